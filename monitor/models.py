@@ -1,0 +1,265 @@
+"""Plain data passed between the stages of the pipeline.
+
+watchlist -> fetch (FetchResult) -> normalize (Document of Blocks) -> segment (Clauses)
+-> align (Changes without meaning) -> classify (Changes with categories, facts, severity)
+-> store / alerts. No stage reaches into another; they only hand these values on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "item"]
+ChangeKind = Literal["added", "removed", "modified", "moved"]
+Severity = Literal["none", "low", "medium", "high"]
+
+SEVERITIES: tuple[str, ...] = ("none", "low", "medium", "high")
+
+CATEGORIES: tuple[str, ...] = (
+    "retention",
+    "sharing",
+    "collection",
+    "purpose",
+    "transfer",
+    "rights",
+    "children",
+    "security",
+    "tracking",
+    "changes",
+    "contact",
+)
+# A change to a clause of these categories can be material; `contact` never is.
+MATERIAL_CATEGORIES: frozenset[str] = frozenset(CATEGORIES) - {"contact"}
+
+
+def severity_rank(severity: str) -> int:
+    """0 for none .. 3 for high; unknown names rank as none."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a normalised document: a heading, a paragraph or a list item.
+
+    `level` is the heading level (1-6) for headings and the nesting depth (1..) for list items.
+    `marker` is a list marker the markup itself supplied (e.g. "3." of an <ol>), if any.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    marker: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalised page: its blocks in reading order, plus what was cut to keep memory bounded."""
+
+    blocks: tuple[Block, ...]
+    truncated: bool = False
+
+    @property
+    def text(self) -> str:
+        """The normalised text: one block a line. Its sha256 identifies a version."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The unit that is compared and reported.
+
+    `key` is the comparison key (text folded further: case, punctuation, spacing), so that
+    two clauses with equal keys are the same clause. `marker` ("1.", "(一)", "a)") is kept
+    apart from `text` so renumbering is not a change.
+    """
+
+    index: int
+    text: str
+    section: tuple[str, ...] = ()
+    marker: str | None = None
+    key: str = ""
+    language: str = "und"
+    is_heading: bool = False
+
+    @property
+    def section_path(self) -> str | None:
+        return " > ".join(self.section) if self.section else None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact that differs between the old and new clause, for people to read.
+
+    `direction` is one of: longer, shorter, added, removed, changed, flipped, raised, lowered,
+    negated, affirmed.
+    """
+
+    category: str
+    old: str | None
+    new: str | None
+    direction: str
+    kind: str = ""  # duration, retention_state, age, country, polarity, recipient, data_type, right, ...
+
+
+@dataclass
+class Change:
+    """A difference between two versions, first as aligned, then as classified."""
+
+    kind: ChangeKind
+    old: Clause | None
+    new: Clause | None
+    inline: list[tuple[int, str]] | None = None
+    categories: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    material: bool = False
+    severity: Severity = "none"
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape of one change (see shared/eval/diff-contract.md)."""
+
+        def side(c: Clause | None) -> dict[str, Any] | None:
+            if c is None:
+                return None
+            return {"index": c.index, "section": c.section_path, "text": c.text}
+
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "material": self.material,
+            "severity": self.severity,
+            "categories": list(self.categories),
+            "old": side(self.old),
+            "new": side(self.new),
+        }
+        if self.inline is not None:
+            out["inline"] = [[op, text] for op, text in self.inline]
+        out["facts"] = [
+            {k: v for k, v in asdict(f).items() if v is not None and v != ""} for f in self.facts
+        ]
+        out["explanation"] = self.explanation
+        return out
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """What the contract says of each side: the text's hash, clause count and main language."""
+
+    sha256: str
+    clauses: int
+    language: str
+
+
+@dataclass
+class DiffResult:
+    """The engine's answer for two versions."""
+
+    old: VersionInfo
+    new: VersionInfo
+    changes: list[Change]
+
+    @property
+    def material(self) -> bool:
+        return any(c.material for c in self.changes)
+
+    @property
+    def max_severity(self) -> str:
+        ranks = [severity_rank(c.severity) for c in self.changes if c.material]
+        return SEVERITIES[max(ranks)] if ranks else "none"
+
+    def summary(self) -> dict[str, Any]:
+        counts = {k: sum(1 for c in self.changes if c.kind == k) for k in ("added", "removed", "modified", "moved")}
+        cats = sorted({k for c in self.changes if c.material for k in c.categories}, key=CATEGORIES.index)
+        return {**counts, "material": self.material, "max_severity": self.max_severity, "categories": cats}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old": asdict(self.old),
+            "new": asdict(self.new),
+            "summary": self.summary(),
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
+
+@dataclass
+class FetchResult:
+    """What one HTTP attempt brought back. `outcome` is ok, not_modified or error."""
+
+    url: str
+    outcome: Literal["ok", "not_modified", "error"]
+    status: int | None = None
+    body: bytes = b""
+    content_type: str | None = None
+    charset: str | None = None  # from the header or <meta>, when known
+    headers: dict[str, str] = field(default_factory=dict)
+    final_url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    duration_ms: int = 0
+    truncated: bool = False
+
+
+# --- configuration, as loaded from watchlist.yaml (see watchlist.py) -------------------------
+
+
+@dataclass(frozen=True)
+class RouteConfig:
+    """Where alerts go. `type` is console, email or webhook; `options` holds the type's own keys
+    (email: to, from, smtp{host, port, starttls, tls, username, password_env}; webhook: url,
+    secret_env, timeout). Secrets are never stored here, only the names of environment variables.
+    """
+
+    name: str
+    type: str
+    min_severity: str = "low"
+    categories: tuple[str, ...] | None = None
+    include_non_material: bool = False
+    digest: str | None = None  # None or "daily"
+    max_attempts: int = 8
+    options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class PolicyConfig:
+    """One watched policy."""
+
+    id: str
+    name: str
+    url: str
+    type: str = "privacy"  # privacy | terms | cookies | other
+    interval_seconds: int = 6 * 3600
+    select: str | None = None
+    remove: tuple[str, ...] = ()
+    language: str | None = None
+    alert: tuple[str, ...] = ("console",)
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How politely and how far the fetcher goes."""
+
+    user_agent: str = "policy-monitor/0.1 (+https://github.com/policy-monitor)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_bytes: int = 10 * 2**20
+    max_redirects: int = 10
+    retries: int = 2
+    backoff_base: float = 1.0
+    backoff_max: float = 60.0
+    per_host_delay: float = 2.0  # seconds between two requests to one host
+    per_host_concurrency: int = 1
+    max_workers: int = 8
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    """The whole watchlist.yaml, validated."""
+
+    policies: tuple[PolicyConfig, ...]
+    routes: dict[str, RouteConfig] = field(hash=False, compare=False, default_factory=dict)
+    default_interval_seconds: int = 6 * 3600
+    default_alert: tuple[str, ...] = ("console",)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    failure_threshold: int = 3  # consecutive failed checks before an "unreachable" alert
+    path: str | None = None
