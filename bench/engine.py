@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Benchmark the clause engine in-process and print median times (run by hand, not in CI).
+
+Workloads, each a pair of versions of the largest seed (002, Chinese + English, ~84 KB of text):
+  one-edit    the seed against itself with one word changed in a long paragraph;
+  shuffled    30% of its lines moved to other places and 10% of lines edited;
+  unchanged   the seed against an identical copy (the hash short-circuit);
+and every labelled case in ../shared/corpus/cases/.
+
+Beside the engine, on the same one-edit pair: a whole-document diff-match-patch character diff
+(what the engine never does) and difflib on lines (what a line-based watcher does).
+
+Usage: python bench/engine.py [--repeat 15] [--shared ../shared]
+The process pins itself to one core when it can, so figures are single-core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from diff_match_patch import diff_match_patch
+
+from monitor.engine import compare_documents, diff_files, text_sha256
+from monitor.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    fn()  # warm caches (regexes, lexicons)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def one_edit(text: str) -> str:
+    """Change one word in the longest English line."""
+    lines = text.splitlines()
+    k = max(range(len(lines)), key=lambda i: (lines[i].isascii(), len(lines[i])))
+    words = lines[k].split(" ")
+    mid = len(words) // 2
+    words[mid] = "substantially" if words[mid] != "substantially" else "materially"
+    lines[k] = " ".join(words)
+    return "\n".join(lines)
+
+
+def shuffled(text: str, seed: int = 7) -> str:
+    """Move 30% of the non-empty lines elsewhere and edit 10% of them."""
+    rng = random.Random(seed)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    movers = rng.sample(range(len(lines)), k=len(lines) * 3 // 10)
+    moved = [lines[i] for i in movers]
+    rest = [ln for i, ln in enumerate(lines) if i not in set(movers)]
+    for ln in moved:
+        rest.insert(rng.randrange(len(rest) + 1), ln)
+    for i in rng.sample(range(len(rest)), k=len(rest) // 10):
+        rest[i] = rest[i] + " (amended)"
+    return "\n".join(rest)
+
+
+def pipeline(old: bytes, new: bytes) -> Callable[[], object]:
+    def run() -> object:
+        return compare_documents(normalize(old, "text/plain"), normalize(new, "text/plain"))
+
+    return run
+
+
+def unchanged_short_circuit(old: bytes, new: bytes) -> Callable[[], object]:
+    """What a check does with a body it has seen: normalise, hash, compare; no segmenting."""
+
+    def run() -> object:
+        return text_sha256(normalize(new, "text/plain").text) == text_sha256(normalize(old, "text/plain").text)
+
+    return run
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    seed = next((args.shared / "corpus" / "seeds").glob("002_*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    base, edited, mixed = text.encode(), one_edit(text).encode(), shuffled(text).encode()
+
+    rows: list[tuple[str, float]] = []
+    rows.append(("engine: 002 one edit (normalise+segment+align+classify)", median_ms(pipeline(base, edited), args.repeat)))
+    rows.append(("engine: 002 30% moved + 10% edited", median_ms(pipeline(base, mixed), args.repeat)))
+    rows.append(("engine: 002 unchanged (hash short-circuit)", median_ms(unchanged_short_circuit(base, base), args.repeat)))
+    rows.append(("engine: 002 unchanged, identical bytes (sha256 only)",
+                 median_ms(lambda: text_sha256(text) == text_sha256(text), args.repeat)))
+
+    old_text, new_text = base.decode(), edited.decode()
+    dmp = diff_match_patch()  # default 1 s timeout, as a caller would leave it
+    rows.append(("diff-match-patch whole-document char diff, one edit",
+                 median_ms(lambda: dmp.diff_main(old_text, new_text), max(3, args.repeat // 3))))
+    rows.append(("diff-match-patch whole-document char diff, shuffled",
+                 median_ms(lambda: dmp.diff_main(old_text, mixed.decode()), 3)))
+    old_lines, new_lines = old_text.splitlines(), new_text.splitlines()
+    rows.append(("difflib on lines, one edit",
+                 median_ms(lambda: list(difflib.unified_diff(old_lines, new_lines)), args.repeat)))
+
+    cases = sorted(d for d in (args.shared / "corpus" / "cases").iterdir() if (d / "expect.json").exists())
+
+    def all_cases() -> None:
+        for d in cases:
+            diff_files(next(d.glob("old.*")), next(d.glob("new.*")))
+
+    rows.append((f"engine: all {len(cases)} shared cases, total", median_ms(all_cases, max(3, args.repeat // 3))))
+
+    width = max(len(name) for name, _ in rows)
+    print(f"{'workload':<{width}}  median ms")
+    for name, ms in rows:
+        print(f"{name:<{width}}  {ms:9.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+"""Align: two clause sequences -> the Changes between them (added, removed, modified, moved).
+
+In: the old and new versions' Clauses (from segment.py). Out: Changes with `kind`, `old`, `new`
+and, where both sides exist and differ, an `inline` diff-match-patch diff of the two texts.
+Categories, facts and severity are classify.py's job.
+
+The passes, cheapest first:
+1. clauses with equal keys, in order (a longest-common-subsequence over the keys) are unchanged;
+2. a run of clauses split or joined without changing a word is unchanged;
+3. a clause whose key stands elsewhere in the other version is `moved`;
+4. similar clauses are paired across the whole document: in the same gap they are `modified`,
+   elsewhere `moved` with an inline diff (moved and edited);
+5. what is left is `added` or `removed`.
+Everything is ordered by position, so the same inputs always give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from diff_match_patch import diff_match_patch
+
+from .models import Change, Clause
+
+# Pairing thresholds on the Dice similarity of the clauses' shingles.
+SAME_GAP_THRESHOLD = 0.3  # old and new sit in the same gap between unchanged clauses
+LONE_PAIR_THRESHOLD = 0.15  # a gap holding exactly one old and one new clause: a rewrite in place
+ELSEWHERE_THRESHOLD = 0.5  # anywhere else in the document: moved and edited
+
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# CJK characters one by one, other words whole, then spaces and single symbols.
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|[^\w\s]", re.UNICODE)
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)
+
+
+@dataclass
+class _Gap:
+    """A stretch where the old and new versions differ, between two unchanged clauses."""
+
+    new_start: int  # where the gap begins in the new version
+    old: list[int] = field(default_factory=list)
+    new: list[int] = field(default_factory=list)
+
+
+def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[Change]:
+    """The changes that turn `old` into `new`, in document order."""
+    gaps = _gaps(old, new)
+    gaps = [_drop_split_and_joined(g, old, new) for g in gaps]
+    old_gap = {i: n for n, g in enumerate(gaps) for i in g.old}
+    new_gap = {j: n for n, g in enumerate(gaps) for j in g.new}
+    pending_old = sorted(old_gap)
+    pending_new = sorted(new_gap)
+
+    pairs: list[tuple[int, int, str]] = []
+    moved = _pair_equal_keys(pending_old, pending_new, old, new)
+    pairs += [(i, j, "moved") for i, j in moved]
+    taken_old = {i for i, _ in moved}
+    taken_new = {j for _, j in moved}
+    pending_old = [i for i in pending_old if i not in taken_old]
+    pending_new = [j for j in pending_new if j not in taken_new]
+
+    for i, j in _pair_similar(pending_old, pending_new, old, new, old_gap, new_gap, gaps):
+        pairs.append((i, j, "modified" if old_gap[i] == new_gap[j] else "moved"))
+        taken_old.add(i)
+        taken_new.add(j)
+
+    changes = [_paired_change(old[i], new[j], kind) for i, j, kind in pairs]
+    changes += [Change(kind="removed", old=old[i], new=None) for i in pending_old if i not in taken_old]
+    changes += [Change(kind="added", old=None, new=new[j]) for j in pending_new if j not in taken_new]
+    return _in_document_order(changes, gaps)
+
+
+def _gaps(old: Sequence[Clause], new: Sequence[Clause]) -> list[_Gap]:
+    """The stretches outside the longest run of clauses that stayed in order with equal keys."""
+    matcher = SequenceMatcher(None, [c.key for c in old], [c.key for c in new], autojunk=False)
+    gaps = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            gaps.append(_Gap(new_start=j1, old=list(range(i1, i2)), new=list(range(j1, j2))))
+    return gaps
+
+
+def _drop_split_and_joined(gap: _Gap, old: Sequence[Clause], new: Sequence[Clause]) -> _Gap:
+    """Remove runs whose keys, joined, are equal on both sides: sentences split or joined."""
+    keep_old, keep_new = list(gap.old), list(gap.new)
+    i = j = 0
+    while i < len(keep_old) and j < len(keep_new):
+        run = _equal_run(keep_old[i:], keep_new[j:], old, new)
+        if run is None:
+            # advance the side whose next key is shorter; a run may start further on
+            if len(old[keep_old[i]].key) <= len(new[keep_new[j]].key):
+                i += 1
+            else:
+                j += 1
+            continue
+        n_old, n_new = run
+        del keep_old[i : i + n_old]
+        del keep_new[j : j + n_new]
+    return _Gap(new_start=gap.new_start, old=keep_old, new=keep_new)
+
+
+def _equal_run(
+    old_ids: Sequence[int], new_ids: Sequence[int], old: Sequence[Clause], new: Sequence[Clause]
+) -> tuple[int, int] | None:
+    """(n_old, n_new) when the first n_old old keys joined equal the first n_new new keys joined."""
+    a, b = old[old_ids[0]].key, new[new_ids[0]].key
+    n_old = n_new = 1
+    while a != b:
+        if b.startswith(a) and n_old < len(old_ids):
+            a += old[old_ids[n_old]].key
+            n_old += 1
+        elif a.startswith(b) and n_new < len(new_ids):
+            b += new[new_ids[n_new]].key
+            n_new += 1
+        else:
+            return None
+    if n_old == 1 and n_new == 1:
+        return None  # equal keys one to one are a move, found by the next pass
+    return n_old, n_new
+
+
+def _pair_equal_keys(
+    old_ids: Sequence[int], new_ids: Sequence[int], old: Sequence[Clause], new: Sequence[Clause]
+) -> list[tuple[int, int]]:
+    """Pairs of clauses with equal keys that sit in different places: pure moves."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j in new_ids:
+        by_key[new[j].key].append(j)
+    pairs = []
+    for i in old_ids:
+        candidates = by_key.get(old[i].key)
+        if candidates:
+            pairs.append((i, candidates.pop(0)))
+    return pairs
+
+
+def _pair_similar(
+    old_ids: Sequence[int],
+    new_ids: Sequence[int],
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    old_gap: dict[int, int],
+    new_gap: dict[int, int],
+    gaps: Sequence[_Gap],
+) -> list[tuple[int, int]]:
+    """Greedy best-first pairing on shingle similarity, found through an inverted index."""
+    if not old_ids or not new_ids:
+        return []
+    old_shingles = {i: _shingles(old[i].text) for i in old_ids}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in old_ids:
+        for s in old_shingles[i]:
+            index[s].append(i)
+    lone = {n for n, g in enumerate(gaps) if len(g.old) == 1 and len(g.new) == 1}
+
+    candidates = []
+    for j in new_ids:
+        shingles = _shingles(new[j].text)
+        shared: dict[int, int] = defaultdict(int)
+        for s in shingles:
+            for i in index.get(s, ()):
+                shared[i] += 1
+        if new_gap[j] in lone:
+            i = gaps[new_gap[j]].old[0]
+            if i in old_shingles:
+                shared.setdefault(i, 0)
+        for i, n in shared.items():
+            score = 2 * n / (len(old_shingles[i]) + len(shingles) or 1)
+            same_gap = old_gap[i] == new_gap[j]
+            if same_gap and old_gap[i] in lone:
+                threshold = LONE_PAIR_THRESHOLD
+            elif same_gap:
+                threshold = SAME_GAP_THRESHOLD
+            else:
+                threshold = ELSEWHERE_THRESHOLD
+            if score >= threshold or (same_gap and old_gap[i] in lone and _both_short(old[i], new[j])):
+                candidates.append((-score, not same_gap, abs(i - j), i, j))
+
+    candidates.sort()
+    pairs, used_old, used_new = [], set(), set()
+    for _, _, _, i, j in candidates:
+        if i not in used_old and j not in used_new:
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    return pairs
+
+
+def _both_short(a: Clause, b: Clause) -> bool:
+    """Two short clauses alone in one gap (a date line, a heading) are a rewrite in place."""
+    return len(a.text) <= 80 and len(b.text) <= 80
+
+
+def _shingles(text: str) -> set[str]:
+    """Words (CJK: single characters and their bigrams) in lower case: the unit of similarity."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    shingles = set(words)
+    shingles.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 1 and len(b) == 1)
+    return shingles
+
+
+def _paired_change(a: Clause, b: Clause, kind: str) -> Change:
+    inline = inline_diff(a.text, b.text) if a.text != b.text else None
+    return Change(kind=kind, old=a, new=b, inline=inline)  # type: ignore[arg-type]
+
+
+def _in_document_order(changes: list[Change], gaps: Sequence[_Gap]) -> list[Change]:
+    """Sort by where a reader meets the change in the new version; a removed clause sits just
+    before the place its gap opens in the new version."""
+    removed_at = {i: g.new_start - 0.5 for g in gaps for i in g.old}
+
+    def position(c: Change) -> tuple[float, int]:
+        if c.new is not None:
+            return (float(c.new.index), c.old.index if c.old else -1)
+        assert c.old is not None
+        return (removed_at[c.old.index], c.old.index)
+
+    return sorted(changes, key=position)
+
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0  # clause-sized inputs: exact, and deterministic (no clock in the result)
+
+
+def inline_diff(old_text: str, new_text: str) -> list[tuple[int, str]]:
+    """A diff-match-patch diff of two clause texts, by word for Latin scripts and by character for
+    CJK, after semantic clean-up. Never run on whole documents (see module docstring)."""
+    old_tokens, new_tokens = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
+    table: dict[str, str] = {}
+    symbols: list[str] = []
+
+    def encode(tokens: list[str]) -> str:
+        out = []
+        for t in tokens:
+            code = table.get(t)
+            if code is None:
+                code = chr(0xE000 + len(symbols)) if len(symbols) < 6400 else chr(0xF0000 + len(symbols))
+                table[t] = code
+                symbols.append(t)
+            out.append(code)
+        return "".join(out)
+
+    a, b = encode(old_tokens), encode(new_tokens)
+    decode = {code: tok for tok, code in table.items()}
+    diffs = _dmp.diff_main(a, b, False)
+    diffs = [(op, "".join(decode[ch] for ch in text)) for op, text in diffs]
+    _dmp.diff_cleanupSemantic(diffs)
+    return [(op, text) for op, text in diffs if text]

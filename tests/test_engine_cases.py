@@ -1,0 +1,107 @@
+"""The whole engine on the labelled shared cases, and the `diff --json` contract end to end.
+
+The cases are examples of the behaviour wanted (../shared/corpus/cases); passing them is
+necessary, not sufficient: other tests hold the rules to hand-made text in each language.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor.engine import diff_files
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CASES = sorted(p.parent for p in (SHARED / "corpus" / "cases").glob("*/expect.json"))
+SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
+
+pytestmark = pytest.mark.skipif(not CASES, reason="../shared is not beside the project")
+
+
+def _pair(case: Path) -> tuple[Path, Path]:
+    return next(case.glob("old.*")), next(case.glob("new.*"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_shared_case(case: Path) -> None:
+    expect = json.loads((case / "expect.json").read_text(encoding="utf-8"))
+    result = diff_files(*_pair(case))
+    material = [c for c in result.changes if c.material]
+    assert bool(material) == expect["material"], [c.to_dict() for c in result.changes]
+    got = {k for c in material for k in c.categories}
+    assert set(expect.get("categories", [])) <= got
+    if "max_changes" in expect:
+        assert len(result.changes) <= expect["max_changes"], [c.to_dict() for c in result.changes]
+    for kind, n in (expect.get("kinds") or {}).items():
+        assert sum(c.kind == kind for c in result.changes) >= n
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_a_version_against_itself_has_no_changes(seed: Path) -> None:
+    result = diff_files(seed, seed)
+    assert result.changes == [] and result.old == result.new
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_every_material_change_is_explained(seed: Path, tmp_path: Path) -> None:
+    """Dropping the seed's longest clause-bearing line is reported, and every material change
+    in any seed edit carries a severity above none and an explanation."""
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    edited = tmp_path / "new.txt"
+    edited.write_text("\n".join(lines[:longest] + lines[longest + 1 :]), encoding="utf-8")
+    result = diff_files(seed, edited)
+    assert result.changes, "a removed paragraph must be reported"
+    assert all(c.kind == "removed" for c in result.changes)
+    for c in result.changes:
+        if c.material:
+            assert c.severity != "none" and c.explanation
+
+
+def test_output_is_byte_identical_across_runs() -> None:
+    case = next(c for c in CASES if c.name.startswith("zh-retention"))
+    first = json.dumps(diff_files(*_pair(case)).to_dict(), ensure_ascii=False)
+    assert all(json.dumps(diff_files(*_pair(case)).to_dict(), ensure_ascii=False) == first for _ in range(3))
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "monitor", "diff", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_diff_json_follows_the_contract() -> None:
+    case = next(c for c in CASES if c.name == "no-retention-lengthened")
+    proc = _cli(*map(str, _pair(case)), "--json")
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert set(doc) == {"old", "new", "summary", "changes"}
+    assert set(doc["old"]) == {"sha256", "clauses", "language"} and doc["old"]["language"] == "no"
+    assert doc["summary"]["material"] is True and "retention" in doc["summary"]["categories"]
+    (change,) = doc["changes"]
+    assert change["kind"] == "modified" and change["severity"] == "high"
+    assert {"index", "section", "text"} == set(change["old"]) == set(change["new"])
+    assert any(op == 1 and "10" in text for op, text in change["inline"])
+    assert change["facts"] and "10" in change["explanation"]
+
+
+def test_cli_diff_of_equal_files_exits_zero(tmp_path: Path) -> None:
+    proc = _cli(str(SEEDS[0]), str(SEEDS[0]), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["changes"] == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01\x02\xff" * 4096, b"<html><body></body></html>"],
+    ids=["empty", "binary", "no-text"],
+)
+def test_cli_diff_of_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(content)
+    proc = _cli(str(bad), str(SEEDS[0]), "--json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
