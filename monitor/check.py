@@ -1,0 +1,386 @@
+"""The check stage: one policy (or many) fetched, judged, and recorded.
+
+In: PolicyConfigs, a Store, a Fetcher and the Watchlist (routes, thresholds, fetch settings).
+Out: a CheckOutcome per policy, plus what the store keeps of it: a fetch row always, and a
+version (with its changes and planned alerts, in the same transaction) when the text changed.
+
+One check: validators -> conditional fetch -> 304 stops here; a failed fetch is a failed fetch
+row (and health alerts); an unchanged raw body stops before parsing; otherwise normalise, guard
+(empty, challenge, login wall, shrinkage), compare with the latest version's clauses and record.
+The CPU part (`analyse_page`) is a pure function of picklable values, so `check_many` can run it
+in a process pool when that is faster. Nothing one policy raises escapes its check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from . import guards
+from .engine import analyse, compare, document_language, text_sha256
+from .errors import InputError
+from .models import Change, Clause, FetchResult, PolicyConfig, Watchlist
+from .normalize import normalize
+from .store import FetchRecord, NewAlert, Store
+
+log = logging.getLogger("monitor.check")
+
+OUTCOMES: tuple[str, ...] = ("new", "changed", "unchanged", "not_modified", "failed", "suspect")
+# Outcomes that show the page was reachable (they end a run of failures).
+REACHED: frozenset[str] = frozenset({"new", "changed", "unchanged", "not_modified"})
+CHALLENGE = "challenge"
+
+
+@dataclass
+class CheckOutcome:
+    """What one check of one policy came to. `summary` is DiffResult.summary() for a change."""
+
+    policy_id: str
+    outcome: str  # new | changed | unchanged | not_modified | failed | suspect
+    duration_ms: int
+    version_seq: int | None = None
+    summary: dict | None = None
+    error: str | None = None
+    alerts: int = 0
+
+
+# --- the pure, CPU-bound part ------------------------------------------------------------------
+
+
+@dataclass
+class PageJob:
+    """Everything the CPU part needs, picklable: the body and the latest version's text/clauses."""
+
+    body: bytes
+    content_type: str | None
+    charset: str | None
+    select: str | None
+    remove: tuple[str, ...]
+    language: str | None
+    prev_text: str | None
+    prev_text_sha: str | None
+    prev_clauses: list[Clause] | None
+    confirm_text_sha: str | None  # text hash of the previous fetch when it was a suspect shrink
+
+
+@dataclass
+class PageResult:
+    """The CPU part's verdict. kind: failed | suspect | unchanged | version."""
+
+    kind: str
+    text_sha: str | None = None
+    error: str | None = None
+    text: str = ""
+    language: str = "und"
+    clauses: list[Clause] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    summary: dict | None = None
+
+
+def analyse_page(job: PageJob) -> PageResult:
+    """Normalise, guard, segment and compare one fetched page. Pure: no I/O, no shared state."""
+    try:
+        doc = normalize(job.body, job.content_type, charset=job.charset, select=job.select, remove=job.remove)
+    except InputError as e:
+        return PageResult("failed", error=f"unreadable page: {e}")
+    text = doc.text
+    sha = text_sha256(text)
+    if sha == job.prev_text_sha:
+        return PageResult("unchanged", text_sha=sha)
+    prev_len = len(job.prev_text) if job.prev_text is not None else None
+    reason = guards.suspicion(doc, previous_text_length=prev_len)
+    if reason is not None:
+        # Only a shrink can be confirmed (by a second fetch with the same text); an empty,
+        # challenge or login page is never a version.
+        only_shrunk = prev_len is not None and guards.suspicion(doc, previous_text_length=None) is None
+        if not (only_shrunk and job.confirm_text_sha == sha):
+            return PageResult("suspect", text_sha=sha, error=reason)
+    clauses = analyse(doc, job.language)
+    language = job.language or document_language(clauses)
+    if job.prev_clauses is None or job.prev_text is None:
+        return PageResult("version", sha, text=text, language=language, clauses=clauses,
+                          summary={"clauses": len(clauses)})
+    diff = compare(job.prev_clauses, clauses, old_text=job.prev_text, new_text=text)
+    return PageResult("version", sha, text=text, language=language, clauses=clauses,
+                      changes=diff.changes, summary=diff.summary())
+
+
+Analyser = Callable[[PageJob], PageResult]
+
+
+# --- one check ---------------------------------------------------------------------------------
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def check_policy(policy: PolicyConfig, *, store: Store, fetcher: Any, watchlist: Watchlist) -> CheckOutcome:
+    """Check one policy now and record what came of it. Never raises."""
+    return _check(policy, store, fetcher, watchlist, analyse_page)
+
+
+def _check(
+    policy: PolicyConfig, store: Store, fetcher: Any, watchlist: Watchlist, analyser: Analyser
+) -> CheckOutcome:
+    t0 = time.perf_counter()
+    started = now_iso()
+    try:
+        return _Check(policy, store, fetcher, watchlist, started, t0).run(analyser)
+    except Exception as e:  # noqa: BLE001 - one policy must never stop the others
+        error = f"internal error: {type(e).__name__}: {e}"
+        log.exception("%s: check failed", policy.id)
+        ms = _ms(t0)
+        try:
+            store.record_fetch(FetchRecord(policy.id, started, "failed", duration_ms=ms, error=error))
+        except Exception:  # noqa: BLE001
+            log.exception("%s: could not record the failed check", policy.id)
+        return CheckOutcome(policy.id, "failed", ms, error=error)
+
+
+def _ms(t0: float) -> int:
+    return int((time.perf_counter() - t0) * 1000)
+
+
+class _Check:
+    """The steps of one check, sharing the policy, store and the fetch's record."""
+
+    def __init__(self, policy: PolicyConfig, store: Store, fetcher: Any, watchlist: Watchlist,
+                 started: str, t0: float) -> None:
+        self.policy, self.store, self.fetcher, self.watchlist = policy, store, fetcher, watchlist
+        self.started, self.t0 = started, t0
+        self.last = store.last_fetch(policy.id)
+
+    def run(self, analyser: Analyser) -> CheckOutcome:
+        etag, last_modified = self.store.last_validators(self.policy.id)
+        res: FetchResult = self.fetcher.fetch(self.policy.url, etag=etag, last_modified=last_modified)
+        if res.outcome == "not_modified":
+            return self._reached(self._rec(res, "not_modified"))
+        if res.outcome != "ok":
+            challenge = _http_challenge(res)
+            error = res.error or (f"HTTP {res.status}" if res.status else "fetch failed")
+            if challenge and not error.startswith(CHALLENGE):
+                error = f"{CHALLENGE}: {error}"
+            return self._failed(self._rec(res, "failed", error=error), challenge=challenge)
+        body_sha = hashlib.sha256(res.body).hexdigest()
+        if self._same_body(body_sha):
+            return self._reached(self._rec(res, "unchanged", body_sha=body_sha))
+        return self._analysed(res, body_sha, analyser)
+
+    # -- outcomes
+
+    def _analysed(self, res: FetchResult, body_sha: str, analyser: Analyser) -> CheckOutcome:
+        latest = self.store.latest_version(self.policy.id)
+        confirm = self.last.text_sha256 if self.last is not None and self.last.outcome == "suspect" else None
+        job = PageJob(
+            res.body, res.content_type, res.charset, self.policy.select, tuple(self.policy.remove),
+            self.policy.language,
+            latest.text if latest else None, latest.text_sha256 if latest else None,
+            latest.clauses if latest else None, confirm,
+        )
+        page = analyser(job)
+        if page.kind == "failed":
+            return self._failed(self._rec(res, "failed", error=page.error, body_sha=body_sha))
+        if page.kind == "suspect":
+            rec = self._rec(res, "suspect", error=page.error, body_sha=body_sha, text_sha=page.text_sha)
+            return self._suspect(rec)
+        if page.kind == "unchanged":
+            return self._reached(self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha))
+        return self._version(res, body_sha, page, latest.seq if latest else 0)
+
+    def _version(self, res: FetchResult, body_sha: str, page: PageResult, prev_seq: int) -> CheckOutcome:
+        outcome = "changed" if prev_seq else "new"
+        fetch = self._rec(res, outcome, body_sha=body_sha, text_sha=page.text_sha)
+        alerts = self._recovery_alerts()
+        if page.changes:
+            from .alerts import plan_change_alerts
+
+            alerts += plan_change_alerts(self.policy, self.watchlist, seq=prev_seq + 1, seen_at=self.started,
+                                         changes=page.changes)
+        version = self.store.record_version(
+            fetch, body=res.body, content_type=res.content_type, text=page.text, language=page.language,
+            clauses=page.clauses, changes=page.changes, alerts=alerts,
+        )
+        return CheckOutcome(self.policy.id, outcome, fetch.duration_ms, version.seq, page.summary,
+                            alerts=len(alerts))
+
+    def _reached(self, fetch: FetchRecord) -> CheckOutcome:
+        alerts = self._recovery_alerts()
+        self.store.record_fetch(fetch, alerts)
+        return self._outcome(fetch, alerts)
+
+    def _failed(self, fetch: FetchRecord, *, challenge: bool = False) -> CheckOutcome:
+        alerts: list[NewAlert] = []
+        failures = self.store.consecutive_failures(self.policy.id) + 1
+        if failures == self.watchlist.failure_threshold:
+            alerts += self._health("unreachable", f"{failures} failed checks in a row: {fetch.error}")
+        if challenge and not self._last_was_challenge():
+            alerts += self._health("challenge", fetch.error or CHALLENGE)
+        self.store.record_fetch(fetch, alerts)
+        return self._outcome(fetch, alerts)
+
+    def _suspect(self, fetch: FetchRecord) -> CheckOutcome:
+        alerts: list[NewAlert] = []
+        if (fetch.error or "").startswith(CHALLENGE) and not self._last_was_challenge():
+            alerts += self._health("challenge", fetch.error or CHALLENGE)
+        self.store.record_fetch(fetch, alerts)
+        return self._outcome(fetch, alerts)
+
+    # -- helpers
+
+    def _same_body(self, body_sha: str) -> bool:
+        """The raw body is the one the current version came from: unchanged without parsing."""
+        last = self.last
+        if last is not None and last.outcome in ("new", "changed", "unchanged") and last.body_sha256:
+            return last.body_sha256 == body_sha
+        latest = self.store.latest_version(self.policy.id) if last is not None else None
+        return latest is not None and latest.body_sha256 == body_sha
+
+    def _last_was_challenge(self) -> bool:
+        last = self.last
+        if last is None or last.outcome not in ("failed", "suspect"):
+            return False
+        return (last.error or "").startswith(CHALLENGE)
+
+    def _recovery_alerts(self) -> list[NewAlert]:
+        if self.last is None or self.last.outcome != "failed":
+            return []
+        failures = self.store.consecutive_failures(self.policy.id)
+        if failures < self.watchlist.failure_threshold:
+            return []
+        return self._health("recovered", f"reachable again after {failures} failed checks")
+
+    def _health(self, kind: str, detail: str) -> list[NewAlert]:
+        from .alerts import plan_health_alerts
+
+        return list(plan_health_alerts(self.policy, self.watchlist, kind=kind, at=self.started,
+                                       detail=detail))
+
+    def _outcome(self, fetch: FetchRecord, alerts: Sequence[NewAlert]) -> CheckOutcome:
+        return CheckOutcome(self.policy.id, fetch.outcome, fetch.duration_ms, error=fetch.error,
+                            alerts=len(alerts))
+
+    def _rec(self, res: FetchResult, outcome: str, *, error: str | None = None,
+                      body_sha: str | None = None, text_sha: str | None = None) -> FetchRecord:
+        # Validators only of a page we accepted: after a suspect or failed fetch the next one must be
+        # a full GET, or a 304 would hide the page that confirms (or ends) the suspicion.
+        reached = outcome in REACHED
+        return FetchRecord(
+            policy_id=self.policy.id, started_at=self.started, outcome=outcome, duration_ms=_ms(self.t0),
+            http_status=res.status, bytes=len(res.body),
+            etag=res.etag if reached else None, last_modified=res.last_modified if reached else None,
+            final_url=res.final_url, error=error, text_sha256=text_sha, body_sha256=body_sha,
+        )
+
+
+
+def _http_challenge(res: FetchResult) -> bool:
+    """A failed fetch whose page is a bot challenge (e.g. 403/503 from a captcha wall)."""
+    classify = getattr(guards, "classify_http_failure", None)
+    if classify is None:
+        return False
+    try:
+        return classify(res) == CHALLENGE
+    except Exception:  # noqa: BLE001 - a guard must not turn a failed fetch into a crash
+        log.exception("classify_http_failure failed for %s", res.url)
+        return False
+
+
+# --- many checks -------------------------------------------------------------------------------
+
+
+class LockedStore:
+    """The store behind one lock, so checks on many threads never interleave a transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self._store, self._lock = store, threading.RLock()
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+        lock = self._lock
+
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with lock:
+                return attr(*args, **kwargs)
+
+        return locked
+
+
+def check_many(
+    policies: Sequence[PolicyConfig],
+    *,
+    store: Store,
+    fetcher: Any,
+    watchlist: Watchlist,
+    progress: Callable[[CheckOutcome], None] | None = None,
+) -> list[CheckOutcome]:
+    """Check every policy on a bounded pool of threads; outcomes in the order of `policies`."""
+    workers = max(1, min(watchlist.fetch.max_workers, len(policies)))
+    shared = store if isinstance(store, LockedStore) else LockedStore(store)
+    results: list[CheckOutcome | None] = [None] * len(policies)
+    window = workers * 2  # bounded: at most this many bodies in memory at once
+    with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
+        pending: dict[Future[CheckOutcome], int] = {}
+        for i, policy in enumerate(policies):
+            if len(pending) >= window:
+                _drain(pending, results, progress, FIRST_COMPLETED)
+            pending[pool.submit(_check, policy, shared, fetcher, watchlist, analyse_page)] = i
+        _drain(pending, results, progress, None)
+    return [r for r in results if r is not None]
+
+
+def _drain(pending: dict[Future[CheckOutcome], int], results: list[CheckOutcome | None],
+           progress: Callable[[CheckOutcome], None] | None, return_when: str | None) -> None:
+    done, _ = wait(pending, return_when=return_when or "ALL_COMPLETED")
+    for fut in done:
+        outcome = fut.result()
+        results[pending.pop(fut)] = outcome
+        if progress is not None:
+            try:
+                progress(outcome)
+            except Exception:  # noqa: BLE001 - a progress display must not stop the pass
+                log.exception("progress callback failed")
+
+
+# --- the log line ------------------------------------------------------------------------------
+
+
+def format_outcome(policy: PolicyConfig | str, outcome: CheckOutcome) -> str:
+    """One line per check: "kaiconn-privacy changed v4 in 812 ms: 1 modified, 2 added; material high
+    [retention, sharing]"."""
+    pid = policy if isinstance(policy, str) else policy.id
+    head = f"{pid} {outcome.outcome}"
+    if outcome.version_seq is not None:
+        head += f" v{outcome.version_seq}"
+    head += f" in {outcome.duration_ms} ms"
+    detail = _detail(outcome)
+    line = f"{head}: {detail}" if detail else head
+    if outcome.alerts:
+        line += f" ({outcome.alerts} alert{'s' if outcome.alerts != 1 else ''})"
+    return line
+
+
+def _detail(outcome: CheckOutcome) -> str:
+    if outcome.error:
+        return outcome.error
+    s = outcome.summary
+    if not s:
+        return ""
+    if outcome.outcome == "new":
+        return f"{s.get('clauses', 0)} clauses"
+    counts = ", ".join(f"{s[k]} {k}" for k in ("modified", "added", "removed", "moved") if s.get(k))
+    if s.get("material"):
+        cats = ", ".join(s.get("categories") or [])
+        meaning = f"material {s.get('max_severity', 'none')}" + (f" [{cats}]" if cats else "")
+    else:
+        meaning = "not material"
+    return f"{counts or 'no clause changes'}; {meaning}"
