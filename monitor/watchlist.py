@@ -1,0 +1,567 @@
+"""Load and validate watchlist.yaml: what to watch, how often, and where alerts go.
+
+In: the path of a YAML file. Out: a models.Watchlist (policies, alert routes, fetch settings),
+or a WatchlistError naming the file, the line and the field at fault, e.g.
+"watchlist.yaml:12: policies[3].interval: '6 hours' is not a duration (use 30s, 15m, 6h, 1d)".
+
+The file is composed into YAML nodes (which keep their line) and checked node by node, so
+every error can point at its line. Everything but `policies` has an embedded default; the
+route `console` always exists. Secrets never live in the file: only the names of environment
+variables that hold them (password_env, secret_env).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import WatchlistError
+from .models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
+
+__all__ = ["MIN_INTERVAL_SECONDS", "load_watchlist", "parse_duration", "parse_watchlist"]
+
+MIN_INTERVAL_SECONDS = 30
+MAX_WATCHLIST_BYTES = 64 * 2**20
+DURATION_HINT = "(use 30s, 15m, 6h, 1d)"
+POLICY_TYPES = ("privacy", "terms", "cookies", "other")
+ROUTE_TYPES = ("console", "email", "webhook")
+CONSOLE = RouteConfig(name="console", type="console")
+
+_DURATION = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_EMAIL = re.compile(r"[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_SIZE = re.compile(r"(\d+)\s*(b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
+_SIZE_UNIT = {"b": 1, "kb": 10**3, "kib": 2**10, "mb": 10**6, "mib": 2**20, "gb": 10**9, "gib": 2**30}
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+T = TypeVar("T")
+
+
+def parse_duration(text: str) -> float | None:
+    """Seconds in "30s", "15m", "6h", "1d" or combinations like "1h30m"; None if not a duration."""
+    match = _DURATION.fullmatch(text.strip().lower())
+    if not match or not text.strip() or not any(match.groups()):
+        return None
+    d, h, m, s = match.groups()
+    return int(d or 0) * 86400 + int(h or 0) * 3600 + int(m or 0) * 60 + float(s or 0)
+
+
+def load_watchlist(path: str | Path) -> Watchlist:
+    """Read and validate the watchlist at `path`; raise WatchlistError on anything wrong."""
+    name = str(path)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_WATCHLIST_BYTES + 1)
+    except OSError as e:
+        raise WatchlistError(name, None, None, f"cannot read: {e.strerror or e}") from None
+    if len(raw) > MAX_WATCHLIST_BYTES:
+        raise WatchlistError(name, None, None, f"larger than {MAX_WATCHLIST_BYTES // 2**20} MiB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise WatchlistError(name, line, None, "not UTF-8 text") from None
+    return parse_watchlist(text, name)
+
+
+def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
+    """Validate watchlist YAML given as text; `path` is only used in error messages."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(str(p) for p in (e.context, e.problem) if p) or "not valid YAML"
+        raise WatchlistError(path, line, None, f"YAML syntax: {problem}") from None
+    except yaml.YAMLError as e:
+        raise WatchlistError(path, None, None, f"YAML syntax: {e}") from None
+    if root is None:
+        raise WatchlistError(path, 1, None, "the file is empty; it needs at least a `policies:` list")
+    return _Validator(path).watchlist(root)
+
+
+class _Validator:
+    """Walks the node tree; every check that fails raises a WatchlistError at its node's line."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._constructor = yaml.SafeLoader("")
+
+    # --- errors and basic shapes -----------------------------------------------------------
+
+    def fail(self, node: Node | None, field: str | None, message: str) -> NoReturn:
+        line = node.start_mark.line + 1 if node is not None and node.start_mark else None
+        raise WatchlistError(self.path, line, field, message)
+
+    def mapping(self, node: Node, field: str, allowed: dict[str, str] | tuple[str, ...]) -> dict[str, Node]:
+        """The keys of a mapping node -> value nodes; unknown or repeated keys are errors."""
+        if not isinstance(node, MappingNode):
+            self.fail(node, field or None, f"expected a mapping of keys, got {_describe(node)}")
+        out: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            where = f"{field}.{key}" if field else str(key)
+            if key is None:
+                self.fail(key_node, field or None, "keys must be plain names")
+            if key in out:
+                self.fail(key_node, where, "appears twice")
+            if key not in allowed:
+                hint = _did_you_mean(key, allowed)
+                known = ", ".join(allowed)
+                self.fail(key_node, where, f"unknown key{hint} (known keys: {known})")
+            out[key] = value_node
+        return out
+
+    def value(self, node: Node) -> Any:
+        return self._constructor.construct_object(node, deep=True)
+
+    def is_null(self, node: Node | None) -> bool:
+        return node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null"))
+
+    def string(self, node: Node, field: str, *, allow_empty: bool = False) -> str:
+        # The raw scalar text, so `language: no` stays "no" rather than YAML 1.1's False.
+        if not isinstance(node, ScalarNode) or self.is_null(node):
+            self.fail(node, field, f"expected a text, got {_describe(node)}")
+        text = str(node.value).strip()
+        if not text and not allow_empty:
+            self.fail(node, field, "must not be empty")
+        return text
+
+    def strings(self, node: Node, field: str) -> tuple[str, ...]:
+        """A text or a list of texts."""
+        if isinstance(node, SequenceNode):
+            return tuple(self.string(item, f"{field}[{i}]") for i, item in enumerate(node.value))
+        return (self.string(node, field),)
+
+    def boolean(self, node: Node, field: str) -> bool:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if not isinstance(value, bool):
+            self.fail(node, field, f"expected true or false, got {_describe(node)}")
+        return value
+
+    def integer(self, node: Node, field: str, *, minimum: int = 0, maximum: int | None = None) -> int:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(node, field, f"expected a whole number, got {_describe(node)}")
+        if value < minimum or (maximum is not None and value > maximum):
+            upper = f" and at most {maximum}" if maximum is not None else ""
+            self.fail(node, field, f"{value} is out of range (at least {minimum}{upper})")
+        return value
+
+    def seconds(self, node: Node, field: str, *, minimum: float = 0.0, allow_number: bool = True) -> float:
+        """A duration: "30s", "6h", "1h30m", or (if allow_number) a plain number of seconds."""
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if allow_number and isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds: float | None = float(value)
+        else:
+            seconds = parse_duration(node.value) if isinstance(node, ScalarNode) else None
+        if seconds is None:
+            shown = repr(str(node.value)) if isinstance(node, ScalarNode) else _describe(node)
+            self.fail(node, field, f"{shown} is not a duration {DURATION_HINT}")
+        if seconds < minimum:
+            self.fail(node, field, f"{node.value} is shorter than the minimum of {_format_seconds(minimum)}")
+        return seconds
+
+    def choice(self, node: Node, field: str, options: tuple[str, ...]) -> str:
+        text = self.string(node, field)
+        if text not in options:
+            self.fail(
+                node, field, f"{text!r} is not one of {', '.join(options)}{_did_you_mean(text, options)}"
+            )
+        return text
+
+    def sequence(self, node: Node, field: str) -> list[Node]:
+        if self.is_null(node):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.fail(node, field, f"expected a list, got {_describe(node)}")
+        return list(node.value)
+
+    def optional(self, keys: dict[str, Node], key: str, read: Callable[[Node], T], default: T) -> T:
+        node = keys.get(key)
+        return default if self.is_null(node) else read(node)  # type: ignore[arg-type]
+
+    # --- the document ----------------------------------------------------------------------
+
+    def watchlist(self, root: Node) -> Watchlist:
+        top = self.mapping(root, "", ("defaults", "alerts", "policies", "fetch", "failure_threshold"))
+        routes = self.routes(top.get("alerts"))
+        interval, default_alert = self.defaults(top.get("defaults"), routes)
+        if "policies" not in top:
+            self.fail(root, "policies", "missing: the list of policies to watch")
+        policies = self.policies(top["policies"], routes, interval, default_alert)
+        fetch = self.optional(top, "fetch", self.fetch_settings, FetchSettings())
+        threshold = self.optional(
+            top, "failure_threshold", lambda n: self.integer(n, "failure_threshold", minimum=1), 3
+        )
+        return Watchlist(
+            policies=policies,
+            routes=routes,
+            default_interval_seconds=interval,
+            default_alert=default_alert,
+            fetch=fetch,
+            failure_threshold=threshold,
+            path=self.path,
+        )
+
+    def defaults(self, node: Node | None, routes: dict[str, RouteConfig]) -> tuple[int, tuple[str, ...]]:
+        if self.is_null(node):
+            return 6 * 3600, ("console",)
+        assert node is not None
+        keys = self.mapping(node, "defaults", ("interval", "alert"))
+        interval = self.optional(keys, "interval", lambda n: self.interval(n, "defaults.interval"), 6 * 3600)
+        alert = self.optional(
+            keys, "alert", lambda n: self.route_names(n, "defaults.alert", routes), ("console",)
+        )
+        return interval, alert
+
+    def interval(self, node: Node, field: str) -> int:
+        return round(self.seconds(node, field, minimum=MIN_INTERVAL_SECONDS, allow_number=False))
+
+    def route_names(self, node: Node, field: str, routes: dict[str, RouteConfig]) -> tuple[str, ...]:
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        names: list[str] = []
+        for i, item in enumerate(items):
+            where = f"{field}[{i}]" if isinstance(node, SequenceNode) else field
+            name = self.string(item, where)
+            if name not in routes:
+                declared = ", ".join(routes)
+                self.fail(
+                    item,
+                    where,
+                    f"no alert route named {name!r}{_did_you_mean(name, routes)} "
+                    f"(declared under alerts: {declared})",
+                )
+            if name not in names:
+                names.append(name)
+        return tuple(names)
+
+    # --- alerts ----------------------------------------------------------------------------
+
+    _ROUTE_COMMON = ("type", "min_severity", "categories", "include_non_material", "digest", "max_attempts")
+    _ROUTE_OWN = {
+        "console": (),
+        "email": ("to", "from", "smtp", "subject_prefix"),
+        "webhook": ("url", "secret_env", "timeout"),
+    }
+
+    def routes(self, node: Node | None) -> dict[str, RouteConfig]:
+        routes: dict[str, RouteConfig] = {"console": CONSOLE}
+        if self.is_null(node):
+            return routes
+        assert node is not None
+        if not isinstance(node, MappingNode):
+            self.fail(node, "alerts", f"expected a mapping of route names to routes, got {_describe(node)}")
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, ScalarNode) else ""
+            if not _SLUG.fullmatch(str(name)):
+                self.fail(key_node, f"alerts.{name}", "a route name is lower-case letters, digits, - and _")
+            if name in seen:
+                self.fail(key_node, f"alerts.{name}", "appears twice")
+            seen.add(name)
+            routes[name] = self.route(name, value_node, f"alerts.{name}")
+        return routes
+
+    def route(self, name: str, node: Node, field: str) -> RouteConfig:
+        if not isinstance(node, MappingNode):
+            self.fail(node, field, f"expected a mapping with at least `type:`, got {_describe(node)}")
+        type_node = next((v for k, v in node.value if getattr(k, "value", None) == "type"), None)
+        if type_node is None:
+            self.fail(node, f"{field}.type", f"missing: one of {', '.join(ROUTE_TYPES)}")
+        kind = self.choice(type_node, f"{field}.type", ROUTE_TYPES)
+        self._refuse_secrets(node, field)
+        keys = self.mapping(node, field, self._ROUTE_COMMON + self._ROUTE_OWN[kind])
+        options = {
+            "console": lambda: {},
+            "email": lambda: self.email(keys, field, node),
+            "webhook": lambda: self.webhook(keys, field, node),
+        }[kind]()
+        return RouteConfig(
+            name=name,
+            type=kind,
+            min_severity=self.optional(
+                keys, "min_severity", lambda n: self.choice(n, f"{field}.min_severity", SEVERITIES), "low"
+            ),
+            categories=self.optional(
+                keys, "categories", lambda n: self.categories(n, f"{field}.categories"), None
+            ),
+            include_non_material=self.optional(
+                keys,
+                "include_non_material",
+                lambda n: self.boolean(n, f"{field}.include_non_material"),
+                False,
+            ),
+            digest=self.optional(
+                keys, "digest", lambda n: self.choice(n, f"{field}.digest", ("daily",)), None
+            ),
+            max_attempts=self.optional(
+                keys,
+                "max_attempts",
+                lambda n: self.integer(n, f"{field}.max_attempts", minimum=1, maximum=100),
+                8,
+            ),
+            options=options,
+        )
+
+    def _refuse_secrets(self, node: MappingNode, field: str) -> None:
+        for key_node, value_node in node.value:
+            key = getattr(key_node, "value", None)
+            if key in ("password", "secret"):
+                self.fail(
+                    key_node,
+                    f"{field}.{key}",
+                    f"secrets are not read from the watchlist: put it in an "
+                    f"environment variable and name that variable with {key}_env",
+                )
+            if key == "smtp" and isinstance(value_node, MappingNode):
+                self._refuse_secrets(value_node, f"{field}.smtp")
+
+    def categories(self, node: Node, field: str) -> tuple[str, ...]:
+        items = self.sequence(node, field) if isinstance(node, SequenceNode) else [node]
+        out = []
+        for i, item in enumerate(items):
+            where = f"{field}[{i}]" if isinstance(node, SequenceNode) else field
+            out.append(self.choice(item, where, CATEGORIES))
+        return tuple(out)
+
+    def email(self, keys: dict[str, Node], field: str, node: Node) -> dict[str, Any]:
+        for required in ("to", "from", "smtp"):
+            if required not in keys:
+                self.fail(node, f"{field}.{required}", "missing: an email route needs to, from and smtp")
+        to = self.strings(keys["to"], f"{field}.to")
+        for i, address in enumerate(to):
+            if not _EMAIL.fullmatch(address):
+                self.fail(keys["to"], f"{field}.to", f"{address!r} (item {i + 1}) is not an e-mail address")
+        sender = self.string(keys["from"], f"{field}.from")
+        if not _EMAIL.search(sender):
+            self.fail(keys["from"], f"{field}.from", f"{sender!r} is not an e-mail address")
+        options: dict[str, Any] = {
+            "to": list(to),
+            "from": sender,
+            "smtp": self.smtp(keys["smtp"], f"{field}.smtp"),
+        }
+        if "subject_prefix" in keys:
+            options["subject_prefix"] = self.string(
+                keys["subject_prefix"], f"{field}.subject_prefix", allow_empty=True
+            )
+        return options
+
+    def smtp(self, node: Node, field: str) -> dict[str, Any]:
+        keys = self.mapping(
+            node, field, ("host", "port", "starttls", "tls", "username", "password_env", "timeout")
+        )
+        if "host" not in keys:
+            self.fail(node, f"{field}.host", "missing: the SMTP server's host name")
+        starttls = self.optional(keys, "starttls", lambda n: self.boolean(n, f"{field}.starttls"), False)
+        tls = self.optional(keys, "tls", lambda n: self.boolean(n, f"{field}.tls"), False)
+        if starttls and tls:
+            self.fail(keys["tls"], f"{field}.tls", "choose one of tls (port 465) and starttls (port 587)")
+        default_port = 465 if tls else 587 if starttls else 25
+        smtp: dict[str, Any] = {
+            "host": self.string(keys["host"], f"{field}.host"),
+            "port": self.optional(
+                keys,
+                "port",
+                lambda n: self.integer(n, f"{field}.port", minimum=1, maximum=65535),
+                default_port,
+            ),
+            "starttls": starttls,
+            "tls": tls,
+            "username": self.optional(keys, "username", lambda n: self.string(n, f"{field}.username"), None),
+            "password_env": self.optional(
+                keys, "password_env", lambda n: self.env_name(n, f"{field}.password_env"), None
+            ),
+            "timeout": self.optional(
+                keys, "timeout", lambda n: self.seconds(n, f"{field}.timeout", minimum=1), 30.0
+            ),
+        }
+        if smtp["password_env"] and not smtp["username"]:
+            self.fail(keys["password_env"], f"{field}.password_env", "a password needs a username too")
+        return smtp
+
+    def webhook(self, keys: dict[str, Node], field: str, node: Node) -> dict[str, Any]:
+        if "url" not in keys:
+            self.fail(node, f"{field}.url", "missing: the URL to POST alerts to")
+        return {
+            "url": self.url(keys["url"], f"{field}.url"),
+            "secret_env": self.optional(
+                keys, "secret_env", lambda n: self.env_name(n, f"{field}.secret_env"), None
+            ),
+            "timeout": self.optional(
+                keys, "timeout", lambda n: self.seconds(n, f"{field}.timeout", minimum=1), 10.0
+            ),
+        }
+
+    def env_name(self, node: Node, field: str) -> str:
+        name = self.string(node, field)
+        if not _ENV_NAME.fullmatch(name):
+            self.fail(node, field, f"{name!r} is not an environment variable name (letters, digits and _)")
+        return name
+
+    def url(self, node: Node, field: str) -> str:
+        from urllib.parse import urlsplit
+
+        text = self.string(node, field)
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018 - raises ValueError on a bad port
+        except ValueError:
+            self.fail(node, field, f"{text!r} is not a valid URL")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            self.fail(node, field, f"{text!r} is not an http:// or https:// URL")
+        return text
+
+    # --- policies --------------------------------------------------------------------------
+
+    _POLICY_KEYS = ("id", "name", "url", "type", "interval", "select", "remove", "language", "alert")
+
+    def policies(
+        self, node: Node, routes: dict[str, RouteConfig], interval: int, alert: tuple[str, ...]
+    ) -> tuple[PolicyConfig, ...]:
+        items = self.sequence(node, "policies")
+        first_line: dict[str, int] = {}
+        out: list[PolicyConfig] = []
+        for i, item in enumerate(items):
+            policy = self.policy(item, f"policies[{i}]", routes, interval, alert)
+            if policy.id in first_line:
+                id_node = next(v for k, v in item.value if k.value == "id")
+                self.fail(
+                    id_node,
+                    f"policies[{i}].id",
+                    f"{policy.id!r} is already used on line {first_line[policy.id]}; ids must be unique",
+                )
+            first_line[policy.id] = item.start_mark.line + 1
+            out.append(policy)
+        return tuple(out)
+
+    def policy(
+        self, node: Node, field: str, routes: dict[str, RouteConfig], interval: int, alert: tuple[str, ...]
+    ) -> PolicyConfig:
+        keys = self.mapping(node, field, self._POLICY_KEYS)
+        for required in ("id", "url"):
+            if required not in keys:
+                self.fail(node, f"{field}.{required}", "missing: every policy needs an id and a url")
+        policy_id = self.string(keys["id"], f"{field}.id")
+        if not _SLUG.fullmatch(policy_id):
+            self.fail(
+                keys["id"],
+                f"{field}.id",
+                f"{policy_id!r} is not a slug (lower-case letters, digits, "
+                "- and _, at most 64, e.g. kaiconn-privacy)",
+            )
+        return PolicyConfig(
+            id=policy_id,
+            name=self.optional(keys, "name", lambda n: self.string(n, f"{field}.name"), policy_id),
+            url=self.url(keys["url"], f"{field}.url"),
+            type=self.optional(
+                keys, "type", lambda n: self.choice(n, f"{field}.type", POLICY_TYPES), "privacy"
+            ),
+            interval_seconds=self.optional(
+                keys, "interval", lambda n: self.interval(n, f"{field}.interval"), interval
+            ),
+            select=self.optional(keys, "select", lambda n: self.selector(n, f"{field}.select"), None),
+            remove=self.optional(keys, "remove", lambda n: self.selectors(n, f"{field}.remove"), ()),
+            language=self.optional(keys, "language", lambda n: self.language(n, f"{field}.language"), None),
+            alert=self.optional(
+                keys, "alert", lambda n: self.route_names(n, f"{field}.alert", routes), alert
+            ),
+        )
+
+    def selector(self, node: Node, field: str) -> str:
+        from cssselect import GenericTranslator, SelectorError
+
+        text = self.string(node, field)
+        try:
+            GenericTranslator().css_to_xpath(text)
+        except SelectorError as e:
+            self.fail(node, field, f"{text!r} is not a CSS selector: {e}")
+        return text
+
+    def selectors(self, node: Node, field: str) -> tuple[str, ...]:
+        if isinstance(node, SequenceNode):
+            return tuple(self.selector(item, f"{field}[{i}]") for i, item in enumerate(node.value))
+        return (self.selector(node, field),)
+
+    def language(self, node: Node, field: str) -> str:
+        text = self.string(node, field)
+        if not _LANGUAGE.fullmatch(text):
+            self.fail(node, field, f"{text!r} is not a language tag (e.g. en, sv, zh, zh-Hant)")
+        return text
+
+    # --- fetch -----------------------------------------------------------------------------
+
+    _FETCH_NUMBERS = {"connect_timeout", "read_timeout", "backoff_base", "backoff_max", "per_host_delay"}
+    _FETCH_INTS = {
+        "max_redirects": (0, 50),
+        "retries": (0, 20),
+        "per_host_concurrency": (1, 1000),
+        "max_workers": (1, 1000),
+    }
+
+    def fetch_settings(self, node: Node) -> FetchSettings:
+        names = tuple(f.name for f in fields(FetchSettings)) + ("timeout",)
+        keys = self.mapping(node, "fetch", names)
+        values: dict[str, Any] = {}
+        for key, value_node in keys.items():
+            where = f"fetch.{key}"
+            if key == "user_agent":
+                values[key] = self.string(value_node, where)
+            elif key == "timeout":  # one number for both
+                values["connect_timeout"] = values["read_timeout"] = self.seconds(
+                    value_node, where, minimum=0.1
+                )
+            elif key in self._FETCH_NUMBERS:
+                values[key] = self.seconds(value_node, where, minimum=0.0 if "delay" in key else 0.1)
+            elif key == "max_bytes":
+                values[key] = self.size(value_node, where)
+            else:
+                low, high = self._FETCH_INTS[key]
+                values[key] = self.integer(value_node, where, minimum=low, maximum=high)
+        return FetchSettings(**values)
+
+    def size(self, node: Node, field: str) -> int:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if isinstance(value, int) and not isinstance(value, bool):
+            size = value
+        else:
+            match = _SIZE.fullmatch(str(value).strip()) if isinstance(value, str) else None
+            if not match:
+                self.fail(node, field, f"{_describe(node)} is not a size (e.g. 10MB, 512KiB, 1048576)")
+            size = int(match.group(1)) * _SIZE_UNIT[(match.group(2) or "b").lower()]
+        if size < 1024:
+            self.fail(node, field, "must be at least 1 KiB")
+        return size
+
+
+def _did_you_mean(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _describe(node: Node | None) -> str:
+    if node is None:
+        return "nothing"
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing"
+    return repr(node.value)
+
+
+def _format_seconds(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:g}s"
