@@ -1,0 +1,293 @@
+"""The daemon: every policy checked on its own interval, for months, on APScheduler 3.x.
+
+In: the watchlist file (watched and reloaded when it changes) and the database path.
+Out: checks recorded in the store (check.py does each one), one log line per check, alerts
+delivered by the Sender thread, exit code 0 after a clean stop, 3 when another daemon holds the
+database, 2 when the watchlist cannot be loaded at start.
+
+Scheduling: one interval job per policy (job id = policy id) holding only that id; the
+PolicyConfig is looked up when the job runs, so a reload that changes a URL needs no new job.
+After a restart each policy's next run is its last check + its interval; the overdue and the
+never-checked ones are spread over their first interval (at most SPREAD_MAX) by an offset
+derived from the id, so a restart neither bursts every policy at once nor skips one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import signal
+import threading
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from .check import LockedStore, check_policy, format_outcome
+from .errors import MonitorError
+from .models import PolicyConfig, Watchlist
+
+log = logging.getLogger("monitor.daemon")
+
+EXIT_OK, EXIT_BAD_WATCHLIST, EXIT_LOCKED = 0, 2, 3
+SPREAD_MAX = 3600.0  # seconds over which overdue policies are spread after a restart
+WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlist mtime poll, seconds
+INTERVAL_ENV = "POLICY_MONITOR_MIN_INTERVAL"  # tests: every interval becomes this many seconds
+
+
+def run_daemon(
+    watchlist_path: Path,
+    db_path: Path,
+    *,
+    stop: threading.Event | None = None,
+    sender: bool = True,
+) -> int:
+    """Run until `stop` is set or SIGTERM/SIGINT arrives; return the process exit code."""
+    from .store import Store
+    from .watchlist import load_watchlist
+
+    stop = stop or threading.Event()
+    try:
+        watchlist = load_watchlist(watchlist_path)
+    except MonitorError as e:
+        log.error("cannot start: %s", e)
+        return EXIT_BAD_WATCHLIST
+    store = LockedStore(Store(db_path))
+    try:
+        if not store.acquire_daemon_lock():
+            log.error("another daemon is running on %s; exiting", db_path)
+            return EXIT_LOCKED
+        try:
+            Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender).run()
+        finally:
+            _release_lock(store)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _release_lock(store: Any) -> None:
+    release = getattr(store, "release_daemon_lock", None)
+    if release is not None:
+        release()
+
+
+def interval_of(policy: PolicyConfig) -> float:
+    """The policy's interval, or the test override from POLICY_MONITOR_MIN_INTERVAL."""
+    override = os.environ.get(INTERVAL_ENV)
+    return float(override) if override else float(policy.interval_seconds)
+
+
+def jitter_of(interval: float) -> float:
+    """Up to 5% of the interval late, at most five minutes: hosts are not hit on the same second."""
+    return min(interval * 0.05, 300.0)
+
+
+def spread_offset(policy_id: str, window: float) -> float:
+    """A stable offset in [0, window) from the id, so restarts spread the same way every time."""
+    h = int.from_bytes(hashlib.blake2b(policy_id.encode(), digest_size=8).digest(), "big")
+    return window * (h / 2**64)
+
+
+def first_run(policy_id: str, interval: float, last_check: str | None, now: datetime) -> datetime:
+    """Last check + interval when that is still ahead; else now + the policy's spread offset."""
+    if last_check:
+        try:
+            due = _parse_iso(last_check) + timedelta(seconds=interval)
+        except ValueError:
+            due = None
+        if due is not None and due > now:
+            return due
+    return now + timedelta(seconds=spread_offset(policy_id, min(interval, SPREAD_MAX)))
+
+
+def _parse_iso(value: str) -> datetime:
+    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+class Daemon:
+    """The scheduler, the watchlist watcher and the alert sender of one running daemon."""
+
+    def __init__(self, watchlist_path: Path, store: Any, watchlist: Watchlist, stop: threading.Event,
+                 *, sender: bool = True) -> None:
+        from .fetch import Fetcher
+
+        self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
+        self.with_sender = sender
+        self.policies: dict[str, PolicyConfig] = {}
+        self.fetcher = Fetcher(watchlist.fetch)
+        self.stopping = threading.Event()  # set first on stop: queued checks return at once
+        self.scheduler = BackgroundScheduler(
+            executors={"default": ThreadPoolExecutor(max(1, watchlist.fetch.max_workers))},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone=timezone.utc,
+        )
+        self.mtime = _mtime(watchlist_path)
+
+    # -- life cycle
+
+    def run(self) -> None:
+        restore = _install_signals(self.stop)
+        sender_stop = threading.Event()
+        sender_thread = self._start_sender(sender_stop)
+        try:
+            self.store.sync_policies(self.watchlist.policies)
+            self._schedule(self.watchlist.policies, self.store.last_checked_at())
+            self.scheduler.start()
+            self._log_start()
+            while not self.stop.wait(WATCH_POLL):
+                self._maybe_reload()
+        finally:
+            log.info("stopping: waiting for checks in flight")
+            self.stopping.set()
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=True)
+            sender_stop.set()
+            if sender_thread is not None:
+                sender_thread.join(timeout=30)
+            self.fetcher.close()
+            restore()
+            log.info("stopped")
+
+    def _start_sender(self, sender_stop: threading.Event) -> threading.Thread | None:
+        if not self.with_sender:
+            return None
+        from .alerts import Sender
+
+        self.sender = Sender(self.store, self.watchlist)
+        thread = threading.Thread(target=self._run_sender, args=(sender_stop,), name="sender", daemon=True)
+        thread.start()
+        return thread
+
+    def _run_sender(self, sender_stop: threading.Event) -> None:
+        # The sender must outlive a bad delivery: restart its loop unless we are stopping.
+        while not sender_stop.is_set():
+            try:
+                self.sender.run(sender_stop)
+            except Exception:  # noqa: BLE001
+                log.exception("alert sender failed; restarting it in 5 s")
+                sender_stop.wait(5)
+
+    def _log_start(self) -> None:
+        jobs = sorted(self.scheduler.get_jobs(), key=lambda j: j.next_run_time)
+        log.info("watching %d policies from %s (%d check threads)", len(jobs), self.path,
+                 self.watchlist.fetch.max_workers)
+        for job in jobs[:5]:
+            log.info("  next: %s at %s", job.id, _fmt(job.next_run_time))
+        if len(jobs) > 5:
+            log.info("  ... last: %s at %s", jobs[-1].id, _fmt(jobs[-1].next_run_time))
+
+    # -- jobs
+
+    def _schedule(self, policies: Iterable[PolicyConfig], last_checked: dict[str, str]) -> None:
+        now = datetime.now(timezone.utc)
+        for policy in policies:
+            self.policies[policy.id] = policy
+            interval = interval_of(policy)
+            self.scheduler.add_job(
+                self._run_check, trigger=self._trigger(policy.id, interval, last_checked.get(policy.id), now),
+                args=(policy.id,), id=policy.id, name=policy.id, replace_existing=True,
+            )
+
+    def _trigger(
+        self, policy_id: str, interval: float, last_check: str | None, now: datetime
+    ) -> IntervalTrigger:
+        start = first_run(policy_id, interval, last_check, now)
+        return IntervalTrigger(seconds=interval, start_date=start, jitter=jitter_of(interval) or None,
+                               timezone=timezone.utc)
+
+    def _run_check(self, policy_id: str) -> None:
+        if self.stopping.is_set():
+            return
+        policy = self.policies.get(policy_id)
+        if policy is None:  # removed by a reload after this run was queued
+            return
+        outcome = check_policy(policy, store=self.store, fetcher=self.fetcher, watchlist=self.watchlist)
+        level = logging.WARNING if outcome.outcome in ("failed", "suspect") else logging.INFO
+        log.log(level, format_outcome(policy, outcome))
+
+    # -- watchlist reload
+
+    def _maybe_reload(self) -> None:
+        mtime = _mtime(self.path)
+        if mtime == self.mtime:
+            return
+        self.mtime = mtime
+        from .watchlist import load_watchlist
+
+        try:
+            new = load_watchlist(self.path)
+        except MonitorError as e:
+            log.error("watchlist not reloaded, keeping the last good one: %s", e)
+            return
+        except Exception as e:  # noqa: BLE001 - a bad file never stops the daemon
+            log.error("watchlist not reloaded, keeping the last good one: %s: %s", self.path, e)
+            return
+        self.reload(new)
+
+    def reload(self, new: Watchlist) -> None:
+        """Apply a new watchlist: add, remove and reschedule jobs; mirror the policies in the store."""
+        old = self.policies
+        wanted = {p.id: p for p in new.policies}
+        self.store.sync_policies(new.policies)
+        self.watchlist = new
+        if getattr(self, "sender", None) is not None and hasattr(self.sender, "watchlist"):
+            self.sender.watchlist = new
+        removed = [pid for pid in old if pid not in wanted]
+        for pid in removed:
+            self.policies.pop(pid, None)
+            if self.scheduler.get_job(pid) is not None:
+                self.scheduler.remove_job(pid)
+        added = [p for p in new.policies if p.id not in old]
+        if added:
+            self._schedule(added, self.store.last_checked_at())
+        rescheduled = 0
+        now = datetime.now(timezone.utc)
+        last_checked: dict[str, str] | None = None
+        for p in new.policies:
+            before = old.get(p.id)
+            if before is None:
+                continue
+            self.policies[p.id] = p
+            if interval_of(before) != interval_of(p):
+                last_checked = last_checked if last_checked is not None else self.store.last_checked_at()
+                trigger = self._trigger(p.id, interval_of(p), last_checked.get(p.id), now)
+                self.scheduler.reschedule_job(p.id, trigger=trigger)
+                rescheduled += 1
+        log.info("watchlist reloaded: %d policies (%d added, %d removed, %d rescheduled)",
+                 len(wanted), len(added), len(removed), rescheduled)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def _fmt(dt: datetime | None) -> str:
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ") if dt else "never"
+
+
+def _install_signals(stop: threading.Event) -> Any:
+    """SIGTERM/SIGINT set `stop` (main thread only); returns a function restoring the old handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum: int, frame: Any) -> None:
+        log.info("received %s", signal.Signals(signum).name)
+        stop.set()
+
+    old = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
+
+    def restore() -> None:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+    return restore
