@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -240,8 +239,8 @@ class _Check:
         last = self.last
         if last is not None and last.outcome in ("new", "changed", "unchanged") and last.body_sha256:
             return last.body_sha256 == body_sha
-        latest = self.store.latest_version(self.policy.id) if last is not None else None
-        return latest is not None and latest.body_sha256 == body_sha
+        hashes = self.store.latest_hashes(self.policy.id) if last is not None else None
+        return hashes is not None and hashes[1] == body_sha
 
     def _last_was_challenge(self) -> bool:
         last = self.last
@@ -296,25 +295,6 @@ def _http_challenge(res: FetchResult) -> bool:
 # --- many checks -------------------------------------------------------------------------------
 
 
-class LockedStore:
-    """The store behind one lock, so checks on many threads never interleave a transaction."""
-
-    def __init__(self, store: Store) -> None:
-        self._store, self._lock = store, threading.RLock()
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-        lock = self._lock
-
-        def locked(*args: Any, **kwargs: Any) -> Any:
-            with lock:
-                return attr(*args, **kwargs)
-
-        return locked
-
-
 def check_many(
     policies: Sequence[PolicyConfig],
     *,
@@ -325,7 +305,6 @@ def check_many(
 ) -> list[CheckOutcome]:
     """Check every policy on a bounded pool of threads; outcomes in the order of `policies`."""
     workers = max(1, min(watchlist.fetch.max_workers, len(policies)))
-    shared = store if isinstance(store, LockedStore) else LockedStore(store)
     results: list[CheckOutcome | None] = [None] * len(policies)
     window = workers * 2  # bounded: at most this many bodies in memory at once
     with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
@@ -333,7 +312,7 @@ def check_many(
         for i, policy in enumerate(policies):
             if len(pending) >= window:
                 _drain(pending, results, progress, FIRST_COMPLETED)
-            pending[pool.submit(_check, policy, shared, fetcher, watchlist, analyse_page)] = i
+            pending[pool.submit(_check, policy, store, fetcher, watchlist, analyse_page)] = i
         _drain(pending, results, progress, None)
     return [r for r in results if r is not None]
 

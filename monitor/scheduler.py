@@ -28,7 +28,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .check import LockedStore, check_policy, format_outcome
+from .check import check_policy, format_outcome
 from .errors import MonitorError
 from .models import PolicyConfig, Watchlist
 
@@ -57,24 +57,17 @@ def run_daemon(
     except MonitorError as e:
         log.error("cannot start: %s", e)
         return EXIT_BAD_WATCHLIST
-    store = LockedStore(Store(db_path))
+    store = Store(db_path)  # thread-safe: one lock around each call, one transaction per write
     try:
-        if not store.acquire_daemon_lock():
-            log.error("another daemon is running on %s; exiting", db_path)
-            return EXIT_LOCKED
         try:
-            Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender).run()
-        finally:
-            _release_lock(store)
+            store.acquire_daemon_lock()
+        except MonitorError as e:
+            log.error("%s; exiting", e)
+            return EXIT_LOCKED
+        Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender).run()
     finally:
-        store.close()
+        store.close()  # also releases the daemon lock
     return EXIT_OK
-
-
-def _release_lock(store: Any) -> None:
-    release = getattr(store, "release_daemon_lock", None)
-    if release is not None:
-        release()
 
 
 def interval_of(policy: PolicyConfig) -> float:
