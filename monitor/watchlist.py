@@ -269,22 +269,23 @@ class _Validator:
             if name in seen:
                 self.fail(key_node, f"alerts.{name}", "appears twice")
             seen.add(name)
-            routes[name] = self.route(name, value_node, f"alerts.{name}")
+            routes[name] = self.route(name, key_node, value_node, f"alerts.{name}")
         return routes
 
-    def route(self, name: str, node: Node, field: str) -> RouteConfig:
+    def route(self, name: str, name_node: Node, node: Node, field: str) -> RouteConfig:
+        """One route; what it lacks is reported at the line of its name."""
         if not isinstance(node, MappingNode):
             self.fail(node, field, f"expected a mapping with at least `type:`, got {_describe(node)}")
         type_node = next((v for k, v in node.value if getattr(k, "value", None) == "type"), None)
         if type_node is None:
-            self.fail(node, f"{field}.type", f"missing: one of {', '.join(ROUTE_TYPES)}")
+            self.fail(name_node, f"{field}.type", f"missing: one of {', '.join(ROUTE_TYPES)}")
         kind = self.choice(type_node, f"{field}.type", ROUTE_TYPES)
         self._refuse_secrets(node, field)
         keys = self.mapping(node, field, self._ROUTE_COMMON + self._ROUTE_OWN[kind])
         options = {
             "console": lambda: {},
-            "email": lambda: self.email(keys, field, node),
-            "webhook": lambda: self.webhook(keys, field, node),
+            "email": lambda: self.email(keys, field, name_node),
+            "webhook": lambda: self.webhook(keys, field, name_node),
         }[kind]()
         return RouteConfig(
             name=name,
