@@ -1,0 +1,170 @@
+"""The sender: delivers the outbox's due alerts through their routes' channels, with retries.
+
+In: the Store's outbox (alerts the check stage wrote in the same transaction as their version),
+the Watchlist's routes, a clock. Out: outbox rows marked delivered, failed (with the next attempt
+time: exponential backoff with jitter) or dead (after the route's max_attempts); digests gathered.
+
+Exactly once, as far as the receiver can tell: a row is marked delivered right after the channel
+returns. A crash between the two (a window of milliseconds) sends that alert again on restart,
+with the SAME id (Message-ID <alert_id@policy-monitor>, webhook-id alert_id), so receivers
+de-duplicate on it. Pending rows survive any crash, because they live in the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import TextIO
+
+from ..errors import MonitorError
+from ..models import RouteConfig, Watchlist
+from ..store import NewAlert, OutboxAlert
+from .channels import DeliveryError, channel_for
+from .payload import digest_payload, make_alert_id, sample_test_payload
+from .routing import resolve_route
+
+log = logging.getLogger(__name__)
+
+# permanent failures (a webhook's 404, a bad config) are tried this many times at most
+PERMANENT_ATTEMPTS = 3
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+def as_datetime(moment: datetime | str) -> datetime:
+    return parse_iso(moment) if isinstance(moment, str) else moment.astimezone(timezone.utc)
+
+
+class Sender:
+    def __init__(
+        self,
+        store,  # monitor.store.Store
+        watchlist: Watchlist,
+        *,
+        clock: Callable[[], datetime | str] = utc_now,
+        backoff_base: float = 30.0,
+        backoff_max: float = 6 * 3600.0,
+        console_stream: TextIO | None = None,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self.store, self.watchlist, self.clock = store, watchlist, clock
+        self.backoff_base, self.backoff_max = backoff_base, backoff_max
+        self.console_stream, self.jitter = console_stream, jitter
+
+    def deliver_due(self, now: datetime | str | None = None) -> dict[str, int]:
+        """One pass: gather due digests, then try every due alert once. Returns counts."""
+        moment = as_datetime(self.clock() if now is None else now)
+        counts = {"delivered": 0, "retry": 0, "dead": 0, "digests": self.flush_digests(moment)}
+        for alert in self.store.due_alerts(iso(moment)):
+            counts[self._deliver_one(alert, moment)] += 1
+        return counts
+
+    def run(self, stop: threading.Event, interval: float = 5.0) -> None:
+        """The daemon's sender thread: a pass every `interval` seconds until `stop` is set."""
+        while not stop.is_set():
+            try:
+                self.deliver_due()
+            except Exception:  # a bad pass must not end the thread; the rows stay pending
+                log.exception("alert sender pass failed")
+            stop.wait(interval)
+
+    def _deliver_one(self, alert: OutboxAlert, moment: datetime) -> str:
+        route = resolve_route(self.watchlist, alert.route)
+        try:
+            if route is None:
+                raise DeliveryError(f"route {alert.route!r} is not in the watchlist", permanent=True)
+            channel_for(route, console_stream=self.console_stream).send(route, alert.alert_id, alert.payload)
+        except DeliveryError as exc:
+            return self._failed(alert, route, str(exc), exc.permanent, moment)
+        except Exception as exc:  # a bug in a channel: keep the alert, retry later
+            log.exception("channel crashed on alert %s", alert.alert_id)
+            return self._failed(alert, route, f"internal error: {type(exc).__name__}", False, moment)
+        self.store.mark_alert_delivered(alert.id, iso(self.now()))
+        log.info("alert %s delivered via %s", alert.alert_id, alert.route)
+        return "delivered"
+
+    def _failed(
+        self, alert: OutboxAlert, route: RouteConfig | None, error: str, permanent: bool, moment
+    ) -> str:
+        attempts = alert.attempts + 1
+        limit = route.max_attempts if route else PERMANENT_ATTEMPTS
+        if permanent:
+            limit = min(limit, PERMANENT_ATTEMPTS)
+        dead = attempts >= limit
+        next_at = moment + timedelta(seconds=self.backoff(attempts))
+        self.store.mark_alert_failed(alert.id, error, iso(next_at), dead)
+        log.warning(
+            "alert %s via %s failed (attempt %d/%d)%s: %s",
+            alert.alert_id,
+            alert.route,
+            attempts,
+            limit,
+            ", now dead" if dead else "",
+            error,
+        )
+        return "dead" if dead else "retry"
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds before the next try: base * 2^(attempts-1), capped, plus up to 25% jitter."""
+        delay = min(self.backoff_max, self.backoff_base * 2 ** (attempts - 1))
+        return delay * (1 + 0.25 * self.jitter())
+
+    def now(self) -> datetime:
+        return as_datetime(self.clock())
+
+    # --- digests -------------------------------------------------------------------------------
+
+    def flush_digests(self, moment: datetime) -> int:
+        """For each daily-digest route, gather the alerts of the days before today into one."""
+        until = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        made = 0
+        for route in self.watchlist.routes.values():
+            if route.digest != "daily":
+                continue
+            parts = self.store.digest_alerts(route.name, iso(until))
+            if parts:
+                self._make_digest(route, parts, until)
+                made += 1
+        return made
+
+    def _make_digest(self, route: RouteConfig, parts: list[OutboxAlert], until: datetime) -> None:
+        first = min(parse_iso(p.created_at) for p in parts)
+        start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+        payload = digest_payload(
+            route.name, period_start=iso(start), period_end=iso(until), parts=[p.payload for p in parts]
+        )
+        # the id depends only on route and period, so a retry after a crash finds the same row
+        digest = NewAlert(make_alert_id("digest", route.name, iso(until)), route.name, "digest", payload)
+        ids = self.store.add_alerts([digest])
+        self.store.mark_digested([p.id for p in parts], ids[0])
+
+
+def send_test_alert(watchlist: Watchlist, route_name: str, *, console_stream: TextIO | None = None) -> None:
+    """Send a sample change alert through the route now, bypassing the outbox.
+
+    Raises MonitorError naming the route and the reason when it cannot be delivered."""
+    route = resolve_route(watchlist, route_name)
+    if route is None:
+        known = ", ".join(sorted({"console", *watchlist.routes})) or "none"
+        raise MonitorError(f"no alert route named {route_name!r} (routes: {known})")
+    alert_id = "pm-test-" + uuid.uuid4().hex[:16]
+    try:
+        channel_for(route, console_stream=console_stream).send(
+            route, alert_id, sample_test_payload(iso(utc_now()))
+        )
+    except DeliveryError as exc:
+        raise MonitorError(f"test alert via route {route_name!r} failed: {exc}") from None
