@@ -1,20 +1,393 @@
-"""Fetch: URL (+ validators) -> FetchResult, politely. Never raises for network trouble.
+"""Fetch: URL (+ validators) -> FetchResult, politely. Never raises for network or HTTP trouble.
 
-INTERFACE STUB, implemented by the fetch helper.
+In: a URL and the ETag / Last-Modified of the last stored version (if any).
+Out: a FetchResult whose `outcome` is
+  "ok"           200 and the (decoded) body, at most settings.max_bytes;
+  "not_modified" the server answered 304 to the conditional GET (no body, nothing to parse);
+  "error"        a short `error` ("HTTP 500", "timeout after 30 s", "too many redirects (11)",
+                 "body larger than 10 MiB", "connection refused", "truncated body", ...).
+                 For HTTP errors the (capped) body is kept, so guards can tell a challenge page.
+
+How it behaves:
+- one shared requests.Session, a connection pool sized for settings.max_workers, a clear
+  User-Agent; every request has (connect, read) timeouts, and the body is read with read1() so a
+  server trickling bytes is cut off at an overall deadline (connect + 2 x read timeout by default);
+- the body is streamed and capped on the decoded bytes (gzip/deflate bombs included);
+- redirects are followed by hand, at most settings.max_redirects, the final URL recorded;
+- retries (settings.retries) with exponential backoff + jitter on connection errors, timeouts,
+  truncated bodies, 429 and 5xx, honouring Retry-After (seconds or HTTP date, capped at
+  backoff_max); other 4xx are not retried;
+- per-host politeness: at most settings.per_host_concurrency requests in flight per host and at
+  least settings.per_host_delay seconds between the starts of two requests to one host; a
+  Retry-After also holds back the other requests to that host. Other hosts are not blocked.
+Fetcher is thread-safe: the check stage calls fetch() from a pool of settings.max_workers threads.
 """
 
 from __future__ import annotations
 
+import logging
+import random
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3.exceptions
+from requests.adapters import HTTPAdapter
+
 from .models import FetchResult, FetchSettings
+
+log = logging.getLogger(__name__)
+
+READ_CHUNK = 64 * 1024
+ERROR_BODY_CAP = 256 * 1024  # enough of an error page to recognise a challenge
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.5"
+
+
+class _Failure(Exception):
+    """One attempt went wrong. `retry` says whether another attempt may help."""
+
+    def __init__(self, message: str, *, retry: bool, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry = retry
+        self.status = status
+
+
+@dataclass
+class _Attempt:
+    """What one attempt produced, and whether / when to try again."""
+
+    result: FetchResult
+    retry: bool = False
+    retry_after: float | None = None
+
+
+class _HostGate:
+    """Politeness for one host: a semaphore for concurrency, and the earliest next start."""
+
+    def __init__(self, concurrency: int, delay: float) -> None:
+        self._sem = threading.BoundedSemaphore(max(1, concurrency))
+        self._lock = threading.Lock()
+        self._delay = delay
+        self._next_start = 0.0
+
+    def __enter__(self) -> _HostGate:
+        self._sem.acquire()
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next_start)
+            self._next_start = start + self._delay
+        if start > now:
+            time.sleep(start - now)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._sem.release()
+
+    def hold_off(self, seconds: float) -> None:
+        """No request to this host starts in the next `seconds` (the server asked us to wait)."""
+        with self._lock:
+            self._next_start = max(self._next_start, time.monotonic() + seconds)
 
 
 class Fetcher:
-    """A shared requests session with timeouts, a body cap, retries and per-host politeness."""
+    """A shared requests session with timeouts, a body cap, retries and per-host politeness.
 
-    def __init__(self, settings: FetchSettings | None = None) -> None:
-        raise NotImplementedError
+    `deadline` bounds one request (one redirect hop) from sending it to the last body byte; by
+    default connect_timeout + 2 x read_timeout.
+    """
+
+    def __init__(self, settings: FetchSettings | None = None, *, deadline: float | None = None) -> None:
+        self.settings = settings or FetchSettings()
+        s = self.settings
+        self.deadline = deadline if deadline is not None else s.connect_timeout + 2 * s.read_timeout
+        self._session = requests.Session()
+        adapter = HTTPAdapter(
+            pool_connections=max(10, s.max_workers), pool_maxsize=max(1, s.max_workers), max_retries=0
+        )
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
+        self._session.headers.update(
+            {"User-Agent": s.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
+        )
+        self._gates: dict[str, _HostGate] = {}
+        self._gates_lock = threading.Lock()
+
+    # --- public -------------------------------------------------------------------------------
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        raise NotImplementedError
+        """Fetch `url` once (with retries). Conditional when a validator is given."""
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        attempts = self.settings.retries + 1
+        total_ms = 0
+        for n in range(1, attempts + 1):
+            attempt = self._attempt(url, headers)
+            total_ms += attempt.result.duration_ms
+            if not attempt.retry or n == attempts:
+                break
+            delay = self._backoff(n, attempt.retry_after)
+            log.debug("retrying %s in %.2f s after %s", url, delay, attempt.result.error)
+            time.sleep(delay)
+            total_ms += int(delay * 1000)
+        result = attempt.result
+        # duration covers every attempt and the backoff between them, not the politeness queue
+        result.duration_ms = total_ms
+        if result.outcome == "not_modified":
+            result.etag = result.etag or etag
+            result.last_modified = result.last_modified or last_modified
+        return result
 
-    def close(self) -> None: ...
+    def fetch_many(
+        self, requests_: Iterable[tuple[str, str | None, str | None]]
+    ) -> Iterator[FetchResult]:
+        """Fetch (url, etag, last_modified) triples on settings.max_workers threads, results in
+        input order."""
+        with ThreadPoolExecutor(max_workers=self.settings.max_workers, thread_name_prefix="fetch") as pool:
+            yield from pool.map(lambda r: self.fetch(r[0], etag=r[1], last_modified=r[2]), requests_)
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- one attempt ----------------------------------------------------------------------------
+
+    def _attempt(self, url: str, headers: dict[str, str]) -> _Attempt:
+        """One attempt: follow redirects hop by hop, each hop through its host's gate."""
+        current = url
+        t0: float | None = None
+        for _hop in range(self.settings.max_redirects + 1):
+            gate = self._gate(current)
+            with gate:
+                if t0 is None:
+                    t0 = time.monotonic()  # duration excludes the politeness wait before the first hop
+                try:
+                    resp = self._session.get(
+                        current,
+                        headers=headers,
+                        stream=True,
+                        allow_redirects=False,
+                        timeout=(self.settings.connect_timeout, self.settings.read_timeout),
+                    )
+                except Exception as e:  # noqa: BLE001 - every failure becomes an outcome
+                    fail = self._describe(e)
+                    return _Attempt(self._error(url, current, fail.message, t0), retry=fail.retry)
+                try:
+                    location = resp.headers.get("Location")
+                    if resp.status_code in REDIRECT_STATUSES and location:
+                        current = urljoin(current, location)
+                        continue
+                    return self._answer(url, current, resp, t0, gate)
+                finally:
+                    resp.close()
+        return _Attempt(
+            self._error(url, current, f"too many redirects ({self.settings.max_redirects + 1})", t0)
+        )
+
+    def _answer(
+        self, url: str, final_url: str, resp: requests.Response, t0: float, gate: _HostGate
+    ) -> _Attempt:
+        """Turn a non-redirect response into an outcome, reading the body if there is one."""
+        status = resp.status_code
+        hdrs = {k.lower(): v for k, v in resp.headers.items()}
+        media, charset = parse_content_type(hdrs.get("content-type"))
+        base = FetchResult(
+            url=url,
+            outcome="ok",
+            status=status,
+            content_type=media,
+            charset=charset,
+            headers=hdrs,
+            final_url=final_url,
+            etag=hdrs.get("etag"),
+            last_modified=hdrs.get("last-modified"),
+        )
+        if status == 304:
+            base.outcome = "not_modified"
+            base.duration_ms = _ms_since(t0)
+            return _Attempt(base)
+        if status >= 400 or status < 200:
+            retry_after = parse_retry_after(hdrs.get("retry-after"), self.settings.backoff_max)
+            if retry_after is not None and status in (429, 503):
+                gate.hold_off(retry_after)
+            try:
+                base.body = self._read_body(resp, t0, min(ERROR_BODY_CAP, self.settings.max_bytes), cut=True)
+            except _Failure:
+                base.body = b""
+            base.outcome = "error"
+            base.error = f"HTTP {status}"
+            base.duration_ms = _ms_since(t0)
+            return _Attempt(base, retry=status == 429 or status >= 500, retry_after=retry_after)
+        try:
+            base.body = self._read_body(resp, t0, self.settings.max_bytes)
+        except _Failure as fail:
+            base.outcome = "error"
+            base.error = fail.message
+            base.duration_ms = _ms_since(t0)
+            return _Attempt(base, retry=fail.retry)
+        base.duration_ms = _ms_since(t0)
+        return _Attempt(base)
+
+    def _read_body(self, resp: requests.Response, t0: float, cap: int, *, cut: bool = False) -> bytes:
+        """Read the decoded body, chunk by chunk, stopping at `cap` bytes and at the deadline.
+
+        read1() returns after at most one socket read, so a trickling server is noticed within one
+        read timeout of the deadline. With `cut`, a body over the cap is cut rather than refused.
+        """
+        declared = resp.headers.get("Content-Length", "")
+        if not cut and declared.isdigit() and int(declared) > cap and "content-encoding" not in {
+            k.lower() for k in resp.headers
+        }:
+            raise _Failure(f"body larger than {format_size(cap)}", retry=False)
+        buf = bytearray()
+        raw = resp.raw
+        try:
+            while True:
+                chunk = raw.read1(READ_CHUNK, decode_content=True)
+                if not chunk:
+                    break
+                buf += chunk
+                if len(buf) > cap:
+                    if cut:
+                        return bytes(buf[:cap])
+                    raise _Failure(f"body larger than {format_size(cap)}", retry=False)
+                if time.monotonic() - t0 > self.deadline:
+                    raise _Failure(f"timeout after {self.deadline:g} s (whole answer)", retry=False)
+        except _Failure:
+            raise
+        except Exception as e:  # noqa: BLE001 - every failure becomes an outcome
+            raise self._describe(e) from e
+        return bytes(buf)
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _gate(self, url: str) -> _HostGate:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._gates_lock:
+            gate = self._gates.get(host)
+            if gate is None:
+                gate = _HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay)
+                self._gates[host] = gate
+            return gate
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds to wait before attempt `attempt + 1`: Retry-After if given, else exponential
+        backoff with jitter (half fixed, half random), capped at backoff_max."""
+        s = self.settings
+        if retry_after is not None:
+            return min(s.backoff_max, retry_after)
+        base = min(s.backoff_max, s.backoff_base * 2 ** (attempt - 1))
+        return base / 2 + random.uniform(0, base / 2)
+
+    def _error(self, url: str, final_url: str, message: str, t0: float | None) -> FetchResult:
+        return FetchResult(
+            url=url,
+            outcome="error",
+            final_url=final_url,
+            error=message,
+            duration_ms=_ms_since(t0) if t0 is not None else 0,
+        )
+
+    def _describe(self, e: BaseException) -> _Failure:
+        """A short, human message for an exception raised while talking to a server."""
+        s = self.settings
+        text = _chain_text(e)
+        low = text.lower()
+        if isinstance(e, requests.exceptions.ConnectTimeout) or "connecttimeout" in low:
+            return _Failure(f"connect timeout after {s.connect_timeout:g} s", retry=True)
+        if isinstance(e, requests.exceptions.SSLError | urllib3.exceptions.SSLError):
+            return _Failure("TLS error", retry=False)
+        if isinstance(e, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema) or isinstance(
+            e, requests.exceptions.InvalidSchema
+        ):
+            return _Failure(f"invalid URL ({type(e).__name__})", retry=False)
+        if isinstance(
+            e, requests.exceptions.ReadTimeout | urllib3.exceptions.ReadTimeoutError | TimeoutError
+        ) or "timed out" in low:
+            return _Failure(f"timeout after {s.read_timeout:g} s", retry=True)
+        if isinstance(e, urllib3.exceptions.DecodeError | requests.exceptions.ContentDecodingError):
+            return _Failure("bad content encoding", retry=False)
+        if "incompleteread" in low or "incomplete read" in low or "connection broken" in low:
+            return _Failure("truncated body", retry=True)
+        if "refused" in low:
+            return _Failure("connection refused", retry=True)
+        if "name or service not known" in low or "nameresolution" in low or "getaddrinfo" in low:
+            return _Failure("DNS lookup failed", retry=True)
+        if "reset" in low:
+            return _Failure("connection reset", retry=True)
+        if isinstance(e, requests.exceptions.ConnectionError | urllib3.exceptions.HTTPError | OSError):
+            return _Failure("connection error", retry=True)
+        log.exception("unexpected error while fetching")
+        return _Failure(f"fetch failed ({type(e).__name__})", retry=False)
+
+
+def _chain_text(e: BaseException) -> str:
+    """The names and messages of an exception and the exceptions it wraps."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    stack: list[Any] = [e]
+    while stack:
+        x = stack.pop()
+        if not isinstance(x, BaseException) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        parts.append(f"{type(x).__name__}: {x}")
+        stack.extend([x.__cause__, x.__context__, getattr(x, "reason", None), *x.args])
+    return " | ".join(parts)
+
+
+def _ms_since(t0: float) -> int:
+    return int((time.monotonic() - t0) * 1000)
+
+
+def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
+    """("text/html", "utf-8") from 'text/html; charset="UTF-8"'; (None, None) when absent."""
+    if not value:
+        return None, None
+    media, *params = value.split(";")
+    charset = None
+    for p in params:
+        key, _, val = p.partition("=")
+        if key.strip().lower() == "charset" and val.strip():
+            charset = val.strip().strip("'\"").lower() or None
+    return media.strip().lower() or None, charset
+
+
+def parse_retry_after(value: str | None, cap: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), within [0, cap]."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return max(0.0, min(cap, seconds))
+
+
+def format_size(n: int) -> str:
+    """10485760 -> "10 MiB", 262144 -> "256 KiB", 1000 -> "1000 bytes"."""
+    for unit, size in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if n >= size and n % size == 0:
+            return f"{n // size} {unit}"
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MiB"
+    return f"{n} bytes"

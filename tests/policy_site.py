@@ -287,6 +287,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
     timeout = 15  # idle keep-alive connections are dropped after this
+    disable_nagle_algorithm = True  # headers and body go in separate writes; no 40 ms stalls
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
