@@ -382,6 +382,11 @@ class Store:
                 )
                 conn.execute(f"PRAGMA user_version = {version}")
 
+    def pragmas(self) -> dict[str, Any]:
+        """The connection settings that matter: journal_mode, foreign_keys, synchronous, busy_timeout."""
+        names = ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "user_version")
+        return {n: self._one(f"PRAGMA {n}")[0] for n in names}  # type: ignore[index]
+
     @property
     def schema_version(self) -> int:
         return self._one("PRAGMA user_version")[0]  # type: ignore[index]
