@@ -1,34 +1,80 @@
 """The `policy-monitor` command line (also `python -m monitor`).
 
 In: argv and the environment (POLICY_MONITOR_WATCHLIST, POLICY_MONITOR_DB). Out: text or JSON
-on stdout, one-line errors on stderr, and an exit status scripts can use: 0 ok / no changes,
-1 something changed or failed, 2 usage or input error, 3 another daemon already runs.
+on stdout, progress and one-line errors on stderr, and an exit status scripts can use:
+0 ok / no changes, 1 something changed or failed, 2 usage or input error, 3 another daemon runs.
+
+Each command is a small function over the stages: the watchlist (watchlist.py), the store
+(store.py), the check pass (check.py), the daemon (scheduler.py), the engine (engine.py) and
+the alerts (alerts/). Commands that only read (status, history, show, export, diff of stored
+versions) open the store without the daemon's lock, so they work beside a running daemon.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import logging
 import os
+import re
 import sys
+import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import MonitorError
+from .models import Change, Clause, DiffResult, Fact, PolicyConfig, Watchlist
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
+DEFAULT_WATCHLIST = "watchlist.yaml"
+DEFAULT_DB = str(Path("snapshots") / "monitor.db")
+ENV_WATCHLIST, ENV_DB = "POLICY_MONITOR_WATCHLIST", "POLICY_MONITOR_DB"
+
+_VERSION_REF = re.compile(r"(?P<id>[a-z0-9][a-z0-9_-]*)@(?P<which>\d+|latest|previous)")
+
+log = logging.getLogger("monitor.cli")
 
 
 class UsageError(MonitorError):
-    """A command line that names something that does not exist or cannot be used together."""
+    """A command line naming something that does not exist, or asking for something impossible."""
 
 
-def _print_json(data: Any, out: TextIO | None = None) -> None:
+# --- shared helpers ----------------------------------------------------------------------------
+
+
+def watchlist_path(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "watchlist", None) or os.environ.get(ENV_WATCHLIST) or DEFAULT_WATCHLIST)
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+def load(args: argparse.Namespace) -> Watchlist:
+    from .watchlist import load_watchlist
+
+    return load_watchlist(watchlist_path(args))
+
+
+def open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The snapshot store; commands that only read refuse to create an empty database."""
+    from .store import Store
+
+    path = db_path(args)
+    if not create and not path.exists():
+        raise UsageError(f"no database at {path}: run `policy-monitor check --all` first, or pass --db")
+    return Store(path)
+
+
+def print_json(data: Any, out: TextIO | None = None) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2), file=out or sys.stdout)
 
 
-def _use_color(choice: str, stream: TextIO) -> bool:
+def use_color(choice: str, stream: TextIO) -> bool:
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
@@ -36,76 +82,625 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return stream.isatty()
 
 
-# --- diff ------------------------------------------------------------------------------------
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def known_policy_ids(store: Any) -> list[str]:
+    return [p["id"] for p in store.policies(include_inactive=True)]
+
+
+def require_policy(store: Any, policy_id: str) -> None:
+    known = known_policy_ids(store)
+    if policy_id not in known:
+        raise UsageError(f"no policy {policy_id!r} in {store.path}{did_you_mean(policy_id, known)}")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Left-aligned columns, two spaces apart; None shows as '-'."""
+    cells = [[("-" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def summary_text(summary: dict[str, Any] | None) -> str:
+    """'1 modified, 2 added' from a change summary; '' when there are none."""
+    if not summary:
+        return ""
+    return ", ".join(f"{summary[k]} {k}" for k in ("modified", "added", "removed", "moved") if summary.get(k))
+
+
+# --- run, validate, test-alert -----------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .scheduler import run_daemon
+
+    return int(run_daemon(watchlist_path(args), db_path(args)))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    wl = load(args)
+    n, m = len(wl.policies), len(wl.routes)
+    print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}")
+    return EXIT_OK
+
+
+def cmd_test_alert(args: argparse.Namespace) -> int:
+    from .alerts import send_test_alert
+
+    wl = load(args)
+    if args.route not in wl.routes and args.route != "console":
+        raise UsageError(f"no alert route named {args.route!r}{did_you_mean(args.route, wl.routes)}")
+    try:
+        send_test_alert(wl, args.route)
+    except MonitorError as e:
+        print(f"policy-monitor: {e}", file=sys.stderr)
+        return EXIT_CHANGED
+    print(f"sent a test alert through route {args.route!r}", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- check -------------------------------------------------------------------------------------
+
+PROBLEMS = frozenset({"failed", "suspect"})
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_many
+    from .fetch import Fetcher
+
+    wl = load(args)
+    policies = select_policies(wl, args.ids, args.all)
+    store = open_store(args, create=True)
+    try:
+        store.sync_policies(wl.policies)
+        progress = Progress(len(policies), sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+        fetcher = Fetcher(wl.fetch)
+        started = time.perf_counter()
+        try:
+            outcomes = check_many(policies, store=store, fetcher=fetcher, watchlist=wl, progress=progress)
+        finally:
+            fetcher.close()
+            if progress:
+                progress.done()
+        seconds = time.perf_counter() - started
+        report_checks(args, outcomes, seconds)
+        deliver_alerts(store, wl, sum(o.alerts for o in outcomes))
+    finally:
+        store.close()
+    return EXIT_CHANGED if any(o.outcome in PROBLEMS for o in outcomes) else EXIT_OK
+
+
+def select_policies(wl: Watchlist, ids: Sequence[str], all_: bool) -> list[PolicyConfig]:
+    if all_ and ids:
+        raise UsageError("give policy ids or --all, not both")
+    if not ids:
+        if not all_:
+            raise UsageError("name the policies to check, or pass --all")
+        return list(wl.policies)
+    by_id = {p.id: p for p in wl.policies}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise UsageError(
+            f"no policy {unknown[0]!r} in {wl.path or 'the watchlist'}{did_you_mean(unknown[0], by_id)}"
+        )
+    return [by_id[i] for i in dict.fromkeys(ids)]
+
+
+class Progress:
+    """One line on a terminal, rewritten per finished check: "[  37/1000] id  unchanged  120 ms"."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream, self.n = total, stream, 0
+        self.width = len(str(total))
+
+    def __call__(self, outcome: Any) -> None:
+        self.n += 1
+        line = (
+            f"[{self.n:>{self.width + 2}}/{self.total}] {outcome.policy_id}  {outcome.outcome}  "
+            f"{outcome.duration_ms} ms"
+        )
+        self.stream.write("\r\033[K" + line[:200])
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.n:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def report_checks(args: argparse.Namespace, outcomes: Sequence[Any], seconds: float) -> None:
+    from .check import format_outcome
+
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.outcome] = counts.get(o.outcome, 0) + 1
+    summary = {"checked": len(outcomes), "seconds": round(seconds, 3), "outcomes": counts}
+    if args.json:
+        print_json({"summary": summary, "checks": [asdict(o) for o in outcomes]})
+        return
+    for o in outcomes:
+        if args.verbose or o.outcome not in ("unchanged", "not_modified"):
+            print(format_outcome(o.policy_id, o))
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    print(
+        f"checked {len(outcomes)} {'policy' if len(outcomes) == 1 else 'policies'} in {seconds:.1f} s"
+        + (f": {parts}" if parts else "")
+    )
+
+
+def deliver_alerts(store: Any, wl: Watchlist, raised: int) -> None:
+    """Deliver what the pass put in the outbox; what cannot go now stays there for the daemon."""
+    if not raised:
+        return
+    from .alerts import Sender
+
+    counts = Sender(store, wl, console_stream=sys.stdout).deliver_due()
+    waiting = counts.get("retry", 0) + counts.get("dead", 0)
+    if waiting:
+        print(f"policy-monitor: {waiting} alert(s) could not be delivered now; see `status`", file=sys.stderr)
+
+
+# --- status, history, show, export -------------------------------------------------------------
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        rows = store.status()
+    finally:
+        store.close()
+    if args.json:
+        print_json([asdict(r) for r in rows])
+        return EXIT_OK
+    headers = ("policy", "last check", "outcome", "last change", "versions", "failures", "dead alerts")
+    print(
+        table(
+            headers,
+            [
+                (
+                    r.policy_id,
+                    r.last_check_at,
+                    r.last_outcome,
+                    r.last_change_at,
+                    r.versions,
+                    r.consecutive_failures,
+                    r.dead_alerts,
+                )
+                for r in rows
+            ],
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        require_policy(store, args.id)
+        versions = store.versions(args.id)
+    finally:
+        store.close()
+    if args.json:
+        print_json(versions)
+        return EXIT_OK
+    rows = []
+    for v in versions:
+        s = v.get("summary") or {}
+        first = v["seq"] == 1
+        rows.append(
+            (
+                v["seq"],
+                v["seen_at"],
+                f"first version, {v.get('clause_count', '?')} clauses"
+                if first
+                else summary_text(s) or "text only",
+                None if first else ("yes" if s.get("material") else "no"),
+                None if first or not s.get("material") else s.get("max_severity"),
+                ", ".join(s.get("categories") or []) or None,
+            )
+        )
+    if not rows:
+        print(f"{args.id}: no versions yet")
+        return EXIT_OK
+    print(table(("seq", "seen at", "changes", "material", "severity", "categories"), rows))
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        require_policy(store, args.id)
+        version = stored_version(store, args.id, str(args.version) if args.version is not None else "latest")
+    finally:
+        store.close()
+    if args.json:
+        data = {
+            "policy_id": version.policy_id,
+            "seq": version.seq,
+            "seen_at": version.seen_at,
+            "sha256": version.text_sha256,
+            "language": version.language,
+        }
+        if args.clauses:
+            data["clauses"] = [
+                {"index": c.index, "section": c.section_path, "marker": c.marker, "text": c.text}
+                for c in version.clauses
+            ]
+        else:
+            data["text"] = version.text
+        print_json(data)
+        return EXIT_OK
+    if not args.clauses:
+        sys.stdout.write(version.text + ("\n" if version.text and not version.text.endswith("\n") else ""))
+        return EXIT_OK
+    for c in version.clauses:
+        marker = f"{c.marker} " if c.marker else ""
+        section = f"[{c.section_path}] " if c.section_path else ""
+        print(f"{c.index:>4}  {section}{marker}{c.text}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        if args.id:
+            require_policy(store, args.id)
+        records = (
+            r for r in store.export(include_text=not args.no_text) if not args.id or r["policy_id"] == args.id
+        )
+        if args.output and args.output != "-":
+            n = write_json_lines(records, Path(args.output))
+            print(f"wrote {n} records to {args.output}", file=sys.stderr)
+        else:
+            for r in records:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def write_json_lines(records: Iterable[dict[str, Any]], path: Path) -> int:
+    """Write to a temporary file beside `path`, then rename: a failed export leaves no half file."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    n = 0
+    try:
+        with tmp.open("w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                n += 1
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+# --- diff and report ---------------------------------------------------------------------------
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from .terminal import render_diff
 
-    result = _diff_sides(args, args.old, args.new)
+    result = diff_sides(args, args.old, args.new)
     if args.json:
-        _print_json(result.to_dict())
+        print_json(result.to_dict())
     else:
-        sys.stdout.write(render_diff(result, color=_use_color(args.color, sys.stdout)))
+        sys.stdout.write(render_diff(result, color=use_color(args.color, sys.stdout)))
     return EXIT_CHANGED if result.changes else EXIT_OK
 
 
-def _diff_sides(args: argparse.Namespace, old: str, new: str) -> Any:
-    from .engine import diff_files
+def is_version_ref(side: str) -> bool:
+    """`ID@N`, `ID@latest`, `ID@previous`, unless a file of that name exists."""
+    return bool(_VERSION_REF.fullmatch(side)) and not Path(side).exists()
 
-    return diff_files(old, new)
+
+def diff_sides(args: argparse.Namespace, old: str, new: str) -> DiffResult:
+    """Each side a file or a stored version; stored clauses are compared as stored."""
+    from .engine import analyse, compare, diff_files, load_document
+
+    if not is_version_ref(old) and not is_version_ref(new):
+        return diff_files(old, new)
+    sides: list[tuple[list[Clause], str]] = []
+    store = open_store(args) if any(map(is_version_ref, (old, new))) else None
+    try:
+        for side in (old, new):
+            if is_version_ref(side):
+                v = resolve_ref(store, side)
+                sides.append((v.clauses, v.text))
+            else:
+                doc = load_document(side)
+                sides.append((analyse(doc), doc.text))
+    finally:
+        if store is not None:
+            store.close()
+    (old_clauses, old_text), (new_clauses, new_text) = sides
+    return compare(old_clauses, new_clauses, old_text=old_text, new_text=new_text)
 
 
-# --- parser ----------------------------------------------------------------------------------
+def resolve_ref(store: Any, ref: str) -> Any:
+    match = _VERSION_REF.fullmatch(ref)
+    if not match:
+        raise UsageError(f"{ref!r} is not a version (use ID@N, ID@latest or ID@previous)")
+    require_policy(store, match["id"])
+    return stored_version(store, match["id"], match["which"])
+
+
+def stored_version(store: Any, policy_id: str, which: str) -> Any:
+    latest = store.latest_version(policy_id)
+    if latest is None:
+        raise UsageError(f"{policy_id} has no stored versions yet")
+    if which == "latest":
+        return latest
+    seq = latest.seq - 1 if which == "previous" else int(which)
+    version = store.version(policy_id, seq) if seq >= 1 else None
+    if version is None:
+        what = "a previous version" if which == "previous" else f"version {which}"
+        raise UsageError(f"{policy_id} has no {what} (versions 1..{latest.seq})")
+    return version
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .alerts import change_payload, render_report_html
+
+    store = open_store(args)
+    try:
+        version = resolve_ref(store, args.ref)
+        row = next(v for v in store.versions(version.policy_id) if v["seq"] == version.seq)
+        changes = [change_from_dict(d) for d in store.changes_of(row["id"])]
+        policy = policy_config(args, store, version.policy_id)
+    finally:
+        store.close()
+    payload = change_payload(
+        policy, seq=version.seq, seen_at=version.seen_at, changes=changes, include_non_material=True
+    )
+    html = render_report_html(payload)
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(f"wrote {args.output}: {version.policy_id} v{version.seq}, {len(changes)} changes", file=sys.stderr)
+    return EXIT_OK
+
+
+def policy_config(args: argparse.Namespace, store: Any, policy_id: str) -> PolicyConfig:
+    """The policy as the watchlist has it, else as the store last mirrored it."""
+    try:
+        wl = load(args)
+    except MonitorError:
+        wl = None
+    if wl is not None:
+        for p in wl.policies:
+            if p.id == policy_id:
+                return p
+    row = next(p for p in store.policies(include_inactive=True) if p["id"] == policy_id)
+    return PolicyConfig(
+        id=row["id"],
+        name=row.get("name") or row["id"],
+        url=row.get("url") or "",
+        type=row.get("type") or "privacy",
+    )
+
+
+def change_from_dict(d: dict[str, Any]) -> Change:
+    """A stored change (Change.to_dict() shape) back into a Change, for renderers that take one."""
+
+    def side(s: dict[str, Any] | None) -> Clause | None:
+        if s is None:
+            return None
+        section = tuple(s["section"].split(" > ")) if s.get("section") else ()
+        return Clause(index=s["index"], text=s["text"], section=section)
+
+    return Change(
+        kind=d["kind"],
+        old=side(d.get("old")),
+        new=side(d.get("new")),
+        inline=[(op, text) for op, text in d["inline"]] if d.get("inline") is not None else None,
+        categories=list(d.get("categories") or []),
+        facts=[
+            Fact(
+                category=f.get("category", ""),
+                old=f.get("old"),
+                new=f.get("new"),
+                direction=f.get("direction", "changed"),
+                kind=f.get("kind", ""),
+            )
+            for f in d.get("facts") or []
+        ],
+        material=bool(d.get("material")),
+        severity=d.get("severity") or "none",
+        explanation=d.get("explanation") or "",
+    )
+
+
+# --- demo --------------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return run_demo(keep=args.keep, color=use_color(args.color, sys.stdout))
+
+
+# --- the parser --------------------------------------------------------------------------------
+
+
+def add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
+    """The global options, accepted before or after the command (SUPPRESS keeps the earlier one)."""
+    default = None if top else argparse.SUPPRESS
+    p.add_argument(
+        "--watchlist",
+        metavar="FILE",
+        default=default,
+        help=f"the watchlist (default ${ENV_WATCHLIST} or ./{DEFAULT_WATCHLIST})",
+    )
+    p.add_argument(
+        "--db",
+        metavar="FILE",
+        default=default,
+        help=f"the snapshot database (default ${ENV_DB} or {DEFAULT_DB})",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="say more (log lines on stderr, every check on stdout)",
+    )
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="debug logging, and tracebacks of errors",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-monitor",
-        description="Watch privacy policies and terms, keep every version, alert on material changes.",
+        description="Watch privacy policies and terms, keep every version, alert on material changes. "
+        "Start with `policy-monitor demo`.",
+        epilog="Exit status: 0 ok, 1 something changed or failed, 2 usage or input error, "
+        "3 another daemon runs on the database.",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    add_globals(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    _add_diff(sub)
-    return parser
 
+    def command(
+        name: str,
+        func: Callable[[argparse.Namespace], int],
+        help: str,
+        description: str = "",
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=description or help)
+        add_globals(p, top=False)
+        p.set_defaults(func=func)
+        return p
 
-def _add_diff(sub: Any) -> None:
-    p = sub.add_parser(
+    command(
+        "run",
+        cmd_run,
+        "run the daemon: check every policy on its schedule and send alerts",
+        "Run the daemon until SIGTERM/SIGINT. Exit 3 when another daemon already runs on the database, "
+        "2 when the watchlist does not validate.",
+    )
+
+    p = command(
+        "check",
+        cmd_check,
+        "check policies once, now",
+        "Check the named policies (or --all) once, record what changed and deliver the alerts raised. "
+        "Exit 0 when every check went through, 1 when any failed or looked broken (suspect).",
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="policy ids from the watchlist")
+    p.add_argument("--all", action="store_true", help="check every policy of the watchlist")
+    p.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line on the terminal")
+
+    p = command("status", cmd_status, "per policy: last check, outcome, last change, versions, failures")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("history", cmd_history, "the versions of a policy, with what changed in each")
+    p.add_argument("id", metavar="ID", help="a policy id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("show", cmd_show, "print a stored version's normalised text, or its clauses")
+    p.add_argument("id", metavar="ID", help="a policy id")
+    p.add_argument("--version", metavar="N", type=int, help="version number (default: the latest)")
+    p.add_argument("--clauses", action="store_true", help="the clauses, with index, section and marker")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
         "diff",
-        help="compare two versions of a policy, clause by clause",
-        description="Compare two versions of a policy given as files (.html, .txt, .md, .pdf). "
-        "Exit 0 when nothing changed, 1 when something changed, 2 on an error.",
+        cmd_diff,
+        "compare two versions of a policy, clause by clause",
+        "Compare two versions of a policy. Each side is a file (.html, .txt, .md, .pdf) or a stored "
+        "version: ID@N, ID@latest, ID@previous. Exit 0 when nothing changed, 1 when something "
+        "changed, 2 on an error.",
     )
     p.add_argument("old", help="the older version")
     p.add_argument("new", help="the newer version")
     p.add_argument("--json", action="store_true", help="print the JSON of shared/eval/diff-contract.md")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the output")
-    p.set_defaults(func=cmd_diff)
+
+    command(
+        "validate",
+        cmd_validate,
+        "check the watchlist and say what is wrong, with its line",
+        "Load and validate the watchlist: prints `ok: N policies, M routes`, or the error and exit 2.",
+    )
+
+    p = command("export", cmd_export, "versions and changes as JSON lines")
+    p.add_argument("id", nargs="?", metavar="ID", help="only this policy")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default stdout)")
+    p.add_argument("--no-text", action="store_true", help="leave out each version's text and clauses")
+
+    p = command("report", cmd_report, "write the changes of one stored version as an HTML page")
+    p.add_argument("ref", metavar="ID@N", help="a stored version: ID@N, ID@latest or ID@previous")
+    p.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the page to write")
+
+    p = command(
+        "test-alert",
+        cmd_test_alert,
+        "send a sample alert through a route, now",
+        "Send a sample change alert through ROUTE, bypassing the outbox. Exit 1 when it fails.",
+    )
+    p.add_argument("route", metavar="ROUTE", help="a route name under alerts: (or console)")
+
+    p = command(
+        "demo",
+        cmd_demo,
+        "watch three sample policies on 127.0.0.1, change one, show the alert",
+        "Serve three sample policies on 127.0.0.1, check them, lengthen one retention period, "
+        "check again and show the alert and the clause diff. Offline; cleans up after itself.",
+    )
+    p.add_argument("--keep", action="store_true", help="keep the temporary directory and say where it is")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the output")
+    return parser
+
+
+def setup_logging(args: argparse.Namespace) -> None:
+    level = logging.DEBUG if args.debug else logging.INFO if args.verbose else logging.WARNING
+    if args.command == "run" and level > logging.INFO:
+        level = logging.INFO  # the daemon's one line per check is its output
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging(args)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("policy-monitor: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
     except MonitorError as e:
-        return _fail(args, str(e))
+        return fail(args, str(e))
     except OSError as e:
-        return _fail(args, f"{e.filename}: {e.strerror or e}" if e.filename else str(e.strerror or e))
+        return fail(args, f"{e.filename}: {e.strerror or e}" if e.filename else str(e.strerror or e))
     except Exception as e:  # the last line of defence: one line, never a traceback
-        return _fail(args, f"internal error: {type(e).__name__}: {e}")
+        return fail(args, f"internal error: {type(e).__name__}: {e}")
 
 
-def _fail(args: argparse.Namespace, message: str) -> int:
+def fail(args: argparse.Namespace, message: str) -> int:
     if getattr(args, "debug", False):
         traceback.print_exc()
     print(f"policy-monitor: error: {message}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    # `policy-monitor export | head`: stop quietly, and keep Python from failing to flush at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
