@@ -15,7 +15,7 @@ Built-in routes (query parameters optional):
   /slow?seconds=3          sleeps before answering
   /trickle?seconds=3&chunks=30   answers at once, then sends the body a little at a time
   /truncated               Content-Length larger than the body sent, then close
-  /huge?mb=100             mb MiB streamed in 64 KiB chunks from a generator
+  /huge?mb=100&chunked=1   mb MiB streamed in 64 KiB chunks from a generator (chunked: no length)
   /wrong-charset?enc=cp1252|gbk  header says utf-8, body is in `enc`
   /challenge?status=200|403|503  a Cloudflare-like "Just a moment..." page
   /login                   a sign-in wall
@@ -240,7 +240,7 @@ class PolicySite:
 
         status (code=500, times=None: fail the first `times` hits then serve the page),
         retry_after (times=1, retry_after="1": 429 then the page), slow (seconds),
-        trickle (seconds, chunks), truncated, huge (mb=100), redirect (to, code=302),
+        trickle (seconds, chunks), truncated, huge (mb=100, chunked=False), redirect (to, code=302),
         challenge (status=200), login, empty, reset (close the connection without an answer).
         """
         with self._lock:
@@ -390,7 +390,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "truncated":
             self._truncated()
         elif kind == "huge":
-            self._huge(float(o.get("mb", 100)))
+            self._huge(float(o.get("mb", 100)), bool(o.get("chunked", False)))
         elif kind == "redirect":
             self._send(int(o.get("code", 302)), b"", headers={"Location": str(o["to"])})
         elif kind == "challenge":
@@ -434,7 +434,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif head == "truncated":
             self._truncated()
         elif head == "huge":
-            self._huge(float(q.get("mb", 100)))
+            self._huge(float(q.get("mb", 100)), q.get("chunked", "0") not in ("0", ""))
         elif head == "wrong-charset":
             enc = q.get("enc", "cp1252")
             body = policy_html(WRONG_CHARSET_TEXT[enc]).replace('<meta charset="utf-8">', "").encode(enc)
@@ -466,14 +466,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
         self.close_connection = True
 
-    def _huge(self, mb: float) -> None:
+    def _huge(self, mb: float, chunked: bool = False) -> None:
+        """`mb` MiB from a generator; with `chunked`, no Content-Length (Transfer-Encoding: chunked),
+        so a client cannot refuse it up front and must count what it reads."""
         size = int(mb * 2**20)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(size))
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(size))
         self.end_headers()
         for chunk in _chunks(size):
-            self.wfile.write(chunk)
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
+        if chunked:
+            self.wfile.write(b"0\r\n\r\n")
         self.close_connection = True
 
     def _trickle(self, seconds: float, chunks: int) -> None:
