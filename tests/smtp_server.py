@@ -1,0 +1,77 @@
+"""A real SMTP server (aiosmtpd) on 127.0.0.1 that collects messages, for the alert tests.
+
+It can be stopped and started again on the same port (to play a mail server that is down, then
+up), and can require AUTH (LOGIN/PLAIN, without TLS, since it only listens on 127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+
+    @property
+    def message(self) -> EmailMessage:
+        return message_from_bytes(self.data, policy=policy.default)  # type: ignore[return-value]
+
+
+class _Handler:
+    def __init__(self, box: list[Received]) -> None:
+        self.box = box
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's name)
+        self.box.append(
+            Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.original_content))
+        )
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SMTPServer:
+    def __init__(self, port: int | None = None, *, username: str | None = None, password: str | None = None):
+        self.port = port or free_port()
+        self.username, self.password = username, password
+        self.messages: list[Received] = []
+        self.auth_attempts: list[tuple[str, str]] = []
+        self._controller: Controller | None = None
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
+        if not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=False, handled=False)
+        login, pw = auth_data.login.decode(), auth_data.password.decode()
+        self.auth_attempts.append((login, pw))
+        return AuthResult(success=(login, pw) == (self.username, self.password))
+
+    def start(self) -> SMTPServer:
+        auth = self.username is not None
+        self._controller = Controller(
+            _Handler(self.messages),
+            hostname="127.0.0.1",
+            port=self.port,
+            authenticator=self._authenticate if auth else None,
+            auth_required=auth,
+            auth_require_tls=False,
+        )
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
