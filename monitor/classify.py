@@ -1,19 +1,518 @@
 """Classify: aligned Changes -> Changes with categories, facts, material, severity, explanation.
 
-INTERFACE STUB, implemented by the classify helper.
+In: Changes from align.py (kind, old/new Clause, inline diff). Out: new Change objects with
+`categories` (ordered as models.CATEGORIES), `facts` (what differs, for people), `material`,
+`severity` (none|low|medium|high) and a one-line `explanation`.
+
+The rules (see shared/eval/diff-contract.md): a change is material when what the clause says
+about one of the first ten categories differs: a period, party, data type, place, right, age,
+measure or notice, or a promise negated, added or dropped. Update stamps, contact details, typo
+fixes, re-wording that keeps the facts and pure moves are not. The unfavourable direction of a
+fact (longer retention, a sale no longer ruled out, a new sensitive data type or destination, a
+right removed, a lower child age, slower breach notice, a dropped notice promise) is high; its
+favourable opposite and other material changes are medium; minor wording hits are low.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from .models import Change
+from .facts import EMAIL_RE, PHONE_RE, URL_RE, ClauseFacts, extract_facts, pick_lexicon
+from .lexicon import Lexicon
+from .models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
+
+ALLOWING = frozenset({"may", "affirmed"})
+ACTION_CATEGORY = {
+    "sell": "sharing",
+    "share": "sharing",
+    "disclose": "sharing",
+    "rent": "sharing",
+    "transfer": "sharing",
+    "collect": "collection",
+    "use": "purpose",
+}
+ACTION_NOUN = {
+    "sell": "sale",
+    "share": "sharing",
+    "disclose": "disclosure",
+    "rent": "rental",
+    "transfer": "transfer",
+    "collect": "collection",
+    "use": "use",
+}
+RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+_DATE_RE = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
+    r"|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日"
+)
+_CJK_NUMERALS = set("零〇一二两兩三四五六七八九十百千万半")
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """One fact with the severity its direction carries."""
+
+    fact: Fact
+    severity: str
+
+
+# --- public API -----------------------------------------------------------------------------
 
 
 def classify(changes: Sequence[Change]) -> list[Change]:
-    raise NotImplementedError
+    """The changes with categories, facts, material, severity and explanation filled in."""
+    return [_classify(c) for c in changes]
 
 
 def clause_categories(text: str, language: str) -> list[str]:
     """The categories a single clause is about (used for added/removed clauses and for routing)."""
-    raise NotImplementedError
+    return list(extract_facts(text, language).categories)
+
+
+# --- one change -----------------------------------------------------------------------------
+
+
+def _classify(change: Change) -> Change:
+    if change.kind in ("added", "removed"):
+        clause = change.new if change.kind == "added" else change.old
+        return _single(change, clause) if clause is not None else change
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return change
+    if old.text == new.text:
+        cats = list(extract_facts(new.text, new.language).categories)
+        return replace(
+            change,
+            categories=cats,
+            facts=[],
+            material=False,
+            severity="none",
+            explanation="moved; text unchanged" if change.kind == "moved" else "no change in text",
+        )
+    return _compare(change, old, new)
+
+
+def _facts(clause: Clause) -> ClauseFacts:
+    return extract_facts(clause.text, clause.language)
+
+
+def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
+    return [c for c in CATEGORIES if c in set(cats)]
+
+
+def _done(
+    change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
+) -> Change:
+    return replace(
+        change,
+        categories=_ordered(cats),
+        facts=[f.fact for f in findings],
+        material=material,
+        severity=severity if material else "none",
+        explanation=explanation,
+    )
+
+
+def _compare(change: Change, old: Clause, new: Clause) -> Change:
+    of, nf = _facts(old), _facts(new)
+    clause_cats = set(of.categories) | set(nf.categories)
+    material_cats = clause_cats & MATERIAL_CATEGORIES
+    lex = pick_lexicon(new.text, new.language)
+    prefix = "moved and " if change.kind == "moved" else ""
+
+    if _mask(old.text, lex) == _mask(new.text, lex):
+        stamp = of.is_update_stamp or nf.is_update_stamp
+        what = (
+            "update stamp changed"
+            if stamp
+            else ("contact details changed" if of.contacts != nf.contacts else "date changed")
+        )
+        return _done(change, list(clause_cats), [], False, "none", prefix + what)
+
+    findings = _diff_facts(of, nf)
+    if findings:
+        severity = max((f.severity for f in findings), key=severity_rank)
+        cats = {f.fact.category for f in findings}
+        text = "; ".join(_describe(f.fact) for f in findings)
+        return _done(change, list(cats), findings, True, severity, prefix + text)
+
+    pairs = _changed_words(old.text, new.text)
+    if _is_typo_fix(pairs, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
+    was, now = _snip(pairs, 0), _snip(pairs, 1)
+    if _hits(lex.negators, pairs) or _hits(lex.modals, pairs):
+        cats = material_cats or {"sharing"}
+        finding = _Finding(Fact(_ordered(cats)[0], was, now, "changed", "wording"), "medium")
+        return _done(
+            change,
+            list(cats),
+            [finding],
+            True,
+            "medium",
+            prefix + f'wording of a promise changed ("{was}" -> "{now}")',
+        )
+    changed_cats = {
+        c for c in MATERIAL_CATEGORIES if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0)
+    }
+    if changed_cats:
+        finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
+        names = ", ".join(_ordered(changed_cats))
+        return _done(
+            change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
+        )
+    return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _single(change: Change, clause: Clause) -> Change:
+    """An added or removed clause: material when it is about a material category."""
+    facts = _facts(clause)
+    cats = set(facts.categories)
+    added = change.kind == "added"
+    verb = "new clause" if added else "clause removed"
+    promises = [p for p in facts.polarity if p.state == "negated"]
+    if facts.is_update_stamp:
+        return _done(change, list(cats), [], False, "none", f"update stamp {'added' if added else 'removed'}")
+    material_cats = cats & MATERIAL_CATEGORIES
+    if clause.is_heading and not promises:
+        return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
+    if not material_cats:
+        what = "contact details" if "contact" in cats or facts.contacts else "no policy term"
+        return _done(change, list(cats), [], False, "none", f"{verb} ({what})")
+    empty = ClauseFacts(language=facts.language)
+    findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
+    severity = max((f.severity for f in findings), key=severity_rank) if findings else "medium"
+    if not added and (promises or facts.rights or facts.change_notice == "promised"):
+        severity = "high"
+    if added and any(p.state in ALLOWING and p.action in ("sell", "rent") for p in facts.polarity):
+        severity = "high"
+    names = ", ".join(_ordered(material_cats))
+    text = f"{verb} about {names}"
+    if findings:
+        text += ": " + "; ".join(_describe(f.fact) for f in findings[:4])
+    return _done(change, list(material_cats), findings, True, severity, text)
+
+
+# --- comparing facts ------------------------------------------------------------------------
+
+
+def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = None) -> list[_Finding]:
+    cats = context if context is not None else set(of.categories) | set(nf.categories)
+    out: list[_Finding] = []
+    out += _diff_durations(of, nf)
+    if "retention" in cats:
+        out += _diff_states(of, nf, bool(out))
+    out += _diff_ages(of, nf)
+    if "transfer" in cats:
+        out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
+    out += _diff_polarity(of, nf, cats)
+    if cats & {"sharing", "transfer"}:
+        out += _diff_set("sharing", "recipient", of.recipients, nf.recipients, "high", "medium")
+    data_cat = (
+        "collection"
+        if "collection" in cats or not cats & {"sharing", "purpose"}
+        else ("sharing" if "sharing" in cats else "purpose")
+    )
+    out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
+    for right in sorted(of.rights ^ nf.rights):
+        cat = RIGHT_CATEGORY.get(right, "rights")
+        removed = right in of.rights
+        out.append(
+            _Finding(
+                Fact(
+                    cat,
+                    right if removed else None,
+                    None if removed else right,
+                    "removed" if removed else "added",
+                    "right",
+                ),
+                "high" if removed else "medium",
+            )
+        )
+    out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
+    if cats & {"changes"} or of.change_notice or nf.change_notice:
+        out += _diff_notice(of, nf)
+    out += _diff_set(
+        "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
+    )
+    return out
+
+
+def _diff_set(
+    cat: str, kind: str, old: frozenset[str], new: frozenset[str], added_sev: str, removed_sev: str
+) -> list[_Finding]:
+    out = [_Finding(Fact(cat, None, k, "added", kind), added_sev) for k in sorted(new - old)]
+    out += [_Finding(Fact(cat, k, None, "removed", kind), removed_sev) for k in sorted(old - new)]
+    return out
+
+
+def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    out = []
+    for cat in CATEGORIES:
+        old = sorted({d.days for d in of.durations if d.category == cat})
+        new = sorted({d.days for d in nf.durations if d.category == cat})
+        if old == new:
+            continue
+        # For a notice period a longer time is better; for retention and breach deadlines worse.
+        longer_bad = cat != "changes"
+        if old and new:
+            a, b = max(old), max(new)
+            if a == b:
+                a, b = sum(old), sum(new)
+            direction = "longer" if b > a else "shorter" if b < a else "changed"
+            bad = (direction == "longer") == longer_bad and direction != "changed"
+            out.append(
+                _Finding(
+                    Fact(cat, _days(old), _days(new), direction, "duration"), "high" if bad else "medium"
+                )
+            )
+        elif new:
+            bad = cat == "retention" and "indefinite" not in of.retention_states
+            out.append(
+                _Finding(Fact(cat, None, _days(new), "added", "duration"), "high" if bad else "medium")
+            )
+        else:
+            bad = cat != "retention" or "indefinite" in nf.retention_states
+            out.append(
+                _Finding(Fact(cat, _days(old), None, "removed", "duration"), "high" if bad else "medium")
+            )
+    return out
+
+
+def _diff_states(of: ClauseFacts, nf: ClauseFacts, have_duration_fact: bool) -> list[_Finding]:
+    out = []
+    for state in sorted(nf.retention_states - of.retention_states):
+        sev = "high" if state == "indefinite" else "medium"
+        if state != "indefinite" and have_duration_fact:
+            continue
+        out.append(
+            _Finding(Fact("retention", None, state.replace("_", " "), "added", "retention_state"), sev)
+        )
+    for state in sorted(of.retention_states - nf.retention_states):
+        if have_duration_fact and state != "indefinite":
+            continue
+        sev = "medium" if state == "indefinite" else "high"
+        out.append(
+            _Finding(Fact("retention", state.replace("_", " "), None, "removed", "retention_state"), sev)
+        )
+    return out
+
+
+def _diff_ages(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    if set(of.ages) == set(nf.ages):
+        return []
+    if of.ages and nf.ages:
+        a, b = min(of.ages), min(nf.ages)
+        if a == b:
+            a, b = max(of.ages), max(nf.ages)
+        direction = "lowered" if b < a else "raised" if b > a else "changed"
+        sev = "high" if direction == "lowered" else "medium"
+        return [_Finding(Fact("children", str(a), str(b), direction, "age"), sev)]
+    if nf.ages:
+        return [_Finding(Fact("children", None, str(min(nf.ages)), "added", "age"), "medium")]
+    return [_Finding(Fact("children", str(min(of.ages)), None, "removed", "age"), "high")]
+
+
+def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Finding]:
+    out = []
+    actions = sorted({p.action for p in of.polarity} | {p.action for p in nf.polarity})
+    for action in actions:
+        old, new = of.polarity_states(action), nf.polarity_states(action)
+        if not old or not new:
+            continue  # the action appears or disappears: recipients/data types say what that means
+        old_neg, new_neg = "negated" in old, "negated" in new
+        old_allow, new_allow = bool(old & ALLOWING), bool(new & ALLOWING)
+        cat = ACTION_CATEGORY.get(action, "sharing")
+        if action == "transfer" and "transfer" in cats and "sharing" not in cats:
+            cat = "transfer"
+        before = _polarity_text(of, action, "negated" if old_neg else None)
+        if old_neg and not new_neg or (new_allow and not old_allow):
+            after = _polarity_text(nf, action, None, prefer_allowing=True)
+            out.append(_Finding(Fact(cat, before, after, "affirmed", "polarity:" + action), "high"))
+        elif new_neg and not old_neg or (old_allow and not new_allow):
+            after = _polarity_text(nf, action, "negated")
+            before = _polarity_text(of, action, None, prefer_allowing=True)
+            out.append(_Finding(Fact(cat, before, after, "negated", "polarity:" + action), "medium"))
+    return out
+
+
+def _polarity_text(f: ClauseFacts, action: str, state: str | None, prefer_allowing: bool = False) -> str:
+    ps = [p for p in f.polarity if p.action == action]
+    if state:
+        ps = [p for p in ps if p.state == state] or ps
+    if prefer_allowing:
+        ps = [p for p in ps if p.state in ALLOWING] or ps
+    return ps[0].text if ps else ""
+
+
+def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    if of.change_notice == nf.change_notice:
+        return []
+    if of.change_notice == "promised":
+        return [
+            _Finding(
+                Fact(
+                    "changes", "notice promised", nf.change_notice and "no notice", "removed", "change_notice"
+                ),
+                "high",
+            )
+        ]
+    if nf.change_notice == "promised":
+        return [
+            _Finding(
+                Fact(
+                    "changes", of.change_notice and "no notice", "notice promised", "added", "change_notice"
+                ),
+                "medium",
+            )
+        ]
+    if nf.change_notice == "none":
+        return [_Finding(Fact("changes", None, "no notice", "added", "change_notice"), "high")]
+    return []
+
+
+# --- words that changed ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
+    """Pairs (old words, new words), one per differing stretch of the two texts."""
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    pairs = [
+        (" ".join(a[i1:i2]), " ".join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"
+    ]
+    return pairs
+
+
+def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    if not pairs:
+        return True  # only punctuation or spacing differs
+    for old, new in pairs:
+        if not old or not new:
+            return False  # a word added or dropped
+        if re.search(r"\d", old + new) or (lex.cjk and set(old + new) & _CJK_NUMERALS):
+            return False
+        if _hits(lex.negators, [(old, new)]) or _hits(lex.modals, [(old, new)]):
+            return False
+        if len(old.split()) != len(new.split()):
+            return False
+        ratio = SequenceMatcher(None, old.lower(), new.lower()).ratio()
+        if lex.cjk:
+            if len(old.replace(" ", "")) > 2:
+                return False
+        elif ratio < 0.75 or max(len(old), len(new)) < 4:
+            return False
+    return True
+
+
+def _hits(pattern: re.Pattern[str] | None, pairs: list[tuple[str, str]]) -> bool:
+    if pattern is None:
+        return False
+    return any(
+        bool(pattern.search(o)) != bool(pattern.search(n))
+        or len(pattern.findall(o)) != len(pattern.findall(n))
+        for o, n in pairs
+    )
+
+
+def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:
+    """The words one side changed, shortened for an explanation."""
+    words = " / ".join(p[side] for p in pairs if p[side])
+    return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
+def _mask(text: str, lex: Lexicon) -> str:
+    """The text with e-mails, URLs, phone numbers and dates replaced by placeholders."""
+    text = EMAIL_RE.sub("\x00E", text)
+    text = URL_RE.sub("\x00U", text)
+    text = _DATE_RE.sub("\x00D", text)
+    text = PHONE_RE.sub(
+        lambda m: "\x00P" if sum(ch.isdigit() for ch in m.group(0)) >= 7 else m.group(0), text
+    )
+    if lex.months is not None:
+        text = lex.months.sub("\x00M", text)
+    return " ".join(text.split())
+
+
+# --- explanations ---------------------------------------------------------------------------
+
+
+def _days(values: list[float]) -> str:
+    return ", ".join(format_days(v) for v in values)
+
+
+def format_days(days: float) -> str:
+    """3650 -> '10 years', 180 -> '6 months', 15 -> '15 days', 3 -> '3 days', 0.125 -> '3 hours'."""
+
+    def plural(n: float, unit: str) -> str:
+        n_text = f"{n:g}"
+        return f"{n_text} {unit}" + ("" if n == 1 else "s")
+
+    if days < 1:
+        return plural(round(days * 24, 1), "hour")
+    if days >= 365 and (days / 365) * 2 == round((days / 365) * 2):
+        return plural(days / 365, "year")
+    if days >= 28 and days % 30 == 0:
+        return plural(days / 30, "month")
+    if days >= 7 and days % 7 == 0 and days < 28:
+        return plural(days / 7, "week")
+    return plural(round(days, 1), "day")
+
+
+_DURATION_NAMES = {
+    "retention": "retention period",
+    "security": "breach-notification deadline",
+    "changes": "notice period for changes",
+    "rights": "period for answering requests",
+}
+
+
+def _describe(fact: Fact) -> str:
+    kind, d = fact.kind, fact.direction
+    if kind == "duration":
+        name = _DURATION_NAMES.get(fact.category, f"{fact.category} period")
+        verbs = {"longer": "lengthened", "shorter": "shortened", "changed": "changed"}
+        if d in verbs:
+            return f"{name} {verbs[d]} from {fact.old} to {fact.new}"
+        return f"{name} {'set to ' + str(fact.new) if d == 'added' else str(fact.old) + ' removed'}"
+    if kind == "retention_state":
+        return f"retention now {fact.new}" if d == "added" else f"retention no longer {fact.old}"
+    if kind == "age":
+        if d in ("lowered", "raised"):
+            return f"children's age threshold {d} from {fact.old} to {fact.new}"
+        change = f"set to {fact.new}" if d == "added" else f"{fact.old} removed"
+        return f"children's age threshold {change}"
+    if kind.startswith("polarity:"):
+        noun = ACTION_NOUN.get(kind.split(":", 1)[1], "sharing")
+        if d == "affirmed":
+            return f'{noun} of personal data no longer ruled out ("{fact.old}" -> "{fact.new}")'
+        return f'{noun} of personal data now ruled out ("{fact.old}" -> "{fact.new}")'
+    labels = {
+        "country": ("new transfer destination", "transfer destination removed"),
+        "recipient": ("new recipient", "recipient removed"),
+        "data_type": ("new sensitive data type", "sensitive data type no longer mentioned"),
+        "right": ("right added", "right removed"),
+        "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),
+        "security_measure": ("security measure added", "security measure removed"),
+    }
+    if kind in labels:
+        added, removed = labels[kind]
+        if kind == "data_type" and fact.category == "collection":
+            added = "new sensitive data type collected"
+        return f"{added}: {fact.new}" if d == "added" else f"{removed}: {fact.old}"
+    if kind == "change_notice":
+        return (
+            "promise to notify of policy changes dropped"
+            if d == "removed"
+            else (
+                "changes now take effect without notice"
+                if fact.new == "no notice"
+                else "promise to notify of policy changes added"
+            )
+        )
+    return f"{fact.category}: {fact.old or ''} -> {fact.new or ''}".strip()

@@ -1,0 +1,282 @@
+"""Fact extraction: one clause's text -> the facts a policy states in it (ClauseFacts).
+
+In: a clause text and its language tag (may be "und" or wrong: when the tagged lexicon finds
+nothing, every lexicon is tried and the one that finds most is kept). Out: durations (in days,
+with their surface text and the category they belong to), retention states, ages, places,
+polarity per action (sell/share/transfer/...: negated, affirmed or may), recipients, sensitive
+data types, rights, breach-notice states, change-notice promise, security measures, contacts,
+and the clause's categories. Pure and cached per (text, language); classify.py compares them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Lexicon, all_lexicons, canonical_language, load_lexicon
+from .models import CATEGORIES
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Sentence-like segments for polarity and duration context. CJK commas end a segment too.
+_SEGMENT_LATIN = re.compile(r"(?<=[.;:!?])\s+|\n")
+_SEGMENT_CJK = re.compile(r"[。；;：:！!？?，,\n]")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+PHONE_RE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+POLARITY_WINDOW = {False: 60, True: 24}  # characters before the verb, Latin / CJK
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A period stated in the clause: `days` normalised, `text` as written, `category` it is about."""
+
+    days: float
+    text: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """How an action is stated: `state` negated/affirmed/may; `text` the words that say so."""
+
+    action: str
+    state: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ClauseFacts:
+    """Everything extract_facts found in one clause."""
+
+    language: str
+    categories: tuple[str, ...] = ()
+    durations: tuple[Duration, ...] = ()
+    retention_states: frozenset[str] = frozenset()
+    ages: tuple[int, ...] = ()
+    places: frozenset[str] = frozenset()
+    polarity: tuple[Polarity, ...] = ()
+    recipients: frozenset[str] = frozenset()
+    data_types: frozenset[str] = frozenset()
+    rights: frozenset[str] = frozenset()
+    breach_states: frozenset[str] = frozenset()
+    change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
+    security_measures: frozenset[str] = frozenset()
+    contacts: frozenset[str] = frozenset()
+    is_update_stamp: bool = False
+    category_hits: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+
+    def polarity_states(self, action: str) -> frozenset[str]:
+        return frozenset(p.state for p in self.polarity if p.action == action)
+
+
+def is_cjk(text: str) -> bool:
+    """True when the text is mostly CJK (a few Chinese characters in Latin text do not count)."""
+    han = len(_CJK_RE.findall(text))
+    return han > 0 and han * 3 >= len(re.findall(r"[A-Za-z]+", text))
+
+
+def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
+    return {c: len(p.findall(text)) for c, p in lex.categories.items() if p.search(text)}
+
+
+def pick_lexicon(text: str, language: str) -> Lexicon:
+    """The lexicon for `text`: by script for CJK, else the tagged language unless it finds nothing."""
+    if is_cjk(text):
+        return load_lexicon("zh")
+    lang = canonical_language(language)
+    if lang and lang != "zh":
+        lex = load_lexicon(lang)
+        if _category_hits(text, lex):
+            return lex
+    best, best_score = load_lexicon(lang if lang and lang != "zh" else "en"), 0
+    for lex in all_lexicons():
+        if lex.cjk:
+            continue
+        score = sum(_category_hits(text, lex).values())
+        if score > best_score:
+            best, best_score = lex, score
+    return best
+
+
+def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:
+    splitter = _SEGMENT_CJK if cjk else _SEGMENT_LATIN
+    out, start = [], 0
+    for m in splitter.finditer(text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return [(s, t) for s, t in out if t.strip()]
+
+
+def parse_number(token: str, lex: Lexicon) -> float | None:
+    """'10' -> 10, 'ten' -> 10, '十五' -> 15, '两' -> 2, '半' -> 0.5; None when not a number."""
+    token = token.strip().lower()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+        return float(token.replace(",", "."))
+    if token in lex.numbers:
+        return lex.numbers[token]
+    values: dict[str, float] = {str(k): float(v) for k, v in lex.extra.get("numeral_values", {}).items()}
+    if not values or any(ch not in values for ch in token):
+        return None
+    if token == "半":
+        return 0.5
+    total, current = 0.0, 0.0
+    for ch in token:
+        v = values[ch]
+        if v in (10, 100, 1000):
+            total += (current or 1) * v
+            current = 0
+        else:
+            current = current * 10 + v if current >= 1 else v
+    return total + current
+
+
+def _unit_days(unit: str, lex: Lexicon) -> float | None:
+    for pat, days in lex.unit_patterns:
+        if pat.match(unit):
+            return days
+    return None
+
+
+def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1)) for p in patterns for m in p.finditer(text)]
+
+
+def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
+    ages, spans = [], []
+    for start, end, raw in _spans(lex.ages, text):
+        value = parse_number(raw, lex)
+        if value is not None and 0 < value < 30:
+            ages.append(int(value))
+            spans.append((start, end))
+    return sorted(set(ages)), spans
+
+
+def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
+    if lex.breach is not None and lex.breach.search(segment):
+        return "security"
+    if (lex.change_promise is not None and lex.change_promise.search(segment)) or (
+        "changes" in lex.categories and lex.categories["changes"].search(segment)
+    ):
+        return "changes"
+    for cat in ("retention", "rights", "children", "security", "tracking"):
+        if cat in lex.categories and lex.categories[cat].search(segment):
+            return cat
+    return fallback
+
+
+def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
+    out = []
+    for seg_start, seg in _segments(text, lex.cjk):
+        for m in lex.duration.finditer(seg):
+            a, b = seg_start + m.start(), seg_start + m.end()
+            if any(a < e and s < b for s, e in skip):
+                continue
+            raw = m.group("num") or (m.groupdict().get("word") or "")
+            value = parse_number(raw, lex)
+            days = _unit_days(m.group("unit"), lex)
+            if value is None or days is None:
+                continue
+            if lex.cjk and value >= 1000:  # 2022年: a date, not a period
+                continue
+            if lex.cjk and m.start() > 0 and seg[m.start() - 1] in "月年" and days == 1:
+                continue  # 10月15日
+            if m.groupdict().get("half"):
+                value += 0.5
+            out.append(
+                Duration(round(value * days, 2), m.group(0).strip(), _duration_category(seg, lex, fallback))
+            )
+    return out
+
+
+def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
+    return frozenset(k for k, p in patterns.items() if p.search(text))
+
+
+def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
+    window = POLARITY_WINDOW[lex.cjk]
+    out = []
+    for _, seg in _segments(text, lex.cjk):
+        cleaned = (
+            lex.negator_exceptions.sub(lambda m: " " * len(m.group(0)), seg)
+            if lex.negator_exceptions
+            else seg
+        )
+        for action, pat in lex.actions.items():
+            for m in pat.finditer(cleaned):
+                before = cleaned[max(0, m.start() - window) : m.start()]
+                neg = [n.end() for n in lex.negators.finditer(before)] if lex.negators else []
+                may = [n.end() for n in lex.modals.finditer(before)] if lex.modals else []
+                if neg and (not may or max(neg) >= max(may) or lex.cjk):
+                    state, at = "negated", min(n.start() for n in lex.negators.finditer(before))  # type: ignore[union-attr]
+                elif may:
+                    state, at = "may", max(n.start() for n in lex.modals.finditer(before))  # type: ignore[union-attr]
+                else:
+                    state, at = "affirmed", len(before)
+                # start at the word before the negator/modal ("does not sell", "we may share")
+                at = (
+                    max(before.rfind(" ", 0, max(0, at - 1)) + 1, 0)
+                    if not lex.cjk and at < len(before)
+                    else at
+                )
+                snippet = (before[at:] + m.group(0)).strip()
+                out.append(Polarity(action, state, " ".join(snippet.split())))
+    return out
+
+
+def _change_notice(text: str, lex: Lexicon) -> str | None:
+    if lex.change_no_notice is not None and lex.change_no_notice.search(text):
+        return "none"
+    if lex.change_promise is not None and lex.change_promise.search(text):
+        return "promised"
+    return None
+
+
+def _is_update_stamp(text: str, lex: Lexicon) -> bool:
+    if lex.update_stamp is None:
+        return False
+    m = lex.update_stamp.search(text)
+    return bool(m) and (m.start() < 8 or len(text) <= 80) and len(text) <= 160
+
+
+def contacts_in(text: str) -> frozenset[str]:
+    """E-mail addresses, URLs and phone numbers written in the text."""
+    found = EMAIL_RE.findall(text) + URL_RE.findall(text)
+    found += [p for p in PHONE_RE.findall(text) if sum(ch.isdigit() for ch in p) >= 7]
+    return frozenset(found)
+
+
+def categories_from_hits(hits: dict[str, int]) -> tuple[str, ...]:
+    return tuple(c for c in CATEGORIES if hits.get(c))
+
+
+@lru_cache(maxsize=8192)
+def extract_facts(text: str, language: str = "und") -> ClauseFacts:
+    """The facts one clause states. Deterministic; cached per (text, language)."""
+    lex = pick_lexicon(text, language)
+    hits = _category_hits(text, lex)
+    categories = categories_from_hits(hits)
+    fallback = next((c for c in categories if c != "contact"), "retention")
+    ages, age_spans = _ages(text, lex)
+    polarity = _polarity(text, lex)
+    return ClauseFacts(
+        language=lex.language,
+        categories=categories,
+        durations=tuple(_durations(text, lex, age_spans, fallback)),
+        retention_states=_keys(lex.retention_states, text),
+        ages=tuple(ages),
+        places=_keys(lex.places, text),
+        polarity=tuple(polarity),
+        recipients=_keys(lex.recipients, text),
+        data_types=_keys(lex.data_types, text),
+        rights=_keys(lex.rights, text),
+        breach_states=_keys(lex.breach_states, text)
+        if lex.breach and lex.breach.search(text)
+        else frozenset(),
+        change_notice=_change_notice(text, lex),
+        security_measures=_keys(lex.security_measures, text),
+        contacts=contacts_in(text),
+        is_update_stamp=_is_update_stamp(text, lex),
+        category_hits=hits,
+    )

@@ -1,0 +1,157 @@
+"""Lexicons: the per-language YAML files under monitor/lexicon/ -> compiled regexes, cached.
+
+In: a language tag ("en", "sv", "no"/"nb"/"nn", "da", "de", "fr", "es", "zh"/"zh-Hans"/"zh-Hant").
+Out: a `Lexicon` whose fields are precompiled patterns keyed by a canonical English name
+(category, right, data type, recipient, place, ...). The YAML files hold data only, so a
+language is extended by editing its file; see monitor/lexicon/en.yaml for the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh")
+
+_ALIASES = {
+    "nb": "no",
+    "nn": "no",
+    "zh-hans": "zh",
+    "zh-hant": "zh",
+    "zh-cn": "zh",
+    "zh-tw": "zh",
+    "zh-hk": "zh",
+}
+
+Patterns = dict[str, re.Pattern[str]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's compiled lexicon. Every dict maps a canonical key to one compiled regex."""
+
+    language: str
+    cjk: bool
+    categories: Patterns
+    numbers: dict[str, float]
+    units: dict[str, float]  # unit regex source -> days
+    duration: re.Pattern[str]
+    unit_patterns: list[tuple[re.Pattern[str], float]]
+    ages: list[re.Pattern[str]]
+    retention_states: Patterns
+    negators: re.Pattern[str] | None
+    modals: re.Pattern[str] | None
+    actions: Patterns
+    recipients: Patterns
+    data_types: Patterns
+    rights: Patterns
+    places: Patterns
+    breach: re.Pattern[str] | None
+    breach_states: Patterns
+    change_promise: re.Pattern[str] | None
+    change_no_notice: re.Pattern[str] | None
+    security_measures: Patterns
+    update_stamp: re.Pattern[str] | None
+    contact: re.Pattern[str] | None
+    negator_exceptions: re.Pattern[str] | None = None
+    months: re.Pattern[str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def canonical_language(language: str | None) -> str | None:
+    """The lexicon a language tag uses ("nb" -> "no", "zh-Hant" -> "zh"), or None if there is none."""
+    if not language:
+        return None
+    tag = language.strip().lower().replace("_", "-")
+    tag = _ALIASES.get(tag, tag.split("-")[0])
+    return tag if tag in LANGUAGES else None
+
+
+def _alternation(items: list[str] | None, cjk: bool, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    for item in items or []:
+        if not isinstance(item, str):  # e.g. an unquoted "(?: x)" that YAML read as a mapping
+            raise ValueError(f"lexicon entry is not a string (quote it in the YAML): {item!r}")
+    items = [i for i in (items or []) if i]
+    if not items:
+        return None
+    # Longest first, so that a phrase wins over its prefix.
+    body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
+    if cjk:
+        return re.compile(f"(?:{body})", flags)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> Patterns:
+    out: Patterns = {}
+    for key, items in (mapping or {}).items():
+        pat = _alternation(list(items or []), cjk, flags)
+        if pat is not None:
+            out[str(key)] = pat
+    return out
+
+
+def _duration_pattern(
+    numbers: dict[str, float], units: dict[str, float], cjk: bool, numeral_chars: str
+) -> re.Pattern[str]:
+    unit_alt = "|".join(f"(?:{u})" for u in sorted(units, key=len, reverse=True))
+    if cjk:
+        num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
+        return re.compile(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
+    words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
+    word_alt = rf"|(?<!\w)(?P<word>{words})" if words else ""
+    return re.compile(
+        rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\(\d+\))?[\s\u00a0-]*(?P<unit>{unit_alt})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """The compiled lexicon of `language` (a canonical tag from LANGUAGES); cached per process."""
+    lang = canonical_language(language)
+    if lang is None:
+        raise KeyError(f"no lexicon for language {language!r}")
+    data: dict[str, Any] = yaml.safe_load((LEXICON_DIR / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+    cjk = bool(data.get("cjk"))
+    numbers = {str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items()}
+    units = {str(k): float(v) for k, v in (data.get("units") or {}).items()}
+    change = data.get("change_notice") or {}
+    return Lexicon(
+        language=lang,
+        cjk=cjk,
+        categories=_keyed(data.get("categories"), cjk),
+        numbers=numbers,
+        units=units,
+        duration=_duration_pattern(numbers, units, cjk, str(data.get("numeral_chars", ""))),
+        unit_patterns=[(re.compile(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
+        ages=[re.compile(p, re.IGNORECASE) for p in data.get("ages") or []],
+        retention_states=_keyed(data.get("retention_states"), cjk),
+        negators=_alternation(data.get("negators"), cjk),
+        modals=_alternation(data.get("modals"), cjk),
+        actions=_keyed(data.get("actions"), cjk),
+        recipients=_keyed(data.get("recipients"), cjk),
+        data_types=_keyed(data.get("data_types"), cjk),
+        rights=_keyed(data.get("rights"), cjk),
+        places=_keyed(data.get("places"), cjk),
+        breach=_alternation(data.get("breach"), cjk),
+        breach_states=_keyed(data.get("breach_states"), cjk),
+        change_promise=_alternation(change.get("promise"), cjk),
+        change_no_notice=_alternation(change.get("no_notice"), cjk),
+        security_measures=_keyed(data.get("security_measures"), cjk),
+        update_stamp=_alternation(data.get("update_stamp"), cjk),
+        contact=_alternation(data.get("contact"), cjk),
+        negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
+        months=_alternation(data.get("months"), cjk),
+        extra={"numeral_values": data.get("numeral_values") or {}},
+    )
+
+
+def all_lexicons() -> list[Lexicon]:
+    """Every language's lexicon, in LANGUAGES order."""
+    return [load_lexicon(lang) for lang in LANGUAGES]
