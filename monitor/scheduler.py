@@ -52,6 +52,9 @@ def run_daemon(
     from .watchlist import load_watchlist
 
     stop = stop or threading.Event()
+    # APScheduler logs every job start and end at INFO: our own line per check says more.
+    for name in ("apscheduler.executors.default", "apscheduler.scheduler"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     try:
         watchlist = load_watchlist(watchlist_path)
     except MonitorError as e:

@@ -1,0 +1,246 @@
+"""The daemon as a person runs it: a real process, a real PolicySite whose pages change, a real
+SQLite file. It checks on schedule, reloads its watchlist, refuses a second daemon, stops cleanly
+on SIGTERM and survives SIGKILL without losing or duplicating a version.
+
+Intervals are shortened with POLICY_MONITOR_MIN_INTERVAL (the watchlist's minimum is 30s).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from policy_site import PolicySite, policy_html, seed_text
+
+from monitor.scheduler import SPREAD_MAX, first_run, spread_offset
+
+REPO = Path(__file__).resolve().parents[1]
+RUNNER = (
+    "import logging, sys\n"
+    "from pathlib import Path\n"
+    "from monitor.scheduler import run_daemon\n"
+    "logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')\n"
+    "sys.exit(run_daemon(Path(sys.argv[1]), Path(sys.argv[2])))\n"
+)
+RETENTION = "We keep your information for no longer than is necessary for the purposes it was collected for."
+
+
+def page(n: int, gen: int = 0) -> str:
+    """Seed 3 with its retention clause edited per generation, so every generation is a real change."""
+    text = seed_text(3)
+    if gen:
+        text = text.replace(RETENTION, f"We keep your information for {gen + 30} days after you leave.")
+    return policy_html(text, f"Privacy Policy {n}")
+
+
+def watchlist_yaml(site: PolicySite, ids: list[int]) -> str:
+    items = "\n".join(
+        f"  - {{id: pol-{i}, name: Policy {i}, url: '{site.url(f'/p{i}')}', interval: 30s}}" for i in ids
+    )
+    return (
+        "fetch: {per_host_delay: 0s, per_host_concurrency: 8, connect_timeout: 2s, read_timeout: 2s,"
+        " retries: 0, max_workers: 4}\n"
+        f"policies:\n{items}\n"
+    )
+
+
+class Daemon:
+    def __init__(self, tmp: Path, wl: Path, db: Path, name: str = "daemon") -> None:
+        self.log_path = tmp / f"{name}.log"
+        env = {**os.environ, "POLICY_MONITOR_MIN_INTERVAL": "1", "POLICY_MONITOR_WATCH_POLL": "0.2",
+               "PYTHONPATH": str(REPO)}
+        self._log = self.log_path.open("wb")
+        self.proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(wl), str(db)], cwd=tmp, env=env,
+                                     stdout=self._log, stderr=subprocess.STDOUT)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def wait(self, timeout: float) -> int:
+        try:
+            return self.proc.wait(timeout)
+        finally:
+            self._log.close()
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self._log.close()
+
+
+@pytest.fixture
+def daemons() -> Iterator[list[Daemon]]:
+    started: list[Daemon] = []
+    yield started
+    for d in started:
+        d.kill()
+
+
+def rows(db: Path, sql: str, *params: object) -> list[tuple]:
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db, timeout=10)
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError:  # tables not created yet
+        return []
+    finally:
+        conn.close()
+
+
+def fetch_counts(db: Path, since_id: int = 0) -> dict[str, int]:
+    return dict(rows(db, "SELECT policy_id, count(*) FROM fetches WHERE id > ? GROUP BY policy_id", since_id))
+
+
+def until(cond: Callable[[], bool], timeout: float, what: str, daemon: Daemon | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if cond():
+            return
+        if daemon is not None and daemon.proc.poll() is not None:
+            rc = daemon.proc.returncode
+            pytest.fail(f"daemon exited ({rc}) waiting for {what}:\n{daemon.log()[-3000:]}")
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}" + (f":\n{daemon.log()[-3000:]}" if daemon else ""))
+
+
+def skip_if_stub(db: Path) -> None:
+    errors = [e for (e,) in rows(db, "SELECT error FROM fetches WHERE error IS NOT NULL")]
+    if any("NotImplementedError" in e for e in errors):
+        pytest.skip("a pipeline stage is still a stub")
+
+
+# --- scheduling arithmetic (pure) ------------------------------------------------------------------
+
+
+def test_restart_resumes_from_last_check_and_spreads_the_overdue() -> None:
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+    recent = (now - timedelta(seconds=100)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first_run("a", 600, recent, now) == now + timedelta(seconds=500)
+
+    stale = (now - timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    ids = [f"policy-{i}" for i in range(500)]
+    overdue = [first_run(i, 6 * 3600, stale, now) for i in ids]
+    never = [first_run(i, 6 * 3600, None, now) for i in ids]
+    for runs in (overdue, never):
+        assert all(now <= t < now + timedelta(seconds=SPREAD_MAX) for t in runs)
+        # no burst: no 10-second slot of the spread window holds more than 3% of the policies
+        slots = [int((t - now).total_seconds() // 10) for t in runs]
+        assert max(slots.count(s) for s in set(slots)) <= 15
+    assert overdue == [first_run(i, 6 * 3600, stale, now) for i in ids]  # the same after every restart
+    assert first_run("x", 60, None, now) < now + timedelta(seconds=60)  # short intervals spread less
+    assert 0 <= spread_offset("x", 60) < 60
+
+
+# --- the daemon process ----------------------------------------------------------------------------
+
+
+def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
+    policy_site: PolicySite, tmp_path: Path, daemons: list[Daemon]
+) -> None:
+    for i in range(4):
+        policy_site.set_page(f"/p{i}", page(i))
+    wl, db = tmp_path / "watchlist.yaml", tmp_path / "monitor.db"
+    wl.write_text(watchlist_yaml(policy_site, [0, 1, 2]))
+    d = Daemon(tmp_path, wl, db)
+    daemons.append(d)
+
+    until(lambda: all(fetch_counts(db).get(f"pol-{i}", 0) >= 2 for i in range(3)), 12, "two checks each", d)
+    skip_if_stub(db)
+    assert rows(db, "SELECT count(*) FROM versions WHERE policy_id = 'pol-0'") == [(1,)]
+
+    policy_site.set_page("/p0", page(0, gen=1))
+    until(lambda: rows(db, "SELECT max(seq) FROM versions WHERE policy_id = 'pol-0'") == [(2,)], 6,
+          "the edit seen as version 2", d)
+
+    second = Daemon(tmp_path, wl, db, "second")
+    daemons.append(second)
+    assert second.wait(20) == 3
+    assert "another daemon" in second.log()
+
+    wl.write_text(watchlist_yaml(policy_site, [0, 1, 2, 3]))
+    until(lambda: fetch_counts(db).get("pol-3", 0) >= 1, 6, "the added policy checked", d)
+    assert "watchlist reloaded" in d.log()
+
+    wl.write_text(watchlist_yaml(policy_site, [0, 1]) + "  - {id: BAD ID, url: nowhere}\n")
+    until(lambda: "not reloaded" in d.log(), 5, "the broken edit logged", d)
+    (max_id,) = rows(db, "SELECT max(id) FROM fetches")[0]
+    until(lambda: all(fetch_counts(db, max_id).get(f"pol-{i}", 0) >= 1 for i in range(4)), 6,
+          "the last good watchlist still checked", d)
+    assert "watchlist.yaml:" in d.log().split("not reloaded", 1)[1].splitlines()[0]
+
+    d.proc.send_signal(signal.SIGTERM)
+    assert d.wait(15) == 0
+    assert "stopped" in d.log()
+    assert " changed v2 in " in d.log()  # the one line per check a person reads
+    third = Daemon(tmp_path, wl, db, "third")  # the lock was released: a new daemon starts
+    daemons.append(third)
+    until(lambda: "watching" in third.log(), 10, "a new daemon after the clean stop", third)
+    third.proc.send_signal(signal.SIGINT)
+    assert third.wait(15) == 0
+
+
+def test_sigkill_during_checks_loses_and_duplicates_no_version(
+    policy_site: PolicySite, tmp_path: Path, daemons: list[Daemon]
+) -> None:
+    ids = list(range(4))
+    for i in ids:
+        policy_site.set_page(f"/p{i}", page(i))
+    policy_site.set_fault("/p3", "slow", seconds=0.4)  # some checks are always in flight
+    wl, db = tmp_path / "watchlist.yaml", tmp_path / "monitor.db"
+    wl.write_text(watchlist_yaml(policy_site, ids))
+
+    stop = threading.Event()
+
+    def keep_changing() -> None:
+        gen = 0
+        while not stop.wait(0.15):
+            gen += 1
+            policy_site.set_page(f"/p{gen % 4}", page(gen % 4, gen))
+
+    changer = threading.Thread(target=keep_changing, daemon=True)
+    changer.start()
+    try:
+        d = Daemon(tmp_path, wl, db)
+        daemons.append(d)
+        until(lambda: rows(db, "SELECT count(*) FROM versions") >= [(10,)], 15, "versions being written", d)
+        skip_if_stub(db)
+        d.proc.send_signal(signal.SIGKILL)
+        d.wait(10)
+
+        (before,) = rows(db, "SELECT max(id) FROM fetches")[0]
+        again = Daemon(tmp_path, wl, db, "restarted")
+        daemons.append(again)
+        until(lambda: all(fetch_counts(db, before).get(f"pol-{i}", 0) >= 2 for i in ids), 12,
+              "every policy checked again after the restart", again)
+    finally:
+        stop.set()
+        changer.join()
+    again.proc.send_signal(signal.SIGTERM)
+    assert again.wait(15) == 0
+
+    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(db, "PRAGMA foreign_key_check") == []
+    for i in ids:
+        versions = rows(db, "SELECT seq, text_sha256 FROM versions WHERE policy_id = ? ORDER BY seq",
+                        f"pol-{i}")
+        assert [s for s, _ in versions] == list(range(1, len(versions) + 1))
+        hashes = [h for _, h in versions]
+        assert all(a != b for a, b in zip(hashes, hashes[1:], strict=False)), "two consecutive equal versions"
+    # every version has the fetch that made it, and every new/changed fetch its version
+    orphan_fetches = "SELECT count(*) FROM fetches WHERE outcome IN ('new','changed') AND version_id IS NULL"
+    assert rows(db, orphan_fetches) == [(0,)]
+    orphan_versions = (
+        "SELECT count(*) FROM versions v LEFT JOIN fetches f ON f.id = v.fetch_id WHERE f.id IS NULL"
+    )
+    assert rows(db, orphan_versions) == [(0,)]
