@@ -1,10 +1,193 @@
 """Language detection per clause: en, sv, no, da, de, fr, es, zh-Hans, zh-Hant, or und.
 
-INTERFACE STUB, implemented by the normalise/segment helper.
+In: one clause's text (and the policy's language hint, if the watchlist gives one).
+Out: a language code. Fast and dependency-free: CJK by script (the share of Han characters),
+simplified vs traditional Chinese by characters that exist in only one of the two forms, Latin
+languages by their letters (å ä ö æ ø ß é ç ñ ...) and function words. The hint wins when the
+evidence is weak. `document_language` gives a version's main language, weighted by text length.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .models import Clause
+
+LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh-Hans", "zh-Hant")
+
+_HINTS = {
+    "nb": "no", "nn": "no", "no": "no", "nob": "no", "nno": "no", "sv": "sv", "swe": "sv", "da": "da",
+    "dan": "da", "de": "de", "deu": "de", "ger": "de", "fr": "fr", "fra": "fr", "fre": "fr", "es": "es",
+    "spa": "es", "en": "en", "eng": "en", "zh": "zh-Hans", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans", "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
+}
+
+# Characters that exist in only one of the two written forms (common in policies).
+_SIMPLIFIED = frozenset(
+    "们这个数据为说时会对与隐东车门问间关开发实经结给统计过还进选钟网络设备记录议务护权规则协访该认证请"
+    "应让证将两从众优伤传体侧债储儿册军农冲决况净减凭击刘则刚创删别剧劝办动劳势区医华单卖卫历压厂县"
+    "发变号叶吗听启响团围国图圆场坏块坚报够头夺奋妇妈学宁宝实审宽导尽层属岁岛币师帐带帮库应废开异张"
+    "录彻径总恶悬惯户执扩扫扰抢护报拟择担拥换损捡据携摄摊敌斗断无旧时显晒书术杂权条来极构标样档桥检"
+    "汇汉没泄洁测济浏渐湾满灭灵热爱状独猎环现电画畅疗监盖盘确码础祸离种积称稳窃竞笔筑签简类级纪纳纵"
+    "线练组细织终经绍结绝统继续维综缓编缩职联肤脑药获营补装观规视览觉让讯记许论设访证评识诉词译试该详"
+    "语误说请诺读课谁调谈负贡财责败货质购贮贷费资赏赔赖输辑达迁运还这进远违连迟适选递逻邮邻释钥铁银"
+    "链锁长闭问间阅队阶际陆险随隐难雇须顾预领频题额风飞饰馈驱验骤齐龄"
+)
+_TRADITIONAL = frozenset(
+    "們這個數據為說時會對與隱東車門問間關開發實經結給統計過還進選鐘網絡設備記錄議務護權規則協訪該認證請"
+    "應讓證將兩從眾優傷傳體側債儲兒冊軍農衝決況淨減憑擊劉則剛創刪別劇勸辦動勞勢區醫華單賣衛歷壓廠縣"
+    "發變號葉嗎聽啟響團圍國圖圓場壞塊堅報夠頭奪奮婦媽學寧寶審寬導盡層屬歲島幣師帳帶幫庫廢異張"
+    "錄徹徑總惡懸慣戶執擴掃擾搶擬擇擔擁換損撿攜攝攤敵鬥斷無舊顯曬書術雜條來極構標樣檔橋檢"
+    "匯漢沒洩潔測濟瀏漸灣滿滅靈熱愛狀獨獵環現電畫暢療監蓋盤確碼礎禍離種積稱穩竊競筆築簽簡類級紀納縱"
+    "線練組細織終紹絕繼續維綜緩編縮職聯膚腦藥獲營補裝觀視覽覺訊許論評識訴詞譯試詳"
+    "語誤諾讀課誰調談負貢財責敗貨質購貯貸費資賞賠賴輸輯達遷運違連遲適遞邏郵鄰釋鑰鐵銀"
+    "鏈鎖長閉閱隊階際陸險隨難僱須顧預領頻題額風飛飾饋驅驗驟齊齡資訊"
+) - _SIMPLIFIED
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+# Function words and policy words that mark one language more than the others.
+_WORDS: dict[str, dict[str, float]] = {
+    "en": dict.fromkeys(
+        "the and of to we you your our is are will may with for this that not personal information "
+        "data use by or be any such which have it from as on in policy privacy".split(), 1.0),
+    "sv": dict.fromkeys(
+        "och att är inte vi för med som personuppgifter dina din våra vår till av på den det de om kan "
+        "eller ett en har vid använda kommer sådan sådana uppgifter tjänster också hur när samt"
+        " enligt information personlig våra sina".split(), 1.0),
+    "no": dict.fromkeys(
+        "og ikke vi for med som personopplysninger å være deg din dine vår våre til av på den det de om "
+        "kan eller et en har ved bruke vil slik slike opplysninger tjenester også hvordan når samt "
+        "informasjon personlig personvern hvis dersom nettstedet noen".split(), 1.0),
+    "da": dict.fromkeys(
+        "og ikke at er personoplysninger af være dig din dine vores til på den det de om kan eller et en "
+        "har ved bruge vil sådan sådanne oplysninger tjenester også hvordan når samt hvis nogen "
+        "behandler".split(), 1.0),
+    "de": dict.fromkeys(
+        "und der die das nicht wir sie ihre ihr zu mit für ist sind von den dem des auf ein eine einer "
+        "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz".split(), 1.0),
+    "fr": dict.fromkeys(
+        "et le la les des de du nous vous votre vos ne pas pour avec est sont une un à données "
+        "personnelles ou par sur dans ce cette qui que peut être".split(), 1.0),
+    "es": dict.fromkeys(
+        "y el la los las de del nosotros usted su sus no para con es son una un datos personales o "
+        "por en este esta que puede ser información".split(), 1.0),
+}
+# Words that tell the three Scandinavian languages apart carry more weight.
+for _lang, _distinct in (
+    ("sv", "och är inte personuppgifter för att vi kommer också sådan hur använder dig"),
+    ("no", "ikke personopplysninger være også hvordan slik deg bruker hvis nettstedet informasjon gitt "
+           "samtykke personlige behandle avtalen denne eller"),
+    ("da", "ikke personoplysninger af være også hvordan sådan dig bruger hvis vores samtykke personlige "
+           "behandle denne eller"),
+    ("sv", "personliga samtycke behandla denna eller dessa detta"),
+):
+    for _w in _distinct.split():
+        _WORDS[_lang][_w] = 2.0
+# Norwegian and Danish share "og", "ikke", "deg"/"dig" differ; Swedish "och", "inte".
+_WORDS["sv"]["och"] = 3.0
+_WORDS["sv"]["inte"] = 3.0
+_WORDS["no"]["deg"] = 3.0
+_WORDS["da"]["dig"] = 3.0
+_WORDS["da"]["af"] = 3.0
+_WORDS["no"]["av"] = 1.5
+_WORDS["sv"]["av"] = 1.5
+_WORDS["no"]["og"] = 1.5
+_WORDS["no"]["er"] = 1.0
+_WORDS["da"]["er"] = 1.0
+_WORDS["da"]["og"] = 1.5
+
+_CHARS: dict[str, dict[str, float]] = {
+    "sv": {"ä": 1.5, "ö": 1.5, "å": 0.5},
+    "no": {"ø": 1.5, "æ": 1.0, "å": 0.5},
+    "da": {"ø": 1.5, "æ": 1.0, "å": 0.5},
+    "de": {"ß": 2.0, "ü": 1.5, "ä": 0.5, "ö": 0.5},
+    "fr": {"é": 0.7, "è": 1.0, "ê": 1.0, "à": 1.0, "ç": 1.0, "ù": 1.0, "œ": 2.0, "â": 1.0, "ô": 1.0,
+           "î": 1.0},
+    "es": {"ñ": 2.0, "á": 1.0, "í": 1.0, "ó": 1.0, "ú": 1.0, "¿": 2.0, "¡": 2.0, "é": 0.3},
+}
+_WORD_INDEX: dict[str, list[tuple[str, float]]] = {}
+for _lang, _table in _WORDS.items():
+    for _w, _weight in _table.items():
+        _WORD_INDEX.setdefault(_w, []).append((_lang, _weight))
+_CHAR_INDEX: dict[str, list[tuple[str, float]]] = {}
+for _lang, _table in _CHARS.items():
+    for _c, _weight in _table.items():
+        _CHAR_INDEX.setdefault(_c, []).append((_lang, _weight))
+_SPECIAL = re.compile("[" + "".join(_CHAR_INDEX) + "]")
+
+MIN_EVIDENCE = 2.0  # below this the hint (or "und") wins
+
+
+def normalize_hint(hint: str | None) -> str | None:
+    """A watchlist language hint ("nb", "zh-TW", "sv-SE") as one of LANGUAGES, or None."""
+    if not hint:
+        return None
+    h = hint.strip().lower().replace("_", "-")
+    return _HINTS.get(h) or _HINTS.get(h.split("-")[0])
+
 
 def detect_language(text: str, hint: str | None = None) -> str:
-    raise NotImplementedError
+    """The language of one clause; the hint ("nb", "zh-TW", ...) wins when evidence is weak."""
+    return detect_language_evidence(text, hint)[0]
+
+
+def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, bool]:
+    """(language, whether the text itself was evidence enough); segment lets a clause with weak
+    evidence take its neighbours' language."""
+    hinted = normalize_hint(hint)
+    han = len(_HAN.findall(text))
+    if han:
+        letters = len(_LATIN_WORD.findall(text))
+        if _KANA.search(text) or _HANGUL.search(text):
+            return hinted or "und", False
+        if han >= 2 and han >= letters:
+            return _chinese_form(text, hinted)
+    scores = _latin_scores(text)
+    if not scores:
+        return hinted or "und", False
+    best, best_score = max(sorted(scores.items()), key=lambda kv: (kv[1], kv[0] == hinted))
+    if best_score < MIN_EVIDENCE:
+        return (hinted or (best if best_score >= 1.0 else "und")), False
+    if hinted in scores and scores[hinted] >= best_score * 0.8:
+        return hinted, True
+    return best, True
+
+
+def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
+    simp = sum(1 for c in text if c in _SIMPLIFIED)
+    trad = sum(1 for c in text if c in _TRADITIONAL)
+    if simp > trad:
+        return "zh-Hans", True
+    if trad > simp:
+        return "zh-Hant", True
+    return (hinted if hinted in ("zh-Hans", "zh-Hant") else "zh-Hans"), False
+
+
+def _latin_scores(text: str) -> dict[str, float]:
+    scores: Counter[str] = Counter()
+    for word in _WORD.findall(text.lower()):
+        for lang, weight in _WORD_INDEX.get(word, ()):
+            scores[lang] += weight
+    for c in _SPECIAL.findall(text.lower()):
+        for lang, weight in _CHAR_INDEX[c]:
+            scores[lang] += weight
+    return dict(scores)
+
+
+def document_language(clauses: Sequence[Clause], hint: str | None = None) -> str:
+    """The main language of a version: the clauses' languages weighted by their text length."""
+    weights: Counter[str] = Counter()
+    for c in clauses:
+        lang = c.language
+        if lang != "und":
+            weights[lang] += len(c.text)
+    if not weights:
+        return normalize_hint(hint) or "und"
+    return max(sorted(weights), key=lambda lang: weights[lang])

@@ -1,15 +1,138 @@
 """Normalise: bytes + content type -> Document (headings, paragraphs, list items, clean text).
 
-INTERFACE STUB, implemented by the normalise/segment helper.
+In: the raw body of a fetched page or a file, its content type (and charset when the HTTP header
+gave one), optional CSS selectors of the policy text (`select`) and of parts to drop (`remove`).
+Out: models.Document, whose blocks carry text folded by `normalize_text`, so that the same
+policy in different markup, page chrome or encoding gives the same `Document.text`.
+
+HTML goes through lxml.html (fast, depth-limited by libxml2) and is walked iteratively, never
+recursively; plain text and Markdown are split on lines; PDF text comes from pypdf. Unusable
+input raises errors.InputError with a one-line message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from .models import Document
+from .errors import InputError
+from .models import Block, Document
 
 MAX_INPUT_BYTES = 20 * 2**20
+# Text after folding is capped too, so one huge page cannot make segment/align slow.
+MAX_TEXT_CHARS = 4 * 2**20
+
+# --- text folding -------------------------------------------------------------------------------
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+# Circled numbers fold to bare digits under NFKC ("①" -> "1"); keep them recognisable markers.
+_CIRCLED = {0x2460 + i: f"({i + 1})" for i in range(20)}
+_CIRCLED.update({0x24D0 + i: f"({chr(97 + i)})" for i in range(26)})
+_CIRCLED.update({0x2776 + i: f"({i + 1})" for i in range(10)})
+_CIRCLED.update({0x278A + i: f"({i + 1})" for i in range(10)})
+_FOLD_TABLE = {**_ZERO_WIDTH, **_CIRCLED}
+_WS = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """Fold one string: NFKC, whitespace collapsed, NBSP/zero-width/soft hyphen removed."""
+    text = text.translate(_FOLD_TABLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub("", text)
+    return _WS.sub(" ", text).strip()
+
+
+# --- content type and decoding ------------------------------------------------------------------
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|p|div|meta|title|h[1-6]|table|ul|ol|section|article|main|span|a|br)\b",
+    re.I | re.S,
+)
+
+
+def sniff_content_type(body: bytes, filename: str | None = None) -> str:
+    """text/html, text/plain, text/markdown or application/pdf, from the name then the bytes."""
+    if filename:
+        name = filename.lower()
+        for ext, ctype in ((".html", "text/html"), (".htm", "text/html"), (".xhtml", "text/html"),
+                           (".txt", "text/plain"), (".md", "text/markdown"), (".markdown", "text/markdown"),
+                           (".pdf", "application/pdf")):
+            if name.endswith(ext):
+                return ctype
+    head = body[:4096].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF"):
+        return "application/pdf"
+    if _HTML_START.match(head):
+        return "text/html"
+    return "text/plain"
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _charset_of(content_type: str | None) -> str | None:
+    if content_type and "charset=" in content_type.lower():
+        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+    return None
+
+
+def _try_decode(body: bytes, encoding: str) -> str | None:
+    try:
+        return body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
+    """Bytes to text: a BOM, then each declared charset decoded strictly, then UTF-8, then detection.
+
+    A declared charset that does not decode cleanly is not trusted (pages are often mislabelled).
+    """
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(enc, errors="replace")
+    for enc in [*declared, "utf-8"]:
+        if enc:
+            text = _try_decode(body, enc)
+            if text is not None:
+                return text
+    from charset_normalizer import from_bytes  # imported lazily: only mislabelled pages need it
+
+    best = from_bytes(body[: 2**20]).best()
+    if best is not None and best.encoding:
+        text = _try_decode(body, best.encoding)
+        if text is not None:
+            return text
+        return body.decode(best.encoding, errors="replace")
+    return body.decode("utf-8", errors="replace")
+
+
+def _check_not_binary(body: bytes) -> None:
+    sample = body[:65536]
+    if not sample.strip():
+        raise InputError("empty input: no text")
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has NULs by design
+        return
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in sample or bad > len(sample) * 0.05:
+        raise InputError("binary data, not text (NUL or control bytes)")
+
+
+def _check_text(text: str) -> None:
+    sample = text[:65536]
+    replaced = sample.count("\ufffd")
+    if replaced > max(8, len(sample) * 0.1):
+        raise InputError("undecodable bytes: not text in any known encoding")
+
+
+# --- entry point --------------------------------------------------------------------------------
 
 
 def normalize(
@@ -21,14 +144,515 @@ def normalize(
     remove: Sequence[str] = (),
 ) -> Document:
     """Turn a fetched page or a file into a Document. Raises InputError on unusable input."""
-    raise NotImplementedError
+    truncated = len(body) > MAX_INPUT_BYTES
+    body = body[:MAX_INPUT_BYTES]
+    ctype = (content_type or "").split(";")[0].strip().lower() or sniff_content_type(body)
+    charset = charset or _charset_of(content_type)
+    if ctype == "application/pdf" or body[:5] == b"%PDF-":
+        blocks = _plain_blocks(_pdf_text(body), markdown=False)
+    else:
+        _check_not_binary(body)
+        if ctype in ("text/html", "application/xhtml+xml"):
+            blocks = _html_blocks(body, charset, select, remove)
+        else:
+            text = decode(body, [charset])
+            _check_text(text)
+            blocks = _plain_blocks(text, markdown=ctype in ("text/markdown", "text/x-markdown"))
+    blocks, cut = _cap(blocks)
+    if not blocks:
+        raise InputError("no text found")
+    return Document(blocks=tuple(blocks), truncated=truncated or cut)
 
 
-def normalize_text(text: str) -> str:
-    """Fold one string: NFKC, whitespace collapsed, NBSP/zero-width/soft hyphen removed."""
-    raise NotImplementedError
+def _cap(blocks: list[Block]) -> tuple[list[Block], bool]:
+    total = 0
+    for i, b in enumerate(blocks):
+        total += len(b.text) + 1
+        if total > MAX_TEXT_CHARS:
+            return blocks[:i], True
+    return blocks, False
 
 
-def sniff_content_type(body: bytes, filename: str | None = None) -> str:
-    """text/html, text/plain, text/markdown or application/pdf, from the name then the bytes."""
-    raise NotImplementedError
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def _pdf_text(body: bytes) -> str:
+    from pypdf import PdfReader  # imported lazily: most pages are HTML
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(body))
+        if reader.is_encrypted:
+            raise InputError("PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OSError, AssertionError, ZeroDivisionError) as e:
+        raise InputError(f"unreadable PDF: {type(e).__name__}") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise InputError("PDF has no extractable text")
+    return text
+
+
+# --- plain text and Markdown --------------------------------------------------------------------
+
+# Enumeration markers that may start a line (the same family segment.py splits on).
+_LINE_MARKER = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款部分]|[一二三四五六七八九十百]+[、.]"
+    r"|\([一二三四五六七八九十\d]{1,3}\)|\([a-zA-Z]\)|\([ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.、,)]"
+    r"|[a-zA-Z][.)](?=\s)|[A-Z]\)|[•·‧▪◦●○■□►▸✓–—]|[-*+](?=\s)|§\s*\d"
+    r"|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt|Del)\s+\d)"
+)
+_SENTENCE_END = re.compile(r"[.!?;:。!?;:][\"'”’»)\]]*$")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f]")
+
+# Plain-text headings: a section number of a heading scheme, then a short title.
+_HEADING_NUMBER = re.compile(
+    r"^(?P<m>第[一二三四五六七八九十百零〇\d]+[章部分]|第[一二三四五六七八九十百零〇\d]+[条节]"
+    r"|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]{1,3}\)"
+    r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)"
+    r"|[IVX]{1,4}\.(?=\s)|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt)\s+\d+[.:]?|§\s*\d+)"
+)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|`([^`]*)`")
+
+
+def heading_level(marker: str) -> int:
+    """The level of a plain-text heading by its numbering scheme (fixed, so parts of a
+    bilingual page numbered differently nest the same way)."""
+    if marker.startswith("第"):
+        return 1 if marker[-1] in "章部分" else 2
+    if marker[0] in "一二三四五六七八九十百" or marker[0] in "IVX§" or marker[0].isalpha():
+        return 1
+    if marker.startswith("("):
+        return 2
+    return marker.rstrip(".").count(".") + 1
+
+
+def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
+    """The heading level (0 = not a heading) of one plain-text line."""
+    if len(line) > 80:
+        return 0
+    m = _HEADING_NUMBER.match(line)
+    if m:
+        title = line[m.end():].strip()
+        if not title or _SENTENCE_END.search(title) and not _numbered_title_ok(title):
+            return 0
+        return heading_level(m.group("m"))
+    if _SENTENCE_END.search(line) or _LINE_MARKER.match(line) or len(line.split()) > 12:
+        return 0
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()):
+        if not _CJK_CHAR.search(line):
+            return 1
+    if next_blank and next_line is not None and len(next_line) > max(2 * len(line), 60):
+        if line[0].isupper() or _CJK_CHAR.match(line) or line[0] in "《\"":
+            return 1
+    return 0
+
+
+def _numbered_title_ok(title: str) -> bool:
+    """A numbered title may end in '?' ("7. How do we store ...?") or be a few words and '.'."""
+    if title.endswith(("?", "?")):
+        return True
+    return title.endswith(".") and len(title.split()) <= 4 and not _CJK_CHAR.search(title)
+
+
+def _join(a: str, b: str) -> str:
+    if _CJK_CHAR.match(b[:1]) and _CJK_CHAR.match(a[-1:]):
+        return a + b
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
+        return a[:-1] + b  # a word hyphenated at the end of a wrapped line
+    return a + " " + b
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    """Groups of non-empty folded lines separated by blank lines."""
+    groups: list[list[str]] = [[]]
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = normalize_text(raw)
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _is_hard_wrapped(group: list[str]) -> bool:
+    if len(group) < 2:
+        return False
+    body = group[:-1]
+    longest = max(len(x) for x in group)
+    return longest <= 100 and min(len(x) for x in body) >= 0.6 * longest and longest >= 40
+
+
+def _unwrap(group: list[str]) -> list[str]:
+    lines: list[str] = []
+    for line in group:
+        if lines and not _LINE_MARKER.match(line) and not _SENTENCE_END.search(lines[-1]):
+            lines[-1] = _join(lines[-1], line)
+        else:
+            lines.append(line)
+    return lines
+
+
+def _plain_blocks(text: str, *, markdown: bool) -> list[Block]:
+    """Lines to blocks. Soft-wrapped lines are joined only when blank lines separate paragraphs
+    (after normalising there are none, which keeps normalising idempotent)."""
+    groups = _paragraphs(text)
+    blank_separated = len(groups) > 1
+    blocks: list[Block] = []
+    for g, group in enumerate(groups):
+        lines = _unwrap(group) if blank_separated and _is_hard_wrapped(group) else group
+        for i, line in enumerate(lines):
+            last = i == len(lines) - 1
+            nxt = lines[i + 1] if not last else (groups[g + 1][0] if g + 1 < len(groups) else None)
+            if markdown:
+                block = _markdown_block(line)
+                if block is not None:
+                    blocks.append(block)
+                    continue
+                line = _md_inline(line)
+                if not line:
+                    continue
+            level = _is_heading(line, last and blank_separated, nxt)
+            blocks.append(Block("heading", line, level) if level else Block("paragraph", line))
+    return blocks
+
+
+def _md_inline(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPH.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    return normalize_text(text)
+
+
+def _markdown_block(line: str) -> Block | None:
+    m = _MD_HEADING.match(line)
+    if m:
+        text = _md_inline(m.group(2))
+        return Block("heading", text, len(m.group(1))) if text else None
+    m = _MD_ITEM.match(line)
+    if m:
+        text = _md_inline(m.group(4))
+        return Block("item", text, 1, m.group(3)) if text else None
+    return None
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_DROP_TAGS = frozenset(
+    "script style noscript template svg iframe form button input select textarea option nav header "
+    "footer aside head title meta link object embed canvas video audio map dialog math".split()
+)
+_BLOCK_TAGS = frozenset(
+    "p div section article main li dt dd h1 h2 h3 h4 h5 h6 ul ol dl table thead tbody tfoot tr "
+    "blockquote pre address figure figcaption center details summary fieldset body html hr caption".split()
+)
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
+_CHROME_WORDS = re.compile(
+    r"cookie|consent|gdpr|cc-banner|cc-window|onetrust|optanon|cookiebot|truste|usercentrics|didomi"
+    r"|skip-link|sr-only|visually-hidden|screen-reader",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE_NL = re.compile(r"[ \t\r\f\v\u00a0\u3000]*\n[\s]*")
+_CJK_NL = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])"
+    r"[ \t\r\n\f\v]*\n[ \t\r\n\f\v]*"
+    r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])"
+)
+_BR = "\x1e"  # stands for a <br> inside collected text until lines are folded
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: Sequence[str]) -> list[Block]:
+    import lxml.html
+    from lxml import etree
+
+    meta = _META_CHARSET.search(body[:4096])
+    declared = [charset, meta.group(1).decode("ascii", "replace") if meta else None]
+    text = _XML_DECL.sub("", decode(body, declared))
+    _check_text(text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        raise InputError(f"unparsable HTML: {e}") from None
+    for sel in remove:
+        for el in _css(root, sel):
+            _drop(el)
+    roots = [root]
+    if select:
+        roots = _css(root, select)
+        if not roots:
+            raise InputError(f"selector {select!r} matches nothing on the page")
+    blocks: list[Block] = []
+    for r in roots:
+        _decode_cfemail(r)
+        _drop_chrome(r)
+        if not select:
+            r = _content_root(r)
+        blocks.extend(_Walker().walk(r))
+    return blocks
+
+
+def _css(root, selector: str) -> list:  # type: ignore[no-untyped-def]
+    from cssselect import SelectorError
+
+    try:
+        return root.cssselect(selector)
+    except (SelectorError, SyntaxError) as e:
+        raise InputError(f"invalid CSS selector {selector!r}: {e}") from None
+
+
+def _drop(el) -> None:  # type: ignore[no-untyped-def]
+    if el.getparent() is not None:
+        el.drop_tree()  # keeps the element's tail text
+
+
+def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions
+    if tag in _DROP_TAGS:
+        return True
+    attrib = el.attrib
+    if not attrib:
+        return False
+    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+        return True
+    if attrib.get("role", "").lower() in _CHROME_ROLES:
+        return True
+    style = attrib.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if attrib.get("type", "").lower() == "hidden":
+        return True
+    marks = " ".join(filter(None, (attrib.get("id"), attrib.get("class"), attrib.get("aria-label"))))
+    if marks and _CHROME_WORDS.search(marks) and tag not in ("html", "body", "main", "article"):
+        # A whole cookie *policy* page may be classed "cookie-policy": keep large text bodies.
+        return len(el.text_content()) < 3000
+    return False
+
+
+def _drop_chrome(root) -> None:  # type: ignore[no-untyped-def]
+    doomed = []
+    it = root.iter()
+    next(it, None)  # never the root itself
+    skip_under: set = set()
+    for el in it:
+        parent = el.getparent()
+        if parent in skip_under:
+            skip_under.add(el)
+            continue
+        if _is_chrome(el):
+            doomed.append(el)
+            skip_under.add(el)
+    for el in doomed:
+        _drop(el)
+
+
+def _decode_cfemail(root) -> None:  # type: ignore[no-untyped-def]
+    for el in root.xpath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]"):
+        code = el.get("data-cfemail") or el.get("href", "").rsplit("#", 1)[-1]
+        address = cf_decode(code)
+        if address is None:
+            continue
+        tail = el.tail
+        for child in list(el):
+            el.remove(child)
+        el.text = address
+        el.tail = tail
+        el.attrib.pop("data-cfemail", None)
+        el.attrib.pop("class", None)  # "__cf_email__" must not read as chrome
+
+
+def cf_decode(code: str) -> str | None:
+    """Cloudflare's e-mail obfuscation: hex bytes, the first is the XOR key of the rest."""
+    try:
+        data = bytes.fromhex(code.strip())
+    except ValueError:
+        return None
+    if len(data) < 2:
+        return None
+    key = data[0]
+    try:
+        return bytes(b ^ key for b in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _content_root(root):  # type: ignore[no-untyped-def]
+    """<main>, the largest <article> or [role=main]; else the deepest element holding most text."""
+    mains = root.xpath(".//main|.//*[@role='main']")
+    if mains:
+        return max(mains, key=lambda e: len(e.text_content())) if len(mains) > 1 else mains[0]
+    articles = root.xpath(".//article")
+    sizes = _text_sizes(root)
+    if articles:
+        best = max(articles, key=lambda e: sizes.get(e, 0))
+        if sizes.get(best, 0) >= 0.3 * sizes.get(root, 1):
+            return best
+    body = root.find("body")
+    node = body if body is not None else root
+    total = sizes.get(node, 0)
+    if total == 0:
+        return node
+    while True:
+        child = max(node, key=lambda c: sizes.get(c, 0), default=None)
+        if child is None or sizes.get(child, 0) < 0.6 * total:
+            return node
+        node = child
+
+
+def _text_sizes(root) -> dict:  # type: ignore[no-untyped-def]
+    """Characters of (non-space) text under each element, bottom-up without recursion."""
+    sizes: dict = {}
+    for el in reversed(list(root.iter())):
+        n = len((el.text or "").strip()) if isinstance(el.tag, str) else 0
+        for c in el:
+            n += sizes.get(c, 0) + len((c.tail or "").strip())
+        sizes[el] = n
+    return sizes
+
+
+@dataclass
+class _Context:
+    kind: str
+    level: int = 0
+    marker: str | None = None
+
+
+@dataclass
+class _Walker:
+    """Walks an lxml tree with start/end events and collects blocks."""
+
+    blocks: list[Block] = field(default_factory=list)
+    buf: list[str] = field(default_factory=list)
+    contexts: list[_Context] = field(default_factory=lambda: [_Context("paragraph")])
+    lists: list[list] = field(default_factory=list)  # per open list: [ordered, next number, type]
+    row_depth: int = 0
+    row_cells: int = 0
+
+    def walk(self, root) -> list[Block]:  # type: ignore[no-untyped-def]
+        from lxml import etree
+
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                self._start(el, tag)
+            else:
+                self._end(el, tag)
+                if el is not root and el.tail:
+                    self.buf.append(el.tail)
+        self._flush()
+        return self.blocks
+
+    def _start(self, el, tag: str) -> None:  # type: ignore[no-untyped-def]
+        if tag == "br":
+            self.buf.append(_BR)
+            return
+        if tag in ("td", "th") and self.row_depth:
+            if self.row_cells and "".join(self.buf).strip():
+                self.buf.append(" | ")
+            self.row_cells += 1
+        if tag in _BLOCK_TAGS:
+            if self.row_depth and tag != "tr":
+                self.buf.append(" ")
+            else:
+                self._flush()
+                self._push(el, tag)
+        if el.text:
+            self.buf.append(el.text)
+
+    def _push(self, el, tag: str) -> None:  # type: ignore[no-untyped-def]
+        if tag in _HEADINGS:
+            self.contexts.append(_Context("heading", _HEADINGS[tag]))
+        elif tag == "dt":
+            self.contexts.append(_Context("heading", 6))
+        elif tag in ("ul", "ol", "dl"):
+            start = el.get("start", "1")
+            first = int(start) if start.lstrip("-").isdigit() else 1
+            self.lists.append([tag == "ol", first, el.get("type", "1")])
+            self.contexts.append(self.contexts[-1])
+        elif tag == "li":
+            marker = None
+            if self.lists:
+                spec = self.lists[-1]
+                value = el.get("value")
+                if value and value.lstrip("-").isdigit():
+                    spec[1] = int(value)
+                if spec[0]:
+                    marker = _ol_marker(spec[1], spec[2])
+                spec[1] += 1
+            depth = sum(1 for s in self.lists)
+            self.contexts.append(_Context("item", max(depth, 1), marker))
+        elif tag == "tr":
+            self.row_depth += 1
+            self.row_cells = 0
+            self.contexts.append(_Context("paragraph"))
+        else:
+            inherited = self.contexts[-1] if self.contexts[-1].kind == "item" else _Context("paragraph")
+            self.contexts.append(inherited)
+
+    def _end(self, el, tag: str) -> None:  # type: ignore[no-untyped-def]
+        if tag not in _BLOCK_TAGS:
+            return
+        if self.row_depth and tag != "tr":
+            self.buf.append(" ")
+            return
+        self._flush()
+        if tag == "tr":
+            self.row_depth -= 1
+        if tag in ("ul", "ol", "dl") and self.lists:
+            self.lists.pop()
+        if len(self.contexts) > 1:
+            self.contexts.pop()
+
+    def _flush(self) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        self.buf.clear()
+        ctx = self.contexts[-1]
+        for chunk in re.split(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*", raw):
+            text = _fold_html_text(chunk)
+            if not text:
+                continue
+            self.blocks.append(Block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
+            ctx.marker = None  # the marker belongs to the item's first block only
+
+
+def _fold_html_text(raw: str) -> str:
+    """Source whitespace: a line break between two CJK characters vanishes (as browsers do);
+    any other run is one space. A single <br> stays a line break inside the block."""
+    raw = _CJK_NL.sub("", raw)
+    lines = (normalize_text(part) for part in raw.split(_BR))
+    return "\n".join(line for line in lines if line)
+
+
+def _ol_marker(n: int, kind: str) -> str:
+    if kind in ("a", "A") and 1 <= n <= 26:
+        letter = chr(ord(kind) + n - 1)
+        return f"{letter}."
+    if kind in ("i", "I") and 1 <= n <= 39:
+        roman = _roman(n)
+        return f"{roman if kind == 'I' else roman.lower()}."
+    return f"{n}."
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def blocks_text(blocks: Iterable[Block]) -> str:
+    return "\n".join(b.text for b in blocks)

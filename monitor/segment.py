@@ -1,17 +1,220 @@
 """Segment: Document -> Clauses (text, section path, list marker, index, comparison key).
 
-INTERFACE STUB, implemented by the normalise/segment helper.
+In: a normalised Document (normalize.py). Out: the clauses that align.py compares, in order.
+Boundaries are headings, list items, paragraphs, lines that start with an enumeration marker,
+and sentence ends: `. ! ? ;` in Latin text (not after abbreviations from
+lexicon/abbreviations.yaml, section numbers or initials), `。` and `! ? ;` after CJK characters.
+A clause's enumeration marker ("1.", "(一)", "a)", "•") is kept apart from its text so that
+renumbering is not a change; a numbered heading keeps its number in the section path only.
 """
 
 from __future__ import annotations
 
-from .models import Clause, Document
+import re
+import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .language import detect_language_evidence, normalize_hint
+from .models import Block, Clause, Document
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+_MARKER_ALT = (
+    r"第[一二三四五六七八九十百零〇\d]+[条章节款部分]\s*"
+    r"|[一二三四五六七八九十百]+[、.]\s*"
+    r"|\([一二三四五六七八九十百]{1,4}\)\s*"
+    r"|\(\d{1,3}\)\s*"
+    r"|\([ivxIVX]{1,5}\)\s*"
+    r"|\([a-zA-Z]\)\s*"
+    rf"|\d{{1,2}}(?:\.\d{{1,3}}){{1,3}}(?:\.\s*|\s+(?=[A-ZÀ-ÞÅÄÖÆØ({_CJK}])|(?=[{_CJK}]))"
+    r"|\d{1,3}\.(?!\d)\s*"
+    r"|\d{1,3}[)、,](?!\d)\s*"
+    r"|[A-Za-z]\)\s*"
+    r"|[IVX]{1,4}\.\s+"
+    r"|§\s*\d+[a-z]?\.?\s*"
+    r"|(?:Section|Article|Artikel|Art\.|Chapter|Kapitel|Avsnitt)\s+\d+(?:\.\d+)*[.:]?\s+"
+    r"|[•·‧・▪◦●○■□►▸✓➢➤]\s*"
+    r"|[-*–—+](?=\s)\s*"
+)
+_MARKER = re.compile(f"^(?:{_MARKER_ALT})")
+# A line inside a block starts a new clause only if it begins with a marker.
+_PUNCT = re.compile(r"[.!?;。]+[\"'”’»」』)\]]*")
+_CLOSERS = "\"'”’»」』)]"
+_LATIN_NEXT = re.compile(rf"\s+[\"'“‘«(\[]?[A-ZÀ-ÞÅÄÖÆØ0-9{_CJK}]")
+_NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*\.$")
+_SECTION_WORDS = frozenset(
+    "section sections art article articles artikel § kapitel chapter punkt avsnitt nr no".split()
+)
+_KEY_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
+_SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+
+LEXICON = Path(__file__).resolve().parent / "lexicon" / "abbreviations.yaml"
 
 
-def segment(doc: Document) -> list[Clause]:
-    raise NotImplementedError
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """All abbreviations of every language (lower case, with their final dot)."""
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8")) or {}
+    return frozenset(str(a).lower() for words in data.values() for a in (words or ()))
+
+
+def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
+    """The clauses of a document in reading order, indexed 0..n-1."""
+    hint = normalize_hint(language_hint)
+    raw: list[tuple[str, tuple[str, ...], str | None, bool]] = []
+    sections: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        if block.kind == "heading":
+            while sections and sections[-1][0] >= block.level:
+                sections.pop()
+            path = tuple(title for _, title in sections)
+            marker, text = split_marker(block.text)
+            raw.append((text, path, _join_markers(block.marker, marker), True))
+            sections.append((block.level, block.text))
+            continue
+        path = tuple(title for _, title in sections)
+        for marker, text in _pieces(block):
+            raw.append((text, path, marker, False))
+    return _clauses(raw, hint)
+
+
+def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None) -> list[Clause]:
+    found = [detect_language_evidence(text, hint) for text, *_ in raw]
+    langs = _fill_weak(found) if hint is None else [lang for lang, _ in found]
+    return [
+        Clause(index=i, text=text, section=path, marker=marker, key=clause_key(text), language=lang,
+               is_heading=heading)
+        for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
+    ]
+
+
+def _fill_weak(found: list[tuple[str, bool]]) -> list[str]:
+    """Without a hint, a clause too short to tell (a title, "Cookies", "第三条") takes the language
+    of the nearest clause before it (else after it) that was clear, of the same script."""
+    langs = [lang for lang, _ in found]
+    strong = [i for i, (_, ok) in enumerate(found) if ok]
+    if not strong:
+        return langs
+    for i, (lang, ok) in enumerate(found):
+        if ok:
+            continue
+        k = bisect_left(strong, i)
+        for j in [strong[x] for x in (k - 1, k) if 0 <= x < len(strong)]:
+            if lang == "und" or lang.startswith("zh") == langs[j].startswith("zh"):
+                langs[i] = langs[j]
+                break
+    return langs
+
+
+def _join_markers(a: str | None, b: str | None) -> str | None:
+    if a and b:
+        return f"{a} {b}"
+    return a or b
+
+
+def split_marker(text: str) -> tuple[str | None, str]:
+    """("1.", "Scope") from "1. Scope"; two stacked markers ("2. A) ...") are taken together.
+    A marker that would leave no text is not a marker ("1." alone stays the text)."""
+    markers = []
+    rest = text
+    for _ in range(2):
+        m = _MARKER.match(rest)
+        if not m or m.end() >= len(rest):
+            break
+        markers.append(m.group().strip())
+        rest = rest[m.end():]
+    if not markers or not rest.strip():
+        return None, text
+    return " ".join(markers), rest.strip()
+
+
+def _pieces(block: Block) -> list[tuple[str | None, str]]:
+    """(marker, sentence) pairs of one paragraph or list item."""
+    out: list[tuple[str | None, str]] = []
+    for i, line in enumerate(_lines(block.text)):
+        marker, text = split_marker(line)
+        if i == 0 and block.marker:
+            marker = _join_markers(block.marker, marker)
+        for j, sentence in enumerate(split_sentences(text)):
+            out.append((marker if j == 0 else None, sentence))
+    return out
+
+
+def _lines(text: str) -> list[str]:
+    """A block's lines (from single <br>s): a new clause only where a line starts with a marker."""
+    if "\n" not in text:
+        return [text]
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and not _MARKER.match(line):
+            sep = "" if _CJK_RE.match(line[:1]) and _CJK_RE.match(lines[-1][-1:]) else " "
+            lines[-1] = lines[-1] + sep + line
+        else:
+            lines.append(line)
+    return lines
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph, each keeping its end punctuation."""
+    out: list[str] = []
+    start = 0
+    n = len(text)
+    for m in _PUNCT.finditer(text):
+        end = m.end()
+        if end >= n:
+            break
+        if _is_boundary(text, m, end):
+            piece = text[start:end].strip()
+            if piece:
+                out.append(piece)
+            start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out or [text]
+
+
+def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
+    punct = m.group()
+    if "。" in punct:
+        return True
+    before = text[m.start() - 1] if m.start() else ""
+    if before and _CJK_RE.match(before):
+        return True
+    nxt = _LATIN_NEXT.match(text, end)
+    if not nxt:
+        return bool(_CJK_RE.match(text[end:end + 1])) and punct[0] != "."
+    if punct[0] != "." or len(punct.rstrip(_CLOSERS)) > 1:
+        return True
+    return not _is_abbreviation(text, m.start())
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation, an initial or a section number."""
+    word_start = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot)) + 1
+    token = text[word_start:dot + 1].lower()
+    if token in abbreviations():
+        return True
+    core = token[:-1]
+    if len(core) == 1 and core.isalpha():
+        return True  # an initial: "J. Smith", "M. Dupont"
+    if "." in core and all(part.isalpha() and len(part) <= 2 for part in core.split(".")):
+        return True  # dotted short forms not listed: "u.s.a.", "o.s.v."
+    if _NUMBERED.match(token):
+        if "." in core:
+            return True  # "section 4.2. Further"
+        prev = text[:word_start].split()[-1:] if word_start else []
+        return bool(prev) and prev[0].lower().strip(".") in _SECTION_WORDS
+    return False
 
 
 def clause_key(text: str) -> str:
     """The comparison key: text folded (case, punctuation, spacing) so equal keys mean same clause."""
-    raise NotImplementedError
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    key = " ".join(_KEY_TOKEN.findall(folded))
+    return _SPACE_NEAR_CJK.sub("", key)
