@@ -163,11 +163,11 @@ class _Check:
         if res.outcome == "not_modified":
             return self._reached(self._rec(res, "not_modified"))
         if res.outcome != "ok":
-            challenge = _http_challenge(res)
+            met = _http_failure_kind(res)  # "challenge", "login wall" or None
             error = res.error or (f"HTTP {res.status}" if res.status else "fetch failed")
-            if challenge and not error.startswith(CHALLENGE):
-                error = f"{CHALLENGE}: {error}"
-            return self._failed(self._rec(res, "failed", error=error), challenge=challenge)
+            if met and not error.startswith(met):
+                error = f"{met}: {error}"
+            return self._failed(self._rec(res, "failed", error=error), challenge=met == CHALLENGE)
         body_sha = hashlib.sha256(res.body).hexdigest()
         if self._same_body(body_sha):
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha))
@@ -280,16 +280,13 @@ class _Check:
 
 
 
-def _http_challenge(res: FetchResult) -> bool:
-    """A failed fetch whose page is a bot challenge (e.g. 403/503 from a captcha wall)."""
-    classify = getattr(guards, "classify_http_failure", None)
-    if classify is None:
-        return False
+def _http_failure_kind(res: FetchResult) -> str | None:
+    """What a failed fetch met: "challenge" (a bot wall), "login wall", or None."""
     try:
-        return classify(res) == CHALLENGE
+        return guards.classify_http_failure(res)
     except Exception:  # noqa: BLE001 - a guard must not turn a failed fetch into a crash
         log.exception("classify_http_failure failed for %s", res.url)
-        return False
+        return None
 
 
 # --- many checks -------------------------------------------------------------------------------
