@@ -156,6 +156,7 @@ class PolicySite:
         self._last_lm_ts = 0.0
         self.requests_log: list[tuple[str, dict[str, str], float]] = []
         self.default_429_times = 1
+        self.connections = 0  # TCP connections accepted, to see keep-alive at work
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -291,6 +292,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def setup(self) -> None:
+        super().setup()
+        site = self.server.site
+        with site._lock:
+            site.connections += 1
 
     def do_HEAD(self) -> None:
         self.do_GET()
