@@ -108,7 +108,7 @@ class Server:
     def mutate(self, fraction: float) -> list[int]:
         url = f"http://127.0.0.1:{self.port}/mutate?fraction={fraction}"
         req = urllib.request.Request(url, method="POST")
-        return json.load(urllib.request.urlopen(req, timeout=30))["changed"]
+        return json.load(urllib.request.urlopen(req, timeout=30))["ids"]
 
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGINT)
