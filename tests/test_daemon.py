@@ -183,6 +183,7 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     assert d.wait(15) == 0
     assert "stopped" in d.log()
     assert " changed v2 in " in d.log()  # the one line per check a person reads
+    wl.write_text(watchlist_yaml(policy_site, [0]))
     third = Daemon(tmp_path, wl, db, "third")  # the lock was released: a new daemon starts
     daemons.append(third)
     until(lambda: "watching" in third.log(), 10, "a new daemon after the clean stop", third)
