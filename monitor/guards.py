@@ -50,13 +50,14 @@ CHALLENGE_STRONG: tuple[str, ...] = (
     "请完成安全验证", "請完成安全驗證", "人机验证", "人機驗證", "正在检查您的浏览器", "正在檢查您的瀏覽器",
     "滑动验证", "拖动滑块", "请按住滑块", "访问验证",
 )
+# Not "验证码" (verification code): ordinary Chinese policies mention the SMS code they send.
 CHALLENGE_WEAK: tuple[str, ...] = (
     "just a moment", "one more step", "access denied", "access to this page has been denied",
-    "captcha", "security check", "bot protection", "forbidden",
+    "captcha", "security check", "bot protection",
     "zugriff verweigert", "bitte warten", "accès refusé", "un instant", "acceso denegado", "un momento",
     "accesso negato", "acesso negado", "toegang geweigerd", "even geduld", "åtkomst nekad",
     "ett ögonblick", "tilgang nektet", "adgang nægtet", "доступ запрещен", "доступ запрещён",
-    "アクセスが拒否されました", "접근이 거부", "访问被拒绝", "訪問被拒絕", "存取遭拒", "安全验证", "验证码",
+    "アクセスが拒否されました", "접근이 거부", "访问被拒绝", "訪問被拒絕", "存取遭拒",
     "请稍候", "請稍候",
 )
 LOGIN_STRONG: tuple[str, ...] = (
