@@ -6,7 +6,9 @@ up), and can require AUTH (LOGIN/PLAIN, without TLS, since it only listens on 12
 
 from __future__ import annotations
 
+import logging
 import socket
+import warnings
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -56,9 +58,13 @@ class SMTPServer:
             return AuthResult(success=False, handled=False)
         login, pw = auth_data.login.decode(), auth_data.password.decode()
         self.auth_attempts.append((login, pw))
-        return AuthResult(success=(login, pw) == (self.username, self.password))
+        ok = (login, pw) == (self.username, self.password)
+        return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 235/535
 
     def start(self) -> SMTPServer:
+        # AUTH without TLS is what we want here (127.0.0.1 only); silence aiosmtpd's warning
+        warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS", UserWarning)
+        logging.getLogger("mail.log").setLevel(logging.ERROR)
         auth = self.username is not None
         self._controller = Controller(
             _Handler(self.messages),

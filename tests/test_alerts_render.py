@@ -76,8 +76,8 @@ def test_text_and_html_show_category_severity_explanation_section_and_highlights
     assert "1 non-material change(s) recorded" in text
     assert "privacy@example" not in text  # non-material: counted, not detailed
     html = render_email_html(p)
-    assert '<del style="color:#b00020' in html and '>no longer than is necessary' in html
-    assert '<ins style="color:#0a6b2d' in html and '>10 years' in html
+    assert '<del style="color:#b00020' in html and ">no longer than is necessary" in html
+    assert '<ins style="color:#0a6b2d' in html and ">10 years" in html
     assert "line-through" in html
     assert "<script" not in html.lower() and "<style" not in html.lower()  # inline styles only
     line = console_line(p)
