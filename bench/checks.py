@@ -10,9 +10,9 @@ Passes at N (default 1,000), each one `check --all` child process on one databas
   unchanged         nothing changed, the server honours ETag / If-Modified-Since (304s);
   unchanged-noval   the server restarted with --no-validators (same bytes, no ETag, no 304):
                     every page is downloaded whole and compared by body hash;
-  unchanged-parse   as unchanged-noval, with the stored body hashes hidden for the pass, so every
-                    page is also normalised and segmented (a dynamic site whose bytes change
-                    but text does not); the hashes are put back afterwards;
+  unchanged-parse   as unchanged-noval, with the stored body hashes (versions and fetches)
+                    hidden for the pass, so every page is also normalised and segmented (a
+                    dynamic site whose bytes change but text does not); put back afterwards;
   mutate            after POST /mutate?fraction=0.1 (validators on): 10% changed pages are
                     aligned, classified and stored, with their alerts.
 Then, unless --skip-scale: first + unchanged at 10 x N policies (a server with 10 x N pages),
@@ -200,23 +200,27 @@ def run_pass(args: argparse.Namespace, label: str, n: int, db: Path, watchlist: 
     return result
 
 
-def hide_body_hashes(db: Path) -> list[tuple[int, str]]:
-    """Null the stored body hashes (the check's byte-equality short-cut); returns them to restore."""
+def hide_body_hashes(db: Path) -> dict[str, list[tuple[str, int]]]:
+    """Null the stored body hashes of versions and fetches (the check's byte-equality short-cut),
+    so that every page is normalised and segmented; returns them to put back afterwards."""
     conn = sqlite3.connect(db)
     try:
-        saved = conn.execute("SELECT id, body_sha256 FROM versions WHERE body_sha256 IS NOT NULL").fetchall()
+        saved = {t: conn.execute(f"SELECT body_sha256, id FROM {t} WHERE body_sha256 IS NOT NULL").fetchall()
+                 for t in ("versions", "fetches")}
         with conn:
-            conn.execute("UPDATE versions SET body_sha256 = NULL")
+            for t in saved:
+                conn.execute(f"UPDATE {t} SET body_sha256 = NULL WHERE body_sha256 IS NOT NULL")
         return saved
     finally:
         conn.close()
 
 
-def restore_body_hashes(db: Path, saved: list[tuple[int, str]]) -> None:
+def restore_body_hashes(db: Path, saved: dict[str, list[tuple[str, int]]]) -> None:
     conn = sqlite3.connect(db)
     try:
         with conn:
-            conn.executemany("UPDATE versions SET body_sha256 = ? WHERE id = ?", [(s, i) for i, s in saved])
+            for t, rows in saved.items():
+                conn.executemany(f"UPDATE {t} SET body_sha256 = ? WHERE id = ?", rows)
     finally:
         conn.close()
 
