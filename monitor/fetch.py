@@ -191,6 +191,7 @@ class Fetcher:
                     location = resp.headers.get("Location")
                     if resp.status_code in REDIRECT_STATUSES and location:
                         current = urljoin(current, location)
+                        _recycle(resp)
                         continue
                     return self._answer(url, current, resp, t0, gate)
                 finally:
@@ -218,6 +219,7 @@ class Fetcher:
             last_modified=hdrs.get("last-modified"),
         )
         if status == 304:
+            _recycle(resp)
             base.outcome = "not_modified"
             base.duration_ms = _ms_since(t0)
             return _Attempt(base)
@@ -334,6 +336,20 @@ class Fetcher:
             return _Failure("connection error", retry=True)
         log.exception("unexpected error while fetching")
         return _Failure(f"fetch failed ({type(e).__name__})", retry=False)
+
+
+def _recycle(resp: requests.Response) -> None:
+    """Give the connection of a bodiless or small answer back to the pool (keep-alive) instead of
+    closing it; unchanged checks are mostly 304s, and a new connection each time is slow."""
+    declared = resp.headers.get("Content-Length", "")
+    small = resp.status_code in (204, 304) or (declared.isdigit() and int(declared) <= READ_CHUNK)
+    if not small:
+        return
+    try:
+        resp.raw.drain_conn()
+        resp.raw.release_conn()
+    except Exception:  # noqa: BLE001 - the connection is simply closed instead
+        pass
 
 
 def _chain_text(e: BaseException) -> str:

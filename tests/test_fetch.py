@@ -364,9 +364,13 @@ def test_fetch_many_returns_results_in_input_order(policy_site: PolicySite):
 
 def test_connections_are_reused(policy_site: PolicySite, fetcher: Fetcher):
     policy_site.set_page("/p", seed_page(0))
+    etag = fetcher.fetch(policy_site.url("/p")).etag
     for _ in range(3):
-        assert fetcher.fetch(policy_site.url("/p")).outcome == "ok"
-    assert policy_site.connections == 1  # keep-alive: one TCP connection for the three requests
+        assert fetcher.fetch(policy_site.url("/p"), etag=etag).outcome == "not_modified"
+    assert fetcher.fetch(policy_site.url("/redirect/2")).outcome == "ok"
+    assert fetcher.fetch(policy_site.url("/status/404")).outcome == "error"
+    assert fetcher.fetch(policy_site.url("/p")).outcome == "ok"
+    assert policy_site.connections == 1  # keep-alive: one TCP connection for all those requests
 
 
 # --- small parsers ----------------------------------------------------------------------------
