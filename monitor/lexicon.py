@@ -30,6 +30,7 @@ _ALIASES = {
 }
 
 Patterns = dict[str, re.Pattern[str]]
+_ELIDED = re.compile(r"(?:'|’|\['’\])$")
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,12 @@ def _alternation(items: list[str] | None, cjk: bool, flags: int = re.IGNORECASE)
     if not items:
         return None
     # Longest first, so that a phrase wins over its prefix.
-    body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
+    ordered = sorted(items, key=len, reverse=True)
     if cjk:
-        return re.compile(f"(?:{body})", flags)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+        return re.compile("|".join(f"(?:{i})" for i in ordered), flags)
+    # A whole word each; an elided form ("n'", "l'") is followed by its word, so no end boundary.
+    body = "|".join(f"(?:{i})" if _ELIDED.search(i) else rf"(?:{i})(?!\w)" for i in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})", flags)
 
 
 def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> Patterns:
@@ -153,5 +156,5 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 def all_lexicons() -> list[Lexicon]:
-    """Every language's lexicon, in LANGUAGES order."""
-    return [load_lexicon(lang) for lang in LANGUAGES]
+    """Every language's lexicon that has a file, in LANGUAGES order."""
+    return [load_lexicon(lang) for lang in LANGUAGES if (LEXICON_DIR / f"{lang}.yaml").exists()]
