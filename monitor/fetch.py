@@ -174,8 +174,9 @@ class Fetcher:
         for _hop in range(self.settings.max_redirects + 1):
             gate = self._gate(current)
             with gate:
+                hop_start = time.monotonic()
                 if t0 is None:
-                    t0 = time.monotonic()  # duration excludes the politeness wait before the first hop
+                    t0 = hop_start  # duration excludes the politeness wait before the first hop
                 try:
                     resp = self._session.get(
                         current,
@@ -193,7 +194,7 @@ class Fetcher:
                         current = urljoin(current, location)
                         _recycle(resp)
                         continue
-                    return self._answer(url, current, resp, t0, gate)
+                    return self._answer(url, current, resp, t0, hop_start, gate)
                 finally:
                     resp.close()
         return _Attempt(
@@ -201,7 +202,13 @@ class Fetcher:
         )
 
     def _answer(
-        self, url: str, final_url: str, resp: requests.Response, t0: float, gate: _HostGate
+        self,
+        url: str,
+        final_url: str,
+        resp: requests.Response,
+        t0: float,
+        hop_start: float,
+        gate: _HostGate,
     ) -> _Attempt:
         """Turn a non-redirect response into an outcome, reading the body if there is one."""
         status = resp.status_code
@@ -228,7 +235,8 @@ class Fetcher:
             if retry_after is not None and status in (429, 503):
                 gate.hold_off(retry_after)
             try:
-                base.body = self._read_body(resp, t0, min(ERROR_BODY_CAP, self.settings.max_bytes), cut=True)
+                cap = min(ERROR_BODY_CAP, self.settings.max_bytes)
+                base.body = self._read_body(resp, hop_start, cap, cut=True)
             except _Failure:
                 base.body = b""
             base.outcome = "error"
@@ -236,7 +244,7 @@ class Fetcher:
             base.duration_ms = _ms_since(t0)
             return _Attempt(base, retry=status == 429 or status >= 500, retry_after=retry_after)
         try:
-            base.body = self._read_body(resp, t0, self.settings.max_bytes)
+            base.body = self._read_body(resp, hop_start, self.settings.max_bytes)
         except _Failure as fail:
             base.outcome = "error"
             base.error = fail.message
@@ -245,7 +253,7 @@ class Fetcher:
         base.duration_ms = _ms_since(t0)
         return _Attempt(base)
 
-    def _read_body(self, resp: requests.Response, t0: float, cap: int, *, cut: bool = False) -> bytes:
+    def _read_body(self, resp: requests.Response, since: float, cap: int, *, cut: bool = False) -> bytes:
         """Read the decoded body, chunk by chunk, stopping at `cap` bytes and at the deadline.
 
         read1() returns after at most one socket read, so a trickling server is noticed within one
@@ -268,7 +276,7 @@ class Fetcher:
                     if cut:
                         return bytes(buf[:cap])
                     raise _Failure(f"body larger than {format_size(cap)}", retry=False)
-                if time.monotonic() - t0 > self.deadline:
+                if time.monotonic() - since > self.deadline:
                     raise _Failure(f"timeout after {self.deadline:g} s (whole answer)", retry=False)
         except _Failure:
             raise
