@@ -1,0 +1,358 @@
+"""The command line as a user and a script see it: `python -m monitor ...` in a subprocess, against
+a real policy site on 127.0.0.1 and a real SQLite file in tmp_path. Exit codes, JSON shapes,
+one-line errors and the environment variables are what scripts rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from policy_site import PolicySite, policy_html, seed_text
+
+from monitor.cli import build_parser, main
+
+ADDED = "We sell your personal information to advertising partners and data brokers."
+
+
+def _monitor(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=60,
+    )
+
+
+class World:
+    """A site with two policies and one broken URL, a watchlist naming them, a database path."""
+
+    def __init__(self, tmp_path: Path, site: PolicySite) -> None:
+        self.dir, self.site = tmp_path, site
+        self.db = tmp_path / "state" / "monitor.db"
+        self.watchlist = tmp_path / "wl.yaml"
+        self.english = seed_text(4)
+        site.set_page("/en", policy_html(self.english))
+        site.set_page("/no", policy_html(seed_text(1), "Personvern"))
+        self.write_watchlist(broken=False)
+
+    def write_watchlist(self, *, broken: bool) -> None:
+        extra = f"  - {{id: gone, url: '{self.site.url('/status/500')}'}}\n" if broken else ""
+        self.watchlist.write_text(
+            "fetch: {per_host_delay: 0, retries: 0, connect_timeout: 5s, read_timeout: 5s}\n"
+            "policies:\n"
+            f"  - {{id: en-privacy, name: English policy, url: '{self.site.url('/en')}'}}\n"
+            f"  - {{id: no-privacy, url: '{self.site.url('/no')}', language: no}}\n" + extra,
+            encoding="utf-8",
+        )
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {"POLICY_MONITOR_DB": str(self.db), "POLICY_MONITOR_WATCHLIST": str(self.watchlist)}
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return _monitor(*args, cwd=self.dir, env=self.env)
+
+    def json(self, *args: str) -> object:
+        proc = self.run(*args, "--json")
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)
+
+
+@pytest.fixture
+def world(tmp_path: Path, policy_site: PolicySite) -> World:
+    return World(tmp_path, policy_site)
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """Both policies checked twice: the English one changed in between (a sale clause added).
+    Shared by the tests that only read, so the checks run once."""
+    site = PolicySite().start()
+    try:
+        world = World(tmp_path_factory.mktemp("checked"), site)
+        assert world.run("check", "--all").returncode == 0
+        world.site.set_page("/en", policy_html(world.english + "\n" + ADDED))
+        proc = world.run("check", "en-privacy")
+        assert proc.returncode == 0, proc.stderr
+        yield world
+    finally:
+        site.stop()
+
+
+def _no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+
+def test_check_all_stores_a_first_version_of_each_policy(world: World) -> None:
+    proc = world.run("check", "--all")
+    assert proc.returncode == 0, proc.stderr
+    assert "en-privacy new v1" in proc.stdout and "no-privacy new v1" in proc.stdout
+    assert "checked 2 policies" in proc.stdout
+    assert world.db.exists()
+    status = {s["policy_id"]: s for s in world.json("status")}
+    assert set(status) == {"en-privacy", "no-privacy"}
+    assert all(s["versions"] == 1 and s["last_outcome"] == "new" for s in status.values())
+
+
+def test_check_reports_the_change_and_delivers_its_console_alert(world: World) -> None:
+    world.run("check", "--all")
+    world.site.set_page("/en", policy_html(world.english + "\n" + ADDED))
+    proc = world.run("check", "--all")
+    assert proc.returncode == 0, proc.stderr
+    assert "en-privacy changed v2" in proc.stdout
+    assert "policy.changed en-privacy v2" in proc.stdout  # the console alert, delivered before exit
+    status = {s["policy_id"]: s for s in world.json("status")}
+    assert status["en-privacy"]["versions"] == 2 and status["no-privacy"]["versions"] == 1
+    assert status["no-privacy"]["last_outcome"] in ("unchanged", "not_modified")
+
+
+def test_check_json_lists_every_outcome(world: World) -> None:
+    doc = world.json("check", "no-privacy")
+    assert doc["summary"]["checked"] == 1 and doc["summary"]["outcomes"] == {"new": 1}
+    (only,) = doc["checks"]
+    assert only["policy_id"] == "no-privacy" and only["outcome"] == "new" and only["version_seq"] == 1
+
+
+def test_check_exits_1_when_a_check_fails_and_status_counts_it(world: World) -> None:
+    world.write_watchlist(broken=True)
+    proc = world.run("check", "--all")
+    assert proc.returncode == 1
+    assert "gone failed" in proc.stdout
+    status = {s["policy_id"]: s for s in world.json("status")}
+    assert status["gone"]["last_outcome"] == "failed" and status["gone"]["consecutive_failures"] == 1
+    assert status["en-privacy"]["last_outcome"] == "new"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "en-privacy", "nope"), "no policy 'nope'"),
+        (("check", "en-privcy"), "did you mean 'en-privacy'"),
+        (("check",), "or pass --all"),
+        (("check", "--all", "en-privacy"), "not both"),
+    ],
+)
+def test_check_usage_errors_exit_2_and_check_nothing(
+    world: World, args: tuple[str, ...], message: str
+) -> None:
+    proc = world.run(*args)
+    assert proc.returncode == 2 and message in proc.stderr
+    _no_traceback(proc)
+    assert world.site.hits("/en") == 0
+
+
+def test_check_shows_progress_on_a_terminal(world: World) -> None:
+    main_fd, tty_fd = pty.openpty()
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")} | world.env
+        proc = subprocess.run(
+            [sys.executable, "-m", "monitor", "check", "--all"],
+            stdout=subprocess.PIPE,
+            stderr=tty_fd,
+            cwd=world.dir,
+            env=env,
+            timeout=60,
+        )
+        os.close(tty_fd)
+        tty_fd = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:  # EIO: the other end is closed and drained
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if tty_fd >= 0:
+            os.close(tty_fd)
+        os.close(main_fd)
+    assert proc.returncode == 0
+    text = shown.decode()
+    assert "/2] en-privacy  new" in text and "/2] no-privacy  new" in text and " ms" in text
+    assert b"[" not in proc.stdout.split(b"checked")[0]  # progress never goes to stdout
+
+
+# --- status, history, show, export, diff, report ------------------------------------------------
+
+
+def test_history_lists_each_version_with_its_change_summary(checked: World) -> None:
+    versions = checked.json("history", "en-privacy")
+    assert [v["seq"] for v in versions] == [1, 2]
+    second = versions[1]["summary"]
+    assert second["added"] >= 1 and second["material"] is True and "sharing" in second["categories"]
+    table = checked.run("history", "en-privacy").stdout
+    assert "first version" in table and "sharing" in table.splitlines()[-1]
+
+
+def test_show_prints_the_text_of_a_version_or_its_clauses(checked: World) -> None:
+    latest = checked.run("show", "en-privacy").stdout
+    first = checked.run("show", "en-privacy", "--version", "1").stdout
+    assert ADDED in latest and ADDED not in first
+    clauses = checked.run("show", "en-privacy", "--clauses").stdout.splitlines()
+    assert clauses[0].split()[0] == "0" and any(ADDED in line for line in clauses)
+    doc = checked.json("show", "en-privacy", "--clauses")
+    assert doc["seq"] == 2 and any(c["text"] == ADDED for c in doc["clauses"])
+    missing = checked.run("show", "en-privacy", "--version", "9")
+    assert missing.returncode == 2 and "no version 9" in missing.stderr
+
+
+def test_diff_of_stored_versions(checked: World) -> None:
+    proc = checked.run("diff", "en-privacy@previous", "en-privacy@latest", "--json")
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert set(doc) == {"old", "new", "summary", "changes"}
+    added = [c for c in doc["changes"] if c["kind"] == "added"]
+    assert any(c["new"]["text"] == ADDED and c["material"] for c in added)
+    same = checked.run("diff", "en-privacy@1", "en-privacy@1")
+    assert same.returncode == 0 and "No changes." in same.stdout
+
+
+def test_diff_mixes_a_file_and_a_stored_version(checked: World) -> None:
+    old = checked.dir / "old.html"
+    old.write_text(policy_html(checked.english), encoding="utf-8")
+    proc = checked.run("diff", str(old), "en-privacy@latest", "--json")
+    assert proc.returncode == 1
+    assert any(c["new"] and c["new"]["text"] == ADDED for c in json.loads(proc.stdout)["changes"])
+
+
+def test_export_writes_versions_and_changes_as_json_lines(checked: World) -> None:
+    lines = [json.loads(line) for line in checked.run("export").stdout.splitlines()]
+    versions = [(r["policy_id"], r["seq"]) for r in lines if r["type"] == "version"]
+    assert sorted(versions) == [("en-privacy", 1), ("en-privacy", 2), ("no-privacy", 1)]
+    assert any(r["type"] == "change" and r["kind"] == "added" and r["seq"] == 2 for r in lines)
+    out = checked.dir / "en.jsonl"
+    proc = checked.run("export", "en-privacy", "-o", str(out), "--no-text")
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["policy_id"] for r in records} == {"en-privacy"}
+    assert all("text" not in r for r in records if r["type"] == "version")
+
+
+def test_report_writes_a_standalone_html_page(checked: World) -> None:
+    out = checked.dir / "report.html"
+    proc = checked.run("report", "en-privacy@2", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    assert "advertising partners" in page
+
+
+def test_readers_refuse_a_missing_database_without_creating_it(world: World) -> None:
+    for args in (("status",), ("history", "en-privacy"), ("show", "en-privacy"), ("export",)):
+        proc = world.run(*args)
+        assert proc.returncode == 2 and "no database" in proc.stderr, args
+        _no_traceback(proc)
+    assert not world.db.exists()
+
+
+def test_unknown_policy_is_a_usage_error(checked: World) -> None:
+    proc = checked.run("history", "en-privcy")
+    assert proc.returncode == 2 and "did you mean 'en-privacy'" in proc.stderr
+    _no_traceback(proc)
+
+
+# --- global options and the environment -----------------------------------------------------------
+
+
+def test_flags_and_environment_name_the_watchlist_and_database(world: World) -> None:
+    assert world.run("check", "--all").returncode == 0
+    # flags, before or after the command, and no environment at all
+    for args in (
+        ("--db", str(world.db), "status", "--json"),
+        ("status", "--json", "--db", str(world.db)),
+    ):
+        proc = _monitor(*args, cwd=world.dir)
+        assert proc.returncode == 0, proc.stderr
+        assert len(json.loads(proc.stdout)) == 2
+    # without either, the defaults are ./watchlist.yaml and snapshots/monitor.db (which is absent)
+    proc = _monitor("status", cwd=world.dir)
+    assert proc.returncode == 2 and "snapshots/monitor.db" in proc.stderr
+    proc = _monitor("validate", cwd=world.dir, env={"POLICY_MONITOR_WATCHLIST": str(world.watchlist)})
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok: 2 policies, 1 route"
+
+
+# --- validate, diff of files, run, test-alert --------------------------------------------------
+
+
+def test_validate_reports_the_line_and_field_and_exits_2(world: World) -> None:
+    world.watchlist.write_text("policies:\n  - id: a\n    url: https://x.test/\n    interval: 6 hours\n")
+    proc = world.run("validate")
+    assert proc.returncode == 2
+    assert f"{world.watchlist}:4: policies[0].interval: '6 hours' is not a duration" in proc.stderr
+    _no_traceback(proc)
+
+
+def test_diff_of_files_errors_are_one_line(world: World) -> None:
+    good = world.dir / "a.txt"
+    good.write_text("We keep your data for 3 years.\n", encoding="utf-8")
+    proc = world.run("diff", str(good), str(world.dir / "missing.txt"))
+    assert proc.returncode == 2 and "missing.txt" in proc.stderr
+    _no_traceback(proc)
+
+
+def test_run_exits_3_when_another_daemon_holds_the_database(world: World) -> None:
+    from monitor.store import Store
+
+    store = Store(world.db)
+    store.acquire_daemon_lock()
+    try:
+        proc = world.run("run")
+    finally:
+        store.close()
+    assert proc.returncode == 3 and "another daemon" in proc.stderr
+
+
+def test_test_alert_through_the_console_and_an_unknown_route(world: World) -> None:
+    proc = world.run("test-alert", "console")
+    assert proc.returncode == 0, proc.stderr
+    assert "policy.test" in proc.stdout and "TEST ALERT" in proc.stdout
+    bad = world.run("test-alert", "pager")
+    assert bad.returncode == 2 and "no alert route named 'pager'" in bad.stderr
+
+
+COMMANDS = [
+    "run",
+    "check",
+    "status",
+    "history",
+    "show",
+    "diff",
+    "validate",
+    "export",
+    "report",
+    "test-alert",
+    "demo",
+]
+
+
+def test_every_command_is_listed_and_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    listed = build_parser().format_help()
+    for command in COMMANDS:
+        assert command in listed
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"usage: policy-monitor {command}") and "--db" in out
+
+
+def test_bad_usage_exits_2() -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["history"])
+    assert done.value.code == 2
