@@ -94,12 +94,13 @@ def suspicion(doc: Document, *, previous_text_length: int | None = None) -> str 
     """None when `doc` looks like a real policy, else "challenge", "login wall", "empty" or
     "shrunk N%" (N = how much shorter than previous_text_length, in percent)."""
     text = doc.text
-    folded = fold(text)
     units = text_units(text)
-    if looks_like_challenge(folded, units):
-        return "challenge"
-    if looks_like_login_wall(folded, units):
-        return "login wall"
+    if units < STRONG_MAX_UNITS:  # phrases never count on longer pages; skip the folding
+        folded = fold(text)
+        if looks_like_challenge(folded, units):
+            return "challenge"
+        if looks_like_login_wall(folded, units):
+            return "login wall"
     if units < EMPTY_MAX_UNITS:
         return "empty"
     return shrinkage(len(text), previous_text_length)
