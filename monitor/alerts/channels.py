@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import requests
 
 from ..models import RouteConfig
-from .render import console_details, console_line, render_email_html, render_subject, render_text
+from .render import console_details, console_line, one_line, render_email_html, render_subject, render_text
 from .signing import signed_headers
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,11 @@ def build_email(route: RouteConfig, alert_id: str, payload: dict[str, Any]) -> E
     opts = route.options
     to = opts.get("to") or []
     msg = EmailMessage()
-    msg["Subject"] = render_subject(payload)  # already free of CR/LF
+    subject = render_subject(payload)  # already free of CR/LF
+    prefix = opts.get("subject_prefix")
+    if prefix is not None:
+        subject = one_line(f"{prefix} {subject.split('] ', 1)[-1]}".strip(), 200)
+    msg["Subject"] = subject
     msg["From"] = str(opts.get("from") or "policy-monitor@localhost")
     msg["To"] = ", ".join([to] if isinstance(to, str) else [str(t) for t in to])
     msg["Date"] = formatdate(localtime=False)
