@@ -24,6 +24,7 @@ EMPTY_MAX_UNITS = 30  # fewer units than this is "empty" (30 words or 80 CJK cha
 WEAK_MAX_UNITS = 100  # weak phrases only count below this
 STRONG_MAX_UNITS = 400  # strong phrases only count below this
 SHRINK_LIMIT = 0.5  # a text shorter than half the previous one is suspect
+_HEAD_CHARS = 4000
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -94,7 +95,9 @@ def suspicion(doc: Document, *, previous_text_length: int | None = None) -> str 
     """None when `doc` looks like a real policy, else "challenge", "login wall", "empty" or
     "shrunk N%" (N = how much shorter than previous_text_length, in percent)."""
     text = doc.text
-    units = text_units(text)
+    units = text_units(text[:_HEAD_CHARS])  # units only grow with length: a long head is enough
+    if units < STRONG_MAX_UNITS and len(text) > _HEAD_CHARS:
+        units = text_units(text)
     if units < STRONG_MAX_UNITS:  # phrases never count on longer pages; skip the folding
         folded = fold(text)
         if looks_like_challenge(folded, units):
