@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
+import subprocess
 import warnings
 from dataclasses import dataclass
 from email import message_from_bytes, policy
@@ -46,8 +48,17 @@ def free_port() -> int:
 
 
 class SMTPServer:
-    def __init__(self, port: int | None = None, *, username: str | None = None, password: str | None = None):
+    def __init__(
+        self,
+        port: int | None = None,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        tls: str | None = None,  # None, "starttls" (required) or "implicit"
+        cert: tuple[str, str] | None = None,  # certificate and key files for tls
+    ):
         self.port = port or free_port()
+        self.tls, self.cert = tls, cert
         self.username, self.password = username, password
         self.messages: list[Received] = []
         self.auth_attempts: list[tuple[str, str]] = []
@@ -66,6 +77,15 @@ class SMTPServer:
         warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS", UserWarning)
         logging.getLogger("mail.log").setLevel(logging.ERROR)
         auth = self.username is not None
+        kwargs: dict = {}
+        if self.tls:
+            assert self.cert, "tls needs cert=(certfile, keyfile)"
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(*self.cert)
+            if self.tls == "starttls":
+                kwargs.update(tls_context=context, require_starttls=True)
+            else:
+                kwargs.update(ssl_context=context)
         self._controller = Controller(
             _Handler(self.messages),
             hostname="127.0.0.1",
@@ -73,6 +93,7 @@ class SMTPServer:
             authenticator=self._authenticate if auth else None,
             auth_required=auth,
             auth_require_tls=False,
+            **kwargs,
         )
         self._controller.start()
         return self
@@ -81,3 +102,32 @@ class SMTPServer:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+def self_signed_cert(directory) -> tuple[str, str]:
+    """A throw-away certificate for 127.0.0.1 (openssl CLI); returns (certfile, keyfile)."""
+    cert, key = f"{directory}/cert.pem", f"{directory}/key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return cert, key

@@ -4,13 +4,14 @@ receiver that checks Standard Webhooks signatures, all on 127.0.0.1."""
 from __future__ import annotations
 
 import io
+import shutil
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from alert_samples import cosmetic_change, policy, retention_change
-from smtp_server import SMTPServer, free_port
+from smtp_server import SMTPServer, free_port, self_signed_cert
 from webhook_receiver import WebhookReceiver
 
 from monitor.alerts import Sender, plan_change_alerts, plan_health_alerts, send_test_alert
@@ -378,3 +379,30 @@ def test_test_alert_sends_a_sample_and_reports_failures(smtp, hook):
     down = make_watchlist(free_port(), hook.url)
     with pytest.raises(MonitorError, match="test alert via route 'mail' failed: SMTP 127.0.0.1"):
         send_test_alert(down, "mail")
+
+
+@pytest.mark.parametrize("mode", ["starttls", "implicit"])
+def test_email_over_starttls_and_implicit_tls_verifies_the_certificate(
+    store, hook, tmp_path, monkeypatch, mode
+):
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl CLI not installed")
+    cert = self_signed_cert(tmp_path)
+    server = SMTPServer(tls=mode, cert=cert, username="alerts", password="pw-over-tls").start()
+    try:
+        wl = make_watchlist(server.port, hook.url)
+        opts = wl.routes["mail"].options["smtp"]
+        opts.update(
+            username="alerts", password_env="PM_SMTP_PW", starttls=mode == "starttls", tls=mode == "implicit"
+        )
+        monkeypatch.setenv("PM_SMTP_PW", "pw-over-tls")
+        record(store, wl, [retention_change()])
+        s = sender(store, wl)
+        s.deliver_due(T0)  # the certificate is not trusted yet: refused
+        assert "CERTIFICATE_VERIFY_FAILED" in store.list_alerts(route="mail")[0].last_error
+        assert server.messages == []
+        monkeypatch.setenv("SSL_CERT_FILE", cert[0])  # now it is (OpenSSL's default CA file)
+        assert s.deliver_due(T0 + timedelta(hours=1))["delivered"] == 1
+        assert len(server.messages) == 1 and server.auth_attempts == [("alerts", "pw-over-tls")]
+    finally:
+        server.stop()
