@@ -46,6 +46,8 @@ _TRADITIONAL = frozenset(
     "鏈鎖長閉閱隊階際陸險隨難僱須顧預領頻題額風飛飾饋驅驗驟齊齡資訊"
 ) - _SIMPLIFIED
 
+_SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -142,7 +144,7 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     """(language, whether the text itself was evidence enough); segment lets a clause with weak
     evidence take its neighbours' language."""
     hinted = normalize_hint(hint)
-    han = len(_HAN.findall(text))
+    han = len(_HAN.findall(text)) if _HAN.search(text) else 0
     if han:
         letters = len(_LATIN_WORD.findall(text))
         if _KANA.search(text) or _HANGUL.search(text):
@@ -161,8 +163,8 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
 
 
 def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
-    simp = sum(1 for c in text if c in _SIMPLIFIED)
-    trad = sum(1 for c in text if c in _TRADITIONAL)
+    simp = len(_SIMPLIFIED_RE.findall(text))
+    trad = len(_TRADITIONAL_RE.findall(text))
     if simp > trad:
         return "zh-Hans", True
     if trad > simp:

@@ -35,16 +35,27 @@ _CIRCLED.update({0x2776 + i: f"({i + 1})" for i in range(10)})
 _CIRCLED.update({0x278A + i: f"({i + 1})" for i in range(10)})
 _FOLD_TABLE = {**_ZERO_WIDTH, **_CIRCLED}
 _WS = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalize_text(text: str) -> str:
     """Fold one string: NFKC, whitespace collapsed, NBSP/zero-width/soft hyphen removed."""
+    return _WS.sub(" ", _fold_chars(text)).strip()
+
+
+def _fold_chars(text: str) -> str:
+    """normalize_text without the whitespace collapse (line breaks survive)."""
     text = text.translate(_FOLD_TABLE)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub("", text)
-    return _WS.sub(" ", text).strip()
+    return _CONTROL.sub("", text)
+
+
+def fold_lines(text: str) -> list[str]:
+    """normalize_text of each line (CRLF, CR, LS, PS and NEL break lines), blank lines kept as ""."""
+    text = _fold_chars(text.replace("\r\n", "\n"))
+    return [_WS.sub(" ", line).strip() for line in _LINE_BREAK.split(text)]
 
 
 # --- content type and decoding ------------------------------------------------------------------
@@ -103,6 +114,9 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
             text = _try_decode(body, enc)
             if text is not None:
                 return text
+    lenient = body.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= len(lenient) // 500:  # UTF-8 with a stray bad byte or two
+        return lenient
     from charset_normalizer import from_bytes  # imported lazily: only mislabelled pages need it
 
     best = from_bytes(body[: 2**20]).best()
@@ -114,13 +128,16 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
     return body.decode("utf-8", errors="replace")
 
 
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])
+
+
 def _check_not_binary(body: bytes) -> None:
     sample = body[:65536]
     if not sample.strip():
         raise InputError("empty input: no text")
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has NULs by design
         return
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    bad = len(sample.translate(None, _TEXT_BYTES))
     if b"\x00" in sample or bad > len(sample) * 0.05:
         raise InputError("binary data, not text (NUL or control bytes)")
 
@@ -177,6 +194,11 @@ def _cap(blocks: list[Block]) -> tuple[list[Block], bool]:
 
 
 def _pdf_text(body: bytes) -> str:
+    import logging
+
+    # pypdf warns about every malformed object on stderr; the InputError is the one line we want.
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+    logging.getLogger("pypdf").propagate = False
     from pypdf import PdfReader  # imported lazily: most pages are HTML
     from pypdf.errors import PyPdfError
 
@@ -273,8 +295,7 @@ def _join(a: str, b: str) -> str:
 def _paragraphs(text: str) -> list[list[str]]:
     """Groups of non-empty folded lines separated by blank lines."""
     groups: list[list[str]] = [[]]
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = normalize_text(raw)
+    for line in fold_lines(text):
         if line:
             groups[-1].append(line)
         elif groups[-1]:
@@ -283,11 +304,14 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 
 def _is_hard_wrapped(group: list[str]) -> bool:
+    """Lines cut at a fixed width: none longer than ~100 characters, and some near the longest
+    that stop mid-sentence."""
     if len(group) < 2:
         return False
-    body = group[:-1]
     longest = max(len(x) for x in group)
-    return longest <= 100 and min(len(x) for x in body) >= 0.6 * longest and longest >= 40
+    if not 40 <= longest <= 100:
+        return False
+    return any(len(x) >= 0.6 * longest and not _SENTENCE_END.search(x) for x in group[:-1])
 
 
 def _unwrap(group: list[str]) -> list[str]:
@@ -504,9 +528,18 @@ def _content_root(root):  # type: ignore[no-untyped-def]
         return node
     while True:
         child = max(node, key=lambda c: sizes.get(c, 0), default=None)
-        if child is None or sizes.get(child, 0) < 0.6 * total:
+        if child is None or child.tag not in _CONTAINERS or sizes.get(child, 0) < 0.6 * total:
             return node
+        if any(c is not child and _has_heading(c) for c in node):
+            return node  # a heading beside the bulk of the text belongs to it
         node = child
+
+
+_CONTAINERS = frozenset("div section article main body span font center td form".split())
+
+
+def _has_heading(el) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(el.tag, str) and bool(el.xpath("self::h1|self::h2|self::h3|.//h1|.//h2|.//h3"))
 
 
 def _text_sizes(root) -> dict:  # type: ignore[no-untyped-def]

@@ -50,8 +50,8 @@ _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*\.$")
 _SECTION_WORDS = frozenset(
     "section sections art article articles artikel § kapitel chapter punkt avsnitt nr no".split()
 )
-_KEY_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
-_SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_NON_WORD = re.compile(r"[\W_]+")
+_SPACE_NEAR_CJK = re.compile(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "abbreviations.yaml"
 
@@ -215,6 +215,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def clause_key(text: str) -> str:
     """The comparison key: text folded (case, punctuation, spacing) so equal keys mean same clause."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    key = " ".join(_KEY_TOKEN.findall(folded))
-    return _SPACE_NEAR_CJK.sub("", key)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    key = _NON_WORD.sub(" ", text.casefold()).strip()
+    return key if key.isascii() else _SPACE_NEAR_CJK.sub("", key)

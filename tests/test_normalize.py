@@ -1,0 +1,468 @@
+"""Normalise: HTML, plain text, Markdown and PDF bytes -> Documents of clean blocks.
+
+What users rely on: the same policy text gives the same Document.text whatever the markup,
+page chrome or encoding; bad files are refused with one line, quickly; nothing recurses.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.errors import InputError
+from monitor.models import Block
+from monitor.normalize import (
+    MAX_INPUT_BYTES,
+    cf_decode,
+    normalize,
+    normalize_text,
+    sniff_content_type,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
+CASES = SHARED / "corpus" / "cases"
+needs_shared = pytest.mark.skipif(not SEEDS, reason="../shared is not beside the project")
+
+
+def html(body: str, head: str = "") -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>".encode()
+    )
+
+
+def blocks(body: str) -> list[tuple[str, str, int, str | None]]:
+    return [(b.kind, b.text, b.level, b.marker) for b in normalize(html(body), "text/html").blocks]
+
+
+# --- normalize_text --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("We\u00a0keep  your\tdata", "We keep your data"),
+        ("per\u00adsonal da\u200bta\ufeff", "personal data"),
+        ("我们，您的（一）信息：", "我们,您的(一)信息:"),
+        ("ＡＢＣ１２３", "ABC123"),
+        ("line one\r\nline two\rthree", "line one line two three"),
+        ("  \u3000 spaced \u2003 ", "spaced"),
+        ("①收集", "(1)收集"),
+        ("\u2028x\u2029", "x"),
+    ],
+)
+def test_normalize_text_folds_width_spaces_and_invisible_characters(raw: str, folded: str) -> None:
+    assert normalize_text(raw) == folded
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_normalize_text_is_idempotent(s: str) -> None:
+    once = normalize_text(s)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
+def test_normalizing_the_normalised_text_again_changes_nothing(s: str) -> None:
+    try:
+        doc = normalize(s.encode("utf-8"), "text/plain")
+    except InputError:
+        return
+    assert normalize(doc.text.encode("utf-8"), "text/plain").text == doc.text
+
+
+@needs_shared
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_seed_text_is_a_fixed_point(seed: Path) -> None:
+    doc = normalize(seed.read_bytes(), "text/plain")
+    assert normalize(doc.text.encode(), "text/plain").text == doc.text
+
+
+# --- sniffing ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "ctype"),
+    [
+        (b"anything", "policy.HTML", "text/html"),
+        (b"anything", "p.htm", "text/html"),
+        (b"<p>x</p>", "p.txt", "text/plain"),
+        (b"# T", "p.md", "text/markdown"),
+        (b"x", "p.pdf", "application/pdf"),
+        (b"%PDF-1.7\n", None, "application/pdf"),
+        (b"  <!doctype html><html>", None, "text/html"),
+        (b"\xef\xbb\xbf<html><body>x", None, "text/html"),
+        (b"<p>Hello</p>", "policy", "text/html"),
+        (b"Privacy policy\n\nWe keep data.", None, "text/plain"),
+        (b"1 < 2 and <b> is bold", None, "text/plain"),
+    ],
+)
+def test_sniff_content_type_by_name_then_bytes(body: bytes, name: str | None, ctype: str) -> None:
+    assert sniff_content_type(body, name) == ctype
+
+
+# --- HTML structure ---------------------------------------------------------------------------------
+
+
+def test_headings_paragraphs_and_nested_lists_keep_their_structure() -> None:
+    got = blocks(
+        "<main><h1>Privacy</h1><p>Intro text.</p><h2>Sharing</h2>"
+        "<ol start='3'><li>First item<ul><li>nested a</li><li>nested b</li></ul></li><li>Second</li></ol>"
+        "<ol type='a'><li>alpha</li><li>beta</li></ol></main>"
+    )
+    assert got == [
+        ("heading", "Privacy", 1, None),
+        ("paragraph", "Intro text.", 0, None),
+        ("heading", "Sharing", 2, None),
+        ("item", "First item", 1, "3."),
+        ("item", "nested a", 2, None),
+        ("item", "nested b", 2, None),
+        ("item", "Second", 1, "4."),
+        ("item", "alpha", 1, "a."),
+        ("item", "beta", 1, "b."),
+    ]
+
+
+def test_inline_elements_never_split_or_glue_words() -> None:
+    got = blocks("<p>We <b>never</b> <a href='#'>sell</a> your <em>data</em>.<span>Really</span></p>")
+    assert got == [("paragraph", "We never sell your data.Really", 0, None)]
+
+
+def test_source_line_breaks_add_no_space_inside_cjk_but_do_between_words() -> None:
+    got = blocks("<p><span>我们不会</span>\n  <span>出售您的信息</span></p><p>keep\n<b>data</b></p>")
+    assert [t for _, t, _, _ in got] == ["我们不会出售您的信息", "keep data"]
+
+
+def test_double_br_splits_paragraphs_single_br_is_a_line_break() -> None:
+    got = blocks("<p>First part<br><br>Second part<br>(1) one<br/>(2) two</p>")
+    assert [t for _, t, _, _ in got] == ["First part", "Second part\n(1) one\n(2) two"]
+
+
+def test_table_rows_become_paragraphs_with_cells_joined() -> None:
+    got = blocks(
+        "<table><tr><th>Data</th><th>Kept for</th></tr><tr><td>Logs</td><td><p>30 days</p></td></tr></table>"
+    )
+    assert [t for _, t, _, _ in got] == ["Data | Kept for", "Logs | 30 days"]
+
+
+def test_chrome_hidden_and_consent_banners_are_dropped() -> None:
+    page = (
+        "<header><nav>Home Blog</nav></header>"
+        "<div id='onetrust-banner-sdk'>We use cookies <button>OK</button></div>"
+        "<div class='cc-banner'>Accept all</div><div role='navigation'>Menu</div>"
+        "<div><p>Policy text one.</p><p hidden>hidden one</p><p style='display: none'>hidden two</p>"
+        "<p aria-hidden='true'>hidden three</p><script>var x=1;</script><style>p{}</style>"
+        "<noscript>enable js</noscript><template><p>tpl</p></template><svg><text>svg</text></svg>"
+        "<form><input value='v'><select><option>o</option></select></form><p>Policy text two.</p></div>"
+        "<aside>Related posts</aside><footer>© 2024</footer>"
+    )
+    assert [t for _, t, _, _ in blocks(page)] == ["Policy text one.", "Policy text two."]
+
+
+def test_a_cookie_policy_page_is_not_dropped_as_a_cookie_banner() -> None:
+    text = "We use cookies to remember your choices. " * 100
+    got = blocks(f"<div class='cookie-policy'><h1>Cookie policy</h1><p>{text}</p></div>")
+    assert got[0][1] == "Cookie policy" and len(got) == 2
+
+
+def test_main_is_preferred_over_the_rest_of_the_page() -> None:
+    got = blocks("<div>Sidebar promo</div><main><p>The policy.</p></main><div>Other</div>")
+    assert [t for _, t, _, _ in got] == ["The policy."]
+
+
+def test_largest_article_is_chosen() -> None:
+    got = blocks(
+        "<article><p>Short teaser.</p></article><article><p>" + "Long policy text. " * 50 + "</p></article>"
+    )
+    assert len(got) == 1 and got[0][1].startswith("Long policy text.")
+
+
+def test_without_main_the_text_dense_container_is_chosen() -> None:
+    body = "".join(f"<p>Clause {i} says something about your data.</p>" for i in range(20))
+    got = blocks(
+        f"<div class='top'><a href='/'>Logo</a></div><div class='wrap'><div class='c'>{body}</div></div>"
+        "<div class='links'><a>About</a> <a>Jobs</a></div>"
+    )
+    assert len(got) == 20 and got[0][1] == "Clause 0 says something about your data."
+
+
+def test_select_and_remove_selectors() -> None:
+    page = html("<div id='a'><p>Keep me.</p><p class='ad'>Ad text</p></div><div id='b'><p>Other</p></div>")
+    doc = normalize(page, "text/html", select="#a", remove=[".ad"])
+    assert doc.text == "Keep me."
+    with pytest.raises(InputError, match="#nothing"):
+        normalize(page, "text/html", select="#nothing")
+    with pytest.raises(InputError, match="selector"):
+        normalize(page, "text/html", select="p[")
+
+
+def test_cloudflare_protected_addresses_are_decoded() -> None:
+    # "privacy@example.com" XOR 0x42, key first.
+    address = "privacy@example.com"
+    code = "42" + "".join(f"{ord(c) ^ 0x42:02x}" for c in address)
+    assert cf_decode(code) == address
+    page = (
+        f"<p>Write to <a href='/cdn-cgi/l/email-protection' class='__cf_email__' data-cfemail='{code}'>"
+        f"[email&#160;protected]</a> today.</p>"
+        f"<p>Or <a href='/cdn-cgi/l/email-protection#{code}'><span>[email protected]</span></a>.</p>"
+    )
+    assert [t for _, t, _, _ in blocks(page)] == [f"Write to {address} today.", f"Or {address}."]
+
+
+@needs_shared
+@pytest.mark.parametrize("case", ["en-markup-restyle", "sv-html-noise"])
+def test_same_text_in_other_markup_and_chrome_is_identical(case: str) -> None:
+    old = normalize((CASES / case / "old.html").read_bytes(), "text/html")
+    new = normalize((CASES / case / "new.html").read_bytes(), "text/html")
+    assert old.text == new.text
+    assert "cookies to improve" not in old.text and "All rights reserved" not in old.text
+
+
+def test_markup_variants_of_one_text_normalise_identically() -> None:
+    a = html("<main><h2>Data</h2><p>We keep logs for 30 days.</p><ul><li>Name</li><li>Email</li></ul></main>")
+    b = html(
+        "<div id='x'><h2><span>Data</span></h2>\n<div class='p'>We  keep <b>logs</b>\nfor 30&nbsp;days.</div>"
+        "<ul>\n <li><p>Name</p></li>\n <li>Email</li></ul></div><footer>(c) us</footer>"
+    )
+    assert normalize(a, "text/html").text == normalize(b, "text/html").text
+
+
+# --- encodings ---------------------------------------------------------------------------------------
+
+
+def test_charset_from_header_then_meta_then_detection() -> None:
+    text = "Vi behandlar dina personuppgifter för att leverera tjänsten och förbättra den."
+    latin1 = f"<html><body><p>{text}</p></body></html>".encode("latin-1")
+    assert normalize(latin1, "text/html; charset=iso-8859-1").text == text
+    meta = f"<html><head><meta charset='windows-1252'></head><body><p>{text}</p></body></html>".encode(
+        "cp1252"
+    )
+    assert normalize(meta, "text/html").text == text
+    gbk = "<html><body><p>我们将按照本政策收集、使用和存储您的个人信息。</p></body></html>".encode("gbk")
+    assert normalize(gbk, "text/html; charset=gbk").text == "我们将按照本政策收集、使用和存储您的个人信息。"
+
+
+def test_mislabelled_utf8_header_still_decodes_sensibly() -> None:
+    text = "我们非常重视您的个人信息和隐私保护，我们将通过本政策向您阐述相关事宜。" * 3
+    body = f"<html><body><p>{text}</p></body></html>".encode("gbk")
+    assert normalize(body, "text/html; charset=utf-8").text == normalize_text(text)
+    cp = "Vi behandlar dina personuppgifter för att förbättra tjänsten – så länge det behövs.".encode(
+        "cp1252"
+    )
+    assert "personuppgifter för att förbättra" in normalize(cp, "text/plain; charset=utf-8").text
+
+
+def test_utf16_with_bom() -> None:
+    assert normalize("\ufeffHello policy".encode("utf-16"), "text/plain").text == "Hello policy"
+
+
+# --- plain text and Markdown -------------------------------------------------------------------------
+
+
+def test_plain_text_lines_blank_lines_and_numbered_headings() -> None:
+    doc = normalize(
+        "一、我们如何收集信息\n\n(一)词语释义\n1.个人信息是指各种信息。\n\n"
+        "七、我们如何存储个人信息\n我们存储在中国境内。\n".encode(),
+        "text/plain",
+    )
+    assert [(b.kind, b.text, b.level) for b in doc.blocks] == [
+        ("heading", "一、我们如何收集信息", 1),
+        ("heading", "(一)词语释义", 2),
+        ("paragraph", "1.个人信息是指各种信息。", 0),
+        ("heading", "七、我们如何存储个人信息", 1),
+        ("paragraph", "我们存储在中国境内。", 0),
+    ]
+
+
+def test_plain_text_headings_by_shape() -> None:
+    text = (
+        "PERSONAL DATA WE COLLECT\n\nWe collect your name and address when you register an account.\n\n"
+        "How long we keep it\n\nWe keep your data for as long as the account exists and then delete it.\n\n"
+        "7. How do we store personal information?\n5. Your rights.\n1. We collect your e-mail address when "
+        "you sign up for the newsletter.\n"
+    )
+    kinds = [(b.kind, b.text[:20]) for b in normalize(text.encode(), "text/plain").blocks]
+    assert kinds == [
+        ("heading", "PERSONAL DATA WE COL"),
+        ("paragraph", "We collect your name"),
+        ("heading", "How long we keep it"),
+        ("paragraph", "We keep your data fo"),
+        ("heading", "7. How do we store p"),
+        ("heading", "5. Your rights."),
+        ("paragraph", "1. We collect your e"),
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_marker_lines_are_not() -> None:
+    text = (
+        "We collect the information you give us when you create an account,\n"
+        "when you contact support and when you take part in a survey or a\n"
+        "promotion.\n"
+        "(a) contact details such as your name, address and telephone number\n\n"
+        "Second paragraph stands alone.\n"
+    )
+    doc = normalize(text.encode(), "text/plain")
+    assert [b.text for b in doc.blocks] == [
+        "We collect the information you give us when you create an account, when you contact support and "
+        "when you take part in a survey or a promotion.",
+        "(a) contact details such as your name, address and telephone number",
+        "Second paragraph stands alone.",
+    ]
+
+
+def test_lines_of_unwrapped_text_stay_apart() -> None:
+    text = (
+        "Oppdateringstid: 2024\nVi har til hensikt å gjøre tjenesten bedre, våre\nDette er neste avsnitt.\n"
+    )
+    assert len(normalize(text.encode(), "text/plain").blocks) == 3
+
+
+def test_crlf_and_whitespace_variants_give_identical_text() -> None:
+    a = "Title\n\nWe keep data  for 3 years.\nSecond line."
+    b = "Title\r\n\r\n   We keep data for 3\u00a0years.  \r\nSecond line.\r\n\r\n\r\n"
+    assert normalize(a.encode(), "text/plain").text == normalize(b.encode(), "text/plain").text
+
+
+def test_markdown_headings_items_emphasis_and_links() -> None:
+    md = (
+        "# Privacy Policy\n\n## Sharing\n\nWe **never** sell data to [partners](https://x.example/p).\n\n"
+        "- first *point*\n- second `code`\n1. numbered\n\n![logo](l.png) trailing\n"
+    )
+    doc = normalize(md.encode(), "text/markdown")
+    assert [(b.kind, b.text, b.level, b.marker) for b in doc.blocks] == [
+        ("heading", "Privacy Policy", 1, None),
+        ("heading", "Sharing", 2, None),
+        ("paragraph", "We never sell data to partners.", 0, None),
+        ("item", "first point", 1, None),
+        ("item", "second code", 1, None),
+        ("item", "numbered", 1, "1."),
+        ("paragraph", "logo trailing", 0, None),
+    ]
+
+
+def test_markdown_and_html_of_one_policy_give_the_same_text() -> None:
+    md = "# Privacy\n\nWe keep **logs** for 30 days.\n\n- Name\n- Email\n"
+    page = html(
+        "<main><h1>Privacy</h1><p>We keep <strong>logs</strong> for 30 days.</p><ul><li>Name</li>"
+        "<li>Email</li></ul></main>"
+    )
+    assert normalize(md.encode(), "text/markdown").text == normalize(page, "text/html").text
+
+
+# --- PDF ---------------------------------------------------------------------------------------------
+
+
+def _pdf(text: str | None) -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=300, height=300)
+    if text is not None:
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+        )
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 12 Tf 20 250 Td ({text}) Tj ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_text_is_extracted() -> None:
+    doc = normalize(_pdf("We keep your data for 30 days."), "application/pdf")
+    assert doc.text == "We keep your data for 30 days."
+
+
+def test_pdf_without_text_is_refused() -> None:
+    with pytest.raises(InputError, match="PDF has no extractable text"):
+        normalize(_pdf(None), "application/pdf")
+
+
+def test_corrupt_pdf_is_refused_in_one_line() -> None:
+    with pytest.raises(InputError, match="PDF") as e:
+        normalize(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "application/pdf")
+    assert "\n" not in str(e.value)
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "ctype"),
+    [
+        (b"", "text/plain"),
+        (b"  \n\t \r\n", "text/plain"),
+        (b"\x00\x01\x02\xff" * 4096, "text/html"),
+        (bytes(range(256)) * 64, None),
+        (b"<html><body></body></html>", "text/html"),
+        (b"<html><body><script>only()</script><nav>menu</nav></body></html>", "text/html"),
+        (bytes(b | 0x80 for b in random.Random(1).randbytes(20000)), "text/plain"),
+        (b"\x1b\x02\x03\x04abc" * 2000, "text/plain"),
+    ],
+    ids=["empty", "whitespace", "binary", "all-bytes", "no-text", "only-chrome", "invalid-utf8", "control"],
+)
+def test_bad_input_raises_a_one_line_input_error_quickly(body: bytes, ctype: str | None) -> None:
+    t0 = time.perf_counter()
+    with pytest.raises(InputError) as e:
+        normalize(body, ctype)
+    assert time.perf_counter() - t0 < 2
+    assert str(e.value) and "\n" not in str(e.value)
+
+
+def test_mostly_valid_utf8_with_a_few_bad_bytes_decodes_leniently() -> None:
+    body = ("Vi lagrer opplysningene dine i tre år. " * 50).encode() + b"\xff" + "Slutt på teksten.".encode()
+    doc = normalize(body, "text/plain")
+    assert "Vi lagrer opplysningene dine i tre år." in doc.text and "Slutt på teksten." in doc.text
+
+
+def test_html_nested_100000_levels_is_fast_and_does_not_recurse() -> None:
+    page = (
+        b"<html><body>"
+        + b"<div>" * 100_000
+        + b"<p>deep text</p>"
+        + b"</div>" * 100_000
+        + b"<p>tail</p></body></html>"
+    )
+    t0 = time.perf_counter()
+    try:
+        doc = normalize(page, "text/html")
+    except InputError as e:
+        assert "\n" not in str(e)
+    else:
+        assert doc.text
+    assert time.perf_counter() - t0 < 2
+
+
+def test_input_beyond_the_cap_is_truncated_and_says_so() -> None:
+    line = b"We keep your data for as long as necessary to provide the service.\n"
+    body = line * (MAX_INPUT_BYTES // len(line) + 100)  # just over 20 MiB
+    t0 = time.perf_counter()
+    doc = normalize(body, "text/plain")
+    assert doc.truncated
+    assert len(doc.text.encode()) <= MAX_INPUT_BYTES
+    assert time.perf_counter() - t0 < 15
+
+
+def test_small_input_is_not_truncated() -> None:
+    assert normalize(b"We keep data.", "text/plain").truncated is False
+
+
+def test_blocks_are_the_models_block_type() -> None:
+    doc = normalize(html("<h3>T</h3><p>x</p>"), "text/html")
+    assert all(isinstance(b, Block) for b in doc.blocks) and doc.blocks[0].level == 3
