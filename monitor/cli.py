@@ -169,7 +169,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 progress.done()
         seconds = time.perf_counter() - started
         report_checks(args, outcomes, seconds)
-        deliver_alerts(store, wl, sum(o.alerts for o in outcomes))
+        # with --json, stdout carries only the JSON document; console alerts go to stderr
+        deliver_alerts(store, wl, sum(o.alerts for o in outcomes), sys.stderr if args.json else sys.stdout)
     finally:
         store.close()
     return EXIT_CHANGED if any(o.outcome in PROBLEMS for o in outcomes) else EXIT_OK
@@ -201,7 +202,7 @@ class Progress:
     def __call__(self, outcome: Any) -> None:
         self.n += 1
         line = (
-            f"[{self.n:>{self.width + 2}}/{self.total}] {outcome.policy_id}  {outcome.outcome}  "
+            f"[{self.n:>{self.width}}/{self.total}] {outcome.policy_id}  {outcome.outcome}  "
             f"{outcome.duration_ms} ms"
         )
         self.stream.write("\r\033[K" + line[:200])
@@ -233,13 +234,13 @@ def report_checks(args: argparse.Namespace, outcomes: Sequence[Any], seconds: fl
     )
 
 
-def deliver_alerts(store: Any, wl: Watchlist, raised: int) -> None:
+def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> None:
     """Deliver what the pass put in the outbox; what cannot go now stays there for the daemon."""
     if not raised:
         return
     from .alerts import Sender
 
-    counts = Sender(store, wl, console_stream=sys.stdout).deliver_due()
+    counts = Sender(store, wl, console_stream=console).deliver_due()
     waiting = counts.get("retry", 0) + counts.get("dead", 0)
     if waiting:
         print(f"policy-monitor: {waiting} alert(s) could not be delivered now; see `status`", file=sys.stderr)

@@ -115,8 +115,14 @@ def test_check_reports_the_change_and_delivers_its_console_alert(world: World) -
     assert proc.returncode == 0, proc.stderr
     assert "en-privacy changed v2" in proc.stdout
     assert "policy.changed en-privacy v2" in proc.stdout  # the console alert, delivered before exit
+    world.site.set_page("/en", policy_html(world.english))
+    proc = world.run("check", "en-privacy", "--json")
+    assert proc.returncode == 0, proc.stderr
+    (check,) = json.loads(proc.stdout)["checks"]  # the alert did not break the JSON on stdout...
+    assert (check["outcome"], check["version_seq"], check["alerts"]) == ("changed", 3, 1)
+    assert "policy.changed en-privacy v3" in proc.stderr  # ...it went to stderr
     status = {s["policy_id"]: s for s in world.json("status")}
-    assert status["en-privacy"]["versions"] == 2 and status["no-privacy"]["versions"] == 1
+    assert status["en-privacy"]["versions"] == 3 and status["no-privacy"]["versions"] == 1
     assert status["no-privacy"]["last_outcome"] in ("unchanged", "not_modified")
 
 
@@ -184,7 +190,8 @@ def test_check_shows_progress_on_a_terminal(world: World) -> None:
         os.close(main_fd)
     assert proc.returncode == 0
     text = shown.decode()
-    assert "/2] en-privacy  new" in text and "/2] no-privacy  new" in text and " ms" in text
+    assert "] en-privacy  new" in text and "] no-privacy  new" in text and " ms" in text
+    assert "[1/2]" in text and "[2/2]" in text
     assert b"[" not in proc.stdout.split(b"checked")[0]  # progress never goes to stdout
 
 
