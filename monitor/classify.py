@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .facts import EMAIL_RE, PHONE_RE, URL_RE, ClauseFacts, extract_facts, pick_lexicon
+from .facts import EMAIL_RE, PHONE_RE, URL_RE, ClauseFacts, Duration, extract_facts, pick_lexicon
 from .lexicon import Lexicon
 from .models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
 
@@ -138,8 +138,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
-        text = "; ".join(_describe(f.fact) for f in findings)
-        return _done(change, list(cats), findings, True, severity, prefix + text)
+        return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
 
     pairs = _changed_words(old.text, new.text)
     if _is_typo_fix(pairs, lex):
@@ -193,7 +192,7 @@ def _single(change: Change, clause: Clause) -> Change:
     names = ", ".join(_ordered(material_cats))
     text = f"{verb} about {names}"
     if findings:
-        text += ": " + "; ".join(_describe(f.fact) for f in findings[:4])
+        text += ": " + _explain(findings[:6])
     return _done(change, list(material_cats), findings, True, severity, text)
 
 
@@ -253,8 +252,9 @@ def _diff_set(
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
     out = []
     for cat in CATEGORIES:
-        old = sorted({d.days for d in of.durations if d.category == cat})
-        new = sorted({d.days for d in nf.durations if d.category == cat})
+        old_d = [d for d in of.durations if d.category == cat]
+        new_d = [d for d in nf.durations if d.category == cat]
+        old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})
         if old == new:
             continue
         # For a notice period a longer time is better; for retention and breach deadlines worse.
@@ -267,18 +267,19 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
             bad = (direction == "longer") == longer_bad and direction != "changed"
             out.append(
                 _Finding(
-                    Fact(cat, _days(old), _days(new), direction, "duration"), "high" if bad else "medium"
+                    Fact(cat, _shown(old_d), _shown(new_d), direction, "duration"),
+                    "high" if bad else "medium",
                 )
             )
         elif new:
             bad = cat == "retention" and "indefinite" not in of.retention_states
             out.append(
-                _Finding(Fact(cat, None, _days(new), "added", "duration"), "high" if bad else "medium")
+                _Finding(Fact(cat, None, _shown(new_d), "added", "duration"), "high" if bad else "medium")
             )
         else:
             bad = cat != "retention" or "indefinite" in nf.retention_states
             out.append(
-                _Finding(Fact(cat, _days(old), None, "removed", "duration"), "high" if bad else "medium")
+                _Finding(Fact(cat, _shown(old_d), None, "removed", "duration"), "high" if bad else "medium")
             )
     return out
 
@@ -319,7 +320,8 @@ def _diff_ages(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 
 def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Finding]:
     out = []
-    actions = sorted({p.action for p in of.polarity} | {p.action for p in nf.polarity})
+    seen = {p.action for p in of.polarity} | {p.action for p in nf.polarity}
+    actions = sorted(seen, key=lambda a: (list(ACTION_CATEGORY).index(a) if a in ACTION_CATEGORY else 99, a))
     for action in actions:
         old, new = of.polarity_states(action), nf.polarity_states(action)
         if not old or not new:
@@ -442,8 +444,29 @@ def _mask(text: str, lex: Lexicon) -> str:
 # --- explanations ---------------------------------------------------------------------------
 
 
-def _days(values: list[float]) -> str:
-    return ", ".join(format_days(v) for v in values)
+_UNIT_NAMES = (
+    (1 / 24, "hour"),
+    (1.0, "day"),
+    (1.4, "business day"),
+    (7.0, "week"),
+    (30.0, "month"),
+    (365.0, "year"),
+)
+
+
+def format_duration(d: Duration) -> str:
+    """A duration in the unit it was written in: "72 hours", "30 days", "10 years", "1.5 years"."""
+    for unit_days, name in _UNIT_NAMES:
+        if abs(d.unit_days - unit_days) < 1e-3 and d.value:
+            return f"{d.value:g} {name}" + ("" if d.value == 1 else "s")
+    return format_days(d.days)
+
+
+def _shown(durations: list[Duration]) -> str:
+    seen: dict[float, str] = {}
+    for d in sorted(durations, key=lambda d: d.days):
+        seen.setdefault(d.days, format_duration(d))
+    return ", ".join(seen.values())
 
 
 def format_days(days: float) -> str:
@@ -462,6 +485,28 @@ def format_days(days: float) -> str:
     if days >= 7 and days % 7 == 0 and days < 28:
         return plural(days / 7, "week")
     return plural(round(days, 1), "day")
+
+
+def _explain(findings: list[_Finding]) -> str:
+    """The facts in words; flips of several verbs in one sentence read as one flip."""
+    parts: list[str] = []
+    flips: dict[str, list[Fact]] = {}
+    for f in findings:
+        if f.fact.kind.startswith("polarity:"):
+            if f.fact.direction not in flips:
+                parts.append("\x00" + f.fact.direction)
+            flips.setdefault(f.fact.direction, []).append(f.fact)
+        else:
+            parts.append(_describe(f.fact))
+    for direction, facts in flips.items():
+        nouns = [ACTION_NOUN.get(x.kind.split(":", 1)[1], "sharing") for x in facts]
+        nouns = sorted(set(nouns), key=nouns.index)
+        names = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
+        state = "no longer ruled out" if direction == "affirmed" else "now ruled out"
+        first = facts[0]
+        text = f'{names} of personal data {state} ("{first.old}" -> "{first.new}")'
+        parts[parts.index("\x00" + direction)] = text
+    return "; ".join(parts)
 
 
 _DURATION_NAMES = {

@@ -29,11 +29,14 @@ POLARITY_WINDOW = {False: 60, True: 24}  # characters before the verb, Latin / C
 
 @dataclass(frozen=True)
 class Duration:
-    """A period stated in the clause: `days` normalised, `text` as written, `category` it is about."""
+    """A period stated in the clause: `days` normalised, `text` as written, `category` it is about;
+    `value` and `unit_days` keep the unit it was written in, so "72 hours" is shown as such."""
 
     days: float
     text: str
     category: str
+    value: float = 0.0
+    unit_days: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,13 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             if m.groupdict().get("half"):
                 value += 0.5
             out.append(
-                Duration(round(value * days, 2), m.group(0).strip(), _duration_category(seg, lex, fallback))
+                Duration(
+                    round(value * days, 2),
+                    m.group(0).strip(),
+                    _duration_category(seg, lex, fallback),
+                    value,
+                    days,
+                )
             )
     return out
 
@@ -206,23 +215,47 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
         for action, pat in lex.actions.items():
             for m in pat.finditer(cleaned):
                 before = cleaned[max(0, m.start() - window) : m.start()]
-                neg = [n.end() for n in lex.negators.finditer(before)] if lex.negators else []
-                may = [n.end() for n in lex.modals.finditer(before)] if lex.modals else []
-                if neg and (not may or max(neg) >= max(may) or lex.cjk):
-                    state, at = "negated", min(n.start() for n in lex.negators.finditer(before))  # type: ignore[union-attr]
-                elif may:
-                    state, at = "may", max(n.start() for n in lex.modals.finditer(before))  # type: ignore[union-attr]
+                state, snippet = _state_before(before, lex)
+                if state == "affirmed" and _negated_after(cleaned[m.end() :], lex):
+                    state = "negated"
+                    after = cleaned[m.end() :].split()[: lex.extra.get("negator_after_words", 0)]
+                    snippet = " ".join([m.group(0), *after])
                 else:
-                    state, at = "affirmed", len(before)
-                # start at the word before the negator/modal ("does not sell", "we may share")
-                at = (
-                    max(before.rfind(" ", 0, max(0, at - 1)) + 1, 0)
-                    if not lex.cjk and at < len(before)
-                    else at
-                )
-                snippet = (before[at:] + m.group(0)).strip()
+                    snippet = (snippet + m.group(0)).strip()
                 out.append(Polarity(action, state, " ".join(snippet.split())))
     return out
+
+
+def _rights(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
+    """Rights named in a clause about rights; elsewhere words like "correct" are not rights."""
+    found = _keys(lex.rights, text)
+    if "rights" in hits:
+        return found
+    return frozenset(r for r in found if r == "reject cookies" and "tracking" in hits)
+
+
+def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
+    """negated/may/affirmed from the words just before a verb, and the words that say so."""
+    neg = [n.start() for n in lex.negators.finditer(before)] if lex.negators else []
+    may = [n.start() for n in lex.modals.finditer(before)] if lex.modals else []
+    if neg and (not may or max(neg) >= max(may) or lex.cjk):
+        state, at = "negated", max(neg)
+    elif may:
+        state, at = "may", max(may)
+    else:
+        return "affirmed", ""
+    if not lex.cjk:  # start at the word before ("does not sell", "we may share")
+        at = before.rfind(" ", 0, max(0, at - 1)) + 1
+    return state, before[at:]
+
+
+def _negated_after(after: str, lex: Lexicon) -> bool:
+    """Verb-second languages put the negator after the verb: "vi säljer inte", "wir verkaufen sie nicht"."""
+    n = lex.extra.get("negator_after_words", 0)
+    if not n or lex.negators is None:
+        return False
+    words = after.split()[:n]
+    return bool(lex.negators.search(" ".join(words)))
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
@@ -270,7 +303,7 @@ def extract_facts(text: str, language: str = "und") -> ClauseFacts:
         polarity=tuple(polarity),
         recipients=_keys(lex.recipients, text),
         data_types=_keys(lex.data_types, text),
-        rights=_keys(lex.rights, text),
+        rights=_rights(text, lex, hits),
         breach_states=_keys(lex.breach_states, text)
         if lex.breach and lex.breach.search(text)
         else frozenset(),

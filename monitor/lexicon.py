@@ -151,7 +151,10 @@ def load_lexicon(language: str) -> Lexicon:
         contact=_alternation(data.get("contact"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
-        extra={"numeral_values": data.get("numeral_values") or {}},
+        extra={
+            "numeral_values": data.get("numeral_values") or {},
+            "negator_after_words": int(data.get("negator_after_words") or 0),
+        },
     )
 
 
