@@ -13,6 +13,7 @@ variables that hold them (password_env, secret_env).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import fields
@@ -479,13 +480,10 @@ class _Validator:
         )
 
     def selector(self, node: Node, field: str) -> str:
-        from cssselect import GenericTranslator, SelectorError
-
         text = self.string(node, field)
-        try:
-            GenericTranslator().css_to_xpath(text)
-        except SelectorError as e:
-            self.fail(node, field, f"{text!r} is not a CSS selector: {e}")
+        problem = _selector_problem(text)
+        if problem:
+            self.fail(node, field, f"{text!r} is not a CSS selector: {problem}")
         return text
 
     def selectors(self, node: Node, field: str) -> tuple[str, ...]:
@@ -542,6 +540,19 @@ class _Validator:
         if size < 1024:
             self.fail(node, field, "must be at least 1 KiB")
         return size
+
+
+@functools.lru_cache(maxsize=1024)
+def _selector_problem(selector: str) -> str | None:
+    """Why lxml's cssselect (what normalize uses) cannot read the selector; None if it can.
+    Cached: a long watchlist repeats the same few selectors."""
+    from cssselect import GenericTranslator, SelectorError
+
+    try:
+        GenericTranslator().css_to_xpath(selector)
+    except SelectorError as e:
+        return str(e)
+    return None
 
 
 def _did_you_mean(word: str, options: Any) -> str:
