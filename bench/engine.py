@@ -79,7 +79,9 @@ def unchanged_short_circuit(old: bytes, new: bytes) -> Callable[[], object]:
     """What a check does with a body it has seen: normalise, hash, compare; no segmenting."""
 
     def run() -> object:
-        return text_sha256(normalize(new, "text/plain").text) == text_sha256(normalize(old, "text/plain").text)
+        return text_sha256(normalize(new, "text/plain").text) == text_sha256(
+            normalize(old, "text/plain").text
+        )
 
     return run
 
@@ -97,21 +99,47 @@ def main() -> None:
     base, edited, mixed = text.encode(), one_edit(text).encode(), shuffled(text).encode()
 
     rows: list[tuple[str, float]] = []
-    rows.append(("engine: 002 one edit (normalise+segment+align+classify)", median_ms(pipeline(base, edited), args.repeat)))
+    rows.append(
+        (
+            "engine: 002 one edit (normalise+segment+align+classify)",
+            median_ms(pipeline(base, edited), args.repeat),
+        )
+    )
     rows.append(("engine: 002 30% moved + 10% edited", median_ms(pipeline(base, mixed), args.repeat)))
-    rows.append(("engine: 002 unchanged (hash short-circuit)", median_ms(unchanged_short_circuit(base, base), args.repeat)))
-    rows.append(("engine: 002 unchanged, identical bytes (sha256 only)",
-                 median_ms(lambda: text_sha256(text) == text_sha256(text), args.repeat)))
+    rows.append(
+        (
+            "engine: 002 unchanged (hash short-circuit)",
+            median_ms(unchanged_short_circuit(base, base), args.repeat),
+        )
+    )
+    rows.append(
+        (
+            "engine: 002 unchanged, identical bytes (sha256 only)",
+            median_ms(lambda: text_sha256(text) == text_sha256(text), args.repeat),
+        )
+    )
 
     old_text, new_text = base.decode(), edited.decode()
     dmp = diff_match_patch()  # default 1 s timeout, as a caller would leave it
-    rows.append(("diff-match-patch whole-document char diff, one edit",
-                 median_ms(lambda: dmp.diff_main(old_text, new_text), max(3, args.repeat // 3))))
-    rows.append(("diff-match-patch whole-document char diff, shuffled",
-                 median_ms(lambda: dmp.diff_main(old_text, mixed.decode()), 3)))
+    rows.append(
+        (
+            "diff-match-patch whole-document char diff, one edit",
+            median_ms(lambda: dmp.diff_main(old_text, new_text), max(3, args.repeat // 3)),
+        )
+    )
+    rows.append(
+        (
+            "diff-match-patch whole-document char diff, shuffled",
+            median_ms(lambda: dmp.diff_main(old_text, mixed.decode()), 3),
+        )
+    )
     old_lines, new_lines = old_text.splitlines(), new_text.splitlines()
-    rows.append(("difflib on lines, one edit",
-                 median_ms(lambda: list(difflib.unified_diff(old_lines, new_lines)), args.repeat)))
+    rows.append(
+        (
+            "difflib on lines, one edit",
+            median_ms(lambda: list(difflib.unified_diff(old_lines, new_lines)), args.repeat),
+        )
+    )
 
     cases = sorted(d for d in (args.shared / "corpus" / "cases").iterdir() if (d / "expect.json").exists())
 
@@ -119,7 +147,9 @@ def main() -> None:
         for d in cases:
             diff_files(next(d.glob("old.*")), next(d.glob("new.*")))
 
-    rows.append((f"engine: all {len(cases)} shared cases, total", median_ms(all_cases, max(3, args.repeat // 3))))
+    rows.append(
+        (f"engine: all {len(cases)} shared cases, total", median_ms(all_cases, max(3, args.repeat // 3)))
+    )
 
     width = max(len(name) for name, _ in rows)
     print(f"{'workload':<{width}}  median ms")

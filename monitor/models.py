@@ -134,9 +134,7 @@ class Change:
         }
         if self.inline is not None:
             out["inline"] = [[op, text] for op, text in self.inline]
-        out["facts"] = [
-            {k: v for k, v in asdict(f).items() if v is not None and v != ""} for f in self.facts
-        ]
+        out["facts"] = [{k: v for k, v in asdict(f).items() if v is not None and v != ""} for f in self.facts]
         out["explanation"] = self.explanation
         return out
 
@@ -168,7 +166,9 @@ class DiffResult:
         return SEVERITIES[max(ranks)] if ranks else "none"
 
     def summary(self) -> dict[str, Any]:
-        counts = {k: sum(1 for c in self.changes if c.kind == k) for k in ("added", "removed", "modified", "moved")}
+        counts = {
+            k: sum(1 for c in self.changes if c.kind == k) for k in ("added", "removed", "modified", "moved")
+        }
         cats = sorted({k for c in self.changes if c.material for k in c.categories}, key=CATEGORIES.index)
         return {**counts, "material": self.material, "max_severity": self.max_severity, "categories": cats}
 

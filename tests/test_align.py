@@ -93,7 +93,9 @@ def test_changes_come_in_document_order():
     assert kinds(changes) == ["modified", "removed", "modified"]
 
 
-texts = st.lists(st.sampled_from(BASE + ["Extra clause one.", "Extra clause two, about retention."]), max_size=12)
+texts = st.lists(
+    st.sampled_from(BASE + ["Extra clause one.", "Extra clause two, about retention."]), max_size=12
+)
 
 
 @settings(max_examples=150, deadline=None)

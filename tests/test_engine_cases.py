@@ -69,7 +69,9 @@ def test_output_is_byte_identical_across_runs() -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "monitor", "diff", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", "diff", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_diff_json_follows_the_contract() -> None:
