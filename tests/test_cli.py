@@ -363,3 +363,24 @@ def test_bad_usage_exits_2() -> None:
     with pytest.raises(SystemExit) as done:
         main(["history"])
     assert done.value.code == 2
+
+
+def test_run_refuses_a_bad_watchlist_with_exit_2(world: World) -> None:
+    world.watchlist.write_text("policies:\n  - id: a\n    url: gopher://x.test/\n", encoding="utf-8")
+    proc = world.run("run")
+    assert proc.returncode == 2
+    assert f"{world.watchlist}:3: policies[0].url" in proc.stderr
+    assert not (world.db.parent / "monitor.db.lock").exists()  # it never got as far as the database
+
+
+def test_debug_shows_the_traceback_that_is_otherwise_hidden(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "missing.html")
+    assert main(["diff", missing, missing]) == 2
+    quiet = capsys.readouterr().err
+    assert (
+        "Traceback" not in quiet and quiet.startswith("policy-monitor: error: ") and "missing.html" in quiet
+    )
+    assert main(["--debug", "diff", missing, missing]) == 2
+    assert "Traceback" in capsys.readouterr().err
