@@ -1,0 +1,323 @@
+"""Segment: Documents -> Clauses with markers, section paths, keys and languages.
+
+What users rely on: a change report names the one sentence that changed, under the right
+section, and renumbering or reformatting a policy is not reported as a change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from monitor.models import Block, Document
+from monitor.normalize import normalize, normalize_text
+from monitor.segment import abbreviations, clause_key, segment, split_marker, split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
+needs_shared = pytest.mark.skipif(not SEEDS, reason="../shared is not beside the project")
+
+
+def text_doc(text: str) -> Document:
+    return normalize(text.encode("utf-8"), "text/plain")
+
+
+def seed(prefix: str) -> Path:
+    return next(s for s in SEEDS if s.name.startswith(prefix))
+
+
+# --- markers ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "rest"),
+    [
+        ("一、我们如何收集", "一、", "我们如何收集"),
+        ("(一)词语释义", "(一)", "词语释义"),
+        ("（一）词语释义", "(一)", "词语释义"),
+        ("(1)保障服务", "(1)", "保障服务"),
+        ("1.適用範圍", "1.", "適用範圍"),
+        ("1. Scope", "1.", "Scope"),
+        ("1.1 Definitions", "1.1", "Definitions"),
+        ("1.1.2 Cookies", "1.1.2", "Cookies"),
+        ("1) first", "1)", "first"),
+        ("A) first", "A)", "first"),
+        ("a) first", "a)", "first"),
+        ("(a) first", "(a)", "first"),
+        ("(iv) fourth", "(iv)", "fourth"),
+        ("①收集", "(1)", "收集"),
+        ("1, första punkten", "1,", "första punkten"),
+        ("第一条 本政策适用", "第一条", "本政策适用"),
+        ("§ 3 Daten", "§ 3", "Daten"),
+        ("Section 3. Sharing", "Section 3.", "Sharing"),
+        ("• bullet", "•", "bullet"),
+        ("· middle dot", "·", "middle dot"),
+        ("‧ hyphenation point", "‧", "hyphenation point"),
+        ("▪ square", "▪", "square"),
+        ("◦ circle", "◦", "circle"),
+        ("- dash", "-", "dash"),
+        ("* star", "*", "star"),
+        ("– en dash", "–", "en dash"),
+        ("2. A) När du registrerar", "2. A)", "När du registrerar"),
+        ("B)Kaayee tillåter inte", "B)", "Kaayee tillåter inte"),
+    ],
+)
+def test_every_numbering_scheme_is_split_off(line: str, marker: str, rest: str) -> None:
+    assert split_marker(normalize_text(line)) == (marker, rest)
+
+
+@pytest.mark.parametrize(
+    "line", ["1.5 million users are counted", "2024 was a good year", "1.", "e-mail us", "-5 degrees"]
+)
+def test_numbers_that_are_not_markers_stay_in_the_text(line: str) -> None:
+    assert split_marker(line) == (None, line)
+
+
+def test_renumbering_is_not_a_change_of_key() -> None:
+    old = segment(text_doc("1. We keep logs.\n2. We delete them.\n(a) on request"))
+    new = segment(text_doc("3) We keep logs.\n4) We delete them.\n(b) on request"))
+    assert [c.key for c in old] == [c.key for c in new]
+    assert [c.marker for c in old] == ["1.", "2.", "(a)"] and [c.marker for c in new] == ["3)", "4)", "(b)"]
+    assert [c.text for c in old] == ["We keep logs.", "We delete them.", "on request"]
+
+
+def test_list_markers_from_html_are_kept_apart() -> None:
+    page = (
+        b"<html><body><main><ol start='2'><li>We share with partners.</li><li>We sell nothing.</li></ol>"
+        b"</main></body></html>"
+    )
+    clauses = segment(normalize(page, "text/html"))
+    assert [(c.marker, c.text) for c in clauses] == [
+        ("2.", "We share with partners."),
+        ("3.", "We sell nothing."),
+    ]
+
+
+def test_single_line_breaks_split_only_before_a_marker() -> None:
+    page = b"<html><body><p>We collect:<br>(1) your name;<br>(2) your e-mail and<br>your phone.</p></body>"
+    clauses = segment(normalize(page, "text/html"))
+    assert [(c.marker, c.text) for c in clauses] == [
+        (None, "We collect:"),
+        ("(1)", "your name;"),
+        ("(2)", "your e-mail and your phone."),
+    ]
+
+
+# --- sentences --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "We use e.g. cookies. We also use i.e. pixels, etc. Then we stop.",
+            ["We use e.g. cookies.", "We also use i.e. pixels, etc. Then we stop."],
+        ),
+        (
+            "Example Inc. and Example Ltd. Share data. No. 5 applies.",
+            ["Example Inc. and Example Ltd. Share data.", "No. 5 applies."],
+        ),
+        (
+            "Vi använder bl.a. kakor, t.ex. Google. Vi delar dvs. inget, m.m. Klart.",
+            ["Vi använder bl.a. kakor, t.ex. Google.", "Vi delar dvs. inget, m.m. Klart."],
+        ),
+        (
+            "Vi bruker f.eks. informasjonskapsler, mv. Og o.l. Ting. Vi lagrer dem.",
+            ["Vi bruker f.eks. informasjonskapsler, mv. Og o.l. Ting.", "Vi lagrer dem."],
+        ),
+        (
+            "Wir nutzen z.B. Cookies. Das ist d.h. gut, usw. Nr. 5 gilt bzw. Abs. 2. Ende.",
+            ["Wir nutzen z.B. Cookies.", "Das ist d.h. gut, usw. Nr. 5 gilt bzw. Abs. 2.", "Ende."],
+        ),
+        (
+            "Nous utilisons p.ex. des cookies. M. Dupont et Mme Martin. Fin.",
+            ["Nous utilisons p.ex. des cookies.", "M. Dupont et Mme Martin.", "Fin."],
+        ),
+        (
+            "See section 4.2. Further text. Art. 6 GDPR applies. Version 1.5 is here.",
+            ["See section 4.2. Further text.", "Art. 6 GDPR applies.", "Version 1.5 is here."],
+        ),
+        (
+            "Mail privacy@example.com. Visit https://example.com/a.b. Thanks!",
+            ["Mail privacy@example.com.", "Visit https://example.com/a.b.", "Thanks!"],
+        ),
+        (
+            'Data is kept 3 years; We delete it after; then nothing. Done! Really? "Yes." (Indeed.)',
+            [
+                "Data is kept 3 years;",
+                "We delete it after; then nothing.",
+                "Done!",
+                "Really?",
+                '"Yes."',
+                "(Indeed.)",
+            ],
+        ),
+        ("The company is Example AB. We are here.", ["The company is Example AB.", "We are here."]),
+    ],
+)
+def test_latin_sentences_split_but_not_after_abbreviations(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "我们收集信息。我们不会出售！你同意吗？是的；好的",
+            ["我们收集信息。", "我们不会出售!", "你同意吗?", "是的;", "好的"],
+        ),
+        ("本政策适用于“每开平台”。“本平台”指应用。", ["本政策适用于“每开平台”。", "“本平台”指应用。"]),
+        ("我們不會出售您的資訊。除非您同意。", ["我們不會出售您的資訊。", "除非您同意。"]),
+        ("版本1.5已发布,详见第4.2条。谢谢", ["版本1.5已发布,详见第4.2条。", "谢谢"]),
+        (
+            "我们使用Google Analytics。We also use cookies. 好的。",
+            ["我们使用Google Analytics。", "We also use cookies.", "好的。"],
+        ),
+    ],
+)
+def test_cjk_sentences_split_on_full_and_folded_punctuation(text: str, sentences: list[str]) -> None:
+    assert split_sentences(normalize_text(text)) == sentences
+
+
+def test_abbreviations_come_from_the_lexicon_for_each_language() -> None:
+    abbr = abbreviations()
+    for a in ("e.g.", "bl.a.", "t.ex.", "f.eks.", "z.b.", "p.ex.", "mv.", "usw."):
+        assert a in abbr
+
+
+# --- sections and headings --------------------------------------------------------------------------
+
+
+@needs_shared
+def test_seed_002_section_paths_follow_the_chinese_numbering() -> None:
+    clauses = segment(normalize(seed("002").read_bytes(), "text/plain"))
+    storage = [c for c in clauses if c.section and c.section[0] == "七、我们如何存储个人信息"]
+    assert storage and all(not c.is_heading or len(c.section) > 0 for c in storage)
+    heading = next(
+        c for c in clauses if c.is_heading and c.text == "我们如何存储个人信息" and c.marker == "七、"
+    )
+    assert heading.section == ()
+    sub = next(c for c in clauses if c.is_heading and c.text == "词语释义")
+    assert sub.section == ("一、我们如何收集和使用个人信息",) and sub.marker == "(一)"
+    under_sub = clauses[sub.index + 1]
+    assert under_sub.section == ("一、我们如何收集和使用个人信息", "(一)词语释义")
+
+
+def test_heading_hierarchy_from_html_levels() -> None:
+    page = (
+        b"<html><body><main><h1>Policy</h1><h2>Your Rights</h2><h3>Deletion</h3><p>Ask us.</p>"
+        b"<h2>Contact</h2><p>Write.</p></main></body></html>"
+    )
+    clauses = segment(normalize(page, "text/html"))
+    assert [(c.text, c.section_path, c.is_heading) for c in clauses] == [
+        ("Policy", None, True),
+        ("Your Rights", "Policy", True),
+        ("Deletion", "Policy > Your Rights", True),
+        ("Ask us.", "Policy > Your Rights > Deletion", False),
+        ("Contact", "Policy", True),
+        ("Write.", "Policy > Contact", False),
+    ]
+
+
+def test_numbered_plain_text_headings_keep_the_number_in_the_path_only() -> None:
+    doc = text_doc("1. Scope\nWe apply to the app.\n2. Sharing\n2.1 Partners\nWe share with partners.\n")
+    clauses = segment(doc)
+    assert [(c.marker, c.text, c.section_path, c.is_heading) for c in clauses] == [
+        ("1.", "Scope", None, True),
+        (None, "We apply to the app.", "1. Scope", False),
+        ("2.", "Sharing", None, True),
+        ("2.1", "Partners", "2. Sharing", True),
+        (None, "We share with partners.", "2. Sharing > 2.1 Partners", False),
+    ]
+
+
+def test_indexes_are_positions() -> None:
+    clauses = segment(text_doc("A title\n\nOne. Two. Three.\n\n- four\n- five"))
+    assert [c.index for c in clauses] == list(range(len(clauses))) and len(clauses) == 6
+
+
+# --- keys -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("We do not sell your data.", "We do NOT sell your data"),
+        ("“Personal data” means…", '"personal data" means...'),
+        ("We  keep\u00a0data , for 3 years .", "We keep data, for 3 years."),
+        ("我们，不会（出售）数据。", "我们,不会(出售)数据"),
+        ("我们 不会 出售", "我们不会出售"),
+    ],
+)
+def test_key_ignores_case_quotes_spacing_and_punctuation(a: str, b: str) -> None:
+    assert clause_key(a) == clause_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("kept for 1.5 years", "kept for 15 years"), ("we sell", "we do not sell"), ("3 years", "30 years")],
+)
+def test_key_keeps_words_and_numbers_apart(a: str, b: str) -> None:
+    assert clause_key(a) != clause_key(b)
+
+
+def test_key_is_idempotent_on_its_own_output() -> None:
+    k = clause_key("We keep “data” for 1.5 years; 我们 保存。")
+    assert clause_key(k) == k
+
+
+# --- edits show up as one clause ----------------------------------------------------------------------
+
+
+def _changed(old: str, new: str) -> tuple[list[str], list[str]]:
+    a = Counter(c.key for c in segment(text_doc(old)))
+    b = Counter(c.key for c in segment(text_doc(new)))
+    return sorted((a - b).elements()), sorted((b - a).elements())
+
+
+@needs_shared
+def test_a_one_word_edit_in_a_long_paragraph_changes_exactly_one_clause() -> None:
+    text = seed("002").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    k = max(range(len(lines)), key=lambda i: (lines[i].isascii(), len(lines[i])))
+    words = lines[k].split(" ")
+    words[len(words) // 2] = "substantially"
+    edited = "\n".join(lines[:k] + [" ".join(words)] + lines[k + 1 :])
+    removed, added = _changed(text, edited)
+    assert len(removed) == 1 and len(added) == 1
+    assert "substantially" in added[0]
+
+
+@needs_shared
+def test_a_one_character_edit_in_a_long_chinese_paragraph_changes_one_clause() -> None:
+    text = seed("002").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    k = max(range(len(lines)), key=lambda i: (not lines[i].isascii(), len(lines[i])))
+    assert lines[k].count("。") > 2
+    assert "数据" in lines[k]
+    edited_line = lines[k].replace("数据", "资料", 1)
+    edited = "\n".join(lines[:k] + [edited_line] + lines[k + 1 :])
+    removed, added = _changed(text, edited)
+    assert len(removed) == 1 and len(added) == 1
+
+
+@needs_shared
+@pytest.mark.parametrize("path", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_seed_clauses_are_non_empty_and_languages_are_known(path: Path) -> None:
+    clauses = segment(normalize(path.read_bytes(), "text/plain"))
+    assert clauses and all(c.text.strip() and c.key for c in clauses)
+    assert all(c.language != "und" for c in clauses)
+
+
+def test_block_marker_and_inline_marker_are_joined() -> None:
+    doc = Document(blocks=(Block("item", "(a) first thing", 1, "3."),))
+    (clause,) = segment(doc)
+    assert clause.marker == "3. (a)" and clause.text == "first thing"
+
+
+def test_language_hint_applies_to_clauses_without_evidence() -> None:
+    doc = text_doc("Kontakt\n\nVi behandlar dina personuppgifter och delar dem inte med andra.")
+    assert [c.language for c in segment(doc)] == ["sv", "sv"]
+    assert segment(text_doc("OK"), language_hint="nb")[0].language == "no"
