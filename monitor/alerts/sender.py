@@ -13,6 +13,7 @@ de-duplicate on it. Pending rows survive any crash, because they live in the dat
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import uuid
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 # permanent failures (a webhook's 404, a bad config) are tried this many times at most
 PERMANENT_ATTEMPTS = 3
+INTERVAL_ENV = "POLICY_MONITOR_SENDER_INTERVAL"
 
 
 def utc_now() -> datetime:
@@ -74,7 +76,9 @@ class Sender:
         return counts
 
     def run(self, stop: threading.Event, interval: float = 5.0) -> None:
-        """The daemon's sender thread: a pass every `interval` seconds until `stop` is set."""
+        """The daemon's sender thread: a pass every `interval` seconds until `stop` is set.
+        POLICY_MONITOR_SENDER_INTERVAL (seconds) overrides the interval, for tests."""
+        interval = float(os.environ.get(INTERVAL_ENV) or interval)
         while not stop.is_set():
             try:
                 self.deliver_due()
