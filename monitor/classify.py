@@ -428,6 +428,7 @@ def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=4096)
 def _mask(text: str, lex: Lexicon) -> str:
     """The text with e-mails, URLs, phone numbers and dates replaced by placeholders."""
     text = EMAIL_RE.sub("\x00E", text)

@@ -83,6 +83,7 @@ def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
     return {c: len(p.findall(text)) for c, p in lex.categories.items() if p.search(text)}
 
 
+@lru_cache(maxsize=8192)
 def pick_lexicon(text: str, language: str) -> Lexicon:
     """The lexicon for `text`: by script for CJK, else the tagged language unless it finds nothing."""
     if is_cjk(text):

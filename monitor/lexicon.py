@@ -33,7 +33,7 @@ Patterns = dict[str, re.Pattern[str]]
 _ELIDED = re.compile(r"(?:'|’|\['’\])$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
 class Lexicon:
     """One language's compiled lexicon. Every dict maps a canonical key to one compiled regex."""
 
