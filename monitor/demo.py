@@ -13,6 +13,7 @@ the console route, and engine.compare + terminal.render_diff on the two stored v
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import sys
 import tempfile
@@ -28,8 +29,8 @@ from typing import Any, TextIO
 __all__ = ["DemoSite", "run_demo", "sample_pages"]
 
 EDITED_ID = "brightleaf-privacy"
-EDIT_OLD = "keep billing records for 3 years"
-EDIT_NEW = "keep billing records for 10 years"
+EDIT_OLD = "We keep billing records for 3 years"
+EDIT_NEW = "We keep billing records for 10 years"
 
 SAMPLES = (
     ("brightleaf-privacy", "Brightleaf Notes privacy policy", "brightleaf-privacy.html", "en"),
@@ -196,8 +197,10 @@ def run_demo(*, keep: bool = False, color: bool = False, out: TextIO | None = No
             second = check_many(wl.policies, store=store, fetcher=fetcher, watchlist=wl)
             say.outcomes(second)
 
-            say.step("The alert, as the console route prints it")
-            delivered = Sender(store, wl, console_stream=out).deliver_due().get("delivered", 0)
+            say.step("The alert, as the console route prints it (e-mail and webhook routes get the same)")
+            printed = io.StringIO()
+            delivered = Sender(store, wl, console_stream=printed).deliver_due().get("delivered", 0)
+            say.indented(printed.getvalue())
 
             say.step(f"The clause diff (policy-monitor diff {EDITED_ID}@previous {EDITED_ID}@latest)")
             changes = _print_diff(store, out, color)
@@ -229,7 +232,7 @@ def _print_diff(store: Any, out: TextIO, color: bool) -> int:
         print("   (no second version was stored)", file=out)
         return 0
     result = compare(old.clauses, new.clauses, old_text=old.text, new_text=new.text)
-    out.write(render_diff(result, color=color))
+    _Printer(out).indented(render_diff(result, color=color))
     return len(result.changes)
 
 
@@ -240,6 +243,11 @@ class _Printer:
     def step(self, text: str) -> None:
         self.n += 1
         print(f"\n{self.n}. {text}", file=self.out, flush=True)
+
+    def indented(self, text: str) -> None:
+        for line in text.rstrip("\n").splitlines():
+            print(f"   {line}" if line else "", file=self.out)
+        self.out.flush()
 
     def outcomes(self, outcomes: list[Any]) -> None:
         from .check import format_outcome

@@ -81,7 +81,7 @@ def test_samples_are_three_languages_each_with_the_clauses_the_demo_needs() -> N
     pages = {name: body.decode("utf-8") for name, body in sample_pages().items()}
     assert len(pages) == 3
     en, sv, zh = (pages[file] for _, _, file, _ in SAMPLES)
-    assert en.count("keep billing records for 3 years") == 1
+    assert en.count("We keep billing records for 3 years") == 1
     for page in (en, sv, zh):
         assert "<nav" in page and "<footer" in page
     assert "sparar" in sv and "kakor" in sv.lower() and "rätt" in sv
