@@ -406,3 +406,90 @@ def test_email_over_starttls_and_implicit_tls_verifies_the_certificate(
         assert len(server.messages) == 1 and server.auth_attempts == [("alerts", "pw-over-tls")]
     finally:
         server.stop()
+
+
+# --- through the real clause engine ------------------------------------------------------------
+
+RETENTION = "We keep your information for no longer than is necessary for the purposes it was collected for."
+
+
+def engine_changes(old_text: str, new_text: str, title: str = "Privacy Policy"):
+    """normalize -> segment -> align -> classify on two real pages built from seed 3."""
+    from policy_site import policy_html
+
+    from monitor.engine import compare_documents
+    from monitor.normalize import normalize
+
+    try:
+        old = normalize(policy_html(old_text, title).encode(), "text/html")
+        new = normalize(policy_html(new_text, title).encode(), "text/html")
+        return compare_documents(old, new).changes
+    except NotImplementedError:
+        pytest.skip("a clause-engine stage is still a stub")
+
+
+def test_seed_retention_lengthened_through_the_engine_gives_one_email_and_one_webhook(store, smtp, hook):
+    from policy_site import seed_text
+
+    seed = seed_text(3)
+    changes = engine_changes(seed, seed.replace(RETENTION, "We keep your information for 10 years."))
+    wl = make_watchlist(smtp.port, hook.url)
+    record(store, wl, changes)
+    assert sender(store, wl).deliver_due(T0)["delivered"] == 2
+    assert len(smtp.messages) == 1 and len(hook.accepted) == 1
+    [change] = hook.accepted[0].json["changes"]
+    assert change["categories"] == ["retention"] and change["material"] and change["severity"] == "high"
+    assert "10 years" in change["explanation"]
+    assert any(op == 1 and "10 years" in t for op, t in change["inline"])
+    text = smtp.messages[0].message.get_body(("plain",)).get_content()
+    assert change["explanation"] in text and "{+" in text and "[-" in text
+
+
+def test_seed_cosmetic_edit_through_the_engine_sends_nothing(store, smtp, hook):
+    from policy_site import seed_text
+
+    seed = seed_text(3) + "\nYou can contact our privacy team by email.\n"
+    changes = engine_changes(seed, seed.replace("by email.", "by e-mail."))
+    assert changes and not any(c.material for c in changes)  # a change, but not a material one
+    wl = make_watchlist(smtp.port, hook.url)
+    record(store, wl, changes)
+    sender(store, wl).deliver_due(T0)
+    assert smtp.messages == [] and hook.hits == [] and store.alert_counts() == {}
+
+
+def test_hostile_seed_page_is_harmless_in_every_delivered_format(store, smtp, hook):
+    from policy_site import seed_text
+
+    seed = seed_text(3)
+    hostile = "We keep your information for 10 years <script>alert(1)</script> {{ 7*7 }} {% debug %} $x."
+    changes = engine_changes(seed, seed.replace(RETENTION, hostile))
+    if not any(c.material for c in changes):
+        pytest.skip("the classifier does not find this retention change material")
+    evil = policy(name="Evil\r\nBcc: victim@example.com\r\n<script>alert(1)</script>")
+    wl = make_watchlist(smtp.port, hook.url)
+    alerts = plan_change_alerts(evil, wl, seq=2, seen_at="2026-11-25T10:00:00Z", changes=changes)
+    fetch = FetchRecord(policy_id="acme", started_at="2026-11-25T10:00:00Z", outcome="changed")
+    store.record_version(
+        fetch,
+        body=b"x",
+        content_type="text/html",
+        text="x",
+        language="en",
+        clauses=[],
+        changes=changes,
+        alerts=alerts,
+    )
+    out = io.StringIO()
+    wl.routes["console"] = RouteConfig(name="console", type="console")
+    store.add_alerts(plan_change_alerts(policy(alert=("console",)), wl, seq=2, seen_at="x", changes=changes))
+    Sender(store, wl, clock=lambda: T0, console_stream=out).deliver_due()
+    msg = smtp.messages[0].message
+    assert msg["Bcc"] is None and "\n" not in str(msg["Subject"]) and "\r" not in str(msg["Subject"])
+    html = msg.get_body(("html",)).get_content()
+    assert "<script" not in html.lower() and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html and "{% debug %}" in html and "$x" in html and "49" not in html
+    assert "{{ 7*7 }}" in msg.get_body(("plain",)).get_content()
+    body = hook.accepted[0].json
+    assert "<script>alert(1)</script>" in body["changes"][0]["new"]["text"]  # verbatim in JSON
+    console = out.getvalue()
+    assert "retention" in console and "\r" not in console and "<script" not in console.split("\n")[0]
