@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 import sys
 import tempfile
@@ -148,13 +149,30 @@ def watchlist_yaml(site: DemoSite) -> str:
 
 
 @contextmanager
+def _no_proxy_for_localhost() -> Iterator[None]:
+    """requests would send even 127.0.0.1 through an HTTP(S)_PROXY of the environment."""
+    saved = {k: os.environ.get(k) for k in ("NO_PROXY", "no_proxy")}
+    local = ",".join(filter(None, [saved["NO_PROXY"] or saved["no_proxy"], "127.0.0.1", "localhost"]))
+    os.environ["NO_PROXY"] = os.environ["no_proxy"] = local
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextmanager
 def _environment(keep: bool, out: TextIO) -> Iterator[_Env]:
     folder = Path(tempfile.mkdtemp(prefix="policy-monitor-demo-"))
     site = DemoSite(sample_pages()).start()
     try:
         wl_path = folder / "watchlist.yaml"
         wl_path.write_text(watchlist_yaml(site), encoding="utf-8")
-        yield _Env(folder, site, wl_path, folder / "monitor.db")
+        with _no_proxy_for_localhost():
+            yield _Env(folder, site, wl_path, folder / "monitor.db")
     finally:
         site.stop()
         if keep:

@@ -23,7 +23,9 @@ def _demo_dirs() -> set[str]:
 def test_demo_exits_0_and_prints_the_retention_alert_and_diff(tmp_path: Path) -> None:
     before = _demo_dirs()
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-    env["NO_PROXY"] = "*"  # offline: only 127.0.0.1 is ever contacted
+    # a proxy in the environment (here a closed port) must not catch the demo's 127.0.0.1 requests
+    env.update(HTTP_PROXY="http://127.0.0.1:9", http_proxy="http://127.0.0.1:9")
+    env.pop("NO_PROXY", None), env.pop("no_proxy", None)
     started = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "monitor", "demo"],
