@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import re
 from email import message_from_bytes
@@ -13,6 +14,7 @@ from alert_samples import cosmetic_change, policy, retention_change, watchlist
 from webhook_receiver import verify as receiver_verify
 
 from monitor.alerts import (
+    CHANNELS,
     SCHEMA,
     change_payload,
     console_line,
@@ -261,3 +263,38 @@ def test_whsec_secrets_are_base64_decoded_per_spec_and_old_timestamps_refused():
     assert verify(whsec, headers, body, now=1_000_100)
     with pytest.raises(ValueError):
         secret_key("whsec_***not base64***")
+
+
+def test_subject_prefix_option_replaces_the_default_prefix():
+    route = RouteConfig(
+        name="mail", type="email", options={"to": ["a@example.com"], "subject_prefix": "[legal]"}
+    )
+    msg = build_email(route, "pm-1", payload_of([retention_change()]))
+    assert msg["Subject"] == "[legal] Acme Privacy Policy: high change (retention)"
+
+
+def test_console_channel_prints_the_line_and_one_explanation_line_per_change():
+    out = io.StringIO()
+    p = payload_of([retention_change(), cosmetic_change()])
+    CHANNELS["console"](out).send(RouteConfig(name="console", type="console"), "pm-1", p)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == console_line(p)
+    assert lines[1:] == [
+        "  - [high] retention: retention lengthened from as long as necessary to 10 years"
+        " (Privacy Policy > How long we keep your information)"
+    ]
+
+
+def test_digest_renders_every_part():
+    from monitor.alerts.payload import digest_payload
+
+    parts = [payload_of([retention_change()]), payload_of([retention_change()], name="Other Co")]
+    p = digest_payload(
+        "daily", period_start="2026-11-24T00:00:00Z", period_end="2026-11-25T00:00:00Z", parts=parts
+    )
+    assert p["summary"] == {"alerts": 2, "material": 2, "categories": ["retention"], "max_severity": "high"}
+    text, html = render_text(p), render_email_html(p)
+    for out in (text, html):
+        assert "Acme Privacy Policy" in out and "Other Co" in out
+        assert out.count("retention lengthened from as long as necessary to 10 years") == 2
+    assert render_subject(p) == "[policy-monitor] Daily digest: 2 alert(s), highest severity high"
