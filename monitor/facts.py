@@ -85,19 +85,20 @@ def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
 
 @lru_cache(maxsize=8192)
 def pick_lexicon(text: str, language: str) -> Lexicon:
-    """The lexicon for `text`: by script for CJK, else the tagged language unless it finds nothing."""
+    """The lexicon for `text`: by script for CJK, else the tagged language unless it finds nothing;
+    then the language whose function words the text uses most (category hits break ties)."""
     if is_cjk(text):
         return load_lexicon("zh")
     lang = canonical_language(language)
-    if lang and lang != "zh":
-        lex = load_lexicon(lang)
-        if _category_hits(text, lex):
-            return lex
-    best, best_score = load_lexicon(lang if lang and lang != "zh" else "en"), 0
+    tagged = load_lexicon(lang if lang and lang != "zh" else "en")
+    if _category_hits(text, tagged):
+        return tagged
+    best, best_score = tagged, (0, 0)
     for lex in all_lexicons():
         if lex.cjk:
             continue
-        score = sum(_category_hits(text, lex).values())
+        words = len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
+        score = (words, sum(_category_hits(text, lex).values()))
         if score > best_score:
             best, best_score = lex, score
     return best
@@ -290,6 +291,9 @@ def extract_facts(text: str, language: str = "und") -> ClauseFacts:
     """The facts one clause states. Deterministic; cached per (text, language)."""
     lex = pick_lexicon(text, language)
     hits = _category_hits(text, lex)
+    states = _keys(lex.retention_states, text)
+    if states:  # "until you delete it", "indefinitely": about retention whatever the verb
+        hits["retention"] = hits.get("retention", 0) + len(states)
     categories = categories_from_hits(hits)
     fallback = next((c for c in categories if c != "contact"), "retention")
     ages, age_spans = _ages(text, lex)
@@ -298,7 +302,7 @@ def extract_facts(text: str, language: str = "und") -> ClauseFacts:
         language=lex.language,
         categories=categories,
         durations=tuple(_durations(text, lex, age_spans, fallback)),
-        retention_states=_keys(lex.retention_states, text),
+        retention_states=states,
         ages=tuple(ages),
         places=_keys(lex.places, text),
         polarity=tuple(polarity),

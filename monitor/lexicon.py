@@ -62,6 +62,7 @@ class Lexicon:
     contact: re.Pattern[str] | None
     negator_exceptions: re.Pattern[str] | None = None
     months: re.Pattern[str] | None = None
+    stopwords: re.Pattern[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -151,6 +152,7 @@ def load_lexicon(language: str) -> Lexicon:
         contact=_alternation(data.get("contact"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
+        stopwords=_alternation(data.get("stopwords"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),
