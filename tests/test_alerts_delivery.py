@@ -272,7 +272,7 @@ def test_missing_secret_env_is_a_clear_error_and_the_alert_is_kept(store, smtp, 
     assert hook.hits == []
 
 
-def test_smtp_auth_password_comes_from_env_and_never_reaches_the_db(store, hook, monkeypatch):
+def test_smtp_auth_password_comes_from_env_and_never_reaches_the_db(store, hook, monkeypatch, caplog):
     server = SMTPServer(username="alerts", password="hunter2-secret").start()
     try:
         wl = make_watchlist(server.port, hook.url)
@@ -291,6 +291,8 @@ def test_smtp_auth_password_comes_from_env_and_never_reaches_the_db(store, hook,
         assert len(server.messages) == 1
     finally:
         server.stop()
+    assert "PM_SMTP_PW" in caplog.text and "SMTPAuthenticationError" in caplog.text  # failures were logged
+    assert "hunter2-secret" not in caplog.text and "wrong-password-xyz" not in caplog.text
     dump = b"".join(p.read_bytes() for p in store.path.parent.glob("monitor.db*"))
     assert b"hunter2-secret" not in dump and b"wrong-password-xyz" not in dump
 
@@ -493,3 +495,13 @@ def test_hostile_seed_page_is_harmless_in_every_delivered_format(store, smtp, ho
     assert "<script>alert(1)</script>" in body["changes"][0]["new"]["text"]  # verbatim in JSON
     console = out.getvalue()
     assert "retention" in console and "\r" not in console and "<script" not in console.split("\n")[0]
+
+
+def test_webhook_connection_refused_is_retried_and_the_url_path_stays_out_of_errors(store, smtp, monkeypatch):
+    monkeypatch.setenv("PM_HOOK_SECRET", SECRET)
+    wl = make_watchlist(smtp.port, f"http://127.0.0.1:{free_port()}/hooks/T0KEN-in-path?key=abc")
+    record(store, wl, [retention_change()])
+    assert sender(store, wl).deliver_due(T0)["retry"] == 1
+    err = store.list_alerts(route="hook")[0].last_error
+    assert err.startswith("webhook http://127.0.0.1:") and "ConnectionError" in err
+    assert "T0KEN" not in err and "key=abc" not in err

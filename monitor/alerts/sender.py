@@ -23,7 +23,7 @@ from typing import TextIO
 
 from ..errors import MonitorError
 from ..models import RouteConfig, Watchlist
-from ..store import NewAlert, OutboxAlert
+from ..store import NewAlert, OutboxAlert, Store
 from .channels import DeliveryError, channel_for
 from .payload import digest_payload, make_alert_id, sample_test_payload
 from .routing import resolve_route
@@ -54,7 +54,7 @@ def as_datetime(moment: datetime | str) -> datetime:
 class Sender:
     def __init__(
         self,
-        store,  # monitor.store.Store
+        store: Store,
         watchlist: Watchlist,
         *,
         clock: Callable[[], datetime | str] = utc_now,
