@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -292,6 +295,12 @@ def _http_failure_kind(res: FetchResult) -> str | None:
 # --- many checks -------------------------------------------------------------------------------
 
 
+# Process pool for the CPU part of check_many: "0" never, "N" N processes, unset: the default.
+PROCESSES_ENV = "POLICY_MONITOR_CHECK_PROCESSES"
+DEFAULT_PROCESSES = 0
+MIN_POLICIES_FOR_PROCESSES = 50  # below this the pool's start-up costs more than it saves
+
+
 def check_many(
     policies: Sequence[PolicyConfig],
     *,
@@ -304,14 +313,57 @@ def check_many(
     workers = max(1, min(watchlist.fetch.max_workers, len(policies)))
     results: list[CheckOutcome | None] = [None] * len(policies)
     window = workers * 2  # bounded: at most this many bodies in memory at once
-    with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
-        pending: dict[Future[CheckOutcome], int] = {}
-        for i, policy in enumerate(policies):
-            if len(pending) >= window:
-                _drain(pending, results, progress, FIRST_COMPLETED)
-            pending[pool.submit(_check, policy, store, fetcher, watchlist, analyse_page)] = i
-        _drain(pending, results, progress, None)
+    analyser = _analyser_for(len(policies))
+    try:
+        with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
+            pending: dict[Future[CheckOutcome], int] = {}
+            for i, policy in enumerate(policies):
+                if len(pending) >= window:
+                    _drain(pending, results, progress, FIRST_COMPLETED)
+                pending[pool.submit(_check, policy, store, fetcher, watchlist, analyser)] = i
+            _drain(pending, results, progress, None)
+    finally:
+        if isinstance(analyser, ProcessAnalyser):
+            analyser.close()
     return [r for r in results if r is not None]
+
+
+def _analyser_for(n: int) -> Analyser:
+    setting = os.environ.get(PROCESSES_ENV, "").strip()
+    processes = int(setting) if setting.isdigit() else DEFAULT_PROCESSES
+    if processes < 1 or n < MIN_POLICIES_FOR_PROCESSES:
+        return analyse_page
+    return ProcessAnalyser(processes)
+
+
+class ProcessAnalyser:
+    """analyse_page in a pool of processes, started on first use (a pass of 304s never starts it).
+
+    forkserver, not fork: the checking threads are already running when the pool starts, and a
+    fork would copy whatever locks they hold. The server preloads this module once.
+    """
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, job: PageJob) -> PageResult:
+        return self._get().submit(analyse_page, job).result()
+
+    def _get(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload([__name__])
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=ctx)
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
 
 
 def _drain(pending: dict[Future[CheckOutcome], int], results: list[CheckOutcome | None],
