@@ -44,6 +44,7 @@ _SIZE = re.compile(r"(\d+)\s*(b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
 _SIZE_UNIT = {"b": 1, "kb": 10**3, "kib": 2**10, "mb": 10**6, "mib": 2**20, "gb": 10**9, "gib": 2**30}
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 T = TypeVar("T")
 
 
@@ -85,9 +86,14 @@ def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
         raise WatchlistError(path, line, None, f"YAML syntax: {problem}") from None
     except yaml.YAMLError as e:
         raise WatchlistError(path, None, None, f"YAML syntax: {e}") from None
+    except RecursionError:
+        raise WatchlistError(path, None, None, "nested too deeply") from None
     if root is None:
         raise WatchlistError(path, 1, None, "the file is empty; it needs at least a `policies:` list")
-    return _Validator(path).watchlist(root)
+    try:
+        return _Validator(path).watchlist(root)
+    except RecursionError:
+        raise WatchlistError(path, None, None, "nested too deeply") from None
 
 
 class _Validator:
@@ -108,19 +114,47 @@ class _Validator:
         if not isinstance(node, MappingNode):
             self.fail(node, field or None, f"expected a mapping of keys, got {_describe(node)}")
         out: dict[str, Node] = {}
-        for key_node, value_node in node.value:
+        explicit, inherited = self.pairs(node)
+        for key_node, value_node in explicit + inherited:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if (key_node, value_node) in inherited and key in out:
+                continue  # an explicit key overrides one merged in with `<<: *anchor`
             where = f"{field}.{key}" if field else str(key)
             if key is None:
                 self.fail(key_node, field or None, "keys must be plain names")
             if key in out:
                 self.fail(key_node, where, "appears twice")
+            if not field and str(key).startswith("x-"):
+                continue  # top-level `x-...` keys hold YAML anchors to merge elsewhere, as in compose files
             if key not in allowed:
                 hint = _did_you_mean(key, allowed)
                 known = ", ".join(allowed)
                 self.fail(key_node, where, f"unknown key{hint} (known keys: {known})")
             out[key] = value_node
         return out
+
+    def pairs(
+        self, node: MappingNode, depth: int = 0
+    ) -> tuple[list[tuple[Node, Node]], list[tuple[Node, Node]]]:
+        """A mapping's own (key, value) nodes, and those it merges in with `<<: *anchor`."""
+        explicit: list[tuple[Node, Node]] = []
+        inherited: list[tuple[Node, Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE_TAG:
+                explicit.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for source in sources:
+                if not isinstance(source, MappingNode) or depth > 20:
+                    self.fail(key_node, None, "`<<` merges only mappings (e.g. `<<: *defaults`)")
+                own, more = self.pairs(source, depth + 1)
+                inherited += [p for p in own + more if p[0].value not in {k.value for k, _ in inherited}]
+        return explicit, inherited
+
+    def effective(self, node: MappingNode) -> list[tuple[Node, Node]]:
+        explicit, inherited = self.pairs(node)
+        own = {k.value for k, _ in explicit}
+        return explicit + [p for p in inherited if p[0].value not in own]
 
     def value(self, node: Node) -> Any:
         return self._constructor.construct_object(node, deep=True)
@@ -277,7 +311,7 @@ class _Validator:
         """One route; what it lacks is reported at the line of its name."""
         if not isinstance(node, MappingNode):
             self.fail(node, field, f"expected a mapping with at least `type:`, got {_describe(node)}")
-        type_node = next((v for k, v in node.value if getattr(k, "value", None) == "type"), None)
+        type_node = next((v for k, v in self.effective(node) if getattr(k, "value", None) == "type"), None)
         if type_node is None:
             self.fail(name_node, f"{field}.type", f"missing: one of {', '.join(ROUTE_TYPES)}")
         kind = self.choice(type_node, f"{field}.type", ROUTE_TYPES)
@@ -316,7 +350,7 @@ class _Validator:
         )
 
     def _refuse_secrets(self, node: MappingNode, field: str) -> None:
-        for key_node, value_node in node.value:
+        for key_node, value_node in self.effective(node):
             key = getattr(key_node, "value", None)
             if key in ("password", "secret"):
                 self.fail(
@@ -341,6 +375,8 @@ class _Validator:
             if required not in keys:
                 self.fail(node, f"{field}.{required}", "missing: an email route needs to, from and smtp")
         to = self.strings(keys["to"], f"{field}.to")
+        if not to:
+            self.fail(keys["to"], f"{field}.to", "needs at least one address")
         for i, address in enumerate(to):
             if not _EMAIL.fullmatch(address):
                 self.fail(keys["to"], f"{field}.to", f"{address!r} (item {i + 1}) is not an e-mail address")
@@ -436,7 +472,7 @@ class _Validator:
         for i, item in enumerate(items):
             policy = self.policy(item, f"policies[{i}]", routes, interval, alert)
             if policy.id in first_line:
-                id_node = next(v for k, v in item.value if k.value == "id")
+                id_node = next(v for k, v in self.effective(item) if k.value == "id")
                 self.fail(
                     id_node,
                     f"policies[{i}].id",

@@ -120,6 +120,25 @@ def test_fetch_settings_and_failure_threshold_are_read() -> None:
     assert wl.failure_threshold == 5 and wl.policies == ()
 
 
+def test_shared_settings_merge_in_with_anchors_and_explicit_keys_win() -> None:
+    wl = parse_watchlist(
+        "x-common: &common {interval: 1h, type: terms, remove: [nav]}\n"
+        "policies:\n"
+        "  - <<: *common\n    id: a\n    url: https://a.test/\n    type: privacy\n"
+        "  - {<<: [*common], id: b, url: 'https://b.test/'}\n"
+    )
+    a, b = wl.policies
+    assert (a.type, a.interval_seconds, a.remove) == ("privacy", 3600, ("nav",))
+    assert (b.type, b.interval_seconds, b.remove) == ("terms", 3600, ("nav",))
+
+
+def test_a_mistake_in_a_merged_anchor_is_reported_where_the_anchor_is() -> None:
+    err = _error(
+        "x-common: &common\n  interval: 6 hours\npolicies:\n  - {<<: *common, id: a, url: 'https://a.test/'}\n"
+    )
+    assert (err.line, err.field) == (2, "policies[0].interval")
+
+
 def test_norwegian_language_hint_is_not_read_as_false() -> None:
     wl = parse_watchlist("policies:\n  - {id: a, url: 'https://x.test/', language: no}\n")
     assert wl.policies[0].language == "no"
@@ -209,6 +228,12 @@ ERRORS = [
         2,
         "alerts.m.smtp",
         "missing",
+    ),
+    (
+        "alerts:\n  m:\n    type: email\n    to: []\n    from: c@d.test\n    smtp: {host: s}\npolicies: []\n",
+        4,
+        "alerts.m.to",
+        "at least one address",
     ),
     (
         "alerts:\n  m:\n    type: email\n    to: a@b.test\n    from: c@d.test\n"
