@@ -159,8 +159,9 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of one paragraph, each keeping its end punctuation."""
+def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
+    """Sentences of one paragraph, each keeping its end punctuation; fragments too short to
+    stand alone are joined to a neighbour unless `merge_fragments` is False."""
     out: list[str] = []
     start = 0
     n = len(text)
@@ -176,7 +177,36 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
+    if merge_fragments and len(out) > 1:
+        return _merge_fragments(out)
     return out or [text]
+
+
+def _is_fragment(sentence: str) -> bool:
+    """A lead-in label ("Logginformation.", "Cookies.") or an interjection ("Done!") is too
+    short to be a clause of its own: it would be added or removed alone."""
+    if _CJK_RE.search(sentence):
+        return len(sentence) < 6
+    return sentence.count(" ") < 3
+
+
+def _merge_fragments(sentences: list[str]) -> list[str]:
+    out: list[str] = []
+    carry = ""
+    for s in sentences:
+        s = f"{carry} {s}" if carry and not _CJK_RE.match(s[:1]) else carry + s
+        carry = ""
+        if _is_fragment(s):
+            carry = s
+        else:
+            out.append(s)
+    if carry:
+        if out:
+            sep = "" if _CJK_RE.match(carry[:1]) else " "
+            out[-1] = out[-1] + sep + carry
+        else:
+            out.append(carry)
+    return out
 
 
 def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:

@@ -158,7 +158,7 @@ def test_single_line_breaks_split_only_before_a_marker() -> None:
     ],
 )
 def test_latin_sentences_split_but_not_after_abbreviations(text: str, sentences: list[str]) -> None:
-    assert split_sentences(text) == sentences
+    assert split_sentences(text, merge_fragments=False) == sentences
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,27 @@ def test_latin_sentences_split_but_not_after_abbreviations(text: str, sentences:
     ],
 )
 def test_cjk_sentences_split_on_full_and_folded_punctuation(text: str, sentences: list[str]) -> None:
-    assert split_sentences(normalize_text(text)) == sentences
+    assert split_sentences(normalize_text(text), merge_fragments=False) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Biometriska uppgifter. Vi samlar in ansiktsbilder och fingeravtryck för att verifiera dig.",
+            ["Biometriska uppgifter. Vi samlar in ansiktsbilder och fingeravtryck för att verifiera dig."],
+        ),
+        ("We keep your data for two years. Done!", ["We keep your data for two years. Done!"]),
+        (
+            "Cookies. We use them to remember you. We never sell them.",
+            ["Cookies. We use them to remember you.", "We never sell them."],
+        ),
+        ("好的。我们不会出售您的个人信息。", ["好的。我们不会出售您的个人信息。"]),
+        ("Short. Also short.", ["Short. Also short."]),
+    ],
+)
+def test_fragments_too_short_to_stand_alone_join_a_neighbour(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
 
 
 def test_abbreviations_come_from_the_lexicon_for_each_language() -> None:
@@ -234,7 +254,8 @@ def test_numbered_plain_text_headings_keep_the_number_in_the_path_only() -> None
 
 
 def test_indexes_are_positions() -> None:
-    clauses = segment(text_doc("A title\n\nOne. Two. Three.\n\n- four\n- five"))
+    text = "A title\n\nWe keep it safe. We keep it short. We keep it here.\n\n- four\n- five"
+    clauses = segment(text_doc(text))
     assert [c.index for c in clauses] == list(range(len(clauses))) and len(clauses) == 6
 
 
