@@ -25,7 +25,8 @@ def test_demo_exits_0_and_prints_the_retention_alert_and_diff(tmp_path: Path) ->
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
     # a proxy in the environment (here a closed port) must not catch the demo's 127.0.0.1 requests
     env.update(HTTP_PROXY="http://127.0.0.1:9", http_proxy="http://127.0.0.1:9")
-    env.pop("NO_PROXY", None), env.pop("no_proxy", None)
+    for name in ("NO_PROXY", "no_proxy"):
+        env.pop(name, None)
     started = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "monitor", "demo"],
