@@ -8,7 +8,7 @@ status, due alerts, JSON-lines export.
 Only this module speaks SQL (through sqlite-utils over sqlite3). Layout:
 - policies: mirrored from the watchlist; removed policies become inactive, history kept;
 - fetches: one row per attempt (an unchanged check adds only this row);
-- bodies: raw bodies, zlib-compressed, once per distinct sha256;
+- bodies: raw bodies, zlib-compressed (level 1: 3x faster than 6, ~13% larger), once per sha256;
 - texts: normalised text + clauses JSON, once per distinct text sha256 (content-addressed);
 - versions: (policy_id, seq) -> text sha; a revert is a new version pointing at an old text;
 - changes: one row per Change between consecutive versions, in Change.to_dict() shape;
@@ -572,7 +572,7 @@ class Store:
             if conn.execute("SELECT 1 FROM bodies WHERE sha256 = ?", (body_sha,)).fetchone() is None:
                 conn.execute(
                     "INSERT INTO bodies (sha256, content_type, size, data) VALUES (?,?,?,?)",
-                    (body_sha, content_type, len(body), zlib.compress(body, 6)),
+                    (body_sha, content_type, len(body), zlib.compress(body, 1)),
                 )
             conn.execute(
                 "INSERT OR IGNORE INTO texts (sha256, text, clauses, clause_count) VALUES (?,?,?,?)",
