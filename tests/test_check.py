@@ -340,3 +340,29 @@ def test_format_outcome_is_one_readable_line() -> None:
     unchanged = format_outcome(p, CheckOutcome("kaiconn-privacy", "unchanged", 3))
     assert unchanged == "kaiconn-privacy unchanged in 3 ms"
     assert "\n" not in format_outcome(p, CheckOutcome("x", "new", 5, 1, {"clauses": 40}, alerts=1))
+
+
+def test_check_many_in_a_process_pool_records_what_threads_record(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = check_mod.MIN_POLICIES_FOR_PROCESSES
+    for i in range(n):
+        env.site.set_page(f"/p{i}", policy_html(seed_text(i % 5), f"Policy {i}"))
+        env.policy(f"pol-{i}", f"/p{i}")
+    monkeypatch.setenv(check_mod.PROCESSES_ENV, "2")
+    outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist)  # type: ignore[arg-type]
+    _engine_or_skip(outs[0])
+    assert [o.outcome for o in outs] == ["new"] * n
+    # the clauses made in the worker processes are the ones this process makes
+    for i in (0, 1, 2):
+        made_here = check_mod.analyse_page(check_mod.PageJob(
+            env.site.page(f"/p{i}").body, "text/html", "utf-8", None, (), None, None, None, None, None))
+        assert outs[i].summary == {"clauses": len(made_here.clauses)}
+        stored = env.store.latest_version(f"pol-{i}")  # type: ignore[attr-defined]
+        assert stored.text_sha256 == made_here.text_sha and stored.clauses == made_here.clauses
+
+    env.site.set_page("/p3", policy_html(seed_text(3).replace(OLD_RETENTION, NEW_RETENTION), "Policy 3"))
+    again = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist)  # type: ignore[arg-type]
+    assert [o.outcome for o in again].count("not_modified") == n - 1
+    assert (again[3].outcome, again[3].version_seq) == ("changed", 2)
+    assert again[3].summary and again[3].summary["material"]
