@@ -50,6 +50,7 @@ _DATE_RE = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
     r"|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日"
 )
+_DAY_MONTH = re.compile(r"\x00M\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s*\x00M")
 _CJK_NUMERALS = set("零〇一二两兩三四五六七八九十百千万半")
 
 
@@ -125,6 +126,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     lex = pick_lexicon(new.text, new.language)
     prefix = "moved and " if change.kind == "moved" else ""
 
+    if of.is_update_stamp and nf.is_update_stamp:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "update stamp changed")
     if _mask(old.text, lex) == _mask(new.text, lex):
         stamp = of.is_update_stamp or nf.is_update_stamp
         what = (
@@ -439,6 +442,7 @@ def _mask(text: str, lex: Lexicon) -> str:
     )
     if lex.months is not None:
         text = lex.months.sub("\x00M", text)
+        text = _DAY_MONTH.sub("\x00M", text)
     return " ".join(text.split())
 
 

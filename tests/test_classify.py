@@ -1,0 +1,441 @@
+"""Classify: materiality, categories, severity and explanations, per rule and per language.
+
+Every case is a hand-written edit of the kind policies undergo; each materiality rule is tested
+both ways (an alert that must fire, a quiet change that must not), and the severity of an
+unfavourable change is held above its favourable opposite.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from monitor.classify import classify, clause_categories
+from monitor.models import Change, Clause, severity_rank
+
+LANGS = ["en", "sv", "no", "da", "de", "fr", "es", "zh-Hans", "zh-Hant"]
+
+
+def modified(old: str, new: str, language: str = "en") -> Change:
+    (change,) = classify(
+        [Change("modified", Clause(3, old, language=language), Clause(3, new, language=language))]
+    )
+    return change
+
+
+def added(text: str, language: str = "en", heading: bool = False) -> Change:
+    (change,) = classify([Change("added", None, Clause(5, text, language=language, is_heading=heading))])
+    return change
+
+
+def removed(text: str, language: str = "en") -> Change:
+    (change,) = classify([Change("removed", Clause(5, text, language=language), None)])
+    return change
+
+
+def assert_alert(change: Change, category: str, severity: str | None = None) -> None:
+    assert change.material, change
+    assert category in change.categories, change
+    assert change.explanation
+    if severity:
+        assert change.severity == severity, change
+
+
+def assert_quiet(change: Change) -> None:
+    assert not change.material, change
+    assert change.severity == "none"
+    assert change.explanation
+
+
+# --- retention ------------------------------------------------------------------------------
+
+RETENTION = {
+    "en": ("We keep your data for {} after you close your account.", "three years", "ten years"),
+    "sv": ("Vi sparar dina uppgifter i {} efter att kontot avslutats.", "tre år", "tio år"),
+    "no": ("Vi lagrer opplysningene i {} etter at kontoen er avsluttet.", "3 år", "10 år"),
+    "da": ("Vi opbevarer dine oplysninger i {} efter lukning af kontoen.", "tre år", "ti år"),
+    "de": ("Wir speichern Ihre Daten {} nach Schließung des Kontos.", "drei Jahre", "zehn Jahre"),
+    "fr": ("Nous conservons vos données pendant {} après la clôture du compte.", "trois ans", "dix ans"),
+    "es": ("Conservamos sus datos durante {} después del cierre de la cuenta.", "tres años", "diez años"),
+    "zh-Hans": ("我们会在您注销账号后保存您的个人信息{}。", "三年", "十年"),
+    "zh-Hant": ("我們會在您註銷帳號後保存您的個人資訊{}。", "三年", "十年"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_retention_lengthened_is_high_and_shortened_is_medium(lang: str) -> None:
+    template, short, long = RETENTION[lang]
+    longer = modified(template.format(short), template.format(long), lang)
+    assert_alert(longer, "retention", "high")
+    assert longer.categories == ["retention"]
+    assert longer.facts[0].direction == "longer" and longer.facts[0].kind == "duration"
+    shorter = modified(template.format(long), template.format(short), lang)
+    assert_alert(shorter, "retention", "medium")
+    assert severity_rank(longer.severity) > severity_rank(shorter.severity)
+
+
+def test_retention_explanation_is_normalised() -> None:
+    change = modified("We retain logs for 3 years.", "We retain logs for ten years.")
+    assert change.explanation == "retention period lengthened from 3 years to 10 years"
+    assert (change.facts[0].old, change.facts[0].new) == ("3 years", "10 years")
+
+
+def test_retention_made_indefinite_is_high() -> None:
+    change = modified(
+        "We keep your information only as long as necessary to provide the service.",
+        "We keep your information indefinitely.",
+    )
+    assert_alert(change, "retention", "high")
+
+
+def test_retention_from_necessary_to_a_fixed_period_is_material() -> None:
+    change = modified(
+        "我们仅在实现目的所必需的最短时间内保留您的个人信息。",
+        "我们会在您注销账号后继续保留您的个人信息五年。",
+        "zh-Hans",
+    )
+    assert_alert(change, "retention", "high")
+    assert "5 years" in change.explanation
+
+
+# --- sharing polarity -----------------------------------------------------------------------
+
+SELL = {
+    "en": ("We do not sell your personal information.", "We may sell your personal information."),
+    "sv": ("Vi kommer aldrig att sälja dina personuppgifter.", "Vi kan sälja dina personuppgifter."),
+    "no": ("Vi selger ikke personopplysningene dine.", "Vi kan selge personopplysningene dine."),
+    "da": ("Vi sælger aldrig dine personoplysninger.", "Vi kan sælge dine personoplysninger."),
+    "de": ("Wir verkaufen Ihre Daten nicht an Dritte.", "Wir können Ihre Daten an Dritte verkaufen."),
+    "fr": (
+        "Nous ne vendons jamais vos données personnelles.",
+        "Nous pouvons vendre vos données personnelles.",
+    ),
+    "es": ("No vendemos sus datos personales.", "Podemos vender sus datos personales."),
+    "zh-Hans": ("我们不会出售您的个人信息。", "我们可能出售您的个人信息。"),
+    "zh-Hant": ("我們不會出售您的個人資訊。", "我們可能出售您的個人資訊。"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sale_no_longer_ruled_out_is_high_and_the_reverse_medium(lang: str) -> None:
+    never, may = SELL[lang]
+    flip = modified(never, may, lang)
+    assert_alert(flip, "sharing", "high")
+    assert flip.facts[0].direction == "affirmed"
+    assert "no longer ruled out" in flip.explanation
+    back = modified(may, never, lang)
+    assert_alert(back, "sharing", "medium")
+    assert severity_rank(flip.severity) > severity_rank(back.severity)
+
+
+def test_flip_explanation_quotes_both_wordings() -> None:
+    change = modified("We do not sell your personal information.", "We may sell your personal information.")
+    assert change.explanation == 'sale of personal data no longer ruled out ("do not sell" -> "We may sell")'
+
+
+# --- other facts, both directions -------------------------------------------------------------
+
+
+def test_new_sensitive_data_type_is_high_and_a_dropped_one_medium() -> None:
+    old = "We collect your name, e-mail address and device identifiers."
+    new = "We collect your name, e-mail address, device identifiers and fingerprints."
+    more = modified(old, new)
+    assert_alert(more, "collection", "high")
+    assert more.explanation == "new sensitive data type collected: biometric"
+    less = modified(new, old)
+    assert_alert(less, "collection", "medium")
+
+
+def test_new_transfer_destination_is_high_and_a_removed_one_medium() -> None:
+    old = "Vi kan overføre opplysningene til servere i Kina eller Singapore."
+    new = "Vi kan overføre opplysningene til servere i Kina, Singapore eller USA."
+    more = modified(old, new, "no")
+    assert_alert(more, "transfer", "high")
+    assert more.explanation == "new transfer destination: USA"
+    assert_alert(modified(new, old, "no"), "transfer", "medium")
+
+
+def test_storage_moving_abroad_is_a_transfer_change() -> None:
+    change = modified(
+        "我们将个人信息存储在中华人民共和国境内。", "我们将个人信息存储在新加坡的服务器上。", "zh-Hans"
+    )
+    assert_alert(change, "transfer", "high")
+
+
+def test_right_removed_is_high_and_added_medium() -> None:
+    old = "You have the right to access, rectify, erase and port your data (data portability)."
+    new = "You have the right to access, rectify and erase your data."
+    gone = modified(old, new)
+    assert_alert(gone, "rights", "high")
+    assert "right removed: portability" in gone.explanation
+    assert_alert(modified(new, old), "rights", "medium")
+
+
+def test_child_age_lowered_is_high_and_raised_medium() -> None:
+    lower = modified(
+        "We do not collect data from children under 16.", "We do not collect data from children under 13."
+    )
+    assert_alert(lower, "children", "high")
+    assert lower.explanation == "children's age threshold lowered from 16 to 13"
+    raised = modified(
+        "不满十四周岁的儿童需取得监护人同意。", "不满十六周岁的儿童需取得监护人同意。", "zh-Hans"
+    )
+    assert_alert(raised, "children", "medium")
+
+
+def test_breach_notice_slower_is_high_and_faster_medium() -> None:
+    fast = "If a data breach occurs we will notify you within 72 hours."
+    slow = "If a data breach occurs we will notify you within 30 days."
+    slower = modified(fast, slow)
+    assert_alert(slower, "security", "high")
+    assert slower.explanation == "breach-notification deadline lengthened from 72 hours to 30 days"
+    assert_alert(modified(slow, fast), "security", "medium")
+
+
+def test_change_notice_dropped_is_high() -> None:
+    change = modified(
+        "If we change this policy, we will notify you by e-mail.",
+        "Changes to this policy take effect immediately upon posting, without further notice.",
+    )
+    assert_alert(change, "changes", "high")
+    assert change.categories == ["changes"]
+
+
+def test_new_recipient_is_high() -> None:
+    change = modified(
+        "We share your data with service providers.",
+        "We share your data with service providers and data brokers.",
+    )
+    assert_alert(change, "sharing", "high")
+    assert "data brokers" in change.explanation
+
+
+def test_security_measure_removed_is_high() -> None:
+    change = modified(
+        "We protect your data with encryption and access controls.",
+        "We protect your data with access controls.",
+    )
+    assert_alert(change, "security", "high")
+
+
+# --- added / removed clauses ---------------------------------------------------------------
+
+
+def test_added_clause_collecting_biometrics_is_high() -> None:
+    change = added("Vi samlar in ansiktsbilder och fingeravtryck för att verifiera din identitet.", "sv")
+    assert_alert(change, "collection", "high")
+    assert change.categories == ["collection"]
+
+
+def test_removed_notice_promise_is_material_high() -> None:
+    assert_alert(
+        removed("We will notify you of material changes to this policy by e-mail."), "changes", "high"
+    )
+
+
+def test_removed_right_is_high() -> None:
+    change = removed("B) You have the right to accept or reject cookies.")
+    assert_alert(change, "tracking", "high")
+
+
+def test_removed_negative_promise_is_high() -> None:
+    assert_alert(removed("VI KOMMER ALDRIG ATT SÄLJA DIN PERSONLIGA INFORMATION", "sv"), "sharing", "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "heading"),
+    [
+        ("Data retention", "en", True),
+        ("Last updated: 12 March 2024", "en", False),
+        ("Senast uppdaterad: 2024-03-12", "sv", False),
+        ("E-mail: privacy@example.com", "en", False),
+        ("Thank you for choosing our app.", "en", False),
+    ],
+)
+def test_added_heading_stamp_or_contact_is_not_material(text: str, lang: str, heading: bool) -> None:
+    assert_quiet(added(text, lang, heading))
+    assert_quiet(removed(text, lang) if not heading else added(text, lang, heading))
+
+
+# --- quiet edits -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        ("We retian your data for three years.", "We retain your data for three years.", "en"),
+        (
+            "der vi eller noen vi samarbeider med trenger informasjon for en grunn relater til deres bedrift.",
+            "der vi eller noen vi samarbeider med trenger informasjon for en grunn relatert til deres bedrift.",
+            "no",
+        ),
+        (
+            "Wir speichern Ihre Daten in unserem Rechenzentrum sicehr.",
+            "Wir speichern Ihre Daten in unserem Rechenzentrum sicher.",
+            "de",
+        ),
+        (
+            "Nous conservons vos donnés pendant trois ans.",
+            "Nous conservons vos données pendant trois ans.",
+            "fr",
+        ),
+    ],
+)
+def test_typo_fix_is_not_material(old: str, new: str, lang: str) -> None:
+    change = modified(old, new, lang)
+    assert_quiet(change)
+    assert change.explanation == "typo fix"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        ("Last updated: March 3, 2023", "Last updated: January 9, 2025", "en"),
+        ("Oppdateringstid: 2024", "Oppdateringstid: 2025", "no"),
+        ("Senast uppdaterad: 2023-05-01", "Senast uppdaterad: 2024-11-20", "sv"),
+        ("更新日期:2022年10月", "更新日期:2024年3月", "zh-Hans"),
+        ("生效日期:2023年1月1日", "生效日期:2024年6月1日", "zh-Hans"),
+    ],
+)
+def test_update_stamp_is_not_material(old: str, new: str, lang: str) -> None:
+    change = modified(old, new, lang)
+    assert_quiet(change)
+    assert change.explanation == "update stamp changed"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        ("Email: privacy@example.com", "Email: dpo@example.com", "en"),
+        ("电子邮箱:privacy@example.cn", "电子邮箱:dpo@example.cn", "zh-Hans"),
+        (
+            "Ring oss på +46 8 123 456 78 om du har frågor.",
+            "Ring oss på +46 8 987 654 32 om du har frågor.",
+            "sv",
+        ),
+        (
+            "Questions? Contact our DPO at dpo@example.com.",
+            "Questions? Contact our DPO at privacy@example.org.",
+            "en",
+        ),
+    ],
+)
+def test_contact_detail_change_is_not_material(old: str, new: str, lang: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        ("We keep your data for three years.", "We retain your data for three years.", "en"),
+        (
+            "We share your data with partners and advertisers.",
+            "We share your data with advertisers and partners.",
+            "en",
+        ),
+        ("Vi lagrar dina uppgifter i tre år.", "Dina uppgifter lagras av oss i tre år.", "sv"),
+        ("我们会保存您的个人信息三年。", "您的个人信息我们会保存三年。", "zh-Hans"),
+    ],
+)
+def test_rewording_with_the_same_facts_is_not_material(old: str, new: str, lang: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_moved_unchanged_clause_is_never_material() -> None:
+    text = (
+        "Observera att dina personuppgifter inte kommer att användas för reklamändamål utan ditt tillstånd."
+    )
+    (change,) = classify([Change("moved", Clause(20, text, language="sv"), Clause(44, text, language="sv"))])
+    assert_quiet(change)
+    assert change.explanation == "moved; text unchanged"
+
+
+def test_moved_and_edited_clause_is_judged_on_its_edit() -> None:
+    (change,) = classify(
+        [Change("moved", Clause(2, "We do not sell your data."), Clause(9, "We may sell your data."))]
+    )
+    assert_alert(change, "sharing", "high")
+    assert change.explanation.startswith("moved and ")
+
+
+def test_added_negation_in_wording_is_material() -> None:
+    change = modified("Your data will be used for research.", "Your data will not be used for research.")
+    assert change.material
+
+
+# --- categories, language, API ---------------------------------------------------------------
+
+
+def test_categories_name_what_changed_not_everything_mentioned() -> None:
+    old = "We store cookie identifiers and your profile data for 2 years, then delete them."
+    new = "We store cookie identifiers and your profile data for 5 years, then delete them."
+    assert modified(old, new).categories == ["retention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("We retain your personal data for five years.", "en", ["retention"]),
+        ("Vi delar dina uppgifter med våra annonspartner.", "sv", ["sharing"]),
+        ("我们会将您的个人信息存储在中华人民共和国境内。", "zh-Hans", ["transfer"]),
+        ("Sie haben das Recht auf Auskunft und Löschung.", "de", ["rights"]),
+        ("Nous utilisons des cookies et des traceurs.", "fr", ["tracking"]),
+    ],
+)
+def test_clause_categories(text: str, lang: str, expected: list[str]) -> None:
+    assert set(expected) <= set(clause_categories(text, lang))
+
+
+def test_categories_follow_the_contract_order() -> None:
+    from monitor.models import CATEGORIES
+
+    cats = clause_categories("We share cookies data with advertisers and retain it for 2 years.", "en")
+    assert cats == sorted(cats, key=CATEGORIES.index)
+
+
+def test_wrong_language_tag_still_finds_the_flip() -> None:
+    change = modified("Vi säljer inte dina uppgifter.", "Vi kan sälja dina uppgifter.", "en")
+    assert_alert(change, "sharing", "high")
+
+
+def test_input_changes_are_not_mutated_and_output_is_deterministic() -> None:
+    changes = [
+        Change("modified", Clause(1, "We do not sell data."), Clause(1, "We may sell data.")),
+        Change("removed", Clause(2, "You have the right to data portability."), None),
+        Change("moved", Clause(3, "Same text."), Clause(7, "Same text.")),
+    ]
+    first = [c.to_dict() for c in classify(changes)]
+    assert all(c.categories == [] and not c.material for c in changes)
+    assert [c.to_dict() for c in classify(changes)] == first
+    assert len(first) == 3
+
+
+def test_unfavourable_ranks_above_favourable_for_every_fact() -> None:
+    pairs = [
+        ("We keep logs for 1 year.", "We keep logs for 5 years."),
+        ("We do not share your data with advertisers.", "We share your data with advertisers."),
+        ("We collect your name.", "We collect your name and health data."),
+        ("Children under 16 need consent.", "Children under 13 need consent."),
+        ("You have the right to erasure and portability.", "You have the right to erasure."),
+    ]
+    for worse_from, worse_to in pairs:
+        bad, good = modified(worse_from, worse_to), modified(worse_to, worse_from)
+        assert bad.material and good.material, (bad, good)
+        assert severity_rank(bad.severity) > severity_rank(good.severity), (bad, good)
+
+
+def test_a_hundred_changes_classify_quickly() -> None:
+    changes = [
+        Change(
+            "modified",
+            Clause(i, f"We keep record {i} for {i % 9 + 1} years."),
+            Clause(i, f"We keep record {i} for {i % 9 + 2} years."),
+        )
+        for i in range(100)
+    ]
+    classify(changes)  # first sight of each text: extraction; afterwards cached
+    start = time.perf_counter()
+    out = classify(changes)
+    assert time.perf_counter() - start < 0.5
+    assert all(c.material and c.severity == "high" for c in out)
