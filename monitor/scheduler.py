@@ -225,13 +225,23 @@ class Daemon:
         except Exception as e:  # noqa: BLE001 - a bad file never stops the daemon
             log.error("watchlist not reloaded, keeping the last good one: %s: %s", self.path, e)
             return
-        self.reload(new)
+        try:
+            self.reload(new)
+        except Exception:  # noqa: BLE001 - e.g. the database busy: keep running, retry on next edit
+            log.exception("watchlist reload failed; the schedule may be partly updated")
 
     def reload(self, new: Watchlist) -> None:
         """Apply a new watchlist: add, remove and reschedule jobs; mirror the policies in the store."""
         old = self.policies
         wanted = {p.id: p for p in new.policies}
         self.store.sync_policies(new.policies)
+        if new.fetch != self.watchlist.fetch:
+            from .fetch import Fetcher
+
+            # Checks in flight keep the old fetcher; new checks use the new settings. The number
+            # of check threads (max_workers) is fixed until a restart.
+            self.fetcher = Fetcher(new.fetch)
+            log.info("fetch settings changed (max_workers takes effect on restart)")
         self.watchlist = new
         if getattr(self, "sender", None) is not None and hasattr(self.sender, "watchlist"):
             self.sender.watchlist = new
