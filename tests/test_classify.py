@@ -266,8 +266,8 @@ def test_added_heading_stamp_or_contact_is_not_material(text: str, lang: str, he
     [
         ("We retian your data for three years.", "We retain your data for three years.", "en"),
         (
-            "der vi eller noen vi samarbeider med trenger informasjon for en grunn relater til deres bedrift.",
-            "der vi eller noen vi samarbeider med trenger informasjon for en grunn relatert til deres bedrift.",
+            "Vi bruker opplysningene for å levere tjenesten og forbdre produktene våre.",
+            "Vi bruker opplysningene for å levere tjenesten og forbedre produktene våre.",
             "no",
         ),
         (
