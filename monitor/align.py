@@ -247,6 +247,7 @@ def inline_diff(old_text: str, new_text: str) -> list[tuple[int, str]]:
     a, b = encode(old_tokens), encode(new_tokens)
     decode = {code: tok for tok, code in table.items()}
     diffs = _dmp.diff_main(a, b, False)
-    diffs = [(op, "".join(decode[ch] for ch in text)) for op, text in diffs]
+    # Clean up while each token is one symbol: on decoded text the lossless shift would slide
+    # edits across word boundaries ("necessary fo|r" -> "afte|r").
     _dmp.diff_cleanupSemantic(diffs)
-    return [(op, text) for op, text in diffs if text]
+    return [(op, "".join(decode[ch] for ch in text)) for op, text in diffs if text]
