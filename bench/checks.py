@@ -25,7 +25,8 @@ VmRSS, sampled every 0.25 s), the server's CPU, and the fetch outcomes the pass 
 from the database, so a pass that silently failed shows). With --with-urlwatch it also runs
 ../shared/bench/bench_urlwatch.py (one round, same N) in the same session and prints ratios.
 
-Usage: .venv/bin/python bench/checks.py [--n 1000] [--skip-scale] [--with-urlwatch]
+Usage: .venv/bin/python bench/checks.py [--n 1000] [--rounds 3] [--skip-scale] [--with-urlwatch]
+(--rounds R repeats the passes at N, each round followed by one urlwatch round, and reports medians)
 Output: a plain table on stdout, JSON in bench/results/checks-<time>.json.
 """
 
@@ -37,6 +38,7 @@ import os
 import signal
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import threading
@@ -371,6 +373,35 @@ def run_urlwatch(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     return rows
 
 
+_MEDIAN_KEYS = ("wall_s", "checks_per_s", "cpu_s", "cpu_ms_per_check", "max_rss_mb", "server_cpu_s")
+
+
+def median_passes(rounds: list[PassResult]) -> list[PassResult]:
+    """One PassResult per (n, label): the median of each figure; outcomes of the last round."""
+    groups: dict[tuple[int, str], list[PassResult]] = {}
+    for r in rounds:
+        groups.setdefault((r.n, r.label), []).append(r)
+    out = []
+    for rs in groups.values():
+        m = PassResult(**{**asdict(rs[-1]), "extra": dict(rs[-1].extra)})
+        for key in _MEDIAN_KEYS:
+            setattr(m, key, round(statistics.median(getattr(r, key) for r in rs), 3))
+        m.extra["rounds"] = len(rs)
+        m.extra.pop("round", None)
+        out.append(m)
+    return out
+
+
+def median_urlwatch(rounds: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for label in {k for r in rounds for k in r}:
+        rs = [r[label] for r in rounds if label in r]
+        keys = ("wall_s", "checks_per_s", "cpu_s", "max_rss_mb", "server_cpu_s")
+        out[label] = {**rs[-1], **{k: statistics.median(r[k] for r in rs) for k in keys}, "rounds": len(rs)}
+    order = ("first", "unchanged", "mutate")
+    return dict(sorted(out.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 9))
+
+
 def print_table(results: list[PassResult], uw: dict[str, dict[str, Any]]) -> None:
     head = "| N | pass | wall s | checks/s | CPU s | CPU ms/check | max RSS MB | server CPU s | outcomes |"
     print("\n" + head + "\n|" + " --- |" * 9)
@@ -401,6 +432,7 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=10, help="the growth factor for the flat-cost check")
     ap.add_argument("--skip-scale", action="store_true", help="only the passes at --n")
     ap.add_argument("--fraction", type=float, default=0.1)
+    ap.add_argument("--rounds", type=int, default=1, help="rounds at --n, urlwatch interleaved; medians")
     ap.add_argument("--workers", type=int, default=8, help="max_workers and per_host_concurrency")
     ap.add_argument("--daemon-seconds", type=float, default=15.0, help="how long VmRSS is sampled")
     ap.add_argument("--python", default=str(ROOT / ".venv" / "bin" / "python"))
@@ -417,7 +449,18 @@ def main() -> None:
           f" per-host limit raised for the benchmark: per_host_delay 0s, per_host_concurrency {args.workers},"
           f" max_workers {args.workers}", flush=True)
 
-    results, _, _ = passes_at(args, args.n, work, full=True)
+    rounds: list[PassResult] = []
+    uw_rounds: list[dict[str, dict[str, Any]]] = []
+    for k in range(1, args.rounds + 1):  # interleaved, so both tools see the same machine load
+        print(f"round {k}/{args.rounds}", flush=True)
+        done, _, _ = passes_at(args, args.n, work, full=True)
+        for r in done:
+            r.extra["round"] = k
+        rounds += done
+        if args.with_urlwatch:
+            uw_rounds.append(run_urlwatch(args))
+    results = median_passes(rounds)
+    uw = median_urlwatch(uw_rounds)
     scale: dict[str, Any] = {}
     daemon: dict[str, Any] = {}
     if not args.skip_scale:
@@ -428,10 +471,12 @@ def main() -> None:
             small = next(r for r in results if r.n == args.n and r.label == label)
             large = next(r for r in big_results if r.label == label)
             scale[label] = round(large.cpu_ms_per_check / small.cpu_ms_per_check, 2)
-        print(f"  CPU per check at {big} / at {args.n}: {scale}", flush=True)
+        print(f"  CPU per check at {big} / at {args.n} (median): {scale}", flush=True)
         daemon = daemon_rss(args, big, db, watchlist, work)
 
-    uw = run_urlwatch(args) if args.with_urlwatch else {}
+    if args.rounds > 1:
+        tail = "" if args.skip_scale else f"; one round at {args.n * args.scale}"
+        print(f"\nmedians of {args.rounds} rounds at N = {args.n}{tail}")
     print_table(results, uw)
     rat = ratios(results, uw, args.n)
     if rat:
@@ -441,8 +486,9 @@ def main() -> None:
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
         "politeness": {"per_host_delay": 0, "per_host_concurrency": args.workers,
                        "max_workers": args.workers},
-        "cpus": os.cpu_count(), "passes": [asdict(r) for r in results], "cpu_per_check_growth": scale,
-        "daemon": daemon, "urlwatch": uw, "ratios_to_urlwatch": rat,
+        "cpus": os.cpu_count(), "rounds": args.rounds, "passes": [asdict(r) for r in results],
+        "all_rounds": [asdict(r) for r in rounds], "cpu_per_check_growth": scale, "daemon": daemon,
+        "urlwatch": uw, "urlwatch_rounds": uw_rounds, "ratios_to_urlwatch": rat,
     }
     stamp = time.strftime("%Y%m%dT%H%M%S")
     out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"checks-{stamp}.json"
