@@ -369,18 +369,24 @@ class Store:
             return self._conn.execute(sql, params).fetchone()
 
     def _migrate(self, migrations: list[Migration]) -> None:
+        """Bring the schema up to date. An up-to-date database is only read, so a CLI reader
+        opening it never waits for the daemon's write lock."""
+        if self._check_version(len(migrations)) == len(migrations):
+            return
         with self._tx() as conn:
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
-            if current > len(migrations):
-                raise MonitorError(
-                    f"{self.path} has schema version {current}, newer than this program ({len(migrations)})"
-                )
+            current = self._check_version(len(migrations))  # again: another process may have migrated
             for version in range(current + 1, len(migrations) + 1):
                 migrations[version - 1](self._db)
                 conn.execute(
                     "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, utc_now())
                 )
                 conn.execute(f"PRAGMA user_version = {version}")
+
+    def _check_version(self, known: int) -> int:
+        current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if current > known:
+            raise MonitorError(f"{self.path} has schema version {current}, newer than this program ({known})")
+        return current
 
     def pragmas(self) -> dict[str, Any]:
         """The connection settings that matter: journal_mode, foreign_keys, synchronous, busy_timeout."""

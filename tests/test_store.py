@@ -274,6 +274,15 @@ def test_second_store_reads_while_the_first_writes(store: Store, db: Path):
         reader.close()
 
 
+def test_opening_an_up_to_date_database_does_not_wait_for_the_writer(store: Store, db: Path):
+    with store._tx():  # the daemon is in the middle of a write
+        t0 = time.monotonic()
+        reader = Store(db)
+        assert time.monotonic() - t0 < 2  # the busy timeout is 10 s: it did not wait for the lock
+        assert reader.status()[0].policy_id == "acme-privacy"
+        reader.close()
+
+
 def test_many_threads_share_one_store(store: Store, db: Path):
     pids = [f"p{i}" for i in range(4)]
     store.sync_policies([policy(p) for p in pids])
