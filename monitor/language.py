@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .models import Clause
 
@@ -124,6 +125,7 @@ for _lang, _table in _CHARS.items():
         _CHAR_INDEX.setdefault(_c, []).append((_lang, _weight))
 _SPECIAL = re.compile("[" + "".join(_CHAR_INDEX) + "]")
 
+SAMPLE_CHARS = 400
 MIN_EVIDENCE = 2.0  # below this the hint (or "und") wins
 
 
@@ -140,6 +142,7 @@ def detect_language(text: str, hint: str | None = None) -> str:
     return detect_language_evidence(text, hint)[0]
 
 
+@lru_cache(maxsize=8192)  # two versions of a policy share most clauses
 def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, bool]:
     """(language, whether the text itself was evidence enough); segment lets a clause with weak
     evidence take its neighbours' language."""
@@ -173,14 +176,18 @@ def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
 
 
 def _latin_scores(text: str) -> dict[str, float]:
-    scores: Counter[str] = Counter()
-    for word in _WORD.findall(text.lower()):
-        for lang, weight in _WORD_INDEX.get(word, ()):
-            scores[lang] += weight
-    for c in _SPECIAL.findall(text.lower()):
+    """Evidence per language from the first SAMPLE_CHARS characters (plenty for a clause)."""
+    low = text[:SAMPLE_CHARS].lower()
+    scores: dict[str, float] = {}
+    for word in _WORD.findall(low):
+        entry = _WORD_INDEX.get(word)
+        if entry:
+            for lang, weight in entry:
+                scores[lang] = scores.get(lang, 0.0) + weight
+    for c in _SPECIAL.findall(low):
         for lang, weight in _CHAR_INDEX[c]:
-            scores[lang] += weight
-    return dict(scores)
+            scores[lang] = scores.get(lang, 0.0) + weight
+    return scores
 
 
 def document_language(clauses: Sequence[Clause], hint: str | None = None) -> str:

@@ -34,28 +34,33 @@ _CIRCLED.update({0x24D0 + i: f"({chr(97 + i)})" for i in range(26)})
 _CIRCLED.update({0x2776 + i: f"({i + 1})" for i in range(10)})
 _CIRCLED.update({0x278A + i: f"({i + 1})" for i in range(10)})
 _FOLD_TABLE = {**_ZERO_WIDTH, **_CIRCLED}
+_FOLD_CHARS = re.compile("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
 _WS = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL_KEEP_BREAKS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalize_text(text: str) -> str:
     """Fold one string: NFKC, whitespace collapsed, NBSP/zero-width/soft hyphen removed."""
-    return _WS.sub(" ", _fold_chars(text)).strip()
+    return " ".join(_fold_chars(text).split())  # str.split() splits on exactly what \s matches
 
 
 def _fold_chars(text: str) -> str:
     """normalize_text without the whitespace collapse (line breaks survive)."""
-    text = text.translate(_FOLD_TABLE)
-    if not text.isascii():
+    if text.isascii():
+        return _CONTROL.sub("", text)
+    if _FOLD_CHARS.search(text):
+        text = _FOLD_CHARS.sub(lambda m: _FOLD_TABLE[ord(m.group())] or "", text)
+    if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _CONTROL.sub("", text)
 
 
 def fold_lines(text: str) -> list[str]:
     """normalize_text of each line (CRLF, CR, LS, PS and NEL break lines), blank lines kept as ""."""
-    text = _fold_chars(text.replace("\r\n", "\n"))
-    return [_WS.sub(" ", line).strip() for line in _LINE_BREAK.split(text)]
+    text = _CONTROL_KEEP_BREAKS.sub("", text)
+    return [normalize_text(line) for line in _LINE_BREAK.split(text.replace("\r\n", "\n"))]
 
 
 # --- content type and decoding ------------------------------------------------------------------

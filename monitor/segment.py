@@ -243,6 +243,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # two versions of a policy share most clauses
 def clause_key(text: str) -> str:
     """The comparison key: text folded (case, punctuation, spacing) so equal keys mean same clause."""
     if not unicodedata.is_normalized("NFKC", text):
