@@ -45,7 +45,8 @@ ACTION_NOUN = {
     "use": "use",
 }
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
-_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
 _DATE_RE = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
     r"|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日"
@@ -137,29 +138,29 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
 
+    pairs = _changed_words(old.text, new.text)
+    if not pairs:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
     findings = _diff_facts(of, nf)
+    if _is_typo_fix(pairs, lex, old.text, new.text) and _one_sided(findings):
+        # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
+        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
 
-    pairs = _changed_words(old.text, new.text)
-    if _is_typo_fix(pairs, lex):
-        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
     was, now = _snip(pairs, 0), _snip(pairs, 1)
-    if _hits(lex.negators, pairs) or _hits(lex.modals, pairs):
-        cats = material_cats or {"sharing"}
-        finding = _Finding(Fact(_ordered(cats)[0], was, now, "changed", "wording"), "medium")
-        return _done(
-            change,
-            list(cats),
-            [finding],
-            True,
-            "medium",
-            prefix + f'wording of a promise changed ("{was}" -> "{now}")',
-        )
+    if material_cats and (
+        _count_changed(lex.negators, old.text, new.text) or _count_changed(lex.modals, old.text, new.text)
+    ):
+        finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), "medium")
+        text = f'wording of a promise changed ("{was}" -> "{now}")'
+        return _done(change, list(material_cats), [finding], True, "medium", prefix + text)
     changed_cats = {
-        c for c in MATERIAL_CATEGORIES if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0)
+        c
+        for c in MATERIAL_CATEGORIES
+        if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0) and _fragment_hits(lex, c, pairs)
     }
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
@@ -168,6 +169,25 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _one_sided(findings: list[_Finding]) -> bool:
+    """True when no fact was replaced by another of its kind (nothing changed, only went missing)."""
+    kinds: dict[str, set[str]] = {}
+    for f in findings:
+        if f.fact.kind in ("duration", "age") or f.fact.kind.startswith("polarity:"):
+            return False
+        kinds.setdefault(f.fact.kind, set()).add(f.fact.direction)
+    return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
+
+
+def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
+    return pattern is not None and len(pattern.findall(old)) != len(pattern.findall(new))
+
+
+def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:
+    pattern = lex.categories.get(category)
+    return pattern is not None and any(pattern.search(o) or pattern.search(n) for o, n in pairs)
 
 
 def _single(change: Change, clause: Clause) -> Change:
@@ -394,23 +414,27 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
-    if not pairs:
-        return True  # only punctuation or spacing differs
-    for old, new in pairs:
-        if not old or not new:
+def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
+    """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved."""
+    if _count_changed(lex.negators, old, new) or _count_changed(lex.modals, old, new):
+        return False
+    han = re.compile(f"[{_HAN}]")
+    han_pairs = [(o, n) for o, n in pairs if han.search(o + n)]
+    if han_pairs:  # Han text: at most two characters changed in all, none a numeral
+        removed = "".join(o.replace(" ", "") for o, _ in han_pairs)
+        inserted = "".join(n.replace(" ", "") for _, n in han_pairs)
+        if set(removed + inserted) & _CJK_NUMERALS or re.search(r"\d", removed + inserted):
+            return False
+        if len(removed) > 2 or len(inserted) > 2:
+            return False
+        pairs = [p for p in pairs if p not in han_pairs]
+    for o, n in pairs:
+        if not o or not n or len(o.split()) != len(n.split()):
             return False  # a word added or dropped
-        if re.search(r"\d", old + new) or (lex.cjk and set(old + new) & _CJK_NUMERALS):
+        if re.search(r"\d", o + n):
             return False
-        if _hits(lex.negators, [(old, new)]) or _hits(lex.modals, [(old, new)]):
-            return False
-        if len(old.split()) != len(new.split()):
-            return False
-        ratio = SequenceMatcher(None, old.lower(), new.lower()).ratio()
-        if lex.cjk:
-            if len(old.replace(" ", "")) > 2:
-                return False
-        elif ratio < 0.75 or max(len(old), len(new)) < 4:
+        ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()
+        if ratio < 0.75 or max(len(o), len(n)) < 4:
             return False
     return True
 
