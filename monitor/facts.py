@@ -228,6 +228,12 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     return out
 
 
+def _places(text: str, lex: Lexicon) -> frozenset[str]:
+    """Places named in the clause's language, plus English names, which every language borrows."""
+    places = _keys(lex.places, text)
+    return places if lex.language == "en" else places | _keys(load_lexicon("en").places, text)
+
+
 def _rights(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
     """Rights named in a clause about rights; elsewhere words like "correct" are not rights."""
     found = _keys(lex.rights, text)
@@ -304,7 +310,7 @@ def extract_facts(text: str, language: str = "und") -> ClauseFacts:
         durations=tuple(_durations(text, lex, age_spans, fallback)),
         retention_states=states,
         ages=tuple(ages),
-        places=_keys(lex.places, text),
+        places=_places(text, lex),
         polarity=tuple(polarity),
         recipients=_keys(lex.recipients, text),
         data_types=_keys(lex.data_types, text),
