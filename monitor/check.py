@@ -30,7 +30,7 @@ from .engine import analyse, compare, document_language, text_sha256
 from .errors import InputError
 from .models import Change, Clause, FetchResult, PolicyConfig, Watchlist
 from .normalize import normalize
-from .store import FetchRecord, NewAlert, Store
+from .store import FetchRecord, NewAlert, Store, StoredVersion
 
 log = logging.getLogger("monitor.check")
 
@@ -86,8 +86,16 @@ class PageResult:
     summary: dict | None = None
 
 
-def analyse_page(job: PageJob) -> PageResult:
-    """Normalise, guard, segment and compare one fetched page. Pure: no I/O, no shared state."""
+Previous = Callable[[], "tuple[str, list[Clause]] | None"]
+
+
+def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageResult:
+    """Normalise, guard, segment and compare one fetched page. No I/O but `load_previous`.
+
+    When the job carries only the latest version's text hash, the latest text and clauses are
+    loaded through `load_previous` once the new text is known to differ: a page whose markup
+    changed but not its text costs no clause parsing.
+    """
     try:
         doc = normalize(job.body, job.content_type, charset=job.charset, select=job.select, remove=job.remove)
     except InputError as e:
@@ -96,6 +104,13 @@ def analyse_page(job: PageJob) -> PageResult:
     sha = text_sha256(text)
     if sha == job.prev_text_sha:
         return PageResult("unchanged", text_sha=sha)
+    if job.prev_text_sha is not None and job.prev_text is None and load_previous is not None:
+        previous = load_previous()
+        if previous is not None:
+            job.prev_text, job.prev_clauses = previous
+    if job.prev_text_sha is not None and (job.prev_text is None or job.prev_clauses is None):
+        # Never mistake a changed page for a first version: that would hide its changes.
+        raise ValueError("the latest version's text and clauses were not given")
     prev_len = len(job.prev_text) if job.prev_text is not None else None
     reason = guards.suspicion(doc, previous_text_length=prev_len)
     if reason is not None:
@@ -114,7 +129,7 @@ def analyse_page(job: PageJob) -> PageResult:
                       changes=diff.changes, summary=diff.summary())
 
 
-Analyser = Callable[[PageJob], PageResult]
+Analyser = Callable[[PageJob, Previous], PageResult]
 
 
 # --- one check ---------------------------------------------------------------------------------
@@ -159,6 +174,8 @@ class _Check:
         self.policy, self.store, self.fetcher, self.watchlist = policy, store, fetcher, watchlist
         self.started, self.t0 = started, t0
         self.last = store.last_fetch(policy.id)
+        self._latest_version: StoredVersion | None = None
+        self._latest_loaded = False
 
     def run(self, analyser: Analyser) -> CheckOutcome:
         etag, last_modified = self.store.last_validators(self.policy.id)
@@ -179,15 +196,13 @@ class _Check:
     # -- outcomes
 
     def _analysed(self, res: FetchResult, body_sha: str, analyser: Analyser) -> CheckOutcome:
-        latest = self.store.latest_version(self.policy.id)
+        hashes = self.store.latest_hashes(self.policy.id)
         confirm = self.last.text_sha256 if self.last is not None and self.last.outcome == "suspect" else None
         job = PageJob(
             res.body, res.content_type, res.charset, self.policy.select, tuple(self.policy.remove),
-            self.policy.language,
-            latest.text if latest else None, latest.text_sha256 if latest else None,
-            latest.clauses if latest else None, confirm,
+            self.policy.language, None, hashes[0] if hashes else None, None, confirm,
         )
-        page = analyser(job)
+        page = analyser(job, self._previous)
         if page.kind == "failed":
             return self._failed(self._rec(res, "failed", error=page.error, body_sha=body_sha))
         if page.kind == "suspect":
@@ -195,6 +210,7 @@ class _Check:
             return self._suspect(rec)
         if page.kind == "unchanged":
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha))
+        latest = self._latest() if hashes else None
         return self._version(res, body_sha, page, latest.seq if latest else 0)
 
     def _version(self, res: FetchResult, body_sha: str, page: PageResult, prev_seq: int) -> CheckOutcome:
@@ -236,6 +252,17 @@ class _Check:
         return self._outcome(fetch, alerts)
 
     # -- helpers
+
+    def _latest(self) -> StoredVersion | None:
+        """The latest version with its text and clauses, loaded at most once per check."""
+        if not self._latest_loaded:
+            self._latest_version = self.store.latest_version(self.policy.id)
+            self._latest_loaded = True
+        return self._latest_version
+
+    def _previous(self) -> tuple[str, list[Clause]] | None:
+        latest = self._latest()
+        return (latest.text, latest.clauses) if latest is not None else None
 
     def _same_body(self, body_sha: str) -> bool:
         """The raw body is the one the current version came from: unchanged without parsing."""
@@ -348,7 +375,12 @@ class ProcessAnalyser:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def __call__(self, job: PageJob) -> PageResult:
+    def __call__(self, job: PageJob, load_previous: Previous | None = None) -> PageResult:
+        # The worker cannot call back into the store: hand it the previous version up front.
+        if job.prev_text_sha is not None and job.prev_text is None and load_previous is not None:
+            previous = load_previous()
+            if previous is not None:
+                job.prev_text, job.prev_clauses = previous
         return self._get().submit(analyse_page, job).result()
 
     def _get(self) -> ProcessPoolExecutor:

@@ -128,7 +128,7 @@ def test_etag_304_is_not_modified_without_parsing(env: Env, monkeypatch: pytest.
 
     parsed: list[object] = []
     real = check_mod.analyse_page
-    monkeypatch.setattr(check_mod, "analyse_page", lambda job: parsed.append(job) or real(job))
+    monkeypatch.setattr(check_mod, "analyse_page", lambda *args: parsed.append(args) or real(*args))
     out = env.check(p)
     assert out.outcome == "not_modified"
     assert parsed == []
