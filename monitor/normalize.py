@@ -383,9 +383,15 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
+# Consent banners by vendor, or by a cookie/consent/gdpr word next to a banner-like word; a policy
+# section merely called "cookies" or "consent" must survive.
 _CHROME_WORDS = re.compile(
-    r"cookie|consent|gdpr|cc-banner|cc-window|onetrust|optanon|cookiebot|truste|usercentrics|didomi"
-    r"|skip-link|sr-only|visually-hidden|screen-reader",
+    r"onetrust|optanon|cookiebot|cybot|truste-|trustarc|usercentrics|didomi|quantcast|qc-cmp|sp_message"
+    r"|cookieyes|cky-consent|iubenda|osano|termly|klaro|cookie-law|cc-banner|cc-window|cc-revoke|\bcmp-"
+    r"|(?:cookie|consent|gdpr|ccpa)[\w-]*?(?:banner|notice|bar|popup|pop-up|modal|overlay|dialog|wall|box"
+    r"|alert|message|prompt|consent|notification|layer|container|wrapper)"
+    r"|(?:banner|notice|popup|modal|overlay)[\w-]*?(?:cookie|consent|gdpr)"
+    r"|skip-link|skip-to|sr-only|visually-hidden|screen-reader-text",
     re.I,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -407,10 +413,16 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
     declared = [charset, meta.group(1).decode("ascii", "replace") if meta else None]
     text = _XML_DECL.sub("", decode(body, declared))
     _check_text(text)
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
+        if "Document is empty" in str(e):
+            raise InputError("no text found") from None
         raise InputError(f"unparsable HTML: {e}") from None
+    if any("Excessive depth" in err.message for err in parser.error_log):
+        # libxml2 stops at 256 levels and drops the rest; keep the text, lose the structure.
+        return _plain_blocks(_flat_html_text(text), markdown=False)
     for sel in remove:
         for el in _css(root, sel):
             _drop(el)
@@ -427,6 +439,22 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
             r = _content_root(r)
         blocks.extend(_Walker().walk(r))
     return blocks
+
+
+_FLAT_DROP = re.compile(r"<(script|style|noscript|template|svg|head|nav|footer)\b.*?</\1\s*>", re.S | re.I)
+_FLAT_BLOCK = re.compile(
+    r"<\s*/?\s*(?:p|div|section|article|main|li|h[1-6]|tr|br|ul|ol|table|blockquote|pre|dt|dd)\b[^>]*>", re.I
+)
+_FLAT_TAG = re.compile(r"<[^>]*>")
+
+
+def _flat_html_text(text: str) -> str:
+    """HTML too deep for the parser, as plain text: block tags become blank lines."""
+    import html as htmllib
+
+    text = _FLAT_DROP.sub(" ", text)
+    text = _FLAT_BLOCK.sub("\n\n", text)
+    return htmllib.unescape(_FLAT_TAG.sub("", text))
 
 
 def _css(root, selector: str) -> list:  # type: ignore[no-untyped-def]
@@ -517,11 +545,13 @@ def cf_decode(code: str) -> str | None:
 
 def _content_root(root):  # type: ignore[no-untyped-def]
     """<main>, the largest <article> or [role=main]; else the deepest element holding most text."""
+    sizes = _text_sizes(root)
     mains = root.xpath(".//main|.//*[@role='main']")
     if mains:
-        return max(mains, key=lambda e: len(e.text_content())) if len(mains) > 1 else mains[0]
+        best = max(mains, key=lambda e: sizes.get(e, 0))
+        if sizes.get(best, 0) >= 0.2 * sizes.get(root, 1):  # not an empty <main> beside the text
+            return best
     articles = root.xpath(".//article")
-    sizes = _text_sizes(root)
     if articles:
         best = max(articles, key=lambda e: sizes.get(e, 0))
         if sizes.get(best, 0) >= 0.3 * sizes.get(root, 1):

@@ -431,22 +431,29 @@ def test_mostly_valid_utf8_with_a_few_bad_bytes_decodes_leniently() -> None:
     assert "Vi lagrer opplysningene dine i tre år." in doc.text and "Slutt på teksten." in doc.text
 
 
-def test_html_nested_100000_levels_is_fast_and_does_not_recurse() -> None:
+def test_html_nested_100000_levels_is_fast_and_keeps_its_text() -> None:
     page = (
-        b"<html><body>"
-        + b"<div>" * 100_000
-        + b"<p>deep text</p>"
-        + b"</div>" * 100_000
-        + b"<p>tail</p></body></html>"
-    )
+        b"<html><body>" + b"<div>" * 100_000 + b"<p>deep text</p>" + b"</div>" * 100_000
+        + b"<p>tail &amp; end</p></body></html>"
+    )  # fmt: skip
     t0 = time.perf_counter()
-    try:
-        doc = normalize(page, "text/html")
-    except InputError as e:
-        assert "\n" not in str(e)
-    else:
-        assert doc.text
+    doc = normalize(page, "text/html")
     assert time.perf_counter() - t0 < 2
+    assert doc.text == "deep text\ntail & end"
+
+
+def test_policy_sections_named_cookies_or_consent_are_kept() -> None:
+    got = blocks(
+        "<main><section id='consent'><h2>Consent</h2><p>You may withdraw consent.</p></section>"
+        "<div class='cookies'><p>We use cookies.</p></div><div class='cookie-notice'>Accept?</div></main>"
+    )
+    assert [t for _, t, _, _ in got] == ["Consent", "You may withdraw consent.", "We use cookies."]
+
+
+def test_an_empty_main_does_not_hide_the_policy() -> None:
+    text = "".join(f"<p>Clause {i} of the policy about your data.</p>" for i in range(10))
+    got = blocks(f"<main><p>Hi</p></main><div>{text}</div>")
+    assert len(got) == 10 and got[0][1] == "Clause 0 of the policy about your data."
 
 
 def test_input_beyond_the_cap_is_truncated_and_says_so() -> None:
