@@ -105,7 +105,9 @@ def _engine_or_skip(outcome: CheckOutcome) -> None:
 # --- versions -------------------------------------------------------------------------------------
 
 
-def test_first_check_makes_version_1_and_unchanged_page_only_a_fetch_row(env: Env) -> None:
+def test_first_check_makes_version_1_and_unchanged_page_only_a_fetch_row(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env.site.set_page("/p", _page(), etag=False, last_modified=False)
     p = env.policy("acme", "/p")
 
@@ -114,7 +116,11 @@ def test_first_check_makes_version_1_and_unchanged_page_only_a_fetch_row(env: En
     assert (first.outcome, first.version_seq) == ("new", 1)
     assert first.summary and first.summary["clauses"] > 10
 
+    parsed: list[object] = []
+    real = check_mod.analyse_page
+    monkeypatch.setattr(check_mod, "analyse_page", lambda *args: parsed.append(args) or real(*args))
     second = env.check(p)
+    assert parsed == []  # the same bytes again: known by their hash, not parsed
     assert second.outcome == "unchanged" and second.version_seq is None
     assert env.count("versions", "acme") == 1
     assert env.count("fetches", "acme") == 2
