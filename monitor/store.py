@@ -136,6 +136,9 @@ class PolicyStatus:
 # --- schema and migrations ---------------------------------------------------------------------
 
 
+_SUCCESS_SQL = "('new', 'changed', 'unchanged', 'not_modified')"
+
+
 def _migration_1(db: sqlite_utils.Database) -> None:
     """Creates every table and the indexes the CLI and the daemon query by."""
     db["policies"].create(
@@ -185,6 +188,12 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["migrations"].create({"version": int, "applied_at": str}, pk="version")
     db["fetches"].create_index(["policy_id", "id"], index_name="fetches_policy_id")
     db["fetches"].create_index(["policy_id", "started_at"], index_name="fetches_policy_time")
+    # last_validators walks only the fetches that can carry validators, so a site without ETag
+    # or Last-Modified does not make it scan every check since the last version
+    db.execute(
+        "CREATE INDEX fetches_validators ON fetches (policy_id, id) WHERE outcome IN"
+        f" {_SUCCESS_SQL} AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
+    )
     db["versions"].create_index(["policy_id", "seq"], index_name="versions_policy_seq", unique=True)
     db["versions"].create_index(["text_sha256"], index_name="versions_text")
     db["changes"].create_index(["version_id", "position"], index_name="changes_version", unique=True)
@@ -197,8 +206,6 @@ def _migration_1(db: sqlite_utils.Database) -> None:
 Migration = Callable[[sqlite_utils.Database], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
 MIGRATIONS: list[Migration] = [_migration_1]
-
-_SUCCESS = ("new", "changed", "unchanged", "not_modified")
 
 
 # --- (de)serialising the plain dataclasses -----------------------------------------------------
@@ -491,8 +498,7 @@ class Store:
         """
         row = self._one(
             "SELECT etag, last_modified FROM fetches WHERE policy_id = ?1"
-            " AND outcome IN ('new', 'changed', 'unchanged', 'not_modified')"
-            " AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
+            f" AND outcome IN {_SUCCESS_SQL} AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
             " AND id >= (SELECT coalesce(max(fetch_id), 0) FROM versions WHERE policy_id = ?1)"
             " ORDER BY id DESC LIMIT 1",
             (policy_id,),
@@ -505,17 +511,21 @@ class Store:
 
     def consecutive_failures(self, policy_id: str) -> int:
         """How many of the latest fetches in a row failed (any other outcome ends the run)."""
+        # ORDER BY .. LIMIT 1 walks the (policy_id, id) index back to the last success and stops
         row = self._one(
-            "SELECT count(*) FROM fetches WHERE policy_id = ?1 AND outcome = 'failed' AND id >"
-            " (SELECT coalesce(max(id), 0) FROM fetches WHERE policy_id = ?1 AND outcome != 'failed')",
+            "SELECT count(*) FROM fetches WHERE policy_id = ?1 AND outcome = 'failed' AND id > coalesce(("
+            "SELECT id FROM fetches WHERE policy_id = ?1 AND outcome != 'failed' ORDER BY id DESC LIMIT 1"
+            "), 0)",
             (policy_id,),
         )
         return row[0] if row else 0
 
     def last_checked_at(self) -> dict[str, str]:
         """{policy_id: started_at of its latest fetch}, for the scheduler to resume."""
-        rows = self._all("SELECT policy_id, max(started_at) FROM fetches GROUP BY policy_id")
-        return {r[0]: r[1] for r in rows}
+        rows = self._all(
+            "SELECT p.id, (SELECT max(started_at) FROM fetches f WHERE f.policy_id = p.id) FROM policies p"
+        )
+        return {r[0]: r[1] for r in rows if r[1] is not None}
 
     # --- writes, one transaction each ----------------------------------------------------------
 
