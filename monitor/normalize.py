@@ -90,6 +90,7 @@ def sniff_content_type(body: bytes, filename: str | None = None) -> str:
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SINGLE_BYTE = re.compile(r"(?i)^(?:iso[-_]?8859|latin|l1$|windows-125|cp125|us-ascii|ascii)")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -114,6 +115,10 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
     for bom, enc in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(enc, errors="replace")
+    if any(enc and _SINGLE_BYTE.match(enc) for enc in declared) and not body.isascii():
+        text = _try_decode(body, "utf-8")  # UTF-8 bytes labelled latin-1 (a common server default)
+        if text is not None:
+            return text
     for enc in [*declared, "utf-8"]:
         if enc:
             text = _try_decode(body, enc)
@@ -170,8 +175,10 @@ def normalize(
     body = body[:MAX_INPUT_BYTES]
     ctype = (content_type or "").split(";")[0].strip().lower() or sniff_content_type(body)
     charset = charset or _charset_of(content_type)
+    if ctype not in _KNOWN_TYPES:
+        ctype = sniff_content_type(body)
     if ctype == "application/pdf" or body[:5] == b"%PDF-":
-        blocks = _plain_blocks(_pdf_text(body), markdown=False)
+        blocks = _plain_blocks(_pdf_text(body), markdown=False, wrapped=True)
     else:
         _check_not_binary(body)
         if ctype in ("text/html", "application/xhtml+xml"):
@@ -184,6 +191,11 @@ def normalize(
     if not blocks:
         raise InputError("no text found")
     return Document(blocks=tuple(blocks), truncated=truncated or cut)
+
+
+_KNOWN_TYPES = frozenset(
+    "text/html application/xhtml+xml text/plain text/markdown text/x-markdown application/pdf".split()
+)
 
 
 def _cap(blocks: list[Block]) -> tuple[list[Block], bool]:
@@ -243,6 +255,9 @@ _HEADING_NUMBER = re.compile(
     r"|[IVX]{1,4}\.(?=\s)|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt)\s+\d+[.:]?|§\s*\d+)"
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+_MD_FENCE = re.compile(r"^(?:```|~~~)")
+_MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _MD_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|`([^`]*)`")
@@ -297,12 +312,14 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
-def _paragraphs(text: str) -> list[list[str]]:
-    """Groups of non-empty folded lines separated by blank lines."""
-    groups: list[list[str]] = [[]]
-    for line in fold_lines(text):
+def _paragraphs(text: str) -> list[list[tuple[str, int]]]:
+    """Groups of non-empty folded lines, each with its indentation, separated by blank lines."""
+    groups: list[list[tuple[str, int]]] = [[]]
+    raw_lines = _LINE_BREAK.split(text.replace("\r\n", "\n")) if "  " in text or "\t" in text else None
+    for n, line in enumerate(fold_lines(text)):
         if line:
-            groups[-1].append(line)
+            raw = raw_lines[n].expandtabs(4) if raw_lines else ""
+            groups[-1].append((line, len(raw) - len(raw.lstrip())))
         elif groups[-1]:
             groups.append([])
     return [g for g in groups if g]
@@ -319,36 +336,34 @@ def _is_hard_wrapped(group: list[str]) -> bool:
     return any(len(x) >= 0.6 * longest and not _SENTENCE_END.search(x) for x in group[:-1])
 
 
-def _unwrap(group: list[str]) -> list[str]:
-    lines: list[str] = []
-    for line in group:
-        if lines and not _LINE_MARKER.match(line) and not _SENTENCE_END.search(lines[-1]):
-            lines[-1] = _join(lines[-1], line)
-        else:
-            lines.append(line)
+def _unwrap(group: list[tuple[str, int]], markdown: bool = False) -> list[tuple[str, int]]:
+    lines: list[tuple[str, int]] = []
+    for line, indent in group:
+        starts_block = _LINE_MARKER.match(line) or markdown and line[0] in "#>|`~=-"
+        if lines and not starts_block and not _SENTENCE_END.search(lines[-1][0]):
+            if not (markdown and lines[-1][0][0] in "#|`~"):
+                lines[-1] = (_join(lines[-1][0], line), lines[-1][1])
+                continue
+        lines.append((line, indent))
     return lines
 
 
-def _plain_blocks(text: str, *, markdown: bool) -> list[Block]:
+def _plain_blocks(text: str, *, markdown: bool, wrapped: bool = False) -> list[Block]:
     """Lines to blocks. Soft-wrapped lines are joined only when blank lines separate paragraphs
-    (after normalising there are none, which keeps normalising idempotent)."""
+    (after normalising there are none, which keeps normalising idempotent) or the text comes
+    from a PDF (`wrapped`)."""
     groups = _paragraphs(text)
-    blank_separated = len(groups) > 1
+    may_unwrap = wrapped or len(groups) > 1
     blocks: list[Block] = []
     for g, group in enumerate(groups):
-        lines = _unwrap(group) if blank_separated and _is_hard_wrapped(group) else group
-        for i, line in enumerate(lines):
+        lines = _unwrap(group, markdown) if may_unwrap and _is_hard_wrapped([t for t, _ in group]) else group
+        for i, (line, indent) in enumerate(lines):
             last = i == len(lines) - 1
-            nxt = lines[i + 1] if not last else (groups[g + 1][0] if g + 1 < len(groups) else None)
+            nxt = lines[i + 1][0] if not last else (groups[g + 1][0][0] if g + 1 < len(groups) else None)
             if markdown:
-                block = _markdown_block(line)
-                if block is not None:
-                    blocks.append(block)
-                    continue
-                line = _md_inline(line)
-                if not line:
-                    continue
-            level = _is_heading(line, last and blank_separated, nxt)
+                _markdown_line(line, indent, i > 0, blocks)
+                continue
+            level = _is_heading(line, last and len(groups) > 1, nxt)
             blocks.append(Block("heading", line, level) if level else Block("paragraph", line))
     return blocks
 
@@ -359,16 +374,28 @@ def _md_inline(text: str) -> str:
     return normalize_text(text)
 
 
-def _markdown_block(line: str) -> Block | None:
+def _markdown_line(line: str, indent: int, follows_line: bool, blocks: list[Block]) -> None:
+    """One Markdown line onto `blocks`: ATX and setext headings, nested items, quotes, rules."""
+    if _MD_RULE.match(line) or _MD_FENCE.match(line):
+        setext = follows_line and line[0] in "=-" and len(set(line)) == 1
+        if setext and blocks and blocks[-1].kind == "paragraph":
+            blocks[-1] = Block("heading", blocks[-1].text, 1 if line[0] == "=" else 2)  # setext
+        return
     m = _MD_HEADING.match(line)
     if m:
         text = _md_inline(m.group(2))
-        return Block("heading", text, len(m.group(1))) if text else None
+        if text:
+            blocks.append(Block("heading", text, len(m.group(1))))
+        return
     m = _MD_ITEM.match(line)
     if m:
         text = _md_inline(m.group(4))
-        return Block("item", text, 1, m.group(3)) if text else None
-    return None
+        if text:
+            blocks.append(Block("item", text, indent // 2 + 1, m.group(3)))
+        return
+    text = _md_inline(_MD_QUOTE.sub("", line))
+    if text:
+        blocks.append(Block("paragraph", text))
 
 
 # --- HTML ---------------------------------------------------------------------------------------

@@ -259,6 +259,17 @@ def test_mislabelled_utf8_header_still_decodes_sensibly() -> None:
     assert "personuppgifter för att förbättra" in normalize(cp, "text/plain; charset=utf-8").text
 
 
+def test_utf8_labelled_latin1_is_read_as_utf8() -> None:
+    text = "Vi lagrer opplysningene i tre år – ikke lenger."
+    assert normalize(text.encode(), "text/plain; charset=ISO-8859-1").text == text
+    assert normalize(f"<p>{text}</p>".encode(), "text/html; charset=windows-1252").text == text
+
+
+def test_a_generic_content_type_is_sniffed() -> None:
+    body = html("<main><h1>Policy</h1><p>We keep data.</p></main>")
+    assert normalize(body, "application/octet-stream").text == "Policy\nWe keep data."
+
+
 def test_utf16_with_bom() -> None:
     assert normalize("\ufeffHello policy".encode("utf-16"), "text/plain").text == "Hello policy"
 
@@ -344,6 +355,37 @@ def test_markdown_headings_items_emphasis_and_links() -> None:
         ("item", "second code", 1, None),
         ("item", "numbered", 1, "1."),
         ("paragraph", "logo trailing", 0, None),
+    ]
+
+
+def test_markdown_setext_headings_nesting_quotes_rules_and_fences() -> None:
+    md = (
+        "Privacy\n=======\n\nSharing\n-------\n\n> We never sell data.\n\n---\n\n"
+        "- outer\n  - inner\n    - innermost\n\n```\ncode line\n```\n"
+    )
+    doc = normalize(md.encode(), "text/markdown")
+    assert [(b.kind, b.text, b.level) for b in doc.blocks] == [
+        ("heading", "Privacy", 1),
+        ("heading", "Sharing", 2),
+        ("paragraph", "We never sell data.", 0),
+        ("item", "outer", 1),
+        ("item", "inner", 2),
+        ("item", "innermost", 3),
+        ("paragraph", "code line", 0),
+    ]
+
+
+def test_markdown_headings_are_not_glued_to_wrapped_text() -> None:
+    md = (
+        "# Title\nWe keep the data you give us when you create an account with us and\n"
+        "when you use it.\n## Next\n\nEnd."
+    )
+    doc = normalize(md.encode(), "text/markdown")
+    assert [b.text for b in doc.blocks] == [
+        "Title",
+        "We keep the data you give us when you create an account with us and when you use it.",
+        "Next",
+        "End.",
     ]
 
 
