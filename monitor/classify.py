@@ -52,6 +52,36 @@ _DATE_RE = re.compile(
     r"|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 _DAY_MONTH = re.compile(r"\x00M\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s*\x00M")
+_TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
+_HAN_RE = re.compile(f"[{_HAN}]")
+_SEPARATORS = frozenset({",", "、", ";", "/", "，", "；"})
+_CONJUNCTIONS = frozenset(
+    {
+        "and",
+        "or",
+        "och",
+        "eller",
+        "og",
+        "samt",
+        "und",
+        "oder",
+        "sowie",
+        "et",
+        "ou",
+        "y",
+        "o",
+        "e",
+        "和",
+        "及",
+        "与",
+        "與",
+        "或",
+    }
+)
+# Categories whose clauses enumerate things (data, recipients, purposes, places, measures, rights).
+LIST_CATEGORIES = frozenset(
+    {"collection", "sharing", "purpose", "transfer", "security", "rights", "tracking"}
+)
 _CJK_NUMERALS = set("零〇一二两兩三四五六七八九十百千万半")
 
 
@@ -151,12 +181,25 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
-    if material_cats and (
-        _count_changed(lex.negators, old.text, new.text) or _count_changed(lex.modals, old.text, new.text)
-    ):
-        finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), "medium")
-        text = f'wording of a promise changed ("{was}" -> "{now}")'
-        return _done(change, list(material_cats), [finding], True, "medium", prefix + text)
+    negation = _count_change(lex.negators, old.text, new.text)
+    if material_cats and (negation or _count_change(lex.modals, old.text, new.text)):
+        # Fewer negations: something once ruled out may now happen.
+        severity = "high" if negation < 0 else "medium"
+        finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
+        text = _wording(was, now)
+        return _done(change, list(material_cats), [finding], True, severity, prefix + text)
+    listed = _list_items(old.text, new.text)
+    list_cats = material_cats & LIST_CATEGORIES
+    if list_cats and (listed[0] or listed[1]):
+        findings = [
+            _Finding(Fact(_ordered(list_cats)[0], None, item, "added", "item"), "medium")
+            for item in listed[0]
+        ]
+        findings += [
+            _Finding(Fact(_ordered(list_cats)[0], item, None, "removed", "item"), "medium")
+            for item in listed[1]
+        ]
+        return _done(change, list(list_cats), findings, True, "medium", prefix + _explain(findings))
     changed_cats = {
         c
         for c in MATERIAL_CATEGORIES
@@ -171,6 +214,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
 
 
+def _wording(was: str, now: str) -> str:
+    if was and not now:
+        return f'wording of a promise changed: "{was}" removed'
+    if now and not was:
+        return f'wording of a promise changed: "{now}" added'
+    return f'wording of a promise changed ("{was}" -> "{now}")'
+
+
 def _one_sided(findings: list[_Finding]) -> bool:
     """True when no fact was replaced by another of its kind (nothing changed, only went missing)."""
     kinds: dict[str, set[str]] = {}
@@ -181,8 +232,45 @@ def _one_sided(findings: list[_Finding]) -> bool:
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
 
 
+def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
+    """How many more matches the new text has than the old (negative: fewer)."""
+    return 0 if pattern is None else len(pattern.findall(new)) - len(pattern.findall(old))
+
+
 def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
-    return pattern is not None and len(pattern.findall(old)) != len(pattern.findall(new))
+    return _count_change(pattern, old, new) != 0
+
+
+def _list_items(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Items inserted into or dropped from an enumeration ("name, e-mail and location"): a short
+    pure insertion or deletion that carries a list separator and words the other side lacks."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    added: list[str] = []
+    dropped: list[str] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "insert":
+            item = _list_item(b[j1:j2], old)
+            if item:
+                added.append(item)
+        elif tag == "delete":
+            item = _list_item(a[i1:i2], new)
+            if item:
+                dropped.append(item)
+    return added, dropped
+
+
+def _list_item(tokens: list[str], other: str) -> str | None:
+    words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in _CONJUNCTIONS]
+    separated = any(t in _SEPARATORS or t.lower() in _CONJUNCTIONS for t in tokens)
+    if not separated or not words or len(words) > 8:
+        return None
+    if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
+        return None  # ", small text files," is an aside, not a new item
+    other_words = set(_WORD.findall(other.lower()))
+    if all(w.lower() in other_words for w in words):
+        return None  # the same words stand elsewhere: a re-ordering
+    return ("" if _HAN_RE.search("".join(words)) else " ").join(words)
 
 
 def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:
@@ -240,6 +328,7 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
         else ("sharing" if "sharing" in cats else "purpose")
     )
     out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
+    out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
     for right in sorted(of.rights ^ nf.rights):
         cat = RIGHT_CATEGORY.get(right, "rights")
         removed = right in of.rights
@@ -569,6 +658,8 @@ def _describe(fact: Fact) -> str:
     labels = {
         "country": ("new transfer destination", "transfer destination removed"),
         "recipient": ("new recipient", "recipient removed"),
+        "purpose": ("new purpose", "purpose no longer stated"),
+        "item": ("new item listed", "item no longer listed"),
         "data_type": ("new sensitive data type", "sensitive data type no longer mentioned"),
         "right": ("right added", "right removed"),
         "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),

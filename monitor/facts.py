@@ -61,6 +61,7 @@ class ClauseFacts:
     polarity: tuple[Polarity, ...] = ()
     recipients: frozenset[str] = frozenset()
     data_types: frozenset[str] = frozenset()
+    purposes: frozenset[str] = frozenset()
     rights: frozenset[str] = frozenset()
     breach_states: frozenset[str] = frozenset()
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
@@ -314,6 +315,7 @@ def extract_facts(text: str, language: str = "und") -> ClauseFacts:
         polarity=tuple(polarity),
         recipients=_keys(lex.recipients, text),
         data_types=_keys(lex.data_types, text),
+        purposes=_keys(lex.purposes, text) if "purpose" in hits else frozenset(),
         rights=_rights(text, lex, hits),
         breach_states=_keys(lex.breach_states, text)
         if lex.breach and lex.breach.search(text)

@@ -63,6 +63,7 @@ class Lexicon:
     negator_exceptions: re.Pattern[str] | None = None
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
+    purposes: Patterns = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -153,6 +154,7 @@ def load_lexicon(language: str) -> Lexicon:
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),
+        purposes=_keyed(data.get("purposes"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),

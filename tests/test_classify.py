@@ -439,3 +439,91 @@ def test_a_hundred_changes_classify_quickly() -> None:
     out = classify(changes)
     assert time.perf_counter() - start < 0.5
     assert all(c.material and c.severity == "high" for c in out)
+
+
+# --- purposes, list items, negations -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        (
+            "We use your data to provide the service.",
+            "We use your data to provide the service and to train our AI models.",
+            "en",
+        ),
+        (
+            "Vi använder dina uppgifter för att leverera tjänsten.",
+            "Vi använder dina uppgifter för att leverera tjänsten och för reklam.",
+            "sv",
+        ),
+        (
+            "Wir verwenden Ihre Daten zur Erbringung des Dienstes.",
+            "Wir verwenden Ihre Daten zur Erbringung des Dienstes und für Werbung.",
+            "de",
+        ),
+        ("我们使用您的信息用于提供服务。", "我们使用您的信息用于提供服务和个性化广告。", "zh-Hans"),
+    ],
+)
+def test_new_purpose_is_high(old: str, new: str, lang: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "purpose", "high")
+    assert "new purpose" in change.explanation
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang", "category"),
+    [
+        (
+            "We collect your name, e-mail address and location.",
+            "We collect your name, e-mail address, browsing history and location.",
+            "en",
+            "collection",
+        ),
+        (
+            "Vi delar uppgifter med leverantörer och partner.",
+            "Vi delar uppgifter med leverantörer, försäkringsbolag och partner.",
+            "sv",
+            "sharing",
+        ),
+        (
+            "我们会收集您的姓名、手机号码。",
+            "我们会收集您的姓名、手机号码、通话时长。",
+            "zh-Hans",
+            "collection",
+        ),
+    ],
+)
+def test_an_item_added_to_a_list_is_material(old: str, new: str, lang: str, category: str) -> None:
+    more = modified(old, new, lang)
+    assert_alert(more, category, "medium")
+    assert more.explanation.startswith("new item listed: ")
+    assert_alert(modified(new, old, lang), category)
+
+
+def test_a_reordered_list_or_an_aside_is_not_a_new_item() -> None:
+    assert_quiet(
+        modified("We collect your name and e-mail address.", "We collect your e-mail address and name.")
+    )
+    aside = modified(
+        "We use cookies to improve the service.", "We use cookies, small text files, to improve the service."
+    )
+    assert "new item" not in aside.explanation
+
+
+def test_dropping_a_negation_ranks_above_adding_one() -> None:
+    dropped = modified("We do not use third-party cookies.", "We use third-party cookies.")
+    added_neg = modified("We use third-party cookies.", "We do not use third-party cookies.")
+    assert_alert(dropped, "tracking", "high")
+    assert added_neg.material
+    assert severity_rank(dropped.severity) > severity_rank(added_neg.severity)
+
+
+def test_a_misspelt_keyword_is_a_typo_not_a_removed_fact() -> None:
+    assert_quiet(modified("You have the right to reject cookies.", "You have the right to reject cookeis."))
+    assert_quiet(modified("We share data with service providers.", "We share data with service porviders."))
+
+
+def test_punctuation_only_edit_is_quiet() -> None:
+    change = modified("We do not sell, rent or trade your data.", "We do not sell; rent or trade your data.")
+    assert_quiet(change)
