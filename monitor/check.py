@@ -297,7 +297,7 @@ class _Check:
                             alerts=len(alerts))
 
     def _rec(self, res: FetchResult, outcome: str, *, error: str | None = None,
-                      body_sha: str | None = None, text_sha: str | None = None) -> FetchRecord:
+             body_sha: str | None = None, text_sha: str | None = None) -> FetchRecord:
         # Validators only of a page we accepted: after a suspect or failed fetch the next one must be
         # a full GET, or a 304 would hide the page that confirms (or ends) the suspicion.
         reached = outcome in REACHED
@@ -307,7 +307,6 @@ class _Check:
             etag=res.etag if reached else None, last_modified=res.last_modified if reached else None,
             final_url=res.final_url, error=error, text_sha256=text_sha, body_sha256=body_sha,
         )
-
 
 
 def _http_failure_kind(res: FetchResult) -> str | None:
