@@ -341,8 +341,9 @@ def _unwrap(group: list[tuple[str, int]], markdown: bool = False) -> list[tuple[
     for line, indent in group:
         starts_block = _LINE_MARKER.match(line) or markdown and line[0] in "#>|`~=-"
         if lines and not starts_block and not _SENTENCE_END.search(lines[-1][0]):
-            if not (markdown and lines[-1][0][0] in "#|`~"):
-                lines[-1] = (_join(lines[-1][0], line), lines[-1][1])
+            prev = lines[-1][0]
+            if not (markdown and prev[0] in "#|`~") and not _is_heading(prev, False, None):
+                lines[-1] = (_join(prev, line), lines[-1][1])
                 continue
         lines.append((line, indent))
     return lines

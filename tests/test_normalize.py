@@ -401,13 +401,14 @@ def test_markdown_and_html_of_one_policy_give_the_same_text() -> None:
 # --- PDF ---------------------------------------------------------------------------------------------
 
 
-def _pdf(text: str | None) -> bytes:
+def _pdf(*lines: str) -> bytes:
+    """A one-page PDF showing `lines` (none: a page without text)."""
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
     writer = PdfWriter()
-    page = writer.add_blank_page(width=300, height=300)
-    if text is not None:
+    page = writer.add_blank_page(width=600, height=800)
+    if lines:
         font = DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/Font"),
@@ -415,11 +416,11 @@ def _pdf(text: str | None) -> bytes:
                 NameObject("/BaseFont"): NameObject("/Helvetica"),
             }
         )
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-        )
+        fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
         stream = DecodedStreamObject()
-        stream.set_data(f"BT /F1 12 Tf 20 250 Td ({text}) Tj ET".encode("latin-1"))
+        shown = " ".join(f"({line}) Tj 0 -14 Td" for line in lines)
+        stream.set_data(f"BT /F1 12 Tf 20 750 Td {shown} ET".encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
     out = io.BytesIO()
     writer.write(out)
@@ -431,9 +432,30 @@ def test_pdf_text_is_extracted() -> None:
     assert doc.text == "We keep your data for 30 days."
 
 
+def test_pdf_lines_are_unwrapped_into_paragraphs_under_headings() -> None:
+    body = _pdf(
+        "1. Data we keep",
+        "We keep the information you give us when you create an account and",
+        "when you contact our support team by e-mail or telephone.",
+        "2. Sharing",
+        "We never sell it.",
+    )
+    doc = normalize(body, "application/pdf")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "1. Data we keep"),
+        (
+            "paragraph",
+            "We keep the information you give us when you create an account and when you contact our "
+            "support team by e-mail or telephone.",
+        ),
+        ("heading", "2. Sharing"),
+        ("paragraph", "We never sell it."),
+    ]
+
+
 def test_pdf_without_text_is_refused() -> None:
     with pytest.raises(InputError, match="PDF has no extractable text"):
-        normalize(_pdf(None), "application/pdf")
+        normalize(_pdf(), "application/pdf")
 
 
 def test_corrupt_pdf_is_refused_in_one_line() -> None:
