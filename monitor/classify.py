@@ -179,6 +179,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
+    if old.is_heading and new.is_heading:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
     negation = _count_change(lex.negators, old.text, new.text)
@@ -389,7 +391,9 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
                 _Finding(Fact(cat, None, _shown(new_d), "added", "duration"), "high" if bad else "medium")
             )
         else:
-            bad = cat != "retention" or "indefinite" in nf.retention_states
+            # A stated period gone: worse unless "as long as necessary" or "until you delete" replaces it.
+            bounded = nf.retention_states & {"as_long_as_necessary", "until_deletion"}
+            bad = cat != "retention" or "indefinite" in nf.retention_states or not bounded
             out.append(
                 _Finding(Fact(cat, _shown(old_d), None, "removed", "duration"), "high" if bad else "medium")
             )

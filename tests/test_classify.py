@@ -527,3 +527,22 @@ def test_a_misspelt_keyword_is_a_typo_not_a_removed_fact() -> None:
 def test_punctuation_only_edit_is_quiet() -> None:
     change = modified("We do not sell, rent or trade your data.", "We do not sell; rent or trade your data.")
     assert_quiet(change)
+
+
+def test_a_reworded_heading_is_quiet() -> None:
+    (change,) = classify(
+        [
+            Change(
+                "modified",
+                Clause(0, "Data retention", is_heading=True),
+                Clause(0, "How long we keep data", is_heading=True),
+            )
+        ]
+    )
+    assert_quiet(change)
+
+
+def test_a_removed_deletion_deadline_is_high_unless_replaced_by_as_long_as_necessary() -> None:
+    assert_alert(removed("We delete inactive accounts after 12 months."), "retention", "high")
+    softened = modified("We keep your data for 2 years.", "We keep your data only as long as necessary.")
+    assert_alert(softened, "retention", "medium")
