@@ -387,8 +387,9 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
             )
         elif new:
             bad = cat == "retention" and "indefinite" not in of.retention_states
+            was = _state_names(of.retention_states) if cat == "retention" else None
             out.append(
-                _Finding(Fact(cat, None, _shown(new_d), "added", "duration"), "high" if bad else "medium")
+                _Finding(Fact(cat, was, _shown(new_d), "added", "duration"), "high" if bad else "medium")
             )
         else:
             # A stated period gone: worse unless "as long as necessary" or "until you delete" replaces it.
@@ -398,6 +399,10 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
                 _Finding(Fact(cat, _shown(old_d), None, "removed", "duration"), "high" if bad else "medium")
             )
     return out
+
+
+def _state_names(states: frozenset[str]) -> str | None:
+    return ", ".join(sorted(s.replace("_", " ") for s in states)) or None
 
 
 def _diff_states(of: ClauseFacts, nf: ClauseFacts, have_duration_fact: bool) -> list[_Finding]:
@@ -646,7 +651,9 @@ def _describe(fact: Fact) -> str:
         verbs = {"longer": "lengthened", "shorter": "shortened", "changed": "changed"}
         if d in verbs:
             return f"{name} {verbs[d]} from {fact.old} to {fact.new}"
-        return f"{name} {'set to ' + str(fact.new) if d == 'added' else str(fact.old) + ' removed'}"
+        if d == "added":
+            return f"{name} set to {fact.new}" + (f" (was: {fact.old})" if fact.old else "")
+        return f"{name} {fact.old} removed"
     if kind == "retention_state":
         return f"retention now {fact.new}" if d == "added" else f"retention no longer {fact.old}"
     if kind == "age":
