@@ -466,7 +466,24 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
         if not select:
             r = _content_root(r)
         blocks.extend(_Walker().walk(r))
-    return blocks
+    return _promote_headings(blocks)
+
+
+def _promote_headings(blocks: list[Block]) -> list[Block]:
+    """A paragraph that is clearly a heading in all but markup ("3. Sharing", "CONTACT US")
+    becomes one, nested under the last real <h1>-<h6>."""
+    out: list[Block] = []
+    base = 0
+    for b in blocks:
+        if b.kind == "heading":
+            if b.level <= 6:
+                base = b.level
+        elif b.kind == "paragraph" and "\n" not in b.text:
+            level = _is_heading(b.text, False, None)
+            if level:
+                b = Block("heading", b.text, base + level)
+        out.append(b)
+    return out
 
 
 _FLAT_DROP = re.compile(r"<(script|style|noscript|template|svg|head|nav|footer)\b.*?</\1\s*>", re.S | re.I)

@@ -130,6 +130,51 @@ def test_headings_paragraphs_and_nested_lists_keep_their_structure() -> None:
     ]
 
 
+def test_paragraphs_that_are_clearly_headings_are_promoted_under_the_last_real_heading() -> None:
+    got = blocks(
+        "<main><h1>Privacy</h1><p><strong>1. Data we keep</strong></p><p>We keep logs.</p>"
+        "<p>CONTACT US</p><p>Write to us.</p><p><b>Short bold line</b></p>"
+        "<h2>Annex</h2><p>2. Other</p></main>"
+    )
+    assert [(k, t, lvl) for k, t, lvl, _ in got] == [
+        ("heading", "Privacy", 1),
+        ("heading", "1. Data we keep", 2),
+        ("paragraph", "We keep logs.", 0),
+        ("heading", "CONTACT US", 2),
+        ("paragraph", "Write to us.", 0),
+        ("paragraph", "Short bold line", 0),
+        ("heading", "Annex", 2),
+        ("heading", "2. Other", 3),
+    ]
+
+
+_WORDS = st.sampled_from(
+    ["We", "keep", "data", "我们", "保存", "数据。", "Vi", "lagrer", "1.", "(a)", "&amp;", "x"]
+)
+_TAGS = st.sampled_from(["p", "div", "li", "h2", "span", "b", "td", "br"])
+
+
+@st.composite
+def _html_fragments(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 12))):
+        tag = draw(_TAGS)
+        words = " ".join(draw(st.lists(_WORDS, min_size=1, max_size=6)))
+        sep = draw(st.sampled_from(["", " ", "\n", "\u00a0"]))
+        parts.append(f"<{tag}>{words}" if tag == "br" else f"<{tag}>{sep}{words}{sep}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_html_fragments())
+def test_html_text_normalised_again_as_plain_text_is_unchanged(fragment: str) -> None:
+    try:
+        doc = normalize(html(fragment), "text/html")
+    except InputError:
+        return
+    assert normalize(doc.text.encode(), "text/plain").text == doc.text
+
+
 def test_inline_elements_never_split_or_glue_words() -> None:
     got = blocks("<p>We <b>never</b> <a href='#'>sell</a> your <em>data</em>.<span>Really</span></p>")
     assert got == [("paragraph", "We never sell your data.Really", 0, None)]
