@@ -157,8 +157,10 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     scores = _latin_scores(text)
     if not scores:
         return hinted or "und", False
-    best, best_score = max(sorted(scores.items()), key=lambda kv: (kv[1], kv[0] == hinted))
-    if best_score < MIN_EVIDENCE:
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] != hinted, kv[0]))
+    best, best_score = ranked[0]
+    tied = len(ranked) > 1 and ranked[1][1] == best_score and best != hinted
+    if best_score < MIN_EVIDENCE or tied:
         return (hinted or (best if best_score >= 1.0 else "und")), False
     if hinted in scores and scores[hinted] >= best_score * 0.8:
         return hinted, True

@@ -736,6 +736,8 @@ class _Walker:
             text = _fold_html_text(chunk)
             if not text:
                 continue
+            if ctx.kind == "heading":
+                text = text.replace("\n", " ")
             self.blocks.append(Block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
             ctx.marker = None  # the marker belongs to the item's first block only
 
