@@ -159,6 +159,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
 
     if of.is_update_stamp and nf.is_update_stamp:
         return _done(change, list(clause_cats), [], False, "none", prefix + "update stamp changed")
+    pairs = _changed_words(old.text, new.text)
+    if not pairs:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
     if _mask(old.text, lex) == _mask(new.text, lex):
         stamp = of.is_update_stamp or nf.is_update_stamp
         what = (
@@ -167,10 +170,6 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
-
-    pairs = _changed_words(old.text, new.text)
-    if not pairs:
-        return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
     findings = _diff_facts(of, nf)
     if _is_typo_fix(pairs, lex, old.text, new.text) and _one_sided(findings):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.

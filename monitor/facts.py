@@ -19,11 +19,15 @@ from .models import CATEGORIES
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Sentence-like segments for polarity and duration context. CJK commas end a segment too.
-_SEGMENT_LATIN = re.compile(r"(?<=[.;:!?])\s+|\n")
+_SEGMENT_LATIN = re.compile(r"(?<=[.;:!?])\s+|[。！？；\n]")
 _SEGMENT_CJK = re.compile(r"[。；;：:！!？?，,\n]")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 PHONE_RE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][^\u3400-\u9fff]*")
+MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
+MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
 POLARITY_WINDOW = {False: 60, True: 24}  # characters before the verb, Latin / CJK
 
 
@@ -295,8 +299,46 @@ def categories_from_hits(hits: dict[str, int]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def extract_facts(text: str, language: str = "und") -> ClauseFacts:
-    """The facts one clause states. Deterministic; cached per (text, language)."""
-    lex = pick_lexicon(text, language)
+    """The facts one clause states. Deterministic; cached per (text, language).
+
+    A clause mixing Chinese with a run of Latin-script words (a bilingual page joined into one
+    block) is read with both lexicons and the facts are merged."""
+    facts = _extract(text, pick_lexicon(text, language))
+    if facts.language == "zh" and len(_LATIN_WORD.findall(text)) >= MIXED_MIN_WORDS:
+        latin = " ".join(_LATIN_RUN.findall(text))
+        other = pick_lexicon(latin, language if canonical_language(language) != "zh" else "und")
+        facts = _merge(facts, _extract(text, other))
+    elif facts.language != "zh" and len(_CJK_RE.findall(text)) >= MIXED_MIN_HAN:
+        facts = _merge(facts, _extract(text, load_lexicon("zh")))
+    return facts
+
+
+def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
+    hits = dict(a.category_hits)
+    for k, v in b.category_hits.items():
+        hits[k] = hits.get(k, 0) + v
+    return ClauseFacts(
+        language=a.language,
+        categories=categories_from_hits(hits),
+        durations=a.durations + b.durations,
+        retention_states=a.retention_states | b.retention_states,
+        ages=tuple(sorted(set(a.ages) | set(b.ages))),
+        places=a.places | b.places,
+        polarity=a.polarity + b.polarity,
+        recipients=a.recipients | b.recipients,
+        data_types=a.data_types | b.data_types,
+        purposes=a.purposes | b.purposes,
+        rights=a.rights | b.rights,
+        breach_states=a.breach_states | b.breach_states,
+        change_notice=a.change_notice or b.change_notice,
+        security_measures=a.security_measures | b.security_measures,
+        contacts=a.contacts | b.contacts,
+        is_update_stamp=a.is_update_stamp or b.is_update_stamp,
+        category_hits=hits,
+    )
+
+
+def _extract(text: str, lex: Lexicon) -> ClauseFacts:
     hits = _category_hits(text, lex)
     states = _keys(lex.retention_states, text)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb

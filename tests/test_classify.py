@@ -546,3 +546,14 @@ def test_a_removed_deletion_deadline_is_high_unless_replaced_by_as_long_as_neces
     assert_alert(removed("We delete inactive accounts after 12 months."), "retention", "high")
     softened = modified("We keep your data for 2 years.", "We keep your data only as long as necessary.")
     assert_alert(softened, "retention", "medium")
+
+
+def test_a_bilingual_clause_is_read_in_both_languages() -> None:
+    zh = "我们不会出售您的个人信息。"
+    change = modified(
+        zh + "We do not sell your personal information to anyone.",
+        zh + "We may sell your personal information to anyone.",
+        "zh-Hans",
+    )
+    assert_alert(change, "sharing", "high")
+    assert "We may sell" in change.explanation
