@@ -270,11 +270,13 @@ class Daemon:
                  len(wanted), len(added), len(removed), rescheduled)
 
 
-def _mtime(path: Path) -> int | None:
+def _mtime(path: Path) -> tuple[int, int] | None:
+    """The file's (mtime, size): an edit caught half-written changes one of them again when done."""
     try:
-        return path.stat().st_mtime_ns
+        st = path.stat()
     except OSError:
         return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 def _fmt(dt: datetime | None) -> str:
