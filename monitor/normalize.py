@@ -284,6 +284,8 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
         title = line[m.end():].strip()
         if not title or _SENTENCE_END.search(title) and not _numbered_title_ok(title):
             return 0
+        if "," in title and _CJK_CHAR.search(title):
+            return 0  # a clause of a Chinese list ("5.我们会部署…,确保…"), not a title
         return heading_level(m.group("m"))
     if _SENTENCE_END.search(line) or _LINE_MARKER.match(line) or len(line.split()) > 12:
         return 0
@@ -366,7 +368,51 @@ def _plain_blocks(text: str, *, markdown: bool, wrapped: bool = False) -> list[B
                 continue
             level = _is_heading(line, last and len(groups) > 1, nxt)
             blocks.append(Block("heading", line, level) if level else Block("paragraph", line))
-    return blocks
+    return blocks if markdown else _nest_headings(_demote_contents_lists(blocks))
+
+
+def _demote_contents_lists(blocks: list[Block]) -> list[Block]:
+    """Headings in a row with nothing between them, three of one level, are a table of contents:
+    list items, not sections (else the text after it would sit under its last entry)."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].kind == "heading":
+            j += 1
+        levels = [b.level for b in out[i:j]]
+        if j - i >= 3 and max(levels.count(lv) for lv in set(levels)) >= 3:
+            for k in range(i, j):
+                out[k] = Block("item", out[k].text, 1)
+        i = j + 1
+    return out
+
+
+_CJK_NUMERAL_MARK = re.compile(r"^(?:第|[一二三四五六七八九十百]|\([一二三四五六七八九十])")
+
+
+def _nest_headings(blocks: list[Block]) -> list[Block]:
+    """Chinese numbering nests 一、 > (一) > 1. > 1.1: a decimal-numbered heading in Chinese
+    text goes below the Chinese-numeral heading above it, while a Latin one ("1. Scope" of
+    the English half of a bilingual page) starts again at the top."""
+    out: list[Block] = []
+    cjk_depth = 0
+    for b in blocks:
+        if b.kind != "heading":
+            out.append(b)
+            continue
+        m = _HEADING_NUMBER.match(b.text)
+        marker = m.group("m") if m else None
+        cjk_title = bool(_CJK_CHAR.search(b.text[m.end():] if m else b.text))
+        level = b.level
+        if marker and _CJK_NUMERAL_MARK.match(marker):
+            cjk_depth = level
+        elif marker and marker[0].isdigit() and cjk_title and cjk_depth:
+            level = cjk_depth + level
+        elif not cjk_title:
+            cjk_depth = 0
+        out.append(Block("heading", b.text, level) if level != b.level else b)
+    return out
 
 
 def _md_inline(text: str) -> str:

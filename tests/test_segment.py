@@ -225,6 +225,33 @@ def test_seed_002_section_paths_follow_the_chinese_numbering() -> None:
     assert under_sub.section == ("一、我们如何收集和使用个人信息", "(一)词语释义")
 
 
+def test_a_table_of_contents_is_a_list_not_a_section() -> None:
+    text = "本政策将帮助您了解以下内容:\n一、收集\n二、共享\n三、存储\n前言段落。\n一、收集\n我们收集信息。\n"
+    clauses = segment(text_doc(text))
+    assert [(c.text, c.section_path, c.is_heading) for c in clauses] == [
+        ("本政策将帮助您了解以下内容:", None, False),
+        ("收集", None, False),
+        ("共享", None, False),
+        ("存储", None, False),
+        ("前言段落。", None, False),
+        ("收集", None, True),
+        ("我们收集信息。", "一、收集", False),
+    ]
+
+
+def test_chinese_numbering_nests_and_the_english_half_starts_again() -> None:
+    text = (
+        "一、我们如何收集信息\n(一)词语释义\n1.注册账号\n我们收集手机号。\n(二)目的\n我们使用信息。\n"
+        "1. How we collect information\n1.1. Definitions\nWe collect your phone number.\n"
+    )
+    paths = [(c.text, c.section_path) for c in segment(text_doc(text)) if not c.is_heading]
+    assert paths == [
+        ("我们收集手机号。", "一、我们如何收集信息 > (一)词语释义 > 1.注册账号"),
+        ("我们使用信息。", "一、我们如何收集信息 > (二)目的"),
+        ("We collect your phone number.", "1. How we collect information > 1.1. Definitions"),
+    ]
+
+
 def test_heading_hierarchy_from_html_levels() -> None:
     page = (
         b"<html><body><main><h1>Policy</h1><h2>Your Rights</h2><h3>Deletion</h3><p>Ask us.</p>"
