@@ -268,10 +268,13 @@ def _list_item(tokens: list[str], other: str) -> str | None:
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
         return None  # ", small text files," is an aside, not a new item
+    if _HAN_RE.search("".join(words)):
+        item = "".join(words)
+        return None if item in other else item  # found elsewhere: a re-ordering
     other_words = set(_WORD.findall(other.lower()))
     if all(w.lower() in other_words for w in words):
         return None  # the same words stand elsewhere: a re-ordering
-    return ("" if _HAN_RE.search("".join(words)) else " ").join(words)
+    return " ".join(words)
 
 
 def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:
@@ -515,6 +518,8 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
     """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved."""
     if _count_changed(lex.negators, old, new) or _count_changed(lex.modals, old, new):
         return False
+    if any(_list_items(old, new)):
+        return False  # a whole item added to or dropped from an enumeration
     han = re.compile(f"[{_HAN}]")
     han_pairs = [(o, n) for o, n in pairs if han.search(o + n)]
     if han_pairs:  # Han text: at most two characters changed in all, none a numeral
