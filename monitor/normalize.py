@@ -60,7 +60,18 @@ def _fold_chars(text: str) -> str:
 def fold_lines(text: str) -> list[str]:
     """normalize_text of each line (CRLF, CR, LS, PS and NEL break lines), blank lines kept as ""."""
     text = _CONTROL_KEEP_BREAKS.sub("", text)
-    return [normalize_text(line) for line in _LINE_BREAK.split(text.replace("\r\n", "\n"))]
+    if not text.isascii() and _FOLD_CHARS.search(text):
+        text = _FOLD_CHARS.sub(lambda m: _FOLD_TABLE[ord(m.group())] or "", text)
+    return _fold_each(text)
+
+
+def _fold_each(text: str) -> list[str]:
+    out = []
+    for line in _LINE_BREAK.split(text.replace("\r\n", "\n")):
+        if not line.isascii() and not unicodedata.is_normalized("NFKC", line):
+            line = unicodedata.normalize("NFKC", line)  # only the few lines that need it: it is slow
+        out.append(" ".join(line.split()))
+    return out
 
 
 # --- content type and decoding ------------------------------------------------------------------
@@ -244,7 +255,15 @@ _LINE_MARKER = re.compile(
     r"|[a-zA-Z][.)](?=\s)|[A-Z]\)|[•·‧▪◦●○■□►▸✓–—]|[-*+](?=\s)|§\s*\d"
     r"|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt|Del)\s+\d)"
 )
-_SENTENCE_END = re.compile(r"[.!?;:。!?;:][\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"
+_ENDERS = frozenset(".!?;:。!?;:")
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends with sentence punctuation (perhaps inside closing quotes/brackets)."""
+    stripped = line.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDERS
+
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f]")
 
 # Plain-text headings: a section number of a heading scheme, then a short title.
@@ -282,12 +301,12 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
     m = _HEADING_NUMBER.match(line)
     if m:
         title = line[m.end():].strip()
-        if not title or _SENTENCE_END.search(title) and not _numbered_title_ok(title):
+        if not title or _ends_sentence(title) and not _numbered_title_ok(title):
             return 0
         if "," in title and _CJK_CHAR.search(title):
             return 0  # a clause of a Chinese list ("5.我们会部署…,确保…"), not a title
         return heading_level(m.group("m"))
-    if _SENTENCE_END.search(line) or _LINE_MARKER.match(line) or len(line.split()) > 12:
+    if _ends_sentence(line) or _LINE_MARKER.match(line) or len(line.split()) > 12:
         return 0
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()):
@@ -314,10 +333,11 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
-def _paragraphs(text: str) -> list[list[tuple[str, int]]]:
-    """Groups of non-empty folded lines, each with its indentation, separated by blank lines."""
+def _paragraphs(text: str, indents: bool = False) -> list[list[tuple[str, int]]]:
+    """Groups of non-empty folded lines separated by blank lines, each line with its indentation
+    (counted only if `indents`: Markdown nests lists by it)."""
     groups: list[list[tuple[str, int]]] = [[]]
-    raw_lines = _LINE_BREAK.split(text.replace("\r\n", "\n")) if "  " in text or "\t" in text else None
+    raw_lines = _LINE_BREAK.split(text.replace("\r\n", "\n")) if indents else None
     for n, line in enumerate(fold_lines(text)):
         if line:
             raw = raw_lines[n].expandtabs(4) if raw_lines else ""
@@ -335,14 +355,14 @@ def _is_hard_wrapped(group: list[str]) -> bool:
     longest = max(len(x) for x in group)
     if not 40 <= longest <= 100:
         return False
-    return any(len(x) >= 0.6 * longest and not _SENTENCE_END.search(x) for x in group[:-1])
+    return any(len(x) >= 0.6 * longest and not _ends_sentence(x) for x in group[:-1])
 
 
 def _unwrap(group: list[tuple[str, int]], markdown: bool = False) -> list[tuple[str, int]]:
     lines: list[tuple[str, int]] = []
     for line, indent in group:
         starts_block = _LINE_MARKER.match(line) or markdown and line[0] in "#>|`~=-"
-        if lines and not starts_block and not _SENTENCE_END.search(lines[-1][0]):
+        if lines and not starts_block and not _ends_sentence(lines[-1][0]):
             prev = lines[-1][0]
             if not (markdown and prev[0] in "#|`~") and not _is_heading(prev, False, None):
                 lines[-1] = (_join(prev, line), lines[-1][1])
@@ -355,7 +375,7 @@ def _plain_blocks(text: str, *, markdown: bool, wrapped: bool = False) -> list[B
     """Lines to blocks. Soft-wrapped lines are joined only when blank lines separate paragraphs
     (after normalising there are none, which keeps normalising idempotent) or the text comes
     from a PDF (`wrapped`)."""
-    groups = _paragraphs(text)
+    groups = _paragraphs(text, indents=markdown)
     may_unwrap = wrapped or len(groups) > 1
     blocks: list[Block] = []
     for g, group in enumerate(groups):
