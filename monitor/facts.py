@@ -98,15 +98,17 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     if _category_hits(text, tagged):
         return tagged
-    best, best_score = tagged, (0, 0)
+    best, best_score = tagged, _fit(text, tagged)
     for lex in all_lexicons():
-        if lex.cjk:
-            continue
-        words = len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
-        score = (words, sum(_category_hits(text, lex).values()))
-        if score > best_score:
+        score = _fit(text, lex)
+        if not lex.cjk and score > best_score:  # ties keep the tagged language
             best, best_score = lex, score
     return best
+
+
+def _fit(text: str, lex: Lexicon) -> tuple[int, int]:
+    words = len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
+    return words, sum(_category_hits(text, lex).values())
 
 
 def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:
