@@ -557,3 +557,144 @@ def test_a_bilingual_clause_is_read_in_both_languages() -> None:
     )
     assert_alert(change, "sharing", "high")
     assert "We may sell" in change.explanation
+
+
+# --- languages without a seed policy: the same rules hold --------------------------------
+
+OTHER_LANGUAGE_ALERTS = [
+    (
+        "de",
+        "Bei einer Verletzung des Schutzes Ihrer Daten benachrichtigen wir Sie binnen 72 Stunden.",
+        "Bei einer Verletzung des Schutzes Ihrer Daten benachrichtigen wir Sie binnen 30 Tagen.",
+        "security",
+    ),
+    (
+        "fr",
+        "En cas de violation de données, nous vous informerons dans un délai de 72 heures.",
+        "En cas de violation de données, nous vous informerons dans un délai de 30 jours.",
+        "security",
+    ),
+    (
+        "es",
+        "En caso de una violación de la seguridad, le notificaremos en un plazo de 72 horas.",
+        "En caso de una violación de la seguridad, le notificaremos en un plazo de 30 días.",
+        "security",
+    ),
+    (
+        "da",
+        "Ved brud på persondatasikkerheden underretter vi dig inden for 72 timer.",
+        "Ved brud på persondatasikkerheden underretter vi dig inden for 30 dage.",
+        "security",
+    ),
+    (
+        "de",
+        "Wir erheben keine Daten von Kindern unter 16 Jahren.",
+        "Wir erheben keine Daten von Kindern unter 13 Jahren.",
+        "children",
+    ),
+    (
+        "fr",
+        "Nous ne collectons pas de données concernant les enfants de moins de 15 ans.",
+        "Nous ne collectons pas de données concernant les enfants de moins de 13 ans.",
+        "children",
+    ),
+    (
+        "es",
+        "No recopilamos datos de menores de 14 años.",
+        "No recopilamos datos de menores de 13 años.",
+        "children",
+    ),
+    (
+        "da",
+        "Vi indsamler ikke oplysninger om børn under 15 år.",
+        "Vi indsamler ikke oplysninger om børn under 13 år.",
+        "children",
+    ),
+    (
+        "de",
+        "Über wesentliche Änderungen dieser Datenschutzerklärung werden wir Sie per E-Mail informieren.",
+        "Änderungen dieser Datenschutzerklärung treten ohne vorherige Ankündigung in Kraft.",
+        "changes",
+    ),
+    (
+        "fr",
+        "Nous vous informerons par e-mail de toute modification importante de cette politique.",
+        "Les modifications de cette politique prennent effet sans préavis.",
+        "changes",
+    ),
+    (
+        "es",
+        "Le notificaremos por correo electrónico cualquier cambio importante en esta política.",
+        "Los cambios en esta política entrarán en vigor sin previo aviso.",
+        "changes",
+    ),
+    (
+        "da",
+        "Vi vil underrette dig via e-mail om væsentlige ændringer i denne privatlivspolitik.",
+        "Ændringer i denne privatlivspolitik træder i kraft straks uden varsel.",
+        "changes",
+    ),
+    (
+        "de",
+        "Ihre Daten werden auf Servern in der EU gespeichert.",
+        "Ihre Daten werden auf Servern in der EU und in den USA gespeichert.",
+        "transfer",
+    ),
+    (
+        "fr",
+        "Vos données sont hébergées sur des serveurs situés dans l’UE.",
+        "Vos données sont hébergées sur des serveurs situés dans l’UE et à Singapour.",
+        "transfer",
+    ),
+    (
+        "es",
+        "Sus datos se almacenan en servidores ubicados en la UE.",
+        "Sus datos se almacenan en servidores ubicados en la UE y en China.",
+        "transfer",
+    ),
+    (
+        "da",
+        "Dine oplysninger opbevares på servere i EU.",
+        "Dine oplysninger opbevares på servere i EU og Indien.",
+        "transfer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "category"), OTHER_LANGUAGE_ALERTS)
+def test_unfavourable_edits_in_other_languages_are_high(lang: str, old: str, new: str, category: str) -> None:
+    assert_alert(modified(old, new, lang), category, "high")
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        ("de", "Stand: 1. März 2023", "Stand: 12. Januar 2025"),
+        ("fr", "Dernière mise à jour : 3 mars 2023", "Dernière mise à jour : 9 janvier 2025"),
+        ("es", "Última actualización: 3 de marzo de 2023", "Última actualización: 9 de enero de 2025"),
+        ("da", "Senest opdateret: 3. marts 2023", "Senest opdateret: 9. januar 2025"),
+        ("de", "Kontakt: datenschutz@beispiel.de", "Kontakt: dsb@beispiel.de"),
+        (
+            "fr",
+            "Nous traitons vos données pour exécuter le contrat et améliorer nos services.",
+            "Nous traitons vos données pour exécuter le contrat et amélorer nos services.",
+        ),
+        (
+            "es",
+            "Tratamos sus datos para ejecutar el contrato y mejorar nuestros servicios.",
+            "Tratamos sus datos para ejecutar el contrato y mejorrar nuestros servicios.",
+        ),
+        (
+            "da",
+            "Vi behandler dine oplysninger for at opfylde kontrakten og forbedre vores tjenester.",
+            "Vi behandler dine oplysninger for at opfylde kontrakten og forbedree vores tjenester.",
+        ),
+    ],
+)
+def test_quiet_edits_in_other_languages(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_removed_cookie_refusal_right_in_german_is_high() -> None:
+    change = removed("Sie haben das Recht, Cookies abzulehnen.", "de")
+    assert_alert(change, "tracking", "high")
