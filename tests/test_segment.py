@@ -10,7 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from monitor.errors import InputError
 from monitor.models import Block, Document
 from monitor.normalize import normalize, normalize_text
 from monitor.segment import abbreviations, clause_key, segment, split_marker, split_sentences
@@ -284,6 +287,26 @@ def test_indexes_are_positions() -> None:
     text = "A title\n\nWe keep it safe. We keep it short. We keep it here.\n\n- four\n- five"
     clauses = segment(text_doc(text))
     assert [c.index for c in clauses] == list(range(len(clauses))) and len(clauses) == 6
+
+
+_PIECES = st.sampled_from(
+    ["We keep data", "e.g.", "etc.", ". ", "! ", "? ", "; ", "。", "!", "我们", "保存", "1. ", "(a) ",
+     "一、", "(一)", "\n", "\n\n", " ", "A) ", "• ", "4.2. ", "Vi", "bl.a.", "“", "”", "Inc. ", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=40).map("".join))
+def test_segmenting_loses_and_invents_no_text(text: str) -> None:
+    """Markers and clause texts, in order, hold exactly the characters of the document."""
+    try:
+        doc = text_doc(text)
+    except InputError:  # empty or whitespace-only input is refused upstream
+        return
+    clauses = segment(doc)
+    got = "".join((c.marker or "") + c.text for c in clauses)
+    assert "".join(got.split()) == "".join(doc.text.split())
+    assert [c.index for c in clauses] == list(range(len(clauses)))
 
 
 # --- keys -------------------------------------------------------------------------------------------
