@@ -349,7 +349,7 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
             )
         )
     out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
-    if cats & {"changes"} or of.change_notice or nf.change_notice:
+    if "changes" in cats:
         out += _diff_notice(of, nf)
     out += _diff_set(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"

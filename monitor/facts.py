@@ -168,9 +168,7 @@ def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
 def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
     if lex.breach is not None and lex.breach.search(segment):
         return "security"
-    if (lex.change_promise is not None and lex.change_promise.search(segment)) or (
-        "changes" in lex.categories and lex.categories["changes"].search(segment)
-    ):
+    if "changes" in lex.categories and lex.categories["changes"].search(segment):
         return "changes"
     for cat in ("retention", "rights", "children", "security", "tracking"):
         if cat in lex.categories and lex.categories[cat].search(segment):
@@ -346,7 +344,9 @@ def _extract(text: str, lex: Lexicon) -> ClauseFacts:
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
     categories = categories_from_hits(hits)
-    fallback = next((c for c in categories if c != "contact"), "retention")
+    # A period in a clause about nothing else is most likely how long data is kept; in a clause
+    # only about contact ("we answer within 30 days") it is about no policy term.
+    fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
     ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     return ClauseFacts(
