@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -35,7 +35,6 @@ _CIRCLED.update({0x2776 + i: f"({i + 1})" for i in range(10)})
 _CIRCLED.update({0x278A + i: f"({i + 1})" for i in range(10)})
 _FOLD_TABLE = {**_ZERO_WIDTH, **_CIRCLED}
 _FOLD_CHARS = re.compile("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
-_WS = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL_KEEP_BREAKS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -489,7 +488,6 @@ _CHROME_WORDS = re.compile(
     re.I,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPACE_NL = re.compile(r"[ \t\r\f\v\u00a0\u3000]*\n[\s]*")
 _CJK_NL = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])"
     r"[ \t\r\n\f\v]*\n[ \t\r\n\f\v]*"
@@ -834,6 +832,3 @@ def _roman(n: int) -> str:
             n -= value
     return out
 
-
-def blocks_text(blocks: Iterable[Block]) -> str:
-    return "\n".join(b.text for b in blocks)
