@@ -367,7 +367,7 @@ def _diff_set(
 
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
     out = []
-    for cat in CATEGORIES:
+    for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
         old_d = [d for d in of.durations if d.category == cat]
         new_d = [d for d in nf.durations if d.category == cat]
         old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})

@@ -698,3 +698,21 @@ def test_quiet_edits_in_other_languages(lang: str, old: str, new: str) -> None:
 def test_removed_cookie_refusal_right_in_german_is_high() -> None:
     change = removed("Sie haben das Recht, Cookies abzulehnen.", "de")
     assert_alert(change, "tracking", "high")
+
+
+def test_a_reply_time_in_a_contact_clause_is_not_a_policy_term() -> None:
+    assert_quiet(
+        modified(
+            "Contact us by e-mail and we will reply within 30 days.",
+            "Contact us by e-mail and we will reply within 45 days.",
+        )
+    )
+
+
+def test_a_shorter_notice_period_for_changes_is_high() -> None:
+    change = modified(
+        "We will notify you at least 30 days before changes to this policy take effect.",
+        "We will notify you at least 7 days before changes to this policy take effect.",
+    )
+    assert_alert(change, "changes", "high")
+    assert change.explanation == "notice period for changes shortened from 30 days to 7 days"
