@@ -294,6 +294,13 @@ def _single(change: Change, clause: Clause) -> Change:
     material_cats = cats & MATERIAL_CATEGORIES
     if clause.is_heading and not promises:
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
+    if not material_cats and not facts.contacts and "contact" not in cats and _substantial(clause.text):
+        # A sentence with no keyword of its own is about what its section is about.
+        section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
+        if section:
+            names = ", ".join(_ordered(section))
+            text = f'{verb} under "{clause.section[-1]}" ({names})'
+            return _done(change, list(section), [], True, "medium", text)
     if not material_cats:
         what = "contact details" if "contact" in cats or facts.contacts else "no policy term"
         return _done(change, list(cats), [], False, "none", f"{verb} ({what})")
@@ -309,6 +316,20 @@ def _single(change: Change, clause: Clause) -> Change:
     if findings:
         text += ": " + _explain(findings[:6])
     return _done(change, list(material_cats), findings, True, severity, text)
+
+
+def _section_categories(clause: Clause) -> tuple[str, ...]:
+    """The categories of the nearest heading above the clause that has any."""
+    for heading in reversed(clause.section):
+        cats = extract_facts(heading, clause.language).categories
+        if cats:
+            return cats
+    return ()
+
+
+def _substantial(text: str) -> bool:
+    """A sentence, not a fragment: six words, or twelve Han characters."""
+    return len(_HAN_RE.findall(text)) >= 12 or len(re.findall(r"[^\W\d_]+", text)) >= 6
 
 
 # --- comparing facts ------------------------------------------------------------------------

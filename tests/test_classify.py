@@ -716,3 +716,13 @@ def test_a_shorter_notice_period_for_changes_is_high() -> None:
     )
     assert_alert(change, "changes", "high")
     assert change.explanation == "notice period for changes shortened from 30 days to 7 days"
+
+
+def test_a_removed_sentence_without_keywords_takes_its_sections_category() -> None:
+    clause = Clause(
+        4, "You can also ask us to stop doing this at any time.", section=("Your rights",), language="en"
+    )
+    (change,) = classify([Change("removed", clause, None)])
+    assert_alert(change, "rights", "medium")
+    short = Clause(4, "See below.", section=("Your rights",), language="en")
+    assert_quiet(classify([Change("removed", short, None)])[0])
