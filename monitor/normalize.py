@@ -467,8 +467,8 @@ def _markdown_line(line: str, indent: int, follows_line: bool, blocks: list[Bloc
 # --- HTML ---------------------------------------------------------------------------------------
 
 _DROP_TAGS = frozenset(
-    "script style noscript template svg iframe form button input select textarea option nav header "
-    "footer aside head title meta link object embed canvas video audio map dialog math".split()
+    "script style noscript template svg iframe button input select textarea option nav "
+    "aside head title meta link object embed canvas video audio map dialog math".split()
 )
 _BLOCK_TAGS = frozenset(
     "p div section article main li dt dd h1 h2 h3 h4 h5 h6 ul ol dl table thead tbody tfoot tr "
@@ -586,6 +586,12 @@ def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
         return True  # comments and processing instructions
     if tag in _DROP_TAGS:
         return True
+    if tag in ("header", "footer"):
+        # The page's banner and footer are chrome; an article's own header (its title, its
+        # "last updated" line) is part of the policy.
+        return not any(a.tag in ("main", "article") for a in el.iterancestors())
+    if tag == "form":
+        return len(el.text_content()) < 2000  # ASP.NET pages wrap the whole body in one <form>
     attrib = el.attrib
     if not attrib:
         return False

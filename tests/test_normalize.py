@@ -211,6 +211,24 @@ def test_chrome_hidden_and_consent_banners_are_dropped() -> None:
     assert [t for _, t, _, _ in blocks(page)] == ["Policy text one.", "Policy text two."]
 
 
+def test_an_articles_own_header_and_a_page_wide_form_are_kept() -> None:
+    got = blocks(
+        "<header>Site</header><article><header><h1>Privacy Policy</h1>"
+        "<p>Last updated 1 May 2024.</p></header>"
+        "<p>We keep data.</p><footer><p>Version 3.</p></footer></article><footer>© Site</footer>"
+    )
+    assert [t for _, t, _, _ in got] == [
+        "Privacy Policy",
+        "Last updated 1 May 2024.",
+        "We keep data.",
+        "Version 3.",
+    ]
+    long_text = "We keep your data for as long as you have an account with us. " * 40
+    page = f"<form id='aspnetForm'><input name='x'><div><p>{long_text}</p></div></form>"
+    page += "<form><p>Search</p></form>"
+    assert [t for _, t, _, _ in blocks(page)] == [long_text.strip()]
+
+
 def test_a_cookie_policy_page_is_not_dropped_as_a_cookie_banner() -> None:
     text = "We use cookies to remember your choices. " * 100
     got = blocks(f"<div class='cookie-policy'><h1>Cookie policy</h1><p>{text}</p></div>")
