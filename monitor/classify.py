@@ -562,16 +562,6 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
     return True
 
 
-def _hits(pattern: re.Pattern[str] | None, pairs: list[tuple[str, str]]) -> bool:
-    if pattern is None:
-        return False
-    return any(
-        bool(pattern.search(o)) != bool(pattern.search(n))
-        or len(pattern.findall(o)) != len(pattern.findall(n))
-        for o, n in pairs
-    )
-
-
 def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:
     """The words one side changed, shortened for an explanation."""
     words = " / ".join(p[side] for p in pairs if p[side])
