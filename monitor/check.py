@@ -25,11 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from . import guards
-from .engine import analyse, compare, document_language, text_sha256
 from .errors import InputError
 from .models import Change, Clause, FetchResult, PolicyConfig, Watchlist
-from .normalize import normalize
 from .store import FetchRecord, NewAlert, Store, StoredVersion
 
 log = logging.getLogger("monitor.check")
@@ -96,6 +93,11 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
     loaded through `load_previous` once the new text is known to differ: a page whose markup
     changed but not its text costs no clause parsing.
     """
+    # Imported here: a pass of 304s and unchanged bodies never loads the engine (~0.1 s).
+    from . import guards
+    from .engine import analyse, compare, document_language, text_sha256
+    from .normalize import normalize
+
     try:
         doc = normalize(job.body, job.content_type, charset=job.charset, select=job.select, remove=job.remove)
     except InputError as e:
@@ -311,6 +313,8 @@ class _Check:
 
 def _http_failure_kind(res: FetchResult) -> str | None:
     """What a failed fetch met: "challenge" (a bot wall), "login wall", or None."""
+    from . import guards
+
     try:
         return guards.classify_http_failure(res)
     except Exception:  # noqa: BLE001 - a guard must not turn a failed fetch into a crash
