@@ -11,6 +11,14 @@ fixes, re-wording that keeps the facts and pure moves are not. The unfavourable 
 fact (longer retention, a sale no longer ruled out, a new sensitive data type or destination, a
 right removed, a lower child age, slower breach notice, a dropped notice promise) is high; its
 favourable opposite and other material changes are medium; minor wording hits are low.
+
+A modified clause goes through these checks, first match wins: both sides are update stamps;
+only punctuation or spacing differs; only dates or contact details differ; a typo-level edit
+whose fact differences are only a misspelt keyword; facts differ (material, severity by
+direction); the count of negations or modals changed; an item was added to or dropped from an
+enumeration; a category keyword was added or removed (low); otherwise re-worded (quiet).
+An added or removed clause is material when it is about a material category (or, having no
+keyword, sits under a heading that is), unless it is a heading, an update stamp or contact details.
 """
 
 from __future__ import annotations
