@@ -494,6 +494,7 @@ _CJK_NL = re.compile(
     r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])"
 )
 _BR = "\x1e"  # stands for a <br> inside collected text until lines are folded
+_DOUBLE_BR = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -802,7 +803,7 @@ class _Walker:
         raw = "".join(self.buf)
         self.buf.clear()
         ctx = self.contexts[-1]
-        for chunk in re.split(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*", raw):
+        for chunk in _DOUBLE_BR.split(raw) if _BR in raw else (raw,):
             text = _fold_html_text(chunk)
             if not text:
                 continue
@@ -815,7 +816,10 @@ class _Walker:
 def _fold_html_text(raw: str) -> str:
     """Source whitespace: a line break between two CJK characters vanishes (as browsers do);
     any other run is one space. A single <br> stays a line break inside the block."""
-    raw = _CJK_NL.sub("", raw)
+    if "\n" in raw and not raw.isascii():
+        raw = _CJK_NL.sub("", raw)
+    if _BR not in raw:
+        return normalize_text(raw)
     lines = (normalize_text(part) for part in raw.split(_BR))
     return "\n".join(line for line in lines if line)
 
