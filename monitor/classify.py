@@ -394,13 +394,18 @@ def _diff_set(
     return out
 
 
+def _same_periods(old: list[float], new: list[float]) -> bool:
+    """Equal within 3%: "12 months" (360 days) is "one year" (365), "6 months" is "half a year"."""
+    return len(old) == len(new) and all(abs(a - b) <= 0.03 * max(a, b) for a, b in zip(old, new, strict=True))
+
+
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
     out = []
     for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
         old_d = [d for d in of.durations if d.category == cat]
         new_d = [d for d in nf.durations if d.category == cat]
         old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})
-        if old == new:
+        if _same_periods(old, new):
             continue
         # For a notice period a longer time is better; for retention and breach deadlines worse.
         longer_bad = cat != "changes"

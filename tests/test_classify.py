@@ -726,3 +726,15 @@ def test_a_removed_sentence_without_keywords_takes_its_sections_category() -> No
     assert_alert(change, "rights", "medium")
     short = Clause(4, "See below.", section=("Your rights",), language="en")
     assert_quiet(classify([Change("removed", short, None)])[0])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        ("We retain your data for 12 months.", "We retain your data for one year.", "en"),
+        ("We keep your data for 3 years.", "We keep your data for three years.", "en"),
+        ("我们会保存您的信息六个月。", "我们会保存您的信息半年。", "zh-Hans"),
+    ],
+)
+def test_the_same_period_written_differently_is_quiet(old: str, new: str, lang: str) -> None:
+    assert_quiet(modified(old, new, lang))
