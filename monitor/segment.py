@@ -42,14 +42,11 @@ _MARKER_ALT = (
     r"|[-*–—+](?=\s)\s*"
 )
 _MARKER = re.compile(f"^(?:{_MARKER_ALT})")
-# A line inside a block starts a new clause only if it begins with a marker.
+# Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
 _PUNCT = re.compile(r"[.!?;。]+[\"'”’»」』)\]]*")
 _CLOSERS = "\"'”’»」』)]"
 _LATIN_NEXT = re.compile(rf"\s+[\"'“‘«(\[]?[A-ZÀ-ÞÅÄÖÆØ0-9{_CJK}]")
 _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*\.$")
-_SECTION_WORDS = frozenset(
-    "section sections art article articles artikel § kapitel chapter punkt avsnitt nr no".split()
-)
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACE_NEAR_CJK = re.compile(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
@@ -235,12 +232,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # an initial: "J. Smith", "M. Dupont"
     if "." in core and all(part.isalpha() and len(part) <= 2 for part in core.split(".")):
         return True  # dotted short forms not listed: "u.s.a.", "o.s.v."
-    if _NUMBERED.match(token):
-        if "." in core:
-            return True  # "section 4.2. Further"
-        prev = text[:word_start].split()[-1:] if word_start else []
-        return bool(prev) and prev[0].lower().strip(".") in _SECTION_WORDS
-    return False
+    # "see section 4.2. Further": a multi-level number; "under Art. 6. Next" does end a sentence.
+    return bool(_NUMBERED.match(token)) and "." in core
 
 
 @lru_cache(maxsize=8192)  # two versions of a policy share most clauses

@@ -131,6 +131,14 @@ def test_single_line_breaks_split_only_before_a_marker() -> None:
             ["Vi bruker f.eks. informasjonskapsler, mv. Og o.l. Ting.", "Vi lagrer dem."],
         ),
         (
+            "Vi bruger f.eks. cookies, bl.a. til statistik. Det sker jf. loven.",
+            ["Vi bruger f.eks. cookies, bl.a. til statistik.", "Det sker jf. loven."],
+        ),
+        (
+            "Usamos p.ej. cookies según el art. 6. Los datos se guardan aquí.",
+            ["Usamos p.ej. cookies según el art. 6.", "Los datos se guardan aquí."],
+        ),
+        (
             "Wir nutzen z.B. Cookies. Das ist d.h. gut, usw. Nr. 5 gilt bzw. Abs. 2. Ende.",
             ["Wir nutzen z.B. Cookies.", "Das ist d.h. gut, usw. Nr. 5 gilt bzw. Abs. 2.", "Ende."],
         ),
