@@ -350,7 +350,7 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
     if "retention" in cats:
         out += _diff_states(of, nf, bool(out))
     out += _diff_ages(of, nf)
-    if "transfer" in cats:
+    if cats & {"transfer", "retention", "sharing"}:  # where data is sent, stored or kept
         out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
     out += _diff_polarity(of, nf, cats)
     if cats & {"sharing", "transfer"}:
