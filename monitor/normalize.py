@@ -139,7 +139,10 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
         return lenient
     from charset_normalizer import from_bytes  # imported lazily: only mislabelled pages need it
 
-    best = from_bytes(body[: 2**20]).best()
+    # Equally plausible code pages are common on short texts: windows-1252, the web's default
+    # for mislabelled Western pages, wins the tie.
+    matches = list(from_bytes(body[: 2**20]))
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence, m.encoding != "cp1252"), default=None)
     if best is not None and best.encoding:
         text = _try_decode(body, best.encoding)
         if text is not None:
