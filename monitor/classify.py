@@ -99,6 +99,7 @@ class _Finding:
 
     fact: Fact
     severity: str
+    action: str = ""  # for a polarity fact: sell, share, transfer, ...
 
 
 # --- public API -----------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def _one_sided(findings: list[_Finding]) -> bool:
     """True when no fact was replaced by another of its kind (nothing changed, only went missing)."""
     kinds: dict[str, set[str]] = {}
     for f in findings:
-        if f.fact.kind in ("duration", "age") or f.fact.kind.startswith("polarity:"):
+        if f.fact.kind in ("duration", "age", "polarity"):
             return False
         kinds.setdefault(f.fact.kind, set()).add(f.fact.direction)
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
@@ -491,11 +492,11 @@ def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Fi
         before = _polarity_text(of, action, "negated" if old_neg else None)
         if old_neg and not new_neg or (new_allow and not old_allow):
             after = _polarity_text(nf, action, None, prefer_allowing=True)
-            out.append(_Finding(Fact(cat, before, after, "affirmed", "polarity:" + action), "high"))
+            out.append(_Finding(Fact(cat, before, after, "affirmed", "polarity"), "high", action))
         elif new_neg and not old_neg or (old_allow and not new_allow):
             after = _polarity_text(nf, action, "negated")
             before = _polarity_text(of, action, None, prefer_allowing=True)
-            out.append(_Finding(Fact(cat, before, after, "negated", "polarity:" + action), "medium"))
+            out.append(_Finding(Fact(cat, before, after, "negated", "polarity"), "medium", action))
     return out
 
 
@@ -645,20 +646,20 @@ def format_days(days: float) -> str:
 def _explain(findings: list[_Finding]) -> str:
     """The facts in words; flips of several verbs in one sentence read as one flip."""
     parts: list[str] = []
-    flips: dict[str, list[Fact]] = {}
+    flips: dict[str, list[_Finding]] = {}
     for f in findings:
-        if f.fact.kind.startswith("polarity:"):
+        if f.fact.kind == "polarity":
             if f.fact.direction not in flips:
                 parts.append("\x00" + f.fact.direction)
-            flips.setdefault(f.fact.direction, []).append(f.fact)
+            flips.setdefault(f.fact.direction, []).append(f)
         else:
             parts.append(_describe(f.fact))
-    for direction, facts in flips.items():
-        nouns = [ACTION_NOUN.get(x.kind.split(":", 1)[1], "sharing") for x in facts]
+    for direction, flipped in flips.items():
+        nouns = [ACTION_NOUN.get(x.action, "sharing") for x in flipped]
         nouns = sorted(set(nouns), key=nouns.index)
         names = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
         state = "no longer ruled out" if direction == "affirmed" else "now ruled out"
-        first = facts[0]
+        first = flipped[0].fact
         text = f'{names} of personal data {state} ("{first.old}" -> "{first.new}")'
         parts[parts.index("\x00" + direction)] = text
     return "; ".join(parts)
@@ -689,11 +690,9 @@ def _describe(fact: Fact) -> str:
             return f"children's age threshold {d} from {fact.old} to {fact.new}"
         change = f"set to {fact.new}" if d == "added" else f"{fact.old} removed"
         return f"children's age threshold {change}"
-    if kind.startswith("polarity:"):
-        noun = ACTION_NOUN.get(kind.split(":", 1)[1], "sharing")
-        if d == "affirmed":
-            return f'{noun} of personal data no longer ruled out ("{fact.old}" -> "{fact.new}")'
-        return f'{noun} of personal data now ruled out ("{fact.old}" -> "{fact.new}")'
+    if kind == "polarity":
+        state = "no longer ruled out" if d == "affirmed" else "now ruled out"
+        return f'{fact.category}: {state} ("{fact.old}" -> "{fact.new}")'
     labels = {
         "country": ("new transfer destination", "transfer destination removed"),
         "recipient": ("new recipient", "recipient removed"),
