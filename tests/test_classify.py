@@ -738,3 +738,46 @@ def test_a_removed_sentence_without_keywords_takes_its_sections_category() -> No
 )
 def test_the_same_period_written_differently_is_quiet(old: str, new: str, lang: str) -> None:
     assert_quiet(modified(old, new, lang))
+
+
+def test_facts_use_the_documented_vocabulary() -> None:
+    directions = {
+        "longer",
+        "shorter",
+        "added",
+        "removed",
+        "changed",
+        "flipped",
+        "raised",
+        "lowered",
+        "negated",
+        "affirmed",
+    }
+    kinds = {
+        "duration",
+        "retention_state",
+        "age",
+        "country",
+        "polarity",
+        "recipient",
+        "data_type",
+        "purpose",
+        "right",
+        "breach_notice",
+        "change_notice",
+        "security_measure",
+        "item",
+        "wording",
+    }
+    changes = [modified(o, n, lang) for lang, o, n, _ in OTHER_LANGUAGE_ALERTS]
+    changes += [modified(*SELL[lang], lang) for lang in LANGS] + [
+        modified(*reversed(SELL[lang]), lang) for lang in LANGS
+    ]
+    changes.append(removed("You have the right to access and to data portability."))
+    changes.append(
+        modified("We collect your name and e-mail.", "We collect your name, e-mail and shoe size.")
+    )
+    facts = [f for c in changes for f in c.facts]
+    assert facts and all(f.direction in directions and f.kind in kinds for f in facts), facts
+    assert all(f.category in c.categories for c in changes for f in c.facts)
+    assert all(set(d) >= {"category", "direction"} for c in changes for d in c.to_dict()["facts"])
