@@ -50,8 +50,7 @@ _TRADITIONAL = frozenset(
 _SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA_HANGUL = re.compile(r"[\u3040-\u30fa\u30fd-\u30ff\uac00-\ud7af]")  # not ・ ー, used in Chinese too
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
@@ -147,13 +146,14 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     """(language, whether the text itself was evidence enough); segment lets a clause with weak
     evidence take its neighbours' language."""
     hinted = normalize_hint(hint)
-    han = len(_HAN.findall(text)) if _HAN.search(text) else 0
-    if han:
-        letters = len(_LATIN_WORD.findall(text))
-        if _KANA.search(text) or _HANGUL.search(text):
-            return hinted or "und", False
-        if han >= 2 and han >= letters:
-            return _chinese_form(text, hinted)
+    if _HAN.search(text):
+        sample = text[:SAMPLE_CHARS]
+        han = len(_HAN.findall(sample))
+        if _KANA_HANGUL.search(sample):
+            return hinted or "und", False  # Japanese or Korean: not ours to tell
+        # Each Latin word takes at least two characters with its space: mostly-Han text needs no count.
+        if han >= 2 and (2 * han >= len(sample) or han >= len(_LATIN_WORD.findall(sample))):
+            return _chinese_form(sample, hinted)
     scores = _latin_scores(text)
     if not scores:
         return hinted or "und", False
