@@ -395,9 +395,23 @@ def _diff_set(
     return out
 
 
-def _same_periods(old: list[float], new: list[float]) -> bool:
-    """Equal within 3%: "12 months" (360 days) is "one year" (365), "6 months" is "half a year"."""
-    return len(old) == len(new) and all(abs(a - b) <= 0.03 * max(a, b) for a, b in zip(old, new, strict=True))
+def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
+    """The same periods, however written: "12 months" (360 days) is "one year" (365), "6 months"
+    is "half a year"; in one unit, only the same number is the same period."""
+
+    def unique(ds: list[Duration]) -> list[Duration]:
+        return sorted({d.days: d for d in ds}.values(), key=lambda d: d.days)
+
+    a, b = unique(old), unique(new)
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if abs(x.unit_days - y.unit_days) < 1e-6:
+            if x.days != y.days:
+                return False
+        elif abs(x.days - y.days) > 0.03 * max(x.days, y.days):
+            return False
+    return True
 
 
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
@@ -406,7 +420,7 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
         old_d = [d for d in of.durations if d.category == cat]
         new_d = [d for d in nf.durations if d.category == cat]
         old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})
-        if _same_periods(old, new):
+        if _same_periods(old_d, new_d):
             continue
         # For a notice period a longer time is better; for retention and breach deadlines worse.
         longer_bad = cat != "changes"

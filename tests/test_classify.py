@@ -781,3 +781,31 @@ def test_facts_use_the_documented_vocabulary() -> None:
     assert facts and all(f.direction in directions and f.kind in kinds for f in facts), facts
     assert all(f.category in c.categories for c in changes for f in c.facts)
     assert all(set(d) >= {"category", "direction"} for c in changes for d in c.to_dict()["facts"])
+
+
+# --- properties --------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 99), st.sampled_from(["days", "months", "years"]))
+def test_any_longer_retention_is_high_and_shorter_medium(a: int, b: int, unit: str) -> None:
+    change = modified(f"We retain your data for {a} {unit}.", f"We retain your data for {b} {unit}.")
+    if a == b:
+        assert_quiet(change)
+    else:
+        assert_alert(change, "retention", "high" if b > a else "medium")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(max_size=200), st.text(max_size=200), st.sampled_from(["en", "sv", "zh-Hans", "und", "xx", ""])
+)
+def test_any_text_classifies_without_error_and_deterministically(old: str, new: str, lang: str) -> None:
+    change = Change("modified", Clause(0, old, language=lang), Clause(0, new, language=lang))
+    first = classify([change])[0]
+    assert first.severity in ("none", "low", "medium", "high")
+    assert (first.severity == "none") == (not first.material)
+    assert classify([change])[0].to_dict() == first.to_dict()
