@@ -312,6 +312,16 @@ def test_charset_from_header_then_meta_then_detection() -> None:
     assert normalize(gbk, "text/html; charset=gbk").text == "我们将按照本政策收集、使用和存储您的个人信息。"
 
 
+def test_http_equiv_charset_and_the_header_wins_over_meta() -> None:
+    text = "Wir speichern Ihre Daten höchstens drei Jahre."
+    equiv = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-15'></head>"
+    assert (
+        normalize(f"{equiv}<body><p>{text}</p></body></html>".encode("iso-8859-15"), "text/html").text == text
+    )
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{text}</p></body></html>".encode("cp1252")
+    assert normalize(page, "text/html", charset="windows-1252").text == text
+
+
 def test_mislabelled_utf8_header_still_decodes_sensibly() -> None:
     text = "我们非常重视您的个人信息和隐私保护，我们将通过本政策向您阐述相关事宜。" * 3
     body = f"<html><body><p>{text}</p></body></html>".encode("gbk")
