@@ -26,6 +26,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 PHONE_RE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][^\u3400-\u9fff]*")
+STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
 POLARITY_WINDOW = {False: 60, True: 24}  # characters before the verb, Latin / CJK
@@ -90,25 +91,34 @@ def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
 
 @lru_cache(maxsize=8192)
 def pick_lexicon(text: str, language: str) -> Lexicon:
-    """The lexicon for `text`: by script for CJK, else the tagged language unless it finds nothing;
-    then the language whose function words the text uses most (category hits break ties)."""
+    """The lexicon for `text`: by script for CJK; else the tagged language unless another one's
+    function words clearly dominate (a mis-tagged clause) or the tagged one finds nothing, then
+    the language whose function words the text uses most (category hits break ties)."""
     if is_cjk(text):
         return load_lexicon("zh")
     lang = canonical_language(language)
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
+    latin = [lex for lex in all_lexicons() if not lex.cjk]
+    own = _stopwords(text, tagged)
+    rival = max(latin, key=lambda lex: _stopwords(text, lex))
+    if _stopwords(text, rival) >= max(2 * own, own + STOPWORD_MARGIN):
+        return rival
     if _category_hits(text, tagged):
         return tagged
     best, best_score = tagged, _fit(text, tagged)
-    for lex in all_lexicons():
+    for lex in latin:
         score = _fit(text, lex)
-        if not lex.cjk and score > best_score:  # ties keep the tagged language
+        if score > best_score:  # ties keep the tagged language
             best, best_score = lex, score
     return best
 
 
+def _stopwords(text: str, lex: Lexicon) -> int:
+    return len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
+
+
 def _fit(text: str, lex: Lexicon) -> tuple[int, int]:
-    words = len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
-    return words, sum(_category_hits(text, lex).values())
+    return _stopwords(text, lex), sum(_category_hits(text, lex).values())
 
 
 def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:

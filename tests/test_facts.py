@@ -290,3 +290,10 @@ def test_a_yaml_entry_that_is_not_a_string_is_reported() -> None:
 
 def test_facts_are_cached_per_text() -> None:
     assert extract_facts("We sell data.", "en") is extract_facts("We sell data.", "en")
+
+
+def test_a_clause_tagged_with_the_wrong_latin_language_is_read_in_its_own() -> None:
+    facts = extract_facts("We do not sell your personal information to partners or advertisers.", "sv")
+    assert facts.language == "en"
+    assert facts.polarity_states("sell") == {"negated"}
+    assert extract_facts("Cookies and SDK.", "sv").language == "sv"  # too little to overrule the tag
