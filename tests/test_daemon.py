@@ -180,6 +180,13 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
           "the last good watchlist still checked", d)
     assert "watchlist.yaml:" in d.log().split("not reloaded", 1)[1].splitlines()[0]
 
+    wl.write_text(watchlist_yaml(policy_site, [0, 1]))  # a good edit removing two policies
+    until(lambda: "(0 added, 2 removed" in d.log(), 5, "the removal reloaded", d)
+    time.sleep(0.3)  # a check of a removed policy already running may still finish
+    (max_id,) = rows(db, "SELECT max(id) FROM fetches")[0]
+    until(lambda: fetch_counts(db, max_id).get("pol-0", 0) >= 2, 6, "the kept policy checked", d)
+    assert set(fetch_counts(db, max_id)) <= {"pol-0", "pol-1"}
+
     d.proc.send_signal(signal.SIGTERM)
     assert d.wait(15) == 0
     assert "stopped" in d.log()
