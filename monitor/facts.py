@@ -290,10 +290,11 @@ def _change_notice(text: str, lex: Lexicon) -> str | None:
 
 
 def _is_update_stamp(text: str, lex: Lexicon) -> bool:
-    if lex.update_stamp is None:
+    """A short line that starts with "Last updated", "更新日期"... and carries a date."""
+    if lex.update_stamp is None or len(text) > 160 or not re.search(r"\d", text):
         return False
     m = lex.update_stamp.search(text)
-    return bool(m) and (m.start() < 8 or len(text) <= 80) and len(text) <= 160
+    return bool(m) and m.start() < 8
 
 
 def contacts_in(text: str) -> frozenset[str]:

@@ -297,3 +297,15 @@ def test_a_clause_tagged_with_the_wrong_latin_language_is_read_in_its_own() -> N
     assert facts.language == "en"
     assert facts.polarity_states("sell") == {"negated"}
     assert extract_facts("Cookies and SDK.", "sv").language == "sv"  # too little to overrule the tag
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("收集个人信息类型:设备信息,运营商信息,位置信息,MAC地址,网络类型,系统版本", "zh-Hans"),
+        ("We revised how we share data with partners.", "en"),
+        ("Last updated", "en"),
+    ],
+)
+def test_lines_that_only_mention_versions_or_updates_are_not_stamps(text: str, language: str) -> None:
+    assert not extract_facts(text, language).is_update_stamp
