@@ -1,11 +1,13 @@
 """Fact extraction: one clause's text -> the facts a policy states in it (ClauseFacts).
 
-In: a clause text and its language tag (may be "und" or wrong: when the tagged lexicon finds
-nothing, every lexicon is tried and the one that finds most is kept). Out: durations (in days,
-with their surface text and the category they belong to), retention states, ages, places,
-polarity per action (sell/share/transfer/...: negated, affirmed or may), recipients, sensitive
-data types, rights, breach-notice states, change-notice promise, security measures, contacts,
-and the clause's categories. Pure and cached per (text, language); classify.py compares them.
+In: a clause text and its language tag, which may be "und" or wrong: Han text is read with the
+Chinese lexicon; Latin text with the tagged lexicon unless another language's function words
+clearly dominate, or the tagged one finds nothing; a clause mixing both scripts is read with
+both and the facts merged. Out: durations (in days, with their surface text, unit and the
+category they belong to), retention states, ages, places, polarity per action (sell/share/
+transfer/...: negated, affirmed or may), recipients, sensitive data types, purposes, rights,
+breach-notice states, change-notice promise, security measures, contacts, update stamp, and the
+clause's categories. Pure and cached per (text, language); classify.py compares old and new.
 """
 
 from __future__ import annotations
