@@ -475,7 +475,7 @@ _DROP_TAGS = frozenset(
 )
 _BLOCK_TAGS = frozenset(
     "p div section article main li dt dd h1 h2 h3 h4 h5 h6 ul ol dl table thead tbody tfoot tr "
-    "blockquote pre address figure figcaption center details summary fieldset body html hr caption".split()
+    "blockquote address figure figcaption center details summary fieldset body html hr caption".split()
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
@@ -728,12 +728,21 @@ class _Walker:
     def walk(self, root) -> list[Block]:  # type: ignore[no-untyped-def]
         from lxml import etree
 
-        for event, el in etree.iterwalk(root, events=("start", "end")):
+        walker = etree.iterwalk(root, events=("start", "end"))
+        preformatted = None
+        for event, el in walker:
             tag = el.tag if isinstance(el.tag, str) else ""
-            if event == "start":
+            if event == "start" and tag == "pre" and not self.row_depth:
+                # A plain-text policy pasted into <pre>: its lines and blank lines are its structure.
+                self._flush()
+                self.blocks.extend(_plain_blocks(el.text_content(), markdown=False))
+                walker.skip_subtree()
+                preformatted = el
+            elif event == "start":
                 self._start(el, tag)
             else:
-                self._end(el, tag)
+                if el is not preformatted:
+                    self._end(el, tag)
                 if el is not root and el.tail:
                     self.buf.append(el.tail)
         self._flush()

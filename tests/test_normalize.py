@@ -190,6 +190,21 @@ def test_double_br_splits_paragraphs_single_br_is_a_line_break() -> None:
     assert [t for _, t, _, _ in got] == ["First part", "Second part\n(1) one\n(2) two"]
 
 
+def test_preformatted_plain_text_keeps_its_lines_and_paragraphs() -> None:
+    got = blocks(
+        "<main><h1>Policy</h1><pre>1. SCOPE\n\nWe keep the data you give us when you create an account and\n"
+        "when you contact us.\n\n2. SHARING\n\nWe never sell it.</pre><p>After.</p></main>"
+    )
+    assert [(k, t) for k, t, _, _ in got] == [
+        ("heading", "Policy"),
+        ("heading", "1. SCOPE"),
+        ("paragraph", "We keep the data you give us when you create an account and when you contact us."),
+        ("heading", "2. SHARING"),
+        ("paragraph", "We never sell it."),
+        ("paragraph", "After."),
+    ]
+
+
 def test_table_rows_become_paragraphs_with_cells_joined() -> None:
     got = blocks(
         "<table><tr><th>Data</th><th>Kept for</th></tr><tr><td>Logs</td><td><p>30 days</p></td></tr></table>"
