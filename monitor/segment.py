@@ -37,7 +37,7 @@ _MARKER_ALT = (
     r"|[A-Za-z]\)\s*"
     r"|[IVX]{1,4}\.\s+"
     r"|§\s*\d+[a-z]?\.?\s*"
-    r"|(?:Section|Article|Artikel|Art\.|Chapter|Kapitel|Avsnitt)\s+\d+(?:\.\d+)*[.:]?\s+"
+    r"|(?:Section|Article|Artikel|Art\.|Chapter|Kapitel|Avsnitt)\s+\d+(?:\.\d+)*[.:]\s+"
     r"|[•·‧・▪◦●○■□►▸✓➢➤]\s*"
     r"|[-*–—+](?=\s)\s*"
 )

@@ -72,7 +72,16 @@ def test_every_numbering_scheme_is_split_off(line: str, marker: str, rest: str) 
 
 
 @pytest.mark.parametrize(
-    "line", ["1.5 million users are counted", "2024 was a good year", "1.", "e-mail us", "-5 degrees"]
+    "line",
+    [
+        "1.5 million users are counted",
+        "2024 was a good year",
+        "1.",
+        "e-mail us",
+        "-5 degrees",
+        "Section 3 applies to all users.",
+        "Article 6 GDPR is our legal basis.",
+    ],
 )
 def test_numbers_that_are_not_markers_stay_in_the_text(line: str) -> None:
     assert split_marker(line) == (None, line)
