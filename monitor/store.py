@@ -753,10 +753,21 @@ class Store:
 
     def mark_digested(self, ids: Sequence[int], into_alert_id: int) -> None:
         with self._tx() as conn:
-            conn.executemany(
-                "UPDATE alerts SET status = 'digested', digest_id = ? WHERE id = ?",
-                [(into_alert_id, i) for i in ids],
-            )
+            self._mark_digested(conn, ids, into_alert_id)
+
+    def add_digest(self, digest: NewAlert, part_ids: Sequence[int]) -> int:
+        """Put a digest in the outbox and mark its parts digested, in one transaction."""
+        with self._tx() as conn:
+            (digest_id,) = self._insert_alerts(conn, [digest], None, None)
+            self._mark_digested(conn, part_ids, digest_id)
+            return digest_id
+
+    @staticmethod
+    def _mark_digested(conn: sqlite3.Connection, ids: Sequence[int], into_alert_id: int) -> None:
+        conn.executemany(
+            "UPDATE alerts SET status = 'digested', digest_id = ? WHERE id = ? AND status = 'digest'",
+            [(into_alert_id, i) for i in ids],
+        )
 
 
 __all__ = [

@@ -151,10 +151,8 @@ class Sender:
         payload = digest_payload(
             route.name, period_start=iso(start), period_end=iso(until), parts=[p.payload for p in parts]
         )
-        # the id depends only on route and period, so a retry after a crash finds the same row
         digest = NewAlert(make_alert_id("digest", route.name, iso(until)), route.name, "digest", payload)
-        ids = self.store.add_alerts([digest])
-        self.store.mark_digested([p.id for p in parts], ids[0])
+        self.store.add_digest(digest, [p.id for p in parts])
 
 
 def send_test_alert(watchlist: Watchlist, route_name: str, *, console_stream: TextIO | None = None) -> None:
