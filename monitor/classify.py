@@ -363,6 +363,7 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
     )
     out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
     out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
+    out += _diff_ruled_out(of, nf, data_cat)
     for right in sorted(of.rights ^ nf.rights):
         cat = RIGHT_CATEGORY.get(right, "rights")
         removed = right in of.rights
@@ -385,6 +386,27 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
     return out
+
+
+def _diff_ruled_out(of: ClauseFacts, nf: ClauseFacts, data_cat: str) -> list[_Finding]:
+    """Things a sentence rules out ("we never share with data brokers"): a new one is favourable,
+    a dropped one (the promise gone) is not."""
+    cat = {"recipient": "sharing", "data_type": data_cat, "purpose": "purpose"}
+    out = [
+        _Finding(Fact(cat[kind], None, key, "negated", kind), "medium")
+        for kind, key in sorted(nf.ruled_out - of.ruled_out)
+        if key not in _stated(of, kind)
+    ]
+    out += [
+        _Finding(Fact(cat[kind], key, None, "affirmed", kind), "high")
+        for kind, key in sorted(of.ruled_out - nf.ruled_out)
+        if key not in _stated(nf, kind)  # stated now: the affirmed set reports it
+    ]
+    return out
+
+
+def _stated(f: ClauseFacts, kind: str) -> frozenset[str]:
+    return {"recipient": f.recipients, "data_type": f.data_types, "purpose": f.purposes}[kind]
 
 
 def _diff_set(
@@ -717,6 +739,13 @@ def _describe(fact: Fact) -> str:
         "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),
         "security_measure": ("security measure added", "security measure removed"),
     }
+    if kind in ("recipient", "data_type", "purpose") and d in ("negated", "affirmed"):
+        noun = {"recipient": "recipient", "data_type": "data type", "purpose": "purpose"}[kind]
+        return (
+            f"{noun} now ruled out: {fact.new}"
+            if d == "negated"
+            else f"{noun} no longer ruled out: {fact.old}"
+        )
     if kind in labels:
         added, removed = labels[kind]
         if kind == "data_type" and fact.category == "collection":

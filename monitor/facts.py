@@ -69,6 +69,8 @@ class ClauseFacts:
     recipients: frozenset[str] = frozenset()
     data_types: frozenset[str] = frozenset()
     purposes: frozenset[str] = frozenset()
+    # (kind, key) named only where the sentence negates it: "we never share with data brokers"
+    ruled_out: frozenset[tuple[str, str]] = frozenset()
     rights: frozenset[str] = frozenset()
     breach_states: frozenset[str] = frozenset()
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
@@ -245,6 +247,24 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     return out
 
 
+def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]]]:
+    """Recipients, data types and purposes a sentence states, apart from those it rules out."""
+    kinds = {"recipient": lex.recipients, "data_type": lex.data_types, "purpose": lex.purposes}
+    stated: dict[str, set[str]] = {k: set() for k in kinds}
+    negated: set[tuple[str, str]] = set()
+    for _, seg in _segments(text, lex.cjk):
+        cleaned = lex.negator_exceptions.sub(" ", seg) if lex.negator_exceptions else seg
+        denies = lex.negators is not None and bool(lex.negators.search(cleaned))
+        for kind, patterns in kinds.items():
+            for key in _keys(patterns, seg):
+                if denies:
+                    negated.add((kind, key))
+                else:
+                    stated[kind].add(key)
+    ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
+    return {k: frozenset(v) for k, v in stated.items()}, ruled_out
+
+
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
     """Places named in the clause's language, plus English names, which every language borrows."""
     places = _keys(lex.places, text)
@@ -341,6 +361,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         recipients=a.recipients | b.recipients,
         data_types=a.data_types | b.data_types,
         purposes=a.purposes | b.purposes,
+        ruled_out=a.ruled_out | b.ruled_out,
         rights=a.rights | b.rights,
         breach_states=a.breach_states | b.breach_states,
         change_notice=a.change_notice or b.change_notice,
@@ -362,6 +383,7 @@ def _extract(text: str, lex: Lexicon) -> ClauseFacts:
     fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
     ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
+    named, ruled_out = _named_things(text, lex)
     return ClauseFacts(
         language=lex.language,
         categories=categories,
@@ -370,9 +392,10 @@ def _extract(text: str, lex: Lexicon) -> ClauseFacts:
         ages=tuple(ages),
         places=_places(text, lex),
         polarity=tuple(polarity),
-        recipients=_keys(lex.recipients, text),
-        data_types=_keys(lex.data_types, text),
-        purposes=_keys(lex.purposes, text) if "purpose" in hits else frozenset(),
+        recipients=named["recipient"],
+        data_types=named["data_type"],
+        purposes=named["purpose"] if "purpose" in hits else frozenset(),
+        ruled_out=ruled_out,
         rights=_rights(text, lex, hits),
         breach_states=_keys(lex.breach_states, text)
         if lex.breach and lex.breach.search(text)

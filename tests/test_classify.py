@@ -809,3 +809,21 @@ def test_any_text_classifies_without_error_and_deterministically(old: str, new: 
     assert first.severity in ("none", "low", "medium", "high")
     assert (first.severity == "none") == (not first.material)
     assert classify([change])[0].to_dict() == first.to_dict()
+
+
+def test_things_a_sentence_rules_out_rank_the_other_way() -> None:
+    more_excluded = modified(
+        "We never share your data with advertisers.",
+        "We never share your data with advertisers or data brokers.",
+    )
+    assert_alert(more_excluded, "sharing", "medium")
+    assert more_excluded.explanation == "recipient now ruled out: data brokers"
+    health = modified(
+        "Vi samlar inte in biometriska uppgifter.",
+        "Vi samlar inte in biometriska uppgifter eller hälsouppgifter.",
+        "sv",
+    )
+    assert_alert(health, "collection", "medium")
+    allowed = modified("We never share your data with data brokers.", "We share your data with data brokers.")
+    assert_alert(allowed, "sharing", "high")
+    assert severity_rank(allowed.severity) > severity_rank(more_excluded.severity)
