@@ -240,6 +240,9 @@ def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> N
         return
     from .alerts import Sender
 
+    if store.daemon_running():  # its sender delivers them; two senders could send one alert twice
+        print(f"policy-monitor: {raised} alert(s) queued for the running daemon to deliver", file=sys.stderr)
+        return
     counts = Sender(store, wl, console_stream=console).deliver_due()
     waiting = counts.get("retry", 0) + counts.get("dead", 0)
     if waiting:

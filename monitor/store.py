@@ -434,6 +434,22 @@ class Store:
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._lock_fd = fd
 
+    def daemon_running(self) -> bool:
+        """Whether a daemon (another Store) holds this database's lock right now."""
+        if self._lock_fd is not None:
+            return True
+        lock_path = Path(f"{self.path}.lock")
+        if not lock_path.exists():
+            return False
+        fd = os.open(lock_path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
+
     # --- policies ------------------------------------------------------------------------------
 
     def sync_policies(self, policies: Iterable[PolicyConfig]) -> None:
@@ -585,6 +601,18 @@ class Store:
         clauses_json = _dumps([_clause_to_json(c) for c in clauses])
         with self._tx() as conn:
             self._ensure_policy(conn, fetch.policy_id)
+            latest = conn.execute(
+                "SELECT * FROM versions WHERE policy_id = ? ORDER BY seq DESC LIMIT 1", (fetch.policy_id,)
+            ).fetchone()
+            if latest is not None and latest["text_sha256"] == text_sha:
+                # Another checker (a CLI `check` beside the daemon) recorded this text first.
+                fetch.outcome = "unchanged"
+                self._insert_fetch(conn, fetch)
+                return StoredVersion(
+                    id=latest["id"], policy_id=fetch.policy_id, seq=latest["seq"], seen_at=latest["seen_at"],
+                    text_sha256=text_sha, body_sha256=latest["body_sha256"], language=latest["language"],
+                    text=text, clauses=list(clauses),
+                )
             if conn.execute("SELECT 1 FROM bodies WHERE sha256 = ?", (body_sha,)).fetchone() is None:
                 conn.execute(
                     "INSERT INTO bodies (sha256, content_type, size, data) VALUES (?,?,?,?)",

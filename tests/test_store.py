@@ -461,3 +461,32 @@ def test_sigkill_during_writes_leaves_an_intact_database(tmp_path: Path):
             assert seqs == list(range(1, len(seqs) + 1))
         # and it keeps working where the killed writer stopped
         assert add_version(s, "after crash", pid="p0").seq == len(s.versions("p0"))
+
+
+def test_a_text_recorded_twice_by_two_checkers_is_one_version_and_one_alert(store: Store, db: Path):
+    """A CLI `check` beside the daemon can race it to record the same new text."""
+    add_version(store, "We keep logs for 30 days.", outcome="new")
+    alert = NewAlert("pm-race", "console", "change", {"x": 1})
+    first = add_version(store, "We keep logs for 90 days.", changes=[retention_change()], alerts=[alert],
+                        at="2026-11-25T11:00:00Z")
+    second = add_version(store, "We keep logs for 90 days.", changes=[retention_change()],
+                         alerts=[NewAlert("pm-race-2", "console", "change", {"x": 1})],
+                         at="2026-11-25T11:00:01Z")
+    assert second.seq == first.seq == 2
+    assert [v["seq"] for v in store.versions("acme-privacy")] == [1, 2]
+    n = counts(db)
+    assert (n["versions"], n["changes"], n["alerts"], n["fetches"]) == (2, 1, 1, 3)
+    assert store.last_fetch("acme-privacy").outcome == "unchanged"
+
+
+def test_daemon_running_reports_the_lock_holder(db: Path):
+    reader = Store(db)
+    assert reader.daemon_running() is False
+    daemon = Store(db)
+    daemon.acquire_daemon_lock()
+    try:
+        assert reader.daemon_running() is True
+    finally:
+        daemon.close()
+    assert reader.daemon_running() is False
+    reader.close()
