@@ -268,11 +268,19 @@ def _ends_sentence(line: str) -> bool:
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f]")
 
+# "30. juni", "1. Januar": a date, not a numbered clause (da, de, no, sv, fr, es, en month names).
+MONTHS = (
+    r"(?i:(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|février|fév|mar(?:s|ch|ts|zo)?|märz|apr(?:il)?|avril"
+    r"|abril|ma[iyj]|mayo|jun[ie]?|junio|juin|jul[iy]?|julio|juillet|aug(?:ust[i]?)?|août|agosto"
+    r"|sep(?:t|tember|tembre|tiembre)?|o[kc]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?"
+    r"|d[ée][cz](?:ember|embre)?|desember|dic(?:iembre)?|enero|febrero)\b)"
+)
+
 # Plain-text headings: a section number of a heading scheme, then a short title.
 _HEADING_NUMBER = re.compile(
     r"^(?P<m>第[一二三四五六七八九十百零〇\d]+[章部分]|第[一二三四五六七八九十百零〇\d]+[条节]"
     r"|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]{1,3}\)"
-    r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)"
+    r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)(?!\s*" + MONTHS + r")"
     r"|[IVX]{1,4}\.(?=\s)|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt)\s+\d+[.:]?|§\s*\d+)"
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

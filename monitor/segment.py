@@ -20,6 +20,7 @@ import yaml
 
 from .language import detect_language_evidence, normalize_hint
 from .models import Block, Clause, Document
+from .normalize import MONTHS
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -32,7 +33,7 @@ _MARKER_ALT = (
     r"|\([ivxIVX]{1,5}\)\s*"
     r"|\([a-zA-Z]\)\s*"
     rf"|\d{{1,2}}(?:\.\d{{1,3}}){{1,3}}(?:\.\s*|\s+(?=[A-ZÀ-ÞÅÄÖÆØ({_CJK}])|(?=[{_CJK}]))"
-    r"|\d{1,3}\.(?!\d)\s*"
+    r"|\d{1,3}\.(?!\d)(?!\s*" + MONTHS + r")\s*"
     r"|\d{1,3}[)、,](?!\d)\s*"
     r"|[A-Za-z]\)\s*"
     r"|[IVX]{1,4}\.\s+"

@@ -43,6 +43,7 @@ def seed(prefix: str) -> Path:
         ("(1)保障服务", "(1)", "保障服务"),
         ("1.適用範圍", "1.", "適用範圍"),
         ("1. Scope", "1.", "Scope"),
+        ("1. Marketing", "1.", "Marketing"),
         ("1.1 Definitions", "1.1", "Definitions"),
         ("1.1.2 Cookies", "1.1.2", "Cookies"),
         ("1) first", "1)", "first"),
@@ -81,6 +82,9 @@ def test_every_numbering_scheme_is_split_off(line: str, marker: str, rest: str) 
         "-5 degrees",
         "Section 3 applies to all users.",
         "Article 6 GDPR is our legal basis.",
+        "30. juni 2024 oppdaterte vi erklæringen.",
+        "1. Januar 2024 trat die Fassung in Kraft.",
+        "15. mars 2024 uppdaterades policyn.",
     ],
 )
 def test_numbers_that_are_not_markers_stay_in_the_text(line: str) -> None:
