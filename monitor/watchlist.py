@@ -400,18 +400,16 @@ class _Validator:
         )
         if "host" not in keys:
             self.fail(node, f"{field}.host", "missing: the SMTP server's host name")
-        starttls = self.optional(keys, "starttls", lambda n: self.boolean(n, f"{field}.starttls"), False)
-        tls = self.optional(keys, "tls", lambda n: self.boolean(n, f"{field}.tls"), False)
+        # Unset stays None: the e-mail channel then uses STARTTLS, except to localhost, and
+        # refuses plain SMTP elsewhere unless `tls: false` is written out.
+        starttls = self.optional(keys, "starttls", lambda n: self.boolean(n, f"{field}.starttls"), None)
+        tls = self.optional(keys, "tls", lambda n: self.boolean(n, f"{field}.tls"), None)
         if starttls and tls:
             self.fail(keys["tls"], f"{field}.tls", "choose one of tls (port 465) and starttls (port 587)")
-        default_port = 465 if tls else 587 if starttls else 25
         smtp: dict[str, Any] = {
             "host": self.string(keys["host"], f"{field}.host"),
             "port": self.optional(
-                keys,
-                "port",
-                lambda n: self.integer(n, f"{field}.port", minimum=1, maximum=65535),
-                default_port,
+                keys, "port", lambda n: self.integer(n, f"{field}.port", minimum=1, maximum=65535), None
             ),
             "starttls": starttls,
             "tls": tls,

@@ -74,7 +74,7 @@ def test_the_shape_of_the_issue_loads_into_policies_and_routes() -> None:
         "smtp.example.org",
         587,
         True,
-        False,
+        None,  # unset: the e-mail channel decides (STARTTLS, or refuse plain SMTP off localhost)
     )
     assert smtp["password_env"] == "SMTP_PASSWORD" and "password" not in smtp
     hooks = wl.routes["hooks"]
