@@ -12,7 +12,7 @@ import time
 import pytest
 
 from monitor.classify import classify, clause_categories
-from monitor.models import Change, Clause, severity_rank
+from monitor.models import CATEGORIES, Change, Clause, severity_rank
 
 LANGS = ["en", "sv", "no", "da", "de", "fr", "es", "zh-Hans", "zh-Hant"]
 
@@ -388,8 +388,6 @@ def test_clause_categories(text: str, lang: str, expected: list[str]) -> None:
 
 
 def test_categories_follow_the_contract_order() -> None:
-    from monitor.models import CATEGORIES
-
     cats = clause_categories("We share cookies data with advertisers and retain it for 2 years.", "en")
     assert cats == sorted(cats, key=CATEGORIES.index)
 
@@ -827,3 +825,13 @@ def test_things_a_sentence_rules_out_rank_the_other_way() -> None:
     allowed = modified("We never share your data with data brokers.", "We share your data with data brokers.")
     assert_alert(allowed, "sharing", "high")
     assert severity_rank(allowed.severity) > severity_rank(more_excluded.severity)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["en", "no", "zh-Hant", "und"]), st.booleans())
+def test_any_added_or_removed_text_classifies_without_error(text: str, lang: str, heading: bool) -> None:
+    clause = Clause(0, text, language=lang, is_heading=heading, section=("Your rights",))
+    for change in (Change("added", None, clause), Change("removed", clause, None)):
+        out = classify([change])[0]
+        assert (out.severity == "none") == (not out.material)
+        assert out.categories == [c for c in CATEGORIES if c in out.categories]
