@@ -43,6 +43,7 @@ _MARKER_ALT = (
     r"|[-*–—+](?=\s)\s*"
 )
 _MARKER = re.compile(f"^(?:{_MARKER_ALT})")
+_MARKER_ONLY = re.compile(f"^(?:{_MARKER_ALT})$")
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
 _PUNCT = re.compile(r"[.!?;。]+[\"'”’»」』)\]]*")
 _CLOSERS = "\"'”’»」』)]"
@@ -66,7 +67,14 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
     hint = normalize_hint(language_hint)
     raw: list[tuple[str, tuple[str, ...], str | None, bool]] = []
     sections: list[tuple[int, str]] = []
+    pending: str | None = None  # a marker alone on its line ("1,") numbers the next block
     for block in doc.blocks:
+        if block.kind != "heading" and _MARKER_ONLY.match(block.text):
+            pending = _join_markers(pending, block.text.strip())
+            continue
+        if pending:
+            block = Block(block.kind, block.text, block.level, _join_markers(pending, block.marker))
+            pending = None
         if block.kind == "heading":
             while sections and sections[-1][0] >= block.level:
                 sections.pop()
@@ -78,6 +86,8 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
         path = tuple(title for _, title in sections)
         for marker, text in _pieces(block):
             raw.append((text, path, marker, False))
+    if pending:  # a trailing lone marker is all the text there is
+        raw.append((pending, tuple(title for _, title in sections), None, False))
     return _clauses(raw, hint)
 
 

@@ -99,6 +99,17 @@ def test_renumbering_is_not_a_change_of_key() -> None:
     assert [c.text for c in old] == ["We keep logs.", "We delete them.", "on request"]
 
 
+def test_a_marker_alone_on_its_line_numbers_the_next_line() -> None:
+    clauses = segment(
+        text_doc("1,\nSafe and reliable: we protect your data.\n2,\nSelf-selection: you choose.\n3.")
+    )
+    assert [(c.marker, c.text) for c in clauses] == [
+        ("1,", "Safe and reliable: we protect your data."),
+        ("2,", "Self-selection: you choose."),
+        (None, "3."),
+    ]
+
+
 def test_list_markers_from_html_are_kept_apart() -> None:
     page = (
         b"<html><body><main><ol start='2'><li>We share with partners.</li><li>We sell nothing.</li></ol>"
