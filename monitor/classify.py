@@ -23,6 +23,7 @@ keyword, sits under a heading that is), unless it is a heading, an update stamp 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,6 +33,8 @@ from functools import lru_cache
 from .facts import EMAIL_RE, PHONE_RE, URL_RE, ClauseFacts, Duration, extract_facts, pick_lexicon
 from .lexicon import Lexicon
 from .models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
+
+log = logging.getLogger(__name__)
 
 ALLOWING = frozenset({"may", "affirmed"})
 ACTION_CATEGORY = {
@@ -107,7 +110,16 @@ class _Finding:
 
 def classify(changes: Sequence[Change]) -> list[Change]:
     """The changes with categories, facts, material, severity and explanation filled in."""
-    return [_classify(c) for c in changes]
+    return [_classify_safely(c) for c in changes]
+
+
+def _classify_safely(change: Change) -> Change:
+    # One odd clause must not cost the whole diff: it is listed, unclassified, and logged.
+    try:
+        return _classify(change)
+    except Exception as exc:  # noqa: BLE001 - any failure here is a bug to log, not to raise
+        log.exception("could not classify a %s change", change.kind)
+        return replace(change, explanation=f"could not be classified ({type(exc).__name__})")
 
 
 def clause_categories(text: str, language: str) -> list[str]:

@@ -835,3 +835,20 @@ def test_any_added_or_removed_text_classifies_without_error(text: str, lang: str
         out = classify([change])[0]
         assert (out.severity == "none") == (not out.material)
         assert out.categories == [c for c in CATEGORIES if c in out.categories]
+
+
+def test_a_failure_on_one_change_does_not_lose_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    import monitor.classify as classify_module
+
+    def broken(*_args: object) -> Change:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(classify_module, "_compare", broken)  # simulate a bug: nothing real fails on demand
+    out = classify(
+        [
+            Change("modified", Clause(0, "We sell data."), Clause(0, "We do not sell data.")),
+            Change("removed", Clause(1, "You have the right to data portability."), None),
+        ]
+    )
+    assert out[0].explanation == "could not be classified (RuntimeError)" and not out[0].material
+    assert_alert(out[1], "rights", "high")
