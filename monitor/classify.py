@@ -36,6 +36,9 @@ from .models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, sever
 
 log = logging.getLogger(__name__)
 
+# A clause about these that disappears takes away a right, a safeguard or a protection.
+REMOVAL_IS_HIGH = frozenset({"rights", "security", "children"})
+
 ALLOWING = frozenset({"may", "affirmed"})
 ACTION_CATEGORY = {
     "sell": "sharing",
@@ -328,7 +331,9 @@ def _single(change: Change, clause: Clause) -> Change:
     empty = ClauseFacts(language=facts.language)
     findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
     severity = max((f.severity for f in findings), key=severity_rank) if findings else "medium"
-    if not added and (promises or facts.rights or facts.change_notice == "promised"):
+    if not added and (
+        promises or facts.rights or facts.change_notice == "promised" or material_cats & REMOVAL_IS_HIGH
+    ):
         severity = "high"
     if added and any(p.state in ALLOWING and p.action in ("sell", "rent") for p in facts.polarity):
         severity = "high"

@@ -852,3 +852,15 @@ def test_a_failure_on_one_change_does_not_lose_the_others(monkeypatch: pytest.Mo
     )
     assert out[0].explanation == "could not be classified (RuntimeError)" and not out[0].material
     assert_alert(out[1], "rights", "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "category"),
+    [
+        ("Du har også rett til å klage til ditt lokale personvernsmyndighet når som helst.", "no", "rights"),
+        ("Vi har uavhengige revisorer som vurderer sikkerheten til systemene våre.", "no", "security"),
+        ("We do not knowingly collect personal information from children.", "en", "children"),
+    ],
+)
+def test_a_removed_right_safeguard_or_protection_is_high(text: str, lang: str, category: str) -> None:
+    assert_alert(removed(text, lang), category, "high")
