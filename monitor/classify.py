@@ -58,6 +58,9 @@ ACTION_NOUN = {
     "collect": "collection",
     "use": "use",
 }
+STRONG_ACTIONS = frozenset(
+    {"sell", "rent"}
+)  # stating these at all is news; share/use come and go with wording
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
@@ -251,6 +254,8 @@ def _one_sided(findings: list[_Finding]) -> bool:
     """True when no fact was replaced by another of its kind (nothing changed, only went missing)."""
     kinds: dict[str, set[str]] = {}
     for f in findings:
+        if f.fact.kind == "polarity" and not (f.fact.old and f.fact.new):
+            continue  # a misspelt verb: the statement vanished, nothing else was said
         if f.fact.kind in ("duration", "age", "polarity"):
             return False
         kinds.setdefault(f.fact.kind, set()).add(f.fact.direction)
@@ -535,13 +540,21 @@ def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Fi
     actions = sorted(seen, key=lambda a: (list(ACTION_CATEGORY).index(a) if a in ACTION_CATEGORY else 99, a))
     for action in actions:
         old, new = of.polarity_states(action), nf.polarity_states(action)
-        if not old or not new:
-            continue  # the action appears or disappears: recipients/data types say what that means
-        old_neg, new_neg = "negated" in old, "negated" in new
-        old_allow, new_allow = bool(old & ALLOWING), bool(new & ALLOWING)
         cat = ACTION_CATEGORY.get(action, "sharing")
         if action == "transfer" and "transfer" in cats and "sharing" not in cats:
             cat = "transfer"
+        if old == {"negated"} and not new:  # "we never sell" is gone: the promise is dropped
+            before = _polarity_text(of, action, "negated")
+            out.append(_Finding(Fact(cat, before, None, "affirmed", "polarity"), "high", action))
+            continue
+        if not old and new & ALLOWING and action in STRONG_ACTIONS:  # "... and sell" appears
+            after = _polarity_text(nf, action, None, prefer_allowing=True)
+            out.append(_Finding(Fact(cat, None, after, "affirmed", "polarity"), "high", action))
+            continue
+        if not old or not new:
+            continue  # other verbs come and go with wording; recipients and data types tell more
+        old_neg, new_neg = "negated" in old, "negated" in new
+        old_allow, new_allow = bool(old & ALLOWING), bool(new & ALLOWING)
         before = _polarity_text(of, action, "negated" if old_neg else None)
         if old_neg and not new_neg or (new_allow and not old_allow):
             after = _polarity_text(nf, action, None, prefer_allowing=True)
@@ -713,7 +726,12 @@ def _explain(findings: list[_Finding]) -> str:
         names = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
         state = "no longer ruled out" if direction == "affirmed" else "now ruled out"
         first = flipped[0].fact
-        text = f'{names} of personal data {state} ("{first.old}" -> "{first.new}")'
+        if not first.old:
+            text = f'{names} of personal data now stated ("{first.new}")'
+        elif not first.new:
+            text = f'promise against {names} of personal data dropped ("{first.old}")'
+        else:
+            text = f'{names} of personal data {state} ("{first.old}" -> "{first.new}")'
         parts[parts.index("\x00" + direction)] = text
     return "; ".join(parts)
 

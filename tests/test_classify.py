@@ -864,3 +864,17 @@ def test_a_failure_on_one_change_does_not_lose_the_others(monkeypatch: pytest.Mo
 )
 def test_a_removed_right_safeguard_or_protection_is_high(text: str, lang: str, category: str) -> None:
     assert_alert(removed(text, lang), category, "high")
+
+
+def test_a_sale_newly_stated_or_a_promise_against_it_dropped_is_high() -> None:
+    stated = modified(
+        "När du aktiverar platstjänster kan vi samla in och använda din platsinformation.",
+        "När du aktiverar platstjänster kan vi samla in, använda och sälja din platsinformation.",
+        "sv",
+    )
+    assert_alert(stated, "sharing", "high")
+    assert stated.explanation.startswith("sale of personal data now stated")
+    dropped = modified("We do not sell your data. We share it with partners.", "We share it with partners.")
+    assert_alert(dropped, "sharing", "high")
+    assert dropped.explanation == 'promise against sale of personal data dropped ("do not sell")'
+    assert_quiet(modified("We do not sell your data.", "We do not slel your data."))
