@@ -362,15 +362,30 @@ def test_fetch_many_returns_results_in_input_order(policy_site: PolicySite):
     assert [r.outcome for r in results] == ["ok", "error", "not_modified", "ok"]
 
 
-def test_connections_are_reused(policy_site: PolicySite, fetcher: Fetcher):
+def test_conditional_requests_reuse_one_connection_and_first_visits_use_a_fresh_one(
+    policy_site: PolicySite, fetcher: Fetcher
+):
     policy_site.set_page("/p", seed_page(0))
-    etag = fetcher.fetch(policy_site.url("/p")).etag
+    etag = fetcher.fetch(policy_site.url("/p")).etag  # no validators yet: Connection: close
+    assert policy_site.requests_log[-1][1].get("Connection", "").lower() == "close"
     for _ in range(3):
         assert fetcher.fetch(policy_site.url("/p"), etag=etag).outcome == "not_modified"
-    assert fetcher.fetch(policy_site.url("/redirect/2")).outcome == "ok"
-    assert fetcher.fetch(policy_site.url("/status/404")).outcome == "error"
-    assert fetcher.fetch(policy_site.url("/p")).outcome == "ok"
-    assert policy_site.connections == 1  # keep-alive: one TCP connection for all those requests
+    assert policy_site.connections == 2  # keep-alive: the three 304s shared one connection
+    assert fetcher.fetch(policy_site.url("/p")).outcome == "ok"  # closes the connection after it
+    assert fetcher.fetch(policy_site.url("/p"), etag=etag).outcome == "not_modified"
+    assert policy_site.connections == 3
+
+
+def test_environment_proxy_is_used_for_remote_hosts_but_never_for_loopback(
+    policy_site: PolicySite, monkeypatch: pytest.MonkeyPatch
+):
+    policy_site.set_page("/p", seed_page(0))
+    monkeypatch.setenv("HTTP_PROXY", policy_site.url("/proxy"))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    with Fetcher(settings()) as f:
+        assert f.fetch(policy_site.url("/p")).outcome == "ok"  # direct, not through the proxy
+        assert f._proxies_for("http://example.org/privacy") == {"http": policy_site.url("/proxy")}
 
 
 # --- small parsers ----------------------------------------------------------------------------
