@@ -221,6 +221,9 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
 
 
 def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
+    prefilter = getattr(patterns, "any", None)
+    if prefilter is not None and not prefilter.search(text):
+        return frozenset()
     return frozenset(k for k, p in patterns.items() if p.search(text))
 
 

@@ -92,12 +92,21 @@ def _alternation(items: list[str] | None, cjk: bool, flags: int = re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{body})", flags)
 
 
-def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> Patterns:
-    out: Patterns = {}
+class KeyedPatterns(dict[str, "re.Pattern[str]"]):
+    """Canonical key -> compiled regex, plus `any`: one regex for all keys, a cheap first test."""
+
+    any: re.Pattern[str] | None = None
+
+
+def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> KeyedPatterns:
+    out = KeyedPatterns()
+    every: list[str] = []
     for key, items in (mapping or {}).items():
         pat = _alternation(list(items or []), cjk, flags)
         if pat is not None:
             out[str(key)] = pat
+            every += [i for i in items if i]
+    out.any = _alternation(every, cjk, flags)
     return out
 
 
