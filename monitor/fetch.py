@@ -139,12 +139,6 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if not headers:
-            # A page without validators is fetched over a fresh connection. Most such fetches are
-            # first visits, where reuse saves nothing, and servers that write headers and body in
-            # two segments (Python's http.server among them) stall ~40 ms per response on a
-            # reused connection (their Nagle against our delayed ACK). 304s keep the connection.
-            headers["Connection"] = "close"
         attempts = self.settings.retries + 1
         total_ms = 0
         for n in range(1, attempts + 1):
@@ -211,21 +205,15 @@ class Fetcher:
                 except Exception as e:  # noqa: BLE001 - every failure becomes an outcome
                     fail = self._describe(e)
                     return _Attempt(self._error(url, current, fail.message, t0), retry=fail.retry)
-                # The server closes after this answer: close our end too, or the pool hands out a
-                # dead connection (urllib3 releases it as soon as the body is read).
-                closing = resp.raw.connection if headers.get("Connection") == "close" else None
                 try:
                     location = resp.headers.get("Location")
                     if resp.status_code in REDIRECT_STATUSES and location:
                         current = urljoin(current, location)
-                        if closing is None:
-                            _recycle(resp)
+                        _recycle(resp)
                         continue
                     return self._answer(url, current, resp, t0, hop_start, gate)
                 finally:
                     resp.close()
-                    if closing is not None:
-                        closing.close()
         return _Attempt(
             self._error(url, current, f"too many redirects ({self.settings.max_redirects + 1})", t0)
         )
