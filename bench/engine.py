@@ -76,12 +76,12 @@ def pipeline(old: bytes, new: bytes) -> Callable[[], object]:
 
 
 def unchanged_short_circuit(old: bytes, new: bytes) -> Callable[[], object]:
-    """What a check does with a body it has seen: normalise, hash, compare; no segmenting."""
+    """What a check does with a new body whose text it has seen: normalise it, hash the text and
+    compare with the stored version's hash (computed once, when that version was stored)."""
+    stored_sha = text_sha256(normalize(old, "text/plain").text)
 
     def run() -> object:
-        return text_sha256(normalize(new, "text/plain").text) == text_sha256(
-            normalize(old, "text/plain").text
-        )
+        return text_sha256(normalize(new, "text/plain").text) == stored_sha
 
     return run
 
