@@ -71,6 +71,7 @@ _DATE_RE = re.compile(
 _DAY_MONTH = re.compile(r"\x00M\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s*\x00M")
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
 _HAN_RE = re.compile(f"[{_HAN}]")
+_HAN_GAP = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 _SEPARATORS = frozenset({",", "、", ";", "/", "，", "；"})
 _CONJUNCTIONS = frozenset(
     {
@@ -610,9 +611,14 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     a, b = _WORD.findall(old), _WORD.findall(new)
     sm = SequenceMatcher(None, a, b, autojunk=False)
     pairs = [
-        (" ".join(a[i1:i2]), " ".join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"
+        (_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"
     ]
     return pairs
+
+
+def _join(words: list[str]) -> str:
+    """Words back into text: Latin words spaced, Han characters run together as written."""
+    return _HAN_GAP.sub("", " ".join(words))
 
 
 def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
@@ -621,14 +627,17 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
         return False
     if any(_list_items(old, new)):
         return False  # a whole item added to or dropped from an enumeration
-    han = re.compile(f"[{_HAN}]")
-    han_pairs = [(o, n) for o, n in pairs if han.search(o + n)]
-    if han_pairs:  # Han text: at most two characters changed in all, none a numeral
+    han_pairs = [(o, n) for o, n in pairs if _HAN_RE.search(o + n)]
+    if han_pairs:
+        # Han text: a wrong character (at most two, none a numeral) or two characters swapped.
+        # A character only added or only dropped may be a word ("加密"), so it is not a typo.
         removed = "".join(o.replace(" ", "") for o, _ in han_pairs)
         inserted = "".join(n.replace(" ", "") for _, n in han_pairs)
         if set(removed + inserted) & _CJK_NUMERALS or re.search(r"\d", removed + inserted):
             return False
-        if len(removed) > 2 or len(inserted) > 2:
+        swapped = sorted(removed) == sorted(inserted)
+        substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
+        if not (swapped or substituted):
             return False
         pairs = [p for p in pairs if p not in han_pairs]
     for o, n in pairs:

@@ -878,3 +878,19 @@ def test_a_sale_newly_stated_or_a_promise_against_it_dropped_is_high() -> None:
     assert_alert(dropped, "sharing", "high")
     assert dropped.explanation == 'promise against sale of personal data dropped ("do not sell")'
     assert_quiet(modified("We do not sell your data.", "We do not slel your data."))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("个人生物识别信息、通记记录和内容", "个人生物识别信息、通讯记录和内容"),  # wrong character
+        ("深圳市某某科技有限公司及其关联公司", "深圳市某某科技有限公司及其关公联司"),  # two swapped
+    ],
+)
+def test_chinese_typos_are_quiet(old: str, new: str) -> None:
+    assert_quiet(modified(old, new, "zh-Hans"))
+
+
+def test_a_dropped_two_character_chinese_word_is_not_a_typo() -> None:
+    change = modified("我们会采取加密措施保护您的个人信息。", "我们会采取措施保护您的个人信息。", "zh-Hans")
+    assert_alert(change, "security", "high")
