@@ -100,6 +100,23 @@ _CONJUNCTIONS = frozenset(
 LIST_CATEGORIES = frozenset(
     {"collection", "sharing", "purpose", "transfer", "security", "rights", "tracking"}
 )
+# Prefixes that negate a word: un-, in-, non-, dis- (en/fr/es), o- (sv), u- (no/da), nicht- (de).
+NEGATIVE_PREFIXES = (
+    "un",
+    "in",
+    "im",
+    "il",
+    "ir",
+    "non",
+    "non-",
+    "dis",
+    "o",
+    "u",
+    "nicht",
+    "nicht-",
+    "a",
+    "des",
+)
 _CJK_NUMERALS = set("零〇一二两兩三四五六七八九十百千万半")
 
 
@@ -610,9 +627,7 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     """Pairs (old words, new words), one per differing stretch of the two texts."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     sm = SequenceMatcher(None, a, b, autojunk=False)
-    pairs = [
-        (_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"
-    ]
+    pairs = [(_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     return pairs
 
 
@@ -645,10 +660,16 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
             return False  # a word added or dropped
         if re.search(r"\d", o + n):
             return False
+        if _negative_prefix(o.lower(), n.lower()) or _negative_prefix(n.lower(), o.lower()):
+            return False  # "encrypted" -> "unencrypted" is no spelling fix
         ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()
         if ratio < 0.75 or max(len(o), len(n)) < 4:
             return False
     return True
+
+
+def _negative_prefix(word: str, other: str) -> bool:
+    return any(other == p + word for p in NEGATIVE_PREFIXES)
 
 
 def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:

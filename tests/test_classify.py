@@ -894,3 +894,14 @@ def test_chinese_typos_are_quiet(old: str, new: str) -> None:
 def test_a_dropped_two_character_chinese_word_is_not_a_typo() -> None:
     change = modified("我们会采取加密措施保护您的个人信息。", "我们会采取措施保护您的个人信息。", "zh-Hans")
     assert_alert(change, "security", "high")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        ("Your data is stored encrypted.", "Your data is stored unencrypted.", "en"),
+        ("Uppgifterna lagras krypterade.", "Uppgifterna lagras okrypterade.", "sv"),
+    ],
+)
+def test_a_negating_prefix_is_not_a_typo(old: str, new: str, lang: str) -> None:
+    assert_alert(modified(old, new, lang), "security", "high")
