@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import socket
 import threading
 import time
 import urllib.request
@@ -41,6 +42,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .models import FetchResult, FetchSettings
 
@@ -101,6 +104,37 @@ class _HostGate:
             self._next_start = max(self._next_start, time.monotonic() + seconds)
 
 
+def _quickack(sock: socket.socket | None) -> None:
+    """Ask Linux to acknowledge the next segments at once. On a reused connection the kernel
+    delays ACKs by up to 40 ms, and a server that writes its headers and body separately with
+    Nagle on (Python's http.server is one) waits for that ACK before sending the body."""
+    if sock is not None and hasattr(socket, "TCP_QUICKACK"):
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+        except OSError:
+            pass
+
+
+class _QuickAckConnection(HTTPConnection):
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        _quickack(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _QuickAckHTTPSConnection(HTTPSConnection):
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        _quickack(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _QuickAckPool(HTTPConnectionPool):
+    ConnectionCls = _QuickAckConnection
+
+
+class _QuickAckHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _QuickAckHTTPSConnection
+
+
 class Fetcher:
     """A shared requests session with timeouts, a body cap, retries and per-host politeness.
 
@@ -116,6 +150,7 @@ class Fetcher:
         adapter = HTTPAdapter(
             pool_connections=max(10, s.max_workers), pool_maxsize=max(1, s.max_workers), max_retries=0
         )
+        adapter.poolmanager.pool_classes_by_scheme = {"http": _QuickAckPool, "https": _QuickAckHTTPSPool}
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._session.headers.update(
