@@ -100,6 +100,44 @@ _CONJUNCTIONS = frozenset(
 LIST_CATEGORIES = frozenset(
     {"collection", "sharing", "purpose", "transfer", "security", "rights", "tracking"}
 )
+# Short words spelt like their opposites: a one-letter change among them is never a typo.
+SCOPE_WORDS = frozenset(
+    {
+        "within",
+        "without",
+        "before",
+        "after",
+        "more",
+        "less",
+        "most",
+        "least",
+        "only",
+        "also",
+        "all",
+        "any",
+        "inside",
+        "outside",
+        "innan",
+        "efter",
+        "utan",
+        "inom",
+        "uten",
+        "innen",
+        "etter",
+        "uden",
+        "inden",
+        "ohne",
+        "mit",
+        "avec",
+        "sans",
+        "con",
+        "sin",
+        "avant",
+        "après",
+        "antes",
+        "después",
+    }
+)
 # Prefixes that negate a word: un-, in-, non-, dis- (en/fr/es), o- (sv), u- (no/da), nicht- (de).
 NEGATIVE_PREFIXES = (
     "un",
@@ -660,6 +698,8 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
             return False  # a word added or dropped
         if re.search(r"\d", o + n):
             return False
+        if {o.lower(), n.lower()} & SCOPE_WORDS:
+            return False  # "within" -> "without" is spelt alike and means the opposite
         if _negative_prefix(o.lower(), n.lower()) or _negative_prefix(n.lower(), o.lower()):
             return False  # "encrypted" -> "unencrypted" is no spelling fix
         ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()

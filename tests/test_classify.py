@@ -905,3 +905,10 @@ def test_a_dropped_two_character_chinese_word_is_not_a_typo() -> None:
 )
 def test_a_negating_prefix_is_not_a_typo(old: str, new: str, lang: str) -> None:
     assert_alert(modified(old, new, lang), "security", "high")
+
+
+def test_within_to_without_is_not_a_typo() -> None:
+    change = modified(
+        "We share data within our group of companies.", "We share data without our group of companies."
+    )
+    assert change.material
