@@ -292,7 +292,7 @@ def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
         state, at = "may", max(may)
     else:
         return "affirmed", ""
-    if not lex.cjk:  # start at the word before ("does not sell", "we may share")
+    if not lex.cjk and state == "negated":  # the auxiliary too: "does not sell", "kommer aldrig att sälja"
         at = before.rfind(" ", 0, max(0, at - 1)) + 1
     return state, before[at:]
 

@@ -131,7 +131,7 @@ def test_sale_no_longer_ruled_out_is_high_and_the_reverse_medium(lang: str) -> N
 
 def test_flip_explanation_quotes_both_wordings() -> None:
     change = modified("We do not sell your personal information.", "We may sell your personal information.")
-    assert change.explanation == 'sale of personal data no longer ruled out ("do not sell" -> "We may sell")'
+    assert change.explanation == 'sale of personal data no longer ruled out ("do not sell" -> "may sell")'
 
 
 # --- other facts, both directions -------------------------------------------------------------
@@ -554,7 +554,7 @@ def test_a_bilingual_clause_is_read_in_both_languages() -> None:
         "zh-Hans",
     )
     assert_alert(change, "sharing", "high")
-    assert "We may sell" in change.explanation
+    assert "may sell" in change.explanation
 
 
 # --- languages without a seed policy: the same rules hold --------------------------------
