@@ -312,8 +312,8 @@ def _one_sided(findings: list[_Finding]) -> bool:
     for f in findings:
         if f.fact.kind == "polarity" and not (f.fact.old and f.fact.new):
             continue  # a misspelt verb: the statement vanished, nothing else was said
-        if f.fact.kind in ("duration", "age", "polarity"):
-            return False
+        if f.fact.kind in ("duration", "age", "polarity", "country"):
+            return False  # "Austria" -> "Australia" is spelt alike: a place is never a typo
         kinds.setdefault(f.fact.kind, set()).add(f.fact.direction)
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
 
