@@ -7,20 +7,18 @@ version (with its changes and planned alerts, in the same transaction) when the 
 One check: validators -> conditional fetch -> 304 stops here; a failed fetch is a failed fetch
 row (and health alerts); an unchanged raw body stops before parsing; otherwise normalise, guard
 (empty, challenge, login wall, shrinkage), compare with the latest version's clauses and record.
-The CPU part (`analyse_page`) is a pure function of picklable values, so `check_many` can run it
-in a process pool when that is faster. Nothing one policy raises escapes its check.
+`check_many` shares a long pass out between processes (monitor/shards.py) so the engine, which
+is pure Python, uses every core. Nothing one policy raises escapes its check.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
-import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -325,10 +323,10 @@ def _http_failure_kind(res: FetchResult) -> str | None:
 # --- many checks -------------------------------------------------------------------------------
 
 
-# Process pool for the CPU part of check_many: "0" never, "N" N processes, unset: the default.
+# A long pass is split between processes (the engine is pure Python: threads share one core).
+# "0" or "1" keeps one process; unset: one process per core, for passes of at least the minimum.
 PROCESSES_ENV = "POLICY_MONITOR_CHECK_PROCESSES"
-DEFAULT_PROCESSES = 0
-MIN_POLICIES_FOR_PROCESSES = 50  # below this the pool's start-up costs more than it saves
+MIN_POLICIES_FOR_PROCESSES = 50  # below this a process's start-up costs more than it saves
 
 
 def check_many(
@@ -338,67 +336,42 @@ def check_many(
     fetcher: Any,
     watchlist: Watchlist,
     progress: Callable[[CheckOutcome], None] | None = None,
+    processes: int | None = None,
 ) -> list[CheckOutcome]:
-    """Check every policy on a bounded pool of threads; outcomes in the order of `policies`."""
-    workers = max(1, min(watchlist.fetch.max_workers, len(policies)))
+    """Check every policy; outcomes in the order of `policies`.
+
+    Many policies are shared out between processes (see monitor/shards.py), each checking its
+    share on a bounded pool of threads; a few are checked on threads here.
+    """
+    settings = getattr(fetcher, "settings", None) or watchlist.fetch
+    processes = _processes_for(len(policies)) if processes is None else processes
+    if processes > 1:
+        from .shards import check_in_processes
+
+        return check_in_processes(
+            policies, db_path=store.path, settings=settings, watchlist=watchlist,
+            processes=processes, progress=progress,
+        )
+    workers = max(1, min(settings.max_workers, len(policies)))
     results: list[CheckOutcome | None] = [None] * len(policies)
     window = workers * 2  # bounded: at most this many bodies in memory at once
-    analyser = _analyser_for(len(policies))
-    try:
-        with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
-            pending: dict[Future[CheckOutcome], int] = {}
-            for i, policy in enumerate(policies):
-                if len(pending) >= window:
-                    _drain(pending, results, progress, FIRST_COMPLETED)
-                pending[pool.submit(_check, policy, store, fetcher, watchlist, analyser)] = i
-            _drain(pending, results, progress, None)
-    finally:
-        if isinstance(analyser, ProcessAnalyser):
-            analyser.close()
+    with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
+        pending: dict[Future[CheckOutcome], int] = {}
+        for i, policy in enumerate(policies):
+            if len(pending) >= window:
+                _drain(pending, results, progress, FIRST_COMPLETED)
+            pending[pool.submit(_check, policy, store, fetcher, watchlist, analyse_page)] = i
+        _drain(pending, results, progress, None)
     return [r for r in results if r is not None]
 
 
-def _analyser_for(n: int) -> Analyser:
+def _processes_for(n: int) -> int:
     setting = os.environ.get(PROCESSES_ENV, "").strip()
-    processes = int(setting) if setting.isdigit() else DEFAULT_PROCESSES
-    if processes < 1 or n < MIN_POLICIES_FOR_PROCESSES:
-        return analyse_page
-    return ProcessAnalyser(processes)
-
-
-class ProcessAnalyser:
-    """analyse_page in a pool of processes, started on first use (a pass of 304s never starts it).
-
-    forkserver, not fork: the checking threads are already running when the pool starts, and a
-    fork would copy whatever locks they hold. The server preloads this module once.
-    """
-
-    def __init__(self, processes: int) -> None:
-        self.processes = processes
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock = threading.Lock()
-
-    def __call__(self, job: PageJob, load_previous: Previous | None = None) -> PageResult:
-        # The worker cannot call back into the store: hand it the previous version up front.
-        if job.prev_text_sha is not None and job.prev_text is None and load_previous is not None:
-            previous = load_previous()
-            if previous is not None:
-                job.prev_text, job.prev_clauses = previous
-        return self._get().submit(analyse_page, job).result()
-
-    def _get(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload([__name__])
-                self._pool = ProcessPoolExecutor(self.processes, mp_context=ctx)
-            return self._pool
-
-    def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-                self._pool = None
+    if setting.isdigit():
+        wanted = int(setting)
+    else:
+        wanted = min(os.cpu_count() or 1, 4)
+    return wanted if n >= MIN_POLICIES_FOR_PROCESSES else 1
 
 
 def _drain(pending: dict[Future[CheckOutcome], int], results: list[CheckOutcome | None],

@@ -1,0 +1,133 @@
+"""Share a long check pass out between processes, host by host.
+
+In: the policies of one pass, the database path, the fetch settings and the watchlist.
+Out: their CheckOutcomes, in the order of the policies, with progress reported as they come.
+
+The engine is pure Python, so threads in one process share one core. Each worker process opens
+its own Store (SQLite in WAL mode serialises the short write transactions) and its own Fetcher,
+and runs check_many on its share with threads. Politeness is per host: a host's policies stay
+in one process unless its limits allow concurrent requests without delay, in which case its
+concurrency is divided between the processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .models import FetchSettings, PolicyConfig, Watchlist
+
+log = logging.getLogger(__name__)
+
+DONE = "done"
+
+
+def plan_shards(policies: Sequence[PolicyConfig], settings: FetchSettings, processes: int) -> list[list[int]]:
+    """Indices of `policies` per process. Deterministic; empty shards are dropped."""
+    by_host: dict[str, list[int]] = {}
+    for i, policy in enumerate(policies):
+        by_host.setdefault((urlsplit(policy.url).hostname or "").lower(), []).append(i)
+    splittable = settings.per_host_delay == 0 and settings.per_host_concurrency >= processes
+    shards: list[list[int]] = [[] for _ in range(processes)]
+    for _host, indices in sorted(by_host.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if splittable:
+            for n, i in enumerate(indices):
+                shards[n % processes].append(i)
+        else:
+            min(shards, key=len).extend(indices)
+    return [sorted(s) for s in shards if s]
+
+
+def shard_settings(settings: FetchSettings, shards: int) -> FetchSettings:
+    """Each process gets its share of the worker threads and of a host's concurrency."""
+    return replace(
+        settings,
+        max_workers=max(1, settings.max_workers // shards),
+        per_host_concurrency=max(1, settings.per_host_concurrency // shards)
+        if settings.per_host_delay == 0
+        else settings.per_host_concurrency,
+    )
+
+
+def check_in_processes(
+    policies: Sequence[PolicyConfig],
+    *,
+    db_path: str | Path,
+    settings: FetchSettings,
+    watchlist: Watchlist,
+    processes: int,
+    progress: Callable[[object], None] | None = None,
+) -> list:
+    """Run the pass in worker processes; a process that dies leaves its unchecked policies as
+    failed outcomes (nothing was recorded for them)."""
+    from .check import CheckOutcome
+
+    shards = plan_shards(policies, settings, processes)
+    settings = shard_settings(settings, len(shards))
+    # fork is cheap, but only safe while this process runs no other threads.
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    ctx = multiprocessing.get_context(method)
+    outcomes: multiprocessing.Queue = ctx.Queue()
+    workers = [
+        ctx.Process(
+            target=_worker,
+            args=(str(db_path), settings, watchlist, [policies[i] for i in shard], outcomes),
+            name=f"check-shard-{n}",
+            daemon=True,
+        )
+        for n, shard in enumerate(shards)
+    ]
+    for w in workers:
+        w.start()
+    position = {p.id: i for i, p in enumerate(policies)}
+    results: list = [None] * len(policies)
+    finished = 0
+    while finished < len(workers):
+        try:
+            item = outcomes.get(timeout=1.0)
+        except queue.Empty:
+            if not any(w.is_alive() for w in workers) and outcomes.empty():
+                break
+            continue
+        if item == DONE:
+            finished += 1
+            continue
+        results[position[item.policy_id]] = item
+        if progress is not None:
+            try:
+                progress(item)
+            except Exception:  # noqa: BLE001 - a progress display must not stop the pass
+                log.exception("progress callback failed")
+    for w in workers:
+        w.join(timeout=5)
+    for i, r in enumerate(results):
+        if r is None:
+            log.error("%s: its check process died before checking it", policies[i].id)
+            results[i] = CheckOutcome(policies[i].id, "failed", 0, error="check process died")
+    return results
+
+
+def _worker(
+    db_path: str, settings: FetchSettings, watchlist: Watchlist, policies: list[PolicyConfig],
+    outcomes: multiprocessing.Queue,
+) -> None:
+    from .check import check_many
+    from .fetch import Fetcher
+    from .store import Store
+
+    store = Store(db_path)
+    try:
+        with Fetcher(settings) as fetcher:
+            check_many(policies, store=store, fetcher=fetcher, watchlist=watchlist,
+                       progress=outcomes.put, processes=1)
+    finally:
+        store.close()
+        outcomes.put(DONE)
+        outcomes.close()
+        outcomes.join_thread()
