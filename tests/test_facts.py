@@ -309,3 +309,17 @@ def test_a_clause_tagged_with_the_wrong_latin_language_is_read_in_its_own() -> N
 )
 def test_lines_that_only_mention_versions_or_updates_are_not_stamps(text: str, language: str) -> None:
     assert not extract_facts(text, language).is_update_stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        ("We keep your information for no longer than is necessary for the purposes it was collected for.",
+         "en", "collect"),
+        ("Uppgifterna som vi samlat in sparas inte längre än nödvändigt.", "sv", "collect"),
+        ("我们收集的信息保存期限不超过实现目的所必需的时间。", "zh-Hans", "collect"),
+    ],
+)
+def test_a_comparative_limit_is_not_a_negation(text: str, language: str, action: str):
+    states = {p.state for p in extract_facts(text, language).polarity if p.action == action}
+    assert "negated" not in states
