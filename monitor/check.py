@@ -348,9 +348,11 @@ def check_many(
     if processes > 1:
         from .shards import check_in_processes
 
+        checked = store.last_checked_at()
+        first_visits = sum(1 for p in policies if p.id not in checked)
         return check_in_processes(
             policies, db_path=store.path, settings=settings, watchlist=watchlist,
-            processes=processes, progress=progress,
+            processes=processes, progress=progress, preload=first_visits * 10 >= len(policies),
         )
     workers = max(1, min(settings.max_workers, len(policies)))
     results: list[CheckOutcome | None] = [None] * len(policies)

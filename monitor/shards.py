@@ -63,15 +63,19 @@ def check_in_processes(
     watchlist: Watchlist,
     processes: int,
     progress: Callable[[object], None] | None = None,
+    preload: bool = False,
 ) -> list:
     """Run the pass in worker processes; a process that dies leaves its unchecked policies as
-    failed outcomes (nothing was recorded for them)."""
+    failed outcomes (nothing was recorded for them). `preload`: load the engine before forking,
+    for a pass that will parse many pages (a pass of 304s never needs it)."""
     from .check import CheckOutcome
 
     shards = plan_shards(policies, settings, processes)
     settings = shard_settings(settings, len(shards))
     # fork is cheap, but only safe while this process runs no other threads.
     method = "fork" if threading.active_count() == 1 else "forkserver"
+    if preload and method == "fork":
+        _preload_engine()  # once here rather than once per process
     ctx = multiprocessing.get_context(method)
     outcomes: multiprocessing.Queue = ctx.Queue()
     workers = [
@@ -111,6 +115,13 @@ def check_in_processes(
             log.error("%s: its check process died before checking it", policies[i].id)
             results[i] = CheckOutcome(policies[i].id, "failed", 0, error="check process died")
     return results
+
+
+def _preload_engine() -> None:
+    from . import engine  # noqa: F401 - imported for the forked processes to inherit
+    from .lexicon import all_lexicons
+
+    all_lexicons()
 
 
 def _worker(
