@@ -36,6 +36,7 @@ log = logging.getLogger("monitor.daemon")
 
 EXIT_OK, EXIT_BAD_WATCHLIST, EXIT_LOCKED = 0, 2, 3
 SPREAD_MAX = 3600.0  # seconds over which overdue policies are spread after a restart
+SPREAD_PER_POLICY = 1.0  # ... but a short list is not kept waiting: about a second per policy
 WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlist mtime poll, seconds
 INTERVAL_ENV = "POLICY_MONITOR_MIN_INTERVAL"  # tests: every interval becomes this many seconds
 
@@ -90,8 +91,11 @@ def spread_offset(policy_id: str, window: float) -> float:
     return window * (h / 2**64)
 
 
-def first_run(policy_id: str, interval: float, last_check: str | None, now: datetime) -> datetime:
-    """Last check + interval when that is still ahead; else now + the policy's spread offset."""
+def first_run(
+    policy_id: str, interval: float, last_check: str | None, now: datetime, *, policies: int = 1 << 30
+) -> datetime:
+    """Last check + interval when that is still ahead; else now + the policy's spread offset,
+    within a window of its interval, SPREAD_MAX, or about a second per policy of the list."""
     if last_check:
         try:
             due = _parse_iso(last_check) + timedelta(seconds=interval)
@@ -99,7 +103,8 @@ def first_run(policy_id: str, interval: float, last_check: str | None, now: date
             due = None
         if due is not None and due > now:
             return due
-    return now + timedelta(seconds=spread_offset(policy_id, min(interval, SPREAD_MAX)))
+    window = min(interval, SPREAD_MAX, SPREAD_PER_POLICY * policies)
+    return now + timedelta(seconds=spread_offset(policy_id, window))
 
 
 def _parse_iso(value: str) -> datetime:
@@ -183,18 +188,20 @@ class Daemon:
 
     def _schedule(self, policies: Iterable[PolicyConfig], last_checked: dict[str, str]) -> None:
         now = datetime.now(timezone.utc)
+        count = len(self.policies) + len(policies)
         for policy in policies:
             self.policies[policy.id] = policy
             interval = interval_of(policy)
+            trigger = self._trigger(policy.id, interval, last_checked.get(policy.id), now, count)
             self.scheduler.add_job(
-                self._run_check, trigger=self._trigger(policy.id, interval, last_checked.get(policy.id), now),
+                self._run_check, trigger=trigger,
                 args=(policy.id,), id=policy.id, name=policy.id, replace_existing=True,
             )
 
     def _trigger(
-        self, policy_id: str, interval: float, last_check: str | None, now: datetime
+        self, policy_id: str, interval: float, last_check: str | None, now: datetime, policies: int
     ) -> IntervalTrigger:
-        start = first_run(policy_id, interval, last_check, now)
+        start = first_run(policy_id, interval, last_check, now, policies=policies)
         return IntervalTrigger(seconds=interval, start_date=start, jitter=jitter_of(interval) or None,
                                timezone=timezone.utc)
 
@@ -263,7 +270,7 @@ class Daemon:
             self.policies[p.id] = p
             if interval_of(before) != interval_of(p):
                 last_checked = last_checked if last_checked is not None else self.store.last_checked_at()
-                trigger = self._trigger(p.id, interval_of(p), last_checked.get(p.id), now)
+                trigger = self._trigger(p.id, interval_of(p), last_checked.get(p.id), now, len(wanted))
                 self.scheduler.reschedule_job(p.id, trigger=trigger)
                 rescheduled += 1
         log.info("watchlist reloaded: %d policies (%d added, %d removed, %d rescheduled)",

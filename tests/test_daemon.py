@@ -141,6 +141,9 @@ def test_restart_resumes_from_last_check_and_spreads_the_overdue() -> None:
     assert overdue == [first_run(i, 6 * 3600, stale, now) for i in ids]  # the same after every restart
     assert first_run("x", 60, None, now) < now + timedelta(seconds=60)  # short intervals spread less
     assert 0 <= spread_offset("x", 60) < 60
+    # a short list starts within seconds, not within the hour
+    small = [first_run(i, 6 * 3600, None, now, policies=3) for i in ("a", "b", "c")]
+    assert all(now <= t < now + timedelta(seconds=3) for t in small)
 
 
 # --- the daemon process ----------------------------------------------------------------------------
