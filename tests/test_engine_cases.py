@@ -107,3 +107,54 @@ def test_cli_diff_of_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: b
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def _blank_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_cli_diff_refuses_a_50_mb_page_and_a_textless_pdf_in_one_line(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as f:
+        for _ in range(50):
+            f.write(b"<p>We keep your data for three years.</p>\n" * (2**20 // 42))
+    pdf = tmp_path / "blank.pdf"
+    pdf.write_bytes(_blank_pdf())
+    for bad in (huge, pdf):
+        proc = _cli(str(bad), str(SEEDS[0]), "--json")
+        assert proc.returncode == 2, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    assert "MiB" in _cli(str(huge), str(SEEDS[0])).stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("invalid-utf8.txt", b"Privacy policy.\n\nWe keep your data for 3 years.\xff\xfe\xc3\x28 Contact.\n"),
+        (
+            "mislabelled.html",
+            '<html><head><meta charset="utf-8"></head><body><p>Vi sparar dina uppgifter i tre år. '
+            "Vi säljer inte dina personuppgifter.</p></body></html>".encode("cp1252"),
+        ),
+        ("deep.html", b"<div>" * 100_000 + b"<p>We keep your data for 3 years.</p>" + b"</div>" * 100_000),
+    ],
+    ids=["invalid-utf8", "mislabelled-encoding", "nested-100000"],
+)
+def test_cli_diff_reads_damaged_input_without_a_traceback(tmp_path: Path, name: str, content: bytes) -> None:
+    damaged = tmp_path / name
+    damaged.write_bytes(content)
+    proc = _cli(str(damaged), str(damaged), "--json")
+    assert proc.returncode == 0, proc.stderr  # read, and equal to itself
+    assert "Traceback" not in proc.stderr
+    assert json.loads(proc.stdout)["old"]["clauses"] >= 1
+    if name == "mislabelled.html":
+        shown = _cli(str(damaged), str(SEEDS[0]), "--json")
+        assert "tre år" in shown.stdout  # decoded as the bytes are, not as the label says
