@@ -524,6 +524,12 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
             continue
         # For a notice period a longer time is better; for retention and breach deadlines worse.
         longer_bad = cat != "changes"
+        common = set(old) & set(new)
+        if common and set(old) - common and set(new) - common:
+            # Name only the periods that changed: "3 years to 10 years", not "30 days, 3 years to ...".
+            old_d = [d for d in old_d if d.days not in common]
+            new_d = [d for d in new_d if d.days not in common]
+            old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})
         if old and new:
             a, b = max(old), max(new)
             if a == b:

@@ -55,7 +55,7 @@ def load_document(path: str | Path) -> Document:
 
 def analyse(doc: Document, language_hint: str | None = None) -> list[Clause]:
     """The clauses of a normalised document."""
-    return segment(doc)
+    return segment(doc, language_hint)
 
 
 def compare(

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from monitor.align import inline_diff
 from monitor.classify import classify, clause_categories
 from monitor.models import CATEGORIES, Change, Clause, severity_rank
 
@@ -912,3 +913,12 @@ def test_within_to_without_is_not_a_typo() -> None:
         "We share data within our group of companies.", "We share data without our group of companies."
     )
     assert change.material
+
+
+def test_an_explanation_names_only_the_period_that_changed():
+    old = "We keep server logs for 30 days and billing records for 3 years."
+    new = "We keep server logs for 30 days and billing records for 10 years."
+    [change] = classify([Change("modified", Clause(0, old, language="en"), Clause(0, new, language="en"),
+                                inline=inline_diff(old, new))])
+    assert change.explanation == "retention period lengthened from 3 years to 10 years"
+    assert change.severity == "high"
