@@ -14,6 +14,7 @@ is pure Python, uses every core. Nothing one policy raises escapes its check.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -135,6 +136,13 @@ Analyser = Callable[[PageJob, Previous], PageResult]
 # --- one check ---------------------------------------------------------------------------------
 
 
+def extraction_key(policy: PolicyConfig) -> str:
+    """The settings that decide what text a page yields: "" for the whole page."""
+    if not policy.select and not policy.remove:
+        return ""
+    return json.dumps([policy.select, sorted(policy.remove)], ensure_ascii=False)
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -176,9 +184,13 @@ class _Check:
         self.last = store.last_fetch(policy.id)
         self._latest_version: StoredVersion | None = None
         self._latest_loaded = False
+        # select/remove changed since the latest version: the page must be extracted again, and
+        # what that changes in the text is the user's doing, not the policy's (no change alerts).
+        self.extraction = extraction_key(policy)
+        self.reextract = store.latest_extraction(policy.id) not in (None, self.extraction)
 
     def run(self, analyser: Analyser) -> CheckOutcome:
-        etag, last_modified = self.store.last_validators(self.policy.id)
+        etag, last_modified = (None, None) if self.reextract else self.store.last_validators(self.policy.id)
         res: FetchResult = self.fetcher.fetch(self.policy.url, etag=etag, last_modified=last_modified)
         if res.outcome == "not_modified":
             return self._reached(self._rec(res, "not_modified"))
@@ -189,7 +201,7 @@ class _Check:
                 error = f"{met}: {error}"
             return self._failed(self._rec(res, "failed", error=error), challenge=met == CHALLENGE)
         body_sha = hashlib.sha256(res.body).hexdigest()
-        if self._same_body(body_sha):
+        if not self.reextract and self._same_body(body_sha):
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha))
         return self._analysed(res, body_sha, analyser)
 
@@ -209,6 +221,8 @@ class _Check:
             rec = self._rec(res, "suspect", error=page.error, body_sha=body_sha, text_sha=page.text_sha)
             return self._suspect(rec)
         if page.kind == "unchanged":
+            if self.reextract:
+                self.store.set_latest_extraction(self.policy.id, self.extraction)
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha))
         latest = self._latest() if hashes else None
         return self._version(res, body_sha, page, latest.seq if latest else 0)
@@ -217,14 +231,17 @@ class _Check:
         outcome = "changed" if prev_seq else "new"
         fetch = self._rec(res, outcome, body_sha=body_sha, text_sha=page.text_sha)
         alerts = self._recovery_alerts()
-        if page.changes:
+        if self.reextract:
+            log.info("%s: select/remove changed; v%d is the new baseline, no change alerts",
+                     self.policy.id, prev_seq + 1)
+        elif page.changes:
             from .alerts import plan_change_alerts
 
             alerts += plan_change_alerts(self.policy, self.watchlist, seq=prev_seq + 1, seen_at=self.started,
                                          changes=page.changes)
         version = self.store.record_version(
             fetch, body=res.body, content_type=res.content_type, text=page.text, language=page.language,
-            clauses=page.clauses, changes=page.changes, alerts=alerts,
+            clauses=page.clauses, changes=page.changes, alerts=alerts, extraction=self.extraction,
         )
         return CheckOutcome(self.policy.id, outcome, fetch.duration_ms, version.seq, page.summary,
                             alerts=len(alerts))

@@ -163,7 +163,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
     db["versions"].create(
         {"id": int, "policy_id": str, "seq": int, "seen_at": str, "text_sha256": str,
-         "body_sha256": str, "language": str, "clause_count": int, "fetch_id": int},
+         "body_sha256": str, "language": str, "clause_count": int, "fetch_id": int, "extraction": str},
         pk="id", not_null=["policy_id", "seq", "seen_at", "text_sha256", "clause_count"],
         foreign_keys=[("policy_id", "policies", "id"), ("text_sha256", "texts", "sha256"),
                       ("body_sha256", "bodies", "sha256"), ("fetch_id", "fetches", "id")],
@@ -506,6 +506,23 @@ class Store:
         )
         return (row[0], row[1]) if row else None
 
+    def latest_extraction(self, policy_id: str) -> str | None:
+        """The select/remove settings the latest version was extracted with; None: no version."""
+        row = self._one(
+            "SELECT coalesce(extraction, '') FROM versions WHERE policy_id = ? ORDER BY seq DESC LIMIT 1",
+            (policy_id,),
+        )
+        return row[0] if row else None
+
+    def set_latest_extraction(self, policy_id: str, extraction: str) -> None:
+        """The latest version's text came out the same under new select/remove settings."""
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE versions SET extraction = ? WHERE id = (SELECT id FROM versions WHERE policy_id = ?"
+                " ORDER BY seq DESC LIMIT 1)",
+                (extraction, policy_id),
+            )
+
     def last_validators(self, policy_id: str) -> tuple[str | None, str | None]:
         """(etag, last_modified) to send on the next conditional GET, or (None, None).
 
@@ -589,8 +606,11 @@ class Store:
         clauses: Sequence[Clause],
         changes: Sequence[Change],
         alerts: Sequence[NewAlert] = (),
+        extraction: str = "",
     ) -> StoredVersion:
         """Record a fetch that produced a new version, with its changes and alerts, atomically.
+
+        `extraction` names the select/remove settings the text was extracted with ("" for none).
 
         The body and the text are stored once per distinct hash; `fetch.text_sha256` and
         `fetch.body_sha256` are set from the data given.
@@ -628,9 +648,9 @@ class Store:
             ).fetchone()[0]
             version_id = conn.execute(
                 "INSERT INTO versions (policy_id, seq, seen_at, text_sha256, body_sha256, language,"
-                " clause_count, fetch_id) VALUES (?,?,?,?,?,?,?,?)",
+                " clause_count, fetch_id, extraction) VALUES (?,?,?,?,?,?,?,?,?)",
                 (fetch.policy_id, seq, fetch.started_at, text_sha, body_sha, language, len(clauses),
-                 fetch_id),
+                 fetch_id, extraction),
             ).lastrowid
             conn.execute("UPDATE fetches SET version_id = ? WHERE id = ?", (version_id, fetch_id))
             conn.executemany(_CHANGE_INSERT, [_change_row(version_id, i, c) for i, c in enumerate(changes)])

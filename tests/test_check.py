@@ -7,6 +7,7 @@ broken, hostile or shrunk page never becomes a version.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -372,3 +373,22 @@ def test_check_many_in_a_process_pool_records_what_threads_record(
     assert [o.outcome for o in again].count("not_modified") == n - 1
     assert (again[3].outcome, again[3].version_seq) == ("changed", 2)
     assert again[3].summary and again[3].summary["material"]
+
+
+def test_new_select_or_remove_settings_re_extract_the_page_without_change_alerts(env: Env) -> None:
+    notes = '<div class="legal-notes"><p>We may sell your personal data to data brokers.</p></div></main>'
+    env.site.set_page("/p", _page().replace("</main>", notes))
+    p = env.policy("pol", "/p")
+    first = env.check(p)
+    _engine_or_skip(first)
+    assert first.outcome == "new" and env.check(p).outcome == "not_modified"
+
+    narrowed = dataclasses.replace(p, remove=(".legal-notes",))
+    env.policies[-1] = narrowed
+    second = env.check(narrowed)
+    sent = [{k.lower() for k in h} for (path, h, _t) in env.site.requests_log if path == "/p"][-1]
+    assert "if-none-match" not in sent  # a 304 would hide the page the new settings must read
+    assert (second.outcome, second.version_seq, second.alerts) == ("changed", 2, 0)
+    assert "data brokers" not in env.store.latest_version("pol").text  # type: ignore[attr-defined]
+    assert env.alerts("pol", "change") == []
+    assert env.check(narrowed).outcome == "not_modified"  # validators again once re-extracted
