@@ -293,7 +293,9 @@ def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
     else:
         return "affirmed", ""
     if not lex.cjk and state == "negated":  # the auxiliary too: "does not sell", "kommer aldrig att sälja"
-        at = before.rfind(" ", 0, max(0, at - 1)) + 1
+        space = before.rfind(" ", 0, max(0, at - 1))
+        if space >= 0:  # a word cut by the window's edge is left out, not quoted in part
+            at = space + 1
     return state, before[at:]
 
 
