@@ -211,22 +211,47 @@ MIGRATIONS: list[Migration] = [_migration_1]
 # --- (de)serialising the plain dataclasses -----------------------------------------------------
 
 
-def _clause_to_json(c: Clause) -> dict[str, Any]:
-    d: dict[str, Any] = {"index": c.index, "text": c.text}
-    if c.section:
-        d["section"] = list(c.section)
-    if c.marker is not None:
-        d["marker"] = c.marker
-    if c.key:
-        d["key"] = c.key
-    if c.language != "und":
-        d["language"] = c.language
-    if c.is_heading:
-        d["is_heading"] = True
-    return d
+def _clauses_json(clauses: Sequence[Clause]) -> str:
+    """Clauses as compact JSON: {"sections": [[...], ...], "clauses": [[text, section_ref, marker,
+    language, is_heading], ...]}. The index is the position (segment numbers clauses 0, 1, 2 ..),
+    section_ref points into "sections" (-1: none) and the key is not stored: it is
+    segment.clause_key(text), recomputed on load. Half the size of a list of dicts, half the time."""
+    refs: dict[tuple[str, ...], int] = {}
+    rows = []
+    positional = True
+    for i, c in enumerate(clauses):
+        ref = refs.setdefault(c.section, len(refs)) if c.section else -1
+        rows.append([c.text, ref, c.marker, c.language, 1 if c.is_heading else 0])
+        positional = positional and c.index == i
+    data: dict[str, Any] = {"sections": [list(s) for s in refs], "clauses": rows}
+    if not positional:  # never from segment; kept so that no caller's numbering is lost
+        data["indices"] = [c.index for c in clauses]
+    return _dumps(data)
 
 
-def _clause_from_json(d: dict[str, Any]) -> Clause:
+def _clauses_from_json(raw: str) -> list[Clause]:
+    """Back from _clauses_json, or from the older list of dicts (key stored, index explicit)."""
+    data = json.loads(raw)
+    if isinstance(data, list):
+        return [_clause_from_dict(d) for d in data]
+    from .segment import clause_key
+
+    sections = [tuple(s) for s in data["sections"]]
+    indices = data.get("indices") or range(len(data["clauses"]))
+    return [
+        Clause(index=indices[i], text=text, section=sections[ref] if ref >= 0 else (), marker=marker,
+               key=clause_key(text), language=language, is_heading=bool(heading))
+        for i, (text, ref, marker, language, heading) in enumerate(data["clauses"])
+    ]
+
+
+def _clause_to_dict(c: Clause) -> dict[str, Any]:
+    """One clause as export() writes it."""
+    return {"index": c.index, "text": c.text, "section": list(c.section), "marker": c.marker,
+            "language": c.language, "is_heading": c.is_heading}
+
+
+def _clause_from_dict(d: dict[str, Any]) -> Clause:
     return Clause(
         index=d["index"], text=d["text"], section=tuple(d.get("section", ())), marker=d.get("marker"),
         key=d.get("key", ""), language=d.get("language", "und"), is_heading=d.get("is_heading", False),
@@ -340,6 +365,8 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._lock_fd: int | None = None
+        self._known_policies: set[str] = set()  # ids with a committed row in policies
+        self._known_policies_loaded = False
         conn = sqlite3.connect(
             str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
         )
@@ -471,9 +498,15 @@ class Store:
         rows = self._all(f"SELECT * FROM policies{where} ORDER BY id")
         return [{**dict(r), "active": bool(r["active"])} for r in rows]
 
-    @staticmethod
-    def _ensure_policy(conn: sqlite3.Connection, policy_id: str) -> None:
-        # A fetch for a policy not (yet) synced must not be lost to a foreign-key error.
+    def _ensure_policy(self, conn: sqlite3.Connection, policy_id: str) -> None:
+        """A fetch for a policy not (yet) synced must not be lost to a foreign-key error."""
+        # Policy rows are never deleted, so one known to exist (synced, or written by this Store after
+        # its commit) needs no statement. Unknown ids are looked up once, all together.
+        if self._known_policies_loaded is False:
+            self._known_policies.update(r[0] for r in conn.execute("SELECT id FROM policies"))
+            self._known_policies_loaded = True
+        if policy_id in self._known_policies:
+            return
         conn.execute(
             "INSERT OR IGNORE INTO policies (id, name, url, active, added_at) VALUES (?, ?, '', 1, ?)",
             (policy_id, policy_id, utc_now()),
@@ -487,7 +520,7 @@ class Store:
         return StoredVersion(
             id=row["id"], policy_id=row["policy_id"], seq=row["seq"], seen_at=row["seen_at"],
             text_sha256=row["text_sha256"], body_sha256=row["body_sha256"], language=row["language"],
-            text=row["text"], clauses=[_clause_from_json(c) for c in json.loads(row["clauses"])],
+            text=row["text"], clauses=_clauses_from_json(row["clauses"]),
         )
 
     def latest_version(self, policy_id: str) -> StoredVersion | None:
@@ -593,6 +626,7 @@ class Store:
             fetch_id = self._insert_fetch(conn, fetch)
             if alerts:
                 self._insert_alerts(conn, alerts, fetch.policy_id, None)
+        self._known_policies.add(fetch.policy_id)
         return fetch_id
 
     def record_version(
@@ -618,11 +652,13 @@ class Store:
         body_sha = sha256_hex(body)
         text_sha = sha256_hex(text)
         fetch.body_sha256, fetch.text_sha256 = body_sha, text_sha
-        clauses_json = _dumps([_clause_to_json(c) for c in clauses])
+        clauses_json = _clauses_json(clauses)
         with self._tx() as conn:
             self._ensure_policy(conn, fetch.policy_id)
             latest = conn.execute(
-                "SELECT * FROM versions WHERE policy_id = ? ORDER BY seq DESC LIMIT 1", (fetch.policy_id,)
+                "SELECT id, seq, seen_at, text_sha256, body_sha256, language FROM versions"
+                " WHERE policy_id = ? ORDER BY seq DESC LIMIT 1",
+                (fetch.policy_id,),
             ).fetchone()
             if latest is not None and latest["text_sha256"] == text_sha:
                 # Another checker (a CLI `check` beside the daemon) recorded this text first.
@@ -633,19 +669,18 @@ class Store:
                     text_sha256=text_sha, body_sha256=latest["body_sha256"], language=latest["language"],
                     text=text, clauses=list(clauses),
                 )
-            if conn.execute("SELECT 1 FROM bodies WHERE sha256 = ?", (body_sha,)).fetchone() is None:
-                conn.execute(
-                    "INSERT INTO bodies (sha256, content_type, size, data) VALUES (?,?,?,?)",
-                    (body_sha, content_type, len(body), zlib.compress(body, 1)),
-                )
+            # the latest seq is the highest: the versions_policy_seq index is walked from the top
+            seq = latest["seq"] + 1 if latest is not None else 1
+            # a new version's body is nearly always new too: compressing up front is cheaper than a SELECT
+            conn.execute(
+                "INSERT OR IGNORE INTO bodies (sha256, content_type, size, data) VALUES (?,?,?,?)",
+                (body_sha, content_type, len(body), zlib.compress(body, 1)),
+            )
             conn.execute(
                 "INSERT OR IGNORE INTO texts (sha256, text, clauses, clause_count) VALUES (?,?,?,?)",
                 (text_sha, text, clauses_json, len(clauses)),
             )
             fetch_id = self._insert_fetch(conn, fetch)
-            seq = conn.execute(
-                "SELECT coalesce(max(seq), 0) + 1 FROM versions WHERE policy_id = ?", (fetch.policy_id,)
-            ).fetchone()[0]
             version_id = conn.execute(
                 "INSERT INTO versions (policy_id, seq, seen_at, text_sha256, body_sha256, language,"
                 " clause_count, fetch_id, extraction) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -653,9 +688,12 @@ class Store:
                  fetch_id, extraction),
             ).lastrowid
             conn.execute("UPDATE fetches SET version_id = ? WHERE id = ?", (version_id, fetch_id))
-            conn.executemany(_CHANGE_INSERT, [_change_row(version_id, i, c) for i, c in enumerate(changes)])
+            if changes:
+                rows = [_change_row(version_id, i, c) for i, c in enumerate(changes)]
+                conn.executemany(_CHANGE_INSERT, rows)
             if alerts:
                 self._insert_alerts(conn, alerts, fetch.policy_id, version_id)
+        self._known_policies.add(fetch.policy_id)
         return StoredVersion(
             id=version_id, policy_id=fetch.policy_id, seq=seq, seen_at=fetch.started_at,  # type: ignore[arg-type]
             text_sha256=text_sha, body_sha256=body_sha, language=language, text=text, clauses=list(clauses),
@@ -736,7 +774,7 @@ class Store:
                 }
                 if include_text:
                     rec["text"] = v["text"]
-                    rec["clauses"] = json.loads(v["clauses"])
+                    rec["clauses"] = [_clause_to_dict(c) for c in _clauses_from_json(v["clauses"])]
                 yield rec
                 for pos, ch in enumerate(self.changes_of(v["id"])):
                     yield {"type": "change", "policy_id": pid, "seq": v["seq"], "position": pos, **ch}

@@ -18,6 +18,7 @@ import pytest
 
 from monitor.errors import MonitorError
 from monitor.models import Change, Clause, Fact, PolicyConfig
+from monitor.segment import clause_key
 from monitor.store import MIGRATIONS, FetchRecord, NewAlert, Store, sha256_hex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,7 @@ def policy(pid: str = "acme-privacy") -> PolicyConfig:
 
 
 def clauses(*texts: str) -> list[Clause]:
-    return [Clause(index=i, text=t, section=("Retention",), key=t.lower()) for i, t in enumerate(texts)]
+    return [Clause(index=i, text=t, section=("Retention",), key=clause_key(t)) for i, t in enumerate(texts)]
 
 
 def fetch(pid: str = "acme-privacy", outcome: str = "new", at: str = "2026-11-25T10:00:00Z",
@@ -490,3 +491,69 @@ def test_daemon_running_reports_the_lock_holder(db: Path):
         daemon.close()
     assert reader.daemon_running() is False
     reader.close()
+
+
+SEGMENTED_PAGE = (
+    "<h1>Privacy Policy</h1><h2>1. Data we collect</h2><ol><li>Your name and e-mail address.</li>"
+    "<li>Device identifiers.</li></ol><h2>2. Retention</h2><p>We keep logs for 30 days.</p>"
+    "<h2>3. 保存期间</h2><p>我们将日志保存三十天。</p><p>Wir speichern Protokolle 30 Tage lang.</p>"
+)
+
+
+def segmented() -> tuple[str, list[Clause]]:
+    from monitor.engine import analyse
+    from monitor.normalize import normalize
+
+    doc = normalize(SEGMENTED_PAGE.encode(), "text/html", charset="utf-8")
+    return doc.text, analyse(doc)
+
+
+def test_clauses_are_stored_compactly_and_come_back_equal_with_their_keys(store: Store, db: Path):
+    text, segs = segmented()
+    assert any(c.section for c in segs) and any(c.is_heading for c in segs) and any(c.marker for c in segs)
+    v = store.record_version(fetch(http_status=200), body=SEGMENTED_PAGE.encode(), content_type="text/html",
+                             text=text, language="en", clauses=segs, changes=[])
+    assert store.latest_version("acme-privacy").clauses == segs == v.clauses
+    conn = sqlite3.connect(db)
+    raw = conn.execute("SELECT clauses FROM texts").fetchone()[0]
+    conn.close()
+    legacy = json.dumps([{"index": c.index, "text": c.text, "section": list(c.section), "marker": c.marker,
+                          "key": c.key, "language": c.language, "is_heading": c.is_heading} for c in segs],
+                        ensure_ascii=False, separators=(",", ":"))
+    assert len(raw) < 0.75 * len(legacy)
+    assert "key" not in json.loads(raw)
+    (rec,) = [r for r in store.export() if r["type"] == "version"]
+    assert rec["clauses"] == [
+        {"index": c.index, "text": c.text, "section": list(c.section), "marker": c.marker,
+         "language": c.language, "is_heading": c.is_heading} for c in segs
+    ]
+
+
+def test_clauses_stored_as_a_list_of_dicts_by_an_older_version_still_load(store: Store, db: Path):
+    text, segs = segmented()
+    v = store.record_version(fetch(http_status=200), body=b"<p>x</p>", content_type="text/html", text=text,
+                             language="en", clauses=segs, changes=[])
+    legacy = [{"index": c.index, "text": c.text, "key": c.key} for c in segs]
+    for d, c in zip(legacy, segs, strict=True):
+        if c.section:
+            d["section"] = list(c.section)
+        if c.marker is not None:
+            d["marker"] = c.marker
+        if c.language != "und":
+            d["language"] = c.language
+        if c.is_heading:
+            d["is_heading"] = True
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE texts SET clauses = ? WHERE sha256 = ?", (json.dumps(legacy), v.text_sha256))
+    conn.close()
+    assert store.latest_version("acme-privacy").clauses == segs
+    (rec,) = [r for r in store.export() if r["type"] == "version"]
+    assert [c["text"] for c in rec["clauses"]] == [c.text for c in segs]
+
+
+def test_clauses_numbered_other_than_by_position_keep_their_index(store: Store):
+    mine = [Clause(index=i, text=t, key=clause_key(t)) for i, t in ((3, "Third clause."), (7, "Seventh."))]
+    store.record_version(fetch(http_status=200), body=b"b", content_type=None, text="t", language="en",
+                         clauses=mine, changes=[])
+    assert store.latest_version("acme-privacy").clauses == mine
