@@ -181,16 +181,18 @@ class _Check:
                  started: str, t0: float) -> None:
         self.policy, self.store, self.fetcher, self.watchlist = policy, store, fetcher, watchlist
         self.started, self.t0 = started, t0
-        self.last = store.last_fetch(policy.id)
+        # one read for the last fetch, validators, latest hashes and extraction, failures
+        self.state = store.check_state(policy.id)
+        self.last = self.state.last
         self._latest_version: StoredVersion | None = None
         self._latest_loaded = False
         # select/remove changed since the latest version: the page must be extracted again, and
         # what that changes in the text is the user's doing, not the policy's (no change alerts).
         self.extraction = extraction_key(policy)
-        self.reextract = store.latest_extraction(policy.id) not in (None, self.extraction)
+        self.reextract = self.state.latest_extraction not in (None, self.extraction)
 
     def run(self, analyser: Analyser) -> CheckOutcome:
-        etag, last_modified = (None, None) if self.reextract else self.store.last_validators(self.policy.id)
+        etag, last_modified = (None, None) if self.reextract else self.state.validators
         res: FetchResult = self.fetcher.fetch(self.policy.url, etag=etag, last_modified=last_modified)
         if res.outcome == "not_modified":
             return self._reached(self._rec(res, "not_modified"))
@@ -208,7 +210,7 @@ class _Check:
     # -- outcomes
 
     def _analysed(self, res: FetchResult, body_sha: str, analyser: Analyser) -> CheckOutcome:
-        hashes = self.store.latest_hashes(self.policy.id)
+        hashes = self.state.latest_hashes
         confirm = self.last.text_sha256 if self.last is not None and self.last.outcome == "suspect" else None
         job = PageJob(
             res.body, res.content_type, res.charset, self.policy.select, tuple(self.policy.remove),
@@ -253,7 +255,7 @@ class _Check:
 
     def _failed(self, fetch: FetchRecord, *, challenge: bool = False) -> CheckOutcome:
         alerts: list[NewAlert] = []
-        failures = self.store.consecutive_failures(self.policy.id) + 1
+        failures = self.state.consecutive_failures + 1
         if failures == self.watchlist.failure_threshold:
             alerts += self._health("unreachable", f"{failures} failed checks in a row: {fetch.error}")
         if challenge and not self._last_was_challenge():
@@ -286,7 +288,7 @@ class _Check:
         last = self.last
         if last is not None and last.outcome in ("new", "changed", "unchanged") and last.body_sha256:
             return last.body_sha256 == body_sha
-        hashes = self.store.latest_hashes(self.policy.id) if last is not None else None
+        hashes = self.state.latest_hashes if last is not None else None
         return hashes is not None and hashes[1] == body_sha
 
     def _last_was_challenge(self) -> bool:
@@ -298,7 +300,7 @@ class _Check:
     def _recovery_alerts(self) -> list[NewAlert]:
         if self.last is None or self.last.outcome != "failed":
             return []
-        failures = self.store.consecutive_failures(self.policy.id)
+        failures = self.state.consecutive_failures
         if failures < self.watchlist.failure_threshold:
             return []
         return self._health("recovered", f"reachable again after {failures} failed checks")

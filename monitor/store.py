@@ -78,6 +78,18 @@ class FetchRecord:
 
 
 @dataclass
+class CheckState:
+    """A policy's state as a check starts (Store.check_state), read in one go."""
+
+    last: FetchRecord | None = None  # the latest fetch
+    validators: tuple[str | None, str | None] = (None, None)  # as last_validators()
+    latest_hashes: tuple[str, str | None] | None = None  # as latest_hashes(): (text, body) sha256
+    latest_seq: int = 0  # 0: no version yet
+    latest_extraction: str | None = None  # as latest_extraction(): None when no version
+    consecutive_failures: int = 0
+
+
+@dataclass
 class StoredVersion:
     id: int
     policy_id: str
@@ -351,6 +363,23 @@ _VERSION_SELECT = (
 )
 
 
+# Store.check_state: the latest fetch, the latest version and the validators as one row. Each
+# part is its own ORDER BY .. LIMIT 1 on an index, as in last_fetch, latest_hashes, last_validators.
+_CHECK_STATE_SELECT = (
+    "SELECT f.*, v.text_sha256 AS v_text_sha256, v.body_sha256 AS v_body_sha256, v.seq AS v_seq,"
+    " coalesce(v.extraction, '') AS v_extraction, val.etag AS val_etag,"
+    " val.last_modified AS val_last_modified"
+    " FROM (SELECT 1) AS one"
+    " LEFT JOIN (SELECT * FROM fetches WHERE policy_id = ?1 ORDER BY id DESC LIMIT 1) AS f"
+    " LEFT JOIN (SELECT text_sha256, body_sha256, seq, extraction FROM versions WHERE policy_id = ?1"
+    "  ORDER BY seq DESC LIMIT 1) AS v"
+    " LEFT JOIN (SELECT etag, last_modified FROM fetches WHERE policy_id = ?1"
+    f"  AND outcome IN {_SUCCESS_SQL} AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
+    "  AND id >= (SELECT coalesce(max(fetch_id), 0) FROM versions WHERE policy_id = ?1)"
+    "  ORDER BY id DESC LIMIT 1) AS val"
+)
+
+
 class Store:
     """Open (creating and migrating if needed) the database at `path`.
 
@@ -570,6 +599,21 @@ class Store:
             (policy_id,),
         )
         return (row[0], row[1]) if row else (None, None)
+
+    def check_state(self, policy_id: str) -> CheckState:
+        """What a check needs to know before fetching, in one query (two after a failed fetch):
+        the last fetch, the validators, the latest version's hashes, seq and extraction."""
+        row = self._one(_CHECK_STATE_SELECT, (policy_id,))
+        last = _fetch_from_row(row) if row is not None and row["outcome"] is not None else None
+        state = CheckState(last=last)
+        if row is not None and row["v_seq"] is not None:
+            state.latest_hashes = (row["v_text_sha256"], row["v_body_sha256"])
+            state.latest_seq, state.latest_extraction = row["v_seq"], row["v_extraction"]
+        if row is not None and (row["val_etag"] is not None or row["val_last_modified"] is not None):
+            state.validators = (row["val_etag"], row["val_last_modified"])
+        if last is not None and last.outcome == "failed":  # otherwise the run of failures is 0 long
+            state.consecutive_failures = self.consecutive_failures(policy_id)
+        return state
 
     def last_fetch(self, policy_id: str) -> FetchRecord | None:
         row = self._one("SELECT * FROM fetches WHERE policy_id = ? ORDER BY id DESC LIMIT 1", (policy_id,))
@@ -857,6 +901,6 @@ class Store:
 
 
 __all__ = [
-    "DEFAULT_DB", "MIGRATIONS", "FetchRecord", "NewAlert", "OutboxAlert", "PolicyStatus", "Store",
-    "StoredVersion", "sha256_hex", "utc_now",
+    "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "NewAlert", "OutboxAlert", "PolicyStatus",
+    "Store", "StoredVersion", "sha256_hex", "utc_now",
 ]

@@ -19,7 +19,7 @@ import pytest
 from monitor.errors import MonitorError
 from monitor.models import Change, Clause, Fact, PolicyConfig
 from monitor.segment import clause_key
-from monitor.store import MIGRATIONS, FetchRecord, NewAlert, Store, sha256_hex
+from monitor.store import MIGRATIONS, CheckState, FetchRecord, NewAlert, Store, sha256_hex
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -557,3 +557,33 @@ def test_clauses_numbered_other_than_by_position_keep_their_index(store: Store):
     store.record_version(fetch(http_status=200), body=b"b", content_type=None, text="t", language="en",
                          clauses=mine, changes=[])
     assert store.latest_version("acme-privacy").clauses == mine
+
+
+def test_check_state_reads_what_the_single_reads_give(store: Store):
+    pid = "acme-privacy"
+
+    def agrees() -> CheckState:
+        st = store.check_state(pid)
+        assert st.last == store.last_fetch(pid)
+        assert st.validators == store.last_validators(pid)
+        assert st.latest_hashes == store.latest_hashes(pid)
+        assert st.latest_extraction == store.latest_extraction(pid)
+        assert st.consecutive_failures == store.consecutive_failures(pid)
+        latest = store.latest_version(pid)
+        assert st.latest_seq == (latest.seq if latest else 0)
+        return st
+
+    assert agrees() == CheckState()  # never checked
+    store.record_fetch(fetch(outcome="failed", error="timeout"))
+    assert agrees().consecutive_failures == 1
+    add_version(store, "v1", outcome="new", etag='"v1"', last_modified="Tue, 24 Nov 2026 06:00:00 GMT")
+    assert agrees().validators == ('"v1"', "Tue, 24 Nov 2026 06:00:00 GMT")
+    store.record_fetch(fetch(outcome="suspect", http_status=200, etag='"challenge"', text_sha256="abc"))
+    assert agrees().last.text_sha256 == "abc"
+    for _ in range(2):
+        store.record_fetch(fetch(outcome="failed", http_status=503, error="HTTP 503"))
+    assert agrees().consecutive_failures == 2
+    add_version(store, "v2")
+    store.set_latest_extraction(pid, '["main", []]')
+    st = agrees()
+    assert (st.latest_seq, st.latest_extraction, st.validators) == (2, '["main", []]', (None, None))
