@@ -9,9 +9,12 @@ Out: a FetchResult whose `outcome` is
                  For HTTP errors the (capped) body is kept, so guards can tell a challenge page.
 
 How it behaves:
-- one shared requests.Session, a connection pool sized for settings.max_workers, a clear
-  User-Agent; every request has (connect, read) timeouts, and the body is read with read1() so a
-  server trickling bytes is cut off at an overall deadline (connect + 2 x read timeout by default);
+- urllib3 directly (one PoolManager, connection pools sized for settings.max_workers; requests'
+  per-call session machinery cost more CPU than the rest of a fetch), a clear User-Agent; every
+  request has (connect, read) timeouts, and the body is read with read1() so a server trickling
+  bytes is cut off at an overall deadline (connect + 2 x read timeout by default);
+- proxies come from the environment, read once; loopback hosts and NO_PROXY hosts go direct;
+- cookies a server sets are kept (in memory) and sent back, as a browser would;
 - the body is streamed and capped on the decoded bytes (gzip/deflate bombs included);
 - redirects are followed by hand, at most settings.max_redirects, the final URL recorded;
 - retries (settings.retries) with exponential backoff + jitter on connection errors, timeouts,
@@ -25,10 +28,12 @@ Fetcher is thread-safe: the check stage calls fetch() from a pool of settings.ma
 
 from __future__ import annotations
 
+import http.cookiejar
 import logging
 import os
 import random
 import socket
+import ssl
 import threading
 import time
 import urllib.request
@@ -37,11 +42,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
-import requests
-import urllib3.exceptions
-from requests.adapters import HTTPAdapter
+import certifi
+import urllib3
+import urllib3.exceptions as u3e
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -56,6 +61,9 @@ ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+SCHEMES = frozenset({"http", "https"})
+POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {}  # filled below the pool classes
+
 
 class _Failure(Exception):
     """One attempt went wrong. `retry` says whether another attempt may help."""
@@ -135,8 +143,32 @@ class _QuickAckHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _QuickAckHTTPSConnection
 
 
+POOL_CLASSES.update({"http": _QuickAckPool, "https": _QuickAckHTTPSPool})
+
+
+class _Cookies:
+    """Cookies the servers set, sent back on later requests (requests.Session did the same). Costs
+    nothing until some server sets one."""
+
+    def __init__(self) -> None:
+        self._jar = http.cookiejar.CookieJar()  # thread-safe
+        self._any = False
+
+    def header(self, url: str) -> str | None:
+        if not self._any:
+            return None
+        req = urllib.request.Request(url)
+        self._jar.add_cookie_header(req)
+        return req.get_header("Cookie")
+
+    def remember(self, url: str, resp: urllib3.BaseHTTPResponse) -> None:
+        if "set-cookie" in resp.headers:
+            self._jar.extract_cookies(resp, urllib.request.Request(url))  # type: ignore[arg-type]
+            self._any = True
+
+
 class Fetcher:
-    """A shared requests session with timeouts, a body cap, retries and per-host politeness.
+    """urllib3 connection pools with timeouts, a body cap, retries and per-host politeness.
 
     `deadline` bounds one request (one redirect hop) from sending it to the last body byte; by
     default connect_timeout + 2 x read_timeout.
@@ -146,22 +178,24 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         s = self.settings
         self.deadline = deadline if deadline is not None else s.connect_timeout + 2 * s.read_timeout
-        self._session = requests.Session()
-        adapter = HTTPAdapter(
-            pool_connections=max(10, s.max_workers), pool_maxsize=max(1, s.max_workers), max_retries=0
-        )
-        adapter.poolmanager.pool_classes_by_scheme = {"http": _QuickAckPool, "https": _QuickAckHTTPSPool}
-        self._session.mount("http://", adapter)
-        self._session.mount("https://", adapter)
-        self._session.headers.update(
-            {"User-Agent": s.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
-        )
-        # Proxy settings are read from the environment once, not on every request (requests
-        # would re-read them per call); loopback addresses never go through a proxy.
-        self._session.trust_env = False
+        self._timeout = urllib3.Timeout(connect=s.connect_timeout, read=s.read_timeout)
+        self._headers = {"User-Agent": s.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
         ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-        self._session.verify = ca_bundle or True
-        self._proxies = {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https")}
+        self._pool_kw: dict[str, Any] = {
+            "num_pools": max(10, s.max_workers),
+            "maxsize": max(1, s.max_workers),
+            "retries": False,
+            "cert_reqs": "CERT_REQUIRED",
+            "ca_certs": ca_bundle or certifi.where(),
+        }
+        self._direct = urllib3.PoolManager(**self._pool_kw)
+        self._direct.pool_classes_by_scheme = POOL_CLASSES
+        # Proxy settings are read from the environment once, not on every request; loopback
+        # addresses never go through a proxy.
+        self._proxies = {k: v for k, v in urllib.request.getproxies().items() if k in SCHEMES}
+        self._via_proxy: dict[str, urllib3.PoolManager] = {}
+        self._via_lock = threading.Lock()
+        self._cookies = _Cookies()
         self._gates: dict[str, _HostGate] = {}
         self._gates_lock = threading.Lock()
 
@@ -202,7 +236,10 @@ class Fetcher:
             yield from pool.map(lambda r: self.fetch(r[0], etag=r[1], last_modified=r[2]), requests_)
 
     def close(self) -> None:
-        self._session.close()
+        self._direct.clear()
+        with self._via_lock:
+            for manager in self._via_proxy.values():
+                manager.clear()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -215,6 +252,19 @@ class Fetcher:
         if not self._proxies or host in LOOPBACK_HOSTS or urllib.request.proxy_bypass_environment(host):
             return {}
         return self._proxies
+
+    def _manager_for(self, url: str, scheme: str) -> urllib3.PoolManager:
+        """The direct pools, or the ProxyManager of the proxy this URL goes through."""
+        if not self._proxies:
+            return self._direct
+        proxy = self._proxies_for(url).get(scheme)
+        if not proxy:
+            return self._direct
+        with self._via_lock:
+            manager = self._via_proxy.get(proxy)
+            if manager is None:
+                manager = self._via_proxy[proxy] = _proxy_manager(proxy, self._pool_kw)
+            return manager
 
     # --- one attempt ----------------------------------------------------------------------------
 
@@ -229,42 +279,61 @@ class Fetcher:
                 if t0 is None:
                     t0 = hop_start  # duration excludes the politeness wait before the first hop
                 try:
-                    resp = self._session.get(
-                        current,
-                        headers=headers,
-                        proxies=self._proxies_for(current),
-                        stream=True,
-                        allow_redirects=False,
-                        timeout=(self.settings.connect_timeout, self.settings.read_timeout),
-                    )
+                    resp = self._send(current, headers)
                 except Exception as e:  # noqa: BLE001 - every failure becomes an outcome
                     fail = self._describe(e)
                     return _Attempt(self._error(url, current, fail.message, t0), retry=fail.retry)
                 try:
+                    self._cookies.remember(current, resp)
                     location = resp.headers.get("Location")
-                    if resp.status_code in REDIRECT_STATUSES and location:
+                    if resp.status in REDIRECT_STATUSES and location:
                         current = urljoin(current, location)
                         _recycle(resp)
                         continue
                     return self._answer(url, current, resp, t0, hop_start, gate)
                 finally:
-                    resp.close()
+                    _close(resp)
         return _Attempt(
             self._error(url, current, f"too many redirects ({self.settings.max_redirects + 1})", t0)
+        )
+
+    def _send(self, url: str, headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
+        """Send one GET (no redirects followed, body not read yet)."""
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if not scheme:
+            raise _Failure("invalid URL (MissingSchema)", retry=False)
+        if scheme not in SCHEMES:
+            raise _Failure("invalid URL (InvalidSchema)", retry=False)
+        if not parts.hostname:
+            raise _Failure("invalid URL (InvalidURL)", retry=False)
+        sent = {**self._headers, **headers}
+        cookie = self._cookies.header(url)
+        if cookie:
+            sent["Cookie"] = cookie
+        return self._manager_for(url, scheme).urlopen(
+            "GET",
+            url,
+            headers=sent,
+            redirect=False,
+            retries=False,
+            preload_content=False,
+            decode_content=True,
+            timeout=self._timeout,
         )
 
     def _answer(
         self,
         url: str,
         final_url: str,
-        resp: requests.Response,
+        resp: urllib3.BaseHTTPResponse,
         t0: float,
         hop_start: float,
         gate: _HostGate,
     ) -> _Attempt:
         """Turn a non-redirect response into an outcome, reading the body if there is one."""
-        status = resp.status_code
-        hdrs = {k.lower(): v for k, v in resp.headers.items()}
+        status = resp.status
+        hdrs = {k.lower(): v for k, v in resp.headers.itermerged()}
         media, charset = parse_content_type(hdrs.get("content-type"))
         base = FetchResult(
             url=url,
@@ -305,22 +374,21 @@ class Fetcher:
         base.duration_ms = _ms_since(t0)
         return _Attempt(base)
 
-    def _read_body(self, resp: requests.Response, since: float, cap: int, *, cut: bool = False) -> bytes:
+    def _read_body(
+        self, resp: urllib3.BaseHTTPResponse, since: float, cap: int, *, cut: bool = False
+    ) -> bytes:
         """Read the decoded body, chunk by chunk, stopping at `cap` bytes and at the deadline.
 
         read1() returns after at most one socket read, so a trickling server is noticed within one
         read timeout of the deadline. With `cut`, a body over the cap is cut rather than refused.
         """
         declared = resp.headers.get("Content-Length", "")
-        if not cut and declared.isdigit() and int(declared) > cap and "content-encoding" not in {
-            k.lower() for k in resp.headers
-        }:
+        if not cut and declared.isdigit() and int(declared) > cap and "content-encoding" not in resp.headers:
             raise _Failure(f"body larger than {format_size(cap)}", retry=False)
         buf = bytearray()
-        raw = resp.raw
         try:
             while True:
-                chunk = raw.read1(READ_CHUNK, decode_content=True)
+                chunk = resp.read1(READ_CHUNK, decode_content=True)
                 if not chunk:
                     break
                 buf += chunk
@@ -367,22 +435,24 @@ class Fetcher:
 
     def _describe(self, e: BaseException) -> _Failure:
         """A short, human message for an exception raised while talking to a server."""
+        if isinstance(e, _Failure):
+            return e
         s = self.settings
         text = _chain_text(e)
         low = text.lower()
-        if isinstance(e, requests.exceptions.ConnectTimeout) or "connecttimeout" in low:
+        if isinstance(e, u3e.ConnectTimeoutError) and not isinstance(e, u3e.NewConnectionError):
             return _Failure(f"connect timeout after {s.connect_timeout:g} s", retry=True)
-        if isinstance(e, requests.exceptions.SSLError | urllib3.exceptions.SSLError):
+        if "connecttimeout" in low:
+            return _Failure(f"connect timeout after {s.connect_timeout:g} s", retry=True)
+        if isinstance(e, u3e.SSLError | ssl.SSLError | ssl.CertificateError):
             return _Failure("TLS error", retry=False)
-        if isinstance(e, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema) or isinstance(
-            e, requests.exceptions.InvalidSchema
-        ):
-            return _Failure(f"invalid URL ({type(e).__name__})", retry=False)
-        if isinstance(
-            e, requests.exceptions.ReadTimeout | urllib3.exceptions.ReadTimeoutError | TimeoutError
-        ) or "timed out" in low:
+        if isinstance(e, u3e.URLSchemeUnknown):
+            return _Failure("invalid URL (InvalidSchema)", retry=False)
+        if isinstance(e, u3e.LocationValueError):
+            return _Failure("invalid URL (InvalidURL)", retry=False)
+        if isinstance(e, u3e.ReadTimeoutError | TimeoutError) or "timed out" in low:
             return _Failure(f"timeout after {s.read_timeout:g} s", retry=True)
-        if isinstance(e, urllib3.exceptions.DecodeError | requests.exceptions.ContentDecodingError):
+        if isinstance(e, u3e.DecodeError):
             return _Failure("bad content encoding", retry=False)
         if "incompleteread" in low or "incomplete read" in low or "connection broken" in low:
             return _Failure("truncated body", retry=True)
@@ -392,24 +462,55 @@ class Fetcher:
             return _Failure("DNS lookup failed", retry=True)
         if "reset" in low:
             return _Failure("connection reset", retry=True)
-        if isinstance(e, requests.exceptions.ConnectionError | urllib3.exceptions.HTTPError | OSError):
+        if isinstance(e, u3e.HTTPError | OSError):
             return _Failure("connection error", retry=True)
         log.exception("unexpected error while fetching")
         return _Failure(f"fetch failed ({type(e).__name__})", retry=False)
 
 
-def _recycle(resp: requests.Response) -> None:
+def _recycle(resp: urllib3.BaseHTTPResponse) -> None:
     """Give the connection of a bodiless or small answer back to the pool (keep-alive) instead of
     closing it; unchanged checks are mostly 304s, and a new connection each time is slow."""
     declared = resp.headers.get("Content-Length", "")
-    small = resp.status_code in (204, 304) or (declared.isdigit() and int(declared) <= READ_CHUNK)
+    small = resp.status in (204, 304) or (declared.isdigit() and int(declared) <= READ_CHUNK)
     if not small:
         return
     try:
-        resp.raw.drain_conn()
-        resp.raw.release_conn()
+        resp.drain_conn()
+        resp.release_conn()
     except Exception:  # noqa: BLE001 - the connection is simply closed instead
         pass
+
+
+def _close(resp: urllib3.BaseHTTPResponse) -> None:
+    """Done with an answer: a connection still holding unread bytes is closed; either way its
+    pool slot is given back (a fully read or recycled connection is already back, kept alive)."""
+    try:
+        resp.close()
+        resp.release_conn()
+    except Exception:  # noqa: BLE001 - nothing more to give back
+        pass
+
+
+def _proxy_manager(proxy: str, pool_kw: dict[str, Any]) -> urllib3.PoolManager:
+    """A ProxyManager for `proxy` (scheme-less means http://; user:password@ becomes
+    Proxy-Authorization), keeping the quick-ACK connections for plain-HTTP targets."""
+    if "://" not in proxy:
+        proxy = "http://" + proxy
+    parts = urlsplit(proxy)
+    proxy_headers: dict[str, str] = {}
+    if parts.username:
+        auth = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        proxy_headers = urllib3.make_headers(proxy_basic_auth=auth)
+    if parts.scheme.lower().startswith("socks"):
+        try:
+            from urllib3.contrib.socks import SOCKSProxyManager
+        except ImportError as e:  # PySocks missing: the URL cannot be used, like requests says
+            raise u3e.URLSchemeUnknown(parts.scheme) from e
+        return SOCKSProxyManager(proxy, **pool_kw)
+    manager = urllib3.ProxyManager(proxy, proxy_headers=proxy_headers, **pool_kw)
+    manager.pool_classes_by_scheme = POOL_CLASSES
+    return manager
 
 
 def _chain_text(e: BaseException) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import resource
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -383,6 +385,73 @@ def test_environment_proxy_is_used_for_remote_hosts_but_never_for_loopback(
     with Fetcher(settings()) as f:
         assert f.fetch(policy_site.url("/p")).outcome == "ok"  # direct, not through the proxy
         assert f._proxies_for("http://example.org/privacy") == {"http": policy_site.url("/proxy")}
+
+
+def test_remote_hosts_go_through_the_environment_proxy_with_its_credentials(
+    policy_site: PolicySite, monkeypatch: pytest.MonkeyPatch
+):
+    # the test site answers absolute-URI requests, so it can stand in for a forwarding proxy
+    page = seed_page(2)
+    policy_site.set_page("/privacy", page)
+    monkeypatch.setenv("HTTP_PROXY", f"http://bot:s%40cret@127.0.0.1:{policy_site.port}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    with Fetcher(settings()) as f:
+        r = f.fetch("http://policies.example.org/privacy")
+    assert (r.outcome, r.body, r.final_url) == ("ok", page.encode(), "http://policies.example.org/privacy")
+    seen = headers_seen(policy_site, "/privacy")[0]
+    assert seen["host"] == "policies.example.org"
+    assert seen["proxy-authorization"] == "Basic " + base64.b64encode(b"bot:s@cret").decode()
+
+
+def test_no_proxy_hosts_are_fetched_directly(policy_site: PolicySite, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("NO_PROXY", "example.org")
+    with Fetcher(settings(retries=0)) as f:
+        assert f._proxies_for("http://www.example.org/privacy") == {}
+        assert f.fetch("http://policies.example.net/privacy").error == "connection refused"
+
+
+class _CookieGate(BaseHTTPRequestHandler):
+    """/enter sets a consent cookie and redirects to /policy, which needs the cookie."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == "/enter":
+            self.send_response(302)
+            self.send_header("Set-Cookie", "consent=yes; Path=/")
+            self.send_header("Location", "/policy")
+            body = b""
+        elif "consent=yes" in (self.headers.get("Cookie") or ""):
+            self.send_response(200)
+            body = b"<p>We keep your data for 30 days.</p>"
+        else:
+            self.send_response(403)
+            body = b"cookies required"
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_cookies_set_by_a_server_are_sent_back():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CookieGate)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with Fetcher(settings(retries=0)) as f:
+            assert f.fetch(base + "/policy").error == "HTTP 403"  # no cookie yet
+            r = f.fetch(base + "/enter")  # cookie set on the redirect, sent on the next hop
+            assert (r.outcome, r.final_url) == ("ok", base + "/policy")
+            assert r.body == b"<p>We keep your data for 30 days.</p>"
+            assert f.fetch(base + "/policy").outcome == "ok"  # and kept for later checks
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # --- small parsers ----------------------------------------------------------------------------
