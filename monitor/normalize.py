@@ -5,7 +5,7 @@ gave one), optional CSS selectors of the policy text (`select`) and of parts to 
 Out: models.Document, whose blocks carry text folded by `normalize_text`, so that the same
 policy in different markup, page chrome or encoding gives the same `Document.text`.
 
-HTML goes through lxml.html (fast, depth-limited by libxml2) and is walked iteratively, never
+HTML goes through lxml's HTML parser (fast, depth-limited by libxml2) and is walked iteratively, never
 recursively; plain text and Markdown are split on lines; PDF text comes from pypdf. Unusable
 input raises errors.InputError with a one-line message.
 """
@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import InputError
 from .models import Block, Document
@@ -486,6 +487,10 @@ _BLOCK_TAGS = frozenset(
     "blockquote address figure figcaption center details summary fieldset body html hr caption".split()
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+# The start tags _Walker does more for than collect their text.
+_START_TAGS = _BLOCK_TAGS | {"br", "td", "th", "pre"}
+# Block tags that only open a paragraph (or continue a list item) and close it again.
+_PLAIN_BLOCKS = _BLOCK_TAGS - {*_HEADINGS, "dt", "ul", "ol", "dl", "li", "tr"}
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
 # Consent banners by vendor, or by a cookie/consent/gdpr word next to a banner-like word; a policy
 # section merely called "cookies" or "consent" must survive.
@@ -510,20 +515,23 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: Sequence[str]) -> list[Block]:
-    import lxml.html
     from lxml import etree
 
     meta = _META_CHARSET.search(body[:4096])
     declared = [charset, meta.group(1).decode("ascii", "replace") if meta else None]
     text = _XML_DECL.sub("", decode(body, declared))
     _check_text(text)
-    parser = lxml.html.HTMLParser()
+    # lxml.etree's own elements, not lxml.html's: the latter call back into Python for the
+    # class of every element each pass touches.
+    parser = etree.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError) as e:
         if "Document is empty" in str(e):
             raise InputError("no text found") from None
         raise InputError(f"unparsable HTML: {e}") from None
+    if root is None:
+        raise InputError("no text found")
     if any("Excessive depth" in err.message for err in parser.error_log):
         # libxml2 stops at 256 levels and drops the rest; keep the text, lose the structure.
         return _plain_blocks(_flat_html_text(text), markdown=False)
@@ -580,16 +588,38 @@ def _flat_html_text(text: str) -> str:
 
 def _css(root, selector: str) -> list:  # type: ignore[no-untyped-def]
     from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
 
     try:
-        return root.cssselect(selector)
+        return CSSSelector(selector, translator="html")(root)
     except (SelectorError, SyntaxError) as e:
         raise InputError(f"invalid CSS selector {selector!r}: {e}") from None
 
 
+@lru_cache(maxsize=1)
+def _string_xpath():  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.XPath("string()", smart_strings=False)
+
+
+def _text_content(el) -> str:  # type: ignore[no-untyped-def]
+    """All text under an element (lxml.html's text_content)."""
+    return _string_xpath()(el)
+
+
 def _drop(el) -> None:  # type: ignore[no-untyped-def]
-    if el.getparent() is not None:
-        el.drop_tree()  # keeps the element's tail text
+    """Remove an element and its subtree but keep its tail text (lxml.html's drop_tree)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
@@ -603,7 +633,7 @@ def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
         # "last updated" line) is part of the policy.
         return not any(a.tag in ("main", "article") for a in el.iterancestors())
     if tag == "form":
-        return len(el.text_content()) < 2000  # ASP.NET pages wrap the whole body in one <form>
+        return len(_text_content(el)) < 2000  # ASP.NET pages wrap the whole body in one <form>
     attrib = el.attrib
     if not attrib:
         return False
@@ -619,7 +649,7 @@ def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
     marks = " ".join(filter(None, (attrib.get("id"), attrib.get("class"), attrib.get("aria-label"))))
     if marks and _CHROME_WORDS.search(marks) and tag not in ("html", "body", "main", "article"):
         # A whole cookie *policy* page may be classed "cookie-policy": keep large text bodies.
-        return len(el.text_content()) < 3000
+        return len(_text_content(el)) < 3000
     return False
 
 
@@ -737,22 +767,46 @@ class _Walker:
         from lxml import etree
 
         walker = etree.iterwalk(root, events=("start", "end"))
-        preformatted = None
+        buf = self.buf
+        contexts = self.contexts
+        # Most elements are inline (they only add their text and tail) or plain blocks outside
+        # tables (<p>, <div>: a new paragraph context); those are handled here inline, the rest
+        # by _start/_end.
         for event, el in walker:
-            tag = el.tag if isinstance(el.tag, str) else ""
-            if event == "start" and tag == "pre" and not self.row_depth:
-                # A plain-text policy pasted into <pre>: its lines and blank lines are its structure.
-                self._flush()
-                self.blocks.extend(_plain_blocks(el.text_content(), markdown=False))
-                walker.skip_subtree()
-                preformatted = el
-            elif event == "start":
-                self._start(el, tag)
+            tag = el.tag
+            if tag.__class__ is not str:
+                tag = ""
+            if event == "start":
+                if tag in _PLAIN_BLOCKS and not self.row_depth:
+                    if buf:
+                        self._flush()
+                    top = contexts[-1]
+                    contexts.append(top if top.kind == "item" else _Context("paragraph"))
+                elif tag in _START_TAGS:
+                    if tag == "pre" and not self.row_depth:
+                        # A plain-text policy pasted into <pre>: its lines and blank lines are its structure.
+                        self._flush()
+                        self.blocks.extend(_plain_blocks(_text_content(el), markdown=False))
+                        walker.skip_subtree()
+                        continue
+                    if tag != "pre":
+                        self._start(el, tag)
+                        continue
+                text = el.text
+                if text:
+                    buf.append(text)
             else:
-                if el is not preformatted:
+                if tag in _PLAIN_BLOCKS and not self.row_depth:
+                    if buf:
+                        self._flush()
+                    if len(contexts) > 1:
+                        contexts.pop()
+                elif tag in _BLOCK_TAGS:
                     self._end(el, tag)
-                if el is not root and el.tail:
-                    self.buf.append(el.tail)
+                if el is not root:
+                    tail = el.tail
+                    if tail:
+                        buf.append(tail)
         self._flush()
         return self.blocks
 
@@ -822,6 +876,8 @@ class _Walker:
             return
         raw = "".join(self.buf)
         self.buf.clear()
+        if raw.isspace():
+            return  # the source whitespace between two tags
         ctx = self.contexts[-1]
         for chunk in _DOUBLE_BR.split(raw) if _BR in raw else (raw,):
             text = _fold_html_text(chunk)
