@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import resource
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -452,6 +455,45 @@ def test_cookies_set_by_a_server_are_sent_back():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def tls_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """An HTTPS server on 127.0.0.1 with a fresh self-signed certificate: (base URL, cert file)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CookieGate)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}", cert
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_https_certificates_are_verified_against_the_ca_bundle(
+    tls_site: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+):
+    base, cert = tls_site
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    with Fetcher(settings(retries=0)) as f:
+        assert f.fetch(base + "/enter").error == "TLS error"  # self-signed: not trusted by default
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
+    with Fetcher(settings(retries=0)) as f:
+        r = f.fetch(base + "/enter")
+    assert (r.outcome, r.final_url) == ("ok", base + "/policy")
+    assert r.body == b"<p>We keep your data for 30 days.</p>"
 
 
 # --- small parsers ----------------------------------------------------------------------------
