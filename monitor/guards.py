@@ -28,6 +28,13 @@ _HEAD_CHARS = 4000
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# For the cheap lower bound on units (see _surely_long): a Latin or Cyrillic letter after whitespace
+# always starts a _WORD match of its own; runs of CJK characters are counted by their lengths.
+_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u0481\u048a-\u04ff"
+_WORD_START = re.compile(rf"\s[{_LETTERS}]")
+_CJK_RUN = re.compile(_CJK.pattern + "+")
+_QUICK_WORDS_HEAD = 3000  # English averages ~6.5 characters a word: ~450 word starts
+_QUICK_CJK_HEAD = 1500  # 400 units are 1,067 CJK characters
 
 CHALLENGE_STRONG: tuple[str, ...] = (
     # en
@@ -95,6 +102,8 @@ def suspicion(doc: Document, *, previous_text_length: int | None = None) -> str 
     """None when `doc` looks like a real policy, else "challenge", "login wall", "empty" or
     "shrunk N%" (N = how much shorter than previous_text_length, in percent)."""
     text = doc.text
+    if _surely_long(text):  # the common case: no phrase can count, nor can it be empty
+        return shrinkage(len(text), previous_text_length)
     units = text_units(text[:_HEAD_CHARS])  # units only grow with length: a long head is enough
     if units < STRONG_MAX_UNITS and len(text) > _HEAD_CHARS:
         units = text_units(text)
@@ -107,6 +116,19 @@ def suspicion(doc: Document, *, previous_text_length: int | None = None) -> str 
     if units < EMPTY_MAX_UNITS:
         return "empty"
     return shrinkage(len(text), previous_text_length)
+
+
+def _surely_long(text: str) -> bool:
+    """Whether text_units(text) >= STRONG_MAX_UNITS, told from a cheap lower bound of it.
+
+    False only means "count properly". Two regex passes on short heads instead of text_units' three
+    on 4,000 characters (or on the whole text, for a page of long words): ~5x cheaper.
+    """
+    words = len(_WORD_START.findall(text, 0, _QUICK_WORDS_HEAD))
+    if words >= STRONG_MAX_UNITS:
+        return True
+    cjk = sum(map(len, _CJK_RUN.findall(text, 0, _QUICK_CJK_HEAD)))
+    return words + cjk * EMPTY_MAX_UNITS / 80 >= STRONG_MAX_UNITS
 
 
 def shrinkage(length: int, previous_length: int | None) -> str | None:

@@ -210,3 +210,40 @@ def test_http_failure_other_cases():
 def test_html_to_text_keeps_visible_words_only():
     text = html_to_text(b"<html><script>var captcha=1</script><p>Hello &amp; welcome</p></html>")
     assert "Hello & welcome" in text and "captcha" not in text
+
+
+def exact_verdict(text: str, previous: int | None) -> str | None:
+    """suspicion() as it reads, with units counted on the whole text: the reference the shortcut
+    for long pages must agree with."""
+    import monitor.guards as g
+
+    units = g.text_units(text)
+    if units < g.STRONG_MAX_UNITS:
+        folded = g.fold(text)
+        if g.looks_like_challenge(folded, units):
+            return "challenge"
+        if g.looks_like_login_wall(folded, units):
+            return "login wall"
+    if units < g.EMPTY_MAX_UNITS:
+        return "empty"
+    return g.shrinkage(len(text), previous)
+
+
+def test_the_quick_count_for_long_pages_never_changes_a_verdict():
+    """Seed policies (two CJK), cut at many lengths around the 400-unit line, with challenge and
+    login phrases in front, and pages of long words or of words glued by punctuation."""
+    texts = [seed_text(n) for n in range(len(SEEDS))]
+    texts += ["Datenschutzgrundverordnungskonformitätsbescheinigung " * 390,
+              "a,b;c.d/" * 600, "中文" * 540 + " word" * 200, "Проверка браузера. " * 130]
+    samples = []
+    for text in texts:
+        for cut in (200, 1000, 1066, 1070, 1500, 2400, 3000, 3100, 4000, 6000, len(text)):
+            for lead in ("", "Checking your browser before accessing. ", "Please sign in to continue. "):
+                samples.append(lead + text[:cut])
+    long_ones = 0
+    for s in samples:
+        d = doc_of(s)
+        for previous in (None, len(d.text) * 3):
+            assert suspicion(d, previous_text_length=previous) == exact_verdict(d.text, previous), s[:80]
+        long_ones += suspicion(d) is None
+    assert long_ones > len(samples) // 3  # the shortcut was really taken on many of them
