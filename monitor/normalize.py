@@ -39,6 +39,7 @@ _FOLD_CHARS = re.compile("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL_KEEP_BREAKS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FOLD_OR_CONTROL = re.compile(_FOLD_CHARS.pattern[:-1] + _CONTROL.pattern[1:])
 
 
 def normalize_text(text: str) -> str:
@@ -50,6 +51,9 @@ def _fold_chars(text: str) -> str:
     """normalize_text without the whitespace collapse (line breaks survive)."""
     if text.isascii():
         return _CONTROL.sub("", text)
+    if not _FOLD_OR_CONTROL.search(text):
+        # The common case, in one scan (NFKC never makes a control or folded character).
+        return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
     if _FOLD_CHARS.search(text):
         text = _FOLD_CHARS.sub(lambda m: _FOLD_TABLE[ord(m.group())] or "", text)
     if not unicodedata.is_normalized("NFKC", text):

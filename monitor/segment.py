@@ -43,6 +43,20 @@ _MARKER_ALT = (
     r"|[-*–—+](?=\s)\s*"
 )
 _MARKER = re.compile(f"^(?:{_MARKER_ALT})")
+# Every alternative above starts with one of these, a digit, or a Latin letter that is "I", "V",
+# "X", the first of "Section" ... "Avsnitt", or is followed by ")".
+_MARKER_FIRST = frozenset("第一二三四五六七八九十百(§•·‧・▪◦●○■□►▸✓➢➤-*–—+")
+_MARKER_LETTERS = frozenset("IVXSACK")
+
+
+def _may_be_marker(text: str) -> bool:
+    """A quick test that rules out _MARKER for most sentences (it tries every alternative)."""
+    c = text[:1]
+    if c in _MARKER_FIRST or c.isdigit():
+        return bool(c)
+    if "A" <= c <= "Z" or "a" <= c <= "z":
+        return c in _MARKER_LETTERS or text[1:2] == ")"
+    return False
 _MARKER_ONLY = re.compile(f"^(?:{_MARKER_ALT})$")
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
 _PUNCT = re.compile(r"[.!?;。]+[\"'”’»」』)\]]*")
@@ -68,8 +82,9 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
     raw: list[tuple[str, tuple[str, ...], str | None, bool]] = []
     sections: list[tuple[int, str]] = []
     pending: str | None = None  # a marker alone on its line ("1,") numbers the next block
+    path: tuple[str, ...] = ()  # the titles of `sections`
     for block in doc.blocks:
-        if block.kind != "heading" and _MARKER_ONLY.match(block.text):
+        if block.kind != "heading" and _may_be_marker(block.text) and _MARKER_ONLY.match(block.text):
             pending = _join_markers(pending, block.text.strip())
             continue
         if pending:
@@ -82,12 +97,12 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
             marker, text = split_marker(block.text)
             raw.append((text, path, _join_markers(block.marker, marker), True))
             sections.append((block.level, block.text))
+            path = (*path, block.text)
             continue
-        path = tuple(title for _, title in sections)
         for marker, text in _pieces(block):
             raw.append((text, path, marker, False))
     if pending:  # a trailing lone marker is all the text there is
-        raw.append((pending, tuple(title for _, title in sections), None, False))
+        raw.append((pending, path, None, False))
     return _clauses(raw, hint)
 
 
@@ -131,7 +146,7 @@ def split_marker(text: str) -> tuple[str | None, str]:
     markers = []
     rest = text
     for _ in range(2):
-        m = _MARKER.match(rest)
+        m = _MARKER.match(rest) if _may_be_marker(rest) else None
         if not m or m.end() >= len(rest):
             break
         markers.append(m.group().strip())
@@ -159,7 +174,7 @@ def _lines(text: str) -> list[str]:
         return [text]
     lines: list[str] = []
     for line in text.split("\n"):
-        if lines and not _MARKER.match(line):
+        if lines and not (_may_be_marker(line) and _MARKER.match(line)):
             sep = "" if _CJK_RE.match(line[:1]) and _CJK_RE.match(lines[-1][-1:]) else " "
             lines[-1] = lines[-1] + sep + line
         else:
