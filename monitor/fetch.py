@@ -155,16 +155,26 @@ class _Cookies:
         self._any = False
 
     def header(self, url: str) -> str | None:
+        """The Cookie header to send to `url`, if any."""
         if not self._any:
             return None
-        req = urllib.request.Request(url)
-        self._jar.add_cookie_header(req)
-        return req.get_header("Cookie")
+        try:
+            req = urllib.request.Request(url)
+            self._jar.add_cookie_header(req)
+            return req.get_header("Cookie")
+        except Exception:  # noqa: BLE001 - a cookie we cannot send is simply not sent
+            log.debug("no cookies for %s", url, exc_info=True)
+            return None
 
     def remember(self, url: str, resp: urllib3.BaseHTTPResponse) -> None:
-        if "set-cookie" in resp.headers:
+        """Keep the cookies `resp` sets; a malformed Set-Cookie is ignored."""
+        if "set-cookie" not in resp.headers:
+            return
+        try:
             self._jar.extract_cookies(resp, urllib.request.Request(url))  # type: ignore[arg-type]
             self._any = True
+        except Exception:  # noqa: BLE001 - never fail a fetch over a cookie
+            log.debug("ignored cookies from %s", url, exc_info=True)
 
 
 class Fetcher:

@@ -407,11 +407,12 @@ def test_remote_hosts_go_through_the_environment_proxy_with_its_credentials(
     assert seen["proxy-authorization"] == "Basic " + base64.b64encode(b"bot:s@cret").decode()
 
 
-def test_no_proxy_hosts_are_fetched_directly(policy_site: PolicySite, monkeypatch: pytest.MonkeyPatch):
+def test_no_proxy_hosts_skip_the_proxy_and_other_hosts_use_it(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
     monkeypatch.setenv("NO_PROXY", "example.org")
     with Fetcher(settings(retries=0)) as f:
         assert f._proxies_for("http://www.example.org/privacy") == {}
+        # not in NO_PROXY: sent to the (dead) proxy, so refused rather than a DNS failure
         assert f.fetch("http://policies.example.net/privacy").error == "connection refused"
 
 
