@@ -156,16 +156,26 @@ def split_marker(text: str) -> tuple[str | None, str]:
     return " ".join(markers), rest.strip()
 
 
-def _pieces(block: Block) -> list[tuple[str | None, str]]:
+def _pieces(block: Block) -> tuple[tuple[str | None, str], ...]:
     """(marker, sentence) pairs of one paragraph or list item."""
+    if len(block.text) > _CACHED_BLOCK_CHARS:
+        return _split_block.__wrapped__(block.text, block.marker)
+    return _split_block(block.text, block.marker)
+
+
+_CACHED_BLOCK_CHARS = 4096  # a longer block is split without keeping it in the cache
+
+
+@lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs
+def _split_block(block_text: str, block_marker: str | None) -> tuple[tuple[str | None, str], ...]:
     out: list[tuple[str | None, str]] = []
-    for i, line in enumerate(_lines(block.text)):
+    for i, line in enumerate(_lines(block_text)):
         marker, text = split_marker(line)
-        if i == 0 and block.marker:
-            marker = _join_markers(block.marker, marker)
+        if i == 0 and block_marker:
+            marker = _join_markers(block_marker, marker)
         for j, sentence in enumerate(split_sentences(text)):
             out.append((marker if j == 0 else None, sentence))
-    return out
+    return tuple(out)
 
 
 def _lines(text: str) -> list[str]:
