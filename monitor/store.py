@@ -9,7 +9,8 @@ Only this module speaks SQL (through sqlite-utils over sqlite3). Layout:
 - policies: mirrored from the watchlist; removed policies become inactive, history kept;
 - fetches: one row per attempt (an unchanged check adds only this row);
 - bodies: raw bodies, zlib-compressed (level 1: 3x faster than 6, ~13% larger), once per sha256;
-- texts: normalised text + clauses JSON, once per distinct text sha256 (content-addressed);
+- texts: normalised text + clauses as compact JSON (see _clauses_json), once per distinct text
+  sha256 (content-addressed);
 - versions: (policy_id, seq) -> text sha; a revert is a new version pointing at an old text;
 - changes: one row per Change between consecutive versions, in Change.to_dict() shape;
 - alerts: the outbox (pending | delivered | dead | digest | digested), unique alert_id.
