@@ -884,13 +884,22 @@ class _Walker:
             return  # the source whitespace between two tags
         ctx = self.contexts[-1]
         for chunk in _DOUBLE_BR.split(raw) if _BR in raw else (raw,):
-            text = _fold_html_text(chunk)
+            fold = _fold_html_text_cached if len(chunk) <= _CACHED_CHUNK_CHARS else _fold_html_text
+            text = fold(chunk)
             if not text:
                 continue
             if ctx.kind == "heading":
                 text = text.replace("\n", " ")
             self.blocks.append(Block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
             ctx.marker = None  # the marker belongs to the item's first block only
+
+
+_CACHED_CHUNK_CHARS = 4096  # longer text is folded without keeping it in the cache
+
+
+@lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs
+def _fold_html_text_cached(raw: str) -> str:
+    return _fold_html_text(raw)
 
 
 def _fold_html_text(raw: str) -> str:
