@@ -333,6 +333,12 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)  # a page's short paragraphs repeat across its versions
+def _is_heading_alone(line: str) -> int:
+    """The heading level of a line with nothing known about the next one."""
+    return _is_heading(line, False, None)
+
+
 def _numbered_title_ok(title: str) -> bool:
     """A numbered title may end in '?' ("7. How do we store ...?") or be a few words and '.'."""
     if title.endswith(("?", "?")):
@@ -567,7 +573,7 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
             if b.level <= 6:
                 base = b.level
         elif b.kind == "paragraph" and "\n" not in b.text:
-            level = _is_heading(b.text, False, None)
+            level = _is_heading_alone(b.text) if len(b.text) <= 80 else 0
             if level:
                 b = Block("heading", b.text, base + level)
         out.append(b)
