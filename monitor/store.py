@@ -698,6 +698,9 @@ class Store:
         text_sha = sha256_hex(text)
         fetch.body_sha256, fetch.text_sha256 = body_sha, text_sha
         clauses_json = _clauses_json(clauses)
+        # Compressed before the write lock is taken (a new version's body is nearly always new too),
+        # so that parallel checkers wait less for each other.
+        packed = zlib.compress(body, 1)
         with self._tx() as conn:
             self._ensure_policy(conn, fetch.policy_id)
             latest = conn.execute(
@@ -716,10 +719,9 @@ class Store:
                 )
             # the latest seq is the highest: the versions_policy_seq index is walked from the top
             seq = latest["seq"] + 1 if latest is not None else 1
-            # a new version's body is nearly always new too: compressing up front is cheaper than a SELECT
             conn.execute(
                 "INSERT OR IGNORE INTO bodies (sha256, content_type, size, data) VALUES (?,?,?,?)",
-                (body_sha, content_type, len(body), zlib.compress(body, 1)),
+                (body_sha, content_type, len(body), packed),
             )
             conn.execute(
                 "INSERT OR IGNORE INTO texts (sha256, text, clauses, clause_count) VALUES (?,?,?,?)",
