@@ -627,3 +627,22 @@ def test_small_input_is_not_truncated() -> None:
 def test_blocks_are_the_models_block_type() -> None:
     doc = normalize(html("<h3>T</h3><p>x</p>"), "text/html")
     assert all(isinstance(b, Block) for b in doc.blocks) and doc.blocks[0].level == 3
+
+
+def test_removed_and_chrome_elements_keep_the_text_after_them() -> None:
+    page = html("<p>Before <span class='ad'>advert</span> after.</p>"
+                "<p>Click <button>OK</button> to accept.</p>")
+    doc = normalize(page, "text/html", remove=[".ad"])
+    assert [b.text for b in doc.blocks] == ["Before after.", "Click to accept."]
+
+
+def test_long_and_repeated_paragraphs_fold_alike() -> None:
+    # Paragraphs over 4,096 characters are folded outside the cache of repeated paragraphs.
+    sentence = "We keep\u00a0your data\u200b for two years. "
+    for n in (3, 300):
+        raw = sentence * n
+        expected = " ".join(("We keep your data for two years. " * n).split())
+        first = normalize(html(f"<p>{raw}</p><p>{raw}</p>"), "text/html")
+        again = normalize(html(f"<div><p>{raw}</p></div>"), "text/html")
+        assert [b.text for b in first.blocks] == [expected, expected]
+        assert [b.text for b in again.blocks] == [expected]

@@ -424,3 +424,19 @@ def test_language_hint_applies_to_clauses_without_evidence() -> None:
     doc = text_doc("Kontakt\n\nVi behandlar dina personuppgifter och delar dem inte med andra.")
     assert [c.language for c in segment(doc)] == ["sv", "sv"]
     assert segment(text_doc("OK"), language_hint="nb")[0].language == "no"
+
+
+def test_a_repeated_paragraph_keeps_its_own_marker() -> None:
+    text = "We share data with processors. They act on our instructions."
+    one = segment(Document(blocks=(Block("item", text, 1, "1."),)))
+    two = segment(Document(blocks=(Block("item", text, 1, "2."), Block("paragraph", text))))
+    assert [(c.marker, c.text) for c in one] == [("1.", "We share data with processors."),
+                                                 (None, "They act on our instructions.")]
+    assert [c.marker for c in two] == ["2.", None, None, None]
+
+
+def test_a_paragraph_longer_than_the_cache_limit_is_split_alike() -> None:
+    sentence = "We keep the logs of your visits for ninety days. "
+    long_text = (sentence * 100).strip()  # about 5,000 characters
+    clauses = segment(Document(blocks=(Block("paragraph", long_text),)))
+    assert len(clauses) == 100 and {c.text for c in clauses} == {sentence.strip()}
