@@ -623,13 +623,23 @@ def _drop(el) -> None:  # type: ignore[no-untyped-def]
     parent = el.getparent()
     if parent is None:
         return
-    if el.tail:
+    tail = el.tail
+    if tail:
         previous = el.getprevious()
+        before = parent.text if previous is None else previous.tail
+        text = (before or "") + tail
+        if _NOT_XML.search(text):
+            # lxml parses control characters but refuses them in text it is given; folding
+            # drops them anyway.
+            text = _NOT_XML.sub("", text)
         if previous is None:
-            parent.text = (parent.text or "") + el.tail
+            parent.text = text
         else:
-            previous.tail = (previous.tail or "") + el.tail
+            previous.tail = text
     parent.remove(el)
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
@@ -684,7 +694,7 @@ def _decode_cfemail(root) -> None:  # type: ignore[no-untyped-def]
     for el in root.xpath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]"):
         code = el.get("data-cfemail") or el.get("href", "").rsplit("#", 1)[-1]
         address = cf_decode(code)
-        if address is None:
+        if address is None or _NOT_XML.search(address):
             continue
         tail = el.tail
         for child in list(el):
