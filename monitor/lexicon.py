@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh")
 
@@ -131,7 +133,8 @@ def load_lexicon(language: str) -> Lexicon:
     lang = canonical_language(language)
     if lang is None:
         raise KeyError(f"no lexicon for language {language!r}")
-    data: dict[str, Any] = yaml.safe_load((LEXICON_DIR / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+    text = (LEXICON_DIR / f"{lang}.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.load(text, Loader=_YAML_LOADER) or {}
     cjk = bool(data.get("cjk"))
     numbers = {str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items()}
     units = {str(k): float(v) for k, v in (data.get("units") or {}).items()}

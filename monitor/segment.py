@@ -22,6 +22,8 @@ from .language import detect_language_evidence, normalize_hint
 from .models import Block, Clause, Document
 from .normalize import MONTHS
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 
@@ -72,7 +74,7 @@ LEXICON = Path(__file__).resolve().parent / "lexicon" / "abbreviations.yaml"
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """All abbreviations of every language (lower case, with their final dot)."""
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8")) or {}
+    data = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     return frozenset(str(a).lower() for words in data.values() for a in (words or ()))
 
 

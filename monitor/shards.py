@@ -118,10 +118,9 @@ def check_in_processes(
 
 
 def _preload_engine() -> None:
+    # Only the engine's modules: first versions are never classified, so the lexicons stay
+    # unloaded until a process meets a change.
     from . import engine  # noqa: F401 - imported for the forked processes to inherit
-    from .lexicon import all_lexicons
-
-    all_lexicons()
 
 
 def _worker(
