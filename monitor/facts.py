@@ -258,6 +258,9 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     for _, seg in _segments(text, lex.cjk):
         cleaned = lex.negator_exceptions.sub(" ", seg) if lex.negator_exceptions else seg
         denies = lex.negators is not None and bool(lex.negators.search(cleaned))
+        portable = lex.rights.get("portability")
+        if portable is not None:  # "move your data to another service provider" names no recipient
+            seg = portable.sub(" ", seg)
         for kind, patterns in kinds.items():
             for key in _keys(patterns, seg):
                 if denies:

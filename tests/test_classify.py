@@ -922,3 +922,35 @@ def test_an_explanation_names_only_the_period_that_changed():
                                 inline=inline_diff(old, new))])
     assert change.explanation == "retention period lengthened from 3 years to 10 years"
     assert change.severity == "high"
+
+
+def _modified(old: str, new: str, language: str) -> Change:
+    before, after = Clause(0, old, language=language), Clause(0, new, language=language)
+    [change] = classify([Change("modified", before, after, inline=inline_diff(old, new))])
+    return change
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        ("本應用會不時更新本隱私權政策。", "本應用會不時更新本隱私權政策,更新後不另行通知。", "zh-Hant"),
+        ("我们可能会不时更新本隐私政策。", "我们可能会不时更新本隐私政策,且无需另行通知。", "zh-Hans"),
+        ("Vi kan uppdatera denna integritetspolicy från tid till annan.",
+         "Vi kan uppdatera denna integritetspolicy från tid till annan utan att meddela dig.", "sv"),
+        ("Vi kan oppdatere denne personvernerklæringen.",
+         "Vi kan oppdatere denne personvernerklæringen uten å varsle deg.", "no"),
+    ],
+)
+def test_dropping_notice_of_policy_changes_is_material_and_high(old: str, new: str, language: str):
+    change = _modified(old, new, language)
+    assert change.material and change.severity == "high" and change.categories == ["changes"]
+
+
+def test_moving_data_to_another_provider_is_a_right_not_a_recipient():
+    old = ("Du kan ha rett til å be om tilgang til, korrigere, slette, overføre til en annen "
+           "tjenesteleverandør eller begrense visse bruksområder av din personlige informasjon.")
+    new = ("Du kan ha rett til å be om tilgang til, korrigere eller begrense visse bruksområder av "
+           "din personlige informasjon.")
+    change = _modified(old, new, "no")
+    assert change.categories == ["rights"] and change.severity == "high"
+    assert "portability" in change.explanation and "service providers" not in change.explanation
