@@ -260,6 +260,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
+        if "rights" in cats and "tracking" in clause_cats:
+            cats.add("tracking")  # a choice about cookies or tracking is a tracking term too
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
     if old.is_heading and new.is_heading:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")

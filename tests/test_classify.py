@@ -954,3 +954,16 @@ def test_moving_data_to_another_provider_is_a_right_not_a_recipient():
     change = _modified(old, new, "no")
     assert change.categories == ["rights"] and change.severity == "high"
     assert "portability" in change.explanation and "service providers" not in change.explanation
+
+
+def test_a_new_health_data_type_in_swedish_is_sensitive_and_high():
+    change = _modified("Vi samlar in ditt namn och din e-postadress.",
+                       "Vi samlar in ditt namn, din e-postadress och uppgifter om din hälsa.", "sv")
+    assert change.severity == "high" and change.categories == ["collection"]
+    assert "health" in change.explanation
+
+
+def test_a_removed_cookie_choice_is_a_tracking_change():
+    change = _modified("You can opt out of targeted advertising cookies at any time in your browser.",
+                       "You can manage cookies in your browser.", "en")
+    assert change.material and "tracking" in change.categories
