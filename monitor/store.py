@@ -884,10 +884,6 @@ class Store:
         )
         return [_alert_from_row(r) for r in rows]
 
-    def mark_digested(self, ids: Sequence[int], into_alert_id: int) -> None:
-        with self._tx() as conn:
-            self._mark_digested(conn, ids, into_alert_id)
-
     def add_digest(self, digest: NewAlert, part_ids: Sequence[int]) -> int:
         """Put a digest in the outbox and mark its parts digested, in one transaction."""
         with self._tx() as conn:

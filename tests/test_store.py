@@ -365,8 +365,8 @@ def test_outbox_retry_delivery_dead_and_digest(store: Store):
     assert [a.alert_id for a in store.digest_alerts("mail", until="2100-01-01T00:00:00Z")] == ["d1"]
     assert store.digest_alerts("mail", until="2000-01-01T00:00:00Z") == []
     assert store.digest_alerts("hooks", until="2100-01-01T00:00:00Z") == []
-    [digest_id] = store.add_alerts([NewAlert("digest-mail-2099-01-01", "mail", "digest", {"items": [3]})])
-    store.mark_digested([ids[2]], digest_id)
+    digest = NewAlert("digest-mail-2099-01-01", "mail", "digest", {"items": [3]})
+    digest_id = store.add_digest(digest, [ids[2]])
     d1 = store.get_alert(ids[2])
     assert (d1.status, d1.digest_id) == ("digested", digest_id)
     assert store.digest_alerts("mail", until="2100-01-01T00:00:00Z") == []
