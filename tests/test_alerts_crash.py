@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from db_watch import rows, until
 from policy_site import PolicySite, policy_html, seed_text
 from webhook_receiver import WebhookReceiver
 
@@ -75,29 +75,6 @@ def receiver() -> Iterator[WebhookReceiver]:
     r = WebhookReceiver(SECRET.encode()).start()
     yield r
     r.stop()
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db, timeout=10)
-    try:
-        return conn.execute(sql).fetchall()
-    except sqlite3.OperationalError:  # not created yet
-        return []
-    finally:
-        conn.close()
-
-
-def until(cond: Callable[[], bool], timeout: float, what: str, daemon: Daemon) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        if daemon.proc.poll() is not None:
-            pytest.fail(f"daemon exited ({daemon.proc.returncode}) waiting for {what}:\n{daemon.log()}")
-        time.sleep(0.05)
-    pytest.fail(f"timed out waiting for {what}:\n{daemon.log()}")
 
 
 def test_sigkill_between_outbox_write_and_delivery_then_restart(tmp_path, daemons, receiver):

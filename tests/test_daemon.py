@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from db_watch import rows, until
 from policy_site import PolicySite, policy_html, seed_text
 
 from monitor.scheduler import SPREAD_MAX, first_run, spread_offset
@@ -87,32 +87,8 @@ def daemons() -> Iterator[list[Daemon]]:
         d.kill()
 
 
-def rows(db: Path, sql: str, *params: object) -> list[tuple]:
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db, timeout=10)
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:  # tables not created yet
-        return []
-    finally:
-        conn.close()
-
-
 def fetch_counts(db: Path, since_id: int = 0) -> dict[str, int]:
     return dict(rows(db, "SELECT policy_id, count(*) FROM fetches WHERE id > ? GROUP BY policy_id", since_id))
-
-
-def until(cond: Callable[[], bool], timeout: float, what: str, daemon: Daemon | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        if daemon is not None and daemon.proc.poll() is not None:
-            rc = daemon.proc.returncode
-            pytest.fail(f"daemon exited ({rc}) waiting for {what}:\n{daemon.log()[-3000:]}")
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what}" + (f":\n{daemon.log()[-3000:]}" if daemon else ""))
 
 
 def skip_if_stub(db: Path) -> None:
