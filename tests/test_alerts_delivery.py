@@ -422,12 +422,9 @@ def engine_changes(old_text: str, new_text: str, title: str = "Privacy Policy"):
     from monitor.engine import compare_documents
     from monitor.normalize import normalize
 
-    try:
-        old = normalize(policy_html(old_text, title).encode(), "text/html")
-        new = normalize(policy_html(new_text, title).encode(), "text/html")
-        return compare_documents(old, new).changes
-    except NotImplementedError:
-        pytest.skip("a clause-engine stage is still a stub")
+    old = normalize(policy_html(old_text, title).encode(), "text/html")
+    new = normalize(policy_html(new_text, title).encode(), "text/html")
+    return compare_documents(old, new).changes
 
 
 def test_seed_retention_lengthened_through_the_engine_gives_one_email_and_one_webhook(store, smtp, hook):
@@ -465,8 +462,7 @@ def test_hostile_seed_page_is_harmless_in_every_delivered_format(store, smtp, ho
     seed = seed_text(3)
     hostile = "We keep your information for 10 years <script>alert(1)</script> {{ 7*7 }} {% debug %} $x."
     changes = engine_changes(seed, seed.replace(RETENTION, hostile))
-    if not any(c.material for c in changes):
-        pytest.skip("the classifier does not find this retention change material")
+    assert any(c.material for c in changes)
     evil = policy(name="Evil\r\nBcc: victim@example.com\r\n<script>alert(1)</script>")
     wl = make_watchlist(smtp.port, hook.url)
     alerts = plan_change_alerts(evil, wl, seq=2, seen_at="2026-11-25T10:00:00Z", changes=changes)

@@ -16,11 +16,10 @@ import pytest
 from policy_site import PolicySite, policy_html, seed_text
 
 from monitor import check as check_mod
+from monitor import fetch as fetch_mod
+from monitor import store as store_mod
 from monitor.check import CheckOutcome, check_many, check_policy, format_outcome
 from monitor.models import FetchSettings, PolicyConfig, RouteConfig, Watchlist
-
-fetch_mod = pytest.importorskip("monitor.fetch")
-store_mod = pytest.importorskip("monitor.store")
 
 OLD_RETENTION = (
     "We keep your information for no longer than is necessary for the purposes it was collected for."
@@ -32,10 +31,7 @@ SEED = 3  # a mixed English/Chinese policy with a retention clause
 
 
 def _fetcher(settings: FetchSettings) -> object:
-    try:
-        return fetch_mod.Fetcher(settings)
-    except NotImplementedError:
-        pytest.skip("monitor.fetch is still a stub")
+    return fetch_mod.Fetcher(settings)
 
 
 @pytest.fixture
@@ -98,11 +94,6 @@ def _page(text: str | None = None) -> str:
     return policy_html(text if text is not None else seed_text(SEED))
 
 
-def _engine_or_skip(outcome: CheckOutcome) -> None:
-    if outcome.error and "NotImplementedError" in outcome.error:
-        pytest.skip(f"a stage is still a stub: {outcome.error}")
-
-
 # --- versions -------------------------------------------------------------------------------------
 
 
@@ -113,7 +104,6 @@ def test_first_check_makes_version_1_and_unchanged_page_only_a_fetch_row(
     p = env.policy("acme", "/p")
 
     first = env.check(p)
-    _engine_or_skip(first)
     assert (first.outcome, first.version_seq) == ("new", 1)
     assert first.summary and first.summary["clauses"] > 10
 
@@ -131,7 +121,7 @@ def test_first_check_makes_version_1_and_unchanged_page_only_a_fetch_row(
 def test_etag_304_is_not_modified_without_parsing(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
     env.site.set_page("/p", _page())
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     parsed: list[object] = []
     real = check_mod.analyse_page
@@ -149,11 +139,10 @@ def test_real_edit_makes_version_2_with_changes_and_alert_in_one_transaction(env
     assert OLD_RETENTION in text
     env.site.set_page("/p", _page(text))
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     env.site.set_page("/p", _page(text.replace(OLD_RETENTION, NEW_RETENTION)))
     out = env.check(p)
-    _engine_or_skip(out)
     assert (out.outcome, out.version_seq) == ("changed", 2)
     assert out.summary is not None and out.summary["modified"] >= 1
     assert out.summary["material"] and "retention" in out.summary["categories"]
@@ -173,7 +162,7 @@ def test_real_edit_makes_version_2_with_changes_and_alert_in_one_transaction(env
 def test_markup_only_change_is_no_new_version(env: Env) -> None:
     env.site.set_page("/p", _page())
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     restyled = _page().replace("<main>", '<main class="policy v2">\n<!-- redesigned -->').replace(
         "<p>", '<p class="para">')
@@ -204,7 +193,7 @@ def test_broken_or_hostile_page_never_makes_a_version(
 ) -> None:
     env.site.set_page("/p", _page())
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     env.site.set_fault("/p", fault, **opts)
     out = env.check(p)
@@ -223,7 +212,7 @@ def test_broken_or_hostile_page_never_makes_a_version(
 def test_challenge_page_alerts_once_when_it_turns_into_one(env: Env) -> None:
     env.site.set_page("/p", _page())
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     env.site.set_fault("/p", "challenge", status=200)
     outs = [env.check(p) for _ in range(3)]
@@ -236,7 +225,7 @@ def test_shrink_is_suspect_until_the_same_shrunk_text_is_seen_again(env: Env) ->
     lines = [ln for ln in seed_text(SEED).splitlines() if ln.strip()]
     env.site.set_page("/p", _page("\n".join(lines)), etag=False, last_modified=False)
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     shrunk = "\n".join(lines[: len(lines) // 4])
     env.site.set_page("/p", _page(shrunk), etag=False, last_modified=False)
@@ -253,7 +242,7 @@ def test_shrink_then_a_different_shrunk_text_stays_suspect(env: Env) -> None:
     lines = [ln for ln in seed_text(SEED).splitlines() if ln.strip()]
     env.site.set_page("/p", _page("\n".join(lines)))
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     env.site.set_page("/p", _page("\n".join(lines[:30])))
     assert env.check(p).outcome == "suspect"
@@ -268,7 +257,7 @@ def test_shrink_then_a_different_shrunk_text_stays_suspect(env: Env) -> None:
 def test_unreachable_alert_exactly_once_then_recovered_once(env: Env) -> None:
     env.site.set_page("/p", _page())
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
 
     env.site.set_fault("/p", "status", code=503)
     outs = [env.check(p) for _ in range(env.threshold + 2)]
@@ -287,7 +276,7 @@ def test_unreachable_alert_exactly_once_then_recovered_once(env: Env) -> None:
 def test_fewer_failures_than_the_threshold_raise_no_alert(env: Env) -> None:
     env.site.set_page("/p", _page())
     p = env.policy("acme", "/p")
-    _engine_or_skip(env.check(p))
+    assert env.check(p).outcome == "new"
     env.site.set_fault("/p", "status", code=500)
     for _ in range(env.threshold - 1):
         env.check(p)
@@ -319,7 +308,6 @@ def test_check_many_checks_every_policy_and_one_crash_stops_nothing(env: Env) ->
     seen: list[str] = []
     outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
                       progress=lambda o: seen.append(o.policy_id))
-    _engine_or_skip(outs[0])
     assert [o.policy_id for o in outs] == [p.id for p in env.policies]
     assert sorted(seen) == sorted(p.id for p in env.policies)
     assert outs[2].outcome == "failed" and "boom" in (outs[2].error or "")
@@ -358,7 +346,6 @@ def test_check_many_in_a_process_pool_records_what_threads_record(
         env.policy(f"pol-{i}", f"/p{i}")
     monkeypatch.setenv(check_mod.PROCESSES_ENV, "2")
     outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist)  # type: ignore[arg-type]
-    _engine_or_skip(outs[0])
     assert [o.outcome for o in outs] == ["new"] * n
     # the clauses made in the worker processes are the ones this process makes
     for i in (0, 1, 2):
@@ -380,7 +367,6 @@ def test_new_select_or_remove_settings_re_extract_the_page_without_change_alerts
     env.site.set_page("/p", _page().replace("</main>", notes))
     p = env.policy("pol", "/p")
     first = env.check(p)
-    _engine_or_skip(first)
     assert first.outcome == "new" and env.check(p).outcome == "not_modified"
 
     narrowed = dataclasses.replace(p, remove=(".legal-notes",))

@@ -91,12 +91,6 @@ def fetch_counts(db: Path, since_id: int = 0) -> dict[str, int]:
     return dict(rows(db, "SELECT policy_id, count(*) FROM fetches WHERE id > ? GROUP BY policy_id", since_id))
 
 
-def skip_if_stub(db: Path) -> None:
-    errors = [e for (e,) in rows(db, "SELECT error FROM fetches WHERE error IS NOT NULL")]
-    if any("NotImplementedError" in e for e in errors):
-        pytest.skip("a pipeline stage is still a stub")
-
-
 # --- scheduling arithmetic (pure) ------------------------------------------------------------------
 
 
@@ -136,7 +130,6 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     daemons.append(d)
 
     until(lambda: all(fetch_counts(db).get(f"pol-{i}", 0) >= 2 for i in range(3)), 12, "two checks each", d)
-    skip_if_stub(db)
     assert rows(db, "SELECT count(*) FROM versions WHERE policy_id = 'pol-0'") == [(1,)]
 
     policy_site.set_page("/p0", page(0, gen=1))
@@ -202,7 +195,6 @@ def test_sigkill_during_checks_loses_and_duplicates_no_version(
         d = Daemon(tmp_path, wl, db)
         daemons.append(d)
         until(lambda: rows(db, "SELECT count(*) FROM versions") >= [(10,)], 15, "versions being written", d)
-        skip_if_stub(db)
         d.proc.send_signal(signal.SIGKILL)
         d.wait(10)
 

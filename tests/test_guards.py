@@ -20,13 +20,10 @@ def doc_of(text: str) -> Document:
 
 
 def normalized(body: bytes) -> Document:
-    """The real normaliser's Document for an HTML page; skipped if normalise is not there yet."""
+    """The real normaliser's Document for an HTML page."""
     from monitor.normalize import normalize
 
-    try:
-        return normalize(body, "text/html", charset="utf-8")
-    except NotImplementedError:
-        pytest.skip("normalize not implemented yet")
+    return normalize(body, "text/html", charset="utf-8")
 
 
 def fetch_doc(site: PolicySite, path: str) -> Document:
