@@ -28,8 +28,8 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from monitor.engine import compare_documents, diff_files, text_sha256
-from monitor.normalize import normalize
+from monitor.engine.pipeline import compare_documents, diff_files, text_sha256
+from monitor.extract.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from monitor.align import inline_diff
+from monitor.engine.align import inline_diff
 from monitor.models import Change, Clause, Fact, PolicyConfig, RouteConfig, Watchlist
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"

@@ -419,8 +419,8 @@ def engine_changes(old_text: str, new_text: str, title: str = "Privacy Policy"):
     """normalize -> segment -> align -> classify on two real pages built from seed 3."""
     from policy_site import policy_html
 
-    from monitor.engine import compare_documents
-    from monitor.normalize import normalize
+    from monitor.engine.pipeline import compare_documents
+    from monitor.extract.normalize import normalize
 
     old = normalize(policy_html(old_text, title).encode(), "text/html")
     new = normalize(policy_html(new_text, title).encode(), "text/html")

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.align import align, inline_diff
+from monitor.engine.align import align, inline_diff
 from monitor.models import Clause
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from policy_site import PolicySite, policy_html, seed_text
 
-from monitor import check as check_mod
-from monitor import fetch as fetch_mod
 from monitor import store as store_mod
-from monitor.check import CheckOutcome, check_many, check_policy, format_outcome
+from monitor.fetch import http as fetch_mod
 from monitor.models import FetchSettings, PolicyConfig, RouteConfig, Watchlist
+from monitor.watch import check as check_mod
+from monitor.watch.check import CheckOutcome, check_many, check_policy, format_outcome
 
 OLD_RETENTION = (
     "We keep your information for no longer than is necessary for the purposes it was collected for."

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from monitor.align import inline_diff
-from monitor.classify import classify, clause_categories
+from monitor.engine.align import inline_diff
+from monitor.engine.classify import classify, clause_categories
 from monitor.models import CATEGORIES, Change, Clause, severity_rank
 
 LANGS = ["en", "sv", "no", "da", "de", "fr", "es", "zh-Hans", "zh-Hant"]
@@ -839,7 +839,7 @@ def test_any_added_or_removed_text_classifies_without_error(text: str, lang: str
 
 
 def test_a_failure_on_one_change_does_not_lose_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
-    import monitor.classify as classify_module
+    import monitor.engine.classify as classify_module
 
     def broken(*_args: object) -> Change:
         raise RuntimeError("bug")

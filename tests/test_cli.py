@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from policy_site import PolicySite, policy_html, seed_text
 
-from monitor.cli import build_parser, main
+from monitor.app.cli import build_parser, main
 
 ADDED = "We sell your personal information to advertising partners and data brokers."
 

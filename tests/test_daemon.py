@@ -21,13 +21,13 @@ import pytest
 from db_watch import rows, until
 from policy_site import PolicySite, policy_html, seed_text
 
-from monitor.scheduler import SPREAD_MAX, first_run, spread_offset
+from monitor.watch.scheduler import SPREAD_MAX, first_run, spread_offset
 
 REPO = Path(__file__).resolve().parents[1]
 RUNNER = (
     "import logging, sys\n"
     "from pathlib import Path\n"
-    "from monitor.scheduler import run_daemon\n"
+    "from monitor.watch.scheduler import run_daemon\n"
     "logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')\n"
     "sys.exit(run_daemon(Path(sys.argv[1]), Path(sys.argv[2])))\n"
 )

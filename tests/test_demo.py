@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from monitor.demo import SAMPLES, DemoSite, sample_pages, watchlist_yaml
-from monitor.watchlist import parse_watchlist
+from monitor.app.demo import SAMPLES, DemoSite, sample_pages, watchlist_yaml
+from monitor.config.watchlist import parse_watchlist
 
 
 def _demo_dirs() -> set[str]:
@@ -53,7 +53,7 @@ def test_demo_exits_0_and_prints_the_retention_alert_and_diff(tmp_path: Path) ->
 
 
 def test_demo_keep_leaves_a_database_the_cli_can_read(tmp_path: Path) -> None:
-    from monitor.demo import run_demo
+    from monitor.app.demo import run_demo
 
     out = io.StringIO()
     assert run_demo(keep=True, out=out) == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.engine import diff_files
+from monitor.engine.pipeline import diff_files
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = sorted(p.parent for p in (SHARED / "corpus" / "cases").glob("*/expect.json"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.facts import extract_facts
-from monitor.lexicon import LANGUAGES, _alternation, all_lexicons, canonical_language, load_lexicon
+from monitor.engine.facts import extract_facts
+from monitor.lang.lexicon import LANGUAGES, _alternation, all_lexicons, canonical_language, load_lexicon
 
 
 def days(text: str, language: str) -> list[float]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from policy_site import WRONG_CHARSET_TEXT, PolicySite, seed_page
 
-from monitor.fetch import Fetcher, format_size, parse_content_type, parse_retry_after
+from monitor.fetch.http import Fetcher, format_size, parse_content_type, parse_retry_after
 from monitor.models import FetchSettings
 
 FAST = FetchSettings(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from policy_site import CHALLENGE_HTML, LOGIN_HTML, PolicySite, policy_html, seed_page, seed_text
 
-from monitor.fetch import Fetcher
-from monitor.guards import classify_http_failure, html_to_text, suspicion
+from monitor.fetch.guards import classify_http_failure, html_to_text, suspicion
+from monitor.fetch.http import Fetcher
 from monitor.models import Block, Document, FetchResult, FetchSettings
 
 FAST = FetchSettings(connect_timeout=0.5, read_timeout=0.5, retries=0, per_host_delay=0.0)
@@ -21,7 +21,7 @@ def doc_of(text: str) -> Document:
 
 def normalized(body: bytes) -> Document:
     """The real normaliser's Document for an HTML page."""
-    from monitor.normalize import normalize
+    from monitor.extract.normalize import normalize
 
     return normalize(body, "text/html", charset="utf-8")
 
@@ -212,7 +212,7 @@ def test_html_to_text_keeps_visible_words_only():
 def exact_verdict(text: str, previous: int | None) -> str | None:
     """suspicion() as it reads, with units counted on the whole text: the reference the shortcut
     for long pages must agree with."""
-    import monitor.guards as g
+    import monitor.fetch.guards as g
 
     units = g.text_units(text)
     if units < g.STRONG_MAX_UNITS:

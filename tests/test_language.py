@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.language import detect_language, document_language, normalize_hint
+from monitor.engine.segment import segment
+from monitor.extract.normalize import normalize
+from monitor.lang.detect import detect_language, document_language, normalize_hint
 from monitor.models import Clause
-from monitor.normalize import normalize
-from monitor.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = SHARED / "corpus" / "cases"

@@ -16,14 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.errors import InputError
-from monitor.models import Block
-from monitor.normalize import (
+from monitor.extract.normalize import (
     MAX_INPUT_BYTES,
     cf_decode,
     normalize,
     normalize_text,
     sniff_content_type,
 )
+from monitor.models import Block
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))

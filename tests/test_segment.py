@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.engine.segment import abbreviations, clause_key, segment, split_marker, split_sentences
 from monitor.errors import InputError
+from monitor.extract.normalize import normalize, normalize_text
 from monitor.models import Block, Document
-from monitor.normalize import normalize, normalize_text
-from monitor.segment import abbreviations, clause_key, segment, split_marker, split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))

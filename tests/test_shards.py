@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from monitor.models import FetchSettings, PolicyConfig
-from monitor.shards import plan_shards, shard_settings
+from monitor.watch.shards import plan_shards, shard_settings
 
 
 def policies(*urls: str) -> list[PolicyConfig]:

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from monitor.clock import fixed_clock
+from monitor.engine.segment import clause_key
 from monitor.errors import MonitorError
 from monitor.models import Change, Clause, Fact, PolicyConfig
-from monitor.segment import clause_key
 from monitor.store import MIGRATIONS, CheckState, FetchRecord, NewAlert, Store, sha256_hex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,9 +72,12 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "nested" / "monitor.db"
 
 
+NOW = "2026-11-25T13:00:00Z"  # the tests' clock: every stamp the store writes comes from it
+
+
 @pytest.fixture
 def store(db: Path):
-    s = Store(db)
+    s = Store(db, clock=fixed_clock(NOW))
     s.sync_policies([policy()])
     yield s
     s.close()
@@ -194,8 +198,8 @@ def test_status_reports_last_check_change_failures_and_dead_alerts(store: Store)
     add_version(store, "v2", at="2026-11-25T11:00:00Z",
                 alerts=[NewAlert("chg-1", "team-mail", "change", {"seq": 2})])
     store.record_fetch(fetch(outcome="failed", at="2026-11-25T12:00:00Z", http_status=500, error="HTTP 500"))
-    [alert] = store.due_alerts("2026-12-01T00:00:00Z")
-    store.mark_alert_failed(alert.id, "SMTP 550", "2026-12-01T00:00:00Z", dead=True)
+    [alert] = store.due_alerts(NOW)
+    store.mark_alert_failed(alert.id, "SMTP 550", NOW, dead=True)
     st = {s.policy_id: s for s in store.status()}
     a = st["acme-privacy"]
     assert (a.name, a.url) == ("acme-privacy name", "https://example.org/acme-privacy")
@@ -501,8 +505,8 @@ SEGMENTED_PAGE = (
 
 
 def segmented() -> tuple[str, list[Clause]]:
-    from monitor.engine import analyse
-    from monitor.normalize import normalize
+    from monitor.engine.pipeline import analyse
+    from monitor.extract.normalize import normalize
 
     doc = normalize(SEGMENTED_PAGE.encode(), "text/html", charset="utf-8")
     return doc.text, analyse(doc)

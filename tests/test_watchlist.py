@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from monitor.config.watchlist import load_watchlist, parse_duration, parse_watchlist
 from monitor.errors import WatchlistError
 from monitor.models import FetchSettings
-from monitor.watchlist import load_watchlist, parse_duration, parse_watchlist
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

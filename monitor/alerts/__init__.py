@@ -14,11 +14,11 @@ them exactly once from the outbox (sender + channels).
 Modules: payload (the model), render (every format), routing, channels, signing, sender.
 """
 
-from .channels import CHANNELS, DeliveryError
-from .payload import SCHEMA, change_payload, health_payload, make_alert_id
-from .render import console_line, render_email_html, render_report_html, render_text
-from .routing import plan_change_alerts, plan_health_alerts
-from .sender import Sender, send_test_alert
+from monitor.alerts.channels import CHANNELS, DeliveryError
+from monitor.alerts.payload import SCHEMA, change_payload, health_payload, make_alert_id
+from monitor.alerts.render import console_line, render_email_html, render_report_html, render_text
+from monitor.alerts.routing import plan_change_alerts, plan_health_alerts
+from monitor.alerts.sender import Sender, send_test_alert
 
 __all__ = [
     "CHANNELS",

@@ -23,9 +23,16 @@ from urllib.parse import urlsplit
 
 import requests
 
-from ..models import RouteConfig
-from .render import console_details, console_line, one_line, render_email_html, render_subject, render_text
-from .signing import signed_headers
+from monitor.alerts.render import (
+    console_details,
+    console_line,
+    one_line,
+    render_email_html,
+    render_subject,
+    render_text,
+)
+from monitor.alerts.signing import signed_headers
+from monitor.models import RouteConfig
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from ..models import CATEGORIES, SEVERITIES, Change, PolicyConfig, severity_rank
+from monitor.models import CATEGORIES, SEVERITIES, Change, PolicyConfig, severity_rank
 
 SCHEMA = "policy-monitor.alert/1"
 KINDS = ("added", "removed", "modified", "moved")
@@ -113,8 +113,8 @@ def digest_payload(
 
 def sample_changes() -> list[Change]:
     """A fake retention change (3 years -> 10 years), for test-alert and the screenshots."""
-    from ..align import inline_diff
-    from ..models import Clause, Fact
+    from monitor.engine.align import inline_diff
+    from monitor.models import Clause, Fact
 
     old_text = "We keep your account data for 3 years after you close your account."
     new_text = "We keep your account data for 10 years after you close your account."

@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from ..models import Change, PolicyConfig, RouteConfig, Watchlist, severity_rank
-from ..store import NewAlert
-from .payload import change_payload, health_payload, make_alert_id
+from monitor.alerts.payload import change_payload, health_payload, make_alert_id
+from monitor.models import Change, PolicyConfig, RouteConfig, Watchlist, severity_rank
+from monitor.store import NewAlert
 
 log = logging.getLogger(__name__)
 

@@ -18,15 +18,16 @@ import random
 import threading
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import TextIO
 
-from ..errors import MonitorError
-from ..models import RouteConfig, Watchlist
-from ..store import NewAlert, OutboxAlert, Store
-from .channels import DeliveryError, channel_for
-from .payload import digest_payload, make_alert_id, sample_test_payload
-from .routing import resolve_route
+from monitor.alerts.channels import DeliveryError, channel_for
+from monitor.alerts.payload import digest_payload, make_alert_id, sample_test_payload
+from monitor.alerts.routing import resolve_route
+from monitor.clock import as_datetime, iso, parse_iso, system_clock
+from monitor.errors import MonitorError
+from monitor.models import RouteConfig, Watchlist
+from monitor.store import NewAlert, OutboxAlert, Store
 
 log = logging.getLogger(__name__)
 
@@ -35,20 +36,6 @@ PERMANENT_ATTEMPTS = 3
 INTERVAL_ENV = "POLICY_MONITOR_SENDER_INTERVAL"
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_iso(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
-
-
-def as_datetime(moment: datetime | str) -> datetime:
-    return parse_iso(moment) if isinstance(moment, str) else moment.astimezone(timezone.utc)
 
 
 class Sender:
@@ -57,7 +44,7 @@ class Sender:
         store: Store,
         watchlist: Watchlist,
         *,
-        clock: Callable[[], datetime | str] = utc_now,
+        clock: Callable[[], datetime | str] = system_clock,
         backoff_base: float = 30.0,
         backoff_max: float = 6 * 3600.0,
         console_stream: TextIO | None = None,
@@ -166,7 +153,7 @@ def send_test_alert(watchlist: Watchlist, route_name: str, *, console_stream: Te
     alert_id = "pm-test-" + uuid.uuid4().hex[:16]
     try:
         channel_for(route, console_stream=console_stream).send(
-            route, alert_id, sample_test_payload(iso(utc_now()))
+            route, alert_id, sample_test_payload(iso(system_clock()))
         )
     except DeliveryError as exc:
         raise MonitorError(f"test alert via route {route_name!r} failed: {exc}") from None

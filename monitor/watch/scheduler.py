@@ -28,9 +28,9 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .check import check_policy, format_outcome
-from .errors import MonitorError
-from .models import PolicyConfig, Watchlist
+from monitor.errors import MonitorError
+from monitor.models import PolicyConfig, Watchlist
+from monitor.watch.check import check_policy, format_outcome
 
 log = logging.getLogger("monitor.daemon")
 
@@ -49,8 +49,8 @@ def run_daemon(
     sender: bool = True,
 ) -> int:
     """Run until `stop` is set or SIGTERM/SIGINT arrives; return the process exit code."""
-    from .store import Store
-    from .watchlist import load_watchlist
+    from monitor.config.watchlist import load_watchlist
+    from monitor.store import Store
 
     stop = stop or threading.Event()
     # APScheduler logs every job start and end at INFO: our own line per check says more.
@@ -118,7 +118,7 @@ class Daemon:
 
     def __init__(self, watchlist_path: Path, store: Any, watchlist: Watchlist, stop: threading.Event,
                  *, sender: bool = True) -> None:
-        from .fetch import Fetcher
+        from monitor.fetch.http import Fetcher
 
         self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
         self.with_sender = sender
@@ -160,7 +160,7 @@ class Daemon:
     def _start_sender(self, sender_stop: threading.Event) -> threading.Thread | None:
         if not self.with_sender:
             return None
-        from .alerts import Sender
+        from monitor.alerts import Sender
 
         self.sender = Sender(self.store, self.watchlist)
         thread = threading.Thread(target=self._run_sender, args=(sender_stop,), name="sender", daemon=True)
@@ -223,7 +223,7 @@ class Daemon:
         if mtime == self.mtime:
             return
         self.mtime = mtime
-        from .watchlist import load_watchlist
+        from monitor.config.watchlist import load_watchlist
 
         try:
             new = load_watchlist(self.path)
@@ -244,7 +244,7 @@ class Daemon:
         wanted = {p.id: p for p in new.policies}
         self.store.sync_policies(new.policies)
         if new.fetch != self.watchlist.fetch:
-            from .fetch import Fetcher
+            from monitor.fetch.http import Fetcher
 
             # Checks in flight keep the old fetcher; new checks use the new settings. The number
             # of check threads (max_workers) is fixed until a restart.

@@ -18,7 +18,7 @@ import html
 import re
 import unicodedata
 
-from .models import Document, FetchResult
+from monitor.models import Document, FetchResult
 
 EMPTY_MAX_UNITS = 30  # fewer units than this is "empty" (30 words or 80 CJK characters)
 WEAK_MAX_UNITS = 100  # weak phrases only count below this

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .errors import InputError
-from .models import Block, Document
+from monitor.errors import InputError
+from monitor.models import Block, Document
 
 MAX_INPUT_BYTES = 20 * 2**20
 # Text after folding is capped too, so one huge page cannot make segment/align slow.

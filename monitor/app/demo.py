@@ -42,7 +42,7 @@ SAMPLES = (
 
 def sample_pages() -> dict[str, bytes]:
     """The sample pages shipped in monitor/sample/, by file name."""
-    folder = resources.files("monitor") / "sample"
+    folder = resources.files("monitor.app") / "sample"
     return {name: (folder / name).read_bytes() for _, _, name, _ in SAMPLES}
 
 
@@ -187,11 +187,11 @@ def _environment(keep: bool, out: TextIO) -> Iterator[_Env]:
 
 def run_demo(*, keep: bool = False, color: bool = False, out: TextIO | None = None) -> int:
     """Run the demo; 0 when the retention change was detected and alerted, 1 otherwise."""
-    from .alerts import Sender
-    from .check import check_many
-    from .fetch import Fetcher
-    from .store import Store
-    from .watchlist import load_watchlist
+    from monitor.alerts import Sender
+    from monitor.config.watchlist import load_watchlist
+    from monitor.fetch.http import Fetcher
+    from monitor.store import Store
+    from monitor.watch.check import check_many
 
     out = out or sys.stdout
     with _environment(keep, out) as env:
@@ -241,8 +241,8 @@ def run_demo(*, keep: bool = False, color: bool = False, out: TextIO | None = No
 
 
 def _print_diff(store: Any, out: TextIO, color: bool) -> int:
-    from .engine import compare
-    from .terminal import render_diff
+    from monitor.app.terminal import render_diff
+    from monitor.engine.pipeline import compare
 
     new = store.latest_version(EDITED_ID)
     old = store.version(EDITED_ID, new.seq - 1) if new is not None and new.seq > 1 else None
@@ -268,7 +268,7 @@ class _Printer:
         self.out.flush()
 
     def outcomes(self, outcomes: list[Any]) -> None:
-        from .check import format_outcome
+        from monitor.watch.check import format_outcome
 
         for o in outcomes:
             print(f"   {format_outcome(o.policy_id, o)}", file=self.out, flush=True)

@@ -21,14 +21,13 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
-from .errors import InputError
-from .models import Change, Clause, FetchResult, PolicyConfig, Watchlist
-from .store import FetchRecord, NewAlert, Store, StoredVersion
+from monitor.errors import InputError
+from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist
+from monitor.store import FetchRecord, NewAlert, Store, StoredVersion
 
-log = logging.getLogger("monitor.check")
+log = logging.getLogger("monitor.watch.check")
 
 OUTCOMES: tuple[str, ...] = ("new", "changed", "unchanged", "not_modified", "failed", "suspect")
 # Outcomes that show the page was reachable (they end a run of failures).
@@ -93,9 +92,9 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
     changed but not its text costs no clause parsing.
     """
     # Imported here: a pass of 304s and unchanged bodies never loads the engine (~0.1 s).
-    from . import guards
-    from .engine import analyse, compare, document_language, text_sha256
-    from .normalize import normalize
+    from monitor.engine.pipeline import analyse, compare, document_language, text_sha256
+    from monitor.extract.normalize import normalize
+    from monitor.fetch import guards
 
     try:
         doc = normalize(job.body, job.content_type, charset=job.charset, select=job.select, remove=job.remove)
@@ -143,10 +142,6 @@ def extraction_key(policy: PolicyConfig) -> str:
     return json.dumps([policy.select, sorted(policy.remove)], ensure_ascii=False)
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def check_policy(policy: PolicyConfig, *, store: Store, fetcher: Any, watchlist: Watchlist) -> CheckOutcome:
     """Check one policy now and record what came of it. Never raises."""
     return _check(policy, store, fetcher, watchlist, analyse_page)
@@ -156,7 +151,7 @@ def _check(
     policy: PolicyConfig, store: Store, fetcher: Any, watchlist: Watchlist, analyser: Analyser
 ) -> CheckOutcome:
     t0 = time.perf_counter()
-    started = now_iso()
+    started = store.now_iso()
     try:
         return _Check(policy, store, fetcher, watchlist, started, t0).run(analyser)
     except Exception as e:  # noqa: BLE001 - one policy must never stop the others
@@ -237,7 +232,7 @@ class _Check:
             log.info("%s: select/remove changed; v%d is the new baseline, no change alerts",
                      self.policy.id, prev_seq + 1)
         elif page.changes:
-            from .alerts import plan_change_alerts
+            from monitor.alerts import plan_change_alerts
 
             alerts += plan_change_alerts(self.policy, self.watchlist, seq=prev_seq + 1, seen_at=self.started,
                                          changes=page.changes)
@@ -306,7 +301,7 @@ class _Check:
         return self._health("recovered", f"reachable again after {failures} failed checks")
 
     def _health(self, kind: str, detail: str) -> list[NewAlert]:
-        from .alerts import plan_health_alerts
+        from monitor.alerts import plan_health_alerts
 
         return list(plan_health_alerts(self.policy, self.watchlist, kind=kind, at=self.started,
                                        detail=detail))
@@ -330,7 +325,7 @@ class _Check:
 
 def _http_failure_kind(res: FetchResult) -> str | None:
     """What a failed fetch met: "challenge" (a bot wall), "login wall", or None."""
-    from . import guards
+    from monitor.fetch import guards
 
     try:
         return guards.classify_http_failure(res)
@@ -365,7 +360,7 @@ def check_many(
     settings = getattr(fetcher, "settings", None) or watchlist.fetch
     processes = _processes_for(len(policies)) if processes is None else processes
     if processes > 1:
-        from .shards import check_in_processes
+        from monitor.watch.shards import check_in_processes
 
         checked = store.last_checked_at()
         first_visits = sum(1 for p in policies if p.id not in checked)

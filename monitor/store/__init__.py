@@ -33,22 +33,18 @@ import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from .errors import MonitorError
-from .models import CATEGORIES, SEVERITIES, Change, Clause, PolicyConfig, severity_rank
+from monitor.clock import Clock, iso, system_clock
+from monitor.errors import MonitorError
+from monitor.models import CATEGORIES, SEVERITIES, Change, Clause, PolicyConfig, severity_rank
 
 DEFAULT_DB = Path("snapshots") / "monitor.db"
 BUSY_TIMEOUT_S = 10.0
 
-
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC with a Z, to the second: 2026-11-25T10:00:00Z."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def sha256_hex(data: bytes | str) -> str:
@@ -247,7 +243,7 @@ def _clauses_from_json(raw: str) -> list[Clause]:
     data = json.loads(raw)
     if isinstance(data, list):
         return [_clause_from_dict(d) for d in data]
-    from .segment import clause_key
+    from monitor.engine.segment import clause_key
 
     sections = [tuple(s) for s in data["sections"]]
     indices = data.get("indices") or range(len(data["clauses"]))
@@ -389,9 +385,14 @@ class Store:
     """
 
     def __init__(
-        self, path: str | Path = DEFAULT_DB, *, migrations: Sequence[Migration] | None = None
+        self,
+        path: str | Path = DEFAULT_DB,
+        *,
+        migrations: Sequence[Migration] | None = None,
+        clock: Clock = system_clock,
     ) -> None:
         self.path = Path(path)
+        self.clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._lock_fd: int | None = None
@@ -428,6 +429,10 @@ class Store:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
+    def now_iso(self) -> str:
+        """This store's clock, as stored: 2026-11-25T10:00:00Z."""
+        return iso(self.clock())
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
         with self._lock:
             return self._conn.execute(sql, params).fetchone()
@@ -442,7 +447,7 @@ class Store:
             for version in range(current + 1, len(migrations) + 1):
                 migrations[version - 1](self._db)
                 conn.execute(
-                    "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, utc_now())
+                    "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, self.now_iso())
                 )
                 conn.execute(f"PRAGMA user_version = {version}")
 
@@ -511,7 +516,7 @@ class Store:
 
     def sync_policies(self, policies: Iterable[PolicyConfig]) -> None:
         """Mirror the watchlist: upsert every policy as active; the others become inactive."""
-        now = utc_now()
+        now = self.now_iso()
         rows = [(p.id, p.name, p.url, p.type, p.interval_seconds, now, now) for p in policies]
         with self._tx() as conn:
             conn.execute("UPDATE policies SET active = 0 WHERE active = 1")
@@ -539,7 +544,7 @@ class Store:
             return
         conn.execute(
             "INSERT OR IGNORE INTO policies (id, name, url, active, added_at) VALUES (?, ?, '', 1, ?)",
-            (policy_id, policy_id, utc_now()),
+            (policy_id, policy_id, self.now_iso()),
         )
 
     # --- reads for the check stage -------------------------------------------------------------
@@ -649,12 +654,12 @@ class Store:
         )
         return cur.lastrowid  # type: ignore[return-value]
 
-    @staticmethod
     def _insert_alerts(
+        self,
         conn: sqlite3.Connection, alerts: Sequence[NewAlert], policy_id: str | None, version_id: int | None
     ) -> list[int]:
         """Insert into the outbox; an alert_id already there is left as it is. Returns row ids."""
-        now = utc_now()
+        now = self.now_iso()
         ids = []
         for a in alerts:
             conn.execute(
@@ -901,5 +906,5 @@ class Store:
 
 __all__ = [
     "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "NewAlert", "OutboxAlert", "PolicyStatus",
-    "Store", "StoredVersion", "sha256_hex", "utc_now",
+    "Store", "StoredVersion", "sha256_hex",
 ]

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from .language import detect_language_evidence, normalize_hint
-from .models import Block, Clause, Document
-from .normalize import MONTHS
+from monitor.extract.normalize import MONTHS
+from monitor.lang.detect import detect_language_evidence, normalize_hint
+from monitor.models import Block, Clause, Document
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
@@ -68,7 +68,7 @@ _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*\.$")
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACE_NEAR_CJK = re.compile(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
-LEXICON = Path(__file__).resolve().parent / "lexicon" / "abbreviations.yaml"
+LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations.yaml"
 
 
 @lru_cache(maxsize=1)

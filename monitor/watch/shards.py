@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .models import FetchSettings, PolicyConfig, Watchlist
+from monitor.models import FetchSettings, PolicyConfig, Watchlist
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def check_in_processes(
     """Run the pass in worker processes; a process that dies leaves its unchecked policies as
     failed outcomes (nothing was recorded for them). `preload`: load the engine before forking,
     for a pass that will parse many pages (a pass of 304s never needs it)."""
-    from .check import CheckOutcome
+    from monitor.watch.check import CheckOutcome
 
     shards = plan_shards(policies, settings, processes)
     settings = shard_settings(settings, len(shards))
@@ -120,16 +120,16 @@ def check_in_processes(
 def _preload_engine() -> None:
     # Only the engine's modules: first versions are never classified, so the lexicons stay
     # unloaded until a process meets a change.
-    from . import engine  # noqa: F401 - imported for the forked processes to inherit
+    from monitor import engine  # noqa: F401 - imported for the forked processes to inherit
 
 
 def _worker(
     db_path: str, settings: FetchSettings, watchlist: Watchlist, policies: list[PolicyConfig],
     outcomes: multiprocessing.Queue,
 ) -> None:
-    from .check import check_many
-    from .fetch import Fetcher
-    from .store import Store
+    from monitor.fetch.http import Fetcher
+    from monitor.store import Store
+    from monitor.watch.check import check_many
 
     store = Store(db_path)
     try:

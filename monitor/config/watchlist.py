@@ -23,8 +23,8 @@ from typing import Any, NoReturn, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import WatchlistError
-from .models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
+from monitor.errors import WatchlistError
+from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
 
 __all__ = ["MIN_INTERVAL_SECONDS", "load_watchlist", "parse_duration", "parse_watchlist"]
 

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
-from .models import Change, Clause
+from monitor.models import Change, Clause
 
 # Pairing thresholds on the Dice similarity of the clauses' shingles.
 SAME_GAP_THRESHOLD = 0.3  # old and new sit in the same gap between unchanged clauses

@@ -30,9 +30,17 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .facts import EMAIL_RE, PHONE_RE, URL_RE, ClauseFacts, Duration, extract_facts, pick_lexicon
-from .lexicon import Lexicon
-from .models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
+from monitor.engine.facts import (
+    EMAIL_RE,
+    PHONE_RE,
+    URL_RE,
+    ClauseFacts,
+    Duration,
+    extract_facts,
+    pick_lexicon,
+)
+from monitor.lang.lexicon import Lexicon
+from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
 
 log = logging.getLogger(__name__)
 

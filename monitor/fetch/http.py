@@ -50,7 +50,7 @@ import urllib3.exceptions as u3e
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from .models import FetchResult, FetchSettings
+from monitor.models import FetchResult, FetchSettings
 
 log = logging.getLogger(__name__)
 

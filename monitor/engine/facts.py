@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, all_lexicons, canonical_language, load_lexicon
-from .models import CATEGORIES
+from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, load_lexicon
+from monitor.models import CATEGORIES
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Sentence-like segments for polarity and duration context. CJK commas end a segment too.

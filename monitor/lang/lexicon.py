@@ -18,7 +18,7 @@ import yaml
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+LEXICON_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh")
 
 _ALIASES = {

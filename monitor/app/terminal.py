@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .models import Change, DiffResult
+from monitor.models import Change, DiffResult
 
 _RESET = "\033[0m"
 _STYLE = {

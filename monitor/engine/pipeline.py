@@ -14,13 +14,13 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from .align import align
-from .classify import classify
-from .errors import InputError
-from .language import document_language
-from .models import Clause, DiffResult, Document, VersionInfo
-from .normalize import MAX_INPUT_BYTES, normalize, sniff_content_type
-from .segment import segment
+from monitor.engine.align import align
+from monitor.engine.classify import classify
+from monitor.engine.segment import segment
+from monitor.errors import InputError
+from monitor.extract.normalize import MAX_INPUT_BYTES, normalize, sniff_content_type
+from monitor.lang.detect import document_language
+from monitor.models import Clause, DiffResult, Document, VersionInfo
 
 __all__ = [
     "analyse",

@@ -26,8 +26,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import MonitorError
-from .models import Change, Clause, DiffResult, Fact, PolicyConfig, Watchlist
+from monitor.errors import MonitorError
+from monitor.models import Change, Clause, DiffResult, Fact, PolicyConfig, Watchlist
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
 DEFAULT_WATCHLIST = "watchlist.yaml"
@@ -36,7 +36,7 @@ ENV_WATCHLIST, ENV_DB = "POLICY_MONITOR_WATCHLIST", "POLICY_MONITOR_DB"
 
 _VERSION_REF = re.compile(r"(?P<id>[a-z0-9][a-z0-9_-]*)@(?P<which>\d+|latest|previous)")
 
-log = logging.getLogger("monitor.cli")
+log = logging.getLogger("monitor.app.cli")
 
 
 class UsageError(MonitorError):
@@ -55,14 +55,14 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def load(args: argparse.Namespace) -> Watchlist:
-    from .watchlist import load_watchlist
+    from monitor.config.watchlist import load_watchlist
 
     return load_watchlist(watchlist_path(args))
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
     """The snapshot store; commands that only read refuse to create an empty database."""
-    from .store import Store
+    from monitor.store import Store
 
     path = db_path(args)
     if not create and not path.exists():
@@ -117,7 +117,7 @@ def summary_text(summary: dict[str, Any] | None) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .scheduler import run_daemon
+    from monitor.watch.scheduler import run_daemon
 
     return int(run_daemon(watchlist_path(args), db_path(args)))
 
@@ -130,7 +130,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_test_alert(args: argparse.Namespace) -> int:
-    from .alerts import send_test_alert
+    from monitor.alerts import send_test_alert
 
     wl = load(args)
     if args.route not in wl.routes and args.route != "console":
@@ -150,8 +150,8 @@ PROBLEMS = frozenset({"failed", "suspect"})
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_many
-    from .fetch import Fetcher
+    from monitor.fetch.http import Fetcher
+    from monitor.watch.check import check_many
 
     wl = load(args)
     policies = select_policies(wl, args.ids, args.all)
@@ -215,7 +215,7 @@ class Progress:
 
 
 def report_checks(args: argparse.Namespace, outcomes: Sequence[Any], seconds: float) -> None:
-    from .check import format_outcome
+    from monitor.watch.check import format_outcome
 
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -238,7 +238,7 @@ def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> N
     """Deliver what the pass put in the outbox; what cannot go now stays there for the daemon."""
     if not raised:
         return
-    from .alerts import Sender
+    from monitor.alerts import Sender
 
     if store.daemon_running():  # its sender delivers them; two senders could send one alert twice
         print(f"policy-monitor: {raised} alert(s) queued for the running daemon to deliver", file=sys.stderr)
@@ -387,7 +387,7 @@ def write_json_lines(records: Iterable[dict[str, Any]], path: Path) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .terminal import render_diff
+    from monitor.app.terminal import render_diff
 
     result = diff_sides(args, args.old, args.new)
     if args.json:
@@ -404,7 +404,7 @@ def is_version_ref(side: str) -> bool:
 
 def diff_sides(args: argparse.Namespace, old: str, new: str) -> DiffResult:
     """Each side a file or a stored version; stored clauses are compared as stored."""
-    from .engine import analyse, compare, diff_files, load_document
+    from monitor.engine.pipeline import analyse, compare, diff_files, load_document
 
     if not is_version_ref(old) and not is_version_ref(new):
         return diff_files(old, new)
@@ -448,7 +448,7 @@ def stored_version(store: Any, policy_id: str, which: str) -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .alerts import change_payload, render_report_html
+    from monitor.alerts import change_payload, render_report_html
 
     store = open_store(args)
     try:
@@ -521,7 +521,7 @@ def change_from_dict(d: dict[str, Any]) -> Change:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import run_demo
+    from monitor.app.demo import run_demo
 
     return run_demo(keep=args.keep, color=use_color(args.color, sys.stdout))
 
