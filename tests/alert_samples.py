@@ -12,7 +12,7 @@ from pathlib import Path
 from monitor.engine.align import inline_diff
 from monitor.models import Change, Clause, Fact, PolicyConfig, RouteConfig, Watchlist
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SECTION = ("Privacy Policy", "How long we keep your information")
 
 

@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpus import SEEDS_DIR  # noqa: E402
 from policy_site import PolicySite  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -26,4 +27,4 @@ def policy_site() -> Iterator[PolicySite]:
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    return REPO_ROOT.parent / "shared" / "corpus" / "seeds"
+    return SEEDS_DIR

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 CHUNK = 64 * 1024
 
@@ -79,7 +79,7 @@ def policy_html(text: str, title: str = "Privacy Policy") -> str:
 
 
 def seed_page(n: int, title: str = "Privacy Policy") -> str:
-    """Seed number n (sorted list of /work/shared/corpus/seeds) as a small HTML page."""
+    """Seed number n (sorted list of tests/fixtures/seeds) as a small HTML page."""
     return policy_html(seed_text(n), title)
 
 

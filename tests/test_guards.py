@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from policy_site import CHALLENGE_HTML, LOGIN_HTML, PolicySite, policy_html, seed_page, seed_text
 
@@ -33,8 +31,7 @@ def fetch_doc(site: PolicySite, path: str) -> Document:
     return normalized(r.body)
 
 
-SEEDS = sorted((Path(__file__).resolve().parents[1].parent / "shared/corpus/seeds").glob("*.txt"))
-
+from corpus import SEEDS  # noqa: E402
 
 # --- real policies are not suspect -------------------------------------------------------------
 

@@ -8,18 +8,14 @@ one most of its text is written in.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
+from corpus import CASES_DIR as CASES
 
 from monitor.engine.segment import segment
 from monitor.extract.normalize import normalize
 from monitor.lang.detect import detect_language, document_language, normalize_hint
 from monitor.models import Clause
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CASES = SHARED / "corpus" / "cases"
-needs_shared = pytest.mark.skipif(not CASES.exists(), reason="../shared is not beside the project")
 
 
 @pytest.mark.parametrize(
@@ -136,7 +132,6 @@ def test_swedish_and_english_halves() -> None:
     assert [c.language for c in segment(normalize(text.encode(), "text/plain"))] == ["sv", "sv", "en", "en"]
 
 
-@needs_shared
 @pytest.mark.parametrize(
     ("case", "lang"),
     [

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from corpus import CASES_DIR as CASES
+from corpus import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,11 +26,6 @@ from monitor.extract.normalize import (
     sniff_content_type,
 )
 from monitor.models import Block
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
-CASES = SHARED / "corpus" / "cases"
-needs_shared = pytest.mark.skipif(not SEEDS, reason="../shared is not beside the project")
 
 
 def html(body: str, head: str = "") -> bytes:
@@ -78,7 +75,6 @@ def test_normalizing_the_normalised_text_again_changes_nothing(s: str) -> None:
     assert normalize(doc.text.encode("utf-8"), "text/plain").text == doc.text
 
 
-@needs_shared
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
 def test_seed_text_is_a_fixed_point(seed: Path) -> None:
     doc = normalize(seed.read_bytes(), "text/plain")
@@ -294,7 +290,6 @@ def test_cloudflare_protected_addresses_are_decoded() -> None:
     assert [t for _, t, _, _ in blocks(page)] == [f"Write to {address} today.", f"Or {address}."]
 
 
-@needs_shared
 @pytest.mark.parametrize("case", ["en-markup-restyle", "sv-html-noise"])
 def test_same_text_in_other_markup_and_chrome_is_identical(case: str) -> None:
     old = normalize((CASES / case / "old.html").read_bytes(), "text/html")

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,10 +18,6 @@ from monitor.engine.segment import abbreviations, clause_key, segment, split_mar
 from monitor.errors import InputError
 from monitor.extract.normalize import normalize, normalize_text
 from monitor.models import Block, Document
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
-needs_shared = pytest.mark.skipif(not SEEDS, reason="../shared is not beside the project")
 
 
 def text_doc(text: str) -> Document:
@@ -245,7 +242,6 @@ def test_abbreviations_come_from_the_lexicon_for_each_language() -> None:
 # --- sections and headings --------------------------------------------------------------------------
 
 
-@needs_shared
 def test_seed_002_section_paths_follow_the_chinese_numbering() -> None:
     clauses = segment(normalize(seed("002").read_bytes(), "text/plain"))
     storage = [c for c in clauses if c.section and c.section[0] == "七、我们如何存储个人信息"]
@@ -380,7 +376,6 @@ def _changed(old: str, new: str) -> tuple[list[str], list[str]]:
     return sorted((a - b).elements()), sorted((b - a).elements())
 
 
-@needs_shared
 def test_a_one_word_edit_in_a_long_paragraph_changes_exactly_one_clause() -> None:
     text = seed("002").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -393,7 +388,6 @@ def test_a_one_word_edit_in_a_long_paragraph_changes_exactly_one_clause() -> Non
     assert "substantially" in added[0]
 
 
-@needs_shared
 def test_a_one_character_edit_in_a_long_chinese_paragraph_changes_one_clause() -> None:
     text = seed("002").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -406,7 +400,6 @@ def test_a_one_character_edit_in_a_long_chinese_paragraph_changes_one_clause() -
     assert len(removed) == 1 and len(added) == 1
 
 
-@needs_shared
 @pytest.mark.parametrize("path", SEEDS, ids=[s.name[:3] for s in SEEDS])
 def test_seed_clauses_are_non_empty_and_languages_are_known(path: Path) -> None:
     clauses = segment(normalize(path.read_bytes(), "text/plain"))

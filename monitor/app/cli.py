@@ -397,6 +397,24 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_CHANGED if result.changes else EXIT_OK
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    from monitor.app.score import find_cases, score_cases
+
+    cases = find_cases(Path(d) for d in args.cases)
+    if not cases:
+        raise UsageError("no cases found (a case is a folder with old.*, new.* and expect.json)")
+    score = score_cases(cases)
+    for case in score.cases:
+        if args.verbose or not case.ok:
+            print(f"{'PASS' if case.ok else 'FAIL'} {case.case:40s} "
+                  f"{case.seconds:6.2f}s  {'; '.join(case.problems)}")
+    if args.json_out:
+        saved = json.dumps(score.to_dict(), indent=2, ensure_ascii=False)
+        Path(args.json_out).write_text(saved, encoding="utf-8")
+    print(score.summary_line())
+    return EXIT_OK if score.passed == len(score.cases) else EXIT_CHANGED
+
+
 def is_version_ref(side: str) -> bool:
     """`ID@N`, `ID@latest`, `ID@previous`, unless a file of that name exists."""
     return bool(_VERSION_REF.fullmatch(side)) and not Path(side).exists()
@@ -625,8 +643,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("old", help="the older version")
     p.add_argument("new", help="the newer version")
-    p.add_argument("--json", action="store_true", help="print the JSON of shared/eval/diff-contract.md")
+    p.add_argument("--json", action="store_true", help="print JSON (docs/diff-contract.md)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the output")
+
+    p = command(
+        "score",
+        cmd_score,
+        "score the engine on labelled version pairs",
+        "Run the engine on each case folder (old.*, new.*, expect.json; see docs/labelled-cases.md) and "
+        "print alert precision and recall, category recall and noise. Exit 0 when every case passes.",
+    )
+    p.add_argument("cases", nargs="+", metavar="DIR", help="a case folder, or a folder of case folders")
+    p.add_argument("--json-out", metavar="FILE", help="also write the per-case results as JSON")
 
     command(
         "validate",
