@@ -7,6 +7,7 @@ watchlist -> fetch (FetchResult) -> normalize (Document of Blocks) -> segment (C
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -31,6 +32,13 @@ CATEGORIES: tuple[str, ...] = (
 )
 # A change to a clause of these categories can be material; `contact` never is.
 MATERIAL_CATEGORIES: frozenset[str] = frozenset(CATEGORIES) - {"contact"}
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """The identity of a body or a normalised text (str as UTF-8): its sha256, in hex."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
 
 
 def severity_rank(severity: str) -> int:

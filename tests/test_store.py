@@ -107,7 +107,8 @@ def test_version_round_trip_with_changes_history_and_export(store: Store):
     assert store.version("acme-privacy", 1).text == "We keep logs for 30 days."
     assert store.version("acme-privacy", 3) is None
     assert store.latest_version("other") is None
-    assert store.latest_hashes("acme-privacy") == (sha256_hex("We keep logs for 90 days."), v2.body_sha256)
+    latest_hashes = store.check_state("acme-privacy").latest_hashes
+    assert latest_hashes == (sha256_hex("We keep logs for 90 days."), v2.body_sha256)
     assert store.body(v1.body_sha256) == (b"We keep logs for 30 days.", "text/html")
 
     assert store.changes_of(v2.id) == [retention_change().to_dict()]
@@ -127,7 +128,7 @@ def test_version_round_trip_with_changes_history_and_export(store: Store):
     assert all(json.dumps(r) for r in records)
     assert records == list(store.export())  # stable order
 
-    f = store.last_fetch("acme-privacy")
+    f = store.check_state("acme-privacy").last
     assert f.outcome == "changed" and f.text_sha256 == sha256_hex("We keep logs for 90 days.")
 
 
@@ -138,7 +139,7 @@ def test_unchanged_check_adds_only_a_fetch_row(store: Store, db: Path):
     store.record_fetch(fetch(outcome="not_modified", at="2026-11-25T12:00:00Z", http_status=304))
     after = counts(db)
     assert after == {**before, "fetches": before["fetches"] + 2}
-    assert store.last_fetch("acme-privacy").outcome == "not_modified"
+    assert store.check_state("acme-privacy").last.outcome == "not_modified"
 
 
 def test_bodies_and_texts_are_content_addressed_and_a_revert_is_a_new_version(store: Store, db: Path):
@@ -153,16 +154,16 @@ def test_bodies_and_texts_are_content_addressed_and_a_revert_is_a_new_version(st
 
 
 def test_validators_come_only_from_fetches_that_confirmed_the_current_content(store: Store):
-    assert store.last_validators("acme-privacy") == (None, None)
+    assert store.check_state("acme-privacy").validators == (None, None)
     add_version(store, "v1", outcome="new", etag='"v1"', last_modified="Tue, 24 Nov 2026 06:00:00 GMT")
-    assert store.last_validators("acme-privacy") == ('"v1"', "Tue, 24 Nov 2026 06:00:00 GMT")
+    assert store.check_state("acme-privacy").validators == ('"v1"', "Tue, 24 Nov 2026 06:00:00 GMT")
     store.record_fetch(fetch(outcome="failed", http_status=500, etag='"error-page"', error="HTTP 500"))
     store.record_fetch(fetch(outcome="suspect", http_status=200, etag='"challenge"'))
-    assert store.last_validators("acme-privacy")[0] == '"v1"'
+    assert store.check_state("acme-privacy").validators[0] == '"v1"'
     store.record_fetch(fetch(outcome="not_modified", http_status=304, etag='"v1b"'))
-    assert store.last_validators("acme-privacy")[0] == '"v1b"'
+    assert store.check_state("acme-privacy").validators[0] == '"v1b"'
     add_version(store, "v2")  # the new content came without validators: the old ones must not be reused
-    assert store.last_validators("acme-privacy") == (None, None)
+    assert store.check_state("acme-privacy").validators == (None, None)
 
 
 def test_consecutive_failures_and_last_checked_at(store: Store):
@@ -213,7 +214,7 @@ def test_status_reports_last_check_change_failures_and_dead_alerts(store: Store)
 
 def test_a_fetch_for_an_unsynced_policy_is_kept(store: Store):
     store.record_fetch(fetch("not-in-watchlist", "failed", error="x"))
-    assert store.last_fetch("not-in-watchlist").error == "x"
+    assert store.check_state("not-in-watchlist").last.error == "x"
 
 
 def test_a_write_that_fails_halfway_leaves_nothing(store: Store, db: Path):
@@ -255,8 +256,8 @@ def test_second_store_reads_while_the_first_writes(store: Store, db: Path):
             conn.execute("INSERT INTO fetches (policy_id, started_at, outcome)"
                          " VALUES ('acme-privacy', 'x', 'failed')")
             assert reader.latest_version("acme-privacy").text == "v1"  # readers are not blocked
-            assert reader.last_fetch("acme-privacy").outcome == "new"  # and do not see uncommitted rows
-        assert reader.last_fetch("acme-privacy").outcome == "failed"
+            assert reader.check_state("acme-privacy").last.outcome == "new"  # and do not see uncommitted rows
+        assert reader.check_state("acme-privacy").last.outcome == "failed"
 
         errors: list[BaseException] = []
 
@@ -384,16 +385,18 @@ def _add_column_migration(db) -> None:
     db.execute("UPDATE policies SET owner = 'legal'")
 
 
-def test_migration_2_upgrades_a_version_1_database_keeping_data(db: Path):
+def test_a_new_migration_upgrades_a_current_database_keeping_data(db: Path):
+    n = len(MIGRATIONS)
     with Store(db) as s:
         s.sync_policies([policy()])
         add_version(s, "v1", outcome="new")
-        assert s.schema_version == 1
+        assert s.schema_version == n
     with Store(db, migrations=[*MIGRATIONS, _add_column_migration]) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == n + 1
         assert s.latest_version("acme-privacy").text == "v1"
         assert s._one("SELECT owner FROM policies")[0] == "legal"
-        assert [r[0] for r in s._all("SELECT version FROM migrations ORDER BY version")] == [1, 2]
+        applied = [r[0] for r in s._all("SELECT version FROM migrations ORDER BY version")]
+        assert applied == list(range(1, n + 2))
     with pytest.raises(MonitorError, match="newer than this program"):
         Store(db)  # an old program must not write to a newer schema
 
@@ -407,7 +410,7 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(db: Path):
     with pytest.raises(sqlite3.OperationalError):
         Store(db, migrations=[*MIGRATIONS, broken])
     with Store(db) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == len(MIGRATIONS)
         assert "owner" not in {r[1] for r in s._all("PRAGMA table_info(policies)")}
 
 
@@ -481,7 +484,7 @@ def test_a_text_recorded_twice_by_two_checkers_is_one_version_and_one_alert(stor
     assert [v["seq"] for v in store.versions("acme-privacy")] == [1, 2]
     n = counts(db)
     assert (n["versions"], n["changes"], n["alerts"], n["fetches"]) == (2, 1, 1, 3)
-    assert store.last_fetch("acme-privacy").outcome == "unchanged"
+    assert store.check_state("acme-privacy").last.outcome == "unchanged"
 
 
 def test_daemon_running_reports_the_lock_holder(db: Path):
@@ -563,17 +566,14 @@ def test_clauses_numbered_other_than_by_position_keep_their_index(store: Store):
     assert store.latest_version("acme-privacy").clauses == mine
 
 
-def test_check_state_reads_what_the_single_reads_give(store: Store):
+def test_check_state_reads_what_a_check_needs(store: Store):
     pid = "acme-privacy"
 
     def agrees() -> CheckState:
         st = store.check_state(pid)
-        assert st.last == store.last_fetch(pid)
-        assert st.validators == store.last_validators(pid)
-        assert st.latest_hashes == store.latest_hashes(pid)
-        assert st.latest_extraction == store.latest_extraction(pid)
         assert st.consecutive_failures == store.consecutive_failures(pid)
         latest = store.latest_version(pid)
+        assert st.latest_hashes == ((latest.text_sha256, latest.body_sha256) if latest else None)
         assert st.latest_seq == (latest.seq if latest else 0)
         return st
 

@@ -10,7 +10,6 @@ In: file paths, raw bodies, Documents or stored Clauses. Out: DiffResult (models
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from monitor.errors import InputError
 from monitor.extract.normalize import MAX_INPUT_BYTES, normalize, sniff_content_type
 from monitor.lang.detect import document_language
 from monitor.models import Clause, DiffResult, Document, VersionInfo
+from monitor.models import sha256_hex as text_sha256  # the one sha256 helper, under the engine's name
 
 __all__ = [
     "analyse",
@@ -31,10 +31,6 @@ __all__ = [
     "load_document",
     "text_sha256",
 ]
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def load_document(path: str | Path) -> Document:

@@ -13,7 +13,6 @@ is pure Python, uses every core. Nothing one policy raises escapes its check.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -24,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.errors import InputError
-from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist
+from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist, sha256_hex
 from monitor.store import FetchRecord, NewAlert, Store, StoredVersion
 
 log = logging.getLogger("monitor.watch.check")
@@ -197,7 +196,7 @@ class _Check:
             if met and not error.startswith(met):
                 error = f"{met}: {error}"
             return self._failed(self._rec(res, "failed", error=error), challenge=met == CHALLENGE)
-        body_sha = hashlib.sha256(res.body).hexdigest()
+        body_sha = sha256_hex(res.body)
         if not self.reextract and self._same_body(body_sha):
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha))
         return self._analysed(res, body_sha, analyser)

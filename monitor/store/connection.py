@@ -1,0 +1,168 @@
+"""The connection: one SQLite file opened, migrated, shared by threads; transactions; the daemon lock.
+
+In: a database path, a Clock, optionally the migrations to apply (tests simulate upgrades).
+Out: `Connection`, the base the other store modules build on: `_tx()` (one write transaction,
+BEGIN IMMEDIATE .. COMMIT, so a crash leaves the old state or the new), `_one`/`_all` reads,
+`now_iso()`, and the one-daemon-per-database lock (`<db>.lock`, an flock held until close()).
+
+One connection per Store, shared by threads and guarded by a lock; WAL lets CLI readers in other
+processes read beside the daemon.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from monitor.clock import Clock, iso, system_clock
+from monitor.errors import MonitorError
+from monitor.store.schema import MIGRATIONS, Migration
+
+DEFAULT_DB = Path("snapshots") / "monitor.db"
+BUSY_TIMEOUT_S = 10.0
+
+_C = TypeVar("_C", bound="Connection")
+
+
+class Connection:
+    """Open (creating and migrating if needed) the database at `path`.
+
+    `migrations` replaces MIGRATIONS (tests use it to simulate an upgrade).
+    Safe to share between threads: every call holds one lock, writes are serialised.
+    """
+
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        *,
+        migrations: Sequence[Migration] | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._lock_fd: int | None = None
+        self._known_policies: set[str] = set()  # ids with a committed row in policies
+        self._known_policies_loaded = False
+        conn = sqlite3.connect(
+            str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        self._conn = conn
+        self._db = sqlite_utils.Database(conn, execute_plugins=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        self._migrate(list(MIGRATIONS if migrations is None else migrations))
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it or none of it. Holds the store's lock throughout."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def now_iso(self) -> str:
+        """This store's clock, as stored: 2026-11-25T10:00:00Z."""
+        return iso(self.clock())
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchone()
+
+    def _migrate(self, migrations: list[Migration]) -> None:
+        """Bring the schema up to date. An up-to-date database is only read, so a CLI reader
+        opening it never waits for the daemon's write lock."""
+        if self._check_version(len(migrations)) == len(migrations):
+            return
+        with self._tx() as conn:
+            current = self._check_version(len(migrations))  # again: another process may have migrated
+            for version in range(current + 1, len(migrations) + 1):
+                migrations[version - 1](self._db)
+                conn.execute(
+                    "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, self.now_iso())
+                )
+                conn.execute(f"PRAGMA user_version = {version}")
+
+    def _check_version(self, known: int) -> int:
+        current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if current > known:
+            raise MonitorError(f"{self.path} has schema version {current}, newer than this program ({known})")
+        return current
+
+    def pragmas(self) -> dict[str, Any]:
+        """The connection settings that matter: journal_mode, foreign_keys, synchronous, busy_timeout."""
+        names = ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "user_version")
+        return {n: self._one(f"PRAGMA {n}")[0] for n in names}  # type: ignore[index]
+
+    @property
+    def schema_version(self) -> int:
+        return self._one("PRAGMA user_version")[0]  # type: ignore[index]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)  # closing the fd releases the flock
+                self._lock_fd = None
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                self._conn.close()
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def acquire_daemon_lock(self) -> None:
+        """Take the one-daemon-per-database lock (`<db>.lock`), held until close()."""
+        if self._lock_fd is not None:
+            return
+        lock_path = Path(f"{self.path}.lock")
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise MonitorError(f"another daemon is running on {self.path} (pid {holder})") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._lock_fd = fd
+
+    def daemon_running(self) -> bool:
+        """Whether a daemon (another Store) holds this database's lock right now."""
+        if self._lock_fd is not None:
+            return True
+        lock_path = Path(f"{self.path}.lock")
+        if not lock_path.exists():
+            return False
+        fd = os.open(lock_path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False

@@ -1,0 +1,112 @@
+"""The alerts outbox: alerts waiting to be delivered, written in the transaction that raised them.
+
+In: NewAlerts (from the check stage through versions.py, or tests and digests through add_alerts);
+delivery results from the sender (mark_alert_delivered, mark_alert_failed).
+Out: OutboxAlerts due for delivery, alerts waiting for a digest, counts per status.
+
+Status: pending | delivered | dead | digest | digested; alert_id is unique, so planning the same
+alert twice inserts it once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from monitor.store.connection import Connection
+from monitor.store.records import NewAlert, OutboxAlert, alert_from_row, dumps
+
+_ALERT_INSERT = (
+    "INSERT OR IGNORE INTO alerts (alert_id, policy_id, version_id, route, kind, status, attempts,"
+    " next_attempt_at, created_at, payload) VALUES (?,?,?,?,?,?,0,?,?,?)"
+)
+
+
+def insert_alerts(
+    conn: sqlite3.Connection, alerts: Sequence[NewAlert], policy_id: str | None, version_id: int | None,
+    now: str,
+) -> list[int]:
+    """Insert into the outbox inside the caller's transaction; an alert_id already there is left
+    as it is. Returns the row ids."""
+    ids = []
+    for a in alerts:
+        conn.execute(
+            _ALERT_INSERT,
+            (a.alert_id, policy_id, version_id, a.route, a.kind, a.status, now, now, dumps(a.payload)),
+        )
+        ids.append(conn.execute("SELECT id FROM alerts WHERE alert_id = ?", (a.alert_id,)).fetchone()[0])
+    return ids
+
+
+class Outbox(Connection):
+    """The alerts table (see the module docstring)."""
+
+    def add_alerts(
+        self, alerts: Sequence[NewAlert], policy_id: str | None = None, version_id: int | None = None
+    ) -> list[int]:
+        """Put alerts (tests, digests) in the outbox in one transaction; returns their row ids.
+
+        An alert_id already in the outbox is not inserted again; its existing row id is returned.
+        """
+        with self._tx() as conn:
+            return insert_alerts(conn, alerts, policy_id, version_id, self.now_iso())
+
+    def get_alert(self, id: int) -> OutboxAlert | None:
+        row = self._one("SELECT * FROM alerts WHERE id = ?", (id,))
+        return alert_from_row(row) if row else None
+
+    def list_alerts(self, status: str | None = None, route: str | None = None) -> list[OutboxAlert]:
+        sql, params = "SELECT * FROM alerts WHERE 1 = 1", []
+        if status is not None:
+            sql, params = sql + " AND status = ?", [*params, status]
+        if route is not None:
+            sql, params = sql + " AND route = ?", [*params, route]
+        return [alert_from_row(r) for r in self._all(sql + " ORDER BY id", params)]
+
+    def alert_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self._all("SELECT status, count(*) FROM alerts GROUP BY status")}
+
+    def due_alerts(self, now: str, limit: int = 100) -> list[OutboxAlert]:
+        rows = self._all(
+            "SELECT * FROM alerts WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+            (now, limit),
+        )
+        return [alert_from_row(r) for r in rows]
+
+    def mark_alert_delivered(self, id: int, at: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE alerts SET status = 'delivered', delivered_at = ?, attempts = attempts + 1,"
+                " last_error = NULL WHERE id = ?",
+                (at, id),
+            )
+
+    def mark_alert_failed(self, id: int, error: str, next_attempt_at: str, dead: bool) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                ("dead" if dead else "pending", error[:2000], next_attempt_at, id),
+            )
+
+    def digest_alerts(self, route: str, until: str) -> list[OutboxAlert]:
+        """Alerts of a route waiting for its digest, created before `until`, oldest first."""
+        rows = self._all(
+            "SELECT * FROM alerts WHERE route = ? AND status = 'digest' AND created_at < ? ORDER BY id",
+            (route, until),
+        )
+        return [alert_from_row(r) for r in rows]
+
+    def add_digest(self, digest: NewAlert, part_ids: Sequence[int]) -> int:
+        """Put a digest in the outbox and mark its parts digested, in one transaction."""
+        with self._tx() as conn:
+            (digest_id,) = insert_alerts(conn, [digest], None, None, self.now_iso())
+            self._mark_digested(conn, part_ids, digest_id)
+            return digest_id
+
+    @staticmethod
+    def _mark_digested(conn: sqlite3.Connection, ids: Sequence[int], into_alert_id: int) -> None:
+        conn.executemany(
+            "UPDATE alerts SET status = 'digested', digest_id = ? WHERE id = ? AND status = 'digest'",
+            [(into_alert_id, i) for i in ids],
+        )

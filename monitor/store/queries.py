@@ -1,0 +1,104 @@
+"""Read queries over the history, for the CLI and any later web page or API.
+
+In: nothing but the database (no clock, no writes).
+Out: the versions of a policy with a summary of their changes, the changes that led to a
+version, per-policy status (last check, last change, failures, dead alerts), and the whole
+history as JSON-able records for `export`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from monitor.store.connection import Connection
+from monitor.store.records import (
+    PolicyStatus,
+    change_dict,
+    changes_summary,
+    clause_to_dict,
+    clauses_from_json,
+)
+from monitor.store.versions import CONSECUTIVE_FAILURES_SQL
+
+
+class Queries(Connection):
+    """History and reporting (see the module docstring)."""
+
+    def versions(self, policy_id: str) -> list[dict[str, Any]]:
+        """Every version of a policy, oldest first, with a summary of its changes."""
+        vrows = self._all(
+            "SELECT id, seq, seen_at, text_sha256, body_sha256, language, clause_count FROM versions"
+            " WHERE policy_id = ? ORDER BY seq",
+            (policy_id,),
+        )
+        crows = self._all(
+            "SELECT c.version_id, c.kind, c.material, c.severity, c.categories FROM changes c"
+            " JOIN versions v ON v.id = c.version_id WHERE v.policy_id = ?",
+            (policy_id,),
+        )
+        by_version: dict[int, list[sqlite3.Row]] = {}
+        for c in crows:
+            by_version.setdefault(c["version_id"], []).append(c)
+        return [
+            {"id": v["id"], "seq": v["seq"], "seen_at": v["seen_at"], "sha": v["text_sha256"],
+             "body_sha256": v["body_sha256"], "language": v["language"], "clause_count": v["clause_count"],
+             "summary": changes_summary(by_version.get(v["id"], []))}
+            for v in vrows
+        ]
+
+    def changes_of(self, version_id: int) -> list[dict[str, Any]]:
+        """The changes that led to a version, as Change.to_dict() gave them, in order."""
+        rows = self._all("SELECT * FROM changes WHERE version_id = ? ORDER BY position", (version_id,))
+        return [change_dict(r) for r in rows]
+
+    def status(self, include_inactive: bool = False) -> list[PolicyStatus]:
+        """Per policy: last check and outcome, last change, versions, failures, dead alerts."""
+        where = "" if include_inactive else " WHERE p.active = 1"
+        rows = self._all(
+            "SELECT p.id, p.name, p.url, p.type, p.active,"
+            " f.started_at AS last_check_at, f.outcome, f.http_status, f.error,"
+            " (SELECT count(*) FROM versions v WHERE v.policy_id = p.id) AS n_versions,"
+            " (SELECT max(seen_at) FROM versions v WHERE v.policy_id = p.id AND v.seq > 1) AS last_change_at,"
+            " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status = 'dead') AS dead"
+            " FROM policies p LEFT JOIN fetches f"
+            " ON f.id = (SELECT max(id) FROM fetches WHERE policy_id = p.id)"
+            f"{where} ORDER BY p.id"
+        )
+        return [
+            PolicyStatus(
+                policy_id=r["id"], name=r["name"], url=r["url"], last_check_at=r["last_check_at"],
+                last_outcome=r["outcome"], last_change_at=r["last_change_at"], versions=r["n_versions"],
+                consecutive_failures=self._failures(r["id"]), dead_alerts=r["dead"],
+                extra={"type": r["type"], "active": bool(r["active"]), "http_status": r["http_status"],
+                       "error": r["error"]},
+            )
+            for r in rows
+        ]
+
+    def export(self, include_text: bool = True) -> Iterator[dict[str, Any]]:
+        """JSON-able records, by policy id then seq: each version, then the changes that led to it."""
+        policy_ids = [r[0] for r in self._all("SELECT DISTINCT policy_id FROM versions ORDER BY policy_id")]
+        for pid in policy_ids:
+            vrows = self._all(
+                "SELECT v.*, t.text, t.clauses FROM versions v JOIN texts t ON t.sha256 = v.text_sha256"
+                " WHERE v.policy_id = ? ORDER BY v.seq",
+                (pid,),
+            )
+            for v in vrows:
+                rec: dict[str, Any] = {
+                    "type": "version", "policy_id": pid, "seq": v["seq"], "seen_at": v["seen_at"],
+                    "sha256": v["text_sha256"], "body_sha256": v["body_sha256"], "language": v["language"],
+                    "clause_count": v["clause_count"],
+                }
+                if include_text:
+                    rec["text"] = v["text"]
+                    rec["clauses"] = [clause_to_dict(c) for c in clauses_from_json(v["clauses"])]
+                yield rec
+                for pos, ch in enumerate(self.changes_of(v["id"])):
+                    yield {"type": "change", "policy_id": pid, "seq": v["seq"], "position": pos, **ch}
+
+    def _failures(self, policy_id: str) -> int:
+        row = self._one(CONSECUTIVE_FAILURES_SQL, (policy_id,))
+        return row[0] if row else 0

@@ -1,0 +1,94 @@
+"""The schema: migrations applied in order, each bringing PRAGMA user_version from i to i + 1.
+
+In: a sqlite_utils.Database inside the migration transaction (connection.py runs them).
+Out: the tables and indexes the other store modules query.
+
+A migration that has shipped is never edited again: a later change is a new function appended
+to MIGRATIONS, written so that it also upgrades a database made by any earlier release.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+# The fetch outcomes that show the page was reached (they can carry validators).
+SUCCESS_SQL = "('new', 'changed', 'unchanged', 'not_modified')"
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    """Creates every table and the indexes the CLI and the daemon query by (release 0.1.0)."""
+    db["policies"].create(
+        {"id": str, "name": str, "url": str, "type": str, "interval_seconds": int, "active": int,
+         "added_at": str, "updated_at": str},
+        pk="id", not_null=["name", "url", "active"], defaults={"active": 1, "type": "privacy"},
+    )
+    db["bodies"].create(
+        {"sha256": str, "content_type": str, "size": int, "data": bytes},
+        pk="sha256", not_null=["data", "size"],
+    )
+    db["texts"].create(
+        {"sha256": str, "text": str, "clauses": str, "clause_count": int},
+        pk="sha256", not_null=["text", "clauses", "clause_count"],
+    )
+    db["fetches"].create(
+        {"id": int, "policy_id": str, "started_at": str, "outcome": str, "http_status": int,
+         "duration_ms": int, "bytes": int, "etag": str, "last_modified": str, "final_url": str,
+         "error": str, "text_sha256": str, "body_sha256": str, "version_id": int},
+        pk="id", not_null=["policy_id", "started_at", "outcome"],
+        foreign_keys=[("policy_id", "policies", "id")],
+    )
+    db["versions"].create(
+        {"id": int, "policy_id": str, "seq": int, "seen_at": str, "text_sha256": str,
+         "body_sha256": str, "language": str, "clause_count": int, "fetch_id": int},
+        pk="id", not_null=["policy_id", "seq", "seen_at", "text_sha256", "clause_count"],
+        foreign_keys=[("policy_id", "policies", "id"), ("text_sha256", "texts", "sha256"),
+                      ("body_sha256", "bodies", "sha256"), ("fetch_id", "fetches", "id")],
+    )
+    db["changes"].create(
+        {"id": int, "version_id": int, "position": int, "kind": str, "material": int, "severity": str,
+         "categories": str, "old_index": int, "new_index": int, "old_section": str,
+         "new_section": str, "old_text": str, "new_text": str, "inline": str, "facts": str,
+         "explanation": str},
+        pk="id", not_null=["version_id", "position", "kind", "material", "severity"],
+        foreign_keys=[("version_id", "versions", "id")],
+    )
+    db["alerts"].create(
+        {"id": int, "alert_id": str, "policy_id": str, "version_id": int, "route": str, "kind": str,
+         "status": str, "attempts": int, "next_attempt_at": str, "created_at": str,
+         "delivered_at": str, "last_error": str, "payload": str, "digest_id": int},
+        pk="id", not_null=["alert_id", "route", "kind", "status", "attempts", "next_attempt_at",
+                           "created_at", "payload"],
+        defaults={"attempts": 0},
+        foreign_keys=[("version_id", "versions", "id")],
+    )
+    db["migrations"].create({"version": int, "applied_at": str}, pk="version")
+    db["fetches"].create_index(["policy_id", "id"], index_name="fetches_policy_id")
+    db["fetches"].create_index(["policy_id", "started_at"], index_name="fetches_policy_time")
+    db["versions"].create_index(["policy_id", "seq"], index_name="versions_policy_seq", unique=True)
+    db["versions"].create_index(["text_sha256"], index_name="versions_text")
+    db["changes"].create_index(["version_id", "position"], index_name="changes_version", unique=True)
+    db["alerts"].create_index(["alert_id"], index_name="alerts_alert_id", unique=True)
+    db["alerts"].create_index(["status", "next_attempt_at"], index_name="alerts_status_due")
+    db["alerts"].create_index(["route", "status"], index_name="alerts_route_status")
+    db["alerts"].create_index(["policy_id", "status"], index_name="alerts_policy_status")
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """versions.extraction (the select/remove settings a version's text was extracted with) and a
+    partial index for the validators of check_state. Both were once added to migration 1 after it had shipped,
+    so a database made then already has them: each is added only when missing."""
+    if "extraction" not in db["versions"].columns_dict:
+        db.execute("ALTER TABLE versions ADD COLUMN extraction TEXT")
+    # check_state's validators walk only the fetches that can carry validators, so a site without ETag
+    # or Last-Modified does not make it scan every check since the last version
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS fetches_validators ON fetches (policy_id, id) WHERE outcome IN"
+        f" {SUCCESS_SQL} AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
+    )
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+# MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2]
