@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Benchmark `policy-monitor check --all` on the shared policy server (run by hand, not in CI).
 
-Workload: ../shared/bench/policy_server.py serving N policy pages (10-58 KB) on 127.0.0.1.
+Workloads (each a row set of its own; --workloads real,seed is the default):
+  real   ../shared/bench/policy_server.py --pages-dir DIR serving 1,000 distinct real documents
+         (../shared/bench/realdocs/realdocs-1000.tar.xz, 5-150 KB, 73% of paragraphs unique;
+         unpacked under --work unless --pages-dir names the docs/ folder). /mutate makes
+         realistic edits inside the article (a duration changed, a sentence inserted).
+  seed   the same server building N pages from five seed policies (10-58 KB): paragraphs repeat
+         across pages, so per-paragraph caches almost always hit. Kept as a second row.
 All pages share one host, so the generated watchlist RAISES THE PER-HOST POLITENESS LIMIT:
 `fetch: {per_host_delay: 0s, per_host_concurrency: W, max_workers: W}` (W = --workers, 8).
 
@@ -15,9 +21,12 @@ Passes at N (default 1,000), each one `check --all` child process on one databas
                     dynamic site whose bytes change but text does not); put back afterwards;
   mutate            after POST /mutate?fraction=0.1 (validators on): 10% changed pages are
                     aligned, classified and stored, with their alerts.
-Then, unless --skip-scale: first + unchanged at 10 x N policies (a server with 10 x N pages),
-CPU per check compared with N; and the daemon (`policy-monitor run`, interval 1d) started on
-the 10 x N database: its VmRSS sampled from /proc after start-up, then stopped with SIGTERM.
+Then, unless --skip-scale: first + unchanged at 10 x N policies, CPU per check compared with N.
+For the real workload the 10 x N pages are the N documents served ten times, each copy under
+different page chrome (site name, navigation, scripts, footer: see `chrome_variant`), written
+to <work>/realdocs-x10/; for the seed workload, a server with 10 x N seed-built pages. Then
+the daemon (`policy-monitor run`, interval 1d) is started on the 10 x N database: its VmRSS
+sampled from /proc after start-up, then stopped with SIGTERM; the database's size is recorded.
 
 Per pass: wall seconds, checks/s, CPU seconds (user+sys of the child and the descendants it
 reaped, from os.wait4), peak RSS of the child (ru_maxrss) and of its whole process tree (summed
@@ -31,7 +40,8 @@ waits ~40 ms per page for Nagle + delayed ACK on loopback (measured: 44 ms per s
 6.5 ms with a new connection each); urlwatch opens a new connection per request and does not.
 The 304 passes are not affected. CPU seconds are not affected either way.
 
-Usage: .venv/bin/python bench/checks.py [--n 1000] [--rounds 3] [--skip-scale] [--with-urlwatch]
+Usage: .venv/bin/python bench/checks.py [--pages-dir DIR] [--workloads real,seed] [--n 1000]
+       [--rounds 3] [--skip-scale] [--with-urlwatch]
 (--rounds R repeats the passes at N, each round followed by one urlwatch round, and reports medians)
 Output: a plain table on stdout, JSON in bench/results/checks-<time>.json.
 """
@@ -41,12 +51,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 import urllib.request
@@ -63,6 +75,7 @@ CLK = os.sysconf("SC_CLK_TCK")
 
 @dataclass
 class PassResult:
+    workload: str
     n: int
     label: str
     wall_s: float
@@ -95,10 +108,12 @@ def proc_cpu(pid: int) -> float:
 class Server:
     """policy_server.py as a child process, with fresh state each start."""
 
-    def __init__(self, n: int, port: int, validators: bool = True) -> None:
+    def __init__(self, n: int, port: int, validators: bool = True, pages_dir: Path | None = None) -> None:
         cmd = [sys.executable, str(SHARED_BENCH / "policy_server.py"), "--port", str(port), "--n", str(n)]
         if not validators:
             cmd.append("--no-validators")
+        if pages_dir is not None:
+            cmd += ["--pages-dir", str(pages_dir)]
         self.port, self.n = port, n
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.proc.stdout.readline()  # "serving ..." once every page is rendered
@@ -127,6 +142,59 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+# --- the real pages --------------------------------------------------------------------------
+
+REALDOCS = SHARED_BENCH / "realdocs" / "realdocs-1000.tar.xz"
+
+
+def real_pages(work: Path) -> Path:
+    """The docs/ folder of realdocs-1000.tar.xz, unpacked under `work` once."""
+    docs = work / "realdocs" / "docs"
+    if not (docs / "manifest.json").exists():
+        with tarfile.open(REALDOCS) as tar:
+            tar.extractall(work / "realdocs", filter="data")
+    return docs
+
+
+_SITE = re.compile(rb"\(site (\d{4})\)")
+_NAV_ITEM = re.compile(rb'<li><a href="/([a-z]+)">([^<]*)</a></li>')
+
+
+def chrome_variant(body: bytes, k: int) -> bytes:
+    """Copy k (1..9) of a page: the same article under other page chrome. Only the site's
+    header, footer, head and scripts change (another site name, navigation labels and order, a
+    script version, colours), never the text inside <main>/<article>."""
+    if k == 0:
+        return body
+    a0, a1 = body.find(b"<main"), body.rfind(b"</main>")
+    if a0 < 0 or a1 < 0:
+        a0, a1 = body.find(b"<article"), body.rfind(b"</article>")
+    head, article, tail = body[:a0], body[a0:a1], body[a1:]
+
+    def chrome(part: bytes) -> bytes:
+        part = _SITE.sub(lambda m: b"(site %s, mirror %d)" % (m.group(1), k), part)
+        part = _NAV_ITEM.sub(lambda m: b'<li><a href="/%s/v%d">%s %d</a></li>' % (
+            m.group(1), k, m.group(2), k), part)
+        part = part.replace(b"v=20240611", b"v=2024061%d" % k).replace(b"#1f2d3d", b"#1f2d%02x" % (k * 17))
+        return part.replace(b"</nav>", b'<a href="/offers/%d">Offer %d of the week</a></nav>' % (k, k), 1)
+
+    return chrome(head) + article + chrome(tail)
+
+
+def scaled_pages(docs: Path, work: Path, factor: int) -> Path:
+    """`factor` copies of the N pages of `docs`: page k*N+i is page i under chrome_variant(k).
+    Written once to <work>/realdocs-x<factor>/ and reused."""
+    out = work / f"realdocs-x{factor}"
+    files = sorted(docs.glob("p*.html"))
+    if len(list(out.glob("p*.html"))) == factor * len(files):
+        return out
+    out.mkdir(parents=True, exist_ok=True)
+    for k in range(factor):
+        for i, f in enumerate(files):
+            (out / f"p{k * len(files) + i:06d}.html").write_bytes(chrome_variant(f.read_bytes(), k))
+    return out
 
 
 # --- the monitor ---------------------------------------------------------------------------
@@ -220,14 +288,14 @@ def outcomes_since(db: Path, fetch_id: int) -> dict[str, int]:
         conn.close()
 
 
-def run_pass(args: argparse.Namespace, label: str, n: int, db: Path, watchlist: Path, server: Server,
-             log_dir: Path) -> PassResult:
+def run_pass(args: argparse.Namespace, workload: str, label: str, n: int, db: Path, watchlist: Path,
+             server: Server, log_dir: Path) -> PassResult:
     """One `check --all` child, measured by os.wait4 (its own rusage, not other children's)."""
     before = max_fetch_id(db)
     load = os.getloadavg()[0]
     s0 = server.cpu()
-    out = open(log_dir / f"{n}-{label}.out", "w")
-    err = open(log_dir / f"{n}-{label}.err", "w")
+    out = open(log_dir / f"{workload}-{n}-{label}.out", "w")
+    err = open(log_dir / f"{workload}-{n}-{label}.err", "w")
     t0 = time.perf_counter()
     proc = subprocess.Popen(monitor_cmd(args.python, db, watchlist, "check", "--all"),
                             env=monitor_env(db, watchlist), stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -241,13 +309,14 @@ def run_pass(args: argparse.Namespace, label: str, n: int, db: Path, watchlist: 
     err.close()
     cpu = usage.ru_utime + usage.ru_stime
     result = PassResult(
-        n=n, label=label, wall_s=round(wall, 3), checks_per_s=round(n / wall, 1), cpu_s=round(cpu, 2),
+        workload=workload, n=n, label=label, wall_s=round(wall, 3), checks_per_s=round(n / wall, 1),
+        cpu_s=round(cpu, 2),
         cpu_ms_per_check=round(cpu * 1000 / n, 3), max_rss_mb=round(usage.ru_maxrss / 1024, 1),
         server_cpu_s=round(server.cpu() - s0, 2), rc=proc.returncode, outcomes=outcomes_since(db, before),
         loadavg_before=round(load, 2),
         extra={"tree_rss_peak_mb": round(sampler.peak_mb, 1), "processes": sampler.max_procs},
     )
-    print(f"  {n:>6} {label:<16} {result.wall_s:>8.2f}s {result.checks_per_s:>8.1f}/s"
+    print(f"  {workload:<4} {n:>6} {label:<16} {result.wall_s:>8.2f}s {result.checks_per_s:>8.1f}/s"
           f" cpu {result.cpu_s:>7.2f}s"
           f" rss {result.max_rss_mb:>6.1f} MB (tree {sampler.peak_mb:.1f} MB, {sampler.max_procs} proc)"
           f" rc {result.rc} {result.outcomes}", flush=True)
@@ -326,36 +395,36 @@ def daemon_rss(args: argparse.Namespace, n: int, db: Path, watchlist: Path, log_
 
 
 def passes_at(
-    args: argparse.Namespace, n: int, work: Path, full: bool
+    args: argparse.Namespace, n: int, work: Path, full: bool, workload: str, pages_dir: Path | None
 ) -> tuple[list[PassResult], Path, Path]:
-    db, watchlist = work / f"monitor-{n}.db", work / f"watchlist-{n}.yaml"
+    db, watchlist = work / f"monitor-{workload}-{n}.db", work / f"watchlist-{workload}-{n}.yaml"
     for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         p.unlink(missing_ok=True)
     port = free_port()
     write_watchlist(watchlist, n, port, args.workers)
     results = []
-    server = Server(n, port)
+    server = Server(n, port, pages_dir=pages_dir)
     try:
-        results.append(run_pass(args, "first", n, db, watchlist, server, work))
-        results.append(run_pass(args, "unchanged", n, db, watchlist, server, work))
+        results.append(run_pass(args, workload, "first", n, db, watchlist, server, work))
+        results.append(run_pass(args, workload, "unchanged", n, db, watchlist, server, work))
     finally:
         server.stop()
     if not full:
         return results, db, watchlist
-    server = Server(n, port, validators=False)
+    server = Server(n, port, validators=False, pages_dir=pages_dir)
     try:
-        results.append(run_pass(args, "unchanged-noval", n, db, watchlist, server, work))
+        results.append(run_pass(args, workload, "unchanged-noval", n, db, watchlist, server, work))
         saved = hide_body_hashes(db)
         try:
-            results.append(run_pass(args, "unchanged-parse", n, db, watchlist, server, work))
+            results.append(run_pass(args, workload, "unchanged-parse", n, db, watchlist, server, work))
         finally:
             restore_body_hashes(db, saved)
     finally:
         server.stop()
-    server = Server(n, port)  # fresh state: the same pages as stored, validators on
+    server = Server(n, port, pages_dir=pages_dir)  # fresh state: the same pages as stored, validators on
     try:
         changed = server.mutate(args.fraction)
-        r = run_pass(args, "mutate", n, db, watchlist, server, work)
+        r = run_pass(args, workload, "mutate", n, db, watchlist, server, work)
         r.extra["server_changed"] = len(changed)
         results.append(r)
     finally:
@@ -363,9 +432,11 @@ def passes_at(
     return results, db, watchlist
 
 
-def run_urlwatch(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+def run_urlwatch(args: argparse.Namespace, pages_dir: Path | None) -> dict[str, dict[str, Any]]:
     cmd = [sys.executable, str(SHARED_BENCH / "bench_urlwatch.py"), "--rounds", "1", "--n", str(args.n),
            "--port", str(free_port()), "--out", args.uw_out, "--venv", args.uw_venv, "--work", args.uw_work]
+    if pages_dir is not None:
+        cmd += ["--pages-dir", str(pages_dir)]
     print("urlwatch:", " ".join(cmd), flush=True)
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
     rows = {}
@@ -384,9 +455,9 @@ _MEDIAN_KEYS = ("wall_s", "checks_per_s", "cpu_s", "cpu_ms_per_check", "max_rss_
 
 def median_passes(rounds: list[PassResult]) -> list[PassResult]:
     """One PassResult per (n, label): the median of each figure; outcomes of the last round."""
-    groups: dict[tuple[int, str], list[PassResult]] = {}
+    groups: dict[tuple[str, int, str], list[PassResult]] = {}
     for r in rounds:
-        groups.setdefault((r.n, r.label), []).append(r)
+        groups.setdefault((r.workload, r.n, r.label), []).append(r)
     out = []
     for rs in groups.values():
         m = PassResult(**{**asdict(rs[-1]), "extra": dict(rs[-1].extra)})
@@ -408,32 +479,40 @@ def median_urlwatch(rounds: list[dict[str, dict[str, Any]]]) -> dict[str, dict[s
     return dict(sorted(out.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 9))
 
 
-def print_table(results: list[PassResult], uw: dict[str, dict[str, Any]]) -> None:
-    head = "| N | pass | wall s | checks/s | CPU s | CPU ms/check | max RSS MB | server CPU s | outcomes |"
-    print("\n" + head + "\n|" + " --- |" * 9)
+def print_table(results: list[PassResult], uw: dict[str, dict[str, dict[str, Any]]]) -> None:
+    head = ("| workload | N | pass | wall s | checks/s | CPU s | CPU ms/check | max RSS MB | server CPU s"
+            " | outcomes |")
+    print("\n" + head + "\n|" + " --- |" * 10)
     for r in results:
         outs = " ".join(f"{k}={v}" for k, v in sorted(r.outcomes.items()))
-        print(f"| {r.n} | {r.label} | {r.wall_s:.2f} | {r.checks_per_s:.0f} | {r.cpu_s:.2f} | "
+        print(f"| {r.workload} | {r.n} | {r.label} | {r.wall_s:.2f} | {r.checks_per_s:.0f} | {r.cpu_s:.2f} | "
               f"{r.cpu_ms_per_check:.2f} | {r.max_rss_mb:.0f} | {r.server_cpu_s:.2f} | {outs} |")
-    for label, u in uw.items():
-        print(f"| {u['n']} | urlwatch {label} | {u['wall_s']:.2f} | {u['checks_per_s']:.0f} | "
-              f"{u['cpu_s']:.2f} | "
-              f"{u['cpu_s'] * 1000 / u['n']:.2f} | {u['max_rss_mb']:.0f} | {u['server_cpu_s']:.2f} | "
-              f"{u.get('reported', '')} |")
+    for workload, rows in uw.items():
+        for label, u in rows.items():
+            print(f"| {workload} | {u['n']} | urlwatch {label} | {u['wall_s']:.2f} | "
+                  f"{u['checks_per_s']:.0f} | "
+                  f"{u['cpu_s']:.2f} | "
+                  f"{u['cpu_s'] * 1000 / u['n']:.2f} | {u['max_rss_mb']:.0f} | {u['server_cpu_s']:.2f} | "
+                  f"{u.get('reported', '')} |")
 
 
-def ratios(results: list[PassResult], uw: dict[str, dict[str, Any]], n: int) -> dict[str, Any]:
+def ratios(results: list[PassResult], uw: dict[str, dict[str, dict[str, Any]]], n: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    ours = {r.label: r for r in results if r.n == n}
-    for label, u in uw.items():
-        if label in ours:
-            out[label] = {"checks_per_s_ratio": round(ours[label].checks_per_s / u["checks_per_s"], 2),
-                          "cpu_ratio": round(ours[label].cpu_s / u["cpu_s"], 2) if u["cpu_s"] else None}
+    for workload, rows in uw.items():
+        ours = {r.label: r for r in results if r.n == n and r.workload == workload}
+        for label, u in rows.items():
+            if label in ours:
+                out[f"{workload} {label}"] = {
+                    "checks_per_s_ratio": round(ours[label].checks_per_s / u["checks_per_s"], 2),
+                    "cpu_ratio": round(ours[label].cpu_s / u["cpu_s"], 2) if u["cpu_s"] else None}
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages-dir", default=None,
+                    help="the real pages (DIR/p*.html); default: realdocs-1000.tar.xz unpacked under --work")
+    ap.add_argument("--workloads", default="real,seed", help="real, seed or both (comma-separated), in order")
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--scale", type=int, default=10, help="the growth factor for the flat-cost check")
     ap.add_argument("--skip-scale", action="store_true", help="only the passes at --n")
@@ -451,34 +530,50 @@ def main() -> None:
     args = ap.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    print(f"policy-monitor check --all on {args.n} pages of {SHARED_BENCH / 'policy_server.py'};"
+    workloads = [w.strip() for w in args.workloads.split(",") if w.strip()]
+    if not workloads or set(workloads) - {"real", "seed"}:
+        raise SystemExit("--workloads takes real, seed or real,seed")
+    dirs: dict[str, Path | None] = {"seed": None}
+    if "real" in workloads:
+        dirs["real"] = Path(args.pages_dir).resolve() if args.pages_dir else real_pages(work)
+    names = ", ".join(f"{w}: {dirs[w] or 'seed-built'}" for w in workloads)
+    print(f"policy-monitor check --all on {args.n} pages of {SHARED_BENCH / 'policy_server.py'} ({names});"
           f" per-host limit raised for the benchmark: per_host_delay 0s, per_host_concurrency {args.workers},"
           f" max_workers {args.workers}", flush=True)
 
     rounds: list[PassResult] = []
-    uw_rounds: list[dict[str, dict[str, Any]]] = []
+    uw_rounds: dict[str, list[dict[str, dict[str, Any]]]] = {w: [] for w in workloads}
     for k in range(1, args.rounds + 1):  # interleaved, so both tools see the same machine load
-        print(f"round {k}/{args.rounds}", flush=True)
-        done, _, _ = passes_at(args, args.n, work, full=True)
-        for r in done:
-            r.extra["round"] = k
-        rounds += done
-        if args.with_urlwatch:
-            uw_rounds.append(run_urlwatch(args))
+        for w in workloads:
+            print(f"round {k}/{args.rounds}, {w} pages", flush=True)
+            done, _, _ = passes_at(args, args.n, work, True, w, dirs[w])
+            for r in done:
+                r.extra["round"] = k
+            rounds += done
+            if args.with_urlwatch:
+                uw_rounds[w].append(run_urlwatch(args, dirs[w]))
     results = median_passes(rounds)
-    uw = median_urlwatch(uw_rounds)
+    uw = {w: median_urlwatch(r) for w, r in uw_rounds.items() if r}
     scale: dict[str, Any] = {}
     daemon: dict[str, Any] = {}
     if not args.skip_scale:
         big = args.n * args.scale
-        big_results, db, watchlist = passes_at(args, big, work, full=False)
+        w = workloads[0]
+        big_dir = dirs[w]
+        if big_dir is not None:
+            big_dir = scaled_pages(big_dir, work, args.scale)
+            print(f"{big} pages: {dirs[w]} served {args.scale} times under different page chrome"
+                  f" ({big_dir})", flush=True)
+        big_results, db, watchlist = passes_at(args, big, work, False, w, big_dir)
         results += big_results
         for label in ("first", "unchanged"):
-            small = next(r for r in results if r.n == args.n and r.label == label)
+            small = next(r for r in results if r.n == args.n and r.label == label and r.workload == w)
             large = next(r for r in big_results if r.label == label)
             scale[label] = round(large.cpu_ms_per_check / small.cpu_ms_per_check, 2)
-        print(f"  CPU per check at {big} / at {args.n} (median): {scale}", flush=True)
+        print(f"  {w}: CPU per check at {big} / at {args.n} (median): {scale}", flush=True)
         daemon = daemon_rss(args, big, db, watchlist, work)
+        daemon["workload"] = w
+        daemon["db_bytes"] = db.stat().st_size
 
     if args.rounds > 1:
         tail = "" if args.skip_scale else f"; one round at {args.n * args.scale}"
@@ -490,6 +585,7 @@ def main() -> None:
     report = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        "workloads": {w: str(dirs[w] or "seed-built") for w in workloads},
         "politeness": {"per_host_delay": 0, "per_host_concurrency": args.workers,
                        "max_workers": args.workers},
         "cpus": os.cpu_count(), "rounds": args.rounds, "passes": [asdict(r) for r in results],
