@@ -7,6 +7,7 @@ strings to the second with a Z (2026-11-25T10:00:00Z), which sort as they compar
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -41,3 +42,17 @@ def fixed_clock(moment: datetime | str) -> Clock:
     """A clock that always says `moment` (for tests and for replaying a run)."""
     at = as_datetime(moment)
     return lambda: at
+
+
+_NEVER_SET = threading.Event()
+
+
+def pause(seconds: float) -> None:
+    """Wait `seconds` (politeness gaps, retry backoff).
+
+    A wait on a condition rather than time.sleep: the same pause, and it still works when the
+    tests run under libfaketime with the monotonic clock left alone (the way the suite is run
+    with the date pushed ahead), where time.sleep's absolute clock_nanosleep fails with EINVAL.
+    """
+    if seconds > 0:
+        _NEVER_SET.wait(seconds)

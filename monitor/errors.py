@@ -1,6 +1,10 @@
-"""Errors that reach a person as one line: bad input files, bad watchlists."""
+"""Errors that reach a person as one line: bad input files, bad watchlists; and the
+"did you mean" hint those messages share."""
 
 from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
 
 
 class MonitorError(Exception):
@@ -12,10 +16,42 @@ class InputError(MonitorError):
 
 
 class WatchlistError(MonitorError):
-    """A watchlist.yaml that does not validate. The message names the file, line and field."""
+    """A watchlist.yaml that does not validate. The message names the file, line and field.
+
+    One error is one line; `combined` makes one error of several (every problem the validator
+    found in one run), with a count and then one line per problem, in the order of the file.
+    """
 
     def __init__(self, path: str, line: int | None, field: str | None, message: str) -> None:
         self.path, self.line, self.field, self.message = path, line, field, message
-        where = f"{path}:{line}" if line else path
-        what = f" {field}:" if field else ""
-        super().__init__(f"{where}:{what} {message}")
+        self.problems: list[WatchlistError] = [self]
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        what = f" {self.field}:" if self.field else ""
+        return f"{where}:{what} {self.message}"
+
+    @classmethod
+    def combined(cls, problems: list[WatchlistError]) -> WatchlistError:
+        ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+        if len(ordered) == 1:
+            return ordered[0]
+        first = ordered[0]
+        error = cls(first.path, first.line, first.field, first.message)
+        error.problems = ordered
+        lines = "\n".join(p.one_line() for p in ordered)
+        error.args = (f"{len(ordered)} problems in {first.path}:\n{lines}",)
+        return error
+
+
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option `word` was most probably meant to be, if one is close enough."""
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest option, or nothing."""
+    close = closest(word, options)
+    return f"; did you mean {close!r}?" if close else ""

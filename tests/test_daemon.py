@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -154,7 +153,10 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
 
     wl.write_text(watchlist_yaml(policy_site, [0, 1]))  # a good edit removing two policies
     until(lambda: "(0 added, 2 removed" in d.log(), 5, "the removal reloaded", d)
-    time.sleep(0.3)  # a check of a removed policy already running may still finish
+    # a check of a removed policy already running may still finish: count from after the kept
+    # policy has been checked again, which comes after any check that was under way
+    (reloaded_at,) = rows(db, "SELECT max(id) FROM fetches")[0]
+    until(lambda: fetch_counts(db, reloaded_at).get("pol-0", 0) >= 1, 6, "the kept policy checked", d)
     (max_id,) = rows(db, "SELECT max(id) FROM fetches")[0]
     until(lambda: fetch_counts(db, max_id).get("pol-0", 0) >= 2, 6, "the kept policy checked", d)
     assert set(fetch_counts(db, max_id)) <= {"pol-0", "pol-1"}
@@ -236,7 +238,7 @@ def test_daemon_with_10000_policies_stays_small(tmp_path: Path, daemons: list[Da
     d = Daemon(tmp_path, wl, db, fast=False)
     daemons.append(d)
     until(lambda: "watching 10000 policies" in d.log(), 30, "10,000 policies scheduled", d)
-    time.sleep(0.5)
+    until(lambda: "... last: " in d.log(), 30, "the start-up plan logged", d)
     rss_kb = int(next(ln for ln in Path(f"/proc/{d.proc.pid}/status").read_text().splitlines()
                       if ln.startswith("VmRSS:")).split()[1])
     assert rss_kb < 150 * 1024, f"daemon RSS {rss_kb / 1024:.0f} MB with 10,000 policies"

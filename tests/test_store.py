@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from db_watch import rows, until
 
 from monitor.clock import fixed_clock
 from monitor.engine.segment import clause_key
@@ -447,7 +448,7 @@ def test_sigkill_during_writes_leaves_an_intact_database(tmp_path: Path):
                             text=True)
     try:
         assert proc.stdout.readline().strip() == "ready"
-        time.sleep(0.3)
+        until(lambda: rows(db, "SELECT count(*) FROM versions")[0][0] >= 20, 30, "20 versions written")
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)

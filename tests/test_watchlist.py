@@ -329,3 +329,69 @@ def test_secrets_in_the_environment_are_not_read_at_load_time(monkeypatch: pytes
     monkeypatch.setenv("WEBHOOK_SECRET", "s3cret-value")
     wl = parse_watchlist(ISSUE_EXAMPLE)
     assert "s3cret-value" not in repr(wl.routes)
+
+
+def test_every_mistake_is_reported_in_one_run_in_file_order() -> None:
+    text = """\
+alerts:
+  ops-hook: {type: webhook, url: "ftp://hooks.example.org/x"}
+  pager: {type: carrier-pigeon}
+policies:
+  - id: first-policy
+    url: https://example.org/a
+    interval: every six hours
+  - id: Bad Id
+    url: https://example.org/b
+  - id: third
+    url: not a url
+    alert: [ops-hook]
+    colour: blue
+fetch: {retries: many}
+"""
+    err = _error(text)
+    where = [(p.line, p.field) for p in err.problems]
+    assert where == [
+        (2, "alerts.ops-hook.url"),
+        (3, "alerts.pager.type"),
+        (7, "policies[0].interval"),
+        (8, "policies[1].id"),
+        (11, "policies[2].url"),
+        (13, "policies[2].colour"),
+        (14, "fetch.retries"),
+    ], str(err)
+    first_line, *rest = str(err).splitlines()
+    assert first_line == "7 problems in watchlist.yaml:"
+    assert rest[0].startswith("watchlist.yaml:2: alerts.ops-hook.url:")
+    # a policy naming the broken route is not blamed again: the route's own line says what is wrong
+    assert not any("no alert route" in p.message for p in err.problems)
+
+
+def test_a_misspelt_required_key_is_reported_once_with_its_likely_name() -> None:
+    err = _error("polices:\n  - {id: a, url: https://example.org/a}\n")
+    assert len(err.problems) == 1
+    assert "did you mean 'policies'" in str(err)
+
+
+def test_route_types_and_their_keys_come_from_the_channel_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    from monitor.alerts.channels import CHANNELS, Channel
+
+    class PagerChannel(Channel):
+        """A route type added by one new class: the validator knows it and its keys at once."""
+
+        name = "pager"
+        keys = ("number",)
+
+        @classmethod
+        def read_options(cls, reader, keys, field, node):  # type: ignore[no-untyped-def]
+            number = reader.optional(keys, "number", lambda n: reader.string(n, f"{field}.number"), "")
+            return {"number": number}
+
+    monkeypatch.setitem(CHANNELS, "pager", PagerChannel)
+    wl = parse_watchlist(
+        "alerts:\n  oncall: {type: pager, number: '555-0100'}\npolicies:\n"
+        "  - {id: a, url: https://example.org/a, alert: [oncall]}\n"
+    )
+    assert (wl.routes["oncall"].type, wl.routes["oncall"].options) == ("pager", {"number": "555-0100"})
+    err = _error("alerts:\n  oncall: {type: pager, numbr: '1'}\npolicies: []\n")
+    assert "did you mean 'number'" in str(err)
+    assert "pager" in _error("alerts:\n  x: {type: pagr}\npolicies: []\n").message

@@ -13,7 +13,6 @@ versions) open the store without the daemon's lock, so they work beside a runnin
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import logging
 import os
@@ -26,7 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from monitor.errors import MonitorError
+from monitor.errors import MonitorError, did_you_mean
 from monitor.models import Change, Clause, DiffResult, Fact, PolicyConfig, Watchlist
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
@@ -80,11 +79,6 @@ def use_color(choice: str, stream: TextIO) -> bool:
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return stream.isatty()
-
-
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def known_policy_ids(store: Any) -> list[str]:

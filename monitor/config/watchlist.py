@@ -12,7 +12,6 @@ variables that hold them (password_env, secret_env).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Callable
@@ -23,7 +22,8 @@ from typing import Any, NoReturn, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from monitor.errors import WatchlistError
+from monitor.alerts.channels import CHANNELS
+from monitor.errors import WatchlistError, closest, did_you_mean
 from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
 
 __all__ = ["MIN_INTERVAL_SECONDS", "load_watchlist", "parse_duration", "parse_watchlist"]
@@ -32,13 +32,11 @@ MIN_INTERVAL_SECONDS = 30
 MAX_WATCHLIST_BYTES = 64 * 2**20
 DURATION_HINT = "(use 30s, 15m, 6h, 1d)"
 POLICY_TYPES = ("privacy", "terms", "cookies", "other")
-ROUTE_TYPES = ("console", "email", "webhook")
 CONSOLE = RouteConfig(name="console", type="console")
 
 _DURATION = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_EMAIL = re.compile(r"[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SIZE = re.compile(r"(\d+)\s*(b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
 _SIZE_UNIT = {"b": 1, "kb": 10**3, "kib": 2**10, "mb": 10**6, "mib": 2**20, "gb": 10**9, "gib": 2**30}
@@ -91,23 +89,51 @@ def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
     if root is None:
         raise WatchlistError(path, 1, None, "the file is empty; it needs at least a `policies:` list")
     try:
-        return _Validator(path).watchlist(root)
+        return Validator(path).watchlist(root)
     except RecursionError:
         raise WatchlistError(path, None, None, "nested too deeply") from None
 
 
-class _Validator:
-    """Walks the node tree; every check that fails raises a WatchlistError at its node's line."""
+class Validator:
+    """Walks the node tree and reports every problem at its node's line, all in one run.
+
+    A check that fails raises a WatchlistError (`fail`); `collect` keeps it and goes on with a
+    default, so one bad field does not hide the next. Alert channels read their own options
+    through the same methods (monitor.alerts.channels).
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._constructor = yaml.SafeLoader("")
+        self.problems: list[WatchlistError] = []
+        self.broken_routes: set[str] = set()  # declared, but invalid: already reported
+        self.misspelt: set[str] = set()  # fields an unknown key was probably meant to be
 
     # --- errors and basic shapes -----------------------------------------------------------
 
-    def fail(self, node: Node | None, field: str | None, message: str) -> NoReturn:
+    def error(self, node: Node | None, field: str | None, message: str) -> WatchlistError:
         line = node.start_mark.line + 1 if node is not None and node.start_mark else None
-        raise WatchlistError(self.path, line, field, message)
+        return WatchlistError(self.path, line, field, message)
+
+    def fail(self, node: Node | None, field: str | None, message: str) -> NoReturn:
+        raise self.error(node, field, message)
+
+    def note(self, node: Node | None, field: str | None, message: str) -> None:
+        """Report a problem and go on."""
+        self.keep(self.error(node, field, message))
+
+    def keep(self, problem: WatchlistError) -> None:
+        # `polices:` is reported as a misspelling of `policies`; "policies: missing" would say it again
+        if not (problem.message.startswith("missing") and problem.field in self.misspelt):
+            self.problems.append(problem)
+
+    def collect(self, default: T, read: Callable[..., T], *args: Any) -> T:
+        """`read(*args)`, or `default` when it fails; the failure is kept for the final report."""
+        try:
+            return read(*args)
+        except WatchlistError as e:
+            self.keep(e)
+            return default
 
     def mapping(self, node: Node, field: str, allowed: dict[str, str] | tuple[str, ...]) -> dict[str, Node]:
         """The keys of a mapping node -> value nodes; unknown or repeated keys are errors."""
@@ -121,15 +147,21 @@ class _Validator:
                 continue  # an explicit key overrides one merged in with `<<: *anchor`
             where = f"{field}.{key}" if field else str(key)
             if key is None:
-                self.fail(key_node, field or None, "keys must be plain names")
+                self.note(key_node, field or None, "keys must be plain names")
+                continue
             if key in out:
-                self.fail(key_node, where, "appears twice")
+                self.note(key_node, where, "appears twice")
+                continue
             if not field and str(key).startswith("x-"):
                 continue  # top-level `x-...` keys hold YAML anchors to merge elsewhere, as in compose files
             if key not in allowed:
-                hint = _did_you_mean(key, allowed)
+                hint = did_you_mean(key, allowed)
+                meant = closest(key, allowed)
+                if meant:
+                    self.misspelt.add(f"{field}.{meant}" if field else meant)
                 known = ", ".join(allowed)
-                self.fail(key_node, where, f"unknown key{hint} (known keys: {known})")
+                self.note(key_node, where, f"unknown key{hint} (known keys: {known})")
+                continue
             out[key] = value_node
         return out
 
@@ -210,7 +242,7 @@ class _Validator:
         text = self.string(node, field)
         if text not in options:
             self.fail(
-                node, field, f"{text!r} is not one of {', '.join(options)}{_did_you_mean(text, options)}"
+                node, field, f"{text!r} is not one of {', '.join(options)}{did_you_mean(text, options)}"
             )
         return text
 
@@ -223,21 +255,29 @@ class _Validator:
 
     def optional(self, keys: dict[str, Node], key: str, read: Callable[[Node], T], default: T) -> T:
         node = keys.get(key)
-        return default if self.is_null(node) else read(node)  # type: ignore[arg-type]
+        if self.is_null(node):
+            return default
+        return self.collect(default, read, node)
 
     # --- the document ----------------------------------------------------------------------
 
     def watchlist(self, root: Node) -> Watchlist:
+        """The whole document; raises one WatchlistError holding every problem found."""
         top = self.mapping(root, "", ("defaults", "alerts", "policies", "fetch", "failure_threshold"))
-        routes = self.routes(top.get("alerts"))
-        interval, default_alert = self.defaults(top.get("defaults"), routes)
-        if "policies" not in top:
-            self.fail(root, "policies", "missing: the list of policies to watch")
-        policies = self.policies(top["policies"], routes, interval, default_alert)
+        routes = self.collect({"console": CONSOLE}, self.routes, top.get("alerts"))
+        interval, default_alert = self.collect(
+            (6 * 3600, ("console",)), self.defaults, top.get("defaults"), routes
+        )
+        if "policies" in top:
+            policies = self.collect((), self.policies, top["policies"], routes, interval, default_alert)
+        else:
+            self.note(root, "policies", "missing: the list of policies to watch")
         fetch = self.optional(top, "fetch", self.fetch_settings, FetchSettings())
         threshold = self.optional(
             top, "failure_threshold", lambda n: self.integer(n, "failure_threshold", minimum=1), 3
         )
+        if self.problems:
+            raise WatchlistError.combined(self.problems)
         return Watchlist(
             policies=policies,
             routes=routes,
@@ -268,12 +308,14 @@ class _Validator:
         for i, item in enumerate(items):
             where = f"{field}[{i}]" if isinstance(node, SequenceNode) else field
             name = self.string(item, where)
+            if name in self.broken_routes:
+                continue  # its own error is reported at its declaration
             if name not in routes:
                 declared = ", ".join(routes)
                 self.fail(
                     item,
                     where,
-                    f"no alert route named {name!r}{_did_you_mean(name, routes)} "
+                    f"no alert route named {name!r}{did_you_mean(name, routes)} "
                     f"(declared under alerts: {declared})",
                 )
             if name not in names:
@@ -283,11 +325,6 @@ class _Validator:
     # --- alerts ----------------------------------------------------------------------------
 
     _ROUTE_COMMON = ("type", "min_severity", "categories", "include_non_material", "digest", "max_attempts")
-    _ROUTE_OWN = {
-        "console": (),
-        "email": ("to", "from", "smtp", "subject_prefix"),
-        "webhook": ("url", "secret_env", "timeout"),
-    }
 
     def routes(self, node: Node | None) -> dict[str, RouteConfig]:
         routes: dict[str, RouteConfig] = {"console": CONSOLE}
@@ -300,11 +337,18 @@ class _Validator:
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, ScalarNode) else ""
             if not _SLUG.fullmatch(str(name)):
-                self.fail(key_node, f"alerts.{name}", "a route name is lower-case letters, digits, - and _")
+                self.note(key_node, f"alerts.{name}", "a route name is lower-case letters, digits, - and _")
+                self.broken_routes.add(str(name))
+                continue
             if name in seen:
-                self.fail(key_node, f"alerts.{name}", "appears twice")
+                self.note(key_node, f"alerts.{name}", "appears twice")
+                continue
             seen.add(name)
-            routes[name] = self.route(name, key_node, value_node, f"alerts.{name}")
+            route = self.collect(None, self.route, name, key_node, value_node, f"alerts.{name}")
+            if route is None:
+                self.broken_routes.add(name)
+            else:
+                routes[name] = route
         return routes
 
     def route(self, name: str, name_node: Node, node: Node, field: str) -> RouteConfig:
@@ -312,19 +356,16 @@ class _Validator:
         if not isinstance(node, MappingNode):
             self.fail(node, field, f"expected a mapping with at least `type:`, got {_describe(node)}")
         type_node = next((v for k, v in self.effective(node) if getattr(k, "value", None) == "type"), None)
+        route_types = tuple(CHANNELS)
         if type_node is None:
-            self.fail(name_node, f"{field}.type", f"missing: one of {', '.join(ROUTE_TYPES)}")
-        kind = self.choice(type_node, f"{field}.type", ROUTE_TYPES)
+            self.fail(name_node, f"{field}.type", f"missing: one of {', '.join(route_types)}")
+        channel = CHANNELS[self.choice(type_node, f"{field}.type", route_types)]
         self._refuse_secrets(node, field)
-        keys = self.mapping(node, field, self._ROUTE_COMMON + self._ROUTE_OWN[kind])
-        options = {
-            "console": lambda: {},
-            "email": lambda: self.email(keys, field, name_node),
-            "webhook": lambda: self.webhook(keys, field, name_node),
-        }[kind]()
+        keys = self.mapping(node, field, self._ROUTE_COMMON + channel.keys)
+        options = channel.read_options(self, keys, field, name_node)
         return RouteConfig(
             name=name,
-            type=kind,
+            type=channel.name,
             min_severity=self.optional(
                 keys, "min_severity", lambda n: self.choice(n, f"{field}.min_severity", SEVERITIES), "low"
             ),
@@ -370,74 +411,6 @@ class _Validator:
             out.append(self.choice(item, where, CATEGORIES))
         return tuple(out)
 
-    def email(self, keys: dict[str, Node], field: str, node: Node) -> dict[str, Any]:
-        for required in ("to", "from", "smtp"):
-            if required not in keys:
-                self.fail(node, f"{field}.{required}", "missing: an email route needs to, from and smtp")
-        to = self.strings(keys["to"], f"{field}.to")
-        if not to:
-            self.fail(keys["to"], f"{field}.to", "needs at least one address")
-        for i, address in enumerate(to):
-            if not _EMAIL.fullmatch(address):
-                self.fail(keys["to"], f"{field}.to", f"{address!r} (item {i + 1}) is not an e-mail address")
-        sender = self.string(keys["from"], f"{field}.from")
-        if not _EMAIL.search(sender):
-            self.fail(keys["from"], f"{field}.from", f"{sender!r} is not an e-mail address")
-        options: dict[str, Any] = {
-            "to": list(to),
-            "from": sender,
-            "smtp": self.smtp(keys["smtp"], f"{field}.smtp"),
-        }
-        if "subject_prefix" in keys:
-            options["subject_prefix"] = self.string(
-                keys["subject_prefix"], f"{field}.subject_prefix", allow_empty=True
-            )
-        return options
-
-    def smtp(self, node: Node, field: str) -> dict[str, Any]:
-        keys = self.mapping(
-            node, field, ("host", "port", "starttls", "tls", "username", "password_env", "timeout")
-        )
-        if "host" not in keys:
-            self.fail(node, f"{field}.host", "missing: the SMTP server's host name")
-        # Unset stays None: the e-mail channel then uses STARTTLS, except to localhost, and
-        # refuses plain SMTP elsewhere unless `tls: false` is written out.
-        starttls = self.optional(keys, "starttls", lambda n: self.boolean(n, f"{field}.starttls"), None)
-        tls = self.optional(keys, "tls", lambda n: self.boolean(n, f"{field}.tls"), None)
-        if starttls and tls:
-            self.fail(keys["tls"], f"{field}.tls", "choose one of tls (port 465) and starttls (port 587)")
-        smtp: dict[str, Any] = {
-            "host": self.string(keys["host"], f"{field}.host"),
-            "port": self.optional(
-                keys, "port", lambda n: self.integer(n, f"{field}.port", minimum=1, maximum=65535), None
-            ),
-            "starttls": starttls,
-            "tls": tls,
-            "username": self.optional(keys, "username", lambda n: self.string(n, f"{field}.username"), None),
-            "password_env": self.optional(
-                keys, "password_env", lambda n: self.env_name(n, f"{field}.password_env"), None
-            ),
-            "timeout": self.optional(
-                keys, "timeout", lambda n: self.seconds(n, f"{field}.timeout", minimum=1), 30.0
-            ),
-        }
-        if smtp["password_env"] and not smtp["username"]:
-            self.fail(keys["password_env"], f"{field}.password_env", "a password needs a username too")
-        return smtp
-
-    def webhook(self, keys: dict[str, Node], field: str, node: Node) -> dict[str, Any]:
-        if "url" not in keys:
-            self.fail(node, f"{field}.url", "missing: the URL to POST alerts to")
-        return {
-            "url": self.url(keys["url"], f"{field}.url"),
-            "secret_env": self.optional(
-                keys, "secret_env", lambda n: self.env_name(n, f"{field}.secret_env"), None
-            ),
-            "timeout": self.optional(
-                keys, "timeout", lambda n: self.seconds(n, f"{field}.timeout", minimum=1), 10.0
-            ),
-        }
-
     def env_name(self, node: Node, field: str) -> str:
         name = self.string(node, field)
         if not _ENV_NAME.fullmatch(name):
@@ -468,14 +441,17 @@ class _Validator:
         first_line: dict[str, int] = {}
         out: list[PolicyConfig] = []
         for i, item in enumerate(items):
-            policy = self.policy(item, f"policies[{i}]", routes, interval, alert)
+            policy = self.collect(None, self.policy, item, f"policies[{i}]", routes, interval, alert)
+            if policy is None:
+                continue
             if policy.id in first_line:
                 id_node = next(v for k, v in self.effective(item) if k.value == "id")
-                self.fail(
+                self.note(
                     id_node,
                     f"policies[{i}].id",
                     f"{policy.id!r} is already used on line {first_line[policy.id]}; ids must be unique",
                 )
+                continue
             first_line[policy.id] = item.start_mark.line + 1
             out.append(policy)
         return tuple(out)
@@ -498,7 +474,7 @@ class _Validator:
         return PolicyConfig(
             id=policy_id,
             name=self.optional(keys, "name", lambda n: self.string(n, f"{field}.name"), policy_id),
-            url=self.url(keys["url"], f"{field}.url"),
+            url=self.collect("", self.url, keys["url"], f"{field}.url"),
             type=self.optional(
                 keys, "type", lambda n: self.choice(n, f"{field}.type", POLICY_TYPES), "privacy"
             ),
@@ -546,21 +522,23 @@ class _Validator:
         keys = self.mapping(node, "fetch", names)
         values: dict[str, Any] = {}
         for key, value_node in keys.items():
-            where = f"fetch.{key}"
-            if key == "user_agent":
-                values[key] = self.string(value_node, where)
-            elif key == "timeout":  # one number for both
-                values["connect_timeout"] = values["read_timeout"] = self.seconds(
-                    value_node, where, minimum=0.1
-                )
-            elif key in self._FETCH_NUMBERS:
-                values[key] = self.seconds(value_node, where, minimum=0.0 if "delay" in key else 0.1)
-            elif key == "max_bytes":
-                values[key] = self.size(value_node, where)
-            else:
-                low, high = self._FETCH_INTS[key]
-                values[key] = self.integer(value_node, where, minimum=low, maximum=high)
+            self.collect(None, self.fetch_setting, key, value_node, values)
         return FetchSettings(**values)
+
+    def fetch_setting(self, key: str, value_node: Node, values: dict[str, Any]) -> None:
+        """One key of `fetch:`, read into `values`."""
+        where = f"fetch.{key}"
+        if key == "user_agent":
+            values[key] = self.string(value_node, where)
+        elif key == "timeout":  # one number for both
+            values["connect_timeout"] = values["read_timeout"] = self.seconds(value_node, where, minimum=0.1)
+        elif key in self._FETCH_NUMBERS:
+            values[key] = self.seconds(value_node, where, minimum=0.0 if "delay" in key else 0.1)
+        elif key == "max_bytes":
+            values[key] = self.size(value_node, where)
+        else:
+            low, high = self._FETCH_INTS[key]
+            values[key] = self.integer(value_node, where, minimum=low, maximum=high)
 
     def size(self, node: Node, field: str) -> int:
         value = self.value(node) if isinstance(node, ScalarNode) else None
@@ -587,11 +565,6 @@ def _selector_problem(selector: str) -> str | None:
     except SelectorError as e:
         return str(e)
     return None
-
-
-def _did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _describe(node: Node | None) -> str:

@@ -50,6 +50,7 @@ import urllib3.exceptions as u3e
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from monitor.clock import pause
 from monitor.models import FetchResult, FetchSettings
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class _HostGate:
             start = max(now, self._next_start)
             self._next_start = start + self._delay
         if start > now:
-            time.sleep(start - now)
+            pause(start - now)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -227,7 +228,7 @@ class Fetcher:
                 break
             delay = self._backoff(n, attempt.retry_after)
             log.debug("retrying %s in %.2f s after %s", url, delay, attempt.result.error)
-            time.sleep(delay)
+            pause(delay)
             total_ms += int(delay * 1000)
         result = attempt.result
         # duration covers every attempt and the backoff between them, not the politeness queue
