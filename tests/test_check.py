@@ -19,7 +19,9 @@ from monitor import store as store_mod
 from monitor.fetch import http as fetch_mod
 from monitor.models import FetchSettings, PolicyConfig, RouteConfig, Watchlist
 from monitor.watch import check as check_mod
-from monitor.watch.check import CheckOutcome, check_many, check_policy, format_outcome
+from monitor.watch import passes as passes_mod
+from monitor.watch.check import CheckOutcome, check_policy, format_outcome
+from monitor.watch.passes import check_many
 
 OLD_RETENTION = (
     "We keep your information for no longer than is necessary for the purposes it was collected for."
@@ -31,7 +33,7 @@ SEED = 3  # a mixed English/Chinese policy with a retention clause
 
 
 def _fetcher(settings: FetchSettings) -> object:
-    return fetch_mod.Fetcher(settings)
+    return fetch_mod.HttpFetcher(settings)
 
 
 @pytest.fixture
@@ -340,11 +342,11 @@ def test_format_outcome_is_one_readable_line() -> None:
 def test_check_many_in_a_process_pool_records_what_threads_record(
     env: Env, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    n = check_mod.MIN_POLICIES_FOR_PROCESSES
+    n = passes_mod.MIN_POLICIES_FOR_PROCESSES
     for i in range(n):
         env.site.set_page(f"/p{i}", policy_html(seed_text(i % 5), f"Policy {i}"))
         env.policy(f"pol-{i}", f"/p{i}")
-    monkeypatch.setenv(check_mod.PROCESSES_ENV, "2")
+    monkeypatch.setenv(passes_mod.PROCESSES_ENV, "2")
     outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist)  # type: ignore[arg-type]
     assert [o.outcome for o in outs] == ["new"] * n
     # the clauses made in the worker processes are the ones this process makes
@@ -360,6 +362,32 @@ def test_check_many_in_a_process_pool_records_what_threads_record(
     assert [o.outcome for o in again].count("not_modified") == n - 1
     assert (again[3].outcome, again[3].version_seq) == ("changed", 2)
     assert again[3].summary and again[3].summary["material"]
+
+
+def test_a_long_pass_keeps_the_callers_own_fetcher(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fetcher that is not a registered kind (a wrapper, a recorder) cannot be rebuilt in a
+    worker process, so the pass runs on threads with it rather than swapping in another."""
+    seen: list[str] = []
+
+    class RecordingFetcher:
+        kind = "recording"
+
+        def __init__(self, inner: object) -> None:
+            self.inner, self.settings = inner, inner.settings  # type: ignore[attr-defined]
+
+        def fetch(self, url: str, **validators: object) -> object:
+            seen.append(url)
+            return self.inner.fetch(url, **validators)  # type: ignore[attr-defined]
+
+    n = passes_mod.MIN_POLICIES_FOR_PROCESSES
+    for i in range(n):
+        env.site.set_page(f"/r{i}", policy_html(seed_text(i % 5), f"Policy {i}"))
+        env.policy(f"rec-{i}", f"/r{i}")
+    monkeypatch.setenv(passes_mod.PROCESSES_ENV, "2")
+    outs = check_many(env.policies, store=env.store, fetcher=RecordingFetcher(env.fetcher),  # type: ignore[arg-type]
+                      watchlist=env.watchlist)
+    assert [o.outcome for o in outs] == ["new"] * n
+    assert sorted(seen) == sorted(env.site.url(f"/r{i}") for i in range(n))
 
 
 def test_new_select_or_remove_settings_re_extract_the_page_without_change_alerts(env: Env) -> None:

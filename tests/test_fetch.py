@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from policy_site import WRONG_CHARSET_TEXT, PolicySite, seed_page
 
-from monitor.fetch.http import Fetcher, format_size, parse_content_type, parse_retry_after
+from monitor.fetch.http import HttpFetcher, format_size, parse_content_type, parse_retry_after
 from monitor.models import FetchSettings
 
 FAST = FetchSettings(
@@ -38,8 +38,8 @@ def settings(**changes: object) -> FetchSettings:
 
 
 @pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(FAST) as f:
+def fetcher() -> Iterator[HttpFetcher]:
+    with HttpFetcher(FAST) as f:
         yield f
 
 
@@ -50,7 +50,9 @@ def headers_seen(site: PolicySite, path: str) -> list[dict[str, str]]:
 # --- the ordinary path and conditional GET -----------------------------------------------------
 
 
-def test_ok_records_body_type_charset_validators_and_user_agent(policy_site: PolicySite, fetcher: Fetcher):
+def test_ok_records_body_type_charset_validators_and_user_agent(
+    policy_site: PolicySite, fetcher: HttpFetcher
+) -> None:
     page = seed_page(4)
     policy_site.set_page("/privacy", page)
     r = fetcher.fetch(policy_site.url("/privacy"))
@@ -63,7 +65,7 @@ def test_ok_records_body_type_charset_validators_and_user_agent(policy_site: Pol
     assert headers_seen(policy_site, "/privacy")[0]["user-agent"] == FAST.user_agent
 
 
-def test_etag_304_means_not_modified_without_body(policy_site: PolicySite, fetcher: Fetcher):
+def test_etag_304_means_not_modified_without_body(policy_site: PolicySite, fetcher: HttpFetcher):
     policy_site.set_page("/p", seed_page(0))
     first = fetcher.fetch(policy_site.url("/p"))
     again = fetcher.fetch(policy_site.url("/p"), etag=first.etag)
@@ -76,7 +78,7 @@ def test_etag_304_means_not_modified_without_body(policy_site: PolicySite, fetch
     assert changed.outcome == "ok" and b"5 years" in changed.body and changed.etag != first.etag
 
 
-def test_last_modified_304_and_change(policy_site: PolicySite, fetcher: Fetcher):
+def test_last_modified_304_and_change(policy_site: PolicySite, fetcher: HttpFetcher):
     policy_site.set_page("/p", seed_page(1), etag=False)
     first = fetcher.fetch(policy_site.url("/p"))
     assert first.etag is None and first.last_modified
@@ -93,21 +95,21 @@ def test_last_modified_304_and_change(policy_site: PolicySite, fetcher: Fetcher)
 # --- redirects -----------------------------------------------------------------------------------
 
 
-def test_redirects_followed_and_final_url_recorded(policy_site: PolicySite, fetcher: Fetcher):
+def test_redirects_followed_and_final_url_recorded(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/redirect/3"))
     assert r.outcome == "ok" and r.status == 200
     assert r.url == policy_site.url("/redirect/3")
     assert r.final_url == policy_site.url("/redirect/0")
 
 
-def test_redirect_loop_is_an_error_after_max_redirects(policy_site: PolicySite, fetcher: Fetcher):
+def test_redirect_loop_is_an_error_after_max_redirects(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/redirect-loop"))
     assert r.outcome == "error" and r.error == "too many redirects (11)"
     assert policy_site.hits("/redirect-loop") == 11  # the first request and 10 redirects, no retry
 
 
 def test_max_redirects_setting(policy_site: PolicySite):
-    with Fetcher(settings(max_redirects=2)) as f:
+    with HttpFetcher(settings(max_redirects=2)) as f:
         assert f.fetch(policy_site.url("/redirect/2")).outcome == "ok"
         r = f.fetch(policy_site.url("/redirect/3"))
     assert r.outcome == "error" and r.error == "too many redirects (3)"
@@ -116,20 +118,20 @@ def test_max_redirects_setting(policy_site: PolicySite):
 # --- HTTP errors and retries ----------------------------------------------------------------
 
 
-def test_404_is_not_retried(policy_site: PolicySite, fetcher: Fetcher):
+def test_404_is_not_retried(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/status/404"))
     assert (r.outcome, r.status, r.error) == ("error", 404, "HTTP 404")
     assert policy_site.hits("/status/404") == 1
 
 
-def test_500_is_retried_then_reported(policy_site: PolicySite, fetcher: Fetcher):
+def test_500_is_retried_then_reported(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/status/500"))
     assert (r.outcome, r.status, r.error) == ("error", 500, "HTTP 500")
     assert policy_site.hits("/status/500") == FAST.retries + 1
 
 
 def test_flaky_500_succeeds_after_retries_with_growing_backoff(policy_site: PolicySite):
-    with Fetcher(settings(backoff_base=0.1)) as f:
+    with HttpFetcher(settings(backoff_base=0.1)) as f:
         r = f.fetch(policy_site.url("/flaky/500"))
     assert r.outcome == "ok" and r.status == 200
     t = policy_site.request_times("/flaky/500")
@@ -138,7 +140,7 @@ def test_flaky_500_succeeds_after_retries_with_growing_backoff(policy_site: Poli
     assert t[1] - t[0] >= 0.05 - 0.01 and t[2] - t[1] >= 0.1 - 0.01
 
 
-def test_429_retry_after_seconds_is_honoured(policy_site: PolicySite, fetcher: Fetcher):
+def test_429_retry_after_seconds_is_honoured(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/429?retry_after=1"))
     assert r.outcome == "ok"
     t = policy_site.request_times("/429")
@@ -146,7 +148,7 @@ def test_429_retry_after_seconds_is_honoured(policy_site: PolicySite, fetcher: F
     assert 0.95 <= t[1] - t[0] < 1.8  # backoff alone would be ~0.05 s
 
 
-def test_429_retry_after_http_date_is_honoured(policy_site: PolicySite, fetcher: Fetcher):
+def test_429_retry_after_http_date_is_honoured(policy_site: PolicySite, fetcher: HttpFetcher):
     when = formatdate(time.time() + 2, usegmt=True)
     policy_site.set_fault("/busy", "retry_after", times=1, retry_after=when)
     r = fetcher.fetch(policy_site.url("/busy"))
@@ -157,13 +159,13 @@ def test_429_retry_after_http_date_is_honoured(policy_site: PolicySite, fetcher:
 
 def test_retry_after_is_capped_at_backoff_max(policy_site: PolicySite):
     policy_site.set_fault("/busy", "retry_after", times=1, retry_after=3600)
-    with Fetcher(settings(backoff_max=0.2)) as f:
+    with HttpFetcher(settings(backoff_max=0.2)) as f:
         start = time.monotonic()
         r = f.fetch(policy_site.url("/busy"))
     assert r.outcome == "ok" and time.monotonic() - start < 1.0
 
 
-def test_429_given_up_after_retries(policy_site: PolicySite, fetcher: Fetcher):
+def test_429_given_up_after_retries(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/429?retry_after=0&times=10"))
     assert (r.outcome, r.status, r.error) == ("error", 429, "HTTP 429")
     assert policy_site.hits("/429") == 3
@@ -173,7 +175,7 @@ def test_429_given_up_after_retries(policy_site: PolicySite, fetcher: Fetcher):
 
 
 def test_slow_response_past_read_timeout_is_an_error(policy_site: PolicySite):
-    with Fetcher(settings(read_timeout=0.3, retries=0)) as f:
+    with HttpFetcher(settings(read_timeout=0.3, retries=0)) as f:
         start = time.monotonic()
         r = f.fetch(policy_site.url("/slow?seconds=2"))
     assert r.outcome == "error" and r.error == "timeout after 0.3 s"
@@ -181,14 +183,14 @@ def test_slow_response_past_read_timeout_is_an_error(policy_site: PolicySite):
 
 
 def test_timeouts_are_retried(policy_site: PolicySite):
-    with Fetcher(settings(read_timeout=0.2, retries=1)) as f:
+    with HttpFetcher(settings(read_timeout=0.2, retries=1)) as f:
         r = f.fetch(policy_site.url("/slow?seconds=1"))
     assert r.outcome == "error" and policy_site.hits("/slow") == 2
 
 
 def test_trickling_server_is_cut_off_at_the_deadline(policy_site: PolicySite):
     # Every byte arrives well within the read timeout, so only the overall deadline can stop it.
-    with Fetcher(settings(read_timeout=1.0, retries=0), deadline=0.5) as f:
+    with HttpFetcher(settings(read_timeout=1.0, retries=0), deadline=0.5) as f:
         start = time.monotonic()
         r = f.fetch(policy_site.url("/trickle?seconds=4&chunks=40"))
         took = time.monotonic() - start
@@ -197,7 +199,7 @@ def test_trickling_server_is_cut_off_at_the_deadline(policy_site: PolicySite):
 
 
 def test_truncated_body_is_an_error(policy_site: PolicySite):
-    with Fetcher(settings(retries=0)) as f:
+    with HttpFetcher(settings(retries=0)) as f:
         r = f.fetch(policy_site.url("/truncated"))
     assert r.outcome == "error" and r.error == "truncated body" and r.body == b""
 
@@ -213,7 +215,7 @@ def _reset_peak_rss() -> None:
 def test_100_mb_body_is_refused_quickly_with_bounded_memory(policy_site: PolicySite, path: str):
     _reset_peak_rss()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    with Fetcher(FAST) as f:
+    with HttpFetcher(FAST) as f:
         start = time.monotonic()
         r = f.fetch(policy_site.url(path))
         took = time.monotonic() - start
@@ -224,13 +226,13 @@ def test_100_mb_body_is_refused_quickly_with_bounded_memory(policy_site: PolicyS
     assert growth_mb < 50
 
 
-def test_size_cap_applies_to_decoded_bytes(policy_site: PolicySite, fetcher: Fetcher):
+def test_size_cap_applies_to_decoded_bytes(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/gzip-bomb?mb=16"))  # about 16 KB on the wire
     assert r.outcome == "error" and r.error == "body larger than 10 MiB"
 
 
 def test_body_under_the_cap_is_kept_whole(policy_site: PolicySite):
-    with Fetcher(settings(max_bytes=2 * 2**20)) as f:
+    with HttpFetcher(settings(max_bytes=2 * 2**20)) as f:
         r = f.fetch(policy_site.url("/huge?chunked=1&mb=1.5"))
         over = f.fetch(policy_site.url("/huge?chunked=1&mb=2.5"))
     assert r.outcome == "ok" and len(r.body) == int(1.5 * 2**20)
@@ -241,7 +243,9 @@ def test_body_under_the_cap_is_kept_whole(policy_site: PolicySite):
 
 
 @pytest.mark.parametrize("enc", ["cp1252", "gbk"])
-def test_wrong_charset_header_is_recorded_and_bytes_kept(policy_site: PolicySite, fetcher: Fetcher, enc: str):
+def test_wrong_charset_header_is_recorded_and_bytes_kept(
+    policy_site: PolicySite, fetcher: HttpFetcher, enc: str
+) -> None:
     r = fetcher.fetch(policy_site.url(f"/wrong-charset?enc={enc}"))
     assert r.outcome == "ok" and r.charset == "utf-8"  # what the header says; normalize detects
     with pytest.raises(UnicodeDecodeError):
@@ -250,19 +254,19 @@ def test_wrong_charset_header_is_recorded_and_bytes_kept(policy_site: PolicySite
 
 
 @pytest.mark.parametrize("path", ["/gzip", "/deflate"])
-def test_compressed_pages_are_decoded(policy_site: PolicySite, fetcher: Fetcher, path: str):
+def test_compressed_pages_are_decoded(policy_site: PolicySite, fetcher: HttpFetcher, path: str):
     r = fetcher.fetch(policy_site.url(path))
     assert r.outcome == "ok" and r.headers["content-encoding"] == path.strip("/")
     assert r.body.startswith(b"<!DOCTYPE html>") and b"30 days" in r.body
     assert "gzip" in headers_seen(policy_site, path)[0]["accept-encoding"]
 
 
-def test_empty_200_is_ok_with_empty_body(policy_site: PolicySite, fetcher: Fetcher):
+def test_empty_200_is_ok_with_empty_body(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/empty"))
     assert r.outcome == "ok" and r.body == b""  # the guards, not the fetcher, call it suspect
 
 
-def test_error_page_body_is_kept_for_the_guards(policy_site: PolicySite, fetcher: Fetcher):
+def test_error_page_body_is_kept_for_the_guards(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/challenge?status=403"))
     assert (r.outcome, r.status, r.error) == ("error", 403, "HTTP 403")
     assert b"Checking your browser" in r.body
@@ -280,14 +284,14 @@ def _closed_port() -> int:
 
 
 def test_connection_refused_is_an_error_not_an_exception():
-    with Fetcher(settings(retries=1)) as f:
+    with HttpFetcher(settings(retries=1)) as f:
         start = time.monotonic()
         r = f.fetch(f"http://127.0.0.1:{_closed_port()}/privacy")
     assert r.outcome == "error" and r.error == "connection refused" and r.status is None
     assert time.monotonic() - start < 1.0
 
 
-def test_connection_reset_without_answer_is_an_error(policy_site: PolicySite, fetcher: Fetcher):
+def test_connection_reset_without_answer_is_an_error(policy_site: PolicySite, fetcher: HttpFetcher):
     policy_site.set_fault("/reset", "reset")
     r = fetcher.fetch(policy_site.url("/reset"))
     assert r.outcome == "error" and r.error in {"connection reset", "connection error", "truncated body"}
@@ -295,7 +299,7 @@ def test_connection_reset_without_answer_is_an_error(policy_site: PolicySite, fe
 
 
 @pytest.mark.parametrize("url", ["not a url", "ftp://127.0.0.1/x", "http://"])
-def test_bad_urls_are_errors_not_exceptions(fetcher: Fetcher, url: str):
+def test_bad_urls_are_errors_not_exceptions(fetcher: HttpFetcher, url: str):
     r = fetcher.fetch(url)
     assert r.outcome == "error" and r.error
 
@@ -303,7 +307,7 @@ def test_bad_urls_are_errors_not_exceptions(fetcher: Fetcher, url: str):
 # --- politeness and concurrency ----------------------------------------------------------------
 
 
-def _fetch_in_threads(f: Fetcher, urls: list[str]) -> float:
+def _fetch_in_threads(f: HttpFetcher, urls: list[str]) -> float:
     threads = [threading.Thread(target=f.fetch, args=(u,)) for u in urls]
     start = time.monotonic()
     for t in threads:
@@ -316,21 +320,21 @@ def _fetch_in_threads(f: Fetcher, urls: list[str]) -> float:
 def test_per_host_delay_spaces_request_starts(policy_site: PolicySite):
     policy_site.set_page("/a", seed_page(0))
     policy_site.set_page("/b", seed_page(1))
-    with Fetcher(settings(per_host_delay=0.4)) as f:
+    with HttpFetcher(settings(per_host_delay=0.4)) as f:
         _fetch_in_threads(f, [policy_site.url("/a"), policy_site.url("/b")])
     starts = sorted(t for (_p, _h, t) in policy_site.requests_log)
     assert len(starts) == 2 and starts[1] - starts[0] >= 0.4 - 0.01
 
 
 def test_one_request_in_flight_per_host(policy_site: PolicySite):
-    with Fetcher(settings(per_host_concurrency=1, read_timeout=2.0)) as f:
+    with HttpFetcher(settings(per_host_concurrency=1, read_timeout=2.0)) as f:
         took = _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4")] * 2)
     starts = policy_site.request_times("/slow")
     assert starts[1] - starts[0] >= 0.4 - 0.01 and took >= 0.8 - 0.01
 
 
 def test_per_host_concurrency_setting_allows_parallel_requests(policy_site: PolicySite):
-    with Fetcher(settings(per_host_concurrency=2, read_timeout=2.0)) as f:
+    with HttpFetcher(settings(per_host_concurrency=2, read_timeout=2.0)) as f:
         took = _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4")] * 2)
     assert took < 0.75
 
@@ -338,14 +342,14 @@ def test_per_host_concurrency_setting_allows_parallel_requests(policy_site: Poli
 def test_other_hosts_are_not_blocked(policy_site: PolicySite):
     # 127.0.0.1 and localhost are two hosts to the fetcher, one server here.
     other = policy_site.url("/slow?seconds=0.4").replace("127.0.0.1", "localhost")
-    with Fetcher(settings(per_host_concurrency=1, per_host_delay=1.0, read_timeout=2.0)) as f:
+    with HttpFetcher(settings(per_host_concurrency=1, per_host_delay=1.0, read_timeout=2.0)) as f:
         took = _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4"), other])
     assert policy_site.hits("/slow") == 2 and took < 0.75
 
 
 def test_retry_after_holds_back_the_whole_host(policy_site: PolicySite):
     policy_site.set_page("/other", seed_page(3))
-    with Fetcher(settings(retries=0)) as f:
+    with HttpFetcher(settings(retries=0)) as f:
         assert f.fetch(policy_site.url("/429?retry_after=1")).error == "HTTP 429"
         f.fetch(policy_site.url("/other"))
     t429, tother = policy_site.request_times("/429")[0], policy_site.request_times("/other")[0]
@@ -354,20 +358,20 @@ def test_retry_after_holds_back_the_whole_host(policy_site: PolicySite):
 
 def test_fetch_many_returns_results_in_input_order(policy_site: PolicySite):
     policy_site.set_page("/p", seed_page(0))
-    first = Fetcher(FAST).fetch(policy_site.url("/p"))
+    first = HttpFetcher(FAST).fetch(policy_site.url("/p"))
     jobs = [
         (policy_site.url("/p"), None, None),
         (policy_site.url("/status/404"), None, None),
         (policy_site.url("/p"), first.etag, None),
         (policy_site.url("/redirect/1"), None, None),
     ]
-    with Fetcher(FAST) as f:
+    with HttpFetcher(FAST) as f:
         results = list(f.fetch_many(jobs))
     assert [r.url for r in results] == [j[0] for j in jobs]
     assert [r.outcome for r in results] == ["ok", "error", "not_modified", "ok"]
 
 
-def test_connections_are_reused(policy_site: PolicySite, fetcher: Fetcher):
+def test_connections_are_reused(policy_site: PolicySite, fetcher: HttpFetcher):
     policy_site.set_page("/p", seed_page(0))
     etag = fetcher.fetch(policy_site.url("/p")).etag
     for _ in range(3):
@@ -385,7 +389,7 @@ def test_environment_proxy_is_used_for_remote_hosts_but_never_for_loopback(
     monkeypatch.setenv("HTTP_PROXY", policy_site.url("/proxy"))
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
-    with Fetcher(settings()) as f:
+    with HttpFetcher(settings()) as f:
         assert f.fetch(policy_site.url("/p")).outcome == "ok"  # direct, not through the proxy
         assert f._proxies_for("http://example.org/privacy") == {"http": policy_site.url("/proxy")}
 
@@ -399,7 +403,7 @@ def test_remote_hosts_go_through_the_environment_proxy_with_its_credentials(
     monkeypatch.setenv("HTTP_PROXY", f"http://bot:s%40cret@127.0.0.1:{policy_site.port}")
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
-    with Fetcher(settings()) as f:
+    with HttpFetcher(settings()) as f:
         r = f.fetch("http://policies.example.org/privacy")
     assert (r.outcome, r.body, r.final_url) == ("ok", page.encode(), "http://policies.example.org/privacy")
     seen = headers_seen(policy_site, "/privacy")[0]
@@ -410,7 +414,7 @@ def test_remote_hosts_go_through_the_environment_proxy_with_its_credentials(
 def test_no_proxy_hosts_skip_the_proxy_and_other_hosts_use_it(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
     monkeypatch.setenv("NO_PROXY", "example.org")
-    with Fetcher(settings(retries=0)) as f:
+    with HttpFetcher(settings(retries=0)) as f:
         assert f._proxies_for("http://www.example.org/privacy") == {}
         # not in NO_PROXY: sent to the (dead) proxy, so refused rather than a DNS failure
         assert f.fetch("http://policies.example.net/privacy").error == "connection refused"
@@ -447,7 +451,7 @@ def test_cookies_set_by_a_server_are_sent_back():
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        with Fetcher(settings(retries=0)) as f:
+        with HttpFetcher(settings(retries=0)) as f:
             assert f.fetch(base + "/policy").error == "HTTP 403"  # no cookie yet
             r = f.fetch(base + "/enter")  # cookie set on the redirect, sent on the next hop
             assert (r.outcome, r.final_url) == ("ok", base + "/policy")
@@ -488,10 +492,10 @@ def test_https_certificates_are_verified_against_the_ca_bundle(
     base, cert = tls_site
     monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
     monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
-    with Fetcher(settings(retries=0)) as f:
+    with HttpFetcher(settings(retries=0)) as f:
         assert f.fetch(base + "/enter").error == "TLS error"  # self-signed: not trusted by default
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
-    with Fetcher(settings(retries=0)) as f:
+    with HttpFetcher(settings(retries=0)) as f:
         r = f.fetch(base + "/enter")
     assert (r.outcome, r.final_url) == ("ok", base + "/policy")
     assert r.body == b"<p>We keep your data for 30 days.</p>"

@@ -6,7 +6,7 @@ import pytest
 from policy_site import CHALLENGE_HTML, LOGIN_HTML, PolicySite, policy_html, seed_page, seed_text
 
 from monitor.fetch.guards import classify_http_failure, html_to_text, suspicion
-from monitor.fetch.http import Fetcher
+from monitor.fetch.http import HttpFetcher
 from monitor.models import Block, Document, FetchResult, FetchSettings
 
 FAST = FetchSettings(connect_timeout=0.5, read_timeout=0.5, retries=0, per_host_delay=0.0)
@@ -25,7 +25,7 @@ def normalized(body: bytes) -> Document:
 
 
 def fetch_doc(site: PolicySite, path: str) -> Document:
-    with Fetcher(FAST) as f:
+    with HttpFetcher(FAST) as f:
         r = f.fetch(site.url(path))
     assert r.outcome == "ok", r.error
     return normalized(r.body)
@@ -130,7 +130,7 @@ def test_login_wall_phrases_in_several_languages(text: str):
 
 def test_empty_200_is_suspect(policy_site: PolicySite):
     policy_site.set_page("/privacy", b"")
-    r = Fetcher(FAST).fetch(policy_site.url("/privacy"))
+    r = HttpFetcher(FAST).fetch(policy_site.url("/privacy"))
     assert r.outcome == "ok" and r.body == b""
     assert suspicion(Document(blocks=())) == "empty"
 
@@ -180,14 +180,14 @@ def test_policy_cut_to_a_third_is_reported(policy_site: PolicySite):
 
 @pytest.mark.parametrize("status", [403, 503])
 def test_http_challenge_page_is_classified(policy_site: PolicySite, status: int):
-    r = Fetcher(FAST).fetch(policy_site.url(f"/challenge?status={status}"))
+    r = HttpFetcher(FAST).fetch(policy_site.url(f"/challenge?status={status}"))
     assert r.outcome == "error" and r.status == status
     assert classify_http_failure(r) == "challenge"
 
 
 @pytest.mark.parametrize("path", ["/status/403", "/status/404", "/status/500", "/status/503"])
 def test_plain_http_errors_are_not_challenges(policy_site: PolicySite, path: str):
-    r = Fetcher(FAST).fetch(policy_site.url(path))
+    r = HttpFetcher(FAST).fetch(policy_site.url(path))
     assert r.outcome == "error" and classify_http_failure(r) is None
 
 

@@ -144,8 +144,8 @@ PROBLEMS = frozenset({"failed", "suspect"})
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from monitor.fetch.http import Fetcher
-    from monitor.watch.check import check_many
+    from monitor.fetch.http import HttpFetcher
+    from monitor.watch.passes import check_many
 
     wl = load(args)
     policies = select_policies(wl, args.ids, args.all)
@@ -153,7 +153,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         store.sync_policies(wl.policies)
         progress = Progress(len(policies), sys.stderr) if sys.stderr.isatty() and not args.quiet else None
-        fetcher = Fetcher(wl.fetch)
+        fetcher = HttpFetcher(wl.fetch)
         started = time.perf_counter()
         try:
             outcomes = check_many(policies, store=store, fetcher=fetcher, watchlist=wl, progress=progress)

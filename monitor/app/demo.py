@@ -189,15 +189,15 @@ def run_demo(*, keep: bool = False, color: bool = False, out: TextIO | None = No
     """Run the demo; 0 when the retention change was detected and alerted, 1 otherwise."""
     from monitor.alerts import Sender
     from monitor.config.watchlist import load_watchlist
-    from monitor.fetch.http import Fetcher
+    from monitor.fetch.http import HttpFetcher
     from monitor.store import Store
-    from monitor.watch.check import check_many
+    from monitor.watch.passes import check_many
 
     out = out or sys.stdout
     with _environment(keep, out) as env:
         wl = load_watchlist(env.watchlist_path)
         store = Store(env.db_path)
-        fetcher = Fetcher(wl.fetch)
+        fetcher = HttpFetcher(wl.fetch)
         try:
             store.sync_policies(wl.policies)
             say = _Printer(out)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -24,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from monitor.alerts.channels import CHANNELS
 from monitor.errors import WatchlistError, closest, did_you_mean
+from monitor.fetch import setting_keys
 from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
 
 __all__ = ["MIN_INTERVAL_SECONDS", "load_watchlist", "parse_duration", "parse_watchlist"]
@@ -518,8 +518,7 @@ class Validator:
     }
 
     def fetch_settings(self, node: Node) -> FetchSettings:
-        names = tuple(f.name for f in fields(FetchSettings)) + ("timeout",)
-        keys = self.mapping(node, "fetch", names)
+        keys = self.mapping(node, "fetch", setting_keys())
         values: dict[str, Any] = {}
         for key, value_node in keys.items():
             self.collect(None, self.fetch_setting, key, value_node, values)

@@ -23,7 +23,7 @@ How it behaves:
 - per-host politeness: at most settings.per_host_concurrency requests in flight per host and at
   least settings.per_host_delay seconds between the starts of two requests to one host; a
   Retry-After also holds back the other requests to that host. Other hosts are not blocked.
-Fetcher is thread-safe: the check stage calls fetch() from a pool of settings.max_workers threads.
+HttpFetcher is thread-safe: the check stage calls fetch() from a pool of settings.max_workers threads.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ import time
 import urllib.request
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -51,6 +51,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from monitor.clock import pause
+from monitor.fetch.base import register
 from monitor.models import FetchResult, FetchSettings
 
 log = logging.getLogger(__name__)
@@ -178,12 +179,16 @@ class _Cookies:
             log.debug("ignored cookies from %s", url, exc_info=True)
 
 
-class Fetcher:
+@register
+class HttpFetcher:
     """urllib3 connection pools with timeouts, a body cap, retries and per-host politeness.
 
     `deadline` bounds one request (one redirect hop) from sending it to the last body byte; by
     default connect_timeout + 2 x read_timeout.
     """
+
+    kind = "http"
+    keys = (*(f.name for f in fields(FetchSettings)), "timeout")  # `timeout`: connect and read at once
 
     def __init__(self, settings: FetchSettings | None = None, *, deadline: float | None = None) -> None:
         self.settings = settings or FetchSettings()
@@ -252,7 +257,7 @@ class Fetcher:
             for manager in self._via_proxy.values():
                 manager.clear()
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> HttpFetcher:
         return self
 
     def __exit__(self, *exc: object) -> None:

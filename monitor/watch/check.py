@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -336,37 +335,17 @@ def _http_failure_kind(res: FetchResult) -> str | None:
 # --- many checks -------------------------------------------------------------------------------
 
 
-# A long pass is split between processes (the engine is pure Python: threads share one core).
-# "0" or "1" keeps one process; unset: one process per core, for passes of at least the minimum.
-PROCESSES_ENV = "POLICY_MONITOR_CHECK_PROCESSES"
-MIN_POLICIES_FOR_PROCESSES = 50  # below this a process's start-up costs more than it saves
-
-
-def check_many(
+def check_on_threads(
     policies: Sequence[PolicyConfig],
     *,
     store: Store,
     fetcher: Any,
     watchlist: Watchlist,
     progress: Callable[[CheckOutcome], None] | None = None,
-    processes: int | None = None,
 ) -> list[CheckOutcome]:
-    """Check every policy; outcomes in the order of `policies`.
-
-    Many policies are shared out between processes (see monitor/shards.py), each checking its
-    share on a bounded pool of threads; a few are checked on threads here.
-    """
+    """Check every policy on a bounded pool of threads in this process; outcomes in the order of
+    `policies`. (monitor.watch.passes.check_many decides between this and worker processes.)"""
     settings = getattr(fetcher, "settings", None) or watchlist.fetch
-    processes = _processes_for(len(policies)) if processes is None else processes
-    if processes > 1:
-        from monitor.watch.shards import check_in_processes
-
-        checked = store.last_checked_at()
-        first_visits = sum(1 for p in policies if p.id not in checked)
-        return check_in_processes(
-            policies, db_path=store.path, settings=settings, watchlist=watchlist,
-            processes=processes, progress=progress, preload=first_visits * 10 >= len(policies),
-        )
     workers = max(1, min(settings.max_workers, len(policies)))
     results: list[CheckOutcome | None] = [None] * len(policies)
     window = workers * 2  # bounded: at most this many bodies in memory at once
@@ -378,15 +357,6 @@ def check_many(
             pending[pool.submit(_check, policy, store, fetcher, watchlist, analyse_page)] = i
         _drain(pending, results, progress, None)
     return [r for r in results if r is not None]
-
-
-def _processes_for(n: int) -> int:
-    setting = os.environ.get(PROCESSES_ENV, "").strip()
-    if setting.isdigit():
-        wanted = int(setting)
-    else:
-        wanted = min(os.cpu_count() or 1, 4)
-    return wanted if n >= MIN_POLICIES_FOR_PROCESSES else 1
 
 
 def _drain(pending: dict[Future[CheckOutcome], int], results: list[CheckOutcome | None],

@@ -118,12 +118,12 @@ class Daemon:
 
     def __init__(self, watchlist_path: Path, store: Any, watchlist: Watchlist, stop: threading.Event,
                  *, sender: bool = True) -> None:
-        from monitor.fetch.http import Fetcher
+        from monitor.fetch.http import HttpFetcher
 
         self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
         self.with_sender = sender
         self.policies: dict[str, PolicyConfig] = {}
-        self.fetcher = Fetcher(watchlist.fetch)
+        self.fetcher = HttpFetcher(watchlist.fetch)
         self.stopping = threading.Event()  # set first on stop: queued checks return at once
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max(1, watchlist.fetch.max_workers))},
@@ -244,11 +244,11 @@ class Daemon:
         wanted = {p.id: p for p in new.policies}
         self.store.sync_policies(new.policies)
         if new.fetch != self.watchlist.fetch:
-            from monitor.fetch.http import Fetcher
+            from monitor.fetch.http import HttpFetcher
 
             # Checks in flight keep the old fetcher; new checks use the new settings. The number
             # of check threads (max_workers) is fixed until a restart.
-            self.fetcher = Fetcher(new.fetch)
+            self.fetcher = HttpFetcher(new.fetch)
             log.info("fetch settings changed (max_workers takes effect on restart)")
         self.watchlist = new
         if getattr(self, "sender", None) is not None and hasattr(self.sender, "watchlist"):

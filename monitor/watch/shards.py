@@ -1,11 +1,12 @@
 """Share a long check pass out between processes, host by host.
 
-In: the policies of one pass, the database path, the fetch settings and the watchlist.
+In: the policies of one pass, the database path, the caller's fetcher kind and settings, and the
+watchlist.
 Out: their CheckOutcomes, in the order of the policies, with progress reported as they come.
 
 The engine is pure Python, so threads in one process share one core. Each worker process opens
-its own Store (SQLite in WAL mode serialises the short write transactions) and its own Fetcher,
-and runs check_many on its share with threads. Politeness is per host: a host's policies stay
+its own Store (SQLite in WAL mode serialises the short write transactions) and its own fetcher of
+the caller's kind, and checks its share on threads. Politeness is per host: a host's policies stay
 in one process unless its limits allow concurrent requests without delay, in which case its
 concurrency is divided between the processes.
 """
@@ -21,7 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from monitor.fetch import fetcher_for
 from monitor.models import FetchSettings, PolicyConfig, Watchlist
+from monitor.store import Store
+from monitor.watch.check import CheckOutcome, check_on_threads
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +63,7 @@ def check_in_processes(
     policies: Sequence[PolicyConfig],
     *,
     db_path: str | Path,
+    fetcher_kind: str,
     settings: FetchSettings,
     watchlist: Watchlist,
     processes: int,
@@ -68,8 +73,6 @@ def check_in_processes(
     """Run the pass in worker processes; a process that dies leaves its unchecked policies as
     failed outcomes (nothing was recorded for them). `preload`: load the engine before forking,
     for a pass that will parse many pages (a pass of 304s never needs it)."""
-    from monitor.watch.check import CheckOutcome
-
     shards = plan_shards(policies, settings, processes)
     settings = shard_settings(settings, len(shards))
     # fork is cheap, but only safe while this process runs no other threads.
@@ -81,7 +84,7 @@ def check_in_processes(
     workers = [
         ctx.Process(
             target=_worker,
-            args=(str(db_path), settings, watchlist, [policies[i] for i in shard], outcomes),
+            args=(str(db_path), fetcher_kind, settings, watchlist, [policies[i] for i in shard], outcomes),
             name=f"check-shard-{n}",
             daemon=True,
         )
@@ -124,19 +127,15 @@ def _preload_engine() -> None:
 
 
 def _worker(
-    db_path: str, settings: FetchSettings, watchlist: Watchlist, policies: list[PolicyConfig],
-    outcomes: multiprocessing.Queue,
+    db_path: str, fetcher_kind: str, settings: FetchSettings, watchlist: Watchlist,
+    policies: list[PolicyConfig], outcomes: multiprocessing.Queue,
 ) -> None:
-    from monitor.fetch.http import Fetcher
-    from monitor.store import Store
-    from monitor.watch.check import check_many
-
     store = Store(db_path)
+    fetcher = fetcher_for(fetcher_kind, settings)
     try:
-        with Fetcher(settings) as fetcher:
-            check_many(policies, store=store, fetcher=fetcher, watchlist=watchlist,
-                       progress=outcomes.put, processes=1)
+        check_on_threads(policies, store=store, fetcher=fetcher, watchlist=watchlist, progress=outcomes.put)
     finally:
+        fetcher.close()
         store.close()
         outcomes.put(DONE)
         outcomes.close()
