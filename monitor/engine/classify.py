@@ -37,6 +37,7 @@ from monitor.engine.facts import (
     ClauseFacts,
     Duration,
     extract_facts,
+    link_labels,
     pick_lexicon,
 )
 from monitor.lang.lexicon import Lexicon
@@ -737,7 +738,7 @@ def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:
 @lru_cache(maxsize=4096)
 def _mask(text: str, lex: Lexicon) -> str:
     """The text with e-mails, URLs, phone numbers and dates replaced by placeholders."""
-    text = EMAIL_RE.sub("\x00E", text)
+    text = EMAIL_RE.sub("\x00E", link_labels(text))
     text = URL_RE.sub("\x00U", text)
     text = _DATE_RE.sub("\x00D", text)
     text = PHONE_RE.sub(

@@ -28,6 +28,14 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 PHONE_RE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][^\u3400-\u9fff]*")
+# Markdown links "[label](target)" (labels may hold escaped brackets: "[\\[email protected\\]](…)").
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# A company name: capitalised words ending in a legal form ("Northwind Partners LLC", "Acme GmbH").
+_COMPANY = re.compile(
+    r"(?:\b[A-Z][a-z][\w&'’.-]*[ \u00a0]+){1,5}"
+    r"(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|SE|KG|S\.?A\.?S?|SARL|S\.?L\.?|AB|ASA|AS|A/S|ApS|"
+    r"Oy|BV|B\.V\.|NV|N\.V\.|plc|PLC|LLP|LP|S\.p\.A\.|S\.r\.l\.)(?![\w/])"
+)
 STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
@@ -327,6 +335,24 @@ def _is_update_stamp(text: str, lex: Lexicon) -> bool:
     return bool(m) and m.start() < 8
 
 
+def statement_text(text: str) -> str:
+    """What a clause states, without what only names or points: link targets, URLs, e-mail
+    addresses and company names ("Northwind Partners LLC") become spaces; link labels stay."""
+    text = EMAIL_RE.sub(" ", link_labels(text))
+    text = URL_RE.sub(" ", text)
+    return _COMPANY.sub(" ", text)
+
+
+def link_labels(text: str) -> str:
+    """Markdown links replaced by their labels (unescaped): "[Privacy Center](https://…)" -> "Privacy Center"."""
+    return _MD_LINK.sub(lambda m: m.group(1).replace("\\", ""), text) if "](" in text else text
+
+
+def _without_links(text: str) -> str:
+    """The text without Markdown links at all: a link's label names a page, not a place."""
+    return _MD_LINK.sub(" ", text) if "](" in text else text
+
+
 def contacts_in(text: str) -> frozenset[str]:
     """E-mail addresses, URLs and phone numbers written in the text."""
     found = EMAIL_RE.findall(text) + URL_RE.findall(text)
@@ -344,13 +370,15 @@ def extract_facts(text: str, language: str = "und") -> ClauseFacts:
 
     A clause mixing Chinese with a run of Latin-script words (a bilingual page joined into one
     block) is read with both lexicons and the facts are merged."""
-    facts = _extract(text, pick_lexicon(text, language))
+    raw = text
+    text = statement_text(text)
+    facts = _extract(text, pick_lexicon(text, language), raw)
     if facts.language == "zh" and len(_LATIN_WORD.findall(text)) >= MIXED_MIN_WORDS:
         latin = " ".join(_LATIN_RUN.findall(text))
         other = pick_lexicon(latin, language if canonical_language(language) != "zh" else "und")
-        facts = _merge(facts, _extract(text, other))
+        facts = _merge(facts, _extract(text, other, raw))
     elif facts.language != "zh" and len(_CJK_RE.findall(text)) >= MIXED_MIN_HAN:
-        facts = _merge(facts, _extract(text, load_lexicon("zh")))
+        facts = _merge(facts, _extract(text, load_lexicon("zh"), raw))
     return facts
 
 
@@ -380,7 +408,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
     )
 
 
-def _extract(text: str, lex: Lexicon) -> ClauseFacts:
+def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     hits = _category_hits(text, lex)
     states = _keys(lex.retention_states, text)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
@@ -398,7 +426,7 @@ def _extract(text: str, lex: Lexicon) -> ClauseFacts:
         durations=tuple(_durations(text, lex, age_spans, fallback)),
         retention_states=states,
         ages=tuple(ages),
-        places=_places(text, lex),
+        places=_places(_without_links(raw) if "](" in raw else text, lex),
         polarity=tuple(polarity),
         recipients=named["recipient"],
         data_types=named["data_type"],
@@ -410,7 +438,7 @@ def _extract(text: str, lex: Lexicon) -> ClauseFacts:
         else frozenset(),
         change_notice=_change_notice(text, lex),
         security_measures=_keys(lex.security_measures, text),
-        contacts=contacts_in(text),
-        is_update_stamp=_is_update_stamp(text, lex),
+        contacts=contacts_in(raw),
+        is_update_stamp=_is_update_stamp(raw, lex),
         category_hits=hits,
     )
