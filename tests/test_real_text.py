@@ -78,7 +78,10 @@ def test_a_company_name_holding_a_recipient_word_names_no_recipient(text: str, l
 # --- a dropped qualifier of a security promise ----------------------------------------------------
 
 END_TO_END = {
-    "en": ("Voice notes between members are end-to-end encrypted.", "Voice notes between members are encrypted."),
+    "en": (
+        "Voice notes between members are end-to-end encrypted.",
+        "Voice notes between members are encrypted.",
+    ),
     "de": ("Sprachnachrichten werden Ende-zu-Ende-verschlüsselt.", "Sprachnachrichten werden verschlüsselt."),
     "fr": ("Les notes vocales sont chiffrées de bout en bout.", "Les notes vocales sont chiffrées."),
     "es": ("Las notas de voz se cifran de extremo a extremo.", "Las notas de voz se cifran."),
@@ -96,3 +99,134 @@ def test_dropping_end_to_end_from_an_encryption_promise_is_high(lang: str) -> No
     assert_alert(change, "security", "high")
     assert "end-to-end" in change.explanation
     assert_alert(modified(new, old, lang), "security")  # and the promise added is news too
+
+
+# --- conditions and safeguards inside a sentence ----------------------------------------------------
+
+DROPPED_CONDITION = {
+    "en": ("We pass your location to partners only if you allow it.", "We pass your location to partners."),
+    "de": (
+        "Wir geben Ihren Standort nur mit Ihrer Einwilligung an Partner weiter.",
+        "Wir geben Ihren Standort an Partner weiter.",
+    ),
+    "fr": (
+        "Nous partageons votre position avec nos partenaires uniquement avec votre accord.",
+        "Nous partageons votre position avec nos partenaires.",
+    ),
+    "es": (
+        "Compartimos su ubicación con socios solo con su consentimiento.",
+        "Compartimos su ubicación con socios.",
+    ),
+    "da": (
+        "Vi deler din placering med partnere kun med dit samtykke.",
+        "Vi deler din placering med partnere.",
+    ),
+    "sv": (
+        "Vi delar din position med partner endast med ditt samtycke.",
+        "Vi delar din position med partner.",
+    ),
+    "no": (
+        "Vi deler posisjonen din med partnere kun med ditt samtykke.",
+        "Vi deler posisjonen din med partnere.",
+    ),
+    "zh": ("我们仅在征得你的同意后向合作伙伴共享你的位置信息。", "我们会向合作伙伴共享你的位置信息。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DROPPED_CONDITION))
+def test_a_consent_condition_dropped_from_a_sharing_sentence_is_high(lang: str) -> None:
+    old, new = DROPPED_CONDITION[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "sharing", "high")
+    assert "no longer limited" in change.explanation
+    narrowed = modified(new, old, lang)
+    assert_alert(narrowed, "sharing")
+    assert narrowed.severity != "high"  # a condition added narrows what may be done
+
+
+ADEQUACY = {
+    "en": (
+        "We send data abroad only to countries covered by an adequacy decision.",
+        "We send data abroad to other countries.",
+    ),
+    "de": (
+        "Wir übermitteln Daten in Drittländer nur auf Grundlage eines Angemessenheitsbeschlusses.",
+        "Wir übermitteln Daten in Drittländer.",
+    ),
+    "fr": (
+        "Nous transférons des données vers des pays tiers uniquement avec une décision d'adéquation.",
+        "Nous transférons des données vers des pays tiers.",
+    ),
+    "es": (
+        "Transferimos datos a terceros países solo con una decisión de adecuación.",
+        "Transferimos datos a terceros países.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ADEQUACY))
+def test_a_transfer_safeguard_dropped_from_inside_a_sentence_is_high(lang: str) -> None:
+    old, new = ADEQUACY[lang]
+    assert_alert(modified(old, new, lang), "transfer", "high")
+
+
+# --- equivalent ways of saying no -----------------------------------------------------------------
+
+EQUIVALENT_NEGATIONS = [
+    (
+        "en",
+        "We neither sell nor rent your contact list to anyone.",
+        "We do not sell or rent your contact list to anyone.",
+    ),
+    (
+        "en",
+        "We won't share your health data with insurers unless you agree.",
+        "We share your health data with insurers only with your consent.",
+    ),
+    ("en", "Your browsing history will never be sold.", "We never sell your browsing history."),
+    (
+        "de",
+        "Wir geben Ihre Kontakte nicht an Dritte weiter, es sei denn, Sie willigen ein.",
+        "Wir geben Ihre Kontakte nur mit Ihrer Einwilligung an Dritte weiter.",
+    ),
+    (
+        "fr",
+        "Nous ne partageons pas vos contacts avec des tiers, sauf si vous y consentez.",
+        "Nous partageons vos contacts avec des tiers uniquement avec votre consentement.",
+    ),
+    (
+        "es",
+        "No compartimos sus contactos con terceros, salvo que usted lo autorice.",
+        "Solo compartimos sus contactos con terceros con su autorización.",
+    ),
+    (
+        "da",
+        "Vi deler ikke dine kontakter med tredjeparter, medmindre du giver samtykke.",
+        "Vi deler kun dine kontakter med tredjeparter med dit samtykke.",
+    ),
+    (
+        "sv",
+        "Vi delar inte dina kontakter med tredje part om du inte samtycker.",
+        "Vi delar endast dina kontakter med tredje part med ditt samtycke.",
+    ),
+    (
+        "no",
+        "Vi deler ikke kontaktene dine med tredjeparter med mindre du samtykker.",
+        "Vi deler kun kontaktene dine med tredjeparter med ditt samtykke.",
+    ),
+    (
+        "zh",
+        "除非经你同意，我们不会向第三方共享你的通讯录。",
+        "我们仅在征得你的同意后向第三方共享你的通讯录。",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", EQUIVALENT_NEGATIONS)
+def test_an_equivalent_rewording_of_a_negation_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_real_flip_of_a_conditional_promise_still_alerts() -> None:
+    old = "We won't share your health data with insurers unless you agree."
+    assert_alert(modified(old, "We share your health data with insurers."), "sharing", "high")

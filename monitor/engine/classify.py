@@ -263,6 +263,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
     findings = _diff_facts(of, nf)
+    findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
     if _is_typo_fix(pairs, lex, old.text, new.text) and _one_sided(findings):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
@@ -276,7 +277,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
-    negation = _count_change(lex.negators, old.text, new.text)
+    negation = 0 if _same_actions(of, nf) else _count_change(lex.negators, old.text, new.text)
     if material_cats and (negation or _count_change(lex.modals, old.text, new.text)):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
@@ -284,6 +285,12 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         text = _wording(was, now)
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text)
+    qualifier = lex.conditions.get("limit")  # "unless you agree" is a condition, not a list item
+    if qualifier is not None:
+        listed = (
+            [i for i in listed[0] if not qualifier.search(i)],
+            [i for i in listed[1] if not qualifier.search(i)],
+        )
     list_cats = material_cats & LIST_CATEGORIES
     if list_cats and (listed[0] or listed[1]):
         findings = [
@@ -307,6 +314,59 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """Both sides negate the same actions alike, or permit them on the same condition:
+    "neither sell nor rent" and "do not sell or rent" differ only in how they negate."""
+    actions = {p.action for p in of.polarity}
+    if not actions or actions != {p.action for p in nf.polarity}:
+        return False
+    if of.conditions == nf.conditions and of.conditions & {"limit", "consent"}:
+        return True  # "won't ... unless you agree" / "only with your consent"
+    return all(
+        of.polarity_states(a) == nf.polarity_states(a) and "negated" in of.polarity_states(a) for a in actions
+    )
+
+
+_CATEGORY_NOUN = {
+    "retention": "retention",
+    "sharing": "sharing of personal data",
+    "collection": "collection of personal data",
+    "purpose": "use of personal data",
+    "transfer": "transfer of personal data",
+    "rights": "your rights",
+    "children": "processing of children's data",
+    "security": "security",
+    "tracking": "tracking",
+    "changes": "changes to the policy",
+}
+
+
+def _diff_conditions(
+    of: ClauseFacts, nf: ClauseFacts, material_cats: set[str], lex: Lexicon, old: str, new: str
+) -> list[_Finding]:
+    """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
+    it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
+    what may be done (high); adding one narrows it (medium)."""
+    if not material_cats or of.conditions == nf.conditions:
+        return []
+    out = []
+    for kind in sorted(of.conditions ^ nf.conditions):
+        dropped = kind in of.conditions
+        cat = "transfer" if kind == "safeguard" else _ordered(material_cats)[0]
+        pattern = lex.conditions.get(kind)
+        m = pattern.search(old if dropped else new) if pattern is not None else None
+        words = f'"{" ".join(m.group(0).split())}"' if m else kind
+        fact = Fact(
+            cat,
+            words if dropped else None,
+            None if dropped else words,
+            "removed" if dropped else "added",
+            "safeguard" if kind == "safeguard" else "condition",
+        )
+        out.append(_Finding(fact, "high" if dropped else "medium"))
+    return out
 
 
 def _wording(was: str, now: str) -> str:
@@ -609,6 +669,9 @@ def _diff_ages(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 
 def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Finding]:
     out = []
+    # The same limit or consent condition on both sides: a negated verb with "unless" and an
+    # affirmed one with "only" permit the same thing.
+    conditional = of.conditions == nf.conditions and bool(of.conditions & {"limit", "consent"})
     seen = {p.action for p in of.polarity} | {p.action for p in nf.polarity}
     actions = sorted(seen, key=lambda a: (list(ACTION_CATEGORY).index(a) if a in ACTION_CATEGORY else 99, a))
     for action in actions:
@@ -616,6 +679,8 @@ def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Fi
         cat = ACTION_CATEGORY.get(action, "sharing")
         if action == "transfer" and "transfer" in cats and "sharing" not in cats:
             cat = "transfer"
+        if conditional and old and new:
+            continue  # "won't share unless you agree" is "share only with your consent"
         if old == {"negated"} and not new:  # "we never sell" is gone: the promise is dropped
             before = _polarity_text(of, action, "negated")
             out.append(_Finding(Fact(cat, before, None, "affirmed", "polarity"), "high", action))
@@ -800,8 +865,14 @@ def _explain(findings: list[_Finding]) -> str:
     """The facts in words; flips of several verbs in one sentence read as one flip."""
     parts: list[str] = []
     flips: dict[str, list[_Finding]] = {}
+    conditions: dict[str, list[Fact]] = {}
     for f in findings:
-        if f.fact.kind == "polarity":
+        if f.fact.kind in ("condition", "safeguard"):
+            key = f"\x01{f.fact.kind}{f.fact.category}{f.fact.direction}"
+            if key not in conditions:
+                parts.append(key)
+            conditions.setdefault(key, []).append(f.fact)
+        elif f.fact.kind == "polarity":
             if f.fact.direction not in flips:
                 parts.append("\x00" + f.fact.direction)
             flips.setdefault(f.fact.direction, []).append(f)
@@ -820,6 +891,12 @@ def _explain(findings: list[_Finding]) -> str:
         else:
             text = f'{names} of personal data {state} ("{first.old}" -> "{first.new}")'
         parts[parts.index("\x00" + direction)] = text
+    for key, facts in conditions.items():
+        words = [f.old or f.new or "" for f in facts]
+        first = facts[0]
+        parts[parts.index(key)] = _describe(
+            replace(first, old=first.old and ", ".join(words), new=first.new and ", ".join(words))
+        )
     return "; ".join(parts)
 
 
@@ -860,6 +937,7 @@ def _describe(fact: Fact) -> str:
         "right": ("right added", "right removed"),
         "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),
         "security_measure": ("security measure added", "security measure removed"),
+        "safeguard": ("transfer safeguard now stated", "transfer safeguard no longer stated"),
     }
     if kind in ("recipient", "data_type", "purpose") and d in ("negated", "affirmed"):
         noun = {"recipient": "recipient", "data_type": "data type", "purpose": "purpose"}[kind]
@@ -873,6 +951,13 @@ def _describe(fact: Fact) -> str:
         if kind == "data_type" and fact.category == "collection":
             added = "new sensitive data type collected"
         return f"{added}: {fact.new}" if d == "added" else f"{removed}: {fact.old}"
+    if kind == "condition":
+        what = _CATEGORY_NOUN.get(fact.category, fact.category)
+        return (
+            f"{what} no longer limited by {fact.old}"
+            if d == "removed"
+            else f"{what} now limited by {fact.new}"
+        )
     if kind == "change_notice":
         return (
             "promise to notify of policy changes dropped"

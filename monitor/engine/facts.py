@@ -84,6 +84,8 @@ class ClauseFacts:
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
     security_measures: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
+    # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard"
+    conditions: frozenset[str] = frozenset()
     is_update_stamp: bool = False
     category_hits: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
@@ -263,9 +265,12 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     kinds = {"recipient": lex.recipients, "data_type": lex.data_types, "purpose": lex.purposes}
     stated: dict[str, set[str]] = {k: set() for k in kinds}
     negated: set[tuple[str, str]] = set()
+    # "we don't share it with partners unless you agree" states a recipient, on a condition
+    limit = lex.conditions.get("limit")
+    conditional = limit is not None and bool(limit.search(text))
     for _, seg in _segments(text, lex.cjk):
         cleaned = lex.negator_exceptions.sub(" ", seg) if lex.negator_exceptions else seg
-        denies = lex.negators is not None and bool(lex.negators.search(cleaned))
+        denies = not conditional and lex.negators is not None and bool(lex.negators.search(cleaned))
         portable = lex.rights.get("portability")
         if portable is not None:  # "move your data to another service provider" names no recipient
             seg = portable.sub(" ", seg)
@@ -344,7 +349,7 @@ def statement_text(text: str) -> str:
 
 
 def link_labels(text: str) -> str:
-    """Markdown links replaced by their labels (unescaped): "[Privacy Center](https://…)" -> "Privacy Center"."""
+    """Markdown links replaced by their (unescaped) labels: "[Help](https://…)" -> "Help"."""
     return _MD_LINK.sub(lambda m: m.group(1).replace("\\", ""), text) if "](" in text else text
 
 
@@ -403,6 +408,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         change_notice=a.change_notice or b.change_notice,
         security_measures=a.security_measures | b.security_measures,
         contacts=a.contacts | b.contacts,
+        conditions=a.conditions | b.conditions,
         is_update_stamp=a.is_update_stamp or b.is_update_stamp,
         category_hits=hits,
     )
@@ -439,6 +445,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         change_notice=_change_notice(text, lex),
         security_measures=_keys(lex.security_measures, text),
         contacts=contacts_in(raw),
+        conditions=_keys(lex.conditions, text),
         is_update_stamp=_is_update_stamp(raw, lex),
         category_hits=hits,
     )

@@ -66,6 +66,7 @@ class Lexicon:
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
     purposes: Patterns = field(default_factory=dict)
+    conditions: Patterns = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -167,6 +168,7 @@ def load_lexicon(language: str) -> Lexicon:
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),
         purposes=_keyed(data.get("purposes"), cjk),
+        conditions=_keyed(data.get("conditions"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),
