@@ -8,8 +8,10 @@ broken, hostile or shrunk page never becomes a version.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -273,6 +275,73 @@ def test_unreachable_alert_exactly_once_then_recovered_once(env: Env) -> None:
     assert env.check(p).alerts == 0
     assert len(env.alerts("acme", "recovered")) == 1
     assert len(env.alerts("acme", "unreachable")) == 1
+
+
+def _stepping_clock() -> Callable[[], datetime]:
+    """A clock a minute further on each time it is read."""
+    ticks = itertools.count()
+    start = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+    return lambda: start + timedelta(minutes=next(ticks))
+
+
+@pytest.mark.parametrize("between", ["login", "challenge", "shrunk"])
+def test_an_outage_ended_through_a_suspect_page_is_recovered_exactly_once(env: Env, between: str) -> None:
+    """Issue 9 #4: 3 x 503 -> unreachable; then a login wall, a challenge or a shrunk page; then the
+    real page: "recovered" comes once, and a later outage is a new one."""
+    env.store.clock = _stepping_clock()  # type: ignore[attr-defined]  # each check a minute later
+    lines = [ln for ln in seed_text(SEED).splitlines() if ln.strip()]
+    env.site.set_page("/p", _page("\n".join(lines)), etag=False, last_modified=False)
+    p = env.policy("acme", "/p")
+    assert env.check(p).outcome == "new"
+
+    env.site.set_fault("/p", "status", code=503)
+    for _ in range(env.threshold):
+        env.check(p)
+    assert len(env.alerts("acme", "unreachable")) == 1
+
+    env.site.clear_fault("/p")
+    if between == "shrunk":
+        env.site.set_page("/p", _page("\n".join(lines[:3])), etag=False, last_modified=False)
+    else:
+        env.site.set_fault("/p", between, **({"status": 200} if between == "challenge" else {}))
+    assert env.check(p).outcome in ("failed", "suspect")
+    assert env.alerts("acme", "recovered") == []
+
+    env.site.clear_fault("/p")
+    env.site.set_page("/p", _page("\n".join(lines)), etag=False, last_modified=False)
+    back = env.check(p)
+    assert back.outcome in ("unchanged", "not_modified")
+    assert len(env.alerts("acme", "recovered")) == 1
+    assert env.check(p).alerts == 0
+    assert len(env.alerts("acme", "recovered")) == 1
+    assert env.store.status()[0].health == "ok"  # type: ignore[attr-defined]
+
+    env.site.set_fault("/p", "status", code=503)  # a second outage is a new one
+    for _ in range(env.threshold + 1):
+        env.check(p)
+    assert len(env.alerts("acme", "unreachable")) == 2
+    assert env.store.status()[0].health == "unreachable"  # type: ignore[attr-defined]
+
+
+def test_two_checkers_ending_one_outage_raise_recovered_once(env: Env, tmp_path: Path) -> None:
+    """Two stores on one file (a cron `check` beside the daemon) both see the outage end."""
+    env.site.set_page("/p", _page())
+    p = env.policy("acme", "/p")
+    assert env.check(p).outcome == "new"
+    env.site.set_fault("/p", "status", code=503)
+    for _ in range(env.threshold):
+        env.check(p)
+    other = store_mod.Store(env.db)
+    try:
+        # both read the state before either records: the store decides who ends the outage
+        first = check_mod._Check(p, env.store, env.fetcher, env.watchlist, "2026-11-25T10:00:00Z", 0.0)
+        second = check_mod._Check(p, other, env.fetcher, env.watchlist, "2026-11-25T10:00:01Z", 0.0)
+        env.site.clear_fault("/p")
+        first.run(check_mod.analyse_page)
+        second.run(check_mod.analyse_page)
+    finally:
+        other.close()
+    assert len(env.alerts("acme", "recovered")) == 1
 
 
 def test_fewer_failures_than_the_threshold_raise_no_alert(env: Env) -> None:

@@ -1,13 +1,17 @@
 """The sender: delivers the outbox's due alerts through their routes' channels, with retries.
 
 In: the Store's outbox (alerts the check stage wrote in the same transaction as their version),
-the Watchlist's routes, a clock. Out: outbox rows marked delivered, failed (with the next attempt
+the Watchlist's routes, a clock. Out: counts of what a pass did and what is left; outbox rows
+marked delivered, failed (with the next attempt
 time: exponential backoff with jitter) or dead (after the route's max_attempts); digests gathered.
 
-Exactly once, as far as the receiver can tell: a row is marked delivered right after the channel
-returns. A crash between the two (a window of milliseconds) sends that alert again on restart,
-with the SAME id (Message-ID <alert_id@policy-monitor>, webhook-id alert_id), so receivers
-de-duplicate on it. Pending rows survive any crash, because they live in the database.
+Each pass claims due rows in batches (an owner and an expiry, set in one transaction) before
+sending them, so any number of senders (the daemon, `check` runs from cron, several workers)
+deliver each alert once, and a pass goes on until nothing is due. A row is marked delivered right
+after the channel returns. A crash between the two (a window of milliseconds) sends that alert
+again on restart, with the SAME id (Message-ID <alert_id@policy-monitor>, webhook-id alert_id), so receivers
+de-duplicate on it; the claim of a sender that died expires after CLAIM_SECONDS and another
+sender takes the row. Pending rows survive any crash, because they live in the database.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import socket
 import threading
 import uuid
 from collections.abc import Callable
@@ -34,6 +39,10 @@ log = logging.getLogger(__name__)
 # permanent failures (a webhook's 404, a bad config) are tried this many times at most
 PERMANENT_ATTEMPTS = 3
 INTERVAL_ENV = "POLICY_MONITOR_SENDER_INTERVAL"
+BATCH = 50  # rows claimed at a time
+# How long a claim holds. A batch is sent well within it (each send has its channel's timeout);
+# a sender killed mid-batch leaves its rows to the others after it.
+CLAIM_SECONDS = 15 * 60.0
 
 
 
@@ -49,18 +58,46 @@ class Sender:
         backoff_max: float = 6 * 3600.0,
         console_stream: TextIO | None = None,
         jitter: Callable[[], float] = random.random,
+        owner: str | None = None,
+        batch: int = BATCH,
+        claim_seconds: float = CLAIM_SECONDS,
     ) -> None:
         self.store, self.watchlist, self.clock = store, watchlist, clock
         self.backoff_base, self.backoff_max = backoff_base, backoff_max
         self.console_stream, self.jitter = console_stream, jitter
+        # who holds a claim: host, process and this sender, so two senders in one process differ
+        self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.batch, self.claim_seconds = batch, claim_seconds
 
     def deliver_due(self, now: datetime | str | None = None) -> dict[str, int]:
-        """One pass: gather due digests, then try every due alert once. Returns counts."""
+        """One pass: gather due digests, then try every due alert once, claiming them in batches
+        until none is left that no other sender holds. Returns counts: delivered, retry, dead,
+        digests (Store.outbox_backlog says what is left)."""
         moment = as_datetime(self.clock() if now is None else now)
         counts = {"delivered": 0, "retry": 0, "dead": 0, "digests": self.flush_digests(moment)}
-        for alert in self.store.due_alerts(iso(moment)):
-            counts[self._deliver_one(alert, moment)] += 1
+        self.release_orphans()
+        after = 0  # each row is tried at most once per pass, even when its retry is due at once
+        while True:
+            until = moment + timedelta(seconds=self.claim_seconds)
+            claimed = self.store.claim_due(self.owner, iso(moment), iso(until), self.batch, after=after)
+            if not claimed:
+                break
+            for alert in claimed:
+                counts[self._deliver_one(alert, moment)] += 1
+                after = max(after, alert.id)
         return counts
+
+    def release_orphans(self) -> int:
+        """Release the claims of senders on this host whose process has gone (killed mid-send),
+        so their alerts need not wait for the claims to expire. Returns how many were released."""
+        released = 0
+        host = socket.gethostname()
+        for owner in self.store.claim_owners():
+            o_host, _, rest = owner.partition(":")
+            pid = rest.partition(":")[0]
+            if o_host == host and pid.isdigit() and not _alive(int(pid)):
+                released += self.store.release_claims(owner)
+        return released
 
     def run(self, stop: threading.Event, interval: float = 5.0) -> None:
         """The daemon's sender thread: a pass every `interval` seconds until `stop` is set.
@@ -140,6 +177,18 @@ class Sender:
         )
         digest = NewAlert(make_alert_id("digest", route.name, iso(until)), route.name, "digest", payload)
         self.store.add_digest(digest, [p.id for p in parts])
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def send_test_alert(watchlist: Watchlist, route_name: str, *, console_stream: TextIO | None = None) -> None:

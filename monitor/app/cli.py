@@ -229,18 +229,23 @@ def report_checks(args: argparse.Namespace, outcomes: Sequence[Any], seconds: fl
 
 
 def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> None:
-    """Deliver what the pass put in the outbox; what cannot go now stays there for the daemon."""
-    if not raised:
-        return
+    """Deliver everything due in the outbox, whoever wrote it (a killed `check`, an earlier pass),
+    in batches, and say what is left. With a daemon running, its sender delivers them instead."""
     from monitor.alerts import Sender
 
-    if store.daemon_running():  # its sender delivers them; two senders could send one alert twice
-        print(f"policy-monitor: {raised} alert(s) queued for the running daemon to deliver", file=sys.stderr)
+    if store.daemon_running():
+        backlog = store.outbox_backlog(store.now_iso())
+        if backlog["due"]:
+            print(f"policy-monitor: {backlog['due']} alert(s) pending; the running daemon delivers them",
+                  file=sys.stderr)
         return
-    counts = Sender(store, wl, console_stream=console).deliver_due()
-    waiting = counts.get("retry", 0) + counts.get("dead", 0)
-    if waiting:
-        print(f"policy-monitor: {waiting} alert(s) could not be delivered now; see `status`", file=sys.stderr)
+    Sender(store, wl, console_stream=console, clock=store.clock).deliver_due()
+    backlog = store.outbox_backlog(store.now_iso())
+    left = [f"{backlog[k]} {what}" for k, what in (
+        ("due", "due but held by another sender"), ("retry_later", "to retry later"),
+        ("digest", "waiting for a digest"), ("dead", "dead")) if backlog[k]]
+    if backlog["due"] or backlog["retry_later"]:
+        print(f"policy-monitor: alerts not delivered yet: {', '.join(left)}; see `status`", file=sys.stderr)
 
 
 # --- status, history, show, export -------------------------------------------------------------
@@ -255,7 +260,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(r) for r in rows])
         return EXIT_OK
-    headers = ("policy", "last check", "outcome", "last change", "versions", "failures", "dead alerts")
+    headers = ("policy", "last check", "outcome", "last change", "versions", "failures", "pending alerts",
+               "dead alerts")
     print(
         table(
             headers,
@@ -267,6 +273,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                     r.last_change_at,
                     r.versions,
                     r.consecutive_failures,
+                    r.pending_alerts,
                     r.dead_alerts,
                 )
                 for r in rows

@@ -21,7 +21,15 @@ from monitor.models import sha256_hex
 from monitor.store.connection import DEFAULT_DB, Connection
 from monitor.store.outbox import Outbox
 from monitor.store.queries import Queries
-from monitor.store.records import CheckState, FetchRecord, NewAlert, OutboxAlert, PolicyStatus, StoredVersion
+from monitor.store.records import (
+    CheckState,
+    FetchRecord,
+    HealthChange,
+    NewAlert,
+    OutboxAlert,
+    PolicyStatus,
+    StoredVersion,
+)
 from monitor.store.schema import MIGRATIONS
 from monitor.store.versions import PolicyVersions
 
@@ -35,6 +43,6 @@ class Store(PolicyVersions, Outbox, Queries, Connection):
 
 
 __all__ = [
-    "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "NewAlert", "OutboxAlert", "PolicyStatus",
-    "Store", "StoredVersion", "sha256_hex",
+    "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "HealthChange", "NewAlert", "OutboxAlert",
+    "PolicyStatus", "Store", "StoredVersion", "sha256_hex",
 ]

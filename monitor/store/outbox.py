@@ -73,19 +73,69 @@ class Outbox(Connection):
         )
         return [alert_from_row(r) for r in rows]
 
+    def claim_due(
+        self, owner: str, now: str, until: str, limit: int = 100, *, after: int = 0
+    ) -> list[OutboxAlert]:
+        """Claim up to `limit` due alerts (row id > `after`) for `owner` until `until`, oldest
+        first, in one transaction.
+
+        A row claimed by another sender is skipped until its claim expires (a sender that died
+        mid-send leaves one behind): so any number of senders deliver each alert once, and at
+        least once when one of them dies."""
+        with self._tx() as conn:
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= ?1 AND id > ?3"
+                " AND (claimed_by IS NULL OR claim_expires_at <= ?1) ORDER BY id LIMIT ?2",
+                (now, limit, after),
+            )]
+            conn.executemany(
+                "UPDATE alerts SET claimed_by = ?, claim_expires_at = ? WHERE id = ?",
+                [(owner, until, i) for i in ids],
+            )
+            rows = [conn.execute("SELECT * FROM alerts WHERE id = ?", (i,)).fetchone() for i in ids]
+        return [alert_from_row(r) for r in rows]
+
+    def claim_owners(self) -> list[str]:
+        """The senders holding claims now (expired or not)."""
+        rows = self._all("SELECT DISTINCT claimed_by FROM alerts WHERE claimed_by IS NOT NULL")
+        return [r[0] for r in rows]
+
+    def release_claims(self, owner: str) -> int:
+        """Release every claim `owner` holds (a sender known to be dead); returns how many."""
+        with self._tx() as conn:
+            return conn.execute(
+                "UPDATE alerts SET claimed_by = NULL, claim_expires_at = NULL WHERE claimed_by = ?", (owner,)
+            ).rowcount
+
+    def outbox_backlog(self, now: str) -> dict[str, int]:
+        """What is left in the outbox: pending rows due now (unclaimed or claimed by a sender at
+        work), pending rows waiting for a later retry, rows waiting for a digest, dead rows."""
+        row = self._one(
+            "SELECT"
+            " sum(status = 'pending' AND next_attempt_at <= ?1),"
+            " sum(status = 'pending' AND next_attempt_at > ?1),"
+            " sum(status = 'digest'), sum(status = 'dead') FROM alerts",
+            (now,),
+        )
+        keys = ("due", "retry_later", "digest", "dead")
+        return {k: int((row[i] if row else 0) or 0) for i, k in enumerate(keys)}
+
     def mark_alert_delivered(self, id: int, at: str) -> None:
+        """The channel took it: delivered, and its claim released."""
         with self._tx() as conn:
             conn.execute(
                 "UPDATE alerts SET status = 'delivered', delivered_at = ?, attempts = attempts + 1,"
-                " last_error = NULL WHERE id = ?",
+                " last_error = NULL, claimed_by = NULL, claim_expires_at = NULL WHERE id = ?",
                 (at, id),
             )
 
     def mark_alert_failed(self, id: int, error: str, next_attempt_at: str, dead: bool) -> None:
+        """Not delivered: retried at `next_attempt_at`, or dead; its claim released. A row another
+        sender delivered meanwhile (a claim that had expired) stays delivered."""
         with self._tx() as conn:
             conn.execute(
-                "UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1"
-                " WHERE id = ?",
+                "UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1,"
+                " claimed_by = NULL, claim_expires_at = NULL WHERE id = ? AND status = 'pending'",
                 ("dead" if dead else "pending", error[:2000], next_attempt_at, id),
             )
 

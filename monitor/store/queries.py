@@ -61,7 +61,9 @@ class Queries(Connection):
             " f.started_at AS last_check_at, f.outcome, f.http_status, f.error,"
             " (SELECT count(*) FROM versions v WHERE v.policy_id = p.id) AS n_versions,"
             " (SELECT max(seen_at) FROM versions v WHERE v.policy_id = p.id AND v.seq > 1) AS last_change_at,"
-            " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status = 'dead') AS dead"
+            " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status = 'dead') AS dead,"
+            " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status IN ('pending', 'digest'))"
+            " AS pending, p.health"
             " FROM policies p LEFT JOIN fetches f"
             " ON f.id = (SELECT max(id) FROM fetches WHERE policy_id = p.id)"
             f"{where} ORDER BY p.id"
@@ -71,6 +73,7 @@ class Queries(Connection):
                 policy_id=r["id"], name=r["name"], url=r["url"], last_check_at=r["last_check_at"],
                 last_outcome=r["outcome"], last_change_at=r["last_change_at"], versions=r["n_versions"],
                 consecutive_failures=self._failures(r["id"]), dead_alerts=r["dead"],
+                pending_alerts=r["pending"], health=r["health"],
                 extra={"type": r["type"], "active": bool(r["active"]), "http_status": r["http_status"],
                        "error": r["error"]},
             )

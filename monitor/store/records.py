@@ -48,6 +48,7 @@ class CheckState:
     latest_seq: int = 0  # 0: no version yet
     latest_extraction: str | None = None  # select/remove settings of the latest version; None: no version
     consecutive_failures: int = 0
+    health: str = "ok"  # ok | unreachable: the policy's state since its last health change
 
 
 @dataclass
@@ -90,6 +91,20 @@ class OutboxAlert:
     delivered_at: str | None = None
     last_error: str | None = None
     digest_id: int | None = None
+    claimed_by: str | None = None  # the sender that holds it until claim_expires_at
+    claim_expires_at: str | None = None
+
+
+@dataclass
+class HealthChange:
+    """A change of a policy's health to make with a fetch, in its transaction.
+
+    `alerts` are put in the outbox only when the policy was in the other state, so that any
+    number of checks seeing the same outage raise its "unreachable" and "recovered" once each.
+    """
+
+    state: str  # ok | unreachable
+    alerts: list[NewAlert] = field(default_factory=list)
 
 
 @dataclass
@@ -103,6 +118,8 @@ class PolicyStatus:
     versions: int
     consecutive_failures: int
     dead_alerts: int = 0
+    pending_alerts: int = 0  # in the outbox, not delivered yet (waiting, retrying or in a digest)
+    health: str = "ok"  # ok | unreachable
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -209,6 +226,7 @@ def alert_from_row(row: sqlite3.Row) -> OutboxAlert:
         next_attempt_at=row["next_attempt_at"], created_at=row["created_at"],
         payload=json.loads(row["payload"]), delivered_at=row["delivered_at"],
         last_error=row["last_error"], digest_id=row["digest_id"],
+        claimed_by=row["claimed_by"], claim_expires_at=row["claim_expires_at"],
     )
 
 

@@ -89,6 +89,29 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Outbox claims and per-policy health.
+
+    alerts.claimed_by / claim_expires_at: a sender claims due rows (owner and expiry in one
+    transaction) before sending them, so several senders never send one alert twice; a claim
+    left by a sender that died expires and the row is claimed again.
+    policies.health ('ok' | 'unreachable') and health_since: an outage is a state, ended exactly
+    once by any path back to a good page. A policy whose latest health alert is 'unreachable'
+    starts in that state.
+    """
+    db.execute("ALTER TABLE alerts ADD COLUMN claimed_by TEXT")
+    db.execute("ALTER TABLE alerts ADD COLUMN claim_expires_at TEXT")
+    db.execute("CREATE INDEX alerts_claimed ON alerts (claimed_by) WHERE claimed_by IS NOT NULL")
+    db.execute("ALTER TABLE policies ADD COLUMN health TEXT NOT NULL DEFAULT 'ok'")
+    db.execute("ALTER TABLE policies ADD COLUMN health_since TEXT")
+    db.execute(
+        "UPDATE policies SET health = 'unreachable', health_since = (SELECT created_at FROM alerts a"
+        " WHERE a.policy_id = policies.id AND a.kind = 'unreachable' ORDER BY a.id DESC LIMIT 1)"
+        " WHERE (SELECT kind FROM alerts a WHERE a.policy_id = policies.id"
+        " AND a.kind IN ('unreachable', 'recovered') ORDER BY a.id DESC LIMIT 1) = 'unreachable'"
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2]
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3]

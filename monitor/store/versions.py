@@ -26,6 +26,7 @@ from monitor.store.outbox import insert_alerts
 from monitor.store.records import (
     CheckState,
     FetchRecord,
+    HealthChange,
     NewAlert,
     StoredVersion,
     change_row,
@@ -58,7 +59,7 @@ _VERSION_SELECT = (
 _CHECK_STATE_SELECT = (
     "SELECT f.*, v.text_sha256 AS v_text_sha256, v.body_sha256 AS v_body_sha256, v.seq AS v_seq,"
     " coalesce(v.extraction, '') AS v_extraction, val.etag AS val_etag,"
-    " val.last_modified AS val_last_modified"
+    " val.last_modified AS val_last_modified, (SELECT health FROM policies WHERE id = ?1) AS p_health"
     " FROM (SELECT 1) AS one"
     " LEFT JOIN (SELECT * FROM fetches WHERE policy_id = ?1 ORDER BY id DESC LIMIT 1) AS f"
     " LEFT JOIN (SELECT text_sha256, body_sha256, seq, extraction FROM versions WHERE policy_id = ?1"
@@ -150,6 +151,8 @@ class PolicyVersions(Connection):
         row = self._one(_CHECK_STATE_SELECT, (policy_id,))
         last = fetch_from_row(row) if row is not None and row["outcome"] is not None else None
         state = CheckState(last=last)
+        if row is not None and row["p_health"] is not None:
+            state.health = row["p_health"]
         if row is not None and row["v_seq"] is not None:
             state.latest_hashes = (row["v_text_sha256"], row["v_body_sha256"])
             state.latest_seq, state.latest_extraction = row["v_seq"], row["v_extraction"]
@@ -182,13 +185,32 @@ class PolicyVersions(Connection):
         )
         return cur.lastrowid  # type: ignore[return-value]
 
-    def record_fetch(self, fetch: FetchRecord, alerts: Sequence[NewAlert] = ()) -> int:
-        """Record an attempt that made no version (unchanged, not_modified, failed, suspect)."""
+    def _change_health(self, conn: sqlite3.Connection, policy_id: str, change: HealthChange | None,
+                       at: str) -> int:
+        """Move the policy to `change.state` and raise its alerts, only if it was in another state.
+        Returns how many alerts that put in the outbox."""
+        if change is None:
+            return 0
+        moved = conn.execute(
+            "UPDATE policies SET health = ?, health_since = ? WHERE id = ? AND health != ?",
+            (change.state, at, policy_id, change.state),
+        ).rowcount
+        if moved and change.alerts:
+            insert_alerts(conn, change.alerts, policy_id, None, self.now_iso())
+            return len(change.alerts)
+        return 0
+
+    def record_fetch(
+        self, fetch: FetchRecord, alerts: Sequence[NewAlert] = (), *, health: HealthChange | None = None
+    ) -> int:
+        """Record an attempt that made no version (unchanged, not_modified, failed, suspect), with
+        its alerts and the change of health it brings, in one transaction."""
         with self._tx() as conn:
             self._ensure_policy(conn, fetch.policy_id)
             fetch_id = self._insert_fetch(conn, fetch)
             if alerts:
                 insert_alerts(conn, alerts, fetch.policy_id, None, self.now_iso())
+            self._change_health(conn, fetch.policy_id, health, fetch.started_at)
         self._known_policies.add(fetch.policy_id)
         return fetch_id
 
@@ -204,6 +226,7 @@ class PolicyVersions(Connection):
         changes: Sequence[Change],
         alerts: Sequence[NewAlert] = (),
         extraction: str = "",
+        health: HealthChange | None = None,
     ) -> StoredVersion:
         """Record a fetch that produced a new version, with its changes and alerts, atomically.
 
@@ -230,6 +253,7 @@ class PolicyVersions(Connection):
                 # Another checker (a CLI `check` beside the daemon) recorded this text first.
                 fetch.outcome = "unchanged"
                 self._insert_fetch(conn, fetch)
+                self._change_health(conn, fetch.policy_id, health, fetch.started_at)
                 return StoredVersion(
                     id=latest["id"], policy_id=fetch.policy_id, seq=latest["seq"], seen_at=latest["seen_at"],
                     text_sha256=text_sha, body_sha256=latest["body_sha256"], language=latest["language"],
@@ -258,6 +282,7 @@ class PolicyVersions(Connection):
                 conn.executemany(_CHANGE_INSERT, rows)
             if alerts:
                 insert_alerts(conn, alerts, fetch.policy_id, version_id, self.now_iso())
+            self._change_health(conn, fetch.policy_id, health, fetch.started_at)
         self._known_policies.add(fetch.policy_id)
         return StoredVersion(
             id=version_id, policy_id=fetch.policy_id, seq=seq, seen_at=fetch.started_at,  # type: ignore[arg-type]

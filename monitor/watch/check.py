@@ -23,7 +23,7 @@ from typing import Any
 
 from monitor.errors import InputError
 from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist, sha256_hex
-from monitor.store import FetchRecord, NewAlert, Store, StoredVersion
+from monitor.store import FetchRecord, HealthChange, NewAlert, Store, StoredVersion
 
 log = logging.getLogger("monitor.watch.check")
 
@@ -225,7 +225,7 @@ class _Check:
     def _version(self, res: FetchResult, body_sha: str, page: PageResult, prev_seq: int) -> CheckOutcome:
         outcome = "changed" if prev_seq else "new"
         fetch = self._rec(res, outcome, body_sha=body_sha, text_sha=page.text_sha)
-        alerts = self._recovery_alerts()
+        alerts: list[NewAlert] = []
         if self.reextract:
             log.info("%s: select/remove changed; v%d is the new baseline, no change alerts",
                      self.policy.id, prev_seq + 1)
@@ -234,27 +234,32 @@ class _Check:
 
             alerts += plan_change_alerts(self.policy, self.watchlist, seq=prev_seq + 1, seen_at=self.started,
                                          changes=page.changes)
+        health = self._recovery()
         version = self.store.record_version(
             fetch, body=res.body, content_type=res.content_type, text=page.text, language=page.language,
             clauses=page.clauses, changes=page.changes, alerts=alerts, extraction=self.extraction,
+            health=health,
         )
         return CheckOutcome(self.policy.id, outcome, fetch.duration_ms, version.seq, page.summary,
-                            alerts=len(alerts))
+                            alerts=len(alerts) + (len(health.alerts) if health else 0))
 
     def _reached(self, fetch: FetchRecord) -> CheckOutcome:
-        alerts = self._recovery_alerts()
-        self.store.record_fetch(fetch, alerts)
-        return self._outcome(fetch, alerts)
+        health = self._recovery()
+        self.store.record_fetch(fetch, health=health)
+        return self._outcome(fetch, health.alerts if health else [])
 
     def _failed(self, fetch: FetchRecord, *, challenge: bool = False) -> CheckOutcome:
         alerts: list[NewAlert] = []
+        health = None
         failures = self.state.consecutive_failures + 1
-        if failures == self.watchlist.failure_threshold:
-            alerts += self._health("unreachable", f"{failures} failed checks in a row: {fetch.error}")
+        if failures >= self.watchlist.failure_threshold and self.state.health != "unreachable":
+            # the store raises these only if the policy was not unreachable yet: once per outage
+            health = HealthChange("unreachable", self._health(
+                "unreachable", f"{failures} failed checks in a row: {fetch.error}"))
         if challenge and not self._last_was_challenge():
             alerts += self._health("challenge", fetch.error or CHALLENGE)
-        self.store.record_fetch(fetch, alerts)
-        return self._outcome(fetch, alerts)
+        self.store.record_fetch(fetch, alerts, health=health)
+        return self._outcome(fetch, alerts + (health.alerts if health else []))
 
     def _suspect(self, fetch: FetchRecord) -> CheckOutcome:
         alerts: list[NewAlert] = []
@@ -290,13 +295,13 @@ class _Check:
             return False
         return (last.error or "").startswith(CHALLENGE)
 
-    def _recovery_alerts(self) -> list[NewAlert]:
-        if self.last is None or self.last.outcome != "failed":
-            return []
-        failures = self.state.consecutive_failures
-        if failures < self.watchlist.failure_threshold:
-            return []
-        return self._health("recovered", f"reachable again after {failures} failed checks")
+    def _recovery(self) -> HealthChange | None:
+        """The page was reached: an outage in progress ends here, whatever came in between
+        (failed, challenge, login wall or shrunk pages). The store raises "recovered" only if
+        the policy was still unreachable, so two checks ending one outage raise it once."""
+        if self.state.health != "unreachable":
+            return None
+        return HealthChange("ok", self._health("recovered", "reachable again after an outage"))
 
     def _health(self, kind: str, detail: str) -> list[NewAlert]:
         from monitor.alerts import plan_health_alerts
