@@ -25,8 +25,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
+from monitor.app import read_models
 from monitor.errors import MonitorError, did_you_mean
-from monitor.models import Change, Clause, DiffResult, Fact, PolicyConfig, Watchlist
+from monitor.models import Clause, DiffResult, PolicyConfig, Watchlist
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
 DEFAULT_WATCHLIST = "watchlist.yaml"
@@ -79,16 +80,6 @@ def use_color(choice: str, stream: TextIO) -> bool:
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return stream.isatty()
-
-
-def known_policy_ids(store: Any) -> list[str]:
-    return [p["id"] for p in store.policies(include_inactive=True)]
-
-
-def require_policy(store: Any, policy_id: str) -> None:
-    known = known_policy_ids(store)
-    if policy_id not in known:
-        raise UsageError(f"no policy {policy_id!r} in {store.path}{did_you_mean(policy_id, known)}")
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -286,29 +277,25 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        require_policy(store, args.id)
-        versions = store.versions(args.id)
+        if args.json:
+            print_json(read_models.history_records(store, args.id))
+            return EXIT_OK
+        entries = read_models.history(store, args.id)
     finally:
         store.close()
-    if args.json:
-        print_json(versions)
-        return EXIT_OK
-    rows = []
-    for v in versions:
-        s = v.get("summary") or {}
-        first = v["seq"] == 1
-        rows.append(
-            (
-                v["seq"],
-                v["seen_at"],
-                f"first version, {v.get('clause_count', '?')} clauses"
-                if first
-                else summary_text(s) or "text only",
-                None if first else ("yes" if s.get("material") else "no"),
-                None if first or not s.get("material") else s.get("max_severity"),
-                ", ".join(s.get("categories") or []) or None,
-            )
+    rows = [
+        (
+            e.seq,
+            e.seen_at,
+            f"first version, {e.clause_count or '?'} clauses"
+            if e.first
+            else summary_text(e.summary) or "text only",
+            None if e.first else ("yes" if e.material else "no"),
+            None if e.first else e.severity,
+            ", ".join(e.categories) or None,
         )
+        for e in entries
+    ]
     if not rows:
         print(f"{args.id}: no versions yet")
         return EXIT_OK
@@ -319,26 +306,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        require_policy(store, args.id)
-        version = stored_version(store, args.id, str(args.version) if args.version is not None else "latest")
+        which = str(args.version) if args.version is not None else "latest"
+        version = read_models.version(store, args.id, which)
     finally:
         store.close()
     if args.json:
-        data = {
-            "policy_id": version.policy_id,
-            "seq": version.seq,
-            "seen_at": version.seen_at,
-            "sha256": version.text_sha256,
-            "language": version.language,
-        }
-        if args.clauses:
-            data["clauses"] = [
-                {"index": c.index, "section": c.section_path, "marker": c.marker, "text": c.text}
-                for c in version.clauses
-            ]
-        else:
-            data["text"] = version.text
-        print_json(data)
+        print_json(read_models.version_record(version, clauses=args.clauses))
         return EXIT_OK
     if not args.clauses:
         sys.stdout.write(version.text + ("\n" if version.text and not version.text.endswith("\n") else ""))
@@ -354,7 +327,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         if args.id:
-            require_policy(store, args.id)
+            read_models.require_policy(store, args.id)
         records = (
             r for r in store.export(include_text=not args.no_text) if not args.id or r["policy_id"] == args.id
         )
@@ -448,22 +421,7 @@ def resolve_ref(store: Any, ref: str) -> Any:
     match = _VERSION_REF.fullmatch(ref)
     if not match:
         raise UsageError(f"{ref!r} is not a version (use ID@N, ID@latest or ID@previous)")
-    require_policy(store, match["id"])
-    return stored_version(store, match["id"], match["which"])
-
-
-def stored_version(store: Any, policy_id: str, which: str) -> Any:
-    latest = store.latest_version(policy_id)
-    if latest is None:
-        raise UsageError(f"{policy_id} has no stored versions yet")
-    if which == "latest":
-        return latest
-    seq = latest.seq - 1 if which == "previous" else int(which)
-    version = store.version(policy_id, seq) if seq >= 1 else None
-    if version is None:
-        what = "a previous version" if which == "previous" else f"version {which}"
-        raise UsageError(f"{policy_id} has no {what} (versions 1..{latest.seq})")
-    return version
+    return read_models.version(store, match["id"], match["which"])
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -472,9 +430,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         version = resolve_ref(store, args.ref)
-        row = next(v for v in store.versions(version.policy_id) if v["seq"] == version.seq)
-        changes = [change_from_dict(d) for d in store.changes_of(row["id"])]
-        policy = policy_config(args, store, version.policy_id)
+        changes = read_models.changes_in(store, version)
+        policy = read_models.policy_config(store, version.policy_id, watchlist_if_valid(args))
     finally:
         store.close()
     payload = change_payload(
@@ -486,54 +443,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def policy_config(args: argparse.Namespace, store: Any, policy_id: str) -> PolicyConfig:
-    """The policy as the watchlist has it, else as the store last mirrored it."""
+def watchlist_if_valid(args: argparse.Namespace) -> Watchlist | None:
+    """The watchlist, or None where there is none or it does not validate (a report still works)."""
     try:
-        wl = load(args)
+        return load(args)
     except MonitorError:
-        wl = None
-    if wl is not None:
-        for p in wl.policies:
-            if p.id == policy_id:
-                return p
-    row = next(p for p in store.policies(include_inactive=True) if p["id"] == policy_id)
-    return PolicyConfig(
-        id=row["id"],
-        name=row.get("name") or row["id"],
-        url=row.get("url") or "",
-        type=row.get("type") or "privacy",
-    )
-
-
-def change_from_dict(d: dict[str, Any]) -> Change:
-    """A stored change (Change.to_dict() shape) back into a Change, for renderers that take one."""
-
-    def side(s: dict[str, Any] | None) -> Clause | None:
-        if s is None:
-            return None
-        section = tuple(s["section"].split(" > ")) if s.get("section") else ()
-        return Clause(index=s["index"], text=s["text"], section=section)
-
-    return Change(
-        kind=d["kind"],
-        old=side(d.get("old")),
-        new=side(d.get("new")),
-        inline=[(op, text) for op, text in d["inline"]] if d.get("inline") is not None else None,
-        categories=list(d.get("categories") or []),
-        facts=[
-            Fact(
-                category=f.get("category", ""),
-                old=f.get("old"),
-                new=f.get("new"),
-                direction=f.get("direction", "changed"),
-                kind=f.get("kind", ""),
-            )
-            for f in d.get("facts") or []
-        ],
-        material=bool(d.get("material")),
-        severity=d.get("severity") or "none",
-        explanation=d.get("explanation") or "",
-    )
+        return None
 
 
 # --- demo --------------------------------------------------------------------------------------
