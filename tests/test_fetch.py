@@ -356,21 +356,6 @@ def test_retry_after_holds_back_the_whole_host(policy_site: PolicySite):
     assert tother - t429 >= 0.95
 
 
-def test_fetch_many_returns_results_in_input_order(policy_site: PolicySite):
-    policy_site.set_page("/p", seed_page(0))
-    first = HttpFetcher(FAST).fetch(policy_site.url("/p"))
-    jobs = [
-        (policy_site.url("/p"), None, None),
-        (policy_site.url("/status/404"), None, None),
-        (policy_site.url("/p"), first.etag, None),
-        (policy_site.url("/redirect/1"), None, None),
-    ]
-    with HttpFetcher(FAST) as f:
-        results = list(f.fetch_many(jobs))
-    assert [r.url for r in results] == [j[0] for j in jobs]
-    assert [r.outcome for r in results] == ["ok", "error", "not_modified", "ok"]
-
-
 def test_connections_are_reused(policy_site: PolicySite, fetcher: HttpFetcher):
     policy_site.set_page("/p", seed_page(0))
     etag = fetcher.fetch(policy_site.url("/p")).etag

@@ -204,12 +204,6 @@ def _link(value: str) -> str:
     return _e(value)
 
 
-def render_html_body(payload: dict[str, Any]) -> str:
-    """The alert as one table (inline styles only, no scripts): the e-mail's HTML part and the
-    body of the report page."""
-    return _html_view(build_view(payload))
-
-
 def _html_view(view: AlertView) -> str:
     rows = [
         f'<tr><td style="{_FONT}font-size:20px;font-weight:bold;padding:16px 16px 8px;color:#111;">'

@@ -37,8 +37,6 @@ import ssl
 import threading
 import time
 import urllib.request
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -242,14 +240,6 @@ class HttpFetcher:
             result.etag = result.etag or etag
             result.last_modified = result.last_modified or last_modified
         return result
-
-    def fetch_many(
-        self, requests_: Iterable[tuple[str, str | None, str | None]]
-    ) -> Iterator[FetchResult]:
-        """Fetch (url, etag, last_modified) triples on settings.max_workers threads, results in
-        input order."""
-        with ThreadPoolExecutor(max_workers=self.settings.max_workers, thread_name_prefix="fetch") as pool:
-            yield from pool.map(lambda r: self.fetch(r[0], etag=r[1], last_modified=r[2]), requests_)
 
     def close(self) -> None:
         self._direct.clear()
