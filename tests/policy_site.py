@@ -157,6 +157,8 @@ class PolicySite:
         self.requests_log: list[tuple[str, dict[str, str], float]] = []
         self.default_429_times = 1
         self.connections = 0  # TCP connections accepted, to see keep-alive at work
+        self._in_flight: dict[str, int] = {}
+        self._most_in_flight: dict[str, int] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -262,6 +264,21 @@ class PolicySite:
         with self._lock:
             return [t for (rp, _h, t) in self.requests_log if rp == p]
 
+    def most_in_flight(self, path: str) -> int:
+        """The most requests to `path` the server was answering at one time: concurrency seen
+        by the server itself, with no clock involved."""
+        with self._lock:
+            return self._most_in_flight.get(_plain(path), 0)
+
+    def _enter(self, path: str) -> None:
+        with self._lock:
+            now = self._in_flight[path] = self._in_flight.get(path, 0) + 1
+            self._most_in_flight[path] = max(self._most_in_flight.get(path, 0), now)
+
+    def _leave(self, path: str) -> None:
+        with self._lock:
+            self._in_flight[path] -= 1
+
     def reset_log(self) -> None:
         with self._lock:
             self._hits.clear()
@@ -308,6 +325,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = parts.path or "/"
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         n = site._record(path, {k: v for k, v in self.headers.items()})
+        site._enter(path)
         try:
             fault = site._fault(path)
             if fault is not None:
@@ -318,6 +336,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._serve_builtin(path, query, n)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             self.close_connection = True
+        finally:
+            site._leave(path)
 
     # --- answers --------------------------------------------------------------------------------
 

@@ -328,23 +328,22 @@ def test_per_host_delay_spaces_request_starts(policy_site: PolicySite):
 
 def test_one_request_in_flight_per_host(policy_site: PolicySite):
     with HttpFetcher(settings(per_host_concurrency=1, read_timeout=2.0)) as f:
-        took = _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4")] * 2)
-    starts = policy_site.request_times("/slow")
-    assert starts[1] - starts[0] >= 0.4 - 0.01 and took >= 0.8 - 0.01
+        _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4")] * 2)
+    assert policy_site.hits("/slow") == 2 and policy_site.most_in_flight("/slow") == 1
 
 
 def test_per_host_concurrency_setting_allows_parallel_requests(policy_site: PolicySite):
-    with HttpFetcher(settings(per_host_concurrency=2, read_timeout=2.0)) as f:
-        took = _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4")] * 2)
-    assert took < 0.75
+    with HttpFetcher(settings(per_host_concurrency=2, read_timeout=3.0)) as f:
+        _fetch_in_threads(f, [policy_site.url("/slow?seconds=1")] * 2)
+    assert policy_site.most_in_flight("/slow") == 2
 
 
 def test_other_hosts_are_not_blocked(policy_site: PolicySite):
     # 127.0.0.1 and localhost are two hosts to the fetcher, one server here.
-    other = policy_site.url("/slow?seconds=0.4").replace("127.0.0.1", "localhost")
-    with HttpFetcher(settings(per_host_concurrency=1, per_host_delay=1.0, read_timeout=2.0)) as f:
-        took = _fetch_in_threads(f, [policy_site.url("/slow?seconds=0.4"), other])
-    assert policy_site.hits("/slow") == 2 and took < 0.75
+    other = policy_site.url("/slow?seconds=1").replace("127.0.0.1", "localhost")
+    with HttpFetcher(settings(per_host_concurrency=1, per_host_delay=1.0, read_timeout=3.0)) as f:
+        _fetch_in_threads(f, [policy_site.url("/slow?seconds=1"), other])
+    assert policy_site.hits("/slow") == 2 and policy_site.most_in_flight("/slow") == 2
 
 
 def test_retry_after_holds_back_the_whole_host(policy_site: PolicySite):
