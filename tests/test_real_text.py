@@ -230,3 +230,93 @@ def test_an_equivalent_rewording_of_a_negation_is_quiet(lang: str, old: str, new
 def test_a_real_flip_of_a_conditional_promise_still_alerts() -> None:
     old = "We won't share your health data with insurers unless you agree."
     assert_alert(modified(old, "We share your health data with insurers."), "sharing", "high")
+
+
+# --- the user's own details are data collected; the controller's are contact details ---------------
+
+OWN_DETAILS = {
+    "en": (
+        "At sign-up we ask for your nickname and your phone number.",
+        "Write to our privacy office by e-mail.",
+    ),
+    "de": (
+        "Bei der Anmeldung fragen wir nach Ihrer Telefonnummer.",
+        "Sie erreichen unser Datenschutzteam per E-Mail.",
+    ),
+    "fr": (
+        "Lors de l'inscription, nous vous demandons votre numéro de téléphone.",
+        "Écrivez à notre équipe par courriel.",
+    ),
+    "es": (
+        "Al registrarse le pedimos su número de teléfono.",
+        "Puede escribir a nuestro equipo por correo electrónico.",
+    ),
+    "zh": ("注册时我们会请你提供你的电话号码。", "你可以通过电话联系我们。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OWN_DETAILS))
+def test_the_users_own_phone_number_is_collection_ours_is_contact(lang: str) -> None:
+    own, ours = OWN_DETAILS[lang]
+    assert "collection" in extract_facts(own, lang).categories
+    assert "contact" not in extract_facts(own, lang).categories
+    assert extract_facts(ours, lang).categories == ("contact",)
+
+
+def test_sending_a_question_to_our_address_is_contact() -> None:
+    assert extract_facts("Send your question to the postal address below.", "en").categories == ("contact",)
+
+
+def test_a_new_contact_field_in_a_list_of_data_we_process_is_material() -> None:
+    old = "For the loyalty club we process your details (first name, e-mail address, birthday, etc.)."
+    new = "For the loyalty club we process your details (first name, e-mail address, birthday, mobile, etc.)."
+    assert_alert(modified(old, new), "collection")
+
+
+def test_a_data_protection_officers_new_address_is_not_a_security_change() -> None:
+    old = "Le délégué à la protection des données est joignable au 4 rue des Lilas, 75010 Paris."
+    new = "Le délégué à la protection des données est joignable au 12 avenue Foch, 69006 Lyon."
+    change = modified(old, new, "fr")
+    assert_quiet(change)
+    assert "security" not in change.categories
+
+
+# --- rights stated in new words ----------------------------------------------------------------------
+
+HUMAN_REVIEW = {
+    "en": "If a decision is made by automated means alone, you may obtain human intervention.",
+    "fr": "Pour une décision entièrement automatisée, vous pouvez contester la décision.",
+    "de": "Bei einer automatisierten Entscheidung haben Sie das Recht auf Eingreifen einer Person.",
+    "es": "Ante decisiones automatizadas, puede obtener intervención humana.",
+    "da": "Ved automatiske afgørelser kan du kræve menneskelig indgriben og bestride afgørelsen.",
+    "sv": "Vid automatiserade beslut kan du begära mänskligt ingripande och bestrida beslutet.",
+    "no": "Ved automatiserte avgjørelser kan du kreve menneskelig inngripen og bestride avgjørelsen.",
+    "zh": "对于仅通过自动化决策作出的决定，你有权要求人工干预。",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HUMAN_REVIEW))
+def test_a_new_right_to_human_review_of_automated_decisions_is_a_rights_change(lang: str) -> None:
+    (change,) = classify([Change("added", None, Clause(5, HUMAN_REVIEW[lang], language=lang))])
+    assert_alert(change, "rights")
+
+
+def test_a_deletion_request_open_to_everyone_is_a_rights_clause() -> None:
+    text = "Anyone who wants to have their personal data deleted can request it by writing to our support."
+    assert "rights" in extract_facts(text, "en").categories
+
+
+PUBLIC = {
+    "en": "Members of open groups will be able to see your city and your group memberships.",
+    "fr": "Votre ville et vos groupes sont visibles par les autres membres.",
+    "de": "Ihre Stadt und Ihre Gruppen sind für andere Mitglieder sichtbar.",
+    "es": "Su ciudad y sus grupos son visibles para otros miembros.",
+    "da": "Din by og dine grupper er synlige for andre medlemmer.",
+    "sv": "Din stad och dina grupper är synliga för andra medlemmar.",
+    "no": "Byen din og gruppene dine er synlige for andre medlemmer.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PUBLIC))
+def test_data_made_visible_to_other_users_is_sharing(lang: str) -> None:
+    assert "sharing" in extract_facts(PUBLIC[lang], lang).categories

@@ -40,6 +40,7 @@ STOPWORD_MARGIN = 3  # function words another language must lead by to override 
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
 POLARITY_WINDOW = {False: 60, True: 24}  # characters before the verb, Latin / CJK
+OWN_WINDOW = {False: 60, True: 8}  # characters before a contact word where "your" makes it the user's
 
 
 @dataclass(frozen=True)
@@ -414,8 +415,35 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
     )
 
 
+def _own_details(text: str, lex: Lexicon) -> int:
+    """How many contact words name the user's own details ("your e-mail address", "votre numéro
+    de téléphone"): those are data collected; the controller's own ("our address") are contact."""
+    contact, user = lex.categories.get("contact"), lex.possessives.get("user")
+    ours, breaks = lex.possessives.get("ours"), lex.possessives.get("breaks")
+    if contact is None or user is None:
+        return 0
+    window = OWN_WINDOW[lex.cjk]
+    count = 0
+    for m in contact.finditer(text):
+        before = text[max(0, m.start() - window) : m.start()]
+        yours = [p.end() for p in user.finditer(before)]
+        if not yours:
+            continue
+        between = before[max(yours) :]
+        if not any(p is not None and p.search(between) for p in (ours, breaks)):
+            count += 1
+    return count
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     hits = _category_hits(text, lex)
+    own = _own_details(text, lex) if "contact" in hits else 0
+    if own:
+        hits["collection"] = hits.get("collection", 0) + own
+        if hits["contact"] <= own:
+            del hits["contact"]
+        else:
+            hits["contact"] -= own
     states = _keys(lex.retention_states, text)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)

@@ -67,6 +67,7 @@ class Lexicon:
     stopwords: re.Pattern[str] | None = None
     purposes: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
+    possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -169,6 +170,7 @@ def load_lexicon(language: str) -> Lexicon:
         stopwords=_alternation(data.get("stopwords"), cjk),
         purposes=_keyed(data.get("purposes"), cjk),
         conditions=_keyed(data.get("conditions"), cjk),
+        possessives=_keyed(data.get("possessives"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),
