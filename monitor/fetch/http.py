@@ -11,8 +11,9 @@ Out: a FetchResult whose `outcome` is
 How it behaves:
 - urllib3 directly (one PoolManager, connection pools sized for settings.max_workers; requests'
   per-call session machinery cost more CPU than the rest of a fetch), a clear User-Agent; every
-  request has (connect, read) timeouts, and the body is read with read1() so a server trickling
-  bytes is cut off at an overall deadline (connect + 2 x read timeout by default);
+  request has (connect, read) timeouts and one overall deadline from connect to the last byte
+  (connect + 2 x read timeout by default): a server trickling its headers or its body a byte at a
+  time is cut off there;
 - proxies come from the environment, read once; loopback hosts and NO_PROXY hosts go direct;
 - cookies a server sets are kept (in memory) and sent back, as a browser would;
 - the body is streamed and capped on the decoded bytes (gzip/deflate bombs included);
@@ -28,6 +29,7 @@ HttpFetcher is thread-safe: the check stage calls fetch() from a pool of setting
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import logging
 import os
@@ -123,16 +125,86 @@ def _quickack(sock: socket.socket | None) -> None:
             pass
 
 
+# --- one deadline from connect to the last byte --------------------------------------------------
+#
+# A socket timeout bounds each read, not the answer: a server that sends its status line and
+# headers a byte a second never trips it. _attempt sets, per hop, the moment the whole answer must
+# be in (_hop_deadline, thread-local); while the headers are read the watchdog shuts the socket
+# down at that moment, and _read_body checks it between chunks of the body.
+
+_hop_deadline = threading.local()
+
+
+class _Watchdog:
+    """One thread that shuts down sockets whose deadline has passed (none runs until needed)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._watched: dict[int, tuple[float, socket.socket]] = {}
+        self._next = 0
+        self._thread: threading.Thread | None = None
+
+    def watch(self, sock: socket.socket, at: float) -> int:
+        with self._cond:
+            self._next += 1
+            self._watched[self._next] = (at, sock)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="fetch-deadline", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+            return self._next
+
+    def release(self, ticket: int) -> bool:
+        """Stop watching; False if the deadline had passed and the socket was shut down."""
+        with self._cond:
+            return self._watched.pop(ticket, None) is not None
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                now = time.monotonic()
+                late = [t for t, (at, _) in self._watched.items() if at <= now]
+                for t in late:
+                    _, sock = self._watched.pop(t)
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)  # the blocked read returns at once
+                soonest = min((at for at, _ in self._watched.values()), default=now + 60.0)
+                self._cond.wait(max(0.01, soonest - now))
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _getresponse_by_deadline(conn: HTTPConnection, read: Any) -> Any:
+    _quickack(conn.sock)
+    at = getattr(_hop_deadline, "at", None)
+    if at is None or conn.sock is None:
+        return read()
+    if time.monotonic() >= at:
+        raise TimeoutError("deadline passed before the answer")
+    ticket = _WATCHDOG.watch(conn.sock, at)
+    try:
+        resp = read()
+    finally:
+        in_time = _WATCHDOG.release(ticket)
+    if not in_time:  # http.client takes a shut-down socket for the end of the headers
+        resp.close()
+        raise TimeoutError("deadline passed while reading the headers")
+    return resp
+
+
 class _QuickAckConnection(HTTPConnection):
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
-        _quickack(self.sock)
-        return super().getresponse(*args, **kwargs)
+        return _getresponse_by_deadline(
+            self, lambda: super(_QuickAckConnection, self).getresponse(*args, **kwargs)
+        )
 
 
 class _QuickAckHTTPSConnection(HTTPSConnection):
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
-        _quickack(self.sock)
-        return super().getresponse(*args, **kwargs)
+        return _getresponse_by_deadline(
+            self, lambda: super(_QuickAckHTTPSConnection, self).getresponse(*args, **kwargs)
+        )
 
 
 class _QuickAckPool(HTTPConnectionPool):
@@ -181,8 +253,9 @@ class _Cookies:
 class HttpFetcher:
     """urllib3 connection pools with timeouts, a body cap, retries and per-host politeness.
 
-    `deadline` bounds one request (one redirect hop) from sending it to the last body byte; by
-    default connect_timeout + 2 x read_timeout.
+    `deadline` bounds one request (one redirect hop) from connecting to the last body byte,
+    headers included (a watchdog shuts the socket down when it passes); by default
+    connect_timeout + 2 x read_timeout.
     """
 
     kind = "http"
@@ -284,11 +357,17 @@ class HttpFetcher:
                 hop_start = time.monotonic()
                 if t0 is None:
                     t0 = hop_start  # duration excludes the politeness wait before the first hop
+                _hop_deadline.at = hop_start + self.deadline
                 try:
                     resp = self._send(current, headers)
                 except Exception as e:  # noqa: BLE001 - every failure becomes an outcome
+                    if time.monotonic() >= _hop_deadline.at:
+                        message = f"timeout after {self.deadline:g} s (whole answer)"
+                        return _Attempt(self._error(url, current, message, t0), retry=False)
                     fail = self._describe(e)
                     return _Attempt(self._error(url, current, fail.message, t0), retry=fail.retry)
+                finally:
+                    _hop_deadline.at = None
                 try:
                     self._cookies.remember(current, resp)
                     location = resp.headers.get("Location")

@@ -74,6 +74,12 @@ def run_daemon(
     return EXIT_OK
 
 
+def check_threads(max_workers: int) -> int:
+    """Threads for checks: twice max_workers, so that as many hostile sites as there are workers
+    (each holding a thread until its fetch deadline) leave the others checking on time."""
+    return 2 * max(1, max_workers)
+
+
 def interval_of(policy: PolicyConfig) -> float:
     """The policy's interval, or the test override from POLICY_MONITOR_MIN_INTERVAL."""
     override = os.environ.get(INTERVAL_ENV)
@@ -126,7 +132,7 @@ class Daemon:
         self.fetcher = HttpFetcher(watchlist.fetch)
         self.stopping = threading.Event()  # set first on stop: queued checks return at once
         self.scheduler = BackgroundScheduler(
-            executors={"default": ThreadPoolExecutor(max(1, watchlist.fetch.max_workers))},
+            executors={"default": ThreadPoolExecutor(check_threads(watchlist.fetch.max_workers))},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
             timezone=timezone.utc,
         )
