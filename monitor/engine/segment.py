@@ -66,6 +66,9 @@ _CLOSERS = "\"'”’»」』)]"
 _LATIN_NEXT = re.compile(rf"\s+[\"'“‘«(\[]?[A-ZÀ-ÞÅÄÖÆØ0-9{_CJK}]")
 _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*\.$")
 _NON_WORD = re.compile(r"[\W_]+")
+# clause_key of ASCII text by one byte table: A-Z lowered, a-z and 0-9 kept, every other byte a space.
+_ASCII_KEY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
+                   for c in range(256))
 _SPACE_NEAR_CJK = re.compile(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
 LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations.yaml"
@@ -277,6 +280,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 @lru_cache(maxsize=8192)  # two versions of a policy share most clauses
 def clause_key(text: str) -> str:
     """The comparison key: text folded (case, punctuation, spacing) so equal keys mean same clause."""
+    if text.isascii():  # NFKC already; casefold lowers A-Z; \W and "_" are all but a-z and 0-9
+        return " ".join(text.encode("ascii").translate(_ASCII_KEY).decode("ascii").split())
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     key = _NON_WORD.sub(" ", text.casefold()).strip()

@@ -52,6 +52,9 @@ _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30fa\u30fd-\u30ff\uac00-\ud7af]")  # not ・ ー, used in Chinese too
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# _WORD's matches in lower-cased ASCII text are the runs of a-z: this table lowers A-Z and blanks
+# every other byte, so that split() gives them.
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 # Function words and policy words that mark one language more than the others.
@@ -146,7 +149,7 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     """(language, whether the text itself was evidence enough); segment lets a clause with weak
     evidence take its neighbours' language."""
     hinted = normalize_hint(hint)
-    if _HAN.search(text):
+    if not text.isascii() and _HAN.search(text):
         sample = text[:SAMPLE_CHARS]
         han = len(_HAN.findall(sample))
         if _KANA_HANGUL.search(sample):
@@ -179,14 +182,18 @@ def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
 
 def _latin_scores(text: str) -> dict[str, float]:
     """Evidence per language from the first SAMPLE_CHARS characters (plenty for a clause)."""
-    low = text[:SAMPLE_CHARS].lower()
+    sample = text[:SAMPLE_CHARS]
     scores: dict[str, float] = {}
-    for word in _WORD.findall(low):
-        entry = _WORD_INDEX.get(word)
-        if entry:
-            for lang, weight in entry:
-                scores[lang] = scores.get(lang, 0.0) + weight
-    for c in _SPECIAL.findall(low):
+    if sample.isascii():  # the words _WORD finds, by one byte table; no special characters
+        words = sample.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+        low = ""
+    else:
+        low = sample.lower()
+        words = _WORD.findall(low)
+    for entry in filter(None, map(_WORD_INDEX.get, words)):
+        for lang, weight in entry:
+            scores[lang] = scores.get(lang, 0.0) + weight
+    for c in _SPECIAL.findall(low) if low else ():
         for lang, weight in _CHAR_INDEX[c]:
             scores[lang] = scores.get(lang, 0.0) + weight
     return scores
