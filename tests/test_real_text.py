@@ -320,3 +320,107 @@ PUBLIC = {
 @pytest.mark.parametrize("lang", sorted(PUBLIC))
 def test_data_made_visible_to_other_users_is_sharing(lang: str) -> None:
     assert "sharing" in extract_facts(PUBLIC[lang], lang).categories
+
+
+# --- weak languages and severities -------------------------------------------------------------------
+
+PARENTAL = {
+    "en": (
+        "We register members under 16 only with the consent of a parent.",
+        "We register members under 16.",
+    ),
+    "de": (
+        "Nutzer unter 16 Jahren registrieren wir mit Einwilligung der Erziehungsberechtigten.",
+        "Nutzer unter 16 Jahren registrieren wir.",
+    ),
+    "fr": (
+        "Les mineurs de moins de 15 ans s'inscrivent avec l'autorisation de leurs parents.",
+        "Les mineurs de moins de 15 ans s'inscrivent.",
+    ),
+    "es": (
+        "Los menores de 14 años se registran con el consentimiento de sus padres.",
+        "Los menores de 14 años se registran.",
+    ),
+    "da": (
+        "Børn under 13 år kan oprette en konto med forældres samtykke.",
+        "Børn under 13 år kan oprette en konto.",
+    ),
+    "sv": (
+        "Barn under 13 år kan skapa ett konto med vårdnadshavares samtycke.",
+        "Barn under 13 år kan skapa ett konto.",
+    ),
+    "no": (
+        "Barn under 13 år kan opprette en konto med foreldres samtykke.",
+        "Barn under 13 år kan opprette en konto.",
+    ),
+    "zh": ("不满14周岁的儿童须在监护人同意后注册账号。", "不满14周岁的儿童可以注册账号。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PARENTAL))
+def test_dropping_parental_consent_for_children_is_high(lang: str) -> None:
+    old, new = PARENTAL[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "children", "high")
+    assert "parental consent no longer required" in change.explanation
+
+
+NEW_RECIPIENT = {
+    "en": (
+        "We may share claims data with our service providers.",
+        "We may share claims data with our service providers and insurers.",
+    ),
+    "es": (
+        "Podemos ceder sus datos a proveedores de servicios.",
+        "Podemos ceder sus datos a proveedores de servicios y entidades financieras.",
+    ),
+    "de": (
+        "Wir können Ihre Daten an Dienstleister weitergeben.",
+        "Wir können Ihre Daten an Dienstleister und Versicherer weitergeben.",
+    ),
+    "fr": (
+        "Nous pouvons partager vos données avec nos prestataires.",
+        "Nous pouvons partager vos données avec nos prestataires et des assureurs.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NEW_RECIPIENT))
+def test_insurers_or_financial_institutions_as_new_recipients_are_high(lang: str) -> None:
+    old, new = NEW_RECIPIENT[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "sharing", "high")
+    assert "new recipient" in change.explanation
+
+
+def test_a_german_change_in_what_cookies_are_for_is_a_tracking_change() -> None:
+    old = "Wir setzen Cookies ein, um die Reichweite unseres Angebots zu messen."
+    new = "Wir setzen Cookies ein, um Ihnen auf Partnerseiten Werbung anzuzeigen."
+    assert_alert(modified(old, new, "de"), "tracking")
+
+
+def test_a_danish_notice_period_in_words_and_digits_is_read() -> None:
+    old = "Vi orienterer dig tredive (30) dage før ændringer af denne politik træder i kraft."
+    new = "Vi orienterer dig fjorten (14) dage før ændringer af denne politik træder i kraft."
+    change = modified(old, new, "da")
+    assert_alert(change, "changes", "high")
+    assert "30 days" in change.explanation and "14 days" in change.explanation
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "es",
+            "Le avisaremos por correo electrónico antes de cualquier cambio en esta política.",
+            "Los cambios en esta política se publicarán en esta página.",
+        ),
+        (
+            "es",
+            "Le informaremos con antelación de cualquier modificación de esta política.",
+            "Podemos modificar esta política en cualquier momento sin previo aviso.",
+        ),
+    ],
+)
+def test_spanish_notice_of_policy_changes_dropped_is_high(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "changes", "high")

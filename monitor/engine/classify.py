@@ -270,8 +270,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
-        if "rights" in cats and "tracking" in clause_cats:
-            cats.add("tracking")  # a choice about cookies or tracking is a tracking term too
+        if cats & {"rights", "purpose", "sharing"} and "tracking" in clause_cats:
+            cats.add("tracking")  # what cookies are for, who gets their data, the choice: tracking terms
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
     if old.is_heading and new.is_heading:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
@@ -354,7 +354,7 @@ def _diff_conditions(
     out = []
     for kind in sorted(of.conditions ^ nf.conditions):
         dropped = kind in of.conditions
-        cat = "transfer" if kind == "safeguard" else _ordered(material_cats)[0]
+        cat = {"safeguard": "transfer", "parental": "children"}.get(kind) or _ordered(material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         words = f'"{" ".join(m.group(0).split())}"' if m else kind
@@ -363,7 +363,7 @@ def _diff_conditions(
             words if dropped else None,
             None if dropped else words,
             "removed" if dropped else "added",
-            "safeguard" if kind == "safeguard" else "condition",
+            {"safeguard": "safeguard", "parental": "parental_consent"}.get(kind, "condition"),
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
@@ -938,6 +938,7 @@ def _describe(fact: Fact) -> str:
         "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),
         "security_measure": ("security measure added", "security measure removed"),
         "safeguard": ("transfer safeguard now stated", "transfer safeguard no longer stated"),
+        "parental_consent": ("parental consent now required", "parental consent no longer required"),
     }
     if kind in ("recipient", "data_type", "purpose") and d in ("negated", "affirmed"):
         noun = {"recipient": "recipient", "data_type": "data type", "purpose": "purpose"}[kind]
