@@ -481,7 +481,7 @@ def test_new_purpose_is_high(old: str, new: str, lang: str) -> None:
         ),
         (
             "Vi delar uppgifter med leverantörer och partner.",
-            "Vi delar uppgifter med leverantörer, försäkringsbolag och partner.",
+            "Vi delar uppgifter med leverantörer, konsulter och partner.",
             "sv",
             "sharing",
         ),
