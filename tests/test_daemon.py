@@ -128,11 +128,11 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     d = Daemon(tmp_path, wl, db)
     daemons.append(d)
 
-    until(lambda: all(fetch_counts(db).get(f"pol-{i}", 0) >= 2 for i in range(3)), 12, "two checks each", d)
+    until(lambda: all(fetch_counts(db).get(f"pol-{i}", 0) >= 2 for i in range(3)), 60, "two checks each", d)
     assert rows(db, "SELECT count(*) FROM versions WHERE policy_id = 'pol-0'") == [(1,)]
 
     policy_site.set_page("/p0", page(0, gen=1))
-    until(lambda: rows(db, "SELECT max(seq) FROM versions WHERE policy_id = 'pol-0'") == [(2,)], 6,
+    until(lambda: rows(db, "SELECT max(seq) FROM versions WHERE policy_id = 'pol-0'") == [(2,)], 60,
           "the edit seen as version 2", d)
 
     second = Daemon(tmp_path, wl, db, "second")
@@ -141,24 +141,24 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     assert "another daemon" in second.log()
 
     wl.write_text(watchlist_yaml(policy_site, [0, 1, 2, 3]))
-    until(lambda: fetch_counts(db).get("pol-3", 0) >= 1, 6, "the added policy checked", d)
+    until(lambda: fetch_counts(db).get("pol-3", 0) >= 1, 60, "the added policy checked", d)
     assert "watchlist reloaded" in d.log()
 
     wl.write_text(watchlist_yaml(policy_site, [0, 1]) + "  - {id: BAD ID, url: nowhere}\n")
-    until(lambda: "not reloaded" in d.log(), 5, "the broken edit logged", d)
+    until(lambda: "not reloaded" in d.log(), 60, "the broken edit logged", d)
     (max_id,) = rows(db, "SELECT max(id) FROM fetches")[0]
-    until(lambda: all(fetch_counts(db, max_id).get(f"pol-{i}", 0) >= 1 for i in range(4)), 6,
+    until(lambda: all(fetch_counts(db, max_id).get(f"pol-{i}", 0) >= 1 for i in range(4)), 60,
           "the last good watchlist still checked", d)
     assert "watchlist.yaml:" in d.log().split("not reloaded", 1)[1].splitlines()[0]
 
     wl.write_text(watchlist_yaml(policy_site, [0, 1]))  # a good edit removing two policies
-    until(lambda: "(0 added, 2 removed" in d.log(), 5, "the removal reloaded", d)
+    until(lambda: "(0 added, 2 removed" in d.log(), 60, "the removal reloaded", d)
     # a check of a removed policy already running may still finish: count from after the kept
     # policy has been checked again, which comes after any check that was under way
     (reloaded_at,) = rows(db, "SELECT max(id) FROM fetches")[0]
-    until(lambda: fetch_counts(db, reloaded_at).get("pol-0", 0) >= 1, 6, "the kept policy checked", d)
+    until(lambda: fetch_counts(db, reloaded_at).get("pol-0", 0) >= 1, 60, "the kept policy checked", d)
     (max_id,) = rows(db, "SELECT max(id) FROM fetches")[0]
-    until(lambda: fetch_counts(db, max_id).get("pol-0", 0) >= 2, 6, "the kept policy checked", d)
+    until(lambda: fetch_counts(db, max_id).get("pol-0", 0) >= 2, 60, "the kept policy checked", d)
     assert set(fetch_counts(db, max_id)) <= {"pol-0", "pol-1"}
 
     d.proc.send_signal(signal.SIGTERM)
@@ -168,7 +168,7 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     wl.write_text(watchlist_yaml(policy_site, [0]))
     third = Daemon(tmp_path, wl, db, "third")  # the lock was released: a new daemon starts
     daemons.append(third)
-    until(lambda: "watching" in third.log(), 10, "a new daemon after the clean stop", third)
+    until(lambda: "watching" in third.log(), 60, "a new daemon after the clean stop", third)
     third.proc.send_signal(signal.SIGINT)
     assert third.wait(15) == 0
 
@@ -196,14 +196,14 @@ def test_sigkill_during_checks_loses_and_duplicates_no_version(
     try:
         d = Daemon(tmp_path, wl, db)
         daemons.append(d)
-        until(lambda: rows(db, "SELECT count(*) FROM versions") >= [(10,)], 15, "versions being written", d)
+        until(lambda: rows(db, "SELECT count(*) FROM versions") >= [(10,)], 60, "versions being written", d)
         d.proc.send_signal(signal.SIGKILL)
         d.wait(10)
 
         (before,) = rows(db, "SELECT max(id) FROM fetches")[0]
         again = Daemon(tmp_path, wl, db, "restarted")
         daemons.append(again)
-        until(lambda: all(fetch_counts(db, before).get(f"pol-{i}", 0) >= 2 for i in ids), 12,
+        until(lambda: all(fetch_counts(db, before).get(f"pol-{i}", 0) >= 2 for i in ids), 60,
               "every policy checked again after the restart", again)
     finally:
         stop.set()

@@ -320,10 +320,11 @@ def _fetch_in_threads(f: HttpFetcher, urls: list[str]) -> float:
 def test_per_host_delay_spaces_request_starts(policy_site: PolicySite):
     policy_site.set_page("/a", seed_page(0))
     policy_site.set_page("/b", seed_page(1))
-    with HttpFetcher(settings(per_host_delay=0.4)) as f:
+    with HttpFetcher(settings(per_host_delay=1.0)) as f:
         _fetch_in_threads(f, [policy_site.url("/a"), policy_site.url("/b")])
     starts = sorted(t for (_p, _h, t) in policy_site.requests_log)
-    assert len(starts) == 2 and starts[1] - starts[0] >= 0.4 - 0.01
+    # arrival times seen by the server: the first arrival can be logged late on a loaded machine
+    assert len(starts) == 2 and starts[1] - starts[0] >= 0.75
 
 
 def test_one_request_in_flight_per_host(policy_site: PolicySite):
