@@ -11,7 +11,8 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from email.utils import formatdate
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime, formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -500,7 +501,9 @@ def test_parse_retry_after():
     assert parse_retry_after("120", 60) == 60.0
     assert parse_retry_after("-3", 60) == 0.0
     assert parse_retry_after("soon", 60) is None
-    assert 8 <= parse_retry_after(formatdate(time.time() + 10, usegmt=True), 60) <= 10
+    now = datetime(2031, 3, 4, 5, 6, 7, tzinfo=timezone.utc)  # the date is read against the clock given
+    assert parse_retry_after(format_datetime(now + timedelta(seconds=10), usegmt=True), 60, now) == 10.0
+    assert parse_retry_after(format_datetime(now - timedelta(seconds=10), usegmt=True), 60, now) == 0.0
 
 
 def test_format_size():

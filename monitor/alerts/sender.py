@@ -53,7 +53,7 @@ class Sender:
         store: Store,
         watchlist: Watchlist,
         *,
-        clock: Callable[[], datetime | str] = system_clock,
+        clock: Callable[[], datetime | str] | None = None,
         backoff_base: float = 30.0,
         backoff_max: float = 6 * 3600.0,
         console_stream: TextIO | None = None,
@@ -62,7 +62,8 @@ class Sender:
         batch: int = BATCH,
         claim_seconds: float = CLAIM_SECONDS,
     ) -> None:
-        self.store, self.watchlist, self.clock = store, watchlist, clock
+        self.store, self.watchlist = store, watchlist
+        self.clock = clock or store.clock  # the store's clock unless told otherwise
         self.backoff_base, self.backoff_max = backoff_base, backoff_max
         self.console_stream, self.jitter = console_stream, jitter
         # who holds a claim: host, process and this sender, so two senders in one process differ

@@ -40,6 +40,7 @@ import threading
 import time
 import urllib.request
 from dataclasses import dataclass, fields
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -50,7 +51,7 @@ import urllib3.exceptions as u3e
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from monitor.clock import pause
+from monitor.clock import Clock, pause, system_clock
 from monitor.fetch.base import register
 from monitor.models import FetchResult, FetchSettings
 
@@ -261,8 +262,15 @@ class HttpFetcher:
     kind = "http"
     keys = (*(f.name for f in fields(FetchSettings)), "timeout")  # `timeout`: connect and read at once
 
-    def __init__(self, settings: FetchSettings | None = None, *, deadline: float | None = None) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        *,
+        deadline: float | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
         self.settings = settings or FetchSettings()
+        self.clock = clock  # read only to turn a Retry-After date into a delay
         s = self.settings
         self.deadline = deadline if deadline is not None else s.connect_timeout + 2 * s.read_timeout
         self._timeout = urllib3.Timeout(connect=s.connect_timeout, read=s.read_timeout)
@@ -437,7 +445,7 @@ class HttpFetcher:
             base.duration_ms = _ms_since(t0)
             return _Attempt(base)
         if status >= 400 or status < 200:
-            retry_after = parse_retry_after(hdrs.get("retry-after"), self.settings.backoff_max)
+            retry_after = parse_retry_after(hdrs.get("retry-after"), self.settings.backoff_max, self.clock())
             if retry_after is not None and status in (429, 503):
                 gate.hold_off(retry_after)
             try:
@@ -630,7 +638,7 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
     return media.strip().lower() or None, charset
 
 
-def parse_retry_after(value: str | None, cap: float) -> float | None:
+def parse_retry_after(value: str | None, cap: float, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), within [0, cap]."""
     if not value:
         return None
@@ -639,7 +647,7 @@ def parse_retry_after(value: str | None, cap: float) -> float | None:
         seconds = float(value)
     except ValueError:
         try:
-            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+            seconds = parsedate_to_datetime(value).timestamp() - (now or system_clock()).timestamp()
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
     return max(0.0, min(cap, seconds))

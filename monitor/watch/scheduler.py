@@ -28,6 +28,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from monitor.clock import Clock, parse_iso, system_clock
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.watch.check import check_policy, format_outcome
@@ -47,6 +48,7 @@ def run_daemon(
     *,
     stop: threading.Event | None = None,
     sender: bool = True,
+    clock: Clock = system_clock,
 ) -> int:
     """Run until `stop` is set or SIGTERM/SIGINT arrives; return the process exit code."""
     from monitor.config.watchlist import load_watchlist
@@ -61,7 +63,7 @@ def run_daemon(
     except MonitorError as e:
         log.error("cannot start: %s", e)
         return EXIT_BAD_WATCHLIST
-    store = Store(db_path)  # thread-safe: one lock around each call, one transaction per write
+    store = Store(db_path, clock=clock)  # thread-safe: one lock around each call, one transaction per write
     try:
         try:
             store.acquire_daemon_lock()
@@ -105,18 +107,13 @@ def first_run(
     within a window of its interval, SPREAD_MAX, or about a second per policy of the list."""
     if last_check:
         try:
-            due = _parse_iso(last_check) + timedelta(seconds=interval)
+            due = parse_iso(last_check) + timedelta(seconds=interval)
         except ValueError:
             due = None
         if due is not None and due > now:
             return due
     window = min(interval, SPREAD_MAX, SPREAD_PER_POLICY * policies)
     return now + timedelta(seconds=spread_offset(policy_id, window))
-
-
-def _parse_iso(value: str) -> datetime:
-    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
 class Daemon:
@@ -194,7 +191,7 @@ class Daemon:
     # -- jobs
 
     def _schedule(self, policies: Iterable[PolicyConfig], last_checked: dict[str, str]) -> None:
-        now = datetime.now(timezone.utc)
+        now = self.store.clock()
         count = len(self.policies) + len(policies)
         for policy in policies:
             self.policies[policy.id] = policy
@@ -268,7 +265,7 @@ class Daemon:
         if added:
             self._schedule(added, self.store.last_checked_at())
         rescheduled = 0
-        now = datetime.now(timezone.utc)
+        now = self.store.clock()
         last_checked: dict[str, str] | None = None
         for p in new.policies:
             before = old.get(p.id)
