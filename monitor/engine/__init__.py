@@ -8,22 +8,5 @@ Stages, in the order the data flows:
 - `pipeline.py` the whole run as one call, used by the check stage and `policy-monitor diff`
 """
 
-from monitor.engine.pipeline import (
-    analyse,
-    compare,
-    compare_documents,
-    diff_files,
-    document_language,
-    load_document,
-    text_sha256,
-)
-
-__all__ = [
-    "analyse",
-    "compare",
-    "compare_documents",
-    "diff_files",
-    "document_language",
-    "load_document",
-    "text_sha256",
-]
+from monitor.engine.pipeline import *  # noqa: F403 - the engine's public calls, listed in pipeline.__all__
+from monitor.engine.pipeline import __all__  # noqa: F401
