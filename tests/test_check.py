@@ -475,3 +475,37 @@ def test_new_select_or_remove_settings_re_extract_the_page_without_change_alerts
     assert "data brokers" not in env.store.latest_version("pol").text  # type: ignore[attr-defined]
     assert env.alerts("pol", "change") == []
     assert env.check(narrowed).outcome == "not_modified"  # validators again once re-extracted
+
+
+# --- charsets (issue 9 #6) ----------------------------------------------------------------------------
+
+
+def test_a_windows_1252_body_labelled_utf8_is_not_a_new_version(env: Env) -> None:
+    """The same policy, served once in UTF-8 and then in windows-1252 still labelled UTF-8 (one
+    non-ASCII letter in a long page): the text decodes to the same text, no "Z\ufffdrich"."""
+    html = _page(seed_text(4) + "\nOur data protection officer works from our office in Zürich.")
+    html = html.replace('<meta charset="utf-8">', "")
+    env.site.set_page("/p", html.encode("utf-8"), etag=False, last_modified=False)
+    p = env.policy("acme", "/p")
+    assert env.check(p).outcome == "new"
+
+    env.site.set_page("/p", html.encode("cp1252"), etag=False, last_modified=False)
+    again = env.check(p)
+    assert again.outcome == "unchanged", again
+    assert env.count("versions", "acme") == 1
+    assert env.rows("SELECT count(*) FROM texts WHERE instr(text, char(65533)) > 0") == [(0,)]
+
+
+def test_text_that_needs_replacement_characters_is_a_decoding_error_not_a_version(env: Env) -> None:
+    """Bytes no charset decodes cleanly (UTF-8 with bytes that are not UTF-8 in it) where the stored
+    version had none: a failed check naming the decoding, never a version of mojibake."""
+    text = seed_text(SEED) + "\nUnsere Büros sind in München, Zürich und Genève."
+    env.site.set_page("/p", _page(text).encode("utf-8"), etag=False, last_modified=False)
+    p = env.policy("acme", "/p")
+    assert env.check(p).outcome == "new"
+
+    broken = _page(text).encode("utf-8").replace("München".encode(), b"M\xfc\xfdnchen")
+    env.site.set_page("/p", broken, etag=False, last_modified=False)
+    out = env.check(p)
+    assert out.outcome == "failed" and "decoding error" in (out.error or "")
+    assert env.count("versions", "acme") == 1

@@ -126,6 +126,8 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
     """Bytes to text: a BOM, then each declared charset decoded strictly, then UTF-8, then detection.
 
     A declared charset that does not decode cleanly is not trusted (pages are often mislabelled).
+    Replacement characters (U+FFFD) come out only when nothing decodes the bytes cleanly; the check
+    stage treats a text that needs them, where the previous version had none, as a decoding error.
     """
     for bom, enc in _BOMS:
         if body.startswith(bom):
@@ -140,7 +142,12 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
             if text is not None:
                 return text
     lenient = body.decode("utf-8", errors="replace")
-    if lenient.count("\ufffd") <= len(lenient) // 500:  # UTF-8 with a stray bad byte or two
+    replaced = lenient.count("\ufffd")
+    # UTF-8 with a stray bad byte or two: most of its non-ASCII characters decoded. A page whose
+    # every non-ASCII byte fails as UTF-8 (windows-1252 labelled UTF-8: "Z\ufffdrich") is not UTF-8;
+    # detection decodes it without replacement characters.
+    well_formed = sum(1 for ch in lenient if ch > "\x7f") - replaced
+    if replaced <= len(lenient) // 500 and well_formed > replaced:
         return lenient
     from charset_normalizer import from_bytes  # imported lazily: only mislabelled pages need it
 

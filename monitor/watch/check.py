@@ -109,6 +109,10 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
     if job.prev_text_sha is not None and (job.prev_text is None or job.prev_clauses is None):
         # Never mistake a changed page for a first version: that would hide its changes.
         raise ValueError("the latest version's text and clauses were not given")
+    if "\ufffd" in text and job.prev_text is not None and "\ufffd" not in job.prev_text:
+        # mojibake (a charset the bytes are not in) must never become a version of its own
+        return PageResult("failed", text_sha=sha, error="decoding error: the page decodes only with"
+                          " replacement characters (U+FFFD), the stored version has none")
     prev_len = len(job.prev_text) if job.prev_text is not None else None
     reason = guards.suspicion(doc, previous_text_length=prev_len)
     if reason is not None:
