@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -29,7 +30,12 @@ from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, 
 __all__ = ["MIN_INTERVAL_SECONDS", "load_watchlist", "parse_duration", "parse_watchlist"]
 
 MIN_INTERVAL_SECONDS = 30
-MAX_WATCHLIST_BYTES = 64 * 2**20
+# Bounds on what a watchlist may cost to load (a hostile or broken file must not hang `validate`,
+# `check` or the daemon's reload): its size, its nodes once aliases and `<<` merges are expanded
+# (a 616-byte merge bomb expands to 10^8), and the time spent.
+MAX_WATCHLIST_BYTES = 16 * 2**20
+MAX_EXPANDED_NODES = 2_000_000
+MAX_LOAD_SECONDS = 10.0
 DURATION_HINT = "(use 30s, 15m, 6h, 1d)"
 POLICY_TYPES = ("privacy", "terms", "cookies", "other")
 CONSOLE = RouteConfig(name="console", type="console")
@@ -89,9 +95,50 @@ def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
     if root is None:
         raise WatchlistError(path, 1, None, "the file is empty; it needs at least a `policies:` list")
     try:
+        _check_expansion(root, path, time.monotonic() + MAX_LOAD_SECONDS)
         return Validator(path).watchlist(root)
     except RecursionError:
         raise WatchlistError(path, None, None, "nested too deeply") from None
+
+
+def _check_expansion(root: Node, path: str, deadline: float) -> None:
+    """Refuse a tree whose nodes, with every alias and `<<` merge expanded, exceed the bound.
+
+    Each distinct node is sized once (aliases share their node), so this costs one pass over
+    the file as written, however large its expansion."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:  # a recursive alias: PyYAML's composer does not make one, but be sure
+            raise WatchlistError(path, node.start_mark.line + 1, None, "an alias refers to itself")
+        if time.monotonic() > deadline:
+            raise WatchlistError(path, None, None, f"took more than {MAX_LOAD_SECONDS:g} s to load")
+        active.add(key)
+        total = 1
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                total += size(k) + size(v)
+                if total > MAX_EXPANDED_NODES:
+                    break
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                total += size(item)
+                if total > MAX_EXPANDED_NODES:
+                    break
+        active.discard(key)
+        if total > MAX_EXPANDED_NODES:
+            raise WatchlistError(
+                path, node.start_mark.line + 1, None,
+                f"more than {MAX_EXPANDED_NODES:,} values once its aliases and `<<` merges are expanded",
+            )
+        sizes[key] = total
+        return total
+
+    size(root)
 
 
 class Validator:

@@ -128,6 +128,7 @@ class Daemon:
         self.policies: dict[str, PolicyConfig] = {}
         self.fetcher = HttpFetcher(watchlist.fetch)
         self.stopping = threading.Event()  # set first on stop: queued checks return at once
+        self.hangup = threading.Event()  # SIGHUP: reload the watchlist now, changed or not
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(check_threads(watchlist.fetch.max_workers))},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -138,7 +139,7 @@ class Daemon:
     # -- life cycle
 
     def run(self) -> None:
-        restore = _install_signals(self.stop)
+        restore = _install_signals(self.stop, self.hangup)
         sender_stop = threading.Event()
         sender_thread = self._start_sender(sender_stop)
         try:
@@ -147,7 +148,9 @@ class Daemon:
             self.scheduler.start()
             self._log_start()
             while not self.stop.wait(WATCH_POLL):
-                self._maybe_reload()
+                forced = self.hangup.is_set()
+                self.hangup.clear()
+                self._maybe_reload(force=forced)
         finally:
             log.info("stopping: waiting for checks in flight")
             self.stopping.set()
@@ -221,10 +224,12 @@ class Daemon:
 
     # -- watchlist reload
 
-    def _maybe_reload(self) -> None:
+    def _maybe_reload(self, force: bool = False) -> None:
         mtime = _mtime(self.path)
-        if mtime == self.mtime:
+        if mtime == self.mtime and not force:
             return
+        if force:
+            log.info("received SIGHUP: reloading %s", self.path)
         self.mtime = mtime
         from monitor.config.watchlist import load_watchlist
 
@@ -294,8 +299,9 @@ def _fmt(dt: datetime | None) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ") if dt else "never"
 
 
-def _install_signals(stop: threading.Event) -> Any:
-    """SIGTERM/SIGINT set `stop` (main thread only); returns a function restoring the old handlers."""
+def _install_signals(stop: threading.Event, hangup: threading.Event) -> Any:
+    """SIGTERM/SIGINT set `stop`, SIGHUP sets `hangup` (reload), as daemons do (main thread only);
+    returns a function restoring the old handlers."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
@@ -303,7 +309,11 @@ def _install_signals(stop: threading.Event) -> Any:
         log.info("received %s", signal.Signals(signum).name)
         stop.set()
 
+    def on_hangup(signum: int, frame: Any) -> None:
+        hangup.set()  # the main loop reloads; nothing else is safe inside a signal handler
+
     old = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
+    old[signal.SIGHUP] = signal.signal(signal.SIGHUP, on_hangup)
 
     def restore() -> None:
         for s, h in old.items():
