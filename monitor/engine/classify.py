@@ -82,87 +82,9 @@ _TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
 _HAN_RE = re.compile(f"[{_HAN}]")
 _HAN_GAP = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 _SEPARATORS = frozenset({",", "、", ";", "/", "，", "；"})
-_CONJUNCTIONS = frozenset(
-    {
-        "and",
-        "or",
-        "och",
-        "eller",
-        "og",
-        "samt",
-        "und",
-        "oder",
-        "sowie",
-        "et",
-        "ou",
-        "y",
-        "o",
-        "e",
-        "和",
-        "及",
-        "与",
-        "與",
-        "或",
-    }
-)
 # Categories whose clauses enumerate things (data, recipients, purposes, places, measures, rights).
 LIST_CATEGORIES = frozenset(
     {"collection", "sharing", "purpose", "transfer", "security", "rights", "tracking"}
-)
-# Short words spelt like their opposites: a one-letter change among them is never a typo.
-SCOPE_WORDS = frozenset(
-    {
-        "within",
-        "without",
-        "before",
-        "after",
-        "more",
-        "less",
-        "most",
-        "least",
-        "only",
-        "also",
-        "all",
-        "any",
-        "inside",
-        "outside",
-        "innan",
-        "efter",
-        "utan",
-        "inom",
-        "uten",
-        "innen",
-        "etter",
-        "uden",
-        "inden",
-        "ohne",
-        "mit",
-        "avec",
-        "sans",
-        "con",
-        "sin",
-        "avant",
-        "après",
-        "antes",
-        "después",
-    }
-)
-# Prefixes that negate a word: un-, in-, non-, dis- (en/fr/es), o- (sv), u- (no/da), nicht- (de).
-NEGATIVE_PREFIXES = (
-    "un",
-    "in",
-    "im",
-    "il",
-    "ir",
-    "non",
-    "non-",
-    "dis",
-    "o",
-    "u",
-    "nicht",
-    "nicht-",
-    "a",
-    "des",
 )
 _CJK_NUMERALS = set("零〇一二两兩三四五六七八九十百千万半")
 
@@ -284,7 +206,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
         text = _wording(was, now)
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
-    listed = _list_items(old.text, new.text)
+    listed = _list_items(old.text, new.text, lex)
     qualifier = lex.conditions.get("limit")  # "unless you agree" is a condition, not a list item
     if qualifier is not None:
         listed = (
@@ -398,7 +320,7 @@ def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
     return _count_change(pattern, old, new) != 0
 
 
-def _list_items(old: str, new: str) -> tuple[list[str], list[str]]:
+def _list_items(old: str, new: str, lex: Lexicon) -> tuple[list[str], list[str]]:
     """Items inserted into or dropped from an enumeration ("name, e-mail and location"): a short
     pure insertion or deletion that carries a list separator and words the other side lacks."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
@@ -407,19 +329,19 @@ def _list_items(old: str, new: str) -> tuple[list[str], list[str]]:
     dropped: list[str] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "insert":
-            item = _list_item(b[j1:j2], old)
+            item = _list_item(b[j1:j2], old, lex.conjunctions)
             if item:
                 added.append(item)
         elif tag == "delete":
-            item = _list_item(a[i1:i2], new)
+            item = _list_item(a[i1:i2], new, lex.conjunctions)
             if item:
                 dropped.append(item)
     return added, dropped
 
 
-def _list_item(tokens: list[str], other: str) -> str | None:
-    words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in _CONJUNCTIONS]
-    separated = any(t in _SEPARATORS or t.lower() in _CONJUNCTIONS for t in tokens)
+def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:
+    words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in conjunctions]
+    separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
     if not separated or not words or len(words) > 8:
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
@@ -760,7 +682,7 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
     """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved."""
     if _count_changed(lex.negators, old, new) or _count_changed(lex.modals, old, new):
         return False
-    if any(_list_items(old, new)):
+    if any(_list_items(old, new, lex)):
         return False  # a whole item added to or dropped from an enumeration
     han_pairs = [(o, n) for o, n in pairs if _HAN_RE.search(o + n)]
     if han_pairs:
@@ -780,9 +702,9 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
             return False  # a word added or dropped
         if re.search(r"\d", o + n):
             return False
-        if {o.lower(), n.lower()} & SCOPE_WORDS:
+        if {o.lower(), n.lower()} & lex.scope_words:
             return False  # "within" -> "without" is spelt alike and means the opposite
-        if _negative_prefix(o.lower(), n.lower()) or _negative_prefix(n.lower(), o.lower()):
+        if _negative_prefix(o.lower(), n.lower(), lex) or _negative_prefix(n.lower(), o.lower(), lex):
             return False  # "encrypted" -> "unencrypted" is no spelling fix
         ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()
         if ratio < 0.75 or max(len(o), len(n)) < 4:
@@ -790,8 +712,8 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
     return True
 
 
-def _negative_prefix(word: str, other: str) -> bool:
-    return any(other == p + word for p in NEGATIVE_PREFIXES)
+def _negative_prefix(word: str, other: str, lex: Lexicon) -> bool:
+    return any(other == p + word for p in lex.negative_prefixes)
 
 
 def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:

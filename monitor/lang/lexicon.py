@@ -1,9 +1,10 @@
-"""Lexicons: the per-language YAML files under monitor/lexicon/ -> compiled regexes, cached.
+"""Lexicons: the per-language YAML files under monitor/lang/data/ -> compiled regexes, cached.
 
 In: a language tag ("en", "sv", "no"/"nb"/"nn", "da", "de", "fr", "es", "zh"/"zh-Hans"/"zh-Hant").
 Out: a `Lexicon` whose fields are precompiled patterns keyed by a canonical English name
 (category, right, data type, recipient, place, ...). The YAML files hold data only, so a
-language is extended by editing its file; see monitor/lexicon/en.yaml for the schema.
+language is extended by editing its file. Each file is checked against monitor/lang/schema.py
+when loaded: an unknown or misspelt key is an error naming the file and line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from monitor.lang.schema import validate
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
@@ -61,13 +64,15 @@ class Lexicon:
     change_no_notice: re.Pattern[str] | None
     security_measures: Patterns
     update_stamp: re.Pattern[str] | None
-    contact: re.Pattern[str] | None
     negator_exceptions: re.Pattern[str] | None = None
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
     purposes: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
+    conjunctions: frozenset[str] = frozenset()  # words that join list items
+    scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
+    negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -135,8 +140,10 @@ def load_lexicon(language: str) -> Lexicon:
     lang = canonical_language(language)
     if lang is None:
         raise KeyError(f"no lexicon for language {language!r}")
-    text = (LEXICON_DIR / f"{lang}.yaml").read_text(encoding="utf-8")
+    path = LEXICON_DIR / f"{lang}.yaml"
+    text = path.read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.load(text, Loader=_YAML_LOADER) or {}
+    validate(data, path, text)  # an unknown or misspelt key is an error naming file and line
     cjk = bool(data.get("cjk"))
     numbers = {str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items()}
     units = {str(k): float(v) for k, v in (data.get("units") or {}).items()}
@@ -164,13 +171,15 @@ def load_lexicon(language: str) -> Lexicon:
         change_no_notice=_alternation(change.get("no_notice"), cjk),
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
-        contact=_alternation(data.get("contact"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),
         purposes=_keyed(data.get("purposes"), cjk),
         conditions=_keyed(data.get("conditions"), cjk),
         possessives=_keyed(data.get("possessives"), cjk),
+        conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
+        scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
+        negative_prefixes=tuple(data.get("negative_prefixes") or []),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),

@@ -1,0 +1,235 @@
+"""The lexicon schema: which keys a `data/<lang>.yaml` may hold, of what shape, and the canonical
+concepts every language must name.
+
+In: the parsed YAML of one lexicon (and its text, to point at lines). Out: nothing when it is
+valid; otherwise a LexiconError naming the file, the line and the key ("recipents" is unknown,
+did you mean "recipients"?). `missing_concepts` lists, per section, the canonical concepts a
+language lacks, so that a concept added to one language is added to all (a test holds them equal).
+
+Places are checked for shape only: their keys are the countries and regions a language names.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from monitor.models import CATEGORIES
+
+# Shapes: "bool", "int", "str", "list" (of regex strings), "keyed" (name -> list of regexes),
+# "numbers" (word or regex -> number).
+SCHEMA: dict[str, str] = {
+    "cjk": "bool",
+    "stopwords": "list",
+    "categories": "keyed",
+    "numbers": "numbers",
+    "units": "numbers",
+    "numeral_chars": "str",
+    "numeral_values": "numbers",
+    "ages": "list",
+    "retention_states": "keyed",
+    "negators": "list",
+    "modals": "list",
+    "negator_exceptions": "list",
+    "negator_after_words": "int",
+    "actions": "keyed",
+    "recipients": "keyed",
+    "data_types": "keyed",
+    "rights": "keyed",
+    "places": "keyed",
+    "breach": "list",
+    "breach_states": "keyed",
+    "change_notice": "keyed",
+    "update_stamp": "list",
+    "security_measures": "keyed",
+    "months": "list",
+    "purposes": "keyed",
+    "conditions": "keyed",
+    "possessives": "keyed",
+    "conjunctions": "list",
+    "scope_words": "list",
+    "negative_prefixes": "list",
+}
+
+# Keys a language may leave out: Chinese has no month names, number words or stop words (it is
+# told by its script), Latin languages no numeral characters; only verb-second languages look
+# after the verb.
+OPTIONAL = frozenset(
+    {"numeral_chars", "numeral_values", "negator_after_words", "months", "stopwords", "numbers"}
+)
+
+# The canonical concepts: every language names each of them (keys of the keyed sections).
+CONCEPTS: dict[str, frozenset[str]] = {
+    "categories": frozenset(CATEGORIES),
+    "actions": frozenset({"sell", "share", "disclose", "rent", "transfer", "collect", "use"}),
+    "retention_states": frozenset({"as_long_as_necessary", "until_deletion", "indefinite"}),
+    "recipients": frozenset(
+        {
+            "advertisers",
+            "affiliates",
+            "data brokers",
+            "partners",
+            "service providers",
+            "law enforcement",
+            "third parties",
+            "researchers",
+            "insurers",
+            "financial institutions",
+        }
+    ),
+    "data_types": frozenset(
+        {
+            "biometric",
+            "health",
+            "precise location",
+            "contacts",
+            "financial",
+            "children's data",
+            "genetic",
+            "religious",
+            "political",
+            "sexual orientation",
+            "racial or ethnic origin",
+            "trade union",
+            "government id",
+            "communications",
+            "criminal records",
+        }
+    ),
+    "rights": frozenset(
+        {
+            "access",
+            "rectification",
+            "erasure",
+            "portability",
+            "objection",
+            "restriction",
+            "withdraw consent",
+            "complaint",
+            "opt-out of sale",
+            "reject cookies",
+            "opt-out",
+            "account deletion",
+            "human review",
+        }
+    ),
+    "breach_states": frozenset({"without undue delay", "promptly"}),
+    "change_notice": frozenset({"promise", "no_notice"}),
+    "security_measures": frozenset(
+        {
+            "encryption",
+            "end-to-end encryption",
+            "access control",
+            "pseudonymisation",
+            "firewall",
+            "audits",
+            "two-factor authentication",
+            "backups",
+            "security certification",
+        }
+    ),
+    "purposes": frozenset(
+        {
+            "advertising",
+            "marketing",
+            "profiling",
+            "AI training",
+            "research",
+            "analytics",
+            "personalisation",
+            "credit scoring",
+        }
+    ),
+    "conditions": frozenset({"limit", "consent", "safeguard", "parental"}),
+    "possessives": frozenset({"user", "ours", "breaks"}),
+}
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not follow the schema; the message names file and line."""
+
+
+def validate(data: Mapping[str, Any], path: Path, text: str) -> None:
+    """Raise LexiconError for the first key that is unknown or of the wrong shape."""
+    for key, value in data.items():
+        shape = SCHEMA.get(str(key))
+        if shape is None:
+            hint = difflib.get_close_matches(str(key), SCHEMA, n=1)
+            also = f' (did you mean "{hint[0]}"?)' if hint else ""
+            raise _error(path, text, [key], f'unknown key "{key}"{also}')
+        problem = _shape_problem(shape, value)
+        if problem:
+            raise _error(path, text, [key], f'"{key}" {problem}')
+        if shape == "keyed" and key in CONCEPTS:
+            for concept in value:
+                if concept not in CONCEPTS[key]:
+                    hint = difflib.get_close_matches(str(concept), CONCEPTS[key], n=1)
+                    also = f' (did you mean "{hint[0]}"?)' if hint else ""
+                    raise _error(path, text, [key, concept], f'unknown {key} concept "{concept}"{also}')
+    for key in SCHEMA:
+        if key not in data and key not in OPTIONAL:
+            raise LexiconError(f'{path}: required key "{key}" is missing')
+
+
+def missing_concepts(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Section -> the canonical concepts this lexicon does not name (empty when it names all)."""
+    out: dict[str, list[str]] = {}
+    for section, concepts in CONCEPTS.items():
+        have = data.get(section) or {}
+        lacking = sorted(c for c in concepts if not have.get(c))
+        if lacking:
+            out[section] = lacking
+    return out
+
+
+def _shape_problem(shape: str, value: Any) -> str | None:
+    if shape == "bool":
+        return None if isinstance(value, bool) else "must be true or false"
+    if shape == "int":
+        return None if isinstance(value, int) and not isinstance(value, bool) else "must be a whole number"
+    if shape == "str":
+        return None if isinstance(value, str) else "must be a string"
+    if shape == "list":
+        return None if _strings(value) else "must be a list of quoted strings"
+    if shape == "numbers":
+        ok = isinstance(value, dict) and all(isinstance(v, int | float) for v in value.values())
+        return None if ok else "must map words to numbers"
+    if shape == "keyed":
+        if not isinstance(value, dict):
+            return "must map names to lists of patterns"
+        for name, items in value.items():
+            if not _strings(items):
+                return f'entry "{name}" must be a list of quoted strings'
+        return None
+    return f"has an unknown shape {shape!r}"
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, str) for i in value)
+
+
+def _error(path: Path, text: str, keys: list[Any], message: str) -> LexiconError:
+    return LexiconError(f"{path}:{_line(text, keys)}: {message}")
+
+
+def _line(text: str, keys: list[Any]) -> int:
+    """The 1-based line where the mapping key path `keys` is written (0 if not found)."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return 0
+    line = 0
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for k, v in node.value:
+            if k.value == str(key):
+                line, node = k.start_mark.line + 1, v
+                break
+        else:
+            break
+    return line
