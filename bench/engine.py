@@ -10,7 +10,16 @@ and every labelled case in ../shared/corpus/cases/.
 Beside the engine, on the same one-edit pair: a whole-document diff-match-patch character diff
 (what the engine never does) and difflib on lines (what a line-based watcher does).
 
+With --pairs DIR (the pairs/ folder of ../shared/bench/realdocs/realdocs-1000.tar.xz: NN-old.html,
+NN-new.html), it times the engine on real consecutive versions instead: every pair through
+`diff_files` (read, normalise, segment, align, classify) in this process, lexicons loaded by a
+first pass over all pairs, the per-text caches emptied before each run (a check meets new text);
+the median of --repeat runs per pair, then p50/p95/max over the pairs, the stages of the slowest,
+and `policy-monitor diff OLD NEW --json` as a command (wall time with start-up) on the pair
+nearest 50 KB.
+
 Usage: python bench/engine.py [--repeat 15] [--shared ../shared]
+       python bench/engine.py --pairs DIR [--repeat 3]
 The process pins itself to one core when it can, so figures are single-core.
 """
 
@@ -21,6 +30,7 @@ import difflib
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -28,7 +38,10 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from monitor.engine.pipeline import compare_documents, diff_files, text_sha256
+from monitor.engine.align import align
+from monitor.engine.classify import classify
+from monitor.engine.pipeline import compare_documents, diff_files, load_document, text_sha256
+from monitor.engine.segment import segment
 from monitor.extract.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,13 +123,75 @@ def unchanged_short_circuit(old: bytes, new: bytes) -> Callable[[], object]:
     return run
 
 
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile by linear interpolation (statistics.quantiles' "inclusive" method)."""
+    xs = sorted(values)
+    pos = (len(xs) - 1) * q
+    lo = int(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+def stages_ms(old: Path, new: Path) -> dict[str, float]:
+    """One cold run of a pair, stage by stage."""
+    t0 = time.perf_counter()
+    a, b = load_document(old), load_document(new)
+    t1 = time.perf_counter()
+    ca, cb = segment(a), segment(b)
+    t2 = time.perf_counter()
+    changes = align(ca, cb)
+    t3 = time.perf_counter()
+    classify(changes)
+    t4 = time.perf_counter()
+    return {"normalise": (t1 - t0) * 1000, "segment": (t2 - t1) * 1000, "align": (t3 - t2) * 1000,
+            "classify": (t4 - t3) * 1000, "changes": len(changes), "clauses": len(ca) + len(cb)}
+
+
+def run_pairs(folder: Path, repeat: int) -> None:
+    pairs = sorted((p, p.with_name(p.name.replace("-old", "-new"))) for p in folder.glob("*-old.*"))
+    if not pairs:
+        raise SystemExit(f"no NN-old.* / NN-new.* pairs in {folder}")
+    for old, new in pairs:  # loads the lexicons (compiled on first use) as a long-lived process has
+        diff_files(old, new)
+    per_pair: list[tuple[float, Path, Path]] = []
+    for old, new in pairs:
+        ms = median_ms(cold(lambda old=old, new=new: diff_files(old, new)), repeat)
+        per_pair.append((ms, old, new))
+    times = [ms for ms, _, _ in per_pair]
+    print(f"{len(pairs)} real pairs in {folder} ({min(p.stat().st_size for _, p, _ in per_pair) // 1000}-"
+          f"{max(p.stat().st_size for _, p, _ in per_pair) // 1000} KB), diff_files in-process, caches cold,"
+          f" median of {repeat} per pair:")
+    print(f"  p50 {percentile(times, 0.5):.1f} ms   p95 {percentile(times, 0.95):.1f} ms"
+          f"   max {max(times):.1f} ms   total {sum(times):.0f} ms")
+    print("  slowest, by stage (one cold run each, ms):")
+    for ms, old, new in sorted(per_pair, reverse=True)[:5]:
+        st = cold(lambda old=old, new=new: stages_ms(old, new))()
+        print(f"    {old.name:<14} {ms:7.1f}  normalise {st['normalise']:6.1f}  segment {st['segment']:6.1f}"
+              f"  align {st['align']:6.1f}  classify {st['classify']:6.1f}"
+              f"  ({st['clauses']} clauses, {st['changes']} changes)")
+    old, new = min(((o, n) for _, o, n in per_pair), key=lambda p: abs(p[0].stat().st_size - 50_000))
+    cmd = [sys.executable, "-m", "monitor", "diff", str(old), str(new), "--json"]
+    walls = []
+    for _ in range(max(3, repeat)):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, cwd=ROOT, check=False)
+        walls.append((time.perf_counter() - t0) * 1000)
+    print(f"  `policy-monitor diff {old.name} {new.name} --json` ({old.stat().st_size // 1000} KB / "
+          f"{new.stat().st_size // 1000} KB), wall with start-up: median {statistics.median(walls):.0f} ms,"
+          f" min {min(walls):.0f} ms of {len(walls)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--pairs", type=Path, default=None, help="a folder of NN-old.* / NN-new.* real pairs")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    if args.pairs is not None:
+        run_pairs(args.pairs, args.repeat)
+        return
 
     seed = next((args.shared / "corpus" / "seeds").glob("002_*.txt"))
     text = seed.read_text(encoding="utf-8")

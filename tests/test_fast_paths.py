@@ -49,3 +49,9 @@ def test_ascii_clause_key_is_the_general_key(text: str) -> None:
 @given(st.one_of(_ASCII, _WORDS, st.text(max_size=300)))
 def test_latin_scores_are_the_general_scores(text: str) -> None:
     assert detect._latin_scores(text) == _general_scores(text)
+
+
+def test_every_lazy_lexicon_pattern_compiles() -> None:
+    from monitor.lang.lexicon import all_lexicons, compile_all
+
+    assert all(compile_all(lex) > 50 for lex in all_lexicons())

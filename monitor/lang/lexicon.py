@@ -38,6 +38,65 @@ Patterns = dict[str, re.Pattern[str]]
 _ELIDED = re.compile(r"(?:'|’|\['’\])$")
 
 
+class LazyPattern:
+    """A regex compiled on its first use, then used as the compiled one: loading every lexicon
+    compiles ~1,000 alternations (~0.7 s), of which a check or a `diff` uses a fraction.
+
+    After the first call, `search`, `findall` ... are the compiled pattern's own bound methods
+    (instance attributes shadow the class's), so later calls cost what a re.Pattern's do.
+    `compile_all` (the tests) compiles everything, so a bad lexicon regex still fails loudly.
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        p = re.compile(self.pattern, self.flags)
+        for name in self._METHODS:
+            setattr(self, name, getattr(p, name))
+        self.__dict__["_compiled"] = p
+        return p
+
+    def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner ...: compile first
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__dict__.get("_compiled") or self.compiled(), name)
+
+    def search(self, *args: Any) -> Any:
+        return self.compiled().search(*args)
+
+    def match(self, *args: Any) -> Any:
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args: Any) -> Any:
+        return self.compiled().fullmatch(*args)
+
+    def findall(self, *args: Any) -> Any:
+        return self.compiled().findall(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        return self.compiled().finditer(*args)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().sub(*args, **kwargs)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().subn(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().split(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}, {self.flags})"
+
+
+def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]  # used as a re.Pattern
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
 class Lexicon:
     """One language's compiled lexicon. Every dict maps a canonical key to one compiled regex."""
@@ -95,10 +154,10 @@ def _alternation(items: list[str] | None, cjk: bool, flags: int = re.IGNORECASE)
     # Longest first, so that a phrase wins over its prefix.
     ordered = sorted(items, key=len, reverse=True)
     if cjk:
-        return re.compile("|".join(f"(?:{i})" for i in ordered), flags)
+        return _lazy("|".join(f"(?:{i})" for i in ordered), flags)
     # A whole word each; an elided form ("n'", "l'") is followed by its word, so no end boundary.
     body = "|".join(f"(?:{i})" if _ELIDED.search(i) else rf"(?:{i})(?!\w)" for i in ordered)
-    return re.compile(rf"(?<!\w)(?:{body})", flags)
+    return _lazy(rf"(?<!\w)(?:{body})", flags)
 
 
 class KeyedPatterns(dict[str, "re.Pattern[str]"]):
@@ -185,6 +244,24 @@ def load_lexicon(language: str) -> Lexicon:
             "negator_after_words": int(data.get("negator_after_words") or 0),
         },
     )
+
+
+def compile_all(lex: Lexicon) -> int:
+    """Compile every lazy pattern of a lexicon now (a bad regex raises re.error); how many."""
+    pats = [p for value in vars(lex).values() for p in _lazy_patterns(value)]
+    for pat in pats:
+        pat.compiled()
+    return len(pats)
+
+
+def _lazy_patterns(value: Any) -> list[LazyPattern]:
+    if isinstance(value, LazyPattern):
+        return [value]
+    if isinstance(value, dict):
+        return [p for v in [*value.values(), getattr(value, "any", None)] for p in _lazy_patterns(v)]
+    if isinstance(value, (list, tuple)):
+        return [p for v in value for p in _lazy_patterns(v)]
+    return []
 
 
 def all_lexicons() -> list[Lexicon]:
