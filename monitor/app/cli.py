@@ -25,6 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
+from monitor import redact
 from monitor.app import read_models
 from monitor.errors import MonitorError, did_you_mean
 from monitor.models import Clause, DiffResult, PolicyConfig, Watchlist
@@ -615,6 +616,7 @@ def setup_logging(args: argparse.Namespace) -> None:
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    redact.install()  # webhook URLs' paths and queries (tokens) never reach the log
 
 
 def main(argv: Sequence[str] | None = None) -> int:

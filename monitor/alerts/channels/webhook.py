@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from monitor import redact
 from monitor.alerts.channels.base import Channel, DeliveryError, env_secret, register
 from monitor.alerts.signing import signed_headers
 from monitor.models import RouteConfig
@@ -57,6 +58,7 @@ class WebhookChannel(Channel):
                 f"route {route.name!r}: webhook url must be http(s)://host/...", permanent=True
             )
         where = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+        redact.url_secret(url)  # its path and query may carry a token: never in the logs
         secret = env_secret(route, route.options.get("secret_env"), "secret_env")
         body = json_body(payload)
         headers = {"content-type": "application/json", "user-agent": USER_AGENT}
