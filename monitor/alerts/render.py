@@ -18,7 +18,13 @@ from typing import Any
 
 Segment = tuple[int, str]  # diff-match-patch op (-1 deleted, 0 same, 1 inserted), text
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# control characters, line separators and bidi embeddings/overrides/isolates/marks (U+202E would
+# reverse a Subject line in a mail client)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
+# the same, but the line breaks and tabs, which HTML treats as spaces anyway
+_UNSAFE_IN_HTML = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _SEVERITY_COLOR = {"high": "#b00020", "medium": "#b35c00", "low": "#6a3d9a", "none": "#555555"}
 _TITLES = {
     "policy.changed": "changed",
@@ -195,7 +201,7 @@ _INS = "color:#0a6b2d;background-color:#d9f5df;text-decoration:none;font-weight:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(_UNSAFE_IN_HTML.sub(" ", str(text)), quote=True)
 
 
 def _link(value: str) -> str:

@@ -29,6 +29,7 @@ from monitor import redact
 from monitor.app import read_models
 from monitor.errors import MonitorError, did_you_mean
 from monitor.models import Clause, DiffResult, PolicyConfig, Watchlist
+from monitor.safe_text import SafeStream, escape_unsafe
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_LOCKED = 0, 1, 2, 3
 DEFAULT_WATCHLIST = "watchlist.yaml"
@@ -350,7 +351,8 @@ def write_json_lines(records: Iterable[dict[str, Any]], path: Path) -> int:
     try:
         with tmp.open("w", encoding="utf-8") as f:
             for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                # control and bidi characters as JSON escapes: lossless, and inert in a terminal
+                f.write(escape_unsafe(json.dumps(r, ensure_ascii=False)) + "\n")
                 n += 1
         tmp.replace(path)
     finally:
@@ -622,6 +624,17 @@ def setup_logging(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # everything printed (show, diff, export, console alerts, logs) goes through SafeStream:
+    # control and bidi-override characters from pages and watchlists come out as \uXXXX
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args: argparse.Namespace) -> int:
     setup_logging(args)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
