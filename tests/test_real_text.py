@@ -424,3 +424,43 @@ def test_a_danish_notice_period_in_words_and_digits_is_read() -> None:
 )
 def test_spanish_notice_of_policy_changes_dropped_is_high(lang: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, lang), "changes", "high")
+
+
+# --- judged against the whole new version --------------------------------------------------------
+
+from monitor.engine.pipeline import compare_documents  # noqa: E402
+from monitor.extract.normalize import normalize  # noqa: E402
+
+
+def _diff(old: str, new: str) -> list[Change]:
+    return compare_documents(
+        normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain")
+    ).changes
+
+
+def test_a_duplicated_paragraph_removed_is_not_material() -> None:
+    rule = "We delete inactive accounts and their messages after twenty-four months without a login."
+    old = f"Retention\n\n{rule}\n\nDeletion\n\n{rule}\n\nYou can export your data at any time."
+    new = f"Retention\n\n{rule}\n\nDeletion\n\nYou can export your data at any time."
+    changes = _diff(old, new)
+    assert changes and not any(c.material for c in changes), changes
+
+
+def test_a_sentence_merged_into_the_next_is_not_a_removed_term() -> None:
+    old = (
+        "Für die Verifizierung fragen wir nach Ihrer Telefonnummer. "
+        "Zusätzlich können wir ein Foto zur Prüfung anfordern."
+    )
+    new = (
+        "Für die Verifizierung fragen wir nach Ihrer Telefonnummer und zusätzlich "
+        "können wir ein Foto zur Prüfung anfordern."
+    )
+    removed = [c for c in _diff(old, new) if c.kind == "removed"]
+    assert all(not c.material for c in removed), removed
+
+
+def test_a_removed_promise_that_stands_nowhere_else_is_still_material() -> None:
+    keep = "We keep invoices for seven years as the law requires."
+    promise = "We will never sell the contents of your messages to advertisers."
+    changes = _diff(f"{keep}\n\n{promise}", keep)
+    assert any(c.material and c.severity == "high" for c in changes), changes

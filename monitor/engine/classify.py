@@ -101,9 +101,62 @@ class _Finding:
 # --- public API -----------------------------------------------------------------------------
 
 
-def classify(changes: Sequence[Change]) -> list[Change]:
-    """The changes with categories, facts, material, severity and explanation filled in."""
-    return [_classify_safely(c) for c in changes]
+def classify(
+    changes: Sequence[Change],
+    old_clauses: Sequence[Clause] | None = None,
+    new_clauses: Sequence[Clause] | None = None,
+) -> list[Change]:
+    """The changes with categories, facts, material, severity and explanation filled in.
+
+    Given the two versions' clauses, a clause removed here whose words (or whose facts) still
+    stand elsewhere in the new version is not a material change, nor is an added one that the
+    old version already stated: materiality is judged against the whole document."""
+    old_doc = _Document(old_clauses) if old_clauses is not None else None
+    new_doc = _Document(new_clauses) if new_clauses is not None else None
+    out = []
+    for change in changes:
+        classified = _classify_safely(change)
+        if classified.material and change.kind in ("added", "removed"):
+            other = new_doc if change.kind == "removed" else old_doc
+            clause = change.old if change.kind == "removed" else change.new
+            if other is not None and clause is not None and other.still_states(clause, classified):
+                where = "new" if change.kind == "removed" else "old"
+                verb = "clause removed" if change.kind == "removed" else "new clause"
+                classified = replace(
+                    classified,
+                    facts=[],
+                    material=False,
+                    severity="none",
+                    explanation=f"{verb}; what it says is stated elsewhere in the {where} version",
+                )
+        out.append(classified)
+    return out
+
+
+class _Document:
+    """One version as a whole, folded as clause keys are, to find a clause's words in it."""
+
+    MIN_KEY = 24  # shorter keys ("cookies", a heading) say too little to be found as a statement
+
+    def __init__(self, clauses: Sequence[Clause]) -> None:
+        self.text = "\n".join(c.key for c in clauses)
+
+    def still_states(self, clause: Clause, change: Change) -> bool:
+        """True when the clause's words stand elsewhere in this version (a duplicate removed, a
+        sentence split off from or merged into another). Facts alone do not count: the same
+        recipient named in another sentence may be named on other terms."""
+        key = clause.key
+        if len(key) < self.MIN_KEY:
+            return False
+        at = self.text.find(key)
+        while at >= 0:  # whole words only: "…we do not sell" is not in "…we do not sell[er]…"
+            end = at + len(key)
+            if (at == 0 or not self.text[at - 1].isalnum()) and (
+                end == len(self.text) or not self.text[end].isalnum() or _HAN_RE.match(self.text[end])
+            ):
+                return True
+            at = self.text.find(key, at + 1)
+        return False
 
 
 def _classify_safely(change: Change) -> Change:

@@ -63,7 +63,9 @@ def compare(
 ) -> DiffResult:
     """Align and classify two clause sequences; equal texts short-circuit to no changes."""
     old_sha, new_sha = text_sha256(old_text), text_sha256(new_text)
-    changes = [] if old_sha == new_sha else classify(align(old_clauses, new_clauses))
+    changes = (
+        [] if old_sha == new_sha else classify(align(old_clauses, new_clauses), old_clauses, new_clauses)
+    )
     return DiffResult(
         old=VersionInfo(old_sha, len(old_clauses), document_language(old_clauses)),
         new=VersionInfo(new_sha, len(new_clauses), document_language(new_clauses)),
