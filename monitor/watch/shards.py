@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -84,7 +86,8 @@ def check_in_processes(
     workers = [
         ctx.Process(
             target=_worker,
-            args=(str(db_path), fetcher_kind, settings, watchlist, [policies[i] for i in shard], outcomes),
+            args=(str(db_path), fetcher_kind, settings, watchlist, [policies[i] for i in shard], outcomes,
+                  os.getpid()),
             name=f"check-shard-{n}",
             daemon=True,
         )
@@ -128,8 +131,9 @@ def _preload_engine() -> None:
 
 def _worker(
     db_path: str, fetcher_kind: str, settings: FetchSettings, watchlist: Watchlist,
-    policies: list[PolicyConfig], outcomes: multiprocessing.Queue,
+    policies: list[PolicyConfig], outcomes: multiprocessing.Queue, parent: int,
 ) -> None:
+    _exit_with_parent(parent)
     store = Store(db_path)
     fetcher = fetcher_for(fetcher_kind, settings)
     try:
@@ -140,3 +144,40 @@ def _worker(
         outcomes.put(DONE)
         outcomes.close()
         outcomes.join_thread()
+
+
+PARENT_POLL = 0.1  # seconds between two looks at the parent
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker as soon as the process that started the pass is gone (kill -9 of a
+    `check`): nobody would read its outcomes, and a check left running would go on writing. A
+    transaction cut short is rolled back by SQLite; the policies left are checked next time."""
+    started_under = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if os.getppid() != started_under or not _running(parent):
+                os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+EXIT_ORPHANED = 70
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` runs (a killed process waiting to be reaped, a zombie, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            state = f.read().rsplit(b")", 1)[1].split()[0]
+        return state not in (b"Z", b"X")
+    except (OSError, IndexError):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
