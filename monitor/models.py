@@ -270,4 +270,5 @@ class Watchlist:
     default_alert: tuple[str, ...] = ("console",)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     failure_threshold: int = 3  # consecutive failed checks before an "unreachable" alert
+    keep_fetches_seconds: int = 90 * 86400  # fetch history the daemon keeps (versions: for ever)
     path: str | None = None

@@ -53,9 +53,10 @@ def watchlist_yaml(site: PolicySite, ids: list[int]) -> str:
 
 
 class Daemon:
-    def __init__(self, tmp: Path, wl: Path, db: Path, name: str = "daemon", *, fast: bool = True) -> None:
+    def __init__(self, tmp: Path, wl: Path, db: Path, name: str = "daemon", *, fast: bool = True,
+                 env: dict[str, str] | None = None) -> None:
         self.log_path = tmp / f"{name}.log"
-        env = {**os.environ, "POLICY_MONITOR_WATCH_POLL": "0.2", "PYTHONPATH": str(REPO)}
+        env = {**os.environ, "POLICY_MONITOR_WATCH_POLL": "0.2", "PYTHONPATH": str(REPO), **(env or {})}
         if fast:
             env["POLICY_MONITOR_MIN_INTERVAL"] = "1"
         self._log = self.log_path.open("wb")

@@ -310,7 +310,9 @@ class Validator:
 
     def watchlist(self, root: Node) -> Watchlist:
         """The whole document; raises one WatchlistError holding every problem found."""
-        top = self.mapping(root, "", ("defaults", "alerts", "policies", "fetch", "failure_threshold"))
+        top = self.mapping(
+            root, "", ("defaults", "alerts", "policies", "fetch", "failure_threshold", "keep_fetches")
+        )
         routes = self.collect({"console": CONSOLE}, self.routes, top.get("alerts"))
         interval, default_alert = self.collect(
             (6 * 3600, ("console",)), self.defaults, top.get("defaults"), routes
@@ -323,6 +325,10 @@ class Validator:
         threshold = self.optional(
             top, "failure_threshold", lambda n: self.integer(n, "failure_threshold", minimum=1), 3
         )
+        keep_fetches = self.optional(
+            top, "keep_fetches",
+            lambda n: int(self.seconds(n, "keep_fetches", minimum=86400, allow_number=False)), 90 * 86400,
+        )
         if self.problems:
             raise WatchlistError.combined(self.problems)
         return Watchlist(
@@ -332,6 +338,7 @@ class Validator:
             default_alert=default_alert,
             fetch=fetch,
             failure_threshold=threshold,
+            keep_fetches_seconds=keep_fetches,
             path=self.path,
         )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from monitor.models import Change, Clause, PolicyConfig, sha256_hex
@@ -76,6 +76,18 @@ CONSECUTIVE_FAILURES_SQL = (
     "SELECT count(*) FROM fetches WHERE policy_id = ?1 AND outcome = 'failed' AND id > coalesce(("
     "SELECT id FROM fetches WHERE policy_id = ?1 AND outcome != 'failed' ORDER BY id DESC LIMIT 1"
     "), 0)"
+)
+
+
+# The fetches of one policy (?1) older than ?2 that prune_fetches may delete: not the latest, not
+# one a version was made from, not the first or last of a run of failures.
+_PRUNE_FETCHES = (
+    "DELETE FROM fetches WHERE id IN (SELECT id FROM (SELECT id, started_at, outcome, version_id,"
+    " lag(outcome) OVER w AS prev, lead(outcome) OVER w AS next"
+    " FROM fetches WHERE policy_id = ?1 WINDOW w AS (ORDER BY id))"
+    " WHERE started_at < ?2 AND version_id IS NULL AND next IS NOT NULL"
+    " AND id NOT IN (SELECT fetch_id FROM versions WHERE policy_id = ?1 AND fetch_id IS NOT NULL)"
+    " AND NOT (outcome = 'failed' AND (prev IS NULL OR prev != 'failed' OR next != 'failed')))"
 )
 
 
@@ -288,6 +300,19 @@ class PolicyVersions(Connection):
             id=version_id, policy_id=fetch.policy_id, seq=seq, seen_at=fetch.started_at,  # type: ignore[arg-type]
             text_sha256=text_sha, body_sha256=body_sha, language=language, text=text, clauses=list(clauses),
         )
+
+    def prune_fetches(self, before: str, stop: Callable[[], bool] = lambda: False) -> int:
+        """Forget fetch rows older than `before`, policy by policy (one short transaction each),
+        keeping every version and change for ever and, of the fetches, those a version points
+        to, each policy's latest, and the first and last fetch of every run of failures (when an
+        outage began and ended). `stop` is asked between policies. Returns how many went."""
+        removed = 0
+        for (policy_id,) in self._all("SELECT id FROM policies ORDER BY id"):
+            if stop():
+                break
+            with self._tx() as conn:
+                removed += conn.execute(_PRUNE_FETCHES, (policy_id, before)).rowcount
+        return removed
 
     def body(self, sha256: str) -> tuple[bytes, str | None] | None:
         """The raw body with that hash and its content type, decompressed."""

@@ -28,7 +28,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor.clock import Clock, parse_iso, system_clock
+from monitor.clock import Clock, iso, parse_iso, system_clock
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.watch.check import check_policy, format_outcome
@@ -40,6 +40,9 @@ SPREAD_MAX = 3600.0  # seconds over which overdue policies are spread after a re
 SPREAD_PER_POLICY = 1.0  # ... but a short list is not kept waiting: about a second per policy
 WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlist mtime poll, seconds
 INTERVAL_ENV = "POLICY_MONITOR_MIN_INTERVAL"  # tests: every interval becomes this many seconds
+PRUNE_JOB = "~prune-fetches"  # not a policy id (those are slugs)
+PRUNE_EVERY = 24 * 3600.0
+PRUNE_FIRST_AFTER = float(os.environ.get("POLICY_MONITOR_PRUNE_AFTER", "60"))  # seconds after start
 
 
 def run_daemon(
@@ -145,6 +148,12 @@ class Daemon:
         try:
             self.store.sync_policies(self.watchlist.policies)
             self._schedule(self.watchlist.policies, self.store.last_checked_at())
+            self.scheduler.add_job(
+                self._prune, trigger=IntervalTrigger(
+                    seconds=PRUNE_EVERY, start_date=self.store.clock() + timedelta(seconds=PRUNE_FIRST_AFTER),
+                    timezone=timezone.utc),
+                id=PRUNE_JOB, name="prune fetch history", replace_existing=True,
+            )
             self.scheduler.start()
             self._log_start()
             while not self.stop.wait(WATCH_POLL):
@@ -162,6 +171,15 @@ class Daemon:
             self.fetcher.close()
             restore()
             log.info("stopped")
+
+    def _prune(self) -> None:
+        """Forget fetch rows older than the watchlist's keep_fetches (versions and changes are
+        kept for ever; so are each outage's first and last failed fetch)."""
+        if self.stopping.is_set():
+            return
+        before = self.store.clock() - timedelta(seconds=self.watchlist.keep_fetches_seconds)
+        removed = self.store.prune_fetches(iso(before), stop=self.stopping.is_set)
+        log.info("fetch history pruned: %d fetch rows from before %s removed", removed, iso(before))
 
     def _start_sender(self, sender_stop: threading.Event) -> threading.Thread | None:
         if not self.with_sender:
@@ -183,7 +201,8 @@ class Daemon:
                 sender_stop.wait(5)
 
     def _log_start(self) -> None:
-        jobs = sorted(self.scheduler.get_jobs(), key=lambda j: j.next_run_time)
+        jobs = [j for j in self.scheduler.get_jobs() if j.id != PRUNE_JOB]
+        jobs.sort(key=lambda j: j.next_run_time)
         log.info("watching %d policies from %s (%d check threads)", len(jobs), self.path,
                  self.watchlist.fetch.max_workers)
         for job in jobs[:5]:
