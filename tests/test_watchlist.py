@@ -198,7 +198,7 @@ ERRORS = [
         "alerts:\n  m:\n    type: sms\npolicies: []\n",
         3,
         "alerts.m.type",
-        "not one of console, email, webhook",
+        "not one of apprise, console, email, webhook",
     ),
     ("alerts:\n  m:\n    min_severity: high\npolicies: []\n", 2, "alerts.m.type", "missing"),
     (

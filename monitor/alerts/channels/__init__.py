@@ -9,7 +9,7 @@ validator lists route types and their keys from this registry. Adding a channel 
 here, imported below.
 """
 
-from monitor.alerts.channels import console, email, webhook  # noqa: F401 - each registers itself
+from monitor.alerts.channels import apprise, console, email, webhook  # noqa: F401 - each registers itself
 from monitor.alerts.channels.base import CHANNELS, Channel, DeliveryError, channel_for, register
 from monitor.alerts.channels.email import build_email
 from monitor.alerts.channels.webhook import json_body
