@@ -18,48 +18,16 @@ from pathlib import Path
 
 import yaml
 
-from monitor.extract.normalize import MONTHS
 from monitor.lang.detect import detect_language_evidence, normalize_hint
+from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
+from monitor.lang.scripts import CJK, CJK_CHAR
 from monitor.models import Block, Clause, Document
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
-
-_MARKER_ALT = (
-    r"第[一二三四五六七八九十百零〇\d]+[条章节款部分]\s*"
-    r"|[一二三四五六七八九十百]+[、.]\s*"
-    r"|\([一二三四五六七八九十百]{1,4}\)\s*"
-    r"|\(\d{1,3}\)\s*"
-    r"|\([ivxIVX]{1,5}\)\s*"
-    r"|\([a-zA-Z]\)\s*"
-    rf"|\d{{1,2}}(?:\.\d{{1,3}}){{1,3}}(?:\.\s*|\s+(?=[A-ZÀ-ÞÅÄÖÆØ({_CJK}])|(?=[{_CJK}]))"
-    r"|\d{1,3}\.(?!\d)(?!\s*" + MONTHS + r")\s*"
-    r"|\d{1,3}[)、,](?!\d)\s*"
-    r"|[A-Za-z]\)\s*"
-    r"|[IVX]{1,4}\.\s+"
-    r"|§\s*\d+[a-z]?\.?\s*"
-    r"|(?:Section|Article|Artikel|Art\.|Chapter|Kapitel|Avsnitt)\s+\d+(?:\.\d+)*[.:]\s+"
-    r"|[•·‧・▪◦●○■□►▸✓➢➤]\s*"
-    r"|[-*–—+](?=\s)\s*"
-)
-_MARKER = re.compile(f"^(?:{_MARKER_ALT})")
-# Every alternative above starts with one of these, a digit, or a Latin letter that is "I", "V",
-# "X", the first of "Section" ... "Avsnitt", or is followed by ")".
-_MARKER_FIRST = frozenset("第一二三四五六七八九十百(§•·‧・▪◦●○■□►▸✓➢➤-*–—+")
-_MARKER_LETTERS = frozenset("IVXSACK")
-
-
-def _may_be_marker(text: str) -> bool:
-    """A quick test that rules out _MARKER for most sentences (it tries every alternative)."""
-    c = text[:1]
-    if c in _MARKER_FIRST or c.isdigit():
-        return bool(c)
-    if "A" <= c <= "Z" or "a" <= c <= "z":
-        return c in _MARKER_LETTERS or text[1:2] == ")"
-    return False
-_MARKER_ONLY = re.compile(f"^(?:{_MARKER_ALT})$")
+_CJK = CJK
+_CJK_RE = CJK_CHAR
+_MARKER, _MARKER_ONLY, _may_be_marker = MARKER, MARKER_ONLY, may_be_marker  # markers.py: one grammar
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
 _PUNCT = re.compile(r"[.!?;。]+[\"'”’»」』)\]]*")
 _CLOSERS = "\"'”’»」』)]"

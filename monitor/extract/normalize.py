@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from monitor.errors import InputError
+from monitor.lang.markers import HEADING_NUMBER, starts_with_marker
+from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
 from monitor.models import Block, Document
 
 MAX_INPUT_BYTES = 20 * 2**20
@@ -262,13 +264,6 @@ def _pdf_text(body: bytes) -> str:
 
 # --- plain text and Markdown --------------------------------------------------------------------
 
-# Enumeration markers that may start a line (the same family segment.py splits on).
-_LINE_MARKER = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款部分]|[一二三四五六七八九十百]+[、.]"
-    r"|\([一二三四五六七八九十\d]{1,3}\)|\([a-zA-Z]\)|\([ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.、,)]"
-    r"|[a-zA-Z][.)](?=\s)|[A-Z]\)|[•·‧▪◦●○■□►▸✓–—]|[-*+](?=\s)|§\s*\d"
-    r"|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt|Del)\s+\d)"
-)
 _CLOSERS = "\"'”’»)]"
 _ENDERS = frozenset(".!?;:。!?;:")
 
@@ -278,23 +273,10 @@ def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDERS
 
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f]")
+_CJK_CHAR = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
-# "30. juni", "1. Januar": a date, not a numbered clause (da, de, no, sv, fr, es, en month names).
-MONTHS = (
-    r"(?i:(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|février|fév|mar(?:s|ch|ts|zo)?|märz|apr(?:il)?|avril"
-    r"|abril|ma[iyj]|mayo|jun[ie]?|junio|juin|jul[iy]?|julio|juillet|aug(?:ust[i]?)?|août|agosto"
-    r"|sep(?:t|tember|tembre|tiembre)?|o[kc]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?"
-    r"|d[ée][cz](?:ember|embre)?|desember|dic(?:iembre)?|enero|febrero)\b)"
-)
-
-# Plain-text headings: a section number of a heading scheme, then a short title.
-_HEADING_NUMBER = re.compile(
-    r"^(?P<m>第[一二三四五六七八九十百零〇\d]+[章部分]|第[一二三四五六七八九十百零〇\d]+[条节]"
-    r"|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]{1,3}\)"
-    r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)(?!\s*" + MONTHS + r")"
-    r"|[IVX]{1,4}\.(?=\s)|(?:Section|Article|Artikel|Chapter|Kapitel|Avsnitt)\s+\d+[.:]?|§\s*\d+)"
-)
+# Plain-text headings: a section number of a heading scheme, then a short title (markers.py).
+_HEADING_NUMBER = HEADING_NUMBER
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
 _MD_FENCE = re.compile(r"^(?:```|~~~)")
@@ -328,7 +310,7 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
         if "," in title and _CJK_CHAR.search(title):
             return 0  # a clause of a Chinese list ("5.我们会部署…,确保…"), not a title
         return heading_level(m.group("m"))
-    if _ends_sentence(line) or _LINE_MARKER.match(line) or len(line.split()) > 12:
+    if _ends_sentence(line) or starts_with_marker(line) or len(line.split()) > 12:
         return 0
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()):
@@ -389,7 +371,7 @@ def _is_hard_wrapped(group: list[str]) -> bool:
 def _unwrap(group: list[tuple[str, int]], markdown: bool = False) -> list[tuple[str, int]]:
     lines: list[tuple[str, int]] = []
     for line, indent in group:
-        starts_block = _LINE_MARKER.match(line) or markdown and line[0] in "#>|`~=-"
+        starts_block = starts_with_marker(line) or markdown and line[0] in "#>|`~=-"
         if lines and not starts_block and not _ends_sentence(lines[-1][0]):
             prev = lines[-1][0]
             if not (markdown and prev[0] in "#|`~") and not _is_heading(prev, False, None):
@@ -522,9 +504,9 @@ _CHROME_WORDS = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CJK_NL = re.compile(
-    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])"
+    f"(?<=[{CJK}{CJK_PUNCT}{FULLWIDTH}])"
     r"[ \t\r\n\f\v]*\n[ \t\r\n\f\v]*"
-    r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])"
+    f"(?=[{CJK}{CJK_PUNCT}{FULLWIDTH}])"
 )
 _BR = "\x1e"  # stands for a <br> inside collected text until lines are folded
 _DOUBLE_BR = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")

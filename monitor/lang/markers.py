@@ -1,0 +1,82 @@
+"""The list-marker grammar, written once: what numbers or bullets a clause, a line or a heading.
+
+In: a line of folded text. Out: compiled patterns (and a cheap pre-test) for
+- `MARKER`: the enumeration marker a clause or a line starts with ("1.", "2.3", "(a)", "iv.",
+  "(一)", "一、", "第三条", "§ 4", "Article 5.", "•", "-"), with the space after it; segment.py
+  keeps it apart from the clause's text, and normalize.py asks whether a line starts a new item
+  (it never joins such a line to the one before);
+- `MARKER_ONLY`: a line that is nothing but a marker (it numbers the next block);
+- `HEADING_NUMBER`: the subset of markers that number headings in plain text ("1.", "1.2", "II.",
+  "(一)", "第二章", "Section 3"), in group `m`, whose form gives the heading's level.
+
+A day and month ("1. Januar", "30. juni") is a date, not a marker (MONTHS, every language).
+The CJK classes come from monitor/lang/scripts.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.lang.scripts import CJK
+
+# "30. juni", "1. Januar": a date, not a numbered clause (da, de, no, sv, fr, es, en month names).
+MONTHS = (
+    r"(?i:(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|février|fév|mar(?:s|ch|ts|zo)?|märz|apr(?:il)?|avril"
+    r"|abril|ma[iyj]|mayo|jun[ie]?|junio|juin|jul[iy]?|julio|juillet|aug(?:ust[i]?)?|août|agosto"
+    r"|sep(?:t|tember|tembre|tiembre)?|o[kc]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?"
+    r"|d[ée][cz](?:ember|embre)?|desember|dic(?:iembre)?|enero|febrero)\b)"
+)
+
+CJK_NUMERALS = "一二三四五六七八九十百"
+_CJK_ORDINAL = rf"第[{CJK_NUMERALS}零〇\d]+"  # 第三, 第12
+SECTION_WORDS = "Section|Article|Artikel|Chapter|Kapitel|Avsnitt"  # (a marker also takes "Art.")
+BULLETS = "•·‧・▪◦●○■□►▸✓➢➤"
+
+_MARKER_ALT = (
+    rf"{_CJK_ORDINAL}[条章节款部分]\s*"
+    rf"|[{CJK_NUMERALS}]+[、.]\s*"
+    rf"|\([{CJK_NUMERALS}]{{1,4}}\)\s*"
+    r"|\(\d{1,3}\)\s*"
+    r"|\([ivxIVX]{1,5}\)\s*"
+    r"|\([a-zA-Z]\)\s*"
+    rf"|\d{{1,2}}(?:\.\d{{1,3}}){{1,3}}(?:\.\s*|\s+(?=[A-ZÀ-ÞÅÄÖÆØ({CJK}])|(?=[{CJK}]))"
+    r"|\d{1,3}\.(?!\d)(?!\s*" + MONTHS + r")\s*"
+    r"|\d{1,3}[)、,](?!\d)\s*"
+    r"|[A-Za-z]\)\s*"
+    r"|[IVX]{1,4}\.\s+"
+    r"|§\s*\d+[a-z]?\.?\s*"
+    r"|(?:Section|Article|Artikel|Art\.|Chapter|Kapitel|Avsnitt)\s+\d+(?:\.\d+)*[.:]\s+"
+    rf"|[{BULLETS}]\s*"
+    r"|[-*–—+](?=\s)\s*"
+)
+MARKER = re.compile(f"^(?:{_MARKER_ALT})")
+MARKER_ONLY = re.compile(f"^(?:{_MARKER_ALT})$")
+
+# Every alternative above starts with one of these, a digit, or a Latin letter that is "I", "V",
+# "X", the first of a section word or "Art.", or is followed by ")".
+_MARKER_FIRST = frozenset(f"第{CJK_NUMERALS}(§{BULLETS}-*–—+")
+_MARKER_LETTERS = frozenset("IVXSACK")
+
+
+def may_be_marker(text: str) -> bool:
+    """A quick test that rules out MARKER for most sentences (it tries every alternative)."""
+    c = text[:1]
+    if c in _MARKER_FIRST or c.isdigit():
+        return bool(c)
+    if "A" <= c <= "Z" or "a" <= c <= "z":
+        return c in _MARKER_LETTERS or text[1:2] == ")"
+    return False
+
+
+def starts_with_marker(line: str) -> bool:
+    """Whether a line begins with an enumeration marker (a new item, never a continuation)."""
+    return may_be_marker(line) and MARKER.match(line) is not None
+
+
+# Plain-text headings: a section number of a heading scheme, then a short title.
+HEADING_NUMBER = re.compile(
+    rf"^(?P<m>{_CJK_ORDINAL}[章部分]|{_CJK_ORDINAL}[条节]"
+    rf"|[{CJK_NUMERALS}]+[、.]|\([一二三四五六七八九十]{{1,3}}\)"
+    r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)(?!\s*" + MONTHS + r")"
+    rf"|[IVX]{{1,4}}\.(?=\s)|(?:{SECTION_WORDS})\s+\d+[.:]?|§\s*\d+)"
+)
