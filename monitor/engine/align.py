@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
+from monitor.lang.scripts import CJK, HANGUL
 from monitor.models import Change, Clause
 
 # Pairing thresholds on the Dice similarity of the clauses' shingles.
@@ -31,7 +32,7 @@ SAME_GAP_THRESHOLD = 0.3  # old and new sit in the same gap between unchanged cl
 LONE_PAIR_THRESHOLD = 0.15  # a gap holding exactly one old and one new clause: a rewrite in place
 ELSEWHERE_THRESHOLD = 0.5  # anywhere else in the document: moved and edited
 
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = CJK + HANGUL
 # CJK characters one by one, other words whole, then spaces and single symbols.
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)

@@ -41,6 +41,7 @@ from monitor.engine.facts import (
     pick_lexicon,
 )
 from monitor.lang.lexicon import Lexicon
+from monitor.lang.scripts import HAN
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ STRONG_ACTIONS = frozenset(
     {"sell", "rent"}
 )  # stating these at all is news; share/use come and go with wording
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = HAN
 _WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
 _DATE_RE = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"

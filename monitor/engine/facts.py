@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, load_lexicon
+from monitor.lang.scripts import HAN_CHAR
 from monitor.models import CATEGORIES
 
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RE = HAN_CHAR
 # Sentence-like segments for polarity and duration context. CJK commas end a segment too.
 _SEGMENT_LATIN = re.compile(r"(?<=[.;:!?])\s+|[。！？；\n]")
 _SEGMENT_CJK = re.compile(r"[。；;：:！!？?，,\n]")

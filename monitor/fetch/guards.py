@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 
+from monitor.lang.scripts import CJK, HANGUL
 from monitor.models import Document, FetchResult
 
 EMPTY_MAX_UNITS = 30  # fewer units than this is "empty" (30 words or 80 CJK characters)
@@ -26,7 +27,7 @@ STRONG_MAX_UNITS = 400  # strong phrases only count below this
 SHRINK_LIMIT = 0.5  # a text shorter than half the previous one is suspect
 _HEAD_CHARS = 4000
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK}{HANGUL}]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # For the cheap lower bound on units (see _surely_long): a Latin or Cyrillic letter after whitespace
 # always starts a _WORD match of its own; runs of CJK characters are counted by their lengths.

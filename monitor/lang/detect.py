@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from monitor.lang.scripts import HAN_CHAR, HANGUL
 from monitor.models import Clause
 
 LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh-Hans", "zh-Hant")
@@ -49,8 +50,8 @@ _TRADITIONAL = frozenset(
 
 _SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA_HANGUL = re.compile(r"[\u3040-\u30fa\u30fd-\u30ff\uac00-\ud7af]")  # not ・ ー, used in Chinese too
+_HAN = HAN_CHAR
+_KANA_HANGUL = re.compile(f"[\u3040-\u30fa\u30fd-\u30ff{HANGUL}]")  # not ・ ー, used in Chinese too
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # _WORD's matches in lower-cased ASCII text are the runs of a-z: this table lowers A-Z and blanks
 # every other byte, so that split() gives them.
