@@ -124,15 +124,17 @@ def test_sale_no_longer_ruled_out_is_high_and_the_reverse_medium(lang: str) -> N
     flip = modified(never, may, lang)
     assert_alert(flip, "sharing", "high")
     assert flip.facts[0].direction == "affirmed"
-    assert "no longer ruled out" in flip.explanation
+    assert flip.explanation.startswith("personal data may now be sold")
     back = modified(may, never, lang)
     assert_alert(back, "sharing", "medium")
     assert severity_rank(flip.severity) > severity_rank(back.severity)
 
 
-def test_flip_explanation_quotes_both_wordings() -> None:
+def test_flip_explanation_is_one_plain_sentence_without_fragments() -> None:
     change = modified("We do not sell your personal information.", "We may sell your personal information.")
-    assert change.explanation == 'sale of personal data no longer ruled out ("do not sell" -> "may sell")'
+    assert change.explanation == "personal data may now be sold"
+    back = modified("We may sell your personal information.", "We never sell your personal information.")
+    assert back.explanation == "personal data will no longer be sold"
 
 
 # --- other facts, both directions -------------------------------------------------------------
@@ -496,7 +498,7 @@ def test_new_purpose_is_high(old: str, new: str, lang: str) -> None:
 def test_an_item_added_to_a_list_is_material(old: str, new: str, lang: str, category: str) -> None:
     more = modified(old, new, lang)
     assert_alert(more, category, "medium")
-    assert more.explanation.startswith("new item listed: ")
+    assert " now include " in more.explanation
     assert_alert(modified(new, old, lang), category)
 
 
@@ -555,7 +557,7 @@ def test_a_bilingual_clause_is_read_in_both_languages() -> None:
         "zh-Hans",
     )
     assert_alert(change, "sharing", "high")
-    assert "may sell" in change.explanation
+    assert "may now be sold" in change.explanation
 
 
 # --- languages without a seed policy: the same rules hold --------------------------------
@@ -874,10 +876,10 @@ def test_a_sale_newly_stated_or_a_promise_against_it_dropped_is_high() -> None:
         "sv",
     )
     assert_alert(stated, "sharing", "high")
-    assert stated.explanation.startswith("sale of personal data now stated")
+    assert stated.explanation.startswith("the policy now says personal data may be sold")
     dropped = modified("We do not sell your data. We share it with partners.", "We share it with partners.")
     assert_alert(dropped, "sharing", "high")
-    assert dropped.explanation == 'promise against sale of personal data dropped ("do not sell")'
+    assert dropped.explanation == "the promise against sale of personal data was dropped"
     assert_quiet(modified("We do not sell your data.", "We do not slel your data."))
 
 
@@ -918,8 +920,16 @@ def test_within_to_without_is_not_a_typo() -> None:
 def test_an_explanation_names_only_the_period_that_changed():
     old = "We keep server logs for 30 days and billing records for 3 years."
     new = "We keep server logs for 30 days and billing records for 10 years."
-    [change] = classify([Change("modified", Clause(0, old, language="en"), Clause(0, new, language="en"),
-                                inline=inline_diff(old, new))])
+    [change] = classify(
+        [
+            Change(
+                "modified",
+                Clause(0, old, language="en"),
+                Clause(0, new, language="en"),
+                inline=inline_diff(old, new),
+            )
+        ]
+    )
     assert change.explanation == "retention period lengthened from 3 years to 10 years"
     assert change.severity == "high"
 
@@ -935,10 +945,16 @@ def _modified(old: str, new: str, language: str) -> Change:
     [
         ("本應用會不時更新本隱私權政策。", "本應用會不時更新本隱私權政策,更新後不另行通知。", "zh-Hant"),
         ("我们可能会不时更新本隐私政策。", "我们可能会不时更新本隐私政策,且无需另行通知。", "zh-Hans"),
-        ("Vi kan uppdatera denna integritetspolicy från tid till annan.",
-         "Vi kan uppdatera denna integritetspolicy från tid till annan utan att meddela dig.", "sv"),
-        ("Vi kan oppdatere denne personvernerklæringen.",
-         "Vi kan oppdatere denne personvernerklæringen uten å varsle deg.", "no"),
+        (
+            "Vi kan uppdatera denna integritetspolicy från tid till annan.",
+            "Vi kan uppdatera denna integritetspolicy från tid till annan utan att meddela dig.",
+            "sv",
+        ),
+        (
+            "Vi kan oppdatere denne personvernerklæringen.",
+            "Vi kan oppdatere denne personvernerklæringen uten å varsle deg.",
+            "no",
+        ),
     ],
 )
 def test_dropping_notice_of_policy_changes_is_material_and_high(old: str, new: str, language: str):
@@ -947,23 +963,33 @@ def test_dropping_notice_of_policy_changes_is_material_and_high(old: str, new: s
 
 
 def test_moving_data_to_another_provider_is_a_right_not_a_recipient():
-    old = ("Du kan ha rett til å be om tilgang til, korrigere, slette, overføre til en annen "
-           "tjenesteleverandør eller begrense visse bruksområder av din personlige informasjon.")
-    new = ("Du kan ha rett til å be om tilgang til, korrigere eller begrense visse bruksområder av "
-           "din personlige informasjon.")
+    old = (
+        "Du kan ha rett til å be om tilgang til, korrigere, slette, overføre til en annen "
+        "tjenesteleverandør eller begrense visse bruksområder av din personlige informasjon."
+    )
+    new = (
+        "Du kan ha rett til å be om tilgang til, korrigere eller begrense visse bruksområder av "
+        "din personlige informasjon."
+    )
     change = _modified(old, new, "no")
     assert change.categories == ["rights"] and change.severity == "high"
     assert "portability" in change.explanation and "service providers" not in change.explanation
 
 
 def test_a_new_health_data_type_in_swedish_is_sensitive_and_high():
-    change = _modified("Vi samlar in ditt namn och din e-postadress.",
-                       "Vi samlar in ditt namn, din e-postadress och uppgifter om din hälsa.", "sv")
+    change = _modified(
+        "Vi samlar in ditt namn och din e-postadress.",
+        "Vi samlar in ditt namn, din e-postadress och uppgifter om din hälsa.",
+        "sv",
+    )
     assert change.severity == "high" and change.categories == ["collection"]
     assert "health" in change.explanation
 
 
 def test_a_removed_cookie_choice_is_a_tracking_change():
-    change = _modified("You can opt out of targeted advertising cookies at any time in your browser.",
-                       "You can manage cookies in your browser.", "en")
+    change = _modified(
+        "You can opt out of targeted advertising cookies at any time in your browser.",
+        "You can manage cookies in your browser.",
+        "en",
+    )
     assert change.material and "tracking" in change.categories

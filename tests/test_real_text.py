@@ -464,3 +464,46 @@ def test_a_removed_promise_that_stands_nowhere_else_is_still_material() -> None:
     promise = "We will never sell the contents of your messages to advertisers."
     changes = _diff(f"{keep}\n\n{promise}", keep)
     assert any(c.material and c.severity == "high" for c in changes), changes
+
+
+# --- explanations people can read ------------------------------------------------------------------
+
+
+def test_a_flip_with_its_recipient_reads_as_one_plain_sentence() -> None:
+    change = modified(
+        "We do not sell your viewing history.", "We may sell your viewing history to advertisers."
+    )
+    assert change.explanation == "personal data may now be sold to advertisers"
+
+
+def test_a_retention_change_names_both_periods() -> None:
+    change = modified("We keep billing records for 3 years.", "We keep billing records for 10 years.")
+    assert change.explanation == "retention period lengthened from 3 years to 10 years"
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "en",
+            "We collect your route while you navigate.",
+            "We collect your route while you navigate and erase it once it is no longer needed.",
+        ),
+        (
+            "de",
+            "Wir erheben Ihre Route bei Navigation.",
+            "Wir erheben Ihre Route bei Navigation und löschen sie, wenn sie nicht mehr benötigt wird.",
+        ),
+        (
+            "sv",
+            "Vi samlar in din rutt under navigeringen.",
+            "Vi samlar in din rutt under navigeringen och raderar den när den inte längre behövs.",
+        ),
+    ],
+)
+def test_no_longer_needed_is_not_read_as_a_promise_ruling_something_out(
+    lang: str, old: str, new: str
+) -> None:
+    change = modified(old, new, lang)
+    assert "ruled out" not in change.explanation and "rules out" not in change.explanation
+    assert change.severity != "high"

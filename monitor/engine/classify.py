@@ -68,6 +68,15 @@ ACTION_NOUN = {
     "collect": "collection",
     "use": "use",
 }
+ACTION_PARTICIPLE = {
+    "sell": "sold",
+    "share": "shared",
+    "disclose": "disclosed",
+    "rent": "rented",
+    "transfer": "transferred",
+    "collect": "collected",
+    "use": "used",
+}
 STRONG_ACTIONS = frozenset(
     {"sell", "rent"}
 )  # stating these at all is news; share/use come and go with wording
@@ -253,12 +262,16 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
-    negation = 0 if _same_actions(of, nf) else _count_change(lex.negators, old.text, new.text)
+    negation = (
+        0
+        if _same_actions(of, nf)
+        else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
+    )
     if material_cats and (negation or _count_change(lex.modals, old.text, new.text)):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
-        text = _wording(was, now)
+        text = _wording(was, now, _ordered(material_cats), negation)
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
     qualifier = lex.conditions.get("limit")  # "unless you agree" is a condition, not a list item
@@ -305,6 +318,15 @@ def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
     )
 
 
+_LIST_NOUN = {
+    "collection": "the data collected",
+    "sharing": "the recipients",
+    "purpose": "the purposes",
+    "transfer": "the transfer destinations",
+    "rights": "the rights listed",
+    "security": "the security measures",
+    "tracking": "the tracking tools and choices",
+}
 _CATEGORY_NOUN = {
     "retention": "retention",
     "sharing": "sharing of personal data",
@@ -345,12 +367,21 @@ def _diff_conditions(
     return out
 
 
-def _wording(was: str, now: str) -> str:
+def _wording(was: str, now: str, cats: list[str], negation: int) -> str:
+    """One plain sentence for a change in how strongly a term is stated; the changed words are
+    quoted, since they are the fact."""
+    names = " and ".join(cats)
+    if negation < 0:
+        lead = f"something the policy ruled out about {names} may now happen"
+    elif negation > 0:
+        lead = f"the policy now rules out something about {names}"
+    else:
+        lead = f"what the policy says may or will happen about {names} changed"
     if was and not now:
-        return f'wording of a promise changed: "{was}" removed'
+        return f"{lead}: “{was}” removed"
     if now and not was:
-        return f'wording of a promise changed: "{now}" added'
-    return f'wording of a promise changed ("{was}" -> "{now}")'
+        return f"{lead}: “{now}” added"
+    return f"{lead}: “{was}” became “{now}”"
 
 
 def _one_sided(findings: list[_Finding]) -> bool:
@@ -363,6 +394,11 @@ def _one_sided(findings: list[_Finding]) -> bool:
             return False  # "Austria" -> "Australia" is spelt alike: a place is never a typo
         kinds.setdefault(f.fact.kind, set()).add(f.fact.direction)
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
+
+
+def _unexcepted(text: str, lex: Lexicon) -> str:
+    """The text without phrases whose negator negates nothing ("no longer necessary", "unless")."""
+    return lex.negator_exceptions.sub(" ", text) if lex.negator_exceptions is not None else text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
@@ -396,7 +432,7 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[list[str], list[str]]
 def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:
     words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in conjunctions]
     separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
-    if not separated or not words or len(words) > 8:
+    if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
         return None  # ", small text files," is an aside, not a new item
@@ -734,7 +770,9 @@ def _join(words: list[str]) -> str:
 
 def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
     """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved."""
-    if _count_changed(lex.negators, old, new) or _count_changed(lex.modals, old, new):
+    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or _count_changed(
+        lex.modals, old, new
+    ):
         return False
     if any(_list_items(old, new, lex)):
         return False  # a whole item added to or dropped from an enumeration
@@ -842,6 +880,12 @@ def _explain(findings: list[_Finding]) -> str:
     parts: list[str] = []
     flips: dict[str, list[_Finding]] = {}
     conditions: dict[str, list[Fact]] = {}
+    # "personal data may now be sold to advertisers": recipients that come with a flip go with it
+    flip_to = [f.fact.new for f in findings if f.fact.kind == "recipient" and f.fact.direction == "added"]
+    if flip_to and any(f.fact.kind == "polarity" and f.fact.direction == "affirmed" for f in findings):
+        findings = [f for f in findings if not (f.fact.kind == "recipient" and f.fact.direction == "added")]
+    else:
+        flip_to = []
     for f in findings:
         if f.fact.kind in ("condition", "safeguard"):
             key = f"\x01{f.fact.kind}{f.fact.category}{f.fact.direction}"
@@ -855,17 +899,23 @@ def _explain(findings: list[_Finding]) -> str:
         else:
             parts.append(_describe(f.fact))
     for direction, flipped in flips.items():
+        verbs = [ACTION_PARTICIPLE.get(x.action, "shared") for x in flipped]
+        verbs = sorted(set(verbs), key=verbs.index)
+        done = verbs[0] if len(verbs) == 1 else ", ".join(verbs[:-1]) + " or " + verbs[-1]
         nouns = [ACTION_NOUN.get(x.action, "sharing") for x in flipped]
         nouns = sorted(set(nouns), key=nouns.index)
         names = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
-        state = "no longer ruled out" if direction == "affirmed" else "now ruled out"
         first = flipped[0].fact
-        if not first.old:
-            text = f'{names} of personal data now stated ("{first.new}")'
+        if direction == "negated":
+            text = f"personal data will no longer be {done}"
+        elif not first.old:
+            text = f"the policy now says personal data may be {done}"
         elif not first.new:
-            text = f'promise against {names} of personal data dropped ("{first.old}")'
+            text = f"the promise against {names} of personal data was dropped"
         else:
-            text = f'{names} of personal data {state} ("{first.old}" -> "{first.new}")'
+            text = f"personal data may now be {done}"
+        if direction == "affirmed" and flip_to:
+            text += " to " + " and ".join(str(r) for r in flip_to)
         parts[parts.index("\x00" + direction)] = text
     for key, facts in conditions.items():
         words = [f.old or f.new or "" for f in facts]
@@ -886,6 +936,9 @@ _DURATION_NAMES = {
 
 def _describe(fact: Fact) -> str:
     kind, d = fact.kind, fact.direction
+    if kind == "item":
+        what = _LIST_NOUN.get(fact.category, "the list")
+        return f"{what} now include {fact.new}" if d == "added" else f"{what} no longer include {fact.old}"
     if kind == "duration":
         name = _DURATION_NAMES.get(fact.category, f"{fact.category} period")
         verbs = {"longer": "lengthened", "shorter": "shortened", "changed": "changed"}
