@@ -106,7 +106,61 @@ def summary_text(summary: dict[str, Any] | None) -> str:
 def cmd_run(args: argparse.Namespace) -> int:
     from monitor.watch.scheduler import run_daemon
 
-    return int(run_daemon(watchlist_path(args), db_path(args)))
+    if not getattr(args, "http", None):
+        return int(run_daemon(watchlist_path(args), db_path(args)))
+    web = WebThread(args, args.http)  # the same server as `serve`, beside the daemon
+    try:
+        return int(run_daemon(watchlist_path(args), db_path(args), started=web.start))
+    finally:
+        web.stop()
+
+
+class WebThread:
+    """`serve` in a thread of the daemon: started once the daemon holds the database, stopped with it."""
+
+    def __init__(self, args: argparse.Namespace, bind: str) -> None:
+        import threading
+
+        from monitor.app.web.server import Access, check_bind, parse_bind
+
+        check_bind(parse_bind(bind)[0], Access.from_env())  # refuse before the daemon starts
+        self.args, self.bind = args, bind
+        self.halt = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        import threading
+
+        from monitor.app.web.server import serve
+
+        def run() -> None:
+            try:
+                serve(db_path(self.args), bind=self.bind, watchlist_path=watchlist_path(self.args),
+                      stop=self.halt, started=lambda url: log.warning("serving %s (read-only)", url))
+            except (MonitorError, SystemExit) as e:
+                log.error("web server stopped: %s", e)
+
+        self.thread = threading.Thread(target=run, name="web", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.halt.set()
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from monitor.app.web.server import serve
+
+    db = db_path(args)
+    if not db.exists():
+        raise UsageError(
+            f"no database at {db}: run `policy-monitor check --all` or the daemon first, or pass --db")
+    wl = watchlist_path(args)
+    serve(db, bind=args.bind, watchlist_path=wl if wl.exists() else None,
+          started=lambda url: print(f"serving {url} (read-only over {db}); Ctrl-C stops", file=sys.stderr,
+                                    flush=True))
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -247,12 +301,12 @@ def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> N
 def cmd_status(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
+        if args.json:  # the JSON of GET /api/status (URLs with credentials hidden)
+            print_json(read_models.status_records(store))
+            return EXIT_OK
         rows = store.status()
     finally:
         store.close()
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
     headers = ("policy", "last check", "outcome", "last change", "versions", "failures", "pending alerts",
                "dead alerts")
     print(
@@ -519,13 +573,25 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    command(
+    p = command(
         "run",
         cmd_run,
         "run the daemon: check every policy on its schedule and send alerts",
         "Run the daemon until SIGTERM/SIGINT. Exit 3 when another daemon already runs on the database, "
         "2 when the watchlist does not validate.",
     )
+    p.add_argument("--http", metavar="HOST:PORT",
+                   help="also serve the web app and API (as `serve`) on this address")
+    p = command(
+        "serve",
+        cmd_serve,
+        "serve the web app, REST API, Atom feeds, /healthz and /metrics over the database (read-only)",
+        "Serve pages, a JSON API (/api/openapi.json), Atom feeds (/feeds/changes.atom), /healthz and "
+        "/metrics. Binds 127.0.0.1:8080 by default; any other address needs POLICY_MONITOR_WEB_TOKEN, "
+        "or POLICY_MONITOR_WEB_USER and POLICY_MONITOR_WEB_PASSWORD, in the environment.",
+    )
+    p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:8080",
+                   help="address (default 127.0.0.1:8080)")
 
     p = command(
         "check",

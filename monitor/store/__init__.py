@@ -11,13 +11,15 @@ Only this package speaks SQL (through sqlite-utils over sqlite3), one module per
 - records.py:    the plain dataclasses handed in and out, and their row (de)serialisation;
 - versions.py:   policies, fetches, bodies, texts, versions and changes (the check's reads/writes);
 - outbox.py:     the alerts outbox;
-- queries.py:    read queries over the history (versions, changes, status, export).
+- queries.py:    read queries over the history (versions, changes, status, export);
+- browse.py:     read queries for the web app and API at scale (policy rows, change pages, metrics).
 `Store` composes them; every write method is one transaction.
 """
 
 from __future__ import annotations
 
 from monitor.models import sha256_hex
+from monitor.store.browse import Browse
 from monitor.store.connection import DEFAULT_DB, Connection
 from monitor.store.outbox import Outbox
 from monitor.store.queries import Queries
@@ -34,7 +36,7 @@ from monitor.store.schema import MIGRATIONS
 from monitor.store.versions import PolicyVersions
 
 
-class Store(PolicyVersions, Outbox, Queries, Connection):
+class Store(PolicyVersions, Outbox, Queries, Browse, Connection):
     """Open (creating and migrating if needed) the database at `path`: Store(path, clock=...).
 
     `migrations` replaces MIGRATIONS (tests use it to simulate an upgrade).

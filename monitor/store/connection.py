@@ -1,6 +1,7 @@
 """The connection: one SQLite file opened, migrated, shared by threads; transactions; the daemon lock.
 
-In: a database path, a Clock, optionally the migrations to apply (tests simulate upgrades).
+In: a database path, a Clock, optionally the migrations to apply (tests simulate upgrades), and
+read_only (a reader that never writes: the web app).
 Out: `Connection`, the base the other store modules build on: `_tx()` (one write transaction,
 BEGIN IMMEDIATE .. COMMIT, so a crash leaves the old state or the new), `_one`/`_all` reads,
 `now_iso()`, and the one-daemon-per-database lock (`<db>.lock`, an flock held until close()).
@@ -45,21 +46,31 @@ class Connection:
         *,
         migrations: Sequence[Migration] | None = None,
         clock: Clock = system_clock,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
         self.clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._lock_fd: int | None = None
         self._known_policies: set[str] = set()  # ids with a committed row in policies
         self._known_policies_loaded = False
+        target = f"{self.path.resolve().as_uri()}?mode=ro" if read_only else str(self.path)
         conn = sqlite3.connect(
-            str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False, uri=read_only
         )
         conn.row_factory = sqlite3.Row
         self._conn = conn
         self._db = sqlite_utils.Database(conn, execute_plugins=False)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if read_only:  # a WAL reader (the web app): never writes, never migrates, never waits for a writer
+            known = len(MIGRATIONS if migrations is None else migrations)
+            if self._check_version(known) < known:
+                raise MonitorError(
+                    f"{self.path} has an older schema: run a check or the daemon once to upgrade it")
+            return
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")

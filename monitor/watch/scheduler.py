@@ -14,12 +14,13 @@ derived from the id, so a restart neither bursts every policy at once nor skips 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,10 @@ def run_daemon(
     stop: threading.Event | None = None,
     sender: bool = True,
     clock: Clock = system_clock,
+    started: Callable[[], None] | None = None,
 ) -> int:
-    """Run until `stop` is set or SIGTERM/SIGINT arrives; return the process exit code."""
+    """Run until `stop` is set or SIGTERM/SIGINT arrives; return the process exit code.
+    `started` is called once the daemon holds the database (`run --http` starts its web server)."""
     from monitor.config.watchlist import load_watchlist
     from monitor.store import Store
 
@@ -73,6 +76,8 @@ def run_daemon(
         except MonitorError as e:
             log.error("%s; exiting", e)
             return EXIT_LOCKED
+        if started is not None:
+            started()
         Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender).run()
     finally:
         store.close()  # also releases the daemon lock
@@ -156,7 +161,9 @@ class Daemon:
             )
             self.scheduler.start()
             self._log_start()
+            self._tick()
             while not self.stop.wait(WATCH_POLL):
+                self._tick()
                 forced = self.hangup.is_set()
                 self.hangup.clear()
                 self._maybe_reload(force=forced)
@@ -180,6 +187,11 @@ class Daemon:
         before = self.store.clock() - timedelta(seconds=self.watchlist.keep_fetches_seconds)
         removed = self.store.prune_fetches(iso(before), stop=self.stopping.is_set)
         log.info("fetch history pruned: %d fetch rows from before %s removed", removed, iso(before))
+
+    def _tick(self) -> None:
+        """The daemon's heartbeat: the lock file's mtime (what /healthz reads as its last tick)."""
+        with contextlib.suppress(OSError):
+            os.utime(f"{self.store.path}.lock")
 
     def _start_sender(self, sender_stop: threading.Event) -> threading.Thread | None:
         if not self.with_sender:
