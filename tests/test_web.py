@@ -34,7 +34,7 @@ from web_world import (
 
 from monitor.app import read_models
 from monitor.app.web.server import Access, BindRefused, check_bind, parse_bind
-from monitor.store import Store
+from monitor.store import FetchRecord, Store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -521,6 +521,12 @@ def test_policy_list_pages_filters_and_sorts_many_policies(tmp_path: Path) -> No
         assert german and {p.language for p in german} == {"de"}
         with pytest.raises(read_models.BadQuery):
             read_models.policy_list(store, sort="colour")
+        # a commit by another connection (the daemon) is seen at once: nothing stale is served
+        assert read_models.policy_list(store, status="failing", per_page=1000).total == 5
+        with Store(db) as writer:
+            writer.record_fetch(FetchRecord("p00001", "2031-01-01T00:00:00Z", "failed", error="HTTP 503"))
+        failing = read_models.policy_list(store, status="failing", per_page=1000).items
+        assert "p00001" in {p.id for p in failing} and len(failing) == 6
     with pytest.raises(Exception, match="readonly|read-only|attempt to write"):
         with Store(db, read_only=True) as store:
             store.sync_policies([])

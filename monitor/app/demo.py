@@ -178,7 +178,8 @@ def _environment(keep: bool, out: TextIO) -> Iterator[_Env]:
         if keep:
             print(
                 f"\nKept {folder} (watchlist.yaml, monitor.db). Try:\n"
-                f"  policy-monitor --db {folder / 'monitor.db'} history {EDITED_ID}",
+                f"  policy-monitor --db {folder / 'monitor.db'} history {EDITED_ID}\n"
+                f"  policy-monitor --db {folder / 'monitor.db'} serve    (then open http://127.0.0.1:8080/)",
                 file=out,
             )
         else:

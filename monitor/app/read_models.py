@@ -379,6 +379,8 @@ _SECRET_KEYS = re.compile(r"(token|key|secret|pass|auth|sig|session|code|credent
 
 def redact_url(url: str) -> str:
     """A URL fit to show: user:password@ and the values of secret-looking query parameters hidden."""
+    if "@" not in url and "?" not in url:
+        return url
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -143,6 +143,10 @@ def routes(web: Any) -> list[Route]:
     registry.register(StoreCollector(web))
 
     async def healthz(request: Request) -> Response:
+        if not web.db_path.exists():
+            return JSONResponse(
+                {"ok": False, "database": {"exists": False, "writable": False}}, status_code=503
+            )
         data, ok = await run_in_threadpool(health, web)
         return JSONResponse(data, status_code=200 if ok else 503)
 

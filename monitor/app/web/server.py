@@ -176,6 +176,7 @@ class Web:
     def __init__(self, db_path: Path, watchlist_path: Path | None, clock: Clock) -> None:
         self.db_path, self.watchlist_path, self.clock = Path(db_path), watchlist_path, clock
         self._store: Any = None
+        self._watchlist: tuple[tuple[int, int], Any] | None = None
         self._lock = threading.Lock()
         self.templates = Environment(
             loader=PackageLoader("monitor.app.web", "templates"),
@@ -202,14 +203,26 @@ class Web:
             return self._store
 
     def watchlist(self) -> Any:
-        if self.watchlist_path is None or not self.watchlist_path.exists():
+        """The watchlist as last loaded, reloaded when the file changes; None when absent or invalid
+        (the policy page then shows the entry the store mirrored)."""
+        if self.watchlist_path is None:
             return None
+        try:
+            st = self.watchlist_path.stat()
+        except OSError:
+            return None
+        key = (st.st_mtime_ns, st.st_size)
+        cached = self._watchlist
+        if cached is not None and cached[0] == key:
+            return cached[1]
         from monitor.config.watchlist import load_watchlist
 
         try:
-            return load_watchlist(self.watchlist_path)
+            loaded = load_watchlist(self.watchlist_path)
         except MonitorError:
-            return None
+            loaded = None
+        self._watchlist = (key, loaded)
+        return loaded
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(self.templates.get_template(name).render(**context), status_code=status)
@@ -367,6 +380,7 @@ def create_app(
         Route("/policies/{policy_id}/diff", page(web, diff_page), name="diff"),
         Route("/policies/{policy_id}/versions/{seq:int}", page(web, version_page), name="version"),
         Route("/static/style.css", page(web, style), name="style"),
+        Route("/favicon.ico", lambda r: Response(status_code=204)),
         *api.routes(web),
         *feeds.routes(web),
         *metrics.routes(web),
