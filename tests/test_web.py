@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,12 @@ def page(url: str) -> str:
     assert status == 200, (url, status, body[:300])
     assert headers["content-type"].startswith("text/html")
     return body.decode("utf-8")
+
+
+def explanation(base: str, category: str) -> str:
+    """The stored explanation of the latest change in a category, escaped as the pages show it
+    (the engine's wording is not this test's business; that the page shows it is)."""
+    return html_escape(api(base + f"/api/changes?category={category}")["items"][0]["explanation"])
 
 
 def api(url: str) -> Any:
@@ -110,7 +117,7 @@ def test_change_page_puts_material_changes_first_with_explanation_and_inline_dif
     material = html.index('class="change material"')
     assert material < html.index('class="change quiet"')  # the hostile added clause is not material
     card = html[material:].split("</article>", 1)[0]
-    assert "retention period lengthened from 3 years to 10 years" in card
+    assert explanation(base, "retention") in card and "3 years" in card and "10 years" in card
     assert "<del>3</del>" in card and "<ins>10</ins>" in card
     assert "4. Data retention" in card  # the section path
     assert 'class="context"' in card  # the paragraph around it
@@ -121,7 +128,7 @@ def test_change_page_puts_material_changes_first_with_explanation_and_inline_dif
 
 def test_any_two_versions_compare(base: str) -> None:
     html = page(base + "/policies/brightleaf-privacy/diff?from=1&to=3")
-    assert "retention period lengthened" in html and "sale of personal data" in html
+    assert explanation(base, "retention") in html and explanation(base, "sharing") in html
     assert "compared now by the engine" in html
     status, _, body = get(base + "/policies/brightleaf-privacy/diff?from=1&to=9")
     assert status == 404 and b"versions 1..3" in body
@@ -301,9 +308,9 @@ def test_feeds_are_atom_that_feedparser_reads_and_link_to_change_pages(base: str
     titles = [e.title for e in parsed.entries]
     assert len(titles) == 3 and all(" high change " in t for t in titles)
     entry = next(e for e in parsed.entries if "retention" in e.title)
-    assert "retention period lengthened from 3 years to 10 years" in entry.summary
+    assert api(base + "/api/changes?category=retention")["items"][0]["explanation"] in entry.summary
     assert entry.link == f"{base}/policies/brightleaf-privacy/diff?from=1&to=2"
-    assert "retention period lengthened" in page(entry.link)
+    assert explanation(base, "retention") in page(entry.link)
     assert len({e.id for e in parsed.entries}) == 3
     one = feedparser.parse(get(base + "/feeds/policies/seed-terms.atom")[2])
     assert [e.link for e in one.entries] == [f"{base}/policies/seed-terms/diff?from=1&to=2"]
@@ -483,7 +490,7 @@ def test_a_database_made_by_demo_is_served(tmp_path: Path) -> None:
                 p in page(url + "/") for p in ("brightleaf-privacy", "fjallbo-integritet", "yunqi-privacy")
             )
             html = page(url + "/policies/brightleaf-privacy/diff")
-            assert "retention period lengthened from 3 years to 10 years" in html
+            assert explanation(url, "retention") in html and "10 years" in html
             assert "云栖阅读隐私政策" in page(url + "/policies/yunqi-privacy/versions/1")
             assert feedparser.parse(get(url + "/feeds/changes.atom")[2]).entries
     finally:

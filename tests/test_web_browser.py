@@ -19,6 +19,9 @@ import pytest
 from policy_site import PolicySite
 from web_world import WebWorld, running_server
 
+from monitor.app import read_models
+from monitor.store import Store
+
 CHROMIUM = os.environ.get("POLICY_MONITOR_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--headless",
@@ -35,12 +38,12 @@ if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     site = PolicySite().start()
     try:
         world = WebWorld(tmp_path_factory.mktemp("browser"), site).build()
         with running_server(world.db, world.watchlist) as url:
-            yield url
+            yield url, world.db
     finally:
         site.stop()
 
@@ -62,8 +65,9 @@ def shots(tmp_path: Path) -> Path:
 
 
 def test_dashboard_to_change_page_shows_the_material_change_first(
-    base: str, browser: object, tmp_path: Path
+    served: tuple[str, Path], browser: object, tmp_path: Path
 ) -> None:
+    base, db = served
     out = shots(tmp_path)
     page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
     errors: list[str] = []
@@ -93,9 +97,10 @@ def test_dashboard_to_change_page_shows_the_material_change_first(
     cards = page.locator("article.change")
     first = cards.nth(0)
     assert "material" in (first.get_attribute("class") or "")
-    assert (
-        "retention period lengthened from 3 years to 10 years" in first.locator(".explanation").inner_text()
-    )
+    with Store(db, read_only=True) as store:
+        stored = read_models.changes(store, category="retention")[0]["explanation"]
+    assert first.locator(".explanation").inner_text() == stored
+    assert first.locator(".facts").inner_text().count("years") == 2
     border = first.evaluate("e => getComputedStyle(e).borderLeftColor")
     assert border == "rgb(207, 34, 46)"  # the material highlight
     deleted, inserted = first.locator("del").first, first.locator("ins").first
