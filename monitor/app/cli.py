@@ -286,7 +286,7 @@ def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> N
             print(f"policy-monitor: {backlog['due']} alert(s) pending; the running daemon delivers them",
                   file=sys.stderr)
         return
-    Sender(store, wl, console_stream=console).deliver_due()
+    Sender(store, wl, console_stream=console, clock=store.clock).deliver_due()
     backlog = store.outbox_backlog(store.now_iso())
     left = [f"{backlog[k]} {what}" for k, what in (
         ("due", "due but held by another sender"), ("retry_later", "to retry later"),

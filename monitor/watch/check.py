@@ -8,7 +8,8 @@ One check: validators -> conditional fetch -> 304 stops here; a failed fetch is 
 row (and health alerts); an unchanged raw body stops before parsing; otherwise normalise, guard
 (empty, challenge, login wall, shrinkage), compare with the latest version's clauses and record.
 `check_many` shares a long pass out between processes (monitor/shards.py) so the engine, which
-is pure Python, uses every core. Nothing one policy raises escapes its check.
+is pure Python, uses every core. Nothing one policy raises escapes its check. The time a check
+starts comes from the store's clock (Store(path, clock=...)), never from the wall clock here.
 """
 
 from __future__ import annotations

@@ -198,7 +198,7 @@ class Daemon:
             return None
         from monitor.alerts import Sender
 
-        self.sender = Sender(self.store, self.watchlist)
+        self.sender = Sender(self.store, self.watchlist, clock=self.store.clock)
         thread = threading.Thread(target=self._run_sender, args=(sender_stop,), name="sender", daemon=True)
         thread.start()
         return thread
