@@ -32,6 +32,7 @@ from monitor.alerts.routing import resolve_route
 from monitor.clock import as_datetime, iso, parse_iso, system_clock
 from monitor.errors import MonitorError
 from monitor.models import RouteConfig, Watchlist
+from monitor.procs import pid_running
 from monitor.store import NewAlert, OutboxAlert, Store
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class Sender:
         for owner in self.store.claim_owners():
             o_host, _, rest = owner.partition(":")
             pid = rest.partition(":")[0]
-            if o_host == host and pid.isdigit() and not _alive(int(pid)):
+            if o_host == host and pid.isdigit() and not pid_running(int(pid)):
                 released += self.store.release_claims(owner)
         return released
 
@@ -179,17 +180,6 @@ class Sender:
         digest = NewAlert(make_alert_id("digest", route.name, iso(until)), route.name, "digest", payload)
         self.store.add_digest(digest, [p.id for p in parts])
 
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: alive
-        return True
-    return True
 
 
 def send_test_alert(watchlist: Watchlist, route_name: str, *, console_stream: TextIO | None = None) -> None:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from monitor.fetch import fetcher_for
 from monitor.models import FetchSettings, PolicyConfig, Watchlist
+from monitor.procs import pid_running
 from monitor.store import Store
 from monitor.watch.check import CheckOutcome, check_on_threads
 
@@ -158,26 +159,10 @@ def _exit_with_parent(parent: int) -> None:
     def watch() -> None:
         while True:
             time.sleep(PARENT_POLL)
-            if os.getppid() != started_under or not _running(parent):
+            if os.getppid() != started_under or not pid_running(parent):
                 os._exit(EXIT_ORPHANED)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 EXIT_ORPHANED = 70
-
-
-def _running(pid: int) -> bool:
-    """Whether `pid` runs (a killed process waiting to be reaped, a zombie, does not)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            state = f.read().rsplit(b")", 1)[1].split()[0]
-        return state not in (b"Z", b"X")
-    except (OSError, IndexError):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
