@@ -18,12 +18,12 @@ import multiprocessing
 import os
 import queue
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from monitor.clock import pause
 from monitor.fetch import fetcher_for
 from monitor.models import FetchSettings, PolicyConfig, Watchlist
 from monitor.procs import pid_running
@@ -158,7 +158,7 @@ def _exit_with_parent(parent: int) -> None:
 
     def watch() -> None:
         while True:
-            time.sleep(PARENT_POLL)
+            pause(PARENT_POLL)  # not time.sleep: it fails under libfaketime
             if os.getppid() != started_under or not pid_running(parent):
                 os._exit(EXIT_ORPHANED)
 
