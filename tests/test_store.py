@@ -200,7 +200,7 @@ def test_status_reports_last_check_change_failures_and_dead_alerts(store: Store)
     add_version(store, "v2", at="2026-11-25T11:00:00Z",
                 alerts=[NewAlert("chg-1", "team-mail", "change", {"seq": 2})])
     store.record_fetch(fetch(outcome="failed", at="2026-11-25T12:00:00Z", http_status=500, error="HTTP 500"))
-    [alert] = store.due_alerts(NOW)
+    [alert] = store.claim_due("test", NOW, NOW)
     store.mark_alert_failed(alert.id, "SMTP 550", NOW, dead=True)
     st = {s.policy_id: s for s in store.status()}
     a = st["acme-privacy"]
@@ -343,6 +343,29 @@ def test_an_alert_id_inserted_twice_is_one_row(store: Store, db: Path):
     assert store.get_alert(ids1[0]).payload == {"seq": 2}  # the first one stands
 
 
+def _due(store: Store, at: str, limit: int = 100):
+    """What a sender claiming at `at` gets (claims that expire at once, so the next call sees
+    the same rows)."""
+    return store.claim_due("test", at, at, limit)
+
+
+def test_a_claim_holds_rows_from_other_senders_until_it_expires_or_is_released(store: Store):
+    store.add_alerts([NewAlert("a1", "hooks", "change", {}), NewAlert("a2", "hooks", "change", {})])
+    now, later = "2099-01-01T00:00:00Z", "2099-01-01T00:15:00Z"
+    assert [a.alert_id for a in store.claim_due("one", now, later, limit=1)] == ["a1"]
+    assert [a.alert_id for a in store.claim_due("two", now, later)] == ["a2"]  # a1 is one's
+    assert store.claim_due("three", now, later) == []
+    assert store.outbox_backlog(now)["due"] == 2
+    assert sorted(store.claim_owners()) == ["one", "two"]
+    assert store.release_claims("one") == 1
+    [a1] = store.claim_due("three", now, "2099-01-01T01:00:00Z")
+    assert (a1.alert_id, a1.claimed_by) == ("a1", "three")
+    [a2] = store.claim_due("three", later, "2099-01-01T00:30:00Z")  # two's claim expired
+    assert a2.alert_id == "a2"
+    store.mark_alert_delivered(a2.id, later)
+    assert store.get_alert(a2.id).claimed_by is None
+
+
 def test_outbox_retry_delivery_dead_and_digest(store: Store):
     v = add_version(store, "v1", outcome="new")
     ids = store.add_alerts(
@@ -351,19 +374,19 @@ def test_outbox_retry_delivery_dead_and_digest(store: Store):
         policy_id="acme-privacy", version_id=v.id,
     )
     now = "2099-01-01T00:00:00Z"
-    due = store.due_alerts(now)
+    due = _due(store, now)
     assert [a.alert_id for a in due] == ["a1", "a2"]  # oldest first, digest ones wait
     assert due[0].policy_id == "acme-privacy" and due[0].version_id == v.id and due[0].attempts == 0
-    assert store.due_alerts(now, limit=1)[0].alert_id == "a1"
+    assert _due(store, now, limit=1)[0].alert_id == "a1"
 
     store.mark_alert_failed(ids[0], "HTTP 502", next_attempt_at="2099-01-01T00:05:00Z", dead=False)
-    assert [a.alert_id for a in store.due_alerts(now)] == ["a2"]
-    [again] = store.due_alerts("2099-01-01T00:05:00Z", limit=1)
+    assert [a.alert_id for a in _due(store, now)] == ["a2"]
+    [again] = _due(store, "2099-01-01T00:05:00Z", limit=1)
     assert (again.alert_id, again.attempts, again.last_error) == ("a1", 1, "HTTP 502")
     assert again.status == "pending"
     store.mark_alert_failed(ids[0], "HTTP 502", next_attempt_at="2099-01-01T00:10:00Z", dead=True)
     store.mark_alert_delivered(ids[1], "2099-01-01T00:00:01Z")
-    assert store.due_alerts("2100-01-01T00:00:00Z") == []
+    assert _due(store, "2100-01-01T00:00:00Z") == []
     a1, a2 = store.get_alert(ids[0]), store.get_alert(ids[1])
     assert (a1.status, a1.attempts) == ("dead", 2)
     assert (a2.status, a2.delivered_at, a2.attempts) == ("delivered", "2099-01-01T00:00:01Z", 1)

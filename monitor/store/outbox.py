@@ -66,13 +66,6 @@ class Outbox(Connection):
     def alert_counts(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self._all("SELECT status, count(*) FROM alerts GROUP BY status")}
 
-    def due_alerts(self, now: str, limit: int = 100) -> list[OutboxAlert]:
-        rows = self._all(
-            "SELECT * FROM alerts WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-            (now, limit),
-        )
-        return [alert_from_row(r) for r in rows]
-
     def claim_due(
         self, owner: str, now: str, until: str, limit: int = 100, *, after: int = 0
     ) -> list[OutboxAlert]:
