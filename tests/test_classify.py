@@ -155,7 +155,7 @@ def test_new_transfer_destination_is_high_and_a_removed_one_medium() -> None:
     new = "Vi kan overføre opplysningene til servere i Kina, Singapore eller USA."
     more = modified(old, new, "no")
     assert_alert(more, "transfer", "high")
-    assert more.explanation == "new transfer destination: USA"
+    assert more.explanation == "new transfer destination: United States"
     assert_alert(modified(new, old, "no"), "transfer", "medium")
 
 

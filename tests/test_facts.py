@@ -135,9 +135,9 @@ def test_age_thresholds(text: str, language: str, ages: tuple[int, ...]) -> None
         (
             "Vi kan overføre data til servere i Kina, Singapore eller USA.",
             "no",
-            {"China", "Singapore", "USA"},
+            {"China", "Singapore", "United States"},
         ),
-        ("Data may be transferred to servers in the United States.", "en", {"USA"}),
+        ("Data may be transferred to servers in the United States.", "en", {"United States"}),
         ("我们会将个人信息存储在新加坡的服务器上。", "zh-Hans", {"Singapore"}),
         ("Uppgifterna kan överföras till länder utanför EU.", "sv", {"EU/EEA", "overseas"}),
     ],

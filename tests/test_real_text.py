@@ -507,3 +507,39 @@ def test_no_longer_needed_is_not_read_as_a_promise_ruling_something_out(
     change = modified(old, new, lang)
     assert "ruled out" not in change.explanation and "rules out" not in change.explanation
     assert change.severity != "high"
+
+
+# --- countries from CLDR, in every language ----------------------------------------------------------
+
+MOVES = {
+    "en": ("We host your files on servers in {}.", "Germany", "Vietnam"),
+    "de": ("Wir speichern Ihre Dateien auf Servern in {}.", "Deutschland", "Vietnam"),
+    "fr": ("Nous hébergeons vos fichiers sur des serveurs situés en {}.", "Allemagne", "Égypte"),
+    "es": ("Alojamos sus archivos en servidores ubicados en {}.", "Alemania", "Colombia"),
+    "da": ("Vi opbevarer dine filer på servere i {}.", "Tyskland", "Marokko"),
+    "sv": ("Vi lagrar dina filer på servrar i {}.", "Tyskland", "Filippinerna"),
+    "no": ("Vi lagrer filene dine på servere i {}.", "Tyskland", "Kenya"),
+    "zh": ("我们将你的文件存储在位于{}的服务器上。", "德国", "越南"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MOVES))
+def test_a_move_to_any_country_names_the_new_destination(lang: str) -> None:
+    template, old, new = MOVES[lang]
+    change = modified(template.format(old), template.format(new), lang)
+    assert_alert(change, "transfer", "high")
+    added = [f.new for f in change.facts if f.kind == "country" and f.direction == "added"]
+    assert added and added[0] not in (None, "Germany")
+
+
+def test_a_country_added_to_a_list_of_destinations_is_high() -> None:
+    old = "Your data may be transferred to the United States and Canada."
+    new = "Your data may be transferred to the United States, Canada and India."
+    assert_alert(modified(old, new), "transfer", "high")
+
+
+def test_a_us_state_or_a_word_is_not_a_country() -> None:
+    facts = extract_facts(
+        "Residents of New Mexico and New Jersey may ask us to stop; turkey is on the menu.", "en"
+    )
+    assert not facts.places

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, load_lexicon
+from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
 from monitor.models import CATEGORIES
 
@@ -289,7 +289,12 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
     """Places named in the clause's language, plus English names, which every language borrows."""
     places = _keys(lex.places, text)
-    return places if lex.language == "en" else places | _keys(load_lexicon("en").places, text)
+    if lex.language != "en":
+        places |= _keys(load_lexicon("en").places, text)
+    pattern, names = country_names(lex.language)
+    if pattern is not None:
+        places |= {names[m.group(0)] for m in pattern.finditer(text)}
+    return places
 
 
 def _rights(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
@@ -448,6 +453,10 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     states = _keys(lex.retention_states, text)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
+    places = _places(_without_links(raw) if "](" in raw else text, lex)
+    moved = lex.actions.get("transfer")
+    if places and "transfer" not in hits and moved is not None and moved.search(text):
+        hits["transfer"] = 1  # "transferred to Canada and India": a destination named with a transfer
     categories = categories_from_hits(hits)
     # A period in a clause about nothing else is most likely how long data is kept; in a clause
     # only about contact ("we answer within 30 days") it is about no policy term.
@@ -461,7 +470,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         durations=tuple(_durations(text, lex, age_spans, fallback)),
         retention_states=states,
         ages=tuple(ages),
-        places=_places(_without_links(raw) if "](" in raw else text, lex),
+        places=places,
         polarity=tuple(polarity),
         recipients=named["recipient"],
         data_types=named["data_type"],

@@ -267,3 +267,30 @@ def _lazy_patterns(value: Any) -> list[LazyPattern]:
 def all_lexicons() -> list[Lexicon]:
     """Every language's lexicon that has a file, in LANGUAGES order."""
     return [load_lexicon(lang) for lang in LANGUAGES if (LEXICON_DIR / f"{lang}.yaml").exists()]
+
+
+COUNTRY_DIR = LEXICON_DIR / "countries"
+
+
+@cache
+def country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Every country's names in `language` and in English (which every language borrows), from
+    the CLDR-generated files in data/countries/: one pattern, and each name -> canonical English
+    name. Compiled on first need, once per language. Latin names match case-sensitively as
+    whole words, so "turkey" or "chad" in running text is no country; "New Mexico" is none either."""
+    lang = canonical_language(language) or "en"
+    names: dict[str, str] = {}
+    for code in dict.fromkeys((lang, "en")):
+        path = COUNTRY_DIR / f"{code}.yaml"
+        if not path.exists():
+            continue
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        for canonical, written in data.items():
+            for name in written or []:
+                names.setdefault(str(name), str(canonical))
+    if not names:
+        return None, names
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if lang == "zh":
+        return re.compile(body), names
+    return re.compile(rf"(?<!\w)(?<!New )(?:{body})(?!\w)"), names
