@@ -543,3 +543,29 @@ def test_a_us_state_or_a_word_is_not_a_country() -> None:
         "Residents of New Mexico and New Jersey may ask us to stop; turkey is on the menu.", "en"
     )
     assert not facts.places
+
+
+# --- sentence splitting on real text -----------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[str]:
+    from monitor.engine.segment import segment
+
+    return [c.text for c in segment(normalize(text.encode(), "text/plain"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diese Fassung gilt seit dem 17. Januar 2025 für alle Konten.",
+        "Denne version gælder fra 5. marts 2024 for alle konti.",
+        "Cette version s'applique depuis le 1. janvier 2025 pour tous.",
+    ],
+)
+def test_an_ordinal_date_does_not_end_a_sentence(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+def test_a_quoted_numbered_heading_does_not_end_a_sentence() -> None:
+    text = "We explain this in “7. Your choices” below, with examples."
+    assert _sentences(text) == [text]

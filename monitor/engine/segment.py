@@ -230,6 +230,10 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     return not _is_abbreviation(text, m.start())
 
 
+_OPENERS = frozenset("“\"«‘„‚'[")
+_ORDINAL_DATE = re.compile(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation, an initial or a section number."""
     word_start = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot)) + 1
@@ -241,6 +245,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # an initial: "J. Smith", "M. Dupont"
     if "." in core and all(part.isalpha() and len(part) <= 2 for part in core.split(".")):
         return True  # dotted short forms not listed: "u.s.a.", "o.s.v."
+    if core[:1] in _OPENERS and core[1:].isdigit():
+        return True  # a quoted numbered heading: 'as described in “4. Sharing”'
+    if core.isdigit() and len(core) <= 2 and _ORDINAL_DATE.match(text, dot + 1):
+        return True  # an ordinal date in any language: "3. Mai 2024", "24. december 2023"
     # "see section 4.2. Further": a multi-level number; "under Art. 6. Next" does end a sentence.
     return bool(_NUMBERED.match(token)) and "." in core
 
