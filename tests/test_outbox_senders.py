@@ -158,3 +158,18 @@ def test_a_dead_senders_claims_are_taken_over_and_a_live_ones_are_not(
         assert counts["delivered"] == 2
         assert sorted(h.webhook_id for h in hook.hits) == ["dead-0000", "dead-0001"]
         assert store.outbox_backlog(store.now_iso())["due"] == 1  # still held by the live sender
+
+
+def test_with_a_daemon_running_check_leaves_the_outbox_to_it_and_says_so(
+    tmp_path: Path, policy_site: PolicySite, hook: WebhookReceiver
+) -> None:
+    cron = Cron(tmp_path, policy_site, hook)
+    assert cron.run("check", "--all").returncode == 0
+    with Store(cron.db) as daemon_store:
+        daemon_store.acquire_daemon_lock()  # what `run` holds while it runs
+        daemon_store.add_alerts(_alerts(4), policy_id="acme")
+        proc = cron.run("check", "acme")
+        assert proc.returncode == 0, proc.stderr
+        assert "4 alert(s) pending; the running daemon delivers them" in proc.stderr
+        assert hook.hits == []
+    assert rows(cron.db, "SELECT count(*) FROM alerts WHERE status = 'pending'") == [(4,)]
