@@ -176,6 +176,14 @@ class _Watchdog:
 _WATCHDOG = _Watchdog()
 
 
+def _new_watchdog_after_fork() -> None:
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()  # a forked child has none of its parent's threads
+
+
+os.register_at_fork(after_in_child=_new_watchdog_after_fork)
+
+
 def _getresponse_by_deadline(conn: HTTPConnection, read: Any) -> Any:
     _quickack(conn.sock)
     at = getattr(_hop_deadline, "at", None)
