@@ -39,7 +39,7 @@ def _assert_upgraded_and_usable(db: Path) -> None:
         assert s.latest_version("acme-privacy").text == "We keep logs for 30 days."
         state = s.check_state("acme-privacy")
         assert (state.latest_seq, state.latest_extraction) == (1, "")
-        assert [a.alert_id for a in s.list_alerts()] == ["a-1"]
+        assert [a.alert_id for a in s.list_alerts() if a.kind == "change"] == ["a-1"]
         _record_next_version(s)
         assert s.check_state("acme-privacy").latest_extraction == '["main", []]'
         assert [v["seq"] for v in s.versions("acme-privacy")] == [1, 2]
@@ -62,7 +62,15 @@ def test_a_database_made_by_the_shipped_migration_1_upgrades(tmp_path: Path):
             " payload)"
             " VALUES ('a-1', 'acme-privacy', 'console', 'change', 'pending', '2026-11-20T10:00:00Z',"
             " '2026-11-20T10:00:00Z', '{}');"
+            "INSERT INTO policies (id, name, url, active) VALUES ('down', 'Down', 'http://y/', 1);"
+            "INSERT INTO alerts (alert_id, policy_id, route, kind, status, next_attempt_at, created_at,"
+            " payload) VALUES ('u-1', 'down', 'console', 'unreachable', 'delivered',"
+            " '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z', '{}');"
         )
+    with Store(db, clock=fixed_clock(NOW)) as s:  # an outage under way stays one after the upgrade
+        health = {st.policy_id: st.health for st in s.status()}
+        assert health == {"acme-privacy": "ok", "down": "unreachable"}
+        assert s.check_state("down").health == "unreachable"
     _assert_upgraded_and_usable(db)
 
 
