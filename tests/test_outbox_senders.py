@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from db_watch import rows
+from db_watch import rows, until
 from policy_site import PolicySite, policy_html, seed_text
 from webhook_receiver import WebhookReceiver
 
@@ -173,3 +173,35 @@ def test_with_a_daemon_running_check_leaves_the_outbox_to_it_and_says_so(
         assert "4 alert(s) pending; the running daemon delivers them" in proc.stderr
         assert hook.hits == []
     assert rows(cron.db, "SELECT count(*) FROM alerts WHERE status = 'pending'") == [(4,)]
+
+
+def test_a_check_killed_mid_delivery_leaves_nothing_behind_for_the_next(
+    tmp_path: Path, policy_site: PolicySite, hook: WebhookReceiver
+) -> None:
+    """kill -9 of a `check` while it sends: its claims die with it, so the next `check` delivers
+    every alert at once (not after the claims expire); only the alert in flight may go twice, with
+    the same id."""
+    cron = Cron(tmp_path, policy_site, hook)
+    assert cron.run("check", "--all").returncode == 0
+    with Store(cron.db) as store:
+        store.add_alerts(_alerts(20), policy_id="acme")
+    hook.delay = 30  # the first POST hangs: the check is mid-send when it is killed
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
+    env.update(PYTHONPATH=str(REPO), PM_HOOK_SECRET=SECRET, POLICY_MONITOR_DB=str(cron.db),
+               POLICY_MONITOR_WATCHLIST=str(cron.wl))
+    first = subprocess.Popen([sys.executable, "-m", "monitor", "check", "acme"], cwd=tmp_path, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        until(lambda: len(hook.hits) == 1, 60, "the first POST")
+        assert rows(cron.db, "SELECT count(*) FROM alerts WHERE claimed_by IS NOT NULL")[0][0] > 1
+    finally:
+        first.kill()
+        first.wait(10)
+    hook.delay = 0
+
+    proc = cron.run("check", "acme")
+    assert proc.returncode == 0, proc.stderr
+    assert rows(cron.db, "SELECT status, count(*) FROM alerts GROUP BY status") == [("delivered", 20)]
+    ids = [h.webhook_id for h in hook.hits]
+    assert sorted(set(ids)) == [f"a-{i:04d}" for i in range(20)]
+    assert len(ids) <= 21  # the one in flight when the check died, sent again with its id
