@@ -569,3 +569,36 @@ def test_an_ordinal_date_does_not_end_a_sentence(text: str) -> None:
 def test_a_quoted_numbered_heading_does_not_end_a_sentence() -> None:
     text = "We explain this in “7. Your choices” below, with examples."
     assert _sentences(text) == [text]
+
+
+# --- typos, list items and their sentences -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        (
+            "Read how we use the data we use train out models.",
+            "Read how we use the data we use to train our models.",
+        ),
+        ("You can see which records we keep fro billing.", "You can see which records we keep for billing."),
+    ],
+)
+def test_a_function_word_put_back_or_mistyped_is_a_typo_fix(old: str, new: str) -> None:
+    assert_quiet(modified(old, new))
+
+
+def test_a_new_street_address_is_not_a_new_list_item() -> None:
+    old = "Write to our privacy team, 14 Harbour Road, Leeds, or use the form."
+    new = "Write to our privacy team, 2 Canal Street, York, or use the form."
+    assert_quiet(modified(old, new))
+
+
+def test_an_item_dropped_from_a_promise_is_high_and_named_in_its_own_sentences_terms() -> None:
+    row = (
+        "| Product analytics | Usage events, subject to your opt-out. We never use your files to train our "
+        "models when you use {}. |"
+    )
+    change = modified(row.format("Studio, Teams or the API"), row.format("Studio or the API"))
+    assert_alert(change, "purpose", "high")
+    assert "no longer covers Teams" in change.explanation

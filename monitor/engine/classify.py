@@ -282,15 +282,28 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         )
     list_cats = material_cats & LIST_CATEGORIES
     if list_cats and (listed[0] or listed[1]):
-        findings = [
-            _Finding(Fact(_ordered(list_cats)[0], None, item, "added", "item"), "medium")
-            for item in listed[0]
-        ]
-        findings += [
-            _Finding(Fact(_ordered(list_cats)[0], item, None, "removed", "item"), "medium")
-            for item in listed[1]
-        ]
-        return _done(change, list(list_cats), findings, True, "medium", prefix + _explain(findings))
+        # An item's category is what its own sentence is about, not the whole (table-row) clause.
+        findings = []
+        cats: set[str] = set()
+        for side, items, text, language in (
+            (0, listed[0], new.text, new.language),
+            (1, listed[1], old.text, old.language),
+        ):
+            for item in items:
+                found, promise = _item_categories(item, text, language)
+                own = found & list_cats or list_cats
+                cats |= own
+                fact = Fact(
+                    _ordered(own)[0],
+                    item if side else None,
+                    None if side else item,
+                    "removed" if side else "added",
+                    "excepted_item" if promise else "item",
+                )
+                # an item dropped from a promise ("we never train on A, B or C") widens what may be done
+                findings.append(_Finding(fact, "high" if promise and side else "medium"))
+        severity = max((f.severity for f in findings), key=severity_rank)
+        return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
     changed_cats = {
         c
         for c in MATERIAL_CATEGORIES
@@ -410,6 +423,21 @@ def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
     return _count_change(pattern, old, new) != 0
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+|\s*\|\s*|<br\s*/?>|[。！？；\n]")
+
+
+def _item_categories(item: str, text: str, language: str) -> tuple[set[str], bool]:
+    """The categories of the sentence (or table cell) an enumerated item stands in, and whether
+    that sentence is a promise not to do something ("we do not use … when you use A, B or C")."""
+    words = item.lower().split()
+    for sentence in _SENTENCE_SPLIT.split(text):
+        low = sentence.lower()
+        if words and all(w in low for w in words):
+            facts = extract_facts(sentence, language)
+            return set(facts.categories), any(p.state == "negated" for p in facts.polarity)
+    return set(), False
+
+
 def _list_items(old: str, new: str, lex: Lexicon) -> tuple[list[str], list[str]]:
     """Items inserted into or dropped from an enumeration ("name, e-mail and location"): a short
     pure insertion or deletion that carries a list separator and words the other side lacks."""
@@ -432,6 +460,8 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[list[str], list[str]]
 def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:
     words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in conjunctions]
     separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
+    if any(any(ch.isdigit() for ch in t) for t in tokens):
+        return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
     if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
@@ -790,18 +820,37 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
             return False
         pairs = [p for p in pairs if p not in han_pairs]
     for o, n in pairs:
-        if not o or not n or len(o.split()) != len(n.split()):
+        if not o or not n:
+            if _function_word(o or n, lex):
+                continue  # a missing "to" or "the" put back: "data we use train" -> "use to train"
             return False  # a word added or dropped
+        if len(o.split()) != len(n.split()):
+            return False
         if re.search(r"\d", o + n):
             return False
         if {o.lower(), n.lower()} & lex.scope_words:
             return False  # "within" -> "without" is spelt alike and means the opposite
         if _negative_prefix(o.lower(), n.lower(), lex) or _negative_prefix(n.lower(), o.lower(), lex):
             return False  # "encrypted" -> "unencrypted" is no spelling fix
+        if max(len(o), len(n)) < 4 and _one_letter_apart(o.lower(), n.lower()):
+            if _function_word(o, lex) or _function_word(n, lex):
+                continue  # "out" -> "our": a short function word mistyped
         ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()
         if ratio < 0.75 or max(len(o), len(n)) < 4:
             return False
     return True
+
+
+def _function_word(word: str, lex: Lexicon) -> bool:
+    """One word of the language's function words ("to", "the", "our"), never a negator or modal."""
+    word = word.strip()
+    if " " in word or lex.stopwords is None or not lex.stopwords.fullmatch(word):
+        return False
+    return not any(p is not None and p.fullmatch(word) for p in (lex.negators, lex.modals))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _negative_prefix(word: str, other: str, lex: Lexicon) -> bool:
@@ -936,6 +985,13 @@ _DURATION_NAMES = {
 
 def _describe(fact: Fact) -> str:
     kind, d = fact.kind, fact.direction
+    if kind == "excepted_item":
+        what = _CATEGORY_NOUN.get(fact.category, fact.category)
+        return (
+            f"a promise about {what} now also covers {fact.new}"
+            if d == "added"
+            else f"a promise about {what} no longer covers {fact.old}"
+        )
     if kind == "item":
         what = _LIST_NOUN.get(fact.category, "the list")
         return f"{what} now include {fact.new}" if d == "added" else f"{what} no longer include {fact.old}"

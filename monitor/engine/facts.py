@@ -457,6 +457,9 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     moved = lex.actions.get("transfer")
     if places and "transfer" not in hits and moved is not None and moved.search(text):
         hits["transfer"] = 1  # "transferred to Canada and India": a destination named with a transfer
+    training = lex.purposes.get("AI training")
+    if training is not None and "purpose" not in hits and training.search(text):
+        hits["purpose"] = 1  # "used to train our models": what the data is for
     categories = categories_from_hits(hits)
     # A period in a clause about nothing else is most likely how long data is kept; in a clause
     # only about contact ("we answer within 30 days") it is about no policy term.
