@@ -277,6 +277,20 @@ def max_fetch_id(db: Path) -> int:
         conn.close()
 
 
+def db_bytes(db: Path) -> int:
+    """The database's size with its WAL checkpointed into it (pages in use, not the file's slack)."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages, free, size = (conn.execute(f"PRAGMA {name}").fetchone()[0]
+                             for name in ("page_count", "freelist_count", "page_size"))
+        return (pages - free) * size
+    finally:
+        conn.close()
+
+
 def outcomes_since(db: Path, fetch_id: int) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
@@ -292,6 +306,7 @@ def run_pass(args: argparse.Namespace, workload: str, label: str, n: int, db: Pa
              server: Server, log_dir: Path) -> PassResult:
     """One `check --all` child, measured by os.wait4 (its own rusage, not other children's)."""
     before = max_fetch_id(db)
+    size_before = db_bytes(db)
     load = os.getloadavg()[0]
     s0 = server.cpu()
     out = open(log_dir / f"{workload}-{n}-{label}.out", "w")
@@ -314,12 +329,14 @@ def run_pass(args: argparse.Namespace, workload: str, label: str, n: int, db: Pa
         cpu_ms_per_check=round(cpu * 1000 / n, 3), max_rss_mb=round(usage.ru_maxrss / 1024, 1),
         server_cpu_s=round(server.cpu() - s0, 2), rc=proc.returncode, outcomes=outcomes_since(db, before),
         loadavg_before=round(load, 2),
-        extra={"tree_rss_peak_mb": round(sampler.peak_mb, 1), "processes": sampler.max_procs},
+        extra={"tree_rss_peak_mb": round(sampler.peak_mb, 1), "processes": sampler.max_procs,
+               "db_bytes": db_bytes(db), "db_growth_bytes": db_bytes(db) - size_before},
     )
     print(f"  {workload:<4} {n:>6} {label:<16} {result.wall_s:>8.2f}s {result.checks_per_s:>8.1f}/s"
           f" cpu {result.cpu_s:>7.2f}s"
           f" rss {result.max_rss_mb:>6.1f} MB (tree {sampler.peak_mb:.1f} MB, {sampler.max_procs} proc)"
-          f" rc {result.rc} {result.outcomes}", flush=True)
+          f" db +{result.extra['db_growth_bytes'] / n:.0f} B/check rc {result.rc} {result.outcomes}",
+          flush=True)
     return result
 
 
