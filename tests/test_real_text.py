@@ -602,3 +602,16 @@ def test_an_item_dropped_from_a_promise_is_high_and_named_in_its_own_sentences_t
     change = modified(row.format("Studio, Teams or the API"), row.format("Studio or the API"))
     assert_alert(change, "purpose", "high")
     assert "no longer covers Teams" in change.explanation
+
+
+@pytest.mark.parametrize("kind", ["added", "removed"])
+def test_a_title_cased_name_added_or_removed_states_no_term(kind: str) -> None:
+    clause = Clause(5, "Cross-Border Data Transfer Certification Program", language="en")
+    change = Change(kind, None if kind == "added" else clause, clause if kind == "added" else None)
+    (result,) = classify([change])
+    assert_quiet(result)
+    sentence = Clause(5, "We transfer your data abroad under our certification program.", language="en")
+    (real,) = classify(
+        [Change(kind, None if kind == "added" else sentence, sentence if kind == "added" else None)]
+    )
+    assert_alert(real, "transfer")

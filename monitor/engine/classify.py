@@ -504,6 +504,9 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", f"{verb} ({what})")
     empty = ClauseFacts(language=facts.language)
     findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
+    if not findings and not promises and _is_name(clause.text):
+        # "Cross-Border Privacy Rules Program": a name or link label states no term
+        return _done(change, list(cats), [], False, "none", f"{verb} (a name or label)")
     severity = max((f.severity for f in findings), key=severity_rank) if findings else "medium"
     if not added and (
         promises or facts.rights or facts.change_notice == "promised" or material_cats & REMOVAL_IS_HIGH
@@ -525,6 +528,39 @@ def _section_categories(clause: Clause) -> tuple[str, ...]:
         if cats:
             return cats
     return ()
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME_JOINERS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "the",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "et",
+        "für",
+        "und",
+        "der",
+        "y",
+        "del",
+        "og",
+        "och",
+        "i",
+    }
+)
+
+
+def _is_name(text: str) -> bool:
+    """A short title-cased fragment ("Privacy Rules Program", "Global CBPR Directory"): a name."""
+    words = _NAME_WORD.findall(text)
+    if not words or len(words) > 6 or _HAN_RE.search(text) or text.rstrip().endswith((".", ":")):
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words) and words[0][0].isupper()
 
 
 def _substantial(text: str) -> bool:
