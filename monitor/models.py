@@ -226,6 +226,7 @@ class RouteConfig:
     digest: str | None = None  # None or "daily"
     max_attempts: int = 8
     options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    timezone: str = "UTC"  # the watchlist's `timezone:`: the zone its messages show times in
 
 
 @dataclass(frozen=True)
@@ -272,3 +273,4 @@ class Watchlist:
     failure_threshold: int = 3  # consecutive failed checks before an "unreachable" alert
     keep_fetches_seconds: int = 90 * 86400  # fetch history the daemon keeps (versions: for ever)
     path: str | None = None
+    timezone: str = "UTC"  # IANA zone the alerts show times in (top-level `timezone:`)

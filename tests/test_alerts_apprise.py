@@ -184,3 +184,40 @@ def test_the_validator_reads_apprise_routes_and_reports_every_problem_without_th
     wl = parse_watchlist(good, "watchlist.yaml")
     assert wl.routes["chat"].options["urls"] == ["json://127.0.0.1:9/x"]
     assert wl.routes["chat2"].options["urls_env"] == "CHAT_URLS"
+
+
+def test_debug_logs_of_test_alert_never_show_an_apprise_urls_token(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    target = HTTPReceiver().start()
+    try:
+        wl = tmp_path / "wl.yaml"
+        wl.write_text(
+            "alerts:\n"
+            "  chat: {type: apprise, urls_env: PM_CHAT_URLS, timeout: 5s}\n"
+            "policies:\n"
+            "  - {id: a, url: 'https://example.org/p', alert: [chat]}\n",
+            encoding="utf-8",
+        )
+        url = f"json://bot:PASSW0RDX@127.0.0.1:{target.port}/hooks/T0KENPATH123?+X-Extra=QUERYSECRET456"
+        env = {**os.environ, "PYTHONPATH": str(repo), "PM_CHAT_URLS": url}
+        proc = subprocess.run(
+            [sys.executable, "-m", "monitor", "test-alert", "chat", "--watchlist", str(wl), "--debug"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
+    finally:
+        target.stop()
+    assert proc.returncode == 0, proc.stderr
+    [hit] = target.requests
+    assert hit.path == "/hooks/T0KENPATH123" and "TEST" in hit.json["title"]
+    assert "[redacted]" in proc.stderr
+    for secret in ("T0KENPATH123", "QUERYSECRET456", "PASSW0RDX"):
+        assert secret not in proc.stderr + proc.stdout

@@ -110,7 +110,7 @@ def test_material_change_gives_exactly_one_email_and_one_signed_webhook(store, s
     assert sender(store, wl).deliver_due(T0 + timedelta(days=1))["delivered"] == 0  # never again
     assert len(smtp.messages) == 1 and len(hook.hits) == 1
     msg = smtp.messages[0].message
-    assert msg["Message-ID"] == f"<{ids[0]}@policy-monitor>"
+    assert msg["Message-ID"] == f"<{ids[0]}@example.com>" and msg["Auto-Submitted"] == "auto-generated"
     assert msg.get_content_type() == "multipart/alternative"
     assert "Acme Privacy Policy: high change (retention)" in msg["Subject"]
     text = msg.get_body(("plain",)).get_content()

@@ -14,7 +14,9 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 Segment = tuple[int, str]  # diff-match-patch op (-1 deleted, 0 same, 1 inserted), text
 
@@ -67,15 +69,37 @@ def one_line(text: object, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def build_view(payload: dict[str, Any]) -> AlertView:
+def local_time(stamp: object, tz: str = "UTC") -> str:
+    """An ISO-8601 UTC stamp shown in the zone `tz` with the zone named: "2026-11-25 10:00 UTC",
+    "2026-11-25 11:00 CET (UTC+01:00)". Anything that is not a stamp comes back as it was."""
+    text = str(stamp or "")
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    if tz in ("UTC", "Etc/UTC"):
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    local = moment.astimezone(ZoneInfo(tz))
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()} (UTC{offset[:3]}:{offset[3:]}, {tz})"
+
+
+def build_view(payload: dict[str, Any], tz: str = "UTC") -> AlertView:
+    """The view of any payload; times are shown in the zone `tz` (the watchlist's `timezone:`)."""
     if payload.get("type") == "digest":
-        return _digest_view(payload)
+        return _digest_view(payload, tz)
     policy = payload.get("policy") or {}
     name = one_line(policy.get("name") or policy.get("id") or "policy", 120)
     kind = str(payload.get("type", "policy.changed"))
     summary = payload.get("summary") or {}
     title = f"{name} {_TITLES.get(kind, one_line(kind, 40))}"
-    meta = [("Policy", name), ("URL", str(policy.get("url", ""))), ("Seen", str(payload.get("seen_at", "")))]
+    meta = [
+        ("Policy", name),
+        ("URL", str(policy.get("url", ""))),
+        ("Seen", local_time(payload.get("seen_at", ""), tz)),
+    ]
     if payload.get("version") is not None:
         meta.append(("Version", str(payload["version"])))
     if payload.get("version_url"):
@@ -100,8 +124,8 @@ def build_view(payload: dict[str, Any]) -> AlertView:
     return view
 
 
-def _digest_view(payload: dict[str, Any]) -> AlertView:
-    parts = [build_view(p) for p in payload.get("alerts", [])]
+def _digest_view(payload: dict[str, Any], tz: str = "UTC") -> AlertView:
+    parts = [build_view(p, tz) for p in payload.get("alerts", [])]
     summary = payload.get("summary") or {}
     period = payload.get("period") or {}
     cats = ", ".join(summary.get("categories", [])) or "none"
@@ -111,7 +135,7 @@ def _digest_view(payload: dict[str, Any]) -> AlertView:
         title=title,
         meta=[
             ("Route", str(payload.get("route", ""))),
-            ("Period", f"{period.get('start')} to {period.get('end')}"),
+            ("Period", f"{local_time(period.get('start'), tz)} to {local_time(period.get('end'), tz)}"),
         ],
         summary=f"{summary.get('material', 0)} material change(s); categories: {cats}; "
         f"highest severity: {summary.get('max_severity', 'none')}.",
@@ -154,8 +178,12 @@ def _change_view(change: dict[str, Any]) -> ChangeView:
 # --- plain text --------------------------------------------------------------------------------
 
 
-def render_text(payload: dict[str, Any]) -> str:
-    return "\n".join(_text_lines(build_view(payload))) + "\n"
+def render_text(payload: dict[str, Any], *, tz: str = "UTC", footer: Sequence[str] = ()) -> str:
+    """The plain-text body; `footer` lines (why the reader got it) come last, after "-- "."""
+    lines = _text_lines(build_view(payload, tz))
+    if footer:
+        lines += ["", "-- ", *(one_line(line, 1000) for line in footer)]
+    return "\n".join(lines) + "\n"
 
 
 def _text_lines(view: AlertView) -> list[str]:
@@ -289,13 +317,17 @@ def _html_segments(segments: Sequence[Segment]) -> str:
     return "".join(out)
 
 
-def render_email_html(payload: dict[str, Any]) -> str:
-    view = build_view(payload)
+def render_email_html(payload: dict[str, Any], *, tz: str = "UTC", footer: Sequence[str] = ()) -> str:
+    view = build_view(payload, tz)
+    foot = "".join(
+        f'<p style="{_FONT}font-size:12px;color:#666;max-width:760px;margin:8px 0 0;">{_e(line)}</p>'
+        for line in footer
+    )
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         f"<title>{_e(view.subject)}</title></head>"
         '<body style="margin:0;padding:12px;background-color:#eeeeef;">'
-        f"{_html_view(view)}</body></html>"
+        f"{_html_view(view)}{foot}</body></html>"
     )
 
 

@@ -9,7 +9,7 @@ Each pass claims due rows in batches (an owner and an expiry, set in one transac
 sending them, so any number of senders (the daemon, `check` runs from cron, several workers)
 deliver each alert once, and a pass goes on until nothing is due. A row is marked delivered right
 after the channel returns. A crash between the two (a window of milliseconds) sends that alert
-again on restart, with the SAME id (Message-ID <alert_id@policy-monitor>, webhook-id alert_id), so receivers
+again on restart, with the SAME id (Message-ID <alert_id@sender-domain>, webhook-id alert_id), so receivers
 de-duplicate on it; the claim of a sender that died expires after CLAIM_SECONDS and another
 sender takes the row. Pending rows survive any crash, because they live in the database.
 """

@@ -12,6 +12,7 @@ variables that hold them (password_env, secret_env).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import time
@@ -310,9 +311,10 @@ class Validator:
 
     def watchlist(self, root: Node) -> Watchlist:
         """The whole document; raises one WatchlistError holding every problem found."""
-        top = self.mapping(
-            root, "", ("defaults", "alerts", "policies", "fetch", "failure_threshold", "keep_fetches")
-        )
+        top_keys = ("defaults", "alerts", "policies", "fetch", "failure_threshold", "keep_fetches")
+        top_keys += ("timezone",)
+        top = self.mapping(root, "", top_keys)
+        tz = self.optional(top, "timezone", lambda n: self.zone(n, "timezone"), "UTC")
         routes = self.collect({"console": CONSOLE}, self.routes, top.get("alerts"))
         interval, default_alert = self.collect(
             (6 * 3600, ("console",)), self.defaults, top.get("defaults"), routes
@@ -333,7 +335,8 @@ class Validator:
             raise WatchlistError.combined(self.problems)
         return Watchlist(
             policies=policies,
-            routes=routes,
+            routes={name: dataclasses.replace(route, timezone=tz) for name, route in routes.items()},
+            timezone=tz,
             default_interval_seconds=interval,
             default_alert=default_alert,
             fetch=fetch,
@@ -464,6 +467,18 @@ class Validator:
             where = f"{field}[{i}]" if isinstance(node, SequenceNode) else field
             out.append(self.choice(item, where, CATEGORIES))
         return tuple(out)
+
+    def zone(self, node: Node, field: str) -> str:
+        """An IANA time zone name (Europe/Stockholm, America/New_York, UTC)."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        name = self.string(node, field)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            example = "e.g. UTC, Europe/Stockholm, America/New_York"
+            self.fail(node, field, f"{name!r} is not a time zone name ({example})")
+        return name
 
     def env_name(self, node: Node, field: str) -> str:
         name = self.string(node, field)

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
+from monitor import redact as log_redact
 from monitor.alerts.channels.base import Channel, DeliveryError, register
 from monitor.alerts.render import build_view, one_line
 from monitor.models import RouteConfig
@@ -91,16 +92,13 @@ def _apprise() -> Any:
         raise DeliveryError(
             "the apprise package is not installed (pip install apprise)", permanent=True
         ) from None
-    # Apprise's own log lines can name a URL's path (a token, for many services): they stay out
-    # of the application's log; the channel logs the redacted reason through the sender instead.
-    logging.getLogger("apprise").propagate = False
     return apprise
 
 
 def message(alert_id: str, payload: dict[str, Any]) -> tuple[str, str, str]:
     """(title, body, kind): the headline, a short plain-text body, and Apprise's notify type."""
     view = build_view(payload)
-    title = one_line(view.subject.split("] ", 1)[-1] if view.subject.startswith("[") else view.subject, 200)
+    title = one_line(view.subject.removeprefix("[policy-monitor] "), 200)
     kind = str(payload.get("type", ""))
     lines: list[str] = []
     if kind in ("policy.changed", "policy.test"):
@@ -117,7 +115,7 @@ def message(alert_id: str, payload: dict[str, Any]) -> tuple[str, str, str]:
     elif kind == "digest":
         lines.append(one_line(view.summary, 400))
         for part in view.parts[:MAX_CHANGE_LINES]:
-            lines.append(f"- {one_line(part.subject.split('] ', 1)[-1], 240)}")
+            lines.append(f"- {one_line(part.subject.removeprefix('[policy-monitor] '), 240)}")
         if len(view.parts) > MAX_CHANGE_LINES:
             lines.append(f"- and {len(view.parts) - MAX_CHANGE_LINES} more")
     else:
@@ -203,6 +201,14 @@ class AppriseChannel(Channel):
         timeout = float(route.options.get("timeout", 15))
         failed: list[str] = []
         for url in urls:
+            # a URL's user, password, path and query may be its token: never in any log line
+            log_redact.add_secret(url)
+            log_redact.url_secret(url)
+            parts = urlsplit(url)
+            values = [kv.split("=", 1)[-1] for kv in parts.query.split("&") if "=" in kv]
+            for piece in (parts.username, parts.password, *values, *map(unquote, values)):
+                if piece and len(piece) >= 4:
+                    log_redact.add_secret(piece)
             key = (alert_id, hashlib.sha256(url.encode()).hexdigest()[:16])
             with _LOCK:
                 if key in _DELIVERED:

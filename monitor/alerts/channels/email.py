@@ -1,7 +1,11 @@
 """The e-mail channel: a multipart/alternative message (text, then HTML) over SMTP.
 
 Route keys: `to` (one address or a list), `from`, `smtp` (host, port, starttls, tls, username,
-password_env, timeout), `subject_prefix`. STARTTLS by default, implicit TLS with `tls: true`,
+password_env, timeout), `subject_prefix`. Each message says at its foot why the reader got it (the
+route and its filters) and how to change that; it carries `Auto-Submitted: auto-generated` (RFC
+3834: auto-responders stay quiet), a Message-ID in the sender's domain derived from the alert id
+(so a resent alert has the same one), and shows times in the watchlist's `timezone:`.
+STARTTLS by default, implicit TLS with `tls: true`,
 plain SMTP only to localhost or when `tls: false` is written out. The password comes from the
 environment variable named by `smtp.password_env`, never from the file.
 """
@@ -11,9 +15,11 @@ from __future__ import annotations
 import re
 import smtplib
 import ssl
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import format_datetime, parseaddr
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from monitor.alerts.channels.base import LOCAL_HOSTS, Channel, DeliveryError, env_secret, register
 from monitor.alerts.render import one_line, render_email_html, render_subject, render_text
@@ -28,8 +34,34 @@ _EMAIL = re.compile(r"[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+")
 SMTP_KEYS = ("host", "port", "starttls", "tls", "username", "password_env", "timeout")
 
 
+def sender_domain(address: str) -> str:
+    """The domain of the From address (`Monitor <pm@example.org>` -> example.org)."""
+    domain = parseaddr(address)[1].rpartition("@")[2].strip().strip(">").lower()
+    return domain if re.fullmatch(r"[a-z0-9.-]+", domain or "") else "localhost"
+
+
+def footer_lines(route: RouteConfig) -> list[str]:
+    """Why the reader got this message and how to change that."""
+    what = [f"alerts of severity {route.min_severity} or higher"]
+    if route.categories:
+        what.append("in the categories " + ", ".join(route.categories))
+    if route.include_non_material:
+        what.append("with non-material changes detailed")
+    if route.digest:
+        what.append(f"gathered in a {route.digest} digest")
+    return [
+        f"You receive this because your address is in the `to:` list of the alert route "
+        f"'{route.name}' of policy-monitor, which sends {' '.join(what)} for the policies that "
+        "name this route.",
+        f"To change that, ask whoever runs policy-monitor to edit the route '{route.name}' in its "
+        "watchlist (to, min_severity, categories, digest) or the policies' `alert:` lists. This "
+        "message was sent automatically; replies are not read by policy-monitor.",
+    ]
+
+
 def build_email(route: RouteConfig, alert_id: str, payload: dict[str, Any]) -> EmailMessage:
-    """multipart/alternative: the text part, then the HTML part. Message-ID derives from the id."""
+    """multipart/alternative: the text part, then the HTML part, each ending with the footer.
+    Message-ID derives from the id, in the sender's domain."""
     opts = route.options
     to = opts.get("to") or []
     msg = EmailMessage()
@@ -38,13 +70,18 @@ def build_email(route: RouteConfig, alert_id: str, payload: dict[str, Any]) -> E
     if prefix is not None:
         subject = one_line(f"{prefix} {subject.split('] ', 1)[-1]}".strip(), 200)
     msg["Subject"] = subject
-    msg["From"] = str(opts.get("from") or "policy-monitor@localhost")
+    sender = str(opts.get("from") or "policy-monitor@localhost")
+    msg["From"] = sender
     msg["To"] = ", ".join([to] if isinstance(to, str) else [str(t) for t in to])
-    msg["Date"] = formatdate(localtime=False)
-    msg["Message-ID"] = f"<{alert_id}@policy-monitor>"
+    tz = route.timezone or "UTC"
+    msg["Date"] = format_datetime(datetime.now(ZoneInfo(tz)))
+    msg["Message-ID"] = f"<{alert_id}@{sender_domain(sender)}>"
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Auto-Response-Suppress"] = "All"  # Exchange's equivalent: no out-of-office replies
     msg["X-Policy-Monitor-Alert"] = alert_id
-    msg.set_content(render_text(payload))
-    msg.add_alternative(render_email_html(payload), subtype="html")
+    footer = footer_lines(route)
+    msg.set_content(render_text(payload, tz=tz, footer=footer))
+    msg.add_alternative(render_email_html(payload, tz=tz, footer=footer), subtype="html")
     return msg
 
 
