@@ -384,3 +384,50 @@ def test_debug_shows_the_traceback_that_is_otherwise_hidden(
     )
     assert main(["--debug", "diff", missing, missing]) == 2
     assert "Traceback" in capsys.readouterr().err
+
+
+# --- small things a new user trips on ------------------------------------------------------------
+
+
+def test_report_of_a_bare_id_is_its_latest_version(checked: World) -> None:
+    out = checked.dir / "latest.html"
+    proc = checked.run("report", "en-privacy", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "en-privacy v2" in proc.stderr and "advertising partners" in out.read_text(encoding="utf-8")
+
+
+def test_validate_warns_about_every_unset_secret_in_one_run(world: World) -> None:
+    world.watchlist.write_text(
+        "alerts:\n"
+        "  mail: {type: email, to: [a@example.org], from: m@example.org,\n"
+        "         smtp: {host: smtp.example.org, username: m, password_env: PM_TEST_SMTP_PW}}\n"
+        "  hook: {type: webhook, url: 'https://h.example.org/x', secret_env: PM_TEST_HOOK_SECRET}\n"
+        "  chat: {type: apprise, urls_env: PM_TEST_CHAT_URLS}\n"
+        "policies:\n  - {id: a, url: 'https://x.test/', alert: [mail, hook, chat]}\n",
+        encoding="utf-8",
+    )
+    proc = _monitor("validate", cwd=world.dir, env={**world.env, "PM_TEST_HOOK_SECRET": "whsec_abc"})
+    assert proc.returncode == 1 and proc.stdout.startswith("ok: 1 policy, 4 routes")
+    assert "2 secrets named in" in proc.stderr
+    assert "alerts.mail.smtp.password_env: environment variable PM_TEST_SMTP_PW is not set" in proc.stderr
+    assert "alerts.chat.urls_env: environment variable PM_TEST_CHAT_URLS is not set" in proc.stderr
+    assert "PM_TEST_HOOK_SECRET" not in proc.stderr
+    env = {**world.env, "PM_TEST_HOOK_SECRET": "x", "PM_TEST_SMTP_PW": "y", "PM_TEST_CHAT_URLS": "json://h/x"}
+    assert _monitor("validate", cwd=world.dir, env=env).returncode == 0
+
+
+def test_demo_refuses_a_database_or_watchlist_it_would_not_use(world: World) -> None:
+    for args in (("demo", "--db", str(world.db)), ("--watchlist", str(world.watchlist), "demo")):
+        proc = _monitor(*args, cwd=world.dir)
+        assert proc.returncode == 2 and "demo does not use --" in proc.stderr, proc.stderr
+        _no_traceback(proc)
+    assert not world.db.exists()
+
+
+def test_an_alert_is_printed_once_even_with_info_logging(world: World) -> None:
+    assert world.run("check", "--all").returncode == 0
+    world.site.set_page("/en", policy_html(world.english + "\n" + ADDED))
+    proc = world.run("--verbose", "check", "en-privacy")
+    assert proc.returncode == 0, proc.stderr
+    both = proc.stdout + proc.stderr
+    assert both.count("policy.changed en-privacy v2") == 1, both

@@ -249,3 +249,34 @@ def test_daemon_with_10000_policies_stays_small(tmp_path: Path, daemons: list[Da
     assert len(times) == 6 and (times[-1] - times[0]).total_seconds() > 1800
     d.proc.send_signal(signal.SIGTERM)
     assert d.wait(15) == 0
+
+
+# --- retrying sooner after a failed check ------------------------------------------------------------
+
+
+def test_retry_delay_grows_from_the_base_up_to_the_interval() -> None:
+    from monitor.watch.scheduler import retry_delay
+
+    assert [retry_delay(n, 6 * 3600, 300) for n in (1, 2, 3, 4, 7, 8, 50)] == [
+        300, 600, 1200, 2400, 19200, 6 * 3600, 6 * 3600
+    ]
+    assert retry_delay(1, 60, 300) == 60  # never beyond the interval
+
+
+def test_a_site_gone_down_is_unreachable_after_quick_retries_not_three_intervals(
+    tmp_path: Path, policy_site: PolicySite, daemons: list[Daemon]
+) -> None:
+    """Interval one day: without retrying sooner the second check would come a day later."""
+    policy_site.set_page("/p1", page(1))
+    policy_site.set_fault("/p1", "status", code=503)
+    wl, db = tmp_path / "wl.yaml", tmp_path / "m.db"
+    wl.write_text(watchlist_yaml(policy_site, [1]).replace("interval: 30s", "interval: 1d"), encoding="utf-8")
+    d = Daemon(tmp_path, wl, db, fast=False, env={"POLICY_MONITOR_RETRY_BASE": "0.3"})
+    daemons.append(d)
+    unreachable = "SELECT count(*) FROM alerts WHERE kind = 'unreachable'"
+    until(lambda: rows(db, unreachable) == [(1,)], 120, "an unreachable alert after 3 quick tries", d)
+    assert "next try in" in d.log()
+    policy_site.clear_fault("/p1")
+    recovered = "SELECT count(*) FROM alerts WHERE kind = 'recovered'"
+    until(lambda: rows(db, recovered) == [(1,)], 120, "recovered at the next quick try", d)
+    assert rows(db, "SELECT count(*) FROM versions") == [(1,)]

@@ -164,9 +164,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from monitor.config.watchlist import unset_secrets
+
     wl = load(args)
     n, m = len(wl.policies), len(wl.routes)
     print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}")
+    unset = unset_secrets(wl)
+    if unset:
+        print(
+            f"warning: {len(unset)} secret{'s' if len(unset) != 1 else ''} named in {watchlist_path(args)} "
+            "not set in this environment; alerts through these routes fail until they are:",
+            file=sys.stderr,
+        )
+        for line in unset:
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_CHANGED
     return EXIT_OK
 
 
@@ -474,7 +486,9 @@ def diff_sides(args: argparse.Namespace, old: str, new: str) -> DiffResult:
     return compare(old_clauses, new_clauses, old_text=old_text, new_text=new_text)
 
 
-def resolve_ref(store: Any, ref: str) -> Any:
+def resolve_ref(store: Any, ref: str, *, bare_is_latest: bool = False) -> Any:
+    if bare_is_latest and "@" not in ref:
+        ref = f"{ref}@latest"  # `report ID` is the latest version
     match = _VERSION_REF.fullmatch(ref)
     if not match:
         raise UsageError(f"{ref!r} is not a version (use ID@N, ID@latest or ID@previous)")
@@ -486,7 +500,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        version = resolve_ref(store, args.ref)
+        version = resolve_ref(store, args.ref, bare_is_latest=True)
         changes = read_models.changes_in(store, version)
         policy = read_models.policy_config(store, version.policy_id, watchlist_if_valid(args))
     finally:
@@ -513,6 +527,14 @@ def watchlist_if_valid(args: argparse.Namespace) -> Watchlist | None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from monitor.app.demo import run_demo
+
+    given = [opt for opt, dest in (("--db", "db"), ("--watchlist", "watchlist")) if getattr(args, dest, None)]
+    if given:
+        raise UsageError(
+            f"demo does not use {' or '.join(given)}: it serves sample policies on 127.0.0.1 with its "
+            "own watchlist and database in a temporary directory (--keep keeps them); use "
+            "`check`/`run` for your own watchlist"
+        )
 
     return run_demo(keep=args.keep, color=use_color(args.color, sys.stdout))
 
@@ -654,7 +676,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-text", action="store_true", help="leave out each version's text and clauses")
 
     p = command("report", cmd_report, "write the changes of one stored version as an HTML page")
-    p.add_argument("ref", metavar="ID@N", help="a stored version: ID@N, ID@latest or ID@previous")
+    p.add_argument(
+        "ref", metavar="ID[@N]", help="a stored version: ID (its latest), ID@N, ID@latest or ID@previous"
+    )
     p.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the page to write")
 
     p = command(

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -652,3 +653,22 @@ def _format_seconds(seconds: float) -> str:
         if seconds >= size and seconds % size == 0:
             return f"{int(seconds // size)}{unit}"
     return f"{seconds:g}s"
+
+
+def unset_secrets(watchlist: Watchlist, environ: Mapping[str, str] | None = None) -> list[str]:
+    """Every `*_env` option of every route whose environment variable is unset or empty, as
+    "alerts.ROUTE.FIELD: NAME is not set" lines (what `validate` warns about, all in one run)."""
+    env = os.environ if environ is None else environ
+    found: list[str] = []
+
+    def walk(options: Mapping[str, Any], where: str) -> None:
+        for key, value in options.items():
+            if isinstance(value, Mapping):
+                walk(value, f"{where}.{key}")
+            elif key.endswith("_env") and value and not str(env.get(str(value), "")).strip():
+                found.append(f"{where}.{key}: environment variable {value} is not set")
+
+    for route in watchlist.routes.values():
+        walk(route.options, f"alerts.{route.name}")
+    return found
+

@@ -10,6 +10,9 @@ PolicyConfig is looked up when the job runs, so a reload that changes a URL need
 After a restart each policy's next run is its last check + its interval; the overdue and the
 never-checked ones are spread over their first interval (at most SPREAD_MAX) by an offset
 derived from the id, so a restart neither bursts every policy at once nor skips one.
+After a failed (or suspect) check the policy is tried again sooner: RETRY_BASE, then twice
+that, and so on up to its interval, so "unreachable" fires within minutes of the first failure
+rather than after `failure_threshold` full intervals; a good check puts it back on its interval.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ SPREAD_MAX = 3600.0  # seconds over which overdue policies are spread after a re
 SPREAD_PER_POLICY = 1.0  # ... but a short list is not kept waiting: about a second per policy
 WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlist mtime poll, seconds
 INTERVAL_ENV = "POLICY_MONITOR_MIN_INTERVAL"  # tests: every interval becomes this many seconds
+# first retry after a failed check, seconds (then doubled up to the interval); env: tests
+RETRY_BASE = float(os.environ.get("POLICY_MONITOR_RETRY_BASE", "300"))
 PRUNE_JOB = "~prune-fetches"  # not a policy id (those are slugs)
 PRUNE_EVERY = 24 * 3600.0
 PRUNE_FIRST_AFTER = float(os.environ.get("POLICY_MONITOR_PRUNE_AFTER", "60"))  # seconds after start
@@ -96,6 +101,13 @@ def interval_of(policy: PolicyConfig) -> float:
     return float(override) if override else float(policy.interval_seconds)
 
 
+def retry_delay(failures: int, interval: float, base: float | None = None) -> float:
+    """Seconds until the next try after `failures` failed checks in a row: base, 2*base, 4*base
+    ... never more than the interval."""
+    first = RETRY_BASE if base is None else base
+    return min(interval, first * 2 ** min(max(0, failures - 1), 30))
+
+
 def jitter_of(interval: float) -> float:
     """Up to 5% of the interval late, at most 30 s: runs drift apart rather than stay in lock-step
     (the id-derived spread already separates policies), and a new list starts promptly."""
@@ -134,6 +146,7 @@ class Daemon:
         self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
         self.with_sender = sender
         self.policies: dict[str, PolicyConfig] = {}
+        self.failures: dict[str, int] = {}  # failed checks in a row, per policy (retried sooner)
         self.fetcher = HttpFetcher(watchlist.fetch)
         self.stopping = threading.Event()  # set first on stop: queued checks return at once
         self.hangup = threading.Event()  # SIGHUP: reload the watchlist now, changed or not
@@ -252,6 +265,28 @@ class Daemon:
         outcome = check_policy(policy, store=self.store, fetcher=self.fetcher, watchlist=self.watchlist)
         level = logging.WARNING if outcome.outcome in ("failed", "suspect") else logging.INFO
         log.log(level, format_outcome(policy, outcome))
+        self._retry_sooner(policy, outcome.outcome in ("failed", "suspect"))
+
+    def _retry_sooner(self, policy: PolicyConfig, failed: bool) -> None:
+        """After a failure, the next check in retry_delay(); after recovery, back on the interval."""
+        interval = interval_of(policy)
+        if failed:
+            n = self.failures[policy.id] = self.failures.get(policy.id, 0) + 1
+            delay = retry_delay(n, interval)
+            if delay >= interval:
+                return
+            log.info("%s: next try in %s (failed %d time%s in a row)", policy.id, _fmt_delay(delay), n,
+                     "" if n == 1 else "s")
+        elif self.failures.pop(policy.id, None):
+            delay = interval
+        else:
+            return
+        start = self.store.clock() + timedelta(seconds=delay)
+        trigger = IntervalTrigger(seconds=interval, start_date=start, timezone=timezone.utc)
+        try:
+            self.scheduler.reschedule_job(policy.id, trigger=trigger)
+        except Exception:  # JobLookupError: removed by a reload meanwhile
+            log.debug("%s: no job to reschedule", policy.id)
 
     # -- watchlist reload
 
@@ -324,6 +359,10 @@ def _mtime(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size)
+
+
+def _fmt_delay(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 60 else f"{seconds:.1f} s"
 
 
 def _fmt(dt: datetime | None) -> str:
