@@ -242,6 +242,7 @@ class PolicyConfig:
     remove: tuple[str, ...] = ()
     language: str | None = None
     alert: tuple[str, ...] = ("console",)
+    previous_ids: tuple[str, ...] = ()  # ids this policy had before: its history moves to `id`
 
 
 @dataclass(frozen=True)

@@ -431,3 +431,30 @@ def test_an_alert_is_printed_once_even_with_info_logging(world: World) -> None:
     assert proc.returncode == 0, proc.stderr
     both = proc.stdout + proc.stderr
     assert both.count("policy.changed en-privacy v2") == 1, both
+
+
+def test_renaming_a_policy_with_previous_ids_keeps_its_history(world: World) -> None:
+    assert world.run("check", "--all").returncode == 0
+    text = world.watchlist.read_text(encoding="utf-8").replace(
+        "{id: en-privacy,", "{id: english-privacy, previous_ids: [en-privacy],"
+    )
+    world.watchlist.write_text(text, encoding="utf-8")
+    world.site.set_page("/en", policy_html(world.english + "\n" + ADDED))
+    proc = world.run("check", "english-privacy")
+    assert proc.returncode == 0, proc.stderr
+    assert "english-privacy changed v2" in proc.stdout  # not a first version: the history moved
+    history = world.json("history", "english-privacy")
+    assert [v["seq"] for v in history] == [1, 2]
+    assert {s["policy_id"] for s in world.json("status")} == {"english-privacy", "no-privacy"}
+    again = world.run("check", "english-privacy")  # the rename is done once; nothing left to move
+    assert again.returncode == 0, again.stderr
+    assert "english-privacy new" not in again.stdout and "renamed" not in again.stderr
+
+
+def test_a_previous_id_still_in_use_is_a_validation_error(world: World) -> None:
+    text = world.watchlist.read_text(encoding="utf-8").replace(
+        "{id: en-privacy,", "{id: en-privacy, previous_ids: [no-privacy],"
+    )
+    world.watchlist.write_text(text, encoding="utf-8")
+    proc = world.run("validate")
+    assert proc.returncode == 2 and "previous_ids: 'no-privacy' is still the id of a policy" in proc.stderr

@@ -502,7 +502,9 @@ class Validator:
 
     # --- policies --------------------------------------------------------------------------
 
-    _POLICY_KEYS = ("id", "name", "url", "type", "interval", "select", "remove", "language", "alert")
+    _POLICY_KEYS = (
+        "id", "name", "url", "type", "interval", "select", "remove", "language", "alert", "previous_ids"
+    )
 
     def policies(
         self, node: Node, routes: dict[str, RouteConfig], interval: int, alert: tuple[str, ...]
@@ -510,6 +512,7 @@ class Validator:
         items = self.sequence(node, "policies")
         first_line: dict[str, int] = {}
         out: list[PolicyConfig] = []
+        nodes: list[Node] = []
         for i, item in enumerate(items):
             policy = self.collect(None, self.policy, item, f"policies[{i}]", routes, interval, alert)
             if policy is None:
@@ -524,6 +527,16 @@ class Validator:
                 continue
             first_line[policy.id] = item.start_mark.line + 1
             out.append(policy)
+            nodes.append(item)
+        for i, policy in enumerate(out):
+            for old in policy.previous_ids:
+                if old in first_line or any(old in p.previous_ids for p in out[:i]):
+                    self.note(
+                        nodes[i],
+                        f"policies[{items.index(nodes[i])}].previous_ids",
+                        f"{old!r} is still the id of a policy, or another policy's previous id: "
+                        "one history cannot move to two policies",
+                    )
         return tuple(out)
 
     def policy(
@@ -557,7 +570,17 @@ class Validator:
             alert=self.optional(
                 keys, "alert", lambda n: self.route_names(n, f"{field}.alert", routes), alert
             ),
+            previous_ids=self.optional(
+                keys, "previous_ids", lambda n: self.slugs(n, f"{field}.previous_ids"), ()
+            ),
         )
+
+    def slugs(self, node: Node, field: str) -> tuple[str, ...]:
+        ids = self.strings(node, field)
+        for text in ids:
+            if not _SLUG.fullmatch(text):
+                self.fail(node, field, f"{text!r} is not a policy id (a slug such as kaiconn-privacy)")
+        return ids
 
     def selector(self, node: Node, field: str) -> str:
         text = self.string(node, field)

@@ -15,6 +15,7 @@ consecutive versions.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -35,6 +36,8 @@ from monitor.store.records import (
     fetch_from_row,
 )
 from monitor.store.schema import SUCCESS_SQL
+
+log = logging.getLogger(__name__)
 
 _FETCH_INSERT = (
     "INSERT INTO fetches (policy_id, started_at, outcome, http_status, duration_ms, bytes, etag,"
@@ -96,11 +99,19 @@ class PolicyVersions(Connection):
 
     # --- policies ------------------------------------------------------------------------------
 
-    def sync_policies(self, policies: Iterable[PolicyConfig]) -> None:
-        """Mirror the watchlist: upsert every policy as active; the others become inactive."""
+    def sync_policies(self, policies: Iterable[PolicyConfig]) -> list[tuple[str, str]]:
+        """Mirror the watchlist: upsert every policy as active; the others become inactive. A
+        policy's `previous_ids` found in the store hand it their history first (renames), in the
+        same transaction. Returns the (old, new) ids renamed."""
+        policies = list(policies)
         now = self.now_iso()
         rows = [(p.id, p.name, p.url, p.type, p.interval_seconds, now, now) for p in policies]
         with self._tx() as conn:
+            renamed = [
+                (old, p.id) for p in policies for old in p.previous_ids if _rename_policy(conn, old, p.id)
+            ]
+            for old, _ in renamed:
+                self._known_policies.discard(old)
             conn.execute("UPDATE policies SET active = 0 WHERE active = 1")
             conn.executemany(
                 "INSERT INTO policies (id, name, url, type, interval_seconds, active, added_at, updated_at)"
@@ -109,6 +120,7 @@ class PolicyVersions(Connection):
                 " active = 1, updated_at = excluded.updated_at",
                 rows,
             )
+        return renamed
 
     def policies(self, include_inactive: bool = False) -> list[dict[str, Any]]:
         where = "" if include_inactive else " WHERE active = 1"
@@ -318,3 +330,25 @@ class PolicyVersions(Connection):
         """The raw body with that hash and its content type, decompressed."""
         row = self._one("SELECT data, content_type FROM bodies WHERE sha256 = ?", (sha256,))
         return (zlib.decompress(row[0]), row[1]) if row else None
+
+
+def _rename_policy(conn: sqlite3.Connection, old: str, new: str) -> bool:
+    """Move `old`'s fetches, versions and alerts to `new` and drop `old`; only when `old` exists
+    and `new` has no history of its own yet (two histories are never merged). True if moved."""
+    if conn.execute("SELECT 1 FROM policies WHERE id = ?", (old,)).fetchone() is None:
+        return False
+    for table in ("versions", "fetches", "alerts"):
+        if conn.execute(f"SELECT 1 FROM {table} WHERE policy_id = ? LIMIT 1", (new,)).fetchone():
+            return False
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(policies)") if r[1] != "id"]
+    listed = ", ".join(columns)
+    conn.execute("DELETE FROM policies WHERE id = ?", (new,))  # a bare row (synced, never checked)
+    conn.execute(
+        f"INSERT INTO policies (id, {listed}) SELECT ?, {listed} FROM policies WHERE id = ?", (new, old)
+    )
+    for table in ("versions", "fetches", "alerts"):
+        conn.execute(f"UPDATE {table} SET policy_id = ? WHERE policy_id = ?", (new, old))
+    conn.execute("DELETE FROM policies WHERE id = ?", (old,))
+    log.info("policy %r renamed %r (previous_ids): its versions, fetches and alerts moved", old, new)
+    return True
+
