@@ -6,8 +6,9 @@ Out: models.Document, whose blocks carry text folded by `normalize_text`, so tha
 policy in different markup, page chrome or encoding gives the same `Document.text`.
 
 HTML goes through lxml's HTML parser (fast, depth-limited by libxml2) and is walked iteratively, never
-recursively; plain text and Markdown are split on lines; PDF text comes from pypdf. Unusable
-input raises errors.InputError with a one-line message.
+recursively; plain text and Markdown are split on lines; PDF text comes from pypdf; Word (.docx)
+becomes HTML through mammoth first (docx.py). Unusable input raises errors.InputError with a
+one-line message.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from monitor.errors import InputError
+from monitor.extract.docx import DOCX_TYPE, docx_to_html, looks_like_docx
 from monitor.lang.markers import HEADING_NUMBER, starts_with_marker
 from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
 from monitor.models import Block, Document
@@ -95,12 +97,14 @@ def sniff_content_type(body: bytes, filename: str | None = None) -> str:
         name = filename.lower()
         for ext, ctype in ((".html", "text/html"), (".htm", "text/html"), (".xhtml", "text/html"),
                            (".txt", "text/plain"), (".md", "text/markdown"), (".markdown", "text/markdown"),
-                           (".pdf", "application/pdf")):
+                           (".pdf", "application/pdf"), (".docx", DOCX_TYPE)):
             if name.endswith(ext):
                 return ctype
     head = body[:4096].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "application/pdf"
+    if looks_like_docx(body):
+        return DOCX_TYPE
     if _HTML_START.match(head):
         return "text/html"
     return "text/plain"
@@ -204,6 +208,8 @@ def normalize(
     charset = charset or _charset_of(content_type)
     if ctype not in _KNOWN_TYPES:
         ctype = sniff_content_type(body)
+    if ctype == DOCX_TYPE:  # Word: mammoth's HTML, read as any page (extract/docx.py)
+        body, ctype, charset = docx_to_html(body), "text/html", "utf-8"
     if ctype == "application/pdf" or body[:5] == b"%PDF-":
         blocks = _plain_blocks(_pdf_text(body), markdown=False, wrapped=True)
     else:
@@ -222,7 +228,7 @@ def normalize(
 
 _KNOWN_TYPES = frozenset(
     "text/html application/xhtml+xml text/plain text/markdown text/x-markdown application/pdf".split()
-)
+) | {DOCX_TYPE}
 
 
 def _cap(blocks: list[Block]) -> tuple[list[Block], bool]:
