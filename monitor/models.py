@@ -206,6 +206,7 @@ class FetchResult:
     error: str | None = None
     duration_ms: int = 0
     truncated: bool = False
+    rendered: str | None = None  # "browser" or "browser (auto: ...)" when a browser ran its scripts
 
 
 # --- configuration, as loaded from watchlist.yaml (see watchlist.py) -------------------------
@@ -243,6 +244,7 @@ class PolicyConfig:
     language: str | None = None
     alert: tuple[str, ...] = ("console",)
     previous_ids: tuple[str, ...] = ()  # ids this policy had before: its history moves to `id`
+    render: str = "auto"  # auto | http | browser (fetch/browser.py)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ MAX_EXPANDED_NODES = 2_000_000
 MAX_LOAD_SECONDS = 10.0
 DURATION_HINT = "(use 30s, 15m, 6h, 1d)"
 POLICY_TYPES = ("privacy", "terms", "cookies", "other")
+RENDER_MODES = ("auto", "http", "browser")  # a policy's `render:` (monitor/fetch/browser.py)
 CONSOLE = RouteConfig(name="console", type="console")
 
 _DURATION = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?")
@@ -503,7 +504,8 @@ class Validator:
     # --- policies --------------------------------------------------------------------------
 
     _POLICY_KEYS = (
-        "id", "name", "url", "type", "interval", "select", "remove", "language", "alert", "previous_ids"
+        "id", "name", "url", "type", "interval", "select", "remove", "language", "alert", "previous_ids",
+        "render",
     )
 
     def policies(
@@ -572,6 +574,9 @@ class Validator:
             ),
             previous_ids=self.optional(
                 keys, "previous_ids", lambda n: self.slugs(n, f"{field}.previous_ids"), ()
+            ),
+            render=self.optional(
+                keys, "render", lambda n: self.choice(n, f"{field}.render", RENDER_MODES), "auto"
             ),
         )
 

@@ -58,7 +58,7 @@ class Queries(Connection):
         where = "" if include_inactive else " WHERE p.active = 1"
         rows = self._all(
             "SELECT p.id, p.name, p.url, p.type, p.active,"
-            " f.started_at AS last_check_at, f.outcome, f.http_status, f.error,"
+            " f.started_at AS last_check_at, f.outcome, f.http_status, f.error, f.rendered,"
             " (SELECT count(*) FROM versions v WHERE v.policy_id = p.id) AS n_versions,"
             " (SELECT max(seen_at) FROM versions v WHERE v.policy_id = p.id AND v.seq > 1) AS last_change_at,"
             " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status = 'dead') AS dead,"
@@ -73,7 +73,7 @@ class Queries(Connection):
                 policy_id=r["id"], name=r["name"], url=r["url"], last_check_at=r["last_check_at"],
                 last_outcome=r["outcome"], last_change_at=r["last_change_at"], versions=r["n_versions"],
                 consecutive_failures=self._failures(r["id"]), dead_alerts=r["dead"],
-                pending_alerts=r["pending"], health=r["health"],
+                pending_alerts=r["pending"], health=r["health"], rendered=r["rendered"],
                 extra={"type": r["type"], "active": bool(r["active"]), "http_status": r["http_status"],
                        "error": r["error"]},
             )

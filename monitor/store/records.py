@@ -36,6 +36,7 @@ class FetchRecord:
     error: str | None = None
     text_sha256: str | None = None  # of the normalised text, when there was one (suspect confirmation)
     body_sha256: str | None = None  # of the raw body, when there was one
+    rendered: str | None = None  # how a browser rendered the page (fetch/browser.py), None for plain HTTP
 
 
 @dataclass
@@ -120,6 +121,7 @@ class PolicyStatus:
     dead_alerts: int = 0
     pending_alerts: int = 0  # in the outbox, not delivered yet (waiting, retrying or in a digest)
     health: str = "ok"  # ok | unreachable
+    rendered: str | None = None  # the last fetch ran in a browser: "browser" or "browser (auto: ...)"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -216,6 +218,7 @@ def fetch_from_row(row: sqlite3.Row) -> FetchRecord:
         duration_ms=row["duration_ms"] or 0, http_status=row["http_status"], bytes=row["bytes"] or 0,
         etag=row["etag"], last_modified=row["last_modified"], final_url=row["final_url"],
         error=row["error"], text_sha256=row["text_sha256"], body_sha256=row["body_sha256"],
+        rendered=row["rendered"] if "rendered" in row.keys() else None,
     )
 
 

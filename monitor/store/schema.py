@@ -112,6 +112,12 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """fetches.rendered: how a browser rendered the page ("browser", or "browser (auto: the page
+    builds its text in script)"), NULL for a plain HTTP fetch; `status` shows it."""
+    db.execute("ALTER TABLE fetches ADD COLUMN rendered TEXT")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.errors import InputError
+from monitor.fetch.browser import fetch_for_policy
 from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist, sha256_hex
 from monitor.store import FetchRecord, HealthChange, NewAlert, Store, StoredVersion
 
@@ -191,7 +192,7 @@ class _Check:
 
     def run(self, analyser: Analyser) -> CheckOutcome:
         etag, last_modified = (None, None) if self.reextract else self.state.validators
-        res: FetchResult = self.fetcher.fetch(self.policy.url, etag=etag, last_modified=last_modified)
+        res: FetchResult = fetch_for_policy(self.fetcher, self.policy, etag=etag, last_modified=last_modified)
         if res.outcome == "not_modified":
             return self._reached(self._rec(res, "not_modified"))
         if res.outcome != "ok":
@@ -328,6 +329,7 @@ class _Check:
             http_status=res.status, bytes=len(res.body),
             etag=res.etag if reached else None, last_modified=res.last_modified if reached else None,
             final_url=res.final_url, error=error, text_sha256=text_sha, body_sha256=body_sha,
+            rendered=res.rendered,
         )
 
 
