@@ -339,6 +339,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             ],
         )
     )
+    for r in rows:
+        if r.rendered:
+            print(f"{r.policy_id}: rendered in a {r.rendered}")
     return EXIT_OK
 
 
@@ -522,6 +525,73 @@ def watchlist_if_valid(args: argparse.Namespace) -> Watchlist | None:
         return None
 
 
+# --- preview, import-ota, health ----------------------------------------------------------------
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from monitor.app.preview import preview
+    from monitor.config.watchlist import load_watchlist
+
+    settings = None
+    path = watchlist_path(args)
+    if path.exists():
+        try:
+            settings = load_watchlist(path).fetch  # the user agent and timeouts the checks use
+        except MonitorError:
+            settings = None
+    result = preview(
+        args.url, select=args.select, remove=tuple(args.remove or ()), render=args.render,
+        settings=settings, language=args.language,
+    )
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        sys.stdout.write(result.as_text(all_clauses=args.all))
+    return EXIT_OK
+
+
+def cmd_import_ota(args: argparse.Namespace) -> int:
+    from monitor.app import ota
+
+    types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
+    files = ota.declaration_files(Path(p) for p in args.paths)
+    if not files:
+        raise UsageError("no declaration files (*.json) found in " + ", ".join(args.paths))
+    entries = [e for f in files for e in ota.convert(f, types)]
+    text = ota.render_yaml(entries)
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    for line in ota.report(entries):
+        print(line, file=sys.stderr)
+    lossy = sum(1 for e in entries if e.dropped)
+    print(
+        f"{len(entries)} entries from {len(files)} declaration files; {lossy} to finish by hand",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """Exit 0 when a daemon holds the database and ticked within a minute (container health)."""
+    path = db_path(args)
+    store = open_store(args)
+    try:
+        alive = store.daemon_running()
+    finally:
+        store.close()
+    try:
+        age = time.time() - Path(f"{path}.lock").stat().st_mtime
+    except OSError:
+        age = None
+    ok = alive and age is not None and age <= 60
+    state = "alive" if alive else "not running"
+    tick = f", last tick {age:.0f} s ago" if age is not None else ""
+    print(f"{'ok' if ok else 'unhealthy'}: daemon {state}{tick} ({path})")
+    return EXIT_OK if ok else EXIT_CHANGED
+
+
 # --- demo --------------------------------------------------------------------------------------
 
 
@@ -688,6 +758,42 @@ def build_parser() -> argparse.ArgumentParser:
         "Send a sample change alert through ROUTE, bypassing the outbox. Exit 1 when it fails.",
     )
     p.add_argument("route", metavar="ROUTE", help="a route name under alerts: (or console)")
+
+    p = command(
+        "preview",
+        cmd_preview,
+        "fetch a page once and show what would be stored",
+        "Fetch URL once (nothing is stored) and show its sections, clauses, language and counts, "
+        "what was dropped as page chrome, and the watchlist entry to paste.",
+    )
+    p.add_argument("url", metavar="URL", help="the policy page")
+    p.add_argument("--select", metavar="CSS", help="the CSS selector of the policy text")
+    p.add_argument("--remove", metavar="CSS", action="append", help="a CSS selector to drop (repeatable)")
+    p.add_argument("--render", choices=("auto", "http", "browser"), default="auto",
+                   help="run the page's scripts in Chromium: auto (when the page needs it), http, browser")
+    p.add_argument("--language", metavar="LANG", help="a language hint (en, sv, zh ...)")
+    p.add_argument("--all", action="store_true", help="list every clause, not the first 25")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "import-ota",
+        cmd_import_ota,
+        "Open Terms Archive declarations -> watchlist entries",
+        "Turn Open Terms Archive declaration files (or folders of them) into a `policies:` list. "
+        "Selectors are carried as they are, executeClientScripts becomes render: browser; what "
+        "cannot be carried (range selectors, JavaScript filters) is reported per entry.",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="declaration files or folders")
+    p.add_argument(
+        "--types", metavar="LIST", help='terms types to import, e.g. "Privacy Policy,Terms of Service"'
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the YAML to FILE (default stdout)")
+
+    command(
+        "health",
+        cmd_health,
+        "exit 0 when a daemon holds the database and is ticking (for container health checks)",
+    )
 
     p = command(
         "demo",
