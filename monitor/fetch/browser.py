@@ -236,21 +236,13 @@ class _RenderThread(threading.Thread):
                 return  # a new thread (and browser) is started for the next page
 
     def _fail_all(self, error: Exception) -> None:
+        """Chromium cannot run: answer every page with why, until stopped (no caller is left
+        waiting on a thread that has gone)."""
         while True:
-            try:
-                job = self._jobs.get_nowait()
-            except queue.Empty:
-                job = None
+            job = self._jobs.get()
             if job is None:
-                # keep answering until stopped: a caller may be queued right now
-                try:
-                    job = self._jobs.get(timeout=0.5)
-                except queue.Empty:
-                    return
-                if job is None:
-                    return
+                return
             job[3].set_exception(error)
-
 
 def _render_page(browser: Any, res: FetchResult, deadline: float, user_agent: str) -> str:
     """Load `res` (its body served for its own URL) in a fresh context and return the DOM."""

@@ -335,6 +335,7 @@ SCHEMAS: dict[str, Any] = {
             "dead_alerts": {"type": "integer"},
             "pending_alerts": {"type": "integer"},
             "health": _S,
+            "rendered": _NS,  # "browser" / "browser (auto: ...)" when the last fetch ran in Chromium
             "extra": {"type": "object"},
         }
     ),
