@@ -17,10 +17,11 @@ Everything is ordered by position, so the same inputs always give byte-identical
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import chain, repeat
 
 from diff_match_patch import diff_match_patch
 
@@ -161,10 +162,9 @@ def _pair_similar(
     candidates = []
     for j in new_ids:
         shingles = _shingles(new[j].text)
-        shared: dict[int, int] = defaultdict(int)
-        for s in shingles:
-            for i in index.get(s, ()):
-                shared[i] += 1
+        # Old clauses sharing shingles with this one, counted in C (the order of `shared` does not
+        # matter: the candidates are sorted on a total key below).
+        shared: dict[int, int] = Counter(chain.from_iterable(map(index.get, shingles, repeat(()))))
         if new_gap[j] in lone:
             i = gaps[new_gap[j]].old[0]
             if i in old_shingles:
