@@ -615,3 +615,36 @@ def test_a_title_cased_name_added_or_removed_states_no_term(kind: str) -> None:
         [Change(kind, None if kind == "added" else sentence, sentence if kind == "added" else None)]
     )
     assert_alert(real, "transfer")
+
+
+COOKIE_ADS = {
+    "en": (
+        "We use cookies to count visits.",
+        "We use cookies to count visits and to show you targeted ads elsewhere.",
+    ),
+    "de": (
+        "Wir verwenden Cookies für Statistiken.",
+        "Wir verwenden Cookies für Statistiken und personalisierte Werbung.",
+    ),
+    "fr": (
+        "Nous utilisons des cookies pour compter les visites.",
+        "Nous utilisons des cookies pour compter les visites et cibler la publicité.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COOKIE_ADS))
+def test_cookies_now_used_for_advertising_is_a_tracking_and_purpose_change(lang: str) -> None:
+    old, new = COOKIE_ADS[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "tracking", "high")
+    assert "purpose" in change.categories
+
+
+def test_a_contact_field_added_to_a_list_of_shared_data_is_a_data_type() -> None:
+    change = modified(
+        "We may pass your email address to our delivery partners.",
+        "We may pass your email address and phone number to our delivery partners.",
+    )
+    assert_alert(change, "collection")
+    assert change.explanation == "the data collected now include phone number"

@@ -292,6 +292,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             for item in items:
                 found, promise = _item_categories(item, text, language)
                 own = found & list_cats or list_cats
+                named = set(extract_facts(item, language).categories)
+                if "contact" in named:  # "phone number" in a list: a kind of data, collected
+                    named.add("collection")
+                own = own & named or own
                 cats |= own
                 fact = Fact(
                     _ordered(own)[0],
@@ -1000,7 +1004,8 @@ def _explain(findings: list[_Finding]) -> str:
         else:
             text = f"personal data may now be {done}"
         if direction == "affirmed" and flip_to:
-            text += " to " + " and ".join(str(r) for r in flip_to)
+            to = "with" if set(verbs) <= {"shared"} else "to"
+            text += f" {to} " + " and ".join(str(r) for r in flip_to)
         parts[parts.index("\x00" + direction)] = text
     for key, facts in conditions.items():
         words = [f.old or f.new or "" for f in facts]

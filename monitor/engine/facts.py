@@ -477,7 +477,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         polarity=tuple(polarity),
         recipients=named["recipient"],
         data_types=named["data_type"],
-        purposes=named["purpose"] if "purpose" in hits else frozenset(),
+        purposes=named["purpose"] if hits.keys() & {"purpose", "tracking"} else frozenset(),
         ruled_out=ruled_out,
         rights=_rights(text, lex, hits),
         breach_states=_keys(lex.breach_states, text)
