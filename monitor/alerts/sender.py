@@ -80,12 +80,15 @@ class Sender:
         self.release_orphans()
         after = 0  # each row is tried at most once per pass, even when its retry is due at once
         while True:
-            until = moment + timedelta(seconds=self.claim_seconds)
-            claimed = self.store.claim_due(self.owner, iso(moment), iso(until), self.batch, after=after)
+            # each batch's claim runs from the clock's time now, so that a long pass never sends
+            # rows whose claim had already run out when they were claimed
+            at = moment if now is not None else max(moment, self.now())
+            until = at + timedelta(seconds=self.claim_seconds)
+            claimed = self.store.claim_due(self.owner, iso(at), iso(until), self.batch, after=after)
             if not claimed:
                 break
             for alert in claimed:
-                counts[self._deliver_one(alert, moment)] += 1
+                counts[self._deliver_one(alert, at)] += 1
                 after = max(after, alert.id)
         return counts
 
