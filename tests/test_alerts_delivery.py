@@ -15,18 +15,21 @@ from smtp_server import SMTPServer, free_port, self_signed_cert
 from webhook_receiver import WebhookReceiver
 
 from monitor.alerts import Sender, plan_change_alerts, plan_health_alerts, send_test_alert
+from monitor.clock import fixed_clock
 from monitor.errors import MonitorError
 from monitor.models import RouteConfig, Watchlist
 from monitor.store import FetchRecord, Store
 
 SECRET = "whsec_" + "c2VjcmV0LWtleS1mb3ItdGVzdHM="  # base64 of b"secret-key-for-tests"
-# the outbox stamps rows with the real time; the tests' clock starts just after it
-T0 = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=60)
+# the tests' sender clock: a fixed moment, never today (the store fixture stamps rows before it)
+T0 = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
 def store(tmp_path) -> Iterator[Store]:
-    s = Store(tmp_path / "monitor.db")
+    # the outbox stamps rows a minute before the tests' sender clock starts: every alert is due at
+    # T0, however long the suite has run before (no test reads the wall clock)
+    s = Store(tmp_path / "monitor.db", clock=fixed_clock(T0 - timedelta(seconds=60)))
     yield s
     s.close()
 
