@@ -236,6 +236,13 @@ def main() -> None:
         f"{args.policies} policies, {args.changes} changes, database {args.db.stat().st_size / 2**20:.0f} MB,"
         f" {args.rounds} requests each (after 3 warm-up)"
     )
+    first = timed(base + "/?severity=high", 1)[0]
+    print(f"first request after start (/?severity=high: every policy and material change read once):"
+          f" {first:.0f} ms")
+    status = timed(base + "/api/status", 5)
+    print(f"/api/status (every policy, the shape of `status --json`, not paged): median"
+          f" {statistics.median(status):.0f} ms")
+    print()
     print("| request | median ms | p95 ms | with a commit before each: median | p95 | target |")
     print("| --- | --- | --- | --- | --- | --- |")
     writer = sqlite3.connect(str(args.db), timeout=10)

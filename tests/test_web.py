@@ -333,9 +333,9 @@ def test_metrics_parse_and_count_what_the_database_holds(base: str, world: WebWo
     assert checks["new"] == 4 and checks["failed"] == 1 and checks["changed"] == 3
     assert families["policy_monitor_versions"].samples[0].value == 7
     hist = families["policy_monitor_check_duration_seconds"].samples
-    count = next(s.value for s in hist if s.name.endswith("_count"))
-    inf = next(s.value for s in hist if s.labels.get("le") == "+Inf")
-    assert count == inf == 8
+    counts = {s.labels["outcome"]: s.value for s in hist if s.name.endswith("_count")}
+    infs = {s.labels["outcome"]: s.value for s in hist if s.labels.get("le") == "+Inf"}
+    assert counts == infs == {"new": 4, "failed": 1, "changed": 3}
     changes = {
         (s.labels["severity"], s.labels["material"]): s.value
         for s in families["policy_monitor_changes"].samples
@@ -534,6 +534,8 @@ def test_policy_list_pages_filters_and_sorts_many_policies(tmp_path: Path) -> No
             writer.record_fetch(FetchRecord("p00001", "2031-01-01T00:00:00Z", "failed", error="HTTP 503"))
         failing = read_models.policy_list(store, status="failing", per_page=1000).items
         assert "p00001" in {p.id for p in failing} and len(failing) == 6
+        with Store(db, read_only=True) as fresh:  # brought up to date = read anew
+            assert store.policy_rows() == fresh.policy_rows()
     with pytest.raises(Exception, match="readonly|read-only|attempt to write"):
         with Store(db, read_only=True) as store:
             store.sync_policies([])

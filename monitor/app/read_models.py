@@ -278,30 +278,36 @@ def policy_list(
         rows = [PolicyRow.from_row(r) for r in store.policy_rows(ids=ids)] if ids else []
         rows.sort(key=lambda r: r.id, reverse=order == "desc")
         return PolicyPage(rows, total, page, per_page, {"sort": sort, "order": order})
-    rows = [PolicyRow.from_row(r) for r in store.policy_rows()]
+    rows = store.policy_rows()  # every policy, plain dicts: filtered and sorted before a PolicyRow is made
     if severity is not None:
         least = severity_rank(severity)
-        rows = [r for r in rows if r.material_severity and severity_rank(r.material_severity) >= least]
+        rows = [r for r in rows if r["material_severity"] and severity_rank(r["material_severity"]) >= least]
     if category is not None:
-        rows = [r for r in rows if category in r.material_categories]
+        rows = [r for r in rows if category in r["material_categories"]]
     if language is not None:
-        rows = [r for r in rows if (r.language or "") == language]
+        rows = [r for r in rows if (r["language"] or "") == language]
     if status is not None:
-        rows = [r for r in rows if r.status == status]
-    rows.sort(key=_sort_key(sort), reverse=order == "desc")
+        rows = [r for r in rows if _status_of(r) == status]
+    rows = sorted(rows, key=_sort_key(sort), reverse=order == "desc")
     start = (page - 1) * per_page
-    return PolicyPage(rows[start:start + per_page], len(rows), page, per_page,
-                      {**filters, "sort": sort, "order": order})
+    items = [PolicyRow.from_row(r) for r in rows[start:start + per_page]]
+    return PolicyPage(items, len(rows), page, per_page, {**filters, "sort": sort, "order": order})
+
+
+def _status_of(r: dict[str, Any]) -> str:
+    return policy_status(r["last_outcome"], r["last_error"], r.get("health"))
 
 
 def _sort_key(sort: str) -> Any:
     if sort == "severity":
-        return lambda r: (severity_rank(r.material_severity or "none"), r.material_at or "", r.id)
+        return lambda r: (severity_rank(r["material_severity"] or "none"), r["material_at"] or "", r["id"])
     if sort == "status":
-        return lambda r: (STATUSES.index(r.status), r.id)
+        return lambda r: (STATUSES.index(_status_of(r)), r["id"])
     if sort == "versions":
-        return lambda r: (r.versions, r.id)
-    return lambda r: (getattr(r, sort) or "", r.id)
+        return lambda r: (r["versions"], r["id"])
+    if sort == "name":
+        return lambda r: (r["name"] or r["id"], r["id"])
+    return lambda r: (r[sort] or "", r["id"])
 
 
 def policy_row(store: Store, policy_id: str) -> PolicyRow:

@@ -67,7 +67,70 @@ class Browse(Connection):
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """One row per policy, by id: latest fetch, version count and language, last material change
-        (version, time, highest severity, categories). `limit`/`offset` page in SQL (by id)."""
+        (version, time, highest severity, categories). `limit`/`offset` page in SQL (by id).
+
+        Every policy (no ids, no limit): the rows are kept between calls and brought up to date
+        from what was committed since: the policies whose fetches or versions are newer than the
+        last ones read are read again (fetch and version ids only grow); a change to the
+        policies table itself (a watchlist sync) reads them all again. The list returned is
+        shared: callers read it and never change it."""
+        if ids is None and limit is None and offset == 0:
+            return self._all_policy_rows(include_inactive)
+        return self._policy_rows(ids=ids, include_inactive=include_inactive, limit=limit, offset=offset)
+
+    def _all_policy_rows(self, include_inactive: bool) -> list[dict[str, Any]]:
+        with self._lock:
+            data_version = self._one("PRAGMA data_version")[0]  # type: ignore[index]
+            state = self.__dict__.get("_rows_state")
+            if state is not None and state["key"] == (data_version, include_inactive):
+                return state["rows"]
+            sig = tuple(
+                self._one("SELECT count(*), max(updated_at), sum(active), max(added_at) FROM policies")
+            )  # type: ignore[arg-type]
+            top_fetch = self._one("SELECT max(id) FROM fetches")[0] or 0  # type: ignore[index]
+            top_version = self._one("SELECT max(id) FROM versions")[0] or 0  # type: ignore[index]
+            rows: list[dict[str, Any]] | None = None
+            position: dict[str, int] = {}
+            if state is not None and state["sig"] == sig and state["inactive"] == include_inactive:
+                touched = {
+                    r[0]
+                    for r in self._all(
+                        "SELECT policy_id FROM fetches WHERE id > ?"
+                        " UNION SELECT policy_id FROM versions WHERE id > ?",
+                        (state["fetch"], state["version"]),
+                    )
+                }
+                if len(touched) <= 2000:
+                    rows = list(state["rows"])
+                    position = state["position"]
+                    for d in self._policy_rows(ids=sorted(touched), include_inactive=include_inactive):
+                        if d["id"] in position:
+                            rows[position[d["id"]]] = d
+                        else:  # a policy the table signature missed: read them all
+                            rows = None
+                            break
+            if rows is None:
+                rows = self._policy_rows(include_inactive=include_inactive)
+                position = {d["id"]: i for i, d in enumerate(rows)}
+            self.__dict__["_rows_state"] = {
+                "key": (data_version, include_inactive),
+                "sig": sig,
+                "inactive": include_inactive,
+                "fetch": top_fetch,
+                "version": top_version,
+                "rows": rows,
+                "position": position,
+            }
+            return rows
+
+    def _policy_rows(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        include_inactive: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         where: list[str] = []
         params: list[Any] = []
         if not include_inactive:
@@ -79,12 +142,6 @@ class Browse(Connection):
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        whole = ids is None and limit is None and offset == 0
-        if whole:  # every policy: kept until another connection commits (PRAGMA data_version)
-            cached = self.__dict__.get("_policy_rows")
-            version = self._one("PRAGMA data_version")[0]  # type: ignore[index]
-            if cached is not None and cached[0] == (version, include_inactive):
-                return cached[1]  # shared: callers read it, never change it
         with self._lock:
             cur = self._conn.cursor()
             cur.row_factory = None  # plain tuples: a third of the time of sqlite3.Row for 10,000 rows
@@ -101,8 +158,6 @@ class Browse(Connection):
             d["material_seq"], d["material_at"] = m["seq"], m["seen_at"]
             d["material_severity"], d["material_categories"] = m["severity"], list(m["categories"])
             out.append(d)
-        if whole:
-            self.__dict__["_policy_rows"] = ((version, include_inactive), out)
         return out
 
     def policy_ids(self, *, include_inactive: bool = False, limit: int = 100, offset: int = 0) -> list[str]:
@@ -204,17 +259,18 @@ class Browse(Connection):
     def metric_counts(
         self, buckets_ms: Sequence[int] = (50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000)
     ) -> dict[str, Any]:
-        """The counts behind /metrics: checks by outcome, check durations as cumulative histogram
-        buckets (`buckets_ms` upper bounds), versions, changes by (severity, material), alerts by
+        """The counts behind /metrics: checks by outcome, check durations by outcome as cumulative
+        histogram buckets (`buckets_ms` upper bounds), versions, changes by (severity, material), alerts by
         status, active policies and those whose latest check failed or was suspect."""
         out: dict[str, Any] = {}
         le = ", ".join(f"sum(duration_ms <= {int(b)})" for b in buckets_ms)
-        row = self._one(f"SELECT count(*), coalesce(sum(duration_ms), 0), {le} FROM fetches")
-        assert row is not None
-        out["duration_buckets"] = {"count": row[0], "sum_ms": row[1], "le": [int(x or 0) for x in row[2:]]}
-        out["checks"] = {
-            r[0]: r[1] for r in self._all("SELECT outcome, count(*) FROM fetches GROUP BY outcome")
+        rows = self._all(
+            f"SELECT outcome, count(*), coalesce(sum(duration_ms), 0), {le} FROM fetches GROUP BY outcome"
+        )
+        out["duration_buckets"] = {
+            r[0]: {"count": r[1], "sum_ms": r[2], "le": [int(x or 0) for x in tuple(r)[3:]]} for r in rows
         }
+        out["checks"] = {r[0]: r[1] for r in rows}
         out["versions"] = self._one("SELECT count(*) FROM versions")[0]  # type: ignore[index]
         out["changes"] = {
             (r[0], bool(r[1])): r[2]

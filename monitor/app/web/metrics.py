@@ -98,13 +98,15 @@ class StoreCollector(Collector):
             if outcome not in ("new", "changed", "unchanged", "not_modified", "failed", "suspect"):
                 checks.add_metric([outcome], n)
         yield checks
-        hist = counts["duration_buckets"]
-        yield HistogramMetricFamily(
+        durations = HistogramMetricFamily(
             "policy_monitor_check_duration_seconds",
-            "Duration of each stored check, fetch included",
-            buckets=[(str(b), hist["le"][i]) for i, b in enumerate(BUCKETS_S)] + [("+Inf", hist["count"])],
-            sum_value=hist["sum_ms"] / 1000.0,
+            "Duration of each stored check, fetch included, by outcome (not_modified: about the fetch alone)",
+            labels=["outcome"],
         )
+        for outcome, hist in sorted(counts["duration_buckets"].items()):
+            buckets = [(str(b), hist["le"][i]) for i, b in enumerate(BUCKETS_S)] + [("+Inf", hist["count"])]
+            durations.add_metric([outcome], buckets, sum_value=hist["sum_ms"] / 1000.0)
+        yield durations
         yield GaugeMetricFamily("policy_monitor_versions", "Versions stored", value=counts["versions"])
         changes = GaugeMetricFamily(
             "policy_monitor_changes",
