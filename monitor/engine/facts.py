@@ -102,10 +102,9 @@ def is_cjk(text: str) -> bool:
 
 
 def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
-    return {c: len(p.findall(text)) for c, p in lex.categories.items() if p.search(text)}
+    return {c: n for c, p in lex.categories.items() if (n := len(p.findall(text)))}
 
 
-@lru_cache(maxsize=8192)
 def pick_lexicon(text: str, language: str) -> Lexicon:
     """The lexicon for `text`: by script for CJK; else the tagged language unless another one's
     function words clearly dominate (a mis-tagged clause) or the tagged one finds nothing, then
@@ -115,15 +114,22 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     lang = canonical_language(language)
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     latin = [lex for lex in all_lexicons() if not lex.cjk]
+    stopwords = [_stopwords(text, lex) for lex in latin]
     own = _stopwords(text, tagged)
-    rival = max(latin, key=lambda lex: _stopwords(text, lex))
-    if _stopwords(text, rival) >= max(2 * own, own + STOPWORD_MARGIN):
+    top = max(stopwords)
+    rival = latin[stopwords.index(top)]
+    if top >= max(2 * own, own + STOPWORD_MARGIN):
         return rival
     if _category_hits(text, tagged):
         return tagged
-    best, best_score = tagged, _fit(text, tagged)
-    for lex in latin:
-        score = _fit(text, lex)
+    # The best fit is the first of (tagged, *latin) with the most function words, then the most
+    # category hits; only the languages level on function words at the top can be it, so only
+    # their categories are counted.
+    best, best_score = tagged, (own, 0)
+    for lex, count in zip(latin, stopwords, strict=True):
+        if count < best_score[0] or count < top:
+            continue
+        score = (count, sum(_category_hits(text, lex).values()))
         if score > best_score:  # ties keep the tagged language
             best, best_score = lex, score
     return best
@@ -131,10 +137,6 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
 
 def _stopwords(text: str, lex: Lexicon) -> int:
     return len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
-
-
-def _fit(text: str, lex: Lexicon) -> tuple[int, int]:
-    return _stopwords(text, lex), sum(_category_hits(text, lex).values())
 
 
 def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:

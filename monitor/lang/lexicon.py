@@ -264,9 +264,11 @@ def _lazy_patterns(value: Any) -> list[LazyPattern]:
     return []
 
 
-def all_lexicons() -> list[Lexicon]:
-    """Every language's lexicon that has a file, in LANGUAGES order."""
-    return [load_lexicon(lang) for lang in LANGUAGES if (LEXICON_DIR / f"{lang}.yaml").exists()]
+@cache
+def all_lexicons() -> tuple[Lexicon, ...]:
+    """Every language's lexicon that has a file, in LANGUAGES order (looked up once per process:
+    the engine asks for them for every clause)."""
+    return tuple(load_lexicon(lang) for lang in LANGUAGES if (LEXICON_DIR / f"{lang}.yaml").exists())
 
 
 COUNTRY_DIR = LEXICON_DIR / "countries"
