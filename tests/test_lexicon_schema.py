@@ -43,7 +43,7 @@ def test_a_misspelt_top_level_key_names_file_line_and_the_likely_key(tmp_path: P
     with pytest.raises(LexiconError) as err:
         validate(yaml.safe_load(text), path, text)
     assert f"fr.yaml:{line}:" in str(err.value)
-    assert '"recipients"' in str(err.value)
+    assert "did you mean 'recipients'" in str(err.value)
 
 
 def test_a_misspelt_concept_is_an_error_too(tmp_path: Path) -> None:

@@ -11,13 +11,13 @@ Places are checked for shape only: their keys are the countries and regions a la
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from monitor.errors import did_you_mean
 from monitor.models import CATEGORIES
 
 # Shapes: "bool", "int", "str", "list" (of regex strings), "keyed" (name -> list of regexes),
@@ -158,17 +158,14 @@ def validate(data: Mapping[str, Any], path: Path, text: str) -> None:
     for key, value in data.items():
         shape = SCHEMA.get(str(key))
         if shape is None:
-            hint = difflib.get_close_matches(str(key), SCHEMA, n=1)
-            also = f' (did you mean "{hint[0]}"?)' if hint else ""
-            raise _error(path, text, [key], f'unknown key "{key}"{also}')
+            raise _error(path, text, [key], f'unknown key "{key}"{did_you_mean(str(key), SCHEMA)}')
         problem = _shape_problem(shape, value)
         if problem:
             raise _error(path, text, [key], f'"{key}" {problem}')
         if shape == "keyed" and key in CONCEPTS:
             for concept in value:
                 if concept not in CONCEPTS[key]:
-                    hint = difflib.get_close_matches(str(concept), CONCEPTS[key], n=1)
-                    also = f' (did you mean "{hint[0]}"?)' if hint else ""
+                    also = did_you_mean(str(concept), CONCEPTS[key])
                     raise _error(path, text, [key, concept], f'unknown {key} concept "{concept}"{also}')
     for key in SCHEMA:
         if key not in data and key not in OPTIONAL:
