@@ -50,12 +50,25 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    # Under faketime (CI runs the suite on other dates) the dates that matter are the server's and
+    # the database's, made in this process; Node and Chromium get the real clock (libfaketime
+    # stalls Chromium's page loads), so LD_PRELOAD is left out of their environment.
+    saved = os.environ.pop("LD_PRELOAD", None)
+    try:
+        manager = sync_api.sync_playwright()
+        p = manager.__enter__()
+    finally:
+        if saved is not None:
+            os.environ["LD_PRELOAD"] = saved
+    clean = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+    try:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True, env=clean)
         try:
             yield b
         finally:
             b.close()
+    finally:
+        manager.__exit__(None, None, None)
 
 
 def shots(tmp_path: Path) -> Path:
