@@ -410,7 +410,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._serve_page_or_default(path, "after 429")
         elif kind == "slow":
-            time.sleep(float(o.get("seconds", 3)))
+            threading.Event().wait(float(o.get("seconds", 3)))  # time.sleep can fail under faketime
             self._serve_page_or_default(path, "slow")
         elif kind == "trickle":
             self._trickle(float(o.get("seconds", 3)), int(o.get("chunks", 30)))
@@ -520,7 +520,7 @@ class _Handler(BaseHTTPRequestHandler):
         for i in range(0, len(body), step):
             self.wfile.write(body[i : i + step])
             self.wfile.flush()
-            time.sleep(seconds / chunks)
+            threading.Event().wait(seconds / chunks)
 
 
 def _chunks(size: int) -> Iterator[bytes]:
