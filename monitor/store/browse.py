@@ -259,9 +259,10 @@ class Browse(Connection):
     def metric_counts(
         self, buckets_ms: Sequence[int] = (50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000)
     ) -> dict[str, Any]:
-        """The counts behind /metrics: checks by outcome, check durations by outcome as cumulative
-        histogram buckets (`buckets_ms` upper bounds), versions, changes by (severity, material), alerts by
-        status, active policies and those whose latest check failed or was suspect."""
+        """The counts behind /metrics: checks by outcome, check durations by outcome and fetch
+        latencies as cumulative histogram buckets (`buckets_ms` upper bounds), versions, changes by
+        (severity, material), alerts by status, active policies and those whose latest check failed
+        or was suspect."""
         out: dict[str, Any] = {}
         le = ", ".join(f"sum(duration_ms <= {int(b)})" for b in buckets_ms)
         rows = self._all(
@@ -271,6 +272,13 @@ class Browse(Connection):
             r[0]: {"count": r[1], "sum_ms": r[2], "le": [int(x or 0) for x in tuple(r)[3:]]} for r in rows
         }
         out["checks"] = {r[0]: r[1] for r in rows}
+        fetch_le = ", ".join(f"sum(fetch_ms <= {int(b)})" for b in buckets_ms)
+        fetched = self._one(
+            f"SELECT count(*), coalesce(sum(fetch_ms), 0), {fetch_le} FROM fetches WHERE fetch_ms IS NOT NULL"
+        )
+        out["fetch_buckets"] = {
+            "count": fetched[0], "sum_ms": fetched[1], "le": [int(x or 0) for x in tuple(fetched)[2:]]
+        }
         out["versions"] = self._one("SELECT count(*) FROM versions")[0]  # type: ignore[index]
         out["changes"] = {
             (r[0], bool(r[1])): r[2]

@@ -37,6 +37,7 @@ class FetchRecord:
     text_sha256: str | None = None  # of the normalised text, when there was one (suspect confirmation)
     body_sha256: str | None = None  # of the raw body, when there was one
     rendered: str | None = None  # how a browser rendered the page (fetch/browser.py), None for plain HTTP
+    fetch_ms: int | None = None  # the fetch alone (duration_ms is the whole check); None: not measured
 
 
 @dataclass
@@ -219,6 +220,7 @@ def fetch_from_row(row: sqlite3.Row) -> FetchRecord:
         etag=row["etag"], last_modified=row["last_modified"], final_url=row["final_url"],
         error=row["error"], text_sha256=row["text_sha256"], body_sha256=row["body_sha256"],
         rendered=row["rendered"] if "rendered" in row.keys() else None,
+        fetch_ms=row["fetch_ms"] if "fetch_ms" in row.keys() else None,
     )
 
 

@@ -118,6 +118,13 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE fetches ADD COLUMN rendered TEXT")
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """fetches.fetch_ms: how long the fetch alone took (network, retries, rendering), beside
+    duration_ms (the whole check); /metrics serves both. NULL for checks recorded before."""
+    db.execute("ALTER TABLE fetches ADD COLUMN fetch_ms INTEGER")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4]
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4,
+                           _migration_5]

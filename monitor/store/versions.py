@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 
 _FETCH_INSERT = (
     "INSERT INTO fetches (policy_id, started_at, outcome, http_status, duration_ms, bytes, etag,"
-    " last_modified, final_url, error, text_sha256, body_sha256, version_id, rendered)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " last_modified, final_url, error, text_sha256, body_sha256, version_id, rendered,"
+    " fetch_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _CHANGE_INSERT = (
     "INSERT INTO changes (version_id, position, kind, material, severity, categories, old_index,"
@@ -205,7 +205,8 @@ class PolicyVersions(Connection):
         cur = conn.execute(
             _FETCH_INSERT,
             (f.policy_id, f.started_at, f.outcome, f.http_status, f.duration_ms, f.bytes, f.etag,
-             f.last_modified, f.final_url, f.error, f.text_sha256, f.body_sha256, version_id, f.rendered),
+             f.last_modified, f.final_url, f.error, f.text_sha256, f.body_sha256, version_id, f.rendered,
+             f.fetch_ms),
         )
         return cur.lastrowid  # type: ignore[return-value]
 

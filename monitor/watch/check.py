@@ -329,7 +329,7 @@ class _Check:
             http_status=res.status, bytes=len(res.body),
             etag=res.etag if reached else None, last_modified=res.last_modified if reached else None,
             final_url=res.final_url, error=error, text_sha256=text_sha, body_sha256=body_sha,
-            rendered=res.rendered,
+            rendered=res.rendered, fetch_ms=res.duration_ms,
         )
 
 

@@ -6,7 +6,7 @@ poll of its main loop) and the clock.
 Out: /healthz: JSON {ok, daemon: {alive, last_tick_at, tick_age_seconds}, last_check_at,
 database: {writable}, outbox: {due, retry_later, digest, dead}}, 200 when the daemon is alive and
 ticking and the database writable, else 503. /metrics: Prometheus text (prometheus-client):
-checks by outcome, check duration (a histogram over every stored check), versions, changes by
+checks by outcome, check duration and fetch latency (histograms over every stored check), versions, changes by
 severity, alerts by status (pending, delivered, dead ...), policies and policies failing, daemon up.
 """
 
@@ -107,6 +107,14 @@ class StoreCollector(Collector):
             buckets = [(str(b), hist["le"][i]) for i, b in enumerate(BUCKETS_S)] + [("+Inf", hist["count"])]
             durations.add_metric([outcome], buckets, sum_value=hist["sum_ms"] / 1000.0)
         yield durations
+        fetches = counts["fetch_buckets"]
+        yield HistogramMetricFamily(
+            "policy_monitor_fetch_duration_seconds",
+            "Latency of each stored fetch alone (network, retries, rendering), whatever its outcome",
+            buckets=[(str(b), fetches["le"][i]) for i, b in enumerate(BUCKETS_S)]
+            + [("+Inf", fetches["count"])],
+            sum_value=fetches["sum_ms"] / 1000.0,
+        )
         yield GaugeMetricFamily("policy_monitor_versions", "Versions stored", value=counts["versions"])
         changes = GaugeMetricFamily(
             "policy_monitor_changes",
