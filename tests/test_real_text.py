@@ -214,6 +214,13 @@ EQUIVALENT_NEGATIONS = [
         "Vi deler ikke kontaktene dine med tredjeparter med mindre du samtykker.",
         "Vi deler kun kontaktene dine med tredjeparter med ditt samtykke.",
     ),
+    # two banned actions said again in the passive voice: the same ban, not new list entries
+    ("en", "We do not sell or rent your purchase history.", "Your purchase history is never sold or rented."),
+    (
+        "fr",
+        "Nous ne vendons pas et ne louons pas votre historique d'achats.",
+        "Votre historique d'achats n'est jamais vendu ni loué.",
+    ),
     (
         "zh",
         "除非经你同意，我们不会向第三方共享你的通讯录。",

@@ -262,9 +262,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
+    same_actions = _same_actions(of, nf)
     negation = (
         0
-        if _same_actions(of, nf)
+        if same_actions
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
     if material_cats and (negation or _count_change(lex.modals, old.text, new.text)):
@@ -274,6 +275,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         text = _wording(was, now, _ordered(material_cats), negation)
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
+    if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
+        listed = (
+            [i for i in listed[0] if not _restates_actions(i, lex)],
+            [i for i in listed[1] if not _restates_actions(i, lex)],
+        )
     qualifier = lex.conditions.get("limit")  # "unless you agree" is a condition, not a list item
     if qualifier is not None:
         listed = (
@@ -320,6 +326,16 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _restates_actions(item: str, lex: Lexicon) -> bool:
+    """An "item" made only of the clause's own verbs, negators, modals and short function words
+    ("is never sold or rented"): the actions said again in another voice, not a new list entry."""
+    rest = item
+    for pattern in (lex.negators, lex.modals, lex.stopwords, *lex.actions.values()):
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    return all(len(word) <= 3 for word in _WORD.findall(rest))
 
 
 def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
