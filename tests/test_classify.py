@@ -7,8 +7,6 @@ unfavourable change is held above its favourable opposite.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from monitor.engine.align import inline_diff
@@ -435,11 +433,10 @@ def test_a_hundred_changes_classify_quickly() -> None:
         )
         for i in range(100)
     ]
-    classify(changes)  # first sight of each text: extraction; afterwards cached
-    start = time.perf_counter()
-    out = classify(changes)
-    assert time.perf_counter() - start < 0.5
+    first = classify(changes)  # first sight of each text: extraction; afterwards cached
+    out = classify(changes)  # (how fast: bench/engine.py; a cache must not change a verdict)
     assert all(c.material and c.severity == "high" for c in out)
+    assert [c.explanation for c in out] == [c.explanation for c in first]
 
 
 # --- purposes, list items, negations -------------------------------------------------------

@@ -138,7 +138,7 @@ def test_a_consent_condition_dropped_from_a_sharing_sentence_is_high(lang: str) 
     old, new = DROPPED_CONDITION[lang]
     change = modified(old, new, lang)
     assert_alert(change, "sharing", "high")
-    assert "no longer limited" in change.explanation
+    assert "no longer requires your consent" in change.explanation  # said plainly, not quoted
     narrowed = modified(new, old, lang)
     assert_alert(narrowed, "sharing")
     assert narrowed.severity != "high"  # a condition added narrows what may be done

@@ -374,6 +374,9 @@ _CATEGORY_NOUN = {
 }
 
 
+CONSENT_WORDS = "your consent"
+
+
 def _diff_conditions(
     of: ClauseFacts, nf: ClauseFacts, material_cats: set[str], lex: Lexicon, old: str, new: str
 ) -> list[_Finding]:
@@ -388,7 +391,10 @@ def _diff_conditions(
         cat = {"safeguard": "transfer", "parental": "children"}.get(kind) or _ordered(material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
-        words = f'"{" ".join(m.group(0).split())}"' if m else kind
+        if kind == "consent":
+            words = CONSENT_WORDS  # the fact is the consent itself, however the policy words it
+        else:
+            words = f'"{" ".join(m.group(0).split())}"' if m else kind
         fact = Fact(
             cat,
             words if dropped else None,
@@ -1024,12 +1030,24 @@ def _explain(findings: list[_Finding]) -> str:
             text += f" {to} " + " and ".join(str(r) for r in flip_to)
         parts[parts.index("\x00" + direction)] = text
     for key, facts in conditions.items():
-        words = [f.old or f.new or "" for f in facts]
-        first = facts[0]
-        parts[parts.index(key)] = _describe(
-            replace(first, old=first.old and ", ".join(words), new=first.new and ", ".join(words))
-        )
+        parts[parts.index(key)] = _describe_conditions(facts)
     return "; ".join(parts)
+
+
+def _describe_conditions(facts: list[Fact]) -> str:
+    """Qualifiers of one category dropped (or added) together, in one sentence: "sharing of
+    personal data no longer requires your consent", "... no longer restricted by "only"."""
+    first = facts[0]
+    if first.kind != "condition":
+        joined = ", ".join(f.old or f.new or "" for f in facts)
+        return _describe(replace(first, old=first.old and joined, new=first.new and joined))
+    what = _CATEGORY_NOUN.get(first.category, first.category)
+    dropped = first.direction == "removed"
+    words = [(f.old if dropped else f.new) or "" for f in facts]
+    if CONSENT_WORDS in words:
+        return f"{what} no longer requires your consent" if dropped else f"{what} now requires your consent"
+    limits = ", ".join(words)
+    return f"{what} no longer restricted by {limits}" if dropped else f"{what} now restricted by {limits}"
 
 
 _DURATION_NAMES = {
@@ -1080,7 +1098,6 @@ def _describe(fact: Fact) -> str:
         "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),
         "security_measure": ("security measure added", "security measure removed"),
         "safeguard": ("transfer safeguard now stated", "transfer safeguard no longer stated"),
-        "parental_consent": ("parental consent now required", "parental consent no longer required"),
     }
     if kind in ("recipient", "data_type", "purpose") and d in ("negated", "affirmed"):
         noun = {"recipient": "recipient", "data_type": "data type", "purpose": "purpose"}[kind]
@@ -1095,12 +1112,9 @@ def _describe(fact: Fact) -> str:
             added = "new sensitive data type collected"
         return f"{added}: {fact.new}" if d == "added" else f"{removed}: {fact.old}"
     if kind == "condition":
-        what = _CATEGORY_NOUN.get(fact.category, fact.category)
-        return (
-            f"{what} no longer limited by {fact.old}"
-            if d == "removed"
-            else f"{what} now limited by {fact.new}"
-        )
+        return _describe_conditions([fact])
+    if kind == "parental_consent":  # the quoted words would only repeat the label
+        return "parental consent no longer required" if d == "removed" else "parental consent now required"
     if kind == "change_notice":
         return (
             "promise to notify of policy changes dropped"

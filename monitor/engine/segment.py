@@ -81,12 +81,37 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
 
 def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None) -> list[Clause]:
     found = [detect_language_evidence(text, hint) for text, *_ in raw]
-    langs = _fill_weak(found) if hint is None else [lang for lang, _ in found]
+    if hint is None:
+        langs = _fill_weak(found)
+        main = _main_language(raw, found)
+        if main is not None:  # the document's own language as the hint, as a watchlist's would be
+            langs = [
+                lang if lang == main else detect_language_evidence(text, main)[0]
+                for (text, *_), lang in zip(raw, langs, strict=True)
+            ]
+    else:
+        langs = [lang for lang, _ in found]
     return [
         Clause(index=i, text=text, section=path, marker=marker, key=clause_key(text), language=lang,
                is_heading=heading)
         for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
     ]
+
+
+def _main_language(
+    raw: list[tuple[str, tuple[str, ...], str | None, bool]], found: list[tuple[str, bool]]
+) -> str | None:
+    """The language most of the clearly detected text is in, when it is most of the text: close
+    languages (Danish and Norwegian) share so many words that a short clause can lean the wrong way,
+    and then the document's language decides, as a hint does."""
+    weights: dict[str, int] = {}
+    for (text, *_), (lang, clear) in zip(raw, found, strict=True):
+        if clear:
+            weights[lang] = weights.get(lang, 0) + len(text)
+    if not weights:
+        return None
+    main = max(sorted(weights), key=weights.__getitem__)
+    return main if 2 * weights[main] > sum(weights.values()) else None
 
 
 def _fill_weak(found: list[tuple[str, bool]]) -> list[str]:

@@ -74,7 +74,7 @@ _WORDS: dict[str, dict[str, float]] = {
     "da": dict.fromkeys(
         "og ikke at er personoplysninger af være dig din dine vores til på den det de om kan eller et en "
         "har ved bruge vil sådan sådanne oplysninger tjenester også hvordan når samt hvis nogen "
-        "behandler".split(), 1.0),
+        "behandler vi med som for fra".split(), 1.0),
     "de": dict.fromkeys(
         "und der die das nicht wir sie ihre ihr zu mit für ist sind von den dem des auf ein eine einer "
         "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz".split(), 1.0),
@@ -93,6 +93,11 @@ for _lang, _distinct in (
     ("da", "ikke personoplysninger af være også hvordan sådan dig bruger hvis vores samtykke personlige "
            "behandle denne eller"),
     ("sv", "personliga samtycke behandla denna eller dessa detta"),
+    # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
+    ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
+           "indsamler opbevarer videregiver"),
+    ("no", "ditt etter blir gir tar gjennom uten noen meg seg hva annen annet selger "
+           "oppbevarer lagrer inn"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
