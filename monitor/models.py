@@ -8,6 +8,7 @@ watchlist -> fetch (FetchResult) -> normalize (Document of Blocks) -> segment (C
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -44,6 +45,12 @@ def sha256_hex(data: bytes | str) -> str:
 def severity_rank(severity: str) -> int:
     """0 for none .. 3 for high; unknown names rank as none."""
     return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+
+def most_important_first(changes: Sequence[Change]) -> list[Change]:
+    """Material changes first, highest severity first; document order within each rank (the
+    order reports and alerts list changes in; the JSON contract keeps document order)."""
+    return sorted(changes, key=lambda c: (not c.material, -severity_rank(c.severity)))
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ class Change:
     explanation: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON shape of one change (see shared/eval/diff-contract.md)."""
+        """The contract's JSON shape of one change (see docs/diff-contract.md)."""
 
         def side(c: Clause | None) -> dict[str, Any] | None:
             if c is None:

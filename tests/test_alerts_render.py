@@ -298,3 +298,19 @@ def test_digest_renders_every_part():
         assert "Acme Privacy Policy" in out and "Other Co" in out
         assert out.count("retention lengthened from as long as necessary to 10 years") == 2
     assert render_subject(p) == "[policy-monitor] Daily digest: 2 alert(s), highest severity high"
+
+
+def test_reports_list_material_changes_first_by_severity_then_the_rest_in_document_order():
+    def change(i: int, material: bool, severity: str) -> Change:
+        old = Clause(i, f"Clause number {i} of the terms.")
+        new = Clause(i, f"Clause number {i} of the terms, changed.")
+        return Change("modified", old, new, categories=["retention"] if material else [], material=material,
+                      severity=severity, explanation=f"change {i}")
+
+    in_document_order = [change(0, False, "none"), change(1, True, "low"), change(2, True, "high"),
+                         change(3, False, "none"), change(4, True, "high")]
+    p = change_payload(policy(), seq=3, seen_at=SEEN, changes=in_document_order, include_non_material=True)
+    expected = ["change 2", "change 4", "change 1", "change 0", "change 3"]
+    assert [c["explanation"] for c in p["changes"]] == expected
+    html = render_report_html(p)
+    assert html.index("change 2") < html.index("change 4") < html.index("change 1") < html.index("change 0")

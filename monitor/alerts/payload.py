@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from monitor.models import CATEGORIES, SEVERITIES, Change, PolicyConfig, severity_rank
+from monitor.models import CATEGORIES, SEVERITIES, Change, PolicyConfig, most_important_first, severity_rank
 
 SCHEMA = "policy-monitor.alert/1"
 KINDS = ("added", "removed", "modified", "moved")
@@ -58,7 +58,7 @@ def change_payload(
 ) -> dict[str, Any]:
     """The body of a `policy.changed` alert. `summary` counts every change; `changes` details the
     material ones (all of them with include_non_material) in the contract's shape."""
-    detailed = [c for c in changes if c.material or include_non_material]
+    detailed = most_important_first([c for c in changes if c.material or include_non_material])
     body: dict[str, Any] = {
         "schema": SCHEMA,
         "type": "policy.changed",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from monitor.models import Change, DiffResult
+from monitor.models import Change, DiffResult, most_important_first
 
 _RESET = "\033[0m"
 _STYLE = {
@@ -37,7 +37,7 @@ def render_diff(result: DiffResult, *, color: bool = False, width: int = 100) ->
     """A summary line, then one block per change."""
     paint = _Painter(color)
     lines = [_summary_line(result, paint)]
-    for n, change in enumerate(result.changes, 1):
+    for n, change in enumerate(most_important_first(result.changes), 1):
         lines.append("")
         lines.extend(_change_block(n, change, paint, width))
     return "\n".join(lines) + "\n"
