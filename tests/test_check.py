@@ -138,6 +138,33 @@ def test_etag_304_is_not_modified_without_parsing(env: Env, monkeypatch: pytest.
     assert env.count("versions", "acme") == 1
 
 
+def test_unchanged_checks_store_only_what_is_new_and_the_validators_stay_in_force(env: Env) -> None:
+    """Months of unchanged checks must not grow the database by their repeated validators and
+    hashes: a 304 row repeats nothing, yet the next check still sends the validators, also
+    after the fetch history has been pruned."""
+    env.site.set_page("/p", _page())
+    p = env.policy("acme", "/p")
+    assert env.check(p).outcome == "new"
+    for _ in range(3):
+        assert env.check(p).outcome == "not_modified"
+    slim = env.rows("SELECT etag, last_modified, final_url, text_sha256, body_sha256 FROM fetches"
+                    " WHERE outcome = 'not_modified'")
+    assert slim == [(None, None, None, None, None)] * 3
+    env.store.prune_fetches("9999-01-01T00:00:00Z")  # everything is older than that  # type: ignore[attr-defined]
+    assert [r[0] for r in env.rows("SELECT outcome FROM fetches ORDER BY id")] == ["new", "not_modified"]
+    assert env.check(p).outcome == "not_modified"
+    sent = env.site.requests_log[-1][1]
+    assert sent.get("If-None-Match") == env.site.page("/p").etag
+    # new validators for the same text are stored, and are the ones sent next
+    env.site.set_page("/p", _page() + "<!-- rebuilt -->")
+    assert env.check(p).outcome == "unchanged"
+    assert env.check(p).outcome == "not_modified"
+    assert env.site.requests_log[-1][1].get("If-None-Match") == env.site.page("/p").etag
+    env.store.prune_fetches("9999-01-01T00:00:00Z")  # type: ignore[attr-defined]
+    assert env.check(p).outcome == "not_modified"  # the row that brought them was kept
+    assert env.site.requests_log[-1][1].get("If-None-Match") == env.site.page("/p").etag
+
+
 def test_real_edit_makes_version_2_with_changes_and_alert_in_one_transaction(env: Env) -> None:
     text = seed_text(SEED)
     assert OLD_RETENTION in text

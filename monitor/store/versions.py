@@ -90,6 +90,9 @@ _PRUNE_FETCHES = (
     " FROM fetches WHERE policy_id = ?1 WINDOW w AS (ORDER BY id))"
     " WHERE started_at < ?2 AND version_id IS NULL AND next IS NOT NULL"
     " AND id NOT IN (SELECT fetch_id FROM versions WHERE policy_id = ?1 AND fetch_id IS NOT NULL)"
+    # the row whose validators are in force (later unchanged checks store them only when new)
+    " AND id IS NOT (SELECT max(id) FROM fetches WHERE policy_id = ?1"
+    f"  AND outcome IN {SUCCESS_SQL} AND (etag IS NOT NULL OR last_modified IS NOT NULL))"
     " AND NOT (outcome = 'failed' AND (prev IS NULL OR prev != 'failed' OR next != 'failed')))"
 )
 
@@ -317,8 +320,9 @@ class PolicyVersions(Connection):
     def prune_fetches(self, before: str, stop: Callable[[], bool] = lambda: False) -> int:
         """Forget fetch rows older than `before`, policy by policy (one short transaction each),
         keeping every version and change for ever and, of the fetches, those a version points
-        to, each policy's latest, and the first and last fetch of every run of failures (when an
-        outage began and ended). `stop` is asked between policies. Returns how many went."""
+        to, each policy's latest, the one whose validators are in force, and the first and last
+        fetch of every run of failures (when an outage began and ended). `stop` is asked between
+        policies. Returns how many went."""
         removed = 0
         for (policy_id,) in self._all("SELECT id FROM policies ORDER BY id"):
             if stop():

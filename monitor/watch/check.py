@@ -324,13 +324,31 @@ class _Check:
         # Validators only of a page we accepted: after a suspect or failed fetch the next one must be
         # a full GET, or a 304 would hide the page that confirms (or ends) the suspicion.
         reached = outcome in REACHED
+        validators = (res.etag, res.last_modified) if reached else (None, None)
+        if outcome in ("not_modified", "unchanged"):
+            validators, body_sha, text_sha = self._only_news(validators, body_sha, text_sha)
         return FetchRecord(
             policy_id=self.policy.id, started_at=self.started, outcome=outcome, duration_ms=_ms(self.t0),
-            http_status=res.status, bytes=len(res.body),
-            etag=res.etag if reached else None, last_modified=res.last_modified if reached else None,
-            final_url=res.final_url, error=error, text_sha256=text_sha, body_sha256=body_sha,
+            http_status=res.status, bytes=len(res.body), etag=validators[0], last_modified=validators[1],
+            final_url=None if res.final_url == self.policy.url else res.final_url,  # NULL: no redirect
+            error=error, text_sha256=text_sha, body_sha256=body_sha,
             rendered=res.rendered, fetch_ms=res.duration_ms,
         )
+
+    def _only_news(
+        self, validators: tuple[str | None, str | None], body_sha: str | None, text_sha: str | None
+    ) -> tuple[tuple[str | None, str | None], str | None, str | None]:
+        """What a check that found the page unchanged adds to what the store already holds: the
+        validators only when they changed (the row that brought them stays the one check_state
+        reads), the hashes only when they differ from the current version's. Months of unchanged
+        checks then cost a few dozen bytes each."""
+        if validators == self.state.validators:
+            validators = (None, None)
+        latest = self.state.latest_hashes
+        if latest is not None:
+            text_sha = None if text_sha == latest[0] else text_sha
+            body_sha = None if body_sha == latest[1] else body_sha
+        return validators, body_sha, text_sha
 
 
 def _http_failure_kind(res: FetchResult) -> str | None:
