@@ -102,6 +102,19 @@ def test_a_scripted_shell_is_recognised_and_a_real_page_is_not() -> None:
     assert not builds_in_script(b"%PDF-1.7", "application/pdf")
 
 
+def test_text_that_only_scripts_styles_or_the_head_hold_does_not_count_as_the_page_text() -> None:
+    """The quick look that spares most pages a second parse must not be fooled by policy-like
+    text inside a script's strings, a style sheet, a <noscript> notice or the <head>."""
+    words = "We keep your data for three years after you leave. " * 20
+    shell = (
+        f"<html><head><title>Privacy</title><meta name='description' content='x'>"
+        f"<style>/* {words} */ body > p {{ color: red }}</style></head>"
+        f"<body><div id='root'></div><noscript>{words}</noscript>"
+        f"<script>const policy = `<p>{words}</p>`; render(policy)</script></body></html>"
+    )
+    assert builds_in_script(shell.encode(), "text/html")
+
+
 @needs_browser
 @pytest.mark.parametrize("render", ["browser", None])
 def test_a_page_written_by_script_is_rendered_and_its_clauses_stored(

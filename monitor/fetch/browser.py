@@ -33,6 +33,7 @@ import atexit
 import logging
 import os
 import queue
+import re
 import shutil
 import threading
 import time
@@ -103,6 +104,8 @@ def builds_in_script(body: bytes, content_type: str | None) -> bool:
         return False
     if b"<script" not in body[:2_000_000].lower():
         return False
+    if _plainly_has_text(body[:5_000_000]):
+        return False  # most pages: their text is in the HTML, no need to parse it a second time
     import lxml.html
 
     try:
@@ -113,6 +116,21 @@ def builds_in_script(body: bytes, content_type: str | None) -> bool:
         el.drop_tree()
     text = " ".join(root.text_content().split())
     return len(text) < SCRIPT_TEXT_LIMIT
+
+
+_HIDDEN_BLOCKS = re.compile(rb"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.S | re.I)
+_TEXT_RUN = re.compile(rb">([^<]+)<")
+
+
+def _plainly_has_text(body: bytes) -> bool:
+    """A quick look without parsing: runs of text between tags, outside scripts, styles and the
+    head, well over the limit. (A page that fails it is parsed properly by builds_in_script.)"""
+    shown = 0
+    for run in _TEXT_RUN.finditer(_HIDDEN_BLOCKS.sub(b"", body)):
+        shown += len(run.group(1).strip())
+        if shown >= 2 * SCRIPT_TEXT_LIMIT:
+            return True
+    return False
 
 
 @register
