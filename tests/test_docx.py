@@ -87,3 +87,26 @@ def test_a_broken_word_file_is_an_input_error_in_one_line() -> None:
     with pytest.raises(InputError) as info:
         normalize(broken, DOCX_TYPE)
     assert "Word document" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_word_file_that_unzips_to_an_absurd_size_is_refused_before_it_is_parsed() -> None:
+    """A zip bomb: 100 MiB of XML squeezed into a few hundred KiB. It is refused by the sizes
+    the zip declares, without inflating it; images (never read) do not count."""
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(io.BytesIO(policy(3))) as real:
+            for info in real.infolist():
+                z.writestr(info.filename, real.read(info.filename))
+        z.writestr("word/padding.xml", b"<x>" + b" " * (100 * 2**20) + b"</x>")
+    assert len(bomb.getvalue()) < 2**20
+    with pytest.raises(InputError) as info:
+        normalize(bomb.getvalue(), DOCX_TYPE)
+    assert "too large unzipped" in str(info.value)
+
+    pictured = io.BytesIO()
+    with zipfile.ZipFile(pictured, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(io.BytesIO(policy(3))) as real:
+            for info in real.infolist():
+                z.writestr(info.filename, real.read(info.filename))
+        z.writestr("word/media/image1.png", b"\0" * (100 * 2**20))
+    assert "We keep your account data for 3 years" in normalize(pictured.getvalue(), DOCX_TYPE).text
