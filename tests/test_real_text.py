@@ -655,3 +655,72 @@ def test_a_contact_field_added_to_a_list_of_shared_data_is_a_data_type() -> None
     )
     assert_alert(change, "collection")
     assert change.explanation == "the data collected now include phone number"
+
+
+# --- a company or a country named is a recipient or a destination only where data goes there ------
+
+
+def added(text: str, language: str) -> Change:
+    (change,) = classify([Change("added", None, Clause(5, text, language=language))])
+    return change
+
+
+NAMED_WITHOUT_A_FLOW = [
+    ("en", "Resellers and advertising agencies in Mexico can read the billing guide in our help centre."),
+    ("en", "If you are a researcher at a university in Japan, our grants page explains how to apply."),
+    ("de", "Werbetreibende in Österreich finden weitere Hinweise zur Abrechnung in unserem Hilfebereich."),
+    ("fr", "Les annonceurs établis au Canada trouveront le guide de facturation dans notre centre d'aide."),
+    ("es", "Los anunciantes de Argentina pueden leer la guía de facturación en nuestro centro de ayuda."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NAMED_WITHOUT_A_FLOW)
+def test_a_new_sentence_naming_companies_or_countries_without_data_going_anywhere_is_quiet(
+    lang: str, text: str
+) -> None:
+    assert_quiet(added(text, lang))
+
+
+NAMED_WITH_A_FLOW = [
+    ("en", "We pass your order history on to advertising agencies in Mexico.", "sharing"),
+    ("en", "Support staff of our affiliated brands may access your tickets.", "sharing"),
+    ("de", "Ihre Bestelldaten werden von Werbetreibenden in Österreich verarbeitet.", "sharing"),
+    ("fr", "Vos données de facturation sont hébergées au Canada.", "transfer"),
+    ("es", "Sus datos de facturación se almacenan en Argentina.", "transfer"),
+    ("zh", "您的浏览记录会在我们的关联产品中同步展示。", "sharing"),
+]
+
+
+@pytest.mark.parametrize("lang,text,category", NAMED_WITH_A_FLOW)
+def test_a_new_sentence_saying_data_goes_to_them_alerts(lang: str, text: str, category: str) -> None:
+    assert_alert(added(text, lang), category)
+
+
+# --- what the user must not do is not a promise about the user's data ------------------------------
+
+USER_DUTIES = [
+    ("en", "You may not sell or transfer your subscription to anyone else.",
+     "You are responsible for every purchase made with your subscription."),
+    ("en", "You agree not to share your login with other people.",
+     "Keep your login to yourself and tell us if it is stolen."),
+    ("de", "Sie dürfen Ihr Konto nicht an Dritte verkaufen oder weitergeben.",
+     "Sie sind für alle Aktivitäten in Ihrem Konto verantwortlich."),
+    ("fr", "Vous ne devez pas vendre ni partager votre compte avec des tiers.",
+     "Vous êtes responsable de toute activité sur votre compte."),
+    ("es", "Usted no debe vender ni compartir su cuenta con terceros.",
+     "Usted es responsable de toda la actividad de su cuenta."),
+    ("sv", "Du får inte sälja eller dela ditt konto med tredje part.",
+     "Du ansvarar för all aktivitet på ditt konto."),
+    ("zh", "您不得向第三方出售或转让您的账号。", "您应对账号下的全部行为负责。"),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", USER_DUTIES)
+def test_a_rule_for_the_user_rewritten_is_not_a_dropped_promise(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_the_services_own_promise_next_to_a_rule_for_the_user_still_counts() -> None:
+    old = "You may not resell your plan; we never sell your personal data to advertisers."
+    new = "You may not resell your plan; we may sell your personal data to advertisers."
+    assert_alert(modified(old, new), "sharing", "high")

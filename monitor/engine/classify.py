@@ -268,7 +268,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if same_actions
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
-    if material_cats and (negation or _count_change(lex.modals, old.text, new.text)):
+    modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
+    if material_cats and (negation or modality):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
@@ -436,8 +437,12 @@ def _one_sided(findings: list[_Finding]) -> bool:
 
 
 def _unexcepted(text: str, lex: Lexicon) -> str:
-    """The text without phrases whose negator negates nothing ("no longer necessary", "unless")."""
-    return lex.negator_exceptions.sub(" ", text) if lex.negator_exceptions is not None else text
+    """The text without phrases whose negator negates nothing ("no longer necessary", "unless")
+    or binds the user, not the service ("you may not share your password")."""
+    for pattern in (lex.negator_exceptions, lex.user_duties):
+        if pattern is not None:
+            text = pattern.sub(" ", text)
+    return text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
@@ -506,6 +511,9 @@ def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) ->
     return pattern is not None and any(pattern.search(o) or pattern.search(n) for o, n in pairs)
 
 
+RECIPIENT_CATEGORIES = frozenset({"sharing", "transfer"})
+
+
 def _single(change: Change, clause: Clause) -> Change:
     """An added or removed clause: material when it is about a material category."""
     facts = _facts(clause)
@@ -530,6 +538,9 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", f"{verb} ({what})")
     empty = ClauseFacts(language=facts.language)
     findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
+    if not findings and not promises and material_cats <= RECIPIENT_CATEGORIES and not facts.states_flow:
+        # "advertisers can find more in our help centre": a recipient's name, no data going anywhere
+        return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
     if not findings and not promises and _is_name(clause.text):
         # "Cross-Border Privacy Rules Program": a name or link label states no term
         return _done(change, list(cats), [], False, "none", f"{verb} (a name or label)")
@@ -544,7 +555,9 @@ def _single(change: Change, clause: Clause) -> Change:
     text = f"{verb} about {names}"
     if findings:
         text += ": " + _explain(findings[:6])
-    return _done(change, list(material_cats), findings, True, severity, text)
+    # "stored in Argentina": a destination is a transfer term whatever verb named it
+    stated = material_cats | {f.fact.category for f in findings}
+    return _done(change, list(stated), findings, True, severity, text)
 
 
 def _section_categories(clause: Clause) -> tuple[str, ...]:

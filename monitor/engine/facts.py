@@ -89,6 +89,8 @@ class ClauseFacts:
     # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard"
     conditions: frozenset[str] = frozenset()
     is_update_stamp: bool = False
+    # the clause says something happens to data (shared, transferred, collected, kept ...)
+    states_flow: bool = False
     category_hits: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
     def polarity_states(self, action: str) -> frozenset[str]:
@@ -288,6 +290,19 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
 
 
+FLOW_CATEGORIES = frozenset({"transfer", "retention", "collection"})
+
+
+def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
+    """Whether the clause says something happens to data: shared, sold, disclosed, transferred,
+    collected, used, stored or kept. Only then is a company or a country it names a recipient or
+    a destination; "if you are an agency in Brazil" or "advertisers can read our help page"
+    name no one data goes to."""
+    if hits.keys() & FLOW_CATEGORIES:
+        return True
+    return any(p is not None and p.search(text) for p in (lex.actions.any, lex.processing))
+
+
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
     """Places named in the clause's language, plus English names, which every language borrows."""
     places = _keys(lex.places, text)
@@ -419,6 +434,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         contacts=a.contacts | b.contacts,
         conditions=a.conditions | b.conditions,
         is_update_stamp=a.is_update_stamp or b.is_update_stamp,
+        states_flow=a.states_flow or b.states_flow,
         category_hits=hits,
     )
 
@@ -443,7 +459,31 @@ def _own_details(text: str, lex: Lexicon) -> int:
     return count
 
 
+_DUTY_END = re.compile(r"[.;!?。；！？]")
+
+
+def _without_user_duties(text: str, lex: Lexicon) -> str:
+    """The clause without what it binds the user not to do ("you may not share your password
+    with others"): up to the end of that sentence, unless the service speaks in it too ("...;
+    we may share it"). Such a sentence states no term about how the service treats data."""
+    duties, ours = lex.user_duties, lex.possessives.get("ours")
+    if duties is None or not duties.search(text):
+        return text
+    out, at = [], 0
+    for m in duties.finditer(text):
+        if m.start() < at:
+            continue
+        end = _DUTY_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if ours is not None and ours.search(text, m.end(), stop):
+            continue
+        out.append(text[at : m.start()])
+        at = stop
+    return "".join(out) + text[at:]
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
+    text = _without_user_duties(text, lex)
     hits = _category_hits(text, lex)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
@@ -455,7 +495,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     states = _keys(lex.retention_states, text)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
-    places = _places(_without_links(raw) if "](" in raw else text, lex)
+    flows = _states_a_flow(text, lex, hits)
+    places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
     moved = lex.actions.get("transfer")
     if places and "transfer" not in hits and moved is not None and moved.search(text):
         hits["transfer"] = 1  # "transferred to Canada and India": a destination named with a transfer
@@ -469,6 +510,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)
+    if not flows:  # "advertisers can find more information here": a word, not a recipient
+        named["recipient"] = frozenset()
     return ClauseFacts(
         language=lex.language,
         categories=categories,
@@ -490,5 +533,6 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         contacts=contacts_in(raw),
         conditions=_keys(lex.conditions, text),
         is_update_stamp=_is_update_stamp(raw, lex),
+        states_flow=flows,
         category_hits=hits,
     )

@@ -132,6 +132,10 @@ class Lexicon:
     conjunctions: frozenset[str] = frozenset()  # words that join list items
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
+    # verbs that do something with data besides the actions (process, receive, store, display):
+    # with an action they tell a clause that states a flow of data from one that names a company
+    processing: re.Pattern[str] | None = None
+    user_duties: re.Pattern[str] | None = None  # "you may not": the user's duty, not a promise
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -239,6 +243,8 @@ def load_lexicon(language: str) -> Lexicon:
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
+        processing=_alternation(data.get("processing"), cjk),
+        user_duties=_alternation(data.get("user_duties"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),

@@ -37,6 +37,8 @@ SCHEMA: dict[str, str] = {
     "negator_exceptions": "list",
     "negator_after_words": "int",
     "actions": "keyed",
+    "processing": "list",
+    "user_duties": "list",
     "recipients": "keyed",
     "data_types": "keyed",
     "rights": "keyed",
