@@ -724,3 +724,11 @@ def test_the_services_own_promise_next_to_a_rule_for_the_user_still_counts() -> 
     old = "You may not resell your plan; we never sell your personal data to advertisers."
     new = "You may not resell your plan; we may sell your personal data to advertisers."
     assert_alert(modified(old, new), "sharing", "high")
+
+
+def test_a_product_added_to_a_sentence_without_data_going_anywhere_is_not_a_new_recipient() -> None:
+    old = "If you bought Acme Cloud via a reseller or another third party, its refunds apply."
+    new = "If you bought Acme Cloud or Acme Mail via a reseller or another third party, its refunds apply."
+    assert_quiet(modified(old, new))
+    shared = "We share your order details with couriers and payment processors"
+    assert_alert(modified(shared + ".", shared + " and insurers."), "sharing")

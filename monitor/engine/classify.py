@@ -288,6 +288,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             [i for i in listed[1] if not qualifier.search(i)],
         )
     list_cats = material_cats & LIST_CATEGORIES
+    if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
+        list_cats -= RECIPIENT_CATEGORIES
     if list_cats and (listed[0] or listed[1]):
         # An item's category is what its own sentence is about, not the whole (table-row) clause.
         findings = []
