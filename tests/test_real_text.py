@@ -732,3 +732,9 @@ def test_a_product_added_to_a_sentence_without_data_going_anywhere_is_not_a_new_
     assert_quiet(modified(old, new))
     shared = "We share your order details with couriers and payment processors"
     assert_alert(modified(shared + ".", shared + " and insurers."), "sharing")
+
+
+def test_a_kind_of_data_named_in_a_sentence_about_no_data_practice_is_not_collection() -> None:
+    old = "Your number may be recycled if you have not made calls or sent messages for six months."
+    new = "Your number may be recycled if you do not use it (making calls, sending messages) for six months."
+    assert_quiet(modified(old, new))

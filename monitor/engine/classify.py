@@ -629,7 +629,8 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
         if "collection" in cats or not cats & {"sharing", "purpose"}
         else ("sharing" if "sharing" in cats else "purpose")
     )
-    out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
+    if cats & MATERIAL_CATEGORIES:  # "reclaimed if you send no messages" is about no data practice
+        out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
     out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
     out += _diff_ruled_out(of, nf, data_cat)
     for right in sorted(of.rights ^ nf.rights):
