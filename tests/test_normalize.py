@@ -641,3 +641,26 @@ def test_control_characters_beside_dropped_elements_do_not_crash() -> None:
     # is merged; they are folded away like everywhere else.
     page = b"<html><body><p>a\x01b<!-- note --> c <button>OK</button> d\x0be</p></body></html>"
     assert normalize(page, "text/html").text == "ab c de"
+
+
+def test_markdown_and_html_of_the_same_policy_give_the_same_clauses() -> None:
+    """Archives keep one policy as Markdown at one time and as HTML at another; the switch must
+    not read as a change: tables (with <br> in cells), backslash escapes and emphasis alike."""
+    from monitor.engine.segment import segment
+
+    markdown = (
+        "## Retention\n\n"
+        "| Record | Kept for |\n|:---|---:|\n| Payment records<br>and receipts | 7 years |\n"
+        "| Server logs | 14 days |\n\n"
+        "4\\. Deletion. We erase \\*all\\* copies of your data_file after *closure*.\n"
+    )
+    html = (
+        "<h2>Retention</h2><table><tr><th>Record</th><th>Kept for</th></tr>"
+        "<tr><td>Payment records<br>and receipts</td><td>7 years</td></tr>"
+        "<tr><td>Server logs</td><td>14 days</td></tr></table>"
+        "<p>4. Deletion. We erase *all* copies of your data_file after <em>closure</em>.</p>"
+    )
+    from_md = segment(normalize(markdown.encode(), "text/markdown"))
+    from_html = segment(normalize(html.encode(), "text/html"))
+    assert [(c.marker, c.text) for c in from_md] == [(c.marker, c.text) for c in from_html]
+    assert "Payment records and receipts | 7 years" in [c.text for c in from_md]

@@ -289,6 +289,13 @@ _MD_FENCE = re.compile(r"^(?:```|~~~)")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _MD_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# A backslash escape ("11\.", "\*") stands for the character itself: the same text as in HTML.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_MD_ESCAPED = 0xE000  # escaped characters wait in the Private Use Area while emphasis is read
+_MD_UNESCAPE = {_MD_ESCAPED + c: chr(c) for c in range(128)}
+_MD_BR = re.compile(r"<br\s*/?>", re.I)
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_MD_CELL_BAR = re.compile(r"(?<!\\)\|")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|`([^`]*)`")
 
 
@@ -452,9 +459,20 @@ def _nest_headings(blocks: list[Block]) -> list[Block]:
 
 
 def _md_inline(text: str) -> str:
+    text = _MD_ESCAPE.sub(lambda m: chr(_MD_ESCAPED + ord(m.group(1))), text)
+    text = _MD_BR.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPH.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
-    return normalize_text(text)
+    return normalize_text(text.translate(_MD_UNESCAPE))
+
+
+def _md_table_row(line: str) -> str:
+    """A table row as the HTML reader gives one: its cells' text joined by " | "."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    cells = _MD_CELL_BAR.split(row)
+    return " | ".join(c for c in (_md_inline(cell) for cell in cells) if c)
 
 
 def _markdown_line(line: str, indent: int, follows_line: bool, blocks: list[Block]) -> None:
@@ -463,6 +481,12 @@ def _markdown_line(line: str, indent: int, follows_line: bool, blocks: list[Bloc
         setext = follows_line and line[0] in "=-" and len(set(line)) == 1
         if setext and blocks and blocks[-1].kind == "paragraph":
             blocks[-1] = Block("heading", blocks[-1].text, 1 if line[0] == "=" else 2)  # setext
+        return
+    if line.lstrip().startswith("|"):
+        if not _MD_TABLE_RULE.match(line):  # the |---|---| under a table's head is layout
+            text = _md_table_row(line)
+            if text:
+                blocks.append(Block("paragraph", text))
         return
     m = _MD_HEADING.match(line)
     if m:
