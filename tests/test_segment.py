@@ -187,6 +187,15 @@ def test_single_line_breaks_split_only_before_a_marker() -> None:
             ],
         ),
         ("The company is Example AB. We are here.", ["The company is Example AB.", "We are here."]),
+        # a short lower-case word before a number is an unlisted "No." in some language
+        (
+            "Zakon je objavljen v Ur. l. RS, št. 44/21 in velja. Druga poved.",
+            ["Zakon je objavljen v Ur. l. RS, št. 44/21 in velja.", "Druga poved."],
+        ),
+        (
+            "Zakon (Narodne novine, br. 12/19) vrijedi. Kraj.",
+            ["Zakon (Narodne novine, br. 12/19) vrijedi.", "Kraj."],
+        ),
     ],
 )
 def test_latin_sentences_split_but_not_after_abbreviations(text: str, sentences: list[str]) -> None:

@@ -255,6 +255,7 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     return not _is_abbreviation(text, m.start())
 
 
+_NUMBER_NEXT = re.compile(r"\s+\d")
 _OPENERS = frozenset("“\"«‘„‚'[")
 _ORDINAL_DATE = re.compile(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
 
@@ -274,6 +275,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # a quoted numbered heading: 'as described in “4. Sharing”'
     if core.isdigit() and len(core) <= 2 and _ORDINAL_DATE.match(text, dot + 1):
         return True  # an ordinal date in any language: "3. Mai 2024", "24. december 2023"
+    if 2 <= len(core) <= 3 and core.isalpha() and core.islower() and _NUMBER_NEXT.match(text, dot + 1):
+        return True  # a short lower-case word before a number is a unit or a "No.": "št. 130/22"
     # "see section 4.2. Further": a multi-level number; "under Art. 6. Next" does end a sentence.
     return bool(_NUMBERED.match(token)) and "." in core
 
