@@ -263,6 +263,16 @@ def test_retry_delay_grows_from_the_base_up_to_the_interval() -> None:
     assert retry_delay(1, 60, 300) == 60  # never beyond the interval
 
 
+def test_a_restart_keeps_retrying_a_failing_policy_sooner() -> None:
+    """The failures in a row come from the store, so a restarted daemon (and `status`, which shows
+    the same moment) retries on the backoff, not a whole interval after the failed check."""
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+    failed = (now - timedelta(seconds=100)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first_run("a", 6 * 3600, failed, now, failures=1) == now + timedelta(seconds=200)
+    assert first_run("a", 6 * 3600, failed, now, failures=2) == now + timedelta(seconds=500)
+    assert first_run("a", 6 * 3600, failed, now) == now + timedelta(seconds=6 * 3600 - 100)
+
+
 def test_a_site_gone_down_is_unreachable_after_quick_retries_not_three_intervals(
     tmp_path: Path, policy_site: PolicySite, daemons: list[Daemon]
 ) -> None:
