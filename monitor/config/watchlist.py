@@ -314,9 +314,10 @@ class Validator:
     def watchlist(self, root: Node) -> Watchlist:
         """The whole document; raises one WatchlistError holding every problem found."""
         top_keys = ("defaults", "alerts", "policies", "fetch", "failure_threshold", "keep_fetches")
-        top_keys += ("timezone",)
+        top_keys += ("timezone", "web_url")
         top = self.mapping(root, "", top_keys)
         tz = self.optional(top, "timezone", lambda n: self.zone(n, "timezone"), "UTC")
+        web_url = self.optional(top, "web_url", lambda n: self.url(n, "web_url").rstrip("/"), None)
         routes = self.collect({"console": CONSOLE}, self.routes, top.get("alerts"))
         interval, default_alert = self.collect(
             (6 * 3600, ("console",)), self.defaults, top.get("defaults"), routes
@@ -339,6 +340,7 @@ class Validator:
             policies=policies,
             routes={name: dataclasses.replace(route, timezone=tz) for name, route in routes.items()},
             timezone=tz,
+            web_url=web_url,
             default_interval_seconds=interval,
             default_alert=default_alert,
             fetch=fetch,
