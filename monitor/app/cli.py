@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from monitor import redact
 from monitor.app import read_models
-from monitor.errors import MonitorError, did_you_mean
+from monitor.errors import MonitorError, WatchlistError, did_you_mean
 from monitor.models import Clause, DiffResult, PolicyConfig, Watchlist
 from monitor.safe_text import SafeStream, escape_unsafe
 
@@ -164,12 +164,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from monitor.config.watchlist import unset_secrets
-
-    wl = load(args)
+    """Every problem of the watchlist in one run: its errors, then every secret not set here."""
+    try:
+        wl = load(args)
+    except WatchlistError as e:
+        print(f"policy-monitor: error: {e}", file=sys.stderr)
+        _warn_unset(args)
+        return EXIT_ERROR
     n, m = len(wl.policies), len(wl.routes)
     print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}")
-    unset = unset_secrets(wl)
+    return EXIT_CHANGED if _warn_unset(args) else EXIT_OK
+
+
+def _warn_unset(args: argparse.Namespace) -> bool:
+    """Warn about every secret the watchlist names (`*_env`) that is not set; True if any."""
+    from monitor.config.watchlist import unset_secrets
+
+    unset = unset_secrets(watchlist_path(args))
     if unset:
         print(
             f"warning: {len(unset)} secret{'s' if len(unset) != 1 else ''} named in {watchlist_path(args)} "
@@ -178,8 +189,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
         for line in unset:
             print(f"  {line}", file=sys.stderr)
-        return EXIT_CHANGED
-    return EXIT_OK
+    return bool(unset)
 
 
 def cmd_test_alert(args: argparse.Namespace) -> int:
