@@ -284,3 +284,4 @@ class Watchlist:
     keep_fetches_seconds: int = 90 * 86400  # fetch history the daemon keeps (versions: for ever)
     path: str | None = None
     timezone: str = "UTC"  # IANA zone the alerts show times in (top-level `timezone:`)
+    web_url: str | None = None  # where `serve` is reached: alerts link to a version's change page there

@@ -100,6 +100,25 @@ def test_a_material_change_reaches_json_and_ntfy_once_with_headline_and_explanat
     assert row.status == "delivered"
 
 
+def test_with_web_url_the_message_links_to_the_change_page_of_the_version(store, receivers):
+    json_target, _ = receivers
+    wl = parse_watchlist(
+        "web_url: http://127.0.0.1:8080/\n"
+        f"alerts: {{chat: {{type: apprise, urls: ['json://127.0.0.1:{json_target.port}/a']}}}}\n"
+        "policies: [{id: acme, url: 'https://acme.example/privacy', alert: [chat]}]\n",
+        "watchlist.yaml",
+    )
+    assert wl.web_url == "http://127.0.0.1:8080"
+    record(store, wl, [retention_change()])  # v1
+    record(store, wl, [retention_change()])  # v2
+    assert sender(store, wl).deliver_due()["delivered"] == 2
+    lines = [hit.json["message"].splitlines() for hit in json_target.requests]
+    assert "Report: http://127.0.0.1:8080/policies/acme/diff?from=1&to=2" in lines[1]
+    assert not any(line.startswith(("Report:", "Page:")) and "diff?from=0" in line for line in lines[0])
+    with pytest.raises(WatchlistError, match="web_url: 'ftp://x' is not an http:// or https:// URL"):
+        parse_watchlist("web_url: ftp://x\npolicies: []\n", "watchlist.yaml")
+
+
 def test_a_failing_target_is_retried_and_the_one_that_accepted_is_not_sent_again(store, receivers):
     json_target, ntfy_target = receivers
     json_target.fail_next = 2

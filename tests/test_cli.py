@@ -412,8 +412,17 @@ def test_validate_warns_about_every_unset_secret_in_one_run(world: World) -> Non
     assert "alerts.mail.smtp.password_env: environment variable PM_TEST_SMTP_PW is not set" in proc.stderr
     assert "alerts.chat.urls_env: environment variable PM_TEST_CHAT_URLS is not set" in proc.stderr
     assert "PM_TEST_HOOK_SECRET" not in proc.stderr
+    assert f"{world.watchlist}:3: alerts.mail.smtp.password_env" in proc.stderr  # with its line
     env = {**world.env, "PM_TEST_HOOK_SECRET": "x", "PM_TEST_SMTP_PW": "y", "PM_TEST_CHAT_URLS": "json://h/x"}
     assert _monitor("validate", cwd=world.dir, env=env).returncode == 0
+    # a watchlist with errors: its errors and the unset secrets, still in one run
+    with world.watchlist.open("a", encoding="utf-8") as f:
+        f.write("  - {id: b, url: notaurl, interval: 1x}\n")
+    proc = _monitor("validate", cwd=world.dir, env=world.env)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "2 problems in" in proc.stderr and "'notaurl' is not an http:// or https:// URL" in proc.stderr
+    assert "'1x' is not a duration" in proc.stderr
+    assert "3 secrets named in" in proc.stderr and "PM_TEST_CHAT_URLS is not set" in proc.stderr
 
 
 def test_demo_refuses_a_database_or_watchlist_it_would_not_use(world: World) -> None:

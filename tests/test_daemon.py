@@ -263,6 +263,16 @@ def test_retry_delay_grows_from_the_base_up_to_the_interval() -> None:
     assert retry_delay(1, 60, 300) == 60  # never beyond the interval
 
 
+def test_a_restart_keeps_retrying_a_failing_policy_sooner() -> None:
+    """The failures in a row come from the store, so a restarted daemon (and `status`, which shows
+    the same moment) retries on the backoff, not a whole interval after the failed check."""
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+    failed = (now - timedelta(seconds=100)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first_run("a", 6 * 3600, failed, now, failures=1) == now + timedelta(seconds=200)
+    assert first_run("a", 6 * 3600, failed, now, failures=2) == now + timedelta(seconds=500)
+    assert first_run("a", 6 * 3600, failed, now) == now + timedelta(seconds=6 * 3600 - 100)
+
+
 def test_a_site_gone_down_is_unreachable_after_quick_retries_not_three_intervals(
     tmp_path: Path, policy_site: PolicySite, daemons: list[Daemon]
 ) -> None:
@@ -280,3 +290,43 @@ def test_a_site_gone_down_is_unreachable_after_quick_retries_not_three_intervals
     recovered = "SELECT count(*) FROM alerts WHERE kind = 'recovered'"
     until(lambda: rows(db, recovered) == [(1,)], 120, "recovered at the next quick try", d)
     assert rows(db, "SELECT count(*) FROM versions") == [(1,)]
+
+
+# --- `policy-monitor run` as a user starts it ---------------------------------------------------
+
+
+class CliDaemon:
+    """`python -m monitor ... run` with its stdout and stderr kept apart, as a terminal shows them."""
+
+    def __init__(self, tmp: Path, *args: str) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
+        env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_MIN_INTERVAL="1", POLICY_MONITOR_WATCH_POLL="0.2",
+                   POLICY_MONITOR_SENDER_INTERVAL="0.2")
+        self.out, self.err = tmp / "run.out", tmp / "run.err"
+        with self.out.open("wb") as out, self.err.open("wb") as err:
+            self.proc = subprocess.Popen([sys.executable, "-m", "monitor", *args], cwd=tmp, env=env,
+                                         stdout=out, stderr=err)
+
+    def log(self) -> str:
+        return self.out.read_text(errors="replace") + self.err.read_text(errors="replace")
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_run_prints_each_alert_once(tmp_path: Path, policy_site: PolicySite, verbose: bool) -> None:
+    """The console route prints the alert on stdout; no log line repeats it on stderr."""
+    policy_site.set_page("/p1", page(1))
+    wl, db = tmp_path / "wl.yaml", tmp_path / "m.db"
+    wl.write_text(watchlist_yaml(policy_site, [1]), encoding="utf-8")
+    d = CliDaemon(tmp_path, *(["-v"] if verbose else []), "--watchlist", str(wl), "--db", str(db), "run")
+    try:
+        until(lambda: rows(db, "SELECT count(*) FROM versions") == [(1,)], 60, "a first version", d)
+        policy_site.set_page("/p1", page(1, gen=1))
+        delivered = "SELECT count(*) FROM alerts WHERE status = 'delivered'"
+        until(lambda: rows(db, delivered) == [(1,)], 60, "the change alert delivered", d)
+        until(lambda: "policy.changed pol-1 v2" in d.out.read_text(errors="replace"), 10, "the alert", d)
+    finally:
+        d.proc.send_signal(signal.SIGTERM)
+        d.proc.wait(30)
+    assert d.proc.returncode == 0, d.log()
+    assert d.log().count("policy.changed pol-1 v2") == 1, d.log()
+    assert "pol-1 changed v2" in d.err.read_text()  # the check's own log line, not the alert again

@@ -1,7 +1,8 @@
 """Deployment files: the Dockerfile's promises (slim base, optional Chromium layer, non-root user,
 the database on a volume, `policy-monitor run` as the entry point, a HEALTHCHECK that runs
-`policy-monitor health`), the systemd unit verified by systemd-analyze where it exists, and
-`health` itself against a real daemon process."""
+`policy-monitor health`), the systemd unit verified by systemd-analyze where it exists, Chromium
+rendering a page under the unit's system call filter, and `health` itself against a real daemon
+process."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from db_watch import until
+from policy_site import PolicySite
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -101,3 +103,92 @@ def test_health_is_ok_only_while_a_daemon_runs(tmp_path: Path) -> None:
         log.close()
     proc = health()
     assert proc.returncode == 1 and proc.stdout.startswith("unhealthy: daemon not running")
+
+
+# --- the unit's system call filter, with Chromium under it ----------------------------------------
+
+
+def _expand(group: str, seen: set[str]) -> set[str]:
+    """The system calls of a systemd group (`@system-service`), as this systemd lists them."""
+    out = subprocess.run(["systemd-analyze", "syscall-filter", group], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    names: set[str] = set()
+    for line in out.splitlines()[1:]:
+        word = line.strip()
+        if word.startswith("@") and word not in seen:
+            seen.add(word)
+            names |= _expand(word, seen)
+        elif word and not word.startswith(("#", "@")):
+            names.add(word)
+    return names
+
+
+def unit_allowed_syscalls(unit: str) -> set[str]:
+    """The calls the unit's SystemCallFilter= lines allow, as systemd reads them: the first line
+    (not inverted) is an allow-list, each later one adds its calls, or removes them with `~`."""
+    allowed: set[str] = set()
+    for line in unit.splitlines():
+        if not line.startswith("SystemCallFilter="):
+            continue
+        value = line.split("=", 1)[1].strip()
+        invert = value.startswith("~")
+        names: set[str] = set()
+        for word in value.lstrip("~").split():
+            names |= _expand(word, set()) if word.startswith("@") else {word}
+        allowed = allowed - names if invert else allowed | names
+    return allowed
+
+
+SPA = (
+    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Privacy</title></head>"
+    "<body><div id='root'>Loading</div><script>document.getElementById('root').innerHTML = "
+    "'<h1>Privacy Policy</h1>' + [{clauses}].map(t => '<p>' + t + '</p>').join('');</script>"
+    "</body></html>"
+)
+CLAUSES = (
+    "We keep your account data for 3 years after you close your account.",
+    "We do not sell your personal information to third parties.",
+    "We share your data with payment processors only to complete your orders.",
+    "We collect your name, e-mail address and payment details when you create an account.",
+)
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_chromium_renders_a_page_under_the_units_system_call_filter(
+    tmp_path: Path, policy_site: PolicySite
+) -> None:
+    """`check` with `render: browser` in a process under the seccomp filter the unit asks systemd
+    for (kill on any other call, as systemd does): a call Chromium needs and the unit forbids
+    kills it, and the check fails."""
+    try:
+        import pyseccomp  # the [test] extra: libseccomp through ctypes
+    except (ImportError, OSError) as e:
+        pytest.skip(f"no libseccomp to build the filter with: {e}")
+    from monitor.fetch.browser import browser_problem
+
+    problem = browser_problem()
+    if problem or "faketime" in os.environ.get("LD_PRELOAD", ""):
+        pytest.skip(f"no browser to render with: {problem or 'libfaketime is preloaded'}")
+    allowed = unit_allowed_syscalls((REPO / "deploy" / "policy-monitor.service").read_text(encoding="utf-8"))
+    assert "capset" in allowed and "mount" not in allowed and "reboot" not in allowed
+    policy_site.set_page("/privacy", SPA.format(clauses=", ".join(f"'{c}'" for c in CLAUSES)))
+    wl, db = tmp_path / "wl.yaml", tmp_path / "m.db"
+    wl.write_text("fetch: {per_host_delay: 0, retries: 0, timeout: 30s}\n"
+                  f"policies: [{{id: spa, url: '{policy_site.url('/privacy')}', render: browser}}]\n",
+                  encoding="utf-8")
+    if os.geteuid() == 0:
+        # SQLite running as root gives its journal the database's owner (fchown); the unit's
+        # DynamicUser is never root, so there SQLite makes no such call
+        allowed |= _expand("@chown", set())
+    rules = pyseccomp.SyscallFilter(pyseccomp.KILL_PROCESS)
+    for name in sorted(allowed):
+        try:
+            rules.add_rule(pyseccomp.ALLOW, name)
+        except (RuntimeError, ValueError, OSError):
+            pass  # a call this libseccomp or architecture does not know
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
+    env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_DB=str(db), POLICY_MONITOR_WATCHLIST=str(wl))
+    proc = subprocess.run([sys.executable, "-m", "monitor", "check", "--all"], capture_output=True, text=True,
+                          cwd=tmp_path, env=env, timeout=300, preexec_fn=rules.load)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "spa new v1" in proc.stdout, proc.stdout + proc.stderr

@@ -50,6 +50,18 @@ def test_preview_shows_what_would_be_stored_and_what_was_dropped(
     assert list(tmp_path.iterdir()) == []  # nothing stored
 
 
+def test_dropped_text_is_decoded_as_the_page_is_when_no_charset_is_declared(
+    tmp_path: Path, policy_site: PolicySite
+) -> None:
+    page = policy_html(TEXT).replace('<meta charset="utf-8">', "")
+    page = page.replace("</body>", "<footer>© 2026 Société Acme</footer></body>")
+    policy_site.set_page("/privacy", page.encode("utf-8"), content_type="text/html")
+    proc = preview(tmp_path, policy_site.url("/privacy"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    dropped = json.loads(proc.stdout)["dropped"]
+    assert "© 2026 Société Acme" in dropped, dropped  # not "Â© 2026 SociÃ©tÃ©"
+
+
 def test_select_and_remove_change_what_is_kept_and_json_says_so(
     tmp_path: Path, policy_site: PolicySite
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from monitor.models import CATEGORIES, SEVERITIES, Change, PolicyConfig, most_important_first, severity_rank
 
@@ -71,6 +72,14 @@ def change_payload(
     if version_url:
         body["version_url"] = version_url
     return body
+
+
+def report_url(web_url: str | None, policy_id: str, seq: int) -> str | None:
+    """The web app's page of the changes that made version `seq` (`web_url:` in the watchlist,
+    where `policy-monitor serve` is reached), or None when no web_url is set."""
+    if not web_url or seq < 2:
+        return None
+    return f"{web_url.rstrip('/')}/policies/{quote(policy_id, safe='')}/diff?from={seq - 1}&to={seq}"
 
 
 def health_payload(policy: PolicyConfig, *, kind: str, at: str, detail: str) -> dict[str, Any]:

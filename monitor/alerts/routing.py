@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from monitor.alerts.payload import change_payload, health_payload, make_alert_id
+from monitor.alerts.payload import change_payload, health_payload, make_alert_id, report_url
 from monitor.models import Change, PolicyConfig, RouteConfig, Watchlist, severity_rank
 from monitor.store import NewAlert
 
@@ -64,6 +64,7 @@ def plan_change_alerts(
     version_url: str | None = None,
 ) -> list[NewAlert]:
     alerts = []
+    version_url = version_url or report_url(watchlist.web_url, policy.id, seq)
     for route in routes_for(policy, watchlist):
         wanted = [c for c in changes if passes(route, c)]
         if not wanted:

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from monitor import redact
 from monitor.app import read_models
-from monitor.errors import MonitorError, did_you_mean
+from monitor.errors import MonitorError, WatchlistError, did_you_mean
 from monitor.models import Clause, DiffResult, PolicyConfig, Watchlist
 from monitor.safe_text import SafeStream, escape_unsafe
 
@@ -164,12 +164,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from monitor.config.watchlist import unset_secrets
-
-    wl = load(args)
+    """Every problem of the watchlist in one run: its errors, then every secret not set here."""
+    try:
+        wl = load(args)
+    except WatchlistError as e:
+        print(f"policy-monitor: error: {e}", file=sys.stderr)
+        _warn_unset(args)
+        return EXIT_ERROR
     n, m = len(wl.policies), len(wl.routes)
     print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}")
-    unset = unset_secrets(wl)
+    return EXIT_CHANGED if _warn_unset(args) else EXIT_OK
+
+
+def _warn_unset(args: argparse.Namespace) -> bool:
+    """Warn about every secret the watchlist names (`*_env`) that is not set; True if any."""
+    from monitor.config.watchlist import unset_secrets
+
+    unset = unset_secrets(watchlist_path(args))
     if unset:
         print(
             f"warning: {len(unset)} secret{'s' if len(unset) != 1 else ''} named in {watchlist_path(args)} "
@@ -178,8 +189,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
         for line in unset:
             print(f"  {line}", file=sys.stderr)
-        return EXIT_CHANGED
-    return EXIT_OK
+    return bool(unset)
 
 
 def cmd_test_alert(args: argparse.Namespace) -> int:
@@ -316,33 +326,45 @@ def cmd_status(args: argparse.Namespace) -> int:
         if args.json:  # the JSON of GET /api/status (URLs with credentials hidden)
             print_json(read_models.status_records(store))
             return EXIT_OK
-        rows = store.status()
+        rows = read_models.status(store)
     finally:
         store.close()
-    headers = ("policy", "last check", "outcome", "last change", "versions", "failures", "pending alerts",
-               "dead alerts")
-    print(
-        table(
-            headers,
-            [
-                (
-                    r.policy_id,
-                    r.last_check_at,
-                    r.last_outcome,
-                    r.last_change_at,
-                    r.versions,
-                    r.consecutive_failures,
-                    r.pending_alerts,
-                    r.dead_alerts,
-                )
-                for r in rows
-            ],
-        )
-    )
+    headers = ("policy", "last check", "outcome", "next check", "versions", "last material change", "alerts")
+    print(table(headers, [_status_row(r) for r in rows]))
     for r in rows:
-        if r.rendered:
-            print(f"{r.policy_id}: rendered in a {r.rendered}")
+        for line in _status_notes(r):
+            print(f"{r.policy_id}: {line}")
     return EXIT_OK
+
+
+def _status_row(r: Any) -> tuple[Any, ...]:
+    """One policy's row of `status`; the alerts column counts what is not delivered yet."""
+    alerts = []
+    if r.pending_alerts:
+        retrying = f" ({r.retrying_alerts} retrying)" if r.retrying_alerts else ""
+        alerts.append(f"{r.pending_alerts} pending{retrying}")
+    if r.dead_alerts:
+        alerts.append(f"{r.dead_alerts} dead")
+    return (r.policy_id, r.last_check_at or "never", r.last_outcome, r.next_check_at or "at daemon start",
+            r.versions, r.last_material_change_at, ", ".join(alerts) or "-")
+
+
+def _status_notes(r: Any) -> list[str]:
+    """What the table cannot say in a cell: the last check's error in words, why alerts wait."""
+    notes = []
+    error = read_models.redact_text(r.extra.get("error"))
+    if r.last_outcome in ("failed", "suspect") and error:
+        streak = f"{r.retry_streak} check{'s' if r.retry_streak != 1 else ''} in a row"
+        notes.append(f"last check {r.last_outcome}: {error} ({streak}; retried sooner, up to its interval)")
+    if r.health == "unreachable":
+        notes.append("unreachable (an alert was raised; one more when it recovers)")
+    if (r.retrying_alerts or r.dead_alerts) and r.alert_error:
+        which = (f"{r.retrying_alerts} alert{'s' if r.retrying_alerts != 1 else ''} retrying"
+                 if r.retrying_alerts else f"{r.dead_alerts} dead alert{'s' if r.dead_alerts != 1 else ''}")
+        notes.append(f"{which}, last error: {read_models.redact_text(r.alert_error)}")
+    if r.rendered:
+        notes.append(f"rendered in a {r.rendered}")
+    return notes
 
 
 def cmd_history(args: argparse.Namespace) -> int:

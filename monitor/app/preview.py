@@ -150,10 +150,10 @@ def _dropped(res: FetchResult, kept_text: str) -> list[str]:
         return []
     import lxml.html
 
-    from monitor.extract.normalize import normalize_text
+    from monitor.extract.normalize import decode_html, normalize_text
 
     try:
-        root = lxml.html.document_fromstring(res.body)
+        root = lxml.html.document_fromstring(decode_html(res.body, res.charset))
     except (ValueError, TypeError, lxml.etree.ParserError):
         return []
     for el in root.xpath("//script|//style|//noscript|//template|//head"):

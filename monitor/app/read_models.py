@@ -28,7 +28,7 @@ from monitor.models import (
     Watchlist,
     severity_rank,
 )
-from monitor.store import Store, StoredVersion
+from monitor.store import PolicyStatus, Store, StoredVersion
 
 
 class NotFound(MonitorError):
@@ -418,12 +418,26 @@ def watchlist_entry(config: PolicyConfig) -> dict[str, Any]:
             "remove": list(config.remove), "language": config.language, "alert": list(config.alert)}
 
 
+def status(store: Store) -> list[PolicyStatus]:
+    """Per policy, what `status` shows: the store's rows with when the daemon checks next (its
+    interval after a good check, sooner after failed ones: monitor/watch/timing.py)."""
+    from monitor.watch.timing import effective_interval, next_check_at
+
+    rows = store.status()
+    for r in rows:
+        if r.interval_seconds:
+            due = next_check_at(r.last_check_at, r.retry_streak, effective_interval(r.interval_seconds))
+            r.next_check_at = iso(due) if due else None
+    return rows
+
+
 def status_records(store: Store) -> list[dict[str, Any]]:
     """The JSON of `status --json` and `GET /api/status`: one record per policy."""
     out = []
-    for r in store.status():
+    for r in status(store):
         d = asdict(r)
         d["url"] = redact_url(d["url"] or "")
         d["extra"]["error"] = redact_text(d["extra"].get("error"))
+        d["alert_error"] = redact_text(d["alert_error"])
         out.append(d)
     return out

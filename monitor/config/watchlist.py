@@ -314,9 +314,10 @@ class Validator:
     def watchlist(self, root: Node) -> Watchlist:
         """The whole document; raises one WatchlistError holding every problem found."""
         top_keys = ("defaults", "alerts", "policies", "fetch", "failure_threshold", "keep_fetches")
-        top_keys += ("timezone",)
+        top_keys += ("timezone", "web_url")
         top = self.mapping(root, "", top_keys)
         tz = self.optional(top, "timezone", lambda n: self.zone(n, "timezone"), "UTC")
+        web_url = self.optional(top, "web_url", lambda n: self.url(n, "web_url").rstrip("/"), None)
         routes = self.collect({"console": CONSOLE}, self.routes, top.get("alerts"))
         interval, default_alert = self.collect(
             (6 * 3600, ("console",)), self.defaults, top.get("defaults"), routes
@@ -339,6 +340,7 @@ class Validator:
             policies=policies,
             routes={name: dataclasses.replace(route, timezone=tz) for name, route in routes.items()},
             timezone=tz,
+            web_url=web_url,
             default_interval_seconds=interval,
             default_alert=default_alert,
             fetch=fetch,
@@ -683,20 +685,39 @@ def _format_seconds(seconds: float) -> str:
     return f"{seconds:g}s"
 
 
-def unset_secrets(watchlist: Watchlist, environ: Mapping[str, str] | None = None) -> list[str]:
-    """Every `*_env` option of every route whose environment variable is unset or empty, as
-    "alerts.ROUTE.FIELD: NAME is not set" lines (what `validate` warns about, all in one run)."""
+def unset_secrets(path: str | Path, environ: Mapping[str, str] | None = None) -> list[str]:
+    """Every `*_env` option under `alerts:` in the watchlist file whose environment variable is
+    unset or empty, as "FILE:LINE: alerts.ROUTE.FIELD: environment variable NAME is not set"
+    lines: what `validate` warns about, all in one run, also when the file has other errors
+    (only a file that is not readable YAML gives none)."""
     env = os.environ if environ is None else environ
+    try:
+        with open(path, "rb") as f:
+            text = f.read(MAX_WATCHLIST_BYTES + 1).decode("utf-8-sig")
+        root = yaml.compose(text, Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return []
     found: list[str] = []
+    seen: set[int] = set()  # a node shared through aliases is walked once
 
-    def walk(options: Mapping[str, Any], where: str) -> None:
-        for key, value in options.items():
-            if isinstance(value, Mapping):
-                walk(value, f"{where}.{key}")
-            elif key.endswith("_env") and value and not str(env.get(str(value), "")).strip():
-                found.append(f"{where}.{key}: environment variable {value} is not set")
+    def walk(node: Node, where: str) -> None:
+        if not isinstance(node, MappingNode) or id(node) in seen or len(seen) > 100_000:
+            return
+        seen.add(id(node))
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, ScalarNode) else "?"
+            field = f"{where}.{name}"
+            if isinstance(value, MappingNode):
+                walk(value, field)
+            elif name.endswith("_env") and isinstance(value, ScalarNode) and str(value.value).strip():
+                var = str(value.value).strip()
+                if not str(env.get(var, "")).strip():
+                    found.append(f"{path}:{key.start_mark.line + 1}: {field}: environment variable {var}"
+                                 " is not set")
 
-    for route in watchlist.routes.values():
-        walk(route.options, f"alerts.{route.name}")
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if isinstance(key, ScalarNode) and key.value == "alerts":
+                walk(value, "alerts")
     return found
 

@@ -543,12 +543,18 @@ _DOUBLE_BR = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
+def decode_html(body: bytes, charset: str | None = None) -> str:
+    """An HTML page's text: the header's charset, then its <meta>, then UTF-8 and detection
+    (see `decode`), without an XML declaration (lxml refuses one in a str)."""
+    meta = _META_CHARSET.search(body[:4096])
+    declared = [charset, meta.group(1).decode("ascii", "replace") if meta else None]
+    return _XML_DECL.sub("", decode(body, declared))
+
+
 def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: Sequence[str]) -> list[Block]:
     from lxml import etree
 
-    meta = _META_CHARSET.search(body[:4096])
-    declared = [charset, meta.group(1).decode("ascii", "replace") if meta else None]
-    text = _XML_DECL.sub("", decode(body, declared))
+    text = decode_html(body, charset)
     _check_text(text)
     # lxml.etree's own elements, not lxml.html's: the latter call back into Python for the
     # class of every element each pass touches.

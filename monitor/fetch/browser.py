@@ -10,8 +10,9 @@ politeness, cookies), so an HTTP error, a timeout or an oversized page is a fail
 as without a browser, and no error page is ever rendered into a version. Chromium then gets that
 HTML through request interception (no second request for the document) and runs its scripts;
 the page's own script and data requests go to the network, images, media and fonts are never
-loaded, and non-HTTP(S) requests are refused. The rendered DOM is capped at `max_bytes` and the
-whole render at the fetch deadline. The guards (error pages, challenges, login walls, shrinkage)
+loaded, and non-HTTP(S) requests are refused. A rendered DOM over `max_bytes` is a failed fetch
+(as a larger body is for the HTTP fetcher, never a version of half the page), and the whole
+render is capped at the fetch deadline. The guards (error pages, challenges, login walls, shrinkage)
 run on the rendered text in the check stage as on any page.
 
 Chromium is Debian's (`apt-get install chromium`), driven by Playwright for Python (`pip install
@@ -43,7 +44,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from monitor.fetch.base import register
-from monitor.fetch.http import HttpFetcher
+from monitor.fetch.http import HttpFetcher, format_size
 from monitor.models import FetchResult, FetchSettings, PolicyConfig
 
 log = logging.getLogger(__name__)
@@ -172,13 +173,14 @@ class BrowserFetcher:
             text = " ".join(str(e).split())[:200]
             return replace(res, outcome="error", body=b"", error=f"browser: {type(e).__name__}: {text}")
         data = html.encode("utf-8")
-        truncated = len(data) > self.settings.max_bytes
+        if len(data) > self.settings.max_bytes:  # as the HTTP fetcher refuses a larger body: no half page
+            error = f"rendered page larger than {format_size(self.settings.max_bytes)}"
+            return replace(res, outcome="error", body=b"", error=error, rendered=note)
         return replace(
             res,
-            body=data[: self.settings.max_bytes],
+            body=data,
             content_type="text/html",
             charset="utf-8",
-            truncated=res.truncated or truncated,
             duration_ms=res.duration_ms + int((time.perf_counter() - t0) * 1000),
             etag=None,  # the shell's validators say nothing of the text its scripts load:
             last_modified=None,  # the next check is a full GET

@@ -22,6 +22,24 @@ from monitor.store.records import (
 )
 from monitor.store.versions import CONSECUTIVE_FAILURES_SQL
 
+# The newest version of policy p.id with a material change in it.
+LAST_MATERIAL_SQL = (
+    "SELECT max(v.seen_at) FROM versions v WHERE v.policy_id = p.id AND v.seq > 1"
+    " AND EXISTS (SELECT 1 FROM changes c WHERE c.version_id = v.id AND c.material = 1)"
+)
+# Checks of policy p.id in a row, up to the latest, that failed or were suspect: the daemon
+# retries those sooner (monitor/watch/timing.py).
+RETRY_STREAK_SQL = (
+    "SELECT count(*) FROM fetches WHERE policy_id = p.id AND outcome IN ('failed', 'suspect')"
+    " AND id > coalesce((SELECT max(id) FROM fetches WHERE policy_id = p.id"
+    " AND outcome NOT IN ('failed', 'suspect')), 0)"
+)
+# Why the last failed delivery of policy p.id's undelivered (retrying) or dead alerts failed.
+ALERT_ERROR_SQL = (
+    "SELECT a.last_error FROM alerts a WHERE a.policy_id = p.id AND a.status IN ('pending', 'dead')"
+    " AND a.last_error IS NOT NULL ORDER BY a.status = 'pending' DESC, a.id DESC LIMIT 1"
+)
+
 
 class Queries(Connection):
     """History and reporting (see the module docstring)."""
@@ -63,7 +81,12 @@ class Queries(Connection):
             " (SELECT max(seen_at) FROM versions v WHERE v.policy_id = p.id AND v.seq > 1) AS last_change_at,"
             " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status = 'dead') AS dead,"
             " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status IN ('pending', 'digest'))"
-            " AS pending, p.health"
+            " AS pending,"
+            " (SELECT count(*) FROM alerts a WHERE a.policy_id = p.id AND a.status = 'pending'"
+            "  AND a.attempts > 0) AS retrying,"
+            f" ({LAST_MATERIAL_SQL}) AS last_material_change_at,"
+            f" ({ALERT_ERROR_SQL}) AS alert_error, ({RETRY_STREAK_SQL}) AS retry_streak,"
+            " p.interval_seconds, p.health"
             " FROM policies p LEFT JOIN fetches f"
             " ON f.id = (SELECT max(id) FROM fetches WHERE policy_id = p.id)"
             f"{where} ORDER BY p.id"
@@ -74,6 +97,9 @@ class Queries(Connection):
                 last_outcome=r["outcome"], last_change_at=r["last_change_at"], versions=r["n_versions"],
                 consecutive_failures=self._failures(r["id"]), dead_alerts=r["dead"],
                 pending_alerts=r["pending"], health=r["health"], rendered=r["rendered"],
+                last_material_change_at=r["last_material_change_at"], retrying_alerts=r["retrying"],
+                alert_error=r["alert_error"], retry_streak=r["retry_streak"],
+                interval_seconds=r["interval_seconds"],
                 extra={"type": r["type"], "active": bool(r["active"]), "http_status": r["http_status"],
                        "error": r["error"]},
             )

@@ -124,6 +124,12 @@ class PolicyStatus:
     health: str = "ok"  # ok | unreachable
     rendered: str | None = None  # the last fetch ran in a browser: "browser" or "browser (auto: ...)"
     extra: dict[str, Any] = field(default_factory=dict)
+    last_material_change_at: str | None = None  # the newest version with a material change
+    retrying_alerts: int = 0  # pending alerts whose delivery failed at least once
+    alert_error: str | None = None  # why the last failed delivery (retrying first, else dead) failed
+    retry_streak: int = 0  # checks in a row that failed or were suspect (the daemon retries sooner)
+    interval_seconds: int | None = None  # as the watchlist last said
+    next_check_at: str | None = None  # filled by read_models.status (monitor/watch/timing.py)
 
 
 # --- (de)serialising the plain dataclasses -----------------------------------------------------

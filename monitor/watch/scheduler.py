@@ -13,6 +13,8 @@ derived from the id, so a restart neither bursts every policy at once nor skips 
 After a failed (or suspect) check the policy is tried again sooner: RETRY_BASE, then twice
 that, and so on up to its interval, so "unreachable" fires within minutes of the first failure
 rather than after `failure_threshold` full intervals; a good check puts it back on its interval.
+A restart resumes that backoff from the failed checks the store holds (monitor/watch/timing.py,
+which `status` also uses to show the next check).
 """
 
 from __future__ import annotations
@@ -32,10 +34,13 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor.clock import Clock, iso, parse_iso, system_clock
+from monitor.clock import Clock, iso, system_clock
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.watch.check import check_policy, format_outcome
+from monitor.watch.timing import interval_of, next_check_at, retry_delay
+
+__all__ = ["Daemon", "first_run", "interval_of", "retry_delay", "run_daemon", "spread_offset"]
 
 log = logging.getLogger("monitor.daemon")
 
@@ -43,9 +48,6 @@ EXIT_OK, EXIT_BAD_WATCHLIST, EXIT_LOCKED = 0, 2, 3
 SPREAD_MAX = 3600.0  # seconds over which overdue policies are spread after a restart
 SPREAD_PER_POLICY = 1.0  # ... but a short list is not kept waiting: about a second per policy
 WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlist mtime poll, seconds
-INTERVAL_ENV = "POLICY_MONITOR_MIN_INTERVAL"  # tests: every interval becomes this many seconds
-# first retry after a failed check, seconds (then doubled up to the interval); env: tests
-RETRY_BASE = float(os.environ.get("POLICY_MONITOR_RETRY_BASE", "300"))
 PRUNE_JOB = "~prune-fetches"  # not a policy id (those are slugs)
 PRUNE_EVERY = 24 * 3600.0
 PRUNE_FIRST_AFTER = float(os.environ.get("POLICY_MONITOR_PRUNE_AFTER", "60"))  # seconds after start
@@ -95,19 +97,6 @@ def check_threads(max_workers: int) -> int:
     return 2 * max(1, max_workers)
 
 
-def interval_of(policy: PolicyConfig) -> float:
-    """The policy's interval, or the test override from POLICY_MONITOR_MIN_INTERVAL."""
-    override = os.environ.get(INTERVAL_ENV)
-    return float(override) if override else float(policy.interval_seconds)
-
-
-def retry_delay(failures: int, interval: float, base: float | None = None) -> float:
-    """Seconds until the next try after `failures` failed checks in a row: base, 2*base, 4*base
-    ... never more than the interval."""
-    first = RETRY_BASE if base is None else base
-    return min(interval, first * 2 ** min(max(0, failures - 1), 30))
-
-
 def jitter_of(interval: float) -> float:
     """Up to 5% of the interval late, at most 30 s: runs drift apart rather than stay in lock-step
     (the id-derived spread already separates policies), and a new list starts promptly."""
@@ -121,17 +110,15 @@ def spread_offset(policy_id: str, window: float) -> float:
 
 
 def first_run(
-    policy_id: str, interval: float, last_check: str | None, now: datetime, *, policies: int = 1 << 30
+    policy_id: str, interval: float, last_check: str | None, now: datetime, *, policies: int = 1 << 30,
+    failures: int = 0,
 ) -> datetime:
-    """Last check + interval when that is still ahead; else now + the policy's spread offset,
-    within a window of its interval, SPREAD_MAX, or about a second per policy of the list."""
-    if last_check:
-        try:
-            due = parse_iso(last_check) + timedelta(seconds=interval)
-        except ValueError:
-            due = None
-        if due is not None and due > now:
-            return due
+    """Last check + interval (+ the retry delay after `failures` failed checks in a row) when that
+    is still ahead; else now + the policy's spread offset, within a window of its interval,
+    SPREAD_MAX, or about a second per policy of the list."""
+    due = next_check_at(last_check, failures, interval)
+    if due is not None and due > now:
+        return due
     window = min(interval, SPREAD_MAX, SPREAD_PER_POLICY * policies)
     return now + timedelta(seconds=spread_offset(policy_id, window))
 
@@ -165,6 +152,8 @@ class Daemon:
         sender_thread = self._start_sender(sender_stop)
         try:
             self.store.sync_policies(self.watchlist.policies)
+            # a policy failing when the daemon stopped is retried on its backoff, not its interval
+            self.failures = {s.policy_id: s.retry_streak for s in self.store.status() if s.retry_streak}
             self._schedule(self.watchlist.policies, self.store.last_checked_at())
             self.scheduler.add_job(
                 self._prune, trigger=IntervalTrigger(
@@ -252,7 +241,8 @@ class Daemon:
     def _trigger(
         self, policy_id: str, interval: float, last_check: str | None, now: datetime, policies: int
     ) -> IntervalTrigger:
-        start = first_run(policy_id, interval, last_check, now, policies=policies)
+        start = first_run(policy_id, interval, last_check, now, policies=policies,
+                          failures=self.failures.get(policy_id, 0))
         return IntervalTrigger(seconds=interval, start_date=start, jitter=jitter_of(interval) or None,
                                timezone=timezone.utc)
 

@@ -337,6 +337,12 @@ SCHEMAS: dict[str, Any] = {
             "health": _S,
             "rendered": _NS,  # "browser" / "browser (auto: ...)" when the last fetch ran in Chromium
             "extra": {"type": "object"},
+            "last_material_change_at": _NS,
+            "retrying_alerts": {"type": "integer"},  # pending alerts whose delivery failed at least once
+            "alert_error": _NS,  # why the last failed delivery of a retrying (else dead) alert failed
+            "retry_streak": {"type": "integer"},  # checks in a row that failed or were suspect
+            "interval_seconds": {"type": ["integer", "null"]},
+            "next_check_at": _NS,  # when the daemon checks again (sooner after failures)
         }
     ),
 }
