@@ -102,9 +102,22 @@ def is_cjk(text: str) -> bool:
 
 
 def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
-    return {c: n for c, p in lex.categories.items() if (n := len(p.findall(text)))}
+    """How many times each category's words occur in `text` (categories with none left out).
+    A fresh dict each call: callers adjust the counts."""
+    return dict(_counted_categories(text, lex))
 
 
+@lru_cache(maxsize=8192)  # pick_lexicon counts the tagged language's hits, _extract needs them again
+def _counted_categories(text: str, lex: Lexicon) -> tuple[tuple[str, int], ...]:
+    # One search for every category's words at once first: most lexicons find nothing in a clause
+    # of another language, and then no category can (the union holds each category's words).
+    prefilter = getattr(lex.categories, "any", None)
+    if prefilter is not None and not prefilter.search(text):
+        return ()
+    return tuple((c, n) for c, p in lex.categories.items() if (n := len(p.findall(text))))
+
+
+@lru_cache(maxsize=8192)  # extract_facts and classify ask for the same clause's lexicon
 def pick_lexicon(text: str, language: str) -> Lexicon:
     """The lexicon for `text`: by script for CJK; else the tagged language unless another one's
     function words clearly dominate (a mis-tagged clause) or the tagged one finds nothing, then
@@ -115,7 +128,7 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     latin = [lex for lex in all_lexicons() if not lex.cjk]
     stopwords = [_stopwords(text, lex) for lex in latin]
-    own = _stopwords(text, tagged)
+    own = stopwords[latin.index(tagged)] if tagged in latin else _stopwords(text, tagged)
     top = max(stopwords)
     rival = latin[stopwords.index(top)]
     if top >= max(2 * own, own + STOPWORD_MARGIN):
