@@ -13,8 +13,9 @@ clause's categories. Pure and cached per (text, language); classify.py compares 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
@@ -37,6 +38,7 @@ _COMPANY = re.compile(
     r"(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|SE|KG|S\.?A\.?S?|SARL|S\.?L\.?|AB|ASA|AS|A/S|ApS|"
     r"Oy|BV|B\.V\.|NV|N\.V\.|plc|PLC|LLP|LP|S\.p\.A\.|S\.r\.l\.)(?![\w/])"
 )
+_WORD_RUN = re.compile(r"\w+")  # the \w of the lexicons' whole-word patterns
 STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
@@ -127,8 +129,9 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     lang = canonical_language(language)
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     latin = [lex for lex in all_lexicons() if not lex.cjk]
-    stopwords = [_stopwords(text, lex) for lex in latin]
-    own = stopwords[latin.index(tagged)] if tagged in latin else _stopwords(text, tagged)
+    runs = _word_runs(text)
+    stopwords = [_stopwords(text, runs, lex) for lex in latin]
+    own = stopwords[latin.index(tagged)] if tagged in latin else _stopwords(text, runs, tagged)
     top = max(stopwords)
     rival = latin[stopwords.index(top)]
     if top >= max(2 * own, own + STOPWORD_MARGIN):
@@ -148,8 +151,36 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     return best
 
 
-def _stopwords(text: str, lex: Lexicon) -> int:
-    return len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
+def _word_runs(text: str) -> tuple[Counter[str], list[str]]:
+    """The text's runs of word characters: the ASCII ones lower-cased and counted, the others as
+    they stand."""
+    runs = _WORD_RUN.findall(text)
+    return Counter(r.lower() for r in runs if r.isascii()), [r for r in runs if not r.isascii()]
+
+
+def _stopwords(text: str, runs: tuple[Counter[str], list[str]], lex: Lexicon) -> int:
+    """How many matches `lex.stopwords` finds in the text whose word runs these are.
+
+    Each function word is a plain word (checked by _plain_stopwords), wrapped in the pattern as
+    a whole word, so a match is one whole run equal to a word, case aside: an ASCII run matches
+    exactly when its lower case is a word's, and only the other runs (where Unicode case-folding
+    has its exceptions) need the pattern itself."""
+    if lex.stopwords is None:
+        return 0
+    ascii_words = _plain_stopwords(lex)
+    if ascii_words is None:
+        return len(lex.stopwords.findall(text))
+    ascii_runs, other_runs = runs
+    count = sum(n for run, n in ascii_runs.items() if run in ascii_words)
+    return count + sum(1 for run in other_runs if lex.stopwords.fullmatch(run))
+
+
+@cache
+def _plain_stopwords(lex: Lexicon) -> frozenset[str] | None:
+    """The lexicon's ASCII function words in lower case; None unless every item is a plain word."""
+    if not all(_WORD_RUN.fullmatch(w) for w in lex.stopword_items):
+        return None
+    return frozenset(w.lower() for w in lex.stopword_items if w.isascii())
 
 
 def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:
