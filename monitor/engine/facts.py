@@ -279,10 +279,16 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
 
 
 def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
-    prefilter = getattr(patterns, "any", None)
-    if prefilter is not None and not prefilter.search(text):
+    if not _may_match(patterns, text):
         return frozenset()
     return frozenset(k for k, p in patterns.items() if p.search(text))
+
+
+def _may_match(patterns: dict[str, re.Pattern[str]], text: str) -> bool:
+    """False when none of the patterns can match: their union (KeyedPatterns.any, which holds
+    every key's words) finds nothing in the text. True when that cannot be told."""
+    prefilter = getattr(patterns, "any", None)
+    return prefilter is None or bool(prefilter.search(text))
 
 
 def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
@@ -294,6 +300,8 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             if lex.negator_exceptions
             else seg
         )
+        if not _may_match(lex.actions, cleaned):
+            continue
         for action, pat in lex.actions.items():
             for m in pat.finditer(cleaned):
                 before = cleaned[max(0, m.start() - window) : m.start()]
@@ -344,11 +352,12 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
 
 
 def _rights(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
-    """Rights named in a clause about rights; elsewhere words like "correct" are not rights."""
-    found = _keys(lex.rights, text)
+    """Rights named in a clause about rights; elsewhere words like "correct" are not rights,
+    but a clause about cookies may name the choice to reject them."""
     if "rights" in hits:
-        return found
-    return frozenset(r for r in found if r == "reject cookies" and "tracking" in hits)
+        return _keys(lex.rights, text)
+    cookies = lex.rights.get("reject cookies") if "tracking" in hits else None
+    return frozenset({"reject cookies"}) if cookies is not None and cookies.search(text) else frozenset()
 
 
 def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
