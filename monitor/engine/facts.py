@@ -321,23 +321,30 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     kinds = {"recipient": lex.recipients, "data_type": lex.data_types, "purpose": lex.purposes}
     stated: dict[str, set[str]] = {k: set() for k in kinds}
     negated: set[tuple[str, str]] = set()
-    # "we don't share it with partners unless you agree" states a recipient, on a condition
-    limit = lex.conditions.get("limit")
-    conditional = limit is not None and bool(limit.search(text))
+    portable = lex.rights.get("portability")
     for _, seg in _segments(text, lex.cjk):
-        cleaned = lex.negator_exceptions.sub(" ", seg) if lex.negator_exceptions else seg
-        denies = not conditional and lex.negators is not None and bool(lex.negators.search(cleaned))
-        portable = lex.rights.get("portability")
-        if portable is not None:  # "move your data to another service provider" names no recipient
-            seg = portable.sub(" ", seg)
-        for kind, patterns in kinds.items():
-            for key in _keys(patterns, seg):
-                if denies:
-                    negated.add((kind, key))
-                else:
-                    stated[kind].add(key)
+        # "move your data to another service provider" names no recipient
+        named = portable.sub(" ", seg) if portable is not None else seg
+        found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
+        if not found:
+            continue
+        if _denies(text, seg, lex):
+            negated.update(found)
+        else:
+            for kind, key in found:
+                stated[kind].add(key)
     ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
+
+
+def _denies(text: str, segment: str, lex: Lexicon) -> bool:
+    """The sentence negates what it names, unless the clause makes it conditional: "we don't
+    share it with partners unless you agree" states a recipient, on a condition."""
+    limit = lex.conditions.get("limit")
+    if limit is not None and limit.search(text):
+        return False
+    cleaned = lex.negator_exceptions.sub(" ", segment) if lex.negator_exceptions else segment
+    return lex.negators is not None and bool(lex.negators.search(cleaned))
 
 
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
