@@ -7,6 +7,7 @@ failing on the first import.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -19,15 +20,23 @@ def _checkout_venv_python() -> Path | None:
     return None
 
 
+# Modules the commands import only when they need them; looked up (not imported) before starting.
+CORE_MODULES = ("yaml", "lxml", "urllib3", "diff_match_patch", "sqlite_utils", "apscheduler")
+
+
+def _missing_module() -> str | None:
+    return next((name for name in CORE_MODULES if importlib.util.find_spec(name) is None), None)
+
+
 def run() -> int:
-    try:
-        from monitor.app.cli import main
-    except ModuleNotFoundError as e:
+    missing = _missing_module()
+    if missing is not None:
         venv_python = _checkout_venv_python()
         if venv_python is None:
-            missing = f"policy-monitor: missing dependency {e.name!r}; pip install -e . first"
-            raise SystemExit(missing) from None
+            raise SystemExit(f"policy-monitor: missing dependency {missing!r}; pip install -e . first")
         os.execv(venv_python, [str(venv_python), "-m", "monitor", *sys.argv[1:]])
+    from monitor.app.cli import main
+
     return main()
 
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from monitor import redact
-from monitor.app import read_models
 from monitor.errors import MonitorError, WatchlistError, did_you_mean
 from monitor.models import Clause, DiffResult, PolicyConfig, Watchlist
 from monitor.safe_text import SafeStream, escape_unsafe
@@ -321,6 +320,8 @@ def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> N
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from monitor.app import read_models  # sqlite_utils with it: not for `diff` of two files
+
     store = open_store(args)
     try:
         if args.json:  # the JSON of GET /api/status (URLs with credentials hidden)
@@ -351,6 +352,8 @@ def _status_row(r: Any) -> tuple[Any, ...]:
 
 def _status_notes(r: Any) -> list[str]:
     """What the table cannot say in a cell: the last check's error in words, why alerts wait."""
+    from monitor.app import read_models
+
     notes = []
     error = read_models.redact_text(r.extra.get("error"))
     if r.last_outcome in ("failed", "suspect") and error:
@@ -368,6 +371,8 @@ def _status_notes(r: Any) -> list[str]:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from monitor.app import read_models  # sqlite_utils with it: not for `diff` of two files
+
     store = open_store(args)
     try:
         if args.json:
@@ -397,6 +402,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from monitor.app import read_models  # sqlite_utils with it: not for `diff` of two files
+
     store = open_store(args)
     try:
         which = str(args.version) if args.version is not None else "latest"
@@ -417,6 +424,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from monitor.app import read_models  # sqlite_utils with it: not for `diff` of two files
+
     store = open_store(args)
     try:
         if args.id:
@@ -512,6 +521,8 @@ def diff_sides(args: argparse.Namespace, old: str, new: str) -> DiffResult:
 
 
 def resolve_ref(store: Any, ref: str, *, bare_is_latest: bool = False) -> Any:
+    from monitor.app import read_models  # sqlite_utils with it: not for `diff` of two files
+
     if bare_is_latest and "@" not in ref:
         ref = f"{ref}@latest"  # `report ID` is the latest version
     match = _VERSION_REF.fullmatch(ref)
@@ -522,6 +533,7 @@ def resolve_ref(store: Any, ref: str, *, bare_is_latest: bool = False) -> Any:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from monitor.alerts import change_payload, render_report_html
+    from monitor.app import read_models  # sqlite_utils with it: not for `diff` of two files
 
     store = open_store(args)
     try:

@@ -159,27 +159,19 @@ def _pair_similar(
             index[s].append(i)
     lone = {n for n, g in enumerate(gaps) if len(g.old) == 1 and len(g.new) == 1}
 
+    old_size = {i: len(s) for i, s in old_shingles.items()}
     candidates = []
     for j in new_ids:
         shingles = _shingles(new[j].text)
         # Old clauses sharing shingles with this one, counted in C (the order of `shared` does not
         # matter: the candidates are sorted on a total key below).
         shared: dict[int, int] = Counter(chain.from_iterable(map(index.get, shingles, repeat(()))))
-        if new_gap[j] in lone:
-            i = gaps[new_gap[j]].old[0]
+        gap = new_gap[j]
+        if gap in lone:
+            i = gaps[gap].old[0]
             if i in old_shingles:
                 shared.setdefault(i, 0)
-        for i, n in shared.items():
-            score = 2 * n / (len(old_shingles[i]) + len(shingles) or 1)
-            same_gap = old_gap[i] == new_gap[j]
-            if same_gap and old_gap[i] in lone:
-                threshold = LONE_PAIR_THRESHOLD
-            elif same_gap:
-                threshold = SAME_GAP_THRESHOLD
-            else:
-                threshold = ELSEWHERE_THRESHOLD
-            if score >= threshold or (same_gap and old_gap[i] in lone and _both_short(old[i], new[j])):
-                candidates.append((-score, not same_gap, abs(i - j), i, j))
+        candidates += _scored(shared, old_size, len(shingles), j, gap, old_gap, gap in lone, old, new)
 
     candidates.sort()
     pairs, used_old, used_new = [], set(), set()
@@ -189,6 +181,35 @@ def _pair_similar(
             used_old.add(i)
             used_new.add(j)
     return pairs
+
+
+def _scored(
+    shared: dict[int, int],
+    old_size: dict[int, int],
+    size: int,
+    j: int,
+    gap: int,
+    old_gap: dict[int, int],
+    lone_gap: bool,
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+) -> list[tuple[float, bool, int, int, int]]:
+    """The candidate pairs (sort key, old index, new index) of new clause `j`, which has `size`
+    shingles and sits in `gap`, with the old clauses it shares `shared` shingles with.
+
+    On a rewrite every old clause shares "the" or "and" with every new one, so this runs for
+    each old x new pair: the threshold is looked up by gap once, not computed per pair."""
+    out = []
+    elsewhere = ELSEWHERE_THRESHOLD
+    same = LONE_PAIR_THRESHOLD if lone_gap else SAME_GAP_THRESHOLD
+    for i, n in shared.items():
+        score = 2 * n / (old_size[i] + size or 1)
+        if old_gap[i] != gap:
+            if score >= elsewhere:
+                out.append((-score, True, abs(i - j), i, j))
+        elif score >= same or (lone_gap and _both_short(old[i], new[j])):
+            out.append((-score, False, abs(i - j), i, j))
+    return out
 
 
 def _both_short(a: Clause, b: Clause) -> bool:

@@ -284,8 +284,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     qualifier = lex.conditions.get("limit")  # "unless you agree" is a condition, not a list item
     if qualifier is not None:
         listed = (
-            [i for i in listed[0] if not qualifier.search(i)],
-            [i for i in listed[1] if not qualifier.search(i)],
+            tuple(i for i in listed[0] if not qualifier.search(i)),
+            tuple(i for i in listed[1] if not qualifier.search(i)),
         )
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
@@ -471,7 +471,8 @@ def _item_categories(item: str, text: str, language: str) -> tuple[set[str], boo
     return set(), False
 
 
-def _list_items(old: str, new: str, lex: Lexicon) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=4096)  # the typo check and the list check both ask, for each modified clause
+def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Items inserted into or dropped from an enumeration ("name, e-mail and location"): a short
     pure insertion or deletion that carries a list separator and words the other side lacks."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
@@ -487,7 +488,7 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[list[str], list[str]]
             item = _list_item(a[i1:i2], new, lex.conjunctions)
             if item:
                 dropped.append(item)
-    return added, dropped
+    return tuple(added), tuple(dropped)
 
 
 def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:

@@ -13,8 +13,9 @@ clause's categories. Pure and cached per (text, language); classify.py compares 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
@@ -37,6 +38,7 @@ _COMPANY = re.compile(
     r"(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|SE|KG|S\.?A\.?S?|SARL|S\.?L\.?|AB|ASA|AS|A/S|ApS|"
     r"Oy|BV|B\.V\.|NV|N\.V\.|plc|PLC|LLP|LP|S\.p\.A\.|S\.r\.l\.)(?![\w/])"
 )
+_WORD_RUN = re.compile(r"\w+")  # the \w of the lexicons' whole-word patterns
 STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
@@ -104,9 +106,22 @@ def is_cjk(text: str) -> bool:
 
 
 def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
-    return {c: n for c, p in lex.categories.items() if (n := len(p.findall(text)))}
+    """How many times each category's words occur in `text` (categories with none left out).
+    A fresh dict each call: callers adjust the counts."""
+    return dict(_counted_categories(text, lex))
 
 
+@lru_cache(maxsize=8192)  # pick_lexicon counts the tagged language's hits, _extract needs them again
+def _counted_categories(text: str, lex: Lexicon) -> tuple[tuple[str, int], ...]:
+    # One search for every category's words at once first: most lexicons find nothing in a clause
+    # of another language, and then no category can (the union holds each category's words).
+    prefilter = getattr(lex.categories, "any", None)
+    if prefilter is not None and not prefilter.search(text):
+        return ()
+    return tuple((c, n) for c, p in lex.categories.items() if (n := len(p.findall(text))))
+
+
+@lru_cache(maxsize=8192)  # extract_facts and classify ask for the same clause's lexicon
 def pick_lexicon(text: str, language: str) -> Lexicon:
     """The lexicon for `text`: by script for CJK; else the tagged language unless another one's
     function words clearly dominate (a mis-tagged clause) or the tagged one finds nothing, then
@@ -116,8 +131,9 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     lang = canonical_language(language)
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     latin = [lex for lex in all_lexicons() if not lex.cjk]
-    stopwords = [_stopwords(text, lex) for lex in latin]
-    own = _stopwords(text, tagged)
+    runs = _word_runs(text)
+    stopwords = [_stopwords(text, runs, lex) for lex in latin]
+    own = stopwords[latin.index(tagged)] if tagged in latin else _stopwords(text, runs, tagged)
     top = max(stopwords)
     rival = latin[stopwords.index(top)]
     if top >= max(2 * own, own + STOPWORD_MARGIN):
@@ -137,8 +153,36 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     return best
 
 
-def _stopwords(text: str, lex: Lexicon) -> int:
-    return len(lex.stopwords.findall(text)) if lex.stopwords is not None else 0
+def _word_runs(text: str) -> tuple[Counter[str], list[str]]:
+    """The text's runs of word characters: the ASCII ones lower-cased and counted, the others as
+    they stand."""
+    runs = _WORD_RUN.findall(text)
+    return Counter(r.lower() for r in runs if r.isascii()), [r for r in runs if not r.isascii()]
+
+
+def _stopwords(text: str, runs: tuple[Counter[str], list[str]], lex: Lexicon) -> int:
+    """How many matches `lex.stopwords` finds in the text whose word runs these are.
+
+    Each function word is a plain word (checked by _plain_stopwords), wrapped in the pattern as
+    a whole word, so a match is one whole run equal to a word, case aside: an ASCII run matches
+    exactly when its lower case is a word's, and only the other runs (where Unicode case-folding
+    has its exceptions) need the pattern itself."""
+    if lex.stopwords is None:
+        return 0
+    ascii_words = _plain_stopwords(lex)
+    if ascii_words is None:
+        return len(lex.stopwords.findall(text))
+    ascii_runs, other_runs = runs
+    count = sum(n for run, n in ascii_runs.items() if run in ascii_words)
+    return count + sum(1 for run in other_runs if lex.stopwords.fullmatch(run))
+
+
+@cache
+def _plain_stopwords(lex: Lexicon) -> frozenset[str] | None:
+    """The lexicon's ASCII function words in lower case; None unless every item is a plain word."""
+    if not all(_WORD_RUN.fullmatch(w) for w in lex.stopword_items):
+        return None
+    return frozenset(w.lower() for w in lex.stopword_items if w.isascii())
 
 
 def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:
@@ -237,10 +281,16 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
 
 
 def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
-    prefilter = getattr(patterns, "any", None)
-    if prefilter is not None and not prefilter.search(text):
+    if not _may_match(patterns, text):
         return frozenset()
     return frozenset(k for k, p in patterns.items() if p.search(text))
+
+
+def _may_match(patterns: dict[str, re.Pattern[str]], text: str) -> bool:
+    """False when none of the patterns can match: their union (KeyedPatterns.any, which holds
+    every key's words) finds nothing in the text. True when that cannot be told."""
+    prefilter = getattr(patterns, "any", None)
+    return prefilter is None or bool(prefilter.search(text))
 
 
 def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
@@ -252,6 +302,8 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             if lex.negator_exceptions
             else seg
         )
+        if not _may_match(lex.actions, cleaned):
+            continue
         for action, pat in lex.actions.items():
             for m in pat.finditer(cleaned):
                 before = cleaned[max(0, m.start() - window) : m.start()]
@@ -271,21 +323,18 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     kinds = {"recipient": lex.recipients, "data_type": lex.data_types, "purpose": lex.purposes}
     stated: dict[str, set[str]] = {k: set() for k in kinds}
     negated: set[tuple[str, str]] = set()
-    # "we don't share it with partners unless you agree" states a recipient, on a condition
-    limit = lex.conditions.get("limit")
-    conditional = limit is not None and bool(limit.search(text))
+    portable = lex.rights.get("portability")
     for _, seg in _segments(text, lex.cjk):
-        cleaned = lex.negator_exceptions.sub(" ", seg) if lex.negator_exceptions else seg
-        denies = not conditional and lex.negators is not None and bool(lex.negators.search(cleaned))
-        portable = lex.rights.get("portability")
-        if portable is not None:  # "move your data to another service provider" names no recipient
-            seg = portable.sub(" ", seg)
-        for kind, patterns in kinds.items():
-            for key in _keys(patterns, seg):
-                if denies:
-                    negated.add((kind, key))
-                else:
-                    stated[kind].add(key)
+        # "move your data to another service provider" names no recipient
+        named = portable.sub(" ", seg) if portable is not None else seg
+        found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
+        if not found:
+            continue
+        if _denies(text, seg, lex):
+            negated.update(found)
+        else:
+            for kind, key in found:
+                stated[kind].add(key)
     ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
 
@@ -303,6 +352,16 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     return any(p is not None and p.search(text) for p in (lex.actions.any, lex.processing))
 
 
+def _denies(text: str, segment: str, lex: Lexicon) -> bool:
+    """The sentence negates what it names, unless the clause makes it conditional: "we don't
+    share it with partners unless you agree" states a recipient, on a condition."""
+    limit = lex.conditions.get("limit")
+    if limit is not None and limit.search(text):
+        return False
+    cleaned = lex.negator_exceptions.sub(" ", segment) if lex.negator_exceptions else segment
+    return lex.negators is not None and bool(lex.negators.search(cleaned))
+
+
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
     """Places named in the clause's language, plus English names, which every language borrows."""
     places = _keys(lex.places, text)
@@ -315,11 +374,12 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
 
 
 def _rights(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
-    """Rights named in a clause about rights; elsewhere words like "correct" are not rights."""
-    found = _keys(lex.rights, text)
+    """Rights named in a clause about rights; elsewhere words like "correct" are not rights,
+    but a clause about cookies may name the choice to reject them."""
     if "rights" in hits:
-        return found
-    return frozenset(r for r in found if r == "reject cookies" and "tracking" in hits)
+        return _keys(lex.rights, text)
+    cookies = lex.rights.get("reject cookies") if "tracking" in hits else None
+    return frozenset({"reject cookies"}) if cookies is not None and cookies.search(text) else frozenset()
 
 
 def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:

@@ -126,6 +126,7 @@ class Lexicon:
     negator_exceptions: re.Pattern[str] | None = None
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
+    stopword_items: tuple[str, ...] = ()  # the regexes `stopwords` alternates, as written
     purposes: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
@@ -237,6 +238,7 @@ def load_lexicon(language: str) -> Lexicon:
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),
+        stopword_items=tuple(str(w) for w in data.get("stopwords") or [] if w),
         purposes=_keyed(data.get("purposes"), cjk),
         conditions=_keyed(data.get("conditions"), cjk),
         possessives=_keyed(data.get("possessives"), cjk),
