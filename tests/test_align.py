@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.engine.align import align, inline_diff
+from monitor.engine.segment import clause_key
 from monitor.models import Clause
 
 
@@ -122,3 +123,15 @@ def test_inline_diff_rebuilds_both_texts(a, b):
     diff = inline_diff(a, b)
     assert "".join(t for op, t in diff if op <= 0) == a
     assert "".join(t for op, t in diff if op >= 0) == b
+
+
+def test_a_new_postal_address_is_a_few_modified_lines_not_a_block_removed_and_added() -> None:
+    def lines(*texts: str) -> list[Clause]:
+        return [Clause(i, t, key=clause_key(t)) for i, t in enumerate(texts)]
+
+    old = lines("Our data protection officer:", "Harbour Legal Ltd", "Attn. Jane Roe", "4 Quay Street",
+                "Dublin 2", "We answer within a month.")
+    new = lines("Our data protection officer:", "Mr Tom Field", "88 Hill Road", "Dublin 2",
+                "We answer within a month.")
+    changes = align(old, new)
+    assert sorted(c.kind for c in changes) == ["modified", "modified", "removed"]

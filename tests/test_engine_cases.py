@@ -23,7 +23,7 @@ CASES = find_cases([CASES_DIR])
 
 # What the engine scored on the real version histories when this floor was last raised: a change
 # that scores lower is a regression (raise the floor when the engine gets better).
-REALWORLD_FLOOR = {"passed": 45, "precision": 1.0, "recall": 0.95, "category_recall": 0.95}
+REALWORLD_FLOOR = {"passed": 46, "precision": 1.0, "recall": 0.95, "category_recall": 0.95}
 
 
 def _pair(case: Path) -> tuple[Path, Path]:

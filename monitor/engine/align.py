@@ -48,6 +48,10 @@ class _Gap:
     new: list[int] = field(default_factory=list)
 
 
+MAX_LINE = 60  # characters: an address or signature line, not a sentence
+_SENTENCE_END = re.compile(r"[.!?;:。！？；：]$")
+
+
 def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[Change]:
     """The changes that turn `old` into `new`, in document order."""
     gaps = _gaps(old, new)
@@ -67,6 +71,11 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[Change]:
 
     for i, j in _pair_similar(pending_old, pending_new, old, new, old_gap, new_gap, gaps):
         pairs.append((i, j, "modified" if old_gap[i] == new_gap[j] else "moved"))
+        taken_old.add(i)
+        taken_new.add(j)
+
+    for i, j in _pair_replaced_lines(gaps, old, new, taken_old, taken_new):
+        pairs.append((i, j, "modified"))
         taken_old.add(i)
         taken_new.add(j)
 
@@ -210,6 +219,29 @@ def _scored(
         elif score >= same or (lone_gap and _both_short(old[i], new[j])):
             out.append((-score, False, abs(i - j), i, j))
     return out
+
+
+def _pair_replaced_lines(
+    gaps: Sequence[_Gap],
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    taken_old: set[int],
+    taken_new: set[int],
+) -> list[tuple[int, int]]:
+    """Lines (a name, a street, a postcode: short, no sentence end) left unpaired in one gap are
+    replaced in place, line by line: a new postal address is a few modified lines, not a block
+    removed and another added."""
+    pairs = []
+    for gap in gaps:
+        lines_old = [i for i in gap.old if i not in taken_old and _is_line(old[i])]
+        lines_new = [j for j in gap.new if j not in taken_new and _is_line(new[j])]
+        pairs += zip(lines_old, lines_new, strict=False)
+    return pairs
+
+
+def _is_line(clause: Clause) -> bool:
+    text = clause.text.rstrip()
+    return not clause.is_heading and 0 < len(text) <= MAX_LINE and not _SENTENCE_END.search(text)
 
 
 def _both_short(a: Clause, b: Clause) -> bool:
