@@ -39,6 +39,7 @@ from monitor.engine.facts import (
     extract_facts,
     link_labels,
     pick_lexicon,
+    without_user_duties,
 )
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
@@ -440,11 +441,9 @@ def _one_sided(findings: list[_Finding]) -> bool:
 
 def _unexcepted(text: str, lex: Lexicon) -> str:
     """The text without phrases whose negator negates nothing ("no longer necessary", "unless")
-    or binds the user, not the service ("you may not share your password")."""
-    for pattern in (lex.negator_exceptions, lex.user_duties):
-        if pattern is not None:
-            text = pattern.sub(" ", text)
-    return text
+    and without what it binds the user not to do (facts.without_user_duties)."""
+    text = without_user_duties(text, lex)
+    return lex.negator_exceptions.sub(" ", text) if lex.negator_exceptions is not None else text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:

@@ -522,7 +522,7 @@ def _own_details(text: str, lex: Lexicon) -> int:
 _DUTY_END = re.compile(r"[.;!?。；！？]")
 
 
-def _without_user_duties(text: str, lex: Lexicon) -> str:
+def without_user_duties(text: str, lex: Lexicon) -> str:
     """The clause without what it binds the user not to do ("you may not share your password
     with others"): up to the end of that sentence, unless the service speaks in it too ("...;
     we may share it"). Such a sentence states no term about how the service treats data."""
@@ -543,7 +543,7 @@ def _without_user_duties(text: str, lex: Lexicon) -> str:
 
 
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
-    text = _without_user_duties(text, lex)
+    text = without_user_duties(text, lex)
     hits = _category_hits(text, lex)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:

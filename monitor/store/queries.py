@@ -128,6 +128,12 @@ class Queries(Connection):
                 for pos, ch in enumerate(self.changes_of(v["id"])):
                     yield {"type": "change", "policy_id": pid, "seq": v["seq"], "position": pos, **ch}
 
+    def retry_streaks(self) -> dict[str, int]:
+        """Per active policy whose latest checks failed or were suspect: how many in a row (what
+        a restarted daemon resumes its backoff from)."""
+        rows = self._all(f"SELECT p.id, ({RETRY_STREAK_SQL}) FROM policies p WHERE p.active = 1")
+        return {r[0]: r[1] for r in rows if r[1]}
+
     def _failures(self, policy_id: str) -> int:
         row = self._one(CONSECUTIVE_FAILURES_SQL, (policy_id,))
         return row[0] if row else 0

@@ -153,7 +153,7 @@ class Daemon:
         try:
             self.store.sync_policies(self.watchlist.policies)
             # a policy failing when the daemon stopped is retried on its backoff, not its interval
-            self.failures = {s.policy_id: s.retry_streak for s in self.store.status() if s.retry_streak}
+            self.failures = self.store.retry_streaks()
             self._schedule(self.watchlist.policies, self.store.last_checked_at())
             self.scheduler.add_job(
                 self._prune, trigger=IntervalTrigger(
