@@ -21,7 +21,7 @@ def _checkout_venv_python() -> Path | None:
 
 
 # Modules the commands import only when they need them; looked up (not imported) before starting.
-CORE_MODULES = ("yaml", "lxml", "urllib3", "diff_match_patch", "sqlite_utils", "apscheduler")
+CORE_MODULES = ("yaml", "lxml", "urllib3", "fast_diff_match_patch", "sqlite_utils", "apscheduler")
 
 
 def _missing_module() -> str | None:

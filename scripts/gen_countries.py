@@ -16,8 +16,11 @@ from babel import Locale
 
 OUT = Path(__file__).resolve().parents[1] / "monitor" / "lang" / "data" / "countries"
 LOCALES = {"en": ["en"], "sv": ["sv"], "no": ["nb", "nn"], "da": ["da"], "de": ["de"], "fr": ["fr"],
-           "es": ["es"], "zh": ["zh_Hans", "zh_Hant"]}
+           "es": ["es"], "zh": ["zh_Hans", "zh_Hant"], "nl": ["nl"], "hr": ["hr"], "sl": ["sl"]}
 SKIP = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "GE"}
+# Names that are also everyday words in one language, capitalised at a sentence's start:
+# Croatian and Slovenian "Mali" is "small" ("Mali oglasi", classified ads).
+SKIP_NAMES = {"hr": {"Mali"}, "sl": {"Mali"}}
 CANONICAL = {"HK": "Hong Kong", "MO": "Macau"}
 # Short forms CLDR lists only as alternates: the SAR regions and a few everyday names.
 EXTRA = {"HK": {"zh": ["香港"]}, "MO": {"zh": ["澳门", "澳門"]}}
@@ -32,7 +35,7 @@ def _names(code: str, lang: str, locales: list[str]) -> list[str]:
             if " SAR" in name:  # "Hong Kong SAR China" is written "Hong Kong"
                 names.append(name.split(" SAR")[0])
     names += EXTRA.get(code, {}).get(lang, [])
-    return names
+    return [n for n in names if n not in SKIP_NAMES.get(lang, ())]
 
 
 def main() -> None:

@@ -18,6 +18,13 @@ from policy_site import PolicySite  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+# Compiled lexicon regexes (monitor/lang/regex_cache.py) go to a folder of this run's own, shared
+# by every process the tests start, never to the user's ~/.cache.
+if "POLICY_MONITOR_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["POLICY_MONITOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="policy-monitor-cache-")
+
 
 def _pause(seconds: float) -> None:
     if seconds > 0:

@@ -244,7 +244,9 @@ class PolicySite:
         status (code=500, times=None: fail the first `times` hits then serve the page),
         retry_after (times=1, retry_after="1": 429 then the page), slow (seconds),
         trickle (seconds, chunks), truncated, huge (mb=100, chunked=False), redirect (to, code=302),
-        challenge (status=200), login, empty, reset (close the connection without an answer).
+        challenge (status=200), login, empty, reset (close the connection without an answer),
+        raw (body=bytes, headers={...}, status=200, content_type, declared_length=None: these
+        exact bytes, e.g. a truncated gzip stream or invalid UTF-8).
         """
         with self._lock:
             self._faults[_plain(path)] = Fault(kind, dict(opts))
@@ -429,6 +431,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "reset":
             self.close_connection = True
             self.connection.shutdown(2)
+        elif kind == "raw":
+            self._raw(o)
         else:
             raise ValueError(f"unknown fault kind {kind!r}")
 
@@ -482,6 +486,23 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, _gzip_bomb(int(q.get("mb", 50))), headers={"Content-Encoding": "gzip"})
         else:
             self._send(404, b"<h1>Not found</h1>")
+
+    def _raw(self, o: dict[str, Any]) -> None:
+        """Exactly the bytes given (a truncated gzip stream, invalid UTF-8 ...), with the headers
+        given; `declared_length` larger than the body announces more than is sent, then closes."""
+        body = bytes(o.get("body", b""))
+        declared = o.get("declared_length")
+        self.send_response(int(o.get("status", 200)))
+        self.send_header("Content-Type", str(o.get("content_type", "text/html; charset=utf-8")))
+        self.send_header("Content-Length", str(len(body) if declared is None else int(declared)))
+        for k, v in dict(o.get("headers") or {}).items():
+            self.send_header(k, str(v))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+            self.wfile.flush()
+        if declared is not None:
+            self.close_connection = True
 
     def _truncated(self) -> None:
         body = policy_html(_filler_text("truncated")).encode()

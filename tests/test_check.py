@@ -252,6 +252,32 @@ def test_challenge_page_alerts_once_when_it_turns_into_one(env: Env) -> None:
     assert env.count("versions", "acme") == 1
 
 
+@pytest.mark.parametrize("fault", ["login", "challenge"])
+def test_the_same_suspect_body_again_is_suspect_without_parsing_it(
+    env: Env, fault: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env.site.set_page("/p", _page())
+    p = env.policy("acme", "/p")
+    assert env.check(p).outcome == "new"
+    env.site.set_fault("/p", fault, status=200)
+    first = env.check(p)
+    assert first.outcome == "suspect"
+
+    parsed: list[object] = []
+    real = check_mod.analyse_page
+    monkeypatch.setattr(check_mod, "analyse_page", lambda *args: parsed.append(args) or real(*args))
+    again = env.check(p)
+    assert (again.outcome, again.error) == ("suspect", first.error)
+    assert parsed == []
+    rows = env.rows("SELECT outcome, error, body_sha256, text_sha256 FROM fetches WHERE policy_id = 'acme'"
+                    " ORDER BY id DESC LIMIT 2")
+    assert rows[0] == rows[1] and rows[0][2] and rows[0][3]
+    assert env.count("versions", "acme") == 1
+
+    env.site.clear_fault("/p")  # the real page back: parsed, and unchanged
+    assert env.check(p).outcome in ("unchanged", "not_modified")
+
+
 def test_shrink_is_suspect_until_the_same_shrunk_text_is_seen_again(env: Env) -> None:
     lines = [ln for ln in seed_text(SEED).splitlines() if ln.strip()]
     env.site.set_page("/p", _page("\n".join(lines)), etag=False, last_modified=False)

@@ -38,6 +38,12 @@ from monitor.models import Clause
         ("我們不會向第三方出售您的個人資訊。", "zh-Hant"),
         ("本應用會按照本隱私權政策的規定使用和披露您的個人資訊。", "zh-Hant"),
         ("我们使用Google Analytics和Firebase SDK统计使用情况。", "zh-Hans"),
+        ("Wij geven uw persoonsgegevens niet door aan adverteerders.", "nl"),
+        ("Je kunt op elk moment vragen om je gegevens te laten verwijderen.", "nl"),
+        ("Vaše osobne podatke nikada nećemo prodati oglašivačima.", "hr"),
+        ("Korisnik u svakom trenutku može povući privolu za obradu podataka.", "hr"),
+        ("Vaših osebnih podatkov nikoli ne bomo prodali oglaševalcem.", "sl"),
+        ("Uporabnik lahko kadarkoli prekliče privolitev za obdelavo podatkov.", "sl"),
     ],
 )
 def test_detects_each_language(text: str, lang: str) -> None:
@@ -69,6 +75,55 @@ def test_hints_are_mapped_to_supported_codes() -> None:
     assert [normalize_hint(h) for h in ("nb", "NN", "no", "zh", "zh-CN", "zh_HK", "en-GB", "xx", None)] == [
         "no", "no", "no", "zh-Hans", "zh-Hans", "zh-Hant", "en", None, None,
     ]  # fmt: skip
+    assert [normalize_hint(h) for h in ("nl", "nl-BE", "nld", "dut", "hr", "hrv", "hr-HR", "sl", "slv")] == [
+        "nl", "nl", "nl", "nl", "hr", "hr", "hr", "sl", "sl",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Dutch against German, English and Danish: "het", "uw", "niet", "gegevens" are its own
+        ("Wij bewaren de gegevens niet langer dan nodig is voor het doel.", "nl"),
+        ("Wir speichern die Daten nicht länger als für den Zweck nötig.", "de"),
+        ("We do not keep the data longer than the purpose needs.", "en"),
+        ("Vi gemmer ikke oplysningerne længere end formålet kræver.", "da"),
+        # Croatian against Slovenian: shared words (je, za, na, da) decide nothing; ć, "ili",
+        # "podaci" / "in", "ki", "podatkov" do
+        ("Podaci koji su potrebni za plaćanje čuvaju se pet godina.", "hr"),
+        ("Podatki, ki so potrebni za plačilo, se hranijo pet let.", "sl"),
+        ("Podatke je moguće ispraviti ili izbrisati na zahtjev korisnika.", "hr"),
+        ("Podatke je mogoče popraviti ali izbrisati na zahtevo uporabnika.", "sl"),
+    ],
+)
+def test_close_languages_are_told_apart(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_a_clause_of_only_shared_south_slavic_words_is_weak_evidence() -> None:
+    """Neither Croatian nor Slovenian by its own words: a hint (or the neighbours) decide."""
+    text = "Za podatke je za vas pravo da od nas zahtevate to."
+    assert detect_language(text, "sl") == "sl"
+    assert detect_language(text, "hr") == "hr"
+
+
+def test_slovenian_document_is_not_read_as_croatian() -> None:
+    text = (
+        "Upravljavec zbira osebne podatke uporabnikov, ki se registrirajo na spletnem mestu.\n"
+        "Podatke hranimo toliko časa, kolikor je potrebno za izvajanje storitve.\n"
+        "Uporabnik lahko kadarkoli zahteva izbris svojih podatkov.\n"
+    )
+    clauses = segment(normalize(text.encode(), "text/plain"))
+    assert [c.language for c in clauses] == ["sl", "sl", "sl"]
+    assert document_language(clauses) == "sl"
+
+
+def test_dutch_and_croatian_halves_of_a_page() -> None:
+    text = (
+        "Wij verkopen uw persoonsgegevens niet aan derden.\n"
+        "Vaše osobne podatke ne prodajemo trećim stranama.\n"
+    )
+    assert [c.language for c in segment(normalize(text.encode(), "text/plain"))] == ["nl", "hr"]
 
 
 def test_scandinavian_languages_are_told_apart_by_their_own_words() -> None:

@@ -548,6 +548,69 @@ def test_corrupt_pdf_is_refused_in_one_line() -> None:
     assert "\n" not in str(e.value)
 
 
+def _hostile_pdf(page_content: bytes, *, pages: int = 1, form: bytes | None = None) -> bytes:
+    """A small PDF whose pages share one Flate-compressed content stream (megabytes compress to
+    kilobytes), optionally drawing a form XObject /X1 with `form` as its content."""
+    import zlib
+
+    def stream(data: bytes, extra: str = "") -> bytes:
+        packed = zlib.compress(data, 9)
+        head = f"<< {extra} /Length {len(packed)} /Filter /FlateDecode >>\nstream\n"
+        return head.encode() + packed + b"\nendstream"
+
+    font = "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
+    xobject = " /XObject << /X1 5 0 R >>" if form is not None else ""
+    kids = " ".join(f"{6 + i} 0 R" for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        stream(page_content),
+        b"<< >>",
+        stream(form or b"", f"/Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << {font} >>"),
+    ]
+    box = "/MediaBox [0 0 600 800]"
+    page = f"<< /Type /Page /Parent 2 0 R {box} /Contents 3 0 R /Resources << {font}{xobject} >> >>"
+    objects += [page.encode()] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+_TEXT_LINE = b"BT /F1 12 Tf 72 712 Td (We keep your data for ten years.) Tj ET\n"
+
+
+def test_a_hostile_pdf_is_refused_before_it_is_read_for_minutes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A few KB of PDF can hold megabytes of page content, or draw one form thousands of times:
+    each is refused as unreadable (a failed check) instead of stalling the check."""
+    from monitor.extract import normalize as normalize_mod
+
+    monkeypatch.setattr(normalize_mod, "MAX_PDF_OPERATORS", 50_000)  # the same rule, sooner
+    one_big_page = _hostile_pdf(_TEXT_LINE * 50_000)  # ~3 MB of content on one page
+    assert len(one_big_page) < 20_000
+    with pytest.raises(InputError, match="PDF page content too large"):
+        normalize(one_big_page, "application/pdf")
+    padded = b"%" + b" " * 1000 + b"\n"  # content pypdf must parse, drawing nothing
+    many_pages = _hostile_pdf(_TEXT_LINE + padded * 1_600, pages=6)  # ~1.6 MB on each of six pages
+    with pytest.raises(InputError, match="PDF page content too large"):
+        normalize(many_pages, "application/pdf")
+    drawn_again_and_again = _hostile_pdf(b"/X1 Do\n" * 5_000, form=_TEXT_LINE * 200)
+    assert len(drawn_again_and_again) < 5_000
+    with pytest.raises(InputError, match="PDF too complex"):
+        normalize(drawn_again_and_again, "application/pdf")
+
+
+def test_a_long_ordinary_pdf_is_read_whole() -> None:
+    """The bounds leave room for real policies: 60 pages of a few dozen lines each."""
+    doc = normalize(_hostile_pdf(_TEXT_LINE * 40, pages=60), "application/pdf")
+    assert "We keep your data for ten years." in doc.text and not doc.truncated
+
+
 # --- bad input ---------------------------------------------------------------------------------------
 
 

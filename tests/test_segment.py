@@ -196,6 +196,13 @@ def test_single_line_breaks_split_only_before_a_marker() -> None:
             "Zakon (Narodne novine, br. 12/19) vrijedi. Kraj.",
             ["Zakon (Narodne novine, br. 12/19) vrijedi.", "Kraj."],
         ),
+        # a sentence may open with a capital from Latin Extended (Croatian, Slovenian, Polish ...)
+        (
+            "Brišemo ih nakon godinu dana. Čuvamo samo račune. Šaljemo ih banci. Łączymy je. Živimo tu.",
+            ["Brišemo ih nakon godinu dana.", "Čuvamo samo račune.", "Šaljemo ih banci.", "Łączymy je.",
+             "Živimo tu."],
+        ),
+        ("Jedan je ovdje. ćao svima.", ["Jedan je ovdje. ćao svima."]),  # lower case opens nothing
     ],
 )
 def test_latin_sentences_split_but_not_after_abbreviations(text: str, sentences: list[str]) -> None:

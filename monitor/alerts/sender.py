@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 # permanent failures (a webhook's 404, a bad config) are tried this many times at most
 PERMANENT_ATTEMPTS = 3
 INTERVAL_ENV = "POLICY_MONITOR_SENDER_INTERVAL"
+BACKOFF_ENV = "POLICY_MONITOR_SENDER_BACKOFF"  # seconds before the first retry (tests, drills)
 BATCH = 50  # rows claimed at a time
 # How long a claim holds. A batch is sent well within it (each send has its channel's timeout);
 # a sender killed mid-batch leaves its rows to the others after it.
@@ -55,7 +56,7 @@ class Sender:
         watchlist: Watchlist,
         *,
         clock: Callable[[], datetime | str] | None = None,
-        backoff_base: float = 30.0,
+        backoff_base: float | None = None,
         backoff_max: float = 6 * 3600.0,
         console_stream: TextIO | None = None,
         jitter: Callable[[], float] = random.random,
@@ -65,6 +66,9 @@ class Sender:
     ) -> None:
         self.store, self.watchlist = store, watchlist
         self.clock = clock or store.clock  # the store's clock unless told otherwise
+        # the first retry after 30 s unless told otherwise (POLICY_MONITOR_SENDER_BACKOFF: tests)
+        if backoff_base is None:
+            backoff_base = float(os.environ.get(BACKOFF_ENV) or 30.0)
         self.backoff_base, self.backoff_max = backoff_base, backoff_max
         self.console_stream, self.jitter = console_stream, jitter
         # who holds a claim: host, process and this sender, so two senders in one process differ

@@ -1,7 +1,9 @@
 """Align: two clause sequences -> the Changes between them (added, removed, modified, moved).
 
 In: the old and new versions' Clauses (from segment.py). Out: Changes with `kind`, `old`, `new`
-and, where both sides exist and differ, an `inline` diff-match-patch diff of the two texts.
+and, where both sides exist and differ, an `inline` diff-match-patch diff of the two texts
+(Google's C++ diff-match-patch through fast-diff-match-patch: the same algorithm and results as
+the pure-Python port, about 4x faster on clause pairs).
 Categories, facts and severity are classify.py's job.
 
 The passes, cheapest first:
@@ -23,9 +25,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import chain, repeat
 
-from diff_match_patch import diff_match_patch
+import fast_diff_match_patch
 
 from monitor.lang.scripts import CJK, HANGUL
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import Change, Clause
 
 # Pairing thresholds on the Dice similarity of the clauses' shingles.
@@ -35,8 +38,8 @@ ELSEWHERE_THRESHOLD = 0.5  # anywhere else in the document: moved and edited
 
 _CJK = CJK + HANGUL
 # CJK characters one by one, other words whole, then spaces and single symbols.
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|[^\w\s]", re.UNICODE)
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)
+_TOKEN = compile_cached(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|[^\w\s]", re.UNICODE)
+_WORD = compile_cached(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)
 
 
 @dataclass
@@ -49,7 +52,7 @@ class _Gap:
 
 
 MAX_LINE = 60  # characters: an address or signature line, not a sentence
-_SENTENCE_END = re.compile(r"[.!?;:。！？；：]$")
+_SENTENCE_END = compile_cached(r"[.!?;:。！？；：]$")
 
 
 def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[Change]:
@@ -276,8 +279,7 @@ def _in_document_order(changes: list[Change], gaps: Sequence[_Gap]) -> list[Chan
     return sorted(changes, key=position)
 
 
-_dmp = diff_match_patch()
-_dmp.Diff_Timeout = 0  # clause-sized inputs: exact, and deterministic (no clock in the result)
+_OPS = {"=": 0, "-": -1, "+": 1}  # fast-diff-match-patch's operations -> diff-match-patch's
 
 
 def inline_diff(old_text: str, new_text: str) -> list[tuple[int, str]]:
@@ -300,8 +302,10 @@ def inline_diff(old_text: str, new_text: str) -> list[tuple[int, str]]:
 
     a, b = encode(old_tokens), encode(new_tokens)
     decode = {code: tok for tok, code in table.items()}
-    diffs = _dmp.diff_main(a, b, False)
     # Clean up while each token is one symbol: on decoded text the lossless shift would slide
-    # edits across word boundaries ("necessary fo|r" -> "afte|r").
-    _dmp.diff_cleanupSemantic(diffs)
-    return [(op, "".join(decode[ch] for ch in text)) for op, text in diffs if text]
+    # edits across word boundaries ("necessary fo|r" -> "afte|r"). No time limit: clause-sized
+    # inputs get the exact diff, the same on every run.
+    diffs = fast_diff_match_patch.diff(
+        a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+    )
+    return [(_OPS[op], "".join(decode[ch] for ch in text)) for op, text in diffs if text]

@@ -43,6 +43,7 @@ from monitor.engine.facts import (
 )
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
 
 log = logging.getLogger(__name__)
@@ -83,15 +84,15 @@ STRONG_ACTIONS = frozenset(
 )  # stating these at all is news; share/use come and go with wording
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
 _HAN = HAN
-_WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
-_DATE_RE = re.compile(
+_WORD = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
+_DATE_RE = compile_cached(
     r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
     r"|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
-_DAY_MONTH = re.compile(r"\x00M\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s*\x00M")
-_TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
-_HAN_RE = re.compile(f"[{_HAN}]")
-_HAN_GAP = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
+_DAY_MONTH = compile_cached(r"\x00M\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s*\x00M")
+_TOKEN = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
+_HAN_RE = compile_cached(f"[{_HAN}]")
+_HAN_GAP = compile_cached(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 _SEPARATORS = frozenset({",", "、", ";", "/", "，", "；"})
 # Categories whose clauses enumerate things (data, recipients, purposes, places, measures, rights).
 LIST_CATEGORIES = frozenset(
@@ -248,9 +249,12 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
+    if _repeat_dropped(old.text, new.text):
+        # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
+        return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     findings = _diff_facts(of, nf)
     findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
-    if _is_typo_fix(pairs, lex, old.text, new.text) and _one_sided(findings):
+    if _one_sided(findings) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
     if findings:
@@ -258,12 +262,18 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         cats = {f.fact.category for f in findings}
         if cats & {"rights", "purpose", "sharing"} and "tracking" in clause_cats:
             cats.add("tracking")  # what cookies are for, who gets their data, the choice: tracking terms
+        kinds = {f.fact.kind for f in findings}
+        sends = _sends(of) or _sends(nf)
+        if "recipient" in kinds and "collection" in clause_cats and not sends:
+            cats.add("collection")  # "obtained from partners or data brokers": where data comes from
+        if "security_measure" in kinds and sends:
+            cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
     if old.is_heading and new.is_heading:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
-    same_actions = _same_actions(of, nf)
+    same_actions = _same_actions(of, nf) or _condition_reworded(of, nf, lex, old.text, new.text)
     negation = (
         0
         if same_actions
@@ -332,6 +342,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
 
 
+SENDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent"})
+
+
+def _sends(f: ClauseFacts) -> bool:
+    """The clause says data is sold, shared, disclosed or rented (not only collected or used)."""
+    return any(p.action in SENDING_ACTIONS for p in f.polarity)
+
+
 def _restates_actions(item: str, lex: Lexicon) -> bool:
     """An "item" made only of the clause's own verbs, negators, modals and short function words
     ("is never sold or rented"): the actions said again in another voice, not a new list entry."""
@@ -353,6 +371,22 @@ def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
     return all(
         of.polarity_states(a) == nf.polarity_states(a) and "negated" in of.polarity_states(a) for a in actions
     )
+
+
+def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """No verb the lexicon knows ("we never pass it on without your consent"), but the same limit
+    or consent condition on both sides in new words ("only with your consent"): the negation moved
+    into the condition. The same limit word on both sides ("only") says nothing of the negation."""
+    limit = lex.conditions.get("limit")
+    if limit is None or of.polarity or nf.polarity or of.conditions != nf.conditions:
+        return False
+    if not of.conditions & {"limit", "consent"}:
+        return False
+
+    def said(text: str) -> list[str]:
+        return sorted(" ".join(m.group(0).lower().split()) for m in limit.finditer(text))
+
+    return said(old) != said(new)
 
 
 _LIST_NOUN = {
@@ -390,9 +424,12 @@ def _diff_conditions(
     if not material_cats or of.conditions == nf.conditions:
         return []
     out = []
+    # "we use your e-mail for the newsletter only if you agree": the condition is on the use
+    acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
     for kind in sorted(of.conditions ^ nf.conditions):
         dropped = kind in of.conditions
-        cat = {"safeguard": "transfer", "parental": "children"}.get(kind) or _ordered(material_cats)[0]
+        own = {"safeguard": "transfer", "parental": "children"}.get(kind)
+        cat = own or _ordered(acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
@@ -435,7 +472,11 @@ def _one_sided(findings: list[_Finding]) -> bool:
             continue  # a misspelt verb: the statement vanished, nothing else was said
         if f.fact.kind in ("duration", "age", "polarity", "country"):
             return False  # "Austria" -> "Australia" is spelt alike: a place is never a typo
-        kinds.setdefault(f.fact.kind, set()).add(f.fact.direction)
+        direction = f.fact.direction
+        if f.fact.kind in ("recipient", "data_type", "purpose") and direction in ("affirmed", "negated"):
+            # a ruled-out item ("we never collect health data") gone with nothing in its place
+            direction = "removed" if f.fact.old and not f.fact.new else "added"
+        kinds.setdefault(f.fact.kind, set()).add(direction)
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
 
 
@@ -455,7 +496,7 @@ def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
     return _count_change(pattern, old, new) != 0
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+|\s*\|\s*|<br\s*/?>|[。！？；\n]")
+_SENTENCE_SPLIT = compile_cached(r"(?<=[.;!?])\s+|\s*\|\s*|<br\s*/?>|[。！？；\n]")
 
 
 def _item_categories(item: str, text: str, language: str) -> tuple[set[str], bool]:
@@ -473,7 +514,10 @@ def _item_categories(item: str, text: str, language: str) -> tuple[set[str], boo
 @lru_cache(maxsize=4096)  # the typo check and the list check both ask, for each modified clause
 def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Items inserted into or dropped from an enumeration ("name, e-mail and location"): a short
-    pure insertion or deletion that carries a list separator and words the other side lacks."""
+    pure insertion or deletion that carries a list separator and words the other side lacks.
+    Web and e-mail addresses are no items: the "/" and "." in "example.com/legal/privacy" are
+    not list separators, so they are taken out first (link labels stay)."""
+    old, new = _without_addresses(old), _without_addresses(new)
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     sm = SequenceMatcher(None, a, b, autojunk=False)
     added: list[str] = []
@@ -488,6 +532,11 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
             if item:
                 dropped.append(item)
     return tuple(added), tuple(dropped)
+
+
+def _without_addresses(text: str) -> str:
+    """The text with URLs and e-mail addresses blanked, Markdown links reduced to their labels."""
+    return URL_RE.sub(" ", EMAIL_RE.sub(" ", link_labels(text)))
 
 
 def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:
@@ -525,10 +574,19 @@ def _single(change: Change, clause: Clause) -> Change:
     promises = [p for p in facts.polarity if p.state == "negated"]
     if facts.is_update_stamp:
         return _done(change, list(cats), [], False, "none", f"update stamp {'added' if added else 'removed'}")
+    if _is_copyright_line(clause.text):  # "© 2024 Nord Security": a footer, whatever the name says
+        what = f"copyright notice {'added' if added else 'removed'}"
+        return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
     if clause.is_heading and not promises:
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
-    if not material_cats and not facts.contacts and "contact" not in cats and _substantial(clause.text):
+    if (
+        not material_cats
+        and not facts.contacts
+        and "contact" not in cats
+        and _substantial(clause.text)
+        and not _is_address(clause.text)
+    ):
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
         if section:
@@ -562,16 +620,32 @@ def _single(change: Change, clause: Clause) -> Change:
     return _done(change, list(stated), findings, True, severity, text)
 
 
+_COPYRIGHT = compile_cached(
+    r"\s*(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)|\s*copyright\s+(?:19|20)\d\d", re.IGNORECASE
+)
+
+
+def _is_copyright_line(text: str) -> bool:
+    """A short line that opens with "©", "(c) 2024" or "Copyright 2024": a page footer naming the
+    owner of the text, which states no term however its company name reads ("Nord Security")."""
+    return len(text) <= 160 and bool(_COPYRIGHT.match(text))
+
+
 def _section_categories(clause: Clause) -> tuple[str, ...]:
-    """The categories of the nearest heading above the clause that has any."""
+    """The categories of the nearest heading above the clause that has any. A heading that only
+    names a kind of party ("Third-party content and services", "Service providers") says nothing
+    about data going anywhere, so the one above it tells what the section is about."""
     for heading in reversed(clause.section):
-        cats = extract_facts(heading, clause.language).categories
+        facts = extract_facts(heading, clause.language)
+        cats = facts.categories
+        if set(cats) & MATERIAL_CATEGORIES <= RECIPIENT_CATEGORIES and not facts.states_flow:
+            cats = tuple(c for c in cats if c not in RECIPIENT_CATEGORIES)
         if cats:
             return cats
     return ()
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME_WORD = compile_cached(r"[^\W\d_][\w’'-]*")
 _NAME_JOINERS = frozenset(
     {
         "of",
@@ -602,6 +676,36 @@ def _is_name(text: str) -> bool:
     if not words or len(words) > 6 or _HAN_RE.search(text) or text.rstrip().endswith((".", ":")):
         return False
     return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words) and words[0][0].isupper()
+
+
+_ADDRESS_TOKEN = compile_cached(r"[^\s,;:()|]+")
+# lower-case words an address may hold besides name joiners: "12 rue de la Paix", "via Roma 1"
+_ADDRESS_WORDS = _NAME_JOINERS | {
+    "rue",
+    "avenue",
+    "boulevard",
+    "allée",
+    "chemin",
+    "quai",
+    "calle",
+    "via",
+    "c/o",
+}
+
+
+def _is_address(text: str) -> bool:
+    """A postal address or a name block ("Acme, Inc. Attn: Privacy Team 600 Main Street, Suite 4,
+    Springfield, CA 90045, USA"): a number among words that are all capitalised (or joiners),
+    so no sentence. Whoever it names, it states no term."""
+    tokens = [t for t in _ADDRESS_TOKEN.findall(text) if any(ch.isalnum() for ch in t)]
+    if not tokens or len(text) > 240 or _HAN_RE.search(text) or not re.search(r"\d", text):
+        return False
+    for token in tokens:
+        word = token.strip(".'’\"“”-")
+        if not word or word[0].isdigit() or word[0].isupper() or word.lower() in _ADDRESS_WORDS:
+            continue
+        return False
+    return True
 
 
 def _substantial(text: str) -> bool:
@@ -802,6 +906,8 @@ def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Fi
         if conditional and old and new:
             continue  # "won't share unless you agree" is "share only with your consent"
         if old == {"negated"} and not new:  # "we never sell" is gone: the promise is dropped
+            if _restated_by_synonym(of, nf, action):
+                continue  # "we do not share it" said as "we do not disclose it": the same ban
             before = _polarity_text(of, action, "negated")
             out.append(_Finding(Fact(cat, before, None, "affirmed", "polarity"), "high", action))
             continue
@@ -822,6 +928,19 @@ def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Fi
             before = _polarity_text(of, action, None, prefer_allowing=True)
             out.append(_Finding(Fact(cat, before, after, "negated", "polarity"), "medium", action))
     return out
+
+
+# Verbs that state one ban alike: "we do not share your data" = "we do not disclose your data".
+SYNONYM_ACTIONS = frozenset({"share", "disclose"})
+
+
+def _restated_by_synonym(of: ClauseFacts, nf: ClauseFacts, action: str) -> bool:
+    """A ban dropped from one verb that the new side states, and only states, with its synonym."""
+    if action not in SYNONYM_ACTIONS:
+        return False
+    return any(
+        nf.polarity_states(a) == {"negated"} and not of.polarity_states(a) for a in SYNONYM_ACTIONS - {action}
+    )
 
 
 def _polarity_text(f: ClauseFacts, action: str, state: str | None, prefer_allowing: bool = False) -> str:
@@ -876,15 +995,35 @@ def _join(words: list[str]) -> str:
     return _HAN_GAP.sub("", " ".join(words))
 
 
-def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
-    """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved."""
-    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or _count_changed(
-        lex.modals, old, new
-    ):
+def _repeat_dropped(old: str, new: str) -> bool:
+    """One side is the other with a run of words said twice in a row said once: a duplicate,
+    not a new term. The run must hold a letter (a number said twice, "3030", is a new number)."""
+    long, short = (old, new) if len(old) > len(new) else (new, old)
+    n = len(long) - len(short)
+    if n < 2:
         return False
-    if any(_list_items(old, new, lex)):
-        return False  # a whole item added to or dropped from an enumeration
+    head = 0  # the extra run starts at some j with long[:j] + long[j + n:] == short
+    while head < len(short) and long[head] == short[head]:
+        head += 1
+    tail = 0
+    while tail < len(short) and long[-1 - tail] == short[-1 - tail]:
+        tail += 1
+    for j in range(max(0, len(short) - tail), head + 1):
+        run = long[j : j + n]
+        repeated = long[j + n : j + 2 * n] == run or (j >= n and long[j - n : j] == run)
+        if repeated and any(c.isalpha() for c in run) and not any(c.isdigit() for c in run):
+            return True
+    return False
+
+
+def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
+    """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved.
+
+    Every test must pass; the word-by-word ones come first, as they are the cheapest and a
+    re-written sentence fails them at its first pair."""
     han_pairs = [(o, n) for o, n in pairs if _HAN_RE.search(o + n)]
+    if not _latin_typos([p for p in pairs if p not in han_pairs], lex):
+        return False
     if han_pairs:
         # Han text: a wrong character (at most two, none a numeral) or two characters swapped.
         # A character only added or only dropped may be a word ("加密"), so it is not a typo.
@@ -896,7 +1035,15 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
         substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
         if not (swapped or substituted):
             return False
-        pairs = [p for p in pairs if p not in han_pairs]
+    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or _count_changed(
+        lex.modals, old, new
+    ):
+        return False
+    return not any(_list_items(old, new, lex))  # a whole item added to or dropped from an enumeration
+
+
+def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """Each (old, new) word pair is a misspelling put right (or a function word put back)."""
     for o, n in pairs:
         if not o or not n:
             if _function_word(o or n, lex):

@@ -19,26 +19,27 @@ from functools import cache, lru_cache
 
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES
 
 _CJK_RE = HAN_CHAR
 # Sentence-like segments for polarity and duration context. CJK commas end a segment too.
-_SEGMENT_LATIN = re.compile(r"(?<=[.;:!?])\s+|[。！？；\n]")
-_SEGMENT_CJK = re.compile(r"[。；;：:！!？?，,\n]")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
-URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-PHONE_RE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
-_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][^\u3400-\u9fff]*")
+_SEGMENT_LATIN = compile_cached(r"(?<=[.;:!?])\s+|[。！？；\n]")
+_SEGMENT_CJK = compile_cached(r"[。；;：:！!？?，,\n]")
+EMAIL_RE = compile_cached(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
+URL_RE = compile_cached(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+PHONE_RE = compile_cached(r"\+?\d[\d ()./-]{6,}\d")
+_LATIN_WORD = compile_cached(r"[A-Za-z\u00c0-\u024f]{2,}")
+_LATIN_RUN = compile_cached(r"[A-Za-z\u00c0-\u024f][^\u3400-\u9fff]*")
 # Markdown links "[label](target)" (labels may hold escaped brackets: "[\\[email protected\\]](…)").
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = compile_cached(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 # A company name: capitalised words ending in a legal form ("Northwind Partners LLC", "Acme GmbH").
-_COMPANY = re.compile(
+_COMPANY = compile_cached(
     r"(?:\b[A-Z][a-z][\w&'’.-]*[ \u00a0]+){1,5}"
     r"(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|SE|KG|S\.?A\.?S?|SARL|S\.?L\.?|AB|ASA|AS|A/S|ApS|"
     r"Oy|BV|B\.V\.|NV|N\.V\.|plc|PLC|LLP|LP|S\.p\.A\.|S\.r\.l\.)(?![\w/])"
 )
-_WORD_RUN = re.compile(r"\w+")  # the \w of the lexicons' whole-word patterns
+_WORD_RUN = compile_cached(r"\w+")  # the \w of the lexicons' whole-word patterns
 STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
@@ -138,7 +139,9 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     rival = latin[stopwords.index(top)]
     if top >= max(2 * own, own + STOPWORD_MARGIN):
         return rival
-    if _category_hits(text, tagged):
+    if (top == 0 and lang is not None) or _category_hits(text, tagged):
+        # A tagged clause with no function word of any language (a heading, a name): nothing says
+        # it is not in its language, and another lexicon's keyword ("Partner Program") is no sign.
         return tagged
     # The best fit is the first of (tagged, *latin) with the most function words, then the most
     # category hits; only the languages level on function words at the top can be it, so only
@@ -519,7 +522,7 @@ def _own_details(text: str, lex: Lexicon) -> int:
     return count
 
 
-_DUTY_END = re.compile(r"[.;!?。；！？]")
+_DUTY_END = compile_cached(r"[.;!?。；！？]")
 
 
 def without_user_duties(text: str, lex: Lexicon) -> str:
@@ -570,8 +573,13 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)
+    # What a clause does not state it cannot rule out either: "the service provider can't contact
+    # you" rules out no recipient, "you cannot use the credit line to advertise" no purpose.
     if not flows:  # "advertisers can find more information here": a word, not a recipient
         named["recipient"] = frozenset()
+        ruled_out = frozenset(r for r in ruled_out if r[0] != "recipient")
+    if not hits.keys() & {"purpose", "tracking"}:
+        ruled_out = frozenset(r for r in ruled_out if r[0] != "purpose")
     return ClauseFacts(
         language=lex.language,
         categories=categories,

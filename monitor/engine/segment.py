@@ -21,6 +21,7 @@ import yaml
 from monitor.lang.detect import detect_language_evidence, normalize_hint
 from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
 from monitor.lang.scripts import CJK, CJK_CHAR
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import Block, Clause, Document
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
@@ -29,15 +30,17 @@ _CJK = CJK
 _CJK_RE = CJK_CHAR
 _MARKER, _MARKER_ONLY, _may_be_marker = MARKER, MARKER_ONLY, may_be_marker  # markers.py: one grammar
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
-_PUNCT = re.compile(r"[.!?;。]+[\"'”’»」』)\]]*")
+_PUNCT = compile_cached(r"[.!?;。]+[\"'”’»」』)\]]*")
 _CLOSERS = "\"'”’»」』)]"
-_LATIN_NEXT = re.compile(rf"\s+[\"'“‘«(\[]?[A-ZÀ-ÞÅÄÖÆØ0-9{_CJK}]")
-_NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*\.$")
-_NON_WORD = re.compile(r"[\W_]+")
+# Capitals a sentence may open with: ASCII, Latin-1 and Latin Extended (Č, Ć, Š, Ž, Đ, Ł, Ő ...).
+_CAPITALS = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LATIN_NEXT = compile_cached(rf"\s+[\"'“‘«(\[]?[{_CAPITALS}0-9{_CJK}]")
+_NUMBERED = compile_cached(r"^\(?\d+(?:\.\d+)*\.$")
+_NON_WORD = compile_cached(r"[\W_]+")
 # clause_key of ASCII text by one byte table: A-Z lowered, a-z and 0-9 kept, every other byte a space.
 _ASCII_KEY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
                    for c in range(256))
-_SPACE_NEAR_CJK = re.compile(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
+_SPACE_NEAR_CJK = compile_cached(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
 LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations.yaml"
 
@@ -255,9 +258,9 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     return not _is_abbreviation(text, m.start())
 
 
-_NUMBER_NEXT = re.compile(r"\s+\d")
+_NUMBER_NEXT = compile_cached(r"\s+\d")
 _OPENERS = frozenset("“\"«‘„‚'[")
-_ORDINAL_DATE = re.compile(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
+_ORDINAL_DATE = compile_cached(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

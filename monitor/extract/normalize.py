@@ -24,11 +24,20 @@ from monitor.errors import InputError
 from monitor.extract.docx import DOCX_TYPE, docx_to_html, looks_like_docx
 from monitor.lang.markers import HEADING_NUMBER, starts_with_marker
 from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import Block, Document
 
 MAX_INPUT_BYTES = 20 * 2**20
 # Text after folding is capped too, so one huge page cannot make segment/align slow.
 MAX_TEXT_CHARS = 4 * 2**20
+MAX_PDF_PAGES = 2_000  # no policy is longer; a page tree of millions is a bomb
+# Decompressed page content, which pypdf reads at about 1 MB a second, more slowly on big pages
+# (a text page holds 5-50 KB): per page and in all.
+MAX_PDF_PAGE_CONTENT_BYTES = 2 * 2**20
+MAX_PDF_CONTENT_BYTES = 8 * 2**20
+# Drawing operators run in all, counted inside form XObjects too (one small page can draw a big
+# form thousands of times); a text page runs 1,000-3,000, pypdf about 70,000 a second.
+MAX_PDF_OPERATORS = 500_000
 
 # --- text folding -------------------------------------------------------------------------------
 
@@ -39,11 +48,11 @@ _CIRCLED.update({0x24D0 + i: f"({chr(97 + i)})" for i in range(26)})
 _CIRCLED.update({0x2776 + i: f"({i + 1})" for i in range(10)})
 _CIRCLED.update({0x278A + i: f"({i + 1})" for i in range(10)})
 _FOLD_TABLE = {**_ZERO_WIDTH, **_CIRCLED}
-_FOLD_CHARS = re.compile("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
-_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL_KEEP_BREAKS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FOLD_OR_CONTROL = re.compile(_FOLD_CHARS.pattern[:-1] + _CONTROL.pattern[1:])
+_FOLD_CHARS = compile_cached("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
+_LINE_BREAK = compile_cached(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL_KEEP_BREAKS = compile_cached(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_CONTROL = compile_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FOLD_OR_CONTROL = compile_cached(_FOLD_CHARS.pattern[:-1] + _CONTROL.pattern[1:])
 
 
 def normalize_text(text: str) -> str:
@@ -84,7 +93,7 @@ def _fold_each(text: str) -> list[str]:
 
 # --- content type and decoding ------------------------------------------------------------------
 
-_HTML_START = re.compile(
+_HTML_START = compile_cached(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
     rb"<(?:!doctype\s+html|html|head|body|p|div|meta|title|h[1-6]|table|ul|ol|section|article|main|span|a|br)\b",
     re.I | re.S,
@@ -110,8 +119,8 @@ def sniff_content_type(body: bytes, filename: str | None = None) -> str:
     return "text/plain"
 
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_SINGLE_BYTE = re.compile(r"(?i)^(?:iso[-_]?8859|latin|l1$|windows-125|cp125|us-ascii|ascii)")
+_META_CHARSET = compile_cached(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SINGLE_BYTE = compile_cached(r"(?i)^(?:iso[-_]?8859|latin|l1$|windows-125|cp125|us-ascii|ascii)")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -256,7 +265,23 @@ def _pdf_text(body: bytes) -> str:
         reader = PdfReader(io.BytesIO(body))
         if reader.is_encrypted:
             raise InputError("PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise InputError(f"PDF has more than {MAX_PDF_PAGES:,} pages")
+        pages: list[str] = []
+        content = chars = 0
+        budget = _OperatorBudget(MAX_PDF_OPERATORS)
+        for page in reader.pages:
+            # A few KB of PDF can hold megabytes of compressed page content: what is read is
+            # bounded before it is read.
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+            content += size
+            if size > MAX_PDF_PAGE_CONTENT_BYTES or content > MAX_PDF_CONTENT_BYTES:
+                raise InputError("PDF page content too large to read (a page over 2 MiB or all over 8 MiB)")
+            pages.append(page.extract_text(visitor_operand_before=budget) or "")
+            chars += len(pages[-1])
+            if chars > MAX_TEXT_CHARS:
+                break  # normalize keeps no more than this (and marks the document truncated)
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
@@ -266,6 +291,18 @@ def _pdf_text(body: bytes) -> str:
     if not text.strip():
         raise InputError("PDF has no extractable text")
     return text
+
+
+class _OperatorBudget:
+    """A pypdf text-extraction visitor that stops the extraction after `limit` operators."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = self.left = limit
+
+    def __call__(self, *_: object) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise InputError(f"PDF too complex to read (over {self.limit:,} drawing operators)")
 
 
 # --- plain text and Markdown --------------------------------------------------------------------
@@ -279,24 +316,26 @@ def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDERS
 
-_CJK_CHAR = re.compile(f"[{CJK}{CJK_PUNCT}]")
+_CJK_CHAR = compile_cached(f"[{CJK}{CJK_PUNCT}]")
 
 # Plain-text headings: a section number of a heading scheme, then a short title (markers.py).
 _HEADING_NUMBER = HEADING_NUMBER
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
-_MD_FENCE = re.compile(r"^(?:```|~~~)")
-_MD_QUOTE = re.compile(r"^(?:>\s?)+")
-_MD_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = compile_cached(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = compile_cached(r"^(?:[-*_=]\s*){3,}$")
+_MD_FENCE = compile_cached(r"^(?:```|~~~)")
+_MD_QUOTE = compile_cached(r"^(?:>\s?)+")
+_MD_ITEM = compile_cached(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
+_MD_LINK = compile_cached(r"!?\[([^\]]*)\]\([^)]*\)")
 # A backslash escape ("11\.", "\*") stands for the character itself: the same text as in HTML.
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_MD_ESCAPE = compile_cached(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _MD_ESCAPED = 0xE000  # escaped characters wait in the Private Use Area while emphasis is read
 _MD_UNESCAPE = {_MD_ESCAPED + c: chr(c) for c in range(128)}
-_MD_BR = re.compile(r"<br\s*/?>", re.I)
-_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_MD_CELL_BAR = re.compile(r"(?<!\\)\|")
-_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|`([^`]*)`")
+_MD_BR = compile_cached(r"<br\s*/?>", re.I)
+_MD_TABLE_RULE = compile_cached(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_MD_CELL_BAR = compile_cached(r"(?<!\\)\|")
+_MD_EMPH = compile_cached(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|`([^`]*)`"
+)
 
 
 def heading_level(marker: str) -> int:
@@ -431,7 +470,7 @@ def _demote_contents_lists(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_CJK_NUMERAL_MARK = re.compile(r"^(?:第|[一二三四五六七八九十百]|\([一二三四五六七八九十])")
+_CJK_NUMERAL_MARK = compile_cached(r"^(?:第|[一二三四五六七八九十百]|\([一二三四五六七八九十])")
 
 
 def _nest_headings(blocks: list[Block]) -> list[Block]:
@@ -523,7 +562,7 @@ _PLAIN_BLOCKS = _BLOCK_TAGS - {*_HEADINGS, "dt", "ul", "ol", "dl", "li", "tr"}
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
 # Consent banners by vendor, or by a cookie/consent/gdpr word next to a banner-like word; a policy
 # section merely called "cookies" or "consent" must survive.
-_CHROME_WORDS = re.compile(
+_CHROME_WORDS = compile_cached(
     r"onetrust|optanon|cookiebot|cybot|truste-|trustarc|usercentrics|didomi|quantcast|qc-cmp|sp_message"
     r"|cookieyes|cky-consent|iubenda|osano|termly|klaro|cookie-law|cc-banner|cc-window|cc-revoke|\bcmp-"
     r"|(?:cookie|consent|gdpr|ccpa)[\w-]*?(?:banner|notice|bar|popup|pop-up|modal|overlay|dialog|wall|box"
@@ -532,15 +571,15 @@ _CHROME_WORDS = re.compile(
     r"|skip-link|skip-to|sr-only|visually-hidden|screen-reader-text",
     re.I,
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_CJK_NL = re.compile(
+_HIDDEN_STYLE = compile_cached(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CJK_NL = compile_cached(
     f"(?<=[{CJK}{CJK_PUNCT}{FULLWIDTH}])"
     r"[ \t\r\n\f\v]*\n[ \t\r\n\f\v]*"
     f"(?=[{CJK}{CJK_PUNCT}{FULLWIDTH}])"
 )
 _BR = "\x1e"  # stands for a <br> inside collected text until lines are folded
-_DOUBLE_BR = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_DOUBLE_BR = compile_cached(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
+_XML_DECL = compile_cached(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:
@@ -605,11 +644,13 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_FLAT_DROP = re.compile(r"<(script|style|noscript|template|svg|head|nav|footer)\b.*?</\1\s*>", re.S | re.I)
-_FLAT_BLOCK = re.compile(
+_FLAT_DROP = compile_cached(
+    r"<(script|style|noscript|template|svg|head|nav|footer)\b.*?</\1\s*>", re.S | re.I
+)
+_FLAT_BLOCK = compile_cached(
     r"<\s*/?\s*(?:p|div|section|article|main|li|h[1-6]|tr|br|ul|ol|table|blockquote|pre|dt|dd)\b[^>]*>", re.I
 )
-_FLAT_TAG = re.compile(r"<[^>]*>")
+_FLAT_TAG = compile_cached(r"<[^>]*>")
 
 
 def _flat_html_text(text: str) -> str:
@@ -664,7 +705,7 @@ def _drop(el) -> None:  # type: ignore[no-untyped-def]
     parent.remove(el)
 
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = compile_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from monitor.lang.scripts import CJK, HANGUL
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import Document, FetchResult
 
 EMPTY_MAX_UNITS = 30  # fewer units than this is "empty" (30 words or 80 CJK characters)
@@ -27,13 +28,13 @@ STRONG_MAX_UNITS = 400  # strong phrases only count below this
 SHRINK_LIMIT = 0.5  # a text shorter than half the previous one is suspect
 _HEAD_CHARS = 4000
 
-_CJK = re.compile(f"[{CJK}{HANGUL}]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CJK = compile_cached(f"[{CJK}{HANGUL}]")
+_WORD = compile_cached(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # For the cheap lower bound on units (see _surely_long): a Latin or Cyrillic letter after whitespace
 # always starts a _WORD match of its own; runs of CJK characters are counted by their lengths.
 _LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u0481\u048a-\u04ff"
-_WORD_START = re.compile(rf"\s[{_LETTERS}]")
-_CJK_RUN = re.compile(_CJK.pattern + "+")
+_WORD_START = compile_cached(rf"\s[{_LETTERS}]")
+_CJK_RUN = compile_cached(_CJK.pattern + "+")
 _QUICK_WORDS_HEAD = 3000  # English averages ~6.5 characters a word: ~450 word starts
 _QUICK_CJK_HEAD = 1500  # 400 units are 1,067 CJK characters
 
@@ -132,11 +133,14 @@ def _surely_long(text: str) -> bool:
     return words + cjk * EMPTY_MAX_UNITS / 80 >= STRONG_MAX_UNITS
 
 
+SHRUNK = "shrunk"  # the one suspicion a second fetch of the same text can lift
+
+
 def shrinkage(length: int, previous_length: int | None) -> str | None:
     """ "shrunk 72%" when `length` is under half of `previous_length`, else None."""
     if not previous_length or previous_length <= 0 or length >= previous_length * SHRINK_LIMIT:
         return None
-    return f"shrunk {round(100 * (1 - length / previous_length))}%"
+    return f"{SHRUNK} {round(100 * (1 - length / previous_length))}%"
 
 
 def classify_http_failure(result: FetchResult) -> str | None:
@@ -198,8 +202,8 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
-_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
-_TAG = re.compile(r"<[^>]+>")
+_DROP = compile_cached(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_TAG = compile_cached(r"<[^>]+>")
 
 
 def html_to_text(body: bytes, charset: str | None = None) -> str:

@@ -503,6 +503,11 @@ class HttpFetcher:
             raise
         except Exception as e:  # noqa: BLE001 - every failure becomes an outcome
             raise self._describe(e) from e
+        if buf and not cut and not _compressed_stream_complete(resp):
+            # urllib3 hands out what it could decompress of a gzip/deflate stream that stops
+            # short (a proxy or server cut it, with a Content-Length that matches what was
+            # sent) and says nothing: half a page must never pass for the page
+            raise _Failure("truncated body (the compressed stream ends early)", retry=True)
         return bytes(buf)
 
     # --- helpers --------------------------------------------------------------------------------
@@ -567,6 +572,26 @@ class HttpFetcher:
             return _Failure("connection error", retry=True)
         log.exception("unexpected error while fetching")
         return _Failure(f"fetch failed ({type(e).__name__})", retry=False)
+
+
+def _compressed_stream_complete(resp: urllib3.BaseHTTPResponse) -> bool:
+    """False when the body came gzip- or deflate-encoded and its compressed stream ended before
+    its end marker (and, for gzip, its CRC and length): the decoded bytes are then only a
+    prefix of the page. True when complete, not compressed, or not something this can tell."""
+    decoder = getattr(resp, "_decoder", None)
+    if decoder is None:
+        return True
+    parts = getattr(decoder, "_decoders", None) or [decoder]  # MultiDecoder: "gzip, gzip"
+    swallow = getattr(getattr(urllib3.response, "GzipDecoderState", None), "SWALLOW_DATA", object())
+    for part in parts:
+        if type(part).__name__ not in ("GzipDecoder", "DeflateDecoder"):
+            continue
+        if getattr(part, "_state", None) == swallow:  # junk after a complete gzip member
+            continue
+        obj = getattr(part, "_obj", None)
+        if obj is not None and getattr(obj, "eof", True) is False:
+            return False
+    return True
 
 
 def _recycle(resp: urllib3.BaseHTTPResponse) -> None:

@@ -1,10 +1,16 @@
-"""Language detection per clause: en, sv, no, da, de, fr, es, zh-Hans, zh-Hant, or und.
+"""Language detection per clause: en, sv, no, da, de, fr, es, nl, hr, sl, zh-Hans, zh-Hant, or und.
 
 In: one clause's text (and the policy's language hint, if the watchlist gives one).
 Out: a language code. Fast and dependency-free: CJK by script (the share of Han characters),
 simplified vs traditional Chinese by characters that exist in only one of the two forms, Latin
-languages by their letters (å ä ö æ ø ß é ç ñ ...) and function words. The hint wins when the
+languages by their letters (å ä ö æ ø ß é ç ñ ć đ ...) and function words. The hint wins when the
 evidence is weak. `document_language` gives a version's main language, weighted by text length.
+
+Croatian ("hr") and Slovenian ("sl") share many short words (je, za, na, da, od): those count for
+both, and each is told by its own words (hr: i, u, ili, će, što, podaci; sl: in, ki, bo, lahko,
+tudi, podatkov) and by the letters only Croatian writes (ć, đ), so a Slovenian clause is not read
+with the Croatian lexicon it only resembles. A clause with only shared words is weak evidence and
+takes its neighbours' language.
 """
 
 from __future__ import annotations
@@ -15,15 +21,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.lang.scripts import HAN_CHAR, HANGUL
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import Clause
 
-LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh-Hans", "zh-Hant")
+LANGUAGES: tuple[str, ...] = (
+    "en", "sv", "no", "da", "de", "fr", "es", "nl", "hr", "sl", "zh-Hans", "zh-Hant",
+)  # fmt: skip
 
 _HINTS = {
     "nb": "no", "nn": "no", "no": "no", "nob": "no", "nno": "no", "sv": "sv", "swe": "sv", "da": "da",
     "dan": "da", "de": "de", "deu": "de", "ger": "de", "fr": "fr", "fra": "fr", "fre": "fr", "es": "es",
     "spa": "es", "en": "en", "eng": "en", "zh": "zh-Hans", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans",
     "zh-sg": "zh-Hans", "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
+    "nl": "nl", "nld": "nl", "dut": "nl", "hr": "hr", "hrv": "hr", "sl": "sl", "slv": "sl",
 }
 
 # Characters that exist in only one of the two written forms (common in policies).
@@ -48,15 +58,15 @@ _TRADITIONAL = frozenset(
     "鏈鎖長閉閱隊階際陸險隨難僱須顧預領頻題額風飛飾饋驅驗驟齊齡資訊"
 ) - _SIMPLIFIED
 
-_SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
-_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_SIMPLIFIED_RE = compile_cached("[" + "".join(sorted(_SIMPLIFIED)) + "]")
+_TRADITIONAL_RE = compile_cached("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _HAN = HAN_CHAR
-_KANA_HANGUL = re.compile(f"[\u3040-\u30fa\u30fd-\u30ff{HANGUL}]")  # not ・ ー, used in Chinese too
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_KANA_HANGUL = compile_cached(f"[\u3040-\u30fa\u30fd-\u30ff{HANGUL}]")  # not ・ ー, used in Chinese too
+_WORD = compile_cached(r"[^\W\d_]+", re.UNICODE)
 # _WORD's matches in lower-cased ASCII text are the runs of a-z: this table lowers A-Z and blanks
 # every other byte, so that split() gives them.
 _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_LATIN_WORD = compile_cached(r"[A-Za-z\u00c0-\u024f]+")
 
 # Function words and policy words that mark one language more than the others.
 _WORDS: dict[str, dict[str, float]] = {
@@ -84,6 +94,31 @@ _WORDS: dict[str, dict[str, float]] = {
     "es": dict.fromkeys(
         "y el la los las de del nosotros usted su sus no para con es son una un datos personales o "
         "por en este esta que puede ser información".split(), 1.0),
+    # Dutch: words other languages here do not write the same way ("de", "en", "die", "is", "of",
+    # "om", "kan" and "dit" are left out; "u" and "je", which Croatian writes too, count once)
+    "nl": dict.fromkeys(
+        "van voor met op dat deze kunnen kunt ook bij naar aan tot uit zijn ons onze hun jouw jij "
+        "geen wanneer indien zoals alleen welke door onder hebben heeft wij u uw worden wordt niet "
+        "het een gegevens persoonsgegevens verwerken verwerking privacyverklaring je jullie kun "
+        "hebt heb bent zal zullen mag mogen moet moeten elk elke altijd waar hoe wat maar omdat "
+        "andere gebruiken gebruikt verwijderen delen bewaren bewaard toestemming derden doeleinden "
+        "verzamelen verbeteren".split(), 1.0),
+    # Croatian and Slovenian share many short words ("je", "za", "na", "da", "od"): those count for
+    # both, equally, and only each one's own words (and ć, đ) tell them apart
+    "hr": dict.fromkeys(
+        "je za na da od iz kako biti vas vam vaše vaših vašim podatke pravo "
+        "i u ili su što koji koja koje kojima kojih nije ovi ove ovih ovim ova ovaj ovo "
+        "prema nakon radi svrhu također podaci podataka osobni osobne osobnih osobnim osobnog "
+        "korisnik korisnika korisnici korisniku korisnicima usluge usluga uslugu može mogu "
+        "treće trećim trećih strane stranama zaštite zaštita obrada obrade obradu privola privole "
+        "privolu uvjeti uvjeta kolačići kolačića kolačiće".split(), 1.0),
+    "sl": dict.fromkeys(
+        "je za na da od iz kako biti vas vam vaše vaših vašim podatke "
+        "in ki so bo bodo bomo lahko tudi ali oziroma ter če kot pri glede vse vsi vseh jih "
+        "podatki podatkov osebni osebne osebnih osebnim osebnega uporabnik uporabnika uporabniki "
+        "uporabnikov uporabniku storitev storitve piškotki piškotkov piškotke piškotek tretjim "
+        "tretje tretjih osebe obdelava obdelave obdelavo obdelavi privolitev privolitve varstvo "
+        "varstva pravica pravice pravico".split(), 1.0),
 }
 # Words that tell the three Scandinavian languages apart carry more weight.
 for _lang, _distinct in (
@@ -95,9 +130,9 @@ for _lang, _distinct in (
     ("sv", "personliga samtycke behandla denna eller dessa detta"),
     # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
     ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
-           "indsamler opbevarer videregiver"),
+           "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
     ("no", "ditt etter blir gir tar gjennom uten noen meg seg hva annen annet selger "
-           "oppbevarer lagrer inn"),
+           "oppbevarer lagrer inn opplysninger opplysningene personopplysningene"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
@@ -113,6 +148,16 @@ _WORDS["no"]["og"] = 1.5
 _WORDS["no"]["er"] = 1.0
 _WORDS["da"]["er"] = 1.0
 _WORDS["da"]["og"] = 1.5
+# Dutch words no close language shares, Croatian and Slovenian words the other does not write
+for _lang, _distinct in (
+    ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
+    ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
+           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće"),
+    ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
+           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje"),
+):
+    for _w in _distinct.split():
+        _WORDS[_lang][_w] = 2.0
 
 _CHARS: dict[str, dict[str, float]] = {
     "sv": {"ä": 1.5, "ö": 1.5, "å": 0.5},
@@ -122,6 +167,10 @@ _CHARS: dict[str, dict[str, float]] = {
     "fr": {"é": 0.7, "è": 1.0, "ê": 1.0, "à": 1.0, "ç": 1.0, "ù": 1.0, "œ": 2.0, "â": 1.0, "ô": 1.0,
            "î": 1.0},
     "es": {"ñ": 2.0, "á": 1.0, "í": 1.0, "ó": 1.0, "ú": 1.0, "¿": 2.0, "¡": 2.0, "é": 0.3},
+    "nl": {"ë": 1.0, "ï": 1.0},
+    # č, š, ž are written in both (and in Czech, Slovak ...); ć and đ only in Croatian
+    "hr": {"ć": 2.0, "đ": 2.0, "č": 0.5, "š": 0.5, "ž": 0.5},
+    "sl": {"č": 0.5, "š": 0.5, "ž": 0.5},
 }
 _WORD_INDEX: dict[str, list[tuple[str, float]]] = {}
 for _lang, _table in _WORDS.items():
@@ -131,7 +180,7 @@ _CHAR_INDEX: dict[str, list[tuple[str, float]]] = {}
 for _lang, _table in _CHARS.items():
     for _c, _weight in _table.items():
         _CHAR_INDEX.setdefault(_c, []).append((_lang, _weight))
-_SPECIAL = re.compile("[" + "".join(_CHAR_INDEX) + "]")
+_SPECIAL = compile_cached("[" + "".join(_CHAR_INDEX) + "]")
 
 SAMPLE_CHARS = 400
 MIN_EVIDENCE = 2.0  # below this the hint (or "und") wins

@@ -18,11 +18,12 @@ from typing import Any
 import yaml
 
 from monitor.lang.schema import validate
+from monitor.lang.startup_cache import compile_cached, parsed
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh")
+LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh", "nl", "hr", "sl")
 
 _ALIASES = {
     "nb": "no",
@@ -40,7 +41,8 @@ _ELIDED = re.compile(r"(?:'|’|\['’\])$")
 
 class LazyPattern:
     """A regex compiled on its first use, then used as the compiled one: loading every lexicon
-    compiles ~1,000 alternations (~0.7 s), of which a check or a `diff` uses a fraction.
+    compiles ~1,000 alternations (~0.35 s), of which a check or a `diff` uses a fraction. Compiled
+    code is kept on disk between runs (monitor/lang/startup_cache.py).
 
     After the first call, `search`, `findall` ... are the compiled pattern's own bound methods
     (instance attributes shadow the class's), so later calls cost what a re.Pattern's do.
@@ -54,7 +56,7 @@ class LazyPattern:
         self.flags = flags
 
     def compiled(self) -> re.Pattern[str]:
-        p = re.compile(self.pattern, self.flags)
+        p = compile_cached(self.pattern, self.flags)
         for name in self._METHODS:
             setattr(self, name, getattr(p, name))
         self.__dict__["_compiled"] = p
@@ -189,13 +191,17 @@ def _duration_pattern(
     unit_alt = "|".join(f"(?:{u})" for u in sorted(units, key=len, reverse=True))
     if cjk:
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
-        return re.compile(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
+        return compile_cached(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
     word_alt = rf"|(?<!\w)(?P<word>{words})" if words else ""
-    return re.compile(
+    return compile_cached(
         rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\(\d+\))?[\s\u00a0-]*(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
     )
+
+
+def _load_yaml(raw: bytes) -> Any:
+    return yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
 
 
 @cache
@@ -205,8 +211,9 @@ def load_lexicon(language: str) -> Lexicon:
     if lang is None:
         raise KeyError(f"no lexicon for language {language!r}")
     path = LEXICON_DIR / f"{lang}.yaml"
-    text = path.read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=_YAML_LOADER) or {}
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    data: dict[str, Any] = parsed(raw, _load_yaml, "lexicon") or {}
     validate(data, path, text)  # an unknown or misspelt key is an error naming file and line
     cjk = bool(data.get("cjk"))
     numbers = {str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items()}
@@ -219,8 +226,8 @@ def load_lexicon(language: str) -> Lexicon:
         numbers=numbers,
         units=units,
         duration=_duration_pattern(numbers, units, cjk, str(data.get("numeral_chars", ""))),
-        unit_patterns=[(re.compile(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
-        ages=[re.compile(p, re.IGNORECASE) for p in data.get("ages") or []],
+        unit_patterns=[(compile_cached(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
+        ages=[compile_cached(p, re.IGNORECASE) for p in data.get("ages") or []],
         retention_states=_keyed(data.get("retention_states"), cjk),
         negators=_alternation(data.get("negators"), cjk),
         modals=_alternation(data.get("modals"), cjk),
@@ -287,20 +294,27 @@ def country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]
     """Every country's names in `language` and in English (which every language borrows), from
     the CLDR-generated files in data/countries/: one pattern, and each name -> canonical English
     name. Compiled on first need, once per language. Latin names match case-sensitively as
-    whole words, so "turkey" or "chad" in running text is no country; "New Mexico" is none either."""
+    whole words, so "turkey" or "chad" in running text is no country; "New Mexico" is none either.
+    A country the language's own file lists with no names (Croatian "Mali" is "small") is not
+    borrowed from English either."""
     lang = canonical_language(language) or "en"
     names: dict[str, str] = {}
+    unnamed: set[str] = set()
     for code in dict.fromkeys((lang, "en")):
         path = COUNTRY_DIR / f"{code}.yaml"
         if not path.exists():
             continue
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        data = parsed(path.read_bytes(), _load_yaml, "countries") or {}
         for canonical, written in data.items():
+            if code == lang and not written:
+                unnamed.add(str(canonical))
+            if str(canonical) in unnamed:
+                continue
             for name in written or []:
                 names.setdefault(str(name), str(canonical))
     if not names:
         return None, names
     body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     if lang == "zh":
-        return re.compile(body), names
-    return re.compile(rf"(?<!\w)(?<!New )(?:{body})(?!\w)"), names
+        return compile_cached(body), names
+    return compile_cached(rf"(?<!\w)(?<!New )(?:{body})(?!\w)"), names

@@ -15,16 +15,21 @@ The CJK classes come from monitor/lang/scripts.py.
 
 from __future__ import annotations
 
-import re
-
 from monitor.lang.scripts import CJK
+from monitor.lang.startup_cache import compile_cached
 
-# "30. juni", "1. Januar": a date, not a numbered clause (da, de, no, sv, fr, es, en month names).
+# "30. juni", "1. Januar": a date, not a numbered clause (da, de, no, sv, fr, es, en, nl, hr, sl
+# month names).
 MONTHS = (
     r"(?i:(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|février|fév|mar(?:s|ch|ts|zo)?|märz|apr(?:il)?|avril"
     r"|abril|ma[iyj]|mayo|jun[ie]?|junio|juin|jul[iy]?|julio|juillet|aug(?:ust[i]?)?|août|agosto"
     r"|sep(?:t|tember|tembre|tiembre)?|o[kc]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?"
-    r"|d[ée][cz](?:ember|embre)?|desember|dic(?:iembre)?|enero|febrero)\b)"
+    r"|d[ée][cz](?:ember|embre)?|desember|dic(?:iembre)?|enero|febrero"
+    # nl; sl in the genitive a date takes ("1. marca 2024"); hr in the nominative and genitive
+    r"|maart|mei|augustus|januarja|februarja|mar(?:ec|ca)|aprila|junija?|julija?|avgusta?"
+    r"|septembra|oktobra|novembra|decembra|siječ(?:anj|nja)|veljač[ae]|ožuj(?:ak|ka)"
+    r"|trav(?:anj|nja)|svib(?:anj|nja)|lip(?:anj|nja)|srp(?:anj|nja)|kolovoza?|ruj(?:an|na)"
+    r"|listopada?|studen(?:i|og|oga)|prosin(?:ac|ca))\b)"
 )
 
 CJK_NUMERALS = "一二三四五六七八九十百"
@@ -49,8 +54,8 @@ _MARKER_ALT = (
     rf"|[{BULLETS}]\s*"
     r"|[-*–—+](?=\s)\s*"
 )
-MARKER = re.compile(f"^(?:{_MARKER_ALT})")
-MARKER_ONLY = re.compile(f"^(?:{_MARKER_ALT})$")
+MARKER = compile_cached(f"^(?:{_MARKER_ALT})")
+MARKER_ONLY = compile_cached(f"^(?:{_MARKER_ALT})$")
 
 # Every alternative above starts with one of these, a digit, or a Latin letter that is "I", "V",
 # "X", the first of a section word or "Art.", or is followed by ")".
@@ -74,7 +79,7 @@ def starts_with_marker(line: str) -> bool:
 
 
 # Plain-text headings: a section number of a heading scheme, then a short title.
-HEADING_NUMBER = re.compile(
+HEADING_NUMBER = compile_cached(
     rf"^(?P<m>{_CJK_ORDINAL}[章部分]|{_CJK_ORDINAL}[条节]"
     rf"|[{CJK_NUMERALS}]+[、.]|\([一二三四五六七八九十]{{1,3}}\)"
     r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)(?!\s*" + MONTHS + r")"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import threading
 
+from monitor.lang.startup_cache import compile_cached
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK unified ideographs (+ ext. A, compatibility)
 KANA = "\u3040-\u30ff"  # hiragana, katakana (with ・ and ー)
 HANGUL = "\uac00-\ud7af"  # Hangul syllables
@@ -21,8 +23,8 @@ CJK_PUNCT = "\u3000-\u303f"  # CJK symbols and punctuation (、。「」 ...)
 FULLWIDTH = "\uff00-\uffef"  # half-width and full-width forms
 
 CJK = KANA + HAN  # the letters of Chinese and Japanese text
-CJK_CHAR = re.compile(f"[{CJK}]")
-HAN_CHAR = re.compile(f"[{HAN}]")
+CJK_CHAR = compile_cached(f"[{CJK}]")
+HAN_CHAR = compile_cached(f"[{HAN}]")
 
 
 class _RunSplitter:

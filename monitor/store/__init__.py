@@ -33,7 +33,7 @@ from monitor.store.records import (
     StoredVersion,
 )
 from monitor.store.schema import MIGRATIONS
-from monitor.store.versions import PolicyVersions
+from monitor.store.versions import PolicyVersions, VersionConflict
 
 
 class Store(PolicyVersions, Outbox, Queries, Browse, Connection):
@@ -46,5 +46,5 @@ class Store(PolicyVersions, Outbox, Queries, Browse, Connection):
 
 __all__ = [
     "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "HealthChange", "NewAlert", "OutboxAlert",
-    "PolicyStatus", "Store", "StoredVersion", "sha256_hex",
+    "PolicyStatus", "Store", "StoredVersion", "VersionConflict", "sha256_hex",
 ]

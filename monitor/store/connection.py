@@ -21,8 +21,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
-
 from monitor.clock import Clock, iso, system_clock
 from monitor.errors import MonitorError
 from monitor.store.schema import MIGRATIONS, Migration
@@ -63,7 +61,6 @@ class Connection:
         )
         conn.row_factory = sqlite3.Row
         self._conn = conn
-        self._db = sqlite_utils.Database(conn, execute_plugins=False)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if read_only:  # a WAL reader (the web app): never writes, never migrates, never waits for a writer
             known = len(MIGRATIONS if migrations is None else migrations)
@@ -108,10 +105,13 @@ class Connection:
         opening it never waits for the daemon's write lock."""
         if self._check_version(len(migrations)) == len(migrations):
             return
+        import sqlite_utils  # only to migrate: ~40 ms to import, which an up-to-date database never pays
+
+        db = sqlite_utils.Database(self._conn, execute_plugins=False)
         with self._tx() as conn:
             current = self._check_version(len(migrations))  # again: another process may have migrated
             for version in range(current + 1, len(migrations) + 1):
-                migrations[version - 1](self._db)
+                migrations[version - 1](db)
                 conn.execute(
                     "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, self.now_iso())
                 )

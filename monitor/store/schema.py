@@ -10,8 +10,10 @@ to MIGRATIONS, written so that it also upgrades a database made by any earlier r
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported by connection.py only when a database needs migrating
+    import sqlite_utils
 
 # The fetch outcomes that show the page was reached (they can carry validators).
 SUCCESS_SQL = "('new', 'changed', 'unchanged', 'not_modified')"
@@ -124,7 +126,7 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE fetches ADD COLUMN fetch_ms INTEGER")
 
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
 MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4,
                            _migration_5]

@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from monitor.errors import MonitorError
 from monitor.models import Change, Clause, PolicyConfig, sha256_hex
 from monitor.store.connection import Connection
 from monitor.store.outbox import insert_alerts
@@ -38,6 +39,17 @@ from monitor.store.records import (
 from monitor.store.schema import SUCCESS_SQL
 
 log = logging.getLogger(__name__)
+
+
+class VersionConflict(MonitorError):
+    """Another checker (the daemon beside a `check`) recorded a version of the policy after this
+    check compared its page with the latest one: its changes, and its alerts' version number,
+    describe the step from a version that is no longer the latest. Nothing was written; compare
+    the page with the new latest version and record again."""
+
+    def __init__(self, policy_id: str, base_seq: int, latest_seq: int) -> None:
+        super().__init__(f"{policy_id}: compared with v{base_seq}, but v{latest_seq} was recorded meanwhile")
+        self.policy_id, self.base_seq, self.latest_seq = policy_id, base_seq, latest_seq
 
 _FETCH_INSERT = (
     "INSERT INTO fetches (policy_id, started_at, outcome, http_status, duration_ms, bytes, etag,"
@@ -255,10 +267,15 @@ class PolicyVersions(Connection):
         alerts: Sequence[NewAlert] = (),
         extraction: str = "",
         health: HealthChange | None = None,
+        base_seq: int | None = None,
     ) -> StoredVersion:
         """Record a fetch that produced a new version, with its changes and alerts, atomically.
 
         `extraction` names the select/remove settings the text was extracted with ("" for none).
+        `base_seq` is the version the changes were computed against (0: none, a first version):
+        when another checker recorded a later one meanwhile, VersionConflict is raised and
+        nothing is written, rather than store changes from the wrong version and alerts whose
+        ids (policy, seq, route) are already taken by that checker's (and so silently dropped).
 
         The body and the text are stored once per distinct hash; `fetch.text_sha256` and
         `fetch.body_sha256` are set from the data given.
@@ -289,6 +306,8 @@ class PolicyVersions(Connection):
                 )
             # the latest seq is the highest: the versions_policy_seq index is walked from the top
             seq = latest["seq"] + 1 if latest is not None else 1
+            if base_seq is not None and seq != base_seq + 1:
+                raise VersionConflict(fetch.policy_id, base_seq, seq - 1)
             conn.execute(
                 "INSERT OR IGNORE INTO bodies (sha256, content_type, size, data) VALUES (?,?,?,?)",
                 (body_sha, content_type, len(body), packed),

@@ -19,13 +19,13 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor.errors import InputError
 from monitor.fetch.browser import fetch_for_policy
 from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist, sha256_hex
-from monitor.store import FetchRecord, HealthChange, NewAlert, Store, StoredVersion
+from monitor.store import FetchRecord, HealthChange, NewAlert, Store, StoredVersion, VersionConflict
 
 log = logging.getLogger("monitor.watch.check")
 
@@ -134,6 +134,17 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
 
 
 Analyser = Callable[[PageJob, Previous], PageResult]
+CONFLICT_RETRIES = 3  # another checker recording a version between compare and record, each time
+
+
+def _compared_with(page: PageResult, latest: StoredVersion | None) -> PageResult:
+    """The page's changes against `latest` instead of the version it was first compared with."""
+    if latest is None:
+        return replace(page, changes=[], summary={"clauses": len(page.clauses)})
+    from monitor.engine.pipeline import compare
+
+    diff = compare(latest.clauses, page.clauses, old_text=latest.text, new_text=page.text)
+    return replace(page, changes=diff.changes, summary=diff.summary())
 
 
 # --- one check ---------------------------------------------------------------------------------
@@ -204,6 +215,10 @@ class _Check:
         body_sha = sha256_hex(res.body)
         if not self.reextract and self._same_body(body_sha):
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha))
+        if not self.reextract and self._same_suspect_body(body_sha):
+            assert self.last is not None
+            return self._suspect(self._rec(res, "suspect", error=self.last.error, body_sha=body_sha,
+                                           text_sha=self.last.text_sha256))
         return self._analysed(res, body_sha, analyser)
 
     # -- outcomes
@@ -226,7 +241,25 @@ class _Check:
                 self.store.set_latest_extraction(self.policy.id, self.extraction)
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha))
         latest = self._latest() if hashes else None
-        return self._version(res, body_sha, page, latest.seq if latest else 0)
+        for _ in range(CONFLICT_RETRIES):
+            try:
+                return self._version(res, body_sha, page, latest.seq if latest else 0)
+            except VersionConflict:
+                # Another checker (the daemon beside a `check`) recorded a version since this page
+                # was compared: compare it with that one, or it is unchanged against it.
+                latest = self._reload_latest()
+                if latest is not None and latest.text_sha256 == page.text_sha:
+                    unchanged = self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha)
+                    return self._reached(unchanged)
+                page = _compared_with(page, latest)
+        return self._failed(self._rec(res, "failed", body_sha=body_sha, text_sha=page.text_sha,
+                                      error="other checkers kept recording versions meanwhile"))
+
+    def _reload_latest(self) -> StoredVersion | None:
+        self.state = self.store.check_state(self.policy.id)
+        self.last = self.state.last
+        self._latest_loaded = False
+        return self._latest()
 
     def _version(self, res: FetchResult, body_sha: str, page: PageResult, prev_seq: int) -> CheckOutcome:
         outcome = "changed" if prev_seq else "new"
@@ -244,8 +277,10 @@ class _Check:
         version = self.store.record_version(
             fetch, body=res.body, content_type=res.content_type, text=page.text, language=page.language,
             clauses=page.clauses, changes=page.changes, alerts=alerts, extraction=self.extraction,
-            health=health,
+            health=health, base_seq=prev_seq,
         )
+        if fetch.outcome == "unchanged":  # another checker recorded this very text first: no alerts
+            return CheckOutcome(self.policy.id, "unchanged", fetch.duration_ms, version.seq)
         return CheckOutcome(self.policy.id, outcome, fetch.duration_ms, version.seq, page.summary,
                             alerts=len(alerts) + (len(health.alerts) if health else 0))
 
@@ -294,6 +329,21 @@ class _Check:
             return last.body_sha256 == body_sha
         hashes = self.state.latest_hashes if last is not None else None
         return hashes is not None and hashes[1] == body_sha
+
+    def _same_suspect_body(self, body_sha: str) -> bool:
+        """The very body the last check found suspect for what it is (a challenge, a login wall,
+        an empty page): the same verdict without parsing it again. A page suspect for how much it
+        shrank is parsed again, as a second fetch of the same text confirms it."""
+        from monitor.fetch.guards import SHRUNK
+
+        last = self.last
+        return (
+            last is not None
+            and last.outcome == "suspect"
+            and last.body_sha256 == body_sha
+            and bool(last.error)
+            and not (last.error or "").startswith(SHRUNK)
+        )
 
     def _last_was_challenge(self) -> bool:
         last = self.last

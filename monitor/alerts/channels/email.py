@@ -13,7 +13,6 @@ environment variable named by `smtp.password_env`, never from the file.
 from __future__ import annotations
 
 import re
-import smtplib
 import ssl
 from datetime import datetime
 from email.message import EmailMessage
@@ -133,6 +132,8 @@ class EmailChannel(Channel):
         msg = build_email(route, alert_id, payload)
         timeout = float(smtp.get("timeout", 30))
         context = ssl.create_default_context(cafile=smtp.get("cafile"))
+        import smtplib  # here, not at the top: every command loads the channels, few send mail
+
         try:
             if implicit_tls:
                 conn: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)

@@ -12,8 +12,6 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import requests
-
 from monitor import redact
 from monitor.alerts.channels.base import Channel, DeliveryError, env_secret, register
 from monitor.alerts.signing import signed_headers
@@ -70,6 +68,8 @@ class WebhookChannel(Channel):
         else:
             headers["webhook-id"] = alert_id
         timeout = float(route.options.get("timeout", 10))
+        import requests  # here, not at the top: every command loads the channels, few send (~35 ms)
+
         try:
             resp = requests.post(url, data=body, headers=headers, timeout=timeout, allow_redirects=False)
         except requests.RequestException as exc:

@@ -1,0 +1,191 @@
+"""What a process would otherwise rebuild at every start, kept on disk: compiled regex code and
+parsed lexicon files. A short command (`diff`, a `check` that meets a change) then spends its
+time on the policy, not on compiling ~1,000 lexicon alternations (~0.35 s) and parsing a dozen
+YAML files (~30 ms).
+
+In: a regex source and flags (`compile_cached`), or a file's bytes and a parser (`parsed`).
+Out: the same `re.Pattern` that `re.compile` gives; the same data the parser gives.
+
+Regexes: most of `re.compile` is the parser and code generator, whose output (a list of
+integers) is kept and handed to `_sre.compile`, the step `re.compile` ends with. `_sre` checks
+the code it is given, and the file's name holds the interpreter's cache tag and the regex
+engine's magic number, so a file from another Python is never read. Parsed files are keyed by
+a hash of their bytes, so an edited lexicon is parsed (and checked) again.
+
+One SQLite file per interpreter (`startup-cpython-311-<sre magic>-<codesize>.sqlite`) in
+$POLICY_MONITOR_CACHE_DIR, else $XDG_CACHE_HOME/policy-monitor, else ~/.cache/policy-monitor:
+each entry is read when first asked for (a `diff` reads the few hundred it needs, not all), and
+what a process added is written when it exits. Any failure (no such internals, an unwritable
+or damaged file) falls back to compiling and parsing as usual, silently.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import os
+import re
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+try:  # CPython's regex internals: 3.11+ first, then 3.10's names
+    import _sre
+
+    try:
+        from re import _compiler as _sre_compile
+        from re import _parser as _sre_parse
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as _sre_compile  # type: ignore[no-redef]
+        import sre_parse as _sre_parse  # type: ignore[no-redef]
+    _USABLE = sys.implementation.name == "cpython" and hasattr(_sre_compile, "_code")
+except ImportError:  # pragma: no cover - another Python
+    _USABLE = False
+
+MAX_ENTRIES = 5000  # lexicon edits leave old entries behind; past this, keep only this run's
+
+_T = TypeVar("_T")
+_lock = threading.Lock()
+_conn: sqlite3.Connection | None = None
+_opened_in: int | None = None  # the process that opened _conn: a forked child opens its own
+# What this process made, packed, to write at exit. Nothing read is kept: the caller keeps the
+# compiled pattern or the lexicon, and the code lists behind ~1,000 patterns would cost the daemon
+# ~10 MB.
+_new: dict[str, bytes] = {}
+
+
+def cache_path() -> Path:
+    """The cache file for this interpreter."""
+    base = os.environ.get("POLICY_MONITOR_CACHE_DIR")
+    if base:
+        folder = Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        folder = (Path(xdg) if xdg else Path.home() / ".cache") / "policy-monitor"
+    tag = sys.implementation.cache_tag or "python"
+    magic, codesize = (_sre.MAGIC, _sre.CODESIZE) if _USABLE else (0, 0)
+    return folder / f"startup-{tag}-{magic}-{codesize}.sqlite"
+
+
+def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the cache when this interpreter compiled it before."""
+    if not _USABLE:
+        return re.compile(pattern, flags)
+    try:
+        key = _key("re", pattern, int(flags))
+        code = _remember(key, lambda: _generate(pattern, int(flags)))
+        return _build(pattern, code)
+    except Exception:  # noqa: BLE001 - a cache must never break matching: compile the usual way
+        return re.compile(pattern, flags)
+
+
+def parsed(data: bytes, parse: Callable[[bytes], _T], kind: str) -> _T:
+    """parse(data), from the cache when the same bytes were parsed before. `parse` must return
+    plain data (dicts, lists, strings, numbers) and raise on bad input, which is never cached."""
+    key = _key("data", kind, hashlib.blake2b(data, digest_size=16).hexdigest())
+    return _remember(key, lambda: parse(data))
+
+
+def _key(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _remember(key: str, build: Callable[[], _T]) -> _T:
+    with _lock:
+        stored = _read(key)
+    if stored is not None:
+        return stored  # type: ignore[no-any-return]
+    value = build()  # may raise: nothing is kept then
+    try:
+        packed = marshal.dumps(value)  # only plain data can be kept
+    except ValueError:
+        return value
+    with _lock:
+        if not _new:
+            atexit.register(save)
+        _new[key] = packed
+    return value
+
+
+def _read(key: str) -> Any:
+    conn = _connection()
+    if conn is None:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        return marshal.loads(row[0]) if row is not None else None
+    except (sqlite3.Error, ValueError, EOFError, TypeError):
+        _discard_damaged()
+        return None
+
+
+def _connection() -> sqlite3.Connection | None:
+    """The cache database, opened once per process (an SQLite connection must not cross a fork:
+    a child abandons its parent's); None when there is none to read (it is made at save)."""
+    global _conn, _opened_in
+    if _opened_in != os.getpid():
+        _opened_in, _conn = os.getpid(), None
+        path = cache_path()
+        if path.exists():
+            try:
+                _conn = sqlite3.connect(path, timeout=1.0, check_same_thread=False, isolation_level=None)
+                _conn.execute("SELECT 1 FROM entries LIMIT 1").fetchall()
+            except sqlite3.Error:
+                _discard_damaged()
+    return _conn
+
+
+def _discard_damaged() -> None:
+    """A file that is not a cache of ours: set aside, and replaced at the next save."""
+    global _conn
+    if _conn is not None:
+        _conn.close()
+    _conn = None
+    try:
+        cache_path().unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def save() -> None:
+    """Write what this process added (it is also written at exit)."""
+    with _lock:
+        if not _new:
+            return
+        new = dict(_new)
+        _new.clear()
+    path = cache_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            conn.execute("BEGIN IMMEDIATE")
+            (count,) = conn.execute("SELECT count(*) FROM entries").fetchone()
+            if count + len(new) > MAX_ENTRIES:
+                conn.execute("DELETE FROM entries")
+            conn.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", new.items())
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        pass  # another time: a cache is never worth an error
+
+
+def _generate(pattern: str, flags: int) -> tuple[int, list[int], int, dict[str, int]]:
+    parsed_pattern = _sre_parse.parse(pattern, flags)
+    code = [int(c) for c in _sre_compile._code(parsed_pattern, flags)]
+    state = parsed_pattern.state
+    return (int(flags | state.flags), code, state.groups - 1, dict(state.groupdict))
+
+
+def _build(pattern: str, entry: tuple[int, list[int], int, dict[str, int]]) -> re.Pattern[str]:
+    flags, code, groups, groupindex = entry
+    indexgroup: list[str | None] = [None] * (groups + 1)
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))  # type: ignore[no-any-return]
