@@ -9,34 +9,7 @@ conditions, destinations, data types, notice promises and cookie choices that ch
 from __future__ import annotations
 
 import pytest
-
-from monitor.engine.classify import classify
-from monitor.models import Change, Clause
-
-
-def modified(old: str, new: str, language: str) -> Change:
-    (change,) = classify(
-        [Change("modified", Clause(4, old, language=language), Clause(4, new, language=language))]
-    )
-    return change
-
-
-def removed(text: str, language: str) -> Change:
-    (change,) = classify([Change("removed", Clause(4, text, language=language), None)])
-    return change
-
-
-def assert_alert(change: Change, category: str, severity: str | None = None) -> None:
-    assert change.material, change
-    assert category in change.categories, change
-    if severity:
-        assert change.severity == severity, change
-
-
-def assert_quiet(change: Change) -> None:
-    assert not change.material, change
-    assert change.severity == "none", change
-
+from engine_checks import assert_alert, assert_quiet, modified, removed
 
 # --- "not ... without your consent" is "only with your consent" ------------------------------------
 

@@ -11,27 +11,7 @@ words) and a country added where data is processed still alert, under the right 
 from __future__ import annotations
 
 import pytest
-
-from monitor.engine.classify import classify
-from monitor.models import Change, Clause
-
-
-def modified(old: str, new: str, language: str) -> Change:
-    (change,) = classify(
-        [Change("modified", Clause(4, old, language=language), Clause(4, new, language=language))]
-    )
-    return change
-
-
-def assert_alert(change: Change, category: str) -> None:
-    assert change.material, change
-    assert category in change.categories, change
-
-
-def assert_quiet(change: Change) -> None:
-    assert not change.material, change
-    assert change.severity == "none", change
-
+from engine_checks import assert_alert, assert_quiet, modified
 
 # --- a run of words said twice in a row, said once: a duplicate, not a new term ------------------
 

@@ -12,30 +12,10 @@ negation. Missed changes: "cannot", "can't", "isn't" were not read as negations 
 from __future__ import annotations
 
 import pytest
+from engine_checks import assert_quiet, modified, single
 
-from monitor.engine.classify import classify
 from monitor.engine.facts import extract_facts
-from monitor.models import Change, Clause
-
-
-def modified(old: str, new: str, language: str = "en") -> Change:
-    (change,) = classify(
-        [Change("modified", Clause(3, old, language=language), Clause(3, new, language=language))]
-    )
-    return change
-
-
-def single(kind: str, text: str, section: tuple[str, ...] = (), language: str = "en") -> Change:
-    clause = Clause(5, text, section=section, language=language)
-    change = Change(kind, None, clause) if kind == "added" else Change(kind, clause, None)
-    (classified,) = classify([change])
-    return classified
-
-
-def assert_quiet(change: Change) -> None:
-    assert not change.material, change
-    assert change.severity == "none", change
-
+from monitor.models import Change
 
 # --- missed: the fused and contracted negations of English -----------------------------------
 

@@ -7,30 +7,11 @@ state nothing. A dropped qualifier that narrowed a promise ("end-to-end") is mat
 from __future__ import annotations
 
 import pytest
+from engine_checks import assert_alert, assert_quiet, modified
 
 from monitor.engine.classify import classify
 from monitor.engine.facts import extract_facts
 from monitor.models import Change, Clause
-
-
-def modified(old: str, new: str, language: str = "en") -> Change:
-    (change,) = classify(
-        [Change("modified", Clause(3, old, language=language), Clause(3, new, language=language))]
-    )
-    return change
-
-
-def assert_alert(change: Change, category: str, severity: str | None = None) -> None:
-    assert change.material, change
-    assert category in change.categories, change
-    if severity:
-        assert change.severity == severity, change
-
-
-def assert_quiet(change: Change) -> None:
-    assert not change.material, change
-    assert change.severity == "none"
-
 
 # --- names, links and URLs state nothing ---------------------------------------------------------
 

@@ -120,7 +120,8 @@ _WORDS: dict[str, dict[str, float]] = {
         "tretje tretjih osebe obdelava obdelave obdelavo obdelavi privolitev privolitve varstvo "
         "varstva pravica pravice pravico".split(), 1.0),
 }
-# Words that tell the three Scandinavian languages apart carry more weight.
+# Words that tell close languages apart (the three Scandinavian ones, Dutch, Croatian and Slovenian)
+# carry more weight.
 for _lang, _distinct in (
     ("sv", "och är inte personuppgifter för att vi kommer också sådan hur använder dig"),
     ("no", "ikke personopplysninger være også hvordan slik deg bruker hvis nettstedet informasjon gitt "
@@ -133,6 +134,12 @@ for _lang, _distinct in (
            "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
     ("no", "ditt etter blir gir tar gjennom uten noen meg seg hva annen annet selger "
            "oppbevarer lagrer inn opplysninger opplysningene personopplysningene"),
+    # Dutch words no close language shares, Croatian and Slovenian words the other does not write
+    ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
+    ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
+           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće"),
+    ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
+           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
@@ -148,16 +155,6 @@ _WORDS["no"]["og"] = 1.5
 _WORDS["no"]["er"] = 1.0
 _WORDS["da"]["er"] = 1.0
 _WORDS["da"]["og"] = 1.5
-# Dutch words no close language shares, Croatian and Slovenian words the other does not write
-for _lang, _distinct in (
-    ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
-    ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
-           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće"),
-    ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
-           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje"),
-):
-    for _w in _distinct.split():
-        _WORDS[_lang][_w] = 2.0
 
 _CHARS: dict[str, dict[str, float]] = {
     "sv": {"ä": 1.5, "ö": 1.5, "å": 0.5},

@@ -1,0 +1,41 @@
+"""One clause change run through classify, and the two verdicts the engine tests assert: shared
+by the tests that state engine patterns in sentences (test_real_text.py, test_real_history.py,
+test_one_edit_*.py, test_lexicon_nl_hr_sl.py)."""
+
+from __future__ import annotations
+
+from monitor.engine.classify import classify
+from monitor.models import Change, Clause
+
+
+def modified(old: str, new: str, language: str = "en") -> Change:
+    """A clause edited in place, classified."""
+    (change,) = classify(
+        [Change("modified", Clause(3, old, language=language), Clause(3, new, language=language))]
+    )
+    return change
+
+
+def single(kind: str, text: str, section: tuple[str, ...] = (), language: str = "en") -> Change:
+    """A clause "added" or "removed" (under the headings `section`), classified."""
+    clause = Clause(5, text, section=section, language=language)
+    change = Change(kind, None, clause) if kind == "added" else Change(kind, clause, None)
+    (classified,) = classify([change])
+    return classified
+
+
+def removed(text: str, language: str = "en") -> Change:
+    return single("removed", text, language=language)
+
+
+def assert_alert(change: Change, category: str, severity: str | None = None) -> None:
+    """Material, about `category` (among others), at `severity` when one is given."""
+    assert change.material, change
+    assert category in change.categories, change
+    if severity:
+        assert change.severity == severity, change
+
+
+def assert_quiet(change: Change) -> None:
+    assert not change.material, change
+    assert change.severity == "none", change
