@@ -719,3 +719,32 @@ def test_a_kind_of_data_named_in_a_sentence_about_no_data_practice_is_not_collec
     old = "Your number may be recycled if you have not made calls or sent messages for six months."
     new = "Your number may be recycled if you do not use it (making calls, sending messages) for six months."
     assert_quiet(modified(old, new))
+
+
+LISTS_OF_DETAILS = [
+    (
+        "de",
+        "Wir verarbeiten folgende Daten: Name, E-Mail-Adresse und Geburtsdatum.",
+        "Wir verarbeiten folgende Daten: Name, E-Mail-Adresse, Geburtsdatum und Standortdaten.",
+    ),
+    (
+        "nl",
+        "Wij verwerken de volgende gegevens: naam, e-mailadres en geboortedatum.",
+        "Wij verwerken de volgende gegevens: naam, e-mailadres, geboortedatum en burgerservicenummer.",
+    ),
+    (
+        "en",
+        "We process these details: your name, e-mail address and phone number.",
+        "We process these details: your name, e-mail address, phone number and health records.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", LISTS_OF_DETAILS)
+def test_a_sensitive_type_added_to_a_list_of_details_processed_is_collection(
+    lang: str, old: str, new: str
+) -> None:
+    """A list of the personal details a service processes names mostly contact details, but it
+    states a data practice: a sensitive data type added to it is new collection."""
+    assert_alert(modified(old, new, lang), "collection", "high")
+

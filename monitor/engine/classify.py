@@ -733,7 +733,11 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
         if "collection" in cats or not cats & {"sharing", "purpose"}
         else ("sharing" if "sharing" in cats else "purpose")
     )
-    if cats & MATERIAL_CATEGORIES:  # "reclaimed if you send no messages" is about no data practice
+    # "reclaimed if you send no messages" is about no data practice; "we process the following
+    # data: name, e-mail, location" is one, though its only keywords name personal details
+    # (read with one lexicon on both sides: two lexicons name different data types in one text)
+    lists_details = "contact" in cats and (of.states_flow or nf.states_flow) and of.language == nf.language
+    if cats & MATERIAL_CATEGORIES or lists_details:
         out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
     out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
     out += _diff_ruled_out(of, nf, data_cat)
