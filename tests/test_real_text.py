@@ -748,3 +748,37 @@ def test_a_sensitive_type_added_to_a_list_of_details_processed_is_collection(
     states a data practice: a sensitive data type added to it is new collection."""
     assert_alert(modified(old, new, lang), "collection", "high")
 
+
+
+RIGHTS_SAID_AS_ABILITIES = [
+    ("en", "You have the right to receive a copy of the data we hold about you.",
+     "You can receive a copy of the data we hold about you."),
+    ("en", "You have the right to object to our use of your data for direct marketing.",
+     "You may object to our use of your data for direct marketing."),
+    ("de", "Sie haben das Recht, eine Kopie der über Sie gespeicherten Daten zu erhalten.",
+     "Sie können eine Kopie der über Sie gespeicherten Daten erhalten."),
+    ("fr", "Vous avez le droit d'obtenir une copie des données que nous détenons sur vous.",
+     "Vous pouvez obtenir une copie des données que nous détenons sur vous."),
+    ("es", "Usted tiene derecho a obtener una copia de los datos que tenemos sobre usted.",
+     "Usted puede obtener una copia de los datos que tenemos sobre usted."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", RIGHTS_SAID_AS_ABILITIES)
+def test_a_right_restated_as_what_the_user_can_do_is_quiet(lang: str, old: str, new: str) -> None:
+    """"You have the right to X" and "you can X" offer the same right: no right is removed."""
+    assert_quiet(modified(old, new, lang))
+    assert_quiet(modified(new, old, lang))
+
+
+def test_a_right_really_narrowed_or_refused_still_alerts() -> None:
+    base = "You have the right to receive a copy of the data we hold about you."
+    refused = "You do not have the right to receive a copy of the data we hold about you."
+    assert_alert(modified(base, refused), "rights")
+    assert_alert(modified(base, base[:-1] + ", but we may charge a fee for it."), "rights")
+    assert_alert(
+        modified("You have the right to object to profiling and to request deletion of your data.",
+                 "You have the right to object to profiling."),
+        "rights",
+        "high",
+    )

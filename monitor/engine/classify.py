@@ -280,6 +280,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
     modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
+    if modality and not negation and _right_said_as_ability(of, nf, material_cats):
+        modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
     if material_cats and (negation or modality):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
@@ -333,6 +335,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         for c in MATERIAL_CATEGORIES
         if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0) and _fragment_hits(lex, c, pairs)
     }
+    if of.rights_named and of.rights_named == nf.rights_named:
+        changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         names = ", ".join(_ordered(changed_cats))
@@ -340,6 +344,16 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _right_said_as_ability(of: ClauseFacts, nf: ClauseFacts, material_cats: set[str]) -> bool:
+    """A clause about rights whose word for a right came or went ("you have the right to object"
+    / "you can object") while the same rights are named and no other fact changed: a "can" or
+    "may" that took its place offers the same right. A modal added beside it ("but we may charge
+    a fee") does not."""
+    moved = of.category_hits.get("rights", 0) != nf.category_hits.get("rights", 0)
+    same_rights = bool(of.rights_named) and of.rights_named == nf.rights_named
+    return "rights" in material_cats and moved and same_rights
 
 
 SENDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent"})
@@ -744,6 +758,8 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
     for right in sorted(of.rights ^ nf.rights):
         cat = RIGHT_CATEGORY.get(right, "rights")
         removed = right in of.rights
+        if right in (nf.rights_named if removed else of.rights_named):
+            continue  # "you have the right to request a copy" -> "you can request a copy": still offered
         out.append(
             _Finding(
                 Fact(

@@ -85,6 +85,9 @@ class ClauseFacts:
     # (kind, key) named only where the sentence negates it: "we never share with data brokers"
     ruled_out: frozenset[tuple[str, str]] = frozenset()
     rights: frozenset[str] = frozenset()
+    # every right whose words occur, in a clause about rights or not: "you can request a copy"
+    # still offers access, though no word says "right"
+    rights_named: frozenset[str] = frozenset()
     breach_states: frozenset[str] = frozenset()
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
     security_measures: frozenset[str] = frozenset()
@@ -376,13 +379,13 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
     return places
 
 
-def _rights(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
-    """Rights named in a clause about rights; elsewhere words like "correct" are not rights,
-    but a clause about cookies may name the choice to reject them."""
+def _rights(named: frozenset[str], hits: dict[str, int]) -> frozenset[str]:
+    """Of the rights whose words occur, those the clause states: all of them in a clause about
+    rights; elsewhere words like "correct" are not rights, but a clause about cookies may name
+    the choice to reject them."""
     if "rights" in hits:
-        return _keys(lex.rights, text)
-    cookies = lex.rights.get("reject cookies") if "tracking" in hits else None
-    return frozenset({"reject cookies"}) if cookies is not None and cookies.search(text) else frozenset()
+        return named
+    return named & {"reject cookies"} if "tracking" in hits else frozenset()
 
 
 def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
@@ -491,6 +494,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         purposes=a.purposes | b.purposes,
         ruled_out=a.ruled_out | b.ruled_out,
         rights=a.rights | b.rights,
+        rights_named=a.rights_named | b.rights_named,
         breach_states=a.breach_states | b.breach_states,
         change_notice=a.change_notice or b.change_notice,
         security_measures=a.security_measures | b.security_measures,
@@ -573,6 +577,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)
+    named_rights = _keys(lex.rights, text)
     # What a clause does not state it cannot rule out either: "the service provider can't contact
     # you" rules out no recipient, "you cannot use the credit line to advertise" no purpose.
     if not flows:  # "advertisers can find more information here": a word, not a recipient
@@ -592,7 +597,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         data_types=named["data_type"],
         purposes=named["purpose"] if hits.keys() & {"purpose", "tracking"} else frozenset(),
         ruled_out=ruled_out,
-        rights=_rights(text, lex, hits),
+        rights=_rights(named_rights, hits),
+        rights_named=named_rights,
         breach_states=_keys(lex.breach_states, text)
         if lex.breach and lex.breach.search(text)
         else frozenset(),
