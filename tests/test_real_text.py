@@ -782,3 +782,27 @@ def test_a_right_really_narrowed_or_refused_still_alerts() -> None:
         "rights",
         "high",
     )
+
+
+SAME_VERB_OTHER_WORD = [
+    ("de", "Wir geben Kundendaten unter keinen Umständen an Werbepartner weiter.",
+     "Kundendaten werden unter keinen Umständen an Werbepartner weitergegeben."),
+    ("de", "Wir speichern Rechnungen, solange das Vertragsverhältnis besteht.",
+     "Wir bewahren Rechnungen auf, solange das Vertragsverhältnis besteht."),
+    ("fr", "Nous conservons vos factures pendant toute la durée du contrat.",
+     "Nous gardons vos factures pendant toute la durée du contrat."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", SAME_VERB_OTHER_WORD)
+def test_keeping_or_passing_on_said_with_another_verb_is_quiet(lang: str, old: str, new: str) -> None:
+    """Split verbs ("geben ... weiter", "bewahren ... auf") and everyday synonyms ("garder" for
+    "conserver") say what the lexicon's word says: no term changed."""
+    assert_quiet(modified(old, new, lang))
+
+
+def test_the_same_split_verbs_still_carry_a_changed_term() -> None:
+    kept = ("Wir bewahren Rechnungen zwei Jahre lang auf.", "Wir bewahren Rechnungen acht Jahre lang auf.")
+    assert_alert(modified(*kept, "de"), "retention", "high")
+    assert_alert(modified("Wir geben Kundendaten nicht an Werbepartner weiter.",
+                          "Wir geben Kundendaten an Werbepartner weiter.", "de"), "sharing", "high")
