@@ -39,6 +39,7 @@ from monitor.engine.facts import (
     extract_facts,
     link_labels,
     pick_lexicon,
+    without_addresses,
     without_user_duties,
 )
 from monitor.lang.lexicon import Lexicon
@@ -335,7 +336,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         for c in MATERIAL_CATEGORIES
         if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0) and _fragment_hits(lex, c, pairs)
     }
-    if of.rights_named and of.rights_named == nf.rights_named:
+    if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
@@ -531,7 +532,7 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     pure insertion or deletion that carries a list separator and words the other side lacks.
     Web and e-mail addresses are no items: the "/" and "." in "example.com/legal/privacy" are
     not list separators, so they are taken out first (link labels stay)."""
-    old, new = _without_addresses(old), _without_addresses(new)
+    old, new = without_addresses(old), without_addresses(new)
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     sm = SequenceMatcher(None, a, b, autojunk=False)
     added: list[str] = []
@@ -546,11 +547,6 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
             if item:
                 dropped.append(item)
     return tuple(added), tuple(dropped)
-
-
-def _without_addresses(text: str) -> str:
-    """The text with URLs and e-mail addresses blanked, Markdown links reduced to their labels."""
-    return URL_RE.sub(" ", EMAIL_RE.sub(" ", link_labels(text)))
 
 
 def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:

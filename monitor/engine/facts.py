@@ -433,9 +433,12 @@ def _is_update_stamp(text: str, lex: Lexicon) -> bool:
 def statement_text(text: str) -> str:
     """What a clause states, without what only names or points: link targets, URLs, e-mail
     addresses and company names ("Northwind Partners LLC") become spaces; link labels stay."""
-    text = EMAIL_RE.sub(" ", link_labels(text))
-    text = URL_RE.sub(" ", text)
-    return _COMPANY.sub(" ", text)
+    return _COMPANY.sub(" ", without_addresses(text))
+
+
+def without_addresses(text: str) -> str:
+    """The text with URLs and e-mail addresses blanked, Markdown links reduced to their labels."""
+    return URL_RE.sub(" ", EMAIL_RE.sub(" ", link_labels(text)))
 
 
 def link_labels(text: str) -> str:

@@ -137,10 +137,8 @@ Analyser = Callable[[PageJob, Previous], PageResult]
 CONFLICT_RETRIES = 3  # another checker recording a version between compare and record, each time
 
 
-def _compared_with(page: PageResult, latest: StoredVersion | None) -> PageResult:
+def _compared_with(page: PageResult, latest: StoredVersion) -> PageResult:
     """The page's changes against `latest` instead of the version it was first compared with."""
-    if latest is None:
-        return replace(page, changes=[], summary={"clauses": len(page.clauses)})
     from monitor.engine.pipeline import compare
 
     diff = compare(latest.clauses, page.clauses, old_text=latest.text, new_text=page.text)
@@ -248,7 +246,8 @@ class _Check:
                 # Another checker (the daemon beside a `check`) recorded a version since this page
                 # was compared: compare it with that one, or it is unchanged against it.
                 latest = self._reload_latest()
-                if latest is not None and latest.text_sha256 == page.text_sha:
+                assert latest is not None  # the conflict was a newer version; versions are never deleted
+                if latest.text_sha256 == page.text_sha:
                     unchanged = self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha)
                     return self._reached(unchanged)
                 page = _compared_with(page, latest)
@@ -337,13 +336,9 @@ class _Check:
         from monitor.fetch.guards import SHRUNK
 
         last = self.last
-        return (
-            last is not None
-            and last.outcome == "suspect"
-            and last.body_sha256 == body_sha
-            and bool(last.error)
-            and not (last.error or "").startswith(SHRUNK)
-        )
+        if last is None or last.outcome != "suspect" or last.body_sha256 != body_sha or not last.error:
+            return False
+        return not last.error.startswith(SHRUNK)
 
     def _last_was_challenge(self) -> bool:
         last = self.last
