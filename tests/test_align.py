@@ -135,3 +135,48 @@ def test_a_new_postal_address_is_a_few_modified_lines_not_a_block_removed_and_ad
                 "We answer within a month.")
     changes = align(old, new)
     assert sorted(c.kind for c in changes) == ["modified", "modified", "removed"]
+
+
+# --- freak inputs: the work stays bounded and the answer stays useful ---------------------------
+
+
+def test_one_row_inserted_among_thousands_of_identical_rows_is_one_addition(monkeypatch) -> None:
+    # A table of identical rows makes the exact matcher walk every (old copy, new copy) pair;
+    # past the budget the copies are told apart by their place and the insertion is still found.
+    import monitor.engine.align as align_module
+
+    row = "Session cookie, expires when you close the browser."
+    old = clauses(*[row] * 600)
+    new = clauses(*[row] * 300, "Advertising cookie, kept for 13 months.", *[row] * 300)
+    assert align_module._key_match_work([c.key for c in old], [c.key for c in new]) == 600 * 600
+    monkeypatch.setattr(align_module, "KEY_MATCH_BUDGET", 1000)
+    changes = align(old, new)
+    assert kinds(changes) == ["added"] and changes[0].new.text.startswith("Advertising cookie")
+
+
+def test_past_the_pairing_budget_edited_clauses_are_still_paired_through_their_rare_words(
+    monkeypatch,
+) -> None:
+    import monitor.engine.align as align_module
+
+    monkeypatch.setattr(align_module, "PAIR_BUDGET", 0)
+    monkeypatch.setattr(align_module, "RARE_WORD_CLAUSES", 1)
+    new = list(BASE)
+    new[1] = "We keep your data for 10 years."
+    new[3] = "You may ask us to delete or correct your data."
+    changes = align(clauses(*BASE), clauses(*new))
+    assert kinds(changes) == ["modified", "modified"]
+    assert [c.old.index for c in changes] == [1, 3]
+
+
+def test_past_the_pairing_budget_clauses_sharing_only_common_words_are_added_and_removed(
+    monkeypatch,
+) -> None:
+    import monitor.engine.align as align_module
+
+    monkeypatch.setattr(align_module, "PAIR_BUDGET", 0)
+    monkeypatch.setattr(align_module, "RARE_WORD_CLAUSES", 1)
+    old = clauses("We keep the logs.", "We keep the notes.", "Intro text stays.")
+    new = clauses("We keep the files.", "We keep the photos.", "Intro text stays.")
+    # every word a rewritten clause shares is shared by both old clauses: nothing rare pairs them
+    assert sorted(kinds(align(old, new))) == ["added", "added", "removed", "removed"]

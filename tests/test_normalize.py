@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from monitor.errors import InputError
 from monitor.extract.normalize import (
     MAX_INPUT_BYTES,
+    MAX_TEXT_CHARS,
     cf_decode,
     normalize,
     normalize_text,
@@ -727,3 +728,15 @@ def test_markdown_and_html_of_the_same_policy_give_the_same_clauses() -> None:
     from_html = segment(normalize(html.encode(), "text/html"))
     assert [(c.marker, c.text) for c in from_md] == [(c.marker, c.text) for c in from_html]
     assert "Payment records and receipts | 7 years" in [c.text for c in from_md]
+
+
+def test_a_page_that_is_one_vast_paragraph_is_read_up_to_the_cap_not_found_empty() -> None:
+    # A policy pasted as one <p> with no breaks, longer than the text cap: its start is still the
+    # policy (a check that found "no text" here would fail on this page forever).
+    sentence = "Your account data stays with us for two years after you close the account. "
+    body = f"<html><body><p>{sentence * (MAX_TEXT_CHARS // len(sentence) + 50)}</p></body></html>"
+    doc = normalize(body.encode(), "text/html; charset=utf-8")
+    assert doc.truncated
+    assert doc.text.startswith("Your account data stays with us for two years")
+    assert MAX_TEXT_CHARS // 2 < len(doc.text) <= MAX_TEXT_CHARS
+    assert doc.text.split()[-1] in sentence.split()  # cut between words, not inside one

@@ -806,3 +806,16 @@ def test_the_same_split_verbs_still_carry_a_changed_term() -> None:
     assert_alert(modified(*kept, "de"), "retention", "high")
     assert_alert(modified("Wir geben Kundendaten nicht an Werbepartner weiter.",
                           "Wir geben Kundendaten an Werbepartner weiter.", "de"), "sharing", "high")
+
+
+def test_past_the_search_budget_a_removed_copy_of_a_clause_is_still_found_whole(monkeypatch) -> None:
+    # A freak page with tens of thousands of changed clauses stops scanning the whole text for
+    # each one; a clause that still stands whole in the other version is found without a scan.
+    from monitor.engine import classify as classify_module
+
+    monkeypatch.setattr(classify_module._Document, "SEARCH_BUDGET", 0)
+    rule = "Inactive accounts are closed and their photos deleted after eighteen months."
+    old = f"Accounts\n\n{rule}\n\nPhotos\n\n{rule}\n\nYou can download your photos at any time."
+    new = f"Accounts\n\n{rule}\n\nPhotos\n\nYou can download your photos at any time."
+    changes = _diff(old, new)
+    assert changes and not any(c.material for c in changes), changes

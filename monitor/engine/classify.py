@@ -150,9 +150,15 @@ class _Document:
     """One version as a whole, folded as clause keys are, to find a clause's words in it."""
 
     MIN_KEY = 24  # shorter keys ("cookies", a heading) say too little to be found as a statement
+    # Characters scanned for one document's questions, in all. A real rewrite asks a few hundred
+    # questions of ~100 KB; a freak page (tens of thousands of clauses, all changed) would make
+    # the scans quadratic, so past the budget only whole clauses are looked up.
+    SEARCH_BUDGET = 500_000_000
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
         self.text = "\n".join(c.key for c in clauses)
+        self.keys = frozenset(c.key for c in clauses)
+        self.searched = 0
 
     def still_states(self, clause: Clause, change: Change) -> bool:
         """True when the clause's words stand elsewhere in this version (a duplicate removed, a
@@ -161,6 +167,11 @@ class _Document:
         key = clause.key
         if len(key) < self.MIN_KEY:
             return False
+        if key in self.keys:
+            return True
+        if self.searched + len(self.text) > self.SEARCH_BUDGET:
+            return False
+        self.searched += len(self.text)
         at = self.text.find(key)
         while at >= 0:  # whole words only: "…we do not sell" is not in "…we do not sell[er]…"
             end = at + len(key)

@@ -17,7 +17,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from monitor.errors import InputError
@@ -241,12 +241,25 @@ _KNOWN_TYPES = frozenset(
 
 
 def _cap(blocks: list[Block]) -> tuple[list[Block], bool]:
+    """The blocks cut at MAX_TEXT_CHARS of text; the block that crosses the limit is kept up to
+    it, so a page that is one vast paragraph is read in part rather than found empty."""
     total = 0
     for i, b in enumerate(blocks):
+        if total + len(b.text) + 1 > MAX_TEXT_CHARS:
+            text = _cut_at_word(b.text, MAX_TEXT_CHARS - total)
+            head = [replace(b, text=text)] if text.strip() else []
+            return blocks[:i] + head, True
         total += len(b.text) + 1
-        if total > MAX_TEXT_CHARS:
-            return blocks[:i], True
     return blocks, False
+
+
+def _cut_at_word(text: str, room: int) -> str:
+    """The start of `text` within `room` characters, ending at a space when one is near."""
+    if room <= 0:
+        return ""
+    head = text[:room]
+    space = head.rfind(" ")
+    return head[:space] if space > room // 2 else head
 
 
 # --- PDF ----------------------------------------------------------------------------------------
