@@ -314,3 +314,29 @@ def test_reports_list_material_changes_first_by_severity_then_the_rest_in_docume
     assert [c["explanation"] for c in p["changes"]] == expected
     html = render_report_html(p)
     assert html.index("change 2") < html.index("change 4") < html.index("change 1") < html.index("change 0")
+
+
+def test_a_page_rewritten_into_thousands_of_changes_gives_a_bounded_alert_that_says_what_it_left_out():
+    from monitor.alerts.routing import MAX_DETAILED_CHANGES
+
+    ret = retention_change()
+    low = [Change(**{**ret.__dict__, "severity": "low", "new": Clause(i, f"Row {i} of the cookie table.")})
+           for i in range(MAX_DETAILED_CHANGES + 300)]
+    high = Change(**{**ret.__dict__, "new": Clause(10_000, "We keep your data for 10 years.")})
+    changes = [*low[:250], high, *low[250:]]
+    (alert,) = plan_change_alerts(policy(), watchlist(MAIL), seq=2, seen_at=SEEN, changes=changes)
+    detailed = alert.payload["changes"]
+    assert len(detailed) == MAX_DETAILED_CHANGES
+    assert alert.payload["changes_omitted"] == len(changes) - MAX_DETAILED_CHANGES
+    assert high.to_dict() in detailed  # the high one is kept though it sits past the first 200
+    assert alert.payload["summary"]["material"] == len(changes)  # the summary counts them all
+    text = render_text(alert.payload)
+    assert f"{len(changes) - MAX_DETAILED_CHANGES} more change(s) not detailed here" in text
+    assert len(text) < 200_000
+
+
+def test_an_alert_within_the_limit_details_every_change_and_omits_nothing():
+    changes = [retention_change()]
+    (alert,) = plan_change_alerts(policy(), watchlist(MAIL), seq=2, seen_at=SEEN, changes=changes)
+    assert len(alert.payload["changes"]) == 1 and "changes_omitted" not in alert.payload
+    assert "not detailed here" not in render_text(alert.payload)

@@ -111,6 +111,12 @@ def build_view(payload: dict[str, Any], tz: str = "UTC") -> AlertView:
         hidden = summary.get("non_material", 0) - sum(1 for c in view.changes if not c.material)
         if hidden > 0:
             view.notes.append(f"{hidden} non-material change(s) recorded, not detailed here.")
+        omitted = int(payload.get("changes_omitted") or 0)
+        if omitted > 0:
+            where = payload.get("version_url") or "`policy-monitor history`"
+            view.notes.append(
+                f"{omitted} more change(s) not detailed here (the most important are); see {where}."
+            )
         sev = summary.get("max_severity", "none")
         cats = ", ".join(summary.get("categories", [])) or "no material category"
         view.subject = f"[policy-monitor] {name}: {sev} change ({cats})"

@@ -17,10 +17,15 @@ import logging
 from collections.abc import Sequence
 
 from monitor.alerts.payload import change_payload, health_payload, make_alert_id, report_url
-from monitor.models import Change, PolicyConfig, RouteConfig, Watchlist, severity_rank
+from monitor.models import Change, PolicyConfig, RouteConfig, Watchlist, most_important_first, severity_rank
 from monitor.store import NewAlert
 
 log = logging.getLogger(__name__)
+
+# An alert details at most this many changes (the most important, kept in document order) and
+# says how many it left out: a page rewritten into tens of thousands of clauses would otherwise
+# make a message no mail server accepts and no reader gets through. The summary counts them all.
+MAX_DETAILED_CHANGES = 200
 
 CONSOLE = RouteConfig(name="console", type="console", min_severity="low")
 
@@ -78,7 +83,10 @@ def plan_change_alerts(
             version_url=version_url,
             include_non_material=route.include_non_material,
         )
-        payload["changes"] = [c.to_dict() for c in wanted]
+        detailed = _at_most(wanted, MAX_DETAILED_CHANGES)
+        payload["changes"] = [c.to_dict() for c in detailed]
+        if len(detailed) < len(wanted):
+            payload["changes_omitted"] = len(wanted) - len(detailed)
         alerts.append(
             NewAlert(
                 alert_id=make_alert_id(policy.id, seq, route.name),
@@ -89,6 +97,14 @@ def plan_change_alerts(
             )
         )
     return alerts
+
+
+def _at_most(changes: Sequence[Change], limit: int) -> list[Change]:
+    """The `limit` most important changes, in their document order."""
+    if len(changes) <= limit:
+        return list(changes)
+    kept = {id(c) for c in most_important_first(changes)[:limit]}
+    return [c for c in changes if id(c) in kept]
 
 
 def plan_health_alerts(
