@@ -205,3 +205,42 @@ def test_a_check_killed_mid_delivery_leaves_nothing_behind_for_the_next(
     ids = [h.webhook_id for h in hook.hits]
     assert sorted(set(ids)) == [f"a-{i:04d}" for i in range(20)]
     assert len(ids) <= 21  # the one in flight when the check died, sent again with its id
+
+
+def test_a_sender_whose_claim_ran_out_mid_batch_sends_nothing_more_and_another_sender_sends_it_once(
+    tmp_path: Path, hook: WebhookReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A slow channel can make one batch outlast its claim; by then another sender may hold the
+    # rest. Each row's claim is renewed just before it is sent, so the slow sender stops there.
+    from datetime import datetime, timedelta, timezone
+
+    monkeypatch.setenv("PM_HOOK_SECRET", SECRET)
+    start = datetime(2030, 1, 1, tzinfo=timezone.utc)
+    ticks = iter(range(10_000))
+
+    def slow_clock() -> datetime:  # every reading 10 minutes later than the one before
+        return start + timedelta(minutes=10 * next(ticks))
+
+    with Store(tmp_path / "monitor.db") as store:
+        store.add_alerts(_alerts(3))
+        slow = Sender(store, _watchlist(hook), clock=slow_clock, claim_seconds=5 * 60,
+                      console_stream=io.StringIO())
+        assert slow.deliver_due()["delivered"] == 0  # each claim had run out when it was to be sent
+        assert hook.hits == []
+        later = start + timedelta(days=1)
+        other = Sender(store, _watchlist(hook), clock=lambda: later, console_stream=io.StringIO())
+        assert other.deliver_due()["delivered"] == 3
+        assert other.deliver_due(later + timedelta(hours=1))["delivered"] == 0
+    assert sorted(h.webhook_id for h in hook.hits) == ["a-0000", "a-0001", "a-0002"]
+
+
+def test_a_claim_is_renewed_only_by_its_holder_and_only_while_it_holds(tmp_path: Path) -> None:
+    with Store(tmp_path / "monitor.db") as store:
+        store.add_alerts(_alerts(1))
+        (row,) = store.claim_due("a", "2030-01-01T00:00:00Z", "2030-01-01T00:15:00Z")
+        assert store.renew_claim(row.id, "a", "2030-01-01T00:10:00Z", "2030-01-01T00:25:00Z")
+        assert not store.renew_claim(row.id, "b", "2030-01-01T00:11:00Z", "2030-01-01T00:26:00Z")
+        assert not store.renew_claim(row.id, "a", "2030-01-01T00:30:00Z", "2030-01-01T00:45:00Z")
+        taken = store.claim_due("b", "2030-01-01T00:30:00Z", "2030-01-01T00:45:00Z")
+        assert [r.id for r in taken] == [row.id]
+        assert not store.renew_claim(row.id, "a", "2030-01-01T00:31:00Z", "2030-01-01T00:46:00Z")

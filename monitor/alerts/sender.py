@@ -92,8 +92,16 @@ class Sender:
             if not claimed:
                 break
             for alert in claimed:
-                counts[self._deliver_one(alert, at)] += 1
                 after = max(after, alert.id)
+                # A slow channel can make a batch outlast its claim; a row whose claim ran out
+                # may be another sender's now, so each row's claim is renewed before it is sent.
+                at = moment if now is not None else max(moment, self.now())
+                until = at + timedelta(seconds=self.claim_seconds)
+                if not self.store.renew_claim(alert.id, self.owner, iso(at), iso(until)):
+                    log.warning("alert %s: claim ran out before it was sent; left for another pass or sender",
+                                alert.alert_id)
+                    continue
+                counts[self._deliver_one(alert, at)] += 1
         return counts
 
     def release_orphans(self) -> int:

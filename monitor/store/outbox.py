@@ -88,6 +88,17 @@ class Outbox(Connection):
             rows = [conn.execute("SELECT * FROM alerts WHERE id = ?", (i,)).fetchone() for i in ids]
         return [alert_from_row(r) for r in rows]
 
+    def renew_claim(self, id: int, owner: str, now: str, until: str) -> bool:
+        """Extend `owner`'s claim on a pending row to `until`, if it still holds it at `now`.
+        False when the claim ran out (another sender may have the row) or the row was settled:
+        the caller must not send it."""
+        with self._tx() as conn:
+            return conn.execute(
+                "UPDATE alerts SET claim_expires_at = ? WHERE id = ? AND claimed_by = ?"
+                " AND claim_expires_at > ? AND status = 'pending'",
+                (until, id, owner, now),
+            ).rowcount == 1
+
     def claim_owners(self) -> list[str]:
         """The senders holding claims now (expired or not)."""
         rows = self._all("SELECT DISTINCT claimed_by FROM alerts WHERE claimed_by IS NOT NULL")
