@@ -129,7 +129,9 @@ def test_material_change_gives_exactly_one_email_and_one_signed_webhook(store, s
     assert body["type"] == "policy.changed" and body["summary"]["max_severity"] == "high"
     [change] = body["changes"]
     assert change["categories"] == ["retention"] and change["severity"] == "high"
-    assert change["explanation"] == "Retention period set to 10 years instead of keeping data as long as necessary"
+    assert change["explanation"] == (
+        "Retention period set to 10 years instead of keeping data as long as necessary"
+    )
     assert [-1, "no longer than is necessary fo"] in change["inline"] or any(
         op == 1 and "10 years" in t for op, t in change["inline"]
     )
@@ -378,7 +380,8 @@ def test_test_alert_sends_a_sample_and_reports_failures(smtp, hook):
     out = io.StringIO()
     send_test_alert(wl, "console", console_stream=out)
     assert (
-        "policy.test" in out.getvalue() and "Retention period lengthened from 3 years to 10 years" in out.getvalue()
+        "policy.test" in out.getvalue()
+        and "Retention period lengthened from 3 years to 10 years" in out.getvalue()
     )
     with pytest.raises(MonitorError, match="no alert route named 'nope'"):
         send_test_alert(wl, "nope")

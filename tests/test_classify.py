@@ -190,7 +190,9 @@ def test_breach_notice_slower_is_high_and_faster_medium() -> None:
     slow = "If a data breach occurs we will notify you within 30 days."
     slower = modified(fast, slow)
     assert_alert(slower, "security", "high")
-    assert slower.explanation == "Deadline for telling you of a data breach lengthened from 72 hours to 30 days"
+    assert slower.explanation == (
+        "Deadline for telling you of a data breach lengthened from 72 hours to 30 days"
+    )
     assert_alert(modified(slow, fast), "security", "medium")
 
 
@@ -466,7 +468,9 @@ def test_a_hundred_changes_classify_quickly() -> None:
 def test_new_purpose_is_high(old: str, new: str, lang: str) -> None:
     change = modified(old, new, lang)
     assert_alert(change, "purpose", "high")
-    assert change.explanation.startswith(("New purpose for personal data: ", "New purposes for personal data: "))
+    assert change.explanation.startswith(
+        ("New purpose for personal data: ", "New purposes for personal data: ")
+    )
 
 
 @pytest.mark.parametrize(
@@ -713,7 +717,9 @@ def test_a_shorter_notice_period_for_changes_is_high() -> None:
         "We will notify you at least 7 days before changes to this policy take effect.",
     )
     assert_alert(change, "changes", "high")
-    assert change.explanation == "Notice period before policy changes take effect shortened from 30 days to 7 days"
+    assert change.explanation == (
+        "Notice period before policy changes take effect shortened from 30 days to 7 days"
+    )
 
 
 def test_a_removed_sentence_without_keywords_takes_its_sections_category() -> None:

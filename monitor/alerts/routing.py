@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 
 from monitor.alerts.payload import change_payload, health_payload, make_alert_id, report_url
-from monitor.models import Change, PolicyConfig, RouteConfig, Watchlist, severity_rank
+from monitor.models import Change, PolicyConfig, RouteConfig, Watchlist, most_important_first, severity_rank
 from monitor.store import NewAlert
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def plan_change_alerts(
             version_url=version_url,
             include_non_material=route.include_non_material,
         )
-        payload["changes"] = [c.to_dict() for c in wanted]
+        payload["changes"] = [c.to_dict() for c in most_important_first(wanted)]
         alerts.append(
             NewAlert(
                 alert_id=make_alert_id(policy.id, seq, route.name),

@@ -253,6 +253,9 @@ def describe_conditions(facts: Sequence[Fact]) -> str:
         if dropped:
             return sentence(f"safeguard for transfers abroad no longer stated: {named}")
         return sentence(f"transfers abroad now rely on a stated safeguard: {named}")
+    parental = [f for f in facts if f.kind == "parental_consent"]
+    if parental:  # the limit words ("only") belong to the parent's consent
+        return _parental(parental[0])
     what = TOPIC.get(first.category, first.category)
     if CONSENT_WORDS in words:
         return sentence(
@@ -486,6 +489,8 @@ def _group(fact: Fact) -> str:
     category and direction; every other fact alone."""
     if fact.kind == "polarity":
         return f"polarity {fact.direction}"
+    if fact.kind == "parental_consent":  # "only with a parent's consent": one qualifier
+        return f"qualifier condition {fact.category} {fact.direction}"
     if fact.kind in ("condition", "safeguard"):
         return f"qualifier {fact.kind} {fact.category} {fact.direction}"
     if fact.kind in _LISTED or fact.kind in _RULED_OUT_KINDS:
