@@ -251,6 +251,12 @@ def test_an_added_or_removed_clause_says_what_it_states(kind: str, text: str, ex
     assert single(kind, text).explanation == expected
 
 
+def test_a_removed_clause_with_no_fact_names_what_it_was_about() -> None:
+    change = single("removed", "We delete your records when they are no longer needed for billing.")
+    assert change.material
+    assert change.explanation == "A clause about how long data is kept was removed"
+
+
 def test_a_clause_with_no_fact_of_its_own_names_what_its_section_is_about() -> None:
     change = single(
         "added",

@@ -2,7 +2,7 @@
 
 In: Changes from align.py (kind, old/new Clause, inline diff). Out: new Change objects with
 `categories` (ordered as models.CATEGORIES), `facts` (what differs, for people), `material`,
-`severity` (none|low|medium|high) and a one-line `explanation`.
+`severity` (none|low|medium|high) and a one-sentence `explanation` (worded by explain.py).
 
 The rules (see shared/eval/diff-contract.md): a change is material when what the clause says
 about one of the first ten categories differs: a period, party, data type, place, right, age,

@@ -185,14 +185,8 @@ def topics(categories: Sequence[str]) -> str:
 
 def new_or_removed_clause(added: bool, categories: Sequence[str], *, in_section: bool = False) -> str:
     """An added or removed clause whose facts say no more than what it (or its section) is about."""
-    about = topics(categories)
-    if in_section:
-        return (
-            f"New clause in a section about {about}"
-            if added
-            else f"Clause removed from a section about {about}"
-        )
-    return f"New clause about {about}" if added else f"Clause about {about} removed"
+    about = f"in a section about {topics(categories)}" if in_section else f"about {topics(categories)}"
+    return f"New clause {about}" if added else f"A clause {about} was removed"
 
 
 def wording(categories: Sequence[str], negation: int) -> str:
