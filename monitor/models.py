@@ -117,6 +117,24 @@ class Fact:
     kind: str = ""  # duration, retention_state, age, country, polarity, recipient, data_type, right, ...
 
 
+@dataclass(frozen=True)
+class Context:
+    """The text around a changed clause in its version (the clauses just before and after it in
+    its section), so a reader sees the sentence in its paragraph."""
+
+    before: str | None = None
+    after: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"before": self.before, "after": self.after}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Context | None:
+        if not d:
+            return None
+        return cls(before=d.get("before"), after=d.get("after"))
+
+
 @dataclass
 class Change:
     """A difference between two versions, first as aligned, then as classified."""
@@ -130,6 +148,7 @@ class Change:
     material: bool = False
     severity: Severity = "none"
     explanation: str = ""
+    context: Context | None = None  # the clauses around it (pipeline.with_context)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape of one change (see docs/diff-contract.md)."""
@@ -151,6 +170,8 @@ class Change:
             out["inline"] = [[op, text] for op, text in self.inline]
         out["facts"] = [{k: v for k, v in asdict(f).items() if v is not None and v != ""} for f in self.facts]
         out["explanation"] = self.explanation
+        if self.context is not None:
+            out["context"] = self.context.to_dict()
         return out
 
 

@@ -44,7 +44,7 @@ def sample_payload() -> dict:
         material=True,
         severity="medium",
         facts=[Fact("sharing", None, "advertising partners", "added", "recipient")],
-        explanation="new recipient: advertising partners",
+        explanation="New recipient of personal data: advertising partners",
     )
     payload["changes"].append(added.to_dict())
     payload["summary"].update(added=1, material=2, categories=["retention", "sharing"])

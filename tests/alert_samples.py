@@ -40,7 +40,7 @@ def retention_change() -> Change:
         facts=[Fact("retention", "as long as necessary", "10 years", "longer", "duration")],
         material=True,
         severity="high",
-        explanation="retention lengthened from as long as necessary to 10 years",
+        explanation="Retention period set to 10 years instead of keeping data as long as necessary",
     )
 
 

@@ -20,7 +20,7 @@ from monitor.models import RouteConfig, Watchlist
 from monitor.store import FetchRecord, Store
 
 T0 = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=60)
-EXPLANATION = "retention lengthened from as long as necessary to 10 years"
+EXPLANATION = "Retention period set to 10 years instead of keeping data as long as necessary"
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ def test_material_change_gives_exactly_one_email_and_one_signed_webhook(store, s
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
     for body in (text, html):
-        assert "retention lengthened from as long as necessary to 10 years" in body
+        assert "Retention period set to 10 years instead of keeping data as long as necessary" in body
         assert "How long we keep your information" in body
     assert "[-no longer than is necessary" in text and "{+10 years" in text
     assert "line-through" in html and ">10 years" in html
@@ -129,7 +129,9 @@ def test_material_change_gives_exactly_one_email_and_one_signed_webhook(store, s
     assert body["type"] == "policy.changed" and body["summary"]["max_severity"] == "high"
     [change] = body["changes"]
     assert change["categories"] == ["retention"] and change["severity"] == "high"
-    assert change["explanation"] == "retention lengthened from as long as necessary to 10 years"
+    assert change["explanation"] == (
+        "Retention period set to 10 years instead of keeping data as long as necessary"
+    )
     assert [-1, "no longer than is necessary fo"] in change["inline"] or any(
         op == 1 and "10 years" in t for op, t in change["inline"]
     )
@@ -331,7 +333,7 @@ def test_daily_digest_gathers_the_days_alerts_into_one_message(store, smtp, hook
     [mail] = smtp.messages
     assert "Daily digest: 2 alert(s)" in mail.message["Subject"]
     text = mail.message.get_body(("plain",)).get_content()
-    assert text.count("retention lengthened from as long as necessary to 10 years") == 2
+    assert text.count("Retention period set to 10 years instead of keeping data as long as necessary") == 2
     statuses = sorted(a.status for a in store.list_alerts(route="mail"))
     assert statuses == ["delivered", "digested", "digested"]
 
@@ -378,7 +380,8 @@ def test_test_alert_sends_a_sample_and_reports_failures(smtp, hook):
     out = io.StringIO()
     send_test_alert(wl, "console", console_stream=out)
     assert (
-        "policy.test" in out.getvalue() and "retention lengthened from 3 years to 10 years" in out.getvalue()
+        "policy.test" in out.getvalue()
+        and "Retention period lengthened from 3 years to 10 years" in out.getvalue()
     )
     with pytest.raises(MonitorError, match="no alert route named 'nope'"):
         send_test_alert(wl, "nope")

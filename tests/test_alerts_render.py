@@ -71,7 +71,7 @@ def test_text_and_html_show_category_severity_explanation_section_and_highlights
     p = payload_of([retention_change(), cosmetic_change()])
     text = render_text(p)
     assert "MODIFIED  high  [retention]" in text
-    assert "retention lengthened from as long as necessary to 10 years" in text
+    assert "Retention period set to 10 years instead of keeping data as long as necessary" in text
     assert "in: Privacy Policy > How long we keep your information" in text
     assert re.search(r"Before: We keep your information for \[-no longer than is necessary", text)
     assert re.search(r"After: +We keep your information for \{\+10 years", text)
@@ -88,7 +88,7 @@ def test_text_and_html_show_category_severity_explanation_section_and_highlights
 
 def test_every_format_carries_the_same_facts():
     p = payload_of([retention_change()])
-    expl = "retention lengthened from as long as necessary to 10 years"
+    expl = "Retention period set to 10 years instead of keeping data as long as necessary"
     for out in (render_text(p), render_email_html(p), render_report_html(p), json.dumps(p)):
         assert expl in out and "Acme Privacy Policy" in out and "retention" in out and "high" in out
 
@@ -280,7 +280,7 @@ def test_console_channel_prints_the_line_and_one_explanation_line_per_change():
     lines = out.getvalue().splitlines()
     assert lines[0] == console_line(p)
     assert lines[1:] == [
-        "  - [high] retention: retention lengthened from as long as necessary to 10 years"
+        "  - [high] retention: Retention period set to 10 years instead of keeping data as long as necessary"
         " (Privacy Policy > How long we keep your information)"
     ]
 
@@ -296,7 +296,7 @@ def test_digest_renders_every_part():
     text, html = render_text(p), render_email_html(p)
     for out in (text, html):
         assert "Acme Privacy Policy" in out and "Other Co" in out
-        assert out.count("retention lengthened from as long as necessary to 10 years") == 2
+        assert out.count("Retention period set to 10 years instead of keeping data as long as necessary") == 2
     assert render_subject(p) == "[policy-monitor] Daily digest: 2 alert(s), highest severity high"
 
 

@@ -350,7 +350,7 @@ def test_dropping_parental_consent_for_children_is_high(lang: str) -> None:
     old, new = PARENTAL[lang]
     change = modified(old, new, lang)
     assert_alert(change, "children", "high")
-    assert "parental consent no longer required" in change.explanation
+    assert "parental consent is no longer required for children's data" in change.explanation.lower()
 
 
 NEW_RECIPIENT = {
@@ -378,7 +378,7 @@ def test_insurers_or_financial_institutions_as_new_recipients_are_high(lang: str
     old, new = NEW_RECIPIENT[lang]
     change = modified(old, new, lang)
     assert_alert(change, "sharing", "high")
-    assert "new recipient" in change.explanation
+    assert change.explanation.startswith("New recipient of personal data: ")
 
 
 def test_a_german_change_in_what_cookies_are_for_is_a_tracking_change() -> None:
@@ -461,12 +461,12 @@ def test_a_flip_with_its_recipient_reads_as_one_plain_sentence() -> None:
     change = modified(
         "We do not sell your viewing history.", "We may sell your viewing history to advertisers."
     )
-    assert change.explanation == "personal data may now be sold to advertisers"
+    assert change.explanation == "Personal data may now be sold to advertisers"
 
 
 def test_a_retention_change_names_both_periods() -> None:
     change = modified("We keep billing records for 3 years.", "We keep billing records for 10 years.")
-    assert change.explanation == "retention period lengthened from 3 years to 10 years"
+    assert change.explanation == "Retention period lengthened from 3 years to 10 years"
 
 
 @pytest.mark.parametrize(
@@ -635,7 +635,7 @@ def test_a_contact_field_added_to_a_list_of_shared_data_is_a_data_type() -> None
         "We may pass your email address and phone number to our delivery partners.",
     )
     assert_alert(change, "collection")
-    assert change.explanation == "the data collected now include phone number"
+    assert change.explanation == "Added to the data collected: phone number"
 
 
 # --- a company or a country named is a recipient or a destination only where data goes there ------

@@ -138,7 +138,7 @@ def sample_changes() -> list[Change]:
             facts=[Fact("retention", "3 years", "10 years", "longer", "duration")],
             material=True,
             severity="high",
-            explanation="retention lengthened from 3 years to 10 years",
+            explanation="Retention period lengthened from 3 years to 10 years",
         ),
         Change(
             kind="modified",

@@ -18,6 +18,8 @@ from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from monitor.models import severity_rank
+
 Segment = tuple[int, str]  # diff-match-patch op (-1 deleted, 0 same, 1 inserted), text
 
 # control characters, line separators and bidi embeddings/overrides/isolates/marks (U+202E would
@@ -47,6 +49,8 @@ class ChangeView:
     section: str | None
     before: list[Segment] | None
     after: list[Segment] | None
+    preceded_by: str | None = None  # the clauses around the changed one in its version
+    followed_by: str | None = None
 
 
 @dataclass
@@ -107,7 +111,7 @@ def build_view(payload: dict[str, Any], tz: str = "UTC") -> AlertView:
     view = AlertView(subject="", title=title, meta=meta, summary="")
     if kind in ("policy.changed", "policy.test"):
         view.summary = _change_summary(summary)
-        view.changes = [_change_view(c) for c in payload.get("changes", [])]
+        view.changes = [_change_view(c) for c in _material_first(payload.get("changes", []))]
         hidden = summary.get("non_material", 0) - sum(1 for c in view.changes if not c.material)
         if hidden > 0:
             view.notes.append(f"{hidden} non-material change(s) recorded, not detailed here.")
@@ -160,6 +164,12 @@ def _change_summary(summary: dict[str, Any]) -> str:
     return f"{counts or 'no changes'}. {verdict}."
 
 
+def _material_first(changes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Material changes first, the most severe first, the payload's order within each rank
+    (payloads are built so; a body made elsewhere reads the same)."""
+    return sorted(changes, key=lambda c: (not c.get("material"), -severity_rank(str(c.get("severity")))))
+
+
 def _change_view(change: dict[str, Any]) -> ChangeView:
     old, new = change.get("old"), change.get("new")
     inline = change.get("inline")
@@ -178,7 +188,13 @@ def _change_view(change: dict[str, Any]) -> ChangeView:
         section=((new or old or {}).get("section")),
         before=before if old else None,
         after=after if new else None,
+        preceded_by=_text_or_none((change.get("context") or {}).get("before")),
+        followed_by=_text_or_none((change.get("context") or {}).get("after")),
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None
 
 
 # --- plain text --------------------------------------------------------------------------------
@@ -203,10 +219,14 @@ def _text_lines(view: AlertView) -> list[str]:
             lines.append(f"   in: {one_line(ch.section)}")
         if ch.explanation:
             lines.append(f"   {one_line(ch.explanation, 1000)}")
+        if ch.preceded_by:
+            lines.append(f"   Preceded by: {one_line(ch.preceded_by, 1000)}")
         if ch.before is not None:
             lines.append(f"   Before: {_text_segments(ch.before)}")
         if ch.after is not None:
             lines.append(f"   After:  {_text_segments(ch.after)}")
+        if ch.followed_by:
+            lines.append(f"   Followed by: {one_line(ch.followed_by, 1000)}")
     lines += ["", *view.notes] if view.notes else []
     for part in view.parts:
         lines += ["", "-" * 60, *_text_lines(part)]
@@ -298,6 +318,8 @@ def _html_change(n: int, ch: ChangeView) -> str:
             f'<tr><td colspan="2" style="{_FONT}font-size:13px;color:#666;padding:0 10px 6px;">'
             f"Section: {_e(ch.section)}</td></tr>"
         )
+    if ch.preceded_by:
+        rows.append(_html_context("Preceded by", ch.preceded_by))
     for label, segments in (("Before", ch.before), ("After", ch.after)):
         if segments is not None:
             rows.append(
@@ -305,9 +327,20 @@ def _html_change(n: int, ch: ChangeView) -> str:
                 f'{label}</td><td style="{_FONT}font-size:15px;line-height:1.5;padding:6px 10px;color:#111;">'
                 f"{_html_segments(segments)}</td></tr>"
             )
+    if ch.followed_by:
+        rows.append(_html_context("Followed by", ch.followed_by))
     return (
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
         'style="border:1px solid #dcdce0;border-collapse:collapse;">' + "".join(rows) + "</table>"
+    )
+
+
+def _html_context(label: str, text: str) -> str:
+    """A row with the text around the change, in grey: the paragraph it sits in."""
+    return (
+        f'<tr><td valign="top" style="{_FONT}font-size:12px;color:#888;padding:4px 10px;width:60px;">'
+        f'{_e(label)}</td><td style="{_FONT}font-size:13px;line-height:1.4;padding:4px 10px;color:#666;">'
+        f"{_e(text)}</td></tr>"
     )
 
 

@@ -22,7 +22,7 @@ from monitor.store import NewAlert
 
 log = logging.getLogger(__name__)
 
-# An alert details at most this many changes (the most important, kept in document order) and
+# An alert details at most this many changes (the most important: they come first) and
 # says how many it left out: a page rewritten into tens of thousands of clauses would otherwise
 # make a message no mail server accepts and no reader gets through. The summary counts them all.
 MAX_DETAILED_CHANGES = 200
@@ -83,7 +83,8 @@ def plan_change_alerts(
             version_url=version_url,
             include_non_material=route.include_non_material,
         )
-        detailed = _at_most(wanted, MAX_DETAILED_CHANGES)
+        wanted = most_important_first(wanted)
+        detailed = wanted[:MAX_DETAILED_CHANGES]
         payload["changes"] = [c.to_dict() for c in detailed]
         if len(detailed) < len(wanted):
             payload["changes_omitted"] = len(wanted) - len(detailed)
@@ -97,14 +98,6 @@ def plan_change_alerts(
             )
         )
     return alerts
-
-
-def _at_most(changes: Sequence[Change], limit: int) -> list[Change]:
-    """The `limit` most important changes, in their document order."""
-    if len(changes) <= limit:
-        return list(changes)
-    kept = {id(c) for c in most_important_first(changes)[:limit]}
-    return [c for c in changes if id(c) in kept]
 
 
 def plan_health_alerts(

@@ -23,9 +23,11 @@ from monitor.models import (
     SEVERITIES,
     Change,
     Clause,
+    Context,
     Fact,
     PolicyConfig,
     Watchlist,
+    most_important_first,
     severity_rank,
 )
 from monitor.store import PolicyStatus, Store, StoredVersion
@@ -169,6 +171,7 @@ def change_from_dict(d: dict[str, Any]) -> Change:
         material=bool(d.get("material")),
         severity=d.get("severity") or "none",
         explanation=d.get("explanation") or "",
+        context=Context.from_dict(d.get("context")),
     )
 
 
@@ -376,8 +379,7 @@ def compare_versions(store: Store, policy_id: str, from_seq: int | None = None,
 
         found = compare(old.clauses, new.clauses, old_text=old.text, new_text=new.text).changes
         stored = False
-    ordered = sorted(found, key=lambda c: (not c.material, -severity_rank(c.severity)))
-    return Comparison(policy_id, old, new, ordered, stored)
+    return Comparison(policy_id, old, new, most_important_first(found), stored)
 
 
 _SECRET_KEYS = re.compile(r"(token|key|secret|pass|auth|sig|session|code|credential)", re.I)

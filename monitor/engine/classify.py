@@ -2,7 +2,7 @@
 
 In: Changes from align.py (kind, old/new Clause, inline diff). Out: new Change objects with
 `categories` (ordered as models.CATEGORIES), `facts` (what differs, for people), `material`,
-`severity` (none|low|medium|high) and a one-line `explanation`.
+`severity` (none|low|medium|high) and a one-sentence `explanation` (worded by explain.py).
 
 The rules (see shared/eval/diff-contract.md): a change is material when what the clause says
 about one of the first ten categories differs: a period, party, data type, place, right, age,
@@ -30,6 +30,17 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from monitor.engine.explain import (
+    CONSENT_WORDS,
+    explain,
+    moved,
+    new_or_removed_clause,
+    reworded,
+    wording,
+)
+from monitor.engine.explain import (
+    sentence as as_sentence,
+)
 from monitor.engine.facts import (
     EMAIL_RE,
     PHONE_RE,
@@ -61,24 +72,6 @@ ACTION_CATEGORY = {
     "transfer": "sharing",
     "collect": "collection",
     "use": "purpose",
-}
-ACTION_NOUN = {
-    "sell": "sale",
-    "share": "sharing",
-    "disclose": "disclosure",
-    "rent": "rental",
-    "transfer": "transfer",
-    "collect": "collection",
-    "use": "use",
-}
-ACTION_PARTICIPLE = {
-    "sell": "sold",
-    "share": "shared",
-    "disclose": "disclosed",
-    "rent": "rented",
-    "transfer": "transferred",
-    "collect": "collected",
-    "use": "used",
 }
 STRONG_ACTIONS = frozenset(
     {"sell", "rent"}
@@ -134,7 +127,7 @@ def classify(
             clause = change.old if change.kind == "removed" else change.new
             if other is not None and clause is not None and other.still_states(clause, classified):
                 where = "new" if change.kind == "removed" else "old"
-                verb = "clause removed" if change.kind == "removed" else "new clause"
+                verb = "Clause removed" if change.kind == "removed" else "New clause"
                 classified = replace(
                     classified,
                     facts=[],
@@ -189,7 +182,7 @@ def _classify_safely(change: Change) -> Change:
         return _classify(change)
     except Exception as exc:  # noqa: BLE001 - any failure here is a bug to log, not to raise
         log.exception("could not classify a %s change", change.kind)
-        return replace(change, explanation=f"could not be classified ({type(exc).__name__})")
+        return replace(change, explanation=f"Could not be classified ({type(exc).__name__})")
 
 
 def clause_categories(text: str, language: str) -> list[str]:
@@ -215,7 +208,7 @@ def _classify(change: Change) -> Change:
             facts=[],
             material=False,
             severity="none",
-            explanation="moved; text unchanged" if change.kind == "moved" else "no change in text",
+            explanation="Moved; text unchanged" if change.kind == "moved" else "No change in text",
         )
     return _compare(change, old, new)
 
@@ -231,6 +224,7 @@ def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
 def _done(
     change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
 ) -> Change:
+    explanation = moved(explanation, material) if change.kind == "moved" else as_sentence(explanation)
     return replace(
         change,
         categories=_ordered(cats),
@@ -246,7 +240,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     clause_cats = set(of.categories) | set(nf.categories)
     material_cats = clause_cats & MATERIAL_CATEGORIES
     lex = pick_lexicon(new.text, new.language)
-    prefix = "moved and " if change.kind == "moved" else ""
+    prefix = ""  # _done tells of a move (explain.moved)
 
     if of.is_update_stamp and nf.is_update_stamp:
         return _done(change, list(clause_cats), [], False, "none", prefix + "update stamp changed")
@@ -298,7 +292,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
-        text = _wording(was, now, _ordered(material_cats), negation)
+        text = wording(_ordered(material_cats), negation)
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
     if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
@@ -351,9 +345,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
-        names = ", ".join(_ordered(changed_cats))
         return _done(
-            change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
+            change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
 
@@ -415,32 +408,6 @@ def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str
     return said(old) != said(new)
 
 
-_LIST_NOUN = {
-    "collection": "the data collected",
-    "sharing": "the recipients",
-    "purpose": "the purposes",
-    "transfer": "the transfer destinations",
-    "rights": "the rights listed",
-    "security": "the security measures",
-    "tracking": "the tracking tools and choices",
-}
-_CATEGORY_NOUN = {
-    "retention": "retention",
-    "sharing": "sharing of personal data",
-    "collection": "collection of personal data",
-    "purpose": "use of personal data",
-    "transfer": "transfer of personal data",
-    "rights": "your rights",
-    "children": "processing of children's data",
-    "security": "security",
-    "tracking": "tracking",
-    "changes": "changes to the policy",
-}
-
-
-CONSENT_WORDS = "your consent"
-
-
 def _diff_conditions(
     of: ClauseFacts, nf: ClauseFacts, material_cats: set[str], lex: Lexicon, old: str, new: str
 ) -> list[_Finding]:
@@ -471,23 +438,6 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
-
-
-def _wording(was: str, now: str, cats: list[str], negation: int) -> str:
-    """One plain sentence for a change in how strongly a term is stated; the changed words are
-    quoted, since they are the fact."""
-    names = " and ".join(cats)
-    if negation < 0:
-        lead = f"something the policy ruled out about {names} may now happen"
-    elif negation > 0:
-        lead = f"the policy now rules out something about {names}"
-    else:
-        lead = f"what the policy says may or will happen about {names} changed"
-    if was and not now:
-        return f"{lead}: “{was}” removed"
-    if now and not was:
-        return f"{lead}: “{now}” added"
-    return f"{lead}: “{was}” became “{now}”"
 
 
 def _one_sided(findings: list[_Finding]) -> bool:
@@ -611,8 +561,7 @@ def _single(change: Change, clause: Clause) -> Change:
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
         if section:
-            names = ", ".join(_ordered(section))
-            text = f'{verb} under "{clause.section[-1]}" ({names})'
+            text = new_or_removed_clause(added, _ordered(section), in_section=True)
             return _done(change, list(section), [], True, "medium", text)
     if not material_cats:
         what = "contact details" if "contact" in cats or facts.contacts else "no policy term"
@@ -632,10 +581,7 @@ def _single(change: Change, clause: Clause) -> Change:
         severity = "high"
     if added and any(p.state in ALLOWING and p.action in ("sell", "rent") for p in facts.polarity):
         severity = "high"
-    names = ", ".join(_ordered(material_cats))
-    text = f"{verb} about {names}"
-    if findings:
-        text += ": " + _explain(findings[:6])
+    text = _explain(findings[:6]) if findings else new_or_removed_clause(added, _ordered(material_cats))
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
@@ -1177,142 +1123,5 @@ def format_days(days: float) -> str:
 
 
 def _explain(findings: list[_Finding]) -> str:
-    """The facts in words; flips of several verbs in one sentence read as one flip."""
-    parts: list[str] = []
-    flips: dict[str, list[_Finding]] = {}
-    conditions: dict[str, list[Fact]] = {}
-    # "personal data may now be sold to advertisers": recipients that come with a flip go with it
-    flip_to = [f.fact.new for f in findings if f.fact.kind == "recipient" and f.fact.direction == "added"]
-    if flip_to and any(f.fact.kind == "polarity" and f.fact.direction == "affirmed" for f in findings):
-        findings = [f for f in findings if not (f.fact.kind == "recipient" and f.fact.direction == "added")]
-    else:
-        flip_to = []
-    for f in findings:
-        if f.fact.kind in ("condition", "safeguard"):
-            key = f"\x01{f.fact.kind}{f.fact.category}{f.fact.direction}"
-            if key not in conditions:
-                parts.append(key)
-            conditions.setdefault(key, []).append(f.fact)
-        elif f.fact.kind == "polarity":
-            if f.fact.direction not in flips:
-                parts.append("\x00" + f.fact.direction)
-            flips.setdefault(f.fact.direction, []).append(f)
-        else:
-            parts.append(_describe(f.fact))
-    for direction, flipped in flips.items():
-        verbs = [ACTION_PARTICIPLE.get(x.action, "shared") for x in flipped]
-        verbs = sorted(set(verbs), key=verbs.index)
-        done = verbs[0] if len(verbs) == 1 else ", ".join(verbs[:-1]) + " or " + verbs[-1]
-        nouns = [ACTION_NOUN.get(x.action, "sharing") for x in flipped]
-        nouns = sorted(set(nouns), key=nouns.index)
-        names = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
-        first = flipped[0].fact
-        if direction == "negated":
-            text = f"personal data will no longer be {done}"
-        elif not first.old:
-            text = f"the policy now says personal data may be {done}"
-        elif not first.new:
-            text = f"the promise against {names} of personal data was dropped"
-        else:
-            text = f"personal data may now be {done}"
-        if direction == "affirmed" and flip_to:
-            to = "with" if set(verbs) <= {"shared"} else "to"
-            text += f" {to} " + " and ".join(str(r) for r in flip_to)
-        parts[parts.index("\x00" + direction)] = text
-    for key, facts in conditions.items():
-        parts[parts.index(key)] = _describe_conditions(facts)
-    return "; ".join(parts)
-
-
-def _describe_conditions(facts: list[Fact]) -> str:
-    """Qualifiers of one category dropped (or added) together, in one sentence: "sharing of
-    personal data no longer requires your consent", "... no longer restricted by "only"."""
-    first = facts[0]
-    if first.kind != "condition":
-        joined = ", ".join(f.old or f.new or "" for f in facts)
-        return _describe(replace(first, old=first.old and joined, new=first.new and joined))
-    what = _CATEGORY_NOUN.get(first.category, first.category)
-    dropped = first.direction == "removed"
-    words = [(f.old if dropped else f.new) or "" for f in facts]
-    if CONSENT_WORDS in words:
-        return f"{what} no longer requires your consent" if dropped else f"{what} now requires your consent"
-    limits = ", ".join(words)
-    return f"{what} no longer restricted by {limits}" if dropped else f"{what} now restricted by {limits}"
-
-
-_DURATION_NAMES = {
-    "retention": "retention period",
-    "security": "breach-notification deadline",
-    "changes": "notice period for changes",
-    "rights": "period for answering requests",
-}
-
-
-def _describe(fact: Fact) -> str:
-    kind, d = fact.kind, fact.direction
-    if kind == "excepted_item":
-        what = _CATEGORY_NOUN.get(fact.category, fact.category)
-        return (
-            f"a promise about {what} now also covers {fact.new}"
-            if d == "added"
-            else f"a promise about {what} no longer covers {fact.old}"
-        )
-    if kind == "item":
-        what = _LIST_NOUN.get(fact.category, "the list")
-        return f"{what} now include {fact.new}" if d == "added" else f"{what} no longer include {fact.old}"
-    if kind == "duration":
-        name = _DURATION_NAMES.get(fact.category, f"{fact.category} period")
-        verbs = {"longer": "lengthened", "shorter": "shortened", "changed": "changed"}
-        if d in verbs:
-            return f"{name} {verbs[d]} from {fact.old} to {fact.new}"
-        if d == "added":
-            return f"{name} set to {fact.new}" + (f" (was: {fact.old})" if fact.old else "")
-        return f"{name} {fact.old} removed"
-    if kind == "retention_state":
-        return f"retention now {fact.new}" if d == "added" else f"retention no longer {fact.old}"
-    if kind == "age":
-        if d in ("lowered", "raised"):
-            return f"children's age threshold {d} from {fact.old} to {fact.new}"
-        change = f"set to {fact.new}" if d == "added" else f"{fact.old} removed"
-        return f"children's age threshold {change}"
-    if kind == "polarity":
-        state = "no longer ruled out" if d == "affirmed" else "now ruled out"
-        return f'{fact.category}: {state} ("{fact.old}" -> "{fact.new}")'
-    labels = {
-        "country": ("new transfer destination", "transfer destination removed"),
-        "recipient": ("new recipient", "recipient removed"),
-        "purpose": ("new purpose", "purpose no longer stated"),
-        "item": ("new item listed", "item no longer listed"),
-        "data_type": ("new sensitive data type", "sensitive data type no longer mentioned"),
-        "right": ("right added", "right removed"),
-        "breach_notice": ("breach-notice promise added", "breach-notice promise dropped"),
-        "security_measure": ("security measure added", "security measure removed"),
-        "safeguard": ("transfer safeguard now stated", "transfer safeguard no longer stated"),
-    }
-    if kind in ("recipient", "data_type", "purpose") and d in ("negated", "affirmed"):
-        noun = {"recipient": "recipient", "data_type": "data type", "purpose": "purpose"}[kind]
-        return (
-            f"{noun} now ruled out: {fact.new}"
-            if d == "negated"
-            else f"{noun} no longer ruled out: {fact.old}"
-        )
-    if kind in labels:
-        added, removed = labels[kind]
-        if kind == "data_type" and fact.category == "collection":
-            added = "new sensitive data type collected"
-        return f"{added}: {fact.new}" if d == "added" else f"{removed}: {fact.old}"
-    if kind == "condition":
-        return _describe_conditions([fact])
-    if kind == "parental_consent":  # the quoted words would only repeat the label
-        return "parental consent no longer required" if d == "removed" else "parental consent now required"
-    if kind == "change_notice":
-        return (
-            "promise to notify of policy changes dropped"
-            if d == "removed"
-            else (
-                "changes now take effect without notice"
-                if fact.new == "no notice"
-                else "promise to notify of policy changes added"
-            )
-        )
-    return f"{fact.category}: {fact.old or ''} -> {fact.new or ''}".strip()
+    """The facts in one plain sentence (explain.py)."""
+    return explain(findings)

@@ -11,6 +11,7 @@ In: file paths, raw bodies, Documents or stored Clauses. Out: DiffResult (models
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from monitor.engine.align import align
@@ -19,13 +20,14 @@ from monitor.engine.segment import segment
 from monitor.errors import InputError
 from monitor.extract.normalize import MAX_INPUT_BYTES, normalize, sniff_content_type
 from monitor.lang.detect import document_language
-from monitor.models import Clause, DiffResult, Document, VersionInfo
+from monitor.models import Change, Clause, Context, DiffResult, Document, VersionInfo
 from monitor.models import sha256_hex as text_sha256  # the one sha256 helper, under the engine's name
 
 __all__ = [
     "analyse",
     "compare",
     "compare_documents",
+    "context_of",
     "diff_files",
     "document_language",
     "load_document",
@@ -66,11 +68,43 @@ def compare(
     changes = (
         [] if old_sha == new_sha else classify(align(old_clauses, new_clauses), old_clauses, new_clauses)
     )
+    changes = with_context(changes, old_clauses, new_clauses)
     return DiffResult(
         old=VersionInfo(old_sha, len(old_clauses), document_language(old_clauses)),
         new=VersionInfo(new_sha, len(new_clauses), document_language(new_clauses)),
         changes=changes,
     )
+
+
+CONTEXT_LIMIT = 600  # characters of each neighbouring clause an alert carries
+
+
+def context_of(clause: Clause, clauses: Sequence[Clause], limit: int | None = CONTEXT_LIMIT) -> Context:
+    """The clauses just before and after `clause` in its version, when they stand in the same
+    section and are no headings: the paragraph a changed sentence sits in, as far as the clauses
+    tell it. Each is cut to `limit` characters (None: whole)."""
+    at = {c.index: c for c in clauses[max(0, clause.index - 1) : clause.index + 2]}
+    if clause.index not in at:  # clauses not indexed by position: look them up
+        at = {c.index: c for c in clauses}
+
+    def near(index: int) -> str | None:
+        c = at.get(index)
+        if c is None or c.is_heading or c.section != clause.section:
+            return None
+        return c.text if limit is None or len(c.text) <= limit else c.text[: limit - 1] + "…"
+
+    return Context(before=near(clause.index - 1), after=near(clause.index + 1))
+
+
+def with_context(
+    changes: Sequence[Change], old_clauses: Sequence[Clause], new_clauses: Sequence[Clause]
+) -> list[Change]:
+    """The changes with the text around each: in the new version, or the old for a removal."""
+    out = []
+    for change in changes:
+        side, clauses = (change.new, new_clauses) if change.new is not None else (change.old, old_clauses)
+        out.append(change if side is None else replace(change, context=context_of(side, clauses)))
+    return out
 
 
 def compare_documents(old: Document, new: Document) -> DiffResult:

@@ -194,6 +194,7 @@ _CHANGE_PROPS: dict[str, Any] = {
     "inline": {"type": "array", "items": {"type": "array", "prefixItems": [{"type": "integer"}, _S]}},
     "facts": {"type": "array", "items": _FACT},
     "explanation": _S,
+    "context": _obj({"before": _NS, "after": _NS}),
 }
 _CHANGE_REQUIRED = ["kind", "material", "severity", "categories", "old", "new", "facts", "explanation"]
 _SUMMARY = _obj(

@@ -41,7 +41,8 @@ def build_feed(
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for item in items:
         groups.setdefault((item["policy_id"], item["seq"]), []).append(item)
-    for (pid, seq), group in list(groups.items())[:ENTRIES]:
+    for (pid, seq), found in list(groups.items())[:ENTRIES]:
+        group = sorted(found, key=lambda c: -severity_rank(c["severity"]))  # the most severe first
         first = group[0]
         ranks = [severity_rank(c["severity"]) for c in group]
         severity = SEVERITIES[max(ranks)]

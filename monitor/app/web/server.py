@@ -313,19 +313,16 @@ def diff_page(web: Web, request: Request) -> Response:
 def _context(cmp: read_models.Comparison) -> Callable[[Any], tuple[str | None, str | None]]:
     """For a change: the clauses before and after it in its version (the paragraph around it)."""
 
+    from monitor.engine.pipeline import context_of
+
     def around(change: Any) -> tuple[str | None, str | None]:
         side, clauses = (
             (change.new, cmp.new.clauses) if change.new is not None else (change.old, cmp.old.clauses)
         )
         if side is None:
             return None, None
-        by_index = {c.index: c for c in clauses}
-        before, after = by_index.get(side.index - 1), by_index.get(side.index + 1)
-        same = side.section
-        return (
-            before.text if before and before.section == same and not before.is_heading else None,
-            after.text if after and after.section == same and not after.is_heading else None,
-        )
+        found = context_of(side, clauses, limit=None)
+        return found.before, found.after
 
     return around
 

@@ -1,0 +1,526 @@
+"""Explain: the facts of one classified change as one plain English sentence.
+
+In: the findings classify.py made of a change (each a Fact with the severity its direction
+carries and, for a flip of a verb, the verb). Out: the sentence a reader sees first in every
+alert, report and page: it names what changed (which period, which data, which recipient, which
+right) in the policy's terms, the unfavourable facts first, and starts with a capital letter.
+It quotes no clause fragment unless the words are the fact itself (a condition word such as
+"only"); the clause and its inline diff are shown beside it for the wording.
+
+The sentence is deterministic: the same findings always read the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from monitor.models import CATEGORIES, Fact, severity_rank
+
+# The words a fact says consent with, however the policy worded it (classify.py sets it).
+CONSENT_WORDS = "your consent"
+
+
+class Finding(Protocol):
+    """What classify.py found: a fact, the severity of its direction and a flipped verb, if any."""
+
+    @property
+    def fact(self) -> Fact: ...
+
+    @property
+    def severity(self) -> str: ...
+
+    @property
+    def action(self) -> str: ...
+
+
+# --- the words of each category and concept -------------------------------------------------
+
+TOPIC = {
+    "retention": "retention of personal data",
+    "sharing": "sharing of personal data",
+    "collection": "collection of personal data",
+    "purpose": "use of personal data",
+    "transfer": "transfers of personal data",
+    "rights": "your rights",
+    "children": "children's data",
+    "security": "security of personal data",
+    "tracking": "tracking technologies",
+    "changes": "changes to the policy",
+    "contact": "contact details",
+}
+# Shorter names, for a list of what an added or removed clause is about.
+SHORT_TOPIC = {
+    "retention": "how long data is kept",
+    "sharing": "sharing",
+    "collection": "data collection",
+    "purpose": "how data is used",
+    "transfer": "transfers abroad",
+    "rights": "your rights",
+    "children": "children's data",
+    "security": "security",
+    "tracking": "tracking technologies",
+    "changes": "changes to the policy",
+    "contact": "contact details",
+}
+_LIST_NOUN = {
+    "collection": "the data collected",
+    "sharing": "the recipients",
+    "purpose": "the purposes",
+    "transfer": "the transfer destinations",
+    "rights": "the rights listed",
+    "security": "the security measures",
+    "tracking": "the tracking tools and choices",
+}
+_PERIOD_NAME = {
+    "retention": "retention period",
+    "security": "deadline for telling you of a data breach",
+    "changes": "notice period before policy changes take effect",
+    "rights": "time to answer your requests",
+}
+_RETENTION_STATE = {  # retention_state facts (facts.py's states, "_" read as " ")
+    "indefinite": "personal data may be kept indefinitely",
+    "as long as necessary": "personal data is kept as long as necessary",
+    "until deletion": "personal data is kept until you delete it",
+}
+_RETENTION_NOW = {
+    "indefinite": "personal data may now be kept indefinitely",
+    "as long as necessary": "personal data is now kept as long as necessary",
+    "until deletion": "personal data is now kept until you delete it",
+}
+_INSTEAD_OF = {
+    "indefinite": "keeping data indefinitely",
+    "as long as necessary": "keeping data as long as necessary",
+    "until deletion": "keeping data until you delete it",
+}
+_DATA_NAME = {  # the canonical data types (lang/schema.py) as the data they name
+    "biometric": "biometric data",
+    "health": "health data",
+    "precise location": "precise location data",
+    "contacts": "contact lists",
+    "financial": "financial data",
+    "children's data": "children's data",
+    "genetic": "genetic data",
+    "religious": "religious beliefs",
+    "political": "political opinions",
+    "sexual orientation": "sexual orientation",
+    "racial or ethnic origin": "racial or ethnic origin",
+    "trade union": "trade union membership",
+    "government id": "government ID numbers",
+    "communications": "the content of communications",
+    "criminal records": "criminal records",
+}
+_DATA_VERB = {
+    "collection": ("collected", "collecting"),
+    "sharing": ("shared", "sharing"),
+    "purpose": ("used", "using"),
+}
+_RIGHT = {  # the canonical rights (lang/schema.py), said as what the user may do
+    "access": "to access your data",
+    "rectification": "to correct your data",
+    "erasure": "to have your data deleted",
+    "portability": "to data portability",
+    "objection": "to object to processing",
+    "restriction": "to restrict processing",
+    "withdraw consent": "to withdraw your consent",
+    "complaint": "to complain to a supervisory authority",
+    "opt-out of sale": "to opt out of the sale of your data",
+    "reject cookies": "to reject cookies",
+    "opt-out": "to opt out",
+    "account deletion": "to delete your account",
+    "human review": "to have a person review an automated decision",
+}
+_CATEGORY_ACTION = {"sharing": "share", "collection": "collect", "purpose": "use", "transfer": "transfer"}
+_PARTICIPLE = {
+    "sell": "sold",
+    "share": "shared",
+    "disclose": "disclosed",
+    "rent": "rented",
+    "transfer": "transferred",
+    "collect": "collected",
+    "use": "used",
+}
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def sentence(text: str) -> str:
+    """The text as a sentence: its first letter a capital (the rest as written)."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def explain(findings: Sequence[Finding]) -> str:
+    """One sentence for the facts of a change: the most severe first (ties in the order found);
+    flips of several verbs in one clause read as one flip, and recipients named with a new
+    permission read with it ("personal data may now be sold to advertisers")."""
+    ordered = sorted(findings, key=lambda f: -severity_rank(f.severity))
+    flip_to = [f.fact.new for f in ordered if f.fact.kind == "recipient" and f.fact.direction == "added"]
+    if flip_to and any(f.fact.kind == "polarity" and f.fact.direction == "affirmed" for f in ordered):
+        ordered = [f for f in ordered if not (f.fact.kind == "recipient" and f.fact.direction == "added")]
+    else:
+        flip_to = []
+    groups: dict[str, list[Finding]] = {}
+    for f in ordered:  # one part per group, at the place its first member stands
+        groups.setdefault(_group(f.fact), []).append(f)
+    parts: list[str] = []
+    for key, members in groups.items():
+        if key.startswith("polarity"):
+            part = _flip(members, [str(r) for r in flip_to if r])
+        elif key.startswith("qualifier"):
+            part = describe_conditions([m.fact for m in members])
+        else:
+            part = describe_all([m.fact for m in members])
+        if part not in parts:
+            parts.append(part)
+    return sentence("; ".join(_lower_first(p) for p in parts))
+
+
+def topics(categories: Sequence[str]) -> str:
+    """Categories as a reader's list: "sharing, data collection and your rights"."""
+    names = [SHORT_TOPIC.get(c, c) for c in CATEGORIES if c in set(categories)]
+    names += [c for c in categories if c not in CATEGORIES]
+    return _joined(names, "and")
+
+
+def new_or_removed_clause(added: bool, categories: Sequence[str], *, in_section: bool = False) -> str:
+    """An added or removed clause whose facts say no more than what it (or its section) is about."""
+    about = f"in a section about {topics(categories)}" if in_section else f"about {topics(categories)}"
+    return f"New clause {about}" if added else f"A clause {about} was removed"
+
+
+def wording(categories: Sequence[str], negation: int) -> str:
+    """A change in how strongly a term is stated (a negator or a modal came or went) when no
+    fact says more: the words are in the inline diff beside it, so the sentence says which way
+    the statement moved."""
+    what = _about(categories)
+    if negation < 0:
+        return sentence(f"something the policy ruled out about {what} may now happen")
+    if negation > 0:
+        return sentence(f"the policy now rules out something more about {what}")
+    return sentence(f"what the policy says may or will happen about {what} changed")
+
+
+def reworded(categories: Sequence[str]) -> str:
+    """A minor wording change that touches the words of a category (low)."""
+    return sentence(f"wording about {_about(categories)} changed")
+
+
+def moved(text: str, material: bool) -> str:
+    """The explanation of a clause that also moved."""
+    if material:
+        return f"{sentence(text)}; the clause also moved"
+    return "Moved and " + (text[:1].lower() + text[1:] if text[1:2].islower() else text)
+
+
+# --- one fact -------------------------------------------------------------------------------
+
+
+def describe(fact: Fact) -> str:
+    """One fact as a sentence."""
+    return describe_all([fact])
+
+
+def describe_all(facts: Sequence[Fact]) -> str:
+    """Facts of one kind, category and direction (or a single fact) as one sentence: "new
+    transfer destinations: Canada and Mexico"."""
+    first = facts[0]
+    if first.kind in ("recipient", "data_type", "purpose") and first.direction in ("negated", "affirmed"):
+        return _ruled_out(facts)
+    listed = _LISTED.get(first.kind)
+    if listed is not None:
+        return sentence(listed(facts))
+    describer = _DESCRIBERS.get(first.kind)
+    if describer is not None:
+        return sentence(describer(first))
+    return sentence(f"what the policy says about {TOPIC.get(first.category, first.category)} changed")
+
+
+def describe_conditions(facts: Sequence[Fact]) -> str:
+    """Qualifiers of one category dropped (or added) together: "sharing of personal data no
+    longer requires your consent", "a limit on retention of personal data was dropped"."""
+    first = facts[0]
+    dropped = first.direction == "removed"
+    words = [_unquoted((f.old if dropped else f.new) or "") for f in facts]
+    if first.kind == "safeguard":
+        named = _joined(_unique([w for w in words if w]), "and")
+        if dropped:
+            return sentence(f"safeguard for transfers abroad no longer stated: {named}")
+        return sentence(f"transfers abroad now rely on a stated safeguard: {named}")
+    parental = [f for f in facts if f.kind == "parental_consent"]
+    if parental:  # the limit words ("only") belong to the parent's consent
+        return _parental(parental[0])
+    what = TOPIC.get(first.category, first.category)
+    if CONSENT_WORDS in words:
+        return sentence(
+            f"{what} no longer requires your consent" if dropped else f"{what} now requires your consent"
+        )
+    said = _joined([f"“{w}”" for w in words if w and w not in ("limit", CONSENT_WORDS)], "or")
+    if dropped:
+        return sentence(
+            f"a limit on {what} was dropped" + (f": the policy no longer says {said}" if said else "")
+        )
+    return sentence(f"{what} is now limited" + (f": the policy now says {said}" if said else ""))
+
+
+def _duration(fact: Fact) -> str:
+    name = _PERIOD_NAME.get(fact.category)
+    if name is None:
+        name = f"period given for {TOPIC.get(fact.category, fact.category)}"
+    old, new = _periods(fact.old), _periods(fact.new)
+    verbs = {"longer": "lengthened", "shorter": "shortened", "changed": "changed"}
+    if fact.direction in verbs:
+        return f"{name} {verbs[fact.direction]} from {old} to {new}"
+    if fact.direction == "added":
+        instead = _joined([_INSTEAD_OF.get(s, s) for s in (fact.old or "").split(", ") if s], "or")
+        return f"{name} set to {new}" + (f" instead of {instead}" if instead else "")
+    return f"{name} no longer stated (it was {old})"
+
+
+def _periods(text: str | None) -> str:
+    """Periods as facts.py lists them ("30 days, 1 year") in words: "30 days and 1 year"."""
+    return _joined((text or "").split(", "), "and")
+
+
+def _retention_state(fact: Fact) -> str:
+    if fact.direction == "added":
+        return _RETENTION_NOW.get(fact.new or "", f"retention now stated as {fact.new}")
+    return "the policy no longer says " + _RETENTION_STATE.get(fact.old or "", f"retention is {fact.old}")
+
+
+def _age(fact: Fact) -> str:
+    if fact.direction in ("lowered", "raised", "changed"):
+        return f"children's age threshold {fact.direction} from {fact.old} to {fact.new}"
+    if fact.direction == "added":
+        return f"children's age threshold set at {fact.new}"
+    return f"children's age threshold of {fact.old} no longer stated"
+
+
+def _data_type(facts: Sequence[Fact]) -> str:
+    done = _DATA_VERB.get(facts[0].category, ("mentioned", ""))[0]
+    if facts[0].direction == "added":
+        return f"new sensitive data {done}: {_values(facts, data_name)}"
+    return f"sensitive data no longer said to be {done}: {_values(facts, data_name)}"
+
+
+def _right(facts: Sequence[Fact]) -> str:
+    if facts[0].direction == "added":
+        return f"you now have the right {_values(facts, right_name)}"
+    plural = "rights" if len(facts) > 1 else "right"
+    verb = "are" if len(facts) > 1 else "is"
+    return f"the {plural} {_values(facts, right_name)} {verb} no longer stated"
+
+
+def _breach_notice(fact: Fact) -> str:
+    if fact.direction == "added":
+        return f"the policy now promises to tell you of a data breach {fact.new}"
+    return f"the promise to tell you of a data breach {fact.old} was dropped"
+
+
+def _change_notice(fact: Fact) -> str:
+    if fact.direction == "removed":
+        return "the promise to notify you of changes to the policy was dropped"
+    if fact.new == "no notice":
+        return "changes to the policy may now take effect without notice"
+    return "the policy now promises to notify you of changes to it"
+
+
+def _parental(fact: Fact) -> str:
+    if fact.direction == "removed":
+        return "Parental consent is no longer required for children's data"
+    return "Parental consent is now required for children's data"
+
+
+def _item(facts: Sequence[Fact]) -> str:
+    listed = _LIST_NOUN.get(facts[0].category, "a list")
+    if facts[0].direction == "added":
+        return f"added to {listed}: {_values(facts)}"
+    return f"removed from {listed}: {_values(facts)}"
+
+
+def _excepted_item(facts: Sequence[Fact]) -> str:
+    what = TOPIC.get(facts[0].category, facts[0].category)
+    if facts[0].direction == "added":
+        return f"a promise about {what} now also covers {_values(facts)}"
+    return f"a promise about {what} no longer covers {_values(facts)}"
+
+
+def _single_flip(fact: Fact) -> str:
+    action = _CATEGORY_ACTION.get(fact.category, "share")
+    return _flip_sentence(fact.direction, fact.old, fact.new, [action], [])
+
+
+def _ruled_out(facts: Sequence[Fact]) -> str:
+    """Things a sentence rules out ("we never share with data brokers"), now or no longer."""
+    first = facts[0]
+    now = first.direction == "negated"
+    if first.kind == "recipient":
+        act = f"sharing personal data with {_values(facts)}"
+    elif first.kind == "purpose":
+        act = f"using personal data for {_values(facts)}"
+    else:
+        verb = _DATA_VERB.get(first.category, ("", "processing"))[1]
+        act = f"{verb} {_values(facts, data_name)}"
+    return sentence(f"the policy {'now' if now else 'no longer'} rules out {act}")
+
+
+def _wording_fact(fact: Fact) -> str:
+    return reworded([fact.category])
+
+
+_RULED_OUT_KINDS = frozenset({"recipient", "data_type", "purpose"})
+# Kinds whose facts name things added or removed: (added, added plural, removed, removed plural)
+_LABELS = {
+    "country": (
+        "new transfer destination",
+        "new transfer destinations",
+        "transfer destination no longer named",
+        "transfer destinations no longer named",
+    ),
+    "recipient": (
+        "new recipient of personal data",
+        "new recipients of personal data",
+        "recipient of personal data no longer named",
+        "recipients of personal data no longer named",
+    ),
+    "purpose": (
+        "new purpose for personal data",
+        "new purposes for personal data",
+        "purpose for personal data no longer named",
+        "purposes for personal data no longer named",
+    ),
+    "security_measure": (
+        "new security measure",
+        "new security measures",
+        "security measure no longer named",
+        "security measures no longer named",
+    ),
+}
+
+
+def _labelled(
+    added: str, added_many: str, removed: str, removed_many: str
+) -> Callable[[Sequence[Fact]], str]:
+    """Facts that name things added (or removed), under a label: "new transfer destinations: A and B"."""
+
+    def say(facts: Sequence[Fact]) -> str:
+        many = len(facts) > 1
+        if facts[0].direction == "added":
+            return f"{added_many if many else added}: {_values(facts)}"
+        return f"{removed_many if many else removed}: {_values(facts)}"
+
+    return say
+
+
+_LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
+    **{kind: _labelled(*labels) for kind, labels in _LABELS.items()},
+    "data_type": _data_type,
+    "right": _right,
+    "item": _item,
+    "excepted_item": _excepted_item,
+}
+_DESCRIBERS: dict[str, Callable[[Fact], str]] = {
+    "duration": _duration,
+    "retention_state": _retention_state,
+    "age": _age,
+    "polarity": _single_flip,
+    "breach_notice": _breach_notice,
+    "change_notice": _change_notice,
+    "parental_consent": _parental,
+    "wording": _wording_fact,
+    "condition": lambda fact: describe_conditions([fact]),
+    "safeguard": lambda fact: describe_conditions([fact]),
+}
+
+
+# --- flips of a verb ------------------------------------------------------------------------
+
+
+def _flip(members: Sequence[Finding], to: list[str]) -> str:
+    first = members[0].fact
+    actions = _unique([m.action or "share" for m in members])
+    return _flip_sentence(first.direction, first.old, first.new, actions, to)
+
+
+def _flip_sentence(
+    direction: str, old: str | None, new: str | None, actions: list[str], to: list[str]
+) -> str:
+    """ "personal data may now be sold to advertisers", "the promise not to sell or rent personal
+    data was dropped", "personal data will no longer be shared"."""
+    actions = [a or "share" for a in actions]
+    done = _joined([_PARTICIPLE.get(a, "shared") for a in actions], "or")
+    if direction == "negated":
+        return sentence(f"personal data will no longer be {done}")
+    if not new:
+        return sentence(f"the promise not to {_joined(actions, 'or')} personal data was dropped")
+    text = (
+        f"the policy now says personal data may be {done}" if not old else f"personal data may now be {done}"
+    )
+    if to:
+        text += (" with " if set(actions) <= {"share"} else " to ") + _joined(to, "and")
+    return sentence(text)
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+
+def data_name(key: str | None) -> str:
+    """A data type as the data it names: "health" -> "health data"."""
+    key = key or ""
+    if key in _DATA_NAME:
+        return _DATA_NAME[key]
+    return key if key.endswith(("data", "information")) else f"{key} data"
+
+
+def right_name(key: str | None) -> str:
+    """A right as what it lets the user do: "erasure" -> "to have your data deleted"."""
+    key = key or ""
+    return _RIGHT.get(key, f"“{key}”")
+
+
+def _group(fact: Fact) -> str:
+    """Facts that read as one part: the flips of one direction, the qualifiers of one kind,
+    category and direction; every other fact alone."""
+    if fact.kind == "polarity":
+        return f"polarity {fact.direction}"
+    if fact.kind == "parental_consent":  # "only with a parent's consent": one qualifier
+        return f"qualifier condition {fact.category} {fact.direction}"
+    if fact.kind in ("condition", "safeguard"):
+        return f"qualifier {fact.kind} {fact.category} {fact.direction}"
+    if fact.kind in _LISTED or fact.kind in _RULED_OUT_KINDS:
+        return f"list {fact.kind} {fact.category} {fact.direction}"
+    return f"fact {id(fact)}"
+
+
+def _values(facts: Sequence[Fact], name: Callable[[str | None], str] = str) -> str:
+    """The things the facts name (the new ones of added facts, else the old), joined."""
+    values = [(f.new if f.direction in ("added", "negated") else f.old) or "" for f in facts]
+    return _joined(_unique([name(v) for v in values if v]), "and")
+
+
+def _lower_first(text: str) -> str:
+    """A sentence as a later part of another: its first letter in lower case, unless the first
+    word is an abbreviation ("EU/EEA")."""
+    head = text.split(" ", 1)[0]
+    return text if head[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _about(categories: Sequence[str]) -> str:
+    """What a clause is about: one category in full ("sharing of personal data"), several by
+    their short names ("sharing and how data is used")."""
+    return TOPIC.get(categories[0], categories[0]) if len(categories) == 1 else topics(categories)
+
+
+def _unquoted(text: str) -> str:
+    return text[1:-1] if len(text) > 1 and text[0] == text[-1] == '"' else text
+
+
+def _unique(items: list[str]) -> list[str]:
+    return sorted(set(items), key=items.index)
+
+
+def _joined(items: Sequence[str], conjunction: str) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
