@@ -318,7 +318,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             (1, listed[1], old.text, old.language),
         ):
             for item in items:
-                found, promise = _item_categories(item, text, language)
+                found, part = _item_categories(item, text, language)
                 own = found & list_cats or list_cats
                 named = set(extract_facts(item, language).categories)
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
@@ -330,10 +330,12 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                     item if side else None,
                     None if side else item,
                     "removed" if side else "added",
-                    "excepted_item" if promise else "item",
+                    {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item"),
                 )
-                # an item dropped from a promise ("we never train on A, B or C") widens what may be done
-                findings.append(_Finding(fact, "high" if promise and side else "medium"))
+                # What widens what may be done ranks high: an item dropped from a promise ("we never
+                # train on A, B or C"), or an exception added to one ("no one except A, B or C").
+                widens = (part == "promise" and side) or (part == "exception" and not side)
+                findings.append(_Finding(fact, "high" if widens else "medium"))
         severity = max((f.severity for f in findings), key=severity_rank)
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
     changed_cats = {
@@ -475,16 +477,27 @@ def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
 _SENTENCE_SPLIT = compile_cached(r"(?<=[.;!?])\s+|\s*\|\s*|<br\s*/?>|[。！？；\n]")
 
 
-def _item_categories(item: str, text: str, language: str) -> tuple[set[str], bool]:
-    """The categories of the sentence (or table cell) an enumerated item stands in, and whether
-    that sentence is a promise not to do something ("we do not use … when you use A, B or C")."""
+def _item_categories(item: str, text: str, language: str) -> tuple[set[str], str]:
+    """The categories of the sentence (or table cell) an enumerated item stands in, and the
+    item's part in it: "promise" when the sentence promises not to do something with the item
+    ("we do not use A, B or C for ads"), "exception" when the item is one of that promise's
+    exceptions ("we share it with no one except A, B or C"), else "" (a plain list)."""
     words = item.lower().split()
     for sentence in _SENTENCE_SPLIT.split(text):
         low = sentence.lower()
         if words and all(w in low for w in words):
             facts = extract_facts(sentence, language)
-            return set(facts.categories), any(p.state == "negated" for p in facts.polarity)
-    return set(), False
+            if not any(p.state == "negated" for p in facts.polarity):
+                return set(facts.categories), ""
+            return set(facts.categories), "exception" if _excepted(item, sentence, language) else "promise"
+    return set(), ""
+
+
+def _excepted(item: str, sentence: str, language: str) -> bool:
+    """True when the item stands after a word that opens exceptions ("except", "other than")."""
+    pattern = pick_lexicon(sentence, language).list_exceptions
+    at = sentence.lower().find(item.lower())
+    return pattern is not None and at > 0 and pattern.search(sentence, 0, at) is not None
 
 
 @lru_cache(maxsize=4096)  # the typo check and the list check both ask, for each modified clause

@@ -345,6 +345,13 @@ def _excepted_item(facts: Sequence[Fact]) -> str:
     return f"a promise about {what} no longer covers {_values(facts)}"
 
 
+def _promise_exception(facts: Sequence[Fact]) -> str:
+    what = TOPIC.get(facts[0].category, facts[0].category)
+    if facts[0].direction == "added":
+        return f"a promise about {what} now makes an exception for {_values(facts)}"
+    return f"a promise about {what} no longer makes an exception for {_values(facts)}"
+
+
 def _single_flip(fact: Fact) -> str:
     action = _CATEGORY_ACTION.get(fact.category, "share")
     return _flip_sentence(fact.direction, fact.old, fact.new, [action], [])
@@ -418,6 +425,7 @@ _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
     "right": _right,
     "item": _item,
     "excepted_item": _excepted_item,
+    "promise_exception": _promise_exception,
 }
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,

@@ -336,11 +336,20 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
         found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
         if not found:
             continue
-        if _denies(text, seg, lex):
-            negated.update(found)
-        else:
+        if not _denies(text, seg, lex):
             for kind, key in found:
                 stated[kind].add(key)
+            continue
+        # "we share it with no one except our payment processor": what the exceptions name is
+        # stated (the promise lets it happen), what comes before them is ruled out
+        opening = lex.list_exceptions.search(named) if lex.list_exceptions is not None else None
+        if opening is None:
+            negated.update(found)
+            continue
+        before, after = named[: opening.start()], named[opening.end() :]
+        negated.update((kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, before))
+        for kind, key in ((kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, after)):
+            stated[kind].add(key)
     ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
 

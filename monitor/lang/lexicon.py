@@ -126,6 +126,7 @@ class Lexicon:
     security_measures: Patterns
     update_stamp: re.Pattern[str] | None
     negator_exceptions: re.Pattern[str] | None = None
+    list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
     stopword_items: tuple[str, ...] = ()  # the regexes `stopwords` alternates, as written
@@ -243,6 +244,7 @@ def load_lexicon(language: str) -> Lexicon:
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
+        list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),
         stopword_items=tuple(str(w) for w in data.get("stopwords") or [] if w),

@@ -35,6 +35,7 @@ SCHEMA: dict[str, str] = {
     "negators": "list",
     "modals": "list",
     "negator_exceptions": "list",
+    "list_exceptions": "list",
     "negator_after_words": "int",
     "actions": "keyed",
     "processing": "list",
