@@ -259,6 +259,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     findings = _diff_facts(of, nf)
+    if not material_cats and "consent" in of.conditions ^ nf.conditions:
+        # "we use voice recordings to improve our models only if you opt in", the opt-in dropped
+        # (or added): in a policy, a consent requirement is about data, whatever words name it
+        material_cats = {"purpose"}
     findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
     if _one_sided(findings) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
