@@ -74,3 +74,19 @@ def test_what_a_promises_exceptions_name_is_stated_and_what_precedes_them_is_rul
 )
 def test_advertising_partners_written_as_one_compound_word_are_advertisers(language: str, text: str) -> None:
     assert "advertisers" in extract_facts(text, language).recipients
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "recipient"),
+    [
+        ("de", "Wir übermitteln Ihre Zahlungsdaten an unseren Zahlungsdienstleister.", "service providers"),
+        ("de", "Ihre Adresse geben wir an unsere Vertriebspartner weiter.", "partners"),
+        ("da", "Vi videregiver dine kortoplysninger til vores betalingsleverandør.", "service providers"),
+        ("sv", "Vi delar dina uppgifter med våra logistikpartner.", "partners"),
+        ("nl", "Wij delen uw gegevens met onze betaaldienstverlener.", "service providers"),
+    ],
+)
+def test_recipients_written_as_compound_words_are_recognised(
+    language: str, text: str, recipient: str
+) -> None:
+    assert recipient in extract_facts(text, language).recipients
