@@ -562,3 +562,36 @@ def test_text_that_needs_replacement_characters_is_a_decoding_error_not_a_versio
     out = env.check(p)
     assert out.outcome == "failed" and "decoding error" in (out.error or "")
     assert env.count("versions", "acme") == 1
+
+
+# --- a full disk ----------------------------------------------------------------------------------
+
+
+def test_a_full_disk_fails_the_check_in_one_clear_line_and_the_next_check_stores_it(
+    env: Env, caplog: pytest.LogCaptureFixture
+) -> None:
+    # SQLite's max_page_count makes the real database file refuse to grow, as a full disk does
+    env.site.set_page("/p", _page(), etag=False, last_modified=False)
+    p = env.policy("acme", "/p")
+    conn = env.store._conn  # type: ignore[attr-defined]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    with caplog.at_level("ERROR"):
+        full = env.check(p)
+    assert full.outcome == "failed" and full.error.startswith("storage error: database or disk is full")
+    assert not any(r.exc_info for r in caplog.records)  # the disk, not a bug: no traceback
+    assert env.count("versions", "acme") == 0
+
+    conn.execute("PRAGMA max_page_count = 1073741823")  # space is back
+    again = env.check(p)
+    assert (again.outcome, again.version_seq) == ("new", 1)
+    assert env.rows("PRAGMA integrity_check") == [("ok",)]
+
+
+def test_storage_errors_are_told_from_bugs() -> None:
+    import errno
+
+    assert check_mod.storage_error(sqlite3.OperationalError("database or disk is full"))
+    assert check_mod.storage_error(OSError(errno.ENOSPC, "No space left on device"))
+    assert check_mod.storage_error(sqlite3.OperationalError("no such table: versions")) is None
+    assert check_mod.storage_error(ValueError("bad")) is None

@@ -33,7 +33,7 @@ from monitor.clock import as_datetime, iso, parse_iso, system_clock
 from monitor.errors import MonitorError
 from monitor.models import RouteConfig, Watchlist
 from monitor.procs import pid_running
-from monitor.store import NewAlert, OutboxAlert, Store
+from monitor.store import NewAlert, OutboxAlert, Store, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,11 @@ class Sender:
         while not stop.is_set():
             try:
                 self.deliver_due()
-            except Exception:  # a bad pass must not end the thread; the rows stay pending
-                log.exception("alert sender pass failed")
+            except Exception as e:  # a bad pass must not end the thread; the rows stay pending
+                if storage := storage_error(e):
+                    log.error("alert sender pass failed: storage error: %s; alerts stay pending", storage)
+                else:
+                    log.exception("alert sender pass failed")
             stop.wait(interval)
 
     def _deliver_one(self, alert: OutboxAlert, moment: datetime) -> str:

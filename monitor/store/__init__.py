@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from monitor.models import sha256_hex
 from monitor.store.browse import Browse
-from monitor.store.connection import DEFAULT_DB, Connection
+from monitor.store.connection import DEFAULT_DB, Connection, storage_error
 from monitor.store.outbox import Outbox
 from monitor.store.queries import Queries
 from monitor.store.records import (
@@ -46,5 +46,5 @@ class Store(PolicyVersions, Outbox, Queries, Browse, Connection):
 
 __all__ = [
     "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "HealthChange", "NewAlert", "OutboxAlert",
-    "PolicyStatus", "Store", "StoredVersion", "VersionConflict", "sha256_hex",
+    "PolicyStatus", "Store", "StoredVersion", "VersionConflict", "sha256_hex", "storage_error",
 ]

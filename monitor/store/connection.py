@@ -13,6 +13,7 @@ processes read beside the daemon.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import sqlite3
@@ -177,3 +178,16 @@ class Connection:
         finally:
             os.close(fd)
         return False
+
+
+def storage_error(e: BaseException) -> str | None:
+    """What is wrong with the database's disk, when that is why `e` was raised (a full disk, an
+    I/O error, a read-only file system), else None. Such errors pass when space comes back; the
+    check that met one stored nothing and is tried again on its schedule."""
+    if isinstance(e, sqlite3.OperationalError):
+        message = str(e).lower()
+        if any(k in message for k in ("disk is full", "disk i/o error", "readonly", "read-only")):
+            return str(e)
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
+        return f"{e.strerror or e}"
+    return None

@@ -25,7 +25,15 @@ from typing import Any
 from monitor.errors import InputError
 from monitor.fetch.browser import fetch_for_policy
 from monitor.models import Change, Clause, FetchResult, PolicyConfig, Watchlist, sha256_hex
-from monitor.store import FetchRecord, HealthChange, NewAlert, Store, StoredVersion, VersionConflict
+from monitor.store import (
+    FetchRecord,
+    HealthChange,
+    NewAlert,
+    Store,
+    StoredVersion,
+    VersionConflict,
+    storage_error,
+)
 
 log = logging.getLogger("monitor.watch.check")
 
@@ -168,13 +176,21 @@ def _check(
     try:
         return _Check(policy, store, fetcher, watchlist, started, t0).run(analyser)
     except Exception as e:  # noqa: BLE001 - one policy must never stop the others
-        error = f"internal error: {type(e).__name__}: {e}"
-        log.exception("%s: check failed", policy.id)
+        storage = storage_error(e)
+        if storage:  # the disk, not the code: one clear line, no traceback
+            error = f"storage error: {storage}; the check's result was not stored"
+            log.error("%s: %s", policy.id, error)
+        else:
+            error = f"internal error: {type(e).__name__}: {e}"
+            log.exception("%s: check failed", policy.id)
         ms = _ms(t0)
         try:
             store.record_fetch(FetchRecord(policy.id, started, "failed", duration_ms=ms, error=error))
-        except Exception:  # noqa: BLE001
-            log.exception("%s: could not record the failed check", policy.id)
+        except Exception as again:  # noqa: BLE001
+            if storage_error(again):
+                log.debug("%s: could not record the failed check either", policy.id)
+            else:
+                log.exception("%s: could not record the failed check", policy.id)
         return CheckOutcome(policy.id, "failed", ms, error=error)
 
 

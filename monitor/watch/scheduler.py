@@ -37,6 +37,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.clock import Clock, iso, system_clock
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
+from monitor.store.connection import storage_error
 from monitor.watch.check import check_policy, format_outcome
 from monitor.watch.timing import interval_of, next_check_at, retry_delay
 
@@ -187,7 +188,13 @@ class Daemon:
         if self.stopping.is_set():
             return
         before = self.store.clock() - timedelta(seconds=self.watchlist.keep_fetches_seconds)
-        removed = self.store.prune_fetches(iso(before), stop=self.stopping.is_set)
+        try:
+            removed = self.store.prune_fetches(iso(before), stop=self.stopping.is_set)
+        except Exception as e:
+            if not (storage := storage_error(e)):
+                raise
+            log.error("fetch history not pruned: storage error: %s; tried again tomorrow", storage)
+            return
         log.info("fetch history pruned: %d fetch rows from before %s removed", removed, iso(before))
 
     def _tick(self) -> None:
@@ -299,8 +306,11 @@ class Daemon:
             return
         try:
             self.reload(new)
-        except Exception:  # noqa: BLE001 - e.g. the database busy: keep running, retry on next edit
-            log.exception("watchlist reload failed; the schedule may be partly updated")
+        except Exception as e:  # noqa: BLE001 - e.g. the database busy: keep running, retry on next edit
+            if storage := storage_error(e):
+                log.error("watchlist reload failed: storage error: %s; retried on the next edit", storage)
+            else:
+                log.exception("watchlist reload failed; the schedule may be partly updated")
 
     def reload(self, new: Watchlist) -> None:
         """Apply a new watchlist: add, remove and reschedule jobs; mirror the policies in the store."""
