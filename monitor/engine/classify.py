@@ -53,6 +53,7 @@ from monitor.engine.facts import (
     without_addresses,
     without_user_duties,
 )
+from monitor.engine.restated import OtherVersion
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
@@ -150,17 +151,19 @@ class _Document:
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
         self.text = "\n".join(c.key for c in clauses)
+        self.other = OtherVersion(clauses)
         self.keys = frozenset(c.key for c in clauses)
         self.searched = 0
 
     def still_states(self, clause: Clause, change: Change) -> bool:
         """True when the clause's words stand elsewhere in this version (a duplicate removed, a
-        sentence split off from or merged into another). Facts alone do not count: the same
-        recipient named in another sentence may be named on other terms."""
+        sentence split off from or merged into another), or one clause here states all its facts
+        in mostly its words (restated.py: a summary removed whose details stay). Facts alone do
+        not count: the same recipient named in another sentence may be named on other terms."""
         key = clause.key
         if len(key) < self.MIN_KEY:
             return False
-        if key in self.keys:
+        if key in self.keys or self.other.restates(clause):
             return True
         if self.searched + len(self.text) > self.SEARCH_BUDGET:
             return False
