@@ -76,7 +76,7 @@ def test_retention_lengthened_is_high_and_shortened_is_medium(lang: str) -> None
 
 def test_retention_explanation_is_normalised() -> None:
     change = modified("We retain logs for 3 years.", "We retain logs for ten years.")
-    assert change.explanation == "Retention period lengthened from 3 years to 10 years"
+    assert change.explanation == "Retention period for logs lengthened from 3 years to 10 years"
     assert (change.facts[0].old, change.facts[0].new) == ("3 years", "10 years")
 
 

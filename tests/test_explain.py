@@ -28,13 +28,13 @@ EDITS = [
         "We store invoices for 2 years.",
         "We store invoices for 7 years.",
         "en",
-        "Retention period lengthened from 2 years to 7 years",
+        "Retention period for invoices lengthened from 2 years to 7 years",
     ),
     (
         "We store invoices for 7 years.",
         "We store invoices for 2 years.",
         "en",
-        "Retention period shortened from 7 years to 2 years",
+        "Retention period for invoices shortened from 7 years to 2 years",
     ),
     (
         "Wir speichern Rechnungen 2 Jahre lang.",
@@ -238,7 +238,7 @@ def test_a_modified_clause_reads_as_one_plain_sentence(
         (
             "added",
             "We keep backups for 30 days.",
-            "Retention period set to 30 days; new security measure: backups",
+            "Retention period for backups set to 30 days; new security measure: backups",
         ),
         (
             "added",
@@ -273,7 +273,9 @@ def test_a_moved_clause_that_changed_says_so_after_the_fact() -> None:
     from monitor.engine.classify import classify
 
     (change,) = [c for c in classify([Change("moved", old[0], new[1])]) if c.material]
-    assert change.explanation == "Retention period lengthened from 2 years to 7 years; the clause also moved"
+    assert change.explanation == (
+        "Retention period for invoices lengthened from 2 years to 7 years; the clause also moved"
+    )
 
 
 # --- one fact, every shape, both directions -----------------------------------------------------

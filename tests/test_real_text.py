@@ -466,7 +466,7 @@ def test_a_flip_with_its_recipient_reads_as_one_plain_sentence() -> None:
 
 def test_a_retention_change_names_both_periods() -> None:
     change = modified("We keep billing records for 3 years.", "We keep billing records for 10 years.")
-    assert change.explanation == "Retention period lengthened from 3 years to 10 years"
+    assert change.explanation == "Retention period for billing records lengthened from 3 years to 10 years"
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ from monitor.engine.facts import (
     without_user_duties,
 )
 from monitor.engine.restated import OtherVersion
+from monitor.engine.subject import with_subject
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
@@ -281,7 +282,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
-        return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
+        text = with_subject(_explain(findings), new.text, new.language)
+        return _done(change, list(cats), findings, True, severity, prefix + text)
     if old.is_heading and new.is_heading:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
 
@@ -602,6 +604,7 @@ def _single(change: Change, clause: Clause) -> Change:
     if added and any(p.state in ALLOWING and p.action in ("sell", "rent") for p in facts.polarity):
         severity = "high"
     text = _explain(findings[:6]) if findings else new_or_removed_clause(added, _ordered(material_cats))
+    text = with_subject(text, clause.text, clause.language)
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
