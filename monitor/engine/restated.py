@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from monitor.engine.facts import ClauseFacts, extract_facts, is_cjk, pick_lexicon
+from monitor.engine.facts import ClauseFacts, extract_facts, is_cjk
 from monitor.lang.lexicon import Lexicon, canonical_language, load_lexicon
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import Clause
@@ -25,6 +25,10 @@ from monitor.models import Clause
 # Share of the clause's content words the restating clause must hold.
 WORD_COVER = 0.7
 STEM = 5  # letters a word is compared by: a crude stem that holds across inflections
+# Index entries read for one version's questions, in all: a real rewrite reads a few million at
+# most; a freak page (tens of thousands of changed clauses sharing their words) would read
+# billions, so past the budget nothing more is judged restated.
+WALK_BUDGET = 20_000_000
 MIN_CONTENT_WORDS = 3  # fewer say too little to be told apart from another clause
 
 _WORD = compile_cached(r"[^\W\d_]{3,}", re.UNICODE)
@@ -36,6 +40,7 @@ class OtherVersion:
     def __init__(self, clauses: Sequence[Clause]) -> None:
         self.clauses = clauses
         self._by_word: dict[str, list[int]] | None = None
+        self.walked = 0  # index entries read for all questions so far
 
     def restates(self, clause: Clause) -> bool:
         """True when one clause here states all of `clause`'s facts in mostly its words."""
@@ -44,11 +49,15 @@ class OtherVersion:
         facts = extract_facts(clause.text, clause.language)
         if not _states_anything(facts):
             return False
-        words = content_words(clause.text, pick_lexicon(clause.text, clause.language))
+        words = content_words(clause.text, _tagged_lexicon(clause.language))
         if len(words) < MIN_CONTENT_WORDS:
             return False
         index = self._index()
-        shared = Counter(i for w in words for i in index.get(w, ()))
+        postings = [index.get(w, ()) for w in words]
+        self.walked += sum(map(len, postings))
+        if self.walked > WALK_BUDGET:
+            return False
+        shared = Counter(i for ids in postings for i in ids)
         for i, n in shared.most_common():
             if n < WORD_COVER * len(words):
                 break

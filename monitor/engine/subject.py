@@ -23,7 +23,7 @@ _ACTIVE = compile_cached(
     re.IGNORECASE,
 )
 _PASSIVE = compile_cached(
-    r"(?:^|[.;:]\s+|\b(?:and|but)\s+)"
+    r"(?:^|[.;:]\s+|,\s+(?:and|but)\s+)"  # a sentence's start, or a clause joined after a comma
     + _PHRASE
     + r"\s+(?:is|are|will be|may be|shall be|can be)\s+(?:\w+\s+)?(?:kept|retained|stored|held|archived)"
     r"\s+(?:for|until|up to|during|no longer than|at least|at most)\b",
