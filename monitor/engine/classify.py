@@ -255,6 +255,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     findings = _diff_facts(of, nf)
     findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
+    if old.is_heading and new.is_heading and not findings_state_terms(findings):
+        # "Export of data" -> "Transfer of data to third countries": a title names what its section
+        # is about; the terms are in the section's sentences (an added heading is quiet alike)
+        return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
     if _one_sided(findings) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
@@ -345,6 +349,15 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + f"wording about {names} changed"
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+TERM_KINDS = frozenset({"duration", "age", "polarity"})
+
+
+def findings_state_terms(findings: list[_Finding]) -> bool:
+    """Whether the findings hold a period, an age or a promise, which even a heading states
+    ("Retention: 30 days", "We never sell your data"); places, parties and rights only name a topic."""
+    return any(f.fact.kind in TERM_KINDS for f in findings)
 
 
 def _right_said_as_ability(of: ClauseFacts, nf: ClauseFacts, material_cats: set[str]) -> bool:

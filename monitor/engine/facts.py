@@ -573,11 +573,13 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and training.search(text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
+    ages, age_spans = _ages(text, lex)
+    if ages and "children" not in hits:
+        hits["children"] = 1  # "you must be at least 13 years old to use the app": a minimum age
     categories = categories_from_hits(hits)
     # A period in a clause about nothing else is most likely how long data is kept; in a clause
     # only about contact ("we answer within 30 days") it is about no policy term.
     fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
-    ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)
     named_rights = _keys(lex.rights, text)

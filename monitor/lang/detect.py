@@ -80,7 +80,7 @@ _WORDS: dict[str, dict[str, float]] = {
     "no": dict.fromkeys(
         "og ikke vi for med som personopplysninger å være deg din dine vår våre til av på den det de om "
         "kan eller et en har ved bruke vil slik slike opplysninger tjenester også hvordan når samt "
-        "informasjon personlig personvern hvis dersom nettstedet noen".split(), 1.0),
+        "informasjon personlig personvern hvis dersom nettstedet noen fra".split(), 1.0),
     "da": dict.fromkeys(
         "og ikke at er personoplysninger af være dig din dine vores til på den det de om kan eller et en "
         "har ved bruge vil sådan sådanne oplysninger tjenester også hvordan når samt hvis nogen "
@@ -129,6 +129,11 @@ for _lang, _distinct in (
     ("da", "ikke personoplysninger af være også hvordan sådan dig bruger hvis vores samtykke personlige "
            "behandle denne eller"),
     ("sv", "personliga samtycke behandla denna eller dessa detta"),
+    # periods and passives in each one's spelling ("raderas efter 30 dagar", "slettes etter 30 dager",
+    # "slettes efter 30 dage"); Swedish writes "efter" as Danish does
+    ("sv", "efter dagar veckor månader raderas sparas lagras används behandlas"),
+    ("no", "dager uker opprette foreldre foreldrene lagres"),
+    ("da", "dage uger oprette forældre forældrene opbevares"),
     # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
     ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
            "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
@@ -137,9 +142,12 @@ for _lang, _distinct in (
     # Dutch words no close language shares, Croatian and Slovenian words the other does not write
     ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
     ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
-           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće"),
+           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
+           "uz vašu dijelimo osobama djeca djece svrhe"),
     ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
-           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje"),
+           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
+           # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
+           "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0

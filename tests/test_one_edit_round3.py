@@ -1,0 +1,293 @@
+"""One realistic edit of a policy sentence, per language and per category (third review round).
+
+Each test states a pattern in new sentences: short clauses read in their own language (Slovenian
+beside Croatian, Swedish and Norwegian beside Danish), a minimum age said as "at least N" and a
+period said as "at least N years", a re-titled heading, consent conditions in their other
+wordings, synonyms of passing data on, recipients, purposes and notice promises in the forms
+the lexicons missed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.lang.detect import detect_language
+from monitor.models import Change
+
+
+def document_edit(old: str, new: str, media_type: str = "text/plain") -> list[Change]:
+    """Two one-paragraph versions through the whole pipeline (language detected, not given):
+    the material changes."""
+    result = compare_documents(normalize(old.encode(), media_type), normalize(new.encode(), media_type))
+    return [c for c in result.changes if c.material]
+
+
+# --- a short clause is read in its own language ------------------------------------------------
+
+OWN_LANGUAGE = [
+    ("sl", "Vaše podatke posredujemo z vašo privolitvijo tretjim osebam."),
+    ("sl", "Otroci potrebujejo soglasje staršev."),
+    ("sv", "Sparade sökningar raderas efter sextio dagar."),
+    ("no", "Brukeren må ha tillatelse fra foreldrene for å opprette en profil."),
+    ("da", "Kopier af id-kort slettes efter fjorten dage."),
+]
+
+
+@pytest.mark.parametrize("lang,text", OWN_LANGUAGE)
+def test_a_short_clause_is_told_from_its_close_neighbour(lang: str, text: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_a_slovenian_consent_condition_said_two_ways_is_quiet_without_a_language_hint() -> None:
+    changes = document_edit(
+        "Vaših kontaktnih podatkov ne posredujemo partnerjem, razen če v to privolite.",
+        "Vaše kontaktne podatke posredujemo partnerjem samo z vašo privolitvijo.",
+    )
+    assert not changes, changes
+
+
+def test_a_swedish_period_lengthened_alerts_without_a_language_hint() -> None:
+    changes = document_edit(
+        "Sparade sökningar raderas efter sextio (60) dagar.",
+        "Sparade sökningar raderas efter nittio (90) dagar.",
+    )
+    assert changes and "retention" in changes[0].categories, changes
+
+
+# --- a minimum age said as "at least N", a period said as "at least N years" ----------------------
+
+MINIMUM_AGE = [
+    ("de", "Ein Konto kann ab 14 Jahren eröffnet werden.", "Ein Konto kann ab 12 Jahren eröffnet werden."),
+    (
+        "fr",
+        "Pour participer au jeu, il faut avoir au moins 16 ans.",
+        "Pour participer au jeu, il faut avoir au moins 12 ans.",
+    ),
+    (
+        "es",
+        "Para abrir una cuenta debe tener al menos 16 años.",
+        "Para abrir una cuenta debe tener al menos 13 años.",
+    ),
+    ("da", "For at deltage skal du være mindst 15 år.", "For at deltage skal du være mindst 12 år."),
+    ("sv", "För att delta måste du vara minst 16 år.", "För att delta måste du vara minst 13 år."),
+    ("no", "For å delta må du være minst 16 år.", "For å delta må du være minst 13 år."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", MINIMUM_AGE)
+def test_a_lowered_minimum_age_is_a_childrens_term(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "children", "high")
+    assert "retention" not in change.categories, change
+
+
+AT_LEAST_A_PERIOD = [
+    ("nl", "Wij bewaren uw loonstroken minimaal 7 jaar.", "Wij bewaren uw loonstroken minimaal 10 jaar."),
+    (
+        "fr",
+        "Les factures sont archivées pour une durée de 6 ans.",
+        "Les factures sont archivées pour une durée de 10 ans.",
+    ),
+    ("hr", "Ugovore čuvamo najmanje 5 godina.", "Ugovore čuvamo najmanje 11 godina."),
+    ("sl", "Pogodbe hranimo najmanj 5 let.", "Pogodbe hranimo najmanj 10 let."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", AT_LEAST_A_PERIOD)
+def test_a_period_said_as_at_least_n_years_is_retention_not_an_age(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "retention", "high")
+    assert "children" not in change.categories, change
+
+
+def test_an_added_minimum_age_with_no_word_for_children_is_still_about_children() -> None:
+    change = modified(
+        "Das Forum steht allen registrierten Mitgliedern offen.",
+        "Das Forum steht allen registrierten Mitgliedern ab 16 Jahren offen.",
+        "de",
+    )
+    assert_alert(change, "children")
+
+
+# --- a heading re-titled names its section; its terms are in the sentences ------------------------
+
+HEADINGS = [
+    ("en", "Storage location", "International transfers to third countries", "Your data stays in the EU."),
+    ("de", "Speicherort", "Datenübermittlung in Drittländer", "Ihre Daten bleiben in der EU."),
+    ("fr", "Nous contacter", "Exercer vos droits d'accès et d'effacement", "Écrivez-nous à tout moment."),
+    ("hr", "Lokacija podataka", "Prijenos u treće zemlje", "Podaci ostaju u EU."),
+    ("sl", "Lokacija podatkov", "Prenos v tretje države", "Podatki ostanejo v EU."),
+]
+
+
+def _page(heading: str, body: str) -> str:
+    return f"<html><body><h2>{heading}</h2><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize("lang,old,new,body", HEADINGS)
+def test_a_retitled_heading_is_quiet(lang: str, old: str, new: str, body: str) -> None:
+    changes = document_edit(_page(old, body), _page(new, body), "text/html")
+    assert not changes, changes
+
+
+def test_a_heading_that_states_an_age_still_alerts_when_the_age_changes() -> None:
+    body = "Please do not send us personal details."
+    changes = document_edit(_page("Users under 16", body), _page("Users under 13", body), "text/html")
+    assert changes and "children" in changes[0].categories, changes
+
+
+# --- consent conditions in their other wordings --------------------------------------------------
+
+CONSENT_SAID_TWO_WAYS = [
+    (
+        "de",
+        "Ihre Telefonnummer geben wir nicht an Partner weiter, es sei denn, Sie haben zugestimmt.",
+        "Ihre Telefonnummer geben wir nur mit Ihrer Zustimmung an Partner weiter.",
+    ),
+    (
+        "sv",
+        "Vi lämnar inte ut ditt telefonnummer till partner om du inte har godkänt det.",
+        "Vi lämnar bara ut ditt telefonnummer till partner med ditt samtycke.",
+    ),
+    (
+        "en",
+        "We never share your workout routes unless you turn on public profiles.",
+        "We only share your workout routes if you turn on public profiles.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", CONSENT_SAID_TWO_WAYS)
+def test_a_consent_condition_said_the_other_way_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+CONSENT_DROPPED = [
+    (
+        "fr",
+        "Si vous l'acceptez, nous analysons vos photos pour vous proposer des albums.",
+        "Nous analysons vos photos pour vous proposer des albums.",
+        "purpose",
+    ),
+    (
+        "en",
+        "We use your heart-rate history to suggest training plans only if you opt in.",
+        "We use your heart-rate history to suggest training plans.",
+        "purpose",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new,category", CONSENT_DROPPED)
+def test_a_consent_condition_dropped_alerts(lang: str, old: str, new: str, category: str) -> None:
+    assert_alert(modified(old, new, lang), category, "high")
+
+
+PARENTS_SAID_AS_YOURS = [
+    ("en", "Under-16s need the consent of your parents to join a club.", "Under-16s can join a club."),
+    (
+        "fr",
+        "Avant 15 ans, l'inscription demande l'accord de vos parents.",
+        "Avant 15 ans, l'inscription est libre.",
+    ),
+    (
+        "es",
+        "Los menores de 14 años necesitan la autorización de tus padres.",
+        "Los menores de 14 años pueden registrarse.",
+    ),
+    (
+        "nl",
+        "Onder de 16 jaar is toestemming van je ouders nodig.",
+        "Onder de 16 jaar kun je je zelf aanmelden.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", PARENTS_SAID_AS_YOURS)
+def test_parental_consent_said_with_your_parents_dropped_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "children", "high")
+
+
+# --- synonyms and re-wordings that keep every term -----------------------------------------------
+
+SAME_TERMS = [
+    (
+        "es",
+        "No vendemos ni alquilamos su historial de compras.",
+        "No vendemos su historial de compras y tampoco lo alquilamos.",
+    ),
+    (
+        "fr",
+        "Nous ne communiquons jamais votre historial d'achats à des partenaires.",
+        "Nous ne transmettons jamais votre historial d'achats à des partenaires.",
+    ),
+    (
+        "es",
+        "Nunca cederemos su historial de compras a empresas colaboradoras.",
+        "Nunca comunicaremos su historial de compras a empresas colaboradoras.",
+    ),
+    (
+        "en",
+        "Recordings will be deleted by our team within 14 days of your request.",
+        "Our team will delete recordings within 14 days of your request.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", SAME_TERMS)
+def test_a_synonym_or_voice_change_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_french_communicating_to_someone_else_is_still_sharing() -> None:
+    change = modified(
+        "Nous ne communiquons jamais votre historique d'achats à des partenaires.",
+        "Nous pouvons communiquer votre historique d'achats à des partenaires.",
+        "fr",
+    )
+    assert_alert(change, "sharing", "high")
+
+
+# --- recipients, purposes and notice promises the lexicons missed --------------------------------
+
+
+def test_german_insurance_companies_added_as_recipients_alert() -> None:
+    change = modified(
+        "Schadensmeldungen leiten wir an unsere Werkstattpartner weiter.",
+        "Schadensmeldungen leiten wir an unsere Werkstattpartner und an Versicherungen weiter.",
+        "de",
+    )
+    assert_alert(change, "sharing")
+    assert any(f.new == "insurers" for f in change.facts), change
+
+
+AI_TRAINING_OBJECT_FIRST = [
+    (
+        "de",
+        "Wir nutzen Ihre Fotos, um Alben zu erstellen.",
+        "Wir nutzen Ihre Fotos, um Alben zu erstellen und unsere Bildmodelle zu trainieren.",
+    ),
+    (
+        "nl",
+        "Wij gebruiken uw foto's om albums te maken.",
+        "Wij gebruiken uw foto's om albums te maken en om onze beeldmodellen te trainen.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", AI_TRAINING_OBJECT_FIRST)
+def test_training_models_added_with_the_object_first_alerts(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "purpose", "high")
+
+
+def test_a_german_promise_to_inform_by_e_mail_dropped_alerts() -> None:
+    change = modified(
+        "Über wesentliche Änderungen der Nutzungsbedingungen werden wir Sie per E-Mail benachrichtigen.",
+        "Wesentliche Änderungen der Nutzungsbedingungen gelten ab ihrer Veröffentlichung auf dieser Seite.",
+        "de",
+    )
+    assert_alert(change, "changes", "high")
