@@ -291,3 +291,93 @@ def test_a_german_promise_to_inform_by_e_mail_dropped_alerts() -> None:
         "de",
     )
     assert_alert(change, "changes", "high")
+
+
+# --- "never without your consent" is "only with your consent" (Dutch, Croatian, Slovenian) -------
+
+NEVER_WITHOUT_IS_ONLY_WITH = [
+    (
+        "nl",
+        "Wij geven uw adres nooit zonder uw toestemming door.",
+        "Wij geven uw adres alleen met uw toestemming door.",
+    ),
+    (
+        "nl",
+        "Zonder uw toestemming verkopen wij uw adres niet.",
+        "Wij verkopen uw adres uitsluitend met uw toestemming.",
+    ),
+    (
+        "hr",
+        "Vašu adresu nikada ne prodajemo bez vaše privole.",
+        "Vašu adresu prodajemo samo uz vašu privolu.",
+    ),
+    (
+        "sl",
+        "Vašega naslova nikoli ne prodamo brez vaše privolitve.",
+        "Vaš naslov prodamo samo z vašo privolitvijo.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", NEVER_WITHOUT_IS_ONLY_WITH)
+def test_never_without_consent_said_as_only_with_consent_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_dropping_the_consent_from_a_never_without_promise_still_alerts() -> None:
+    change = modified(
+        "Vašu adresu nikada ne prodajemo bez vaše privole.", "Vašu adresu možemo prodati oglašivačima.", "hr"
+    )
+    assert_alert(change, "sharing", "high")
+
+
+# --- other words for deleting, and for "no longer needed" ----------------------------------------
+
+DELETION_SYNONYMS = [
+    (
+        "sv",
+        "Vi raderar kundens kvitton när de inte längre behövs.",
+        "Vi tar bort kundens kvitton när de inte längre behövs.",
+    ),
+    ("hr", "Račune brišemo kada više nisu potrebni.", "Račune uklanjamo kada više nisu potrebni."),
+    ("sl", "Račune izbrišemo, ko niso več potrebni.", "Račune odstranimo, ko niso več potrebni."),
+    (
+        "da",
+        "Kvitteringer slettes, når de ikke længere er nødvendige.",
+        "Kvitteringer slettes, når der ikke længere er brug for dem.",
+    ),
+    (
+        "no",
+        "Kvitteringer slettes når de ikke lenger er nødvendige.",
+        "Kvitteringer slettes når det ikke lenger er behov for dem.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", DELETION_SYNONYMS)
+def test_deleting_said_with_a_synonym_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_slovenian_period_in_the_locative_lengthened_alerts() -> None:
+    change = modified("Račune izbrišemo po enem letu.", "Račune izbrišemo po petih letih.", "sl")
+    assert_alert(change, "retention", "high")
+
+
+@pytest.mark.parametrize(
+    "old,new,category",
+    [
+        ("我们的应用不使用第三方Cookie。", "我们的应用使用第三方Cookie。", "tracking"),
+        ("我们不保存您的聊天记录。", "我们保存您的聊天记录。", "retention"),
+    ],
+)
+def test_a_chinese_verb_negated_by_bu_alone_that_is_dropped_alerts(old: str, new: str, category: str) -> None:
+    assert_alert(modified(old, new, "zh-Hans"), category)
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [("sl", "Kopije izbrišemo, ko niso več potrebne."), ("hr", "Kopije brišemo kada više nisu potrebne.")],
+)
+def test_no_longer_needed_tells_slovenian_from_croatian(lang: str, text: str) -> None:
+    assert detect_language(text) == lang

@@ -143,11 +143,13 @@ for _lang, _distinct in (
     ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
     ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
            "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
-           "uz vašu dijelimo osobama djeca djece svrhe"),
+           "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
+           "mjeseca dana brišemo"),
     ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
            "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
            # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
-           "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene"),
+           "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
+           "ko več niso let leti letih letu mesecev dni izbrišemo"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
