@@ -381,3 +381,88 @@ def test_a_chinese_verb_negated_by_bu_alone_that_is_dropped_alerts(old: str, new
 )
 def test_no_longer_needed_tells_slovenian_from_croatian(lang: str, text: str) -> None:
     assert detect_language(text) == lang
+
+
+# --- one sentence split in two (or two joined) with a joining word changed -----------------------
+
+SPLIT = [
+    (
+        "en",
+        "We record your delivery address, and we pass it to the courier who brings your parcel.",
+        "We record your delivery address. We pass it to the courier who brings your parcel.",
+    ),
+    (
+        "de",
+        "Wir speichern Ihre Lieferadresse und übermitteln sie an den Paketdienst.",
+        "Wir speichern Ihre Lieferadresse. Sie übermitteln wir an den Paketdienst.",
+    ),
+    (
+        "fr",
+        "Nous enregistrons votre adresse de livraison et nous la transmettons au transporteur.",
+        "Nous enregistrons votre adresse de livraison. Nous la transmettons au transporteur.",
+    ),
+    (
+        "es",
+        "Guardamos su dirección de entrega y la comunicamos a la empresa de transporte.",
+        "Guardamos su dirección de entrega. La comunicamos a la empresa de transporte.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,joined,split", SPLIT)
+def test_a_sentence_split_in_two_or_joined_is_quiet(lang: str, joined: str, split: str) -> None:
+    assert not document_edit(joined, split), "split"
+    assert not document_edit(split, joined), "joined"
+
+
+def test_a_split_that_adds_a_recipient_still_alerts() -> None:
+    changes = document_edit(
+        "We record your delivery address, and we pass it to the courier who brings your parcel.",
+        "We record your delivery address. "
+        "We pass it to the courier who brings your parcel and to advertisers.",
+    )
+    assert any("sharing" in c.categories for c in changes), changes
+
+
+def test_a_split_that_drops_a_negation_still_alerts() -> None:
+    changes = document_edit(
+        "We record your delivery address, and we never pass it to marketing partners.",
+        "We record your delivery address. We pass it to marketing partners.",
+    )
+    assert any("sharing" in c.categories for c in changes), changes
+
+
+# --- a sentence promising notice of changes, removed from its paragraph ---------------------------
+
+NOTICE_SENTENCE_REMOVED = [
+    (
+        "sv",
+        "Vi kan ändra villkoren. Vid väsentliga ändringar informerar vi dig i appen. "
+        "Den senaste versionen finns alltid här.",
+        "Vi kan ändra villkoren. Den senaste versionen finns alltid här.",
+    ),
+    (
+        "no",
+        "Vi kan endre vilkårene. Ved vesentlige endringer informerer vi deg i appen. "
+        "Den nyeste versjonen finnes alltid her.",
+        "Vi kan endre vilkårene. Den nyeste versjonen finnes alltid her.",
+    ),
+    (
+        "nl",
+        "Wij kunnen de voorwaarden aanpassen. Bij wezenlijke wijzigingen informeren wij u via de app. "
+        "De nieuwste versie staat altijd hier.",
+        "Wij kunnen de voorwaarden aanpassen. De nieuwste versie staat altijd hier.",
+    ),
+    (
+        "sl",
+        "Pogoje lahko spremenimo. O bistvenih spremembah vas bomo pravočasno obvestili v aplikaciji. "
+        "Najnovejša različica je vedno tukaj.",
+        "Pogoje lahko spremenimo. Najnovejša različica je vedno tukaj.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", NOTICE_SENTENCE_REMOVED)
+def test_a_removed_promise_to_announce_material_changes_alerts(lang: str, old: str, new: str) -> None:
+    changes = document_edit(old, new)
+    assert any("changes" in c.categories for c in changes), changes

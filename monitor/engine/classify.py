@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -126,8 +127,12 @@ def classify(
     old version already stated: materiality is judged against the whole document."""
     old_doc = _Document(old_clauses) if old_clauses is not None else None
     new_doc = _Document(new_clauses) if new_clauses is not None else None
+    resplit = _resplit(changes)
     out = []
-    for change in changes:
+    for position, change in enumerate(changes):
+        if position in resplit:
+            out.append(_quiet_part(change, resplit[position]))
+            continue
         classified = _classify_safely(change)
         if classified.material and change.kind in ("added", "removed"):
             other = new_doc if change.kind == "removed" else old_doc
@@ -144,6 +149,75 @@ def classify(
                 )
         out.append(classified)
     return out
+
+
+def _resplit(changes: Sequence[Change]) -> dict[int, str]:
+    """Positions of changes that only split one sentence in two, or join two into one, with a
+    joining word or two changed ("…, and we use them to…" -> "…. We use them to…"): an edited
+    clause beside an added (or removed) neighbour that together say what the other side said,
+    with the same facts and only function words apart. Each maps to what happened."""
+    found: dict[int, str] = {}
+    for k, change in enumerate(changes):
+        if change.kind != "modified" or k in found:
+            continue
+        for n in (k + 1, k - 1, k + 2, k - 2):  # a neighbour in the list, either side
+            if 0 <= n < len(changes) and n not in found and (what := _resplit_pair(change, changes[n])):
+                found[k] = found[n] = what
+                break
+    return found
+
+
+def _resplit_pair(change: Change, other: Change) -> str | None:
+    """ "sentence split" / "sentences joined" when `other`, next to `change` in the document, is
+    its other half."""
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return None
+    if other.kind == "added" and other.new is not None and abs(other.new.index - new.index) == 1:
+        halves = sorted((other.new, new), key=lambda c: c.index)
+        joined = " ".join(c.text for c in halves)
+        return "sentence split" if _same_terms(old.text, joined, new.language) else None
+    if other.kind == "removed" and other.old is not None and abs(other.old.index - old.index) == 1:
+        halves = sorted((other.old, old), key=lambda c: c.index)
+        joined = " ".join(c.text for c in halves)
+        return "sentences joined" if _same_terms(joined, new.text, new.language) else None
+    return None
+
+
+def _same_terms(old: str, new: str, language: str) -> bool:
+    """The two texts state the same facts, with as many negations and modals, and differ only
+    in function words ("and", "which", "this")."""
+    lex = pick_lexicon(new, language)
+    if _content_words(old, lex) != _content_words(new, lex):
+        return False
+    of, nf = extract_facts(old, language), extract_facts(new, language)
+    cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
+    if _diff_facts(of, nf) or _diff_conditions(of, nf, cats, lex, old, new):
+        return False
+    return not (
+        _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
+        or _count_changed(lex.modals, old, new)
+    )
+
+
+def _content_words(text: str, lex: Lexicon) -> Counter[str]:
+    """The text's words, lower-cased, without the language's function words and list joiners."""
+    words = (w.lower() for w in _WORD.findall(text))
+    return Counter(w for w in words if w not in lex.conjunctions and not _function_word(w, lex))
+
+
+def _quiet_part(change: Change, what: str) -> Change:
+    """One half of a split or joined sentence, classified as no change of terms."""
+    clause = change.new if change.new is not None else change.old
+    cats = list(extract_facts(clause.text, clause.language).categories) if clause is not None else []
+    return replace(
+        change,
+        categories=_ordered(cats),
+        facts=[],
+        material=False,
+        severity="none",
+        explanation=f"{what}; no term changed",
+    )
 
 
 class _Document:
