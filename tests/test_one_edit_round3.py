@@ -466,3 +466,44 @@ NOTICE_SENTENCE_REMOVED = [
 def test_a_removed_promise_to_announce_material_changes_alerts(lang: str, old: str, new: str) -> None:
     changes = document_edit(old, new)
     assert any("changes" in c.categories for c in changes), changes
+
+
+# --- a one-way protection dropped, a period said with a singular unit or as "a year's worth" ------
+
+HASHING_DROPPED = [
+    ("en", "Access tokens are kept salted and hashed.", "Access tokens are kept in our database."),
+    ("de", "PINs werden ausschließlich gehasht abgelegt.", "PINs werden in unserer Datenbank abgelegt."),
+    ("fr", "Les codes PIN sont stockés sous forme hachée.", "Les codes PIN sont stockés dans notre base."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", HASHING_DROPPED)
+def test_hashing_dropped_from_how_secrets_are_kept_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "security", "high")
+
+
+@pytest.mark.parametrize(
+    "lang,months,year",
+    [
+        ("fr", "Les brouillons sont effacés après 12 mois.", "Les brouillons sont effacés après un an."),
+        ("hr", "Skice brišemo nakon 12 mjeseci.", "Skice brišemo nakon godinu dana."),
+    ],
+)
+def test_twelve_months_said_as_one_year_is_quiet(lang: str, months: str, year: str) -> None:
+    assert_quiet(modified(months, year, lang))
+
+
+def test_a_croatian_month_of_days_lengthened_alerts() -> None:
+    change = modified("Skice brišemo nakon mjesec dana.", "Skice brišemo nakon šest mjeseci.", "hr")
+    assert_alert(change, "retention", "high")
+
+
+def test_a_norwegian_answer_to_your_request_is_about_rights_and_read_as_norwegian() -> None:
+    old, new = (
+        "Vi svarer på forespørselen din innen en måned.",
+        "Vi svarer på forespørselen din innen to måneder.",
+    )
+    assert detect_language(old) == "no"
+    change = modified(old, new, "no")
+    assert_alert(change, "rights")
+    assert "retention" not in change.categories, change

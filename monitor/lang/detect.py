@@ -132,8 +132,9 @@ for _lang, _distinct in (
     # periods and passives in each one's spelling ("raderas efter 30 dagar", "slettes etter 30 dager",
     # "slettes efter 30 dage"); Swedish writes "efter" as Danish does
     ("sv", "efter dagar veckor månader raderas sparas lagras används behandlas"),
-    ("no", "dager uker opprette foreldre foreldrene lagres"),
-    ("da", "dage uger oprette forældre forældrene opbevares"),
+    ("sv", "inom"),
+    ("no", "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen"),
+    ("da", "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen"),
     # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
     ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
            "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
