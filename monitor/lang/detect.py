@@ -87,7 +87,8 @@ _WORDS: dict[str, dict[str, float]] = {
         "behandler vi med som for fra".split(), 1.0),
     "de": dict.fromkeys(
         "und der die das nicht wir sie ihre ihr zu mit für ist sind von den dem des auf ein eine einer "
-        "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz".split(), 1.0),
+        "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz keine kein "
+        "verwendet verwenden nutzt nutzen genutzt".split(), 1.0),
     "fr": dict.fromkeys(
         "et le la les des de du nous vous votre vos ne pas pour avec est sont une un à données "
         "personnelles ou par sur dans ce cette qui que peut être".split(), 1.0),
@@ -145,12 +146,12 @@ for _lang, _distinct in (
     ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
            "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
            "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
-           "mjeseca dana brišemo"),
+           "mjeseca dana brišemo koristi internetska stranica stranice"),
     ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
            "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
            # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
            "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
-           "ko več niso let leti letih letu mesecev dni izbrišemo"),
+           "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
