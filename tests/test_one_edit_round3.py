@@ -507,3 +507,104 @@ def test_a_norwegian_answer_to_your_request_is_about_rights_and_read_as_norwegia
     change = modified(old, new, "no")
     assert_alert(change, "rights")
     assert "retention" not in change.categories, change
+
+
+# --- numbers written in words with the digits in brackets; compound number words ------------------
+
+
+@pytest.mark.parametrize(
+    "lang,digits,words",
+    [
+        ("fr", "Les devis sont gardés 24 mois.", "Les devis sont gardés vingt-quatre (24) mois."),
+        ("fr", "Les devis sont gardés 24 mois.", "Les devis sont gardés vingt-quatre mois."),
+        ("es", "Los presupuestos se guardan 24 meses.", "Los presupuestos se guardan veinticuatro meses."),
+        ("en", "Quotes are kept for 48 months.", "Quotes are kept for forty-eight (48) months."),
+    ],
+)
+def test_a_period_in_words_or_with_bracketed_digits_is_the_same_period(
+    lang: str, digits: str, words: str
+) -> None:
+    assert_quiet(modified(digits, words, lang))
+    assert_quiet(modified(words, digits, lang))
+
+
+def test_the_bracketed_digits_are_the_number_that_changed() -> None:
+    change = modified(
+        "Les devis sont gardés vingt-quatre (24) mois.", "Les devis sont gardés trente-six (36) mois.", "fr"
+    )
+    assert_alert(change, "retention", "high")
+    assert change.facts[0].new == "36 months", change
+
+
+# --- "older than N years" of things is a period; of people an age ---------------------------------
+
+OLDER_THAN_A_PERIOD = [
+    (
+        "hr",
+        "Obavijesti starije od 2 godine trajno brišemo.",
+        "Obavijesti starije od 6 godina trajno brišemo.",
+    ),
+    (
+        "sl",
+        "Obvestila, starejša od 2 let, trajno izbrišemo.",
+        "Obvestila, starejša od 6 let, trajno izbrišemo.",
+    ),
+    ("nl", "Meldingen ouder dan 2 jaar verwijderen wij.", "Meldingen ouder dan 6 jaar verwijderen wij."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", OLDER_THAN_A_PERIOD)
+def test_things_older_than_n_years_is_a_retention_period(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "retention", "high")
+    assert "children" not in change.categories, change
+
+
+def test_people_older_than_n_is_still_an_age() -> None:
+    change = modified(
+        "Natjecanje je otvoreno za osobe starije od 18 godina.",
+        "Natjecanje je otvoreno za osobe starije od 14 godina.",
+        "hr",
+    )
+    assert_alert(change, "children", "high")
+
+
+# --- consent asked for, or given as "permission", then dropped ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new,category",
+    [
+        (
+            "fr",
+            "Si vous nous en donnez la permission, nous pouvons lire vos contacts pour trouver vos amis.",
+            "Nous pouvons lire vos contacts pour trouver vos amis.",
+            "collection",
+        ),
+        (
+            "fr",
+            "Nous pouvons demander votre accord pour partager votre profil avec des marques partenaires.",
+            "Nous pouvons partager votre profil avec des marques partenaires.",
+            "sharing",
+        ),
+        (
+            "en",
+            "We may ask for your consent to share your profile with partner brands.",
+            "We may share your profile with partner brands.",
+            "sharing",
+        ),
+    ],
+)
+def test_consent_asked_for_or_given_as_permission_dropped_alerts(
+    lang: str, old: str, new: str, category: str
+) -> None:
+    assert_alert(modified(old, new, lang), category, "high")
+
+
+def test_a_croatian_sale_in_the_past_participle_added_alerts() -> None:
+    change = modified(
+        "Podatke o pregledima koristimo kako bismo personalizirali oglase.",
+        "Podatke o pregledima koristimo kako bismo personalizirali oglase i prodavali ih partnerima.",
+        "hr",
+    )
+    assert_alert(change, "sharing", "high")

@@ -263,7 +263,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             a, b = seg_start + m.start(), seg_start + m.end()
             if any(a < e and s < b for s, e in skip):
                 continue
-            raw = m.group("num") or (m.groupdict().get("word") or "")
+            raw = m.groupdict().get("digits") or m.group("num") or (m.groupdict().get("word") or "")
             value = parse_number(raw, lex)
             days = _unit_days(m.group("unit"), lex)
             if value is None or days is None:
