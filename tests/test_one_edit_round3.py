@@ -608,3 +608,48 @@ def test_a_croatian_sale_in_the_past_participle_added_alerts() -> None:
         "hr",
     )
     assert_alert(change, "sharing", "high")
+
+
+# --- "you can find more on our website": a pointer, not something the service may do -------------
+
+POINTERS = [
+    (
+        "en",
+        "You can read more about how we protect accounts in our security centre.",
+        "More about how we protect accounts is in our security centre.",
+    ),
+    (
+        "de",
+        "Mehr zu unseren Cookies können Sie in der Cookie-Übersicht nachlesen.",
+        "Mehr zu unseren Cookies steht in der Cookie-Übersicht.",
+    ),
+    (
+        "sv",
+        "Du kan läsa mer om våra säkerhetsrutiner i hjälpcentret.",
+        "Mer om våra säkerhetsrutiner finns i hjälpcentret.",
+    ),
+    (
+        "no",
+        "Du kan lese mer om informasjonskapsler i hjelpesenteret.",
+        "Mer om informasjonskapsler står i hjelpesenteret.",
+    ),
+    (
+        "es",
+        "Puede consultar cómo protegemos su cuenta en el centro de ayuda.",
+        "Cómo protegemos su cuenta se explica en el centro de ayuda.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", POINTERS)
+def test_a_pointer_to_more_information_said_without_can_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_can_that_grants_the_service_a_permission_still_counts() -> None:
+    change = modified(
+        "Du kan läsa mer i hjälpcentret. Vi delar inte dina meddelanden med annonsörer.",
+        "Du kan läsa mer i hjälpcentret. Vi kan dela dina meddelanden med annonsörer.",
+        "sv",
+    )
+    assert_alert(change, "sharing", "high")
