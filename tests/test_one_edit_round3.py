@@ -653,3 +653,79 @@ def test_a_can_that_grants_the_service_a_permission_still_counts() -> None:
         "sv",
     )
     assert_alert(change, "sharing", "high")
+
+
+# --- consent on processing that names no purpose; "when you turn it on"; German "Einverständnis" --
+
+CONSENT_ON_PROCESSING = [
+    (
+        "no",
+        "Vi kan behandle helseopplysningene dine der du har gitt ditt samtykke.",
+        "Vi kan behandle helseopplysningene dine.",
+    ),
+    (
+        "sv",
+        "När du aktiverar stegräknaren kan vi samla in dina rörelsedata.",
+        "Vi kan samla in dina rörelsedata.",
+    ),
+    (
+        "da",
+        "Når du aktiverer skridttælleren, kan vi indsamle dine bevægelsesdata.",
+        "Vi kan indsamle dine bevægelsesdata.",
+    ),
+    (
+        "de",
+        "Mit Ihrem Einverständnis übermitteln wir Ihre Anschrift an Drittunternehmen.",
+        "Wir übermitteln Ihre Anschrift an Drittunternehmen.",
+    ),
+    ("en", "Where you have agreed to it, we process your voice samples.", "We process your voice samples."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", CONSENT_ON_PROCESSING)
+def test_a_consent_condition_dropped_from_processing_alerts(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert change.material and change.severity == "high", change
+
+
+def test_german_ad_customers_are_advertisers_and_a_ban_on_passing_data_to_them_dropped_alerts() -> None:
+    change = modified(
+        "Wir übermitteln keine Standortdaten an Werbekunden.",
+        "Wir übermitteln Standortdaten an Werbekunden.",
+        "de",
+    )
+    assert_alert(change, "sharing", "high")
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "de",
+            "Wir geben pseudonyme Nutzungsdaten an unseren Analysedienst weiter.",
+            "Wir geben Nutzungsdaten an unseren Analysedienst weiter.",
+        ),
+        (
+            "en",
+            "We pass anonymous usage data to our analytics vendor.",
+            "We pass usage data to our analytics vendor.",
+        ),
+    ],
+)
+def test_data_no_longer_pseudonymous_when_passed_on_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "security", "high")
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "en",
+            "Our staff never read the contents of your chats.",
+            "Our staff may read the contents of your chats.",
+        ),
+        ("de", "Wir lesen die Inhalte Ihrer Chats nicht.", "Wir können die Inhalte Ihrer Chats lesen."),
+    ],
+)
+def test_reading_the_content_of_messages_no_longer_ruled_out_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "collection")

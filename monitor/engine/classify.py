@@ -523,8 +523,14 @@ def _diff_conditions(
     """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
     it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
     what may be done (high); adding one narrows it (medium)."""
-    if not material_cats or of.conditions == nf.conditions:
+    if of.conditions == nf.conditions:
         return []
+    if not material_cats:
+        if not (of.states_flow or nf.states_flow):
+            return []
+        # "we may process your details where you have consented": a condition on what is done
+        # with the data, though no word names a purpose
+        material_cats = {"purpose"}
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
