@@ -729,3 +729,48 @@ def test_data_no_longer_pseudonymous_when_passed_on_alerts(lang: str, old: str, 
 )
 def test_reading_the_content_of_messages_no_longer_ruled_out_alerts(lang: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, lang), "collection")
+
+
+# --- "except where the law requires" said as "only when the law requires" -------------------------
+
+EXCEPT_BY_LAW = [
+    (
+        "es",
+        "No revelamos su historial salvo obligación legal.",
+        "Solo revelamos su historial cuando lo exige la ley.",
+    ),
+    (
+        "zh-Hans",
+        "除法律要求外，我们不会向第三方披露您的订单记录。",
+        "我们仅在法律要求时向第三方披露您的订单记录。",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", EXCEPT_BY_LAW)
+def test_except_by_law_said_as_only_when_the_law_requires_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_dropping_the_legal_exception_from_a_chinese_ban_still_alerts() -> None:
+    change = modified(
+        "除法律要求外，我们不会向第三方披露您的订单记录。", "我们会向第三方披露您的订单记录。", "zh-Hans"
+    )
+    assert_alert(change, "sharing", "high")
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "de",
+            "Über eine Datenpanne informieren wir Sie binnen 24 Stunden.",
+            "Über eine Datenpanne informieren wir Sie binnen eines Tages.",
+        ),
+        ("en", "We give your address to our service providers.", "We give your address to our vendors."),
+    ],
+)
+def test_a_day_said_in_hours_and_a_vendor_called_a_service_provider_are_quiet(
+    lang: str, old: str, new: str
+) -> None:
+    assert_quiet(modified(old, new, lang))

@@ -134,8 +134,10 @@ for _lang, _distinct in (
     # "slettes efter 30 dage"); Swedish writes "efter" as Danish does
     ("sv", "efter dagar veckor månader raderas sparas lagras används behandlas"),
     ("sv", "inom"),
-    ("no", "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen"),
-    ("da", "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen"),
+    ("no", "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen "
+           "oppbevare oppbevarer oppbevaring"),
+    ("da", "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen "
+           "opbevare opbevarer opbevaring"),
     # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
     ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
            "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
