@@ -774,3 +774,49 @@ def test_a_day_said_in_hours_and_a_vendor_called_a_service_provider_are_quiet(
     lang: str, old: str, new: str
 ) -> None:
     assert_quiet(modified(old, new, lang))
+
+
+# --- device fingerprinting is tracking; consent on sending data abroad is a transfer term --------
+
+FINGERPRINTING = [
+    (
+        "en",
+        "We do not use browser fingerprinting.",
+        "We use browser fingerprinting to recognise returning visitors.",
+    ),
+    (
+        "de",
+        "Browser-Fingerprinting findet bei uns nicht statt.",
+        "Wir nutzen Browser-Fingerprinting zur Wiedererkennung.",
+    ),
+    (
+        "fr",
+        "Nous n'utilisons aucune empreinte numérique du navigateur.",
+        "Nous utilisons une empreinte numérique du navigateur.",
+    ),
+    ("zh-Hans", "我们不会采集您的设备指纹。", "我们会采集您的设备指纹用于识别设备。"),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", FINGERPRINTING)
+def test_fingerprinting_no_longer_ruled_out_is_a_tracking_change(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "tracking")
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "zh-Hans",
+            "向境外提供您的订单信息前，我们会取得您的单独同意。",
+            "我们会向境外提供您的订单信息。",
+        ),
+        (
+            "en",
+            "We share your order history with our support centre in India only with your consent.",
+            "We share your order history with our support centre in India.",
+        ),
+    ],
+)
+def test_consent_dropped_from_sending_data_abroad_is_a_transfer_change(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "transfer", "high")

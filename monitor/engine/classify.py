@@ -537,6 +537,8 @@ def _diff_conditions(
     for kind in sorted(of.conditions ^ nf.conditions):
         dropped = kind in of.conditions
         own = {"safeguard": "transfer", "parental": "children"}.get(kind)
+        if own is None and "transfer" in material_cats and (of.places or nf.places):
+            own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         cat = own or _ordered(acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None

@@ -358,6 +358,13 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     return any(p is not None and p.search(text) for p in (lex.actions.any, lex.processing))
 
 
+def _sends(text: str, lex: Lexicon) -> bool:
+    """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
+    named place a destination; "processing activities in Nigeria" names none)."""
+    verbs = (lex.actions.get("transfer"), lex.actions.get("share"), lex.actions.get("disclose"))
+    return any(p is not None and p.search(text) for p in verbs)
+
+
 def _denies(text: str, segment: str, lex: Lexicon) -> bool:
     """The sentence negates what it names, unless the clause makes it conditional: "we don't
     share it with partners unless you agree" states a recipient, on a condition."""
@@ -567,9 +574,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits["retention"] = hits.get("retention", 0) + len(states)
     flows = _states_a_flow(text, lex, hits)
     places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
-    moved = lex.actions.get("transfer")
-    if places and "transfer" not in hits and moved is not None and moved.search(text):
-        hits["transfer"] = 1  # "transferred to Canada and India": a destination named with a transfer
+    if places and "transfer" not in hits and _sends(text, lex):
+        hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and training.search(text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
