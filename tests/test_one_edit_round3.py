@@ -820,3 +820,45 @@ def test_fingerprinting_no_longer_ruled_out_is_a_tracking_change(lang: str, old:
 )
 def test_consent_dropped_from_sending_data_abroad_is_a_transfer_change(lang: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, lang), "transfer", "high")
+
+
+# --- exercising your rights free of charge, or for a fee --------------------------------------------
+
+FEE_ADDED = [
+    (
+        "en",
+        "Requests to exercise your rights are handled free of charge.",
+        "Requests to exercise your rights may incur an administrative fee.",
+    ),
+    (
+        "de",
+        "Die Auskunft über Ihre Daten erteilen wir unentgeltlich.",
+        "Für die Auskunft über Ihre Daten berechnen wir eine Gebühr.",
+    ),
+    (
+        "fr",
+        "Vous pouvez exercer vos droits gratuitement.",
+        "Vous pouvez exercer vos droits moyennant des frais de dossier.",
+    ),
+    (
+        "nl",
+        "U kunt uw rechten kosteloos uitoefenen.",
+        "Voor het uitoefenen van uw rechten vragen wij een vergoeding.",
+    ),
+    ("zh-Hans", "您查阅个人信息的请求，我们不收取任何费用。", "您查阅个人信息的请求，我们将收取合理费用。"),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", FEE_ADDED)
+def test_a_fee_for_exercising_rights_that_were_free_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "rights", "high")
+
+
+def test_free_of_charge_said_another_way_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "Sie können Auskunft verlangen, ohne dass dafür Kosten entstehen.",
+            "Sie können kostenlos Auskunft verlangen.",
+            "de",
+        )
+    )

@@ -379,6 +379,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             tuple(i for i in listed[0] if not qualifier.search(i)),
             tuple(i for i in listed[1] if not qualifier.search(i)),
         )
+    kept = of.rights_named & nf.rights_named  # "…, without any cost to you" for "free of charge"
+    listed = (
+        tuple(i for i in listed[0] if not _names_only(i, kept, lex)),
+        tuple(i for i in listed[1] if not _names_only(i, kept, lex)),
+    )
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
@@ -450,6 +455,13 @@ SENDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent"})
 def _sends(f: ClauseFacts) -> bool:
     """The clause says data is sold, shared, disclosed or rented (not only collected or used)."""
     return any(p.action in SENDING_ACTIONS for p in f.polarity)
+
+
+def _names_only(item: str, rights: frozenset[str], lex: Lexicon) -> bool:
+    """The item names rights, and only rights the clause names on both sides: said again in
+    other words, not added to or dropped from the list."""
+    named = frozenset(k for k, p in lex.rights.items() if p.search(item))
+    return bool(named) and named <= rights
 
 
 def _restates_actions(item: str, lex: Lexicon) -> bool:
