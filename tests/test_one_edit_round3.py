@@ -862,3 +862,53 @@ def test_free_of_charge_said_another_way_is_quiet() -> None:
             "de",
         )
     )
+
+
+# --- calendar and working days are days; answering "a request" is about rights ---------------------
+
+CALENDAR_DAYS = [
+    (
+        "en",
+        "Closed accounts are erased within 10 calendar days.",
+        "Closed accounts are erased within 60 calendar days.",
+    ),
+    (
+        "de",
+        "Geschlossene Konten löschen wir nach 10 Kalendertagen.",
+        "Geschlossene Konten löschen wir nach 60 Kalendertagen.",
+    ),
+    (
+        "fr",
+        "Les comptes fermés sont effacés sous 10 jours calendaires.",
+        "Les comptes fermés sont effacés sous 60 jours calendaires.",
+    ),
+    (
+        "es",
+        "Las cuentas cerradas se borran en 10 días naturales.",
+        "Las cuentas cerradas se borran en 60 días naturales.",
+    ),
+    ("sv", "Stängda konton raderas inom 10 kalenderdagar.", "Stängda konton raderas inom 60 kalenderdagar."),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", CALENDAR_DAYS)
+def test_a_period_in_calendar_days_lengthened_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "retention", "high")
+
+
+def test_ten_days_said_as_ten_calendar_days_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "Closed accounts are erased within 10 days.",
+            "Closed accounts are erased within ten calendar days.",
+        )
+    )
+
+
+def test_the_time_to_act_on_a_request_lengthened_is_a_rights_change() -> None:
+    change = modified(
+        "The business will confirm receipt of the request within 10 days.",
+        "The business will confirm receipt of the request within 45 days.",
+    )
+    assert_alert(change, "rights")
+    assert "retention" not in change.categories, change
