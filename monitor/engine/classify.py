@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -121,8 +122,12 @@ def classify(
     old version already stated: materiality is judged against the whole document."""
     old_doc = _Document(old_clauses) if old_clauses is not None else None
     new_doc = _Document(new_clauses) if new_clauses is not None else None
+    resplit = _resplit(changes)
     out = []
-    for change in changes:
+    for position, change in enumerate(changes):
+        if position in resplit:
+            out.append(_quiet_part(change, resplit[position]))
+            continue
         classified = _classify_safely(change)
         if classified.material and change.kind in ("added", "removed"):
             other = new_doc if change.kind == "removed" else old_doc
@@ -139,6 +144,75 @@ def classify(
                 )
         out.append(classified)
     return out
+
+
+def _resplit(changes: Sequence[Change]) -> dict[int, str]:
+    """Positions of changes that only split one sentence in two, or join two into one, with a
+    joining word or two changed ("…, and we use them to…" -> "…. We use them to…"): an edited
+    clause beside an added (or removed) neighbour that together say what the other side said,
+    with the same facts and only function words apart. Each maps to what happened."""
+    found: dict[int, str] = {}
+    for k, change in enumerate(changes):
+        if change.kind != "modified" or k in found:
+            continue
+        for n in (k + 1, k - 1, k + 2, k - 2):  # a neighbour in the list, either side
+            if 0 <= n < len(changes) and n not in found and (what := _resplit_pair(change, changes[n])):
+                found[k] = found[n] = what
+                break
+    return found
+
+
+def _resplit_pair(change: Change, other: Change) -> str | None:
+    """ "sentence split" / "sentences joined" when `other`, next to `change` in the document, is
+    its other half."""
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return None
+    if other.kind == "added" and other.new is not None and abs(other.new.index - new.index) == 1:
+        halves = sorted((other.new, new), key=lambda c: c.index)
+        joined = " ".join(c.text for c in halves)
+        return "sentence split" if _same_terms(old.text, joined, new.language) else None
+    if other.kind == "removed" and other.old is not None and abs(other.old.index - old.index) == 1:
+        halves = sorted((other.old, old), key=lambda c: c.index)
+        joined = " ".join(c.text for c in halves)
+        return "sentences joined" if _same_terms(joined, new.text, new.language) else None
+    return None
+
+
+def _same_terms(old: str, new: str, language: str) -> bool:
+    """The two texts state the same facts, with as many negations and modals, and differ only
+    in function words ("and", "which", "this")."""
+    lex = pick_lexicon(new, language)
+    if _content_words(old, lex) != _content_words(new, lex):
+        return False
+    of, nf = extract_facts(old, language), extract_facts(new, language)
+    cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
+    if _diff_facts(of, nf) or _diff_conditions(of, nf, cats, lex, old, new):
+        return False
+    return not (
+        _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
+        or _count_changed(lex.modals, old, new)
+    )
+
+
+def _content_words(text: str, lex: Lexicon) -> Counter[str]:
+    """The text's words, lower-cased, without the language's function words and list joiners."""
+    words = (w.lower() for w in _WORD.findall(text))
+    return Counter(w for w in words if w not in lex.conjunctions and not _function_word(w, lex))
+
+
+def _quiet_part(change: Change, what: str) -> Change:
+    """One half of a split or joined sentence, classified as no change of terms."""
+    clause = change.new if change.new is not None else change.old
+    cats = list(extract_facts(clause.text, clause.language).categories) if clause is not None else []
+    return replace(
+        change,
+        categories=_ordered(cats),
+        facts=[],
+        material=False,
+        severity="none",
+        explanation=f"{what}; no term changed",
+    )
 
 
 class _Document:
@@ -268,6 +342,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # (or added): in a policy, a consent requirement is about data, whatever words name it
         material_cats = {"purpose"}
     findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
+    if old.is_heading and new.is_heading and not findings_state_terms(findings):
+        # "Export of data" -> "Transfer of data to third countries": a title names what its section
+        # is about; the terms are in the section's sentences (an added heading is quiet alike)
+        return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
     if _one_sided(findings) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
@@ -315,6 +393,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             tuple(i for i in listed[0] if not qualifier.search(i)),
             tuple(i for i in listed[1] if not qualifier.search(i)),
         )
+    kept = of.rights_named & nf.rights_named  # "…, without any cost to you" for "free of charge"
+    listed = (
+        tuple(i for i in listed[0] if not _names_only(i, kept, lex)),
+        tuple(i for i in listed[1] if not _names_only(i, kept, lex)),
+    )
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
@@ -362,6 +445,15 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
 
 
+TERM_KINDS = frozenset({"duration", "age", "polarity"})
+
+
+def findings_state_terms(findings: list[_Finding]) -> bool:
+    """Whether the findings hold a period, an age or a promise, which even a heading states
+    ("Retention: 30 days", "We never sell your data"); places, parties and rights only name a topic."""
+    return any(f.fact.kind in TERM_KINDS for f in findings)
+
+
 def _right_said_as_ability(of: ClauseFacts, nf: ClauseFacts, material_cats: set[str]) -> bool:
     """A clause about rights whose word for a right came or went ("you have the right to object"
     / "you can object") while the same rights are named and no other fact changed: a "can" or
@@ -378,6 +470,13 @@ SENDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent"})
 def _sends(f: ClauseFacts) -> bool:
     """The clause says data is sold, shared, disclosed or rented (not only collected or used)."""
     return any(p.action in SENDING_ACTIONS for p in f.polarity)
+
+
+def _names_only(item: str, rights: frozenset[str], lex: Lexicon) -> bool:
+    """The item names rights, and only rights the clause names on both sides: said again in
+    other words, not added to or dropped from the list."""
+    named = frozenset(k for k, p in lex.rights.items() if p.search(item))
+    return bool(named) and named <= rights
 
 
 def _restates_actions(item: str, lex: Lexicon) -> bool:
@@ -425,14 +524,22 @@ def _diff_conditions(
     """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
     it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
     what may be done (high); adding one narrows it (medium)."""
-    if not material_cats or of.conditions == nf.conditions:
+    if of.conditions == nf.conditions:
         return []
+    if not material_cats:
+        if not (of.states_flow or nf.states_flow):
+            return []
+        # "we may process your details where you have consented": a condition on what is done
+        # with the data, though no word names a purpose
+        material_cats = {"purpose"}
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
     for kind in sorted(of.conditions ^ nf.conditions):
         dropped = kind in of.conditions
         own = {"safeguard": "transfer", "parental": "children"}.get(kind)
+        if own is None and "transfer" in material_cats and (of.places or nf.places):
+            own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         cat = own or _ordered(acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None

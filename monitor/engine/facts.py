@@ -263,7 +263,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             a, b = seg_start + m.start(), seg_start + m.end()
             if any(a < e and s < b for s, e in skip):
                 continue
-            raw = m.group("num") or (m.groupdict().get("word") or "")
+            raw = m.groupdict().get("digits") or m.group("num") or (m.groupdict().get("word") or "")
             value = parse_number(raw, lex)
             days = _unit_days(m.group("unit"), lex)
             if value is None or days is None:
@@ -365,6 +365,13 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     if hits.keys() & FLOW_CATEGORIES:
         return True
     return any(p is not None and p.search(text) for p in (lex.actions.any, lex.processing))
+
+
+def _sends(text: str, lex: Lexicon) -> bool:
+    """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
+    named place a destination; "processing activities in Nigeria" names none)."""
+    verbs = (lex.actions.get("transfer"), lex.actions.get("share"), lex.actions.get("disclose"))
+    return any(p is not None and p.search(text) for p in verbs)
 
 
 def _denies(text: str, segment: str, lex: Lexicon) -> bool:
@@ -576,17 +583,18 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits["retention"] = hits.get("retention", 0) + len(states)
     flows = _states_a_flow(text, lex, hits)
     places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
-    moved = lex.actions.get("transfer")
-    if places and "transfer" not in hits and moved is not None and moved.search(text):
-        hits["transfer"] = 1  # "transferred to Canada and India": a destination named with a transfer
+    if places and "transfer" not in hits and _sends(text, lex):
+        hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and training.search(text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
+    ages, age_spans = _ages(text, lex)
+    if ages and "children" not in hits:
+        hits["children"] = 1  # "you must be at least 13 years old to use the app": a minimum age
     categories = categories_from_hits(hits)
     # A period in a clause about nothing else is most likely how long data is kept; in a clause
     # only about contact ("we answer within 30 days") it is about no policy term.
     fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
-    ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)
     named_rights = _keys(lex.rights, text)

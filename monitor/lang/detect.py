@@ -80,14 +80,15 @@ _WORDS: dict[str, dict[str, float]] = {
     "no": dict.fromkeys(
         "og ikke vi for med som personopplysninger å være deg din dine vår våre til av på den det de om "
         "kan eller et en har ved bruke vil slik slike opplysninger tjenester også hvordan når samt "
-        "informasjon personlig personvern hvis dersom nettstedet noen".split(), 1.0),
+        "informasjon personlig personvern hvis dersom nettstedet noen fra".split(), 1.0),
     "da": dict.fromkeys(
         "og ikke at er personoplysninger af være dig din dine vores til på den det de om kan eller et en "
         "har ved bruge vil sådan sådanne oplysninger tjenester også hvordan når samt hvis nogen "
         "behandler vi med som for fra".split(), 1.0),
     "de": dict.fromkeys(
         "und der die das nicht wir sie ihre ihr zu mit für ist sind von den dem des auf ein eine einer "
-        "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz".split(), 1.0),
+        "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz keine kein "
+        "verwendet verwenden nutzt nutzen genutzt".split(), 1.0),
     "fr": dict.fromkeys(
         "et le la les des de du nous vous votre vos ne pas pour avec est sont une un à données "
         "personnelles ou par sur dans ce cette qui que peut être".split(), 1.0),
@@ -129,6 +130,14 @@ for _lang, _distinct in (
     ("da", "ikke personoplysninger af være også hvordan sådan dig bruger hvis vores samtykke personlige "
            "behandle denne eller"),
     ("sv", "personliga samtycke behandla denna eller dessa detta"),
+    # periods and passives in each one's spelling ("raderas efter 30 dagar", "slettes etter 30 dager",
+    # "slettes efter 30 dage"); Swedish writes "efter" as Danish does
+    ("sv", "efter dagar veckor månader raderas sparas lagras används behandlas"),
+    ("sv", "inom"),
+    ("no", "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen "
+           "oppbevare oppbevarer oppbevaring"),
+    ("da", "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen "
+           "opbevare opbevarer opbevaring"),
     # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
     ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
            "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
@@ -137,9 +146,14 @@ for _lang, _distinct in (
     # Dutch words no close language shares, Croatian and Slovenian words the other does not write
     ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
     ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
-           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće"),
+           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
+           "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
+           "mjeseca dana brišemo koristi internetska stranica stranice"),
     ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
-           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje"),
+           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
+           # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
+           "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
+           "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0

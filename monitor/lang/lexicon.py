@@ -194,9 +194,12 @@ def _duration_pattern(
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
         return compile_cached(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
-    word_alt = rf"|(?<!\w)(?P<word>{words})" if words else ""
+    # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own
+    word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
+    # "thirty (30) days": the digits in brackets are the number (`digits`)
     return compile_cached(
-        rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\(\d+\))?[\s\u00a0-]*(?P<unit>{unit_alt})(?!\w)",
+        rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\((?P<digits>\d+)\))?[\s\u00a0-]*"
+        rf"(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
     )
 

@@ -118,6 +118,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "opt-out",
             "account deletion",
             "human review",
+            "free of charge",
         }
     ),
     "breach_states": frozenset({"without undue delay", "promptly"}),
