@@ -5,9 +5,12 @@ or a WatchlistError naming the file, the line and the field at fault, e.g.
 "watchlist.yaml:12: policies[3].interval: '6 hours' is not a duration (use 30s, 15m, 6h, 1d)".
 
 The file is composed into YAML nodes (which keep their line) and checked node by node, so
-every error can point at its line. Everything but `policies` has an embedded default; the
-route `console` always exists. Secrets never live in the file: only the names of environment
-variables that hold them (password_env, secret_env).
+every error can point at its line. `policies_from:` names more files of policies (CSV, JSON
+lines, YAML, or folders of them): sources.py reads their rows into nodes carrying the row's line,
+and the same Validator checks them, naming their file; ids are unique across every file.
+Everything but the policies has an embedded default; the route `console` always exists.
+Secrets never live in the file: only the names of environment variables that hold them
+(password_env, secret_env).
 """
 
 from __future__ import annotations
@@ -599,8 +602,11 @@ class Validator:
         policy = self.collect(None, self.policy, node, field, *context)
         if policy is None:
             return None
+        line = node.start_mark.line + 1
+        if not field:  # a CSV or JSON-lines row: one line
+            return _Entry(policy, self, field, line, line)
         id_node = next((v for k, v in self.effective(node) if k.value == "id"), node)  # type: ignore[arg-type]
-        return _Entry(policy, self, field, node.start_mark.line + 1, id_node.start_mark.line + 1)
+        return _Entry(policy, self, field, line, id_node.start_mark.line + 1)
 
     def policies_from(self, node: Node, context: _Context) -> list[_Entry]:
         """The entries of every file `policies_from:` names (a path or a list of paths, relative to
