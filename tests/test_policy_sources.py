@@ -21,7 +21,7 @@ from db_watch import rows, until
 from policy_site import PolicySite, policy_html, seed_text
 from test_daemon import Daemon, fetch_counts, page
 
-from monitor.config.sources import MAX_LINE_BYTES
+from monitor.config.sources import MAX_LINE_BYTES, open_source
 from monitor.config.watchlist import MAX_PROBLEMS_PER_SOURCE, load_watchlist
 from monitor.errors import WatchlistError
 
@@ -182,6 +182,8 @@ def test_policies_from_names_that_do_not_work_are_reported_at_their_line(tmp_pat
     write(tmp_path / "notes.txt", "id,url\n")
     found = problems(wl)
     assert found[0] == "watchlist.yaml:4: policies_from[0]: 'missing': no such file or folder"
+    with pytest.raises(WatchlistError, match="not a regular file"):  # swapped in after a listing: no wait
+        open_source(str(tmp_path / "pipe.csv"))
     assert found[1].startswith("watchlist.yaml:5: policies_from[1]: ") and "not a policy source" in found[1]
     assert found[2].endswith("pipe.csv: not a regular file or a folder")
 

@@ -155,16 +155,19 @@ class _Lines:
 
 
 def open_source(path: str) -> BinaryIO:
-    """The file opened for reading; refused at once when its size is over the bound."""
-    f = open(path, "rb")  # noqa: SIM115 - closed by the caller
+    """The file opened for reading; refused at once when it is not a regular file (opened without
+    waiting, so a FIFO swapped in after the listing cannot hang a reload) or over the size bound."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        size = os.fstat(f.fileno()).st_size
-    except OSError:
-        size = 0
-    if size > MAX_SOURCE_BYTES:
-        f.close()
-        raise WatchlistError(path, None, None, TOO_LARGE)
-    return f
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise WatchlistError(path, None, None, "not a regular file")
+        if st.st_size > MAX_SOURCE_BYTES:
+            raise WatchlistError(path, None, None, TOO_LARGE)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 # --- JSON lines ----------------------------------------------------------------------------------
