@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class MonitorError(Exception):
@@ -33,15 +33,20 @@ class WatchlistError(MonitorError):
         return f"{where}:{what} {self.message}"
 
     @classmethod
-    def combined(cls, problems: list[WatchlistError]) -> WatchlistError:
-        ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+    def combined(cls, problems: list[WatchlistError], files: Sequence[str] = ()) -> WatchlistError:
+        """One error holding `problems`, in the order of `files` (the watchlist, then its policy
+        sources; a file not listed comes after them) and of the lines within each file."""
+        rank = {path: i for i, path in enumerate(files)}
+        ordered = sorted(problems, key=lambda p: (rank.get(p.path, len(rank)), p.line is None, p.line or 0))
         if len(ordered) == 1:
             return ordered[0]
         first = ordered[0]
         error = cls(first.path, first.line, first.field, first.message)
         error.problems = ordered
         lines = "\n".join(p.one_line() for p in ordered)
-        error.args = (f"{len(ordered)} problems in {first.path}:\n{lines}",)
+        paths = list(dict.fromkeys(p.path for p in ordered))
+        where = " and ".join(paths) if len(paths) <= 2 else f"{len(paths)} files"
+        error.args = (f"{len(ordered)} problems in {where}:\n{lines}",)
         return error
 
 

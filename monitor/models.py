@@ -306,3 +306,5 @@ class Watchlist:
     path: str | None = None
     timezone: str = "UTC"  # IANA zone the alerts show times in (top-level `timezone:`)
     web_url: str | None = None  # where `serve` is reached: alerts link to a version's change page there
+    # the files `policies_from:` named (folders: the files read in them), in the order read
+    sources: tuple[str, ...] = field(default=(), compare=False)

@@ -344,6 +344,7 @@ COMMANDS = [
     "export",
     "report",
     "test-alert",
+    "import",
     "demo",
 ]
 

@@ -171,8 +171,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _warn_unset(args)
         return EXIT_ERROR
     n, m = len(wl.policies), len(wl.routes)
-    print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}")
+    files = f"; policies_from: {_count(len(wl.sources), 'file')}" if wl.sources else ""
+    print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}{files}")
     return EXIT_CHANGED if _warn_unset(args) else EXIT_OK
+
+
+def _count(n: int, word: str, plural: str = "") -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _warn_unset(args: argparse.Namespace) -> bool:
@@ -607,6 +612,42 @@ def cmd_import_ota(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Check policy lists (CSV, JSON lines, YAML) as `policies_from:` would read them, against the
+    watchlist's routes, defaults and ids; print them as one `policies:` list (or only check)."""
+    import yaml
+
+    from monitor.config.watchlist import check_policy_files, policy_entries
+
+    paths = [Path(p) for p in args.paths]
+    try:
+        wl = check_policy_files(paths, watchlist_path(args))
+    except WatchlistError as e:
+        print(f"policy-monitor: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    files = [Path(f) for f in wl.sources if any(_within(Path(f), p) for p in paths)]
+    entries = [entry for f in files for entry in policy_entries(f)]
+    if not args.check:
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        names = ", ".join(str(p) for p in paths)
+        text = f"# Checked and converted by `policy-monitor import` from {names}.\n" + yaml.dump(
+            {"policies": entries}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
+        if args.output and args.output != "-":
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    them, are = ("it", "it is") if len(files) == 1 else ("them", "they are")
+    print(f"ok: {_count(len(entries), 'policy', 'policies')} in {_count(len(files), 'file')}, checked "
+          f"against {watchlist_path(args)}; to watch {them} as {are}, name {them} under `policies_from:` "
+          "in the watchlist", file=sys.stderr)
+    return EXIT_OK
+
+
+def _within(file: Path, named: Path) -> bool:
+    """Whether `file` is the named file or in the named folder."""
+    return file.resolve() == named.resolve() or file.resolve().parent == named.resolve()
+
+
 def cmd_health(args: argparse.Namespace) -> int:
     """Exit 0 when a daemon holds the database and ticked within a minute (container health)."""
     path = db_path(args)
@@ -822,6 +863,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--types", metavar="LIST", help='terms types to import, e.g. "Privacy Policy,Terms of Service"'
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the YAML to FILE (default stdout)")
+
+    p = command(
+        "import",
+        cmd_import,
+        "check CSV / JSON-lines / YAML policy lists and print them as watchlist entries",
+        "Check policy lists exactly as `policies_from:` reads them (the watchlist's routes, defaults "
+        "and ids apply): every error names its file and line, exit 2 on any. Then print the entries "
+        "as one `policies:` list to paste, or name the files under `policies_from:` to watch them "
+        "as they are. CSV: a header row of policy keys (id,url,name,type,interval,select,remove,"
+        "language,alert,previous_ids,render), an empty cell is not set, lists separated by `;`. "
+        "JSON lines: one object per line.",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help=".csv, .jsonl, .yaml files, or folders")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the YAML to FILE (default stdout)")
+    p.add_argument("--check", action="store_true", help="only check: print no YAML")
 
     command(
         "health",

@@ -5,9 +5,12 @@ or a WatchlistError naming the file, the line and the field at fault, e.g.
 "watchlist.yaml:12: policies[3].interval: '6 hours' is not a duration (use 30s, 15m, 6h, 1d)".
 
 The file is composed into YAML nodes (which keep their line) and checked node by node, so
-every error can point at its line. Everything but `policies` has an embedded default; the
-route `console` always exists. Secrets never live in the file: only the names of environment
-variables that hold them (password_env, secret_env).
+every error can point at its line. `policies_from:` names more files of policies (CSV, JSON
+lines, YAML, or folders of them): sources.py reads their rows into nodes carrying the row's line,
+and the same Validator checks them, naming their file; ids are unique across every file.
+Everything but the policies has an embedded default; the route `console` always exists.
+Secrets never live in the file: only the names of environment variables that hold them
+(password_env, secret_env).
 """
 
 from __future__ import annotations
@@ -17,19 +20,23 @@ import functools
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, BinaryIO, NamedTuple, NoReturn, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from monitor.alerts.channels import CHANNELS
+from monitor.config.sources import Stamp, csv_rows, file_stamp, jsonl_rows, kind_of, open_source, source_files
 from monitor.errors import WatchlistError, closest, did_you_mean
 from monitor.fetch import setting_keys
 from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
 
-__all__ = ["MIN_INTERVAL_SECONDS", "load_watchlist", "parse_duration", "parse_watchlist"]
+__all__ = [
+    "MIN_INTERVAL_SECONDS", "check_policy_files", "load_watchlist", "parse_duration", "parse_watchlist",
+    "policy_entries",
+]
 
 MIN_INTERVAL_SECONDS = 30
 # Bounds on what a watchlist may cost to load (a hostile or broken file must not hang `validate`,
@@ -38,6 +45,7 @@ MIN_INTERVAL_SECONDS = 30
 MAX_WATCHLIST_BYTES = 16 * 2**20
 MAX_EXPANDED_NODES = 2_000_000
 MAX_LOAD_SECONDS = 10.0
+MAX_PROBLEMS_PER_SOURCE = 1000  # then a policy source is not checked further: fix these first
 DURATION_HINT = "(use 30s, 15m, 6h, 1d)"
 POLICY_TYPES = ("privacy", "terms", "cookies", "other")
 RENDER_MODES = ("auto", "http", "browser")  # a policy's `render:` (monitor/fetch/browser.py)
@@ -64,26 +72,84 @@ def parse_duration(text: str) -> float | None:
     return int(d or 0) * 86400 + int(h or 0) * 3600 + int(m or 0) * 60 + float(s or 0)
 
 
-def load_watchlist(path: str | Path) -> Watchlist:
-    """Read and validate the watchlist at `path`; raise WatchlistError on anything wrong."""
+def load_watchlist(path: str | Path, *, stamps: dict[str, Stamp] | None = None) -> Watchlist:
+    """Read and validate the watchlist at `path` and the policy sources it names; raise
+    WatchlistError on anything wrong. `stamps`, when given, receives the (mtime, size) of every
+    file and folder read, taken before reading it, even when loading fails: what the daemon
+    watches to reload on an edit."""
     name = str(path)
+    stamps = {} if stamps is None else stamps
+    stamps[name] = file_stamp(path)
+    raw = _read_capped(name)
+    return _parse(_decode(raw, name), name, stamps)
+
+
+def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
+    """Validate watchlist YAML given as text; `path` is used in error messages, and its folder is
+    where `policies_from:` paths start."""
+    return _parse(text, path, {})
+
+
+def check_policy_files(paths: list[Path], watchlist: str | Path) -> Watchlist:
+    """Validate policy source files (or folders) as if the watchlist named them in
+    `policies_from:`: with its routes and defaults, ids unique across it and them. Without a
+    watchlist file, against an empty one (the console route, the default interval). Raises one
+    WatchlistError with every problem, the watchlist's own included."""
+    name = str(watchlist)
+    text = _decode(_read_capped(name), name) if Path(name).exists() else "policies: []\n"
+    root = _compose(text, name) or _compose("policies: []\n", name)
+    validator = Validator(name)
+    validator.extra = list(paths)
     try:
-        with open(path, "rb") as f:
+        return validator.watchlist(root)  # type: ignore[arg-type]
+    except RecursionError:
+        raise WatchlistError(name, None, None, "nested too deeply") from None
+
+
+def policy_entries(path: Path) -> Iterator[dict[str, Any]]:
+    """The entries of a policy source file that validates, as written (only the keys it sets,
+    lists as lists), for `import` to print as YAML; keys starting with x- are left out."""
+    constructor = yaml.SafeLoader("")
+    checker = Validator(str(path))
+    with open_source(str(path)) as f:
+        for row in checker.rows(f):
+            if isinstance(row, WatchlistError):
+                raise row
+            value = constructor.construct_object(row[1], deep=True)
+            yield {k: v for k, v in value.items() if not str(k).startswith("x-")}
+
+
+def _read_capped(name: str) -> bytes:
+    try:
+        with open(name, "rb") as f:
             raw = f.read(MAX_WATCHLIST_BYTES + 1)
     except OSError as e:
         raise WatchlistError(name, None, None, f"cannot read: {e.strerror or e}") from None
     if len(raw) > MAX_WATCHLIST_BYTES:
         raise WatchlistError(name, None, None, f"larger than {MAX_WATCHLIST_BYTES // 2**20} MiB")
+    return raw
+
+
+def _decode(raw: bytes, name: str) -> str:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise WatchlistError(name, line, None, "not UTF-8 text") from None
-    return parse_watchlist(text, name)
 
 
-def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
-    """Validate watchlist YAML given as text; `path` is only used in error messages."""
+def _parse(text: str, path: str, stamps: dict[str, Stamp]) -> Watchlist:
+    root = _compose(text, path)
+    if root is None:
+        raise WatchlistError(path, 1, None, "the file is empty; it needs at least a `policies:` list")
+    try:
+        return Validator(path, stamps).watchlist(root)
+    except RecursionError:
+        raise WatchlistError(path, None, None, "nested too deeply") from None
+
+
+def _compose(text: str, path: str) -> Node | None:
+    """The YAML node tree of `text` (None when empty), within the expansion bound."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -95,13 +161,12 @@ def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
         raise WatchlistError(path, None, None, f"YAML syntax: {e}") from None
     except RecursionError:
         raise WatchlistError(path, None, None, "nested too deeply") from None
-    if root is None:
-        raise WatchlistError(path, 1, None, "the file is empty; it needs at least a `policies:` list")
-    try:
-        _check_expansion(root, path, time.monotonic() + MAX_LOAD_SECONDS)
-        return Validator(path).watchlist(root)
-    except RecursionError:
-        raise WatchlistError(path, None, None, "nested too deeply") from None
+    if root is not None:
+        try:
+            _check_expansion(root, path, time.monotonic() + MAX_LOAD_SECONDS)
+        except RecursionError:
+            raise WatchlistError(path, None, None, "nested too deeply") from None
+    return root
 
 
 def _check_expansion(root: Node, path: str, deadline: float) -> None:
@@ -152,8 +217,12 @@ class Validator:
     through the same methods (monitor.alerts.channels).
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, stamps: dict[str, Stamp] | None = None) -> None:
         self.path = path
+        self.stamps: dict[str, Stamp] = {} if stamps is None else stamps  # what was read (sources.py)
+        self.sources: list[str] = []  # the policy source files read, in order
+        self.read: set[Path] = {Path(path).resolve()}  # ... resolved: each is read once
+        self.extra: list[Path] = []  # files checked as if named by `policies_from:` (`import`)
         self._constructor = yaml.SafeLoader("")
         self.problems: list[WatchlistError] = []
         self.broken_routes: set[str] = set()  # declared, but invalid: already reported
@@ -313,8 +382,8 @@ class Validator:
 
     def watchlist(self, root: Node) -> Watchlist:
         """The whole document; raises one WatchlistError holding every problem found."""
-        top_keys = ("defaults", "alerts", "policies", "fetch", "failure_threshold", "keep_fetches")
-        top_keys += ("timezone", "web_url")
+        top_keys = ("defaults", "alerts", "policies", "policies_from", "fetch", "failure_threshold")
+        top_keys += ("keep_fetches", "timezone", "web_url")
         top = self.mapping(root, "", top_keys)
         tz = self.optional(top, "timezone", lambda n: self.zone(n, "timezone"), "UTC")
         web_url = self.optional(top, "web_url", lambda n: self.url(n, "web_url").rstrip("/"), None)
@@ -322,10 +391,18 @@ class Validator:
         interval, default_alert = self.collect(
             (6 * 3600, ("console",)), self.defaults, top.get("defaults"), routes
         )
+        context = _Context(routes, interval, default_alert)
+        entries: list[_Entry] = []
         if "policies" in top:
-            policies = self.collect((), self.policies, top["policies"], routes, interval, default_alert)
-        else:
-            self.note(root, "policies", "missing: the list of policies to watch")
+            entries += self.collect([], self.policies, top["policies"], context)
+        if "policies_from" in top:
+            entries += self.collect([], self.policies_from, top["policies_from"], context)
+        for path in self.extra:
+            entries += self.named(path, context, lambda message, p=str(path): self.keep(
+                WatchlistError(p, None, None, message)))
+        if "policies" not in top and "policies_from" not in top and not self.extra:
+            self.note(root, "policies", "missing: the list of policies to watch (or `policies_from:` files)")
+        policies = unique_policies(entries)
         fetch = self.optional(top, "fetch", self.fetch_settings, FetchSettings())
         threshold = self.optional(
             top, "failure_threshold", lambda n: self.integer(n, "failure_threshold", minimum=1), 3
@@ -335,7 +412,7 @@ class Validator:
             lambda n: int(self.seconds(n, "keep_fetches", minimum=86400, allow_number=False)), 90 * 86400,
         )
         if self.problems:
-            raise WatchlistError.combined(self.problems)
+            raise WatchlistError.combined(self.problems, [self.path, *self.sources])
         return Watchlist(
             policies=policies,
             routes={name: dataclasses.replace(route, timezone=tz) for name, route in routes.items()},
@@ -347,6 +424,7 @@ class Validator:
             failure_threshold=threshold,
             keep_fetches_seconds=keep_fetches,
             path=self.path,
+            sources=tuple(self.sources),
         )
 
     def defaults(self, node: Node | None, routes: dict[str, RouteConfig]) -> tuple[int, tuple[str, ...]]:
@@ -510,75 +588,161 @@ class Validator:
         "render",
     )
 
-    def policies(
-        self, node: Node, routes: dict[str, RouteConfig], interval: int, alert: tuple[str, ...]
-    ) -> tuple[PolicyConfig, ...]:
-        items = self.sequence(node, "policies")
-        first_line: dict[str, int] = {}
-        out: list[PolicyConfig] = []
-        nodes: list[Node] = []
+    def policies(self, node: Node, context: _Context) -> list[_Entry]:
+        """The entries under `policies:`, each validated (duplicates are found later, across files)."""
+        entries = []
+        for i, item in enumerate(self.sequence(node, "policies")):
+            entry = self.entry(item, f"policies[{i}]", context)
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    def entry(self, node: Node, field: str, context: _Context) -> _Entry | None:
+        """One policy entry, validated by `policy`; None when it has errors (kept for the report)."""
+        policy = self.collect(None, self.policy, node, field, *context)
+        if policy is None:
+            return None
+        line = node.start_mark.line + 1
+        if not field:  # a CSV or JSON-lines row: one line
+            return _Entry(policy, self, field, line, line)
+        id_node = next((v for k, v in self.effective(node) if k.value == "id"), node)  # type: ignore[arg-type]
+        return _Entry(policy, self, field, line, id_node.start_mark.line + 1)
+
+    def policies_from(self, node: Node, context: _Context) -> list[_Entry]:
+        """The entries of every file `policies_from:` names (a path or a list of paths, relative to
+        the watchlist's folder): each file read once, in order, folders' files in name order."""
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        base = Path(self.path).parent
+        entries: list[_Entry] = []
         for i, item in enumerate(items):
-            policy = self.collect(None, self.policy, item, f"policies[{i}]", routes, interval, alert)
-            if policy is None:
-                continue
-            if policy.id in first_line:
-                id_node = next(v for k, v in self.effective(item) if k.value == "id")
-                self.note(
-                    id_node,
-                    f"policies[{i}].id",
-                    f"{policy.id!r} is already used on line {first_line[policy.id]}; ids must be unique",
-                )
-                continue
-            first_line[policy.id] = item.start_mark.line + 1
-            out.append(policy)
-            nodes.append(item)
-        for i, policy in enumerate(out):
-            for old in policy.previous_ids:
-                if old in first_line or any(old in p.previous_ids for p in out[:i]):
-                    self.note(
-                        nodes[i],
-                        f"policies[{items.index(nodes[i])}].previous_ids",
-                        f"{old!r} is still the id of a policy, or another policy's previous id: "
-                        "one history cannot move to two policies",
-                    )
-        return tuple(out)
+            where = f"policies_from[{i}]" if isinstance(node, SequenceNode) else "policies_from"
+            text = self.collect(None, self.string, item, where)
+            if text is not None:
+                entries += self.named(
+                    base / text, context, lambda message, n=item, w=where: self.note(n, w, message))
+        return entries
+
+    def named(self, path: Path, context: _Context, report: Callable[[str], None]) -> list[_Entry]:
+        """The entries of one named file or folder; `report` says what is wrong with the name itself."""
+        try:
+            files = source_files(path, Path(self.path).resolve(), self.stamps)
+        except FileNotFoundError:
+            report(f"{str(path)!r}: no such file or folder")
+            return []
+        except ValueError as e:
+            report(str(e))
+            return []
+        except OSError as e:
+            report(f"{path}: {e.strerror or e}")
+            return []
+        entries: list[_Entry] = []
+        for file in files:
+            if file.resolve() not in self.read:
+                self.read.add(file.resolve())
+                entries += self.source(file, context)
+        return entries
+
+    def source(self, file: Path, context: _Context) -> list[_Entry]:
+        """The entries of one policy source, checked by a Validator naming that file in its errors
+        (and sharing this one's report); at most MAX_PROBLEMS_PER_SOURCE problems, then it stops."""
+        checker = Validator(str(file), self.stamps)
+        checker.problems, checker.broken_routes, checker._constructor = (
+            self.problems, self.broken_routes, self._constructor)
+        self.sources.append(checker.path)
+        self.stamps[checker.path] = file_stamp(file)
+        entries: list[_Entry] = []
+        before = len(self.problems)
+        try:
+            with open_source(checker.path) as f:
+                for item in checker.rows(f):
+                    if len(self.problems) - before >= MAX_PROBLEMS_PER_SOURCE:
+                        checker.note(None, None, f"more than {MAX_PROBLEMS_PER_SOURCE} problems: "
+                                     "the rest of the file is not checked")
+                        break
+                    if isinstance(item, WatchlistError):
+                        checker.keep(item)
+                        continue
+                    checker.misspelt = set()  # rows share field names: a hint is for its own row only
+                    entry = checker.entry(item[1], item[2], context)
+                    if entry is not None:
+                        entries.append(entry)
+        except WatchlistError as e:
+            checker.keep(e)
+        except OSError as e:
+            checker.note(None, None, f"cannot read: {e.strerror or e}")
+        return entries
+
+    def rows(self, f: BinaryIO) -> Iterator[tuple[int, Node, str] | WatchlistError]:
+        """(line, entry node, field) of each entry of the open source file, or a reading problem."""
+        kind = kind_of(self.path)
+        if kind == "csv":
+            for row in csv_rows(f, self.path, self._POLICY_KEYS):
+                yield row if isinstance(row, WatchlistError) else (*row, "")
+        elif kind == "jsonl":
+            for row in jsonl_rows(f, self.path):
+                yield row if isinstance(row, WatchlistError) else (*row, "")
+        else:
+            yield from self.yaml_rows(f)
+
+    def yaml_rows(self, f: BinaryIO) -> Iterator[tuple[int, Node, str]]:
+        """A YAML source: a list of entries, or a mapping with `policies:` (and `x-` anchors)."""
+        raw = f.read(MAX_WATCHLIST_BYTES + 1)
+        if len(raw) > MAX_WATCHLIST_BYTES:
+            self.fail(None, None, f"larger than {MAX_WATCHLIST_BYTES // 2**20} MiB (a YAML source has the "
+                      "bounds of the watchlist; CSV and JSON lines sources may be larger)")
+        root = _compose(_decode(raw, self.path), self.path)
+        if root is None:
+            return
+        if isinstance(root, MappingNode):
+            keys = self.mapping(root, "", ("policies",))
+            if "policies" not in keys:
+                self.fail(root, "policies", "missing: a source holds a list of policies, or `policies:`")
+            root = keys["policies"]
+        elif not isinstance(root, SequenceNode):
+            self.fail(root, None,
+                      f"expected a list of policies, or a mapping with `policies:`, got {_describe(root)}")
+        for i, item in enumerate(self.sequence(root, "policies")):
+            yield item.start_mark.line + 1, item, f"policies[{i}]"
 
     def policy(
         self, node: Node, field: str, routes: dict[str, RouteConfig], interval: int, alert: tuple[str, ...]
     ) -> PolicyConfig:
+        def at(key: str) -> str:
+            return f"{field}.{key}" if field else key
+
         keys = self.mapping(node, field, self._POLICY_KEYS)
         for required in ("id", "url"):
             if required not in keys:
-                self.fail(node, f"{field}.{required}", "missing: every policy needs an id and a url")
-        policy_id = self.string(keys["id"], f"{field}.id")
+                self.fail(node, at(required), "missing: every policy needs an id and a url")
+        policy_id = self.string(keys["id"], at("id"))
         if not _SLUG.fullmatch(policy_id):
             self.fail(
                 keys["id"],
-                f"{field}.id",
+                at("id"),
                 f"{policy_id!r} is not a slug (lower-case letters, digits, "
                 "- and _, at most 64, e.g. kaiconn-privacy)",
             )
         return PolicyConfig(
             id=policy_id,
-            name=self.optional(keys, "name", lambda n: self.string(n, f"{field}.name"), policy_id),
-            url=self.collect("", self.url, keys["url"], f"{field}.url"),
+            name=self.optional(keys, "name", lambda n: self.string(n, at("name")), policy_id),
+            url=self.collect("", self.url, keys["url"], at("url")),
             type=self.optional(
-                keys, "type", lambda n: self.choice(n, f"{field}.type", POLICY_TYPES), "privacy"
+                keys, "type", lambda n: self.choice(n, at("type"), POLICY_TYPES), "privacy"
             ),
             interval_seconds=self.optional(
-                keys, "interval", lambda n: self.interval(n, f"{field}.interval"), interval
+                keys, "interval", lambda n: self.interval(n, at("interval")), interval
             ),
-            select=self.optional(keys, "select", lambda n: self.selector(n, f"{field}.select"), None),
-            remove=self.optional(keys, "remove", lambda n: self.selectors(n, f"{field}.remove"), ()),
-            language=self.optional(keys, "language", lambda n: self.language(n, f"{field}.language"), None),
+            select=self.optional(keys, "select", lambda n: self.selector(n, at("select")), None),
+            remove=self.optional(keys, "remove", lambda n: self.selectors(n, at("remove")), ()),
+            language=self.optional(keys, "language", lambda n: self.language(n, at("language")), None),
             alert=self.optional(
-                keys, "alert", lambda n: self.route_names(n, f"{field}.alert", routes), alert
+                keys, "alert", lambda n: self.route_names(n, at("alert"), routes), alert
             ),
             previous_ids=self.optional(
-                keys, "previous_ids", lambda n: self.slugs(n, f"{field}.previous_ids"), ()
+                keys, "previous_ids", lambda n: self.slugs(n, at("previous_ids")), ()
             ),
             render=self.optional(
-                keys, "render", lambda n: self.choice(n, f"{field}.render", RENDER_MODES), "auto"
+                keys, "render", lambda n: self.choice(n, at("render"), RENDER_MODES), "auto"
             ),
         )
 
@@ -651,6 +815,59 @@ class Validator:
         if size < 1024:
             self.fail(node, field, "must be at least 1 KiB")
         return size
+
+
+class _Context(NamedTuple):
+    """What a policy entry inherits from the watchlist: its routes and defaults."""
+
+    routes: dict[str, RouteConfig]
+    interval: int
+    alert: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """A valid policy entry and where it is: the checker naming its file, its field, its lines."""
+
+    policy: PolicyConfig
+    checker: Validator
+    field: str
+    line: int
+    id_line: int
+
+    def at(self, key: str) -> str:
+        return f"{self.field}.{key}" if self.field else key
+
+    def where(self, other: _Entry) -> str:
+        """Where this entry is, as said in an error about `other`."""
+        same = self.checker.path == other.checker.path
+        return f"line {self.line}" if same else f"line {self.line} of {self.checker.path}"
+
+
+def unique_policies(entries: list[_Entry]) -> tuple[PolicyConfig, ...]:
+    """The policies of `entries`, from every file, with an error for each id used twice and each
+    previous id that is still an id or already another policy's previous id."""
+    first: dict[str, _Entry] = {}
+    kept: list[_Entry] = []
+    for entry in entries:
+        pid = entry.policy.id
+        if pid in first:
+            entry.checker.keep(WatchlistError(
+                entry.checker.path, entry.id_line, entry.at("id"),
+                f"{pid!r} is already used on {first[pid].where(entry)}; ids must be unique"))
+            continue
+        first[pid] = entry
+        kept.append(entry)
+    moved: set[str] = set()
+    for entry in kept:
+        for old in entry.policy.previous_ids:
+            if old in first or old in moved:
+                entry.checker.keep(WatchlistError(
+                    entry.checker.path, entry.line, entry.at("previous_ids"),
+                    f"{old!r} is still the id of a policy, or another policy's previous id: "
+                    "one history cannot move to two policies"))
+        moved.update(entry.policy.previous_ids)
+    return tuple(e.policy for e in kept)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -35,6 +35,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.clock import Clock, iso, system_clock
+from monitor.config.sources import Stamp, file_stamp, stale
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store.connection import storage_error
@@ -72,8 +73,9 @@ def run_daemon(
     # APScheduler logs every job start and end at INFO: our own line per check says more.
     for name in ("apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    stamps: dict[str, Stamp] = {}
     try:
-        watchlist = load_watchlist(watchlist_path)
+        watchlist = load_watchlist(watchlist_path, stamps=stamps)
     except MonitorError as e:
         log.error("cannot start: %s", e)
         return EXIT_BAD_WATCHLIST
@@ -86,7 +88,7 @@ def run_daemon(
             return EXIT_LOCKED
         if started is not None:
             started()
-        Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender).run()
+        Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender, stamps=stamps).run()
     finally:
         store.close()  # also releases the daemon lock
     return EXIT_OK
@@ -128,7 +130,7 @@ class Daemon:
     """The scheduler, the watchlist watcher and the alert sender of one running daemon."""
 
     def __init__(self, watchlist_path: Path, store: Any, watchlist: Watchlist, stop: threading.Event,
-                 *, sender: bool = True) -> None:
+                 *, sender: bool = True, stamps: dict[str, Stamp] | None = None) -> None:
         from monitor.fetch.http import HttpFetcher
 
         self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
@@ -143,7 +145,8 @@ class Daemon:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
             timezone=timezone.utc,
         )
-        self.mtime = _mtime(watchlist_path)
+        # (mtime, size) of the watchlist and of every policy source file and folder it read
+        self.stamps = stamps if stamps is not None else {str(watchlist_path): file_stamp(watchlist_path)}
 
     # -- life cycle
 
@@ -288,22 +291,25 @@ class Daemon:
     # -- watchlist reload
 
     def _maybe_reload(self, force: bool = False) -> None:
-        mtime = _mtime(self.path)
-        if mtime == self.mtime and not force:
+        """Reload when the watchlist, a policy source or a source folder's listing changed (a few
+        stat calls per poll), or on SIGHUP; a load that fails keeps the last good list."""
+        if not force and not stale(self.stamps):
             return
         if force:
             log.info("received SIGHUP: reloading %s", self.path)
-        self.mtime = mtime
         from monitor.config.watchlist import load_watchlist
 
+        stamps: dict[str, Stamp] = {}
         try:
-            new = load_watchlist(self.path)
+            new = load_watchlist(self.path, stamps=stamps)
         except MonitorError as e:
             log.error("watchlist not reloaded, keeping the last good one: %s", e)
             return
         except Exception as e:  # noqa: BLE001 - a bad file never stops the daemon
             log.error("watchlist not reloaded, keeping the last good one: %s: %s", self.path, e)
             return
+        finally:
+            self.stamps = stamps  # what this attempt read, fixed or not: its next edit is noticed
         try:
             self.reload(new)
         except Exception as e:  # noqa: BLE001 - e.g. the database busy: keep running, retry on next edit
@@ -350,15 +356,6 @@ class Daemon:
                 rescheduled += 1
         log.info("watchlist reloaded: %d policies (%d added, %d removed, %d rescheduled)",
                  len(wanted), len(added), len(removed), rescheduled)
-
-
-def _mtime(path: Path) -> tuple[int, int] | None:
-    """The file's (mtime, size): an edit caught half-written changes one of them again when done."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
 
 
 def _fmt_delay(seconds: float) -> str:

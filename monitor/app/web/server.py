@@ -176,7 +176,7 @@ class Web:
     def __init__(self, db_path: Path, watchlist_path: Path | None, clock: Clock) -> None:
         self.db_path, self.watchlist_path, self.clock = Path(db_path), watchlist_path, clock
         self._store: Any = None
-        self._watchlist: tuple[tuple[int, int], Any] | None = None
+        self._watchlist: tuple[dict[str, Any], Any] | None = None  # (stamps of what was read, the list)
         self._lock = threading.Lock()
         self.templates = Environment(
             loader=PackageLoader("monitor.app.web", "templates"),
@@ -203,25 +203,22 @@ class Web:
             return self._store
 
     def watchlist(self) -> Any:
-        """The watchlist as last loaded, reloaded when the file changes; None when absent or invalid
-        (the policy page then shows the entry the store mirrored)."""
+        """The watchlist as last loaded, reloaded when it or a policy source changes; None when
+        absent or invalid (the policy page then shows the entry the store mirrored)."""
         if self.watchlist_path is None:
             return None
-        try:
-            st = self.watchlist_path.stat()
-        except OSError:
-            return None
-        key = (st.st_mtime_ns, st.st_size)
-        cached = self._watchlist
-        if cached is not None and cached[0] == key:
-            return cached[1]
+        from monitor.config.sources import stale
         from monitor.config.watchlist import load_watchlist
 
+        cached = self._watchlist
+        if cached is not None and not stale(cached[0]):
+            return cached[1]
+        stamps: dict[str, Any] = {}
         try:
-            loaded = load_watchlist(self.watchlist_path)
+            loaded = load_watchlist(self.watchlist_path, stamps=stamps)
         except MonitorError:
             loaded = None
-        self._watchlist = (key, loaded)
+        self._watchlist = (stamps, loaded)
         return loaded
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
