@@ -212,14 +212,21 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     scores = _latin_scores(text)
     if not scores:
         return hinted or "und", False
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] != hinted, kv[0]))
-    best, best_score = ranked[0]
-    tied = len(ranked) > 1 and ranked[1][1] == best_score and best != hinted
+    best, best_score, tied = _best(scores, hinted)
     if best_score < MIN_EVIDENCE or tied:
         return (hinted or (best if best_score >= 1.0 else "und")), False
     if hinted in scores and scores[hinted] >= best_score * 0.8:
         return hinted, True
     return best, True
+
+
+def _best(scores: dict[str, float], hinted: str | None) -> tuple[str, float, bool]:
+    """The top language (the hinted one, else the first by name, among those with the top score),
+    its score, and whether another language has that score too."""
+    top = max(scores.values())
+    tops = [lang for lang, score in scores.items() if score == top]
+    best = hinted if hinted in tops else min(tops)
+    return best, top, len(tops) > 1 and best != hinted
 
 
 def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
