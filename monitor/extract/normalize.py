@@ -969,7 +969,7 @@ class _Walker:
                 if spec[0]:
                     marker = _ol_marker(spec[1], spec[2])
                 spec[1] += 1
-            depth = sum(1 for s in self.lists)
+            depth = len(self.lists)
             self.contexts.append(_Context("item", max(depth, 1), marker))
         elif tag == "tr":
             self.row_depth += 1
