@@ -55,3 +55,118 @@ def test_every_lazy_lexicon_pattern_compiles() -> None:
     from monitor.lang.lexicon import all_lexicons, compile_all
 
     assert all(compile_all(lex) > 50 for lex in all_lexicons())
+
+
+def _ranked_best(scores: dict[str, float], hinted: str | None) -> tuple[str, float, bool]:
+    """The top language as a full ranking gives it (what detect did before _best)."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] != hinted, kv[0]))
+    best, best_score = ranked[0]
+    return best, best_score, len(ranked) > 1 and ranked[1][1] == best_score and best != hinted
+
+
+_SCORES = st.dictionaries(st.sampled_from(detect.LANGUAGES), st.sampled_from([0.5, 1.0, 1.5, 2.0, 2.3, 3.0]),
+                          min_size=1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SCORES, st.one_of(st.none(), st.sampled_from(detect.LANGUAGES)))
+def test_best_language_is_the_top_of_the_ranking(scores: dict[str, float], hinted: str | None) -> None:
+    assert detect._best(scores, hinted) == _ranked_best(scores, hinted)
+
+
+def _general_is_abbreviation(text: str, dot: int) -> bool:
+    """segment._is_abbreviation with every test in turn (no shortcut for plain words)."""
+    from monitor.engine import segment as sg
+
+    word_start = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot)) + 1
+    token = text[word_start:dot + 1].lower()
+    if token in sg.abbreviations():
+        return True
+    core = token[:-1]
+    if len(core) == 1 and core.isalpha():
+        return True
+    if "." in core and all(part.isalpha() and len(part) <= 2 for part in core.split(".")):
+        return True
+    if core[:1] in sg._OPENERS and core[1:].isdigit():
+        return True
+    if core.isdigit() and len(core) <= 2 and sg._ORDINAL_DATE.match(text, dot + 1):
+        return True
+    if 2 <= len(core) <= 3 and core.isalpha() and core.islower() and sg._NUMBER_NEXT.match(text, dot + 1):
+        return True
+    return bool(sg._NUMBERED.match(token)) and "." in core
+
+
+_TOKENS = st.lists(st.sampled_from(["Nr", "št", "ca", "We", "data", "J", "u.s.a", "“4", "3", "12", "4.2",
+                                    "(b", "Mai 2024", "130/22", "Art", "etc", "z.B", "ß", "Ab", "keep"]),
+                   min_size=1, max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TOKENS, _TOKENS)
+def test_abbreviation_shortcut_is_the_general_test(before: list[str], after: list[str]) -> None:
+    from monitor.engine.segment import _is_abbreviation
+
+    text = " ".join(before) + ". " + " ".join(after)
+    dot = len(" ".join(before))
+    assert _is_abbreviation(text, dot) == _general_is_abbreviation(text, dot)
+
+
+def _general_sizes(root) -> dict:  # type: ignore[no-untyped-def]
+    """Characters of non-space text under each element, bottom-up (what _measure replaced)."""
+    sizes: dict = {}
+    for el in reversed(list(root.iter())):
+        n = len((el.text or "").strip()) if isinstance(el.tag, str) else 0
+        for c in el:
+            n += sizes.get(c, 0) + len((c.tail or "").strip())
+        sizes[el] = n
+    return sizes
+
+
+_PARTS = st.lists(st.sampled_from([
+    "<main>", "</main>", "<article>", "</article>", '<div role="main">', '<section role="MAIN">', "</div>",
+    "</section>", "<p>", "</p>", "<!-- a note -->", " Some words ", "\n  ", "<br>", "<b>bold</b> tail ",
+    "<article role=main>", "<ul><li>item</li></ul>", "<?php x ?> after ", "<!-- c --> text after a comment ",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARTS)
+def test_content_measure_is_the_general_one(body: str) -> None:
+    from lxml import etree
+
+    from monitor.extract.normalize import _measure
+
+    root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser())
+    for node in (root, root.find("body")):
+        sizes, mains, articles = _measure(node)
+        general = _general_sizes(node)  # _content_root reads sizes.get(node, 0)
+        assert [sizes.get(el, 0) for el in node.iter()] == [general[el] for el in node.iter()]
+        assert mains == node.xpath(".//main|.//*[@role='main']")
+        assert articles == node.xpath(".//article")
+
+
+def _general_evidence(text: str, hint: str | None) -> tuple[str, bool]:
+    """detect_language_evidence of text without Han characters, from the general scores and a full
+    ranking (the code before the ASCII shortcut)."""
+    hinted = detect.normalize_hint(hint)
+    scores = _general_scores(text)
+    if not scores:
+        return hinted or "und", False
+    best, best_score, tied = _ranked_best(scores, hinted)
+    if best_score < detect.MIN_EVIDENCE or tied:
+        return (hinted or (best if best_score >= 1.0 else "und")), False
+    if hinted in scores and scores[hinted] >= best_score * 0.8:
+        return hinted, True  # type: ignore[return-value]
+    return best, True
+
+
+# Words several languages share, so that ties and near-ties (the hint's 80 % rule) come up often.
+_SHARED_WORDS = "og de en je za vi er av af ikke och the van la que dig deg in i u o y 9 X".split()
+_SHARED = st.lists(st.sampled_from(_SHARED_WORDS), max_size=40).map(" ".join)
+_HINTS = st.one_of(st.none(), st.sampled_from(["nb", "sv", "da", "de", "hr", "sl", "nl", "en", "zh-TW"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_ASCII, _WORDS, _SHARED), _HINTS)
+def test_ascii_language_evidence_is_the_general_one(text: str, hint: str | None) -> None:
+    assert detect.detect_language_evidence.__wrapped__(text, hint) == _general_evidence(text, hint)

@@ -83,14 +83,15 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
 
 
 def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None) -> list[Clause]:
-    found = [detect_language_evidence(text, hint) for text, *_ in raw]
+    texts = [r[0] for r in raw]
+    found = [detect_language_evidence(text, hint) for text in texts]
     if hint is None:
         langs = _fill_weak(found)
-        main = _main_language(raw, found)
+        main = _main_language(texts, found)
         if main is not None:  # the document's own language as the hint, as a watchlist's would be
             langs = [
                 lang if lang == main else detect_language_evidence(text, main)[0]
-                for (text, *_), lang in zip(raw, langs, strict=True)
+                for text, lang in zip(texts, langs, strict=True)
             ]
     else:
         langs = [lang for lang, _ in found]
@@ -101,14 +102,12 @@ def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str
     ]
 
 
-def _main_language(
-    raw: list[tuple[str, tuple[str, ...], str | None, bool]], found: list[tuple[str, bool]]
-) -> str | None:
+def _main_language(texts: list[str], found: list[tuple[str, bool]]) -> str | None:
     """The language most of the clearly detected text is in, when it is most of the text: close
     languages (Danish and Norwegian) share so many words that a short clause can lean the wrong way,
     and then the document's language decides, as a hint does."""
     weights: dict[str, int] = {}
-    for (text, *_), (lang, clear) in zip(raw, found, strict=True):
+    for text, (lang, clear) in zip(texts, found, strict=True):
         if clear:
             weights[lang] = weights.get(lang, 0) + len(text)
     if not weights:
@@ -219,7 +218,7 @@ def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
 def _is_fragment(sentence: str) -> bool:
     """A lead-in label ("Logginformation.", "Cookies.") or an interjection ("Done!") is too
     short to be a clause of its own: it would be added or removed alone."""
-    if _CJK_RE.search(sentence):
+    if not sentence.isascii() and _CJK_RE.search(sentence):  # isascii is O(1), the search is not
         return len(sentence) < 6
     return sentence.count(" ") < 3
 
@@ -270,8 +269,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if token in abbreviations():
         return True
     core = token[:-1]
-    if len(core) == 1 and core.isalpha():
-        return True  # an initial: "J. Smith", "M. Dupont"
+    if core.isalpha():  # a word (most full stops): only the two tests below can hold for it
+        if len(core) == 1:
+            return True  # an initial: "J. Smith", "M. Dupont"
+        return 2 <= len(core) <= 3 and core.islower() and _NUMBER_NEXT.match(text, dot + 1) is not None
     if "." in core and all(part.isalpha() and len(part) <= 2 for part in core.split(".")):
         return True  # dotted short forms not listed: "u.s.a.", "o.s.v."
     if core[:1] in _OPENERS and core[1:].isdigit():

@@ -801,13 +801,11 @@ def cf_decode(code: str) -> str | None:
 
 def _content_root(root):  # type: ignore[no-untyped-def]
     """<main>, the largest <article> or [role=main]; else the deepest element holding most text."""
-    sizes = _text_sizes(root)
-    mains = root.xpath(".//main|.//*[@role='main']")
+    sizes, mains, articles = _measure(root)
     if mains:
         best = max(mains, key=lambda e: sizes.get(e, 0))
         if sizes.get(best, 0) >= 0.2 * sizes.get(root, 1):  # not an empty <main> beside the text
             return best
-    articles = root.xpath(".//article")
     if articles:
         best = max(articles, key=lambda e: sizes.get(e, 0))
         if sizes.get(best, 0) >= 0.3 * sizes.get(root, 1):
@@ -833,15 +831,53 @@ def _has_heading(el) -> bool:  # type: ignore[no-untyped-def]
     return isinstance(el.tag, str) and bool(el.xpath("self::h1|self::h2|self::h3|.//h1|.//h2|.//h3"))
 
 
-def _text_sizes(root) -> dict:  # type: ignore[no-untyped-def]
-    """Characters of (non-space) text under each element, bottom-up without recursion."""
+def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
+    """One walk, without recursion, for what _content_root weighs: the characters of (non-space)
+    text under each element (the text read between its start and its end, its own tail excluded),
+    and the <main> or [role=main] and the <article> elements below `root`, in document order."""
+    from lxml import etree
+
     sizes: dict = {}
-    for el in reversed(list(root.iter())):
-        n = len((el.text or "").strip()) if isinstance(el.tag, str) else 0
-        for c in el:
-            n += sizes.get(c, 0) + len((c.tail or "").strip())
-        sizes[el] = n
-    return sizes
+    mains: list = []
+    articles: list = []
+    total = 0
+    starts: list[int] = []
+    # iterwalk passes over comments and processing instructions (_drop_chrome has removed them
+    # from a page by now); the text after one still counts, for its parent.
+    loose = _loose_tails(root)
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            starts.append(total)
+            text = el.text
+            if text:
+                total += len(text.strip())
+            if loose:
+                total += loose.get(el, 0)
+            if el is root:
+                continue
+            tag = el.tag
+            if tag == "main" or el.get("role") == "main":
+                mains.append(el)
+            if tag == "article":  # an <article role="main"> is both
+                articles.append(el)
+        else:
+            sizes[el] = total - starts.pop()
+            tail = el.tail
+            if tail and el is not root:
+                total += len(tail.strip())
+    return sizes, mains, articles
+
+
+def _loose_tails(root) -> dict:  # type: ignore[no-untyped-def]
+    """Characters of the text after each comment or processing instruction, per parent."""
+    from lxml import etree
+
+    loose: dict = {}
+    for node in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity):
+        parent = node.getparent()
+        if node is not root and node.tail and parent is not None:
+            loose[parent] = loose.get(parent, 0) + len(node.tail.strip())
+    return loose
 
 
 @dataclass
@@ -946,7 +982,7 @@ class _Walker:
                 if spec[0]:
                     marker = _ol_marker(spec[1], spec[2])
                 spec[1] += 1
-            depth = sum(1 for s in self.lists)
+            depth = len(self.lists)
             self.contexts.append(_Context("item", max(depth, 1), marker))
         elif tag == "tr":
             self.row_depth += 1

@@ -16,9 +16,11 @@ takes its neighbours' language.
 from __future__ import annotations
 
 import re
+import struct
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from monitor.lang.scripts import HAN_CHAR, HANGUL
 from monitor.lang.startup_cache import compile_cached
@@ -196,6 +198,22 @@ _SPECIAL = compile_cached("[" + "".join(_CHAR_INDEX) + "]")
 SAMPLE_CHARS = 400
 MIN_EVIDENCE = 2.0  # below this the hint (or "und") wins
 
+# ASCII text has none of the special letters, so its evidence is the sum of its words' weights.
+# Every word weight is a whole number of halves: a word's weights, in halves, are packed into one
+# integer, 16 bits per language (in name order), so that sum() adds them for all languages at
+# once. A sample holds at most SAMPLE_CHARS / 2 words: no field can overflow into the next.
+_PACKED_LANGS: tuple[str, ...] = tuple(sorted(_WORDS))
+_PACKED_INDEX = {lang: i for i, lang in enumerate(_PACKED_LANGS)}
+_PACKED_WORDS: dict[str, int] = {
+    word: sum(int(2 * weight) << (16 * _PACKED_INDEX[lang]) for lang, weight in entry)
+    for word, entry in _WORD_INDEX.items()
+}
+_HALVES = struct.Struct(f"<{len(_PACKED_LANGS)}H")
+if any(2 * w != int(2 * w) for table in _WORDS.values() for w in table.values()) or (
+    max(w for table in _WORDS.values() for w in table.values()) * 2 * (SAMPLE_CHARS // 2 + 1) >= 2**16
+):
+    raise AssertionError("word weights must be whole halves, small enough for 16-bit sums")
+
 
 def normalize_hint(hint: str | None) -> str | None:
     """A watchlist language hint ("nb", "zh-TW", "sv-SE") as one of LANGUAGES, or None."""
@@ -215,7 +233,9 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     """(language, whether the text itself was evidence enough); segment lets a clause with weak
     evidence take its neighbours' language."""
     hinted = normalize_hint(hint)
-    if not text.isascii() and _HAN.search(text):
+    if text.isascii():
+        return _ascii_evidence(text[:SAMPLE_CHARS], hinted)
+    if _HAN.search(text):
         sample = text[:SAMPLE_CHARS]
         han = len(_HAN.findall(sample))
         if _KANA_HANGUL.search(sample):
@@ -226,14 +246,45 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
     scores = _latin_scores(text)
     if not scores:
         return hinted or "und", False
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] != hinted, kv[0]))
-    best, best_score = ranked[0]
-    tied = len(ranked) > 1 and ranked[1][1] == best_score and best != hinted
+    best, best_score, tied = _best(scores, hinted)
+    return _verdict(best, best_score, tied, hinted, scores.get(hinted or ""))
+
+
+def _verdict(best: str, best_score: float, tied: bool, hinted: str | None,
+             hinted_score: float | None) -> tuple[str, bool]:
+    """The language from the top one and its score, whether another tied with it, and the hinted
+    language's score (None when the text has no evidence for it)."""
     if best_score < MIN_EVIDENCE or tied:
         return (hinted or (best if best_score >= 1.0 else "und")), False
-    if hinted in scores and scores[hinted] >= best_score * 0.8:
+    if hinted is not None and hinted_score is not None and hinted_score >= best_score * 0.8:
         return hinted, True
     return best, True
+
+
+def _ascii_evidence(sample: str, hinted: str | None) -> tuple[str, bool]:
+    """detect_language_evidence of ASCII text (most clauses), by one C-level sum of packed word
+    weights (see _PACKED_WORDS) instead of a dictionary update per function word found."""
+    words = sample.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    packed = sum(map(_PACKED_WORDS.get, words, repeat(0)))
+    if not packed:
+        return hinted or "und", False
+    halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))
+    top = max(halves)
+    i = _PACKED_INDEX.get(hinted or "")
+    hinted_halves = halves[i] if i is not None else 0
+    # the hinted language, else the first by name, among those with the top score (as _best)
+    best = hinted if hinted is not None and hinted_halves == top else _PACKED_LANGS[halves.index(top)]
+    tied = best != hinted and halves.count(top) > 1
+    return _verdict(best, top / 2, tied, hinted, hinted_halves / 2 if hinted_halves else None)
+
+
+def _best(scores: dict[str, float], hinted: str | None) -> tuple[str, float, bool]:
+    """The top language (the hinted one, else the first by name, among those with the top score),
+    its score, and whether another language has that score too."""
+    top = max(scores.values())
+    tops = [lang for lang, score in scores.items() if score == top]
+    best = hinted if hinted in tops else min(tops)
+    return best, top, len(tops) > 1 and best != hinted
 
 
 def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
