@@ -54,3 +54,22 @@ def test_a_dutch_sentence_opening_with_we_is_read_as_dutch() -> None:
     # "we" is also English; Dutch words such as "alleen", "daarmee", "zonder" tell them apart
     text = "We delen uw gegevens alleen met de bezorger als u daarmee instemt, en nooit zonder reden."
     assert pick_lexicon(text, "nl").language == "nl"
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("da", "Vi scanner ikke indholdet af dine mails.", "Vi kan scanne indholdet af dine mails."),
+        ("sv", "Vi granskar inte innehållet i dina chattar.", "Vi kan granska innehållet i dina chattar."),
+        ("no", "Vi skanner ikke innholdet i filene dine.", "Vi kan skanne innholdet i filene dine."),
+        ("nl", "Wij scannen de inhoud van uw bestanden niet.", "Wij kunnen de inhoud van uw bestanden scannen."),
+        ("hr", "Ne pregledavamo sadržaj vaših datoteka.", "Možemo pregledavati sadržaj vaših datoteka."),
+        ("sl", "Ne pregledujemo vsebine vaših datotek.", "Lahko pregledujemo vsebino vaših datotek."),
+        ("zh", "我们不会扫描您的聊天内容。", "我们可能会扫描您的聊天内容。"),
+    ],
+)
+def test_the_content_of_your_messages_no_longer_off_limits_alerts_in_every_language(
+    language: str, old: str, new: str
+) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection")
