@@ -42,6 +42,7 @@ from monitor.engine.facts import (
     without_addresses,
     without_user_duties,
 )
+from monitor.engine.segment import clause_key
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
@@ -142,23 +143,100 @@ def classify(
                     severity="none",
                     explanation=f"{verb}; what it says is stated elsewhere in the {where} version",
                 )
+        elif classified.material and change.kind in ("modified", "moved") and old_doc and new_doc:
+            classified = _without_joined_sentences(change, classified, old_doc, new_doc)
         out.append(classified)
     return out
+
+
+def _without_joined_sentences(
+    change: Change, classified: Change, old_doc: _Document, new_doc: _Document
+) -> Change:
+    """A modified clause judged again without the sentences it gained or lost by a join or a
+    split: "…at [email protected] We may ask for ID." where the old version had "We may ask for
+    ID." on its own, or "…officer here.If this…" split in two once the space is put back. What
+    a joined sentence says still stands in the other version, so it is no change of terms."""
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return classified
+    pairs = _changed_words(without_addresses(old.text), without_addresses(new.text))
+    old_text = _cut_sentences(old.text, [o for o, _ in pairs], new_doc, statement_key(new.text))
+    new_text = _cut_sentences(new.text, [n for _, n in pairs], old_doc, statement_key(old.text))
+    if old_text == old.text and new_text == new.text:
+        return classified
+    cut = replace(change, old=replace(old, text=old_text), new=replace(new, text=new_text))
+    again = _classify_safely(cut)
+    if again.material:
+        return replace(again, old=old, new=new)
+    return replace(
+        again,
+        old=old,
+        new=new,
+        explanation="sentences joined or split; what they say is stated elsewhere in the other version",
+    )
+
+
+def _cut_sentences(text: str, changed: list[str], other: _Document, own_key: str) -> str:
+    """`text` without each sentence of the other version found whole in one of its changed
+    stretches of words (but not the clause's own counterpart)."""
+    for stretch in changed:
+        stretch_key = clause_key(stretch)
+        if not other.long_enough(stretch_key):
+            continue
+        for key in other.keys_within(stretch_key):
+            if key != own_key:
+                text = _cut_key(text, key)
+    return text
+
+
+@lru_cache(maxsize=16384)
+def statement_key(text: str) -> str:
+    """The clause key of a text without its e-mail and web addresses."""
+    return clause_key(without_addresses(text))
+
+
+def _cut_key(text: str, key: str) -> str:
+    """The text with the words of `key` (a folded clause key) and the punctuation after them cut."""
+    chars = [re.escape(ch) for ch in key.replace(" ", "")]
+    pattern = re.compile(r"[\W_]*".join(chars) + r"[^\w\s]*", re.IGNORECASE)
+    return " ".join(pattern.sub(" ", text, count=1).split())
 
 
 class _Document:
     """One version as a whole, folded as clause keys are, to find a clause's words in it."""
 
     MIN_KEY = 24  # shorter keys ("cookies", a heading) say too little to be found as a statement
+    MIN_HAN_KEY = 10  # Han characters say as much in fewer signs
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
-        self.text = "\n".join(c.key for c in clauses)
+        # Keys without e-mail and web addresses: "write to [email protected]" states what
+        # "write to privacy@example.com" did, and a sentence joined to it is found either way.
+        keys = [statement_key(c.text) for c in clauses]
+        self.text = "\n".join(keys)
+        self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
+
+    @classmethod
+    def long_enough(cls, key: str) -> bool:
+        """A key long enough to be found as a statement, not as a stray word or a heading."""
+        return len(key) >= cls.MIN_KEY or (len(key) >= cls.MIN_HAN_KEY and bool(_HAN_RE.search(key)))
+
+    def keys_within(self, stretch_key: str) -> list[str]:
+        """The clause keys of this version that stand whole (in whole words) in `stretch_key`."""
+        found = []
+        padded = f" {stretch_key} "
+        for key in self.keys:
+            if len(key) > len(stretch_key):
+                continue
+            if f" {key} " in padded or (_HAN_RE.search(key) and key in stretch_key):
+                found.append(key)
+                padded = padded.replace(f" {key} ", " \x00 ", 1)
+        return found
 
     def still_states(self, clause: Clause, change: Change) -> bool:
         """True when the clause's words stand elsewhere in this version (a duplicate removed, a
         sentence split off from or merged into another). Facts alone do not count: the same
         recipient named in another sentence may be named on other terms."""
-        key = clause.key
+        key = statement_key(clause.text)
         if len(key) < self.MIN_KEY:
             return False
         at = self.text.find(key)

@@ -529,6 +529,25 @@ def _own_details(text: str, lex: Lexicon) -> int:
     return count
 
 
+NAMES_IN_SENTENCES = 6  # words: a shorter clause ("Our Cookie Notice") is a title, and tells the topic
+
+
+def _without_document_names(text: str, lex: Lexicon) -> str:
+    """A sentence without the names of other documents it points to ("read our Cookie Policy"):
+    a name states nothing about cookies. A title that is the name keeps it: a section headed
+    "Cookie Notice" is about cookies."""
+    names = lex.document_names
+    if names is None or len(_WORD_RUN.findall(text)) < NAMES_IN_SENTENCES or not names.search(text):
+        return text
+    return names.sub(" ", text)
+
+
+def _kept(text: str, lex: Lexicon) -> str:
+    """"retention" when the clause names data or records that a period could keep, else "contact"."""
+    nouns = lex.data_nouns
+    return "retention" if nouns is None or nouns.search(text) else "contact"
+
+
 _DUTY_END = compile_cached(r"[.;!?。；！？]")
 
 
@@ -554,6 +573,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
 
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     text = without_user_duties(text, lex)
+    text = _without_document_names(text, lex)
     hits = _category_hits(text, lex)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
@@ -574,9 +594,11 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     if training is not None and "purpose" not in hits and training.search(text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
     categories = categories_from_hits(hits)
-    # A period in a clause about nothing else is most likely how long data is kept; in a clause
-    # only about contact ("we answer within 30 days") it is about no policy term.
-    fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
+    # A period in a clause about nothing else is most likely how long data is kept, if the clause
+    # names something kept ("logs: 90 days"); in a clause only about contact ("we answer within
+    # 30 days") or naming no data ("refunds within 14 days", "audited in the past 12 months") it
+    # is about no policy term ("contact": no material category, never compared).
+    fallback = next((c for c in categories if c != "contact"), "contact" if categories else _kept(text, lex))
     ages, age_spans = _ages(text, lex)
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)

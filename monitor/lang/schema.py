@@ -39,6 +39,8 @@ SCHEMA: dict[str, str] = {
     "actions": "keyed",
     "processing": "list",
     "user_duties": "list",
+    "data_nouns": "list",
+    "document_names": "list",
     "recipients": "keyed",
     "data_types": "keyed",
     "rights": "keyed",

@@ -1,0 +1,190 @@
+"""Patterns from reviewing the engine on real consecutive versions of real policies, each stated
+in new sentences of our own, in the languages it concerns.
+
+- Sentences joined or split by the page, not by the author: an e-mail address obfuscated into
+  "[email protected]" takes the full stop with it, so the next sentence is glued on; a missing
+  space after a full stop ("here.If") is put back, splitting one clause in two; a re-flowed page
+  cuts sentences at its line ends. What the joined sentence says stands in the other version.
+- A period in a clause that names nothing kept ("a refund within 14 days", "audited in the past
+  12 months") is no retention period; one that names data, logs or a cookie's duration still is.
+- The name of another document ("read our Cookie Policy") is a name, not a statement about
+  cookies; a section titled so still makes its sentences about cookies.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified, single
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
+
+
+def _diff(old: str, new: str) -> list[Change]:
+    return compare_documents(
+        normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain")
+    ).changes
+
+
+def _material(changes: list[Change]) -> list[Change]:
+    return [c for c in changes if c.material]
+
+
+# --- sentences joined or split by the page ------------------------------------------------------
+
+JOINED_BY_OBFUSCATED_ADDRESS = {
+    "en": (
+        "Ask for a copy of your records by writing to records@example.org. "
+        "We may ask you to prove who you are before we answer.",
+        "Ask for a copy of your records by writing to [email protected] "
+        "We may ask you to prove who you are before we answer.",
+    ),
+    "fr": (
+        "Pour obtenir une copie de vos données, écrivez à vie-privee@example.fr. "
+        "Nous pouvons vous demander de prouver votre identité avant de répondre.",
+        "Pour obtenir une copie de vos données, écrivez à [email protected] "
+        "Nous pouvons vous demander de prouver votre identité avant de répondre.",
+    ),
+    "de": (
+        "Eine Kopie Ihrer Daten können Sie über datenschutz@example.de anfordern. "
+        "Wir können Sie bitten, vorher Ihre Identität nachzuweisen.",
+        "Eine Kopie Ihrer Daten können Sie über [email protected] anfordern "
+        "Wir können Sie bitten, vorher Ihre Identität nachzuweisen.",
+    ),
+    "zh": (
+        "如需获取您的个人信息副本，请发送邮件至privacy@example.cn。我们可能会要求您先验证身份。",
+        "如需获取您的个人信息副本，请发送邮件至[email protected]我们可能会要求您先验证身份。",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(JOINED_BY_OBFUSCATED_ADDRESS))
+def test_a_sentence_glued_on_by_an_obfuscated_address_is_no_change(lang: str) -> None:
+    old, new = JOINED_BY_OBFUSCATED_ADDRESS[lang]
+    changes = _diff(old, new)
+    assert changes and not _material(changes), changes
+
+
+def test_a_new_term_glued_on_by_an_obfuscated_address_still_alerts() -> None:
+    old = (
+        "Ask for a copy of your records by writing to records@example.org. "
+        "We keep your records for two years."
+    )
+    new = (
+        "Ask for a copy of your records by writing to [email protected] "
+        "We keep your records for ten years."
+    )
+    alerts = _material(_diff(old, new))
+    assert any("retention" in c.categories and c.severity == "high" for c in alerts), alerts
+
+
+SPLIT_BY_A_SPACE_PUT_BACK = {
+    "en": (
+        "Residents of some regions may also have the right to write to our privacy officer.If that "
+        "does not settle it, they may have more options under local law.",
+        "Residents of some regions may also have the right to write to our privacy officer. If that "
+        "does not settle it, they may have more options under local law.",
+    ),
+    "es": (
+        "También puede presentar una queja ante nuestro delegado de protección de datos.Si eso no "
+        "lo resuelve, puede acudir a la autoridad de control de su país.",
+        "También puede presentar una queja ante nuestro delegado de protección de datos. Si eso no "
+        "lo resuelve, puede acudir a la autoridad de control de su país.",
+    ),
+    "nl": (
+        "Inwoners van sommige regio's kunnen ook het recht hebben om onze functionaris voor "
+        "gegevensbescherming te schrijven.Als dat niet helpt, kunnen zij meer mogelijkheden hebben.",
+        "Inwoners van sommige regio's kunnen ook het recht hebben om onze functionaris voor "
+        "gegevensbescherming te schrijven. Als dat niet helpt, kunnen zij meer mogelijkheden hebben.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SPLIT_BY_A_SPACE_PUT_BACK))
+def test_a_clause_split_in_two_by_a_space_put_back_is_no_change(lang: str) -> None:
+    old, new = SPLIT_BY_A_SPACE_PUT_BACK[lang]
+    assert not _material(_diff(old, new))
+    assert not _material(_diff(new, old))  # and the space lost again
+
+
+def test_a_reflowed_page_that_cuts_a_sentence_at_its_line_ends_is_no_change() -> None:
+    old = "Requests from account holders are answered within thirty days of receipt, in writing.\n"
+    new = "Requests from account holders are answered\n\nwithin thirty days of receipt, in writing.\n"
+    assert not _material(_diff(old, new))
+
+
+# --- a period that keeps nothing --------------------------------------------------------------
+
+PERIODS_THAT_KEEP_NOTHING = {
+    "en": (
+        "You can cancel the order and get your money back within 14 days of delivery.",
+        "You can cancel the order and get your money back within 30 days of delivery.",
+    ),
+    "fr": (
+        "Vous pouvez annuler la commande et être remboursé dans les 14 jours suivant la livraison.",
+        "Vous pouvez annuler la commande et être remboursé dans les 30 jours suivant la livraison.",
+    ),
+    "de": (
+        "Sie erhalten Ihr Geld innerhalb von 14 Tagen nach der Rücksendung zurück.",
+        "Sie erhalten Ihr Geld innerhalb von 30 Tagen nach der Rücksendung zurück.",
+    ),
+    "sv": (
+        "Du kan ångra köpet inom 14 dagar efter leveransen.",
+        "Du kan ångra köpet inom 30 dagar efter leveransen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PERIODS_THAT_KEEP_NOTHING))
+def test_a_refund_period_is_no_retention_period(lang: str) -> None:
+    old, new = PERIODS_THAT_KEEP_NOTHING[lang]
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_lookback_in_a_clause_about_no_data_is_no_retention_period() -> None:
+    old = "Teams that passed a review in the past 12 months may ask for a higher limit."
+    new = "Teams may ask for a higher limit using the request form."
+    assert_quiet(modified(old, new))
+
+
+PERIODS_OF_WHAT_IS_KEPT = {
+    "en": ("Server logs: 30 days.", "Server logs: 90 days."),
+    "de": ("Protokolldateien: 30 Tage.", "Protokolldateien: 90 Tage."),
+    "fr": ("Durée : 13 mois.", "Durée : 25 mois."),
+    "nl": ("Looptijd: 6 maanden.", "Looptijd: 24 maanden."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PERIODS_OF_WHAT_IS_KEPT))
+def test_a_longer_period_for_logs_or_a_cookie_still_alerts(lang: str) -> None:
+    old, new = PERIODS_OF_WHAT_IS_KEPT[lang]
+    assert_alert(modified(old, new, lang), "retention", "high")
+
+
+# --- the name of another document ----------------------------------------------------------
+
+POINTERS_TO_A_COOKIE_DOCUMENT = {
+    "en": "For the details of each tool, please read our Cookie Policy before you continue.",
+    "fr": "Pour le détail de chaque outil, lisez notre politique relative aux cookies avant de continuer.",
+    "de": "Einzelheiten zu jedem Werkzeug finden Sie in unserer Cookie-Richtlinie auf dieser Seite.",
+    "es": "Para conocer el detalle de cada herramienta, lea nuestra política de cookies antes de seguir.",
+    "nl": "Lees voor de details van elk hulpmiddel ons cookiebeleid voordat u verdergaat.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(POINTERS_TO_A_COOKIE_DOCUMENT))
+def test_a_sentence_pointing_to_the_cookie_policy_states_no_tracking_term(lang: str) -> None:
+    text = POINTERS_TO_A_COOKIE_DOCUMENT[lang]
+    assert_quiet(single("added", text, language=lang))
+    assert_quiet(single("removed", text, language=lang))
+
+
+def test_a_sentence_about_cookies_that_names_the_cookie_policy_still_alerts() -> None:
+    text = "We set advertising cookies on your device, as our Cookie Policy explains."
+    assert_alert(single("added", text), "tracking")
+
+
+def test_a_section_titled_cookie_notice_still_gives_its_sentences_their_topic() -> None:
+    change = single("added", "We read them again each time you come back to a page.", ("Cookie Notice",))
+    assert_alert(change, "tracking")
