@@ -188,3 +188,59 @@ def test_a_sentence_about_cookies_that_names_the_cookie_policy_still_alerts() ->
 def test_a_section_titled_cookie_notice_still_gives_its_sentences_their_topic() -> None:
     change = single("added", "We read them again each time you come back to a page.", ("Cookie Notice",))
     assert_alert(change, "tracking")
+
+
+# --- a run-in label opens its paragraph's first rule ------------------------------------------
+
+
+def test_a_title_case_label_opening_a_paragraph_is_no_clause_of_its_own() -> None:
+    old = "Sharing\n\nWe pass order details to the courier that delivers your parcel.\n"
+    new = (
+        "Sharing\n\nOrders Placed through a Partner Shop or App. "
+        "We pass order details to the courier that delivers your parcel.\n"
+    )
+    changes = _diff(old, new)
+    assert changes and not _material(changes), changes
+
+
+def test_a_paragraph_added_with_its_label_still_alerts() -> None:
+    old = "Sharing\n\nWe pass order details to the courier that delivers your parcel.\n"
+    new = (
+        old + "\nOffers From Our Partner Insurance Companies. "
+        "We share your name and address with insurers who sell parcel cover.\n"
+    )
+    changes = _diff(old, new)
+    alerts = _material(changes)
+    assert alerts and all("sharing" in c.categories for c in alerts), alerts
+    assert all(c.new is not None and c.new.text.startswith("We share") for c in alerts), alerts
+    assert any(c.new is not None and c.new.is_heading for c in changes if c not in alerts), changes
+
+
+def test_a_listed_tool_in_title_case_is_still_a_list_item_of_its_own() -> None:
+    old = "Tools\n\n- Northwind Analytics.\n- Contoso Pixel.\n"
+    new = "Tools\n\n- Northwind Analytics.\n"
+    removed = [c for c in _diff(old, new) if c.kind == "removed"]
+    assert [c.old.text for c in removed if c.old] == ["Contoso Pixel."]
+
+
+# --- the same period, read under another category -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        (
+            "uid | Gives each browser an ID so that we can pick adverts for it | 1 year",
+            "uid | Gives each browser an ID used for measurement purposes | 1 year",
+            "en",
+        ),
+        (
+            "uid | Attribue un identifiant à chaque navigateur | 13 mois",
+            "uid | Attribue un identifiant à chaque navigateur à des fins de mesure | 13 mois",
+            "fr",
+        ),
+    ],
+)
+def test_a_period_that_stays_the_same_is_no_period_change(old: str, new: str, lang: str) -> None:
+    change = modified(old, new, lang)
+    assert not any(f.kind == "duration" for f in change.facts), change

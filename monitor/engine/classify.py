@@ -904,6 +904,10 @@ def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
 
 
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    if of.durations and _same_periods(list(of.durations), list(nf.durations)):
+        # The same periods on both sides: a word like "purposes" added near "1 year" moves the
+        # period to another category, but no period changed.
+        return []
     out = []
     for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
         old_d = [d for d in of.durations if d.category == cat]
