@@ -244,3 +244,52 @@ def test_a_listed_tool_in_title_case_is_still_a_list_item_of_its_own() -> None:
 def test_a_period_that_stays_the_same_is_no_period_change(old: str, new: str, lang: str) -> None:
     change = modified(old, new, lang)
     assert not any(f.kind == "duration" for f in change.facts), change
+
+
+# --- "permanently" beside a deletion makes it final; it keeps nothing --------------------------
+
+FINAL_DELETIONS = {
+    "en": (
+        "We delete your photos 30 days after you close your account.",
+        "We permanently delete your photos 30 days after you close your account.",
+    ),
+    "de": (
+        "Wir löschen Ihre Fotos, sobald Sie Ihr Konto schließen.",
+        "Wir löschen Ihre Fotos dauerhaft, sobald Sie Ihr Konto schließen.",
+    ),
+    "fr": (
+        "Vos photos sont supprimées dès la clôture de votre compte.",
+        "Vos photos sont supprimées définitivement dès la clôture de votre compte.",
+    ),
+    "es": (
+        "Sus fotos se eliminan cuando cierra su cuenta.",
+        "Sus fotos se eliminan permanentemente cuando cierra su cuenta.",
+    ),
+    "hr": (
+        "Vaše fotografije brišemo nakon zatvaranja računa.",
+        "Vaše fotografije trajno brišemo nakon zatvaranja računa.",
+    ),
+    "zh": ("您注销账户后，我们会删除您的照片。", "您注销账户后，我们会永久删除您的照片。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FINAL_DELETIONS))
+def test_a_deletion_made_permanent_keeps_nothing_for_ever(lang: str) -> None:
+    old, new = FINAL_DELETIONS[lang]
+    assert_quiet(modified(old, new, lang))
+
+
+KEPT_FOR_EVER = {
+    "en": ("We keep your photos for 90 days.", "We keep your photos permanently."),
+    "de": ("Wir speichern Ihre Fotos 90 Tage lang.", "Wir speichern Ihre Fotos dauerhaft."),
+    "sl": ("Vaše fotografije hranimo 90 dni.", "Vaše fotografije hranimo trajno."),
+    "zh": ("我们会保存您的照片90天。", "我们会永久保存您的照片。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(KEPT_FOR_EVER))
+def test_data_kept_permanently_still_alerts(lang: str) -> None:
+    old, new = KEPT_FOR_EVER[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "retention", "high")
+    assert any(f.kind == "retention_state" and f.new == "indefinite" for f in change.facts), change

@@ -529,6 +529,34 @@ def _own_details(text: str, lex: Lexicon) -> int:
     return count
 
 
+FINAL_BEFORE, FINAL_AFTER = 3, 2  # words before and after "permanently" where a deletion verb makes it final
+FINAL_HAN = 3  # characters, in Han text: "永久删除"
+
+
+def _retention_states(text: str, lex: Lexicon) -> frozenset[str]:
+    """The retention states a clause names. "Permanently" beside a verb of deleting or closing
+    ("we permanently delete it", "supprimées définitivement", "永久删除") says the deletion is
+    final, not that anything is kept for ever."""
+    states = _keys(lex.retention_states, text)
+    forever, deletion = lex.retention_states.get("indefinite"), lex.deletion
+    if "indefinite" not in states or forever is None or deletion is None:
+        return states
+    if all(_beside(text, m.start(), m.end(), deletion, lex.cjk) for m in forever.finditer(text)):
+        return states - {"indefinite"}
+    return states
+
+
+def _beside(text: str, start: int, end: int, pattern: re.Pattern[str], cjk: bool) -> bool:
+    """Whether `pattern` matches within a couple of words (or Han characters) of text[start:end]."""
+    if cjk:
+        before, after = text[max(0, start - FINAL_HAN) : start], text[end : end + FINAL_HAN]
+    else:
+        # "wir löschen Ihre Daten dauerhaft": the verb may stand a few words before
+        before = " ".join(text[:start].split()[-FINAL_BEFORE:])
+        after = " ".join(text[end:].split()[:FINAL_AFTER])
+    return bool(pattern.search(before) or pattern.search(after))
+
+
 NAMES_IN_SENTENCES = 6  # words: a shorter clause ("Our Cookie Notice") is a title, and tells the topic
 
 
@@ -582,7 +610,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
             del hits["contact"]
         else:
             hits["contact"] -= own
-    states = _keys(lex.retention_states, text)
+    states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
     flows = _states_a_flow(text, lex, hits)

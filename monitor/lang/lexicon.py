@@ -144,6 +144,8 @@ class Lexicon:
     data_nouns: re.Pattern[str] | None = None
     # names of other documents ("Cookie Policy"): a name, not a statement about cookies
     document_names: re.Pattern[str] | None = None
+    # verbs of deleting or closing: "permanently" beside one makes the deletion final, it keeps nothing
+    deletion: re.Pattern[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -261,6 +263,7 @@ def load_lexicon(language: str) -> Lexicon:
         user_duties=_alternation(data.get("user_duties"), cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),
+        deletion=_alternation(data.get("deletion"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),

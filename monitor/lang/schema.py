@@ -41,6 +41,7 @@ SCHEMA: dict[str, str] = {
     "user_duties": "list",
     "data_nouns": "list",
     "document_names": "list",
+    "deletion": "list",
     "recipients": "keyed",
     "data_types": "keyed",
     "rights": "keyed",
