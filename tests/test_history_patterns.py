@@ -293,3 +293,18 @@ def test_data_kept_permanently_still_alerts(lang: str) -> None:
     change = modified(old, new, lang)
     assert_alert(change, "retention", "high")
     assert any(f.kind == "retention_state" and f.new == "indefinite" for f in change.facts), change
+
+
+# --- "US" in an all-capitals line is the pronoun -----------------------------------------------
+
+
+def test_contact_us_in_capitals_names_no_country() -> None:
+    old = "To stop us passing your details to these partners, please CONTACT US."
+    new = "To stop us passing your details to these partners, please write to privacy@example.com."
+    assert_quiet(modified(old, new))
+
+
+def test_the_us_as_a_destination_still_alerts() -> None:
+    old = "We pass your details to partners whose servers are in Canada."
+    new = "We pass your details to partners whose servers are in the US."
+    assert_alert(modified(old, new), "transfer")
