@@ -308,3 +308,43 @@ def test_the_us_as_a_destination_still_alerts() -> None:
     old = "We pass your details to partners whose servers are in Canada."
     new = "We pass your details to partners whose servers are in the US."
     assert_alert(modified(old, new), "transfer")
+
+
+# --- "sellers" and "disclosures" are nouns: a party and a notice, no sale or disclosure ---------
+
+NOUNS_OF_THE_ACTION = {
+    "en": (
+        "Orders are shipped by the shop; we never sell your address.",
+        "Orders are shipped by marketplace sellers; we never sell your address.",
+    ),
+    "fr": (
+        "Les commandes sont expédiées par la boutique ; nous ne vendons jamais votre adresse.",
+        "Les commandes sont expédiées par les vendeurs ; nous ne vendons jamais votre adresse.",
+    ),
+    "es": (
+        "Los pedidos los envía la tienda; nunca vendemos su dirección.",
+        "Los pedidos los envían los vendedores; nunca vendemos su dirección.",
+    ),
+    "sv": (
+        "Beställningar skickas av butiken; vi säljer aldrig din adress.",
+        "Beställningar skickas av säljarna; vi säljer aldrig din adress.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOUNS_OF_THE_ACTION))
+def test_marketplace_sellers_beside_a_ban_on_selling_lift_no_ban(lang: str) -> None:
+    old, new = NOUNS_OF_THE_ACTION[lang]
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_pointer_to_in_app_disclosures_discloses_nothing() -> None:
+    old = "We do not disclose your contacts to anyone."
+    new = "We do not disclose your contacts to anyone, as our in-app disclosures explain."
+    assert_quiet(modified(old, new))
+
+
+def test_a_ban_on_selling_lifted_still_alerts_high() -> None:
+    old = "Orders are shipped by marketplace sellers; we never sell your address."
+    new = "Orders are shipped by marketplace sellers; we may sell your address."
+    assert_alert(modified(old, new), "sharing", "high")
