@@ -348,3 +348,29 @@ def test_a_ban_on_selling_lifted_still_alerts_high() -> None:
     old = "Orders are shipped by marketplace sellers; we never sell your address."
     new = "Orders are shipped by marketplace sellers; we may sell your address."
     assert_alert(modified(old, new), "sharing", "high")
+
+
+# --- "to your e-mail address": where a message goes, not data collected -------------------------
+
+SENT_TO_YOUR_ADDRESS = {
+    "en": "We will send a confirmation link to your email address before the new plan starts.",
+    "de": "Vor dem Wechsel senden wir einen Bestätigungslink an Ihre E-Mail-Adresse.",
+    "fr": "Avant le changement, nous enverrons un lien de confirmation à votre adresse e-mail.",
+    "zh": "登录时，我们会将一次性验证码发送至您的电子邮箱。",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SENT_TO_YOUR_ADDRESS))
+def test_a_message_sent_to_your_address_collects_nothing(lang: str) -> None:
+    assert_quiet(single("added", SENT_TO_YOUR_ADDRESS[lang], language=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("When you sign up we collect your email address and your phone number.", "en"),
+        ("Bei der Anmeldung erheben wir Ihre E-Mail-Adresse und Ihre Telefonnummer.", "de"),
+    ],
+)
+def test_your_address_collected_is_still_collection(text: str, lang: str) -> None:
+    assert_alert(single("added", text, language=lang), "collection")

@@ -511,7 +511,9 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
 
 def _own_details(text: str, lex: Lexicon) -> int:
     """How many contact words name the user's own details ("your e-mail address", "votre numéro
-    de téléphone"): those are data collected; the controller's own ("our address") are contact."""
+    de téléphone"): those are data collected; the controller's own ("our address") are contact.
+    Details named as where a message goes ("we send a link to your e-mail address", "an Ihre
+    E-Mail-Adresse") are the channel that reaches the user, not data collected."""
     contact, user = lex.categories.get("contact"), lex.possessives.get("user")
     ours, breaks = lex.possessives.get("ours"), lex.possessives.get("breaks")
     if contact is None or user is None:
@@ -520,13 +522,25 @@ def _own_details(text: str, lex: Lexicon) -> int:
     count = 0
     for m in contact.finditer(text):
         before = text[max(0, m.start() - window) : m.start()]
-        yours = [p.end() for p in user.finditer(before)]
+        yours = [(p.start(), p.end()) for p in user.finditer(before)]
         if not yours:
             continue
-        between = before[max(yours) :]
-        if not any(p is not None and p.search(between) for p in (ours, breaks)):
-            count += 1
+        start, end = yours[-1]
+        between = before[end:]
+        if any(p is not None and p.search(between) for p in (ours, breaks)):
+            continue
+        if breaks is not None and _sent_to(before[:start], breaks, lex.cjk):
+            continue
+        count += 1
     return count
+
+
+def _sent_to(prefix: str, breaks: re.Pattern[str], cjk: bool) -> bool:
+    """The word just before "your" sends something there: "to", "at", "via" your e-mail."""
+    if cjk:
+        return bool(breaks.search(prefix[-2:]))
+    words = prefix.split()
+    return bool(words) and bool(breaks.fullmatch(words[-1].strip("(\"'“‘")))
 
 
 FINAL_BEFORE, FINAL_AFTER = 3, 2  # words before and after "permanently" where a deletion verb makes it final
