@@ -374,3 +374,72 @@ def test_a_message_sent_to_your_address_collects_nothing(lang: str) -> None:
 )
 def test_your_address_collected_is_still_collection(text: str, lang: str) -> None:
     assert_alert(single("added", text, language=lang), "collection")
+
+
+# --- compound number words -------------------------------------------------------------------
+
+COMPOUND_PERIODS = {
+    "fr": (
+        "Nous conservons vos factures pendant douze mois.",
+        "Nous conservons vos factures pendant vingt-quatre mois.",
+    ),
+    "es": (
+        "Conservamos sus facturas durante doce meses.",
+        "Conservamos sus facturas durante treinta y seis meses.",
+    ),
+    "de": (
+        "Wir speichern Ihre Rechnungen zwölf Monate.",
+        "Wir speichern Ihre Rechnungen achtundvierzig Monate.",
+    ),
+    "sv": ("Vi sparar dina fakturor i tolv månader.", "Vi sparar dina fakturor i tjugofyra månader."),
+    "en": ("We keep your invoices for twelve months.", "We keep your invoices for thirty-six months."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COMPOUND_PERIODS))
+def test_a_period_written_as_a_compound_number_is_read_whole(lang: str) -> None:
+    old, new = COMPOUND_PERIODS[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "retention", "high")
+    assert any(f.kind == "duration" and f.direction == "longer" for f in change.facts), change
+
+
+def test_an_unknown_compound_number_is_never_read_as_its_last_part() -> None:
+    change = modified(
+        "Nous conservons vos factures pendant dix mois.",
+        "Nous conservons vos factures pendant soixante-quatre mois.",
+        "fr",
+    )
+    assert not any(f.kind == "duration" and f.direction == "shorter" for f in change.facts), change
+
+
+# --- "only as long as needed" is the same retention rule ------------------------------------
+
+ONLY_AS_LONG_AS_NEEDED = {
+    "en": (
+        "We keep your invoices for as long as necessary to run your account.",
+        "We retain your invoices only as long as needed to run your account.",
+    ),
+    "de": (
+        "Wir speichern Ihre Rechnungen so lange wie erforderlich.",
+        "Wir speichern Ihre Rechnungen nur so lange wie erforderlich.",
+    ),
+    "fr": (
+        "Nous conservons vos factures pendant la durée nécessaire.",
+        "Nous conservons vos factures uniquement pendant la durée nécessaire.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ONLY_AS_LONG_AS_NEEDED))
+def test_only_before_as_long_as_needed_is_no_new_limit(lang: str) -> None:
+    old, new = ONLY_AS_LONG_AS_NEEDED[lang]
+    assert_quiet(modified(old, new, lang))
+
+
+def test_only_that_limits_a_recipient_is_still_a_limit() -> None:
+    change = modified(
+        "We keep your invoices for as long as necessary and share them with our auditors.",
+        "We keep your invoices for as long as necessary and share them only with our auditors.",
+    )
+    assert change.material, change

@@ -543,6 +543,33 @@ def _sent_to(prefix: str, breaks: re.Pattern[str], cjk: bool) -> bool:
     return bool(words) and bool(breaks.fullmatch(words[-1].strip("(\"'“‘")))
 
 
+STATE_LEAD = 16  # characters between "only" and the retention state it opens ("only for the")
+
+
+def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
+    """The qualifiers a clause states. An "only" that opens a retention state ("only as long as
+    needed", "nur so lange wie nötig", "uniquement pendant la durée nécessaire") is part of that
+    state, which says the same with or without it: no limit of its own."""
+    conditions = _keys(lex.conditions, text)
+    limit = lex.conditions.get("limit")
+    if "limit" not in conditions or limit is None or not _may_match(lex.retention_states, text):
+        return conditions
+    spans = [(m.start(), m.end()) for p in lex.retention_states.values() for m in p.finditer(text)]
+    if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
+        return conditions - {"limit"}
+    return conditions
+
+
+def _in_state(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The words text[start:end] stand inside a retention state or just before one."""
+    for a, b in spans:
+        if a <= start and end <= b:  # "nur so lange": the state's own words
+            return True
+        if 0 <= a - end <= STATE_LEAD and not re.search(r"[.;:,]", text[end:a]):
+            return True
+    return False
+
+
 FINAL_BEFORE, FINAL_AFTER = 3, 2  # words before and after "permanently" where a deletion verb makes it final
 FINAL_HAN = 3  # characters, in Han text: "永久删除"
 
@@ -672,7 +699,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         change_notice=_change_notice(text, lex),
         security_measures=_keys(lex.security_measures, text),
         contacts=contacts_in(raw),
-        conditions=_keys(lex.conditions, text),
+        conditions=_conditions(text, lex),
         is_update_stamp=_is_update_stamp(raw, lex),
         states_flow=flows,
         category_hits=hits,

@@ -200,7 +200,9 @@ def _duration_pattern(
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
         return compile_cached(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
-    word_alt = rf"|(?<!\w)(?P<word>{words})" if words else ""
+    # "vingt-quatre": a number word joined by a hyphen to another is part of a compound number
+    # this lexicon does not list, not a period of its own
+    word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
     return compile_cached(
         rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\(\d+\))?[\s\u00a0-]*(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
