@@ -443,3 +443,71 @@ def test_only_that_limits_a_recipient_is_still_a_limit() -> None:
         "We keep your invoices for as long as necessary and share them only with our auditors.",
     )
     assert change.material, change
+
+
+# --- "please do not ...": an instruction to the reader ------------------------------------------
+
+INSTRUCTIONS_REWORDED = {
+    "en": ("If you are under 16, please do not sign up.", "If you are under 16, you may not sign up."),
+    "fr": (
+        "Si vous avez moins de 16 ans, veuillez ne pas vous inscrire.",
+        "Si vous avez moins de 16 ans, vous ne pouvez pas vous inscrire.",
+    ),
+    "nl": (
+        "Als u jonger bent dan 16, gelieve u niet te registreren.",
+        "Als u jonger bent dan 16, mag u zich niet registreren.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(INSTRUCTIONS_REWORDED))
+def test_please_do_not_said_as_you_may_not_is_quiet(lang: str) -> None:
+    old, new = INSTRUCTIONS_REWORDED[lang]
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_ban_on_the_service_lifted_beside_an_instruction_still_alerts() -> None:
+    old = "Please do not post your address in public; we never share it with advertisers."
+    new = "Please do not post your address in public; we may share it with advertisers."
+    assert_alert(modified(old, new), "sharing", "high")
+
+
+# --- a right restated with more words in between -------------------------------------------------
+
+
+def test_withdrawing_consent_with_effect_for_the_future_is_the_same_right() -> None:
+    old = "Sie können Ihre Einwilligung jederzeit widerrufen."
+    new = "Sie können Ihre Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen."
+    assert_quiet(modified(old, new, "de"))
+
+
+# --- aggregated or anonymised data turned into personal data -----------------------------------
+
+AGGREGATE_DROPPED = {
+    "en": ("We share aggregated data with advertisers.", "We share your personal data with advertisers."),
+    "de": (
+        "Wir geben aggregierte Daten an Werbepartner weiter.",
+        "Wir geben Ihre personenbezogenen Daten an Werbepartner weiter.",
+    ),
+    "fr": (
+        "Nous partageons des données agrégées avec des annonceurs.",
+        "Nous partageons vos données personnelles avec des annonceurs.",
+    ),
+    "es": (
+        "Compartimos datos agregados con anunciantes.",
+        "Compartimos sus datos personales con anunciantes.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(AGGREGATE_DROPPED))
+def test_aggregated_data_shared_as_personal_data_alerts(lang: str) -> None:
+    old, new = AGGREGATE_DROPPED[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "sharing", "high")
+
+
+def test_our_aggregate_liability_is_no_safeguard() -> None:
+    old = "Our aggregate liability is limited to the fees you paid."
+    new = "Our total liability is limited to the fees you paid in the last year."
+    assert_quiet(modified(old, new))
