@@ -511,3 +511,33 @@ def test_our_aggregate_liability_is_no_safeguard() -> None:
     old = "Our aggregate liability is limited to the fees you paid."
     new = "Our total liability is limited to the fees you paid in the last year."
     assert_quiet(modified(old, new))
+
+
+# --- an age is "de 16 ans" after a person, not any "de 3 ans" ------------------------------------
+
+
+def test_a_french_period_of_three_years_is_no_age() -> None:
+    change = modified(
+        "Vos factures sont conservées 3 ans au plus.",
+        "Vos factures sont conservées 5 ans au plus, soit une durée de 5 ans.",
+        "fr",
+    )
+    assert not any(f.kind == "age" for f in change.facts), change
+    assert any(f.kind == "duration" and f.direction == "longer" for f in change.facts), change
+
+
+def test_a_french_age_after_a_person_is_still_an_age() -> None:
+    change = modified(
+        "Le service est réservé aux utilisateurs de 16 ans et plus.",
+        "Le service est réservé aux utilisateurs de 13 ans et plus.",
+        "fr",
+    )
+    assert_alert(change, "children", "high")
+
+
+def test_a_new_server_location_in_a_list_alerts() -> None:
+    change = modified(
+        "Our servers are located in Germany and Austria.",
+        "Our servers are located in Germany, Austria and Singapore.",
+    )
+    assert_alert(change, "transfer")
