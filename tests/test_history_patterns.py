@@ -541,3 +541,26 @@ def test_a_new_server_location_in_a_list_alerts() -> None:
         "Our servers are located in Germany, Austria and Singapore.",
     )
     assert_alert(change, "transfer")
+
+
+# --- "under 12 months" is a period, not an age -----------------------------------------------
+
+UNDER_A_PERIOD = {
+    "en": ("We keep server logs for under 12 months.", "We keep server logs for under 24 months."),
+    "de": ("Wir speichern Protokolle unter 12 Monaten.", "Wir speichern Protokolle unter 24 Monaten."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNDER_A_PERIOD))
+def test_under_a_number_of_months_is_a_period_not_an_age(lang: str) -> None:
+    old, new = UNDER_A_PERIOD[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "retention", "high")
+    assert "children" not in change.categories, change
+
+
+def test_under_a_number_of_years_of_age_is_still_an_age() -> None:
+    change = modified(
+        "Users under 16 years of age cannot sign up.", "Users under 13 years of age cannot sign up."
+    )
+    assert_alert(change, "children", "high")

@@ -231,18 +231,23 @@ def _unit_days(unit: str, lex: Lexicon) -> float | None:
     return None
 
 
-def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(1)) for p in patterns for m in p.finditer(text)]
-
-
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     ages, spans = [], []
-    for start, end, raw in _spans(lex.ages, text):
-        value = parse_number(raw, lex)
-        if value is not None and 0 < value < 30:
-            ages.append(int(value))
-            spans.append((start, end))
+    for pattern in lex.ages:
+        for m in pattern.finditer(text):
+            value = parse_number(m.group(1), lex)
+            if value is not None and 0 < value < 30 and not _shorter_than_a_year(text, m.start(1), lex):
+                ages.append(int(value))
+                spans.append((m.start(), m.end()))
     return sorted(set(ages)), spans
+
+
+def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
+    """The number at `at` counts months, weeks, days or hours ("under 12 months"): a period,
+    not an age."""
+    m = lex.duration.match(text, at)
+    days = _unit_days(m.group("unit"), lex) if m else None
+    return days is not None and days < 365
 
 
 def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
