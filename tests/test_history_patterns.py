@@ -564,3 +564,28 @@ def test_under_a_number_of_years_of_age_is_still_an_age() -> None:
         "Users under 16 years of age cannot sign up.", "Users under 13 years of age cannot sign up."
     )
     assert_alert(change, "children", "high")
+
+
+# --- the page's title is not the topic of a deep section --------------------------------------
+
+TITLED_PAGES = {
+    "en": ("Northwind Privacy and Security Statement", "Details", "Contact information"),
+    "fr": ("Politique de confidentialité et de sécurité", "Détails", "Nous joindre"),
+    "de": ("Datenschutz- und Sicherheitserklärung", "Einzelheiten", "So erreichen Sie uns"),
+}
+PLAIN_SENTENCES = {
+    "en": "This page was written to be easy to read with a screen reader.",
+    "fr": "Cette page a été rédigée pour être facile à lire avec un lecteur d'écran.",
+    "de": "Diese Seite wurde so geschrieben, dass sie mit einem Bildschirmleser gut lesbar ist.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TITLED_PAGES))
+def test_a_plain_sentence_deep_under_the_page_title_takes_no_topic_from_it(lang: str) -> None:
+    assert_quiet(single("added", PLAIN_SENTENCES[lang], TITLED_PAGES[lang], lang))
+
+
+def test_a_plain_sentence_under_a_section_about_cookies_still_takes_its_topic() -> None:
+    section = ("Northwind Privacy Statement", "Cookies and similar tools", "How long they last")
+    change = single("added", "We set them when you first open a page and read them on later visits.", section)
+    assert_alert(change, "tracking")

@@ -722,8 +722,15 @@ def _is_copyright_line(text: str) -> bool:
 def _section_categories(clause: Clause) -> tuple[str, ...]:
     """The categories of the nearest heading above the clause that has any. A heading that only
     names a kind of party ("Third-party content and services", "Service providers") says nothing
-    about data going anywhere, so the one above it tells what the section is about."""
-    for heading in reversed(clause.section):
+    about data going anywhere, so the one above it tells what the section is about. The page's
+    title above two levels of headings ("Acme Privacy and Security Statement" > "Details" >
+    "Contact information") tells what the whole page is about, not the section: a sentence under
+    "Contact information" is not about security. (Right under the title, the title is all the
+    section there is.)"""
+    headings = clause.section
+    if len(headings) > 2 and _is_title(headings[0], clause.language):
+        headings = headings[1:]
+    for heading in reversed(headings):
         facts = extract_facts(heading, clause.language)
         cats = facts.categories
         if set(cats) & MATERIAL_CATEGORIES <= RECIPIENT_CATEGORIES and not facts.states_flow:
@@ -731,6 +738,12 @@ def _section_categories(clause: Clause) -> tuple[str, ...]:
         if cats:
             return cats
     return ()
+
+
+def _is_title(heading: str, language: str) -> bool:
+    """A heading that names the document itself ("Privacy Policy", "Conditions générales")."""
+    titles = pick_lexicon(heading, language).document_titles
+    return titles is not None and bool(titles.search(heading))
 
 
 _NAME_WORD = compile_cached(r"[^\W\d_][\w’'-]*")

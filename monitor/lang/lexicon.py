@@ -146,6 +146,9 @@ class Lexicon:
     document_names: re.Pattern[str] | None = None
     # verbs of deleting or closing: "permanently" beside one makes the deletion final, it keeps nothing
     deletion: re.Pattern[str] | None = None
+    # what a document calls itself ("Privacy and Security Statement"): a top heading so named is
+    # the title of the whole page, not the topic of the section a sentence stands in
+    document_titles: re.Pattern[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -266,6 +269,7 @@ def load_lexicon(language: str) -> Lexicon:
         data_nouns=_alternation(data.get("data_nouns"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),
         deletion=_alternation(data.get("deletion"), cjk),
+        document_titles=_alternation(data.get("document_titles"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),

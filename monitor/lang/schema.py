@@ -42,6 +42,7 @@ SCHEMA: dict[str, str] = {
     "data_nouns": "list",
     "document_names": "list",
     "deletion": "list",
+    "document_titles": "list",
     "recipients": "keyed",
     "data_types": "keyed",
     "rights": "keyed",
