@@ -589,3 +589,36 @@ def test_a_plain_sentence_under_a_section_about_cookies_still_takes_its_topic() 
     section = ("Northwind Privacy Statement", "Cookies and similar tools", "How long they last")
     change = single("added", "We set them when you first open a page and read them on later visits.", section)
     assert_alert(change, "tracking")
+
+
+# --- a negation does not reach past "but" or "because" -----------------------------------------
+
+SHARING_AFTER_A_BAN_ON_SELLING = {
+    "en": ("We do not sell your data.", "We do not sell your data, but we share it with advertisers."),
+    "de": (
+        "Wir verkaufen Ihre Daten nicht.",
+        "Wir verkaufen Ihre Daten nicht, aber wir teilen sie mit Werbepartnern.",
+    ),
+    "fr": (
+        "Nous ne vendons pas vos données.",
+        "Nous ne vendons pas vos données, mais nous les partageons avec des annonceurs.",
+    ),
+    "sv": (
+        "Vi säljer inte dina uppgifter.",
+        "Vi säljer inte dina uppgifter, men vi delar dem med annonsörer.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHARING_AFTER_A_BAN_ON_SELLING))
+def test_sharing_added_after_but_is_sharing_not_a_new_ban(lang: str) -> None:
+    old, new = SHARING_AFTER_A_BAN_ON_SELLING[lang]
+    change = modified(old, new, lang)
+    assert_alert(change, "sharing", "high")
+    assert not any(f.kind == "polarity" and f.direction == "negated" for f in change.facts), change
+
+
+def test_a_restriction_dropped_before_because_lifts_no_ban_on_sharing() -> None:
+    old = "Sign-in is required and sync cannot be turned off because it provides parental controls."
+    new = "Sign-in is required for parental controls."
+    assert not any(f.kind == "polarity" for f in modified(old, new).facts)

@@ -317,7 +317,7 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             continue
         for action, pat in lex.actions.items():
             for m in pat.finditer(cleaned):
-                before = cleaned[max(0, m.start() - window) : m.start()]
+                before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
                 if state == "affirmed" and _negated_after(cleaned[m.end() :], lex):
                     state = "negated"
@@ -329,13 +329,40 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     return out
 
 
+def _clauses_of(text: str, lex: Lexicon) -> list[str]:
+    """The sentence-like segments of a text, each cut again where another clause opens ("...,
+    but we share it with advertisers"): what one clause rules out, the next may state."""
+    out = []
+    for _, seg in _segments(text, lex.cjk):
+        breaks = lex.clause_breaks
+        if breaks is None:
+            out.append(seg)
+            continue
+        at = 0
+        for m in breaks.finditer(seg):
+            out.append(seg[at : m.start()])
+            at = m.start()
+        out.append(seg[at:])
+    return [c for c in out if c.strip()]
+
+
+def _this_clause(before: str, lex: Lexicon) -> str:
+    """The words before a verb back to the start of its clause: "we do not sell it, but we share
+    it" does not negate "share"."""
+    breaks = lex.clause_breaks
+    if breaks is None:
+        return before
+    found = list(breaks.finditer(before))
+    return before[found[-1].end() :] if found else before
+
+
 def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]]]:
     """Recipients, data types and purposes a sentence states, apart from those it rules out."""
     kinds = {"recipient": lex.recipients, "data_type": lex.data_types, "purpose": lex.purposes}
     stated: dict[str, set[str]] = {k: set() for k in kinds}
     negated: set[tuple[str, str]] = set()
     portable = lex.rights.get("portability")
-    for _, seg in _segments(text, lex.cjk):
+    for seg in _clauses_of(text, lex):
         # "move your data to another service provider" names no recipient
         named = portable.sub(" ", seg) if portable is not None else seg
         found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]

@@ -149,6 +149,8 @@ class Lexicon:
     # what a document calls itself ("Privacy and Security Statement"): a top heading so named is
     # the title of the whole page, not the topic of the section a sentence stands in
     document_titles: re.Pattern[str] | None = None
+    # words that start another clause ("but", "because"): a negator before one does not reach past it
+    clause_breaks: re.Pattern[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -270,6 +272,7 @@ def load_lexicon(language: str) -> Lexicon:
         document_names=_alternation(data.get("document_names"), cjk),
         deletion=_alternation(data.get("deletion"), cjk),
         document_titles=_alternation(data.get("document_titles"), cjk),
+        clause_breaks=_alternation(data.get("clause_breaks"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),

@@ -43,6 +43,7 @@ SCHEMA: dict[str, str] = {
     "document_names": "list",
     "deletion": "list",
     "document_titles": "list",
+    "clause_breaks": "list",
     "recipients": "keyed",
     "data_types": "keyed",
     "rights": "keyed",
