@@ -622,3 +622,39 @@ def test_a_restriction_dropped_before_because_lifts_no_ban_on_sharing() -> None:
     old = "Sign-in is required and sync cannot be turned off because it provides parental controls."
     new = "Sign-in is required for parental controls."
     assert not any(f.kind == "polarity" for f in modified(old, new).facts)
+
+
+# --- a broken rule is no security breach --------------------------------------------------------
+
+BROKEN_RULES = {
+    "en": (
+        "We may remove posts that are in violation of these provisions.",
+        "We may remove posts that are in breach of these provisions.",
+    ),
+    "fr": (
+        "Nous pouvons retirer les publications contraires aux présentes conditions.",
+        "Nous pouvons retirer les publications en violation des présentes conditions.",
+    ),
+    "nl": (
+        "Wij kunnen berichten verwijderen die in strijd zijn met deze voorwaarden.",
+        "Wij kunnen berichten verwijderen die inbreuk maken op deze voorwaarden.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BROKEN_RULES))
+def test_a_rule_broken_said_as_breach_is_no_security_term(lang: str) -> None:
+    old, new = BROKEN_RULES[lang]
+    assert_quiet(modified(old, new, lang))
+
+
+def test_a_post_that_breaches_someone_elses_rights_is_no_security_term() -> None:
+    old = "Do not upload a photo that violates someone else's rights."
+    new = "Do not upload a photo that breaches someone else's rights."
+    assert_quiet(modified(old, new))
+
+
+def test_a_slower_breach_notice_still_alerts() -> None:
+    old = "If a breach affects your account, we will tell you within 72 hours."
+    new = "If a breach affects your account, we will tell you within 7 days."
+    assert_alert(modified(old, new), "security", "high")
