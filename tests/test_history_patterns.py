@@ -658,3 +658,23 @@ def test_a_slower_breach_notice_still_alerts() -> None:
     old = "If a breach affects your account, we will tell you within 72 hours."
     new = "If a breach affects your account, we will tell you within 7 days."
     assert_alert(modified(old, new), "security", "high")
+
+
+# --- "for the purposes of this Agreement" is a definition's scope ------------------------------
+
+DEFINITION_SCOPES = {
+    "en": (
+        "Words defined in the Main Terms have the same meaning here.",
+        "For the purposes of this Agreement, words defined in the Main Terms have the same meaning here.",
+    ),
+    "fr": (
+        "Les mots définis dans les Conditions générales ont le même sens ici.",
+        "Aux fins des présentes, les mots définis dans les Conditions générales ont le même sens ici.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DEFINITION_SCOPES))
+def test_for_the_purposes_of_this_agreement_states_no_purpose(lang: str) -> None:
+    old, new = DEFINITION_SCOPES[lang]
+    assert_quiet(modified(old, new, lang))
