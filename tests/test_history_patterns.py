@@ -678,3 +678,31 @@ DEFINITION_SCOPES = {
 def test_for_the_purposes_of_this_agreement_states_no_purpose(lang: str) -> None:
     old, new = DEFINITION_SCOPES[lang]
     assert_quiet(modified(old, new, lang))
+
+
+# --- an audit or a backup outside a clause about security -----------------------------------------
+
+
+def test_a_compliance_audit_to_raise_a_quota_is_no_security_measure() -> None:
+    old = "To raise your quota, complete an API Compliance Audit and describe your use case."
+    new = "To raise your quota, fill in this form and describe your use case."
+    assert_quiet(modified(old, new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        (
+            "We protect your data with encryption and regular security audits.",
+            "We protect your data with encryption.",
+            "en",
+        ),
+        (
+            "Wir schützen Ihre Daten durch Verschlüsselung und regelmäßige Audits.",
+            "Wir schützen Ihre Daten durch Verschlüsselung.",
+            "de",
+        ),
+    ],
+)
+def test_security_audits_dropped_from_a_security_clause_still_alert(old: str, new: str, lang: str) -> None:
+    assert_alert(modified(old, new, lang), "security", "high")

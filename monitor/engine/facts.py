@@ -346,6 +346,18 @@ def _clauses_of(text: str, lex: Lexicon) -> list[str]:
     return [c for c in out if c.strip()]
 
 
+# Measures whose word alone says nothing of security: an "API compliance audit" to raise a quota,
+# a "backup" of a photo library. They count in a clause that is about security.
+CONTEXT_MEASURES = frozenset({"audits", "backups"})
+
+
+def _security_measures(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
+    measures = _keys(lex.security_measures, text)
+    if "security" in hits or not measures & CONTEXT_MEASURES:
+        return measures
+    return measures - CONTEXT_MEASURES
+
+
 def _this_clause(before: str, lex: Lexicon) -> str:
     """The words before a verb back to the start of its clause: "we do not sell it, but we share
     it" does not negate "share"."""
@@ -729,7 +741,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         if lex.breach and lex.breach.search(text)
         else frozenset(),
         change_notice=_change_notice(text, lex),
-        security_measures=_keys(lex.security_measures, text),
+        security_measures=_security_measures(text, lex, hits),
         contacts=contacts_in(raw),
         conditions=_conditions(text, lex),
         is_update_stamp=_is_update_stamp(raw, lex),
