@@ -706,3 +706,47 @@ def test_a_compliance_audit_to_raise_a_quota_is_no_security_measure() -> None:
 )
 def test_security_audits_dropped_from_a_security_clause_still_alert(old: str, new: str, lang: str) -> None:
     assert_alert(modified(old, new, lang), "security", "high")
+
+
+# --- a list entry or a table row means what its section says ------------------------------------
+
+
+def _md(old: str, new: str) -> list[Change]:
+    return compare_documents(
+        normalize(old.encode(), "text/markdown"), normalize(new.encode(), "text/markdown")
+    ).changes
+
+
+SHARING_LIST = (
+    "## Who we share your data with\n\nWe pass your details to:\n\n- payment processors\n- parcel carriers\n"
+)
+
+
+def test_a_recipient_added_to_a_list_under_a_sharing_heading_alerts() -> None:
+    alerts = _material(_md(SHARING_LIST, SHARING_LIST + "- data brokers\n"))
+    assert alerts and all("sharing" in c.categories for c in alerts), alerts
+
+
+def test_a_recipient_without_a_keyword_added_to_such_a_list_alerts() -> None:
+    alerts = _material(_md(SHARING_LIST, SHARING_LIST + "- insurance comparison sites\n"))
+    assert alerts and all("sharing" in c.categories for c in alerts), alerts
+
+
+COOKIE_TABLE = (
+    "## Cookies we set\n\n| Name | Provider | Purpose | Lifetime |\n|---|---|---|---|\n"
+    "| sid | Northwind | Keeps you signed in | Session |\n"
+)
+
+
+def test_a_cookie_row_added_to_a_cookie_table_alerts() -> None:
+    alerts = _material(_md(COOKIE_TABLE, COOKIE_TABLE + "| adid | Contoso | Ad measurement | 13 months |\n"))
+    assert alerts and all("tracking" in c.categories for c in alerts), alerts
+
+
+def test_list_entries_reordered_or_a_site_link_listed_are_quiet() -> None:
+    reordered = (
+        "## Who we share your data with\n\nWe pass your details to:\n\n"
+        "- parcel carriers\n- payment processors\n"
+    )
+    assert not _material(_md(SHARING_LIST, reordered))
+    assert not _material(_md(SHARING_LIST, SHARING_LIST + "- help.northwind.example\n"))

@@ -672,7 +672,7 @@ def _single(change: Change, clause: Clause) -> Change:
         not material_cats
         and not facts.contacts
         and "contact" not in cats
-        and _substantial(clause.text)
+        and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
         and not _is_address(clause.text)
     ):
         # A sentence with no keyword of its own is about what its section is about.
@@ -687,8 +687,10 @@ def _single(change: Change, clause: Clause) -> Change:
     empty = ClauseFacts(language=facts.language)
     findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
     if not findings and not promises and material_cats <= RECIPIENT_CATEGORIES and not facts.states_flow:
-        # "advertisers can find more in our help centre": a recipient's name, no data going anywhere
-        return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
+        # "advertisers can find more in our help centre": a recipient's name, no data going anywhere;
+        # but "data brokers" listed under "Who we share data with" is a recipient of that flow
+        if not (_is_item(clause) and set(_section_categories(clause)) & material_cats):
+            return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
     if not findings and not promises and _is_name(clause.text):
         # "Cross-Border Privacy Rules Program": a name or link label states no term
         return _done(change, list(cats), [], False, "none", f"{verb} (a name or label)")
@@ -807,6 +809,27 @@ def _is_address(text: str) -> bool:
             continue
         return False
     return True
+
+
+ITEM_MAX_WORDS = 8
+SENTENCE_ENDS = (".", ":", "?", "!", "。", "：", "？", "！")
+
+
+def _is_item(clause: Clause) -> bool:
+    """A list entry or a table row ("data brokers", "_fbp | Meta | Advertising | 3 months"): a
+    few words without a sentence's end, or cells. What it means, its lead-in and its section say."""
+    text = clause.text.strip()
+    if clause.is_heading or not text:
+        return False
+    if " | " in text:
+        return True
+    if _DOMAIN.fullmatch(text):  # "careers.example.com": a link, not an entry
+        return False
+    words = _NAME_WORD.findall(text)
+    return 0 < len(words) <= ITEM_MAX_WORDS and not text.endswith(SENTENCE_ENDS)
+
+
+_DOMAIN = compile_cached(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?\S*", re.IGNORECASE)
 
 
 def _substantial(text: str) -> bool:
