@@ -750,3 +750,21 @@ def test_list_entries_reordered_or_a_site_link_listed_are_quiet() -> None:
     )
     assert not _material(_md(SHARING_LIST, reordered))
     assert not _material(_md(SHARING_LIST, SHARING_LIST + "- help.northwind.example\n"))
+
+
+# --- a period for something held or archived, named by a pronoun, is still retention ---------------
+
+KEPT_BY_PRONOUN = {
+    "en": ("They are archived for 2 years.", "They are archived for 5 years."),
+    "fr": ("Nous les gardons 2 ans.", "Nous les gardons 5 ans."),
+    "de": ("Wir bewahren sie 2 Jahre auf.", "Wir bewahren sie 5 Jahre auf."),
+    "es": ("Las guardamos durante 2 años.", "Las guardamos durante 5 años."),
+    "sv": ("Vi sparar dem i 2 år.", "Vi sparar dem i 5 år."),
+    "zh": ("我们将其保存2年。", "我们将其保存5年。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(KEPT_BY_PRONOUN))
+def test_a_longer_period_for_what_a_pronoun_names_still_alerts(lang: str) -> None:
+    old, new = KEPT_BY_PRONOUN[lang]
+    assert_alert(modified(old, new, lang), "retention", "high")
