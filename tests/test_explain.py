@@ -100,10 +100,10 @@ EDITS = [
         "Sharing of personal data now requires your consent",
     ),
     (
-        "We keep logs only for as long as necessary.",
-        "We keep logs for as long as necessary.",
+        "We share your delivery address only with the courier.",
+        "We share your delivery address with the courier.",
         "en",
-        "A limit on retention of personal data was dropped: the policy no longer says “only”",
+        "A limit on sharing of personal data was dropped: the policy no longer says “only”",
     ),
     (
         "Children under 13 can only sign up with parental consent.",
@@ -238,7 +238,7 @@ def test_a_modified_clause_reads_as_one_plain_sentence(
         (
             "added",
             "We keep backups for 30 days.",
-            "Retention period for backups set to 30 days; new security measure: backups",
+            "Retention period for backups set to 30 days",
         ),
         (
             "added",
@@ -388,7 +388,7 @@ def test_facts_of_one_kind_read_as_one_list_and_the_most_severe_comes_first() ->
     assert several.explanation == "New recipients of personal data: data brokers and insurers"
     mixed = modified(
         "We protect accounts with two-factor authentication.",
-        "We protect accounts with regular audits.",
+        "We protect accounts with regular security audits.",
     )
     # losing a measure (high) reads before gaining one (medium)
     assert mixed.explanation == (

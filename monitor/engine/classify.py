@@ -55,6 +55,7 @@ from monitor.engine.facts import (
     without_user_duties,
 )
 from monitor.engine.restated import OtherVersion
+from monitor.engine.segment import clause_key
 from monitor.engine.subject import with_subject
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
@@ -142,6 +143,8 @@ def classify(
                     severity="none",
                     explanation=f"{verb}; what it says is stated elsewhere in the {where} version",
                 )
+        elif classified.material and change.kind in ("modified", "moved") and old_doc and new_doc:
+            classified = _without_joined_sentences(change, classified, old_doc, new_doc)
         out.append(classified)
     return out
 
@@ -215,30 +218,108 @@ def _quiet_part(change: Change, what: str) -> Change:
     )
 
 
+def _without_joined_sentences(
+    change: Change, classified: Change, old_doc: _Document, new_doc: _Document
+) -> Change:
+    """A modified clause judged again without the sentences it gained or lost by a join or a
+    split: "…at [email protected] We may ask for ID." where the old version had "We may ask for
+    ID." on its own, or "…officer here.If this…" split in two once the space is put back. What
+    a joined sentence says still stands in the other version, so it is no change of terms."""
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return classified
+    pairs = _changed_words(without_addresses(old.text), without_addresses(new.text))
+    old_text = _cut_sentences(old.text, [o for o, _ in pairs], new_doc, statement_key(new.text))
+    new_text = _cut_sentences(new.text, [n for _, n in pairs], old_doc, statement_key(old.text))
+    if old_text == old.text and new_text == new.text:
+        return classified
+    cut = replace(change, old=replace(old, text=old_text), new=replace(new, text=new_text))
+    again = _classify_safely(cut)
+    if again.material:
+        return replace(again, old=old, new=new)
+    return replace(
+        again,
+        old=old,
+        new=new,
+        explanation="sentences joined or split; what they say is stated elsewhere in the other version",
+    )
+
+
+def _cut_sentences(text: str, changed: list[str], other: _Document, own_key: str) -> str:
+    """`text` without each sentence of the other version found whole in one of its changed
+    stretches of words (but not the clause's own counterpart)."""
+    for stretch in changed:
+        stretch_key = clause_key(stretch)
+        if not other.long_enough(stretch_key):
+            continue
+        for key in other.keys_within(stretch_key):
+            if key != own_key:
+                text = _cut_key(text, key)
+    return text
+
+
+@lru_cache(maxsize=16384)
+def statement_key(text: str) -> str:
+    """The clause key of a text without its e-mail and web addresses."""
+    return clause_key(without_addresses(text))
+
+
+def _cut_key(text: str, key: str) -> str:
+    """The text with the words of `key` (a folded clause key) and the punctuation after them cut."""
+    chars = [re.escape(ch) for ch in key.replace(" ", "")]
+    pattern = re.compile(r"[\W_]*".join(chars) + r"[^\w\s]*", re.IGNORECASE)
+    return " ".join(pattern.sub(" ", text, count=1).split())
+
+
 class _Document:
     """One version as a whole, folded as clause keys are, to find a clause's words in it."""
 
     MIN_KEY = 24  # shorter keys ("cookies", a heading) say too little to be found as a statement
+    MIN_HAN_KEY = 10  # Han characters say as much in fewer signs
     # Characters scanned for one document's questions, in all. A real rewrite asks a few hundred
     # questions of ~100 KB; a freak page (tens of thousands of clauses, all changed) would make
     # the scans quadratic, so past the budget only whole clauses are looked up.
     SEARCH_BUDGET = 500_000_000
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
-        self.text = "\n".join(c.key for c in clauses)
+        # Keys without e-mail and web addresses: "write to [email protected]" states what
+        # "write to privacy@example.com" did, and a sentence joined to it is found either way.
+        keys = [statement_key(c.text) for c in clauses]
+        self.text = "\n".join(keys)
+        self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
+        self.key_set = frozenset(keys)
         self.other = OtherVersion(clauses)
-        self.keys = frozenset(c.key for c in clauses)
         self.searched = 0
+
+    @classmethod
+    def long_enough(cls, key: str) -> bool:
+        """A key long enough to be found as a statement, not as a stray word or a heading."""
+        return len(key) >= cls.MIN_KEY or (len(key) >= cls.MIN_HAN_KEY and bool(_HAN_RE.search(key)))
+
+    def keys_within(self, stretch_key: str) -> list[str]:
+        """The clause keys of this version that stand whole (in whole words) in `stretch_key`."""
+        found: list[str] = []
+        self.searched += len(self.keys) * len(stretch_key)
+        if self.searched > self.SEARCH_BUDGET:
+            return found
+        padded = f" {stretch_key} "
+        for key in self.keys:
+            if len(key) > len(stretch_key):
+                continue
+            if f" {key} " in padded or (_HAN_RE.search(key) and key in stretch_key):
+                found.append(key)
+                padded = padded.replace(f" {key} ", " \x00 ", 1)
+        return found
 
     def still_states(self, clause: Clause, change: Change) -> bool:
         """True when the clause's words stand elsewhere in this version (a duplicate removed, a
         sentence split off from or merged into another), or one clause here states all its facts
         in mostly its words (restated.py: a summary removed whose details stay). Facts alone do
         not count: the same recipient named in another sentence may be named on other terms."""
-        key = clause.key
+        key = statement_key(clause.text)
         if len(key) < self.MIN_KEY:
             return False
-        if key in self.keys or self.other.restates(clause):
+        if key in self.key_set or self.other.restates(clause):
             return True
         if self.searched + len(self.text) > self.SEARCH_BUDGET:
             return False
@@ -684,7 +765,7 @@ def _single(change: Change, clause: Clause) -> Change:
         not material_cats
         and not facts.contacts
         and "contact" not in cats
-        and _substantial(clause.text)
+        and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
         and not _is_address(clause.text)
     ):
         # A sentence with no keyword of its own is about what its section is about.
@@ -698,8 +779,10 @@ def _single(change: Change, clause: Clause) -> Change:
     empty = ClauseFacts(language=facts.language)
     findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
     if not findings and not promises and material_cats <= RECIPIENT_CATEGORIES and not facts.states_flow:
-        # "advertisers can find more in our help centre": a recipient's name, no data going anywhere
-        return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
+        # "advertisers can find more in our help centre": a recipient's name, no data going anywhere;
+        # but "data brokers" listed under "Who we share data with" is a recipient of that flow
+        if not (_is_item(clause) and set(_section_categories(clause)) & material_cats):
+            return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
     if not findings and not promises and _is_name(clause.text):
         # "Cross-Border Privacy Rules Program": a name or link label states no term
         return _done(change, list(cats), [], False, "none", f"{verb} (a name or label)")
@@ -731,8 +814,15 @@ def _is_copyright_line(text: str) -> bool:
 def _section_categories(clause: Clause) -> tuple[str, ...]:
     """The categories of the nearest heading above the clause that has any. A heading that only
     names a kind of party ("Third-party content and services", "Service providers") says nothing
-    about data going anywhere, so the one above it tells what the section is about."""
-    for heading in reversed(clause.section):
+    about data going anywhere, so the one above it tells what the section is about. The page's
+    title above two levels of headings ("Acme Privacy and Security Statement" > "Details" >
+    "Contact information") tells what the whole page is about, not the section: a sentence under
+    "Contact information" is not about security. (Right under the title, the title is all the
+    section there is.)"""
+    headings = clause.section
+    if len(headings) > 2 and _is_title(headings[0], clause.language):
+        headings = headings[1:]
+    for heading in reversed(headings):
         facts = extract_facts(heading, clause.language)
         cats = facts.categories
         if set(cats) & MATERIAL_CATEGORIES <= RECIPIENT_CATEGORIES and not facts.states_flow:
@@ -740,6 +830,12 @@ def _section_categories(clause: Clause) -> tuple[str, ...]:
         if cats:
             return cats
     return ()
+
+
+def _is_title(heading: str, language: str) -> bool:
+    """A heading that names the document itself ("Privacy Policy", "Conditions générales")."""
+    titles = pick_lexicon(heading, language).document_titles
+    return titles is not None and bool(titles.search(heading))
 
 
 _NAME_WORD = compile_cached(r"[^\W\d_][\w’'-]*")
@@ -803,6 +899,27 @@ def _is_address(text: str) -> bool:
             continue
         return False
     return True
+
+
+ITEM_MAX_WORDS = 8
+SENTENCE_ENDS = (".", ":", "?", "!", "。", "：", "？", "！")
+
+
+def _is_item(clause: Clause) -> bool:
+    """A list entry or a table row ("data brokers", "_fbp | Meta | Advertising | 3 months"): a
+    few words without a sentence's end, or cells. What it means, its lead-in and its section say."""
+    text = clause.text.strip()
+    if clause.is_heading or not text:
+        return False
+    if " | " in text:
+        return True
+    if _DOMAIN.fullmatch(text):  # "careers.example.com": a link, not an entry
+        return False
+    words = _NAME_WORD.findall(text)
+    return 0 < len(words) <= ITEM_MAX_WORDS and not text.endswith(SENTENCE_ENDS)
+
+
+_DOMAIN = compile_cached(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?\S*", re.IGNORECASE)
 
 
 def _substantial(text: str) -> bool:
@@ -913,6 +1030,10 @@ def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
 
 
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    if of.durations and _same_periods(list(of.durations), list(nf.durations)):
+        # The same periods on both sides: a word like "purposes" added near "1 year" moves the
+        # period to another category, but no period changed.
+        return []
     out = []
     for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
         old_d = [d for d in of.durations if d.category == cat]

@@ -231,18 +231,23 @@ def _unit_days(unit: str, lex: Lexicon) -> float | None:
     return None
 
 
-def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(1)) for p in patterns for m in p.finditer(text)]
-
-
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     ages, spans = [], []
-    for start, end, raw in _spans(lex.ages, text):
-        value = parse_number(raw, lex)
-        if value is not None and 0 < value < 30:
-            ages.append(int(value))
-            spans.append((start, end))
+    for pattern in lex.ages:
+        for m in pattern.finditer(text):
+            value = parse_number(m.group(1), lex)
+            if value is not None and 0 < value < 30 and not _shorter_than_a_year(text, m.start(1), lex):
+                ages.append(int(value))
+                spans.append((m.start(), m.end()))
     return sorted(set(ages)), spans
+
+
+def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
+    """The number at `at` counts months, weeks, days or hours ("under 12 months"): a period,
+    not an age."""
+    m = lex.duration.match(text, at)
+    days = _unit_days(m.group("unit"), lex) if m else None
+    return days is not None and days < 365
 
 
 def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
@@ -312,7 +317,7 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             continue
         for action, pat in lex.actions.items():
             for m in pat.finditer(cleaned):
-                before = cleaned[max(0, m.start() - window) : m.start()]
+                before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
                 if state == "affirmed" and _negated_after(cleaned[m.end() :], lex):
                     state = "negated"
@@ -324,13 +329,52 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     return out
 
 
+def _clauses_of(text: str, lex: Lexicon) -> list[str]:
+    """The sentence-like segments of a text, each cut again where another clause opens ("...,
+    but we share it with advertisers"): what one clause rules out, the next may state."""
+    out = []
+    for _, seg in _segments(text, lex.cjk):
+        breaks = lex.clause_breaks
+        if breaks is None:
+            out.append(seg)
+            continue
+        at = 0
+        for m in breaks.finditer(seg):
+            out.append(seg[at : m.start()])
+            at = m.start()
+        out.append(seg[at:])
+    return [c for c in out if c.strip()]
+
+
+# Measures whose word alone says nothing of security: an "API compliance audit" to raise a quota,
+# a "backup" of a photo library. They count in a clause that is about security.
+CONTEXT_MEASURES = frozenset({"audits", "backups"})
+
+
+def _security_measures(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
+    measures = _keys(lex.security_measures, text)
+    if "security" in hits or not measures & CONTEXT_MEASURES:
+        return measures
+    return measures - CONTEXT_MEASURES
+
+
+def _this_clause(before: str, lex: Lexicon) -> str:
+    """The words before a verb back to the start of its clause: "we do not sell it, but we share
+    it" does not negate "share"."""
+    breaks = lex.clause_breaks
+    if breaks is None:
+        return before
+    found = list(breaks.finditer(before))
+    return before[found[-1].end() :] if found else before
+
+
 def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]]]:
     """Recipients, data types and purposes a sentence states, apart from those it rules out."""
     kinds = {"recipient": lex.recipients, "data_type": lex.data_types, "purpose": lex.purposes}
     stated: dict[str, set[str]] = {k: set() for k in kinds}
     negated: set[tuple[str, str]] = set()
     portable = lex.rights.get("portability")
-    for _, seg in _segments(text, lex.cjk):
+    for seg in _clauses_of(text, lex):
         # "move your data to another service provider" names no recipient
         named = portable.sub(" ", seg) if portable is not None else seg
         found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
@@ -527,7 +571,9 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
 
 def _own_details(text: str, lex: Lexicon) -> int:
     """How many contact words name the user's own details ("your e-mail address", "votre numéro
-    de téléphone"): those are data collected; the controller's own ("our address") are contact."""
+    de téléphone"): those are data collected; the controller's own ("our address") are contact.
+    Details named as where a message goes ("we send a link to your e-mail address", "an Ihre
+    E-Mail-Adresse") are the channel that reaches the user, not data collected."""
     contact, user = lex.categories.get("contact"), lex.possessives.get("user")
     ours, breaks = lex.possessives.get("ours"), lex.possessives.get("breaks")
     if contact is None or user is None:
@@ -536,13 +582,99 @@ def _own_details(text: str, lex: Lexicon) -> int:
     count = 0
     for m in contact.finditer(text):
         before = text[max(0, m.start() - window) : m.start()]
-        yours = [p.end() for p in user.finditer(before)]
+        yours = [(p.start(), p.end()) for p in user.finditer(before)]
         if not yours:
             continue
-        between = before[max(yours) :]
-        if not any(p is not None and p.search(between) for p in (ours, breaks)):
-            count += 1
+        start, end = yours[-1]
+        between = before[end:]
+        if any(p is not None and p.search(between) for p in (ours, breaks)):
+            continue
+        if breaks is not None and _sent_to(before[:start], breaks, lex.cjk):
+            continue
+        count += 1
     return count
+
+
+def _sent_to(prefix: str, breaks: re.Pattern[str], cjk: bool) -> bool:
+    """The word just before "your" sends something there: "to", "at", "via" your e-mail."""
+    if cjk:
+        return bool(breaks.search(prefix[-2:]))
+    words = prefix.split()
+    return bool(words) and bool(breaks.fullmatch(words[-1].strip("(\"'“‘")))
+
+
+STATE_LEAD = 16  # characters between "only" and the retention state it opens ("only for the")
+
+
+def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
+    """The qualifiers a clause states. An "only" that opens a retention state ("only as long as
+    needed", "nur so lange wie nötig", "uniquement pendant la durée nécessaire") is part of that
+    state, which says the same with or without it: no limit of its own."""
+    conditions = _keys(lex.conditions, text)
+    limit = lex.conditions.get("limit")
+    if "limit" not in conditions or limit is None or not _may_match(lex.retention_states, text):
+        return conditions
+    spans = [(m.start(), m.end()) for p in lex.retention_states.values() for m in p.finditer(text)]
+    if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
+        return conditions - {"limit"}
+    return conditions
+
+
+def _in_state(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The words text[start:end] stand inside a retention state or just before one."""
+    for a, b in spans:
+        if a <= start and end <= b:  # "nur so lange": the state's own words
+            return True
+        if 0 <= a - end <= STATE_LEAD and not re.search(r"[.;:,]", text[end:a]):
+            return True
+    return False
+
+
+FINAL_BEFORE, FINAL_AFTER = 3, 2  # words before and after "permanently" where a deletion verb makes it final
+FINAL_HAN = 3  # characters, in Han text: "永久删除"
+
+
+def _retention_states(text: str, lex: Lexicon) -> frozenset[str]:
+    """The retention states a clause names. "Permanently" beside a verb of deleting or closing
+    ("we permanently delete it", "supprimées définitivement", "永久删除") says the deletion is
+    final, not that anything is kept for ever."""
+    states = _keys(lex.retention_states, text)
+    forever, deletion = lex.retention_states.get("indefinite"), lex.deletion
+    if "indefinite" not in states or forever is None or deletion is None:
+        return states
+    if all(_beside(text, m.start(), m.end(), deletion, lex.cjk) for m in forever.finditer(text)):
+        return states - {"indefinite"}
+    return states
+
+
+def _beside(text: str, start: int, end: int, pattern: re.Pattern[str], cjk: bool) -> bool:
+    """Whether `pattern` matches within a couple of words (or Han characters) of text[start:end]."""
+    if cjk:
+        before, after = text[max(0, start - FINAL_HAN) : start], text[end : end + FINAL_HAN]
+    else:
+        # "wir löschen Ihre Daten dauerhaft": the verb may stand a few words before
+        before = " ".join(text[:start].split()[-FINAL_BEFORE:])
+        after = " ".join(text[end:].split()[:FINAL_AFTER])
+    return bool(pattern.search(before) or pattern.search(after))
+
+
+NAMES_IN_SENTENCES = 6  # words: a shorter clause ("Our Cookie Notice") is a title, and tells the topic
+
+
+def _without_document_names(text: str, lex: Lexicon) -> str:
+    """A sentence without the names of other documents it points to ("read our Cookie Policy"):
+    a name states nothing about cookies. A title that is the name keeps it: a section headed
+    "Cookie Notice" is about cookies."""
+    names = lex.document_names
+    if names is None or len(_WORD_RUN.findall(text)) < NAMES_IN_SENTENCES or not names.search(text):
+        return text
+    return names.sub(" ", text)
+
+
+def _kept(text: str, lex: Lexicon) -> str:
+    """"retention" when the clause names data or records that a period could keep, else "contact"."""
+    nouns = lex.data_nouns
+    return "retention" if nouns is None or nouns.search(text) else "contact"
 
 
 _DUTY_END = compile_cached(r"[.;!?。；！？]")
@@ -570,6 +702,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
 
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     text = without_user_duties(text, lex)
+    text = _without_document_names(text, lex)
     hits = _category_hits(text, lex)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
@@ -578,7 +711,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
             del hits["contact"]
         else:
             hits["contact"] -= own
-    states = _keys(lex.retention_states, text)
+    states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
     flows = _states_a_flow(text, lex, hits)
@@ -592,9 +725,11 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     if ages and "children" not in hits:
         hits["children"] = 1  # "you must be at least 13 years old to use the app": a minimum age
     categories = categories_from_hits(hits)
-    # A period in a clause about nothing else is most likely how long data is kept; in a clause
-    # only about contact ("we answer within 30 days") it is about no policy term.
-    fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
+    # A period in a clause about nothing else is most likely how long data is kept, if the clause
+    # names something kept ("logs: 90 days"); in a clause only about contact ("we answer within
+    # 30 days") or naming no data ("refunds within 14 days", "audited in the past 12 months") it
+    # is about no policy term ("contact": no material category, never compared).
+    fallback = next((c for c in categories if c != "contact"), "contact" if categories else _kept(text, lex))
     polarity = _polarity(text, lex)
     named, ruled_out = _named_things(text, lex)
     named_rights = _keys(lex.rights, text)
@@ -623,9 +758,9 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         if lex.breach and lex.breach.search(text)
         else frozenset(),
         change_notice=_change_notice(text, lex),
-        security_measures=_keys(lex.security_measures, text),
+        security_measures=_security_measures(text, lex, hits),
         contacts=contacts_in(raw),
-        conditions=_keys(lex.conditions, text),
+        conditions=_conditions(text, lex),
         is_update_stamp=_is_update_stamp(raw, lex),
         states_flow=flows,
         category_hits=hits,

@@ -75,8 +75,8 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
             sections.append((block.level, block.text))
             path = (*path, block.text)
             continue
-        for marker, text in _pieces(block):
-            raw.append((text, path, marker, False))
+        for marker, text, label in _pieces(block):
+            raw.append((text, path, marker, label))
     if pending:  # a trailing lone marker is all the text there is
         raw.append((pending, path, None, False))
     return _clauses(raw, hint)
@@ -156,8 +156,8 @@ def split_marker(text: str) -> tuple[str | None, str]:
     return " ".join(markers), rest.strip()
 
 
-def _pieces(block: Block) -> tuple[tuple[str | None, str], ...]:
-    """(marker, sentence) pairs of one paragraph or list item."""
+def _pieces(block: Block) -> tuple[tuple[str | None, str, bool], ...]:
+    """(marker, sentence, is a run-in label) of one paragraph or list item."""
     if len(block.text) > _CACHED_BLOCK_CHARS:
         return _split_block.__wrapped__(block.text, block.marker)
     return _split_block(block.text, block.marker)
@@ -167,14 +167,17 @@ _CACHED_BLOCK_CHARS = 4096  # a longer block is split without keeping it in the 
 
 
 @lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs
-def _split_block(block_text: str, block_marker: str | None) -> tuple[tuple[str | None, str], ...]:
-    out: list[tuple[str | None, str]] = []
+def _split_block(block_text: str, block_marker: str | None) -> tuple[tuple[str | None, str, bool], ...]:
+    out: list[tuple[str | None, str, bool]] = []
     for i, line in enumerate(_lines(block_text)):
         marker, text = split_marker(line)
         if i == 0 and block_marker:
             marker = _join_markers(block_marker, marker)
-        for j, sentence in enumerate(split_sentences(text)):
-            out.append((marker if j == 0 else None, sentence))
+        sentences = split_sentences(text)
+        for j, sentence in enumerate(sentences):
+            # "Co-Branded Products. We offer ...": a label that opens the paragraph is a heading
+            label = j == 0 and len(sentences) > 1 and _is_run_in_label(sentence)
+            out.append((marker if j == 0 else None, sentence, label))
     return tuple(out)
 
 
@@ -213,6 +216,23 @@ def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
     if merge_fragments and len(out) > 1:
         return _merge_fragments(out)
     return out or [text]
+
+
+_LABEL_WORD = compile_cached(r"[^\W\d_][\w’'/-]*")
+LABEL_MAX_WORDS = 12
+
+
+def _is_run_in_label(sentence: str) -> bool:
+    """A paragraph's opening label in title case ("Users Accessing the Service through a Partner
+    App."): at most twelve words, the longer ones nearly all capitalised. Read as a statement it
+    would be added or removed as one, and take its section's topic; it is a heading."""
+    if _CJK_RE.search(sentence):
+        return False
+    words = _LABEL_WORD.findall(sentence)
+    longer = [w for w in words if len(w) >= 4]
+    if not words or len(words) > LABEL_MAX_WORDS or len(longer) < 2 or not words[0][0].isupper():
+        return False
+    return 4 * sum(w[0].isupper() for w in longer) >= 3 * len(longer)
 
 
 def _is_fragment(sentence: str) -> bool:

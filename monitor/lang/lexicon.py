@@ -140,6 +140,18 @@ class Lexicon:
     # with an action they tell a clause that states a flow of data from one that names a company
     processing: re.Pattern[str] | None = None
     user_duties: re.Pattern[str] | None = None  # "you may not": the user's duty, not a promise
+    # what is kept when something is: data, information, records, logs (a period with one of
+    # these and no other term is a retention period; "refund within 14 days" is none)
+    data_nouns: re.Pattern[str] | None = None
+    # names of other documents ("Cookie Policy"): a name, not a statement about cookies
+    document_names: re.Pattern[str] | None = None
+    # verbs of deleting or closing: "permanently" beside one makes the deletion final, it keeps nothing
+    deletion: re.Pattern[str] | None = None
+    # what a document calls itself ("Privacy and Security Statement"): a top heading so named is
+    # the title of the whole page, not the topic of the section a sentence stands in
+    document_titles: re.Pattern[str] | None = None
+    # words that start another clause ("but", "because"): a negator before one does not reach past it
+    clause_breaks: re.Pattern[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -259,6 +271,11 @@ def load_lexicon(language: str) -> Lexicon:
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
+        data_nouns=_alternation(data.get("data_nouns"), cjk),
+        document_names=_alternation(data.get("document_names"), cjk),
+        deletion=_alternation(data.get("deletion"), cjk),
+        document_titles=_alternation(data.get("document_titles"), cjk),
+        clause_breaks=_alternation(data.get("clause_breaks"), cjk),
         extra={
             "numeral_values": data.get("numeral_values") or {},
             "negator_after_words": int(data.get("negator_after_words") or 0),
