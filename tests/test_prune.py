@@ -89,7 +89,8 @@ def test_the_daemon_prunes_the_fetch_history(tmp_path: Path, policy_site: Policy
         until(lambda: "fetch history pruned" in daemon.log(), 60, "the daemon's pruning pass", daemon)
         kept = {r[0] for r in rows(db, "SELECT id FROM fetches WHERE id <= ?", ids["recent"])}
         assert kept == {ids[k] for k in ("v1", "fail-first", "fail-last", "v2", "recent")}
-        assert rows(db, "SELECT count(*) FROM versions") == [(2,)]
+        # the history's two versions stay (the daemon's own check may have added a third by now)
+        assert rows(db, "SELECT seq FROM versions WHERE seq <= 2 ORDER BY seq") == [(1,), (2,)]
         daemon.proc.send_signal(signal.SIGTERM)
         assert daemon.wait(30) == 0
     finally:
