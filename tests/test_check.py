@@ -443,6 +443,35 @@ def test_check_many_checks_every_policy_and_one_crash_stops_nothing(env: Env) ->
     assert [o.outcome for i, o in enumerate(again) if i != 2] == ["not_modified"] * 5
 
 
+def test_a_pass_on_threads_reports_each_outcome_once_and_never_two_at_a_time(env: Env) -> None:
+    """The worker threads report their outcomes themselves: progress lines must not interleave."""
+    import threading
+    import time
+
+    for i in range(8):
+        env.site.set_page(f"/t{i}", policy_html(seed_text(i % 5)))
+        env.policy(f"thr-{i}", f"/t{i}")
+    inside, most, seen = [0], [0], []
+    lock = threading.Lock()
+
+    def progress(outcome: CheckOutcome) -> None:
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        time.sleep(0.02)  # long enough for another thread's outcome to come meanwhile
+        seen.append((outcome.policy_id, threading.current_thread().name))
+        with lock:
+            inside[0] -= 1
+
+    outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
+                      progress=progress, processes=1)
+    assert [o.policy_id for o in outs] == [p.id for p in env.policies]
+    assert [o.outcome for o in outs] == ["new"] * 8
+    assert sorted(pid for pid, _ in seen) == sorted(p.id for p in env.policies)
+    assert most[0] == 1
+    assert len({name for _, name in seen}) > 1  # reported from the checking threads
+
+
 # --- the log line ---------------------------------------------------------------------------------
 
 

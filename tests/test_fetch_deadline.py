@@ -70,3 +70,30 @@ def test_eight_slow_header_sites_do_not_stall_the_daemons_other_checks(
     good = "SELECT count(*) FROM fetches WHERE policy_id = 'good' AND id > ?"
     until(lambda: rows(db, good, mark)[0][0] >= 3, 60, "three checks of the good one while they hang", daemon)
     assert rows(db, "SELECT count(*) FROM fetches WHERE policy_id LIKE 'slow-%'") == [(0,)]
+
+
+def test_a_deadline_sooner_than_the_watchdogs_next_look_still_cuts_its_socket_in_time() -> None:
+    """The watchdog thread is woken only for a deadline before the one it sleeps until: a far
+    deadline first, then a near one, then one after it; the near ones are cut in time, the far
+    one is not cut."""
+    import socket
+    import time
+
+    from monitor.fetch.http import _Watchdog
+
+    dog = _Watchdog()
+    pairs = [socket.socketpair() for _ in range(3)]
+    start = time.monotonic()
+    far = dog.watch(pairs[0][0], start + 60)
+    time.sleep(0.1)  # the thread now sleeps until the far deadline
+    near = dog.watch(pairs[1][0], start + 0.3)
+    later = dog.watch(pairs[2][0], start + 0.6)  # after `near`: no wake-up of its own
+    for i in (1, 2):
+        pairs[i][0].settimeout(5)
+        assert pairs[i][0].recv(1) == b""  # shut down by the watchdog, not by the 5 s timeout
+    assert time.monotonic() - start < 2
+    assert dog.release(near) is False and dog.release(later) is False
+    assert dog.release(far) is True
+    for a, b in pairs:
+        a.close()
+        b.close()

@@ -615,3 +615,33 @@ def test_check_state_reads_what_a_check_needs(store: Store):
     store.set_latest_extraction(pid, '["main", []]')
     st = agrees()
     assert (st.latest_seq, st.latest_extraction, st.validators) == (2, '["main", []]', (None, None))
+
+
+def test_clause_json_is_the_text_the_standard_json_encoder_writes(store: Store, db: Path) -> None:
+    """Clauses are written by orjson: the stored text must stay the one json.dumps writes (what
+    older releases wrote and read), for every kind of character a page can hold."""
+    from monitor.store.records import clauses_json
+
+    odd = "Wir speichern Kontodaten 3 Jahre — «mindestens».\t\"Zitat\" \\ \u2028 \x7f \x1f 個人情報 🙂"
+    segs = [
+        Clause(index=0, text="Datenschutz", section=(), key=clause_key("Datenschutz"), language="de",
+               is_heading=True),
+        Clause(index=1, text=odd, section=("Datenschutz", "Aufbewahrung"), marker="a)", key=clause_key(odd),
+               language="de"),
+        Clause(index=2, text="Logs are kept for one year.", section=("Datenschutz",), key=clause_key("x")),
+    ]
+    expected = json.dumps(
+        {"sections": [["Datenschutz", "Aufbewahrung"], ["Datenschutz"]],
+         "clauses": [["Datenschutz", -1, None, "de", 1], [odd, 0, "a)", "de", 0],
+                     ["Logs are kept for one year.", 1, None, "und", 0]]},
+        ensure_ascii=False, separators=(",", ":"))
+    assert clauses_json(segs) == expected
+    renumbered = [Clause(index=i * 2, text=c.text, section=c.section, marker=c.marker, key=c.key,
+                         language=c.language, is_heading=c.is_heading) for i, c in enumerate(segs)]
+    assert json.loads(clauses_json(renumbered))["indices"] == [0, 2, 4]
+    store.record_version(fetch(http_status=200), body=b"<p>x</p>", content_type="text/html", text=odd,
+                         language="de", clauses=renumbered, changes=[])
+    got = store.latest_version("acme-privacy").clauses
+    assert [(c.index, c.text, c.section, c.marker, c.is_heading) for c in got] == [
+        (c.index, c.text, c.section, c.marker, c.is_heading) for c in renumbered]
+    assert [c.key for c in got] == [clause_key(c.text) for c in renumbered]

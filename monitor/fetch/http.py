@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import http.cookiejar
 import logging
+import math
 import os
 import random
 import socket
@@ -144,6 +145,7 @@ class _Watchdog:
         self._watched: dict[int, tuple[float, socket.socket]] = {}
         self._next = 0
         self._thread: threading.Thread | None = None
+        self._wakes_at = math.inf  # when the thread looks next (inf: it has not looked yet)
 
     def watch(self, sock: socket.socket, at: float) -> int:
         with self._cond:
@@ -152,7 +154,10 @@ class _Watchdog:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="fetch-deadline", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            # Deadlines mostly come in the order they pass: the thread, asleep until an earlier
+            # one, is woken only for a deadline before it (a wake-up per request costs CPU).
+            if at < self._wakes_at:
+                self._cond.notify()
             return self._next
 
     def release(self, ticket: int) -> bool:
@@ -170,7 +175,8 @@ class _Watchdog:
                     with contextlib.suppress(OSError):
                         sock.shutdown(socket.SHUT_RDWR)  # the blocked read returns at once
                 soonest = min((at for at, _ in self._watched.values()), default=now + 60.0)
-                self._cond.wait(max(0.01, soonest - now))
+                self._wakes_at = now + max(0.01, soonest - now)
+                self._cond.wait(self._wakes_at - now)
 
 
 _WATCHDOG = _Watchdog()

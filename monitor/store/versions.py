@@ -268,6 +268,7 @@ class PolicyVersions(Connection):
         extraction: str = "",
         health: HealthChange | None = None,
         base_seq: int | None = None,
+        hashes: tuple[str, str] | None = None,
     ) -> StoredVersion:
         """Record a fetch that produced a new version, with its changes and alerts, atomically.
 
@@ -278,10 +279,11 @@ class PolicyVersions(Connection):
         ids (policy, seq, route) are already taken by that checker's (and so silently dropped).
 
         The body and the text are stored once per distinct hash; `fetch.text_sha256` and
-        `fetch.body_sha256` are set from the data given.
+        `fetch.body_sha256` are set from the data given. `hashes` are (body, text) sha256 the
+        caller already computed from these very bytes (the check does, to compare them), so as
+        not to hash 50-100 KB a second time.
         """
-        body_sha = sha256_hex(body)
-        text_sha = sha256_hex(text)
+        body_sha, text_sha = hashes if hashes is not None else (sha256_hex(body), sha256_hex(text))
         fetch.body_sha256, fetch.text_sha256 = body_sha, text_sha
         packed_clauses = clauses_json(clauses)
         # Compressed before the write lock is taken (a new version's body is nearly always new too),

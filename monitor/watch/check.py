@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -292,7 +292,7 @@ class _Check:
         version = self.store.record_version(
             fetch, body=res.body, content_type=res.content_type, text=page.text, language=page.language,
             clauses=page.clauses, changes=page.changes, alerts=alerts, extraction=self.extraction,
-            health=health, base_seq=prev_seq,
+            health=health, base_seq=prev_seq, hashes=(body_sha, page.text_sha) if page.text_sha else None,
         )
         if fetch.outcome == "unchanged":  # another checker recorded this very text first: no alerts
             return CheckOutcome(self.policy.id, "unchanged", fetch.duration_ms, version.seq)
@@ -434,33 +434,46 @@ def check_on_threads(
     watchlist: Watchlist,
     progress: Callable[[CheckOutcome], None] | None = None,
 ) -> list[CheckOutcome]:
-    """Check every policy on a bounded pool of threads in this process; outcomes in the order of
-    `policies`. (monitor.watch.passes.check_many decides between this and worker processes.)"""
+    """Check every policy on a bounded number of threads in this process; outcomes in the order
+    of `policies`. (monitor.watch.passes.check_many decides between this and worker processes.)
+
+    Each thread takes the next policy itself and reports its outcome itself (progress calls are
+    serialised), so a check costs no hand-over to a coordinating thread; one worker runs in the
+    calling thread. At most one body per thread is in memory at once."""
     settings = getattr(fetcher, "settings", None) or watchlist.fetch
     workers = max(1, min(settings.max_workers, len(policies)))
     results: list[CheckOutcome | None] = [None] * len(policies)
-    window = workers * 2  # bounded: at most this many bodies in memory at once
-    with ThreadPoolExecutor(workers, thread_name_prefix="check") as pool:
-        pending: dict[Future[CheckOutcome], int] = {}
-        for i, policy in enumerate(policies):
-            if len(pending) >= window:
-                _drain(pending, results, progress, FIRST_COMPLETED)
-            pending[pool.submit(_check, policy, store, fetcher, watchlist, analyse_page)] = i
-        _drain(pending, results, progress, None)
+    todo = iter(enumerate(policies))
+    taking, reporting = threading.Lock(), threading.Lock()
+
+    def work() -> None:
+        while True:
+            with taking:
+                item = next(todo, None)
+            if item is None:
+                return
+            i, policy = item
+            outcome = results[i] = _check(policy, store, fetcher, watchlist, analyse_page)
+            if progress is not None:
+                with reporting:
+                    _report(progress, outcome)
+
+    if workers == 1:
+        work()
+    else:
+        threads = [threading.Thread(target=work, name=f"check_{n}") for n in range(workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
     return [r for r in results if r is not None]
 
 
-def _drain(pending: dict[Future[CheckOutcome], int], results: list[CheckOutcome | None],
-           progress: Callable[[CheckOutcome], None] | None, return_when: str | None) -> None:
-    done, _ = wait(pending, return_when=return_when or "ALL_COMPLETED")
-    for fut in done:
-        outcome = fut.result()
-        results[pending.pop(fut)] = outcome
-        if progress is not None:
-            try:
-                progress(outcome)
-            except Exception:  # noqa: BLE001 - a progress display must not stop the pass
-                log.exception("progress callback failed")
+def _report(progress: Callable[[CheckOutcome], None], outcome: CheckOutcome) -> None:
+    try:
+        progress(outcome)
+    except Exception:  # noqa: BLE001 - a progress display must not stop the pass
+        log.exception("progress callback failed")
 
 
 # --- the log line ------------------------------------------------------------------------------
