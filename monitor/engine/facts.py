@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
@@ -395,7 +396,7 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
     return places
 
 
-def _rights(named: frozenset[str], hits: dict[str, int]) -> frozenset[str]:
+def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
     """Of the rights whose words occur, those the clause states: all of them in a clause about
     rights; elsewhere words like "correct" are not rights, but a clause about cookies may name
     the choice to reject them."""
@@ -595,38 +596,118 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     # A period in a clause about nothing else is most likely how long data is kept; in a clause
     # only about contact ("we answer within 30 days") it is about no policy term.
     fallback = next((c for c in categories if c != "contact"), "contact" if categories else "retention")
-    polarity = _polarity(text, lex)
-    named, ruled_out = _named_things(text, lex)
-    named_rights = _keys(lex.rights, text)
-    # What a clause does not state it cannot rule out either: "the service provider can't contact
-    # you" rules out no recipient, "you cannot use the credit line to advertise" no purpose.
-    if not flows:  # "advertisers can find more information here": a word, not a recipient
-        named["recipient"] = frozenset()
-        ruled_out = frozenset(r for r in ruled_out if r[0] != "recipient")
-    if not hits.keys() & {"purpose", "tracking"}:
-        ruled_out = frozenset(r for r in ruled_out if r[0] != "purpose")
-    return ClauseFacts(
+    reading = _Reading(text, lex, raw, frozenset(hits), flows, tuple(age_spans), fallback)
+    return _DeferredFacts(
+        reading,
         language=lex.language,
         categories=categories,
-        durations=tuple(_durations(text, lex, age_spans, fallback)),
         retention_states=states,
         ages=tuple(ages),
         places=places,
-        polarity=tuple(polarity),
-        recipients=named["recipient"],
-        data_types=named["data_type"],
-        purposes=named["purpose"] if hits.keys() & {"purpose", "tracking"} else frozenset(),
-        ruled_out=ruled_out,
-        rights=_rights(named_rights, hits),
-        rights_named=named_rights,
-        breach_states=_keys(lex.breach_states, text)
-        if lex.breach and lex.breach.search(text)
-        else frozenset(),
-        change_notice=_change_notice(text, lex),
-        security_measures=_keys(lex.security_measures, text),
-        contacts=contacts_in(raw),
-        conditions=_keys(lex.conditions, text),
-        is_update_stamp=_is_update_stamp(raw, lex),
         states_flow=flows,
         category_hits=hits,
     )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What _extract settled about a clause, from which its other facts are read on demand:
+    the text it reads (`raw` as written), the lexicon, the categories it hit (as they stood
+    when the categories were decided), whether data flows, the spans of ages and the category
+    a period falls back to."""
+
+    text: str
+    lex: Lexicon
+    raw: str
+    topics: frozenset[str]
+    flows: bool
+    age_spans: tuple[tuple[int, int], ...]
+    fallback: str
+
+
+class _DeferredFacts(ClauseFacts):
+    """ClauseFacts whose costlier fields are found when first read. Most clauses are settled by
+    their categories (no policy term, a heading, an update stamp) and never need their periods,
+    parties, rights or conditions; each field, once read, is what reading it at once gives."""
+
+    def __init__(self, reading: _Reading, **settled: object) -> None:
+        # Only the settled fields are stored: the others are cached properties below, which
+        # a stored value would shadow.
+        for name, value in settled.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_reading", reading)
+
+    @cached_property
+    def polarity(self) -> tuple[Polarity, ...]:  # type: ignore[override]
+        return tuple(_polarity(self._reading.text, self._reading.lex))
+
+    @cached_property
+    def _named(self) -> tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]]]:
+        """Recipients, data types and purposes stated, and those ruled out, as the clause's
+        flow and categories allow them."""
+        r = self._reading
+        named, ruled_out = _named_things(r.text, r.lex)
+        # What a clause does not state it cannot rule out either: "the service provider can't
+        # contact you" rules out no recipient, "you cannot use the credit line to advertise" no
+        # purpose.
+        if not r.flows:  # "advertisers can find more information here": a word, not a recipient
+            named["recipient"] = frozenset()
+            ruled_out = frozenset(x for x in ruled_out if x[0] != "recipient")
+        if not r.topics & {"purpose", "tracking"}:
+            ruled_out = frozenset(x for x in ruled_out if x[0] != "purpose")
+            named["purpose"] = frozenset()
+        return named, ruled_out
+
+    @cached_property
+    def recipients(self) -> frozenset[str]:  # type: ignore[override]
+        return self._named[0]["recipient"]
+
+    @cached_property
+    def data_types(self) -> frozenset[str]:  # type: ignore[override]
+        return self._named[0]["data_type"]
+
+    @cached_property
+    def purposes(self) -> frozenset[str]:  # type: ignore[override]
+        return self._named[0]["purpose"]
+
+    @cached_property
+    def ruled_out(self) -> frozenset[tuple[str, str]]:  # type: ignore[override]
+        return self._named[1]
+
+    @cached_property
+    def rights_named(self) -> frozenset[str]:  # type: ignore[override]
+        return _keys(self._reading.lex.rights, self._reading.text)
+
+    @cached_property
+    def rights(self) -> frozenset[str]:  # type: ignore[override]
+        return _rights(self.rights_named, self._reading.topics)
+
+    @cached_property
+    def durations(self) -> tuple[Duration, ...]:  # type: ignore[override]
+        r = self._reading
+        return tuple(_durations(r.text, r.lex, list(r.age_spans), r.fallback))
+
+    @cached_property
+    def breach_states(self) -> frozenset[str]:  # type: ignore[override]
+        lex, text = self._reading.lex, self._reading.text
+        return _keys(lex.breach_states, text) if lex.breach and lex.breach.search(text) else frozenset()
+
+    @cached_property
+    def change_notice(self) -> str | None:  # type: ignore[override]
+        return _change_notice(self._reading.text, self._reading.lex)
+
+    @cached_property
+    def security_measures(self) -> frozenset[str]:  # type: ignore[override]
+        return _keys(self._reading.lex.security_measures, self._reading.text)
+
+    @cached_property
+    def contacts(self) -> frozenset[str]:  # type: ignore[override]
+        return contacts_in(self._reading.raw)
+
+    @cached_property
+    def conditions(self) -> frozenset[str]:  # type: ignore[override]
+        return _keys(self._reading.lex.conditions, self._reading.text)
+
+    @cached_property
+    def is_update_stamp(self) -> bool:  # type: ignore[override]
+        return _is_update_stamp(self._reading.raw, self._reading.lex)
