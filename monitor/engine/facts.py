@@ -18,6 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
+from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
 from monitor.lang.startup_cache import compile_cached
@@ -121,9 +122,9 @@ def _counted_categories(text: str, lex: Lexicon) -> tuple[tuple[str, int], ...]:
     # One search for every category's words at once first: most lexicons find nothing in a clause
     # of another language, and then no category can (the union holds each category's words).
     prefilter = getattr(lex.categories, "any", None)
-    if prefilter is not None and not prefilter.search(text):
+    if prefilter is not None and not caseless.search(prefilter, text):
         return ()
-    return tuple((c, n) for c, p in lex.categories.items() if (n := len(p.findall(text))))
+    return tuple((c, n) for c, p in lex.categories.items() if (n := caseless.count(p, text)))
 
 
 @lru_cache(maxsize=8192)  # extract_facts and classify ask for the same clause's lexicon
@@ -178,7 +179,7 @@ def _stopwords(text: str, runs: tuple[Counter[str], list[str]], lex: Lexicon) ->
         return 0
     ascii_words = _plain_stopwords(lex)
     if ascii_words is None:
-        return len(lex.stopwords.findall(text))
+        return caseless.count(lex.stopwords, text)
     ascii_runs, other_runs = runs
     count = sum(n for run, n in ascii_runs.items() if run in ascii_words)
     return count + sum(1 for run in other_runs if lex.stopwords.fullmatch(run))
@@ -247,12 +248,12 @@ def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
-    if lex.breach is not None and lex.breach.search(segment):
+    if lex.breach is not None and caseless.search(lex.breach, segment):
         return "security"
-    if "changes" in lex.categories and lex.categories["changes"].search(segment):
+    if "changes" in lex.categories and caseless.search(lex.categories["changes"], segment):
         return "changes"
     for cat in ("retention", "rights", "children", "security", "tracking"):
-        if cat in lex.categories and lex.categories[cat].search(segment):
+        if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
     return fallback
 
@@ -290,14 +291,14 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
 def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
     if not _may_match(patterns, text):
         return frozenset()
-    return frozenset(k for k, p in patterns.items() if p.search(text))
+    return frozenset(k for k, p in patterns.items() if caseless.search(p, text))
 
 
 def _may_match(patterns: dict[str, re.Pattern[str]], text: str) -> bool:
     """False when none of the patterns can match: their union (KeyedPatterns.any, which holds
     every key's words) finds nothing in the text. True when that cannot be told."""
     prefilter = getattr(patterns, "any", None)
-    return prefilter is None or bool(prefilter.search(text))
+    return prefilter is None or caseless.search(prefilter, text)
 
 
 def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
@@ -365,24 +366,24 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     name no one data goes to."""
     if hits.keys() & FLOW_CATEGORIES:
         return True
-    return any(p is not None and p.search(text) for p in (lex.actions.any, lex.processing))
+    return any(p is not None and caseless.search(p, text) for p in (lex.actions.any, lex.processing))
 
 
 def _sends(text: str, lex: Lexicon) -> bool:
     """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
     named place a destination; "processing activities in Nigeria" names none)."""
     verbs = (lex.actions.get("transfer"), lex.actions.get("share"), lex.actions.get("disclose"))
-    return any(p is not None and p.search(text) for p in verbs)
+    return any(p is not None and caseless.search(p, text) for p in verbs)
 
 
 def _denies(text: str, segment: str, lex: Lexicon) -> bool:
     """The sentence negates what it names, unless the clause makes it conditional: "we don't
     share it with partners unless you agree" states a recipient, on a condition."""
     limit = lex.conditions.get("limit")
-    if limit is not None and limit.search(text):
+    if limit is not None and caseless.search(limit, text):
         return False
     cleaned = lex.negator_exceptions.sub(" ", segment) if lex.negator_exceptions else segment
-    return lex.negators is not None and bool(lex.negators.search(cleaned))
+    return lex.negators is not None and caseless.search(lex.negators, cleaned)
 
 
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
@@ -432,9 +433,9 @@ def _negated_after(after: str, lex: Lexicon) -> bool:
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
-    if lex.change_no_notice is not None and lex.change_no_notice.search(text):
+    if lex.change_no_notice is not None and caseless.search(lex.change_no_notice, text):
         return "none"
-    if lex.change_promise is not None and lex.change_promise.search(text):
+    if lex.change_promise is not None and caseless.search(lex.change_promise, text):
         return "promised"
     return None
 
@@ -554,7 +555,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
     with others"): up to the end of that sentence, unless the service speaks in it too ("...;
     we may share it"). Such a sentence states no term about how the service treats data."""
     duties, ours = lex.user_duties, lex.possessives.get("ours")
-    if duties is None or not duties.search(text):
+    if duties is None or not caseless.search(duties, text):
         return text
     out, at = [], 0
     for m in duties.finditer(text):
@@ -587,7 +588,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     if places and "transfer" not in hits and _sends(text, lex):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
-    if training is not None and "purpose" not in hits and training.search(text):
+    if training is not None and "purpose" not in hits and caseless.search(training, text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
     ages, age_spans = _ages(text, lex)
     if ages and "children" not in hits:
@@ -690,7 +691,9 @@ class _DeferredFacts(ClauseFacts):
     @cached_property
     def breach_states(self) -> frozenset[str]:  # type: ignore[override]
         lex, text = self._reading.lex, self._reading.text
-        return _keys(lex.breach_states, text) if lex.breach and lex.breach.search(text) else frozenset()
+        if lex.breach is None or not caseless.search(lex.breach, text):
+            return frozenset()
+        return _keys(lex.breach_states, text)
 
     @cached_property
     def change_notice(self) -> str | None:  # type: ignore[override]

@@ -1,0 +1,149 @@
+"""Case-insensitive lexicon regexes run as case-sensitive ones on lower-cased text: same answers, faster.
+
+Python's re tries every alternative of an IGNORECASE alternation at every position of the text
+(no first-letter shortcut applies to case-folded letters), and the lexicons' alternations hold
+hundreds of words. Without the flag, an alternative whose first letter differs is skipped at
+once, so the same pattern runs about twice as fast on the lower-cased text.
+
+That is only done where it provably finds the same matches at the same places:
+- the text (`folded`): every character in FOLDABLE, where lower-casing maps one character to
+  one character, so positions stay put (ASCII, Latin-1 letters, punctuation and spaces);
+- the pattern (`caseless`): each of its single-character tests (a literal, a class, `\\w`...)
+  accepts a FOLDABLE character under IGNORECASE exactly when, without the flag, it accepts that
+  character in lower case (checked against re itself for every such character), and nothing in
+  it compares text with text (a back-reference) or switches flags inside. Everything else
+  (groups, repeats, look-arounds, boundaries) then behaves alike on both texts.
+Only whether a pattern matches, and how many times, is answered here: a match's own text would
+be the lower-cased one. Whatever cannot be shown alike falls back to the pattern itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+try:  # re's own parser and compiler (CPython 3.11+), to read a pattern's single-character tests
+    from re import _compiler as _sre_compiler
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another implementation: always use the pattern itself
+    _sre_parser = None  # type: ignore[assignment]
+
+_LATIN1_AND_PUNCTUATION = (*range(0xA0, 0x100), *range(0x2000, 0x2070))
+FOLDABLE = frozenset(
+    chr(c)
+    for c in (*range(0x80), *_LATIN1_AND_PUNCTUATION)
+    if len(chr(c).lower()) == 1 and (c < 0x80 or not chr(c).isalpha() or 0xC0 <= c <= 0xFF)
+    and chr(c) not in "\u00b5\u00aa\u00ba\u00df\u00ff"  # micro, ordinals, sharp s, y-diaeresis
+)
+_OUTSIDE = re.compile("[^" + "".join(re.escape(c) for c in sorted(FOLDABLE)) + "]")
+_WORD = re.compile(r"\w")
+_CAN_FOLD = _sre_parser is not None and all(
+    bool(_WORD.match(c)) == bool(_WORD.match(c.lower())) and c.lower() in FOLDABLE for c in FOLDABLE
+)
+
+
+@lru_cache(maxsize=512)  # a clause's text is asked about by many patterns in a row
+def folded(text: str) -> str | None:
+    """The text lower-cased, when every character keeps its place (all in FOLDABLE); else None."""
+    if not _CAN_FOLD or (not text.isascii() and _OUTSIDE.search(text)):
+        return None
+    return text.lower()
+
+
+_twins: dict[int, tuple[Any, re.Pattern[str] | None]] = {}
+
+
+def caseless(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, when on `folded` text it finds what the pattern finds on
+    the text; None when that cannot be shown (or the pattern is case-sensitive anyway)."""
+    known = _twins.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    twin = _twin(pattern.pattern, pattern.flags) if pattern.flags & re.IGNORECASE else None
+    _twins[id(pattern)] = (pattern, twin)  # the pattern is kept, so its id is not reused
+    return twin
+
+
+def search(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the pattern matches anywhere in the text."""
+    twin = caseless(pattern) if _CAN_FOLD else None
+    low = folded(text) if twin is not None else None
+    return (twin.search(low) if twin is not None and low is not None else pattern.search(text)) is not None
+
+
+def count(pattern: re.Pattern[str], text: str) -> int:
+    """How many (non-overlapping) matches `pattern.findall(text)` finds."""
+    twin = caseless(pattern) if _CAN_FOLD else None
+    low = folded(text) if twin is not None else None
+    return len(twin.findall(low) if twin is not None and low is not None else pattern.findall(text))
+
+
+@cache
+def _twin(source: str, flags: int) -> re.Pattern[str] | None:
+    from monitor.lang.startup_cache import compile_cached
+
+    try:
+        parsed = _sre_parser.parse(source, flags)
+        plain = flags & ~re.IGNORECASE
+        if _sre_parser.parse(source, plain).state.flags & re.IGNORECASE:  # an inline (?i)
+            return None
+        if not _alike(parsed.data, parsed.state.flags):
+            return None
+        return compile_cached(source, plain)
+    except Exception:  # noqa: BLE001 - whatever re's internals do, the pattern itself still works
+        return None
+
+
+def _alike(items: Any, flags: int) -> bool:
+    """Every single-character test in the parsed items passes `_same_test`, and no item is one
+    whose meaning depends on more than single characters (back-references, inline flags)."""
+    c = _sre_constants
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            if not _same_test(op, av, flags):
+                return False
+        elif op is c.AT:
+            continue  # \b, ^, $: \w and line ends are the same in lower case (checked above)
+        elif op is c.BRANCH:
+            if not all(_alike(branch, flags) for branch in av[1]):
+                return False
+        elif op is c.SUBPATTERN:
+            if av[1] or av[2] or not _alike(av[3], flags):  # (?i:...), (?-i:...)
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if not _alike(av[2], flags):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not _alike(av[1], flags):
+                return False
+        elif op is c.ATOMIC_GROUP:
+            if not _alike(av, flags):
+                return False
+        else:  # GROUPREF, GROUPREF_EXISTS, anything newer
+            return False
+    return True
+
+
+_tests: dict[tuple[Any, str, int], bool] = {}
+
+
+def _same_test(op: Any, av: Any, flags: int) -> bool:
+    """One single-character test accepts each FOLDABLE character under `flags` exactly when,
+    without IGNORECASE, it accepts that character lower-cased (cached by the test's repr: a
+    class's items are a list)."""
+    key = (op, repr(av), flags)
+    if key not in _tests:
+        with_case = _one_test(op, av, flags)
+        without = _one_test(op, av, flags & ~re.IGNORECASE)
+        _tests[key] = all(
+            bool(with_case.fullmatch(ch)) == bool(without.fullmatch(ch.lower())) for ch in FOLDABLE
+        )
+    return _tests[key]
+
+
+def _one_test(op: Any, av: Any, flags: int) -> re.Pattern[str]:
+    state = _sre_parser.State()
+    state.flags = flags
+    return _sre_compiler.compile(_sre_parser.SubPattern(state, [(op, av)]), flags)
