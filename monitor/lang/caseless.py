@@ -82,18 +82,28 @@ def count(pattern: re.Pattern[str], text: str) -> int:
 
 @cache
 def _twin(source: str, flags: int) -> re.Pattern[str] | None:
-    from monitor.lang.startup_cache import compile_cached
+    from monitor.lang.startup_cache import compile_cached, remembered
 
+    plain = flags & ~re.IGNORECASE
+    # The proof parses the whole pattern (~1 ms for a lexicon's union): kept on disk, as the
+    # compiled code is, so a short command does not pay it again.
+    if not remembered("caseless-1", (source, flags), lambda: _provably_alike(source, flags)):
+        return None
+    return compile_cached(source, plain)
+
+
+def _provably_alike(source: str, flags: int) -> bool:
+    """Whether `source` finds the same matches under `flags` on a text as without IGNORECASE
+    on the text lower-cased (every character in FOLDABLE)."""
+    if not _CAN_FOLD:
+        return False
     try:
         parsed = _sre_parser.parse(source, flags)
-        plain = flags & ~re.IGNORECASE
-        if _sre_parser.parse(source, plain).state.flags & re.IGNORECASE:  # an inline (?i)
-            return None
-        if not _alike(parsed.data, parsed.state.flags):
-            return None
-        return compile_cached(source, plain)
+        if _sre_parser.parse(source, flags & ~re.IGNORECASE).state.flags & re.IGNORECASE:
+            return False  # an inline (?i)
+        return _alike(parsed.data, parsed.state.flags)
     except Exception:  # noqa: BLE001 - whatever re's internals do, the pattern itself still works
-        return None
+        return False
 
 
 def _alike(items: Any, flags: int) -> bool:

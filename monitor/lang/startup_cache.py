@@ -90,6 +90,12 @@ def parsed(data: bytes, parse: Callable[[bytes], _T], kind: str) -> _T:
     return _remember(key, lambda: parse(data))
 
 
+def remembered(kind: str, key: tuple[object, ...], build: Callable[[], _T]) -> _T:
+    """build(), from the cache when it was built for this kind and key before: `build` must
+    return plain data (a bool, numbers, strings ...) that the key alone decides."""
+    return _remember(_key(kind, *key), build) if _USABLE else build()
+
+
 def _key(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).hexdigest()
 
