@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
@@ -138,7 +139,7 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     latin = [lex for lex in all_lexicons() if not lex.cjk]
     runs = _word_runs(text)
-    stopwords = [_stopwords(text, runs, lex) for lex in latin]
+    stopwords = _stopword_counts(text, runs, tuple(latin))
     own = stopwords[latin.index(tagged)] if tagged in latin else _stopwords(text, runs, tagged)
     top = max(stopwords)
     rival = latin[stopwords.index(top)]
@@ -183,6 +184,36 @@ def _stopwords(text: str, runs: tuple[Counter[str], list[str]], lex: Lexicon) ->
     ascii_runs, other_runs = runs
     count = sum(n for run, n in ascii_runs.items() if run in ascii_words)
     return count + sum(1 for run in other_runs if lex.stopwords.fullmatch(run))
+
+
+def _stopword_counts(
+    text: str, runs: tuple[Counter[str], list[str]], lexicons: tuple[Lexicon, ...]
+) -> list[int]:
+    """_stopwords of each lexicon, the ASCII runs looked up once for all of them."""
+    counts = [0] * len(lexicons)
+    for run, n in runs[0].items():
+        for i in _stopword_index(lexicons).get(run, ()):
+            counts[i] += n
+    for i, lex in enumerate(lexicons):
+        if lex.stopwords is None:
+            continue
+        if _plain_stopwords(lex) is None:
+            counts[i] = caseless.count(lex.stopwords, text)
+        else:
+            counts[i] += sum(1 for run in runs[1] if lex.stopwords.fullmatch(run))
+    return counts
+
+
+@cache
+def _stopword_index(lexicons: tuple[Lexicon, ...]) -> dict[str, tuple[int, ...]]:
+    """Each ASCII function word (lower case) -> the positions of the lexicons that hold it."""
+    index: dict[str, list[int]] = {}
+    for i, lex in enumerate(lexicons):
+        if lex.stopwords is None:
+            continue
+        for word in _plain_stopwords(lex) or ():
+            index.setdefault(word, []).append(i)
+    return {word: tuple(at) for word, at in index.items()}
 
 
 @cache
@@ -456,7 +487,12 @@ def statement_text(text: str) -> str:
 
 def without_addresses(text: str) -> str:
     """The text with URLs and e-mail addresses blanked, Markdown links reduced to their labels."""
-    return URL_RE.sub(" ", EMAIL_RE.sub(" ", link_labels(text)))
+    text = link_labels(text)
+    if "@" in text or "[" in text:  # what every e-mail match holds: "@" or "[email protected]"
+        text = EMAIL_RE.sub(" ", text)
+    if "://" in text or "www." in text.lower():  # what every URL match starts with
+        text = URL_RE.sub(" ", text)
+    return text
 
 
 def link_labels(text: str) -> str:
@@ -626,6 +662,22 @@ class _Reading:
     fallback: str
 
 
+class _deferred:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """A field read once, on first use, then stored on the instance (whose stored value then
+    hides this descriptor). functools.cached_property does the same under a lock per read."""
+
+    def __init__(self, read: Callable[[Any], Any]) -> None:
+        self.read = read
+        self.name = read.__name__
+        self.__doc__ = read.__doc__
+
+    def __get__(self, facts: Any, owner: type | None = None) -> Any:
+        if facts is None:
+            return self
+        value = facts.__dict__[self.name] = self.read(facts)
+        return value
+
+
 class _DeferredFacts(ClauseFacts):
     """ClauseFacts whose costlier fields are found when first read. Most clauses are settled by
     their categories (no policy term, a heading, an update stamp) and never need their periods,
@@ -638,11 +690,11 @@ class _DeferredFacts(ClauseFacts):
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_reading", reading)
 
-    @cached_property
-    def polarity(self) -> tuple[Polarity, ...]:  # type: ignore[override]
+    @_deferred
+    def polarity(self) -> tuple[Polarity, ...]:
         return tuple(_polarity(self._reading.text, self._reading.lex))
 
-    @cached_property
+    @_deferred
     def _named(self) -> tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]]]:
         """Recipients, data types and purposes stated, and those ruled out, as the clause's
         flow and categories allow them."""
@@ -659,58 +711,58 @@ class _DeferredFacts(ClauseFacts):
             named["purpose"] = frozenset()
         return named, ruled_out
 
-    @cached_property
-    def recipients(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def recipients(self) -> frozenset[str]:
         return self._named[0]["recipient"]
 
-    @cached_property
-    def data_types(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def data_types(self) -> frozenset[str]:
         return self._named[0]["data_type"]
 
-    @cached_property
-    def purposes(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def purposes(self) -> frozenset[str]:
         return self._named[0]["purpose"]
 
-    @cached_property
-    def ruled_out(self) -> frozenset[tuple[str, str]]:  # type: ignore[override]
+    @_deferred
+    def ruled_out(self) -> frozenset[tuple[str, str]]:
         return self._named[1]
 
-    @cached_property
-    def rights_named(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def rights_named(self) -> frozenset[str]:
         return _keys(self._reading.lex.rights, self._reading.text)
 
-    @cached_property
-    def rights(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def rights(self) -> frozenset[str]:
         return _rights(self.rights_named, self._reading.topics)
 
-    @cached_property
-    def durations(self) -> tuple[Duration, ...]:  # type: ignore[override]
+    @_deferred
+    def durations(self) -> tuple[Duration, ...]:
         r = self._reading
         return tuple(_durations(r.text, r.lex, list(r.age_spans), r.fallback))
 
-    @cached_property
-    def breach_states(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def breach_states(self) -> frozenset[str]:
         lex, text = self._reading.lex, self._reading.text
         if lex.breach is None or not caseless.search(lex.breach, text):
             return frozenset()
         return _keys(lex.breach_states, text)
 
-    @cached_property
-    def change_notice(self) -> str | None:  # type: ignore[override]
+    @_deferred
+    def change_notice(self) -> str | None:
         return _change_notice(self._reading.text, self._reading.lex)
 
-    @cached_property
-    def security_measures(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def security_measures(self) -> frozenset[str]:
         return _keys(self._reading.lex.security_measures, self._reading.text)
 
-    @cached_property
-    def contacts(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def contacts(self) -> frozenset[str]:
         return contacts_in(self._reading.raw)
 
-    @cached_property
-    def conditions(self) -> frozenset[str]:  # type: ignore[override]
+    @_deferred
+    def conditions(self) -> frozenset[str]:
         return _keys(self._reading.lex.conditions, self._reading.text)
 
-    @cached_property
-    def is_update_stamp(self) -> bool:  # type: ignore[override]
+    @_deferred
+    def is_update_stamp(self) -> bool:
         return _is_update_stamp(self._reading.raw, self._reading.lex)
