@@ -913,6 +913,8 @@ def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
 
 
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    if not of.durations and not nf.durations:
+        return []  # the same (no) periods in every category
     out = []
     for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
         old_d = [d for d in of.durations if d.category == cat]
@@ -1169,6 +1171,7 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)  # asked for every word of both sides of a re-split sentence
 def _function_word(word: str, lex: Lexicon) -> bool:
     """One word of the language's function words ("to", "the", "our"), never a negator or modal."""
     word = word.strip()

@@ -123,9 +123,11 @@ def _counted_categories(text: str, lex: Lexicon) -> tuple[tuple[str, int], ...]:
     # One search for every category's words at once first: most lexicons find nothing in a clause
     # of another language, and then no category can (the union holds each category's words).
     prefilter = getattr(lex.categories, "any", None)
-    if prefilter is not None and not caseless.search(prefilter, text):
+    start = caseless.first(prefilter, text) if prefilter is not None else 0
+    if start is None:
         return ()
-    return tuple((c, n) for c, p in lex.categories.items() if (n := caseless.count(p, text)))
+    # No category's word starts before the first of all of them: the counts start there.
+    return tuple((c, n) for c, p in lex.categories.items() if (n := caseless.count(p, text, start)))
 
 
 @lru_cache(maxsize=8192)  # extract_facts and classify ask for the same clause's lexicon
@@ -320,9 +322,13 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
 
 
 def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
-    if not _may_match(patterns, text):
+    """The keys whose pattern matches the text. Their union (KeyedPatterns.any) finds the first
+    place any of them matches: none matches before it, so each is looked for from there."""
+    prefilter = getattr(patterns, "any", None)
+    start = caseless.first(prefilter, text) if prefilter is not None else 0
+    if start is None:
         return frozenset()
-    return frozenset(k for k, p in patterns.items() if caseless.search(p, text))
+    return frozenset(k for k, p in patterns.items() if caseless.search(p, text, start))
 
 
 def _may_match(patterns: dict[str, re.Pattern[str]], text: str) -> bool:

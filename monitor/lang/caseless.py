@@ -66,18 +66,34 @@ def caseless(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return twin
 
 
-def search(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether the pattern matches anywhere in the text."""
-    twin = caseless(pattern) if _CAN_FOLD else None
-    low = folded(text) if twin is not None else None
-    return (twin.search(low) if twin is not None and low is not None else pattern.search(text)) is not None
+def first(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the pattern's first match in the text starts; None when it has none."""
+    chosen, read = _pick(pattern, text)
+    m = chosen.search(read)
+    return m.start() if m is not None else None
 
 
-def count(pattern: re.Pattern[str], text: str) -> int:
-    """How many (non-overlapping) matches `pattern.findall(text)` finds."""
+def search(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
+    """Whether the pattern matches in the text, at `pos` or after (as `pattern.search(text, pos)`:
+    what stands before `pos` still counts for a look-behind)."""
+    chosen, read = _pick(pattern, text)
+    return chosen.search(read, pos) is not None
+
+
+def count(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
+    """How many (non-overlapping) matches `pattern.findall(text, pos)` finds."""
+    chosen, read = _pick(pattern, text)
+    return len(chosen.findall(read, pos))
+
+
+def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
+    """The pattern's twin and the folded text when there are both; else the two as given."""
     twin = caseless(pattern) if _CAN_FOLD else None
-    low = folded(text) if twin is not None else None
-    return len(twin.findall(low) if twin is not None and low is not None else pattern.findall(text))
+    if twin is not None:
+        low = folded(text)
+        if low is not None:
+            return twin, low
+    return pattern, text
 
 
 @cache
