@@ -267,7 +267,13 @@ def _unit_days(unit: str, lex: Lexicon) -> float | None:
 
 
 def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(1)) for p in patterns for m in p.finditer(text)]
+    found = [p for p in patterns if caseless.search(p, text)]
+    return [(m.start(), m.end(), m.group(1)) for p in found for m in p.finditer(text)]
+
+
+def _blanked(pattern: re.Pattern[str], text: str, repl: str | Callable[[re.Match[str]], str]) -> str:
+    """pattern.sub(repl, text), the text itself when the pattern cannot match."""
+    return pattern.sub(repl, text) if caseless.search(pattern, text) else text
 
 
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
@@ -294,6 +300,8 @@ def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
     for seg_start, seg in _segments(text, lex.cjk):
+        if not caseless.search(lex.duration, seg):
+            continue
         for m in lex.duration.finditer(seg):
             a, b = seg_start + m.start(), seg_start + m.end()
             if any(a < e and s < b for s, e in skip):
@@ -343,14 +351,18 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     out = []
     for _, seg in _segments(text, lex.cjk):
         cleaned = (
-            lex.negator_exceptions.sub(lambda m: " " * len(m.group(0)), seg)
+            _blanked(lex.negator_exceptions, seg, lambda m: " " * len(m.group(0)))
             if lex.negator_exceptions
             else seg
         )
-        if not _may_match(lex.actions, cleaned):
+        # no verb is found before the first place their union matches
+        start = caseless.first(lex.actions.any, cleaned) if lex.actions.any is not None else 0
+        if start is None:
             continue
         for action, pat in lex.actions.items():
-            for m in pat.finditer(cleaned):
+            if not caseless.search(pat, cleaned, start):
+                continue
+            for m in pat.finditer(cleaned, start):
                 before = cleaned[max(0, m.start() - window) : m.start()]
                 state, snippet = _state_before(before, lex)
                 if state == "affirmed" and _negated_after(cleaned[m.end() :], lex):
@@ -371,7 +383,7 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     portable = lex.rights.get("portability")
     for _, seg in _segments(text, lex.cjk):
         # "move your data to another service provider" names no recipient
-        named = portable.sub(" ", seg) if portable is not None else seg
+        named = _blanked(portable, seg, " ") if portable is not None else seg
         found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
         if not found:
             continue
@@ -419,7 +431,7 @@ def _denies(text: str, segment: str, lex: Lexicon) -> bool:
     limit = lex.conditions.get("limit")
     if limit is not None and caseless.search(limit, text):
         return False
-    cleaned = lex.negator_exceptions.sub(" ", segment) if lex.negator_exceptions else segment
+    cleaned = _blanked(lex.negator_exceptions, segment, " ") if lex.negator_exceptions else segment
     return lex.negators is not None and caseless.search(lex.negators, cleaned)
 
 
