@@ -168,6 +168,8 @@ def _word_runs(text: str) -> tuple[Counter[str], list[str]]:
     """The text's runs of word characters: the ASCII ones lower-cased and counted, the others as
     they stand."""
     runs = _WORD_RUN.findall(text)
+    if text.isascii():
+        return Counter(map(str.lower, runs)), []
     return Counter(r.lower() for r in runs if r.isascii()), [r for r in runs if not r.isascii()]
 
 
