@@ -61,3 +61,12 @@ def test_text_whose_lower_case_moves_characters_is_not_folded() -> None:
     assert caseless.folded("Data Is Kept") == "data is kept"
     assert caseless.folded("İstanbul") is None  # lower-cases to two characters
     assert caseless.folded("Daten in der Schweiz – café") == "daten in der schweiz – café"
+
+
+def test_counting_from_the_first_match_of_a_union_counts_every_match() -> None:
+    lex = load_lexicon("en")
+    sentence = "Thanks for reading. We share your e-mail with advertisers and keep it for two years."
+    start = caseless.first(lex.categories.any, sentence)
+    assert start is not None and start > 0
+    for pattern in lex.categories.values():
+        assert caseless.count(pattern, sentence, start) == len(pattern.findall(sentence))
