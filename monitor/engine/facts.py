@@ -147,6 +147,8 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     rival = latin[stopwords.index(top)]
     if top >= max(2 * own, own + STOPWORD_MARGIN):
         return rival
+    if own == top and tagged in latin and stopwords.count(top) == 1:
+        return tagged  # alone at the top on function words: no category count can change that
     if (top == 0 and lang is not None) or _category_hits(text, tagged):
         # A tagged clause with no function word of any language (a heading, a name): nothing says
         # it is not in its language, and another lexicon's keyword ("Partner Program") is no sign.
