@@ -52,18 +52,20 @@ def folded(text: str) -> str | None:
     return text.lower()
 
 
-_twins: dict[int, tuple[Any, re.Pattern[str] | None]] = {}
+# pattern -> its twin or None. A lexicon's patterns live as long as the process; a compiled
+# re.Pattern is keyed by its source and flags, a lexicon's lazy one by itself.
+_twins: dict[Any, re.Pattern[str] | None] = {}
 
 
 def caseless(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The pattern without IGNORECASE, when on `folded` text it finds what the pattern finds on
     the text; None when that cannot be shown (or the pattern is case-sensitive anyway)."""
-    known = _twins.get(id(pattern))
-    if known is not None and known[0] is pattern:
-        return known[1]
-    twin = _twin(pattern.pattern, pattern.flags) if pattern.flags & re.IGNORECASE else None
-    _twins[id(pattern)] = (pattern, twin)  # the pattern is kept, so its id is not reused
-    return twin
+    try:
+        return _twins[pattern]
+    except KeyError:
+        twin = _twin(pattern.pattern, pattern.flags) if pattern.flags & re.IGNORECASE else None
+        _twins[pattern] = twin
+        return twin
 
 
 def first(pattern: re.Pattern[str], text: str) -> int | None:
@@ -88,7 +90,7 @@ def count(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
 
 def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
     """The pattern's twin and the folded text when there are both; else the two as given."""
-    twin = caseless(pattern) if _CAN_FOLD else None
+    twin = caseless(pattern)
     if twin is not None:
         low = folded(text)
         if low is not None:
