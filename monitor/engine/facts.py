@@ -8,6 +8,10 @@ category they belong to), retention states, ages, places, polarity per action (s
 transfer/...: negated, affirmed or may), recipients, sensitive data types, purposes, rights,
 breach-notice states, change-notice promise, security measures, contacts, update stamp, and the
 clause's categories. Pure and cached per (text, language); classify.py compares old and new.
+
+Speed: the categories (and what decides them) are found at once, the other fields when first
+read (_DeferredFacts), as most clauses are settled by their categories; the lexicons' patterns
+answer "does it match / how often" through monitor/lang/caseless.py (the same answers, faster).
 """
 
 from __future__ import annotations
