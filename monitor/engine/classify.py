@@ -57,6 +57,7 @@ from monitor.engine.facts import (
 from monitor.engine.restated import OtherVersion
 from monitor.engine.segment import clause_key
 from monitor.engine.subject import with_subject
+from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
@@ -87,6 +88,7 @@ _DATE_RE = compile_cached(
     r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?月?|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
     r"|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
+_DIGIT = compile_cached(r"\d")
 _DAY_MONTH = compile_cached(r"\x00M\s*\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s*\x00M")
 _TOKEN = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
 _HAN_RE = compile_cached(f"[{_HAN}]")
@@ -1030,6 +1032,8 @@ def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
 
 
 def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    if not of.durations and not nf.durations:
+        return []  # the same (no) periods in every category
     if of.durations and _same_periods(list(of.durations), list(nf.durations)):
         # The same periods on both sides: a word like "purposes" added near "1 year" moves the
         # period to another category, but no period changed.
@@ -1290,6 +1294,7 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)  # asked for every word of both sides of a re-split sentence
 def _function_word(word: str, lex: Lexicon) -> bool:
     """One word of the language's function words ("to", "the", "our"), never a negator or modal."""
     word = word.strip()
@@ -1315,15 +1320,23 @@ def _snip(pairs: list[tuple[str, str]], side: int, limit: int = 60) -> str:
 @lru_cache(maxsize=4096)
 def _mask(text: str, lex: Lexicon) -> str:
     """The text with e-mails, URLs, phone numbers and dates replaced by placeholders."""
-    text = EMAIL_RE.sub("\x00E", link_labels(text))
-    text = URL_RE.sub("\x00U", text)
-    text = _DATE_RE.sub("\x00D", text)
-    text = PHONE_RE.sub(
-        lambda m: "\x00P" if sum(ch.isdigit() for ch in m.group(0)) >= 7 else m.group(0), text
-    )
+    # each replacement only where what it replaces can be: "@" or "[email protected]", a scheme
+    # or "www.", a digit, a month name
+    text = link_labels(text)
+    if "@" in text or "[" in text:
+        text = EMAIL_RE.sub("\x00E", text)
+    if "://" in text or "www." in text.lower():
+        text = URL_RE.sub("\x00U", text)
+    if _DIGIT.search(text):
+        text = _DATE_RE.sub("\x00D", text)
+        text = PHONE_RE.sub(
+            lambda m: "\x00P" if sum(ch.isdigit() for ch in m.group(0)) >= 7 else m.group(0), text
+        )
     if lex.months is not None:
-        text = lex.months.sub("\x00M", text)
-        text = _DAY_MONTH.sub("\x00M", text)
+        if caseless.search(lex.months, text):
+            text = lex.months.sub("\x00M", text)
+        if "\x00M" in text:
+            text = _DAY_MONTH.sub("\x00M", text)
     return " ".join(text.split())
 
 

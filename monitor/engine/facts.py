@@ -8,15 +8,22 @@ category they belong to), retention states, ages, places, polarity per action (s
 transfer/...: negated, affirmed or may), recipients, sensitive data types, purposes, rights,
 breach-notice states, change-notice promise, security measures, contacts, update stamp, and the
 clause's categories. Pure and cached per (text, language); classify.py compares old and new.
+
+Speed: the categories (and what decides them) are found at once, the other fields when first
+read (_DeferredFacts), as most clauses are settled by their categories; the lexicons' patterns
+answer "does it match / how often" through monitor/lang/caseless.py (the same answers, faster).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
+from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
 from monitor.lang.startup_cache import compile_cached
@@ -120,9 +127,11 @@ def _counted_categories(text: str, lex: Lexicon) -> tuple[tuple[str, int], ...]:
     # One search for every category's words at once first: most lexicons find nothing in a clause
     # of another language, and then no category can (the union holds each category's words).
     prefilter = getattr(lex.categories, "any", None)
-    if prefilter is not None and not prefilter.search(text):
+    start = caseless.first(prefilter, text) if prefilter is not None else 0
+    if start is None:
         return ()
-    return tuple((c, n) for c, p in lex.categories.items() if (n := len(p.findall(text))))
+    # No category's word starts before the first of all of them: the counts start there.
+    return tuple((c, n) for c, p in lex.categories.items() if (n := caseless.count(p, text, start)))
 
 
 @lru_cache(maxsize=8192)  # extract_facts and classify ask for the same clause's lexicon
@@ -136,12 +145,14 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
     tagged = load_lexicon(lang if lang and lang != "zh" else "en")
     latin = [lex for lex in all_lexicons() if not lex.cjk]
     runs = _word_runs(text)
-    stopwords = [_stopwords(text, runs, lex) for lex in latin]
+    stopwords = _stopword_counts(text, runs, tuple(latin))
     own = stopwords[latin.index(tagged)] if tagged in latin else _stopwords(text, runs, tagged)
     top = max(stopwords)
     rival = latin[stopwords.index(top)]
     if top >= max(2 * own, own + STOPWORD_MARGIN):
         return rival
+    if own == top and tagged in latin and stopwords.count(top) == 1:
+        return tagged  # alone at the top on function words: no category count can change that
     if (top == 0 and lang is not None) or _category_hits(text, tagged):
         # A tagged clause with no function word of any language (a heading, a name): nothing says
         # it is not in its language, and another lexicon's keyword ("Partner Program") is no sign.
@@ -163,6 +174,8 @@ def _word_runs(text: str) -> tuple[Counter[str], list[str]]:
     """The text's runs of word characters: the ASCII ones lower-cased and counted, the others as
     they stand."""
     runs = _WORD_RUN.findall(text)
+    if text.isascii():
+        return Counter(map(str.lower, runs)), []
     return Counter(r.lower() for r in runs if r.isascii()), [r for r in runs if not r.isascii()]
 
 
@@ -177,10 +190,40 @@ def _stopwords(text: str, runs: tuple[Counter[str], list[str]], lex: Lexicon) ->
         return 0
     ascii_words = _plain_stopwords(lex)
     if ascii_words is None:
-        return len(lex.stopwords.findall(text))
+        return caseless.count(lex.stopwords, text)
     ascii_runs, other_runs = runs
     count = sum(n for run, n in ascii_runs.items() if run in ascii_words)
     return count + sum(1 for run in other_runs if lex.stopwords.fullmatch(run))
+
+
+def _stopword_counts(
+    text: str, runs: tuple[Counter[str], list[str]], lexicons: tuple[Lexicon, ...]
+) -> list[int]:
+    """_stopwords of each lexicon, the ASCII runs looked up once for all of them."""
+    counts = [0] * len(lexicons)
+    for run, n in runs[0].items():
+        for i in _stopword_index(lexicons).get(run, ()):
+            counts[i] += n
+    for i, lex in enumerate(lexicons):
+        if lex.stopwords is None:
+            continue
+        if _plain_stopwords(lex) is None:
+            counts[i] = caseless.count(lex.stopwords, text)
+        else:
+            counts[i] += sum(1 for run in runs[1] if lex.stopwords.fullmatch(run))
+    return counts
+
+
+@cache
+def _stopword_index(lexicons: tuple[Lexicon, ...]) -> dict[str, tuple[int, ...]]:
+    """Each ASCII function word (lower case) -> the positions of the lexicons that hold it."""
+    index: dict[str, list[int]] = {}
+    for i, lex in enumerate(lexicons):
+        if lex.stopwords is None:
+            continue
+        for word in _plain_stopwords(lex) or ():
+            index.setdefault(word, []).append(i)
+    return {word: tuple(at) for word, at in index.items()}
 
 
 @cache
@@ -231,6 +274,16 @@ def _unit_days(unit: str, lex: Lexicon) -> float | None:
     return None
 
 
+def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
+    found = [p for p in patterns if caseless.search(p, text)]
+    return [(m.start(), m.end(), m.group(1)) for p in found for m in p.finditer(text)]
+
+
+def _blanked(pattern: re.Pattern[str], text: str, repl: str | Callable[[re.Match[str]], str]) -> str:
+    """pattern.sub(repl, text), the text itself when the pattern cannot match."""
+    return pattern.sub(repl, text) if caseless.search(pattern, text) else text
+
+
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     ages, spans = [], []
     for pattern in lex.ages:
@@ -251,12 +304,12 @@ def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
 
 
 def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
-    if lex.breach is not None and lex.breach.search(segment):
+    if lex.breach is not None and caseless.search(lex.breach, segment):
         return "security"
-    if "changes" in lex.categories and lex.categories["changes"].search(segment):
+    if "changes" in lex.categories and caseless.search(lex.categories["changes"], segment):
         return "changes"
     for cat in ("retention", "rights", "children", "security", "tracking"):
-        if cat in lex.categories and lex.categories[cat].search(segment):
+        if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
     return fallback
 
@@ -264,6 +317,8 @@ def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
     for seg_start, seg in _segments(text, lex.cjk):
+        if not caseless.search(lex.duration, seg):
+            continue
         for m in lex.duration.finditer(seg):
             a, b = seg_start + m.start(), seg_start + m.end()
             if any(a < e and s < b for s, e in skip):
@@ -292,16 +347,20 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
 
 
 def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
-    if not _may_match(patterns, text):
+    """The keys whose pattern matches the text. Their union (KeyedPatterns.any) finds the first
+    place any of them matches: none matches before it, so each is looked for from there."""
+    prefilter = getattr(patterns, "any", None)
+    start = caseless.first(prefilter, text) if prefilter is not None else 0
+    if start is None:
         return frozenset()
-    return frozenset(k for k, p in patterns.items() if p.search(text))
+    return frozenset(k for k, p in patterns.items() if caseless.search(p, text, start))
 
 
 def _may_match(patterns: dict[str, re.Pattern[str]], text: str) -> bool:
     """False when none of the patterns can match: their union (KeyedPatterns.any, which holds
     every key's words) finds nothing in the text. True when that cannot be told."""
     prefilter = getattr(patterns, "any", None)
-    return prefilter is None or bool(prefilter.search(text))
+    return prefilter is None or caseless.search(prefilter, text)
 
 
 def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
@@ -309,14 +368,18 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     out = []
     for _, seg in _segments(text, lex.cjk):
         cleaned = (
-            lex.negator_exceptions.sub(lambda m: " " * len(m.group(0)), seg)
+            _blanked(lex.negator_exceptions, seg, lambda m: " " * len(m.group(0)))
             if lex.negator_exceptions
             else seg
         )
-        if not _may_match(lex.actions, cleaned):
+        # no verb is found before the first place their union matches
+        start = caseless.first(lex.actions.any, cleaned) if lex.actions.any is not None else 0
+        if start is None:
             continue
         for action, pat in lex.actions.items():
-            for m in pat.finditer(cleaned):
+            if not caseless.search(pat, cleaned, start):
+                continue
+            for m in pat.finditer(cleaned, start):
                 before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
                 if state == "affirmed" and _negated_after(cleaned[m.end() :], lex):
@@ -351,7 +414,7 @@ def _clauses_of(text: str, lex: Lexicon) -> list[str]:
 CONTEXT_MEASURES = frozenset({"audits", "backups"})
 
 
-def _security_measures(text: str, lex: Lexicon, hits: dict[str, int]) -> frozenset[str]:
+def _security_measures(text: str, lex: Lexicon, hits: Collection[str]) -> frozenset[str]:
     measures = _keys(lex.security_measures, text)
     if "security" in hits or not measures & CONTEXT_MEASURES:
         return measures
@@ -376,7 +439,7 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
     portable = lex.rights.get("portability")
     for seg in _clauses_of(text, lex):
         # "move your data to another service provider" names no recipient
-        named = portable.sub(" ", seg) if portable is not None else seg
+        named = _blanked(portable, seg, " ") if portable is not None else seg
         found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
         if not found:
             continue
@@ -408,24 +471,24 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     name no one data goes to."""
     if hits.keys() & FLOW_CATEGORIES:
         return True
-    return any(p is not None and p.search(text) for p in (lex.actions.any, lex.processing))
+    return any(p is not None and caseless.search(p, text) for p in (lex.actions.any, lex.processing))
 
 
 def _sends(text: str, lex: Lexicon) -> bool:
     """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
     named place a destination; "processing activities in Nigeria" names none)."""
     verbs = (lex.actions.get("transfer"), lex.actions.get("share"), lex.actions.get("disclose"))
-    return any(p is not None and p.search(text) for p in verbs)
+    return any(p is not None and caseless.search(p, text) for p in verbs)
 
 
 def _denies(text: str, segment: str, lex: Lexicon) -> bool:
     """The sentence negates what it names, unless the clause makes it conditional: "we don't
     share it with partners unless you agree" states a recipient, on a condition."""
     limit = lex.conditions.get("limit")
-    if limit is not None and limit.search(text):
+    if limit is not None and caseless.search(limit, text):
         return False
-    cleaned = lex.negator_exceptions.sub(" ", segment) if lex.negator_exceptions else segment
-    return lex.negators is not None and bool(lex.negators.search(cleaned))
+    cleaned = _blanked(lex.negator_exceptions, segment, " ") if lex.negator_exceptions else segment
+    return lex.negators is not None and caseless.search(lex.negators, cleaned)
 
 
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
@@ -439,7 +502,7 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
     return places
 
 
-def _rights(named: frozenset[str], hits: dict[str, int]) -> frozenset[str]:
+def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
     """Of the rights whose words occur, those the clause states: all of them in a clause about
     rights; elsewhere words like "correct" are not rights, but a clause about cookies may name
     the choice to reject them."""
@@ -475,9 +538,9 @@ def _negated_after(after: str, lex: Lexicon) -> bool:
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
-    if lex.change_no_notice is not None and lex.change_no_notice.search(text):
+    if lex.change_no_notice is not None and caseless.search(lex.change_no_notice, text):
         return "none"
-    if lex.change_promise is not None and lex.change_promise.search(text):
+    if lex.change_promise is not None and caseless.search(lex.change_promise, text):
         return "promised"
     return None
 
@@ -498,7 +561,12 @@ def statement_text(text: str) -> str:
 
 def without_addresses(text: str) -> str:
     """The text with URLs and e-mail addresses blanked, Markdown links reduced to their labels."""
-    return URL_RE.sub(" ", EMAIL_RE.sub(" ", link_labels(text)))
+    text = link_labels(text)
+    if "@" in text or "[" in text:  # what every e-mail match holds: "@" or "[email protected]"
+        text = EMAIL_RE.sub(" ", text)
+    if "://" in text or "www." in text.lower():  # what every URL match starts with
+        text = URL_RE.sub(" ", text)
+    return text
 
 
 def link_labels(text: str) -> str:
@@ -685,7 +753,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
     with others"): up to the end of that sentence, unless the service speaks in it too ("...;
     we may share it"). Such a sentence states no term about how the service treats data."""
     duties, ours = lex.user_duties, lex.possessives.get("ours")
-    if duties is None or not duties.search(text):
+    if duties is None or not caseless.search(duties, text):
         return text
     out, at = [], 0
     for m in duties.finditer(text):
@@ -719,7 +787,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     if places and "transfer" not in hits and _sends(text, lex):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
-    if training is not None and "purpose" not in hits and training.search(text):
+    if training is not None and "purpose" not in hits and caseless.search(training, text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
     ages, age_spans = _ages(text, lex)
     if ages and "children" not in hits:
@@ -730,38 +798,136 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     # 30 days") or naming no data ("refunds within 14 days", "audited in the past 12 months") it
     # is about no policy term ("contact": no material category, never compared).
     fallback = next((c for c in categories if c != "contact"), "contact" if categories else _kept(text, lex))
-    polarity = _polarity(text, lex)
-    named, ruled_out = _named_things(text, lex)
-    named_rights = _keys(lex.rights, text)
-    # What a clause does not state it cannot rule out either: "the service provider can't contact
-    # you" rules out no recipient, "you cannot use the credit line to advertise" no purpose.
-    if not flows:  # "advertisers can find more information here": a word, not a recipient
-        named["recipient"] = frozenset()
-        ruled_out = frozenset(r for r in ruled_out if r[0] != "recipient")
-    if not hits.keys() & {"purpose", "tracking"}:
-        ruled_out = frozenset(r for r in ruled_out if r[0] != "purpose")
-    return ClauseFacts(
+    reading = _Reading(text, lex, raw, frozenset(hits), flows, tuple(age_spans), fallback)
+    return _DeferredFacts(
+        reading,
         language=lex.language,
         categories=categories,
-        durations=tuple(_durations(text, lex, age_spans, fallback)),
         retention_states=states,
         ages=tuple(ages),
         places=places,
-        polarity=tuple(polarity),
-        recipients=named["recipient"],
-        data_types=named["data_type"],
-        purposes=named["purpose"] if hits.keys() & {"purpose", "tracking"} else frozenset(),
-        ruled_out=ruled_out,
-        rights=_rights(named_rights, hits),
-        rights_named=named_rights,
-        breach_states=_keys(lex.breach_states, text)
-        if lex.breach and lex.breach.search(text)
-        else frozenset(),
-        change_notice=_change_notice(text, lex),
-        security_measures=_security_measures(text, lex, hits),
-        contacts=contacts_in(raw),
-        conditions=_conditions(text, lex),
-        is_update_stamp=_is_update_stamp(raw, lex),
         states_flow=flows,
         category_hits=hits,
     )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What _extract settled about a clause, from which its other facts are read on demand:
+    the text it reads (`raw` as written), the lexicon, the categories it hit (as they stood
+    when the categories were decided), whether data flows, the spans of ages and the category
+    a period falls back to."""
+
+    text: str
+    lex: Lexicon
+    raw: str
+    topics: frozenset[str]
+    flows: bool
+    age_spans: tuple[tuple[int, int], ...]
+    fallback: str
+
+
+class _deferred:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """A field read once, on first use, then stored on the instance (whose stored value then
+    hides this descriptor). functools.cached_property does the same under a lock per read."""
+
+    def __init__(self, read: Callable[[Any], Any]) -> None:
+        self.read = read
+        self.name = read.__name__
+        self.__doc__ = read.__doc__
+
+    def __get__(self, facts: Any, owner: type | None = None) -> Any:
+        if facts is None:
+            return self
+        value = facts.__dict__[self.name] = self.read(facts)
+        return value
+
+
+class _DeferredFacts(ClauseFacts):
+    """ClauseFacts whose costlier fields are found when first read. Most clauses are settled by
+    their categories (no policy term, a heading, an update stamp) and never need their periods,
+    parties, rights or conditions; each field, once read, is what reading it at once gives."""
+
+    def __init__(self, reading: _Reading, **settled: object) -> None:
+        # Only the settled fields are stored: the others are cached properties below, which
+        # a stored value would shadow.
+        for name, value in settled.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_reading", reading)
+
+    @_deferred
+    def polarity(self) -> tuple[Polarity, ...]:
+        return tuple(_polarity(self._reading.text, self._reading.lex))
+
+    @_deferred
+    def _named(self) -> tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]]]:
+        """Recipients, data types and purposes stated, and those ruled out, as the clause's
+        flow and categories allow them."""
+        r = self._reading
+        named, ruled_out = _named_things(r.text, r.lex)
+        # What a clause does not state it cannot rule out either: "the service provider can't
+        # contact you" rules out no recipient, "you cannot use the credit line to advertise" no
+        # purpose.
+        if not r.flows:  # "advertisers can find more information here": a word, not a recipient
+            named["recipient"] = frozenset()
+            ruled_out = frozenset(x for x in ruled_out if x[0] != "recipient")
+        if not r.topics & {"purpose", "tracking"}:
+            ruled_out = frozenset(x for x in ruled_out if x[0] != "purpose")
+            named["purpose"] = frozenset()
+        return named, ruled_out
+
+    @_deferred
+    def recipients(self) -> frozenset[str]:
+        return self._named[0]["recipient"]
+
+    @_deferred
+    def data_types(self) -> frozenset[str]:
+        return self._named[0]["data_type"]
+
+    @_deferred
+    def purposes(self) -> frozenset[str]:
+        return self._named[0]["purpose"]
+
+    @_deferred
+    def ruled_out(self) -> frozenset[tuple[str, str]]:
+        return self._named[1]
+
+    @_deferred
+    def rights_named(self) -> frozenset[str]:
+        return _keys(self._reading.lex.rights, self._reading.text)
+
+    @_deferred
+    def rights(self) -> frozenset[str]:
+        return _rights(self.rights_named, self._reading.topics)
+
+    @_deferred
+    def durations(self) -> tuple[Duration, ...]:
+        r = self._reading
+        return tuple(_durations(r.text, r.lex, list(r.age_spans), r.fallback))
+
+    @_deferred
+    def breach_states(self) -> frozenset[str]:
+        lex, text = self._reading.lex, self._reading.text
+        if lex.breach is None or not caseless.search(lex.breach, text):
+            return frozenset()
+        return _keys(lex.breach_states, text)
+
+    @_deferred
+    def change_notice(self) -> str | None:
+        return _change_notice(self._reading.text, self._reading.lex)
+
+    @_deferred
+    def security_measures(self) -> frozenset[str]:
+        return _security_measures(self._reading.text, self._reading.lex, self._reading.topics)
+
+    @_deferred
+    def contacts(self) -> frozenset[str]:
+        return contacts_in(self._reading.raw)
+
+    @_deferred
+    def conditions(self) -> frozenset[str]:
+        return _conditions(self._reading.text, self._reading.lex)
+
+    @_deferred
+    def is_update_stamp(self) -> bool:
+        return _is_update_stamp(self._reading.raw, self._reading.lex)

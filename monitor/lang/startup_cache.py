@@ -46,7 +46,9 @@ try:  # CPython's regex internals: 3.11+ first, then 3.10's names
 except ImportError:  # pragma: no cover - another Python
     _USABLE = False
 
-MAX_ENTRIES = 5000  # lexicon edits leave old entries behind; past this, keep only this run's
+# Lexicon edits leave old entries behind; past this, keep only this run's. All lexicons take
+# ~3,900 (~5 MB): each pattern's code, and for most the case-folded twin and its proof (caseless.py).
+MAX_ENTRIES = 10000
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
@@ -88,6 +90,12 @@ def parsed(data: bytes, parse: Callable[[bytes], _T], kind: str) -> _T:
     plain data (dicts, lists, strings, numbers) and raise on bad input, which is never cached."""
     key = _key("data", kind, hashlib.blake2b(data, digest_size=16).hexdigest())
     return _remember(key, lambda: parse(data))
+
+
+def remembered(kind: str, key: tuple[object, ...], build: Callable[[], _T]) -> _T:
+    """build(), from the cache when it was built for this kind and key before: `build` must
+    return plain data (a bool, numbers, strings ...) that the key alone decides."""
+    return _remember(_key(kind, *key), build) if _USABLE else build()
 
 
 def _key(*parts: object) -> str:
