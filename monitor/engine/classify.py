@@ -336,7 +336,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if _repeat_dropped(old.text, new.text):
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
-    findings = _diff_facts(of, nf)
+    findings = _diff_facts(of, nf, negation_only=_only_negation_edited(old.text, new.text, lex))
     if not material_cats and "consent" in of.conditions ^ nf.conditions:
         # "we use voice recordings to improve our models only if you opt in", the opt-in dropped
         # (or added): in a policy, a consent requirement is about data, whatever words name it
@@ -813,7 +813,11 @@ def _substantial(text: str) -> bool:
 # --- comparing facts ------------------------------------------------------------------------
 
 
-def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = None) -> list[_Finding]:
+def _diff_facts(
+    of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = None, negation_only: bool = False
+) -> list[_Finding]:
+    """The findings between two clauses' facts; `negation_only`: the edit only took out (or put
+    in) a negation, so a condition both sides share no longer makes them say the same."""
     cats = context if context is not None else set(of.categories) | set(nf.categories)
     out: list[_Finding] = []
     out += _diff_durations(of, nf)
@@ -822,7 +826,7 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
     out += _diff_ages(of, nf)
     if cats & {"transfer", "retention", "sharing"}:  # where data is sent, stored or kept
         out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
-    out += _diff_polarity(of, nf, cats)
+    out += _diff_polarity(of, nf, cats, negation_only)
     if cats & {"sharing", "transfer"}:
         out += _diff_set("sharing", "recipient", of.recipients, nf.recipients, "high", "medium")
     data_cat = (
@@ -994,11 +998,16 @@ def _diff_ages(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
     return [_Finding(Fact("children", str(min(of.ages)), None, "removed", "age"), "high")]
 
 
-def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Finding]:
+def _diff_polarity(
+    of: ClauseFacts, nf: ClauseFacts, cats: set[str], negation_only: bool = False
+) -> list[_Finding]:
     out = []
     # The same limit or consent condition on both sides: a negated verb with "unless" and an
-    # affirmed one with "only" permit the same thing.
-    conditional = of.conditions == nf.conditions and bool(of.conditions & {"limit", "consent"})
+    # affirmed one with "only" permit the same thing. Not when the negation is all that changed:
+    # "we do not share it except as required by law" -> "we share it except as required by law".
+    conditional = (
+        of.conditions == nf.conditions and bool(of.conditions & {"limit", "consent"}) and not negation_only
+    )
     seen = {p.action for p in of.polarity} | {p.action for p in nf.polarity}
     actions = sorted(seen, key=lambda a: (list(ACTION_CATEGORY).index(a) if a in ACTION_CATEGORY else 99, a))
     for action in actions:
@@ -1082,6 +1091,27 @@ def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 
 
 # --- words that changed ---------------------------------------------------------------------
+
+
+# auxiliaries that carry an English negation ("we do not share", "we will never sell")
+_NEGATION_AUX = compile_cached(r"\b(?:do|does|did|will|shall|would|can|may)\b", re.IGNORECASE)
+_CONTRACTION = compile_cached(r"\b(\w+n) t\b")
+
+
+def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
+    """Each changed stretch is a negation taken out or put in, nothing in its place: "we do not
+    share" -> "we share", "ne vendons pas" -> "vendons", "No compartimos" -> "Compartimos"
+    (case aside: the sentence's first word changes case with the negation gone)."""
+    pairs = _changed_words(old_text.lower(), new_text.lower())
+    if not pairs or lex.negators is None:
+        return False
+    for old, new in pairs:
+        if old and new:
+            return False
+        words = _CONTRACTION.sub(r"\1't", old or new)
+        if not lex.negators.search(words) or _NEGATION_AUX.sub(" ", lex.negators.sub(" ", words)).strip():
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)

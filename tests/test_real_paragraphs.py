@@ -1,0 +1,109 @@
+"""One realistic edit of a real-looking policy paragraph (fourth review round).
+
+Each test states a pattern found by editing real policy paragraphs, in new sentences: a ban
+("we do not sell ... except ...") whose negation alone is taken out while its exception stays,
+and a notice period in a sentence about changes coming into effect, reported as a change term.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
+
+
+def material(old: str, new: str) -> list[Change]:
+    """Two versions of a short page (a heading and a paragraph) through the whole pipeline:
+    the material changes."""
+    result = compare_documents(normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain"))
+    return [c for c in result.changes if c.material]
+
+
+def page(paragraph: str, heading: str = "Your information") -> str:
+    return f"{heading}\n\nWe look after the details you give us.\n\n{paragraph}\n"
+
+
+def categories(changes: list[Change]) -> set[str]:
+    return {cat for c in changes for cat in c.categories}
+
+
+# --- a negation taken out, the exception left in place ------------------------------------------
+
+NEGATION_DROPPED = [
+    (
+        "We do not rent your contact details to marketers except where a court orders us to.",
+        "We rent your contact details to marketers except where a court orders us to.",
+    ),
+    (
+        "We will never disclose your reading history to publishers unless you ask us to.",
+        "We disclose your reading history to publishers unless you ask us to.",
+    ),
+    (
+        "We don't share the list of your orders with anyone, except as this notice explains.",
+        "We share the list of your orders with anyone, except as this notice explains.",
+    ),
+    (
+        "Nous ne vendons pas vos coordonnées à des annonceurs, sauf si la loi l'exige.",
+        "Nous vendons vos coordonnées à des annonceurs, sauf si la loi l'exige.",
+    ),
+    (
+        "No compartimos su historial de compras con anunciantes, salvo que usted lo autorice.",
+        "Compartimos su historial de compras con anunciantes, salvo que usted lo autorice.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", NEGATION_DROPPED)
+def test_a_ban_losing_its_negation_alerts_though_its_exception_stays(old: str, new: str) -> None:
+    changes = material(page(old), page(new))
+    assert changes, "the ban was turned into a permission"
+    assert "sharing" in categories(changes), changes
+
+
+def test_a_ban_with_unless_said_as_a_permission_with_only_is_still_quiet() -> None:
+    changes = material(
+        page("We will not pass your phone number to partners unless you agree to it."),
+        page("We pass your phone number to partners only if you agree to it."),
+    )
+    assert not changes, changes
+
+
+def test_a_ban_with_an_exception_and_a_typo_fixed_is_quiet() -> None:
+    changes = material(
+        page("We do not rent your contact detials to marketers except where a court orders us to."),
+        page("We do not rent your contact details to marketers except where a court orders us to."),
+    )
+    assert not changes, changes
+
+
+# --- a notice period before changes come into effect ------------------------------------------
+
+NOTICE_PERIODS = [
+    (
+        "We will e-mail you at least 14 days before the changes to these terms come into effect.",
+        "We will e-mail you at least 3 days before the changes to these terms come into effect.",
+    ),
+    (
+        "You will receive notice of any planned changes to our list of processors forty-five days ahead.",
+        "You will receive notice of any planned changes to our list of processors ten days ahead.",
+    ),
+    (
+        "Updates to the fee schedule become effective sixty (60) days after we publish them.",
+        "Updates to the fee schedule become effective seven (7) days after we publish them.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", NOTICE_PERIODS)
+def test_a_notice_period_before_changes_is_a_change_term(old: str, new: str) -> None:
+    changes = material(page(old, "Changes"), page(new, "Changes"))
+    assert "changes" in categories(changes), changes
+    assert "retention" not in categories(changes), changes
+
+
+def test_a_notice_sentence_re_worded_without_a_new_period_is_quiet() -> None:
+    sentence = "We will {} you at least 14 days before the changes to these terms come into effect."
+    changes = material(page(sentence.format("e-mail"), "Changes"), page(sentence.format("email"), "Changes"))
+    assert not changes, changes
