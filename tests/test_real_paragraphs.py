@@ -107,3 +107,79 @@ def test_a_notice_sentence_re_worded_without_a_new_period_is_quiet() -> None:
     sentence = "We will {} you at least 14 days before the changes to these terms come into effect."
     changes = material(page(sentence.format("e-mail"), "Changes"), page(sentence.format("email"), "Changes"))
     assert not changes, changes
+
+
+# --- a minimum age stated in what the user must not do, or as "must be at least N to" ------------
+
+MINIMUM_AGES = [
+    (
+        "You may not open an account if you are younger than 16.",
+        "You may not open an account if you are younger than 13.",
+    ),
+    (
+        "Players must be at least 16 to create a public profile.",
+        "Players must be at least 13 to create a public profile.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", MINIMUM_AGES)
+def test_a_minimum_age_lowered_alerts_about_children(old: str, new: str) -> None:
+    changes = material(page(old, "Who may use the app"), page(new, "Who may use the app"))
+    assert "children" in categories(changes), changes
+
+
+def test_a_length_said_as_must_be_at_least_is_no_age() -> None:
+    changes = material(
+        page("Passwords must be at least 12 characters and we store them hashed."),
+        page("Passwords must be at least 14 characters and we store them hashed."),
+    )
+    assert "children" not in categories(changes), changes
+
+
+# --- "e.g." and "for example", "appropriate" and "suitable": the same words ----------------------
+
+SAME_WORDS = [
+    (
+        "We never sell details of your purchases (e.g. the items left in your basket) to advertisers.",
+        "We never sell details of your purchases (for example the items left in your basket) to advertisers.",
+    ),
+    (
+        "Add-ons are not built or sold by us but by other firms (e.g. third-party plugins in the gallery).",
+        "Add-ons are not built or sold by us but by other firms (for example third-party plugins in the gallery).",
+    ),
+    (
+        "When your files leave the EEA, we rely on appropriate safeguards such as contracts with each host.",
+        "When your files leave the EEA, we rely on suitable safeguards such as contracts with each host.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", SAME_WORDS)
+def test_an_abbreviation_or_synonym_spelt_out_is_quiet(old: str, new: str) -> None:
+    assert not material(page(old), page(new))
+
+
+def test_safeguards_dropped_still_alert_about_transfers() -> None:
+    old = "When your files leave the EEA, we rely on suitable safeguards such as contracts with each host."
+    changes = material(page(old), page("When your files leave the EEA, we rely on contracts with each host."))
+    assert "transfer" in categories(changes), changes
+
+
+# --- a sentence split at ", and": the negation of one half never covered the other ---------------
+
+SPLITS = [
+    (
+        "The reviews next to each product are written by other shoppers, and we do not check them.",
+        "The reviews next to each product are written by other shoppers. We do not check them.",
+    ),
+    (
+        "Some coupons in the app are based on data provided by third parties, and we do not vouch for them.",
+        "Some coupons in the app are based on data provided by third parties. We do not vouch for them.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", SPLITS)
+def test_a_sentence_split_at_and_is_quiet(old: str, new: str) -> None:
+    assert not material(page(old), page(new))

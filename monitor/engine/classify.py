@@ -187,12 +187,34 @@ def _same_terms(old: str, new: str, language: str) -> bool:
         return False
     of, nf = extract_facts(old, language), extract_facts(new, language)
     cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
-    if _diff_facts(of, nf) or _diff_conditions(of, nf, cats, lex, old, new):
+    findings = _diff_facts(of, nf)
+    if findings and not _negation_scope_only(findings, old, new, lex):
+        return False
+    if _diff_conditions(of, nf, cats, lex, old, new):
         return False
     return not (
         _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
         or _count_changed(lex.modals, old, new)
     )
+
+
+_ITEM_KINDS = frozenset({"recipient", "data_type", "purpose"})
+
+
+def _negation_scope_only(findings: list[_Finding], old: str, new: str, lex: Lexicon) -> bool:
+    """The findings are only items (recipients, data types, purposes) that the one-sentence side
+    reads as ruled out by a negation which, on the side split in sentences, stands in another
+    sentence than the item: "content provided by third parties, and we shall not be liable" split
+    at "and" rules nothing out about third parties, however the joined sentence was read."""
+    if lex.negators is None or any(f.fact.kind not in _ITEM_KINDS for f in findings):
+        return False
+    parts = max((_SENTENCE_SPLIT.split(t) for t in (old, new)), key=len)
+    for f in findings:
+        item = (f.fact.new or f.fact.old or "").lower()
+        hosts = [p for p in parts if item and item in p.lower()]
+        if not hosts or any(lex.negators.search(_unexcepted(p, lex)) for p in hosts):
+            return False
+    return True
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:

@@ -24,7 +24,8 @@ from monitor.models import CATEGORIES
 
 _CJK_RE = HAN_CHAR
 # Sentence-like segments for polarity and duration context. CJK commas end a segment too.
-_SEGMENT_LATIN = compile_cached(r"(?<=[.;:!?])\s+|[。！？；\n]")
+# no break after "e.g." or "i.e.": the example belongs to its sentence (and to its negation)
+_SEGMENT_LATIN = compile_cached(r"(?<=[.;:!?])(?<!\.[A-Za-z]\.)\s+|[。！？；\n]")
 _SEGMENT_CJK = compile_cached(r"[。；;：:！!？?，,\n]")
 EMAIL_RE = compile_cached(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
 URL_RE = compile_cached(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -569,7 +570,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
 
 
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
-    text = without_user_duties(text, lex)
+    whole, text = text, without_user_duties(text, lex)
     hits = _category_hits(text, lex)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
@@ -589,6 +590,9 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     if training is not None and "purpose" not in hits and training.search(text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
     ages, age_spans = _ages(text, lex)
+    if not ages and whole is not text:
+        # "you may not use the app if you are under 16": the user's duty states the minimum age
+        ages = _ages(whole, lex)[0]
     if ages and "children" not in hits:
         hits["children"] = 1  # "you must be at least 13 years old to use the app": a minimum age
     categories = categories_from_hits(hits)
