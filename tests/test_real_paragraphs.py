@@ -145,8 +145,8 @@ SAME_WORDS = [
         "We never sell details of your purchases (for example the items left in your basket) to advertisers.",
     ),
     (
-        "Add-ons are not built or sold by us but by other firms (e.g. third-party plugins in the gallery).",
-        "Add-ons are not built or sold by us but by other firms (for example third-party plugins in the gallery).",
+        "Add-ons are not built or sold by us but by others (e.g. third-party plugins in a gallery).",
+        "Add-ons are not built or sold by us but by others (for example third-party plugins in a gallery).",
     ),
     (
         "When your files leave the EEA, we rely on appropriate safeguards such as contracts with each host.",
