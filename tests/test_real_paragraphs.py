@@ -90,6 +90,14 @@ NOTICE_PERIODS = [
         "You will receive notice of any planned changes to our list of processors ten days ahead.",
     ),
     (
+        "We reserve the right to change the plan prices with thirty (30) days' notice by e-mail.",
+        "We reserve the right to change the plan prices with ten (10) days' notice by e-mail.",
+    ),
+    (
+        "Members get notification of upcoming changes two months before the new rules apply.",
+        "Members get notification of upcoming changes two weeks before the new rules apply.",
+    ),
+    (
         "Updates to the fee schedule become effective sixty (60) days after we publish them.",
         "Updates to the fee schedule become effective seven (7) days after we publish them.",
     ),
@@ -101,6 +109,14 @@ def test_a_notice_period_before_changes_is_a_change_term(old: str, new: str) -> 
     changes = material(page(old, "Changes"), page(new, "Changes"))
     assert "changes" in categories(changes), changes
     assert "retention" not in categories(changes), changes
+
+
+def test_a_notice_promise_made_optional_alerts_about_changes() -> None:
+    changes = material(
+        page("If we make important changes, we will let you know by e-mail before they apply.", "Changes"),
+        page("If we make important changes, we may let you know by e-mail before they apply.", "Changes"),
+    )
+    assert "changes" in categories(changes), changes
 
 
 def test_a_notice_sentence_re_worded_without_a_new_period_is_quiet() -> None:
