@@ -193,9 +193,21 @@ SPLITS = [
         "Some coupons in the app are based on data provided by third parties, and we do not vouch for them.",
         "Some coupons in the app are based on data provided by third parties. We do not vouch for them.",
     ),
+    (
+        "Card payments go through outside processors, and we do not store your full card number.",
+        "Card payments go through outside processors. We do not store your full card number.",
+    ),
 ]
 
 
 @pytest.mark.parametrize("old,new", SPLITS)
 def test_a_sentence_split_at_and_is_quiet(old: str, new: str) -> None:
     assert not material(page(old), page(new))
+
+
+def test_a_sentence_split_that_drops_the_negation_alerts() -> None:
+    changes = material(
+        page("Card payments go through outside processors, and we do not store your full card number."),
+        page("Card payments go through outside processors. We store your full card number."),
+    )
+    assert changes, "the promise not to keep the card number is gone"

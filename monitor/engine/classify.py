@@ -188,7 +188,7 @@ def _same_terms(old: str, new: str, language: str) -> bool:
     of, nf = extract_facts(old, language), extract_facts(new, language)
     cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
     findings = _diff_facts(of, nf)
-    if findings and not _negation_scope_only(findings, old, new, lex):
+    if findings and not _negation_scope_only(findings, old, new, language, lex):
         return False
     if _diff_conditions(of, nf, cats, lex, old, new):
         return False
@@ -201,20 +201,23 @@ def _same_terms(old: str, new: str, language: str) -> bool:
 _ITEM_KINDS = frozenset({"recipient", "data_type", "purpose"})
 
 
-def _negation_scope_only(findings: list[_Finding], old: str, new: str, lex: Lexicon) -> bool:
+def _negation_scope_only(findings: list[_Finding], old: str, new: str, language: str, lex: Lexicon) -> bool:
     """The findings are only items (recipients, data types, purposes) that the one-sentence side
     reads as ruled out by a negation which, on the side split in sentences, stands in another
-    sentence than the item: "content provided by third parties, and we shall not be liable" split
-    at "and" rules nothing out about third parties, however the joined sentence was read."""
+    sentence than the item: "we rely on processors for card payments, and we do not keep your
+    card number" split at "and" still has the processors get card data."""
     if lex.negators is None or any(f.fact.kind not in _ITEM_KINDS for f in findings):
         return False
-    parts = max((_SENTENCE_SPLIT.split(t) for t in (old, new)), key=len)
-    for f in findings:
-        item = (f.fact.new or f.fact.old or "").lower()
-        hosts = [p for p in parts if item and item in p.lower()]
-        if not hosts or any(lex.negators.search(_unexcepted(p, lex)) for p in hosts):
-            return False
-    return True
+    parts = [p for p in max((_SENTENCE_SPLIT.split(t) for t in (old, new)), key=len) if p.strip()]
+    if len(parts) < 2:
+        return False
+    free = [extract_facts(p, language) for p in parts if not lex.negators.search(_unexcepted(p, lex))]
+    named = {
+        "recipient": {r for f in free for r in f.recipients},
+        "data_type": {d for f in free for d in f.data_types},
+        "purpose": {u for f in free for u in f.purposes},
+    }
+    return all((f.fact.new or f.fact.old) in named[f.fact.kind] for f in findings)
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
