@@ -211,3 +211,22 @@ def test_a_sentence_split_that_drops_the_negation_alerts() -> None:
         page("Card payments go through outside processors. We store your full card number."),
     )
     assert changes, "the promise not to keep the card number is gone"
+
+
+# --- a period next to a deletion is a retention period, though the sentence notifies ------------
+
+
+def test_a_deletion_period_in_a_sentence_about_notifications_is_retention() -> None:
+    changes = material(
+        page("Si vous recevez nos notifications, votre numéro est effacé 2 ans après notre dernier échange."),
+        page("Si vous recevez nos notifications, votre numéro est effacé 5 ans après notre dernier échange."),
+    )
+    assert "retention" in categories(changes), changes
+
+
+def test_a_notice_period_in_a_sentence_that_also_deletes_stays_a_change_term() -> None:
+    changes = material(
+        page("Nous vous notifierons 30 jours avant toute modification de cette politique de suppression."),
+        page("Nous vous notifierons 10 jours avant toute modification de cette politique de suppression."),
+    )
+    assert "changes" in categories(changes), changes

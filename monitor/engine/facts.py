@@ -246,15 +246,31 @@ def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     return sorted(set(ages)), spans
 
 
-def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
+def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) -> str:
+    """The category of a period found at `at` in the segment: a breach deadline, a notice before
+    changes, else the first category whose words the segment holds."""
     if lex.breach is not None and lex.breach.search(segment):
         return "security"
-    if "changes" in lex.categories and lex.categories["changes"].search(segment):
-        return "changes"
+    changes, retention = lex.categories.get("changes"), lex.categories.get("retention")
+    if changes is not None and (notice := _nearest(changes, segment, at)) is not None:
+        kept = _nearest(retention, segment, at) if retention is not None else None
+        # "your e-mail is deleted 3 years after we last notified you": the period is the deletion's
+        if kept is None or notice <= kept:
+            return "changes"
+        return "retention"
     for cat in ("retention", "rights", "children", "security", "tracking"):
         if cat in lex.categories and lex.categories[cat].search(segment):
             return cat
     return fallback
+
+
+def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
+    """How far (in characters) the match of `pattern` nearest to `at` stands; 0 when `at` is -1
+    and the pattern matches anywhere, None when it matches nowhere."""
+    spans = [(m.start(), m.end()) for m in pattern.finditer(segment)]
+    if not spans:
+        return None
+    return 0 if at < 0 else min(max(s - at, at - e, 0) for s, e in spans)
 
 
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
@@ -279,7 +295,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
                 Duration(
                     round(value * days, 2),
                     m.group(0).strip(),
-                    _duration_category(seg, lex, fallback),
+                    _duration_category(seg, lex, fallback, m.start()),
                     value,
                     days,
                 )
