@@ -62,6 +62,42 @@ def test_a_ban_losing_its_negation_alerts_though_its_exception_stays(old: str, n
     assert "sharing" in categories(changes), changes
 
 
+# (a heading and a sentence of the page's language, the banning sentence, the sentence without its negation)
+NEGATION_DROPPED_INFLECTED = [
+    (
+        "Ihre Daten\n\nWir behandeln Ihre Angaben sorgfältig.",
+        "Wir geben keine persönlichen Angaben an Inkassofirmen weiter, es sei denn, ein Gericht verlangt es.",
+        "Wir geben persönliche Angaben an Inkassofirmen weiter, es sei denn, ein Gericht verlangt es.",
+    ),
+    (
+        "Varstvo podatkov\n\nOsebne podatke uporabnikov obdelujemo le za namene iz te izjave.",
+        "Vaših podatkov ne prodajamo oglaševalcem, razen če v to privolite.",
+        "Vaše podatke prodajamo oglaševalcem, razen če v to privolite.",
+    ),
+    (
+        "Zaštita podataka\n\nPodatke korisnika obrađujemo samo u svrhe navedene u ovoj izjavi.",
+        "Vaše podatke ne prodajemo oglašivačima, osim ako na to pristanete.",
+        "Vaše podatke prodajemo oglašivačima, osim ako na to pristanete.",
+    ),
+    (
+        "个人信息保护\n\n我们仅为本政策所述目的处理您的个人信息。",
+        "除非获得您的同意,我们不会向广告商出售您的个人信息。",
+        "除非获得您的同意,我们会向广告商出售您的个人信息。",
+    ),
+    (
+        "Uw gegevens\n\nWij gaan zorgvuldig om met uw gegevens.",
+        "Wij verkopen uw gegevens niet aan adverteerders, tenzij u daar toestemming voor geeft.",
+        "Wij verkopen uw gegevens aan adverteerders, tenzij u daar toestemming voor geeft.",
+    ),
+]
+
+
+@pytest.mark.parametrize("intro,old,new", NEGATION_DROPPED_INFLECTED)
+def test_a_ban_losing_its_negation_alerts_in_its_own_language(intro: str, old: str, new: str) -> None:
+    changes = material(f"{intro}\n\n{old}\n", f"{intro}\n\n{new}\n")
+    assert "sharing" in categories(changes), changes
+
+
 def test_a_ban_with_unless_said_as_a_permission_with_only_is_still_quiet() -> None:
     changes = material(
         page("We will not pass your phone number to partners unless you agree to it."),

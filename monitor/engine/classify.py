@@ -1130,13 +1130,24 @@ def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
     pairs = _changed_words(old_text.lower(), new_text.lower())
     if not pairs or lex.negators is None:
         return False
+    negations_changed = _count_changed(lex.negators, old_text, new_text)
     for old, new in pairs:
-        if old and new:
+        old, new = _CONTRACTION.sub(r"\1't", old), _CONTRACTION.sub(r"\1't", new)
+        if lex.cjk and negations_changed and not (old and new) and len(old or new) == 1:
+            continue  # "不会出售" -> "会出售": the negating character alone, its word broken up
+        if not (lex.negators.search(old) or lex.negators.search(new)):
             return False
-        words = _CONTRACTION.sub(r"\1't", old or new)
-        if not lex.negators.search(words) or _NEGATION_AUX.sub(" ", lex.negators.sub(" ", words)).strip():
+        rest_old, rest_new = (_NEGATION_AUX.sub(" ", lex.negators.sub(" ", t)).split() for t in (old, new))
+        # "keine personenbezogenen Daten" -> "personenbezogene Daten": the words around agree anew
+        if len(rest_old) != len(rest_new) or not all(map(_same_stem, rest_old, rest_new)):
             return False
     return True
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One word in two inflections: "personenbezogenen" and "personenbezogene"."""
+    stem = max(3, min(len(a), len(b)) - 2)
+    return a == b or (min(len(a), len(b)) >= 4 and a[:stem] == b[:stem])
 
 
 @lru_cache(maxsize=4096)
