@@ -266,3 +266,30 @@ def test_a_notice_period_in_a_sentence_that_also_deletes_stays_a_change_term() -
         page("Nous vous notifierons 10 jours avant toute modification de cette politique de suppression."),
     )
     assert "changes" in categories(changes), changes
+
+
+# --- a notice period before changes, in other languages (and a Dutch clause read as Dutch) -------
+
+NOTICE_PERIODS_OTHER = [
+    (
+        "Änderungen\n\nWir informieren Sie per E-Mail.",
+        "Wir teilen Ihnen Änderungen dieser Bedingungen mindestens 30 Tage vor ihrem Inkrafttreten mit.",
+        "Wir teilen Ihnen Änderungen dieser Bedingungen mindestens 10 Tage vor ihrem Inkrafttreten mit.",
+    ),
+    (
+        "Modifications\n\nNous vous informerons par e-mail.",
+        "Les modifications des présentes conditions prennent effet trente (30) jours après leur publication.",
+        "Les modifications des présentes conditions prennent effet dix (10) jours après leur publication.",
+    ),
+    (
+        "Wijzigingen\n\nWij informeren u per e-mail.",
+        "Wijzigingen in deze voorwaarden treden 30 dagen na publicatie in werking.",
+        "Wijzigingen in deze voorwaarden treden 10 dagen na publicatie in werking.",
+    ),
+]
+
+
+@pytest.mark.parametrize("intro,old,new", NOTICE_PERIODS_OTHER)
+def test_a_notice_period_before_changes_alerts_in_its_language(intro: str, old: str, new: str) -> None:
+    changes = material(f"{intro}\n\n{old}\n", f"{intro}\n\n{new}\n")
+    assert "changes" in categories(changes), changes
