@@ -134,6 +134,10 @@ NOTICE_PERIODS = [
         "Members get notification of upcoming changes two weeks before the new rules apply.",
     ),
     (
+        "We give 60 days' advance notice for materially adverse changes to the service levels.",
+        "We give 15 days' advance notice for materially adverse changes to the service levels.",
+    ),
+    (
         "Updates to the fee schedule become effective sixty (60) days after we publish them.",
         "Updates to the fee schedule become effective seven (7) days after we publish them.",
     ),
