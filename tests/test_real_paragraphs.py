@@ -297,3 +297,23 @@ NOTICE_PERIODS_OTHER = [
 def test_a_notice_period_before_changes_alerts_in_its_language(intro: str, old: str, new: str) -> None:
     changes = material(f"{intro}\n\n{old}\n", f"{intro}\n\n{new}\n")
     assert "changes" in categories(changes), changes
+
+
+# --- a right dropped from the rights a named law grants ("your ARCO rights (access, ...)") --------
+
+RIGHTS_OF_A_LAW = [
+    (
+        "People in Mexico can use their ARCO rights (access, rectification, cancellation and opposition).",
+        "People in Mexico can use their ARCO rights (access, cancellation and opposition).",
+    ),
+    (
+        "You may exercise your privacy rights, including access, correction and deletion, by writing to us.",
+        "You may exercise your privacy rights, including access and deletion, by writing to us.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", RIGHTS_OF_A_LAW)
+def test_a_right_dropped_from_a_named_set_of_rights_alerts(old: str, new: str) -> None:
+    changes = material(page(old, "Your choices"), page(new, "Your choices"))
+    assert "rights" in categories(changes), changes
