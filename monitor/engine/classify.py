@@ -361,7 +361,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if _repeat_dropped(old.text, new.text):
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
-    findings = _diff_facts(of, nf, negation_only=_only_negation_edited(old.text, new.text, lex))
+    negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
+    findings = _diff_facts(of, nf, negation_only=negation_only)
     if not material_cats and "consent" in of.conditions ^ nf.conditions:
         # "we use voice recordings to improve our models only if you opt in", the opt-in dropped
         # (or added): in a policy, a consent requirement is about data, whatever words name it
@@ -1116,6 +1117,15 @@ def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 
 
 # --- words that changed ---------------------------------------------------------------------
+
+
+def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """Both sides carry the same limit or consent condition and say a verb in other states:
+    where _diff_polarity would take "won't ... unless" for "... only if"."""
+    if of.conditions != nf.conditions or not of.conditions & {"limit", "consent"}:
+        return False
+    actions = {p.action for p in (*of.polarity, *nf.polarity)}
+    return any(of.polarity_states(a) != nf.polarity_states(a) for a in actions)
 
 
 # auxiliaries that carry an English negation ("we do not share", "we will never sell")
