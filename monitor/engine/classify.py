@@ -192,12 +192,37 @@ def _same_terms(old: str, new: str, language: str) -> bool:
         return False
     of, nf = extract_facts(old, language), extract_facts(new, language)
     cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
-    if _diff_facts(of, nf) or _diff_conditions(of, nf, cats, lex, old, new):
+    findings = _diff_facts(of, nf)
+    if findings and not _negation_scope_only(findings, old, new, language, lex):
+        return False
+    if _diff_conditions(of, nf, cats, lex, old, new):
         return False
     return not (
         _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
         or _count_changed(lex.modals, old, new)
     )
+
+
+_ITEM_KINDS = frozenset({"recipient", "data_type", "purpose"})
+
+
+def _negation_scope_only(findings: list[_Finding], old: str, new: str, language: str, lex: Lexicon) -> bool:
+    """The findings are only items (recipients, data types, purposes) that the one-sentence side
+    reads as ruled out by a negation which, on the side split in sentences, stands in another
+    sentence than the item: "we rely on processors for card payments, and we do not keep your
+    card number" split at "and" still has the processors get card data."""
+    if lex.negators is None or any(f.fact.kind not in _ITEM_KINDS for f in findings):
+        return False
+    parts = [p for p in max((_SENTENCE_SPLIT.split(t) for t in (old, new)), key=len) if p.strip()]
+    if len(parts) < 2:
+        return False
+    free = [extract_facts(p, language) for p in parts if not lex.negators.search(_unexcepted(p, lex))]
+    named = {
+        "recipient": {r for f in free for r in f.recipients},
+        "data_type": {d for f in free for d in f.data_types},
+        "purpose": {u for f in free for u in f.purposes},
+    }
+    return all((f.fact.new or f.fact.old) in named[f.fact.kind] for f in findings)
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
@@ -419,7 +444,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if _repeat_dropped(old.text, new.text):
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
-    findings = _diff_facts(of, nf)
+    negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
+    findings = _diff_facts(of, nf, negation_only=negation_only)
     if not material_cats and "consent" in of.conditions ^ nf.conditions:
         # "we use voice recordings to improve our models only if you opt in", the opt-in dropped
         # (or added): in a policy, a consent requirement is about data, whatever words name it
@@ -932,7 +958,11 @@ def _substantial(text: str) -> bool:
 # --- comparing facts ------------------------------------------------------------------------
 
 
-def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = None) -> list[_Finding]:
+def _diff_facts(
+    of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = None, negation_only: bool = False
+) -> list[_Finding]:
+    """The findings between two clauses' facts; `negation_only`: the edit only took out (or put
+    in) a negation, so a condition both sides share no longer makes them say the same."""
     cats = context if context is not None else set(of.categories) | set(nf.categories)
     out: list[_Finding] = []
     out += _diff_durations(of, nf)
@@ -941,7 +971,7 @@ def _diff_facts(of: ClauseFacts, nf: ClauseFacts, context: set[str] | None = Non
     out += _diff_ages(of, nf)
     if cats & {"transfer", "retention", "sharing"}:  # where data is sent, stored or kept
         out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
-    out += _diff_polarity(of, nf, cats)
+    out += _diff_polarity(of, nf, cats, negation_only)
     if cats & {"sharing", "transfer"}:
         out += _diff_set("sharing", "recipient", of.recipients, nf.recipients, "high", "medium")
     data_cat = (
@@ -1119,11 +1149,16 @@ def _diff_ages(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
     return [_Finding(Fact("children", str(min(of.ages)), None, "removed", "age"), "high")]
 
 
-def _diff_polarity(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> list[_Finding]:
+def _diff_polarity(
+    of: ClauseFacts, nf: ClauseFacts, cats: set[str], negation_only: bool = False
+) -> list[_Finding]:
     out = []
     # The same limit or consent condition on both sides: a negated verb with "unless" and an
-    # affirmed one with "only" permit the same thing.
-    conditional = of.conditions == nf.conditions and bool(of.conditions & {"limit", "consent"})
+    # affirmed one with "only" permit the same thing. Not when the negation is all that changed:
+    # "we do not share it except as required by law" -> "we share it except as required by law".
+    conditional = (
+        of.conditions == nf.conditions and bool(of.conditions & {"limit", "consent"}) and not negation_only
+    )
     seen = {p.action for p in of.polarity} | {p.action for p in nf.polarity}
     actions = sorted(seen, key=lambda a: (list(ACTION_CATEGORY).index(a) if a in ACTION_CATEGORY else 99, a))
     for action in actions:
@@ -1207,6 +1242,47 @@ def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 
 
 # --- words that changed ---------------------------------------------------------------------
+
+
+def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """Both sides carry the same limit or consent condition and say a verb in other states:
+    where _diff_polarity would take "won't ... unless" for "... only if"."""
+    if of.conditions != nf.conditions or not of.conditions & {"limit", "consent"}:
+        return False
+    actions = {p.action for p in (*of.polarity, *nf.polarity)}
+    return any(of.polarity_states(a) != nf.polarity_states(a) for a in actions)
+
+
+# auxiliaries that carry an English negation ("we do not share", "we will never sell")
+_NEGATION_AUX = compile_cached(r"\b(?:do|does|did|will|shall|would|can|may)\b", re.IGNORECASE)
+_CONTRACTION = compile_cached(r"\b(\w+n) t\b")
+
+
+def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
+    """Each changed stretch is a negation taken out or put in, nothing in its place: "we do not
+    share" -> "we share", "ne vendons pas" -> "vendons", "No compartimos" -> "Compartimos"
+    (case aside: the sentence's first word changes case with the negation gone)."""
+    pairs = _changed_words(old_text.lower(), new_text.lower())
+    if not pairs or lex.negators is None:
+        return False
+    negations_changed = _count_changed(lex.negators, old_text, new_text)
+    for old, new in pairs:
+        old, new = _CONTRACTION.sub(r"\1't", old), _CONTRACTION.sub(r"\1't", new)
+        if lex.cjk and negations_changed and not (old and new) and len(old or new) == 1:
+            continue  # "不会出售" -> "会出售": the negating character alone, its word broken up
+        if not (lex.negators.search(old) or lex.negators.search(new)):
+            return False
+        rest_old, rest_new = (_NEGATION_AUX.sub(" ", lex.negators.sub(" ", t)).split() for t in (old, new))
+        # "keine personenbezogenen Daten" -> "personenbezogene Daten": the words around agree anew
+        if len(rest_old) != len(rest_new) or not all(map(_same_stem, rest_old, rest_new)):
+            return False
+    return True
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One word in two inflections: "personenbezogenen" and "personenbezogene"."""
+    stem = max(3, min(len(a), len(b)) - 2)
+    return a == b or (min(len(a), len(b)) >= 4 and a[:stem] == b[:stem])
 
 
 @lru_cache(maxsize=4096)

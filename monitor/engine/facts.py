@@ -31,7 +31,8 @@ from monitor.models import CATEGORIES
 
 _CJK_RE = HAN_CHAR
 # Sentence-like segments for polarity and duration context. CJK commas end a segment too.
-_SEGMENT_LATIN = compile_cached(r"(?<=[.;:!?])\s+|[。！？；\n]")
+# no break after "e.g." or "i.e.": the example belongs to its sentence (and to its negation)
+_SEGMENT_LATIN = compile_cached(r"(?<=[.;:!?])(?<!\.[A-Za-z]\.)\s+|[。！？；\n]")
 _SEGMENT_CJK = compile_cached(r"[。；;：:！!？?，,\n]")
 EMAIL_RE = compile_cached(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
 URL_RE = compile_cached(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -303,15 +304,31 @@ def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
     return days is not None and days < 365
 
 
-def _duration_category(segment: str, lex: Lexicon, fallback: str) -> str:
+def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) -> str:
+    """The category of a period found at `at` in the segment: a breach deadline, a notice before
+    changes, else the first category whose words the segment holds."""
     if lex.breach is not None and caseless.search(lex.breach, segment):
         return "security"
-    if "changes" in lex.categories and caseless.search(lex.categories["changes"], segment):
-        return "changes"
+    changes, retention = lex.categories.get("changes"), lex.categories.get("retention")
+    if changes is not None and (notice := _nearest(changes, segment, at)) is not None:
+        kept = _nearest(retention, segment, at) if retention is not None else None
+        # "your e-mail is deleted 3 years after we last notified you": the period is the deletion's
+        if kept is None or notice <= kept:
+            return "changes"
+        return "retention"
     for cat in ("retention", "rights", "children", "security", "tracking"):
         if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
     return fallback
+
+
+def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
+    """How far (in characters) the match of `pattern` nearest to `at` stands; 0 when `at` is -1
+    and the pattern matches anywhere, None when it matches nowhere."""
+    spans = [(m.start(), m.end()) for m in pattern.finditer(segment)]
+    if not spans:
+        return None
+    return 0 if at < 0 else min(max(s - at, at - e, 0) for s, e in spans)
 
 
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
@@ -338,7 +355,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
                 Duration(
                     round(value * days, 2),
                     m.group(0).strip(),
-                    _duration_category(seg, lex, fallback),
+                    _duration_category(seg, lex, fallback, m.start()),
                     value,
                     days,
                 )
@@ -769,7 +786,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
 
 
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
-    text = without_user_duties(text, lex)
+    whole, text = text, without_user_duties(text, lex)
     text = _without_document_names(text, lex)
     hits = _category_hits(text, lex)
     own = _own_details(text, lex) if "contact" in hits else 0
@@ -790,6 +807,9 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     if training is not None and "purpose" not in hits and caseless.search(training, text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
     ages, age_spans = _ages(text, lex)
+    if not ages and whole is not text:
+        # "you may not use the app if you are under 16": the user's duty states the minimum age
+        ages = _ages(whole, lex)[0]
     if ages and "children" not in hits:
         hits["children"] = 1  # "you must be at least 13 years old to use the app": a minimum age
     categories = categories_from_hits(hits)

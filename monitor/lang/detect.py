@@ -147,6 +147,8 @@ for _lang, _distinct in (
            "oppbevarer lagrer inn opplysninger opplysningene personopplysningene"),
     # Dutch words no close language shares, Croatian and Slovenian words the other does not write
     ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
+    # periods and changes in Dutch spelling ("treden 30 dagen na publicatie in werking")
+    ("nl", "dagen weken maanden wijzigingen wijziging voorwaarden treden werking verwijderd"),
     ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
            "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
            "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
