@@ -446,10 +446,6 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only)
-    if not material_cats and "consent" in of.conditions ^ nf.conditions:
-        # "we use voice recordings to improve our models only if you opt in", the opt-in dropped
-        # (or added): in a policy, a consent requirement is about data, whatever words name it
-        material_cats = {"purpose"}
     findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
@@ -636,10 +632,11 @@ def _diff_conditions(
     if of.conditions == nf.conditions:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow):
+        if not (of.states_flow or nf.states_flow or "consent" in of.conditions ^ nf.conditions):
             return []
         # "we may process your details where you have consented": a condition on what is done
-        # with the data, though no word names a purpose
+        # with the data, though no word names a purpose; and in a policy a consent requirement is
+        # about data whatever words name it ("we use voice recordings ... only if you opt in")
         material_cats = {"purpose"}
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use

@@ -32,10 +32,9 @@ _PASSIVE = compile_cached(
 _LEADING = compile_cached(r"^(?:your|the|all|any|our|such|this|these|those|of)\s+", re.IGNORECASE)
 # Names of data in general: the period is then simply the retention period.
 _GENERAL = frozenset(
-    "it them this that these those data information personal data personal information "
-    "your data your information user data customer data".split(" ")
-) | {"personal data", "personal information", "user data", "customer data", "your data"}
-_PRONOUN = compile_cached(r"\b(?:we|you|it|they|us|which|that)\b", re.IGNORECASE)
+    {"data", "information", "personal data", "personal information", "user data", "customer data"}
+)
+_PRONOUN = compile_cached(r"\b(?:we|you|it|they|them|us|which|that|this|these|those)\b", re.IGNORECASE)
 
 
 def retained_subject(text: str, language: str | None) -> str | None:
