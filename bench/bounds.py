@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Freak inputs the product must stay bounded on, timed (run by hand, not in CI).
+
+  rewrite N    two pages of N short paragraphs drawn from a small vocabulary, every paragraph
+               different between them (a vast page rewritten): normalise, segment, align and
+               classify both, in this process; prints CPU seconds, changes, peak RSS
+  repeated N   a page of N identical rows and the same page with one row inserted in the middle
+  sources N    a CSV of N policy rows under `policies_from:`; prints the seconds load_watchlist
+               takes and the peak RSS
+
+Usage: python bench/bounds.py rewrite 20000 | repeated 60000 | sources 100000
+(pages are read up to 4 MiB of text: past that a page is cut, so keep N x ~55 characters under it)
+Each run is one process, so the peak RSS is the run's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+
+WORDS = (
+    "we keep share collect data partners years days cookies the of and to consent rights children security"
+).split()
+
+
+def _page(paragraphs: list[str]) -> bytes:
+    return ("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>").encode()
+
+
+def rewrite(n: int) -> str:
+    rng = random.Random(1)
+
+    def paragraph() -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(12)) + "."
+
+    old, new = _page([paragraph() for _ in range(n)]), _page([paragraph() for _ in range(n)])
+    t0 = time.process_time()
+    changes = compare_documents(normalize(old), normalize(new)).changes
+    return f"rewrite of {n} paragraphs: {time.process_time() - t0:.1f} s CPU, {len(changes)} changes"
+
+
+def repeated(n: int) -> str:
+    row = "Session cookie, expires when you close the browser."
+    old = _page([row] * n)
+    new = _page([row] * (n // 2) + ["Advertising cookie, kept for 13 months."] + [row] * (n - n // 2))
+    t0 = time.process_time()
+    changes = compare_documents(normalize(old), normalize(new)).changes
+    return f"{n} identical rows, one inserted: {time.process_time() - t0:.1f} s CPU, {len(changes)} changes"
+
+
+def sources(n: int) -> str:
+    from monitor.config.watchlist import load_watchlist
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = ["id,url,name,interval"] + [
+            f"vendor-{i},https://vendor{i}.example.com/legal/privacy,Vendor {i} privacy,12h" for i in range(n)
+        ]
+        Path(tmp, "vendors.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        Path(tmp, "watchlist.yaml").write_text("policies_from: [vendors.csv]\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        loaded = load_watchlist(Path(tmp, "watchlist.yaml"))
+        return f"{len(loaded.policies)} policies from CSV: {time.perf_counter() - t0:.1f} s"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=("rewrite", "repeated", "sources"))
+    ap.add_argument("n", type=int)
+    args = ap.parse_args()
+    line = {"rewrite": rewrite, "repeated": repeated, "sources": sources}[args.what](args.n)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"{line}; peak RSS {peak} MB")
+
+
+if __name__ == "__main__":
+    main()
