@@ -392,3 +392,72 @@ def test_a_spanish_singular_minor_is_about_children() -> None:
         "es",
     )
     assert_alert(change, "children")
+
+
+# --- the condition said first ("without your consent we will not"); "med mindre" in two words -------
+
+CONDITION_FIRST = [
+    (
+        "es",
+        "Sin su autorización no cederemos su historial de compras a ninguna marca.",
+        "Solo con su autorización cederemos su historial de compras a una marca.",
+    ),
+    (
+        "en",
+        "Without your permission we will not pass your order history to any brand.",
+        "Only with your permission will we pass your order history to a brand.",
+    ),
+    (
+        "fr",
+        "Sans votre accord, nous ne transmettrons votre historique d'achats à aucune marque.",
+        "Nous ne transmettrons votre historique d'achats à une marque qu'avec votre accord.",
+    ),
+    (
+        "da",
+        "Købshistorik videregives aldrig til mærker, med mindre du selv udtrykkeligt giver tilsagn.",
+        "Købshistorik videregives kun til mærker, hvis du selv udtrykkeligt giver tilsagn.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", CONDITION_FIRST)
+def test_a_ban_with_its_condition_first_said_as_only_with_consent_is_quiet(
+    lang: str, old: str, new: str
+) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_dropping_a_condition_said_first_still_alerts() -> None:
+    change = modified(
+        "Sin su autorización no cederemos su historial de compras a ninguna marca.",
+        "Cederemos su historial de compras a las marcas.",
+        "es",
+    )
+    assert_alert(change, "sharing")
+
+
+# --- restricted access is a security measure -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "da",
+            "Kundekartoteket ligger på servere med begrænset adgang i vores eget datacenter.",
+            "Kundekartoteket ligger på servere i vores eget datacenter.",
+        ),
+        (
+            "en",
+            "The customer file sits on servers with restricted access in our own data centre.",
+            "The customer file sits on servers in our own data centre.",
+        ),
+        (
+            "sv",
+            "Kundregistret ligger på servrar med begränsad åtkomst i vår egen serverhall.",
+            "Kundregistret ligger på servrar i vår egen serverhall.",
+        ),
+    ],
+)
+def test_restricted_access_dropped_alerts_as_security(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "security")
