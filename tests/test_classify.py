@@ -724,7 +724,7 @@ def test_a_shorter_notice_period_for_changes_is_high() -> None:
 
 def test_a_removed_sentence_without_keywords_takes_its_sections_category() -> None:
     clause = Clause(
-        4, "You can also ask us to stop doing this at any time.", section=("Your rights",), language="en"
+        4, "You can also change your mind about this at any time.", section=("Your rights",), language="en"
     )
     (change,) = classify([Change("removed", clause, None)])
     assert_alert(change, "rights", "medium")

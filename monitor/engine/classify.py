@@ -480,6 +480,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     if modality and not negation and _right_said_as_ability(of, nf, material_cats):
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
+    if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
+        # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
+        # with no keyword of its own is about what its section is about
+        material_cats = set(_section_categories(new)) & MATERIAL_CATEGORIES
     if material_cats and (negation or modality):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
@@ -742,7 +746,43 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
             item = _list_item(a[i1:i2], new, lex.conjunctions)
             if item:
                 dropped.append(item)
+    if not added and not dropped:
+        return _appended_item(a, b, sm, lex)
     return tuple(added), tuple(dropped)
+
+
+def _appended_item(
+    a: list[str], b: list[str], sm: SequenceMatcher[str], lex: Lexicon
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An item put at (or taken from) the end of a list: "A, B and C" -> "A, B, C and D" aligns as
+    ", C" inserted and "C" replaced by "D", so no opcode alone is the item. Over the stretch that
+    differs, one side holds every token of the other plus the item."""
+    changed = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    if not changed:
+        return (), ()
+    i1, i2, j1, j2 = changed[0][1], changed[-1][2], changed[0][3], changed[-1][4]
+    if max(i2 - i1, j2 - j1) > 16:  # a re-worded stretch, not one item
+        return (), ()
+    old_part, new_part = Counter(a[i1:i2]), Counter(b[j1:j2])
+    if not old_part - new_part:
+        item = _list_item(_left_over(b[j1:j2], old_part), " ".join(a), lex.conjunctions)
+        return ((item,), ()) if item else ((), ())
+    if not new_part - old_part:
+        item = _list_item(_left_over(a[i1:i2], new_part), " ".join(b), lex.conjunctions)
+        return ((), (item,)) if item else ((), ())
+    return (), ()
+
+
+def _left_over(tokens: list[str], taken: Counter[str]) -> list[str]:
+    """The tokens, in order, less one of each token counted in `taken` (the earliest ones)."""
+    left = Counter(taken)
+    out = []
+    for t in tokens:
+        if left[t] > 0:
+            left[t] -= 1
+        else:
+            out.append(t)
+    return out
 
 
 def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:
