@@ -446,7 +446,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only)
-    findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
+    sof, snf = _sentence_facts(of, nf, old, new, lex)
+    findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -662,6 +663,28 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+# A lead-in label that opens a paragraph: a few words, then "." or ":" ("With your consent. We may
+# share ...", "Avec votre consentement : nous partagerons ...").
+_LEAD_LABEL = compile_cached(r"\A\s*([^.:;!?\n]{1,48}?)\s*[.:]\s+(?=\S)")
+LABEL_MAX_WORDS = 5
+
+
+def _sentence_facts(
+    of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause, lex: Lexicon
+) -> tuple[ClauseFacts, ClauseFacts]:
+    """The facts whose conditions are compared. When both versions open with the same lead-in
+    label that names a condition ("With your consent. We may share ... with your consent"), the
+    label titles the paragraph and states nothing: a condition dropped from the sentence after
+    it is dropped, though the label still names it. Otherwise the clauses' own facts."""
+    m = _LEAD_LABEL.match(old.text)
+    if m is None or not new.text.startswith(m.group(0)) or len(m.group(1).split()) > LABEL_MAX_WORDS:
+        return of, nf
+    if not any(caseless.search(p, m.group(1)) for p in lex.conditions.values()):
+        return of, nf
+    cut = m.end()
+    return extract_facts(old.text[cut:], old.language), extract_facts(new.text[cut:], new.language)
 
 
 def _one_sided(findings: list[_Finding]) -> bool:
