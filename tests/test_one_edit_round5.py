@@ -7,7 +7,7 @@ A lead-in label that names a condition does not keep the condition its sentence 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet
+from engine_checks import assert_alert, assert_quiet, modified
 
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
@@ -66,3 +66,86 @@ def test_the_same_consent_reworded_under_its_label_stays_quiet() -> None:
             " permission.",
         )
     )
+
+
+# --- a notice period before the terms (not only the privacy policy) change -------------------------
+
+TERMS_NOTICE_SHORTENED = [
+    (
+        "en",
+        "Any changes to these Terms apply to you fourteen (14) days after we publish them.",
+        "Any changes to these Terms apply to you seven (7) days after we publish them.",
+    ),
+    (
+        "fr",
+        "Nous pouvons modifier nos CGU : elles s'appliquent 15 jours après leur publication.",
+        "Nous pouvons modifier nos CGU : elles s'appliquent 5 jours après leur publication.",
+    ),
+    (
+        "es",
+        "Los cambios en estos Términos se aplican 30 días después de su publicación.",
+        "Los cambios en estos Términos se aplican 10 días después de su publicación.",
+    ),
+    (
+        "da",
+        "Ændringer af disse vilkår gælder 30 dage efter offentliggørelsen.",
+        "Ændringer af disse vilkår gælder 10 dage efter offentliggørelsen.",
+    ),
+    (
+        "sv",
+        "Ändringar av dessa villkor gäller 30 dagar efter publiceringen.",
+        "Ändringar av dessa villkor gäller 10 dagar efter publiceringen.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", TERMS_NOTICE_SHORTENED)
+def test_a_shorter_notice_before_changes_to_the_terms_alerts(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "changes", "high")
+
+
+# --- a period in a sentence naming no term takes its heading's topic -------------------------------
+
+
+def html_edit(heading: str, old: str, new: str) -> Change:
+    """One paragraph under an unchanged heading, edited: the only change."""
+    (change,) = compare_documents(
+        normalize(f"<h2>{heading}</h2><p>{old}</p>".encode(), "text/html"),
+        normalize(f"<h2>{heading}</h2><p>{new}</p>".encode(), "text/html"),
+    ).changes
+    return change
+
+
+HEADED_PERIODS = [
+    ("Deleting your account", "We do this within 30 days.", "We do this within 90 days.", "retention"),
+    (
+        "Löschung",
+        "Wir kommen dieser Aufforderung innerhalb von 30 Tagen nach.",
+        "Wir kommen dieser Aufforderung innerhalb von 90 Tagen nach.",
+        "retention",
+    ),
+    (
+        "Suppression du compte",
+        "Nous y donnons suite dans un délai de 30 jours.",
+        "Nous y donnons suite dans un délai de 90 jours.",
+        "retention",
+    ),
+    (
+        "Changes to these terms",
+        "They apply to you 30 days after we post them.",
+        "They apply to you 10 days after we post them.",
+        "changes",
+    ),
+]
+
+
+@pytest.mark.parametrize("heading,old,new,category", HEADED_PERIODS)
+def test_a_period_under_a_heading_about_deletion_or_changes_is_that_term(
+    heading: str, old: str, new: str, category: str
+) -> None:
+    assert_alert(html_edit(heading, old, new), category, "high")
+
+
+def test_a_period_under_a_heading_about_no_term_stays_quiet() -> None:
+    assert_quiet(html_edit("Refunds", "We do this within 30 days.", "We do this within 90 days."))

@@ -445,7 +445,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
-    findings = _diff_facts(of, nf, negation_only=negation_only)
+    findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
@@ -549,6 +549,20 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+SECTION_PERIOD_TOPICS = ("retention", "changes")
+
+
+def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_Finding]:
+    """A period in a sentence that names no term of its own ("we will comply within a maximum
+    of 180 days") under a heading that does ("Deletion on expiry", "Amendments"): the heading
+    tells what the period is for."""
+    durations = (*of.durations, *nf.durations)
+    if of.categories or nf.categories or not durations or any(d.category != "contact" for d in durations):
+        return []
+    topic = next((c for c in _section_categories(clause) if c in SECTION_PERIOD_TOPICS), None)
+    return _diff_durations(of, nf, topic) if topic else []
 
 
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
@@ -1081,7 +1095,13 @@ def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
     return True
 
 
-def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+def _diff_durations(of: ClauseFacts, nf: ClauseFacts, topic: str | None = None) -> list[_Finding]:
+    """Periods lengthened, shortened, added or removed, per category; `topic`: the category of
+    periods whose own sentence names none (read from the heading above them)."""
+
+    def category(d: Duration) -> str:
+        return topic if topic and d.category == "contact" else d.category
+
     if not of.durations and not nf.durations:
         return []  # the same (no) periods in every category
     if of.durations and _same_periods(list(of.durations), list(nf.durations)):
@@ -1090,8 +1110,8 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
         return []
     out = []
     for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
-        old_d = [d for d in of.durations if d.category == cat]
-        new_d = [d for d in nf.durations if d.category == cat]
+        old_d = [d for d in of.durations if category(d) == cat]
+        new_d = [d for d in nf.durations if category(d) == cat]
         old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})
         if _same_periods(old_d, new_d):
             continue
