@@ -149,3 +149,38 @@ def test_a_period_under_a_heading_about_deletion_or_changes_is_that_term(
 
 def test_a_period_under_a_heading_about_no_term_stays_quiet() -> None:
     assert_quiet(html_edit("Refunds", "We do this within 30 days.", "We do this within 90 days."))
+
+
+# --- a negation in a condition does not reach the main clause after its comma ----------------------
+
+NEGATION_DROPPED_AFTER_A_NEGATED_CONDITION = [
+    (
+        "en",
+        "If we cannot confirm your identity, we will not disclose your records.",
+        "If we cannot confirm your identity, we disclose your records.",
+    ),
+    (
+        "en",
+        "When you do not log in, we will not disclose your records to partners.",
+        "When you do not log in, we disclose your records to partners.",
+    ),
+    (
+        "fr",
+        "Si nous ne pouvons pas confirmer votre identité, nous ne communiquerons pas vos données.",
+        "Si nous ne pouvons pas confirmer votre identité, nous communiquerons vos données.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", NEGATION_DROPPED_AFTER_A_NEGATED_CONDITION)
+def test_a_ban_dropped_after_a_negated_condition_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "sharing", "high")
+
+
+def test_a_negated_condition_before_a_ban_kept_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "If we cannot confirm your identity, we will not disclose your records.",
+            "If we cannot confirm your identity, we won't disclose your records.",
+        )
+    )
