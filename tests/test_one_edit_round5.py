@@ -184,3 +184,33 @@ def test_a_negated_condition_before_a_ban_kept_is_quiet() -> None:
             "If we cannot confirm your identity, we won't disclose your records.",
         )
     )
+
+
+# --- a minimum age said as "you are at least N", with no "years" -----------------------------------
+
+BARE_MINIMUM_AGE = [
+    (
+        "By creating an account you confirm that you are at least 13 and that a parent has agreed.",
+        "By creating an account you confirm that you are at least 16 and that a parent has agreed.",
+    ),
+    (
+        "By joining, you confirm that you are (a) at least 18, and (b) allowed to enter contracts.",
+        "By joining, you confirm that you are (a) at least 15, and (b) allowed to enter contracts.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", BARE_MINIMUM_AGE)
+def test_a_minimum_age_said_without_years_is_a_childrens_term(old: str, new: str) -> None:
+    assert_alert(modified(old, new), "children")
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("Passwords are at least 12 characters long.", "Passwords are at least 16 characters long."),
+        ("Users are at least 14 days into the trial.", "Users are at least 12 days into the trial."),
+    ],
+)
+def test_at_least_n_of_something_else_is_no_age(old: str, new: str) -> None:
+    assert "children" not in modified(old, new).categories
