@@ -214,3 +214,52 @@ def test_a_minimum_age_said_without_years_is_a_childrens_term(old: str, new: str
 )
 def test_at_least_n_of_something_else_is_no_age(old: str, new: str) -> None:
     assert "children" not in modified(old, new).categories
+
+
+# --- of two limits on sharing, one dropped; a right to refuse dropped from a sharing sentence -------
+
+ONE_OF_TWO_LIMITS_DROPPED = [
+    (
+        "en",
+        "We only share records created after 1 May 2025, unless you object.",
+        "We only share records created after 1 May 2025.",
+    ),
+    (
+        "de",
+        "Wir geben nur Bestellungen ab Mai 2025 weiter, es sei denn, Sie widersprechen.",
+        "Wir geben nur Bestellungen ab Mai 2025 weiter.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", ONE_OF_TWO_LIMITS_DROPPED)
+def test_one_of_two_limits_dropped_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "sharing", "high")
+
+
+def test_a_limit_said_in_other_words_beside_the_one_kept_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "We only share records created after 1 May 2025, unless you object.",
+            "We only share records created after 1 May 2025, except where you object.",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        (
+            "We disclose your loyalty history to airline partners, and you can opt out at any time.",
+            "We disclose your loyalty history to airline partners.",
+        ),
+        (
+            "We sell your browsing history to advertisers, and you may object to this.",
+            "We sell your browsing history to advertisers.",
+        ),
+    ],
+)
+def test_a_right_to_refuse_dropped_from_a_sentence_sending_data_is_about_sharing(old: str, new: str) -> None:
+    change = modified(old, new)
+    assert_alert(change, "sharing", "high")
+    assert_alert(change, "rights")

@@ -82,6 +82,9 @@ STRONG_ACTIONS = frozenset(
     {"sell", "rent"}
 )  # stating these at all is news; share/use come and go with wording
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
+# rights that let the user refuse what a sentence does: dropped from a sentence that sends data,
+# the sending is no longer optional
+OPT_OUTS = frozenset({"opt-out", "opt-out of sale", "objection", "withdraw consent"})
 _HAN = HAN
 _WORD = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
 _DATE_RE = compile_cached(
@@ -466,6 +469,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
+            cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)
         return _done(change, list(cats), findings, True, severity, prefix + text)
     if old.is_heading and new.is_heading:
@@ -565,6 +570,11 @@ def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_
     return _diff_durations(of, nf, topic) if topic else []
 
 
+def _opt_out_dropped(findings: list[_Finding]) -> bool:
+    """A right to refuse (opt out, object, withdraw consent) no longer stated."""
+    return any(f.fact.kind == "right" and f.fact.old in OPT_OUTS and not f.fact.new for f in findings)
+
+
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
 
 
@@ -643,11 +653,17 @@ def _diff_conditions(
 ) -> list[_Finding]:
     """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
     it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
-    what may be done (high); adding one narrows it (medium)."""
-    if of.conditions == nf.conditions:
+    what may be done (high); adding one narrows it (medium). Of two limits one may go while the
+    other stays ("we only share records from 2025 on, unless you object" -> "... from 2025 on"):
+    a limit said before and no longer said, with none new in its place, is dropped too."""
+    kinds = of.conditions ^ nf.conditions
+    gone = _limit_gone(lex, old, new) if "limit" in of.conditions & nf.conditions else None
+    if gone:
+        kinds = kinds | {"limit"}
+    if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or "consent" in of.conditions ^ nf.conditions):
+        if not (of.states_flow or nf.states_flow or "consent" in kinds):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
@@ -656,7 +672,7 @@ def _diff_conditions(
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
-    for kind in sorted(of.conditions ^ nf.conditions):
+    for kind in sorted(kinds):
         dropped = kind in of.conditions
         own = {"safeguard": "transfer", "parental": "children"}.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
@@ -666,6 +682,8 @@ def _diff_conditions(
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
             words = CONSENT_WORDS  # the fact is the consent itself, however the policy words it
+        elif kind == "limit" and gone:
+            words = f'"{gone}"'
         else:
             words = f'"{" ".join(m.group(0).split())}"' if m else kind
         fact = Fact(
@@ -677,6 +695,22 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+def _limit_gone(lex: Lexicon, old: str, new: str) -> str | None:
+    """A limiting phrase ("unless") the old text says and the new one no longer does, when the
+    new one says no limiting phrase the old one did not."""
+    limit = lex.conditions.get("limit")
+    if limit is None:
+        return None
+
+    def said(text: str) -> set[str]:
+        return {" ".join(m.group(0).lower().split()) for m in limit.finditer(text)}
+
+    before, after = said(old), said(new)
+    if after - before or not before - after:
+        return None
+    return sorted(before - after)[0]
 
 
 # A lead-in label that opens a paragraph: a few words, then "." or ":" ("With your consent. We may
