@@ -263,3 +263,39 @@ def test_a_right_to_refuse_dropped_from_a_sentence_sending_data_is_about_sharing
     change = modified(old, new)
     assert_alert(change, "sharing", "high")
     assert_alert(change, "rights")
+
+
+# --- a period alone in a table cell is how long the row's data is kept -------------------------------
+
+TABLE_ROW_PERIODS = [
+    (
+        "en",
+        "Fraud checks | Order data and device identifiers | Legitimate interest in keeping payments safe"
+        " | 60 days after the order. | Payment provider",
+        "Fraud checks | Order data and device identifiers | Legitimate interest in keeping payments safe"
+        " | 180 days after the order. | Payment provider",
+    ),
+    (
+        "de",
+        "Kundenservice | Ihre Anfragen und Kontaktdaten | Vertragserfüllung | 3 Jahre nach Abschluss",
+        "Kundenservice | Ihre Anfragen und Kontaktdaten | Vertragserfüllung | 6 Jahre nach Abschluss",
+    ),
+    (
+        "fr",
+        "Sécurité du service | journaux de connexion | intérêt légitime | 6 mois",
+        "Sécurité du service | journaux de connexion | intérêt légitime | 12 mois",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", TABLE_ROW_PERIODS)
+def test_a_period_alone_in_a_table_cell_is_retention(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "retention", "high")
+
+
+def test_a_cookie_rows_lifetime_stays_a_tracking_term() -> None:
+    change = modified(
+        "Analytics | _ga cookie | measure visits | 2 years",
+        "Analytics | _ga cookie | measure visits | 3 years",
+    )
+    assert_alert(change, "tracking", "high")

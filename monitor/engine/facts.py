@@ -322,6 +322,17 @@ def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) 
     return fallback
 
 
+def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """A period alone in a table cell ("Backups | all account data | 30 days") is how long the
+    row's data is kept, whatever else the row names (its purpose, its legal basis), unless the
+    row is about cookies, whose lifetime is a tracking term. None: the cell or row says more."""
+    stop = text.find("|", end)
+    cell = text[text.rfind("|", 0, start) + 1 : stop if stop >= 0 else len(text)]
+    if _category_hits(cell, lex) or "tracking" in _category_hits(text, lex):
+        return None
+    return "retention" if _kept(text, lex) == "retention" else None
+
+
 def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
     """How far (in characters) the match of `pattern` nearest to `at` stands; 0 when `at` is -1
     and the pattern matches anywhere, None when it matches nowhere."""
@@ -351,11 +362,13 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
                 continue  # 10月15日
             if m.groupdict().get("half"):
                 value += 0.5
+            category = _cell_category(text, a, b, lex) if "|" in seg else None
+            category = category or _duration_category(seg, lex, fallback, m.start())
             out.append(
                 Duration(
                     round(value * days, 2),
                     m.group(0).strip(),
-                    _duration_category(seg, lex, fallback, m.start()),
+                    category,
                     value,
                     days,
                 )
