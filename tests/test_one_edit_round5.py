@@ -299,3 +299,36 @@ def test_a_cookie_rows_lifetime_stays_a_tracking_term() -> None:
         "Analytics | _ga cookie | measure visits | 3 years",
     )
     assert_alert(change, "tracking", "high")
+
+
+# --- German: the negator after a list of objects still negates the verb ------------------------------
+
+GERMAN_LIST_BANS = [
+    (
+        "Wir verkaufen Ihre Standortdaten, Kontakte, Fotos oder Nachrichten nicht an Dritte.",
+        "Wir verkaufen Ihre Standortdaten, Kontakte oder Fotos nicht an Dritte.",
+        "sharing",
+    ),
+    (
+        "Wir verwenden Ihre Suchanfragen, Einkäufe oder Bewertungen nicht für Werbung.",
+        "Wir verwenden Ihre Suchanfragen oder Bewertungen nicht für Werbung.",
+        "purpose",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new,category", GERMAN_LIST_BANS)
+def test_an_item_dropped_from_a_german_verb_final_ban_widens_it(old: str, new: str, category: str) -> None:
+    change = modified(old, new, "de")
+    assert_alert(change, category, "high")
+    # the ban lost an item; the verb's own negation stands ("will no longer be used" misreads it)
+    assert "promise" in change.explanation, change
+
+
+def test_a_comma_before_a_relative_clause_keeps_its_negation_there() -> None:
+    change = modified(
+        "Wir übermitteln Ihre Daten an Dienstleister, die sie nicht weiterverkaufen.",
+        "Wir übermitteln Ihre Daten an Dienstleister, die sie weiterverkaufen.",
+        "de",
+    )
+    assert_alert(change, "sharing", "high")

@@ -563,8 +563,36 @@ def _negated_after(after: str, lex: Lexicon) -> bool:
     n = lex.extra.get("negator_after_words", 0)
     if not n or lex.negators is None:
         return False
-    words = after.split()[:n]
+    words = _without_list_head(after.split()[: n + LIST_ALLOWANCE], lex.conjunctions)[:n]
     return bool(lex.negators.search(" ".join(words)))
+
+
+LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
+LIST_ITEM_WORDS = 3  # words in one item of such a list
+
+
+def _without_list_head(words: list[str], conjunctions: frozenset[str]) -> list[str]:
+    """The words with a list of three or more items before a conjunction cut to its last item:
+    "wir verwenden Ihre Standortdaten, Kontakte oder Fotos nicht" reads as "... Ihre Fotos
+    nicht", so the negator stands as near the verb as with one object. A comma with no
+    conjunction after it ("an Partner, die sie nicht ...") opens another clause: left as is."""
+    for j, word in enumerate(words):
+        if _CLAUSE_END.search(word):
+            return words
+        if j == 0 or word.lower() not in conjunctions:
+            continue
+        first, last = None, j
+        for i in range(j - 1, -1, -1):  # "item, item, item <conjunction>", each item a few words
+            if last - i > LIST_ITEM_WORDS:
+                break
+            if words[i].endswith(","):
+                first = last = i
+        if first is not None:
+            return words[:first] + words[j + 1 :]
+    return words
+
+
+_CLAUSE_END = compile_cached(r"[.;:!?]")
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
