@@ -332,3 +332,26 @@ def test_a_comma_before_a_relative_clause_keeps_its_negation_there() -> None:
         "de",
     )
     assert_alert(change, "sharing", "high")
+
+
+# --- a notice period before changing a list of processors ------------------------------------------
+
+
+def test_a_shorter_notice_before_changing_the_list_of_processors_alerts() -> None:
+    change = modified(
+        "We may change the list of our hosting providers on 14 days' notice.",
+        "We may change the list of our hosting providers on 3 days' notice.",
+    )
+    assert_alert(change, "changes", "high")
+
+
+# --- Chinese: two characters typed in the wrong order -----------------------------------------------
+
+
+def test_two_han_characters_swapped_inside_a_modal_are_a_typo() -> None:
+    old, new = "业务调整时,我们将有可能转让你的账户信息。", "业务调整时,我们将有可转能让你的账户信息。"
+    assert_quiet(modified(old, new, "zh"))
+
+
+def test_a_han_negation_dropped_beside_such_a_rule_still_alerts() -> None:
+    assert_alert(modified("我们不会转让你的账户信息。", "我们会转让你的账户信息。", "zh"), "sharing", "high")

@@ -475,6 +475,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(cats), findings, True, severity, prefix + text)
     if old.is_heading and new.is_heading:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
+    if _han_transposed(pairs, lex):
+        # "可能进行" typed "可进能行": the swap breaks a word (here the modal 可能), states nothing new
+        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
     same_actions = _same_actions(of, nf) or _condition_reworded(of, nf, lex, old.text, new.text)
@@ -1418,6 +1421,17 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
     ):
         return False
     return not any(_list_items(old, new, lex))  # a whole item added to or dropped from an enumeration
+
+
+def _han_transposed(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """One Han character moved by one place and nothing else changed: two characters typed in the
+    wrong order. A moved negator or modal ("不会" -> "会不") is not such a slip."""
+    if len(pairs) != 2 or {p[0] for p in pairs} | {p[1] for p in pairs} != {"", pairs[0][0] or pairs[0][1]}:
+        return False
+    moved = pairs[0][0] or pairs[0][1]
+    if len(moved) != 1 or not _HAN_RE.match(moved):
+        return False
+    return not any(p is not None and p.search(moved) for p in (lex.negators, lex.modals))
 
 
 def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
