@@ -355,3 +355,32 @@ def test_two_han_characters_swapped_inside_a_modal_are_a_typo() -> None:
 
 def test_a_han_negation_dropped_beside_such_a_rule_still_alerts() -> None:
     assert_alert(modified("我们不会转让你的账户信息。", "我们会转让你的账户信息。", "zh"), "sharing", "high")
+
+
+# --- a user's duty runs past the dots of "e.g." and "i.e." ------------------------------------------
+
+USER_DUTY_WITH_AN_ABBREVIATION = [
+    (
+        "You must not copy other members' details (e.g., names or photos) for marketing purposes.",
+        "You must not copy other members' details (e.g., names, health data or photos) for marketing"
+        " purposes.",
+    ),
+    (
+        "You agree not to gather other players' details, i.e. user names, for advertising purposes.",
+        "You agree not to gather other players' details, i.e. user names and e-mail addresses, for"
+        " advertising purposes.",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new", USER_DUTY_WITH_AN_ABBREVIATION)
+def test_an_item_added_to_what_users_must_not_do_is_quiet(old: str, new: str) -> None:
+    assert_quiet(modified(old, new))
+
+
+def test_the_services_own_sentence_after_a_users_duty_still_alerts() -> None:
+    change = modified(
+        "You may not share your password. We sell your e-mail address to advertisers.",
+        "You may not share your password. We rent your e-mail address to advertisers.",
+    )
+    assert_alert(change, "sharing")

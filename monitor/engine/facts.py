@@ -803,7 +803,8 @@ def _kept(text: str, lex: Lexicon) -> str:
     return "retention" if nouns is None or nouns.search(text) else "contact"
 
 
-_DUTY_END = compile_cached(r"[.;!?。；！？]")
+# a sentence end; the dots inside "e.g.," or "i.e." end nothing
+_DUTY_END = compile_cached(r"(?<![\s(.][a-zA-Z])\.(?=\s|$)|[;!?。；！？]")
 
 
 def without_user_duties(text: str, lex: Lexicon) -> str:
