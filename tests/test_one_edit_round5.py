@@ -384,3 +384,59 @@ def test_the_services_own_sentence_after_a_users_duty_still_alerts() -> None:
         "You may not share your password. We rent your e-mail address to advertisers.",
     )
     assert_alert(change, "sharing")
+
+
+# --- the age of majority stated with its number ------------------------------------------------------
+
+AGE_OF_MAJORITY = [
+    (
+        "en",
+        "To open an account you must have reached the age of majority where you live (at least 18 years in"
+        " most countries).",
+        "To open an account you must have reached the age of majority where you live (at least 16 years in"
+        " most countries).",
+    ),
+    (
+        "de",
+        "Für ein Konto müssen Sie volljährig sein (in Deutschland 18 Jahre).",
+        "Für ein Konto müssen Sie volljährig sein (in Deutschland 16 Jahre).",
+    ),
+    (
+        "fr",
+        "Pour créer un compte, vous devez avoir atteint la majorité numérique (15 ans en France).",
+        "Pour créer un compte, vous devez avoir atteint la majorité numérique (13 ans en France).",
+    ),
+    (
+        "es",
+        "Para abrir una cuenta debe haber alcanzado la mayoría de edad en su país (18 años en España).",
+        "Para abrir una cuenta debe haber alcanzado la mayoría de edad en su país (16 años en España).",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", AGE_OF_MAJORITY)
+def test_a_lowered_age_of_majority_is_a_childrens_term_not_a_period(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "children", "high")
+    assert "retention" not in change.categories, change
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "en",
+            "Contracts with people of legal age are kept for 15 years.",
+            "Contracts with people of legal age are kept for 19 years.",
+        ),
+        (
+            "de",
+            "Verträge mit volljährigen Kunden bewahren wir für 15 Jahre auf.",
+            "Verträge mit volljährigen Kunden bewahren wir für 19 Jahre auf.",
+        ),
+    ],
+)
+def test_a_period_beside_the_word_for_adults_stays_a_period(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "retention", "high")
+    assert "children" not in change.categories, change
