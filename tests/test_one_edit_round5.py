@@ -440,3 +440,25 @@ def test_a_period_beside_the_word_for_adults_stays_a_period(lang: str, old: str,
     change = modified(old, new, lang)
     assert_alert(change, "retention", "high")
     assert "children" not in change.categories, change
+
+
+# --- a contract's remedies ("the right to terminate") are no data right -----------------------------
+
+
+def test_a_period_before_a_party_may_terminate_the_contract_is_no_rights_term() -> None:
+    assert_quiet(
+        modified(
+            "If the parties cannot agree on new prices within thirty (30) days, either party has the right to"
+            " terminate this contract.",
+            "If the parties cannot agree on new prices within sixty (60) days, either party has the right to"
+            " terminate this contract.",
+        )
+    )
+
+
+def test_a_longer_time_to_answer_an_access_request_still_alerts() -> None:
+    change = modified(
+        "You have the right to access your data; we answer within 30 days.",
+        "You have the right to access your data; we answer within 60 days.",
+    )
+    assert_alert(change, "rights", "high")
