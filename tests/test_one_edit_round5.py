@@ -462,3 +462,23 @@ def test_a_longer_time_to_answer_an_access_request_still_alerts() -> None:
         "You have the right to access your data; we answer within 60 days.",
     )
     assert_alert(change, "rights", "high")
+
+
+# --- a notice received is no data collected ----------------------------------------------------------
+
+
+def test_a_refund_period_after_a_cancellation_notice_is_no_collection_term() -> None:
+    assert_quiet(
+        modified(
+            "We refund the unused part no later than 14 days after we receive your cancellation notice.",
+            "We refund the unused part no later than 30 days after we receive your cancellation notice.",
+        )
+    )
+
+
+def test_data_received_from_partners_is_still_collected() -> None:
+    change = modified(
+        "We receive your e-mail address from our partners.",
+        "We receive your e-mail address and phone number from our partners.",
+    )
+    assert_alert(change, "collection")
