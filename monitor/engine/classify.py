@@ -82,6 +82,9 @@ STRONG_ACTIONS = frozenset(
     {"sell", "rent"}
 )  # stating these at all is news; share/use come and go with wording
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
+# rights that let the user refuse what a sentence does: dropped from a sentence that sends data,
+# the sending is no longer optional
+OPT_OUTS = frozenset({"opt-out", "opt-out of sale", "objection", "withdraw consent"})
 _HAN = HAN
 _WORD = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han character alone, other words whole
 _DATE_RE = compile_cached(
@@ -445,8 +448,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
-    findings = _diff_facts(of, nf, negation_only=negation_only)
-    findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
+    findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
+    sof, snf = _sentence_facts(of, nf, old, new, lex)
+    findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -465,10 +469,15 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
+            cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)
         return _done(change, list(cats), findings, True, severity, prefix + text)
     if old.is_heading and new.is_heading:
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
+    if _han_transposed(pairs, lex):
+        # "可能进行" typed "可进能行": the swap breaks a word (here the modal 可能), states nothing new
+        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
     same_actions = _same_actions(of, nf) or _condition_reworded(of, nf, lex, old.text, new.text)
@@ -554,6 +563,25 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
 
 
+SECTION_PERIOD_TOPICS = ("retention", "changes")
+
+
+def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_Finding]:
+    """A period in a sentence that names no term of its own ("we will comply within a maximum
+    of 180 days") under a heading that does ("Deletion on expiry", "Amendments"): the heading
+    tells what the period is for."""
+    durations = (*of.durations, *nf.durations)
+    if of.categories or nf.categories or not durations or any(d.category != "contact" for d in durations):
+        return []
+    topic = next((c for c in _section_categories(clause) if c in SECTION_PERIOD_TOPICS), None)
+    return _diff_durations(of, nf, topic) if topic else []
+
+
+def _opt_out_dropped(findings: list[_Finding]) -> bool:
+    """A right to refuse (opt out, object, withdraw consent) no longer stated."""
+    return any(f.fact.kind == "right" and f.fact.old in OPT_OUTS and not f.fact.new for f in findings)
+
+
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
 
 
@@ -632,11 +660,17 @@ def _diff_conditions(
 ) -> list[_Finding]:
     """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
     it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
-    what may be done (high); adding one narrows it (medium)."""
-    if of.conditions == nf.conditions:
+    what may be done (high); adding one narrows it (medium). Of two limits one may go while the
+    other stays ("we only share records from 2025 on, unless you object" -> "... from 2025 on"):
+    a limit said before and no longer said, with none new in its place, is dropped too."""
+    kinds = of.conditions ^ nf.conditions
+    gone = _limit_gone(lex, old, new) if "limit" in of.conditions & nf.conditions else None
+    if gone:
+        kinds = kinds | {"limit"}
+    if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or "consent" in of.conditions ^ nf.conditions):
+        if not (of.states_flow or nf.states_flow or "consent" in kinds):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
@@ -645,7 +679,7 @@ def _diff_conditions(
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
-    for kind in sorted(of.conditions ^ nf.conditions):
+    for kind in sorted(kinds):
         dropped = kind in of.conditions
         own = {"safeguard": "transfer", "parental": "children"}.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
@@ -655,6 +689,8 @@ def _diff_conditions(
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
             words = CONSENT_WORDS  # the fact is the consent itself, however the policy words it
+        elif kind == "limit" and gone:
+            words = f'"{gone}"'
         else:
             words = f'"{" ".join(m.group(0).split())}"' if m else kind
         fact = Fact(
@@ -666,6 +702,44 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+def _limit_gone(lex: Lexicon, old: str, new: str) -> str | None:
+    """A limiting phrase ("unless") the old text says and the new one no longer does, when the
+    new one says no limiting phrase the old one did not."""
+    limit = lex.conditions.get("limit")
+    if limit is None:
+        return None
+
+    def said(text: str) -> set[str]:
+        return {" ".join(m.group(0).lower().split()) for m in limit.finditer(text)}
+
+    before, after = said(old), said(new)
+    if after - before or not before - after:
+        return None
+    return sorted(before - after)[0]
+
+
+# A lead-in label that opens a paragraph: a few words, then "." or ":" ("With your consent. We may
+# share ...", "Avec votre consentement : nous partagerons ...").
+_LEAD_LABEL = compile_cached(r"\A\s*([^.:;!?\n]{1,48}?)\s*[.:]\s+(?=\S)")
+LABEL_MAX_WORDS = 5
+
+
+def _sentence_facts(
+    of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause, lex: Lexicon
+) -> tuple[ClauseFacts, ClauseFacts]:
+    """The facts whose conditions are compared. When both versions open with the same lead-in
+    label that names a condition ("With your consent. We may share ... with your consent"), the
+    label titles the paragraph and states nothing: a condition dropped from the sentence after
+    it is dropped, though the label still names it. Otherwise the clauses' own facts."""
+    m = _LEAD_LABEL.match(old.text)
+    if m is None or not new.text.startswith(m.group(0)) or len(m.group(1).split()) > LABEL_MAX_WORDS:
+        return of, nf
+    if not any(caseless.search(p, m.group(1)) for p in lex.conditions.values()):
+        return of, nf
+    cut = m.end()
+    return extract_facts(old.text[cut:], old.language), extract_facts(new.text[cut:], new.language)
 
 
 def _one_sided(findings: list[_Finding]) -> bool:
@@ -1098,7 +1172,13 @@ def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
     return True
 
 
-def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+def _diff_durations(of: ClauseFacts, nf: ClauseFacts, topic: str | None = None) -> list[_Finding]:
+    """Periods lengthened, shortened, added or removed, per category; `topic`: the category of
+    periods whose own sentence names none (read from the heading above them)."""
+
+    def category(d: Duration) -> str:
+        return topic if topic and d.category == "contact" else d.category
+
     if not of.durations and not nf.durations:
         return []  # the same (no) periods in every category
     if of.durations and _same_periods(list(of.durations), list(nf.durations)):
@@ -1107,8 +1187,8 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
         return []
     out = []
     for cat in (c for c in CATEGORIES if c in MATERIAL_CATEGORIES):
-        old_d = [d for d in of.durations if d.category == cat]
-        new_d = [d for d in nf.durations if d.category == cat]
+        old_d = [d for d in of.durations if category(d) == cat]
+        new_d = [d for d in nf.durations if category(d) == cat]
         old, new = sorted({d.days for d in old_d}), sorted({d.days for d in new_d})
         if _same_periods(old_d, new_d):
             continue
@@ -1381,6 +1461,17 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
     ):
         return False
     return not any(_list_items(old, new, lex))  # a whole item added to or dropped from an enumeration
+
+
+def _han_transposed(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """One Han character moved by one place and nothing else changed: two characters typed in the
+    wrong order. A moved negator or modal ("不会" -> "会不") is not such a slip."""
+    if len(pairs) != 2 or {p[0] for p in pairs} | {p[1] for p in pairs} != {"", pairs[0][0] or pairs[0][1]}:
+        return False
+    moved = pairs[0][0] or pairs[0][1]
+    if len(moved) != 1 or not _HAN_RE.match(moved):
+        return False
+    return not any(p is not None and p.search(moved) for p in (lex.negators, lex.modals))
 
 
 def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:

@@ -322,6 +322,17 @@ def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) 
     return fallback
 
 
+def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """A period alone in a table cell ("Backups | all account data | 30 days") is how long the
+    row's data is kept, whatever else the row names (its purpose, its legal basis), unless the
+    row is about cookies, whose lifetime is a tracking term. None: the cell or row says more."""
+    stop = text.find("|", end)
+    cell = text[text.rfind("|", 0, start) + 1 : stop if stop >= 0 else len(text)]
+    if _category_hits(cell, lex) or "tracking" in _category_hits(text, lex):
+        return None
+    return "retention" if _kept(text, lex) == "retention" else None
+
+
 def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
     """How far (in characters) the match of `pattern` nearest to `at` stands; 0 when `at` is -1
     and the pattern matches anywhere, None when it matches nowhere."""
@@ -351,11 +362,13 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
                 continue  # 10月15日
             if m.groupdict().get("half"):
                 value += 0.5
+            category = _cell_category(text, a, b, lex) if "|" in seg else None
+            category = category or _duration_category(seg, lex, fallback, m.start())
             out.append(
                 Duration(
                     round(value * days, 2),
                     m.group(0).strip(),
-                    _duration_category(seg, lex, fallback, m.start()),
+                    category,
                     value,
                     days,
                 )
@@ -550,8 +563,36 @@ def _negated_after(after: str, lex: Lexicon) -> bool:
     n = lex.extra.get("negator_after_words", 0)
     if not n or lex.negators is None:
         return False
-    words = after.split()[:n]
+    words = _without_list_head(after.split()[: n + LIST_ALLOWANCE], lex.conjunctions)[:n]
     return bool(lex.negators.search(" ".join(words)))
+
+
+LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
+LIST_ITEM_WORDS = 3  # words in one item of such a list
+
+
+def _without_list_head(words: list[str], conjunctions: frozenset[str]) -> list[str]:
+    """The words with a list of three or more items before a conjunction cut to its last item:
+    "wir verwenden Ihre Standortdaten, Kontakte oder Fotos nicht" reads as "... Ihre Fotos
+    nicht", so the negator stands as near the verb as with one object. A comma with no
+    conjunction after it ("an Partner, die sie nicht ...") opens another clause: left as is."""
+    for j, word in enumerate(words):
+        if _CLAUSE_END.search(word):
+            return words
+        if j == 0 or word.lower() not in conjunctions:
+            continue
+        first, last = None, j
+        for i in range(j - 1, -1, -1):  # "item, item, item <conjunction>", each item a few words
+            if last - i > LIST_ITEM_WORDS:
+                break
+            if words[i].endswith(","):
+                first = last = i
+        if first is not None:
+            return words[:first] + words[j + 1 :]
+    return words
+
+
+_CLAUSE_END = compile_cached(r"[.;:!?]")
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
@@ -762,7 +803,8 @@ def _kept(text: str, lex: Lexicon) -> str:
     return "retention" if nouns is None or nouns.search(text) else "contact"
 
 
-_DUTY_END = compile_cached(r"[.;!?。；！？]")
+# a sentence end; the dots inside "e.g.," or "i.e." end nothing
+_DUTY_END = compile_cached(r"(?<![\s(.][a-zA-Z])\.(?=\s|$)|[;!?。；！？]")
 
 
 def without_user_duties(text: str, lex: Lexicon) -> str:
