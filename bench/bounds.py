@@ -5,10 +5,13 @@
                different between them (a vast page rewritten): normalise, segment, align and
                classify both, in this process; prints CPU seconds, changes, peak RSS
   repeated N   a page of N identical rows and the same page with one row inserted in the middle
+  sentence N   a page that is one "sentence" of N tokens "a." run together (no space, so no
+               sentence end) and the same with one word added: every clause diff walks repeated
+               tokens (exact diffs were quadratic in N: 20,000 took minutes; now bounded)
   sources N    a CSV of N policy rows under `policies_from:`; prints the seconds load_watchlist
                takes and the peak RSS
 
-Usage: python bench/bounds.py rewrite 20000 | repeated 60000 | sources 100000
+Usage: python bench/bounds.py rewrite 20000 | repeated 60000 | sentence 1500000 | sources 100000
 (pages are read up to 4 MiB of text: past that a page is cut, so keep N x ~55 characters under it)
 Each run is one process, so the peak RSS is the run's own.
 """
@@ -55,6 +58,15 @@ def repeated(n: int) -> str:
     return f"{n} identical rows, one inserted: {time.process_time() - t0:.1f} s CPU, {len(changes)} changes"
 
 
+def sentence(n: int) -> str:
+    old = _page(["a." * n])
+    new = _page(["a." * (n // 2) + " retained " + "a." * (n - n // 2)])
+    t0 = time.process_time()
+    changes = compare_documents(normalize(old), normalize(new)).changes
+    seconds = time.process_time() - t0
+    return f"one sentence of {n} repeated tokens, one word added: {seconds:.1f} s CPU, {len(changes)} changes"
+
+
 def sources(n: int) -> str:
     from monitor.config.watchlist import load_watchlist
 
@@ -71,10 +83,11 @@ def sources(n: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("rewrite", "repeated", "sources"))
+    ap.add_argument("what", choices=("rewrite", "repeated", "sentence", "sources"))
     ap.add_argument("n", type=int)
     args = ap.parse_args()
-    line = {"rewrite": rewrite, "repeated": repeated, "sources": sources}[args.what](args.n)
+    runs = {"rewrite": rewrite, "repeated": repeated, "sentence": sentence, "sources": sources}
+    line = runs[args.what](args.n)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"{line}; peak RSS {peak} MB")
 

@@ -57,6 +57,7 @@ from monitor.engine.facts import (
 from monitor.engine.restated import OtherVersion
 from monitor.engine.segment import clause_key
 from monitor.engine.subject import with_subject
+from monitor.engine.tokendiff import Opcode, diff_budget, token_opcodes
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.scripts import HAN
@@ -101,6 +102,7 @@ _SEPARATORS = frozenset({",", "、", ";", "/", "，", "；"})
 LIST_CATEGORIES = frozenset(
     {"collection", "sharing", "purpose", "transfer", "security", "rights", "tracking"}
 )
+TYPO_SPAN = 2_000  # characters: a changed stretch longer than this is no spelling fix
 _CJK_NUMERALS = set("零〇一二两兩三四五六七八九十百千万半")
 
 
@@ -126,6 +128,15 @@ def classify(
     Given the two versions' clauses, a clause removed here whose words (or whose facts) still
     stand elsewhere in the new version is not a material change, nor is an added one that the
     old version already stated: materiality is judged against the whole document."""
+    with diff_budget():  # a freak page's clause diffs are bounded in all (tokendiff.py)
+        return _classify_changes(changes, old_clauses, new_clauses)
+
+
+def _classify_changes(
+    changes: Sequence[Change],
+    old_clauses: Sequence[Clause] | None,
+    new_clauses: Sequence[Clause] | None,
+) -> list[Change]:
     old_doc = _Document(old_clauses) if old_clauses is not None else None
     new_doc = _Document(new_clauses) if new_clauses is not None else None
     resplit = _resplit(changes)
@@ -808,10 +819,10 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     not list separators, so they are taken out first (link labels stay)."""
     old, new = without_addresses(old), without_addresses(new)
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    sm = SequenceMatcher(None, a, b, autojunk=False)
+    opcodes = token_opcodes(a, b)
     added: list[str] = []
     dropped: list[str] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "insert":
             item = _list_item(b[j1:j2], old, lex.conjunctions)
             if item:
@@ -821,17 +832,17 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
             if item:
                 dropped.append(item)
     if not added and not dropped:
-        return _appended_item(a, b, sm, lex)
+        return _appended_item(a, b, opcodes, lex)
     return tuple(added), tuple(dropped)
 
 
 def _appended_item(
-    a: list[str], b: list[str], sm: SequenceMatcher[str], lex: Lexicon
+    a: list[str], b: list[str], opcodes: list[Opcode], lex: Lexicon
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An item put at (or taken from) the end of a list: "A, B and C" -> "A, B, C and D" aligns as
     ", C" inserted and "C" replaced by "D", so no opcode alone is the item. Over the stretch that
     differs, one side holds every token of the other plus the item."""
-    changed = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    changed = [op for op in opcodes if op[0] != "equal"]
     if not changed:
         return (), ()
     i1, i2, j1, j2 = changed[0][1], changed[-1][2], changed[0][3], changed[-1][4]
@@ -1406,9 +1417,8 @@ def _same_stem(a: str, b: str) -> bool:
 def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     """Pairs (old words, new words), one per differing stretch of the two texts."""
     a, b = _WORD.findall(old), _WORD.findall(new)
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    pairs = [(_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
-    return pairs
+    opcodes = token_opcodes(a, b)
+    return [(_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
 
 
 def _join(words: list[str]) -> str:
@@ -1492,6 +1502,8 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
         if max(len(o), len(n)) < 4 and _one_letter_apart(o.lower(), n.lower()):
             if _function_word(o, lex) or _function_word(n, lex):
                 continue  # "out" -> "our": a short function word mistyped
+        if len(o) + len(n) > TYPO_SPAN:
+            return False  # a typo is fixed within a word or two, not across a page
         ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()
         if ratio < 0.75 or max(len(o), len(n)) < 4:
             return False
