@@ -314,6 +314,7 @@ class _Document:
         keys = [statement_key(c.text) for c in clauses]
         self.text = "\n".join(keys)
         self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
+        self.han_keys = frozenset(k for k in self.keys if _HAN_RE.search(k))
         self.key_set = frozenset(keys)
         self.other = OtherVersion(clauses)
         self.searched = 0
@@ -333,7 +334,7 @@ class _Document:
         for key in self.keys:
             if len(key) > len(stretch_key):
                 continue
-            if f" {key} " in padded or (_HAN_RE.search(key) and key in stretch_key):
+            if f" {key} " in padded or (key in self.han_keys and key in stretch_key):
                 found.append(key)
                 padded = padded.replace(f" {key} ", " \x00 ", 1)
         return found

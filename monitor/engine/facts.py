@@ -174,9 +174,9 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
 def _word_runs(text: str) -> tuple[Counter[str], list[str]]:
     """The text's runs of word characters: the ASCII ones lower-cased and counted, the others as
     they stand."""
+    if text.isascii():  # lower-casing ASCII keeps every run as it is, one lower() for all
+        return Counter(_WORD_RUN.findall(text.lower())), []
     runs = _WORD_RUN.findall(text)
-    if text.isascii():
-        return Counter(map(str.lower, runs)), []
     return Counter(r.lower() for r in runs if r.isascii()), [r for r in runs if not r.isascii()]
 
 
@@ -288,6 +288,8 @@ def _blanked(pattern: re.Pattern[str], text: str, repl: str | Callable[[re.Match
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     ages, spans = [], []
     for pattern in lex.ages:
+        if not caseless.search(pattern, text):  # the case-folded twin rules most texts out faster
+            continue
         for m in pattern.finditer(text):
             value = parse_number(m.group(1), lex)
             if value is not None and 0 < value < 30 and not _shorter_than_a_year(text, m.start(1), lex):
@@ -751,7 +753,7 @@ def _without_document_names(text: str, lex: Lexicon) -> str:
     a name states nothing about cookies. A title that is the name keeps it: a section headed
     "Cookie Notice" is about cookies."""
     names = lex.document_names
-    if names is None or len(_WORD_RUN.findall(text)) < NAMES_IN_SENTENCES or not names.search(text):
+    if names is None or not caseless.search(names, text) or len(_WORD_RUN.findall(text)) < NAMES_IN_SENTENCES:
         return text
     return names.sub(" ", text)
 
@@ -759,7 +761,7 @@ def _without_document_names(text: str, lex: Lexicon) -> str:
 def _kept(text: str, lex: Lexicon) -> str:
     """"retention" when the clause names data or records that a period could keep, else "contact"."""
     nouns = lex.data_nouns
-    return "retention" if nouns is None or nouns.search(text) else "contact"
+    return "retention" if nouns is None or caseless.search(nouns, text) else "contact"
 
 
 _DUTY_END = compile_cached(r"[.;!?。；！？]")
