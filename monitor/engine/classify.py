@@ -1284,8 +1284,10 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # _compare and _without_joined_sentences ask for the same texts
 def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
-    """Pairs (old words, new words), one per differing stretch of the two texts."""
+    """Pairs (old words, new words), one per differing stretch of the two texts (shared between
+    callers: not to be changed)."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     sm = SequenceMatcher(None, a, b, autojunk=False)
     pairs = [(_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
@@ -1369,6 +1371,7 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
 
 
 @lru_cache(maxsize=8192)  # asked for every word of both sides of a re-split sentence
+@lru_cache(maxsize=16384)  # asked for every word of the clauses _same_terms weighs
 def _function_word(word: str, lex: Lexicon) -> bool:
     """One word of the language's function words ("to", "the", "our"), never a negator or modal."""
     word = word.strip()

@@ -113,8 +113,10 @@ class ClauseFacts:
 
 def is_cjk(text: str) -> bool:
     """True when the text is mostly CJK (a few Chinese characters in Latin text do not count)."""
+    if text.isascii() or not _CJK_RE.search(text):  # most clauses: no Han character at all
+        return False
     han = len(_CJK_RE.findall(text))
-    return han > 0 and han * 3 >= len(re.findall(r"[A-Za-z]+", text))
+    return han * 3 >= len(re.findall(r"[A-Za-z]+", text))
 
 
 def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
