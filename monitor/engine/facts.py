@@ -204,8 +204,10 @@ def _stopword_counts(
 ) -> list[int]:
     """_stopwords of each lexicon, the ASCII runs looked up once for all of them."""
     counts = [0] * len(lexicons)
-    for run, n in runs[0].items():
-        for i in _stopword_index(lexicons).get(run, ()):
+    index, ascii_runs = _stopword_index(lexicons), runs[0]
+    for run in ascii_runs.keys() & index.keys():  # the function words among the runs, found in C
+        n = ascii_runs[run]
+        for i in index[run]:
             counts[i] += n
     for i, lex in enumerate(lexicons):
         if lex.stopwords is None:
