@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -315,6 +316,8 @@ class _Document:
         self.text = "\n".join(keys)
         self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
         self.han_keys = frozenset(k for k in self.keys if _HAN_RE.search(k))
+        self.padded_keys = [f" {k} " for k in self.keys]
+        self.negative_lengths = [-len(k) for k in self.keys]  # ascending, for bisect
         self.key_set = frozenset(keys)
         self.other = OtherVersion(clauses)
         self.searched = 0
@@ -331,12 +334,11 @@ class _Document:
         if self.searched > self.SEARCH_BUDGET:
             return found
         padded = f" {stretch_key} "
-        for key in self.keys:
-            if len(key) > len(stretch_key):
-                continue
-            if f" {key} " in padded or (key in self.han_keys and key in stretch_key):
+        shorter = bisect_left(self.negative_lengths, -len(stretch_key))  # longer keys cannot stand in it
+        for key, padded_key in zip(self.keys[shorter:], self.padded_keys[shorter:], strict=True):
+            if padded_key in padded or (key in self.han_keys and key in stretch_key):
                 found.append(key)
-                padded = padded.replace(f" {key} ", " \x00 ", 1)
+                padded = padded.replace(padded_key, " \x00 ", 1)
         return found
 
     def still_states(self, clause: Clause, change: Change) -> bool:
