@@ -59,7 +59,7 @@ from monitor.engine.restated import OtherVersion
 from monitor.engine.segment import clause_key
 from monitor.engine.subject import with_subject
 from monitor.lang import caseless
-from monitor.lang.lexicon import Lexicon
+from monitor.lang.lexicon import Lexicon, all_lexicons
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
@@ -188,6 +188,8 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
 def _same_terms(old: str, new: str, language: str) -> bool:
     """The two texts state the same facts, with as many negations and modals, and differ only
     in function words ("and", "which", "this")."""
+    if _content_word_differs_in_every_language(old, new):
+        return False  # what the lexicon's check below would find, without picking the lexicon
     lex = pick_lexicon(new, language)
     if _content_words(old, lex) != _content_words(new, lex):
         return False
@@ -224,6 +226,20 @@ def _negation_scope_only(findings: list[_Finding], old: str, new: str, language:
         "purpose": {u for f in free for u in f.purposes},
     }
     return all((f.fact.new or f.fact.old) in named[f.fact.kind] for f in findings)
+
+
+def _content_word_differs_in_every_language(old: str, new: str) -> bool:
+    """A word stands a different number of times in the two texts and is no function word or
+    list joiner of any language: whichever lexicon reads them, their _content_words differ.
+    Most neighbours of an edited clause fail here, before a lexicon is picked for their join."""
+    a = Counter(w.lower() for w in _WORD.findall(old))
+    b = Counter(w.lower() for w in _WORD.findall(new))
+    lexicons = all_lexicons()
+    return any(
+        all(w not in lex.conjunctions and not _function_word(w, lex) for lex in lexicons)
+        for w in a.keys() | b.keys()
+        if a[w] != b[w]
+    )
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
