@@ -120,3 +120,26 @@ def test_keys_within_is_the_general_scan(texts: list[str], stretch: str) -> None
     doc = _Document([_clause(t, i) for i, t in enumerate(texts)])
     stretch_key = classify.clause_key(" ".join([*texts[:2], stretch]))
     assert doc.keys_within(stretch_key) == _general_keys_within(doc, stretch_key)
+
+
+_PLACES = st.lists(
+    st.sampled_from([
+        *_VOCABULARY, "Canada", "United", "States", "Kingdom", "New", "Mexico", "Guinea-Bissau", "Guinea",
+        "Côte", "d’Ivoire", "St.", "Helena", "Deutschland", "Kanada", "Suisse", "Brasil",
+    ]),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLACES)
+def test_country_names_are_those_the_whole_pattern_finds(text: str) -> None:
+    from monitor.lang.lexicon import country_names
+
+    for lang in ("en", "de", "fr", "es"):
+        pattern, names = country_names(lang)
+        general = {names[m.group(0)] for m in pattern.finditer(text)}
+        assert general <= facts._places(text, load_lexicon(lang))
+        first_words = facts._country_first_words(lang)
+        if general:
+            assert not first_words.isdisjoint(facts._WORD_RUN.findall(text))

@@ -520,9 +520,28 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
     if lex.language != "en":
         places |= _keys(load_lexicon("en").places, text)
     pattern, names = country_names(lex.language)
-    if pattern is not None:
+    first_words = _country_first_words(lex.language)
+    if pattern is not None and (first_words is None or not first_words.isdisjoint(_WORD_RUN.findall(text))):
         places |= {names[m.group(0)] for m in pattern.finditer(text)}
     return places
+
+
+@cache
+def _country_first_words(language: str) -> frozenset[str] | None:
+    """The first word of every country name of `language`: a name matches only where a word of
+    the text is its first word (the pattern wants no word character before or after a name, so
+    the name's first run of word characters is a whole run of the text). None for Chinese, whose
+    names need no word boundary, or a name that opens with no word character."""
+    pattern, names = country_names(language)
+    if pattern is None or canonical_language(language) == "zh":
+        return None
+    words = set()
+    for name in names:
+        first = _WORD_RUN.match(name)
+        if first is None:
+            return None
+        words.add(first.group(0))
+    return frozenset(words)
 
 
 def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
