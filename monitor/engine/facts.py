@@ -239,14 +239,15 @@ def _plain_stopwords(lex: Lexicon) -> frozenset[str] | None:
     return frozenset(w.lower() for w in lex.stopword_items if w.isascii())
 
 
-def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)  # periods, promises and named things each read a clause's segments
+def _segments(text: str, cjk: bool) -> tuple[tuple[int, str], ...]:
     splitter = _SEGMENT_CJK if cjk else _SEGMENT_LATIN
     out, start = [], 0
     for m in splitter.finditer(text):
         out.append((start, text[start : m.start()]))
         start = m.end()
     out.append((start, text[start:]))
-    return [(s, t) for s, t in out if t.strip()]
+    return tuple((s, t) for s, t in out if t.strip())
 
 
 def parse_number(token: str, lex: Lexicon) -> float | None:
