@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -59,7 +60,7 @@ from monitor.engine.segment import clause_key
 from monitor.engine.subject import with_subject
 from monitor.engine.tokendiff import Opcode, diff_budget, token_opcodes
 from monitor.lang import caseless
-from monitor.lang.lexicon import Lexicon
+from monitor.lang.lexicon import Lexicon, all_lexicons
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
@@ -201,6 +202,8 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
 def _same_terms(old: str, new: str, language: str) -> bool:
     """The two texts state the same facts, with as many negations and modals, and differ only
     in function words ("and", "which", "this")."""
+    if _content_word_differs_in_every_language(old, new):
+        return False  # what the lexicon's check below would find, without picking the lexicon
     lex = pick_lexicon(new, language)
     if _content_words(old, lex) != _content_words(new, lex):
         return False
@@ -237,6 +240,20 @@ def _negation_scope_only(findings: list[_Finding], old: str, new: str, language:
         "purpose": {u for f in free for u in f.purposes},
     }
     return all((f.fact.new or f.fact.old) in named[f.fact.kind] for f in findings)
+
+
+def _content_word_differs_in_every_language(old: str, new: str) -> bool:
+    """A word stands a different number of times in the two texts and is no function word or
+    list joiner of any language: whichever lexicon reads them, their _content_words differ.
+    Most neighbours of an edited clause fail here, before a lexicon is picked for their join."""
+    a = Counter(w.lower() for w in _WORD.findall(old))
+    b = Counter(w.lower() for w in _WORD.findall(new))
+    lexicons = all_lexicons()
+    return any(
+        all(w not in lex.conjunctions and not _function_word(w, lex) for lex in lexicons)
+        for w in a.keys() | b.keys()
+        if a[w] != b[w]
+    )
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
@@ -328,6 +345,9 @@ class _Document:
         keys = [statement_key(c.text) for c in clauses]
         self.text = "\n".join(keys)
         self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
+        self.han_keys = frozenset(k for k in self.keys if _HAN_RE.search(k))
+        self.padded_keys = [f" {k} " for k in self.keys]
+        self.negative_lengths = [-len(k) for k in self.keys]  # ascending, for bisect
         self.key_set = frozenset(keys)
         self.other = OtherVersion(clauses)
         self.searched = 0
@@ -344,12 +364,11 @@ class _Document:
         if self.searched > self.SEARCH_BUDGET:
             return found
         padded = f" {stretch_key} "
-        for key in self.keys:
-            if len(key) > len(stretch_key):
-                continue
-            if f" {key} " in padded or (_HAN_RE.search(key) and key in stretch_key):
+        shorter = bisect_left(self.negative_lengths, -len(stretch_key))  # longer keys cannot stand in it
+        for key, padded_key in zip(self.keys[shorter:], self.padded_keys[shorter:], strict=True):
+            if padded_key in padded or (key in self.han_keys and key in stretch_key):
                 found.append(key)
-                padded = padded.replace(f" {key} ", " \x00 ", 1)
+                padded = padded.replace(padded_key, " \x00 ", 1)
         return found
 
     def still_states(self, clause: Clause, change: Change) -> bool:
@@ -1414,8 +1433,10 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # _compare and _without_joined_sentences ask for the same texts
 def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
-    """Pairs (old words, new words), one per differing stretch of the two texts."""
+    """Pairs (old words, new words), one per differing stretch of the two texts (shared between
+    callers: not to be changed)."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     opcodes = token_opcodes(a, b)
     return [(_join(a[i1:i2]), _join(b[j1:j2])) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
@@ -1511,6 +1532,7 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
 
 
 @lru_cache(maxsize=8192)  # asked for every word of both sides of a re-split sentence
+@lru_cache(maxsize=16384)  # asked for every word of the clauses _same_terms weighs
 def _function_word(word: str, lex: Lexicon) -> bool:
     """One word of the language's function words ("to", "the", "our"), never a negator or modal."""
     word = word.strip()

@@ -113,8 +113,10 @@ class ClauseFacts:
 
 def is_cjk(text: str) -> bool:
     """True when the text is mostly CJK (a few Chinese characters in Latin text do not count)."""
+    if text.isascii() or not _CJK_RE.search(text):  # most clauses: no Han character at all
+        return False
     han = len(_CJK_RE.findall(text))
-    return han > 0 and han * 3 >= len(re.findall(r"[A-Za-z]+", text))
+    return han * 3 >= len(re.findall(r"[A-Za-z]+", text))
 
 
 def _category_hits(text: str, lex: Lexicon) -> dict[str, int]:
@@ -174,9 +176,9 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
 def _word_runs(text: str) -> tuple[Counter[str], list[str]]:
     """The text's runs of word characters: the ASCII ones lower-cased and counted, the others as
     they stand."""
+    if text.isascii():  # lower-casing ASCII keeps every run as it is, one lower() for all
+        return Counter(_WORD_RUN.findall(text.lower())), []
     runs = _WORD_RUN.findall(text)
-    if text.isascii():
-        return Counter(map(str.lower, runs)), []
     return Counter(r.lower() for r in runs if r.isascii()), [r for r in runs if not r.isascii()]
 
 
@@ -202,8 +204,10 @@ def _stopword_counts(
 ) -> list[int]:
     """_stopwords of each lexicon, the ASCII runs looked up once for all of them."""
     counts = [0] * len(lexicons)
-    for run, n in runs[0].items():
-        for i in _stopword_index(lexicons).get(run, ()):
+    index, ascii_runs = _stopword_index(lexicons), runs[0]
+    for run in ascii_runs.keys() & index.keys():  # the function words among the runs, found in C
+        n = ascii_runs[run]
+        for i in index[run]:
             counts[i] += n
     for i, lex in enumerate(lexicons):
         if lex.stopwords is None:
@@ -235,14 +239,15 @@ def _plain_stopwords(lex: Lexicon) -> frozenset[str] | None:
     return frozenset(w.lower() for w in lex.stopword_items if w.isascii())
 
 
-def _segments(text: str, cjk: bool) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)  # periods, promises and named things each read a clause's segments
+def _segments(text: str, cjk: bool) -> tuple[tuple[int, str], ...]:
     splitter = _SEGMENT_CJK if cjk else _SEGMENT_LATIN
     out, start = [], 0
     for m in splitter.finditer(text):
         out.append((start, text[start : m.start()]))
         start = m.end()
     out.append((start, text[start:]))
-    return [(s, t) for s, t in out if t.strip()]
+    return tuple((s, t) for s, t in out if t.strip())
 
 
 def parse_number(token: str, lex: Lexicon) -> float | None:
@@ -288,6 +293,8 @@ def _blanked(pattern: re.Pattern[str], text: str, repl: str | Callable[[re.Match
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     ages, spans = [], []
     for pattern in lex.ages:
+        if not caseless.search(pattern, text):  # the case-folded twin rules most texts out faster
+            continue
         for m in pattern.finditer(text):
             value = parse_number(m.group(1), lex)
             if value is not None and 0 < value < 30 and not _shorter_than_a_year(text, m.start(1), lex):
@@ -527,9 +534,28 @@ def _places(text: str, lex: Lexicon) -> frozenset[str]:
     if lex.language != "en":
         places |= _keys(load_lexicon("en").places, text)
     pattern, names = country_names(lex.language)
-    if pattern is not None:
+    first_words = _country_first_words(lex.language)
+    if pattern is not None and (first_words is None or not first_words.isdisjoint(_WORD_RUN.findall(text))):
         places |= {names[m.group(0)] for m in pattern.finditer(text)}
     return places
+
+
+@cache
+def _country_first_words(language: str) -> frozenset[str] | None:
+    """The first word of every country name of `language`: a name matches only where a word of
+    the text is its first word (the pattern wants no word character before or after a name, so
+    the name's first run of word characters is a whole run of the text). None for Chinese, whose
+    names need no word boundary, or a name that opens with no word character."""
+    pattern, names = country_names(language)
+    if pattern is None or canonical_language(language) == "zh":
+        return None
+    words = set()
+    for name in names:
+        first = _WORD_RUN.match(name)
+        if first is None:
+            return None
+        words.add(first.group(0))
+    return frozenset(words)
 
 
 def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
@@ -792,7 +818,7 @@ def _without_document_names(text: str, lex: Lexicon) -> str:
     a name states nothing about cookies. A title that is the name keeps it: a section headed
     "Cookie Notice" is about cookies."""
     names = lex.document_names
-    if names is None or len(_WORD_RUN.findall(text)) < NAMES_IN_SENTENCES or not names.search(text):
+    if names is None or not caseless.search(names, text) or len(_WORD_RUN.findall(text)) < NAMES_IN_SENTENCES:
         return text
     return names.sub(" ", text)
 
@@ -800,7 +826,7 @@ def _without_document_names(text: str, lex: Lexicon) -> str:
 def _kept(text: str, lex: Lexicon) -> str:
     """"retention" when the clause names data or records that a period could keep, else "contact"."""
     nouns = lex.data_nouns
-    return "retention" if nouns is None or nouns.search(text) else "contact"
+    return "retention" if nouns is None or caseless.search(nouns, text) else "contact"
 
 
 # a sentence end; the dots inside "e.g.," or "i.e." end nothing

@@ -81,6 +81,8 @@ def content_words(text: str, lex: Lexicon) -> frozenset[str]:
     """The text's words of three letters or more, lower-cased and cut to their first STEM letters
     ("restrict", "restriction"), without the lexicon's function words and number words."""
     skip = _skipped(lex)
+    if text.isascii():  # lower-casing ASCII keeps every word as it is: one lower() for all
+        return frozenset(w[:STEM] for w in _WORD.findall(text.lower()) if w not in skip)
     return frozenset(w[:STEM] for w in (m.lower() for m in _WORD.findall(text)) if w not in skip)
 
 
