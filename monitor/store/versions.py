@@ -1,7 +1,8 @@
 """Policies, fetches and versions: what a check reads before fetching and writes after.
 
 In: PolicyConfigs from the watchlist (sync_policies); FetchRecords, bodies, texts, clauses,
-Changes and NewAlerts from the check stage (record_fetch, record_version, one transaction each).
+Changes and NewAlerts from the check stage (record_fetch, record_version, one transaction each;
+record_quiet_fetches, many rows that change nothing in one).
 Out: CheckState (what a check needs to know, in one query), StoredVersions, validators for
 conditional GETs, raw bodies.
 

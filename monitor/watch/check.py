@@ -3,6 +3,8 @@
 In: PolicyConfigs, a Store, a Fetcher and the Watchlist (routes, thresholds, fetch settings).
 Out: a CheckOutcome per policy, plus what the store keeps of it: a fetch row always, and a
 version (with its changes and planned alerts, in the same transaction) when the text changed.
+In a pass (`check_on_threads`) the rows of checks that change nothing are written a hundred
+per transaction (QuietFetches); everything else is written by the check itself, at once.
 
 One check: validators -> conditional fetch -> 304 stops here; a failed fetch is a failed fetch
 row (and health alerts); an unchanged raw body stops before parsing; otherwise normalise, guard
