@@ -176,8 +176,8 @@ QUIET_BATCH = 100  # quiet fetch rows written per transaction; a kill -9 forgets
 
 class QuietFetches:
     """The fetch rows of a pass's checks that found a page as stored and change nothing else,
-    written QUIET_BATCH at a time rather than one transaction each (on a pass of 304s that
-    transaction was a tenth of a check's CPU, and the processes of a pass queued for it).
+    written QUIET_BATCH at a time rather than one transaction each (30-36 µs of CPU per row
+    alone, 15 µs in a batch, and a pass's processes queue for the write lock 100 times less).
 
     Losing them (a kill -9 of the pass) loses only when those pages were last looked at: no
     version, alert, change of health, validator or hash is ever held here, and the pass flushes

@@ -157,9 +157,9 @@ OUTCOME_BATCH_SECONDS = 0.05  # how long an outcome may wait in a worker before 
 class _Batches:
     """A worker's outcomes, sent to the pass's process as lists, every OUTCOME_BATCH_SECONDS.
 
-    One message per outcome cost a pass of 304s a seventh of its CPU (pickling, the queue's
-    feeder thread woken, the parent woken and unpickling, a thousand times); progress still
-    shows within a twentieth of a second."""
+    One message per outcome cost the pass's own process ~35 ms of CPU per 1,000 checks (woken,
+    reading and unpickling a thousand times; its waiting took 50 ms of CPU where it now takes
+    16); progress still shows within a twentieth of a second."""
 
     def __init__(self, outcomes: multiprocessing.Queue) -> None:
         self.outcomes = outcomes
