@@ -624,3 +624,58 @@ def test_storage_errors_are_told_from_bugs() -> None:
     assert check_mod.storage_error(OSError(errno.ENOSPC, "No space left on device"))
     assert check_mod.storage_error(sqlite3.OperationalError("no such table: versions")) is None
     assert check_mod.storage_error(ValueError("bad")) is None
+
+
+# --- quiet checks written in batches ----------------------------------------------------------------
+
+
+def test_unchanged_checks_of_a_pass_are_recorded_in_batches_and_all_by_its_end(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass writes the rows of its 304s a few at a time, not one transaction each; by the time
+    check_many returns every check has its row, and the next pass still sends the validators."""
+    for i in range(7):
+        env.site.set_page(f"/q{i}", policy_html(seed_text(i % 5)))
+        env.policy(f"quiet-{i}", f"/q{i}")
+    first = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
+                       processes=1)
+    assert [o.outcome for o in first] == ["new"] * 7
+    batches: list[int] = []
+    real = store_mod.Store.record_quiet_fetches
+
+    def spy(self: object, fetches: list) -> None:
+        batches.append(len(fetches))
+        real(self, fetches)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_mod.Store, "record_quiet_fetches", spy)
+    monkeypatch.setattr(check_mod, "QUIET_BATCH", 3)
+    for _ in range(2):
+        again = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
+                           processes=1)
+        assert [o.outcome for o in again] == ["not_modified"] * 7
+    assert sorted(batches) == [1, 1, 3, 3, 3, 3]  # two passes: 3 + 3 + the last one each
+    for p in env.policies:
+        rows = env.rows("SELECT outcome FROM fetches WHERE policy_id = ? ORDER BY id", p.id)
+        outcomes = [r[0] for r in rows]
+        assert outcomes == ["new", "not_modified", "not_modified"]
+    assert env.site.hits("/q0") == 3
+
+
+def test_a_check_that_ends_an_outage_is_written_at_once_with_its_alert(env: Env) -> None:
+    """Only rows that change nothing wait for a batch: a page reached again after an outage
+    raises its "recovered" alert in the same transaction as its row, as a single check does."""
+    env.threshold = 2
+    env.site.set_page("/o", _page())
+    p = env.policy("outage", "/o")
+    assert env.check(p).outcome == "new"
+    env.site.set_fault("/o", "status", code=500)
+    assert [env.check(p).outcome for _ in range(2)] == ["failed", "failed"]
+    env.site.clear_fault("/o")
+    quiet = check_mod.QuietFetches(env.store, batch=100)  # type: ignore[arg-type]
+    outcome = check_mod._check(p, env.store, env.fetcher, env.watchlist, check_mod.analyse_page, quiet)  # type: ignore[arg-type]
+    assert outcome.outcome in ("unchanged", "not_modified") and outcome.alerts == 1
+    assert env.rows("SELECT outcome FROM fetches WHERE policy_id = 'outage' ORDER BY id DESC LIMIT 1")[0][0] \
+        == outcome.outcome  # written before the batch is
+    assert len(env.alerts("outage", "recovered")) == 1
+    quiet.close()
+    assert env.count("fetches", "outage") == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import resource
 import shutil
 import socket
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from policy_site import WRONG_CHARSET_TEXT, PolicySite, seed_page
 
+from monitor.fetch import http as fetch_mod
 from monitor.fetch.http import HttpFetcher, format_size, parse_content_type, parse_retry_after
 from monitor.models import FetchSettings
 
@@ -539,3 +541,17 @@ def test_parse_retry_after():
 def test_format_size():
     assert format_size(10 * 2**20) == "10 MiB"
     assert format_size(256 * 1024) == "256 KiB"
+
+
+def test_proxies_come_from_the_environment_when_set_and_none_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without a *_proxy variable there is no proxy (and urllib.request is not consulted); with
+    one, what urllib.request reads from the environment, scheme by scheme."""
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy"):
+            monkeypatch.delenv(name)
+    assert fetch_mod.HttpFetcher(FetchSettings())._proxies == {}
+    monkeypatch.setenv("HTTPS_PROXY", "http://10.9.8.7:3128")
+    monkeypatch.setenv("ftp_proxy", "http://10.9.8.7:2121")
+    assert fetch_mod.HttpFetcher(FetchSettings())._proxies == {"https": "http://10.9.8.7:3128"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.models import FetchSettings, PolicyConfig
 from monitor.watch.shards import plan_shards, shard_settings
 
@@ -31,3 +33,31 @@ def test_a_host_without_delay_is_split_and_its_concurrency_divided():
 def test_delayed_hosts_keep_their_limits_in_their_process():
     settings = FetchSettings(per_host_delay=1.0, per_host_concurrency=1, max_workers=8)
     assert shard_settings(settings, 2).per_host_concurrency == 1
+
+
+def test_a_workers_outcomes_reach_the_pass_in_order_in_a_few_messages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Outcomes leave a worker as lists (one message each OUTCOME_BATCH_SECONDS, not one per
+    check), in the order they came, and close() sends the rest: none is lost or repeated."""
+    import queue
+    import time
+
+    from monitor.watch import shards
+    from monitor.watch.check import CheckOutcome
+
+    monkeypatch.setattr(shards, "OUTCOME_BATCH_SECONDS", 0.02)
+    sent: queue.Queue = queue.Queue()
+    batches = shards._Batches(sent)  # type: ignore[arg-type]
+    outcomes = [CheckOutcome(f"p{i}", "not_modified", 1) for i in range(50)]
+    for o in outcomes[:40]:
+        batches.add(o)
+    time.sleep(0.2)  # the sender has sent what came so far without being asked
+    early = [sent.get_nowait() for _ in range(sent.qsize())]
+    assert [o.policy_id for batch in early for o in batch] == [f"p{i}" for i in range(40)]
+    for o in outcomes[40:]:
+        batches.add(o)
+    batches.close()
+    late = [sent.get_nowait() for _ in range(sent.qsize())]
+    assert [o for batch in early + late for o in batch] == outcomes
+    assert len(early) + len(late) < 10

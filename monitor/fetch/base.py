@@ -30,6 +30,11 @@ class Fetcher(Protocol):
     def close(self) -> None: ...
 
 
+# The reason a guard gives for a page much shorter than the version held, and the one suspicion
+# a second fetch of the same text can lift. Here, not in guards.py, so that a check can tell it
+# from the others without loading the guards (and their patterns) on a pass of unchanged pages.
+SHRUNK = "shrunk"
+
 FetcherClass = type  # a class whose instances are Fetchers: cls(settings)
 FETCHERS: dict[str, FetcherClass] = {}
 

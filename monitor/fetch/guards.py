@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 
+from monitor.fetch.base import SHRUNK
 from monitor.lang.scripts import CJK, HANGUL
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import Document, FetchResult
@@ -131,9 +132,6 @@ def _surely_long(text: str) -> bool:
         return True
     cjk = sum(map(len, _CJK_RUN.findall(text, 0, _QUICK_CJK_HEAD)))
     return words + cjk * EMPTY_MAX_UNITS / 80 >= STRONG_MAX_UNITS
-
-
-SHRUNK = "shrunk"  # the one suspicion a second fetch of the same text can lift
 
 
 def shrinkage(length: int, previous_length: int | None) -> str | None:

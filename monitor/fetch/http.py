@@ -30,16 +30,15 @@ HttpFetcher is thread-safe: the check stage calls fetch() from a pool of setting
 from __future__ import annotations
 
 import contextlib
-import http.cookiejar
 import logging
 import math
 import os
 import random
 import socket
 import ssl
+import sys
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, fields
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -235,16 +234,20 @@ POOL_CLASSES.update({"http": _QuickAckPool, "https": _QuickAckHTTPSPool})
 
 class _Cookies:
     """Cookies the servers set, sent back on later requests (requests.Session did the same). Costs
-    nothing until some server sets one."""
+    nothing until some server sets one: http.cookiejar (and urllib.request with it, ~15 ms of
+    every start) is imported then."""
 
     def __init__(self) -> None:
-        self._jar = http.cookiejar.CookieJar()  # thread-safe
+        self._jar: Any = None  # an http.cookiejar.CookieJar (thread-safe) from the first cookie on
+        self._jar_lock = threading.Lock()
         self._any = False
 
     def header(self, url: str) -> str | None:
         """The Cookie header to send to `url`, if any."""
         if not self._any:
             return None
+        import urllib.request
+
         try:
             req = urllib.request.Request(url)
             self._jar.add_cookie_header(req)
@@ -257,8 +260,14 @@ class _Cookies:
         """Keep the cookies `resp` sets; a malformed Set-Cookie is ignored."""
         if "set-cookie" not in resp.headers:
             return
+        import http.cookiejar
+        import urllib.request
+
+        with self._jar_lock:
+            if self._jar is None:
+                self._jar = http.cookiejar.CookieJar()
         try:
-            self._jar.extract_cookies(resp, urllib.request.Request(url))  # type: ignore[arg-type]
+            self._jar.extract_cookies(resp, urllib.request.Request(url))
             self._any = True
         except Exception:  # noqa: BLE001 - never fail a fetch over a cookie
             log.debug("ignored cookies from %s", url, exc_info=True)
@@ -301,7 +310,7 @@ class HttpFetcher:
         self._direct.pool_classes_by_scheme = POOL_CLASSES
         # Proxy settings are read from the environment once, not on every request; loopback
         # addresses never go through a proxy.
-        self._proxies = {k: v for k, v in urllib.request.getproxies().items() if k in SCHEMES}
+        self._proxies = {k: v for k, v in _system_proxies().items() if k in SCHEMES}
         self._via_proxy: dict[str, urllib3.PoolManager] = {}
         self._via_lock = threading.Lock()
         self._cookies = _Cookies()
@@ -350,7 +359,11 @@ class HttpFetcher:
 
     def _proxies_for(self, url: str) -> dict[str, str]:
         host = urlsplit(url).hostname or ""
-        if not self._proxies or host in LOOPBACK_HOSTS or urllib.request.proxy_bypass_environment(host):
+        if not self._proxies or host in LOOPBACK_HOSTS:
+            return {}
+        import urllib.request
+
+        if urllib.request.proxy_bypass_environment(host):
             return {}
         return self._proxies
 
@@ -622,6 +635,16 @@ def _close(resp: urllib3.BaseHTTPResponse) -> None:
         resp.release_conn()
     except Exception:  # noqa: BLE001 - nothing more to give back
         pass
+
+
+def _system_proxies() -> dict[str, str]:
+    """urllib.request.getproxies(). On Linux it reads only the *_proxy environment variables, so
+    without one urllib.request (~15 ms to import) is not loaded to find there are none."""
+    if sys.platform == "linux" and not any(name.lower().endswith("_proxy") for name in os.environ):
+        return {}
+    import urllib.request
+
+    return urllib.request.getproxies()
 
 
 def _proxy_manager(proxy: str, pool_kw: dict[str, Any]) -> urllib3.PoolManager:

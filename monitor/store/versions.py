@@ -1,7 +1,8 @@
 """Policies, fetches and versions: what a check reads before fetching and writes after.
 
 In: PolicyConfigs from the watchlist (sync_policies); FetchRecords, bodies, texts, clauses,
-Changes and NewAlerts from the check stage (record_fetch, record_version, one transaction each).
+Changes and NewAlerts from the check stage (record_fetch, record_version, one transaction each;
+record_quiet_fetches, many rows that change nothing in one).
 Out: CheckState (what a check needs to know, in one query), StoredVersions, validators for
 conditional GETs, raw bodies.
 
@@ -217,12 +218,7 @@ class PolicyVersions(Connection):
 
     @staticmethod
     def _insert_fetch(conn: sqlite3.Connection, f: FetchRecord, version_id: int | None = None) -> int:
-        cur = conn.execute(
-            _FETCH_INSERT,
-            (f.policy_id, f.started_at, f.outcome, f.http_status, f.duration_ms, f.bytes, f.etag,
-             f.last_modified, f.final_url, f.error, f.text_sha256, f.body_sha256, version_id, f.rendered,
-             f.fetch_ms),
-        )
+        cur = conn.execute(_FETCH_INSERT, _fetch_row(f, version_id))
         return cur.lastrowid  # type: ignore[return-value]
 
     def _change_health(self, conn: sqlite3.Connection, policy_id: str, change: HealthChange | None,
@@ -253,6 +249,17 @@ class PolicyVersions(Connection):
             self._change_health(conn, fetch.policy_id, health, fetch.started_at)
         self._known_policies.add(fetch.policy_id)
         return fetch_id
+
+    def record_quiet_fetches(self, fetches: Sequence[FetchRecord]) -> None:
+        """Record attempts that found the page as stored and change nothing else (no alerts, no
+        change of health, no new validators or hashes), many in one transaction."""
+        if not fetches:
+            return
+        with self._tx() as conn:
+            for fetch in fetches:
+                self._ensure_policy(conn, fetch.policy_id)
+            conn.executemany(_FETCH_INSERT, [_fetch_row(f) for f in fetches])
+        self._known_policies.update(f.policy_id for f in fetches)
 
     def record_version(
         self,
@@ -356,6 +363,13 @@ class PolicyVersions(Connection):
         """The raw body with that hash and its content type, decompressed."""
         row = self._one("SELECT data, content_type FROM bodies WHERE sha256 = ?", (sha256,))
         return (zlib.decompress(row[0]), row[1]) if row else None
+
+
+def _fetch_row(f: FetchRecord, version_id: int | None = None) -> tuple[Any, ...]:
+    """The values of _FETCH_INSERT for one fetch."""
+    return (f.policy_id, f.started_at, f.outcome, f.http_status, f.duration_ms, f.bytes, f.etag,
+            f.last_modified, f.final_url, f.error, f.text_sha256, f.body_sha256, version_id, f.rendered,
+            f.fetch_ms)
 
 
 def _rename_policy(conn: sqlite3.Connection, old: str, new: str) -> bool:

@@ -73,8 +73,9 @@ def check_in_processes(
     progress: Callable[[object], None] | None = None,
     preload: bool = False,
 ) -> list:
-    """Run the pass in worker processes; a process that dies leaves its unchecked policies as
-    failed outcomes (nothing was recorded for them). `preload`: load the engine before forking,
+    """Run the pass in worker processes; a process that dies leaves the policies it did not
+    report as failed outcomes (nothing was recorded for them, but for the checks of its last
+    OUTCOME_BATCH_SECONDS, which may have been). `preload`: load the engine before forking,
     for a pass that will parse many pages (a pass of 304s never needs it)."""
     shards = plan_shards(policies, settings, processes)
     settings = shard_settings(settings, len(shards))
@@ -109,12 +110,13 @@ def check_in_processes(
         if item == DONE:
             finished += 1
             continue
-        results[position[item.policy_id]] = item
-        if progress is not None:
-            try:
-                progress(item)
-            except Exception:  # noqa: BLE001 - a progress display must not stop the pass
-                log.exception("progress callback failed")
+        for outcome in item:
+            results[position[outcome.policy_id]] = outcome
+            if progress is not None:
+                try:
+                    progress(outcome)
+                except Exception:  # noqa: BLE001 - a progress display must not stop the pass
+                    log.exception("progress callback failed")
     for w in workers:
         w.join(timeout=5)
     for i, r in enumerate(results):
@@ -137,14 +139,55 @@ def _worker(
     _exit_with_parent(parent)
     store = Store(db_path)
     fetcher = fetcher_for(fetcher_kind, settings)
+    batches = _Batches(outcomes)
     try:
-        check_on_threads(policies, store=store, fetcher=fetcher, watchlist=watchlist, progress=outcomes.put)
+        check_on_threads(policies, store=store, fetcher=fetcher, watchlist=watchlist, progress=batches.add)
     finally:
         fetcher.close()
         store.close()
+        batches.close()
         outcomes.put(DONE)
         outcomes.close()
         outcomes.join_thread()
+
+
+OUTCOME_BATCH_SECONDS = 0.05  # how long an outcome may wait in a worker before it is sent
+
+
+class _Batches:
+    """A worker's outcomes, sent to the pass's process as lists, every OUTCOME_BATCH_SECONDS.
+
+    One message per outcome cost the pass's own process ~35 ms of CPU per 1,000 checks (woken,
+    reading and unpickling a thousand times; its waiting took 50 ms of CPU where it now takes
+    16); progress still shows within a twentieth of a second."""
+
+    def __init__(self, outcomes: multiprocessing.Queue) -> None:
+        self.outcomes = outcomes
+        self._items: list[CheckOutcome] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._sender = threading.Thread(target=self._send_every, name="outcome-batches", daemon=True)
+        self._sender.start()
+
+    def add(self, outcome: CheckOutcome) -> None:
+        with self._lock:
+            self._items.append(outcome)
+
+    def close(self) -> None:
+        """Send what is left; nothing is sent after."""
+        self._done.set()
+        self._sender.join()
+        self._send()
+
+    def _send_every(self) -> None:
+        while not self._done.wait(OUTCOME_BATCH_SECONDS):
+            self._send()
+
+    def _send(self) -> None:
+        with self._lock:
+            items, self._items = self._items, []
+        if items:
+            self.outcomes.put(items)
 
 
 PARENT_POLL = 0.1  # seconds between two looks at the parent
