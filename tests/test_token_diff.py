@@ -65,3 +65,19 @@ def test_a_page_of_one_endless_sentence_is_compared_and_reports_the_edit() -> No
     new = normalize(b"<p>" + b"a." * 10_000 + b" retained " + b"a." * 10_000 + b"</p>", "text/html")
     changes = compare_documents(old, new).changes
     assert [c.kind for c in changes] == ["modified"]
+
+
+def test_words_after_a_verb_are_read_without_splitting_the_rest_of_the_text() -> None:
+    from monitor.engine.facts import _words_after
+
+    text = "Wir verkaufen\u00a0Ihre Daten\tan Dritte\u2003nicht weiter, " + "und so weiter " * 1000
+    at = len("Wir verkaufen")
+    for count in (0, 1, 4, 16):
+        assert _words_after(text, at, count) == text[at:].split()[:count]
+
+
+def test_a_negator_after_the_verb_still_counts_in_a_verb_second_language() -> None:
+    from monitor.engine.facts import extract_facts
+
+    facts = extract_facts("Wir verkaufen Ihre personenbezogenen Daten nicht.", "de")
+    assert any(p.state == "negated" for p in facts.polarity)

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 from typing import Any
 
 from monitor.lang import caseless
@@ -419,9 +420,9 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             for m in pat.finditer(cleaned, start):
                 before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
-                if state == "affirmed" and _negated_after(cleaned[m.end() :], lex):
+                if state == "affirmed" and _negated_after(cleaned, m.end(), lex):
                     state = "negated"
-                    after = cleaned[m.end() :].split()[: lex.extra.get("negator_after_words", 0)]
+                    after = _words_after(cleaned, m.end(), lex.extra.get("negator_after_words", 0))
                     snippet = " ".join([m.group(0), *after])
                 else:
                     snippet = (snippet + m.group(0)).strip()
@@ -584,16 +585,23 @@ def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
     return state, before[at:]
 
 
-def _negated_after(after: str, lex: Lexicon) -> bool:
+def _negated_after(text: str, verb_end: int, lex: Lexicon) -> bool:
     """Verb-second languages put the negator after the verb: "vi säljer inte", "wir verkaufen sie nicht"."""
     n = lex.extra.get("negator_after_words", 0)
     if not n or lex.negators is None:
         return False
-    words = _without_list_head(after.split()[: n + LIST_ALLOWANCE], lex.conjunctions)[:n]
+    words = _without_list_head(_words_after(text, verb_end, n + LIST_ALLOWANCE), lex.conjunctions)[:n]
     return bool(lex.negators.search(" ".join(words)))
 
 
 LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _words_after(text: str, at: int, count: int) -> list[str]:
+    """text[at:].split()[:count] without splitting all the rest: a verb found thousands of times
+    in one freak sentence made each find split everything after it (quadratic)."""
+    return [m.group(0) for m in islice(_NON_SPACE.finditer(text, at), count)]
 LIST_ITEM_WORDS = 3  # words in one item of such a list
 
 
