@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import cast
 
 from monitor.engine.explain import (
     CONSENT_WORDS,
@@ -446,7 +447,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only)
-    findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text)
+    findings += _diff_conditions(of, nf, material_cats, lex, old.text, new.text, _section_categories(new))
+    if not findings and not material_cats:
+        findings = _section_periods(of, nf, new)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -628,7 +631,13 @@ def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str
 
 
 def _diff_conditions(
-    of: ClauseFacts, nf: ClauseFacts, material_cats: set[str], lex: Lexicon, old: str, new: str
+    of: ClauseFacts,
+    nf: ClauseFacts,
+    material_cats: set[str],
+    lex: Lexicon,
+    old: str,
+    new: str,
+    section: tuple[str, ...] = (),
 ) -> list[_Finding]:
     """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
     it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
@@ -640,8 +649,9 @@ def _diff_conditions(
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
-        # about data whatever words name it ("we use voice recordings ... only if you opt in")
-        material_cats = {"purpose"}
+        # about data whatever words name it ("we use voice recordings ... only if you opt in").
+        # Under "Cookies", "this is stored only if you allow it" is a condition on the cookies.
+        material_cats = set(section) & MATERIAL_CATEGORIES or {"purpose"}
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
@@ -666,6 +676,34 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_Finding]:
+    """A period in a sentence with no category word of its own ("we will reply within one month"),
+    under a heading that names a term ("Exercising your rights"): the period is the section's."""
+    durations = (*of.durations, *nf.durations)
+    if not durations or any(d.category != "contact" for d in durations):
+        return []
+    section = _ordered(set(_section_categories(clause)) & MATERIAL_CATEGORIES)
+    if not section:
+        return []
+
+    def filed(facts: ClauseFacts) -> ClauseFacts:
+        periods = tuple(replace(d, category=section[0]) for d in facts.durations)
+        return cast(ClauseFacts, _Refiled(facts, periods))
+
+    return _diff_durations(filed(of), filed(nf))
+
+
+@dataclass(frozen=True)
+class _Refiled:
+    """A clause's facts with its periods filed under another category; the rest read through."""
+
+    facts: ClauseFacts
+    durations: tuple[Duration, ...]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.facts, name)
 
 
 def _one_sided(findings: list[_Finding]) -> bool:

@@ -1,0 +1,308 @@
+"""One edit in real Dutch, Norwegian, Croatian, Slovenian, Chinese and English policy paragraphs
+(seventh round).
+
+Each test states, in new sentences, a pattern the engine got wrong on real paragraphs from public
+repositories and web pages: a consent condition without the possessive (or with more words before
+the verb), a condition or a period in a sentence with no keyword of its own under a heading that
+names the term, debt collectors as recipients, "without delay" as no negation, "we reserve the
+right" in its other word orders, recorded calls as collected data, restricted servers as an
+access-control measure, "we do not keep it longer than necessary" as a retention limit, and the
+data subject ("den registrerte") as the user rather than a registration.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
+
+
+def page_edit(heading: str, old: str, new: str) -> list[Change]:
+    """One paragraph under a markdown heading, in two versions, through the whole pipeline (language
+    detected): the material changes."""
+    result = compare_documents(
+        normalize(f"# {heading}\n\n{old}\n".encode(), "text/markdown"),
+        normalize(f"# {heading}\n\n{new}\n".encode(), "text/markdown"),
+    )
+    return [c for c in result.changes if c.material]
+
+
+def categories(changes: list[Change]) -> set[str]:
+    return {c for change in changes for c in change.categories}
+
+
+# --- a consent condition without the possessive, or with more words before the verb ----------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new,category",
+    [
+        (
+            "no",
+            "Ved uttrykkelig samtykke beholder vi adressen din for nye invitasjoner.",
+            "Vi beholder adressen din for nye invitasjoner.",
+            "retention",
+        ),
+        (
+            "nl",
+            "Wij delen uw adres zonder voorafgaande toestemming niet met sponsors.",
+            "Wij delen uw adres met sponsors.",
+            "sharing",
+        ),
+        (
+            "hr",
+            "Vašu adresu dijelimo sa sponzorima samo ako vi to kao član izričito dopustite.",
+            "Vašu adresu dijelimo sa sponzorima.",
+            "sharing",
+        ),
+    ],
+)
+def test_a_dropped_consent_condition_alerts(lang: str, old: str, new: str, category: str) -> None:
+    assert_alert(modified(old, new, lang), category)
+
+
+# --- a sentence with no keyword of its own is about what its heading names --------------------------
+
+
+def test_a_consent_condition_dropped_under_a_cookie_heading_is_a_tracking_change() -> None:
+    changes = page_edit(
+        "Cookies",
+        "These small files are only placed on your device if you agree to them in the banner.",
+        "These small files are placed on your device.",
+    )
+    assert "tracking" in categories(changes)
+
+
+@pytest.mark.parametrize(
+    "heading,old,new",
+    [
+        (
+            "Uveljavljanje pravic",
+            "Na vsako pisno zahtevo bomo odgovorili v 15 dneh od prejema.",
+            "Na vsako pisno zahtevo bomo odgovorili v 60 dneh od prejema.",
+        ),
+        (
+            "Ostvarivanje prava",
+            "Na svaki pisani upit odgovorit ćemo u roku od 15 dana od primitka.",
+            "Na svaki pisani upit odgovorit ćemo u roku od 60 dana od primitka.",
+        ),
+        (
+            "Exercising your rights",
+            "We will answer every written request within 15 days of receiving it.",
+            "We will answer every written request within 60 days of receiving it.",
+        ),
+    ],
+)
+def test_a_reply_period_under_a_rights_heading_is_a_rights_term(heading: str, old: str, new: str) -> None:
+    assert "rights" in categories(page_edit(heading, old, new))
+
+
+def test_a_reply_period_under_a_contact_heading_stays_quiet() -> None:
+    assert not page_edit(
+        "Contact",
+        "Our front desk answers letters within 15 days of receiving them.",
+        "Our front desk answers letters within 20 days of receiving them.",
+    )
+
+
+# --- debt collectors receive data ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "hr",
+            "Podatke o neplaćenim računima prosljeđujemo banci.",
+            "Podatke o neplaćenim računima prosljeđujemo banci i agencijama za naplatu potraživanja.",
+        ),
+        (
+            "nl",
+            "Gegevens over onbetaalde facturen geven wij door aan onze bank.",
+            "Gegevens over onbetaalde facturen geven wij door aan onze bank en aan een incassobureau.",
+        ),
+        (
+            "no",
+            "Opplysninger om ubetalte regninger sendes til banken vår.",
+            "Opplysninger om ubetalte regninger sendes til banken vår og til et inkassobyrå.",
+        ),
+    ],
+)
+def test_a_debt_collector_added_as_a_recipient_alerts(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "sharing")
+
+
+# --- "without (undue) delay" says how soon, not that something is not done --------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "nl",
+            "Na afloop van het seizoen wissen wij de ledenlijst onverwijld.",
+            "Na afloop van het seizoen wissen wij de ledenlijst zonder vertraging.",
+        ),
+        (
+            "en",
+            "After the season ends we erase the member list promptly.",
+            "After the season ends we erase the member list without undue delay.",
+        ),
+        (
+            "no",
+            "Etter sesongen sletter vi medlemslisten straks.",
+            "Etter sesongen sletter vi medlemslisten uten ugrunnet opphold.",
+        ),
+    ],
+)
+def test_without_delay_is_no_negation(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+# --- "we reserve the right" in its other word orders ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "nl",
+            "Wij behouden ons het recht voor deze verklaring aan te passen.",
+            "Wij kunnen deze verklaring aanpassen.",
+        ),
+        (
+            "sl",
+            "Pridržujemo si pravico do sprememb teh pravil zasebnosti za spletno trgovino.",
+            "Ta pravila zasebnosti za spletno trgovino lahko spremenimo.",
+        ),
+    ],
+)
+def test_reserving_the_right_to_change_the_policy_said_as_may_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_slovenian_changes_no_longer_announced_alert() -> None:
+    change = modified(
+        "Vse spremembe pravil bomo objavili na tej spletni strani.",
+        "Sprememb pravil ne bomo posebej objavljali na tej spletni strani.",
+        "sl",
+    )
+    assert_alert(change, "changes")
+
+
+# --- a recorded call is data collected ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        ("en", "Calls to our booking line are not recorded.", "Calls to our booking line are recorded."),
+        (
+            "de",
+            "Anrufe bei unserer Buchungshotline werden nicht aufgezeichnet.",
+            "Anrufe bei unserer Buchungshotline werden aufgezeichnet.",
+        ),
+        (
+            "fr",
+            "Les appels à notre ligne de réservation ne sont pas enregistrés.",
+            "Les appels à notre ligne de réservation sont enregistrés.",
+        ),
+        (
+            "nl",
+            "Gesprekken met onze reserveringslijn worden niet opgenomen.",
+            "Gesprekken met onze reserveringslijn worden opgenomen.",
+        ),
+        (
+            "no",
+            "Samtaler til bestillingstelefonen vår blir ikke tatt opp.",
+            "Samtaler til bestillingstelefonen vår blir tatt opp.",
+        ),
+        (
+            "hr",
+            "Pozivi na našu liniju za rezervacije se ne snimaju.",
+            "Pozivi na našu liniju za rezervacije se snimaju.",
+        ),
+        ("zh", "我们不会对预订热线的通话进行录音。", "我们会对预订热线的通话进行录音。"),
+    ],
+)
+def test_calls_now_recorded_alert_as_collection(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "collection")
+
+
+# --- restricted servers or access are an access-control measure ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        ("en", "Booking records are held on restricted servers.", "Booking records are held on servers."),
+        ("no", "Bestillingene lagres på servere med begrenset tilgang.", "Bestillingene lagres på servere."),
+        (
+            "hr",
+            "Rezervacije čuvamo na poslužiteljima s ograničenim pristupom.",
+            "Rezervacije čuvamo na poslužiteljima.",
+        ),
+    ],
+)
+def test_dropping_restricted_access_alerts_as_security(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "security")
+
+
+# --- "we do not keep it longer than necessary" is a limit, the same as "no longer than" -------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "en",
+            "We do not hold your booking history longer than necessary for the trip.",
+            "We hold your booking history no longer than necessary for the trip.",
+        ),
+        (
+            "nl",
+            "Wij bewaren uw boekingen niet langer dan nodig.",
+            "Wij bewaren uw boekingen maximaal zo lang als nodig.",
+        ),
+    ],
+)
+def test_a_split_no_longer_than_necessary_is_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_the_split_limit_replaced_by_a_fixed_period_still_alerts() -> None:
+    change = modified(
+        "We do not hold your booking history longer than necessary for the trip.",
+        "We hold your booking history for ten years.",
+    )
+    assert_alert(change, "retention")
+
+
+# --- the data subject is the user, and what they ask for is a right ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "no",
+            "Krav fra den registrerte besvares innen 20 dager.",
+            "Krav fra den registrerte besvares innen 45 dager.",
+        ),
+        (
+            "da",
+            "Anmodninger fra den registrerede besvares inden for 20 dage.",
+            "Anmodninger fra den registrerede besvares inden for 45 dage.",
+        ),
+        (
+            "sv",
+            "Begäran från den registrerade besvaras inom 20 dagar.",
+            "Begäran från den registrerade besvaras inom 45 dagar.",
+        ),
+    ],
+)
+def test_a_longer_reply_to_the_data_subject_is_a_rights_change(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "rights")
