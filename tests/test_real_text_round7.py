@@ -306,3 +306,105 @@ def test_the_split_limit_replaced_by_a_fixed_period_still_alerts() -> None:
 )
 def test_a_longer_reply_to_the_data_subject_is_a_rights_change(lang: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, lang), "rights")
+
+
+# --- Chinese: a third person, a request, data acquired, a consent that will not be sought ---------------
+
+
+def test_a_ban_on_giving_data_to_third_persons_dropped_alerts_as_sharing() -> None:
+    change = modified("本站不會將會員的通訊錄提供給第三人。", "本站會將會員的通訊錄提供給第三人。", "zh")
+    assert_alert(change, "sharing")
+
+
+def test_a_removed_right_to_ask_for_deletion_alerts_as_rights() -> None:
+    change = modified(
+        "您可以随时修改昵称。您也可以向客服提出注销账号的申请。",
+        "您可以随时修改昵称。",
+        "zh",
+    )
+    assert_alert(change, "rights")
+
+
+def test_a_consent_that_will_no_longer_be_sought_alerts() -> None:
+    change = modified(
+        "如需将您的订单信息用于新的用途，我们会事先征得您的同意。",
+        "如需将您的订单信息用于新的用途，我们不会另行征得您的同意。",
+        "zh",
+    )
+    assert_alert(change, "purpose")
+
+
+def test_traditional_chinese_data_acquired_under_its_heading_alerts_as_collection() -> None:
+    changes = page_edit(
+        "會員資料之取得",
+        "本站會紀錄您點選的頁面，但不會與您的姓名相連結。",
+        "本站會紀錄您點選的頁面，並會與您的姓名相連結。",
+    )
+    assert "collection" in categories(changes)
+
+
+# --- identifying people, and combining data with other sources, are uses of data ---------------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "en",
+            "The shop does not use server logs to identify individual visitors.",
+            "The shop uses server logs to identify individual visitors.",
+        ),
+        (
+            "nl",
+            "Wij gebruiken de serverlogs niet om bezoekers te identificeren.",
+            "Wij gebruiken de serverlogs om bezoekers te identificeren.",
+        ),
+        (
+            "no",
+            "Vi bruker ikke serverloggene til å identifisere besøkende.",
+            "Vi bruker serverloggene til å identifisere besøkende.",
+        ),
+    ],
+)
+def test_logs_now_used_to_identify_visitors_alert_as_purpose(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "purpose")
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "en",
+            "Visit statistics are never merged with other data sources.",
+            "Visit statistics are merged with other data sources.",
+        ),
+        (
+            "de",
+            "Die Besuchsstatistik wird nicht mit anderen Datenquellen zusammengeführt.",
+            "Die Besuchsstatistik wird mit anderen Datenquellen zusammengeführt.",
+        ),
+        (
+            "no",
+            "Besøksstatistikken blir ikke slått sammen med andre datakilder.",
+            "Besøksstatistikken blir slått sammen med andre datakilder.",
+        ),
+        (
+            "sv",
+            "Besöksstatistiken sammanförs aldrig med andra datakällor.",
+            "Besöksstatistiken sammanförs med andra datakällor.",
+        ),
+        ("zh", "访问统计不会与其他数据来源合并。", "访问统计会与其他数据来源合并。"),
+    ],
+)
+def test_statistics_now_combined_with_other_sources_alert_as_purpose(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "purpose")
+
+
+def test_croatian_in_order_to_said_two_ways_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "Obrađujemo vaše narudžbe s ciljem dostave robe.",
+            "Vaše narudžbe obrađujemo radi dostave robe.",
+            "hr",
+        )
+    )
