@@ -408,3 +408,79 @@ def test_croatian_in_order_to_said_two_ways_is_quiet() -> None:
             "hr",
         )
     )
+
+
+# --- held-out paragraphs: consent "na podlagi soglasja", removal words, "unless", passing data along --------
+
+
+def test_a_slovenian_cookie_consent_condition_dropped_is_a_tracking_change() -> None:
+    changes = page_edit(
+        "Oglaševalski piškotki",
+        "Ti piškotki se shranijo le na podlagi vašega izrecnega soglasja.",
+        "Ti piškotki se shranijo pri vsakem obisku.",
+    )
+    assert "tracking" in categories(changes)
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "no",
+            "Vi sletter opplysningene om deg når avtalen er avsluttet.",
+            "Vi fjerner opplysningene om deg når avtalen er avsluttet.",
+        ),
+        ("hr", "Vaša adresa pohranit će se u našem sustavu.", "Vaša adresa spremit će se u našem sustavu."),
+        (
+            "no",
+            "Listen beholdes i to år, med mindre regnskapsloven krever noe annet.",
+            "Listen beholdes i to år, hvis ikke regnskapsloven krever noe annet.",
+        ),
+        (
+            "da",
+            "Listen gemmes i to år, medmindre bogføringsloven kræver andet.",
+            "Listen gemmes i to år, hvis ikke bogføringsloven kræver andet.",
+        ),
+    ],
+)
+def test_synonyms_of_delete_store_and_unless_are_quiet(lang: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, lang))
+
+
+def test_keeping_data_after_the_membership_ends_alerts() -> None:
+    change = modified(
+        "Medlemsopplysningene lagres til du sier opp medlemskapet.",
+        "Medlemsopplysningene lagres også etter at du har sagt opp medlemskapet.",
+        "no",
+    )
+    assert_alert(change, "retention")
+
+
+def test_an_ip_address_now_passed_along_alerts_as_sharing() -> None:
+    change = modified(
+        "Bij het meten van bezoeken wordt uw IP-adres niet meegegeven aan de leverancier.",
+        "Bij het meten van bezoeken wordt uw IP-adres meegegeven aan de leverancier.",
+        "nl",
+    )
+    assert_alert(change, "sharing")
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "no",
+            "Vi bruker informasjonskapsler for å telle besøk.",
+            "Vi bruker informasjonskapsler og fingeravtrykk av nettleseren for å telle besøk.",
+        ),
+        (
+            "da",
+            "Vi bruger cookies til at tælle besøg.",
+            "Vi bruger cookies og fingeraftryk af browseren til at tælle besøg.",
+        ),
+    ],
+)
+def test_a_browser_fingerprint_is_tracking_not_a_biometric(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert_alert(change, "tracking")
+    assert "biometric" not in change.explanation

@@ -462,6 +462,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         cats = {f.fact.category for f in findings}
         if cats & {"rights", "purpose", "sharing"} and "tracking" in clause_cats:
             cats.add("tracking")  # what cookies are for, who gets their data, the choice: tracking terms
+        if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
+            cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
         sends = _sends(of) or _sends(nf)
         if "recipient" in kinds and "collection" in clause_cats and not sends:
