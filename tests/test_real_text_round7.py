@@ -484,3 +484,46 @@ def test_a_browser_fingerprint_is_tracking_not_a_biometric(lang: str, old: str, 
     change = modified(old, new, lang)
     assert_alert(change, "tracking")
     assert "biometric" not in change.explanation
+
+
+# --- held-out en/zh paragraphs: "any" leaves with the negation, shown to others, removed after a time ------
+
+
+def test_a_sharing_ban_dropped_with_its_any_alerts_beside_an_only_elsewhere_in_the_sentence() -> None:
+    change = modified(
+        "Crash reports are solely used for fixing bugs and are never shared with any partners but our host.",
+        "Crash reports are solely used for fixing bugs and are shared with partners but our host.",
+    )
+    assert_alert(change, "sharing")
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        (
+            "Your phone number is only shown in your public profile if you switch it on.",
+            "Your phone number is shown in your public profile.",
+        ),
+        (
+            "Your phone number is never displayed to other members.",
+            "Your phone number may be displayed to other members.",
+        ),
+    ],
+)
+def test_data_now_displayed_to_others_alerts_as_sharing(old: str, new: str) -> None:
+    assert_alert(modified(old, new), "sharing")
+
+
+def test_removed_after_a_time_said_as_deleted_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "Uploaded receipts are automatically removed after 14 days.",
+            "Uploaded receipts are automatically deleted after 14 days.",
+        )
+    )
+
+
+def test_chinese_data_now_able_to_identify_a_visitor_alerts_as_purpose_not_rights() -> None:
+    change = modified("统计数据无法识别本应用的特定用户。", "统计数据可以识别本应用的特定用户。", "zh")
+    assert_alert(change, "purpose")
+    assert "rights" not in change.categories

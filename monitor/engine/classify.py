@@ -1333,6 +1333,8 @@ def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:
 # auxiliaries that carry an English negation ("we do not share", "we will never sell")
 _NEGATION_AUX = compile_cached(r"\b(?:do|does|did|will|shall|would|can|may)\b", re.IGNORECASE)
 _CONTRACTION = compile_cached(r"\b(\w+n) t\b")
+# words that only a negation calls for ("never shared with any third party"): they leave with it
+_NEGATIVE_POLARITY = compile_cached(r"\b(?:any|ever|at all)\b", re.IGNORECASE)
 
 
 def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
@@ -1347,6 +1349,8 @@ def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
         old, new = _CONTRACTION.sub(r"\1't", old), _CONTRACTION.sub(r"\1't", new)
         if lex.cjk and negations_changed and not (old and new) and len(old or new) == 1:
             continue  # "不会出售" -> "会出售": the negating character alone, its word broken up
+        if negations_changed and not _NEGATIVE_POLARITY.sub(" ", f"{old} {new}").split():
+            continue  # "never shared with any third party" -> "shared with third parties": "any" went too
         if not (lex.negators.search(old) or lex.negators.search(new)):
             return False
         rest_old, rest_new = (_NEGATION_AUX.sub(" ", lex.negators.sub(" ", t)).split() for t in (old, new))
