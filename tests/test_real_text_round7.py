@@ -527,3 +527,40 @@ def test_chinese_data_now_able_to_identify_a_visitor_alerts_as_purpose_not_right
     change = modified("统计数据无法识别本应用的特定用户。", "统计数据可以识别本应用的特定用户。", "zh")
     assert_alert(change, "purpose")
     assert "rights" not in change.categories
+
+
+# --- the user's own details with the possessive after the noun (no/da/sv) are data collected ------------
+
+
+@pytest.mark.parametrize(
+    "lang,old,new",
+    [
+        (
+            "no",
+            "Ved påmelding ber vi om e-postadressen din.",
+            "Ved påmelding ber vi om e-postadressen og fødselsdatoen din.",
+        ),
+        (
+            "da",
+            "Ved tilmelding beder vi om e-mailadressen din.",
+            "Ved tilmelding beder vi om e-mailadressen og fødselsdatoen din.",
+        ),
+        (
+            "no",
+            "Ved påmelding ber vi om telefonnummeret og e-postadressen din.",
+            "Ved påmelding ber vi om telefonnummeret, e-postadressen og bostedsadressen din.",
+        ),
+    ],
+)
+def test_a_detail_added_to_the_users_own_details_alerts_as_collection(lang: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, lang), "collection")
+
+
+def test_our_own_address_and_phone_number_stay_contact_details() -> None:
+    assert_quiet(
+        modified(
+            "Spørsmål kan sendes til e-postadressen vår.",
+            "Spørsmål kan sendes til e-postadressen vår eller telefonnummeret vårt.",
+            "no",
+        )
+    )
