@@ -480,7 +480,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
     sof, snf = _sentence_facts(of, nf, old, new, lex)
-    findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text)
+    findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -493,6 +493,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         cats = {f.fact.category for f in findings}
         if cats & {"rights", "purpose", "sharing"} and "tracking" in clause_cats:
             cats.add("tracking")  # what cookies are for, who gets their data, the choice: tracking terms
+        if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
+            cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
         sends = _sends(of) or _sends(nf)
         if "recipient" in kinds and "collection" in clause_cats and not sends:
@@ -593,7 +595,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
 
 
-SECTION_PERIOD_TOPICS = ("retention", "changes")
+SECTION_PERIOD_TOPICS = ("retention", "changes", "rights")
 
 
 def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_Finding]:
@@ -686,7 +688,13 @@ def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str
 
 
 def _diff_conditions(
-    of: ClauseFacts, nf: ClauseFacts, material_cats: set[str], lex: Lexicon, old: str, new: str
+    of: ClauseFacts,
+    nf: ClauseFacts,
+    material_cats: set[str],
+    lex: Lexicon,
+    old: str,
+    new: str,
+    section: tuple[str, ...] = (),
 ) -> list[_Finding]:
     """A qualifier dropped from (or added to) a sentence about a policy term: "only if you allow
     it", "unless you consent", "only to countries with an adequacy decision". Dropping one widens
@@ -704,8 +712,9 @@ def _diff_conditions(
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
-        # about data whatever words name it ("we use voice recordings ... only if you opt in")
-        material_cats = {"purpose"}
+        # about data whatever words name it ("we use voice recordings ... only if you opt in").
+        # Under "Cookies", "this is stored only if you allow it" is a condition on the cookies.
+        material_cats = set(section) & MATERIAL_CATEGORIES or {"purpose"}
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
@@ -1403,6 +1412,8 @@ def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:
 # auxiliaries that carry an English negation ("we do not share", "we will never sell")
 _NEGATION_AUX = compile_cached(r"\b(?:do|does|did|will|shall|would|can|may)\b", re.IGNORECASE)
 _CONTRACTION = compile_cached(r"\b(\w+n) t\b")
+# words that only a negation calls for ("never shared with any third party"): they leave with it
+_NEGATIVE_POLARITY = compile_cached(r"\b(?:any|ever|at all)\b", re.IGNORECASE)
 
 
 def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
@@ -1417,6 +1428,8 @@ def _only_negation_edited(old_text: str, new_text: str, lex: Lexicon) -> bool:
         old, new = _CONTRACTION.sub(r"\1't", old), _CONTRACTION.sub(r"\1't", new)
         if lex.cjk and negations_changed and not (old and new) and len(old or new) == 1:
             continue  # "不会出售" -> "会出售": the negating character alone, its word broken up
+        if negations_changed and not _NEGATIVE_POLARITY.sub(" ", f"{old} {new}").split():
+            continue  # "never shared with any third party" -> "shared with third parties": "any" went too
         if not (lex.negators.search(old) or lex.negators.search(new)):
             return False
         rest_old, rest_new = (_NEGATION_AUX.sub(" ", lex.negators.sub(" ", t)).split() for t in (old, new))

@@ -744,6 +744,9 @@ def _own_details(text: str, lex: Lexicon) -> int:
         before = text[max(0, m.start() - window) : m.start()]
         yours = [(p.start(), p.end()) for p in user.finditer(before)]
         if not yours:
+            if not lex.cjk and _yours_after(text, m.end(), contact, user, lex.conjunctions):
+                if breaks is None or not _sent_to(before, breaks, lex.cjk):
+                    count += 1
             continue
         start, end = yours[-1]
         between = before[end:]
@@ -753,6 +756,21 @@ def _own_details(text: str, lex: Lexicon) -> int:
             continue
         count += 1
     return count
+
+
+def _yours_after(
+    text: str, end: int, contact: re.Pattern[str], user: re.Pattern[str], conjunctions: frozenset[str]
+) -> bool:
+    """The user's possessive after the detail or the list it opens, as Norwegian, Danish and
+    Swedish put it ("e-postadressen og telefonnummeret ditt"): only other details and the words
+    that join them stand between."""
+    rest = text[end : end + OWN_WINDOW[False]]
+    for word in re.findall(r"[\w-]+|[^\w\s]", rest):
+        if user.fullmatch(word):
+            return True
+        if word != "," and word.lower() not in conjunctions and not contact.fullmatch(word):
+            return False
+    return False
 
 
 def _sent_to(prefix: str, breaks: re.Pattern[str], cjk: bool) -> bool:
