@@ -670,7 +670,7 @@ def _diff_conditions(
     if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or "consent" in kinds):
+        if not (of.states_flow or nf.states_flow or kinds & {"consent", "minimum"}):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
@@ -681,7 +681,7 @@ def _diff_conditions(
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
     for kind in sorted(kinds):
         dropped = kind in of.conditions
-        own = {"safeguard": "transfer", "parental": "children"}.get(kind)
+        own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         cat = own or _ordered(acted or material_cats)[0]
@@ -698,7 +698,9 @@ def _diff_conditions(
             words if dropped else None,
             None if dropped else words,
             "removed" if dropped else "added",
-            {"safeguard": "safeguard", "parental": "parental_consent"}.get(kind, "condition"),
+            {"safeguard": "safeguard", "parental": "parental_consent", "minimum": "minimisation"}.get(
+                kind, "condition"
+            ),
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out

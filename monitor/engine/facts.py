@@ -100,7 +100,8 @@ class ClauseFacts:
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
     security_measures: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
-    # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard"
+    # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard",
+    # "minimum" (as little data as needed)
     conditions: frozenset[str] = frozenset()
     is_update_stamp: bool = False
     # the clause says something happens to data (shared, transferred, collected, kept ...)
@@ -734,13 +735,18 @@ STATE_LEAD = 16  # characters between "only" and the retention state it opens ("
 
 def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     """The qualifiers a clause states. An "only" that opens a retention state ("only as long as
-    needed", "nur so lange wie nötig", "uniquement pendant la durée nécessaire") is part of that
-    state, which says the same with or without it: no limit of its own."""
+    needed", "nur so lange wie nötig", "uniquement pendant la durée nécessaire") or a promise of
+    data minimisation ("only the minimum data needed") is part of it, which says the same with or
+    without it: no limit of its own."""
     conditions = _keys(lex.conditions, text)
     limit = lex.conditions.get("limit")
-    if "limit" not in conditions or limit is None or not _may_match(lex.retention_states, text):
+    minimum = lex.conditions.get("minimum") if "minimum" in conditions else None
+    if "limit" not in conditions or limit is None:
         return conditions
-    spans = [(m.start(), m.end()) for p in lex.retention_states.values() for m in p.finditer(text)]
+    if not _may_match(lex.retention_states, text) and minimum is None:
+        return conditions
+    states = [*lex.retention_states.values(), *([minimum] if minimum is not None else [])]
+    spans = [(m.start(), m.end()) for p in states for m in p.finditer(text)]
     if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
         return conditions - {"limit"}
     return conditions

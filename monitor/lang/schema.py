@@ -153,7 +153,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "credit scoring",
         }
     ),
-    "conditions": frozenset({"limit", "consent", "safeguard", "parental"}),
+    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum"}),
     "possessives": frozenset({"user", "ours", "breaks"}),
 }
 
