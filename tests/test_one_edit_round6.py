@@ -1,13 +1,18 @@
 """One realistic edit of a policy sentence (sixth review round): the patterns the engine still
 missed (or raised false alerts on) in real policy text, each stated in new sentences of its own.
 
-A promise to collect as little data as needed is a collection term in every language.
+A promise to collect as little data as needed is a collection term in every language. A plain-text
+page's "# Title" lines and its short titles over short paragraphs are headings.
 """
 
 from __future__ import annotations
 
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
 
 # --- data minimisation: "as little data as possible" is a promise about collection ---------------
 
@@ -87,3 +92,59 @@ MINIMISATION_REWORDED = [
 def test_the_minimisation_promise_in_other_words_is_quiet(old: str, new: str, language: str) -> None:
     # the "only" of "only the minimum data" is the promise's own word, not a new limit
     assert_quiet(modified(old, new, language))
+
+
+# --- plain-text headings: "# Title" and a short title over a short paragraph ---------------------
+
+
+def plain_blocks(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in normalize(text.encode(), "text/plain").blocks]
+
+
+def plain_changes(old: str, new: str) -> list[Change]:
+    return compare_documents(
+        normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain")
+    ).changes
+
+
+def test_a_markdown_title_in_a_plain_text_page_is_a_heading() -> None:
+    assert plain_blocks("## Analytics\n\nWe place analytics cookies on your device.\n")[0] == (
+        "heading",
+        "Analytics",
+    )
+    # a sentence that opens with "#" is no title
+    assert plain_blocks("# We place analytics cookies on your device.\n\nThey expire after a week.\n")[0][
+        0
+    ] == ("paragraph")
+
+
+def test_a_sentence_under_a_markdown_title_in_plain_text_is_about_its_section() -> None:
+    old = "## Analytics\n\nWe place analytics cookies once you have said yes. The reports are anonymous.\n"
+    new = "## Analytics\n\nWe place analytics cookies. We do not ask you first. The reports are anonymous.\n"
+    assert any(c.material and "tracking" in c.categories for c in plain_changes(old, new))
+
+
+SHORT_SECTION_RETITLED = [
+    (
+        "Where we keep data\n\nYour files stay in Ireland.\n",
+        "Sending data to other countries\n\nYour files stay in Ireland.\n",
+    ),
+    (
+        "Shranjevanje podatkov\n\nVaše datoteke ostanejo v EU.\n",
+        "Prenos podatkov v tretje države\n\nVaše datoteke ostanejo v EU.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SHORT_SECTION_RETITLED)
+def test_a_title_over_a_short_paragraph_is_a_heading_and_retitling_it_is_quiet(old: str, new: str) -> None:
+    assert plain_blocks(old)[0][0] == "heading"
+    (change,) = plain_changes(old, new)
+    assert_quiet(change)
+
+
+def test_a_short_line_over_a_line_that_is_no_sentence_stays_a_paragraph() -> None:
+    assert [kind for kind, _ in plain_blocks("Acme Ltd\n\n12 Harbour Road, Leeds\n")] == [
+        "paragraph",
+        "paragraph",
+    ]
