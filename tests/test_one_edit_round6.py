@@ -8,7 +8,7 @@ page's "# Title" lines and its short titles over short paragraphs are headings.
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
@@ -148,3 +148,68 @@ def test_a_short_line_over_a_line_that_is_no_sentence_stays_a_paragraph() -> Non
         "paragraph",
         "paragraph",
     ]
+
+
+# --- "pass <a longer object> to": data handed to someone, whatever the object's length ---------
+
+
+def test_a_ban_on_passing_a_long_named_record_to_others_dropped_is_a_sharing_change() -> None:
+    assert_alert(
+        modified(
+            "We do not pass your gift card balance history to the shops where you redeem it.",
+            "We pass your gift card balance history to the shops where you redeem it.",
+        ),
+        "sharing",
+    )
+
+
+def test_passing_a_long_named_record_to_others_is_a_new_sharing_term() -> None:
+    assert_alert(
+        single("added", "We pass your gift card balance history to the shops where you redeem it."), "sharing"
+    )
+
+
+def test_passing_checks_to_keep_an_account_safe_shares_nothing() -> None:
+    assert_quiet(single("added", "We pass several automated checks to keep your account safe."))
+
+
+# --- German and Dutch: two objects joined by "oder"/"of" under one negation after them ----------
+
+TWO_OBJECTS_UNDER_ONE_NEGATION = [
+    (
+        "Wir vermieten Ihre Adresse oder Telefonnummer niemals an andere Firmen.",
+        "Ihre Adresse oder Telefonnummer vermieten wir niemals an andere Firmen.",
+        "de",
+    ),
+    (
+        "Wij verhuren uw adres of telefoonnummer nooit aan andere bedrijven.",
+        "Uw adres of telefoonnummer verhuren wij nooit aan andere bedrijven.",
+        "nl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), TWO_OBJECTS_UNDER_ONE_NEGATION)
+def test_two_objects_under_one_negation_moved_first_is_the_same_ban(
+    old: str, new: str, language: str
+) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_two_objects_under_one_negation_dropped_is_a_sharing_change() -> None:
+    change = modified(
+        "Wir vermieten Ihre Adresse oder Telefonnummer niemals an andere Firmen.",
+        "Wir vermieten Ihre Adresse oder Telefonnummer an andere Firmen.",
+        "de",
+    )
+    assert_alert(change, "sharing", "high")
+
+
+def test_a_second_clause_with_its_own_verb_keeps_its_negation_to_itself() -> None:
+    # "und teilen sie nicht": the "nicht" is the sharing clause's, the sale stays affirmed
+    change = modified(
+        "Wir verkaufen Ihre Daten und teilen sie nicht mit Dritten.",
+        "Wir verkaufen Ihre Daten nicht und teilen sie nicht mit Dritten.",
+        "de",
+    )
+    assert_alert(change, "sharing")

@@ -564,8 +564,11 @@ def _negated_after(after: str, lex: Lexicon) -> bool:
     n = lex.extra.get("negator_after_words", 0)
     if not n or lex.negators is None:
         return False
-    words = _without_list_head(after.split()[: n + LIST_ALLOWANCE], lex.conjunctions)[:n]
-    return bool(lex.negators.search(" ".join(words)))
+    head = after.split()[: n + LIST_ALLOWANCE]
+    words = _without_list_head(head, lex.conjunctions)[:n]
+    if lex.negators.search(" ".join(words)):
+        return True
+    return bool(lex.negators.search(" ".join(_without_pair_head(head, lex)[:n])))
 
 
 LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
@@ -594,6 +597,28 @@ def _without_list_head(words: list[str], conjunctions: frozenset[str]) -> list[s
 
 
 _CLAUSE_END = compile_cached(r"[.;:!?]")
+
+
+def _without_pair_head(words: list[str], lex: Lexicon) -> list[str]:
+    """The words with two objects joined by a conjunction cut to the second: "wir verkaufen Ihre
+    Standortdaten oder Fotos nicht" reads as "... Fotos nicht". Not when the part after the
+    conjunction has a verb of its own ("Ihre Daten und geben sie nicht weiter"): two clauses."""
+    if lex.negators is None:
+        return words
+    for j, word in enumerate(words[: LIST_ITEM_WORDS + 1]):
+        if _CLAUSE_END.search(word):
+            return words
+        if j == 0 or word.lower() not in lex.conjunctions:
+            continue
+        rest = words[j + 1 :]
+        at = next((i for i, w in enumerate(rest[: LIST_ITEM_WORDS + 1]) if lex.negators.search(w)), None)
+        if at is None or any(_CLAUSE_END.search(w) for w in rest[:at]):
+            return words
+        around = " ".join(rest[:at] + rest[at + 1 : at + 2])
+        if any(p is not None and caseless.search(p, around) for p in (lex.actions.any, lex.processing)):
+            return words
+        return rest
+    return words
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
