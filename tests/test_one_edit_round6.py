@@ -213,3 +213,27 @@ def test_a_second_clause_with_its_own_verb_keeps_its_negation_to_itself() -> Non
         "de",
     )
     assert_alert(change, "sharing")
+
+
+# --- a promise that whoever receives the data is bound to protect it is a safeguard -------------
+
+RECIPIENT_BOUND_TO_PROTECT = [
+    ("Whoever receives these records has made privacy commitments to us in writing.", "en"),
+    ("Unsere Dienstleister sind vertraglich verpflichtet, diese Angaben vertraulich zu behandeln.", "de"),
+    (
+        "Der Hoster sitzt in Kanada und gibt uns eine schriftliche Garantie, das hiesige"
+        " Datenschutzniveau einzuhalten.",
+        "de",
+    ),
+    ("Nuestros proveedores asumen compromisos de confidencialidad por escrito.", "es"),
+    ("Nos prestataires sont tenus contractuellement de protéger ces informations.", "fr"),
+    ("Onze leveranciers hebben een geheimhoudingsplicht.", "nl"),
+    ("Vores leverandører har tavshedspligt.", "da"),
+    ("Våra leverantörer har tystnadsplikt.", "sv"),
+    ("Våre leverandører har taushetsplikt.", "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), RECIPIENT_BOUND_TO_PROTECT)
+def test_a_removed_promise_that_recipients_protect_the_data_is_material(text: str, language: str) -> None:
+    assert_alert(single("removed", text, language=language), "security")
