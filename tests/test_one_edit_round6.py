@@ -237,3 +237,36 @@ RECIPIENT_BOUND_TO_PROTECT = [
 @pytest.mark.parametrize(("text", "language"), RECIPIENT_BOUND_TO_PROTECT)
 def test_a_removed_promise_that_recipients_protect_the_data_is_material(text: str, language: str) -> None:
     assert_alert(single("removed", text, language=language), "security")
+
+
+# --- verb-second: a verb followed by "wir"/"wij" opens a clause, it is no list item --------------
+
+
+def test_a_purpose_clause_turned_into_a_main_clause_drops_no_list_item() -> None:
+    # "Om …, gebruiken wij TLS" -> "… beschermen wij met TLS": the same measure, re-voiced
+    assert_quiet(
+        modified(
+            "Om uw bestanden te beschermen, gebruiken wij TLS-versleuteling.",
+            "Uw bestanden beschermen wij met TLS-versleuteling.",
+            "nl",
+        )
+    )
+    change = modified(
+        "Um Ihre hochgeladenen Dateien zu schützen, verwenden wir eine Verschlüsselung.",
+        "Ihre hochgeladenen Dateien schützen wir durch eine Verschlüsselung.",
+        "de",
+    )
+    assert not any(fact.kind == "item" for fact in change.facts), change
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        ("Wij verzamelen, bewaren en delen uw gegevens.", "Wij verzamelen en bewaren uw gegevens.", "nl"),
+        ("Wir erheben, speichern und teilen Ihre Angaben.", "Wir erheben und speichern Ihre Angaben.", "de"),
+    ],
+)
+def test_a_verb_dropped_from_a_list_of_verbs_is_still_a_dropped_item(
+    old: str, new: str, language: str
+) -> None:
+    assert_alert(modified(old, new, language), "sharing")

@@ -816,15 +816,22 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "insert":
             item = _list_item(b[j1:j2], old, lex.conjunctions)
-            if item:
+            if item and not _opens_clause(b, j2, lex):
                 added.append(item)
         elif tag == "delete":
             item = _list_item(a[i1:i2], new, lex.conjunctions)
-            if item:
+            if item and not _opens_clause(a, i2, lex):
                 dropped.append(item)
     if not added and not dropped:
         return _appended_item(a, b, sm, lex)
     return tuple(added), tuple(dropped)
+
+
+def _opens_clause(tokens: list[str], end: int, lex: Lexicon) -> bool:
+    """The words before tokens[end] are the verb of a main clause, not a list item: in a
+    verb-second language a subject pronoun follows the verb ("…, nutzen wir TLS", "…, gebruiken
+    wij TLS")."""
+    return end < len(tokens) and tokens[end].lower() in lex.subject_pronouns
 
 
 def _appended_item(
