@@ -270,3 +270,25 @@ def test_a_verb_dropped_from_a_list_of_verbs_is_still_a_dropped_item(
     old: str, new: str, language: str
 ) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+# --- a sentence split in two whose second half says the same ban in other words -----------------
+
+SPLIT_OLD = "Wir fragen beim Kauf nur nach Ihrer Anschrift, insbesondere benutzen wir keine Tracking-Pixel.\n"
+
+
+def test_a_ban_split_off_and_said_with_another_verb_is_quiet() -> None:
+    new = "Wir fragen beim Kauf nur nach Ihrer Anschrift; Tracking-Pixel setzen wir nicht ein.\n"
+    for change in plain_changes(SPLIT_OLD, new):
+        assert_quiet(change)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Wir fragen beim Kauf nur nach Ihrer Anschrift; Tracking-Pixel setzen wir ein.\n",
+        "Wir fragen beim Kauf nur nach Ihrer Anschrift; Tracking-Pixel verkaufen wir nicht.\n",
+    ],
+)
+def test_a_split_that_drops_the_ban_or_changes_its_verb_is_told(new: str) -> None:
+    assert any(change.material for change in plain_changes(SPLIT_OLD, new))

@@ -187,13 +187,18 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
     return None
 
 
+REWORDED_WORDS = 3  # words a split sentence may say otherwise ("benutzen wir keine" / "setzen wir nicht ein")
+
+
 def _same_terms(old: str, new: str, language: str) -> bool:
     """The two texts state the same facts, with as many negations and modals, and differ only
-    in function words ("and", "which", "this")."""
+    in function words ("and", "which", "this") or in a few words that name no term the lexicon
+    knows ("…, insbesondere benutzen wir keine Cookies" / "…; Cookies setzen wir nicht ein")."""
     lex = pick_lexicon(new, language)
-    if _content_words(old, lex) != _content_words(new, lex):
-        return False
+    old_words, new_words = _content_words(old, lex), _content_words(new, lex)
     of, nf = extract_facts(old, language), extract_facts(new, language)
+    if old_words != new_words and not _termless_rewording(old_words, new_words, of, nf, language):
+        return False
     cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
     findings = _diff_facts(of, nf)
     if findings and not _negation_scope_only(findings, old, new, language, lex):
@@ -204,6 +209,22 @@ def _same_terms(old: str, new: str, language: str) -> bool:
         _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
         or _count_changed(lex.modals, old, new)
     )
+
+
+def _termless_rewording(
+    old_words: Counter[str], new_words: Counter[str], of: ClauseFacts, nf: ClauseFacts, language: str
+) -> bool:
+    """A few words apart, none of which names a term (no category, verb, condition or negation of
+    its own beyond a negator said another way), and the same keywords counted on both sides."""
+    gone, came = old_words - new_words, new_words - old_words
+    if sum(gone.values()) > REWORDED_WORDS or sum(came.values()) > REWORDED_WORDS:
+        return False
+    if of.category_hits != nf.category_hits:
+        return False
+    lex = pick_lexicon(" ".join(came) or " ".join(gone), language)
+    words = [w for w in (*gone, *came) if lex.negators is None or not lex.negators.fullmatch(w)]
+    said = extract_facts(" ".join(words), language)
+    return not (said.categories or said.polarity or said.conditions)
 
 
 _ITEM_KINDS = frozenset({"recipient", "data_type", "purpose"})
