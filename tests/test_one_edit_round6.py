@@ -292,3 +292,34 @@ def test_a_ban_split_off_and_said_with_another_verb_is_quiet() -> None:
 )
 def test_a_split_that_drops_the_ban_or_changes_its_verb_is_told(new: str) -> None:
     assert any(change.material for change in plain_changes(SPLIT_OLD, new))
+
+
+# --- a promise of EU-level protection where the data goes is a transfer safeguard ---------------
+
+EU_LEVEL_PROTECTION_PROMISED = [
+    (
+        "Der Hoster sitzt in Kanada und gibt uns eine schriftliche Garantie, das europäische"
+        " Datenschutzrecht einzuhalten.",
+        "de",
+    ),
+    ("Our host in Singapore guarantees in writing that it will comply with EU data protection rules.", "en"),
+    ("Notre hébergeur au Canada offre un niveau de protection équivalent à celui de l’UE.", "fr"),
+    ("Nuestro proveedor en Canadá ofrece un nivel de protección equivalente al de la UE.", "es"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), EU_LEVEL_PROTECTION_PROMISED)
+def test_a_removed_promise_of_eu_level_protection_abroad_is_a_transfer_change(
+    text: str, language: str
+) -> None:
+    assert_alert(single("removed", text, language=language), "transfer")
+
+
+def test_a_promise_of_eu_level_protection_dropped_from_a_sentence_is_a_dropped_safeguard() -> None:
+    change = modified(
+        "Our host in Singapore stores the files and guarantees in writing that it will comply with EU data"
+        " protection rules.",
+        "Our host in Singapore stores the files.",
+    )
+    assert_alert(change, "transfer", "high")
+    assert any(fact.kind == "safeguard" for fact in change.facts), change
