@@ -199,15 +199,20 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
     return None
 
 
+REWORDED_WORDS = 3  # words a split sentence may say otherwise ("benutzen wir keine" / "setzen wir nicht ein")
+
+
 def _same_terms(old: str, new: str, language: str) -> bool:
     """The two texts state the same facts, with as many negations and modals, and differ only
-    in function words ("and", "which", "this")."""
-    if _content_word_differs_in_every_language(old, new):
-        return False  # what the lexicon's check below would find, without picking the lexicon
+    in function words ("and", "which", "this") or in a few words that name no term the lexicon
+    knows ("…, insbesondere benutzen wir keine Cookies" / "…; Cookies setzen wir nicht ein")."""
+    if _too_many_content_words_differ(old, new):
+        return False  # what the lexicon's checks below would find, without picking the lexicon
     lex = pick_lexicon(new, language)
-    if _content_words(old, lex) != _content_words(new, lex):
-        return False
+    old_words, new_words = _content_words(old, lex), _content_words(new, lex)
     of, nf = extract_facts(old, language), extract_facts(new, language)
+    if old_words != new_words and not _termless_rewording(old_words, new_words, of, nf, language):
+        return False
     cats = (set(of.categories) | set(nf.categories)) & MATERIAL_CATEGORIES
     findings = _diff_facts(of, nf)
     if findings and not _negation_scope_only(findings, old, new, language, lex):
@@ -218,6 +223,22 @@ def _same_terms(old: str, new: str, language: str) -> bool:
         _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
         or _count_changed(lex.modals, old, new)
     )
+
+
+def _termless_rewording(
+    old_words: Counter[str], new_words: Counter[str], of: ClauseFacts, nf: ClauseFacts, language: str
+) -> bool:
+    """A few words apart, none of which names a term (no category, verb, condition or negation of
+    its own beyond a negator said another way), and the same keywords counted on both sides."""
+    gone, came = old_words - new_words, new_words - old_words
+    if sum(gone.values()) > REWORDED_WORDS or sum(came.values()) > REWORDED_WORDS:
+        return False
+    if of.category_hits != nf.category_hits:
+        return False
+    lex = pick_lexicon(" ".join(came) or " ".join(gone), language)
+    words = [w for w in (*gone, *came) if lex.negators is None or not lex.negators.fullmatch(w)]
+    said = extract_facts(" ".join(words), language)
+    return not (said.categories or said.polarity or said.conditions)
 
 
 _ITEM_KINDS = frozenset({"recipient", "data_type", "purpose"})
@@ -242,18 +263,19 @@ def _negation_scope_only(findings: list[_Finding], old: str, new: str, language:
     return all((f.fact.new or f.fact.old) in named[f.fact.kind] for f in findings)
 
 
-def _content_word_differs_in_every_language(old: str, new: str) -> bool:
-    """A word stands a different number of times in the two texts and is no function word or
-    list joiner of any language: whichever lexicon reads them, their _content_words differ.
+def _too_many_content_words_differ(old: str, new: str) -> bool:
+    """More than REWORDED_WORDS occurrences of words that are no function word or list joiner of
+    any language went (or came): whichever lexicon reads the texts, _termless_rewording refuses.
     Most neighbours of an edited clause fail here, before a lexicon is picked for their join."""
     a = Counter(w.lower() for w in _WORD.findall(old))
     b = Counter(w.lower() for w in _WORD.findall(new))
     lexicons = all_lexicons()
-    return any(
-        all(w not in lex.conjunctions and not _function_word(w, lex) for lex in lexicons)
-        for w in a.keys() | b.keys()
-        if a[w] != b[w]
-    )
+    gone = came = 0
+    for w in a.keys() | b.keys():
+        if a[w] == b[w] or any(w in lex.conjunctions or _function_word(w, lex) for lex in lexicons):
+            continue
+        gone, came = gone + max(0, a[w] - b[w]), came + max(0, b[w] - a[w])
+    return gone > REWORDED_WORDS or came > REWORDED_WORDS
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
@@ -708,7 +730,7 @@ def _diff_conditions(
     if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or "consent" in kinds):
+        if not (of.states_flow or nf.states_flow or kinds & {"consent", "minimum"}):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
@@ -720,7 +742,7 @@ def _diff_conditions(
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
     for kind in sorted(kinds):
         dropped = kind in of.conditions
-        own = {"safeguard": "transfer", "parental": "children"}.get(kind)
+        own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         cat = own or _ordered(acted or material_cats)[0]
@@ -737,7 +759,9 @@ def _diff_conditions(
             words if dropped else None,
             None if dropped else words,
             "removed" if dropped else "added",
-            {"safeguard": "safeguard", "parental": "parental_consent"}.get(kind, "condition"),
+            {"safeguard": "safeguard", "parental": "parental_consent", "minimum": "minimisation"}.get(
+                kind, "condition"
+            ),
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
@@ -853,15 +877,22 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "insert":
             item = _list_item(b[j1:j2], old, lex.conjunctions)
-            if item:
+            if item and not _opens_clause(b, j2, lex):
                 added.append(item)
         elif tag == "delete":
             item = _list_item(a[i1:i2], new, lex.conjunctions)
-            if item:
+            if item and not _opens_clause(a, i2, lex):
                 dropped.append(item)
     if not added and not dropped:
         return _appended_item(a, b, opcodes, lex)
     return tuple(added), tuple(dropped)
+
+
+def _opens_clause(tokens: list[str], end: int, lex: Lexicon) -> bool:
+    """The words before tokens[end] are the verb of a main clause, not a list item: in a
+    verb-second language a subject pronoun follows the verb ("…, nutzen wir TLS", "…, gebruiken
+    wij TLS")."""
+    return end < len(tokens) and tokens[end].lower() in lex.subject_pronouns
 
 
 def _appended_item(

@@ -247,6 +247,10 @@ def describe_conditions(facts: Sequence[Fact]) -> str:
         if dropped:
             return sentence(f"safeguard for transfers abroad no longer stated: {named}")
         return sentence(f"transfers abroad now rely on a stated safeguard: {named}")
+    if first.kind == "minimisation":
+        if dropped:
+            return sentence("the promise to collect only as little data as needed is no longer stated")
+        return sentence("the policy now promises to collect only as little data as needed")
     parental = [f for f in facts if f.kind == "parental_consent"]
     if parental:  # the limit words ("only") belong to the parent's consent
         return _parental(parental[0])
@@ -438,6 +442,7 @@ _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "wording": _wording_fact,
     "condition": lambda fact: describe_conditions([fact]),
     "safeguard": lambda fact: describe_conditions([fact]),
+    "minimisation": lambda fact: describe_conditions([fact]),
 }
 
 
@@ -493,7 +498,7 @@ def _group(fact: Fact) -> str:
         return f"polarity {fact.direction}"
     if fact.kind == "parental_consent":  # "only with a parent's consent": one qualifier
         return f"qualifier condition {fact.category} {fact.direction}"
-    if fact.kind in ("condition", "safeguard"):
+    if fact.kind in ("condition", "safeguard", "minimisation"):
         return f"qualifier {fact.kind} {fact.category} {fact.direction}"
     if fact.kind in _LISTED or fact.kind in _RULED_OUT_KINDS:
         return f"list {fact.kind} {fact.category} {fact.direction}"

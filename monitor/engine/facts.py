@@ -101,7 +101,8 @@ class ClauseFacts:
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
     security_measures: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
-    # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard"
+    # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard",
+    # "minimum" (as little data as needed)
     conditions: frozenset[str] = frozenset()
     is_update_stamp: bool = False
     # the clause says something happens to data (shared, transferred, collected, kept ...)
@@ -590,8 +591,11 @@ def _negated_after(text: str, verb_end: int, lex: Lexicon) -> bool:
     n = lex.extra.get("negator_after_words", 0)
     if not n or lex.negators is None:
         return False
-    words = _without_list_head(_words_after(text, verb_end, n + LIST_ALLOWANCE), lex.conjunctions)[:n]
-    return bool(lex.negators.search(" ".join(words)))
+    head = _words_after(text, verb_end, n + LIST_ALLOWANCE)
+    words = _without_list_head(head, lex.conjunctions)[:n]
+    if lex.negators.search(" ".join(words)):
+        return True
+    return bool(lex.negators.search(" ".join(_without_pair_head(head, lex)[:n])))
 
 
 LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
@@ -627,6 +631,28 @@ def _without_list_head(words: list[str], conjunctions: frozenset[str]) -> list[s
 
 
 _CLAUSE_END = compile_cached(r"[.;:!?]")
+
+
+def _without_pair_head(words: list[str], lex: Lexicon) -> list[str]:
+    """The words with two objects joined by a conjunction cut to the second: "wir verkaufen Ihre
+    Standortdaten oder Fotos nicht" reads as "... Fotos nicht". Not when the part after the
+    conjunction has a verb of its own ("Ihre Daten und geben sie nicht weiter"): two clauses."""
+    if lex.negators is None:
+        return words
+    for j, word in enumerate(words[: LIST_ITEM_WORDS + 1]):
+        if _CLAUSE_END.search(word):
+            return words
+        if j == 0 or word.lower() not in lex.conjunctions:
+            continue
+        rest = words[j + 1 :]
+        at = next((i for i, w in enumerate(rest[: LIST_ITEM_WORDS + 1]) if lex.negators.search(w)), None)
+        if at is None or any(_CLAUSE_END.search(w) for w in rest[:at]):
+            return words
+        around = " ".join(rest[:at] + rest[at + 1 : at + 2])
+        if any(p is not None and caseless.search(p, around) for p in (lex.actions.any, lex.processing)):
+            return words
+        return rest
+    return words
 
 
 def _change_notice(text: str, lex: Lexicon) -> str | None:
@@ -786,13 +812,18 @@ STATE_LEAD = 16  # characters between "only" and the retention state it opens ("
 
 def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     """The qualifiers a clause states. An "only" that opens a retention state ("only as long as
-    needed", "nur so lange wie nötig", "uniquement pendant la durée nécessaire") is part of that
-    state, which says the same with or without it: no limit of its own."""
+    needed", "nur so lange wie nötig", "uniquement pendant la durée nécessaire") or a promise of
+    data minimisation ("only the minimum data needed") is part of it, which says the same with or
+    without it: no limit of its own."""
     conditions = _keys(lex.conditions, text)
     limit = lex.conditions.get("limit")
-    if "limit" not in conditions or limit is None or not _may_match(lex.retention_states, text):
+    minimum = lex.conditions.get("minimum") if "minimum" in conditions else None
+    if "limit" not in conditions or limit is None:
         return conditions
-    spans = [(m.start(), m.end()) for p in lex.retention_states.values() for m in p.finditer(text)]
+    if not _may_match(lex.retention_states, text) and minimum is None:
+        return conditions
+    states = [*lex.retention_states.values(), *([minimum] if minimum is not None else [])]
+    spans = [(m.start(), m.end()) for p in states for m in p.finditer(text)]
     if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
         return conditions - {"limit"}
     return conditions

@@ -333,6 +333,7 @@ _CJK_CHAR = compile_cached(f"[{CJK}{CJK_PUNCT}]")
 
 # Plain-text headings: a section number of a heading scheme, then a short title (markers.py).
 _HEADING_NUMBER = HEADING_NUMBER
+_ATX_HEADING = compile_cached(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _MD_HEADING = compile_cached(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_RULE = compile_cached(r"^(?:[-*_=]\s*){3,}$")
 _MD_FENCE = compile_cached(r"^(?:```|~~~)")
@@ -381,10 +382,22 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
     if len(letters) >= 4 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()):
         if not _CJK_CHAR.search(line):
             return 1
-    if next_blank and next_line is not None and len(next_line) > max(2 * len(line), 60):
+    if next_blank and next_line is not None and _titles(line, next_line):
         if line[0].isupper() or _CJK_CHAR.match(line) or line[0] in "《\"":
             return 1
     return 0
+
+
+TITLE_MAX_WORDS = 8  # a line this short above a paragraph of sentences is its title
+
+
+def _titles(line: str, paragraph: str) -> bool:
+    """A line alone above a paragraph is its title when the paragraph is much longer, or when it
+    is a short phrase and the paragraph, however short, is sentences ("Data storage" above "We
+    keep your data in the EU.")."""
+    if len(paragraph) > max(2 * len(line), 60):
+        return True
+    return len(line.split()) <= TITLE_MAX_WORDS and len(paragraph.split()) >= 3 and _ends_sentence(paragraph)
 
 
 @lru_cache(maxsize=8192)  # a page's short paragraphs repeat across its versions
@@ -460,6 +473,11 @@ def _plain_blocks(text: str, *, markdown: bool, wrapped: bool = False) -> list[B
             nxt = lines[i + 1][0] if not last else (groups[g + 1][0][0] if g + 1 < len(groups) else None)
             if markdown:
                 _markdown_line(line, indent, i > 0, blocks)
+                continue
+            atx = _ATX_HEADING.match(line)
+            if atx and not _ends_sentence(line) and len(line.split()) <= 12:
+                # "# Cookies" in a text/plain page: Markdown served as plain text, a heading
+                blocks.append(Block("heading", atx.group(2), len(atx.group(1))))
                 continue
             level = _is_heading(line, last and len(groups) > 1, nxt)
             blocks.append(Block("heading", line, level) if level else Block("paragraph", line))

@@ -134,6 +134,8 @@ class Lexicon:
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
+    # "we" and "I": in a verb-second language the word after a verb that opens a main clause
+    subject_pronouns: frozenset[str] = frozenset()
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
@@ -267,6 +269,7 @@ def load_lexicon(language: str) -> Lexicon:
         conditions=_keyed(data.get("conditions"), cjk),
         possessives=_keyed(data.get("possessives"), cjk),
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
+        subject_pronouns=frozenset(w.lower() for w in data.get("subject_pronouns") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

@@ -59,15 +59,24 @@ SCHEMA: dict[str, str] = {
     "conditions": "keyed",
     "possessives": "keyed",
     "conjunctions": "list",
+    "subject_pronouns": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
 # told by its script), Latin languages no numeral characters; only verb-second languages look
-# after the verb.
+# after the verb (and tell a verb by the subject pronoun that follows it).
 OPTIONAL = frozenset(
-    {"numeral_chars", "numeral_values", "negator_after_words", "months", "stopwords", "numbers"}
+    {
+        "numeral_chars",
+        "numeral_values",
+        "negator_after_words",
+        "months",
+        "stopwords",
+        "numbers",
+        "subject_pronouns",
+    }
 )
 
 # The canonical concepts: every language names each of them (keys of the keyed sections).
@@ -153,7 +162,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "credit scoring",
         }
     ),
-    "conditions": frozenset({"limit", "consent", "safeguard", "parental"}),
+    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum"}),
     "possessives": frozenset({"user", "ours", "breaks"}),
 }
 
