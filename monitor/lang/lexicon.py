@@ -134,6 +134,7 @@ class Lexicon:
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
+    item_open_ends: frozenset[str] = frozenset()  # words a list item cannot end on ("the", "who")
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
@@ -267,6 +268,7 @@ def load_lexicon(language: str) -> Lexicon:
         conditions=_keyed(data.get("conditions"), cjk),
         possessives=_keyed(data.get("possessives"), cjk),
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
+        item_open_ends=frozenset(w.lower() for w in data.get("item_open_ends") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

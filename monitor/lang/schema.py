@@ -59,6 +59,7 @@ SCHEMA: dict[str, str] = {
     "conditions": "keyed",
     "possessives": "keyed",
     "conjunctions": "list",
+    "item_open_ends": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
 }
