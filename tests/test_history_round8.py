@@ -8,6 +8,9 @@ wrap their text. Each pattern is stated in new sentences of its own.
   a word pointing elsewhere in the document), and it does not open or close a bracket it leaves
   unmatched (a stretch cut across an enumeration marker or into an aside). The marker that opens
   an item ("b) to answer requests") numbers it and is no word of it.
+- A capitalised name dropped from a list of data or of uses ("accounts such as Kite") is no kind
+  of data and no use, in languages that write common nouns in lower case; a name added still
+  alerts (it may be a new source), and German nouns and title-cased rights stay items.
 - Real items still alert: a data type appended to a list, an item whose diff placement is off by
   a repeated word.
 """
@@ -137,3 +140,68 @@ def test_an_item_placed_off_by_a_repeated_word_is_still_read_whole() -> None:
     )
     assert change.material
     assert items(change) == ["those of other shops"]
+
+
+# --- a name dropped from a list of data or uses -------------------------------------------------
+
+# A product or brand named as an example in a "data we collect" or "we use it to" sentence is no
+# kind of data and no use: dropping it narrows nothing a user relies on.
+NAMES_DROPPED = [
+    (
+        "en",
+        "If a relative invites you to order through their account, such as Household Plans, Kite or Team"
+        " Accounts, we collect information about what you do in those accounts.",
+        "If a relative invites you to order through their account, such as Household Plans or Team Accounts,"
+        " we collect information about what you do in those accounts.",
+    ),
+    (
+        "fr",
+        "Nous collectons des informations sur votre activité dans ces comptes, tels que Comptes Famille, Kite"
+        " ou Comptes Pro.",
+        "Nous collectons des informations sur votre activité dans ces comptes, tels que Comptes Famille ou"
+        " Comptes Pro.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), NAMES_DROPPED)
+def test_a_name_dropped_from_a_list_of_data_is_no_item(language: str, old: str, new: str) -> None:
+    assert "Kite" not in items(modified(old, new, language))
+
+
+def test_a_title_cased_data_type_dropped_still_alerts() -> None:
+    change = modified(
+        "We collect your Name, Email Address, Phone Number and Precise Location.",
+        "We collect your Name, Email Address and Phone Number.",
+    )
+    assert_alert(change, "collection")
+
+
+def test_a_name_added_to_a_list_of_data_still_alerts() -> None:
+    change = modified(
+        "To place ads we collect your device model and app version.",
+        "To place ads we collect your device model, app version and Bluetooth Beacons.",
+    )
+    assert change.material
+    assert "Bluetooth Beacons" in items(change)
+
+
+def test_a_german_noun_dropped_from_a_list_is_still_an_item() -> None:
+    change = modified(
+        "Wir erheben Daten zu Ihren Konten, etwa Familienkonten, Firmenkonten oder Schulkonten.",
+        "Wir erheben Daten zu Ihren Konten, etwa Familienkonten oder Schulkonten.",
+        "de",
+    )
+    assert_alert(change, "collection")
+    assert items(change) == ["Firmenkonten"]
+
+
+def test_a_title_cased_right_dropped_still_alerts() -> None:
+    """Rights are often listed title-cased, as a section's name: such an item is no product name."""
+    old = (
+        'Customers in Canada have the right to ask that we erase their records as described in the "Viewing,'
+        ' Correcting, and Erasing your Records" part below.'
+    )
+    change = modified(old, old.replace("Correcting, ", ""))
+    assert_alert(change, "rights")
+    assert items(change) == ["Correcting"]

@@ -519,6 +519,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
+    if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
+        # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
+        # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
+        # lists are often title-cased ("Accessing, Correcting, and Deleting"): they are left alone.
+        listed = (listed[0], tuple(i for i in listed[1] if not _proper_name(i, lex)))
     if list_cats and (listed[0] or listed[1]):
         # An item's category is what its own sentence is about, not the whole (table-row) clause.
         findings = []
@@ -906,6 +911,18 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     return " ".join(words)
 
 
+def _proper_name(item: str, lex: Lexicon) -> bool:
+    """A name ("Kite", "Harbor Rewards"): every word capitalised in a language that writes common
+    nouns in lower case, all-capital acronyms aside ("GPS" is a kind of data), and no word the
+    lexicon knows as a kind of data, a use or a recipient."""
+    if lex.nouns_capitalised or lex.cjk:
+        return False
+    words = item.split()
+    if not all(w[0].isupper() and any(c.islower() for c in w[1:]) for w in words):
+        return False
+    return not extract_facts(item, lex.language).categories
+
+
 _OPENING, _CLOSING = "([{", ")]}"
 _MARKER = compile_cached(r"[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2}")
 
@@ -938,6 +955,7 @@ def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) ->
 
 
 RECIPIENT_CATEGORIES = frozenset({"sharing", "transfer"})
+NAMELESS_LIST_CATEGORIES = frozenset({"collection", "purpose"})  # lists whose items are never names
 
 
 def _single(change: Change, clause: Clause) -> Change:

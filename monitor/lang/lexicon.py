@@ -134,6 +134,7 @@ class Lexicon:
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
+    nouns_capitalised: bool = False  # German writes every noun capitalised: no sign of a name
     item_open_ends: frozenset[str] = frozenset()  # words a list item cannot end on ("the", "who")
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
@@ -239,6 +240,7 @@ def load_lexicon(language: str) -> Lexicon:
     return Lexicon(
         language=lang,
         cjk=cjk,
+        nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         categories=_keyed(data.get("categories"), cjk),
         numbers=numbers,
         units=units,

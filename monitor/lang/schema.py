@@ -24,6 +24,7 @@ from monitor.models import CATEGORIES
 # "numbers" (word or regex -> number).
 SCHEMA: dict[str, str] = {
     "cjk": "bool",
+    "nouns_capitalised": "bool",
     "stopwords": "list",
     "categories": "keyed",
     "numbers": "numbers",
@@ -66,9 +67,17 @@ SCHEMA: dict[str, str] = {
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
 # told by its script), Latin languages no numeral characters; only verb-second languages look
-# after the verb.
+# after the verb; only a language that capitalises every noun says so.
 OPTIONAL = frozenset(
-    {"numeral_chars", "numeral_values", "negator_after_words", "months", "stopwords", "numbers"}
+    {
+        "numeral_chars",
+        "numeral_values",
+        "negator_after_words",
+        "months",
+        "stopwords",
+        "numbers",
+        "nouns_capitalised",
+    }
 )
 
 # The canonical concepts: every language names each of them (keys of the keyed sections).
