@@ -13,6 +13,9 @@ wrap their text. Each pattern is stated in new sentences of its own.
   alerts (it may be a new source), and German nouns and title-cased rights stay items.
 - Real items still alert: a data type appended to a list, an item whose diff placement is off by
   a repeated word.
+- The supervisory authority named as a party that asks, orders or approves ("answer supervisory
+  authority requests", "auf Anfrage der Aufsichtsbehörde") is no right to complain to it; the
+  right to turn to it still alerts when dropped.
 """
 
 from __future__ import annotations
@@ -205,3 +208,45 @@ def test_a_title_cased_right_dropped_still_alerts() -> None:
     change = modified(old, old.replace("Correcting, ", ""))
     assert_alert(change, "rights")
     assert items(change) == ["Correcting"]
+
+
+# --- the supervisory authority as a party that asks or approves ---------------------------------
+
+AUTHORITY_ASKS = [
+    (
+        "en",
+        "We hand over account records when a court requires it.",
+        "We hand over account records when a court requires it or to answer supervisory authority"
+        " requests.",
+    ),
+    (
+        "en",
+        "We run a new kind of screening of your records only after an impact assessment.",
+        "We run a new kind of screening of your records only after approval from the competent supervisory"
+        " authority.",
+    ),
+    (
+        "de",
+        "Wir geben Kontodaten heraus, wenn ein Gericht es verlangt.",
+        "Wir geben Kontodaten heraus, wenn ein Gericht es verlangt oder auf Anfrage der Aufsichtsbehörde.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), AUTHORITY_ASKS)
+def test_an_authority_asking_or_approving_is_no_right_to_complain(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert not any(f.kind == "right" and "complaint" in (f.old, f.new) for f in change.facts), change
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "You may also contact the supervisory authority in the country where you live."),
+        ("en", "If you think we broke the law, you can lodge a complaint with a supervisory authority."),
+        ("de", "Sie können sich außerdem an die Aufsichtsbehörde Ihres Wohnsitzlandes wenden."),
+    ],
+)
+def test_the_right_to_turn_to_the_authority_dropped_still_alerts(language: str, text: str) -> None:
+    change = modified(f"{text} We answer within a month.", "We answer within a month.", language)
+    assert_alert(change, "rights", "high")
