@@ -573,6 +573,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
+    if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
+        # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
+        # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
+        # lists are often title-cased ("Accessing, Correcting, and Deleting"): they are left alone.
+        listed = (listed[0], tuple(i for i in listed[1] if not _proper_name(i, lex)))
     if list_cats and (listed[0] or listed[1]):
         # An item's category is what its own sentence is about, not the whole (table-row) clause.
         findings = []
@@ -876,11 +881,11 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     dropped: list[str] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "insert":
-            item = _list_item(b[j1:j2], old, lex.conjunctions)
+            item = _slid_item(b, j1, j2, old, lex)
             if item and not _opens_clause(b, j2, lex):
                 added.append(item)
         elif tag == "delete":
-            item = _list_item(a[i1:i2], new, lex.conjunctions)
+            item = _slid_item(a, i1, i2, new, lex)
             if item and not _opens_clause(a, i2, lex):
                 dropped.append(item)
     if not added and not dropped:
@@ -893,6 +898,20 @@ def _opens_clause(tokens: list[str], end: int, lex: Lexicon) -> bool:
     verb-second language a subject pronoun follows the verb ("…, nutzen wir TLS", "…, gebruiken
     wij TLS")."""
     return end < len(tokens) and tokens[end].lower() in lex.subject_pronouns
+def _slid_item(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> str | None:
+    """The item inserted or deleted at tokens[i:j]. A diff may place the stretch a few tokens off
+    when a word repeats ("companies and those of other | companies" for "companies | and those of
+    other companies"): each equal placement is tried until one reads as an item."""
+    item = _list_item(tokens[i:j], other, lex)
+    k = 0  # slide right: the stretch's first token repeats just after it
+    while item is None and i + k < j and j + k < len(tokens) and tokens[i + k] == tokens[j + k]:
+        k += 1
+        item = _list_item(tokens[i + k : j + k], other, lex)
+    k = 0  # slide left: the token before it repeats as its last
+    while item is None and i - k > 0 and tokens[i - k - 1] == tokens[j - k - 1]:
+        k += 1
+        item = _list_item(tokens[i - k : j - k], other, lex)
+    return item
 
 
 def _appended_item(
@@ -909,12 +928,21 @@ def _appended_item(
         return (), ()
     old_part, new_part = Counter(a[i1:i2]), Counter(b[j1:j2])
     if not old_part - new_part:
-        item = _list_item(_left_over(b[j1:j2], old_part), " ".join(a), lex.conjunctions)
+        item = _left_over_item(b[j1:j2], old_part, " ".join(a), lex)
         return ((item,), ()) if item else ((), ())
     if not new_part - old_part:
-        item = _list_item(_left_over(a[i1:i2], new_part), " ".join(b), lex.conjunctions)
+        item = _left_over_item(a[i1:i2], new_part, " ".join(b), lex)
         return ((), (item,)) if item else ((), ())
     return (), ()
+
+
+def _left_over_item(tokens: list[str], taken: Counter[str], other: str, lex: Lexicon) -> str | None:
+    """The item left when the tokens both sides share are taken out: the shared word may be the
+    first or the last of its kind ("companies and those of other companies" -> "companies")."""
+    item = _list_item(_left_over(tokens, taken), other, lex)
+    if item is None:
+        item = _list_item(_left_over(tokens[::-1], taken)[::-1], other, lex)
+    return item
 
 
 def _left_over(tokens: list[str], taken: Counter[str]) -> list[str]:
@@ -929,12 +957,16 @@ def _left_over(tokens: list[str], taken: Counter[str]) -> list[str]:
     return out
 
 
-def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> str | None:
+def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
+    conjunctions = lex.conjunctions
+    tokens = _without_marker(tokens)
     words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in conjunctions]
     separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
     if any(any(ch.isdigit() for ch in t) for t in tokens):
         return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
     if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
+        return None
+    if _cut_fragment(tokens, words, lex):
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
         return None  # ", small text files," is an aside, not a new item
@@ -947,12 +979,51 @@ def _list_item(tokens: list[str], other: str, conjunctions: frozenset[str]) -> s
     return " ".join(words)
 
 
+def _proper_name(item: str, lex: Lexicon) -> bool:
+    """A name ("Kite", "Harbor Rewards"): every word capitalised in a language that writes common
+    nouns in lower case, all-capital acronyms aside ("GPS" is a kind of data), and no word the
+    lexicon knows as a kind of data, a use or a recipient."""
+    if lex.nouns_capitalised or lex.cjk:
+        return False
+    words = item.split()
+    if not all(w[0].isupper() and any(c.islower() for c in w[1:]) for w in words):
+        return False
+    return not extract_facts(item, lex.language).categories
+
+
+_OPENING, _CLOSING = "([{", ")]}"
+_MARKER = compile_cached(r"[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2}")
+
+
+def _without_marker(tokens: list[str]) -> list[str]:
+    """The stretch less the enumeration marker that opens its item (", b) to answer requests"):
+    the marker numbers the item and is no word of it."""
+    first = next((n for n, t in enumerate(tokens) if _WORD.fullmatch(t)), None)
+    if first is None or first + 1 >= len(tokens) or tokens[first + 1] != ")":
+        return tokens
+    if not _MARKER.fullmatch(tokens[first]):
+        return tokens
+    start = first - 1 if first and tokens[first - 1] == "(" else first
+    return tokens[:start] + tokens[first + 2 :]
+
+
+def _cut_fragment(tokens: list[str], words: list[str], lex: Lexicon) -> bool:
+    """A stretch cut across a sentence rather than an item of a list: it opens or closes a bracket
+    it does not close or open ("the Agreement, b) neither" spans an enumeration marker; "us
+    (including our" opens an aside), or its last word cannot end a noun phrase (an article, a
+    preposition, "who", "other", "below")."""
+    if sum(t in _OPENING for t in tokens) != sum(t in _CLOSING for t in tokens):
+        return True
+    return words[-1].lower() in lex.item_open_ends
+
+
 def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:
     pattern = lex.categories.get(category)
     return pattern is not None and any(pattern.search(o) or pattern.search(n) for o, n in pairs)
 
 
 RECIPIENT_CATEGORIES = frozenset({"sharing", "transfer"})
+NAMELESS_LIST_CATEGORIES = frozenset({"collection", "purpose"})  # lists whose items are never names
 
 
 def _single(change: Change, clause: Clause) -> Change:

@@ -965,7 +965,9 @@ class _Walker:
 
     def _start(self, el, tag: str) -> None:  # type: ignore[no-untyped-def]
         if tag == "br":
-            self.buf.append(_BR)
+            # A break inside a table cell only wraps the cell's text (as in a Markdown cell): the
+            # row stays one clause, so a cell re-wrapped between versions changes nothing.
+            self.buf.append(" " if self.row_depth else _BR)
             return
         if tag in ("td", "th") and self.row_depth:
             if self.row_cells and "".join(self.buf).strip():

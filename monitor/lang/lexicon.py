@@ -136,6 +136,8 @@ class Lexicon:
     conjunctions: frozenset[str] = frozenset()  # words that join list items
     # "we" and "I": in a verb-second language the word after a verb that opens a main clause
     subject_pronouns: frozenset[str] = frozenset()
+    nouns_capitalised: bool = False  # German writes every noun capitalised: no sign of a name
+    item_open_ends: frozenset[str] = frozenset()  # words a list item cannot end on ("the", "who")
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
@@ -240,6 +242,7 @@ def load_lexicon(language: str) -> Lexicon:
     return Lexicon(
         language=lang,
         cjk=cjk,
+        nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         categories=_keyed(data.get("categories"), cjk),
         numbers=numbers,
         units=units,
@@ -270,6 +273,7 @@ def load_lexicon(language: str) -> Lexicon:
         possessives=_keyed(data.get("possessives"), cjk),
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
         subject_pronouns=frozenset(w.lower() for w in data.get("subject_pronouns") or []),
+        item_open_ends=frozenset(w.lower() for w in data.get("item_open_ends") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

@@ -24,6 +24,7 @@ from monitor.models import CATEGORIES
 # "numbers" (word or regex -> number).
 SCHEMA: dict[str, str] = {
     "cjk": "bool",
+    "nouns_capitalised": "bool",
     "stopwords": "list",
     "categories": "keyed",
     "numbers": "numbers",
@@ -60,13 +61,15 @@ SCHEMA: dict[str, str] = {
     "possessives": "keyed",
     "conjunctions": "list",
     "subject_pronouns": "list",
+    "item_open_ends": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
 # told by its script), Latin languages no numeral characters; only verb-second languages look
-# after the verb (and tell a verb by the subject pronoun that follows it).
+# after the verb (and tell a verb by the subject pronoun that follows it); only a language that
+# capitalises every noun says so (nouns_capitalised).
 OPTIONAL = frozenset(
     {
         "numeral_chars",
@@ -76,6 +79,7 @@ OPTIONAL = frozenset(
         "stopwords",
         "numbers",
         "subject_pronouns",
+        "nouns_capitalised",
     }
 )
 
