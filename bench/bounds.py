@@ -8,10 +8,12 @@
   sentence N   a page that is one "sentence" of N tokens "a." run together (no space, so no
                sentence end) and the same with one word added: every clause diff walks repeated
                tokens (exact diffs were quadratic in N: 20,000 took minutes; now bounded)
+  attributes N a page whose one <p> start tag carries N attributes: normalise only
   sources N    a CSV of N policy rows under `policies_from:`; prints the seconds load_watchlist
                takes and the peak RSS
 
-Usage: python bench/bounds.py rewrite 20000 | repeated 60000 | sentence 1500000 | sources 100000
+Usage: python bench/bounds.py rewrite 20000 | repeated 60000 | sentence 1500000 | attributes 700000
+       | sources 100000
 (pages are read up to 4 MiB of text: past that a page is cut, so keep N x ~55 characters under it)
 Each run is one process, so the peak RSS is the run's own.
 """
@@ -67,6 +69,14 @@ def sentence(n: int) -> str:
     return f"one sentence of {n} repeated tokens, one word added: {seconds:.1f} s CPU, {len(changes)} changes"
 
 
+def attributes(n: int) -> str:
+    tag = b"<p " + b" ".join(b"a%d=x" % i for i in range(n)) + b">"
+    page = b"<html><body>" + tag + b"We keep data 3 years.</p></body></html>"
+    t0 = time.process_time()
+    normalize(page, "text/html")
+    return f"one start tag of {n} attributes: {time.process_time() - t0:.1f} s CPU to normalise"
+
+
 def sources(n: int) -> str:
     from monitor.config.watchlist import load_watchlist
 
@@ -83,10 +93,11 @@ def sources(n: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("rewrite", "repeated", "sentence", "sources"))
+    ap.add_argument("what", choices=("rewrite", "repeated", "sentence", "attributes", "sources"))
     ap.add_argument("n", type=int)
     args = ap.parse_args()
-    runs = {"rewrite": rewrite, "repeated": repeated, "sentence": sentence, "sources": sources}
+    runs = {"rewrite": rewrite, "repeated": repeated, "sentence": sentence, "attributes": attributes}
+    runs["sources"] = sources
     line = runs[args.what](args.n)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"{line}; peak RSS {peak} MB")

@@ -20,6 +20,7 @@ from monitor.errors import InputError
 from monitor.extract.normalize import (
     MAX_INPUT_BYTES,
     MAX_TEXT_CHARS,
+    _without_attribute_floods,
     cf_decode,
     normalize,
     normalize_text,
@@ -648,6 +649,22 @@ def test_html_nested_100000_levels_keeps_its_text() -> None:
     )  # fmt: skip
     doc = normalize(page, "text/html")
     assert doc.text == "deep text\ntail & end"
+
+
+def test_a_start_tag_with_a_flood_of_attributes_is_cut_to_its_name_and_keeps_its_text() -> None:
+    # libxml2 compares each attribute with all before it: 700,000 of them took minutes to parse
+    flood = " ".join(f"data-k{i}=v" for i in range(200_000))
+    props = 'data-props="' + "{&quot;a&quot;: 1} " * 1000 + '"'  # one long attribute: real pages have them
+    page = (
+        "<html><body><div class='cookie-banner'>Accept all?</div>"
+        f"<p {flood}>We keep invoices for ten years.</p>"
+        f"<p class='x' {props}>Then we delete them.</p></body></html>"
+    )
+    tamed = _without_attribute_floods(page)
+    assert "data-k0" not in tamed and "<p>We keep invoices" in tamed
+    assert props in tamed and "class='cookie-banner'" in tamed
+    doc = normalize(page.encode(), "text/html")
+    assert doc.text == "We keep invoices for ten years.\nThen we delete them."
 
 
 def test_policy_sections_named_cookies_or_consent_are_kept() -> None:

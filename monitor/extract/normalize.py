@@ -611,6 +611,14 @@ _CJK_NL = compile_cached(
 _BR = "\x1e"  # stands for a <br> inside collected text until lines are folded
 _DOUBLE_BR = compile_cached(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
 _XML_DECL = compile_cached(r"^\s*<\?xml[^>]*\?>", re.I)
+# libxml2 checks each attribute of a start tag against all the ones before it: a hostile tag with
+# 700,000 attributes took the parser over ten minutes. Start tags longer than LONG_TAG characters
+# (real ones: an inline SVG path, a data- attribute of JSON, but few attributes) are counted, and
+# past MAX_ATTRIBUTES keep only their name (attributes hold no text).
+LONG_TAG = 8192
+MAX_ATTRIBUTES = 500
+_LONG_START_TAG = compile_cached(rf"<([A-Za-z][^\s/<>]*)[^<>]{{{LONG_TAG},}}>?")
+_ATTRIBUTE = compile_cached(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?""")
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:
@@ -624,7 +632,7 @@ def decode_html(body: bytes, charset: str | None = None) -> str:
 def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: Sequence[str]) -> list[Block]:
     from lxml import etree
 
-    text = decode_html(body, charset)
+    text = _without_attribute_floods(decode_html(body, charset))
     _check_text(text)
     # lxml.etree's own elements, not lxml.html's: the latter call back into Python for the
     # class of every element each pass touches.
@@ -656,6 +664,20 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
             r = _content_root(r)
         blocks.extend(_Walker().walk(r))
     return _promote_headings(blocks)
+
+
+def _without_attribute_floods(html: str) -> str:
+    """The page with every start tag of more than MAX_ATTRIBUTES attributes cut to its name."""
+    if len(html) <= LONG_TAG:
+        return html
+
+    def tamed(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        if sum(1 for _ in _ATTRIBUTE.finditer(tag)) <= MAX_ATTRIBUTES:
+            return tag
+        return f"<{m.group(1)}>"
+
+    return _LONG_START_TAG.sub(tamed, html)
 
 
 def _promote_headings(blocks: list[Block]) -> list[Block]:
