@@ -449,3 +449,14 @@ def test_a_paragraph_longer_than_the_cache_limit_is_split_alike() -> None:
     long_text = (sentence * 100).strip()  # about 5,000 characters
     clauses = segment(Document(blocks=(Block("paragraph", long_text),)))
     assert len(clauses) == 100 and {c.text for c in clauses} == {sentence.strip()}
+
+
+def test_lines_of_a_block_join_into_one_clause_with_cjk_kept_tight() -> None:
+    # joined once at the end: a block of 100,000 <br>-separated words used to grow by copying
+    from monitor.engine.segment import _lines
+
+    assert _lines("word\n" * 3 + "word") == ["word word word word"]
+    assert _lines("我们\n保存\nyour data\n\n1. Next item") == ["我们保存 your data ", "1. Next item"]
+    assert _lines("\nfirst") == [" first"]
+    many = "\n".join(["w"] * 100_000)
+    assert _lines(many) == [" ".join(["w"] * 100_000)]

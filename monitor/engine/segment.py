@@ -185,14 +185,17 @@ def _lines(text: str) -> list[str]:
     """A block's lines (from single <br>s): a new clause only where a line starts with a marker."""
     if "\n" not in text:
         return [text]
-    lines: list[str] = []
+    groups: list[list[str]] = []  # each clause's lines, joined once at the end: a block of
+    last = ""  # 100,000 <br>-separated words grew one string by copying (quadratic)
     for line in text.split("\n"):
-        if lines and not (_may_be_marker(line) and _MARKER.match(line)):
-            sep = "" if _CJK_RE.match(line[:1]) and _CJK_RE.match(lines[-1][-1:]) else " "
-            lines[-1] = lines[-1] + sep + line
+        if groups and not (_may_be_marker(line) and _MARKER.match(line)):
+            sep = "" if _CJK_RE.match(line[:1]) and _CJK_RE.match(last) else " "
+            groups[-1].append(sep + line)
+            last = line[-1:] or sep or last
         else:
-            lines.append(line)
-    return lines
+            groups.append([line])
+            last = line[-1:]
+    return ["".join(group) for group in groups]
 
 
 def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
