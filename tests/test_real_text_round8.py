@@ -1,0 +1,71 @@
+"""Patterns from real policy text left by the earlier review rounds (issue 10, round 8): periods
+said as "every Nth year", lists that grow with a possessive after the noun that changes to agree
+with the new last item, and serial-comma lists losing their next-to-last item."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("no", "Vi sletter loggene én gang i året.", "Vi sletter loggene hvert tredje år."),
+        ("da", "Vi sletter gamle ordrer hver anden måned.", "Vi sletter gamle ordrer hver sjette måned."),
+        ("sv", "Vi raderar gamla loggar en gång om året.", "Vi raderar gamla loggar vart fjärde år."),
+        (
+            "de",
+            "Alte Protokolle löschen wir einmal im Jahr.",
+            "Alte Protokolle löschen wir jedes dritte Jahr.",
+        ),
+        (
+            "en",
+            "Old order logs are deleted every other year.",
+            "Old order logs are deleted every fourth year.",
+        ),
+    ],
+)
+def test_every_nth_year_is_a_period(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "retention", "high")
+    assert "years" in change.explanation or "months" in change.explanation
+
+
+def test_every_nth_year_unchanged_stays_quiet() -> None:
+    assert_quiet(
+        modified("Vi sletter loggene hvert tredje år.", "Normalt sletter vi loggene hvert tredje år.", "no")
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("no", "Ved kjøp lagrer vi adressen din.", "Ved kjøp lagrer vi adressen og fødselsdatoen din."),
+        ("no", "Ved kjøp lagrer vi adressen din.", "Ved kjøp lagrer vi adressen og kontonummeret ditt."),
+        ("da", "Ved køb gemmer vi adressen din.", "Ved køb gemmer vi adressen og kontonummeret dit."),
+        ("sv", "Vid köp sparar vi adressen din.", "Vid köp sparar vi adressen och kontonumret ditt."),
+    ],
+)
+def test_possessive_after_the_noun_agreeing_with_a_new_item(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+    assert_alert(modified(new, old, language), "collection")
+
+
+def test_possessive_changed_alone_is_no_new_item() -> None:
+    assert not modified(
+        "Ved kjøp lagrer vi adressen din.", "Ved kjøp lagrer vi adressene dine.", "no"
+    ).material
+
+
+def test_serial_comma_list_losing_its_middle_item() -> None:
+    old = "As a member you have the right to Export, Correcting, and Erasure of the files we keep about you."
+    new = "As a member you have the right to Export and Erasure of the files we keep about you."
+    assert_alert(modified(old, new), "rights")
+    assert_alert(modified(new, old), "rights")
+
+
+def test_aside_between_commas_stays_an_aside() -> None:
+    old = "Your orders, where the law allows it, are deleted after two years."
+    new = "Your orders are deleted after two years."
+    assert not modified(old, new).material
