@@ -69,3 +69,33 @@ def test_aside_between_commas_stays_an_aside() -> None:
     old = "Your orders, where the law allows it, are deleted after two years."
     new = "Your orders are deleted after two years."
     assert not modified(old, new).material
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Contact information includes your billing address and mobile number.",
+            "Contact information includes your billing address, mobile number and place of birth.",
+        ),
+        (
+            "en",
+            "Contact data includes billing address and mobile number.",
+            "Contact data includes billing address, mobile number and place of birth.",
+        ),
+        (
+            "hr",
+            "Kontaktni podaci uključuju adresu za naplatu i broj mobitela.",
+            "Kontaktni podaci uključuju adresu za naplatu, broj mobitela i mjesto rođenja.",
+        ),
+    ],
+)
+def test_contact_data_listed_as_a_kind_of_user_data(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+def test_our_contact_details_stay_contact() -> None:
+    old = "You can reach our support team at the postal address below."
+    new = "You can reach our support team at the postal address and phone number below."
+    assert not modified(old, new).material
