@@ -5,7 +5,7 @@ with the new last item, and serial-comma lists losing their next-to-last item.""
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,31 @@ def test_our_contact_details_stay_contact() -> None:
     old = "You can reach our support team at the postal address below."
     new = "You can reach our support team at the postal address and phone number below."
     assert not modified(old, new).material
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "“Trade” means buying, selling or renting Game Tokens on the Exchange for your Wallet Account.",
+        ),
+        ("en", "Listing means offering a vehicle for sale or rent to other members of the Marketplace."),
+        ("de", "„Handel“ bezeichnet den Kauf, Verkauf oder Tausch von Sammelkarten auf dem Marktplatz."),
+        ("fr", "« Échange » désigne l'achat, la vente ou la location de jetons sur la plateforme."),
+        ("zh", "“交易”是指在平台上购买、出售或出租游戏道具。"),
+    ],
+)
+def test_definition_naming_no_personal_data_is_no_term(language: str, text: str) -> None:
+    assert_quiet(single("removed", text, language=language))
+    assert_quiet(single("added", text, language=language))
+
+
+def test_definition_that_names_personal_data_still_counts() -> None:
+    assert_alert(
+        single("added", "“Sale” means renting your personal information to data brokers."), "sharing"
+    )
+
+
+def test_sentence_opening_with_this_means_is_no_definition() -> None:
+    assert_alert(single("added", "This means we may sell your usage data to advertisers."), "sharing")
