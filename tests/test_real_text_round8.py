@@ -127,3 +127,19 @@ def test_definition_that_names_personal_data_still_counts() -> None:
 
 def test_sentence_opening_with_this_means_is_no_definition() -> None:
     assert_alert(single("added", "This means we may sell your usage data to advertisers."), "sharing")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("本公司保留随时调整本声明的权利。", "本公司可能随时调整本声明。"),
+        ("本公司保留隨時調整本聲明的權利。", "本公司可能隨時調整本聲明。"),
+    ],
+)
+def test_zh_reserving_the_right_to_change_is_neither_retention_nor_a_user_right(old: str, new: str) -> None:
+    assert_quiet(modified(old, new, "zh"))
+
+
+def test_zh_user_right_and_retention_still_read() -> None:
+    assert_alert(single("removed", "您有权利随时要求我们删除您的账户资料。", language="zh"), "rights")
+    assert_alert(modified("我们保留订单记录两年。", "我们保留订单记录六年。", "zh"), "retention", "high")
