@@ -143,3 +143,20 @@ def test_zh_reserving_the_right_to_change_is_neither_retention_nor_a_user_right(
 def test_zh_user_right_and_retention_still_read() -> None:
     assert_alert(single("removed", "您有权利随时要求我们删除您的账户资料。", language="zh"), "rights")
     assert_alert(modified("我们保留订单记录两年。", "我们保留订单记录六年。", "zh"), "retention", "high")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Remember to check your email for the confirmation link before the offer ends."),
+        ("no", "Husk å sjekke innboksen, og sjekk e-posten din for bekreftelseslenken."),
+        ("fr", "Pensez à consulter la page, puis vérifiez votre e-mail pour le lien de confirmation."),
+        ("nl", "Controleer je e-mail voor de bevestigingslink."),
+    ],
+)
+def test_the_user_checking_their_inbox_is_no_collection(language: str, text: str) -> None:
+    assert_quiet(single("added", text, language=language))
+
+
+def test_collecting_the_e_mail_address_is_still_collection() -> None:
+    assert_alert(single("added", "We keep a copy of your email address to send receipts."), "collection")
