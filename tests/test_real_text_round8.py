@@ -1,11 +1,15 @@
 """Patterns from real policy text left by the earlier review rounds (issue 10, round 8): periods
-said as "every Nth year", lists that grow with a possessive after the noun that changes to agree
-with the new last item, and serial-comma lists losing their next-to-last item."""
+said as "every Nth year", a possessive after the noun that agrees with a new last item, serial-comma
+lists losing their next-to-last item, "contact data includes …" as the user's data, definitions of
+contract terms, "reserve the right to" in Chinese, the user checking their inbox, and PDF-like HTML
+with one printed line per <p>."""
 
 from __future__ import annotations
 
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified, single
+
+from monitor.extract.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -160,3 +164,50 @@ def test_the_user_checking_their_inbox_is_no_collection(language: str, text: str
 
 def test_collecting_the_e_mail_address_is_still_collection() -> None:
     assert_alert(single("added", "We keep a copy of your email address to send receipts."), "collection")
+
+
+def _paragraphs_of(html: str) -> list[str]:
+    return [b.text for b in normalize(html.encode(), "text/html").blocks if b.kind == "paragraph"]
+
+
+_PRINTED = [
+    "Where the Supplier hands account records to a hosting partner located outside the",
+    "European Economic Area, the parties agree to rely on the Model Transfer Terms adopted",
+    "by the regulator, and both parties shall sign them before any records are moved. The",
+    "Supplier keeps a register of every hosting partner and makes it available to the",
+    "Customer on request, within fourteen days of receiving the written request of the",
+    "Customer.",
+]
+
+
+def test_printed_lines_one_per_p_are_joined_into_sentences() -> None:
+    html = "<h1>Hosting</h1>" + "".join(f"<p>{line}</p>" for line in _PRINTED)
+    paragraphs = _paragraphs_of(html)
+    assert len(paragraphs) == 1
+    assert "outside the European Economic Area" in paragraphs[0]
+    assert paragraphs[0].endswith("written request of the Customer.")
+
+
+def test_items_rows_and_short_paragraphs_are_never_joined() -> None:
+    lines = "".join(f"<p>{line}</p>" for line in _PRINTED[:3])
+    items = "<ul><li>the name on the account and</li><li>the billing address</li></ul>"
+    table = "<table><tr><td>Records kept by the Supplier for the hosting partner named in the</td></tr>"
+    table += "<tr><td>contract with the Customer</td></tr></table>"
+    short = "<p>Questions about this notice</p><p>write to the address below</p>"
+    doc = normalize((lines + items + table + short).encode(), "text/html")
+    texts = [b.text for b in doc.blocks]
+    assert "the billing address" in texts
+    assert "contract with the Customer" in texts
+    assert "write to the address below" in texts
+
+
+def test_numbered_items_of_a_printed_page_stay_apart() -> None:
+    items = [
+        "1° Sending the parcel tracking number to the phone number given at checkout so that",
+        "the courier can reach the recipient before the delivery window that was chosen",
+        "2° Measuring how often the tracking page is opened, in aggregate and without names",
+        "3° Keeping the delivery receipt as proof for the tax office for the legal period",
+        "iv. Sharing the delivery address with the courier chosen by the buyer at checkout",
+    ]
+    paragraphs = _paragraphs_of("".join(f"<p>{line}</p>" for line in items))
+    assert [p[:2] for p in paragraphs] == ["1°", "2°", "3°", "iv"]
