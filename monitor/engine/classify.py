@@ -902,6 +902,9 @@ def _slid_item(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> s
     """The item inserted or deleted at tokens[i:j]. A diff may place the stretch a few tokens off
     when a word repeats ("companies and those of other | companies" for "companies | and those of
     other companies"): each equal placement is tried until one reads as an item."""
+    serial = j < len(tokens) and tokens[j].lower() in lex.conjunctions
+    if serial and j - i > 2 and tokens[j - 1] in _SEPARATORS:
+        j -= 1  # ", B," before "and C": a serial comma closes the item, it makes no aside
     item = _list_item(tokens[i:j], other, lex)
     k = 0  # slide right: the stretch's first token repeats just after it
     while item is None and i + k < j and j + k < len(tokens) and tokens[i + k] == tokens[j + k]:
@@ -927,13 +930,28 @@ def _appended_item(
     if max(i2 - i1, j2 - j1) > 16:  # a re-worded stretch, not one item
         return (), ()
     old_part, new_part = Counter(a[i1:i2]), Counter(b[j1:j2])
-    if not old_part - new_part:
+    if _agreement_only(old_part - new_part, new_part - old_part, lex):
         item = _left_over_item(b[j1:j2], old_part, " ".join(a), lex)
         return ((item,), ()) if item else ((), ())
-    if not new_part - old_part:
+    if _agreement_only(new_part - old_part, old_part - new_part, lex):
         item = _left_over_item(a[i1:i2], new_part, " ".join(b), lex)
         return ((), (item,)) if item else ((), ())
     return (), ()
+
+
+def _agreement_only(lost: Counter[str], gained: Counter[str], lex: Lexicon) -> bool:
+    """Nothing is lost but a possessive after the noun that agrees with the new last item
+    ("e-postadressen din" -> "e-postadressen og telefonnummeret ditt"): the list grew."""
+    if not lost:
+        return True
+    user = lex.possessives.get("user")
+    if user is None:
+        return False
+
+    def possessive(token: str) -> bool:
+        return user.fullmatch(token.lower()) is not None
+
+    return all(possessive(t) for t in lost) and any(possessive(t) for t in gained)
 
 
 def _left_over_item(tokens: list[str], taken: Counter[str], other: str, lex: Lexicon) -> str | None:

@@ -880,6 +880,39 @@ def _without_document_names(text: str, lex: Lexicon) -> str:
     return names.sub(" ", text)
 
 
+DEFINED_TERM_WORDS = 6  # a defined term is a short name: "Transaction", "Digital Asset Account"
+_QUOTES = "\"'“”„«»‘’「」『』"
+
+
+def _defines_a_term(text: str, lex: Lexicon) -> bool:
+    """The clause defines a term of the contract and names no personal data ("“Transaction”
+    means selling or buying digital assets"): what the term means is no statement that data is
+    sold, collected or kept. The term stands first, quoted or capitalised ("This means" is none)."""
+    verbs, nouns = lex.definition_verbs, lex.data_nouns
+    m = verbs.search(text, 0, 80) if verbs is not None else None
+    if m is None or nouns is None:
+        return False
+    if any(not _in_a_name(text, n.start(), lex) for n in nouns.finditer(text)):
+        return False
+    term = text[: m.start()].strip().rstrip(":,")
+    if lex.cjk:
+        return len(term) >= 2 and term[0] in _QUOTES and term[-1] in _QUOTES
+    words = term.strip(_QUOTES + "()*").split()
+    if not 0 < len(words) <= DEFINED_TERM_WORDS or not all(w[0].isupper() or w[0] in _QUOTES for w in words):
+        return False
+    quoted = term[0] in _QUOTES
+    return quoted or not (lex.stopwords is not None and lex.stopwords.fullmatch(words[0].lower()))
+
+
+def _in_a_name(text: str, at: int, lex: Lexicon) -> bool:
+    """The capitalised word at `at` ends a name of capitalised words ("your Wallet Account",
+    "Fiat Currency"), in a language that writes common nouns in lower case."""
+    if lex.nouns_capitalised or lex.cjk or not text[at].isupper():
+        return False
+    before = text[:at].split()
+    return bool(before) and before[-1][0].isupper() and len(before) > 1
+
+
 def _kept(text: str, lex: Lexicon) -> str:
     """"retention" when the clause names data or records that a period could keep, else "contact"."""
     nouns = lex.data_nouns
@@ -914,6 +947,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, without_user_duties(text, lex)
     text = _without_document_names(text, lex)
     hits = _category_hits(text, lex)
+    if hits and _defines_a_term(text, lex):
+        hits = {}
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
         hits["collection"] = hits.get("collection", 0) + own

@@ -662,8 +662,68 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
         _drop_chrome(r)
         if not select:
             r = _content_root(r)
-        blocks.extend(_Walker().walk(r))
+        walker = _Walker()
+        blocks.extend(_unwrapped_lines(walker.walk(r), walker.cells))
     return _promote_headings(blocks)
+
+
+def _unwrapped_lines(blocks: list[Block], cells: set[int]) -> list[Block]:
+    """A page converted from a PDF puts each printed line in its own <p> ("… to apply the
+    Standard" / "Contractual Clauses, and not …"): in a run of such lines that mostly stop
+    mid-sentence, a line that stops mid-sentence is joined with the next. Elsewhere paragraphs
+    stay apart: a glossary term after "Learn more", a list item in its own <p> ("…; or" / "we no
+    longer need it") starts in lower case too. Headings, list items, heading-like lines and
+    table rows (`cells`: their indexes) are never joined."""
+    out: list[Block] = []
+    printed = _printed_runs(blocks, cells)
+    for i, b in enumerate(blocks):
+        joins = i in printed and i - 1 in printed
+        if joins and _continues(blocks[i - 1].text, b.text):
+            out[-1] = Block("paragraph", _join(out[-1].text, b.text))
+            continue
+        out.append(b)
+    return out
+
+
+PRINTED_LINE = (60, 130)  # characters: a line of a page printed from a PDF
+# "iii. under Clause 9", "4° Sharing …": a new item of a printed list
+_PRINTED_ITEM = compile_cached(r"(?:[ivx]{1,4}\.|\d{1,3}°)\s")
+PRINTED_RUN = 5  # lines in a row, most of them stopping mid-sentence
+
+
+def _joinable(block: Block, i: int, cells: set[int]) -> bool:
+    return block.kind == "paragraph" and block.marker is None and i not in cells and "\n" not in block.text
+
+
+def _printed_runs(blocks: list[Block], cells: set[int]) -> set[int]:
+    """The indexes of the blocks in runs of PRINTED_RUN or more printed lines (at most a line's
+    width, most of them stopping mid-sentence, not ending a sentence more often than not)."""
+    low, high = PRINTED_LINE
+    out: set[int] = set()
+    run: list[int] = []
+    for i, b in enumerate([*blocks, Block("heading", "")]):
+        if i < len(blocks) and _joinable(b, i, cells) and len(b.text) <= high:
+            run.append(i)
+            continue
+        texts = [blocks[j].text for j in run]
+        cut = sum(1 for x in texts[:-1] if len(x) >= low and not _ends_sentence(x))
+        if len(run) >= PRINTED_RUN and cut >= 0.6 * (len(run) - 1):
+            out.update(run)
+        run = []
+    return out
+
+
+def _continues(line: str, text: str) -> bool:
+    """`text`, a printed line of a PDF-like run, goes on with the sentence `line` stopped in:
+    `line` is near a line's width or `text` starts with a lower-case word."""
+    if _ends_sentence(line) or starts_with_marker(text) or _PRINTED_ITEM.match(text):
+        return False
+    if _is_heading(line, False, None) or _is_heading_alone(line) or _is_heading_alone(text):
+        return False
+    if not line[-1:].isalpha() and line[-1:] not in ",;":
+        return False
+    first = text.split(" ", 1)[0]
+    return len(line) >= PRINTED_LINE[0] or first.isalpha() and first[0].islower()
 
 
 def _without_attribute_floods(html: str) -> str:
@@ -937,6 +997,7 @@ class _Walker:
     lists: list[list] = field(default_factory=list)  # per open list: [ordered, next number, type]
     row_depth: int = 0
     row_cells: int = 0
+    cells: set[int] = field(default_factory=set)  # indexes of the blocks that are table rows
 
     def walk(self, root) -> list[Block]:  # type: ignore[no-untyped-def]
         from lxml import etree
@@ -1063,6 +1124,8 @@ class _Walker:
                 continue
             if ctx.kind == "heading":
                 text = text.replace("\n", " ")
+            if self.row_depth:
+                self.cells.add(len(self.blocks))
             self.blocks.append(Block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
             ctx.marker = None  # the marker belongs to the item's first block only
 

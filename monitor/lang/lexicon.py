@@ -147,6 +147,8 @@ class Lexicon:
     # what is kept when something is: data, information, records, logs (a period with one of
     # these and no other term is a retention period; "refund within 14 days" is none)
     data_nouns: re.Pattern[str] | None = None
+    # the verb that defines a term ("“Order” means ..."): a definition states no term by itself
+    definition_verbs: re.Pattern[str] | None = None
     # names of other documents ("Cookie Policy"): a name, not a statement about cookies
     document_names: re.Pattern[str] | None = None
     # verbs of deleting or closing: "permanently" beside one makes the deletion final, it keeps nothing
@@ -279,6 +281,7 @@ def load_lexicon(language: str) -> Lexicon:
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),
+        definition_verbs=_alternation(data.get("definition_verbs"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),
         deletion=_alternation(data.get("deletion"), cjk),
         document_titles=_alternation(data.get("document_titles"), cjk),

@@ -42,6 +42,7 @@ SCHEMA: dict[str, str] = {
     "processing": "list",
     "user_duties": "list",
     "data_nouns": "list",
+    "definition_verbs": "list",
     "document_names": "list",
     "deletion": "list",
     "document_titles": "list",
