@@ -9,11 +9,16 @@
                sentence end) and the same with one word added: every clause diff walks repeated
                tokens (exact diffs were quadratic in N: 20,000 took minutes; now bounded)
   attributes N a page whose one <p> start tag carries N attributes: normalise only
+  spread N     a page of N distinct short paragraphs and the same with every 50th edited: finding
+               the unchanged clauses repeated SequenceMatcher's scan beside each of the N/50
+               matches (quadratic: 80,000 took 25 s; now bounded by a scan budget)
+  abbreviations N  one bracket-free paragraph of N abbreviations ("e.g. i.e. etc. Dr. Mr."): each
+               full stop searched back to the paragraph's start for a "(" (quadratic)
   sources N    a CSV of N policy rows under `policies_from:`; prints the seconds load_watchlist
                takes and the peak RSS
 
 Usage: python bench/bounds.py rewrite 20000 | repeated 60000 | sentence 1500000 | attributes 700000
-       | sources 100000
+       | sources 100000 | spread 80000 | abbreviations 80000
 (pages are read up to 4 MiB of text: past that a page is cut, so keep N x ~55 characters under it)
 Each run is one process, so the peak RSS is the run's own.
 """
@@ -77,6 +82,22 @@ def attributes(n: int) -> str:
     return f"one start tag of {n} attributes: {time.process_time() - t0:.1f} s CPU to normalise"
 
 
+def spread(n: int) -> str:
+    old = [f"We keep record {i} for {i % 7 + 1} days." for i in range(n)]
+    new = [p if i % 50 else p.replace("days", "weeks") for i, p in enumerate(old)]
+    t0 = time.process_time()
+    changes = compare_documents(normalize(_page(old)), normalize(_page(new))).changes
+    return f"{n} paragraphs, every 50th edited: {time.process_time() - t0:.1f} s CPU, {len(changes)} changes"
+
+
+def abbreviations(n: int) -> str:
+    text = "e.g. i.e. etc. Dr. Mr. " * (n // 5)
+    old, new = text.encode(), (text + "\n\nWe keep data 5 years.").encode()
+    t0 = time.process_time()
+    changes = compare_documents(normalize(old, "text/plain"), normalize(new, "text/plain")).changes
+    return f"a paragraph of {n} abbreviations: {time.process_time() - t0:.1f} s CPU, {len(changes)} changes"
+
+
 def sources(n: int) -> str:
     from monitor.config.watchlist import load_watchlist
 
@@ -93,11 +114,14 @@ def sources(n: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("rewrite", "repeated", "sentence", "attributes", "sources"))
+    ap.add_argument(
+        "what",
+        choices=("rewrite", "repeated", "sentence", "attributes", "sources", "spread", "abbreviations"),
+    )
     ap.add_argument("n", type=int)
     args = ap.parse_args()
     runs = {"rewrite": rewrite, "repeated": repeated, "sentence": sentence, "attributes": attributes}
-    runs["sources"] = sources
+    runs |= {"sources": sources, "spread": spread, "abbreviations": abbreviations}
     line = runs[args.what](args.n)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"{line}; peak RSS {peak} MB")
