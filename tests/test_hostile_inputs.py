@@ -3,6 +3,10 @@ answers real documents get are unchanged."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 import pytest
@@ -10,7 +14,9 @@ import pytest
 from monitor.engine import align as align_module
 from monitor.engine.align import align
 from monitor.engine.segment import clause_key, split_sentences
-from monitor.models import Clause
+from monitor.fetch import http as http_module
+from monitor.fetch.http import HttpFetcher
+from monitor.models import Clause, FetchSettings
 
 
 def _clauses(texts: list[str]) -> list[Clause]:
@@ -103,3 +109,100 @@ def test_a_bracket_still_starts_the_abbreviation_after_it() -> None:
         "Mail from (Dr. Lee) is read first.",
         "We keep it.",
     ]
+
+
+# --- hostile servers -------------------------------------------------------------------------
+
+
+class _RawServer:
+    """A 127.0.0.1 server answering every request with `answer(n)` (n: the request's number),
+    or, for `stream`, sending the same bytes until the client hangs up."""
+
+    def __init__(self, answer: Callable[[int], bytes], stream: bool = False) -> None:
+        self.answer, self.stream, self.served = answer, stream, 0
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    request += chunk
+                data = self.answer(self.served)
+                self.served += 1
+                with contextlib.suppress(OSError):
+                    conn.sendall(data)
+                    while self.stream:
+                        conn.sendall(data)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def _fetcher() -> HttpFetcher:
+    return HttpFetcher(FetchSettings(retries=0, per_host_delay=0.0, connect_timeout=5.0, read_timeout=30.0))
+
+
+def _page(extra_headers: bytes = b"") -> bytes:
+    body = b"<html><body><p>We keep your messages for one year.</p></body></html>"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n" + extra_headers
+    return head + b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_an_endless_stream_of_interim_answers_is_refused_after_a_few() -> None:
+    server = _RawServer(lambda _: b"HTTP/1.1 100 Continue\r\n\r\n" * 100, stream=True)
+    try:
+        result = _fetcher().fetch(f"http://127.0.0.1:{server.port}/privacy")
+    finally:
+        server.close()
+    assert result.outcome == "error"
+    assert result.error == f"more than {http_module.MAX_INTERIM_ANSWERS} interim (1xx) answers"
+
+
+def test_one_interim_answer_before_the_page_is_still_read() -> None:
+    server = _RawServer(lambda _: b"HTTP/1.1 100 Continue\r\n\r\n" + _page())
+    try:
+        result = _fetcher().fetch(f"http://127.0.0.1:{server.port}/privacy")
+    finally:
+        server.close()
+    assert result.outcome == "ok"
+    assert b"one year" in result.body
+
+
+def test_a_megabyte_header_is_refused_once_not_retried() -> None:
+    server = _RawServer(lambda _: _page(b"X-Tracking: " + b"t" * 1_000_000 + b"\r\n"))
+    fetcher = HttpFetcher(FetchSettings(retries=2, per_host_delay=0.0, backoff_base=0.0))
+    try:
+        result = fetcher.fetch(f"http://127.0.0.1:{server.port}/privacy")
+    finally:
+        server.close()
+    assert (result.outcome, result.error, server.served) == ("error", "answer headers too large", 1)
+
+
+def test_cookies_named_anew_on_every_visit_stay_within_the_per_site_cap() -> None:
+    def answer(visit: int) -> bytes:
+        cookies = b"".join(b"Set-Cookie: v%d_%d=%s; Path=/\r\n" % (visit, i, b"x" * 40) for i in range(90))
+        return _page(cookies + b"Set-Cookie: huge=" + b"y" * 5000 + b"; Path=/\r\n")
+
+    server = _RawServer(answer)
+    fetcher = _fetcher()
+    url = f"http://127.0.0.1:{server.port}/privacy"
+    try:
+        for _ in range(5):
+            assert fetcher.fetch(url).outcome == "ok"
+    finally:
+        server.close()
+    names = {c.name for c in fetcher._cookies._jar}
+    assert len(names) == http_module.MAX_COOKIES_PER_DOMAIN
+    assert "huge" not in names  # over 4 KB: browsers refuse it too
+    assert {f"v4_{i}" for i in range(90)} <= names  # the latest visit's cookies are kept
+    assert not any(n.startswith(("v0_", "v1_", "v2_")) for n in names)
