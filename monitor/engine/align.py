@@ -26,11 +26,12 @@ documents never reach the budgets, so their results are the exact method's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 
 import fast_diff_match_patch
 
@@ -46,6 +47,7 @@ ELSEWHERE_THRESHOLD = 0.5  # anywhere else in the document: moved and edited
 # Work budgets (see the module docstring). The largest real pair measured (807 clauses) stays
 # far under both.
 KEY_MATCH_BUDGET = 2_000_000  # sum over keys of (old count x new count)
+MATCH_SCAN_BUDGET = 5_000_000  # keys SequenceMatcher walks finding the unchanged clauses
 PAIR_BUDGET = 2_000_000  # pending old x pending new clauses compared by similarity
 RARE_WORD_CLAUSES = 32  # over PAIR_BUDGET, a shingle found in more old clauses pairs nothing
 BEST_CANDIDATES = 16  # ... and each new clause keeps this many best candidates
@@ -107,12 +109,79 @@ def _gaps(old: Sequence[Clause], new: Sequence[Clause]) -> list[_Gap]:
     old_keys, new_keys = [c.key for c in old], [c.key for c in new]
     if _key_match_work(old_keys, new_keys) > KEY_MATCH_BUDGET:
         old_keys, new_keys = _numbered(old_keys), _numbered(new_keys)
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    try:
+        blocks = _BudgetedMatcher(old_keys, new_keys).get_matching_blocks()
+    except _OverBudget:
+        blocks = _anchored_blocks(old_keys, new_keys)
     gaps = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            gaps.append(_Gap(new_start=j1, old=list(range(i1, i2)), new=list(range(j1, j2))))
+    i = j = 0
+    for i2, j2, size in blocks:
+        if i < i2 or j < j2:
+            gaps.append(_Gap(new_start=j, old=list(range(i, i2)), new=list(range(j, j2))))
+        i, j = i2 + size, j2 + size
     return gaps
+
+
+class _OverBudget(Exception):
+    """SequenceMatcher would walk more than MATCH_SCAN_BUDGET keys."""
+
+
+class _BudgetedMatcher(SequenceMatcher):
+    """SequenceMatcher on keys that stops past MATCH_SCAN_BUDGET: each longest-match search
+    walks its whole old range and every new position of those keys, and the search is repeated
+    on the range left beside each match found. Thousands of short differences spread evenly
+    through a vast page (a counter on every line) make that quadratic."""
+
+    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+        super().__init__(None, a, b, autojunk=False)
+        counts = Counter(b)
+        self._walk = [0, *accumulate(1 + counts[k] for k in a)]  # keys walked before old index i
+        self._left = MATCH_SCAN_BUDGET
+
+    def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None):  # type: ignore[no-untyped-def]  # noqa: E501
+        ahi = len(self.a) if ahi is None else ahi
+        self._left -= self._walk[ahi] - self._walk[alo]
+        if self._left < 0:
+            raise _OverBudget
+        return super().find_longest_match(alo, ahi, blo, bhi)
+
+
+def _anchored_blocks(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Matching blocks (i, j, size) past the budget, as SequenceMatcher gives them: the longest
+    run of keys found on both sides in the same order (a patience diff, O(n log n)), the n-th
+    copy of a repeated key standing for the n-th copy on the other side. What is left is for
+    the similarity pass."""
+    a, b = _numbered(a), _numbered(b)
+    b_at = {k: j for j, k in enumerate(b)}
+    anchors = _longest_increasing([(i, b_at[k]) for i, k in enumerate(a) if k in b_at])
+    blocks: list[tuple[int, int, int]] = []
+    for i, j in anchors:
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + 1)
+        else:
+            blocks.append((i, j, 1))
+    return [*blocks, (len(a), len(b), 0)]
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of `pairs` (sorted by their first item) whose second items increase."""
+    tails: list[int] = []  # tails[k]: the pair ending the best run of length k + 1 found so far
+    tail_ends: list[int] = []  # ... and its second item
+    before = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect_left(tail_ends, j)
+        if k:
+            before[n] = tails[k - 1]
+        if k == len(tails):
+            tails.append(n)
+            tail_ends.append(j)
+        else:
+            tails[k], tail_ends[k] = n, j
+    run, n = [], tails[-1] if tails else -1
+    while n >= 0:
+        run.append(pairs[n])
+        n = before[n]
+    return run[::-1]
 
 
 def _key_match_work(old_keys: Sequence[str], new_keys: Sequence[str]) -> int:
@@ -138,7 +207,7 @@ def _drop_split_and_joined(gap: _Gap, old: Sequence[Clause], new: Sequence[Claus
     keep_old, keep_new = list(gap.old), list(gap.new)
     i = j = 0
     while i < len(keep_old) and j < len(keep_new):
-        run = _equal_run(keep_old[i:], keep_new[j:], old, new)
+        run = _equal_run(keep_old, keep_new, i, j, old, new)
         if run is None:
             # advance the side whose next key is shorter; a run may start further on
             if len(old[keep_old[i]].key) <= len(new[keep_new[j]].key):
@@ -153,17 +222,23 @@ def _drop_split_and_joined(gap: _Gap, old: Sequence[Clause], new: Sequence[Claus
 
 
 def _equal_run(
-    old_ids: Sequence[int], new_ids: Sequence[int], old: Sequence[Clause], new: Sequence[Clause]
+    old_ids: Sequence[int],
+    new_ids: Sequence[int],
+    i: int,
+    j: int,
+    old: Sequence[Clause],
+    new: Sequence[Clause],
 ) -> tuple[int, int] | None:
-    """(n_old, n_new) when the first n_old old keys joined equal the first n_new new keys joined."""
-    a, b = old[old_ids[0]].key, new[new_ids[0]].key
+    """(n_old, n_new) when the n_old old keys from old_ids[i] joined equal the n_new new keys
+    from new_ids[j] joined (indices, not slices: a slice per step made a vast gap quadratic)."""
+    a, b = old[old_ids[i]].key, new[new_ids[j]].key
     n_old = n_new = 1
     while a != b:
-        if b.startswith(a) and n_old < len(old_ids):
-            a += old[old_ids[n_old]].key
+        if b.startswith(a) and i + n_old < len(old_ids):
+            a += old[old_ids[i + n_old]].key
             n_old += 1
-        elif a.startswith(b) and n_new < len(new_ids):
-            b += new[new_ids[n_new]].key
+        elif a.startswith(b) and j + n_new < len(new_ids):
+            b += new[new_ids[j + n_new]].key
             n_new += 1
         else:
             return None

@@ -287,7 +287,10 @@ _ORDINAL_DATE = compile_cached(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation, an initial or a section number."""
-    word_start = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot)) + 1
+    space = text.rfind(" ", 0, dot)
+    # "(" is looked for after the space only: searching back to the page's start for each full
+    # stop made a long paragraph without brackets quadratic.
+    word_start = max(space, text.rfind("(", space + 1, dot)) + 1
     token = text[word_start:dot + 1].lower()
     if token in abbreviations():
         return True

@@ -30,6 +30,7 @@ HttpFetcher is thread-safe: the check stage calls fetch() from a pool of setting
 from __future__ import annotations
 
 import contextlib
+import http.client
 import logging
 import math
 import os
@@ -207,7 +208,30 @@ def _getresponse_by_deadline(conn: HTTPConnection, read: Any) -> Any:
     return resp
 
 
+MAX_INTERIM_ANSWERS = 20  # 1xx answers before the real one; a server sends one or two
+
+
+class InterimFlood(http.client.HTTPException):
+    """The server kept sending interim (1xx) answers instead of its answer."""
+
+
+class _BoundedInterimResponse(http.client.HTTPResponse):
+    """http.client skips "100 Continue" answers in a loop with no end: a server streaming them
+    held a check thread and a whole CPU core until it stopped (the deadline's watchdog cannot
+    help: each status line arrives at once). Past MAX_INTERIM_ANSWERS the answer is refused."""
+
+    _status_lines = 0
+
+    def _read_status(self) -> tuple[str, int, str]:
+        self._status_lines += 1
+        if self._status_lines > MAX_INTERIM_ANSWERS + 1:
+            raise InterimFlood(f"more than {MAX_INTERIM_ANSWERS} interim (1xx) answers")
+        return super()._read_status()  # type: ignore[misc]
+
+
 class _QuickAckConnection(HTTPConnection):
+    response_class = _BoundedInterimResponse
+
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         return _getresponse_by_deadline(
             self, lambda: super(_QuickAckConnection, self).getresponse(*args, **kwargs)
@@ -215,6 +239,8 @@ class _QuickAckConnection(HTTPConnection):
 
 
 class _QuickAckHTTPSConnection(HTTPSConnection):
+    response_class = _BoundedInterimResponse
+
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         return _getresponse_by_deadline(
             self, lambda: super(_QuickAckHTTPSConnection, self).getresponse(*args, **kwargs)
@@ -269,8 +295,36 @@ class _Cookies:
         try:
             self._jar.extract_cookies(resp, urllib.request.Request(url))
             self._any = True
+            with self._jar._cookies_lock:
+                _trim(self._jar)
         except Exception:  # noqa: BLE001 - never fail a fetch over a cookie
             log.debug("ignored cookies from %s", url, exc_info=True)
+
+
+# Browsers' limits. Session cookies never expire in a daemon: a site naming a new cookie on every
+# visit grew the jar, and the Cookie header sent on every request, by each check (90 a visit:
+# 300 KB after 30 checks), without end.
+MAX_COOKIE_BYTES = 4096  # name and value
+MAX_COOKIES_PER_DOMAIN = 180
+MAX_COOKIES = 3000
+
+
+def _trim(jar: Any) -> None:  # an http.cookiejar.CookieJar, its lock held
+    """Drop cookies over MAX_COOKIE_BYTES, then the first stored past the per-domain and total caps."""
+    kept: list[Any] = []
+    per_domain: dict[str, int] = {}
+    for c in list(jar):
+        if len(c.name) + len(c.value or "") > MAX_COOKIE_BYTES:
+            jar.clear(c.domain, c.path, c.name)
+        else:
+            kept.append(c)
+            per_domain[c.domain] = per_domain.get(c.domain, 0) + 1
+    over_total = len(kept) - MAX_COOKIES
+    for c in kept:
+        if per_domain[c.domain] > MAX_COOKIES_PER_DOMAIN or over_total > 0:
+            jar.clear(c.domain, c.path, c.name)
+            per_domain[c.domain] -= 1
+            over_total -= 1
 
 
 @register
@@ -575,6 +629,10 @@ class HttpFetcher:
             return _Failure("invalid URL (InvalidSchema)", retry=False)
         if isinstance(e, u3e.LocationValueError):
             return _Failure("invalid URL (InvalidURL)", retry=False)
+        if "interim (1xx) answers" in low:
+            return _Failure(f"more than {MAX_INTERIM_ANSWERS} interim (1xx) answers", retry=False)
+        if "got more than" in low:  # http.client: over 100 header lines, or one over 64 KiB
+            return _Failure("answer headers too large", retry=False)
         if isinstance(e, u3e.ReadTimeoutError | TimeoutError) or "timed out" in low:
             return _Failure(f"timeout after {s.read_timeout:g} s", retry=True)
         if isinstance(e, u3e.DecodeError):
