@@ -674,8 +674,10 @@ def _unwrapped_lines(blocks: list[Block], cells: set[int]) -> list[Block]:
     stay apart: a glossary term after "Learn more", a list item in its own <p> ("…; or" / "we no
     longer need it") starts in lower case too. Headings, list items, heading-like lines and
     table rows (`cells`: their indexes) are never joined."""
-    out: list[Block] = []
     printed = _printed_runs(blocks, cells)
+    if not printed:
+        return blocks
+    out: list[Block] = []
     for i, b in enumerate(blocks):
         joins = i in printed and i - 1 in printed
         if joins and _continues(blocks[i - 1].text, b.text):
@@ -705,10 +707,11 @@ def _printed_runs(blocks: list[Block], cells: set[int]) -> set[int]:
         if i < len(blocks) and _joinable(b, i, cells) and len(b.text) <= high:
             run.append(i)
             continue
-        texts = [blocks[j].text for j in run]
-        cut = sum(1 for x in texts[:-1] if len(x) >= low and not _ends_sentence(x))
-        if len(run) >= PRINTED_RUN and cut >= 0.6 * (len(run) - 1):
-            out.update(run)
+        if len(run) >= PRINTED_RUN:
+            texts = [blocks[j].text for j in run]
+            cut = sum(1 for x in texts[:-1] if len(x) >= low and not _ends_sentence(x))
+            if cut >= 0.6 * (len(run) - 1):
+                out.update(run)
         run = []
     return out
 
