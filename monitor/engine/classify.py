@@ -269,13 +269,20 @@ def _too_many_content_words_differ(old: str, new: str) -> bool:
     Most neighbours of an edited clause fail here, before a lexicon is picked for their join."""
     a = Counter(w.lower() for w in _WORD.findall(old))
     b = Counter(w.lower() for w in _WORD.findall(new))
-    lexicons = all_lexicons()
     gone = came = 0
     for w in a.keys() | b.keys():
-        if a[w] == b[w] or any(w in lex.conjunctions or _function_word(w, lex) for lex in lexicons):
+        if a[w] == b[w] or _function_word_somewhere(w):
             continue
         gone, came = gone + max(0, a[w] - b[w]), came + max(0, b[w] - a[w])
-    return gone > REWORDED_WORDS or came > REWORDED_WORDS
+        if gone > REWORDED_WORDS or came > REWORDED_WORDS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _function_word_somewhere(word: str) -> bool:
+    """A function word or list joiner of at least one language (`word` lower case)."""
+    return any(word in lex.conjunctions or _function_word(word, lex) for lex in all_lexicons())
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
