@@ -111,3 +111,61 @@ def test_same_data_kinds_reworded_where_data_is_processed_stays_quiet() -> None:
             "de",
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "de",
+            "Sie haben das Recht auf eine Kopie Ihrer Daten, ohne dass hierfür eine Gebühr anfällt.",
+            "Sie haben das Recht auf eine Kopie Ihrer Daten, ohne dass Ihnen dafür Kosten entstehen.",
+        ),
+        (
+            "da",
+            "Du har ret til en kopi af dine data uden beregning.",
+            "Du har ret til en kopi af dine data, uden at det koster dig noget.",
+        ),
+        (
+            "sv",
+            "Du har rätt till en kopia av dina uppgifter utan kostnad.",
+            "Du har rätt till en kopia av dina uppgifter utan att det kostar dig något.",
+        ),
+    ],
+)
+def test_free_of_charge_said_another_way_stays_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "da",
+            "Du har ret til en kopi af dine data, uden at det koster dig noget.",
+            "Du har ret til en kopi af dine data mod et gebyr.",
+        ),
+        (
+            "sv",
+            "Du har rätt till en kopia av dina uppgifter utan att det kostar dig något.",
+            "Du har rätt till en kopia av dina uppgifter mot en avgift.",
+        ),
+    ],
+)
+def test_free_of_charge_dropped_alerts(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("da", "Betalinger håndteres af Nordpay.", "Betalinger håndteres af Nordpay A/S."),
+        (
+            "en",
+            "We use the results to plan campaigns with Nordpay.",
+            "We use the results to plan campaigns with Nordpay A/S.",
+        ),
+    ],
+)
+def test_company_form_with_a_slash_is_no_list_item(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))

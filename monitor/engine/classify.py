@@ -1032,6 +1032,8 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     if _HAN_RE.search("".join(words)):
         item = "".join(words)
         return None if item in other else item  # found elsewhere: a re-ordering
+    if all(len(w) == 1 for w in words):
+        return None  # "A/S", "c/o": single letters around a slash abbreviate, they list nothing
     other_words = set(_WORD.findall(other.lower()))
     if all(w.lower() in other_words for w in words):
         return None  # the same words stand elsewhere: a re-ordering
