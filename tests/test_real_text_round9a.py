@@ -169,3 +169,37 @@ def test_free_of_charge_dropped_alerts(language: str, old: str, new: str) -> Non
 )
 def test_company_form_with_a_slash_is_no_list_item(language: str, old: str, new: str) -> None:
     assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "da",
+            "Beder vi om flere oplysninger, kan du altid sige nej.",
+            "Beder vi om flere oplysninger, kan du ikke sige nej.",
+        ),
+        (
+            "sv",
+            "Om vi ber om fler uppgifter kan du alltid tacka nej.",
+            "Om vi ber om fler uppgifter kan du inte tacka nej.",
+        ),
+        (
+            "de",
+            "Fragen wir nach weiteren Angaben, können Sie dies jederzeit ablehnen.",
+            "Fragen wir nach weiteren Angaben, können Sie dies nicht ablehnen.",
+        ),
+    ],
+)
+def test_negation_where_we_speak_of_data_alerts(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+def test_negation_about_another_partys_doings_stays_quiet() -> None:
+    assert_quiet(
+        modified(
+            "Der Anbieter kann die Nummer zurückfordern, wenn Sie ein Jahr lang keine Nachrichten senden.",
+            "Der Anbieter kann die Nummer zurückfordern, wenn Sie ein Jahr lang Nachrichten senden.",
+            "de",
+        )
+    )

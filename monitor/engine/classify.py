@@ -555,7 +555,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
         # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
         # with no keyword of its own is about what its section is about
-        material_cats = set(_section_categories(new)) & MATERIAL_CATEGORIES
+        material_cats = set(_section_categories(new)) & MATERIAL_CATEGORIES or _names_data(old.text, lex)
     if material_cats and (negation or modality):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
@@ -645,6 +645,16 @@ def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_
         return []
     topic = next((c for c in _section_categories(clause) if c in SECTION_PERIOD_TOPICS), None)
     return _diff_durations(of, nf, topic) if topic else []
+
+
+def _names_data(text: str, lex: Lexicon) -> set[str]:
+    """{"collection"} when a sentence with no keyword of its own has the service ("we") speak of
+    data ("if we ask you for personal information, you can always refuse"): a negation that comes
+    or goes in it is about what is collected. A sentence about another party's doings ("Acme may
+    reclaim a number if no messages were sent") is not."""
+    if lex.data_nouns is None or not caseless.search(lex.data_nouns, text):
+        return set()
+    return {"collection"} if lex.subject_pronouns & {w.lower() for w in _WORD.findall(text)} else set()
 
 
 def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str) -> bool:
