@@ -541,7 +541,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
 
     was, now = _snip(pairs, 0), _snip(pairs, 1)
-    same_actions = _same_actions(of, nf) or _condition_reworded(of, nf, lex, old.text, new.text)
+    same_actions = _same_actions(of, nf, lex, old.text, new.text) or _condition_reworded(
+        of, nf, lex, old.text, new.text
+    )
     negation = (
         0
         if same_actions
@@ -553,7 +555,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
         # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
         # with no keyword of its own is about what its section is about
-        material_cats = set(_section_categories(new)) & MATERIAL_CATEGORIES
+        material_cats = set(_section_categories(new)) & MATERIAL_CATEGORIES or _names_data(old.text, lex)
     if material_cats and (negation or modality):
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
@@ -580,6 +582,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
+    if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
+        list_cats = {"collection"}  # "we process device data, location data and crash reports"
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
         # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
@@ -643,6 +647,22 @@ def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_
     return _diff_durations(of, nf, topic) if topic else []
 
 
+def _names_data(text: str, lex: Lexicon) -> set[str]:
+    """{"collection"} when a sentence with no keyword of its own has the service ("we") speak of
+    data ("if we ask you for personal information, you can always refuse"): a negation that comes
+    or goes in it is about what is collected. A sentence about another party's doings ("Acme may
+    reclaim a number if no messages were sent") is not."""
+    if lex.data_nouns is None or not caseless.search(lex.data_nouns, text):
+        return set()
+    return {"collection"} if lex.subject_pronouns & {w.lower() for w in _WORD.findall(text)} else set()
+
+
+def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str) -> bool:
+    """An item added to or dropped from an enumeration names a kind of data ("location data"):
+    a sentence that says data is processed and lists what, lists the data it processes."""
+    return any(extract_facts(item, language).data_types for item in (*listed[0], *listed[1]))
+
+
 def _opt_out_dropped(findings: list[_Finding]) -> bool:
     """A right to refuse (opt out, object, withdraw consent) no longer stated."""
     return any(f.fact.kind == "right" and f.fact.old in OPT_OUTS and not f.fact.new for f in findings)
@@ -692,7 +712,7 @@ def _restates_actions(item: str, lex: Lexicon) -> bool:
     return all(len(word) <= 3 for word in _WORD.findall(rest))
 
 
-def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
+def _same_actions(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
     """Both sides negate the same actions alike, or permit them on the same condition:
     "neither sell nor rent" and "do not sell or rent" differ only in how they negate."""
     actions = {p.action for p in of.polarity}
@@ -702,7 +722,29 @@ def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
         return True  # "won't ... unless you agree" / "only with your consent"
     return all(
         of.polarity_states(a) == nf.polarity_states(a) and "negated" in of.polarity_states(a) for a in actions
-    )
+    ) and not _negated_other_term(of, lex, old, new)
+
+
+def _negated_other_term(of: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """A negator the new side dropped stood before a term of another category than the clause's
+    negated actions: "we do not use cookies and collect no data" -> "we use cookies and collect no
+    data" keeps its ban on collecting, not the one on cookies."""
+    if lex.negators is None or _count_change(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) >= 0:
+        return False
+    acted = {ACTION_CATEGORY.get(p.action) for p in of.polarity}
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag not in ("delete", "replace") or not any(lex.negators.fullmatch(w) for w in a[i1:i2]):
+            continue
+        after = " ".join(a[i2 : i2 + _NEGATED_SPAN])
+        # a kind of data after the verb is what the negated action is done to ("nor rent your
+        # contact list"), not a term of its own
+        if set(extract_facts(after, of.language).categories) & MATERIAL_CATEGORIES - acted - {"collection"}:
+            return True
+    return False
+
+
+_NEGATED_SPAN = 4  # words after a negator that it rules out
 
 
 def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
@@ -905,6 +947,8 @@ def _opens_clause(tokens: list[str], end: int, lex: Lexicon) -> bool:
     verb-second language a subject pronoun follows the verb ("…, nutzen wir TLS", "…, gebruiken
     wij TLS")."""
     return end < len(tokens) and tokens[end].lower() in lex.subject_pronouns
+
+
 def _slid_item(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> str | None:
     """The item inserted or deleted at tokens[i:j]. A diff may place the stretch a few tokens off
     when a word repeats ("companies and those of other | companies" for "companies | and those of
@@ -998,6 +1042,8 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     if _HAN_RE.search("".join(words)):
         item = "".join(words)
         return None if item in other else item  # found elsewhere: a re-ordering
+    if all(len(w) == 1 for w in words):
+        return None  # "A/S", "c/o": single letters around a slash abbreviate, they list nothing
     other_words = set(_WORD.findall(other.lower()))
     if all(w.lower() in other_words for w in words):
         return None  # the same words stand elsewhere: a re-ordering
@@ -1249,7 +1295,10 @@ def _diff_facts(
     if cats & {"transfer", "retention", "sharing"}:  # where data is sent, stored or kept
         out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
     out += _diff_polarity(of, nf, cats, negation_only)
-    if cats & {"sharing", "transfer"}:
+    # "we process billing data through payment providers and ad networks": where data flows and
+    # both sides name who handles it, another kind of recipient added receives it too
+    flows = (of.states_flow or nf.states_flow) and of.language == nf.language
+    if cats & {"sharing", "transfer"} or (flows and of.recipients and nf.recipients):
         out += _diff_set("sharing", "recipient", of.recipients, nf.recipients, "high", "medium")
     data_cat = (
         "collection"
