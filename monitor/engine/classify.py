@@ -520,8 +520,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
-        if cats & {"rights", "purpose", "sharing"} and "tracking" in clause_cats:
-            cats.add("tracking")  # what cookies are for, who gets their data, the choice: tracking terms
+        if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
+            # what cookies are for, what they gather, who gets their data, the choice: tracking terms
+            cats.add("tracking")
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
@@ -984,7 +985,7 @@ def _left_over(tokens: list[str], taken: Counter[str]) -> list[str]:
 
 def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     conjunctions = lex.conjunctions
-    tokens = _without_marker(tokens)
+    tokens = _joined_phrase(_without_marker(tokens), conjunctions)
     words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in conjunctions]
     separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
     if any(any(ch.isdigit() for ch in t) for t in tokens):
@@ -1018,6 +1019,18 @@ def _proper_name(item: str, lex: Lexicon) -> bool:
 
 _OPENING, _CLOSING = "([{", ")]}"
 _MARKER = compile_cached(r"[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2}")
+
+
+def _joined_phrase(tokens: list[str], conjunctions: frozenset[str]) -> list[str]:
+    """The stretch with a joiner of several words that opens it ("as well as", "ainsi que",
+    "así como") made one token, so it joins the item as "and" would and is no word of it."""
+    start = next((k for k, t in enumerate(tokens) if t not in _SEPARATORS), len(tokens))
+    for phrase in conjunctions:
+        words = phrase.split()
+        end = start + len(words)
+        if len(words) > 1 and [t.lower() for t in tokens[start:end]] == words:
+            return [*tokens[:start], phrase, *tokens[end:]]
+    return tokens
 
 
 def _without_marker(tokens: list[str]) -> list[str]:

@@ -1,0 +1,172 @@
+"""Patterns from a held-out check on fresh French, Spanish and English policy text (issue 10,
+round 9b): an item joined to a list by "as well as" / "ainsi que" / "así como", "longer than what
+is necessary" with "never" / "jamais" / "nunca", "mantenemos los datos … durante" as keeping data,
+"emplear" as "utilizar", and cookies gathering data as a tracking term."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new", "item"),
+    [
+        (
+            "en",
+            "We record your name and your delivery address.",
+            "We record your name and your delivery address, as well as your phone number.",
+            "phone number",
+        ),
+        (
+            "en",
+            "The only details we receive are the ones you type into the signup form.",
+            "The only details we receive are the ones you type into the signup form "
+            "as well as your location.",
+            "location",
+        ),
+        (
+            "fr",
+            "Nous enregistrons votre nom et votre adresse de livraison.",
+            "Nous enregistrons votre nom et votre adresse de livraison, ainsi que votre numéro de téléphone.",
+            "numéro de téléphone",
+        ),
+        (
+            "fr",
+            "Nous recueillons uniquement les informations saisies dans le formulaire d'inscription.",
+            "Nous recueillons uniquement les informations saisies dans le formulaire d'inscription "
+            "ainsi que votre position géographique.",
+            "",
+        ),
+        (
+            "es",
+            "Recogemos su nombre y su dirección de entrega.",
+            "Recogemos su nombre y su dirección de entrega, así como su número de teléfono.",
+            "número de teléfono",
+        ),
+    ],
+)
+def test_item_joined_by_a_phrase_is_new_data(language: str, old: str, new: str, item: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection")
+    assert item in change.explanation
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "We record your name as well as your phone number.", "We record your name."),
+        (
+            "fr",
+            "Nous enregistrons votre nom ainsi que votre numéro de téléphone.",
+            "Nous enregistrons votre nom.",
+        ),
+        ("es", "Recogemos su nombre así como su número de teléfono.", "Recogemos su nombre."),
+    ],
+)
+def test_item_dropped_after_a_joining_phrase_is_seen(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert change.material, change
+    assert "collection" in change.categories, change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We never hold your account data for longer than what is necessary.",
+            "We do not hold your account data for longer than necessary.",
+        ),
+        (
+            "fr",
+            "Nous ne stockons jamais vos factures plus longtemps que ce qui est nécessaire.",
+            "Nous ne stockons pas vos factures plus longtemps que nécessaire.",
+        ),
+        (
+            "es",
+            "Nunca guardamos sus facturas más tiempo de lo que sea necesario.",
+            "No guardamos sus facturas más tiempo del necesario.",
+        ),
+    ],
+)
+def test_never_longer_than_what_is_necessary_is_the_same_limit(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We never hold your account data for longer than what is necessary.",
+            "We hold your account data for eight years.",
+        ),
+        (
+            "fr",
+            "Nous ne stockons jamais vos factures plus longtemps que ce qui est nécessaire.",
+            "Nous stockons vos factures pendant huit ans.",
+        ),
+        (
+            "es",
+            "Nunca guardamos sus facturas más tiempo de lo que sea necesario.",
+            "Guardamos sus facturas durante ocho años.",
+        ),
+    ],
+)
+def test_a_fixed_period_replacing_the_limit_still_alerts(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "retention")
+
+
+def test_mantener_datos_durante_is_keeping_them() -> None:
+    assert_quiet(
+        modified(
+            "Mantenemos los datos de los clientes solo durante el tiempo que dure el contrato.",
+            "Conservamos los datos de los clientes solo durante el tiempo que dure el contrato.",
+            "es",
+        )
+    )
+    assert_alert(
+        modified(
+            "Mantenemos los datos de los clientes solo durante el tiempo necesario.",
+            "Mantenemos los datos de los clientes durante doce años.",
+            "es",
+        ),
+        "retention",
+    )
+
+
+def test_emplear_reads_as_utilizar() -> None:
+    assert_quiet(
+        modified(
+            "Esta tienda no utiliza balizas para medir las visitas.",
+            "Esta tienda no emplea balizas para medir las visitas.",
+            "es",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Our shop does not use cookies to gather details about its visitors.",
+            "Our shop uses cookies to gather details about its visitors.",
+        ),
+        (
+            "fr",
+            "Notre boutique n'utilise pas de cookies pour recueillir des informations sur ses visiteurs.",
+            "Notre boutique utilise des cookies pour recueillir des informations sur ses visiteurs.",
+        ),
+        (
+            "es",
+            "Nuestra tienda no utiliza cookies para recoger información de sus visitantes.",
+            "Nuestra tienda utiliza cookies para recoger información de sus visitantes.",
+        ),
+    ],
+)
+def test_cookies_now_gathering_data_is_a_tracking_term(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection")
+    assert_alert(change, "tracking")
