@@ -170,3 +170,113 @@ def test_cookies_now_gathering_data_is_a_tracking_term(language: str, old: str, 
     change = modified(old, new, language)
     assert_alert(change, "collection")
     assert_alert(change, "tracking")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Your export archive is protected by a password.",
+            "Your export archive is not protected by a password.",
+        ),
+        (
+            "fr",
+            "Votre archive d'export est protégée par un mot de passe.",
+            "Votre archive d'export n'est pas protégée par un mot de passe.",
+        ),
+        (
+            "es",
+            "Su archivo de exportación está protegido con una contraseña.",
+            "Su archivo de exportación no está protegido con una contraseña.",
+        ),
+    ],
+)
+def test_password_protection_denied_is_a_security_change(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "security")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Your export archive is protected by a password.",
+            "Your export archive is sent to you by e-mail.",
+        ),
+        (
+            "fr",
+            "Votre archive d'export est protégée par un mot de passe.",
+            "Votre archive d'export vous est envoyée par e-mail.",
+        ),
+    ],
+)
+def test_password_protection_dropped_is_a_measure_gone(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "security")
+    assert "access control" in change.explanation
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We hold on to job applications, without prejudice to your right to have them "
+            "erased at any time.",
+            "We hold on to job applications and you cannot have them erased.",
+        ),
+        (
+            "es",
+            "Guardamos las candidaturas, sin perjuicio de que puede pedir en todo momento "
+            "la supresión de sus datos.",
+            "Guardamos las candidaturas y no podrá pedir la supresión de sus datos.",
+        ),
+    ],
+)
+def test_without_prejudice_to_a_right_is_no_negation(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+def test_cancelacion_de_datos_is_erasure() -> None:
+    change = modified(
+        "Puede pedir el acceso, la rectificación o la cancelación de sus datos.",
+        "Puede pedir el acceso o la rectificación de sus datos.",
+        "es",
+    )
+    assert_alert(change, "rights")
+    assert "deleted" in change.explanation
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "fr",
+            "Les seules données enregistrées sont votre pseudonyme et votre adresse e-mail.",
+            "Les données enregistrées sont votre pseudonyme et votre adresse e-mail.",
+        ),
+        (
+            "fr",
+            "Seules les données utiles à la livraison sont recueillies.",
+            "Les données utiles à la livraison sont recueillies.",
+        ),
+        (
+            "es",
+            "Los únicos datos que recogemos son su alias y su correo electrónico.",
+            "Los datos que recogemos son su alias y su correo electrónico.",
+        ),
+    ],
+)
+def test_the_only_data_dropped_is_a_limit_gone(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+def test_the_only_data_reworded_stays_quiet() -> None:
+    assert_quiet(
+        modified(
+            "Los únicos datos que recogemos son su alias y su correo electrónico.",
+            "Los únicos datos que recopilamos son su alias y su correo electrónico.",
+            "es",
+        )
+    )
