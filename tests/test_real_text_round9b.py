@@ -280,3 +280,46 @@ def test_the_only_data_reworded_stays_quiet() -> None:
             "es",
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Our app does not use cookies and we do not collect your contacts.",
+            "Our app uses cookies and we do not collect your contacts.",
+        ),
+        (
+            "fr",
+            "Notre application n'utilise pas de cookies et nous ne collectons pas vos contacts.",
+            "Notre application utilise des cookies et nous ne collectons pas vos contacts.",
+        ),
+        (
+            "es",
+            "Nuestra aplicación no utiliza cookies y no recopilamos sus contactos.",
+            "Nuestra aplicación utiliza cookies y no recopilamos sus contactos.",
+        ),
+    ],
+)
+def test_negation_dropped_beside_another_negated_action_alerts(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "tracking", "high")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We do not sell or rent your contacts.",
+            "We neither sell nor rent your contacts.",
+        ),
+        (
+            "es",
+            "No vendemos sus contactos y no los alquilamos.",
+            "No vendemos ni alquilamos sus contactos.",
+        ),
+    ],
+)
+def test_the_same_actions_negated_in_other_words_stay_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))

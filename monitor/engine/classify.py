@@ -545,7 +545,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     same_actions = _same_actions(of, nf) or _condition_reworded(of, nf, lex, old.text, new.text)
     negation = (
         0
-        if same_actions
+        if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
     modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
@@ -704,6 +704,34 @@ def _same_actions(of: ClauseFacts, nf: ClauseFacts) -> bool:
     return all(
         of.polarity_states(a) == nf.polarity_states(a) and "negated" in of.polarity_states(a) for a in actions
     )
+
+
+def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A side permits on a limit or consent: the negation may have moved into the condition
+    ("never without your consent" -> "only with your consent")."""
+    return bool((of.conditions | nf.conditions) & {"limit", "consent"})
+
+
+NEGATOR_REACH = 3  # words either side of a negator that came or went: the verb it negates
+
+
+def _negator_off_actions(old: str, new: str, lex: Lexicon) -> bool:
+    """A negator came or went beside words that name none of the actions both sides negate alike:
+    "we do not use cookies and do not collect data" -> "we use cookies and do not collect data"
+    still negates collecting, but no longer rules out the cookies."""
+    if lex.negators is None or lex.actions.any is None:
+        return False
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for words, start, end in ((a, i1, i2), (b, j1, j2)):
+            if tag == "equal" or start == end:
+                continue
+            if not caseless.search(lex.negators, " ".join(words[start:end])):
+                continue
+            reach = " ".join(words[max(0, start - NEGATOR_REACH) : end + NEGATOR_REACH])
+            if not caseless.search(lex.actions.any, reach):
+                return True
+    return False
 
 
 def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
