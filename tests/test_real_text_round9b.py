@@ -323,3 +323,32 @@ def test_negation_dropped_beside_another_negated_action_alerts(language: str, ol
 )
 def test_the_same_actions_negated_in_other_words_stay_quiet(language: str, old: str, new: str) -> None:
     assert_quiet(modified(old, new, language))
+
+
+def test_keep_server_logs_reads_as_retain_them() -> None:
+    assert_quiet(modified("We retain access logs for 30 days.", "We keep access logs for 30 days."))
+    assert_quiet(
+        modified(
+            "We try to retain access logs no more than 30 days.",
+            "We try to keep access logs no more than 30 days.",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "fr",
+            "Nous prenons des mesures techniques pour protéger vos données de facturation.",
+            "Nous pouvons prendre des mesures techniques pour protéger vos données de facturation.",
+        ),
+        (
+            "es",
+            "Tomamos medidas técnicas para proteger sus datos de facturación.",
+            "Podemos tomar medidas técnicas para proteger sus datos de facturación.",
+        ),
+    ],
+)
+def test_measures_to_protect_data_now_optional_alert(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "security")
