@@ -352,3 +352,37 @@ def test_keep_server_logs_reads_as_retain_them() -> None:
 )
 def test_measures_to_protect_data_now_optional_alert(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "security")
+
+
+def test_utilisateurs_is_no_use_of_data() -> None:
+    change = modified(
+        "Comptes utilisateurs : 2 ans après la dernière connexion.",
+        "Comptes utilisateurs : 6 ans après la dernière connexion.",
+        "fr",
+    )
+    assert_alert(change, "retention")
+    assert "purpose" not in change.categories, change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We share order details with couriers, so long as those companies agree to delete them.",
+            "We share order details with couriers.",
+        ),
+        (
+            "fr",
+            "Nous transmettons vos commandes aux transporteurs, pour autant qu'ils s'engagent à les effacer.",
+            "Nous transmettons vos commandes aux transporteurs.",
+        ),
+        (
+            "es",
+            "Compartimos sus pedidos con los transportistas, siempre que se comprometan a borrarlos.",
+            "Compartimos sus pedidos con los transportistas.",
+        ),
+    ],
+)
+def test_a_duty_on_the_recipient_dropped_is_a_limit_gone(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
