@@ -520,8 +520,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
-        if cats & {"rights", "purpose", "sharing"} and "tracking" in clause_cats:
-            cats.add("tracking")  # what cookies are for, who gets their data, the choice: tracking terms
+        if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
+            # what cookies are for, what they gather, who gets their data, the choice: tracking terms
+            cats.add("tracking")
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
@@ -546,7 +547,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     )
     negation = (
         0
-        if same_actions
+        if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
     modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
@@ -745,6 +746,34 @@ def _negated_other_term(of: ClauseFacts, lex: Lexicon, old: str, new: str) -> bo
 
 
 _NEGATED_SPAN = 4  # words after a negator that it rules out
+
+
+def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A side permits on a limit or consent: the negation may have moved into the condition
+    ("never without your consent" -> "only with your consent")."""
+    return bool((of.conditions | nf.conditions) & {"limit", "consent"})
+
+
+NEGATOR_REACH = 3  # words either side of a negator that came or went: the verb it negates
+
+
+def _negator_off_actions(old: str, new: str, lex: Lexicon) -> bool:
+    """A negator came or went beside words that name none of the actions both sides negate alike:
+    "we do not use cookies and do not collect data" -> "we use cookies and do not collect data"
+    still negates collecting, but no longer rules out the cookies."""
+    if lex.negators is None or lex.actions.any is None:
+        return False
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for words, start, end in ((a, i1, i2), (b, j1, j2)):
+            if tag == "equal" or start == end:
+                continue
+            if not caseless.search(lex.negators, " ".join(words[start:end])):
+                continue
+            reach = " ".join(words[max(0, start - NEGATOR_REACH) : end + NEGATOR_REACH])
+            if not caseless.search(lex.actions.any, reach):
+                return True
+    return False
 
 
 def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
@@ -1028,7 +1057,7 @@ def _left_over(tokens: list[str], taken: Counter[str]) -> list[str]:
 
 def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     conjunctions = lex.conjunctions
-    tokens = _without_marker(tokens)
+    tokens = _joined_phrase(_without_marker(tokens), conjunctions)
     words = [t for t in tokens if _WORD.fullmatch(t) and t.lower() not in conjunctions]
     separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
     if any(any(ch.isdigit() for ch in t) for t in tokens):
@@ -1064,6 +1093,18 @@ def _proper_name(item: str, lex: Lexicon) -> bool:
 
 _OPENING, _CLOSING = "([{", ")]}"
 _MARKER = compile_cached(r"[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2}")
+
+
+def _joined_phrase(tokens: list[str], conjunctions: frozenset[str]) -> list[str]:
+    """The stretch with a joiner of several words that opens it ("as well as", "ainsi que",
+    "así como") made one token, so it joins the item as "and" would and is no word of it."""
+    start = next((k for k, t in enumerate(tokens) if t not in _SEPARATORS), len(tokens))
+    for phrase in conjunctions:
+        words = phrase.split()
+        end = start + len(words)
+        if len(words) > 1 and [t.lower() for t in tokens[start:end]] == words:
+            return [*tokens[:start], phrase, *tokens[end:]]
+    return tokens
 
 
 def _without_marker(tokens: list[str]) -> list[str]:
