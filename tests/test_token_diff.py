@@ -81,3 +81,15 @@ def test_a_negator_after_the_verb_still_counts_in_a_verb_second_language() -> No
 
     facts = extract_facts("Wir verkaufen Ihre personenbezogenen Daten nicht.", "de")
     assert any(p.state == "negated" for p in facts.polarity)
+
+
+def test_the_inline_diff_of_a_clause_with_more_distinct_words_than_code_points_is_one_replacement() -> None:
+    from monitor.engine.align import inline_diff
+
+    old = " ".join(f"w{i}" for i in range(140_000))
+    new = old + " kept"
+    assert tokendiff.as_symbols(old.split(), new.split()) is None
+    assert inline_diff(old, new) == [(-1, old), (1, new)]
+    assert inline_diff("We keep it for 3 years.", "We keep it for 5 years.") == [
+        (0, "We keep it for "), (-1, "3"), (1, "5"), (0, " years.")
+    ]

@@ -35,6 +35,7 @@ from itertools import accumulate, chain, repeat
 
 import fast_diff_match_patch
 
+from monitor.engine.tokendiff import as_symbols
 from monitor.lang.scripts import CJK, HANGUL
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import Change, Clause
@@ -396,32 +397,22 @@ def _in_document_order(changes: list[Change], gaps: Sequence[_Gap]) -> list[Chan
 
 
 _OPS = {"=": 0, "-": -1, "+": 1}  # fast-diff-match-patch's operations -> diff-match-patch's
+INLINE_EXACT_TOKENS = 50_000  # tokens of both clauses, far more than any real clause holds
+INLINE_DEADLINE = 1.0  # seconds for the inline diff of a freak clause pair
 
 
 def inline_diff(old_text: str, new_text: str) -> list[tuple[int, str]]:
     """A diff-match-patch diff of two clause texts, by word for Latin scripts and by character for
     CJK, after semantic clean-up. Never run on whole documents (see module docstring)."""
-    old_tokens, new_tokens = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
-    table: dict[str, str] = {}
-    symbols: list[str] = []
-
-    def encode(tokens: list[str]) -> str:
-        out = []
-        for t in tokens:
-            code = table.get(t)
-            if code is None:
-                code = chr(0xE000 + len(symbols)) if len(symbols) < 6400 else chr(0xF0000 + len(symbols))
-                table[t] = code
-                symbols.append(t)
-            out.append(code)
-        return "".join(out)
-
-    a, b = encode(old_tokens), encode(new_tokens)
-    decode = {code: tok for tok, code in table.items()}
+    encoded = as_symbols(_TOKEN.findall(old_text), _TOKEN.findall(new_text))
+    if encoded is None:  # more distinct tokens than code points: one replacement
+        return [(-1, old_text), (1, new_text)]
+    a, b, decode = encoded
     # Clean up while each token is one symbol: on decoded text the lossless shift would slide
-    # edits across word boundaries ("necessary fo|r" -> "afte|r"). No time limit: clause-sized
-    # inputs get the exact diff, the same on every run.
+    # edits across word boundaries ("necessary fo|r" -> "afte|r"). No time limit for clause-sized
+    # inputs: they get the exact diff, the same on every run; a freak clause gets a deadline.
+    limit = 0 if len(a) + len(b) <= INLINE_EXACT_TOKENS else INLINE_DEADLINE
     diffs = fast_diff_match_patch.diff(
-        a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+        a, b, timelimit=limit, checklines=False, cleanup="Semantic", counts_only=False
     )
     return [(_OPS[op], "".join(decode[ch] for ch in text)) for op, text in diffs if text]

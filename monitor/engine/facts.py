@@ -599,7 +599,7 @@ def _negated_after(text: str, verb_end: int, lex: Lexicon) -> bool:
 
 
 LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = compile_cached(r"\S+")
 
 
 def _words_after(text: str, at: int, count: int) -> list[str]:

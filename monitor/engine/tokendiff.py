@@ -27,7 +27,8 @@ Opcode = tuple[str, int, int, int, int]
 PER_CALL_WORK = 200_000  # pairs of equal tokens one exact diff may walk (~20 ms at worst)
 TOTAL_WORK = 5_000_000  # ... and all the exact diffs of one classification (real pairs: < 10,000)
 DEADLINE = 0.05  # seconds diff-match-patch may spend on one bounded diff
-_MAX_SYMBOLS = 0x10FFFF - 0xE000  # distinct tokens, one code point each from U+E000 (no surrogates)
+_BMP_SYMBOLS = 6400  # U+E000..U+F8FF
+_MAX_SYMBOLS = 0x10FFFD - 0xF0000  # ... then U+F0000 + n up to U+10FFFD
 
 _work_left: ContextVar[int | None] = ContextVar("token_diff_work_left", default=None)
 
@@ -59,7 +60,10 @@ def token_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
     return _bounded_opcodes(a, b)
 
 
-def _bounded_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+def as_symbols(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, dict[str, str]] | None:
+    """Both token lists as strings of one private-use code point per distinct token (so that
+    diff-match-patch diffs tokens, not characters), and the table back from code point to token;
+    None past the code points there are (a freak clause of over 131,000 distinct tokens)."""
     table: dict[str, str] = {}
 
     def encode(tokens: Sequence[str]) -> str | None:
@@ -67,15 +71,26 @@ def _bounded_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
         for t in tokens:
             code = table.get(t)
             if code is None:
-                if len(table) >= _MAX_SYMBOLS:
+                n = len(table)
+                if n >= _MAX_SYMBOLS:
                     return None
-                code = table[t] = chr(0xE000 + len(table))
+                # U+E000.. (BMP private use), then planes 15-16: all symbols, none a letter or space,
+                # so diff-match-patch's semantic clean-up weighs every token alike
+                code = table[t] = chr(0xE000 + n) if n < _BMP_SYMBOLS else chr(0xF0000 + n)
             out.append(code)
         return "".join(out)
 
     ea, eb = encode(a), encode(b)
     if ea is None or eb is None:
+        return None
+    return ea, eb, {code: token for token, code in table.items()}
+
+
+def _bounded_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    encoded = as_symbols(a, b)
+    if encoded is None:
         return [("replace", 0, len(a), 0, len(b))]
+    ea, eb, _ = encoded
     diffs = fast_diff_match_patch.diff(
         ea, eb, timelimit=DEADLINE, checklines=False, cleanup="No", counts_only=True
     )
