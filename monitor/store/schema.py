@@ -126,7 +126,18 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE fetches ADD COLUMN fetch_ms INTEGER")
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """Scheduling from the store. policies.next_check_at: when the policy is due next (ISO UTC as
+    every stored time; NULL: never scheduled, so due now), with a partial index over the active
+    policies, so finding due work costs the same with ten policies or a million.
+    policies.config: the policy's watchlist entry as JSON, so a check runs from the row alone and
+    no process has to hold every policy's settings in memory."""
+    db.execute("ALTER TABLE policies ADD COLUMN next_check_at TEXT")
+    db.execute("ALTER TABLE policies ADD COLUMN config TEXT")
+    db.execute("CREATE INDEX policies_due ON policies (next_check_at) WHERE active = 1")
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
 MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4,
-                           _migration_5]
+                           _migration_5, _migration_6]
