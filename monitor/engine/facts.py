@@ -411,6 +411,9 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             if lex.negator_exceptions
             else seg
         )
+        for start, end, _ in _measure_negations(cleaned, lex):
+            # "werden nicht verschlüsselt übertragen": the negator denies the measure, not the verb
+            cleaned = cleaned[:start] + " " * (end - start) + cleaned[end:]
         # no verb is found before the first place their union matches
         start = caseless.first(lex.actions.any, cleaned) if lex.actions.any is not None else 0
         if start is None:
@@ -455,9 +458,54 @@ CONTEXT_MEASURES = frozenset({"audits", "backups"})
 
 def _security_measures(text: str, lex: Lexicon, hits: Collection[str]) -> frozenset[str]:
     measures = _keys(lex.security_measures, text)
+    if measures and lex.negators is not None and caseless.search(lex.negators, text):
+        measures = measures - _denied_measures(text, lex)
     if "security" in hits or not measures & CONTEXT_MEASURES:
         return measures
     return measures - CONTEXT_MEASURES
+
+
+# A negator this close before a measure's words negates the measure, not the sentence's verb:
+# "is not encrypted", "werden nicht verschlüsselt übertragen", "no se almacenan cifrados".
+_NEAR_GAP = compile_cached(r"\W*(?:\w+\W+){0,2}")
+_DOUBLE_NEGATION_REACH = 80  # characters
+
+
+def _measure_negations(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, measure) of every security measure a negator right before it denies: "your
+    password is not stored encrypted" takes no measure, it says one is missing."""
+    if lex.negators is None or not lex.security_measures:
+        return []
+    cleaned = (
+        _blanked(lex.negator_exceptions, text, lambda m: " " * len(m.group(0)))
+        if lex.negator_exceptions
+        else text
+    )
+    negators = [m for m in lex.negators.finditer(cleaned)]
+    if not negators:
+        return []
+    out = []
+    for key, pattern in lex.security_measures.items():
+        for m in pattern.finditer(cleaned):
+            for i, neg in enumerate(negators):
+                if neg.end() <= m.start() and _NEAR_GAP.fullmatch(cleaned, neg.end(), m.start()):
+                    # "never sent without being encrypted": two negations close together affirm
+                    if not (i and neg.start() - negators[i - 1].end() < _DOUBLE_NEGATION_REACH):
+                        out.append((neg.start(), m.end(), key))
+                    break
+    return out
+
+
+def _denied_measures(text: str, lex: Lexicon) -> frozenset[str]:
+    """The measures the text names only where a negator denies them."""
+    spans = _measure_negations(text, lex)
+    if not spans:
+        return frozenset()
+    rest = list(text)
+    for start, end, _ in spans:
+        rest[start:end] = " " * (end - start)
+    elsewhere = _keys(lex.security_measures, "".join(rest))
+    return frozenset(key for _, _, key in spans if key not in elsewhere)
 
 
 def _this_clause(before: str, lex: Lexicon) -> str:
