@@ -626,12 +626,42 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if changed_cats and _synonyms_swapped(old.text, new.text, changed_cats, of, nf, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
             change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+DOUBLET_CATEGORIES = frozenset({"retention"})
+
+
+def _synonyms_swapped(
+    old: str, new: str, cats: set[str], of: ClauseFacts, nf: ClauseFacts, lex: Lexicon
+) -> bool:
+    """With the words of the categories whose count moved blanked out (and list joiners dropped),
+    the two texts are the same: "we store and retain it" -> "we keep it", "speichern" ->
+    "speichern und aufbewahren". Legal doublets say one thing twice; with no fact changed, a word
+    of the same topic said once more or once less states nothing new. Each category must still
+    be named on both sides. Only for the verbs of keeping data: a word of sharing or collection
+    said once more may be a new recipient or a new kind of data ("and debt collection agencies")."""
+    if not cats <= DOUBLET_CATEGORIES:
+        return False
+    if any(not (of.category_hits.get(c) and nf.category_hits.get(c)) for c in cats):
+        return False
+    patterns = [p for c in sorted(cats) if (p := lex.categories.get(c)) is not None]
+    if not patterns:
+        return False
+
+    def rest(text: str) -> list[str]:
+        for pattern in patterns:
+            text = pattern.sub(" ", text)
+        return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
+
+    return rest(old) == rest(new)
 
 
 SECTION_PERIOD_TOPICS = ("retention", "changes", "rights")
