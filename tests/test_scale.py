@@ -279,3 +279,32 @@ def test_a_daemon_checks_a_csv_list_each_on_its_interval_and_resumes_after_a_res
     first_after = "SELECT policy_id, min(started_at) FROM fetches WHERE id > ? GROUP BY policy_id"
     resumed = rows(db, first_after, last_id)
     assert all(at >= iso(parse_iso(before[pid]) - timedelta(seconds=1)) for pid, at in resumed)
+
+
+def test_a_restart_reads_the_policy_files_again_only_when_one_was_edited(tmp_path: Path) -> None:
+    """An edit made while the daemon was down (a row removed) is applied at the next start; with
+    nothing edited, the policies are taken as the store mirrors them; a `check` that synced
+    another list in between makes the next start read every file again."""
+    wl, db = csv_watchlist(tmp_path, range(5)), tmp_path / "m.db"
+
+    def start(name: str) -> str:
+        d = Proc(tmp_path, wl, db, name, {})
+        try:
+            until(lambda: "watching " in d.log(), 60, "the daemon watching", d)
+        finally:
+            assert d.stop() == 0
+        return d.log()
+
+    assert "watching 5 policies" in start("first")
+    source = tmp_path / "policies.csv"  # shop-4 removed while no daemon runs; watchlist.yaml as it was
+    kept = source.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]
+    source.write_text("".join(kept), encoding="utf-8")
+    second = start("second")
+    assert "watching 4 policies" in second and "mirrored" not in second
+    assert rows(db, "SELECT active FROM policies WHERE id = 'shop-4'") == [(0,)]
+    third = start("third")
+    assert "watching 4 policies" in third and "policies as mirrored in the store" in third
+    with Store(db) as store:
+        store.sync_policies([PolicyConfig(id="shop-0", name="Shop 0", url="http://127.0.0.1:9/p/0")])
+    fourth = start("fourth")
+    assert "watching 4 policies" in fourth and "mirrored" not in fourth
