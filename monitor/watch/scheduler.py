@@ -8,7 +8,7 @@ database, 2 when the watchlist cannot be loaded at start.
 Scheduling from the store, one design for ten policies or a million: the watchlist is streamed
 into the `policies` table (each entry as `config` JSON; monitor/store/schedule.py), and each
 policy's next check is its row's `next_check_at`. APScheduler drives a dispatch tick (and the
-prune job): each tick takes the due rows, the most overdue first, LIMITed to the free check
+heartbeat, and the prune job): each tick takes the due rows, the most overdue first, LIMITed to the free check
 threads, and hands them to the check pool; a check finishing dispatches again at once. The ids in
 flight are kept in a set, so a policy is never checked twice at once; the daemon holds no
 PolicyConfig but those of the checks under way, each built from its row when its check runs.
@@ -62,6 +62,7 @@ WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlis
 DISPATCH_EVERY = float(os.environ.get("POLICY_MONITOR_DISPATCH_EVERY", "1"))  # due-work poll, seconds
 PRUNE_JOB = "~prune-fetches"
 DISPATCH_JOB = "~dispatch"
+HEARTBEAT_JOB = "~heartbeat"
 PRUNE_EVERY = 24 * 3600.0
 PRUNE_FIRST_AFTER = float(os.environ.get("POLICY_MONITOR_PRUNE_AFTER", "60"))  # seconds after start
 
@@ -166,7 +167,7 @@ class Daemon:
         self.in_flight: set[str] = set()  # ids whose check is submitted and not yet ended
         self._dispatching = threading.Lock()
         self.scheduler = BackgroundScheduler(
-            executors={"default": ThreadPoolExecutor(2)},
+            executors={"default": ThreadPoolExecutor(3)},  # dispatch, heartbeat, prune
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
             timezone=timezone.utc,
         )
@@ -191,6 +192,12 @@ class Daemon:
                 self._dispatch,
                 trigger=IntervalTrigger(seconds=DISPATCH_EVERY, start_date=now, timezone=timezone.utc),
                 id=DISPATCH_JOB, name="dispatch due checks", replace_existing=True,
+            )
+            # the heartbeat goes on while the main loop streams a long watchlist (a minute a million)
+            self.scheduler.add_job(
+                self._tick,
+                trigger=IntervalTrigger(seconds=WATCH_POLL, start_date=now, timezone=timezone.utc),
+                id=HEARTBEAT_JOB, name="heartbeat", replace_existing=True,
             )
             self.scheduler.add_job(
                 self._prune, trigger=IntervalTrigger(
