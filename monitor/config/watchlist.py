@@ -8,6 +8,9 @@ The file is composed into YAML nodes (which keep their line) and checked node by
 every error can point at its line. `policies_from:` names more files of policies (CSV, JSON
 lines, YAML, or folders of them): sources.py reads their rows into nodes carrying the row's line,
 and the same Validator checks them, naming their file; ids are unique across every file.
+stream_watchlist runs the same checks for a list of any length (the daemon): each valid policy
+goes to a sink (the store's staging tables) as it is read, so a million entries are never in
+memory at once, and the sink finds the ids used twice.
 Everything but the policies has an embedded default; the route `console` always exists.
 Secrets never live in the file: only the names of environment variables that hold them
 (password_env, secret_env).
@@ -22,7 +25,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple, NoReturn, TypeVar
+from typing import Any, BinaryIO, NamedTuple, NoReturn, Protocol, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -34,8 +37,8 @@ from monitor.fetch import setting_keys
 from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
 
 __all__ = [
-    "MIN_INTERVAL_SECONDS", "check_policy_files", "load_watchlist", "parse_duration", "parse_watchlist",
-    "policy_entries",
+    "MIN_INTERVAL_SECONDS", "PolicySink", "check_policy_files", "load_watchlist", "parse_duration",
+    "parse_watchlist", "policy_entries", "stream_watchlist",
 ]
 
 MIN_INTERVAL_SECONDS = 30
@@ -82,6 +85,37 @@ def load_watchlist(path: str | Path, *, stamps: dict[str, Stamp] | None = None) 
     stamps[name] = file_stamp(path)
     raw = _read_capped(name)
     return _parse(_decode(raw, name), name, stamps)
+
+
+class PolicySink(Protocol):
+    """Where stream_watchlist hands each valid policy entry instead of keeping it in memory
+    (monitor.store.schedule.PolicyStaging): it finds the ids used twice and the previous ids
+    that conflict once every entry is in, as unique_policies does for a watchlist in memory."""
+
+    def add(self, policy: PolicyConfig, source: str, line: int, id_line: int, field: str) -> None: ...
+
+    def conflicts(self) -> Iterator[Any]: ...  # monitor.store.schedule.Conflict
+
+
+def stream_watchlist(
+    path: str | Path, sink: PolicySink, *, stamps: dict[str, Stamp] | None = None, sources: bool = True
+) -> Watchlist:
+    """load_watchlist for a list of any size: the same checks and errors, but every valid policy
+    goes to `sink` as it is read, and the Watchlist returned holds no policies. Raises
+    WatchlistError when anything is wrong (what the sink holds is then to be discarded).
+    Without `sources`, the files `policies_from:` names are not read (their policies are known)."""
+    name = str(path)
+    stamps = {} if stamps is None else stamps
+    stamps[name] = file_stamp(path)
+    root = _compose(_decode(_read_capped(name), name), name)
+    if root is None:
+        raise WatchlistError(name, 1, None, "the file is empty; it needs at least a `policies:` list")
+    validator = Validator(name, stamps)
+    validator.sink, validator.read_sources = sink, sources
+    try:
+        return validator.watchlist(root)
+    except RecursionError:
+        raise WatchlistError(name, None, None, "nested too deeply") from None
 
 
 def parse_watchlist(text: str, path: str = "watchlist.yaml") -> Watchlist:
@@ -227,6 +261,8 @@ class Validator:
         self.problems: list[WatchlistError] = []
         self.broken_routes: set[str] = set()  # declared, but invalid: already reported
         self.misspelt: set[str] = set()  # fields an unknown key was probably meant to be
+        self.sink: PolicySink | None = None  # stream_watchlist: entries go there, not to memory
+        self.read_sources = True  # False: `policies_from:` is not read (stream_watchlist)
 
     # --- errors and basic shapes -----------------------------------------------------------
 
@@ -308,7 +344,11 @@ class Validator:
         return explicit + [p for p in inherited if p[0].value not in own]
 
     def value(self, node: Node) -> Any:
-        return self._constructor.construct_object(node, deep=True)
+        value = self._constructor.construct_object(node, deep=True)
+        # PyYAML keeps every node it constructed, and the node with it: a million rows would stay
+        # in memory. Nothing here needs one constructed value twice, so forget them.
+        self._constructor.constructed_objects.clear()
+        return value
 
     def is_null(self, node: Node | None) -> bool:
         return node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null"))
@@ -394,7 +434,7 @@ class Validator:
         context = _Context(routes, interval, default_alert)
         entries: list[_Entry] = []
         if "policies" in top:
-            entries += self.collect([], self.policies, top["policies"], context)
+            entries += self._sunk(self.collect([], self.policies, top["policies"], context))
         if "policies_from" in top:
             entries += self.collect([], self.policies_from, top["policies_from"], context)
         for path in self.extra:
@@ -402,7 +442,7 @@ class Validator:
                 WatchlistError(p, None, None, message)))
         if "policies" not in top and "policies_from" not in top and not self.extra:
             self.note(root, "policies", "missing: the list of policies to watch (or `policies_from:` files)")
-        policies = unique_policies(entries)
+        policies = unique_policies(entries) if self.sink is None else self._sink_conflicts()
         fetch = self.optional(top, "fetch", self.fetch_settings, FetchSettings())
         threshold = self.optional(
             top, "failure_threshold", lambda n: self.integer(n, "failure_threshold", minimum=1), 3
@@ -426,6 +466,28 @@ class Validator:
             path=self.path,
             sources=tuple(self.sources),
         )
+
+    def _sunk(self, entries: list[_Entry]) -> list[_Entry]:
+        """The entries to keep in memory: all of them, or none once handed to the sink."""
+        if self.sink is None:
+            return entries
+        for entry in entries:
+            self.sink.add(entry.policy, entry.checker.path, entry.line, entry.id_line, entry.field)
+        return []
+
+    def _sink_conflicts(self) -> tuple[PolicyConfig, ...]:
+        """The errors unique_policies gives, from what the sink found; no policies in memory."""
+        assert self.sink is not None
+        for c in self.sink.conflicts():
+            if c.kind == "duplicate":
+                where = f"line {c.first_line}" if c.first_source == c.source else (
+                    f"line {c.first_line} of {c.first_source}")
+                message = f"{c.policy_id!r} is already used on {where}; ids must be unique"
+            else:
+                message = (f"{c.policy_id!r} is still the id of a policy, or another policy's previous id: "
+                           "one history cannot move to two policies")
+            self.keep(WatchlistError(c.source, c.line, c.field, message))
+        return ()
 
     def defaults(self, node: Node | None, routes: dict[str, RouteConfig]) -> tuple[int, tuple[str, ...]]:
         if self.is_null(node):
@@ -624,6 +686,8 @@ class Validator:
 
     def named(self, path: Path, context: _Context, report: Callable[[str], None]) -> list[_Entry]:
         """The entries of one named file or folder; `report` says what is wrong with the name itself."""
+        if not self.read_sources:
+            return []
         try:
             files = source_files(path, Path(self.path).resolve(), self.stamps)
         except FileNotFoundError:
@@ -665,7 +729,7 @@ class Validator:
                     checker.misspelt = set()  # rows share field names: a hint is for its own row only
                     entry = checker.entry(item[1], item[2], context)
                     if entry is not None:
-                        entries.append(entry)
+                        entries += self._sunk([entry])
         except WatchlistError as e:
             checker.keep(e)
         except OSError as e:

@@ -12,7 +12,8 @@ Only this package speaks SQL (through sqlite-utils over sqlite3), one module per
 - versions.py:   policies, fetches, bodies, texts, versions and changes (the check's reads/writes);
 - outbox.py:     the alerts outbox;
 - queries.py:    read queries over the history (versions, changes, status, export);
-- browse.py:     read queries for the web app and API at scale (policy rows, change pages, metrics).
+- browse.py:     read queries for the web app and API at scale (policy rows, change pages, metrics);
+- schedule.py:   the watchlist streamed into `policies`, the due queries of the daemon.
 `Store` composes them; every write method is one transaction.
 """
 
@@ -32,11 +33,12 @@ from monitor.store.records import (
     PolicyStatus,
     StoredVersion,
 )
+from monitor.store.schedule import Schedule
 from monitor.store.schema import MIGRATIONS
 from monitor.store.versions import PolicyVersions, VersionConflict
 
 
-class Store(PolicyVersions, Outbox, Queries, Browse, Connection):
+class Store(PolicyVersions, Schedule, Outbox, Queries, Browse, Connection):
     """Open (creating and migrating if needed) the database at `path`: Store(path, clock=...).
 
     `migrations` replaces MIGRATIONS (tests use it to simulate an upgrade).

@@ -137,7 +137,16 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX policies_due ON policies (next_check_at) WHERE active = 1")
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """watchlist_state: the watchlist the `policies` table mirrors (its path) and the (mtime, size)
+    of every file and folder read to make it, as JSON; a daemon restarted with none of them edited
+    keeps the mirror instead of streaming every entry again. One row; any other writer of the
+    policies (sync_policies) deletes it."""
+    db.execute("CREATE TABLE watchlist_state (id INTEGER PRIMARY KEY CHECK (id = 1), path TEXT NOT NULL,"
+               " stamps TEXT NOT NULL, synced_at TEXT NOT NULL)")
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
 MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4,
-                           _migration_5, _migration_6]
+                           _migration_5, _migration_6, _migration_7]

@@ -16,6 +16,7 @@ consecutive versions.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import zlib
@@ -40,6 +41,7 @@ from monitor.store.records import (
 from monitor.store.schema import SUCCESS_SQL
 
 log = logging.getLogger(__name__)
+KNOWN_POLICIES_MAX = 4096  # ids remembered as present in `policies` (then forgotten, looked up again)
 
 
 class VersionConflict(MonitorError):
@@ -129,6 +131,8 @@ class PolicyVersions(Connection):
             for old, _ in renamed:
                 self._known_policies.discard(old)
             conn.execute("UPDATE policies SET active = 0 WHERE active = 1")
+            with contextlib.suppress(sqlite3.OperationalError):  # no such table before migration 7
+                conn.execute("DELETE FROM watchlist_state")  # the daemon's mirror is no longer whole
             conn.executemany(
                 "INSERT INTO policies (id, name, url, type, interval_seconds, active, added_at, updated_at)"
                 " VALUES (?,?,?,?,?,1,?,?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
@@ -145,13 +149,13 @@ class PolicyVersions(Connection):
 
     def _ensure_policy(self, conn: sqlite3.Connection, policy_id: str) -> None:
         """A fetch for a policy not (yet) synced must not be lost to a foreign-key error."""
-        # Policy rows are never deleted, so one known to exist (synced, or written by this Store after
-        # its commit) needs no statement. Unknown ids are looked up once, all together.
-        if self._known_policies_loaded is False:
-            self._known_policies.update(r[0] for r in conn.execute("SELECT id FROM policies"))
-            self._known_policies_loaded = True
+        # Policy rows are never deleted, so one known to exist (written by this Store after its
+        # commit) needs no statement; any other costs one primary-key lookup.
+        # Bounded: a million policies must not cost a million ids in memory.
         if policy_id in self._known_policies:
             return
+        if len(self._known_policies) >= KNOWN_POLICIES_MAX:
+            self._known_policies.clear()
         conn.execute(
             "INSERT OR IGNORE INTO policies (id, name, url, active, added_at) VALUES (?, ?, '', 1, ?)",
             (policy_id, policy_id, self.now_iso()),

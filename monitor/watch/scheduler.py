@@ -5,16 +5,22 @@ Out: checks recorded in the store (check.py does each one), one log line per che
 delivered by the Sender thread, exit code 0 after a clean stop, 3 when another daemon holds the
 database, 2 when the watchlist cannot be loaded at start.
 
-Scheduling: one interval job per policy (job id = policy id) holding only that id; the
-PolicyConfig is looked up when the job runs, so a reload that changes a URL needs no new job.
-After a restart each policy's next run is its last check + its interval; the overdue and the
-never-checked ones are spread over their first interval (at most SPREAD_MAX) by an offset
-derived from the id, so a restart neither bursts every policy at once nor skips one.
-After a failed (or suspect) check the policy is tried again sooner: RETRY_BASE, then twice
-that, and so on up to its interval, so "unreachable" fires within minutes of the first failure
-rather than after `failure_threshold` full intervals; a good check puts it back on its interval.
-A restart resumes that backoff from the failed checks the store holds (monitor/watch/timing.py,
-which `status` also uses to show the next check).
+Scheduling from the store, one design for ten policies or a million: the watchlist is streamed
+into the `policies` table (each entry as `config` JSON; monitor/store/schedule.py), and each
+policy's next check is its row's `next_check_at`. APScheduler drives a dispatch tick (and the
+heartbeat, and the prune job): each tick takes the due rows, the most overdue first, LIMITed to the free check
+threads, and hands them to the check pool; a check finishing dispatches again at once. The ids in
+flight are kept in a set, so a policy is never checked twice at once; the daemon holds no
+PolicyConfig but those of the checks under way, each built from its row when its check runs.
+After a check, next_check_at = the check's start + its interval (plus up to jitter_of() late),
+or sooner after a failed (or suspect) check: RETRY_BASE, then twice that, and so on up to its
+interval, so "unreachable" fires within minutes of the first failure rather than after
+`failure_threshold` full intervals; the failures in a row come from the store, so a restart
+resumes that backoff (monitor/watch/timing.py, which `status` also uses to show the next check).
+At start the overdue and the never-checked policies are spread over their first interval (at
+most SPREAD_MAX) by an offset derived from the id, so a restart neither bursts every policy at
+once nor skips one; a policy added by a reload, or given a new interval, is planned the same way
+from its last check.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ import contextlib
 import hashlib
 import logging
 import os
+import random
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor as CheckPool
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -39,8 +47,9 @@ from monitor.config.sources import Stamp, file_stamp, stale
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store.connection import storage_error
+from monitor.store.schedule import PolicyStaging, ScheduledPolicy, SyncCounts, policy_from_config
 from monitor.watch.check import check_policy, format_outcome
-from monitor.watch.timing import interval_of, next_check_at, retry_delay
+from monitor.watch.timing import effective_interval, interval_of, next_check_at, next_delay, retry_delay
 
 __all__ = ["Daemon", "first_run", "interval_of", "retry_delay", "run_daemon", "spread_offset"]
 
@@ -50,7 +59,10 @@ EXIT_OK, EXIT_BAD_WATCHLIST, EXIT_LOCKED = 0, 2, 3
 SPREAD_MAX = 3600.0  # seconds over which overdue policies are spread after a restart
 SPREAD_PER_POLICY = 1.0  # ... but a short list is not kept waiting: about a second per policy
 WATCH_POLL = float(os.environ.get("POLICY_MONITOR_WATCH_POLL", "2"))  # watchlist mtime poll, seconds
-PRUNE_JOB = "~prune-fetches"  # not a policy id (those are slugs)
+DISPATCH_EVERY = float(os.environ.get("POLICY_MONITOR_DISPATCH_EVERY", "1"))  # due-work poll, seconds
+PRUNE_JOB = "~prune-fetches"
+DISPATCH_JOB = "~dispatch"
+HEARTBEAT_JOB = "~heartbeat"
 PRUNE_EVERY = 24 * 3600.0
 PRUNE_FIRST_AFTER = float(os.environ.get("POLICY_MONITOR_PRUNE_AFTER", "60"))  # seconds after start
 
@@ -66,7 +78,7 @@ def run_daemon(
 ) -> int:
     """Run until `stop` is set or SIGTERM/SIGINT arrives; return the process exit code.
     `started` is called once the daemon holds the database (`run --http` starts its web server)."""
-    from monitor.config.watchlist import load_watchlist
+    from monitor.config.watchlist import stream_watchlist
     from monitor.store import Store
 
     stop = stop or threading.Event()
@@ -74,13 +86,22 @@ def run_daemon(
     for name in ("apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)
     stamps: dict[str, Stamp] = {}
-    try:
-        watchlist = load_watchlist(watchlist_path, stamps=stamps)
-    except MonitorError as e:
-        log.error("cannot start: %s", e)
-        return EXIT_BAD_WATCHLIST
     store = Store(db_path, clock=clock)  # thread-safe: one lock around each call, one transaction per write
     try:
+        # The list is staged (temporary tables) before the lock: a bad one exits 2 whoever runs.
+        # When the store mirrors it and no file it was read from changed, its policies are not
+        # read again (a million take a minute): only the watchlist's own settings are.
+        mirrored = store.mirrored_sources(str(Path(watchlist_path).resolve()))
+        unchanged = mirrored is not None and not stale(mirrored)
+        staging: PolicyStaging | None = store.staging()
+        try:
+            watchlist = stream_watchlist(watchlist_path, staging, stamps=stamps, sources=not unchanged)
+        except MonitorError as e:
+            log.error("cannot start: %s", e)
+            return EXIT_BAD_WATCHLIST
+        if unchanged and staging is not None:
+            staging.discard()
+            staging, stamps = None, mirrored
         try:
             store.acquire_daemon_lock()
         except MonitorError as e:
@@ -88,7 +109,8 @@ def run_daemon(
             return EXIT_LOCKED
         if started is not None:
             started()
-        Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender, stamps=stamps).run()
+        Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender, stamps=stamps,
+               staging=staging).run()
     finally:
         store.close()  # also releases the daemon lock
     return EXIT_OK
@@ -130,18 +152,22 @@ class Daemon:
     """The scheduler, the watchlist watcher and the alert sender of one running daemon."""
 
     def __init__(self, watchlist_path: Path, store: Any, watchlist: Watchlist, stop: threading.Event,
-                 *, sender: bool = True, stamps: dict[str, Stamp] | None = None) -> None:
+                 *, sender: bool = True, stamps: dict[str, Stamp] | None = None,
+                 staging: PolicyStaging | None = None) -> None:
         from monitor.fetch.http import HttpFetcher
 
         self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
+        self.staging = staging  # the watchlist as loaded at start (None: the store mirrors it already)
         self.with_sender = sender
-        self.policies: dict[str, PolicyConfig] = {}
-        self.failures: dict[str, int] = {}  # failed checks in a row, per policy (retried sooner)
         self.fetcher = HttpFetcher(watchlist.fetch)
         self.stopping = threading.Event()  # set first on stop: queued checks return at once
         self.hangup = threading.Event()  # SIGHUP: reload the watchlist now, changed or not
+        self.threads = check_threads(watchlist.fetch.max_workers)
+        self.pool = CheckPool(self.threads, thread_name_prefix="check")
+        self.in_flight: set[str] = set()  # ids whose check is submitted and not yet ended
+        self._dispatching = threading.Lock()
         self.scheduler = BackgroundScheduler(
-            executors={"default": ThreadPoolExecutor(check_threads(watchlist.fetch.max_workers))},
+            executors={"default": ThreadPoolExecutor(3)},  # dispatch, heartbeat, prune
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
             timezone=timezone.utc,
         )
@@ -155,18 +181,33 @@ class Daemon:
         sender_stop = threading.Event()
         sender_thread = self._start_sender(sender_stop)
         try:
-            self.store.sync_policies(self.watchlist.policies)
-            # a policy failing when the daemon stopped is retried on its backoff, not its interval
-            self.failures = self.store.retry_streaks()
-            self._schedule(self.watchlist.policies, self.store.last_checked_at())
+            if self.staging is not None:
+                self._apply(self.staging, overdue=True)
+                self.staging = None
+            else:
+                log.info("policies as mirrored in the store (no policy file changed since)")
+                self._plan(self.store.active_count(), overdue=True)
+            now = self.store.clock()
+            self.scheduler.add_job(
+                self._dispatch,
+                trigger=IntervalTrigger(seconds=DISPATCH_EVERY, start_date=now, timezone=timezone.utc),
+                id=DISPATCH_JOB, name="dispatch due checks", replace_existing=True,
+            )
+            # the heartbeat goes on while the main loop streams a long watchlist (a minute a million)
+            self.scheduler.add_job(
+                self._tick,
+                trigger=IntervalTrigger(seconds=WATCH_POLL, start_date=now, timezone=timezone.utc),
+                id=HEARTBEAT_JOB, name="heartbeat", replace_existing=True,
+            )
             self.scheduler.add_job(
                 self._prune, trigger=IntervalTrigger(
-                    seconds=PRUNE_EVERY, start_date=self.store.clock() + timedelta(seconds=PRUNE_FIRST_AFTER),
+                    seconds=PRUNE_EVERY, start_date=now + timedelta(seconds=PRUNE_FIRST_AFTER),
                     timezone=timezone.utc),
                 id=PRUNE_JOB, name="prune fetch history", replace_existing=True,
             )
-            self.scheduler.start()
             self._log_start()
+            self.scheduler.start()
+            self._dispatch()  # what is due now, without waiting for the first tick
             self._tick()
             while not self.stop.wait(WATCH_POLL):
                 self._tick()
@@ -178,6 +219,7 @@ class Daemon:
             self.stopping.set()
             if self.scheduler.running:
                 self.scheduler.shutdown(wait=True)
+            self.pool.shutdown(wait=True, cancel_futures=True)
             sender_stop.set()
             if sender_thread is not None:
                 sender_thread.join(timeout=30)
@@ -225,70 +267,123 @@ class Daemon:
                 sender_stop.wait(5)
 
     def _log_start(self) -> None:
-        jobs = [j for j in self.scheduler.get_jobs() if j.id != PRUNE_JOB]
-        jobs.sort(key=lambda j: j.next_run_time)
-        log.info("watching %d policies from %s (%d check threads)", len(jobs), self.path,
+        head, last = self.store.schedule_ends(5)
+        log.info("watching %d policies from %s (%d check threads)", self.store.active_count(), self.path,
                  self.watchlist.fetch.max_workers)
-        for job in jobs[:5]:
-            log.info("  next: %s at %s", job.id, _fmt(job.next_run_time))
-        if len(jobs) > 5:
-            log.info("  ... last: %s at %s", jobs[-1].id, _fmt(jobs[-1].next_run_time))
+        for pid, at in head:
+            log.info("  next: %s at %s", pid, at)
+        if last is not None and len(head) == 5 and last[0] not in {pid for pid, _ in head}:
+            log.info("  ... last: %s at %s", *last)
 
-    # -- jobs
+    # -- the schedule, in the store
 
-    def _schedule(self, policies: Iterable[PolicyConfig], last_checked: dict[str, str]) -> None:
+    def _apply(self, staging: PolicyStaging, *, overdue: bool = False) -> SyncCounts:
+        """Mirror a loaded watchlist in the store and plan the policies without a next check
+        (with `overdue`, at start, also spread those whose time passed while the daemon was down)."""
+        counts = self.store.apply_staged(staging, watchlist=str(self.path.resolve()), stamps=self.stamps)
+        self._plan(counts.policies, overdue=overdue)
+        return counts
+
+    def _plan(self, policies: int, *, overdue: bool) -> None:
+        """A next check for every policy without one (first_run, over a window that grows with
+        the list's length), and with `overdue` for those whose time has passed."""
         now = self.store.clock()
-        count = len(self.policies) + len(policies)
-        for policy in policies:
-            self.policies[policy.id] = policy
-            interval = interval_of(policy)
-            trigger = self._trigger(policy.id, interval, last_checked.get(policy.id), now, count)
-            self.scheduler.add_job(
-                self._run_check, trigger=trigger,
-                args=(policy.id,), id=policy.id, name=policy.id, replace_existing=True,
-            )
 
-    def _trigger(
-        self, policy_id: str, interval: float, last_check: str | None, now: datetime, policies: int
-    ) -> IntervalTrigger:
-        start = first_run(policy_id, interval, last_check, now, policies=policies,
-                          failures=self.failures.get(policy_id, 0))
-        return IntervalTrigger(seconds=interval, start_date=start, jitter=jitter_of(interval) or None,
-                               timezone=timezone.utc)
+        def plan(policy_id: str, interval: int, last_check: str | None, failures: int) -> datetime:
+            return first_run(policy_id, effective_interval(interval), last_check, now, policies=policies,
+                             failures=failures)
 
-    def _run_check(self, policy_id: str) -> None:
-        if self.stopping.is_set():
+        self.store.plan(now, plan, overdue=overdue)
+
+    def _dispatch(self) -> None:
+        """Hand the due policies to the check threads, never one already in flight. Called by the
+        tick and by each check as it ends; a call while another dispatches leaves it to that one."""
+        if self.stopping.is_set() or not self._dispatching.acquire(blocking=False):
             return
-        policy = self.policies.get(policy_id)
-        if policy is None:  # removed by a reload after this run was queued
+        try:
+            free = self.threads - len(self.in_flight)
+            if free <= 0:
+                return
+            # in-flight rows are still due (their next check is written when they end): skip them
+            due = self.store.due_policies(self.store.clock(), free + len(self.in_flight))
+            for row in due:
+                if free <= 0 or self.stopping.is_set():
+                    break
+                if row.id in self.in_flight:
+                    continue
+                self.in_flight.add(row.id)
+                free -= 1
+                self.pool.submit(self._run_check, row)
+        except Exception as e:  # noqa: BLE001 - the database busy or full: the next tick tries again
+            log.error("due checks not dispatched: %s", storage_error(e) or e)
+        finally:
+            self._dispatching.release()
+
+    def _run_check(self, row: ScheduledPolicy) -> None:
+        try:
+            if self.stopping.is_set():
+                return
+            self._check(row)
+        except Exception:  # noqa: BLE001 - one bad row or check never stops the daemon
+            log.exception("%s: check failed", row.id)
+            interval = effective_interval(row.interval_seconds or 0)
+            self._write_next(row.id, self.store.clock(), retry_delay(1, interval))
+        finally:
+            self.in_flight.discard(row.id)
+        self._dispatch()
+
+    def _check(self, row: ScheduledPolicy) -> None:
+        if row.config is None:  # a row no watchlist wrote (a fetch recorded for an unknown id)
+            self._write_next(row.id, self.store.clock(), effective_interval(row.interval_seconds or 86400))
             return
+        policy = policy_from_config(row.config)
+        started = self.store.clock()
         outcome = check_policy(policy, store=self.store, fetcher=self.fetcher, watchlist=self.watchlist)
         level = logging.WARNING if outcome.outcome in ("failed", "suspect") else logging.INFO
         log.log(level, format_outcome(policy, outcome))
-        self._retry_sooner(policy, outcome.outcome in ("failed", "suspect"))
+        self._reschedule(policy, started, outcome.outcome in ("failed", "suspect"))
 
-    def _retry_sooner(self, policy: PolicyConfig, failed: bool) -> None:
-        """After a failure, the next check in retry_delay(); after recovery, back on the interval."""
+    def _reschedule(self, policy: PolicyConfig, started: datetime, failed: bool) -> None:
+        """The next check: an interval (up to jitter_of() late) after this one, or retry_delay()
+        after a failure, from the failures in a row the store holds."""
         interval = interval_of(policy)
-        if failed:
-            n = self.failures[policy.id] = self.failures.get(policy.id, 0) + 1
-            delay = retry_delay(n, interval)
-            if delay >= interval:
-                return
-            log.info("%s: next try in %s (failed %d time%s in a row)", policy.id, _fmt_delay(delay), n,
-                     "" if n == 1 else "s")
-        elif self.failures.pop(policy.id, None):
-            delay = interval
-        else:
-            return
-        start = self.store.clock() + timedelta(seconds=delay)
-        trigger = IntervalTrigger(seconds=interval, start_date=start, timezone=timezone.utc)
+        failures = self.store.retry_streak(policy.id) if failed else 0
+        delay = next_delay(failures, interval)
+        if failures and delay < interval:
+            log.info("%s: next try in %s (failed %d time%s in a row)", policy.id, _fmt_delay(delay), failures,
+                     "" if failures == 1 else "s")
+        elif jitter := jitter_of(interval):
+            delay += random.uniform(0, jitter)  # noqa: S311 - spreading, not secrecy
+        self._write_next(policy.id, started, delay)
+
+    def _write_next(self, policy_id: str, start: datetime, delay: float) -> None:
         try:
-            self.scheduler.reschedule_job(policy.id, trigger=trigger)
-        except Exception:  # JobLookupError: removed by a reload meanwhile
-            log.debug("%s: no job to reschedule", policy.id)
+            self.store.set_next_check(policy_id, start + timedelta(seconds=delay))
+        except Exception as e:  # noqa: BLE001
+            if not (storage := storage_error(e)):
+                raise
+            log.error("%s: next check not stored: storage error: %s", policy_id, storage)
 
     # -- watchlist reload
+
+    def _load(self) -> PolicyStaging | None:
+        """Stream the watchlist into a new staging area; None (logged) when it cannot be loaded."""
+        from monitor.config.watchlist import stream_watchlist
+
+        stamps: dict[str, Stamp] = {}
+        staging = self.store.staging()
+        try:
+            self.new_watchlist = stream_watchlist(self.path, staging, stamps=stamps)
+        except MonitorError as e:
+            log.error("watchlist not reloaded, keeping the last good one: %s", e)
+        except Exception as e:  # noqa: BLE001 - a bad file never stops the daemon
+            log.error("watchlist not reloaded, keeping the last good one: %s: %s", self.path, e)
+        else:
+            return staging
+        finally:
+            self.stamps = stamps  # what this attempt read, fixed or not: its next edit is noticed
+        staging.discard()
+        return None
 
     def _maybe_reload(self, force: bool = False) -> None:
         """Reload when the watchlist, a policy source or a source folder's listing changed (a few
@@ -297,32 +392,20 @@ class Daemon:
             return
         if force:
             log.info("received SIGHUP: reloading %s", self.path)
-        from monitor.config.watchlist import load_watchlist
-
-        stamps: dict[str, Stamp] = {}
         try:
-            new = load_watchlist(self.path, stamps=stamps)
-        except MonitorError as e:
-            log.error("watchlist not reloaded, keeping the last good one: %s", e)
-            return
-        except Exception as e:  # noqa: BLE001 - a bad file never stops the daemon
-            log.error("watchlist not reloaded, keeping the last good one: %s: %s", self.path, e)
-            return
-        finally:
-            self.stamps = stamps  # what this attempt read, fixed or not: its next edit is noticed
-        try:
-            self.reload(new)
+            staging = self._load()
+            if staging is not None:
+                self.reload(self.new_watchlist, staging)
         except Exception as e:  # noqa: BLE001 - e.g. the database busy: keep running, retry on next edit
             if storage := storage_error(e):
                 log.error("watchlist reload failed: storage error: %s; retried on the next edit", storage)
             else:
                 log.exception("watchlist reload failed; the schedule may be partly updated")
 
-    def reload(self, new: Watchlist) -> None:
-        """Apply a new watchlist: add, remove and reschedule jobs; mirror the policies in the store."""
-        old = self.policies
-        wanted = {p.id: p for p in new.policies}
-        self.store.sync_policies(new.policies)
+    def reload(self, new: Watchlist, staging: PolicyStaging) -> None:
+        """Apply a new watchlist: its policies mirrored in the store (the added and re-timed ones
+        planned), its fetch settings and routes taken for the next checks."""
+        counts = self._apply(staging)
         if new.fetch != self.watchlist.fetch:
             from monitor.fetch.http import HttpFetcher
 
@@ -333,37 +416,11 @@ class Daemon:
         self.watchlist = new
         if getattr(self, "sender", None) is not None and hasattr(self.sender, "watchlist"):
             self.sender.watchlist = new
-        removed = [pid for pid in old if pid not in wanted]
-        for pid in removed:
-            self.policies.pop(pid, None)
-            if self.scheduler.get_job(pid) is not None:
-                self.scheduler.remove_job(pid)
-        added = [p for p in new.policies if p.id not in old]
-        if added:
-            self._schedule(added, self.store.last_checked_at())
-        rescheduled = 0
-        now = self.store.clock()
-        last_checked: dict[str, str] | None = None
-        for p in new.policies:
-            before = old.get(p.id)
-            if before is None:
-                continue
-            self.policies[p.id] = p
-            if interval_of(before) != interval_of(p):
-                last_checked = last_checked if last_checked is not None else self.store.last_checked_at()
-                trigger = self._trigger(p.id, interval_of(p), last_checked.get(p.id), now, len(wanted))
-                self.scheduler.reschedule_job(p.id, trigger=trigger)
-                rescheduled += 1
-        log.info("watchlist reloaded: %d policies (%d added, %d removed, %d rescheduled)",
-                 len(wanted), len(added), len(removed), rescheduled)
+        log.info("watchlist reloaded: %d policies (%d added, %d removed, %d rescheduled)", *counts)
 
 
 def _fmt_delay(seconds: float) -> str:
     return f"{seconds / 60:.0f} min" if seconds >= 60 else f"{seconds:.1f} s"
-
-
-def _fmt(dt: datetime | None) -> str:
-    return dt.strftime("%Y-%m-%dT%H:%M:%SZ") if dt else "never"
 
 
 def _install_signals(stop: threading.Event, hangup: threading.Event) -> Any:
