@@ -49,6 +49,7 @@ from monitor.engine.facts import (
     URL_RE,
     ClauseFacts,
     Duration,
+    Polarity,
     extract_facts,
     link_labels,
     pick_lexicon,
@@ -1174,14 +1175,13 @@ def _single(change: Change, clause: Clause) -> Change:
     cats = set(facts.categories)
     added = change.kind == "added"
     verb = "new clause" if added else "clause removed"
-    promises = [p for p in facts.polarity if p.state == "negated"]
     if facts.is_update_stamp:
         return _done(change, list(cats), [], False, "none", f"update stamp {'added' if added else 'removed'}")
     if _is_copyright_line(clause.text):  # "© 2024 Nord Security": a footer, whatever the name says
         what = f"copyright notice {'added' if added else 'removed'}"
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
-    if clause.is_heading and not promises:
+    if clause.is_heading and not _promises(facts):
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
     if (
         not material_cats
@@ -1198,6 +1198,7 @@ def _single(change: Change, clause: Clause) -> Change:
     if not material_cats:
         what = "contact details" if "contact" in cats or facts.contacts else "no policy term"
         return _done(change, list(cats), [], False, "none", f"{verb} ({what})")
+    promises = _promises(facts)
     empty = ClauseFacts(language=facts.language)
     findings = _diff_facts(empty, facts, context=cats) if added else _diff_facts(facts, empty, context=cats)
     if not findings and not promises and material_cats <= RECIPIENT_CATEGORIES and not facts.states_flow:
@@ -1220,6 +1221,12 @@ def _single(change: Change, clause: Clause) -> Change:
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
+
+
+def _promises(facts: ClauseFacts) -> list[Polarity]:
+    """What the clause promises not to do. Read only where needed: most clauses added or removed
+    state no term, and their verbs need not be read."""
+    return [p for p in facts.polarity if p.state == "negated"]
 
 
 _COPYRIGHT = compile_cached(

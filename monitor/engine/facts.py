@@ -24,6 +24,13 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
+try:  # re's own parser (CPython 3.11+), to tell the age patterns that need a digit
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - 3.10's names
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
 from monitor.lang.scripts import HAN_CHAR
@@ -49,6 +56,7 @@ _COMPANY = compile_cached(
     r"Oy|BV|B\.V\.|NV|N\.V\.|plc|PLC|LLP|LP|S\.p\.A\.|S\.r\.l\.)(?![\w/])"
 )
 _WORD_RUN = compile_cached(r"\w+")  # the \w of the lexicons' whole-word patterns
+_DIGIT = compile_cached(r"\d")
 STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
@@ -294,7 +302,10 @@ def _blanked(pattern: re.Pattern[str], text: str, repl: str | Callable[[re.Match
 
 def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     ages, spans = [], []
+    digits = _DIGIT.search(text) is not None  # most clauses have none, and most age patterns need one
     for pattern in lex.ages:
+        if not digits and needs_digit(pattern):
+            continue
         if not caseless.search(pattern, text):  # the case-folded twin rules most texts out faster
             continue
         for m in pattern.finditer(text):
@@ -303,6 +314,48 @@ def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
                 ages.append(int(value))
                 spans.append((m.start(), m.end()))
     return sorted(set(ages)), spans
+
+
+@cache
+def needs_digit(pattern: re.Pattern[str]) -> bool:
+    """Every match of the pattern holds a decimal digit: a `\\d`, a digit or a class of digits it
+    must match at least once ("under (\\d{1,2})", "(1[3-9]|2[01])"). False when that cannot be
+    shown (number words, Han numerals, anything re's parser reads otherwise)."""
+    try:
+        return _sequence_needs_digit(_sre_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - re's internals may differ: then every pattern is searched
+        return False
+
+
+def _sequence_needs_digit(items: list[tuple[Any, Any]]) -> bool:
+    return any(_item_needs_digit(op, av) for op, av in items)
+
+
+def _item_needs_digit(op: Any, av: Any) -> bool:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return chr(av).isdecimal()
+    if op is c.IN:
+        return bool(av) and all(_digits_only(member, value) for member, value in av)
+    if op is c.SUBPATTERN:
+        return _sequence_needs_digit(av[3].data)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return av[0] >= 1 and _sequence_needs_digit(av[2].data)
+    if op is c.BRANCH:
+        return all(_sequence_needs_digit(branch.data) for branch in av[1])
+    if op is c.ATOMIC_GROUP:
+        return _sequence_needs_digit(av.data)
+    return False  # look-arounds and anchors match no character; anything else may match others
+
+
+def _digits_only(member: Any, value: Any) -> bool:
+    """One member of a character class accepts decimal digits only (what `\\d` accepts)."""
+    c = _sre_constants
+    if member is c.LITERAL:
+        return chr(value).isdecimal()
+    if member is c.RANGE:
+        return all(chr(code).isdecimal() for code in range(value[0], value[1] + 1))
+    return member is c.CATEGORY and value in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT)
 
 
 def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
