@@ -12,7 +12,9 @@ Only this package speaks SQL (through sqlite-utils over sqlite3), one module per
 - versions.py:   policies, fetches, bodies, texts, versions and changes (the check's reads/writes);
 - outbox.py:     the alerts outbox;
 - queries.py:    read queries over the history (versions, changes, status, export);
-- browse.py:     read queries for the web app and API at scale (policy rows, change pages, metrics).
+- browse.py:     read queries for the web app and API at scale (policy rows, change pages, metrics);
+- leases.py:     many workers on one database: policy leases, per-host slots, the leader lock;
+- pg.py:         PostgreSQL (a postgresql:// URL instead of a path) behind the same SQL and schema.
 `Store` composes them; every write method is one transaction.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 from monitor.models import sha256_hex
 from monitor.store.browse import Browse
 from monitor.store.connection import DEFAULT_DB, Connection, storage_error
+from monitor.store.leases import Leases
 from monitor.store.outbox import Outbox
 from monitor.store.queries import Queries
 from monitor.store.records import (
@@ -36,8 +39,9 @@ from monitor.store.schema import MIGRATIONS
 from monitor.store.versions import PolicyVersions, VersionConflict
 
 
-class Store(PolicyVersions, Outbox, Queries, Browse, Connection):
-    """Open (creating and migrating if needed) the database at `path`: Store(path, clock=...).
+class Store(PolicyVersions, Outbox, Queries, Browse, Leases, Connection):
+    """Open (creating and migrating if needed) the database at `path`: Store(path, clock=...);
+    `path` may be a postgresql:// URL.
 
     `migrations` replaces MIGRATIONS (tests use it to simulate an upgrade).
     Safe to share between threads: every call holds one lock, writes are serialised.
