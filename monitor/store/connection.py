@@ -158,7 +158,10 @@ class Connection:
 
     def _check_version(self, known: int) -> int:
         if self.postgres:
-            row = self._conn.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()
+            # pg_tables through the statement's snapshot: to_regclass() may answer from a catalog
+            # cache that has not yet seen another session's migration committed meanwhile
+            row = self._conn.execute("SELECT count(*) > 0 FROM pg_tables WHERE schemaname = current_schema()"
+                                     " AND tablename = 'migrations'").fetchone()
             has_table = row is not None and row[0]
             current = self._conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0] \
                 if has_table else 0

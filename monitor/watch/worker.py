@@ -212,7 +212,7 @@ class Worker:
             self.store.sync_policies(self.watchlist.policies)
             self._next_prune = self.store.clock() + timedelta(seconds=60)
         elif was and not self.leading:
-            log.warning("worker %s no longer leads (its database session was lost)", self.owner)
+            log.warning("worker %s lost the leader lock (its database session was lost)", self.owner)
         if self.leading and self._next_prune is not None and self.store.clock() >= self._next_prune:
             self._next_prune = self.store.clock() + timedelta(seconds=PRUNE_EVERY)
             before = self.store.clock() - timedelta(seconds=self.watchlist.keep_fetches_seconds)
