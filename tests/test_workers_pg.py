@@ -14,6 +14,7 @@ Every wait is on a condition with a deadline.
 from __future__ import annotations
 
 import collections
+import json
 import os
 import signal
 import subprocess
@@ -333,3 +334,36 @@ def test_one_leader_and_another_takes_over_when_it_dies(
         assert workers.stop()[other] == 0
     finally:
         site.stop()
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
+    env["POLICY_MONITOR_CACHE_DIR"] = os.environ.get("POLICY_MONITOR_CACHE_DIR", "")
+    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**env, "PYTHONPATH": str(ROOT)}, timeout=120)
+
+
+def test_check_status_and_history_work_on_a_postgres_url_as_on_a_file(
+    tmp_path: Path, pg_url: str, hook: WebhookReceiver
+) -> None:
+    site = Site(delay=0.0)
+    try:
+        wl = write_site_and_watchlist(tmp_path, site, hook, 3)
+        results = {}
+        for db in (pg_url, str(tmp_path / "monitor.db")):
+            checked = run_cli("check", "--all", "--json", "--watchlist", str(wl), "--db", db, cwd=tmp_path)
+            assert checked.returncode == 0, checked.stderr
+            status = run_cli("status", "--json", "--watchlist", str(wl), "--db", db, cwd=tmp_path)
+            history = run_cli("history", "shop-01", "--json", "--db", db, cwd=tmp_path)
+            assert status.returncode == 0 and history.returncode == 0, status.stderr + history.stderr
+            rows = json.loads(status.stdout)
+            results[db] = ([(r["policy_id"], r["last_outcome"], r["versions"]) for r in rows],
+                           [(v["seq"], v["sha"]) for v in json.loads(history.stdout)])
+        assert results[pg_url] == results[str(tmp_path / "monitor.db")]
+        assert results[pg_url][0] == [(f"shop-0{i}", "new", 1) for i in range(3)]
+    finally:
+        site.stop()
+    refused = run_cli("run", "--watchlist", str(wl), "--db", pg_url, cwd=tmp_path)
+    assert refused.returncode == 2 and "policy-monitor worker" in refused.stderr
+    no_pg = run_cli("worker", str(wl), "--db", str(tmp_path / "monitor.db"), cwd=tmp_path)
+    assert no_pg.returncode == 2 and "postgresql://" in no_pg.stderr
