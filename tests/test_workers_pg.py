@@ -367,3 +367,20 @@ def test_check_status_and_history_work_on_a_postgres_url_as_on_a_file(
     assert refused.returncode == 2 and "policy-monitor worker" in refused.stderr
     no_pg = run_cli("worker", str(wl), "--db", str(tmp_path / "monitor.db"), cwd=tmp_path)
     assert no_pg.returncode == 2 and "postgresql://" in no_pg.stderr
+
+
+def test_a_worker_whose_database_session_is_cut_exits_1_for_its_supervisor(
+    tmp_path: Path, pg_url: str, hook: WebhookReceiver
+) -> None:
+    site = Site(delay=0.0)
+    try:
+        wl = write_site_and_watchlist(tmp_path, site, hook, 2)
+        workers = Workers(tmp_path, wl, pg_url)
+        workers.start(1)
+        until(lambda: len({p for p, _ in site.starts}) == 2, 30, "both pages checked")
+        sql(pg_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE application_name = 'policy-monitor' AND pid != pg_backend_pid()")
+        assert workers.procs[0].wait(30) == 1, workers.log(0)[-2000:]
+        assert "connection was lost" in workers.log(0)
+    finally:
+        site.stop()

@@ -239,6 +239,11 @@ class Connection:
         return False
 
 
+    def connection_lost(self) -> bool:
+        """Whether the PostgreSQL session is gone (the server restarted, the network failed):
+        nothing more can be done through this Store. Always False for SQLite."""
+        return bool(self.postgres and (self._conn.raw.closed or self._conn.raw.broken))  # type: ignore[attr-defined]
+
     def _pg_daemon_lock(self) -> None:
         if self._pg_locked:
             return

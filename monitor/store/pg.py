@@ -98,7 +98,10 @@ class PgConnection:
                 "a postgresql:// database needs psycopg: pip install 'policy-monitor[postgres]'"
             ) from e
         self._psycopg = psycopg
-        self.raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+        # application_name: pg_stat_activity shows which sessions are policy-monitor's
+        self.raw = psycopg.connect(
+            url, autocommit=True, row_factory=_row_factory, application_name="policy-monitor"
+        )
 
     @property
     def in_transaction(self) -> bool:

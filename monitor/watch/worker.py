@@ -4,7 +4,8 @@ database's checks (`policy-monitor worker WATCHLIST --db postgresql://...`).
 In: the watchlist file (every worker is started with the same one; each reloads it when it
 changes) and the database URL. Out: checks recorded in the store (check.py does each one), one
 log line per check, alerts delivered, exit code 0 after a clean stop (SIGTERM/SIGINT), 2 when
-the watchlist cannot be loaded at start.
+the watchlist cannot be loaded at start, 1 when the database connection was lost (a supervisor
+restarts the worker; its leases run out meanwhile and other workers take its policies).
 
 How the work is shared (monitor/store/leases.py holds the SQL):
 - a due policy (next_check_at NULL or past) is claimed with a lease (owner, expiry) by
@@ -51,7 +52,7 @@ from monitor.watch.timing import interval_of, next_delay
 
 log = logging.getLogger("monitor.worker")
 
-EXIT_OK, EXIT_BAD_WATCHLIST = 0, 2
+EXIT_OK, EXIT_LOST_DATABASE, EXIT_BAD_WATCHLIST = 0, 1, 2
 LEASE_ENV = "POLICY_MONITOR_LEASE_SECONDS"  # tests: leases that run out in seconds
 POLL_ENV = "POLICY_MONITOR_WORKER_POLL"  # seconds between looks for due work when idle
 SENDER_ENV = "POLICY_MONITOR_SENDER_INTERVAL"
@@ -92,11 +93,12 @@ def run_worker(
                 "workers share a PostgreSQL database (--db postgresql://...); "
                 "on a SQLite file, run `policy-monitor run`"
             )
-        Worker(watchlist_path, store, watchlist, stop, stamps=stamps).run()
+        worker = Worker(watchlist_path, store, watchlist, stop, stamps=stamps)
+        worker.run()
     finally:
         restore()
         store.close()  # also ends the session: its leader lock goes with it
-    return EXIT_OK
+    return EXIT_LOST_DATABASE if worker.lost_database else EXIT_OK
 
 
 class _WorkerSender(Sender):
@@ -135,6 +137,7 @@ class Worker:
         self.wake = threading.Event()  # a check finished: there is room to claim more
         self.alerts_raised = threading.Event()
         self.leading = False
+        self.lost_database = False
         self._next_prune: datetime | None = None
         self._next_renew = datetime.min.replace(tzinfo=store.clock().tzinfo)
         self.sender = _WorkerSender(
@@ -163,7 +166,12 @@ class Worker:
             while not self.stop.is_set():
                 try:
                     claimed = self._step(pool)
-                except Exception as e:  # the database went away for a moment: try again
+                except Exception as e:  # a failed statement: try again on the next loop
+                    if self.store.connection_lost():
+                        log.error("the database connection was lost (%s); stopping", e)
+                        self.lost_database = True
+                        self.stop.set()
+                        break
                     if storage := storage_error(e):
                         log.error("storage error: %s", storage)
                     else:
