@@ -14,8 +14,9 @@ three passes, each ending when every policy has a fetch row newer than the pass'
              the workers' start-up and the leader's sync of the watchlist);
   unchanged  every policy made due again (next_check_at = NULL); the server answers 304;
   mutate     POST /mutate?fraction=0.1, then every policy due again: 10% of pages changed.
-Reported per pass: wall seconds, checks/s, and the CPU seconds of the workers and of the
-PostgreSQL server. The machine's core count bounds what more workers can add (printed).
+Reported per pass: wall seconds, checks/s, the CPU seconds of the workers and of the
+PostgreSQL server's sessions, and the database's size after the pass. The machine's core
+count bounds what more workers can add (printed).
 
 Usage: .venv/bin/python bench/workers.py [--n 400] [--counts 1,2,4] [--json-out FILE]
 """
@@ -115,6 +116,7 @@ def run_count(
                 "checks_per_s": round(args.n / wall, 1),
                 "worker_cpu_s": round(cpu, 1),
                 "pg_cpu_s": round(server_cpu(url) - pg0, 1),
+                "db_mb": round(query(url, "SELECT pg_database_size(current_database())")[0][0] / 2**20, 1),
                 "outcomes": outcomes,
             }
             print(json.dumps(row), flush=True)

@@ -269,7 +269,8 @@ _V5 = "ALTER TABLE fetches ADD COLUMN fetch_ms BIGINT;"
 _V6 = """
 ALTER TABLE policies ADD COLUMN next_check_at TEXT;
 ALTER TABLE policies ADD COLUMN config TEXT;
-CREATE INDEX policies_due ON policies (next_check_at) WHERE active = 1;
+-- NULLS FIRST: SQLite's order (never-scheduled policies first), which the claim walks
+CREATE INDEX policies_due ON policies (next_check_at NULLS FIRST) WHERE active = 1;
 """
 _V7 = """
 ALTER TABLE policies ADD COLUMN lease_owner TEXT;
