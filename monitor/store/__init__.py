@@ -1,11 +1,13 @@
-"""The snapshot store: every fetch, version, change and pending alert, in one SQLite file.
+"""The snapshot store: every fetch, version, change and pending alert, in one SQLite file (or one
+PostgreSQL database shared by many workers: a postgresql:// URL instead of the path).
 
 In: FetchRecords, normalised versions with their clauses, classified Changes and NewAlerts
 from the check stage; outbox updates from the alert sender.
 Out: what a check needs before fetching, the latest/previous version of a policy, history,
 status, due alerts, JSON-lines export.
 
-Only this package speaks SQL (through sqlite-utils over sqlite3), one module per concern:
+Only this package speaks SQL (through sqlite-utils over sqlite3, or psycopg through pg.py), one
+module per concern:
 - connection.py: the connection, transactions, the clock, the one-daemon lock;
 - schema.py:     tables and indexes, as migrations applied in order (append, never edit);
 - records.py:    the plain dataclasses handed in and out, and their row (de)serialisation;
