@@ -228,13 +228,13 @@ def one_worker_reference(tmp: Path, wl_path: Path, site: Site) -> tuple[dict, se
 def test_kill_9_of_one_worker_mid_pass_loses_nothing_and_doubles_nothing(
     tmp_path: Path, pg_url: str, hook: WebhookReceiver
 ) -> None:
-    site = Site(delay=0.25)
+    site = Site(delay=0.4)
     try:
-        wl = write_site_and_watchlist(tmp_path, site, hook, N_POLICIES)
+        wl = write_site_and_watchlist(tmp_path, site, hook, N_POLICIES, threads=2)  # a pass of seconds
         site.delay = 0.0
         expected_versions, expected_alerts = one_worker_reference(tmp_path, wl, site)
         assert len(expected_alerts) == len(CHANGED)  # the changed pages raise one change alert each
-        site.delay, site.starts = 0.25, []
+        site.delay, site.starts = 0.4, []
         workers = Workers(tmp_path, wl, pg_url)
         workers.start(3)
         ids = [f"shop-{i:02d}" for i in range(N_POLICIES)]
