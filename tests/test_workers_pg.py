@@ -169,6 +169,9 @@ class Workers:
                     )
                 )
             self.logs.append(log)
+        # up: signal handlers installed, the claim loop running (a SIGTERM before that kills it)
+        until(lambda: all("check threads" in self.log(i) for i in range(len(self.procs))), 60,
+              "the workers started")
 
     def log(self, i: int) -> str:
         return self.logs[i].read_text(encoding="utf-8", errors="replace")
@@ -386,3 +389,24 @@ def test_a_worker_whose_database_session_is_cut_exits_1_for_its_supervisor(
         assert "connection was lost" in workers.log(0)
     finally:
         site.stop()
+
+
+def test_an_edited_watchlist_is_synced_by_the_leader_and_its_new_policy_checked(
+    tmp_path: Path, pg_url: str, hook: WebhookReceiver
+) -> None:
+    site = Site(delay=0.0)
+    try:
+        wl = write_site_and_watchlist(tmp_path, site, hook, 2)
+        workers = Workers(tmp_path, wl, pg_url)
+        workers.start(2)
+        until(lambda: len({p for p, _ in site.starts}) == 2, 30, "both pages checked")
+        site.pages["/extra"] = policy_html(page_text(99, False)).encode()
+        text = wl.read_text(encoding="utf-8")
+        extra = f"  - {{id: shop-extra, url: '{site.url('/extra')}', interval: 1h}}\n"
+        wl.write_text(text + extra, encoding="utf-8")
+        until(lambda: "/extra" in {p for p, _ in site.starts}, 30, "the added policy checked")
+        assert sql(pg_url, "SELECT count(*) FROM policies WHERE active = 1") == [(3,)]
+        assert workers.stop() == [0, 0]
+    finally:
+        site.stop()
+    assert [p for p, _ in site.starts].count("/extra") == 1  # by one worker, once
