@@ -13,9 +13,9 @@ How the work is shared (monitor/store/leases.py holds the SQL):
   while it checks them, so a worker that dies loses them within LEASE_SECONDS and another takes
   those policies; finishing a check sets next_check_at (the check's start + next_delay(retry
   streak, interval) + up to the daemon's jitter) and ends the lease in one statement;
-- before a request, the worker takes the host's next slot from the `hosts` table: two requests
-  to one host, from any workers, start at least fetch.per_host_delay apart (the machines' clocks
-  are assumed in step, as NTP keeps them);
+- right before each request (the fetcher's host gate), the worker takes the host's next slot
+  from the `hosts` table: two requests to one host, from any workers, start at least
+  fetch.per_host_delay apart (the machines' clocks are assumed in step, as NTP keeps them);
 - alerts are claimed from the outbox the same way (owner, expiry, SKIP LOCKED), so each is
   delivered once whichever worker sends it;
 - one worker leads (a session advisory lock, released when its process or connection dies, and
@@ -38,7 +38,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from monitor.alerts.sender import Sender
 from monitor.clock import Clock, iso, system_clock
@@ -130,7 +129,7 @@ class Worker:
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.lease, self.poll = lease_seconds(), poll_seconds()
         self.capacity = max(1, watchlist.fetch.max_workers)
-        self.fetcher = HttpFetcher(watchlist.fetch)
+        self.fetcher = HttpFetcher(watchlist.fetch, host_slot=self._host_slot)
         self._use(watchlist)
         self.in_flight: set[str] = set()
         self._flight_lock = threading.Lock()
@@ -258,8 +257,6 @@ class Worker:
                 later = self.store.clock() + timedelta(seconds=UNKNOWN_POLICY_RETRY)
                 self.store.finish_lease(policy_id, self.owner, iso(later))
                 return
-            if not self._wait_for_host(policy):
-                return
             started = self.store.clock()
             outcome = check_policy(policy, store=self.store, fetcher=self.fetcher, watchlist=self.watchlist)
             level = logging.WARNING if outcome.outcome in ("failed", "suspect") else logging.INFO
@@ -280,19 +277,12 @@ class Worker:
                 self.in_flight.discard(policy_id)
             self.wake.set()
 
-    def _wait_for_host(self, policy: PolicyConfig) -> bool:
-        """Wait for the host's slot (shared by every worker); False when stopping meanwhile (the
-        lease is given back, the policy stays due)."""
-        delay = self.watchlist.fetch.per_host_delay
-        host = urlsplit(policy.url).hostname
-        if delay <= 0 or not host:
-            return True
-        slot = self.store.reserve_host(host.lower(), self.store.clock(), delay)
-        wait = (slot - self.store.clock()).total_seconds()
-        if wait > 0 and self.stop.wait(wait):
-            self.store.finish_lease(policy.id, self.owner, iso(self.store.clock()))
-            return False
-        return True
+    def _host_slot(self, host: str, delay: float) -> float:
+        """Seconds until this request to `host` may start: the host's next slot, shared by every
+        worker through the database (the fetcher asks just before each request, redirects and
+        retries included)."""
+        slot = self.store.reserve_host(host, self.store.clock(), delay)
+        return max(0.0, (slot - self.store.clock()).total_seconds())
 
     # --- alerts ------------------------------------------------------------------------------------
 
