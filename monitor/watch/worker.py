@@ -222,9 +222,19 @@ class Worker:
             log.warning("worker %s lost the leader lock (its database session was lost)", self.owner)
         if self.leading and self._next_prune is not None and self.store.clock() >= self._next_prune:
             self._next_prune = self.store.clock() + timedelta(seconds=PRUNE_EVERY)
-            before = self.store.clock() - timedelta(seconds=self.watchlist.keep_fetches_seconds)
+            # in a thread of its own: a long prune must not hold up this loop's lease renewals
+            threading.Thread(target=self._prune, name="prune", daemon=True).start()
+
+    def _prune(self) -> None:
+        """Forget fetch rows older than the watchlist's keep_fetches (policy by policy, one short
+        transaction each; versions and changes are kept for ever)."""
+        before = self.store.clock() - timedelta(seconds=self.watchlist.keep_fetches_seconds)
+        try:
             removed = self.store.prune_fetches(iso(before), stop=self.stop.is_set)
-            log.info("fetch history pruned: %d fetch rows from before %s removed", removed, iso(before))
+        except Exception:  # noqa: BLE001 - tried again tomorrow
+            log.exception("fetch history not pruned; tried again in a day")
+            return
+        log.info("fetch history pruned: %d fetch rows from before %s removed", removed, iso(before))
 
     def _reload_if_changed(self) -> None:
         if not self.stamps or not stale(self.stamps):
