@@ -52,3 +52,37 @@ def policy_site() -> Iterator[PolicySite]:
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+# --- PostgreSQL (tests/pg_server.py): one server per session, a fresh database per test ----------
+
+REQUIRE_POSTGRES = "POLICY_MONITOR_REQUIRE_POSTGRES"  # CI: a missing server is a failure, not a skip
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        problem: str | None = "psycopg is not installed (pip install -e '.[postgres]')"
+    else:
+        from pg_server import why_unavailable
+
+        problem = why_unavailable()
+    if problem:
+        if os.environ.get(REQUIRE_POSTGRES) == "1":
+            pytest.fail(f"{REQUIRE_POSTGRES}=1 but {problem}")
+        pytest.skip(problem)
+    from pg_server import PgServer
+
+    server = PgServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: object) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    return pg_server.database()  # type: ignore[attr-defined]

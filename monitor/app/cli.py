@@ -51,8 +51,20 @@ def watchlist_path(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "watchlist", None) or os.environ.get(ENV_WATCHLIST) or DEFAULT_WATCHLIST)
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or DEFAULT_DB)
+def db_path(args: argparse.Namespace) -> Any:
+    """The SQLite file (a Path), or a postgresql:// URL (a str) as given."""
+    from monitor.store.pg import is_postgres_url
+
+    value = getattr(args, "db", None) or os.environ.get(ENV_DB) or DEFAULT_DB
+    return value if is_postgres_url(value) else Path(value)
+
+
+def sqlite_only(args: argparse.Namespace, instead: str) -> Path:
+    """The SQLite file of a command that has no PostgreSQL form yet; a UsageError for a URL."""
+    path = db_path(args)
+    if isinstance(path, str):
+        raise UsageError(f"`{args.command}` works on a SQLite file; with PostgreSQL, {instead}")
+    return path
 
 
 def load(args: argparse.Namespace) -> Watchlist:
@@ -66,7 +78,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
     from monitor.store import Store
 
     path = db_path(args)
-    if not create and not path.exists():
+    if not create and isinstance(path, Path) and not path.exists():
         raise UsageError(f"no database at {path}: run `policy-monitor check --all` first, or pass --db")
     return Store(path)
 
@@ -105,6 +117,7 @@ def summary_text(summary: dict[str, Any] | None) -> str:
 def cmd_run(args: argparse.Namespace) -> int:
     from monitor.watch.scheduler import run_daemon
 
+    sqlite_only(args, "run `policy-monitor worker` (as many as you like)")
     if not getattr(args, "http", None):
         return int(run_daemon(watchlist_path(args), db_path(args)))
     web = WebThread(args, args.http)  # the same server as `serve`, beside the daemon
@@ -148,10 +161,20 @@ class WebThread:
             self.thread.join(timeout=10)
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    from monitor.watch.worker import run_worker
+
+    url = db_path(args)
+    if not isinstance(url, str):
+        raise UsageError("workers share a PostgreSQL database: --db postgresql://...; on a SQLite file, "
+                         "run `policy-monitor run`")
+    return int(run_worker(Path(args.watchlist_file) if args.watchlist_file else watchlist_path(args), url))
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from monitor.app.web.server import serve
 
-    db = db_path(args)
+    db = sqlite_only(args, "the web app is not available yet")
     if not db.exists():
         raise UsageError(
             f"no database at {db}: run `policy-monitor check --all` or the daemon first, or pass --db")
@@ -654,8 +677,13 @@ def cmd_health(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         alive = store.daemon_running()
+        if isinstance(path, str):  # PostgreSQL: a worker leads (holds the leader lock) now
+            alive = store.leader_alive()
     finally:
         store.close()
+    if isinstance(path, str):
+        print(f"{'ok' if alive else 'unhealthy'}: {'a worker leads' if alive else 'no worker running'}")
+        return EXIT_OK if alive else EXIT_CHANGED
     try:
         age = time.time() - Path(f"{path}.lock").stat().st_mtime
     except OSError:
@@ -698,9 +726,10 @@ def add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
     )
     p.add_argument(
         "--db",
-        metavar="FILE",
+        metavar="FILE|URL",
         default=default,
-        help=f"the snapshot database (default ${ENV_DB} or {DEFAULT_DB})",
+        help=f"the snapshot database: a SQLite file or a postgresql:// URL (default ${ENV_DB} or"
+        f" {DEFAULT_DB})",
     )
     p.add_argument(
         "-v",
@@ -749,6 +778,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--http", metavar="HOST:PORT",
                    help="also serve the web app and API (as `serve`) on this address")
+    p = command(
+        "worker",
+        cmd_worker,
+        "one of many workers sharing a PostgreSQL database's checks and alerts",
+        "Run a worker until SIGTERM/SIGINT: claim due policies (with leases) from the PostgreSQL database "
+        "of --db, check them, deliver alerts; one worker also syncs the watchlist, gathers digests and "
+        "prunes. Start as many as you like, on any machines, with the same watchlist. Exit 2 when the "
+        "watchlist does not validate. See docs/scale.md.",
+    )
+    p.add_argument("watchlist_file", nargs="?", metavar="WATCHLIST",
+                   help="the watchlist (default --watchlist, $POLICY_MONITOR_WATCHLIST or ./watchlist.yaml)")
     p = command(
         "serve",
         cmd_serve,
@@ -899,7 +939,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def setup_logging(args: argparse.Namespace) -> None:
     level = logging.DEBUG if args.debug else logging.INFO if args.verbose else logging.WARNING
-    if args.command == "run" and level > logging.INFO:
+    if args.command in ("run", "worker") and level > logging.INFO:
         level = logging.INFO  # the daemon's one line per check is its output
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -40,6 +40,7 @@ import ssl
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -88,23 +89,41 @@ class _Attempt:
     retry_after: float | None = None
 
 
-class _HostGate:
-    """Politeness for one host: a semaphore for concurrency, and the earliest next start."""
+# Seconds to wait before a request to `host` may start, from a slot shared with other processes
+# (the workers' `hosts` table): (host, per_host_delay) -> seconds.
+HostSlot = Callable[[str, float], float]
 
-    def __init__(self, concurrency: int, delay: float) -> None:
+
+class _HostGate:
+    """Politeness for one host: a semaphore for concurrency, and the earliest next start; with
+    `shared`, also the host's next slot among every process that fetches from it, taken as late
+    as possible (just before the request), so the pause between two requests holds across them."""
+
+    def __init__(
+        self, concurrency: int, delay: float, host: str = "", shared: HostSlot | None = None
+    ) -> None:
         self._sem = threading.BoundedSemaphore(max(1, concurrency))
         self._lock = threading.Lock()
         self._delay = delay
         self._next_start = 0.0
+        self._host, self._shared = host, shared
 
     def __enter__(self) -> _HostGate:
         self._sem.acquire()
-        with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next_start)
-            self._next_start = start + self._delay
-        if start > now:
-            pause(start - now)
+        try:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._next_start)
+                self._next_start = start + self._delay
+            if start > now:
+                pause(start - now)
+            if self._shared is not None and self._delay > 0:
+                wait = self._shared(self._host, self._delay)
+                if wait > 0:
+                    pause(wait)
+        except BaseException:
+            self._sem.release()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -333,7 +352,8 @@ class HttpFetcher:
 
     `deadline` bounds one request (one redirect hop) from connecting to the last body byte,
     headers included (a watchdog shuts the socket down when it passes); by default
-    connect_timeout + 2 x read_timeout.
+    connect_timeout + 2 x read_timeout. `host_slot` shares per-host politeness with other
+    processes (monitor/watch/worker.py: the database's `hosts` table).
     """
 
     kind = "http"
@@ -345,8 +365,10 @@ class HttpFetcher:
         *,
         deadline: float | None = None,
         clock: Clock = system_clock,
+        host_slot: HostSlot | None = None,
     ) -> None:
         self.settings = settings or FetchSettings()
+        self.host_slot = host_slot  # per-host politeness shared with other processes (workers)
         self.clock = clock  # read only to turn a Retry-After date into a delay
         s = self.settings
         self.deadline = deadline if deadline is not None else s.connect_timeout + 2 * s.read_timeout
@@ -590,7 +612,8 @@ class HttpFetcher:
         with self._gates_lock:
             gate = self._gates.get(host)
             if gate is None:
-                gate = _HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay)
+                gate = _HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay, host,
+                                 self.host_slot)
                 self._gates[host] = gate
             return gate
 

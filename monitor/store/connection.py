@@ -8,6 +8,10 @@ BEGIN IMMEDIATE .. COMMIT, so a crash leaves the old state or the new), `_one`/`
 
 One connection per Store, shared by threads and guarded by a lock; WAL lets CLI readers in other
 processes read beside the daemon.
+
+A postgresql:// URL instead of a path opens PostgreSQL (pg.py) behind the same methods: the same
+schema at the same version numbers, the same SQL through a small dialect layer; the one-daemon
+lock is then a session advisory lock, and pragmas() reports the server's settings.
 """
 
 from __future__ import annotations
@@ -24,10 +28,12 @@ from typing import Any, TypeVar
 
 from monitor.clock import Clock, iso, system_clock
 from monitor.errors import MonitorError
+from monitor.store.pg import MIGRATE_LOCK, PG_MIGRATIONS, PgConnection, is_postgres_url
 from monitor.store.schema import MIGRATIONS, Migration
 
 DEFAULT_DB = Path("snapshots") / "monitor.db"
 BUSY_TIMEOUT_S = 10.0
+DAEMON_LOCK = 0x706D_6461  # PostgreSQL advisory lock key of the one-daemon lock ("pmda")
 
 _C = TypeVar("_C", bound="Connection")
 
@@ -47,9 +53,13 @@ class Connection:
         clock: Clock = system_clock,
         read_only: bool = False,
     ) -> None:
-        self.path = Path(path)
+        self.postgres = is_postgres_url(path)
+        self.path: Any = path if self.postgres else Path(path)  # the URL, for PostgreSQL
         self.clock = clock
         self.read_only = read_only
+        if self.postgres:
+            self._open_postgres(str(path), len(MIGRATIONS if migrations is None else migrations))
+            return
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
@@ -73,6 +83,27 @@ class Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         self._migrate(list(MIGRATIONS if migrations is None else migrations))
+
+    def _open_postgres(self, url: str, known: int) -> None:
+        self._lock = threading.RLock()
+        self._lock_fd = None
+        self._pg_locked = False
+        self._known_policies, self._known_policies_loaded = set(), False
+        self._conn = PgConnection(url)  # type: ignore[assignment]
+        if self.read_only:
+            if self._check_version(known) < known:
+                raise MonitorError(
+                    "the database has an older schema: run a check or a worker once to upgrade it")
+            return
+        if self._check_version(known) == known:
+            return
+        with self._tx() as conn:
+            conn.execute(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK})")  # one process migrates
+            current = self._check_version(known)
+            for version in range(current + 1, known + 1):
+                conn.execute(PG_MIGRATIONS[version - 1])
+                conn.execute(
+                    "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, self.now_iso()))
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -126,18 +157,34 @@ class Connection:
                 conn.execute(f"PRAGMA user_version = {version}")
 
     def _check_version(self, known: int) -> int:
-        current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if self.postgres:
+            # pg_tables through the statement's snapshot: to_regclass() may answer from a catalog
+            # cache that has not yet seen another session's migration committed meanwhile
+            row = self._conn.execute("SELECT count(*) > 0 FROM pg_tables WHERE schemaname = current_schema()"
+                                     " AND tablename = 'migrations'").fetchone()
+            has_table = row is not None and row[0]
+            current = self._conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0] \
+                if has_table else 0
+        else:
+            current = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if current > known:
             raise MonitorError(f"{self.path} has schema version {current}, newer than this program ({known})")
         return current
 
     def pragmas(self) -> dict[str, Any]:
         """The connection settings that matter: journal_mode, foreign_keys, synchronous, busy_timeout."""
+        if self.postgres:  # the server's settings that matter, and the schema version under the same name
+            names = ("server_version", "default_transaction_isolation", "synchronous_commit")
+            out: dict[str, Any] = {n: self._one(f"SHOW {n}")[0] for n in names}  # type: ignore[index]
+            return {**out, "user_version": self.schema_version}
         names = ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "user_version")
         return {n: self._one(f"PRAGMA {n}")[0] for n in names}  # type: ignore[index]
 
     @property
     def schema_version(self) -> int:
+        if self.postgres:
+            with self._lock:
+                return self._check_version(1 << 30)
         return self._one("PRAGMA user_version")[0]  # type: ignore[index]
 
     def close(self) -> None:
@@ -146,7 +193,7 @@ class Connection:
                 os.close(self._lock_fd)  # closing the fd releases the flock
                 self._lock_fd = None
             with contextlib.suppress(sqlite3.ProgrammingError):
-                self._conn.close()
+                self._conn.close()  # PostgreSQL: ends the session, and its advisory locks with it
 
     def __enter__(self: _C) -> _C:
         return self
@@ -156,6 +203,9 @@ class Connection:
 
     def acquire_daemon_lock(self) -> None:
         """Take the one-daemon-per-database lock (`<db>.lock`), held until close()."""
+        if self.postgres:
+            self._pg_daemon_lock()
+            return
         if self._lock_fd is not None:
             return
         lock_path = Path(f"{self.path}.lock")
@@ -172,6 +222,8 @@ class Connection:
 
     def daemon_running(self) -> bool:
         """Whether a daemon (another Store) holds this database's lock right now."""
+        if self.postgres:
+            return self._pg_lock_held(DAEMON_LOCK)
         if self._lock_fd is not None:
             return True
         lock_path = Path(f"{self.path}.lock")
@@ -185,6 +237,29 @@ class Connection:
         finally:
             os.close(fd)
         return False
+
+
+    def connection_lost(self) -> bool:
+        """Whether the PostgreSQL session is gone (the server restarted, the network failed):
+        nothing more can be done through this Store. Always False for SQLite."""
+        return bool(self.postgres and (self._conn.raw.closed or self._conn.raw.broken))  # type: ignore[attr-defined]
+
+    def _pg_daemon_lock(self) -> None:
+        if self._pg_locked:
+            return
+        if not self._one(f"SELECT pg_try_advisory_lock({DAEMON_LOCK})")[0]:  # type: ignore[index]
+            raise MonitorError("another daemon is running on the database")
+        self._pg_locked = True
+
+    def _pg_lock_held(self, key: int) -> bool:
+        """Whether a session (this one or another) holds the advisory lock `key` now."""
+        if key == DAEMON_LOCK and self._pg_locked:
+            return True
+        row = self._one("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                        " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1"
+                        " AND database = (SELECT oid FROM pg_database"
+                        " WHERE datname = current_database())", (key >> 32, key & 0xFFFFFFFF))
+        return bool(row and row[0])
 
 
 def storage_error(e: BaseException) -> str | None:

@@ -75,10 +75,12 @@ class Outbox(Connection):
         A row claimed by another sender is skipped until its claim expires (a sender that died
         mid-send leaves one behind): so any number of senders deliver each alert once, and at
         least once when one of them dies."""
+        # PostgreSQL: rows another sender is claiming right now are passed over, not waited for
+        skip = " FOR UPDATE SKIP LOCKED" if self.postgres else ""
         with self._tx() as conn:
             ids = [r[0] for r in conn.execute(
                 "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= ?1 AND id > ?3"
-                " AND (claimed_by IS NULL OR claim_expires_at <= ?1) ORDER BY id LIMIT ?2",
+                f" AND (claimed_by IS NULL OR claim_expires_at <= ?1) ORDER BY id LIMIT ?2{skip}",
                 (now, limit, after),
             )]
             conn.executemany(

@@ -146,7 +146,19 @@ def _migration_7(db: sqlite_utils.Database) -> None:
                " stamps TEXT NOT NULL, synced_at TEXT NOT NULL)")
 
 
+def _migration_8(db: sqlite_utils.Database) -> None:
+    """Many workers on one database (monitor/watch/worker.py). policies.lease_owner and
+    lease_expires_at: a worker claims a due policy (owner and expiry in one transaction) before
+    checking it, so no two check it at once, and a lease left by a worker that died expires and
+    the policy is claimed again. hosts: each host's next_allowed_at, so the pause between two
+    requests to one host holds across workers."""
+    db.execute("ALTER TABLE policies ADD COLUMN lease_owner TEXT")
+    db.execute("ALTER TABLE policies ADD COLUMN lease_expires_at TEXT")
+    db.execute("CREATE INDEX policies_leased ON policies (lease_owner) WHERE lease_owner IS NOT NULL")
+    db.execute("CREATE TABLE hosts (host TEXT PRIMARY KEY, next_allowed_at TEXT NOT NULL)")
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
 MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4,
-                           _migration_5, _migration_6, _migration_7]
+                           _migration_5, _migration_6, _migration_7, _migration_8]
