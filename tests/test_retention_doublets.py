@@ -35,3 +35,9 @@ def test_a_new_condition_beside_the_verbs_still_counts() -> None:
 
 def test_a_sharing_verb_added_is_no_doublet() -> None:
     assert_alert(modified("We keep your invoices.", "We keep and sell your invoices."), "sharing", "high")
+
+
+def test_a_way_of_ending_the_data_dropped_is_no_doublet() -> None:
+    change = modified("When you leave, we erase or anonymise your invoices within a month.",
+                      "When you leave, we anonymise your invoices within a month.")
+    assert change.material, change

@@ -627,7 +627,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
-    if changed_cats and _synonyms_swapped(old.text, new.text, changed_cats, of, nf, lex):
+    if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
@@ -641,7 +641,8 @@ DOUBLET_CATEGORIES = frozenset({"retention"})
 
 
 def _synonyms_swapped(
-    old: str, new: str, cats: set[str], of: ClauseFacts, nf: ClauseFacts, lex: Lexicon
+    old: str, new: str, pairs: list[tuple[str, str]], cats: set[str], of: ClauseFacts, nf: ClauseFacts,
+    lex: Lexicon,
 ) -> bool:
     """With the words of the categories whose count moved blanked out (and list joiners dropped),
     the two texts are the same: "we store and retain it" -> "we keep it", "speichern" ->
@@ -653,6 +654,8 @@ def _synonyms_swapped(
         return False
     if any(not (of.category_hits.get(c) and nf.category_hits.get(c)) for c in cats):
         return False
+    if lex.deletion is not None and any(lex.deletion.search(f"{o} {n}") for o, n in pairs):
+        return False  # "delete or anonymise" -> "anonymise": a way the data ends, not a synonym
     patterns = [p for c in sorted(cats) if (p := lex.categories.get(c)) is not None]
     if not patterns:
         return False
