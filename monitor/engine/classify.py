@@ -504,7 +504,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
-    if _repeat_dropped(old.text, new.text):
+    if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
@@ -1738,6 +1738,23 @@ def _repeat_dropped(old: str, new: str) -> bool:
     return False
 
 
+def _words_repeat_dropped(old: str, new: str) -> bool:
+    """_repeat_dropped on words, punctuation aside: a pasted-in copy of a sentence ("… CC0 (If you
+    send sentences, … CC0, as …") taken out leaves the same words once."""
+    a, b = _WORD.findall(old.lower()), _WORD.findall(new.lower())
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    n = len(long) - len(short)
+    if n < 3:
+        return False
+    head = 0
+    while head < len(short) and long[head] == short[head]:
+        head += 1
+    if long[head + n :] != short[head:]:
+        return False
+    run = long[head : head + n]
+    return long[head - n : head] == run or long[head + n : head + 2 * n] == run
+
+
 def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
     """Each changed word is a near-spelling of its counterpart; no number, negator or modal moved.
 
@@ -1775,6 +1792,15 @@ def _han_transposed(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     return not any(p is not None and p.search(moved) for p in (lex.negators, lex.modals))
 
 
+def _another_action(old: str, new: str, lex: Lexicon) -> bool:
+    """Both words are verbs of what is done with data, each of a different action: one letter
+    apart, they still say another thing happens to the data."""
+    acts = [(name, p) for name, p in lex.actions.items() if p is not None]
+    before = {name for name, p in acts if caseless.search(p, old)}
+    after = {name for name, p in acts if caseless.search(p, new)}
+    return bool(before) and bool(after) and before != after
+
+
 def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     """Each (old, new) word pair is a misspelling put right (or a function word put back)."""
     for o, n in pairs:
@@ -1795,6 +1821,8 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
                 continue  # "out" -> "our": a short function word mistyped
         if len(o) + len(n) > TYPO_SPAN:
             return False  # a typo is fixed within a word or two, not across a page
+        if _another_action(o, n, lex):
+            return False  # "predamo" (hand over) -> "prodamo" (sell): spelt alike, another act
         ratio = SequenceMatcher(None, o.lower(), n.lower()).ratio()
         if ratio < 0.75 or max(len(o), len(n)) < 4:
             return False

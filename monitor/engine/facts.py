@@ -764,6 +764,23 @@ def _change_notice(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _names_breach(text: str, lex: Lexicon) -> bool:
+    return lex.breach is not None and bool(caseless.search(lex.breach, text))
+
+
+def _notice_only(text: str, lex: Lexicon) -> bool:
+    """The clause's words about changes are only a promise to tell the user ("we will notify you",
+    "giver vi dig besked"), with no change to the policy named: in a clause naming a breach the
+    notice is of the breach."""
+    spans = [p for p in (lex.change_promise, lex.change_no_notice) if p is not None]
+    if not spans:
+        return False
+    rest = text
+    for pattern in spans:
+        rest = _blanked(pattern, rest, " ")
+    return rest != text and "changes" not in _category_hits(rest, lex)
+
+
 def _is_update_stamp(text: str, lex: Lexicon) -> bool:
     """A short line that starts with "Last updated", "更新日期"... and carries a date."""
     if lex.update_stamp is None or len(text) > 160 or not re.search(r"\d", text):
@@ -1024,6 +1041,16 @@ def _kept(text: str, lex: Lexicon) -> str:
 _DUTY_END = compile_cached(r"(?<![\s(.][a-zA-Z])\.(?=\s|$)|[;!?。；！？]")
 
 
+_CLITICS = compile_cached(r"(?:\s+\w{2,3}){0,2}(?=\s)")
+
+
+def _past_clitics(text: str, at: int) -> int:
+    """Past the short words right after a duty ("ne smete nam jih zaupati"): a pronoun there is
+    whom the user must not give something to, not the service speaking."""
+    m = _CLITICS.match(text, at)
+    return m.end() if m else at
+
+
 def without_user_duties(text: str, lex: Lexicon) -> str:
     """The clause without what it binds the user not to do ("you may not share your password
     with others"): up to the end of that sentence, unless the service speaks in it too ("...;
@@ -1037,7 +1064,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
             continue
         end = _DUTY_END.search(text, m.end())
         stop = end.start() if end else len(text)
-        if ours is not None and ours.search(text, m.end(), stop):
+        if ours is not None and ours.search(text, _past_clitics(text, m.end()), stop):
             continue
         out.append(text[at : m.start()])
         at = stop
@@ -1057,6 +1084,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
             del hits["contact"]
         else:
             hits["contact"] -= own
+    if "changes" in hits and _names_breach(text, lex) and _notice_only(text, lex):
+        del hits["changes"]  # "if we learn of a breach, we will notify you": a breach notice
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
