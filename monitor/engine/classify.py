@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from monitor.engine.explain import (
     CONSENT_WORDS,
+    PARENTAL_WORDS,
     explain,
     moved,
     new_or_removed_clause,
@@ -857,6 +858,7 @@ def _diff_conditions(
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats
+    ban = _ban_on_both_sides(of, nf)
     for kind in sorted(kinds):
         dropped = kind in of.conditions
         own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
@@ -871,6 +873,19 @@ def _diff_conditions(
             words = f'"{gone}"'
         else:
             words = f'"{" ".join(m.group(0).split())}"' if m else kind
+        if ban and kind == "limit" and kinds & {"consent", "parental"}:
+            continue  # "sin el consentimiento": the limit's words are the consent exception's own
+        if ban and kind in BAN_EXCEPTIONS:
+            # "we do not share it without your consent" -> "we do not share it": the exception
+            # went and the ban stands whole (narrower, medium); an exception added to a ban lets
+            # the thing happen where it could not before (wider, high)
+            if kind == "limit" and m is not None:
+                words = f'"{_exception_phrase(old if dropped else new, m.start())}"'
+            words = CONSENT_WORDS if kind == "consent" else PARENTAL_WORDS if kind == "parental" else words
+            fact = Fact(cat, words if dropped else None, None if dropped else words,
+                        "removed" if dropped else "added", "ban_exception")
+            out.append(_Finding(fact, "medium" if dropped else "high"))
+            continue
         fact = Fact(
             cat,
             words if dropped else None,
@@ -882,6 +897,30 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+_PHRASE_END = compile_cached(r"[,.;:!?()。；，]")
+EXCEPTION_WORDS = 8
+
+
+def _exception_phrase(text: str, start: int) -> str:
+    """The exception's own words, from its opening word to the next punctuation, at most
+    EXCEPTION_WORDS of them: "unless required by law"."""
+    end = _PHRASE_END.search(text, start + 1)
+    words = text[start : end.start() if end else len(text)].split()
+    return " ".join(words[:EXCEPTION_WORDS])
+
+
+# The conditions that, on a ban, are its exceptions ("we never sell it unless you opt in").
+BAN_EXCEPTIONS = frozenset({"consent", "parental", "limit"})
+
+
+def _ban_on_both_sides(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """Both sides only rule something out: every verb they state is negated, the same verbs."""
+    old, new = of.polarity, nf.polarity
+    if not old or not new or any(p.state != "negated" for p in (*old, *new)):
+        return False
+    return {p.action for p in old} == {p.action for p in new}
 
 
 def _limit_gone(lex: Lexicon, old: str, new: str) -> str | None:

@@ -19,6 +19,7 @@ from monitor.models import CATEGORIES, Fact, severity_rank
 
 # The words a fact says consent with, however the policy worded it (classify.py sets it).
 CONSENT_WORDS = "your consent"
+PARENTAL_WORDS = "a parent's consent"
 
 
 class Finding(Protocol):
@@ -242,6 +243,8 @@ def describe_conditions(facts: Sequence[Fact]) -> str:
     first = facts[0]
     dropped = first.direction == "removed"
     words = [_unquoted((f.old if dropped else f.new) or "") for f in facts]
+    if first.kind == "ban_exception":
+        return _ban_exception(first.category, words, dropped)
     if first.kind == "safeguard":
         named = _joined(_unique([w for w in words if w]), "and")
         if dropped:
@@ -265,6 +268,22 @@ def describe_conditions(facts: Sequence[Fact]) -> str:
             f"a limit on {what} was dropped" + (f": the policy no longer says {said}" if said else "")
         )
     return sentence(f"{what} is now limited" + (f": the policy now says {said}" if said else ""))
+
+
+def _ban_exception(category: str, words: list[str], dropped: bool) -> str:
+    """An exception to something the policy rules out, gone (the ban now holds whole) or new
+    (the thing may now happen on that condition)."""
+    what = "collection of children's data" if category == "children" else TOPIC.get(category, category)
+    named = [w for w in words if w and w != "limit"]
+    consent = next((w for w in named if w in (CONSENT_WORDS, PARENTAL_WORDS)), None)
+    said = _joined([f"“{w}”" for w in named], "or")
+    if dropped:
+        why = f"before, it could happen with {consent}" if consent else f"the policy no longer says {said}"
+        return sentence(f"{what} is now ruled out without exception ({why})" if named else
+                        f"{what} is now ruled out without exception")
+    if consent:
+        return sentence(f"{what}, ruled out before, may now happen with {consent}")
+    return sentence(f"{what}, ruled out before, now has an exception" + (f": {said}" if named else ""))
 
 
 def _duration(fact: Fact) -> str:
@@ -439,6 +458,7 @@ _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "breach_notice": _breach_notice,
     "change_notice": _change_notice,
     "parental_consent": _parental,
+    "ban_exception": lambda fact: describe_conditions([fact]),
     "wording": _wording_fact,
     "condition": lambda fact: describe_conditions([fact]),
     "safeguard": lambda fact: describe_conditions([fact]),
@@ -498,7 +518,7 @@ def _group(fact: Fact) -> str:
         return f"polarity {fact.direction}"
     if fact.kind == "parental_consent":  # "only with a parent's consent": one qualifier
         return f"qualifier condition {fact.category} {fact.direction}"
-    if fact.kind in ("condition", "safeguard", "minimisation"):
+    if fact.kind in ("condition", "safeguard", "minimisation", "ban_exception"):
         return f"qualifier {fact.kind} {fact.category} {fact.direction}"
     if fact.kind in _LISTED or fact.kind in _RULED_OUT_KINDS:
         return f"list {fact.kind} {fact.category} {fact.direction}"
