@@ -208,7 +208,13 @@ EDITS = [
         "We may share your data with partners.",
         "We will share your data with partners.",
         "en",
-        "What the policy says may or will happen about sharing of personal data changed",
+        "What the policy said may happen about sharing of personal data is now stated as what will happen",
+    ),
+    (
+        "We will erase your drafts when you close your account.",
+        "We may erase your drafts when you close your account.",
+        "en",
+        "What the policy stated about retention of personal data is now only something that may happen",
     ),
 ]
 

@@ -563,7 +563,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
-        text = wording(_ordered(material_cats), negation)
+        text = wording(_ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0)
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
     if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
@@ -909,6 +909,19 @@ def _exception_phrase(text: str, start: int) -> str:
     end = _PHRASE_END.search(text, start + 1)
     words = text[start : end.start() if end else len(text)].split()
     return " ".join(words[:EXCEPTION_WORDS])
+
+
+def _modal_swapped(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """Every changed stretch is one word at most on each side, one of them a modal: "will
+    delete" -> "may delete", "notify" -> "may notify". Then the statement itself became (or
+    stopped being) a mere possibility; a modal inside added words ("but we may charge a fee")
+    is a new statement, not a hedge."""
+    if lex.modals is None:
+        return False
+    return all(
+        len(o.split()) <= 1 and len(n.split()) <= 1 and bool(lex.modals.search(o) or lex.modals.search(n))
+        for o, n in pairs
+    )
 
 
 # The conditions that, on a ban, are its exceptions ("we never sell it unless you opt in").

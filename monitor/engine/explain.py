@@ -190,15 +190,19 @@ def new_or_removed_clause(added: bool, categories: Sequence[str], *, in_section:
     return f"New clause {about}" if added else f"A clause {about} was removed"
 
 
-def wording(categories: Sequence[str], negation: int) -> str:
+def wording(categories: Sequence[str], negation: int, modality: int = 0) -> str:
     """A change in how strongly a term is stated (a negator or a modal came or went) when no
     fact says more: the words are in the inline diff beside it, so the sentence says which way
-    the statement moved."""
+    the statement moved ("will notify" -> "may notify": a promise became a possibility)."""
     what = _about(categories)
     if negation < 0:
         return sentence(f"something the policy ruled out about {what} may now happen")
     if negation > 0:
         return sentence(f"the policy now rules out something more about {what}")
+    if modality > 0:
+        return sentence(f"what the policy stated about {what} is now only something that may happen")
+    if modality < 0:
+        return sentence(f"what the policy said may happen about {what} is now stated as what will happen")
     return sentence(f"what the policy says may or will happen about {what} changed")
 
 
