@@ -15,6 +15,9 @@ That is only done where it provably finds the same matches at the same places:
   (groups, repeats, look-arounds, boundaries) then behaves alike on both texts.
 Only whether a pattern matches, and how many times, is answered here: a match's own text would
 be the lower-cased one. Whatever cannot be shown alike falls back to the pattern itself.
+
+Before either, a lexicon pattern that one Hyperscan scan of the text shows cannot match is not
+run at all (monitor/lang/prefilter.py, when hyperscan is installed): most find nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from typing import Any
+
+from monitor.lang import prefilter
 
 try:  # re's own parser and compiler (CPython 3.11+), to read a pattern's single-character tests
     from re import _compiler as _sre_compiler
@@ -70,6 +75,8 @@ def caseless(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def first(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the pattern's first match in the text starts; None when it has none."""
+    if prefilter.cannot_match(pattern, text):
+        return None
     chosen, read = _pick(pattern, text)
     m = chosen.search(read)
     return m.start() if m is not None else None
@@ -78,12 +85,16 @@ def first(pattern: re.Pattern[str], text: str) -> int | None:
 def search(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
     """Whether the pattern matches in the text, at `pos` or after (as `pattern.search(text, pos)`:
     what stands before `pos` still counts for a look-behind)."""
+    if prefilter.cannot_match(pattern, text):
+        return False
     chosen, read = _pick(pattern, text)
     return chosen.search(read, pos) is not None
 
 
 def count(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
     """How many (non-overlapping) matches `pattern.findall(text, pos)` finds."""
+    if prefilter.cannot_match(pattern, text):
+        return 0
     chosen, read = _pick(pattern, text)
     return len(chosen.findall(read, pos))
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from monitor.lang import prefilter
 from monitor.lang.schema import validate
 from monitor.lang.startup_cache import compile_cached, parsed
 
@@ -241,7 +242,7 @@ def load_lexicon(language: str) -> Lexicon:
     numbers = {str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items()}
     units = {str(k): float(v) for k, v in (data.get("units") or {}).items()}
     change = data.get("change_notice") or {}
-    return Lexicon(
+    lexicon = Lexicon(
         language=lang,
         cjk=cjk,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
@@ -291,6 +292,9 @@ def load_lexicon(language: str) -> Lexicon:
             "negator_after_words": int(data.get("negator_after_words") or 0),
         },
     )
+    # one Hyperscan database per lexicon tells which of its patterns cannot match a text
+    prefilter.register(lang, [p for value in vars(lexicon).values() for p in _patterns(value)])
+    return lexicon
 
 
 def compile_all(lex: Lexicon) -> int:
@@ -299,6 +303,17 @@ def compile_all(lex: Lexicon) -> int:
     for pat in pats:
         pat.compiled()
     return len(pats)
+
+
+def _patterns(value: Any) -> list[Any]:
+    """Every regex (lazy or compiled) in a lexicon field's value."""
+    if isinstance(value, (LazyPattern, re.Pattern)):
+        return [value]
+    if isinstance(value, dict):
+        return [p for v in [*value.values(), getattr(value, "any", None)] for p in _patterns(v)]
+    if isinstance(value, (list, tuple)):
+        return [p for v in value for p in _patterns(v)]
+    return []
 
 
 def _lazy_patterns(value: Any) -> list[LazyPattern]:

@@ -1,0 +1,379 @@
+"""One Hyperscan scan per text tells which lexicon regexes cannot match it: those are not run.
+
+Most lexicon regexes find nothing in most clauses, and Python's re pays a full search of the
+text to learn it. Hyperscan (an optional accelerator: the `fast` extra) scans a text
+once for all the lexicons' patterns together. Each pattern is given to it as a SUPERSET of
+itself, translated here from re's own parse tree, so that "Hyperscan found nothing" proves that
+re finds nothing:
+- zero-width tests (look-arounds, \\b, ^, $) are left out: without them a pattern only
+  matches more;
+- a literal, or a class of literals and ranges, becomes the exact set of characters re accepts
+  for it, case variants included where the pattern ignores case (re's rule: the lower-case form
+  of the character, or one of its extra case equivalents, is in the set);
+- any other single-character test (\\w, \\d, \\s, a negated class, `.`) becomes what re accepts
+  among ASCII characters plus every non-ASCII character;
+- repeats, groups and alternations are kept as they are (atomic and possessive ones as plain
+  ones: a superset too), and Hyperscan's prefilter mode may widen what it cannot build.
+A pattern that cannot be so translated (a back-reference, an ASCII or LOCALE flag) or that
+Hyperscan rejects is not in the database: it is always run, as a pattern with no database is
+when hyperscan is not installed. The answer is then always "may match", never a wrong "no".
+
+Each lexicon's patterns are one database (`register`, from lexicon.load_lexicon), built when
+one of them is first asked about and kept with the other start-up data
+(monitor/lang/startup_cache.py): a short command loads it (1-8 ms) instead of building it (1-4 s).
+POLICY_MONITOR_NO_HYPERSCAN=1 turns the prefilter off (the answers are the same, only slower).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import threading
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
+
+try:
+    import hyperscan
+except ImportError:  # the accelerator is optional: every pattern then runs, as before
+    hyperscan = None  # type: ignore[assignment]
+
+try:  # re's own parser and tables (CPython 3.11+)
+    import _sre
+    from re import _compiler as _sre_compiler
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another implementation
+    _sre_parser = None  # type: ignore[assignment]
+
+VERSION = 2  # of the translation (bump it with any change): part of the cached database's key
+_MAX_CODE = 0x10FFFF
+_SURROGATES = (0xD800, 0xDFFF)  # never in text that encodes to UTF-8
+_NON_ASCII = ((0x80, _SURROGATES[0] - 1), (_SURROGATES[1] + 1, _MAX_CODE))
+_UNSUPPORTED_FLAGS = re.ASCII | re.LOCALE
+
+
+class Untranslatable(Exception):
+    """A pattern holds something with no superset built here (a back-reference)."""
+
+
+Key = tuple[str, int]
+
+
+def key_of(pattern: Any) -> Key:
+    """The database's key of a compiled or lazy pattern: its source and flags."""
+    return (pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+
+
+def supersets(source: str, flags: int) -> list[str]:
+    """Hyperscan expressions (UTF-8 mode, case-sensitive), one at least of which matches
+    wherever re's `source` under `flags` has a match (and maybe elsewhere): the pattern's
+    top-level alternatives apart, as Hyperscan limits an expression's length. Raises
+    Untranslatable."""
+    if _sre_parser is None or flags & _UNSUPPORTED_FLAGS:
+        raise Untranslatable("flags")
+    parsed = _sre_parser.parse(source, flags)
+    return _alternatives(parsed.data, parsed.state.flags)
+
+
+def _alternatives(items: Iterable[tuple[Any, Any]], flags: int) -> list[str]:
+    c = _sre_constants
+    kept = [(op, av) for op, av in items if op not in (c.AT, c.ASSERT, c.ASSERT_NOT)]
+    if len(kept) == 1:
+        op, av = kept[0]
+        if op is c.BRANCH:
+            return [alt for branch in av[1] for alt in _alternatives(branch, flags)]
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            return _alternatives(av[3], flags)
+    return [_items(kept, flags)]
+
+
+def _items(items: Iterable[tuple[Any, Any]], flags: int) -> str:
+    c = _sre_constants
+    out = []
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            out.append(_char_class(op, av, flags))
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: leaving it out only widens the match
+        elif op is c.BRANCH:
+            out.append("(?:" + "|".join(_items(b, flags) for b in av[1]) + ")")
+        elif op is c.SUBPATTERN:
+            _group, add, remove, body = av
+            inner = (flags | add) & ~remove
+            if inner & _UNSUPPORTED_FLAGS:
+                raise Untranslatable("inline flags")
+            out.append("(?:" + _items(body, inner) + ")")
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, body = av
+            bound = "" if high is c.MAXREPEAT else str(high)
+            out.append(f"(?:{_items(body, flags)}){{{low},{bound}}}")
+        elif op is c.ATOMIC_GROUP:
+            out.append("(?:" + _items(av, flags) + ")")
+        else:  # GROUPREF, GROUPREF_EXISTS, anything newer
+            raise Untranslatable(str(op))
+    return "".join(out)
+
+
+def _char_class(op: Any, av: Any, flags: int) -> str:
+    return _class_text(_accepted(op, repr(av), flags, av))
+
+
+def _accepted(op: Any, av_repr: str, flags: int, av: Any) -> tuple[tuple[int, int], ...]:
+    key = (op, av_repr, flags)
+    if key not in _accepted_cache:
+        _accepted_cache[key] = _ranges(_accepted_set(op, av, flags))
+    return _accepted_cache[key]
+
+
+_accepted_cache: dict[tuple[Any, str, int], tuple[tuple[int, int], ...]] = {}
+_WIDE = -1  # stands for every non-ASCII character in a set from _accepted_set
+
+
+def _accepted_set(op: Any, av: Any, flags: int) -> set[int]:
+    """The code points re accepts for one single-character test; _WIDE in it for "every
+    non-ASCII character too" where the exact set is not worked out."""
+    c = _sre_constants
+    ignore = bool(flags & re.IGNORECASE)
+    if op is c.LITERAL:
+        return _case_closure({av}) if ignore and _sre.unicode_iscased(av) else {av}
+    if op is c.IN and all(item_op in (c.LITERAL, c.RANGE) for item_op, _ in av):
+        chars: set[int] = set()
+        for item_op, item in av:
+            chars.update(range(item[0], item[1] + 1) if item_op is c.RANGE else (item,))
+        if ignore and any(_sre.unicode_iscased(ch) for ch in chars):
+            return _case_closure(chars)
+        return chars
+    # \w, \d, \s, a negated class, `.`: exact on ASCII, every other character allowed
+    test = _one_test(op, av, flags)
+    return {ch for ch in range(0x80) if test.fullmatch(chr(ch))} | {_WIDE}
+
+
+def _case_closure(chars: set[int]) -> set[int]:
+    """Every character whose lower-case form (re's) is one of the lower-case forms of `chars`
+    or an extra case equivalent of one (re's _EXTRA_CASES): what re accepts under IGNORECASE."""
+    lowered = {_sre.unicode_tolower(ch) for ch in chars}
+    for lo in list(lowered):
+        lowered.update(_sre_compiler._EXTRA_CASES.get(lo, ()))
+    out = set(lowered)  # each itself, whatever its own lower case (a superset is safe)
+    preimages = _lower_preimages()
+    for lo in lowered:
+        out.update(preimages.get(lo, ()))
+    return out
+
+
+@cache
+def _lower_preimages() -> dict[int, tuple[int, ...]]:
+    """Lower-case form -> the other characters that have it (~1,400 entries, ~0.1 s)."""
+    table: dict[int, list[int]] = {}
+    for ch in range(_MAX_CODE + 1):
+        lo = _sre.unicode_tolower(ch)
+        if lo != ch:
+            table.setdefault(lo, []).append(ch)
+    return {lo: tuple(chs) for lo, chs in table.items()}
+
+
+def _one_test(op: Any, av: Any, flags: int) -> re.Pattern[str]:
+    state = _sre_parser.State()
+    state.flags = flags
+    return _sre_compiler.compile(_sre_parser.SubPattern(state, [(op, av)]), flags)
+
+
+def _ranges(chars: set[int]) -> tuple[tuple[int, int], ...]:
+    """Sorted, merged inclusive ranges of the set (surrogates left out)."""
+    wide = _WIDE in chars
+    points = sorted(ch for ch in chars if ch >= 0 and not _SURROGATES[0] <= ch <= _SURROGATES[1])
+    out: list[list[int]] = []
+    for ch in points:
+        if out and ch == out[-1][1] + 1:
+            out[-1][1] = ch
+        else:
+            out.append([ch, ch])
+    spans = [tuple(r) for r in out] + (list(_NON_ASCII) if wide else [])
+    merged: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return tuple((lo, hi) for lo, hi in merged)
+
+
+def _class_text(ranges: tuple[tuple[int, int], ...]) -> str:
+    if not ranges:
+        raise Untranslatable("a test no character passes")
+    if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
+        return _escape(ranges[0][0])
+    spans = (_escape(lo) if lo == hi else f"{_escape(lo)}-{_escape(hi)}" for lo, hi in ranges)
+    return "[" + "".join(spans) + "]"
+
+
+def _escape(ch: int) -> str:
+    if 0x20 < ch < 0x7F:  # printable ASCII as itself (a punctuation mark escaped): short expressions
+        return chr(ch) if chr(ch).isalnum() else "\\" + chr(ch)
+    return f"\\x{{{ch:x}}}"
+
+
+# --- the databases ------------------------------------------------------------------------------
+
+_FLAGS = 0
+if hyperscan is not None:
+    _FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
+
+
+class Prefilter:
+    """A Hyperscan database of many patterns' supersets, and which pattern is which id."""
+
+    def __init__(self, database: Any, ids: dict[Key, int]) -> None:
+        self.database = database
+        self.ids = ids
+        self._scratch = threading.local()  # a scratch space serves one scan at a time
+
+    def possible(self, text: str) -> frozenset[int] | None:
+        """The ids of the patterns that may match somewhere in the text; None when the text
+        cannot be scanned (it does not encode to UTF-8)."""
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        scratch = getattr(self._scratch, "space", None)
+        if scratch is None:
+            scratch = self._scratch.space = hyperscan.Scratch(self.database)
+        found: list[int] = []
+        self.database.scan(data, match_event_handler=lambda i, *_: found.append(i), scratch=scratch)
+        return frozenset(found)
+
+
+def build(patterns: Iterable[Key]) -> tuple[bytes, dict[Key, int]] | None:
+    """Compile the supersets of the patterns that translate into one serialised database;
+    the ids it reports, by pattern. None without hyperscan or without any pattern."""
+    if hyperscan is None:
+        return None
+    expressions: dict[Key, list[str]] = {}
+    for key in dict.fromkeys(patterns):
+        try:
+            expressions[key] = supersets(*key)
+        except (Untranslatable, re.error, RecursionError):
+            continue
+    keys = list(expressions)
+    try:
+        return _compiled(keys, expressions), {k: i for i, k in enumerate(keys)}
+    except hyperscan.error:  # a pattern Hyperscan cannot take: each such one is left out
+        keys = [k for k in keys if _compiles(expressions[k])]
+    if not keys:
+        return None
+    return _compiled(keys, expressions), {k: i for i, k in enumerate(keys)}
+
+
+def _compiled(keys: list[Key], expressions: dict[Key, list[str]]) -> bytes:
+    flat = [(i, e) for i, k in enumerate(keys) for e in expressions[k]]
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(
+        expressions=[e.encode("utf-8") for _, e in flat], ids=[i for i, _ in flat], flags=[_FLAGS] * len(flat)
+    )
+    return hyperscan.dumpb(db)
+
+
+def _compiles(alternatives: list[str]) -> bool:
+    try:
+        _compiled([("", 0)], {("", 0): alternatives})
+    except hyperscan.error:
+        return False
+    return True
+
+
+def load(serialised: bytes, ids: dict[Key, int]) -> Prefilter:
+    """A Prefilter from `build`'s output."""
+    return Prefilter(hyperscan.loadb(serialised, hyperscan.HS_MODE_BLOCK), ids)
+
+
+# --- the lexicons' patterns -------------------------------------------------------------------
+
+_AVAILABLE = hyperscan is not None and _sre_parser is not None
+_enabled = _AVAILABLE and not os.environ.get("POLICY_MONITOR_NO_HYPERSCAN")
+# id(pattern) -> (the pattern, kept alive so its id is never another's; its group; its key)
+_registered: dict[int, tuple[Any, str, Key]] = {}
+_groups: dict[str, list[Key]] = {}
+# id(pattern) -> (the group's Prefilter, the pattern's id in it), or None: the pattern is run
+_resolved: dict[int, tuple[Prefilter, int] | None] = {}
+_lock = threading.Lock()
+
+
+def set_enabled(on: bool) -> None:
+    """Turn the prefilter on (when hyperscan is there) or off: the engine's answers are the same."""
+    global _enabled
+    _enabled = on and _AVAILABLE
+
+
+def register(group: str, patterns: Iterable[Any]) -> None:
+    """Put patterns (compiled or lexicon.LazyPattern, living as long as the process) in one
+    database, built when one of them is first asked about (a lexicon's patterns: one group)."""
+    with _lock:
+        keys = _groups.setdefault(group, [])
+        for pattern in patterns:
+            if id(pattern) not in _registered:
+                _registered[id(pattern)] = (pattern, group, key_of(pattern))
+                keys.append(key_of(pattern))
+        _databases.pop(group, None)
+        _resolved.clear()
+
+
+def cannot_match(pattern: Any, text: str) -> bool:
+    """True only when the pattern surely has no match in the text (anywhere, so none at or
+    after a position either); False when it may have one, or the pattern is not registered."""
+    if not _enabled:
+        return False
+    try:
+        slot = _resolved[id(pattern)]
+    except KeyError:
+        slot = _resolve(pattern)
+    if slot is None:
+        return False
+    prefilter, index = slot
+    found = _possible(prefilter, text)
+    return found is not None and index not in found
+
+
+@lru_cache(maxsize=1024)  # a clause's text is asked about by many patterns in a row
+def _possible(prefilter: Prefilter, text: str) -> frozenset[int] | None:
+    return prefilter.possible(text)
+
+
+def _resolve(pattern: Any) -> tuple[Prefilter, int] | None:
+    entry = _registered.get(id(pattern))
+    if entry is None:  # not a lexicon's: nothing is kept for it (it may be a passing one)
+        return None
+    _, group, key = entry
+    prefilter = _database(group)
+    index = prefilter.ids.get(key) if prefilter is not None else None
+    slot = (prefilter, index) if prefilter is not None and index is not None else None
+    _resolved[id(pattern)] = slot
+    return slot
+
+
+_databases: dict[str, Prefilter | None] = {}
+
+
+def _database(group: str) -> Prefilter | None:
+    """The group's database (built or loaded once per process)."""
+    if group not in _databases:
+        _databases[group] = _load_or_build(group)
+    return _databases[group]
+
+
+def _load_or_build(group: str) -> Prefilter | None:
+    """From the start-up cache when built before for these patterns (~ms), else built (~s)."""
+    from monitor.lang.startup_cache import remembered
+
+    keys = tuple(_groups.get(group, ()))
+    identity = (VERSION, hyperscan.__version__, platform.machine(), group, keys)
+    try:
+        built = remembered("hyperscan-1", identity, lambda: build(keys))
+        return load(*built) if built is not None else None
+    except Exception:  # noqa: BLE001 - a database from another CPU, or none: run every pattern
+        try:
+            built = build(keys)
+            return load(*built) if built is not None else None
+        except Exception:  # noqa: BLE001
+            return None
