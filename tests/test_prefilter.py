@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -37,6 +38,15 @@ ODD_CHARACTERS = (
     "\u017f\u212a\u0130\u0131\u00df\u1e9e\u03a3\u03c2"  # long s, Kelvin, I with and without dot, ß, sigmas
     "\u00a0\u2019\u00e9\u00c9\u0160\u0161\u4e2a\n\t_-"
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _databases_built() -> Iterator[None]:
+    """As the daemon does: the databases these tests ask about are built when missing (a short
+    command only loads them; test_a_short_command_only_loads_databases shows that)."""
+    prefilter.allow_building()
+    yield
+    prefilter.allow_building(False)
 
 
 def _lexicon_patterns(language: str) -> list[object]:
@@ -189,3 +199,18 @@ def test_the_engine_gives_the_same_verdict_with_and_without_it(kind: str, old: s
             change = single(kind, new or old, language=language)
         verdicts.append(change.to_dict())
     assert verdicts[0] == verdicts[1]
+
+
+def test_a_short_command_only_loads_databases() -> None:
+    """Without allow_building a missing database is not built (seconds a language): every
+    pattern then runs, as without Hyperscan; with it, the database is built and ruling out works."""
+    group = f"test-only-{uuid.uuid4().hex}"  # never built before, in any cache
+    pattern = re.compile("shared with", re.IGNORECASE)
+    prefilter.register(group, [pattern])
+    prefilter.allow_building(False)
+    try:
+        assert not prefilter.cannot_match(pattern, "nothing to see here")
+    finally:
+        prefilter.allow_building()
+    assert prefilter.cannot_match(pattern, "nothing to see here")
+    assert not prefilter.cannot_match(pattern, "it is SHARED WITH partners")

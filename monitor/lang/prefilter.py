@@ -18,9 +18,12 @@ A pattern that cannot be so translated (a back-reference, an ASCII or LOCALE fla
 Hyperscan rejects is not in the database: it is always run, as a pattern with no database is
 when hyperscan is not installed. The answer is then always "may match", never a wrong "no".
 
-Each lexicon's patterns are one database (`register`, from lexicon.load_lexicon), built when
-one of them is first asked about and kept with the other start-up data
-(monitor/lang/startup_cache.py): a short command loads it (1-8 ms) instead of building it (1-4 s).
+Each lexicon's patterns are one database (`register`, from lexicon.load_lexicon), kept with the
+other start-up data (monitor/lang/startup_cache.py): a short command loads it (1-8 ms). Building
+one takes 1-4 s a language, so only a process that said it may (`allow_building`: the daemon,
+a worker, the engine benchmark) builds a missing one, when one of its patterns is first asked
+about; a short command (`diff`, `check`, the scorer's runs) uses the databases it finds and runs
+every pattern of a language that has none, as without Hyperscan: never slower than before.
 POLICY_MONITOR_NO_HYPERSCAN=1 turns the prefilter off (the answers are the same, only slower).
 """
 
@@ -298,6 +301,18 @@ _groups: dict[str, list[Key]] = {}
 # id(pattern) -> (the group's Prefilter, the pattern's id in it), or None: the pattern is run
 _resolved: dict[int, tuple[Prefilter, int] | None] = {}
 _lock = threading.Lock()
+_may_build = False
+
+
+def allow_building(on: bool = True) -> None:
+    """Let this process build a language's missing database (1-4 s, once per machine and
+    lexicon version) instead of running every pattern of that language."""
+    global _may_build
+    _may_build = on
+    with _lock:  # a group found without a database before may be built now
+        for group in [g for g, db in _databases.items() if db is None]:
+            _databases.pop(group, None)
+        _resolved.clear()
 
 
 def set_enabled(on: bool) -> None:
@@ -363,13 +378,21 @@ def _database(group: str) -> Prefilter | None:
 
 
 def _load_or_build(group: str) -> Prefilter | None:
-    """From the start-up cache when built before for these patterns (~ms), else built (~s)."""
-    from monitor.lang.startup_cache import remembered
+    """From the start-up cache when built before for these patterns (~ms), else built (~s) when
+    this process may build, else None (every pattern of the group runs)."""
+    from monitor.lang.startup_cache import remembered, save, stored
 
     keys = tuple(_groups.get(group, ()))
     identity = (VERSION, hyperscan.__version__, platform.machine(), group, keys)
+    if not _may_build:
+        try:
+            found = stored("hyperscan-1", identity)
+            return load(*found) if found is not None else None
+        except Exception:  # noqa: BLE001 - a database from another CPU: run every pattern
+            return None
     try:
         built = remembered("hyperscan-1", identity, lambda: build(keys))
+        save()  # now, not at exit: short commands beside a running daemon load it at once
         return load(*built) if built is not None else None
     except Exception:  # noqa: BLE001 - a database from another CPU, or none: run every pattern
         try:

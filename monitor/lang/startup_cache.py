@@ -98,6 +98,14 @@ def remembered(kind: str, key: tuple[object, ...], build: Callable[[], _T]) -> _
     return _remember(_key(kind, *key), build) if _USABLE else build()
 
 
+def stored(kind: str, key: tuple[object, ...]) -> Any:
+    """What `remembered` kept for this kind and key, or None when nothing was (never builds)."""
+    if not _USABLE:
+        return None
+    with _lock:
+        return _read(_key(kind, *key))
+
+
 def _key(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).hexdigest()
 

@@ -82,6 +82,7 @@ def run_daemon(
     from monitor.store import Store
 
     stop = stop or threading.Event()
+    _allow_prefilter_builds()
     # APScheduler logs every job start and end at INFO: our own line per check says more.
     for name in ("apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -114,6 +115,14 @@ def run_daemon(
     finally:
         store.close()  # also releases the daemon lock
     return EXIT_OK
+
+
+def _allow_prefilter_builds() -> None:
+    """A daemon runs for months: it may spend a few seconds once building the lexicons' Hyperscan
+    databases that every later check (and every short command after it) then uses."""
+    from monitor.lang import prefilter
+
+    prefilter.allow_building()
 
 
 def check_threads(max_workers: int) -> int:

@@ -46,6 +46,7 @@ from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store import Store, storage_error
 from monitor.watch.check import check_policy, format_outcome
+from monitor.watch.scheduler import _allow_prefilter_builds as allow_prefilter_builds
 from monitor.watch.scheduler import jitter_of
 from monitor.watch.timing import interval_of, next_delay
 
@@ -78,6 +79,7 @@ def run_worker(
     from monitor.config.watchlist import load_watchlist
 
     stop = stop or threading.Event()
+    allow_prefilter_builds()  # a long-lived process: build the lexicons' Hyperscan databases once
     stamps: dict[str, Stamp] = {}
     try:
         watchlist = load_watchlist(watchlist_path, stamps=stamps)
