@@ -280,7 +280,13 @@ class Daemon:
     def _apply(self, staging: PolicyStaging, *, overdue: bool = False) -> SyncCounts:
         """Mirror a loaded watchlist in the store and plan the policies without a next check
         (with `overdue`, at start, also spread those whose time passed while the daemon was down)."""
-        counts = self.store.apply_staged(staging, watchlist=str(self.path.resolve()), stamps=self.stamps)
+        now = self.store.clock()
+
+        def first_check(policy_id: str, interval: int) -> datetime:  # a policy new to the store
+            return first_run(policy_id, effective_interval(interval), None, now, policies=staging.count)
+
+        counts = self.store.apply_staged(staging, watchlist=str(self.path.resolve()), stamps=self.stamps,
+                                         first_check=first_check)
         self._plan(counts.policies, overdue=overdue)
         return counts
 
