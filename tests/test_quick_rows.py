@@ -30,8 +30,8 @@ from monitor.errors import WatchlistError
 from monitor.models import PolicyConfig
 from monitor.store import Store
 from monitor.store import schedule as schedule_module
-from monitor.store.schedule import PolicyStaging
-from monitor.watch.scheduler import first_run
+from monitor.store.schedule import FirstChecks, PolicyStaging
+from monitor.watch.scheduler import first_checks, first_run
 
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
 WATCHLIST = (
@@ -213,6 +213,11 @@ def test_every_combination_of_field_values_agrees_with_the_node_way() -> None:
     assert checked > 10_000 and quick_hits > 100
 
 
+def test_the_quick_way_reads_exactly_the_policy_keys() -> None:
+    """A key the validator does not know is never accepted the quick way (it is reported)."""
+    assert set(watchlist_module._QUICK) == set(Validator._POLICY_KEYS)
+
+
 def urlsplit_verdict(url: str) -> str | None:
     """What the URL check said before the quick pattern existed."""
     try:
@@ -276,7 +281,7 @@ def test_new_policies_get_their_first_check_with_their_row(tmp_path: Path) -> No
     with Store(tmp_path / "m.db", clock=fixed_clock(NOW)) as store:
         staging = store.staging()
         stream_watchlist(wl, staging)
-        store.apply_staged(staging, first_check=lambda pid, iv: first_run(pid, iv, None, NOW, policies=2))
+        store.apply_staged(staging, first_checks=first_checks(NOW, 2))
         planned = {r["id"]: r["next_check_at"] for r in store.policies()}
         assert planned == {"cafe-a": iso(first_run("cafe-a", 86400, None, NOW, policies=2)),
                            "cafe-b": iso(first_run("cafe-b", 21600, None, NOW, policies=2))}
@@ -286,11 +291,36 @@ def test_new_policies_get_their_first_check_with_their_row(tmp_path: Path) -> No
                                           encoding="utf-8")
         staging = store.staging()
         stream_watchlist(wl, staging)
-        store.apply_staged(staging, first_check=lambda pid, iv: NOW + timedelta(minutes=7))
+        store.apply_staged(staging, first_checks=FirstChecks((NOW + timedelta(minutes=7)).timestamp(), 0.0))
         again = {r["id"]: r["next_check_at"] for r in store.policies()}
     assert again["cafe-a"] == iso(NOW + timedelta(hours=3))  # known, unchanged: kept
     assert again["cafe-b"] is None  # a new interval: left for plan, which knows its last check
     assert again["cafe-c"] == iso(NOW + timedelta(minutes=7))  # new to the store
+
+
+def test_the_first_checks_written_with_new_rows_are_the_ones_plan_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQL that plans a first start's rows agrees with first_run to the second."""
+    start = NOW + timedelta(microseconds=123_456)
+    for n, interval in ((3, "1h"), (3000, "1d"), (3000, "10m")):
+        folder = tmp_path / f"{n}-{interval}"
+        folder.mkdir()
+        (folder / "shops.csv").write_text("id,url,interval\n" + "".join(
+            f"bookshop-{i},https://books.invalid/{i},{interval}\n" for i in range(n)), encoding="utf-8")
+        (folder / "watchlist.yaml").write_text("policies_from: shops.csv\n", encoding="utf-8")
+        with Store(folder / "m.db", clock=fixed_clock(start)) as store:
+            staging = store.staging()
+            stream_watchlist(folder / "watchlist.yaml", staging)
+            store.apply_staged(staging, first_checks=first_checks(start, staging.count))
+            planned = dict(store._all("SELECT id, next_check_at FROM policies"))
+        seconds = {"1h": 3600, "1d": 86400, "10m": 600}[interval]
+        assert planned == {pid: iso(first_run(pid, seconds, None, start, policies=n)) for pid in planned}
+        assert len(planned) == n
+        if n > 1000:  # spread over the window, not all at one time
+            assert len(set(planned.values())) > 300
+    monkeypatch.setenv("POLICY_MONITOR_MIN_INTERVAL", "40")  # the tests' override of every interval
+    assert first_checks(start, 10).interval == 40.0
 
 
 # --- status -------------------------------------------------------------------------------------

@@ -787,13 +787,15 @@ class Validator:
             return None
         fields: dict[str, Any] = {}
         for key, raw in values.items():
-            if key.startswith("x-"):
-                continue  # as `mapping` ignores them in a row
-            read = _QUICK.get(key)
-            value = read(self, raw, context) if read is not None else None
+            quick = _QUICK.get(key)
+            if quick is None:
+                if key.startswith("x-"):
+                    continue  # as `mapping` ignores them in a row
+                return None
+            value = quick[1](self, raw, context)
             if value is None:
                 return None
-            fields["interval_seconds" if key == "interval" else key] = value
+            fields[quick[0]] = value
         fields.setdefault("name", fields["id"])
         fields.setdefault("interval_seconds", context.interval)
         fields.setdefault("alert", context.alert)
@@ -1021,18 +1023,19 @@ def _quick_name(_v: Validator, raw: Any, _c: _Context) -> str | None:
     return _quick_text(raw)
 
 
-_QUICK: dict[str, Callable[[Validator, Any, _Context], Any]] = {
-    "id": _quick_matching(_SLUG),
-    "name": _quick_name,
-    "url": _quick_url,
-    "type": _quick_choice(POLICY_TYPES),
-    "interval": _quick_interval,
-    "select": _quick_selector,
-    "remove": _quick_selectors,
-    "language": _quick_matching(_LANGUAGE),
-    "alert": Validator.quick_routes,
-    "previous_ids": _quick_slugs,
-    "render": _quick_choice(RENDER_MODES),
+# the policy keys -> (the PolicyConfig field, its quick reader)
+_QUICK: dict[str, tuple[str, Callable[[Validator, Any, _Context], Any]]] = {
+    "id": ("id", _quick_matching(_SLUG)),
+    "name": ("name", _quick_name),
+    "url": ("url", _quick_url),
+    "type": ("type", _quick_choice(POLICY_TYPES)),
+    "interval": ("interval_seconds", _quick_interval),
+    "select": ("select", _quick_selector),
+    "remove": ("remove", _quick_selectors),
+    "language": ("language", _quick_matching(_LANGUAGE)),
+    "alert": ("alert", Validator.quick_routes),
+    "previous_ids": ("previous_ids", _quick_slugs),
+    "render": ("render", _quick_choice(RENDER_MODES)),
 }
 
 

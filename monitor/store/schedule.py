@@ -13,6 +13,7 @@ costs the same with ten policies or a million. Times are ISO UTC strings, as eve
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -27,8 +28,8 @@ from monitor.store.connection import Connection
 from monitor.store.queries import RETRY_STREAK_SQL
 from monitor.store.versions import _rename_policy
 
-__all__ = ["Conflict", "PolicyStaging", "Schedule", "ScheduledPolicy", "SyncCounts", "config_json",
-           "policy_from_config"]
+__all__ = ["Conflict", "FirstChecks", "PolicyStaging", "Schedule", "ScheduledPolicy", "SyncCounts",
+           "config_json", "policy_from_config", "spread_fraction"]
 
 STAGE_BATCH = 5000  # rows per staging write
 LOOKUP_BATCH = 500  # ids per IN (...) when a batch held a duplicate: under SQLite's 999 parameters
@@ -39,7 +40,7 @@ _STAGING_TABLES = (
     # keyed by id alone (WITHOUT ROWID: one b-tree); `staged` numbers the entries in their order
     "CREATE TEMP TABLE IF NOT EXISTS staged_policies (id TEXT PRIMARY KEY, name TEXT, url TEXT,"
     " type TEXT, interval_seconds INTEGER, config TEXT, source INTEGER, line INTEGER, id_line INTEGER,"
-    " staged INTEGER) WITHOUT ROWID",
+    " staged INTEGER, spread REAL) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS staged_moves (old TEXT, id TEXT, source INTEGER, line INTEGER,"
     " field TEXT)",
 )
@@ -65,12 +66,30 @@ _UPSERT_STAGED = (
 # its row, rather than planned by a second pass that would rewrite every row of a first start
 _INSERT_NEW = (
     "INSERT INTO policies (id, name, url, type, interval_seconds, active, added_at, updated_at, config,"
-    " next_check_at) SELECT id, name, url, type, interval_seconds, 1, ?1, ?1, config, {first} FROM"
-    " temp.staged_policies WHERE id NOT IN (SELECT id FROM policies)"
+    " next_check_at) SELECT id, name, url, type, interval_seconds, 1, ?1, ?1, config,"
+    " CASE WHEN ?2 IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ',"
+    " CAST(?2 + min(coalesce(?4, interval_seconds), ?3) * spread AS INTEGER), 'unixepoch') END"
+    " FROM temp.staged_policies WHERE id NOT IN (SELECT id FROM policies)"
 )
 
 
 _ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def spread_fraction(policy_id: str) -> float:
+    """A stable number in [0, 1) from the id: where in a window its checks fall, so restarts
+    spread the same way every time (monitor.watch.scheduler.spread_offset)."""
+    return int.from_bytes(hashlib.blake2b(policy_id.encode(), digest_size=8).digest(), "big") / 2**64
+
+
+class FirstChecks(NamedTuple):
+    """When a policy new to the store is first checked: `start` (epoch seconds) plus its spread
+    fraction of a window, its interval (`interval` instead when set: a test override) but at most
+    `cap` seconds; floored to the second, as stored times are."""
+
+    start: float
+    cap: float
+    interval: float | None = None
 
 
 def config_json(policy: PolicyConfig) -> str:
@@ -161,7 +180,7 @@ class PolicyStaging:
         at = f"{field}." if field else ""
         self._order += 1
         row = (policy.id, policy.name, policy.url, policy.type, policy.interval_seconds, config_json(policy),
-               index, line, id_line, self._order)
+               index, line, id_line, self._order, spread_fraction(policy.id))
         moves = [(old, policy.id, index, line, f"{at}previous_ids") for old in policy.previous_ids]
         self._rows.append((row, f"{at}id", moves))
         if len(self._rows) >= STAGE_BATCH:
@@ -176,7 +195,7 @@ class PolicyStaging:
             conn.execute("BEGIN")  # temporary tables only: the database itself stays unlocked
             try:
                 inserted = conn.executemany(
-                    "INSERT OR IGNORE INTO temp.staged_policies VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT OR IGNORE INTO temp.staged_policies VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     [r[0] for r in buffered]).rowcount
                 refused = self._refused(buffered) if inserted < len(buffered) else set()
                 conn.executemany("INSERT INTO temp.staged_moves VALUES (?,?,?,?,?)", [
@@ -238,18 +257,15 @@ class Schedule(Connection):
 
     def apply_staged(self, staging: PolicyStaging, *, watchlist: str | None = None,
                      stamps: Mapping[str, Stamp] | None = None,
-                     first_check: Callable[[str, int], datetime] | None = None) -> SyncCounts:
+                     first_checks: FirstChecks | None = None) -> SyncCounts:
         """Mirror the staged watchlist in one transaction: previous ids hand their history over,
         staged policies become (or stay) active with their entry, the others become inactive.
         `watchlist` (its resolved path) and the `stamps` of what was read are kept beside it.
-        `first_check(id, interval)`, when given, is the next check of a policy new to the store
-        (what `plan` would give it); without it, new policies are left for `plan`."""
+        With `first_checks`, a policy new to the store is written with its first check (what
+        `plan` would give it, worked out in SQL); without, new policies are left for `plan`."""
         staging._flush()
-        first = "NULL" if first_check is None else "first_check(id, interval_seconds)"
         now = self.now_iso()
         with self._tx() as conn:
-            if first_check is not None:
-                conn.create_function("first_check", 2, lambda pid, interval: iso(first_check(pid, interval)))
             conn.execute("DELETE FROM watchlist_state")
             if watchlist is not None and stamps is not None:
                 conn.execute("INSERT INTO watchlist_state (id, path, stamps, synced_at) VALUES (1, ?, ?, ?)",
@@ -268,7 +284,7 @@ class Schedule(Connection):
                 " temp.staged_policies)"
             ).rowcount
             conn.execute(_UPSERT_STAGED, (now,))
-            conn.execute(_INSERT_NEW.format(first=first), (now,))
+            conn.execute(_INSERT_NEW, (now, *(first_checks or (None, None, None))))
             conn.execute("DELETE FROM temp.staged_policies")
             conn.execute("DELETE FROM temp.staged_moves")
         return SyncCounts(staging.count, added, removed, rescheduled)
