@@ -236,6 +236,7 @@ def urlsplit_verdict(url: str) -> str | None:
     "http://.", "http://shop.invalid:65535/", "http://shop.invalid:65536/", "http://shop.invalid:/p",
     "http://:80/", "https://user@shop.invalid/", "HTTP://SHOP.INVALID/", "http://[::1]/", "http://[x/",
     "https:///path", "http://sh op.invalid/", "http://shop.invalid:8o/", "http://shop.invalid:\u0661\u0662/",
+    "http://127.0.0.2:41234/p/7", "http://shop.invalid:99999/", "http://shop.invalid:000080/",
     "javascript://shop.invalid/", "http://shop.invalid/\u00e9t\u00e9", "http://b\u00fccher.invalid/",
 ])
 def test_the_quick_url_pattern_gives_the_verdict_urlsplit_gives(url: str) -> None:

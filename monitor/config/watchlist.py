@@ -68,8 +68,8 @@ _DURATION = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-# an http(s) URL that urlsplit reads with a host and no port to check (a port has at most 4 digits)
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:[/?#]\S*)?")
+# an http(s) URL that urlsplit reads with a host (and a port, when it is at most 65535)
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::([0-9]{1,5}))?(?:[/?#]\S*)?")
 _SIZE = re.compile(r"(\d+)\s*(b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
 _SIZE_UNIT = {"b": 1, "kb": 10**3, "kib": 2**10, "mb": 10**6, "mib": 2**20, "gb": 10**9, "gib": 2**30}
 
@@ -946,7 +946,8 @@ def _url_problem(text: str) -> str | None:
     """Why `text` is not an http(s) URL with a host; None when it is one."""
     from urllib.parse import urlsplit
 
-    if _PLAIN_URL.fullmatch(text):  # what urlsplit accepts, with a host: not split again
+    plain = _PLAIN_URL.fullmatch(text)
+    if plain and (plain.group(1) is None or int(plain.group(1)) <= 65535):  # not split again
         return None
     try:
         parts = urlsplit(text)
