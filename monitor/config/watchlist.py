@@ -736,8 +736,11 @@ class Validator:
                     line, value, field = item
                     if not isinstance(value, Node):
                         policy = checker.quick_policy(value, context)
+                        if policy is not None and self.sink is not None:
+                            self.sink.add(policy, checker.path, line, line, field)  # what _sunk does
+                            continue
                         if policy is not None:
-                            entries += self._sunk([_Entry(policy, checker, field, line, line)])
+                            entries.append(_Entry(policy, checker, field, line, line))
                             continue
                         row = row_node(value, checker.path, line)  # the node path says what is wrong
                         if isinstance(row, WatchlistError):
