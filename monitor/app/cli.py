@@ -186,14 +186,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Every problem of the watchlist in one run: its errors, then every secret not set here."""
+    """Every problem of the watchlist in one run: its errors, then every secret not set here.
+    The policies are streamed through a scratch staging area (which finds the ids used twice), so
+    a list of any length is validated in bounded memory."""
+    from monitor.config.watchlist import stream_watchlist
+    from monitor.store.schedule import PolicyStaging
+
+    staging = PolicyStaging.scratch()
     try:
-        wl = load(args)
+        wl = stream_watchlist(watchlist_path(args), staging)
+        n = staging.count
     except WatchlistError as e:
         print(f"policy-monitor: error: {e}", file=sys.stderr)
         _warn_unset(args)
         return EXIT_ERROR
-    n, m = len(wl.policies), len(wl.routes)
+    finally:
+        staging.close()
+    m = len(wl.routes)
     files = f"; policies_from: {_count(len(wl.sources), 'file')}" if wl.sources else ""
     print(f"ok: {n} {'policy' if n == 1 else 'policies'}, {m} {'route' if m == 1 else 'routes'}{files}")
     return EXIT_CHANGED if _warn_unset(args) else EXIT_OK

@@ -421,13 +421,14 @@ def watchlist_entry(config: PolicyConfig) -> dict[str, Any]:
 
 
 def status(store: Store) -> list[PolicyStatus]:
-    """Per policy, what `status` shows: the store's rows with when the daemon checks next (its
-    interval after a good check, sooner after failed ones: monitor/watch/timing.py)."""
+    """Per policy, what `status` shows: the store's rows with when the daemon checks next: the
+    time it planned (policies.next_check_at, what its dispatch takes), or for a row it has not
+    planned, its interval after a good check, sooner after failed ones (monitor/watch/timing.py)."""
     from monitor.watch.timing import effective_interval, next_check_at
 
     rows = store.status()
     for r in rows:
-        if r.interval_seconds:
+        if r.interval_seconds and r.next_check_at is None:
             due = next_check_at(r.last_check_at, r.retry_streak, effective_interval(r.interval_seconds))
             r.next_check_at = iso(due) if due else None
     return rows

@@ -4,6 +4,9 @@ YAML nodes, so that every row goes through the watchlist's own validator (watchl
 In: a path (a file, or a folder of `*.yaml`, `*.yml`, `*.csv`, `*.jsonl` files). Out: the files to
 read, then per file its entries as (line, MappingNode) pairs, or WatchlistErrors naming the file
 and line. Every node of a row carries the row's line, so a validation error names it.
+csv_values and jsonl_values give the same rows as plain values (Pairs of texts), which the
+watchlist's validator checks without making nodes when every value is a text (a list of a
+million rows), and turns into nodes (row_node) when it finds anything to report.
 
 Bounds, so that a hostile or broken file gives one clear error instead of a crash or a memory
 blow-up: a source is read line by line, at most MAX_SOURCE_BYTES in all and MAX_LINE_BYTES per
@@ -26,8 +29,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from monitor.errors import WatchlistError, did_you_mean
 
 __all__ = [
-    "CSV_LIST_SEPARATOR", "FORMATS", "MAX_LINE_BYTES", "MAX_SOURCE_BYTES", "Stamp", "file_stamp",
-    "csv_rows", "jsonl_rows", "kind_of", "source_files", "stale",
+    "CSV_LIST_SEPARATOR", "FORMATS", "MAX_LINE_BYTES", "MAX_SOURCE_BYTES", "Pairs", "Stamp", "file_stamp",
+    "csv_rows", "csv_values", "jsonl_rows", "jsonl_values", "kind_of", "row_node", "source_files", "stale",
 ]
 
 MAX_SOURCE_BYTES = 64 * 2**20
@@ -173,12 +176,19 @@ def open_source(path: str) -> BinaryIO:
 # --- JSON lines ----------------------------------------------------------------------------------
 
 
-class _Pairs(list):  # type: ignore[type-arg]
-    """A JSON object as its (key, value) pairs, so a repeated key is reported, not dropped."""
+class Pairs(list):  # type: ignore[type-arg]
+    """A row as its (key, value) pairs, in order: a JSON object (so a repeated key is reported,
+    not dropped) or a CSV row (its named, non-empty cells; a list key's items as a list)."""
 
 
 def jsonl_rows(f: BinaryIO, path: str) -> Iterator[Row | WatchlistError]:
     """One entry per line holding a JSON object; blank lines and lines starting with # are skipped."""
+    for row in jsonl_values(f, path):
+        yield row if isinstance(row, WatchlistError) else row_node(row[1], path, row[0])
+
+
+def jsonl_values(f: BinaryIO, path: str) -> Iterator[tuple[int, Any] | WatchlistError]:
+    """jsonl_rows as plain values: (line, the line's JSON value, objects as Pairs)."""
     lines = _Lines(f, path)
     for number, text in lines:
         yield from _flush(lines)
@@ -186,8 +196,7 @@ def jsonl_rows(f: BinaryIO, path: str) -> Iterator[Row | WatchlistError]:
         if not body or body.startswith("#"):
             continue
         try:
-            value = json.loads(body, object_pairs_hook=_Pairs)
-            node = _node(value, _mark(path, number))
+            value = json.loads(body, object_pairs_hook=Pairs)
         except RecursionError:
             yield WatchlistError(path, number, None, "JSON nested too deeply")
             continue
@@ -195,13 +204,21 @@ def jsonl_rows(f: BinaryIO, path: str) -> Iterator[Row | WatchlistError]:
             where = f" (column {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
             yield WatchlistError(path, number, None, f"not a JSON object{where}: {getattr(e, 'msg', e)}")
             continue
-        yield number, node
+        yield number, value
     yield from _flush(lines)
+
+
+def row_node(value: Any, path: str, line: int) -> Row | WatchlistError:
+    """(line, the YAML node the row's value would compose to), every node marked with the line."""
+    try:
+        return line, _node(value, _mark(path, line))
+    except RecursionError:
+        return WatchlistError(path, line, None, "JSON nested too deeply")
 
 
 def _node(value: Any, mark: Mark) -> Node:
     """A JSON value as the YAML node the same value would compose to."""
-    if isinstance(value, _Pairs):
+    if isinstance(value, Pairs):
         return MappingNode(_MAP, [(_node(k, mark), _node(v, mark)) for k, v in value], mark, mark)
     if isinstance(value, list):
         return SequenceNode(_SEQ, [_node(v, mark) for v in value], mark, mark)
@@ -236,6 +253,12 @@ def csv_rows(f: BinaryIO, path: str, keys: tuple[str, ...]) -> Iterator[Row | Wa
     """A header row naming policy keys, then one entry per row; an empty cell is a key not set,
     a list-valued key (alert, remove, previous_ids) holds its items separated by `;`, and
     columns whose name starts with `x-` are ignored (room for a spreadsheet's own notes)."""
+    for row in csv_values(f, path, keys):
+        yield row if isinstance(row, WatchlistError) else row_node(row[1], path, row[0])
+
+
+def csv_values(f: BinaryIO, path: str, keys: tuple[str, ...]) -> Iterator[tuple[int, Pairs] | WatchlistError]:
+    """csv_rows as plain values: (line, the row's Pairs of texts, and lists of texts for list keys)."""
     lines = _Lines(f, path)
     feed = _RowFeed(lines)
     reader = csv.reader(feed)
@@ -280,7 +303,7 @@ def csv_rows(f: BinaryIO, path: str, keys: tuple[str, ...]) -> Iterator[Row | Wa
             yield WatchlistError(path, line, None,
                                  f"a value in column {stray + 1}, which the header leaves unnamed")
             continue
-        yield line, _csv_node(header, cells, _mark(path, line))
+        yield line, _csv_pairs(header, cells)
     yield from _flush(lines)
     if header is None and not lines.stopped:
         yield WatchlistError(path, 1, None, "no header row: a CSV source starts with one (e.g. id,url,name)")
@@ -313,20 +336,17 @@ def _header(
     return None if bad else columns  # type: ignore[return-value]
 
 
-def _csv_node(header: list[str | None], cells: list[str], mark: Mark) -> MappingNode:
-    pairs: list[tuple[Node, Node]] = []
+def _csv_pairs(header: list[str | None], cells: list[str]) -> Pairs:
+    pairs = Pairs()
     for name, cell in zip(header, cells, strict=False):
         text = cell.strip()
         if not name or not text:
             continue
-        value: Node
         if name in LIST_KEYS:
-            items = [s.strip() for s in text.split(CSV_LIST_SEPARATOR) if s.strip()]
-            value = SequenceNode(_SEQ, [ScalarNode(_STR, s, mark, mark) for s in items], mark, mark)
+            pairs.append((name, [s.strip() for s in text.split(CSV_LIST_SEPARATOR) if s.strip()]))
         else:
-            value = ScalarNode(_STR, text, mark, mark)
-        pairs.append((ScalarNode(_STR, name, mark, mark), value))
-    return MappingNode(_MAP, pairs, mark, mark)
+            pairs.append((name, text))
+    return pairs
 
 
 class _RowFeed:

@@ -65,7 +65,6 @@ class Connection:
         self._lock = threading.RLock()
         self._lock_fd: int | None = None
         self._known_policies: set[str] = set()  # ids with a committed row in policies
-        self._known_policies_loaded = False
         target = f"{self.path.resolve().as_uri()}?mode=ro" if read_only else str(self.path)
         conn = sqlite3.connect(
             target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False, uri=read_only

@@ -86,7 +86,7 @@ class Queries(Connection):
             "  AND a.attempts > 0) AS retrying,"
             f" ({LAST_MATERIAL_SQL}) AS last_material_change_at,"
             f" ({ALERT_ERROR_SQL}) AS alert_error, ({RETRY_STREAK_SQL}) AS retry_streak,"
-            " p.interval_seconds, p.health"
+            " p.interval_seconds, p.health, p.next_check_at"
             " FROM policies p LEFT JOIN fetches f"
             " ON f.id = (SELECT max(id) FROM fetches WHERE policy_id = p.id)"
             f"{where} ORDER BY p.id"
@@ -99,7 +99,7 @@ class Queries(Connection):
                 pending_alerts=r["pending"], health=r["health"], rendered=r["rendered"],
                 last_material_change_at=r["last_material_change_at"], retrying_alerts=r["retrying"],
                 alert_error=r["alert_error"], retry_streak=r["retry_streak"],
-                interval_seconds=r["interval_seconds"],
+                interval_seconds=r["interval_seconds"], next_check_at=r["next_check_at"],
                 extra={"type": r["type"], "active": bool(r["active"]), "http_status": r["http_status"],
                        "error": r["error"]},
             )

@@ -131,7 +131,7 @@ class PolicyStatus:
     alert_error: str | None = None  # why the last failed delivery (retrying first, else dead) failed
     retry_streak: int = 0  # checks in a row that failed or were suspect (the daemon retries sooner)
     interval_seconds: int | None = None  # as the watchlist last said
-    next_check_at: str | None = None  # filled by read_models.status (monitor/watch/timing.py)
+    next_check_at: str | None = None  # as the daemon planned it, else from read_models.status (timing.py)
 
 
 # --- (de)serialising the plain dataclasses -----------------------------------------------------

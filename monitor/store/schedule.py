@@ -13,9 +13,10 @@ costs the same with ten policies or a million. Times are ISO UTC strings, as eve
 
 from __future__ import annotations
 
-import dataclasses
+import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -27,16 +28,19 @@ from monitor.store.connection import Connection
 from monitor.store.queries import RETRY_STREAK_SQL
 from monitor.store.versions import _rename_policy
 
-__all__ = ["Conflict", "PolicyStaging", "Schedule", "ScheduledPolicy", "SyncCounts", "config_json",
-           "policy_from_config"]
+__all__ = ["Conflict", "FirstChecks", "PolicyStaging", "Schedule", "ScheduledPolicy", "SyncCounts",
+           "config_json", "policy_from_config", "spread_fraction"]
 
-STAGE_BATCH = 500  # rows per staging write (ids looked up with IN (...): under SQLite's 999 parameters)
+STAGE_BATCH = 5000  # rows per staging write
+LOOKUP_BATCH = 500  # ids per IN (...) when a batch held a duplicate: under SQLite's 999 parameters
 PLAN_BATCH = 5000
 
 _TUPLES = ("remove", "alert", "previous_ids")
 _STAGING_TABLES = (
+    # keyed by id alone (WITHOUT ROWID: one b-tree); `staged` numbers the entries in their order
     "CREATE TEMP TABLE IF NOT EXISTS staged_policies (id TEXT PRIMARY KEY, name TEXT, url TEXT,"
-    " type TEXT, interval_seconds INTEGER, config TEXT, source INTEGER, line INTEGER, id_line INTEGER)",
+    " type TEXT, interval_seconds INTEGER, config TEXT, source INTEGER, line INTEGER, id_line INTEGER,"
+    " staged INTEGER, spread REAL) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS staged_moves (old TEXT, id TEXT, source INTEGER, line INTEGER,"
     " field TEXT)",
 )
@@ -46,7 +50,8 @@ _DUE_SQL = (
 )
 _UPSERT_STAGED = (
     "INSERT INTO policies (id, name, url, type, interval_seconds, active, added_at, updated_at, config)"
-    " SELECT id, name, url, type, interval_seconds, 1, ?1, ?1, config FROM temp.staged_policies WHERE true"
+    " SELECT id, name, url, type, interval_seconds, 1, ?1, ?1, config FROM temp.staged_policies"
+    " WHERE id IN (SELECT id FROM policies)"  # the new ones come next, with their first check
     " ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, type = excluded.type,"
     " interval_seconds = excluded.interval_seconds, config = excluded.config, active = 1,"
     " updated_at = excluded.updated_at,"
@@ -57,15 +62,40 @@ _UPSERT_STAGED = (
     " WHERE policies.active = 0 OR policies.config IS NOT excluded.config"
     " OR policies.interval_seconds IS NOT excluded.interval_seconds"
 )
+# a policy the store has never seen has no check to plan from: its first check is written with
+# its row, rather than planned by a second pass that would rewrite every row of a first start
+_INSERT_NEW = (
+    "INSERT INTO policies (id, name, url, type, interval_seconds, active, added_at, updated_at, config,"
+    " next_check_at) SELECT id, name, url, type, interval_seconds, 1, ?1, ?1, config,"
+    " CASE WHEN ?2 IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ',"
+    " CAST(?2 + min(coalesce(?4, interval_seconds), ?3) * spread AS INTEGER), 'unixepoch') END"
+    " FROM temp.staged_policies WHERE id NOT IN (SELECT id FROM policies)"
+)
 
 
-_FIELDS = tuple(f.name for f in dataclasses.fields(PolicyConfig))
 _ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def spread_fraction(policy_id: str) -> float:
+    """A stable number in [0, 1) from the id: where in a window its checks fall, so restarts
+    spread the same way every time (monitor.watch.scheduler.spread_offset)."""
+    return int.from_bytes(hashlib.blake2b(policy_id.encode(), digest_size=8).digest(), "big") / 2**64
+
+
+class FirstChecks(NamedTuple):
+    """When a policy new to the store is first checked: `start` (epoch seconds) plus its spread
+    fraction of a window, its interval (`interval` instead when set: a test override) but at most
+    `cap` seconds; floored to the second, as stored times are."""
+
+    start: float
+    cap: float
+    interval: float | None = None
 
 
 def config_json(policy: PolicyConfig) -> str:
     """The policy's watchlist entry as compact JSON (lists for its tuples), what `config` holds."""
-    return _ENCODE({name: getattr(policy, name) for name in _FIELDS})  # asdict: 4x slower
+    # vars() holds the fields in their declared order (asdict is 4x slower)
+    return _ENCODE(vars(policy))
 
 
 def policy_from_config(text: str) -> PolicyConfig:
@@ -109,21 +139,38 @@ class Conflict(NamedTuple):
 
 
 class PolicyStaging:
-    """The entries of one watchlist load, written to temporary tables in batches."""
+    """The entries of one watchlist load, written to temporary tables in batches.
 
-    def __init__(self, store: Schedule) -> None:
-        self.store = store
+    Each batch is one INSERT OR IGNORE into the table keyed by id (its only index): an id used
+    twice is ignored there, and only a batch that lost rows is looked at again to say which ones
+    and where their id was first used."""
+
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock, *, owned: bool = False) -> None:
+        self._conn, self._lock, self._owned = conn, lock, owned
         self.sources: list[str] = []
         self._source_index: dict[str, int] = {}
-        # buffered: each entry's row, the field of its id ("id", "policies[3].id"), its moves
+        # buffered: each entry's row (its order last), the field of its id ("id", "policies[3].id"), its moves
         self._rows: list[tuple[tuple[Any, ...], str, list[tuple[Any, ...]]]] = []
         self.duplicates: list[Conflict] = []
         self.count = 0
-        with store._lock:
+        self._order = 0
+        with lock:
             for sql in _STAGING_TABLES:
-                store._conn.execute(sql)
-            store._conn.execute("DELETE FROM temp.staged_policies")
-            store._conn.execute("DELETE FROM temp.staged_moves")
+                conn.execute(sql)
+            conn.execute("DELETE FROM temp.staged_policies")
+            conn.execute("DELETE FROM temp.staged_moves")
+
+    @classmethod
+    def scratch(cls) -> PolicyStaging:
+        """A staging area in a database of its own, for checking a watchlist of any size without a
+        store (`validate`): SQLite's private temporary file, deleted on close(); a few MB of cache."""
+        conn = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        return cls(conn, threading.RLock(), owned=True)
+
+    def close(self) -> None:
+        """Close a scratch area's database (a store's staging area has nothing to close)."""
+        if self._owned:
+            self._conn.close()
 
     def add(self, policy: PolicyConfig, source: str, line: int, id_line: int, field: str) -> None:
         """Stage one valid entry; `field` is its place in a YAML list ("policies[3]"), "" for a row."""
@@ -131,8 +178,9 @@ class PolicyStaging:
         if index == len(self.sources):
             self.sources.append(source)
         at = f"{field}." if field else ""
+        self._order += 1
         row = (policy.id, policy.name, policy.url, policy.type, policy.interval_seconds, config_json(policy),
-               index, line, id_line)
+               index, line, id_line, self._order, spread_fraction(policy.id))
         moves = [(old, policy.id, index, line, f"{at}previous_ids") for old in policy.previous_ids]
         self._rows.append((row, f"{at}id", moves))
         if len(self._rows) >= STAGE_BATCH:
@@ -142,52 +190,62 @@ class PolicyStaging:
         if not self._rows:
             return
         buffered, self._rows = self._rows, []
-        with self.store._lock:
-            conn = self.store._conn
+        with self._lock:
+            conn = self._conn
             conn.execute("BEGIN")  # temporary tables only: the database itself stays unlocked
             try:
-                ids = [r[0][0] for r in buffered]
-                marks = ",".join("?" * len(ids))
-                seen = {r[0]: (r[1], r[2]) for r in conn.execute(
-                    f"SELECT id, source, line FROM temp.staged_policies WHERE id IN ({marks})", ids)}
-                fresh, moves = [], []
-                for row, field, row_moves in buffered:
-                    first = seen.get(row[0])
-                    if first is not None:
-                        self.duplicates.append(Conflict("duplicate", self.sources[row[6]], row[8], field,
-                                                        row[0], self.sources[first[0]], first[1]))
-                        continue
-                    seen[row[0]] = (row[6], row[7])
-                    fresh.append(row)
-                    moves += row_moves  # an entry refused as a duplicate moves no history
-                conn.executemany("INSERT INTO temp.staged_policies VALUES (?,?,?,?,?,?,?,?,?)", fresh)
-                conn.executemany("INSERT INTO temp.staged_moves VALUES (?,?,?,?,?)", moves)
-                self.count += len(fresh)
+                inserted = conn.executemany(
+                    "INSERT OR IGNORE INTO temp.staged_policies VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [r[0] for r in buffered]).rowcount
+                refused = self._refused(buffered) if inserted < len(buffered) else set()
+                conn.executemany("INSERT INTO temp.staged_moves VALUES (?,?,?,?,?)", [
+                    m for row, _, moves in buffered if row[9] not in refused for m in moves])
+                self.count += inserted
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
 
+    def _refused(self, buffered: list[tuple[tuple[Any, ...], str, list[tuple[Any, ...]]]]) -> set[int]:
+        """The entries of a batch that INSERT OR IGNORE left out (their id was staged first by
+        another), each noted as a duplicate; their order numbers."""
+        first: dict[str, tuple[int, int, int]] = {}
+        ids = list({r[0][0] for r in buffered})
+        for start in range(0, len(ids), LOOKUP_BATCH):
+            chunk = ids[start:start + LOOKUP_BATCH]
+            first.update((r[0], (r[1], r[2], r[3])) for r in self._conn.execute(
+                "SELECT id, source, line, staged FROM temp.staged_policies"
+                f" WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        refused: set[int] = set()
+        for row, field, _ in buffered:
+            source, line, order = first[row[0]]
+            if order != row[9]:
+                self.duplicates.append(Conflict("duplicate", self.sources[row[6]], row[8], field, row[0],
+                                                self.sources[source], line))
+                refused.add(row[9])
+        return refused
+
     def conflicts(self) -> Iterator[Conflict]:
         """Every id used twice, then every previous id that is still an id or was already moved
         by an earlier entry (one history cannot move to two policies)."""
         self._flush()
         yield from self.duplicates
-        rows = self.store._all(
-            "SELECT m.old, m.source, m.line, m.field FROM temp.staged_moves m"
-            " WHERE m.old IN (SELECT id FROM temp.staged_policies)"
-            " OR m.rowid > (SELECT min(rowid) FROM temp.staged_moves e WHERE e.old = m.old) ORDER BY m.rowid"
-        )
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT m.old, m.source, m.line, m.field FROM temp.staged_moves m"
+                " WHERE m.old IN (SELECT id FROM temp.staged_policies)"
+                " OR m.rowid NOT IN (SELECT min(rowid) FROM temp.staged_moves GROUP BY old) ORDER BY m.rowid"
+            ).fetchall()
         for old, source, line, field in rows:
             yield Conflict("moved", self.sources[source], line, field, old)
 
     def discard(self) -> None:
         """Forget what was staged (the load failed)."""
         self._rows = []
-        with self.store._lock:
-            self.store._conn.execute("DELETE FROM temp.staged_policies")
-            self.store._conn.execute("DELETE FROM temp.staged_moves")
+        with self._lock:
+            self._conn.execute("DELETE FROM temp.staged_policies")
+            self._conn.execute("DELETE FROM temp.staged_moves")
 
 
 class Schedule(Connection):
@@ -195,13 +253,16 @@ class Schedule(Connection):
 
     def staging(self) -> PolicyStaging:
         """An empty staging area for one watchlist load (the previous one is discarded)."""
-        return PolicyStaging(self)
+        return PolicyStaging(self._conn, self._lock)
 
     def apply_staged(self, staging: PolicyStaging, *, watchlist: str | None = None,
-                     stamps: Mapping[str, Stamp] | None = None) -> SyncCounts:
+                     stamps: Mapping[str, Stamp] | None = None,
+                     first_checks: FirstChecks | None = None) -> SyncCounts:
         """Mirror the staged watchlist in one transaction: previous ids hand their history over,
         staged policies become (or stay) active with their entry, the others become inactive.
-        `watchlist` (its resolved path) and the `stamps` of what was read are kept beside it."""
+        `watchlist` (its resolved path) and the `stamps` of what was read are kept beside it.
+        With `first_checks`, a policy new to the store is written with its first check (what
+        `plan` would give it, worked out in SQL); without, new policies are left for `plan`."""
         staging._flush()
         now = self.now_iso()
         with self._tx() as conn:
@@ -223,6 +284,7 @@ class Schedule(Connection):
                 " temp.staged_policies)"
             ).rowcount
             conn.execute(_UPSERT_STAGED, (now,))
+            conn.execute(_INSERT_NEW, (now, *(first_checks or (None, None, None))))
             conn.execute("DELETE FROM temp.staged_policies")
             conn.execute("DELETE FROM temp.staged_moves")
         return SyncCounts(staging.count, added, removed, rescheduled)

@@ -26,7 +26,6 @@ from its last check.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import random
@@ -47,9 +46,23 @@ from monitor.config.sources import Stamp, file_stamp, stale
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store.connection import storage_error
-from monitor.store.schedule import PolicyStaging, ScheduledPolicy, SyncCounts, policy_from_config
+from monitor.store.schedule import (
+    FirstChecks,
+    PolicyStaging,
+    ScheduledPolicy,
+    SyncCounts,
+    policy_from_config,
+    spread_fraction,
+)
 from monitor.watch.check import check_policy, format_outcome
-from monitor.watch.timing import effective_interval, interval_of, next_check_at, next_delay, retry_delay
+from monitor.watch.timing import (
+    INTERVAL_ENV,
+    effective_interval,
+    interval_of,
+    next_check_at,
+    next_delay,
+    retry_delay,
+)
 
 __all__ = ["Daemon", "first_run", "interval_of", "retry_delay", "run_daemon", "spread_offset"]
 
@@ -139,8 +152,7 @@ def jitter_of(interval: float) -> float:
 
 def spread_offset(policy_id: str, window: float) -> float:
     """A stable offset in [0, window) from the id, so restarts spread the same way every time."""
-    h = int.from_bytes(hashlib.blake2b(policy_id.encode(), digest_size=8).digest(), "big")
-    return window * (h / 2**64)
+    return window * spread_fraction(policy_id)
 
 
 def first_run(
@@ -155,6 +167,14 @@ def first_run(
         return due
     window = min(interval, SPREAD_MAX, SPREAD_PER_POLICY * policies)
     return now + timedelta(seconds=spread_offset(policy_id, window))
+
+
+def first_checks(now: datetime, policies: int) -> FirstChecks:
+    """first_run(id, interval, None, now, policies=policies) of every policy never checked, as the
+    store works it out for a first start's million rows in SQL (the same second: tests)."""
+    override = os.environ.get(INTERVAL_ENV)
+    return FirstChecks(now.timestamp(), min(SPREAD_MAX, SPREAD_PER_POLICY * policies),
+                       float(override) if override else None)
 
 
 class Daemon:
@@ -289,7 +309,8 @@ class Daemon:
     def _apply(self, staging: PolicyStaging, *, overdue: bool = False) -> SyncCounts:
         """Mirror a loaded watchlist in the store and plan the policies without a next check
         (with `overdue`, at start, also spread those whose time passed while the daemon was down)."""
-        counts = self.store.apply_staged(staging, watchlist=str(self.path.resolve()), stamps=self.stamps)
+        counts = self.store.apply_staged(staging, watchlist=str(self.path.resolve()), stamps=self.stamps,
+                                         first_checks=first_checks(self.store.clock(), staging.count))
         self._plan(counts.policies, overdue=overdue)
         return counts
 
