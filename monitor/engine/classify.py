@@ -862,7 +862,10 @@ def _diff_conditions(
         own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
-        cat = own or _ordered(acted or material_cats)[0]
+        # the limit qualified what its own sentence was about ("we keep them only while ..." -> "we
+        # keep them 5 years after collecting them": a limit on keeping, not on collecting)
+        side = set((of if dropped else nf).categories)
+        cat = own or _ordered((acted & side) or (material_cats & side) or acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
@@ -1002,7 +1005,22 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
                 dropped.append(item)
     if not added and not dropped:
         return _appended_item(a, b, opcodes, lex)
-    return tuple(added), tuple(dropped)
+    gone = {t.lower() for tag, i1, i2, _, _ in opcodes if tag != "equal" for t in a[i1:i2]}
+    came = {t.lower() for tag, _, _, j1, j2 in opcodes if tag != "equal" for t in b[j1:j2]}
+    return (
+        tuple(i for i in added if not _moved(i, gone, lex)),
+        tuple(i for i in dropped if not _moved(i, came, lex)),
+    )
+
+
+def _moved(item: str, elsewhere: set[str], lex: Lexicon) -> bool:
+    """The item's words left the sentence at one place and came back at another ("asked for and
+    received consent" -> "asked for consent and received it"): a word moved, no item added or
+    dropped. Short words (a pronoun the new order needs, "it") do not count; an item of short
+    words only ("IP") is never taken for a moved one."""
+    words = [w for w in (w.lower() for w in _WORD.findall(item)) if w not in lex.conjunctions]
+    content = [w for w in words if len(w) > 2 or _HAN_RE.match(w)]
+    return bool(content) and all(w in elsewhere for w in content)
 
 
 def _opens_clause(tokens: list[str], end: int, lex: Lexicon) -> bool:

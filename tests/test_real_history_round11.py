@@ -1,0 +1,89 @@
+"""Patterns from the remaining misses on held-out real version histories (issue 10, round 11):
+the user deleting their own account is a right they hold, in every language; a period after
+"removing" (de "entfernen") or "keeping" (da "beholde") data is how long it is kept; a word moved
+inside a sentence ("asked for and got consent" -> "asked for consent and got it") adds no item
+to a list."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified, removed
+
+ACCOUNT_DELETION = [
+    ("en", "Whenever you like, you can delete your profile from the settings page."),
+    ("de", "Du kannst dein Profil über die Einstellungen selbst löschen."),
+    ("fr", "Vous pourrez à tout moment fermer votre compte depuis la page des réglages."),
+    ("es", "Puedes cerrar tu cuenta desde la página de ajustes cuando quieras."),
+    ("nl", "Je kunt je profiel via de instellingen zelf verwijderen."),
+    ("hr", "Svoj korisnički račun možete sami izbrisati u postavkama."),
+    ("sl", "Svoj profil lahko sami izbrišete v nastavitvah."),
+    ("zh", "您可以在设置页面中注销账号。"),
+    ("da", "Du kan selv slette din profil under indstillinger."),
+    ("no", "Du kan selv slette profilen i innstillingene."),
+    ("sv", "Du kan själv radera ditt konto under inställningar."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ACCOUNT_DELETION)
+def test_dropping_the_users_own_account_deletion_takes_a_right_away(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "rights")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "We can delete your profile if it breaks these rules."),
+        ("de", "Wir können dein Profil löschen, wenn es gegen die Regeln verstößt."),
+        ("fr", "Nous pouvons supprimer votre compte s'il enfreint ces règles."),
+    ],
+)
+def test_the_service_deleting_an_account_is_no_right_of_the_user(language: str, text: str) -> None:
+    assert "rights" not in removed(text, language).categories
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "de",
+            "Nach der Abmeldung entfernen wir Ihre Telefonnummer aus der Liste.",
+            "Nach der Abmeldung entfernen wir Ihre Telefonnummer binnen 60 Tagen aus der Liste.",
+        ),
+        (
+            "da",
+            "Vi beholder kun dine billeder, så længe din profil findes.",
+            "Vi beholder dine billeder i 5 år, efter at de blev indsamlet.",
+        ),
+    ],
+)
+def test_a_period_for_removing_or_keeping_data_is_a_retention_term(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "retention")
+    assert "collection" not in change.categories, change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We share them once we have asked for and obtained your permission to do so.",
+            "We share them once we have asked for your permission to do so and obtained it.",
+        ),
+        (
+            "sl",
+            "Podatke posredujemo, ko smo vas vprašali za in dobili soglasje za posredovanje.",
+            "Podatke posredujemo, ko smo vas vprašali za soglasje za posredovanje in ga dobili.",
+        ),
+    ],
+)
+def test_a_word_moved_in_the_sentence_adds_no_recipient(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_a_new_recipient_in_a_list_still_alerts() -> None:
+    change = modified(
+        "We share your address with couriers and payment processors.",
+        "We share your address with couriers, insurers and payment processors.",
+    )
+    assert_alert(change, "sharing")
