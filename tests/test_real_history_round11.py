@@ -2,12 +2,13 @@
 the user deleting their own account is a right they hold, in every language; a period after
 "removing" (de "entfernen") or "keeping" (da "beholde") data is how long it is kept; a word moved
 inside a sentence ("asked for and got consent" -> "asked for consent and got it") adds no item
-to a list."""
+to a list; "Analytics" in a tool's name is a tracker in every language; a tracker named anew in a
+changed sentence ("with cookies") is a tracking change."""
 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, removed
+from engine_checks import assert_alert, assert_quiet, modified, removed, single
 
 ACCOUNT_DELETION = [
     ("en", "Whenever you like, you can delete your profile from the settings page."),
@@ -87,3 +88,40 @@ def test_a_new_recipient_in_a_list_still_alerts() -> None:
         "We share your address with couriers, insurers and payment processors.",
     )
     assert_alert(change, "sharing")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Wir setzen Adobe Analytics ein, um die Nutzung der Seiten zu messen."),
+        ("fr", "Nous utilisons Firebase Analytics pour mesurer l'utilisation de l'application."),
+        ("es", "Utilizamos Adobe Analytics para medir el uso del sitio."),
+        ("sl", "Uporabljamo Adobe Analytics, da merimo uporabo strani."),
+        ("hr", "Koristimo Adobe Analytics kako bismo mjerili korištenje stranica."),
+        ("da", "Vi bruger Adobe Analytics til at måle brugen af siderne."),
+        ("sv", "Vi använder Adobe Analytics för att mäta hur sidorna används."),
+        ("no", "Vi bruker Adobe Analytics for å måle bruken av sidene."),
+        ("zh", "我们使用 Adobe Analytics 来衡量网页的使用情况。"),
+    ],
+)
+def test_an_analytics_tool_named_in_english_is_a_tracker(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "tracking")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We record how long each visit lasts, without storing your name.",
+            "Using cookies, we record how long each visit lasts, in anonymised form.",
+        ),
+        (
+            "de",
+            "Wir erfassen die Dauer jedes Besuchs, ohne Ihren Namen zu speichern.",
+            "Mithilfe von Cookies erfassen wir die Dauer jedes Besuchs in anonymisierter Form.",
+        ),
+    ],
+)
+def test_a_tracker_named_anew_in_a_changed_term_is_tracking(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "tracking")

@@ -524,6 +524,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
             # what cookies are for, what they gather, who gets their data, the choice: tracking terms
             cats.add("tracking")
+        if ("tracking" in of.categories) != ("tracking" in nf.categories):
+            cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
