@@ -3,7 +3,8 @@ the user deleting their own account is a right they hold, in every language; a p
 "removing" (de "entfernen") or "keeping" (da "beholde") data is how long it is kept; a word moved
 inside a sentence ("asked for and got consent" -> "asked for consent and got it") adds no item
 to a list; "Analytics" in a tool's name is a tracker in every language; a tracker named anew in a
-changed sentence ("with cookies") is a tracking change."""
+changed sentence ("with cookies") is a tracking change; data the service receives (de erhalten,
+fr reçoit, es recibe) is data collected, as in en and nl."""
 
 from __future__ import annotations
 
@@ -125,3 +126,40 @@ def test_an_analytics_tool_named_in_english_is_a_tracker(language: str, text: st
 )
 def test_a_tracker_named_anew_in_a_changed_term_is_tracking(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "tracking")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "de",
+            "Spenden: Acme erhält keine Kontodaten, die Sie bei der Bank eingeben.",
+            "Spenden: Acme erhält die Kontodaten, die Sie bei der Bank eingeben.",
+        ),
+        (
+            "fr",
+            "Dons : Acme ne reçoit pas vos données bancaires, saisies chez la banque.",
+            "Dons : Acme reçoit vos données bancaires, saisies chez la banque.",
+        ),
+        (
+            "es",
+            "Donaciones: Acme no recibe los datos bancarios que usted introduce en el banco.",
+            "Donaciones: Acme recibe los datos bancarios que usted introduce en el banco.",
+        ),
+    ],
+)
+def test_data_the_service_no_longer_says_it_does_not_receive_is_collected(
+    language: str, old: str, new: str
+) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Auf Wunsch erhalten Sie Ihre Daten in einem gängigen Format."),
+        ("es", "Si lo solicita, usted recibe sus datos en un formato habitual."),
+    ],
+)
+def test_the_user_receiving_their_own_data_is_no_collection(language: str, text: str) -> None:
+    assert "collection" not in removed(text, language).categories
