@@ -4,7 +4,8 @@ the user deleting their own account is a right they hold, in every language; a p
 inside a sentence ("asked for and got consent" -> "asked for consent and got it") adds no item
 to a list; "Analytics" in a tool's name is a tracker in every language; a tracker named anew in a
 changed sentence ("with cookies") is a tracking change; data the service receives (de erhalten,
-fr reçoit, es recibe) is data collected, as in en and nl."""
+fr reçoit, es recibe) is data collected, as in en and nl; a short sentence that only points to more
+information ("see this page for more information") does not take on its section's topic."""
 
 from __future__ import annotations
 
@@ -163,3 +164,53 @@ def test_data_the_service_no_longer_says_it_does_not_receive_is_collected(
 )
 def test_the_user_receiving_their_own_data_is_no_collection(language: str, text: str) -> None:
     assert "collection" not in removed(text, language).categories
+
+
+POINTERS = [
+    ("en", "Customers in Canada: please see this page for more information.", "How we collect data"),
+    (
+        "de",
+        "Wenn Sie in Österreich wohnen, finden Sie auf dieser Seite weitere Informationen.",
+        "Welche Daten wir erfassen",
+    ),
+    (
+        "fr",
+        "Clients au Canada : consultez cette page pour en savoir plus.",
+        "Les données que nous collectons",
+    ),
+    ("es", "Clientes en México: consulte esta página para obtener más información.", "Datos que recopilamos"),
+    ("nl", "Klanten in België: zie deze pagina voor meer informatie.", "Welke gegevens we verzamelen"),
+    ("hr", "Korisnici u Sloveniji: pogledajte ovu stranicu za više informacija.", "Koje podatke prikupljamo"),
+    ("sl", "Če ste uporabnik iz Hrvaške, si za več informacij oglejte to stran.", "Katere podatke zbiramo"),
+    ("da", "Kunder i Norge: se denne side for flere oplysninger.", "Hvilke oplysninger vi indsamler"),
+    ("no", "Kunder i Danmark: se denne siden for mer informasjon.", "Hvilke opplysninger vi samler inn"),
+    ("sv", "Kunder i Finland: se den här sidan för mer information.", "Vilka uppgifter vi samlar in"),
+    ("zh", "台湾地区的用户:请参阅此页面了解更多。", "我们收集的信息"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "heading"), POINTERS)
+def test_a_pointer_to_more_information_added_under_a_heading_is_quiet(
+    language: str, text: str, heading: str
+) -> None:
+    assert_quiet(single("added", text, section=(heading,), language=language))
+
+
+def test_a_sentence_with_no_keyword_still_reads_its_section() -> None:
+    change = single("added", "This also applies to visitors of our shops.", section=("How we collect data",))
+    assert_alert(change, "collection")
+
+
+def test_a_long_statement_that_ends_in_a_pointer_still_reads_its_section() -> None:
+    text = (
+        "Acme belongs to a group of companies that today runs the brands Brightly, Corvo, Dunmore, "
+        "Ellwood and Farrow in several markets (for more details, click here)."
+    )
+    assert_alert(single("removed", text, section=("How we share data",)), "sharing")
+
+
+def test_obtaining_data_is_still_collection_in_spanish() -> None:
+    change = single(
+        "added", "Podemos obtener sus datos de contacto de nuestros socios comerciales.", language="es"
+    )
+    assert_alert(change, "collection")

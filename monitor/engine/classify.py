@@ -1212,6 +1212,7 @@ def _single(change: Change, clause: Clause) -> Change:
         and "contact" not in cats
         and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
         and not _is_address(clause.text)
+        and not _points_elsewhere(clause)
     ):
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
@@ -1244,6 +1245,19 @@ def _single(change: Change, clause: Clause) -> Change:
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
+
+
+POINTER_MAX_WORDS = 20
+
+
+def _points_elsewhere(clause: Clause) -> bool:
+    """The sentence only sends the reader elsewhere ("For EU users: see this page for more
+    information"): a pointer, which states no term of its section, whatever the section is about.
+    A long sentence that ends in "(for more details, click here)" says something itself."""
+    pointers = pick_lexicon(clause.text, clause.language).pointers
+    if pointers is None or len(_WORD.findall(clause.text)) > POINTER_MAX_WORDS:
+        return False
+    return bool(caseless.search(pointers, clause.text))
 
 
 def _promises(facts: ClauseFacts) -> list[Polarity]:
