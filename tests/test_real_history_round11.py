@@ -5,7 +5,8 @@ inside a sentence ("asked for and got consent" -> "asked for consent and got it"
 to a list; "Analytics" in a tool's name is a tracker in every language; a tracker named anew in a
 changed sentence ("with cookies") is a tracking change; data the service receives (de erhalten,
 fr reçoit, es recibe) is data collected, as in en and nl; a short sentence that only points to more
-information ("see this page for more information") does not take on its section's topic."""
+information ("see this page for more information") does not take on its section's topic; "the recipients
+of your data" is a sharing term (a limit on them dropped is a sharing change)."""
 
 from __future__ import annotations
 
@@ -214,3 +215,39 @@ def test_obtaining_data_is_still_collection_in_spanish() -> None:
         "added", "Podemos obtener sus datos de contacto de nuestros socios comerciales.", language="es"
     )
     assert_alert(change, "collection")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "To run our support desk, but only if the recipients of your data are bound by a contract.",
+            "To run our support desk.",
+        ),
+        (
+            "hr",
+            "Za vođenje korisničke podrške, ali samo ako su primatelji vaših podataka vezani ugovorom.",
+            "Za vođenje korisničke podrške.",
+        ),
+        (
+            "de",
+            "Für den Kundendienst, aber nur, wenn die Empfänger Ihrer Daten vertraglich gebunden sind.",
+            "Für den Kundendienst.",
+        ),
+        (
+            "fr",
+            "Pour le support, mais seulement si les destinataires de vos données sont liés par contrat.",
+            "Pour le support.",
+        ),
+        (
+            "sl",
+            "Za podporo uporabnikom, vendar samo, če so prejemniki vaših podatkov pogodbeno zavezani.",
+            "Za podporo uporabnikom.",
+        ),
+    ],
+)
+def test_a_limit_on_the_recipients_of_your_data_dropped_is_a_sharing_change(
+    language: str, old: str, new: str
+) -> None:
+    assert_alert(modified(old, new, language), "sharing")
