@@ -6,7 +6,9 @@ to a list; "Analytics" in a tool's name is a tracker in every language; a tracke
 changed sentence ("with cookies") is a tracking change; data the service receives (de erhalten,
 fr reçoit, es recibe) is data collected, as in en and nl; a short sentence that only points to more
 information ("see this page for more information") does not take on its section's topic; "the recipients
-of your data" is a sharing term (a limit on them dropped is a sharing change)."""
+of your data" is a sharing term (a limit on them dropped is a sharing change); "only once you click"
+said as "not before" (zh 只有当…才, de erst dann … wenn, nl pas … als, da/no først … når, sv först … när,
+hr tek kada, sl šele ko) is a limit."""
 
 from __future__ import annotations
 
@@ -250,4 +252,53 @@ def test_obtaining_data_is_still_collection_in_spanish() -> None:
 def test_a_limit_on_the_recipients_of_your_data_dropped_is_a_sharing_change(
     language: str, old: str, new: str
 ) -> None:
+    assert_alert(modified(old, new, language), "sharing")
+
+
+ONLY_ONCE_YOU_CLICK = [
+    (
+        "zh",
+        "地图插件只有当您打开地图时才会与地图服务商共享数据。",
+        "地图插件在页面打开时就会与地图服务商共享数据。",
+    ),
+    (
+        "de",
+        "Das Karten-Plugin teilt erst dann Daten mit dem Kartendienst, wenn Sie die Karte öffnen.",
+        "Das Karten-Plugin teilt beim Laden der Seite Daten mit dem Kartendienst.",
+    ),
+    (
+        "nl",
+        "De kaartplug-in deelt pas gegevens met de kaartdienst, als u de kaart opent.",
+        "De kaartplug-in deelt bij het laden van de pagina gegevens met de kaartdienst.",
+    ),
+    (
+        "da",
+        "Kortmodulet deler først data med korttjenesten, når du åbner kortet.",
+        "Kortmodulet deler data med korttjenesten, så snart siden indlæses.",
+    ),
+    (
+        "no",
+        "Kartmodulen deler først data med karttjenesten når du åpner kartet.",
+        "Kartmodulen deler data med karttjenesten straks siden lastes.",
+    ),
+    (
+        "sv",
+        "Kartmodulen delar först data med karttjänsten när du öppnar kartan.",
+        "Kartmodulen delar data med karttjänsten så snart sidan laddas.",
+    ),
+    (
+        "hr",
+        "Dodatak za karte dijeli podatke s pružateljem karata tek kada otvorite kartu.",
+        "Dodatak za karte dijeli podatke s pružateljem karata čim se stranica učita.",
+    ),
+    (
+        "sl",
+        "Vtičnik za zemljevide posreduje podatke ponudniku zemljevidov šele, ko odprete zemljevid.",
+        "Vtičnik za zemljevide posreduje podatke ponudniku zemljevidov takoj, ko se stran naloži.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), ONLY_ONCE_YOU_CLICK)
+def test_dropping_only_once_you_act_widens_the_sharing(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
