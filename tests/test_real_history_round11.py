@@ -302,3 +302,14 @@ ONLY_ONCE_YOU_CLICK = [
 @pytest.mark.parametrize(("language", "old", "new"), ONLY_ONCE_YOU_CLICK)
 def test_dropping_only_once_you_act_widens_the_sharing(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+def test_a_new_source_added_to_what_we_may_receive_in_french_is_a_collection_change() -> None:
+    change = modified(
+        "Nous pouvons recevoir de votre part des données si vous écrivez au support ou si vous "
+        "répondez à une enquête.",
+        "Nous pouvons recevoir de votre part des données si vous écrivez au support ; si vous "
+        "achetez un abonnement ; ou si vous répondez à une enquête.",
+        "fr",
+    )
+    assert_alert(change, "collection")
