@@ -8,7 +8,8 @@ fr reçoit, es recibe) is data collected, as in en and nl; a short sentence that
 information ("see this page for more information") does not take on its section's topic; "the recipients
 of your data" is a sharing term (a limit on them dropped is a sharing change); "only once you click"
 said as "not before" (zh 只有当…才, de erst dann … wenn, nl pas … als, da/no først … når, sv först … när,
-hr tek kada, sl šele ko) is a limit."""
+hr tek kada, sl šele ko) is a limit; a limit is on what its own sentence's verbs do (an exception to
+"we do not collect" limits collection)."""
 
 from __future__ import annotations
 
@@ -313,3 +314,26 @@ def test_a_new_source_added_to_what_we_may_receive_in_french_is_a_collection_cha
         "fr",
     )
     assert_alert(change, "collection")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "zh",
+            "会员费:我们不会收集任何银行卡信息,这些信息会传输给我们的支付服务商。",
+            "会员费:除通过银行转账支付的会员费外,我们不会收集您发送给支付服务商的银行卡信息。",
+        ),
+        (
+            "en",
+            "Fees: we do not collect any card details, which are passed to our payment provider.",
+            "Fees: except for payments by cheque, we do not collect the card details you send to our provider.",
+        ),
+    ],
+)
+def test_an_exception_to_not_collecting_is_a_collection_change(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection")
+    conditions = [f for f in change.facts if f.kind == "condition"]
+    assert conditions, change
+    assert all(f.category == "collection" for f in conditions), change

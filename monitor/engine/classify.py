@@ -866,8 +866,12 @@ def _diff_conditions(
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         # the limit qualified what its own sentence was about ("we keep them only while ..." -> "we
         # keep them 5 years after collecting them": a limit on keeping, not on collecting)
-        side = set((of if dropped else nf).categories)
-        cat = own or _ordered((acted & side) or (material_cats & side) or acted or material_cats)[0]
+        facts = of if dropped else nf
+        side = set(facts.categories)
+        # and on what that sentence's own verbs do ("除…外，不会收集": an exception to not collecting)
+        own_acts = {ACTION_CATEGORY.get(p.action) for p in facts.polarity} & material_cats
+        pool = own_acts or (acted & side) or (material_cats & side) or acted or material_cats
+        cat = own or _ordered(pool)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
