@@ -327,7 +327,7 @@ def test_a_new_source_added_to_what_we_may_receive_in_french_is_a_collection_cha
         (
             "en",
             "Fees: we do not collect any card details, which are passed to our payment provider.",
-            "Fees: except for payments by cheque, we do not collect the card details you send to our provider.",
+            "Fees: except for cheques, we do not collect the card details you send to our provider.",
         ),
     ],
 )
