@@ -9,7 +9,8 @@ information ("see this page for more information") does not take on its section'
 of your data" is a sharing term (a limit on them dropped is a sharing change); "only once you click"
 said as "not before" (zh 只有当…才, de erst dann … wenn, nl pas … als, da/no først … når, sv först … när,
 hr tek kada, sl šele ko) is a limit; a limit is on what its own sentence's verbs do (an exception to
-"we do not collect" limits collection)."""
+"we do not collect" limits collection); a short sentence saying what the policy explains ("this notice
+explains how we collect data") states no term, added or removed (new lexicon key `describes`)."""
 
 from __future__ import annotations
 
@@ -337,3 +338,36 @@ def test_an_exception_to_not_collecting_is_a_collection_change(language: str, ol
     conditions = [f for f in change.facts if f.kind == "condition"]
     assert conditions, change
     assert all(f.category == "collection" for f in conditions), change
+
+
+DESCRIPTIONS = [
+    ("en", "This notice explains how we collect data and what we do with it afterwards."),
+    ("de", "Dieser Hinweis erläutert, wie wir Daten erheben und was wir danach damit tun."),
+    ("fr", "Cet avis explique comment nous collectons des données et ce que nous en faisons ensuite."),
+    ("es", "Este aviso explica cómo recopilamos datos y qué hacemos después con ellos."),
+    ("nl", "Deze verklaring beschrijft hoe we gegevens verzamelen en wat we er daarna mee doen."),
+    ("da", "Denne erklæring forklarer, hvordan vi indsamler data, og hvad vi derefter gør med dem."),
+    ("no", "Denne erklæringen forklarer hvordan vi samler inn data og hva vi deretter gjør med dem."),
+    ("sv", "Detta meddelande förklarar hur vi samlar in data och vad vi sedan gör med dem."),
+    ("hr", "Ova obavijest općenito objašnjava kako prikupljamo podatke i što s njima poslije radimo."),
+    ("sl", "To obvestilo pojasnjuje, kako zbiramo podatke in kaj z njimi pozneje naredimo."),
+    ("zh", "本声明说明我们如何收集数据以及之后如何处理这些数据。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DESCRIPTIONS)
+def test_a_sentence_saying_what_the_policy_explains_is_quiet(language: str, text: str) -> None:
+    assert_quiet(single("added", text, language=language))
+    assert_quiet(single("removed", text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This notice explains how we share your location with advertisers.",
+        "This notice explains how we collect data; we never sell it.",
+        "This notice explains how we keep your messages for 30 days.",
+    ],
+)
+def test_a_description_that_states_a_term_still_alerts(text: str) -> None:
+    assert single("added", text).material

@@ -1208,6 +1208,8 @@ def _single(change: Change, clause: Clause) -> Change:
         what = f"copyright notice {'added' if added else 'removed'}"
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
+    if material_cats and _describes_the_policy(clause, facts):
+        return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
     if clause.is_heading and not _promises(facts):
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
     if (
@@ -1252,6 +1254,21 @@ def _single(change: Change, clause: Clause) -> Change:
 
 
 POINTER_MAX_WORDS = 20
+DESCRIPTION_MAX_WORDS = 40
+
+
+def _describes_the_policy(clause: Clause, facts: ClauseFacts) -> bool:
+    """The sentence says what the document explains ("This notice explains how we collect data
+    and what we do with it"): the terms are in the sentences it announces. One that names a kind
+    of data, a recipient, a use, a period, a place or a promise states something itself."""
+    describes = pick_lexicon(clause.text, clause.language).describes
+    if describes is None or len(_WORD.findall(clause.text)) > DESCRIPTION_MAX_WORDS:
+        return False
+    if facts.recipients or facts.data_types or facts.purposes or facts.durations or facts.ages:
+        return False
+    if facts.places or facts.rights or _promises(facts):
+        return False
+    return bool(caseless.search(describes, clause.text))
 
 
 def _points_elsewhere(clause: Clause) -> bool:

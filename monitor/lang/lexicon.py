@@ -127,6 +127,8 @@ class Lexicon:
     update_stamp: re.Pattern[str] | None
     # "see here for more information": a sentence that only sends the reader elsewhere
     pointers: re.Pattern[str] | None = None
+    # "this policy explains how we collect data": a sentence about what the document tells
+    describes: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
@@ -268,6 +270,7 @@ def load_lexicon(language: str) -> Lexicon:
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         pointers=_alternation(data.get("pointers"), cjk),
+        describes=_alternation(data.get("describes"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),

@@ -56,6 +56,7 @@ SCHEMA: dict[str, str] = {
     "change_notice": "keyed",
     "update_stamp": "list",
     "pointers": "list",
+    "describes": "list",
     "security_measures": "keyed",
     "months": "list",
     "purposes": "keyed",
