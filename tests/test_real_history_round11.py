@@ -10,7 +10,8 @@ of your data" is a sharing term (a limit on them dropped is a sharing change); "
 said as "not before" (zh 只有当…才, de erst dann … wenn, nl pas … als, da/no først … når, sv först … när,
 hr tek kada, sl šele ko) is a limit; a limit is on what its own sentence's verbs do (an exception to
 "we do not collect" limits collection); a short sentence saying what the policy explains ("this notice
-explains how we collect data") states no term, added or removed (new lexicon key `describes`)."""
+explains how we collect data") states no term, added or removed (new lexicon key `describes`); "the
+companies that receive your data" are recipients (en, de, da, sv, no, nl)."""
 
 from __future__ import annotations
 
@@ -371,3 +372,47 @@ def test_a_sentence_saying_what_the_policy_explains_is_quiet(language: str, text
 )
 def test_a_description_that_states_a_term_still_alerts(text: str) -> None:
     assert single("added", text).material
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "To host our forums, but only if the companies that receive your data follow our rules.",
+            "To host our forums, and the companies that receive your data may use it as they wish.",
+        ),
+        (
+            "da",
+            "Til vores forum, men kun hvis de virksomheder, som modtager dine oplysninger, følger reglerne.",
+            "Til vores forum, og de virksomheder, som modtager dine oplysninger, må bruge dem frit.",
+        ),
+        (
+            "sv",
+            "För vårt forum, men endast om de företag som tar emot dina uppgifter följer reglerna.",
+            "För vårt forum, och de företag som tar emot dina uppgifter får använda dem fritt.",
+        ),
+        (
+            "no",
+            "For forumet vårt, men bare hvis selskaper som mottar dine opplysninger følger reglene.",
+            "For forumet vårt, og selskaper som mottar dine opplysninger kan bruke dem fritt.",
+        ),
+        (
+            "nl",
+            "Voor ons forum, maar alleen als de bedrijven die uw gegevens ontvangen de regels volgen.",
+            "Voor ons forum, en de bedrijven die uw gegevens ontvangen mogen ze vrij gebruiken.",
+        ),
+        (
+            "de",
+            "Für das Forum, aber nur, wenn die Unternehmen, die Ihre Daten erhalten, Regeln befolgen.",
+            "Für unser Forum, und die Unternehmen, die Ihre Daten erhalten, dürfen sie frei nutzen.",
+        ),
+    ],
+)
+def test_a_limit_on_the_parties_that_receive_your_data_is_a_sharing_term(
+    language: str, old: str, new: str
+) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "sharing")
+    conditions = [f for f in change.facts if f.kind == "condition"]
+    assert all(f.category == "sharing" for f in conditions), change
