@@ -11,7 +11,8 @@ said as "not before" (zh 只有当…才, de erst dann … wenn, nl pas … als,
 hr tek kada, sl šele ko) is a limit; a limit is on what its own sentence's verbs do (an exception to
 "we do not collect" limits collection); a short sentence saying what the policy explains ("this notice
 explains how we collect data") states no term, added or removed (new lexicon key `describes`); "the
-companies that receive your data" are recipients (en, de, da, sv, no, nl)."""
+companies that receive your data" are recipients (en, de, da, sv, no, nl); the user's own precautions
+after a breach ("so that you can take appropriate safeguards") are no transfer safeguard."""
 
 from __future__ import annotations
 
@@ -416,3 +417,26 @@ def test_a_limit_on_the_parties_that_receive_your_data_is_a_sharing_term(
     assert_alert(change, "sharing")
     conditions = [f for f in change.facts if f.kind == "condition"]
     assert all(f.category == "sharing" for f in conditions), change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Should a data breach happen, we will tell you, so that you can take appropriate safeguards.",
+            "Should a data breach happen, we will not tell you.",
+        ),
+        (
+            "hr",
+            "Dođe li do povrede sigurnosti, javit ćemo vam da poduzmete odgovarajuće zaštitne mjere.",
+            "Dođe li do povrede sigurnosti, nećemo vam javiti.",
+        ),
+    ],
+)
+def test_the_users_precautions_after_a_breach_are_no_transfer_safeguard(
+    language: str, old: str, new: str
+) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "security")
+    assert "transfer" not in change.categories, change

@@ -843,6 +843,8 @@ def _diff_conditions(
     other stays ("we only share records from 2025 on, unless you object" -> "... from 2025 on"):
     a limit said before and no longer said, with none new in its place, is dropped too."""
     kinds = of.conditions ^ nf.conditions
+    if "safeguard" in kinds and _breach_safeguard(of, nf, lex, old, new):
+        kinds = kinds - {"safeguard"}
     gone = _limit_gone(lex, old, new) if "limit" in of.conditions & nf.conditions else None
     if gone:
         kinds = kinds | {"limit"}
@@ -891,6 +893,14 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+def _breach_safeguard(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """ "We will tell you of a breach so that you can take appropriate safeguards": the user's own
+    precautions after a breach, not the safeguards of a transfer abroad (no place is named)."""
+    if of.places or nf.places or lex.breach is None:
+        return False
+    return bool(caseless.search(lex.breach, old) or caseless.search(lex.breach, new))
 
 
 def _limit_gone(lex: Lexicon, old: str, new: str) -> str | None:
