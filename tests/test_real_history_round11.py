@@ -12,7 +12,8 @@ hr tek kada, sl šele ko) is a limit; a limit is on what its own sentence's verb
 "we do not collect" limits collection); a short sentence saying what the policy explains ("this notice
 explains how we collect data") states no term, added or removed (new lexicon key `describes`); "the
 companies that receive your data" are recipients (en, de, da, sv, no, nl); the user's own precautions
-after a breach ("so that you can take appropriate safeguards") are no transfer safeguard."""
+after a breach ("so that you can take appropriate safeguards") are no transfer safeguard; data that "will
+be public" is shared, and a kind of data added to it is a sharing change."""
 
 from __future__ import annotations
 
@@ -440,3 +441,29 @@ def test_the_users_precautions_after_a_breach_are_no_transfer_safeguard(
     change = modified(old, new, language)
     assert_alert(change, "security")
     assert "transfer" not in change.categories, change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "If you post in the forum, your nickname and your city will be public.",
+            "If you post in the forum, your nickname, your phone number and your city will be public.",
+        ),
+        (
+            "es",
+            "Si publica en el foro, su apodo y su ciudad serán públicos para todos.",
+            "Si publica en el foro, su apodo, su número de teléfono y su ciudad serán públicos para todos.",
+        ),
+        (
+            "fr",
+            "Sur le forum, votre pseudo et votre ville seront publics.",
+            "Sur le forum, votre pseudo, votre numéro de téléphone et votre ville seront publics.",
+        ),
+    ],
+)
+def test_a_kind_of_data_added_to_what_will_be_public_is_a_sharing_change(
+    language: str, old: str, new: str
+) -> None:
+    assert_alert(modified(old, new, language), "sharing")

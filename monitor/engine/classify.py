@@ -607,6 +607,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(extract_facts(item, language).categories)
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
+                if "collection" in named and "sharing" in own:
+                    named.add("sharing")  # "your e-mail and phone number will be public": data shared
                 own = own & named or own
                 cats |= own
                 fact = Fact(
