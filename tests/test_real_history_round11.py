@@ -13,7 +13,8 @@ hr tek kada, sl šele ko) is a limit; a limit is on what its own sentence's verb
 explains how we collect data") states no term, added or removed (new lexicon key `describes`); "the
 companies that receive your data" are recipients (en, de, da, sv, no, nl); the user's own precautions
 after a breach ("so that you can take appropriate safeguards") are no transfer safeguard; data that "will
-be public" is shared, and a kind of data added to it is a sharing change."""
+be public" is shared, and a kind of data added to it is a sharing change; people handing over their own
+details (nl "moeten hun naam … opgeven") is collection."""
 
 from __future__ import annotations
 
@@ -467,3 +468,12 @@ def test_a_kind_of_data_added_to_what_will_be_public_is_a_sharing_change(
     language: str, old: str, new: str
 ) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+def test_a_kind_of_data_people_must_hand_over_is_collected_in_dutch() -> None:
+    change = modified(
+        "Deelnemers aan een cursus moeten hun naam en e-mailadres opgeven.",
+        "Deelnemers aan een cursus moeten hun naam, e-mailadres en geboortedatum opgeven.",
+        "nl",
+    )
+    assert_alert(change, "collection")
