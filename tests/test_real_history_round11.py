@@ -14,7 +14,8 @@ explains how we collect data") states no term, added or removed (new lexicon key
 companies that receive your data" are recipients (en, de, da, sv, no, nl); the user's own precautions
 after a breach ("so that you can take appropriate safeguards") are no transfer safeguard; data that "will
 be public" is shared, and a kind of data added to it is a sharing change; people handing over their own
-details (nl "moeten hun naam … opgeven") is collection."""
+details (nl "moeten hun naam … opgeven") is collection; one product named in place of another ("Google
+Analytics" -> "Matomo") states no new term."""
 
 from __future__ import annotations
 
@@ -477,3 +478,31 @@ def test_a_kind_of_data_people_must_hand_over_is_collected_in_dutch() -> None:
         "nl",
     )
     assert_alert(change, "collection")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "We use Adobe Analytics to count page views.", "We use Plausible to count page views."),
+        (
+            "hr",
+            "Za brojanje posjeta koristimo Adobe Analytics i kolačiće.",
+            "Za brojanje posjeta koristimo Plausible i kolačiće.",
+        ),
+        (
+            "sl",
+            "Za štetje obiskov uporabljamo orodje Adobe Analytics.",
+            "Za štetje obiskov uporabljamo orodje Plausible.",
+        ),
+    ],
+)
+def test_one_product_named_for_another_states_no_new_term(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_a_name_swapped_with_a_pronoun_is_no_name_swap() -> None:
+    change = modified(
+        "Brightly will share your e-mail address with advertisers.",
+        "We will share your e-mail address with advertisers.",
+    )
+    assert "name changed" not in change.explanation.lower(), change

@@ -504,6 +504,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
+    if _names_swapped(pairs, old.text, new.text, lex):
+        # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
+        return _done(change, list(clause_cats), [], False, "none", prefix + "a name changed; no term changed")
     if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
@@ -1147,6 +1150,33 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     if all(w.lower() in other_words for w in words):
         return None  # the same words stand elsewhere: a re-ordering
     return " ".join(words)
+
+
+NAME_WORDS = 3  # "Google Analytics", "Adobe Experience Cloud": a product or company name is short
+
+
+def _names_swapped(pairs: list[tuple[str, str]], old: str, new: str, lex: Lexicon) -> bool:
+    """Every change puts one product or company name in place of another ("Google Analytics" ->
+    "Matomo"): the words of a name ("Analytics") are no term of the sentence. Only where common
+    nouns are written in lower case, so that a capitalised word is a name."""
+    if lex.nouns_capitalised or lex.cjk:
+        return False
+    return all(
+        was and now and _name_words(was, old, lex) and _name_words(now, new, lex) for was, now in pairs
+    )
+
+
+def _name_words(words: str, text: str, lex: Lexicon) -> bool:
+    """A short run of capitalised words, none a function word ("We"), a web domain's ending aside
+    ("Convert com" for "Convert.com")."""
+    kept = [w for w in words.split() if not (w.islower() and len(w) <= 4 and f".{w}" in text)]
+    if not 0 < len(kept) <= NAME_WORDS:
+        return False
+    if any(w.lower() in lex.subject_pronouns for w in kept):
+        return False
+    if lex.stopwords is not None and any(lex.stopwords.fullmatch(w) for w in kept):
+        return False
+    return all(w[0].isupper() and any(c.islower() for c in w[1:]) for w in kept)
 
 
 def _proper_name(item: str, lex: Lexicon) -> bool:
