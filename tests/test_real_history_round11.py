@@ -506,3 +506,14 @@ def test_a_name_swapped_with_a_pronoun_is_no_name_swap() -> None:
         "We will share your e-mail address with advertisers.",
     )
     assert "name changed" not in change.explanation.lower(), change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "Our backups are kept on servers in Ireland.", "Our backups are kept on servers in Brazil."),
+        ("nl", "Onze back-ups staan op servers in Ierland.", "Onze back-ups staan op servers in Brazilië."),
+    ],
+)
+def test_a_country_named_for_another_is_no_mere_name_swap(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "transfer")

@@ -504,7 +504,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
-    if _names_swapped(pairs, old.text, new.text, lex):
+    same_parties = of.places == nf.places and of.recipients == nf.recipients
+    if same_parties and _names_swapped(pairs, old.text, new.text, lex):
         # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
         return _done(change, list(clause_cats), [], False, "none", prefix + "a name changed; no term changed")
     if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
@@ -1158,7 +1159,8 @@ NAME_WORDS = 3  # "Google Analytics", "Adobe Experience Cloud": a product or com
 def _names_swapped(pairs: list[tuple[str, str]], old: str, new: str, lex: Lexicon) -> bool:
     """Every change puts one product or company name in place of another ("Google Analytics" ->
     "Matomo"): the words of a name ("Analytics") are no term of the sentence. Only where common
-    nouns are written in lower case, so that a capitalised word is a name."""
+    nouns are written in lower case, so that a capitalised word is a name; the caller has made
+    sure no country ("Germany" -> "India") or known recipient changed with it."""
     if lex.nouns_capitalised or lex.cjk:
         return False
     return all(
