@@ -505,6 +505,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
+    same_parties = of.places == nf.places and of.recipients == nf.recipients
+    if same_parties and _names_swapped(pairs, old.text, new.text, lex):
+        # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
+        return _done(change, list(clause_cats), [], False, "none", prefix + "a name changed; no term changed")
     if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
         # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
@@ -525,6 +529,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
             # what cookies are for, what they gather, who gets their data, the choice: tracking terms
             cats.add("tracking")
+        if ("tracking" in of.categories) != ("tracking" in nf.categories):
+            cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
@@ -606,6 +612,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(extract_facts(item, language).categories)
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
+                if "collection" in named and "sharing" in own:
+                    named.add("sharing")  # "your e-mail and phone number will be public": data shared
                 own = own & named or own
                 cats |= own
                 fact = Fact(
@@ -842,6 +850,8 @@ def _diff_conditions(
     other stays ("we only share records from 2025 on, unless you object" -> "... from 2025 on"):
     a limit said before and no longer said, with none new in its place, is dropped too."""
     kinds = of.conditions ^ nf.conditions
+    if "safeguard" in kinds and _breach_safeguard(of, nf, lex, old, new):
+        kinds = kinds - {"safeguard"}
     gone = _limit_gone(lex, old, new) if "limit" in of.conditions & nf.conditions else None
     if gone:
         kinds = kinds | {"limit"}
@@ -864,7 +874,14 @@ def _diff_conditions(
         own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
-        cat = own or _ordered(acted or material_cats)[0]
+        # the limit qualified what its own sentence was about ("we keep them only while ..." -> "we
+        # keep them 5 years after collecting them": a limit on keeping, not on collecting)
+        facts = of if dropped else nf
+        side = set(facts.categories)
+        # and on what that sentence's own verbs do ("除…外，不会收集": an exception to not collecting)
+        own_acts = {ACTION_CATEGORY.get(p.action) for p in facts.polarity} & material_cats
+        pool = own_acts or (acted & side) or (material_cats & side) or acted or material_cats
+        cat = own or _ordered(pool)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
@@ -934,6 +951,14 @@ def _ban_on_both_sides(of: ClauseFacts, nf: ClauseFacts) -> bool:
     if not old or not new or any(p.state != "negated" for p in (*old, *new)):
         return False
     return {p.action for p in old} == {p.action for p in new}
+
+
+def _breach_safeguard(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """ "We will tell you of a breach so that you can take appropriate safeguards": the user's own
+    precautions after a breach, not the safeguards of a transfer abroad (no place is named)."""
+    if of.places or nf.places or lex.breach is None:
+        return False
+    return bool(caseless.search(lex.breach, old) or caseless.search(lex.breach, new))
 
 
 def _limit_gone(lex: Lexicon, old: str, new: str) -> str | None:
@@ -1054,7 +1079,22 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
                 dropped.append(item)
     if not added and not dropped:
         return _appended_item(a, b, opcodes, lex)
-    return tuple(added), tuple(dropped)
+    gone = {t.lower() for tag, i1, i2, _, _ in opcodes if tag != "equal" for t in a[i1:i2]}
+    came = {t.lower() for tag, _, _, j1, j2 in opcodes if tag != "equal" for t in b[j1:j2]}
+    return (
+        tuple(i for i in added if not _moved(i, gone, lex)),
+        tuple(i for i in dropped if not _moved(i, came, lex)),
+    )
+
+
+def _moved(item: str, elsewhere: set[str], lex: Lexicon) -> bool:
+    """The item's words left the sentence at one place and came back at another ("asked for and
+    received consent" -> "asked for consent and received it"): a word moved, no item added or
+    dropped. Short words (a pronoun the new order needs, "it") do not count; an item of short
+    words only ("IP") is never taken for a moved one."""
+    words = [w for w in (w.lower() for w in _WORD.findall(item)) if w not in lex.conjunctions]
+    content = [w for w in words if len(w) > 2 or _HAN_RE.match(w)]
+    return bool(content) and all(w in elsewhere for w in content)
 
 
 def _opens_clause(tokens: list[str], end: int, lex: Lexicon) -> bool:
@@ -1165,6 +1205,34 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     return " ".join(words)
 
 
+NAME_WORDS = 3  # "Google Analytics", "Adobe Experience Cloud": a product or company name is short
+
+
+def _names_swapped(pairs: list[tuple[str, str]], old: str, new: str, lex: Lexicon) -> bool:
+    """Every change puts one product or company name in place of another ("Google Analytics" ->
+    "Matomo"): the words of a name ("Analytics") are no term of the sentence. Only where common
+    nouns are written in lower case, so that a capitalised word is a name; the caller has made
+    sure no country ("Germany" -> "India") or known recipient changed with it."""
+    if lex.nouns_capitalised or lex.cjk:
+        return False
+    return all(
+        was and now and _name_words(was, old, lex) and _name_words(now, new, lex) for was, now in pairs
+    )
+
+
+def _name_words(words: str, text: str, lex: Lexicon) -> bool:
+    """A short run of capitalised words, none a function word ("We"), a web domain's ending aside
+    ("Convert com" for "Convert.com")."""
+    kept = [w for w in words.split() if not (w.islower() and len(w) <= 4 and f".{w}" in text)]
+    if not 0 < len(kept) <= NAME_WORDS:
+        return False
+    if any(w.lower() in lex.subject_pronouns for w in kept):
+        return False
+    if lex.stopwords is not None and any(lex.stopwords.fullmatch(w) for w in kept):
+        return False
+    return all(w[0].isupper() and any(c.islower() for c in w[1:]) for w in kept)
+
+
 def _proper_name(item: str, lex: Lexicon) -> bool:
     """A name ("Kite", "Harbor Rewards"): every word capitalised in a language that writes common
     nouns in lower case, all-capital acronyms aside ("GPS" is a kind of data), and no word the
@@ -1236,6 +1304,8 @@ def _single(change: Change, clause: Clause) -> Change:
         what = f"copyright notice {'added' if added else 'removed'}"
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
+    if material_cats and _describes_the_policy(clause, facts):
+        return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
     if clause.is_heading and not _promises(facts):
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
     if (
@@ -1244,6 +1314,7 @@ def _single(change: Change, clause: Clause) -> Change:
         and "contact" not in cats
         and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
         and not _is_address(clause.text)
+        and not _points_elsewhere(clause)
     ):
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
@@ -1276,6 +1347,34 @@ def _single(change: Change, clause: Clause) -> Change:
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
+
+
+POINTER_MAX_WORDS = 20
+DESCRIPTION_MAX_WORDS = 40
+
+
+def _describes_the_policy(clause: Clause, facts: ClauseFacts) -> bool:
+    """The sentence says what the document explains ("This notice explains how we collect data
+    and what we do with it"): the terms are in the sentences it announces. One that names a kind
+    of data, a recipient, a use, a period, a place or a promise states something itself."""
+    describes = pick_lexicon(clause.text, clause.language).describes
+    if describes is None or len(_WORD.findall(clause.text)) > DESCRIPTION_MAX_WORDS:
+        return False
+    if facts.recipients or facts.data_types or facts.purposes or facts.durations or facts.ages:
+        return False
+    if facts.places or facts.rights or _promises(facts):
+        return False
+    return bool(caseless.search(describes, clause.text))
+
+
+def _points_elsewhere(clause: Clause) -> bool:
+    """The sentence only sends the reader elsewhere ("For EU users: see this page for more
+    information"): a pointer, which states no term of its section, whatever the section is about.
+    A long sentence that ends in "(for more details, click here)" says something itself."""
+    pointers = pick_lexicon(clause.text, clause.language).pointers
+    if pointers is None or len(_WORD.findall(clause.text)) > POINTER_MAX_WORDS:
+        return False
+    return bool(caseless.search(pointers, clause.text))
 
 
 def _promises(facts: ClauseFacts) -> list[Polarity]:

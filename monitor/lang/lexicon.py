@@ -126,6 +126,10 @@ class Lexicon:
     change_no_notice: re.Pattern[str] | None
     security_measures: Patterns
     update_stamp: re.Pattern[str] | None
+    # "see here for more information": a sentence that only sends the reader elsewhere
+    pointers: re.Pattern[str] | None = None
+    # "this policy explains how we collect data": a sentence about what the document tells
+    describes: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
@@ -266,6 +270,8 @@ def load_lexicon(language: str) -> Lexicon:
         change_no_notice=_alternation(change.get("no_notice"), cjk),
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
+        pointers=_alternation(data.get("pointers"), cjk),
+        describes=_alternation(data.get("describes"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),

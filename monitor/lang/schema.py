@@ -55,6 +55,8 @@ SCHEMA: dict[str, str] = {
     "breach_states": "keyed",
     "change_notice": "keyed",
     "update_stamp": "list",
+    "pointers": "list",
+    "describes": "list",
     "security_measures": "keyed",
     "months": "list",
     "purposes": "keyed",
