@@ -174,15 +174,27 @@ def cmd_worker(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from monitor.app.web.server import serve
 
-    db = sqlite_only(args, "the web app is not available yet")
-    if not db.exists():
+    db = db_path(args)  # a SQLite file, or a postgresql:// URL (the workers' database)
+    if isinstance(db, Path) and not db.exists():
         raise UsageError(
             f"no database at {db}: run `policy-monitor check --all` or the daemon first, or pass --db")
     wl = watchlist_path(args)
+    shown = db if isinstance(db, Path) else _without_password(db)
     serve(db, bind=args.bind, watchlist_path=wl if wl.exists() else None,
-          started=lambda url: print(f"serving {url} (read-only over {db}); Ctrl-C stops", file=sys.stderr,
+          started=lambda url: print(f"serving {url} (read-only over {shown}); Ctrl-C stops", file=sys.stderr,
                                     flush=True))
     return EXIT_OK
+
+
+def _without_password(url: str) -> str:
+    """A database URL as it may be printed: its password masked."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

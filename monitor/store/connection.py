@@ -93,6 +93,8 @@ class Connection:
             if self._check_version(known) < known:
                 raise MonitorError(
                     "the database has an older schema: run a check or a worker once to upgrade it")
+            # the server refuses any write of this session (the web app): reads only, as SQLite's mode=ro
+            self._conn.execute("SET default_transaction_read_only = on")
             return
         if self._check_version(known) == known:
             return
@@ -242,6 +244,12 @@ class Connection:
         """Whether the PostgreSQL session is gone (the server restarted, the network failed):
         nothing more can be done through this Store. Always False for SQLite."""
         return bool(self.postgres and (self._conn.raw.closed or self._conn.raw.broken))  # type: ignore[attr-defined]
+
+    def name_session(self, application_name: str) -> None:
+        """Name this PostgreSQL session in pg_stat_activity (a worker's: WORKER_SESSION); no-op on SQLite."""
+        if self.postgres:
+            with self._lock:
+                self._conn.execute("SELECT set_config('application_name', ?, false)", (application_name,))
 
     def _pg_daemon_lock(self) -> None:
         if self._pg_locked:

@@ -11,6 +11,7 @@ The dialect layer is as small as the store's SQL allows, each rewrite made once 
 - `INSERT OR IGNORE` becomes `INSERT .. ON CONFLICT DO NOTHING`; an INSERT into a table with a
   serial id gets `RETURNING id`, which is the cursor's lastrowid;
 - `BEGIN IMMEDIATE` becomes `BEGIN`; `x IS NOT (SELECT ..)` becomes `IS DISTINCT FROM`;
+  `json_each(c.categories)` becomes `jsonb_array_elements_text(c.categories::jsonb)`;
 - the few statements SQLite accepts and PostgreSQL does not (a LEFT JOIN without ON, a subquery
   in FROM without an alias, PRAGMA table_info) are rewritten by name below.
 `sum(boolean)` and `group_concat(text, text)`, which SQLite has, are created as aggregates by
@@ -29,6 +30,8 @@ SCHEMES = ("postgresql://", "postgres://")
 _SERIAL_TABLES = ("fetches", "versions", "changes", "alerts")
 # pg_advisory_xact_lock key held while migrating, so that workers starting together migrate once.
 MIGRATE_LOCK = 0x706D_6D69  # "pmmi"
+# application_name of a worker's session: the web app's /healthz counts these sessions as live workers
+WORKER_SESSION = "policy-monitor worker"
 
 
 def is_postgres_url(target: object) -> bool:
@@ -195,6 +198,9 @@ def _rewrite(sql: str) -> str:
     if sql.startswith("INSERT OR IGNORE INTO"):
         sql = "INSERT INTO" + sql[len("INSERT OR IGNORE INTO") :] + " ON CONFLICT DO NOTHING"
     sql = sql.replace(" IS NOT (SELECT", " IS DISTINCT FROM (SELECT")
+    # the change filter by category: the elements of a JSON array of names (browse.change_rows)
+    sql = sql.replace(
+        "json_each(c.categories) j", "jsonb_array_elements_text(c.categories::jsonb) AS j(value)")
     if "FROM (SELECT 1) AS one" in sql:  # check_state's LEFT JOINs of one-row subqueries
         sql = re.sub(r"\) AS (f|v|val)\b(?! ON)", r") AS \1 ON TRUE", sql)
     # a subquery in FROM needs an alias before PostgreSQL 16 (prune_fetches)

@@ -45,6 +45,7 @@ from monitor.config.sources import Stamp, stale
 from monitor.errors import MonitorError
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store import Store, storage_error
+from monitor.store.pg import WORKER_SESSION
 from monitor.watch.check import check_policy, format_outcome
 from monitor.watch.scheduler import _allow_prefilter_builds as allow_prefilter_builds
 from monitor.watch.scheduler import jitter_of
@@ -94,6 +95,7 @@ def run_worker(
                 "workers share a PostgreSQL database (--db postgresql://...); "
                 "on a SQLite file, run `policy-monitor run`"
             )
+        store.name_session(WORKER_SESSION)  # how the web app's /healthz sees this worker alive
         worker = Worker(watchlist_path, store, watchlist, stop, stamps=stamps)
         worker.run()
     finally:

@@ -8,6 +8,13 @@ database: {writable}, outbox: {due, retry_later, digest, dead}}, 200 when the da
 ticking and the database writable, else 503. /metrics: Prometheus text (prometheus-client):
 checks by outcome, check duration and fetch latency (histograms over every stored check), versions, changes by
 severity, alerts by status (pending, delivered, dead ...), policies and policies failing, daemon up.
+
+On PostgreSQL there is no daemon and no lock file: the workers' sessions in pg_stat_activity
+(named WORKER_SESSION) stand for it. /healthz: {ok, workers: {alive (sessions), active,
+last_activity_at, activity_age_seconds}, last_check_at, database: {writable: the server is a
+primary}, outbox}, 200 when a worker ran a statement within TICK_STALE_S on a primary; /metrics
+has policy_monitor_workers and policy_monitor_workers_last_activity_timestamp_seconds instead of
+the daemon's two gauges.
 """
 
 from __future__ import annotations
@@ -56,7 +63,34 @@ def writable(db_path: Path) -> bool:
     )
 
 
+def worker_health(web: Any) -> tuple[dict[str, Any], bool]:
+    """PostgreSQL's /healthz: the workers are alive when their sessions are connected and one ran a
+    statement within TICK_STALE_S (each worker runs one every poll, idle or not); the database is
+    writable when the server is a primary (a standby in recovery refuses the workers' writes)."""
+    store = web.store
+    now = web.clock()
+    count, seen = store.worker_sessions()
+    age = round(now.timestamp() - seen.timestamp(), 3) if seen is not None else None
+    active = count > 0 and age is not None and age <= TICK_STALE_S
+    primary = store.server_is_primary()
+    data = {
+        "workers": {
+            "alive": count,
+            "active": active,
+            "last_activity_at": iso(seen) if seen is not None else None,
+            "activity_age_seconds": age,
+        },
+        "last_check_at": store.last_check_at(),
+        "database": {"writable": primary, "schema_version": store.schema_version},
+        "outbox": store.outbox_backlog(iso(now)),
+    }
+    ok = active and primary
+    return {"ok": ok, **data}, ok
+
+
 def health(web: Any) -> tuple[dict[str, Any], bool]:
+    if web.postgres:
+        return worker_health(web)
     store = web.store
     now = web.clock()
     alive = store.daemon_running()
@@ -136,6 +170,9 @@ class StoreCollector(Collector):
             "Active policies whose latest check failed or looked wrong",
             value=counts["failing"],
         )
+        if self.web.postgres:
+            yield from _worker_gauges(store)
+            return
         yield GaugeMetricFamily(
             "policy_monitor_daemon_up",
             "1 when a daemon holds the database",
@@ -148,12 +185,24 @@ class StoreCollector(Collector):
             )
 
 
+def _worker_gauges(store: Any) -> Iterator[Any]:
+    """PostgreSQL: the workers connected now and the last moment one ran a statement."""
+    count, seen = store.worker_sessions()
+    yield GaugeMetricFamily("policy_monitor_workers", "Workers connected to the database", value=count)
+    if seen is not None:
+        yield GaugeMetricFamily(
+            "policy_monitor_workers_last_activity_timestamp_seconds",
+            "The last statement of any worker",
+            value=seen.timestamp(),
+        )
+
+
 def routes(web: Any) -> list[Route]:
     registry = CollectorRegistry(auto_describe=False)
     registry.register(StoreCollector(web))
 
     async def healthz(request: Request) -> Response:
-        if not web.db_path.exists():
+        if not web.postgres and not web.db_path.exists():
             return JSONResponse(
                 {"ok": False, "database": {"exists": False, "writable": False}}, status_code=503
             )

@@ -1,6 +1,7 @@
 """The web app: server-rendered pages over the history, plus the API, feeds, health and metrics.
 
-In: a database path (opened read-only: a WAL reader never blocks the daemon's writes), the
+In: a database path (opened read-only: a WAL reader never blocks the daemon's writes) or a
+postgresql:// URL (a read-only session beside the workers'), the
 watchlist path (optional: the policy page shows its entry), the access rule (token or basic-auth
 credentials from the environment) and a clock. Out: a Starlette ASGI app (`create_app`) with
 GET routes only, and `serve()` running it under uvicorn on 127.0.0.1:8080 by default.
@@ -173,8 +174,13 @@ def _secure(response: Response) -> Response:
 class Web:
     """What the routes share: the read-only store, the watchlist path, the clock, the templates."""
 
-    def __init__(self, db_path: Path, watchlist_path: Path | None, clock: Clock) -> None:
-        self.db_path, self.watchlist_path, self.clock = Path(db_path), watchlist_path, clock
+    def __init__(self, db_path: str | Path, watchlist_path: Path | None, clock: Clock) -> None:
+        from monitor.store.pg import is_postgres_url
+
+        self.postgres = is_postgres_url(db_path)
+        # a postgresql:// URL stays a string; a SQLite file is a Path
+        self.db_path: Any = db_path if self.postgres else Path(db_path)
+        self.watchlist_path, self.clock = watchlist_path, clock
         self._store: Any = None
         self._watchlist: tuple[dict[str, Any], Any] | None = None  # (stamps of what was read, the list)
         self._lock = threading.Lock()
@@ -190,12 +196,16 @@ class Web:
 
     @property
     def store(self) -> Any:
-        """The read-only Store, opened on first use (the database may not exist when serve starts)."""
+        """The read-only Store, opened on first use (the database may not exist when serve starts);
+        on PostgreSQL, opened again after its session was lost (the server restarted)."""
         with self._lock:
+            if self._store is not None and self._store.connection_lost():
+                self._store.close()
+                self._store = None
             if self._store is None:
                 from monitor.store import Store
 
-                if not self.db_path.exists():
+                if not self.postgres and not self.db_path.exists():
                     raise read_models.NotFound(
                         f"no database at {self.db_path} yet: the daemon or `check --all` makes it"
                     )
@@ -277,7 +287,8 @@ def dashboard(web: Web, request: Request) -> Response:
         link=link,
         filters=page.filters,
         last_check=web.store.last_check_at(),
-        daemon=web.store.daemon_running(),
+        daemon=not web.postgres and web.store.daemon_running(),
+        workers=web.store.worker_sessions()[0] if web.postgres else None,  # PostgreSQL: no daemon
     )
 
 
@@ -365,7 +376,7 @@ def create_app(
     """The whole web app over the database at `db_path`, guarded by `access`."""
     from monitor.app.web import api, feeds, metrics
 
-    web = Web(Path(db_path), Path(watchlist_path) if watchlist_path else None, clock)
+    web = Web(db_path, Path(watchlist_path) if watchlist_path else None, clock)
     page = errors_as_pages
     routes = [
         Route("/", page(web, dashboard), name="dashboard"),
@@ -385,7 +396,7 @@ def create_app(
 
 
 def serve(
-    db_path: Path,
+    db_path: str | Path,
     *,
     bind: str = DEFAULT_BIND,
     watchlist_path: Path | None = None,
