@@ -312,16 +312,20 @@ class Browse(Connection):
         )[0]  # type: ignore[index]
         return out
 
-    def worker_sessions(self) -> tuple[int, datetime | None]:
-        """PostgreSQL: how many workers' sessions (named WORKER_SESSION) are connected now, and
-        when one last ran a statement (pg_stat_activity.state_change; an idle worker still runs
-        one every poll). Seeing other sessions' times needs the workers' role or pg_read_all_stats."""
+    def worker_sessions(self) -> tuple[int, datetime | None, float | None]:
+        """PostgreSQL: how many workers' sessions (named WORKER_SESSION) are connected now, when
+        one last ran a statement (pg_stat_activity.state_change; an idle worker still runs one
+        every poll), and how many seconds ago by the server's own clock (so a web app on a host
+        whose clock differs still judges it right). Seeing other sessions' times needs the
+        workers' role or pg_read_all_stats."""
         row = self._one(
-            "SELECT count(*), max(state_change) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND application_name = ?",
+            "SELECT count(*), max(state_change), extract(epoch FROM now() - max(state_change))"
+            " FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?",
             (WORKER_SESSION,),
         )
-        return (int(row[0]), row[1]) if row else (0, None)
+        if not row:
+            return 0, None, None
+        return int(row[0]), row[1], float(row[2]) if row[2] is not None else None
 
     def server_is_primary(self) -> bool:
         """PostgreSQL: whether the server takes writes (a primary, not a standby in recovery)."""

@@ -69,8 +69,8 @@ def worker_health(web: Any) -> tuple[dict[str, Any], bool]:
     writable when the server is a primary (a standby in recovery refuses the workers' writes)."""
     store = web.store
     now = web.clock()
-    count, seen = store.worker_sessions()
-    age = round(now.timestamp() - seen.timestamp(), 3) if seen is not None else None
+    count, seen, server_age = store.worker_sessions()
+    age = round(server_age, 3) if server_age is not None else None  # the server's clock: no skew
     active = count > 0 and age is not None and age <= TICK_STALE_S
     primary = store.server_is_primary()
     data = {
@@ -187,7 +187,7 @@ class StoreCollector(Collector):
 
 def _worker_gauges(store: Any) -> Iterator[Any]:
     """PostgreSQL: the workers connected now and the last moment one ran a statement."""
-    count, seen = store.worker_sessions()
+    count, seen, _ = store.worker_sessions()
     yield GaugeMetricFamily("policy_monitor_workers", "Workers connected to the database", value=count)
     if seen is not None:
         yield GaugeMetricFamily(
