@@ -137,6 +137,7 @@ class Worker:
         self._use(watchlist)
         self.in_flight: set[str] = set()
         self._flight_lock = threading.Lock()
+        self._reload_lock = threading.Lock()  # the loop and a check thread may both reload
         self.wake = threading.Event()  # a check finished: there is room to claim more
         self.alerts_raised = threading.Event()
         self.leading = False
@@ -241,30 +242,35 @@ class Worker:
         log.info("fetch history pruned: %d fetch rows from before %s removed", removed, iso(before))
 
     def _reload_if_changed(self) -> None:
-        if not self.stamps or not stale(self.stamps):
-            return
-        from monitor.config.watchlist import load_watchlist
+        with self._reload_lock:
+            if not self.stamps or not stale(self.stamps):
+                return
+            from monitor.config.watchlist import load_watchlist
 
-        stamps: dict[str, Stamp] = {}
-        try:
-            new = load_watchlist(self.path, stamps=stamps)
-        except MonitorError as e:
-            log.error("watchlist not reloaded, keeping the last good one: %s", e)
-            self.stamps = stamps or self.stamps
-            return
-        self.stamps = stamps
-        self._use(new)
-        self.sender.watchlist = new
-        log.info("watchlist reloaded: %d policies", len(self.by_id))
-        if self.leading:
-            self.store.sync_policies(new.policies)
+            stamps: dict[str, Stamp] = {}
+            try:
+                new = load_watchlist(self.path, stamps=stamps)
+            except MonitorError as e:
+                log.error("watchlist not reloaded, keeping the last good one: %s", e)
+                self.stamps = stamps or self.stamps
+                return
+            self.stamps = stamps
+            self._use(new)
+            self.sender.watchlist = new
+            log.info("watchlist reloaded: %d policies", len(self.by_id))
+            if self.leading:
+                self.store.sync_policies(new.policies)
 
     # --- one check -------------------------------------------------------------------------------
 
     def _check_one(self, policy_id: str) -> None:
         try:
             policy = self.by_id.get(policy_id)
-            if policy is None:  # the leader synced a watchlist this worker has not loaded yet
+            if policy is None:
+                # the leader synced an edited watchlist this worker has not reloaded yet: read it now
+                self._reload_if_changed()
+                policy = self.by_id.get(policy_id)
+            if policy is None:  # not in this worker's watchlist even as the file stands now
                 log.warning(
                     "%s: not in this worker's watchlist; left for %.0f s", policy_id, UNKNOWN_POLICY_RETRY
                 )
