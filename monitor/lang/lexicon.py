@@ -311,6 +311,11 @@ def compile_all(lex: Lexicon) -> int:
     return len(pats)
 
 
+def _lazy_patterns(value: Any) -> list[LazyPattern]:
+    """The lazy (compiled on first use) regexes in a lexicon field's value."""
+    return [p for p in _patterns(value) if isinstance(p, LazyPattern)]
+
+
 def _patterns(value: Any) -> list[Any]:
     """Every regex (lazy or compiled) in a lexicon field's value."""
     if isinstance(value, (LazyPattern, re.Pattern)):
@@ -319,16 +324,6 @@ def _patterns(value: Any) -> list[Any]:
         return [p for v in [*value.values(), getattr(value, "any", None)] for p in _patterns(v)]
     if isinstance(value, (list, tuple)):
         return [p for v in value for p in _patterns(v)]
-    return []
-
-
-def _lazy_patterns(value: Any) -> list[LazyPattern]:
-    if isinstance(value, LazyPattern):
-        return [value]
-    if isinstance(value, dict):
-        return [p for v in [*value.values(), getattr(value, "any", None)] for p in _lazy_patterns(v)]
-    if isinstance(value, (list, tuple)):
-        return [p for v in value for p in _lazy_patterns(v)]
     return []
 
 
