@@ -334,12 +334,15 @@ class Daemon:
             free = self.threads - len(self.in_flight)
             if free <= 0:
                 return
-            # in-flight rows are still due (their next check is written when they end): skip them
-            due = self.store.due_policies(self.store.clock(), free + len(self.in_flight))
+            # in-flight rows are still due (their next check is written when they end): skip them.
+            # The ones in flight when the rows were read count too: a check that ends meanwhile
+            # leaves the read row stale (its next check is written, its id no longer in flight).
+            busy = set(self.in_flight)
+            due = self.store.due_policies(self.store.clock(), free + len(busy))
             for row in due:
                 if free <= 0 or self.stopping.is_set():
                     break
-                if row.id in self.in_flight:
+                if row.id in busy or row.id in self.in_flight:
                     continue
                 self.in_flight.add(row.id)
                 free -= 1
