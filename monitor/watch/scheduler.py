@@ -44,6 +44,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.clock import Clock, iso, system_clock
 from monitor.config.sources import Stamp, file_stamp, stale
 from monitor.errors import MonitorError
+from monitor.lang import prefilter
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store.connection import storage_error
 from monitor.store.schedule import (
@@ -95,7 +96,9 @@ def run_daemon(
     from monitor.store import Store
 
     stop = stop or threading.Event()
-    _allow_prefilter_builds()
+    # a daemon runs for months: it may build the lexicons' Hyperscan databases once (seconds),
+    # which every later check and every short command after it then loads
+    prefilter.allow_building()
     # APScheduler logs every job start and end at INFO: our own line per check says more.
     for name in ("apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -128,14 +131,6 @@ def run_daemon(
     finally:
         store.close()  # also releases the daemon lock
     return EXIT_OK
-
-
-def _allow_prefilter_builds() -> None:
-    """A daemon runs for months: it may spend a few seconds once building the lexicons' Hyperscan
-    databases that every later check (and every short command after it) then uses."""
-    from monitor.lang import prefilter
-
-    prefilter.allow_building()
 
 
 def check_threads(max_workers: int) -> int:

@@ -43,11 +43,11 @@ from monitor.alerts.sender import Sender
 from monitor.clock import Clock, iso, system_clock
 from monitor.config.sources import Stamp, stale
 from monitor.errors import MonitorError
+from monitor.lang import prefilter
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store import Store, storage_error
 from monitor.store.pg import WORKER_SESSION
 from monitor.watch.check import check_policy, format_outcome
-from monitor.watch.scheduler import _allow_prefilter_builds as allow_prefilter_builds
 from monitor.watch.scheduler import jitter_of
 from monitor.watch.timing import interval_of, next_delay
 
@@ -80,7 +80,7 @@ def run_worker(
     from monitor.config.watchlist import load_watchlist
 
     stop = stop or threading.Event()
-    allow_prefilter_builds()  # a long-lived process: build the lexicons' Hyperscan databases once
+    prefilter.allow_building()  # a long-lived process: build the lexicons' Hyperscan databases once
     stamps: dict[str, Stamp] = {}
     try:
         watchlist = load_watchlist(watchlist_path, stamps=stamps)
