@@ -87,7 +87,7 @@ class Connection:
         self._lock = threading.RLock()
         self._lock_fd = None
         self._pg_locked = False
-        self._known_policies, self._known_policies_loaded = set(), False
+        self._known_policies = set()
         self._conn = PgConnection(url)  # type: ignore[assignment]
         if self.read_only:
             if self._check_version(known) < known:
