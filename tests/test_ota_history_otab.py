@@ -1,0 +1,101 @@
+"""Engine patterns found on held-out Open Terms Archive version pairs (issue 10), each stated in
+new sentences: a model-training purpose written as a compound noun, and a sentence saying what a
+policy informs the reader about, which is no promise to announce changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine_checks import assert_alert, assert_quiet, modified
+
+# "foundation model training" added to the list of what group companies process data for
+MODEL_TRAINING = [
+    (
+        "en",
+        "Our sister companies handle the data for hosting, fraud checks and reporting.",
+        "Our sister companies handle the data for hosting, fraud checks, model training and reporting.",
+    ),
+    (
+        "de",
+        "Unsere Schwesterfirmen nutzen die Daten für Hosting, Betrugsprüfung und Berichte.",
+        "Unsere Schwesterfirmen nutzen die Daten für Hosting, Betrugsprüfung, Modelltraining und Berichte.",
+    ),
+    (
+        "nl",
+        "Onze zusterbedrijven gebruiken de gegevens voor hosting, fraudecontrole en rapportage.",
+        "Onze zusterbedrijven gebruiken de gegevens voor hosting, fraudecontrole, modeltraining en rapportage.",
+    ),
+    (
+        "sv",
+        "Våra systerbolag använder uppgifterna för drift, bedrägerikontroll och rapporter.",
+        "Våra systerbolag använder uppgifterna för drift, bedrägerikontroll, modellträning och rapporter.",
+    ),
+    (
+        "da",
+        "Vores søsterselskaber bruger oplysningerne til drift, svindelkontrol og rapporter.",
+        "Vores søsterselskaber bruger oplysningerne til drift, svindelkontrol, modeltræning og rapporter.",
+    ),
+    (
+        "no",
+        "Våre søsterselskaper bruker opplysningene til drift, svindelkontroll og rapporter.",
+        "Våre søsterselskaper bruker opplysningene til drift, svindelkontroll, modelltrening og rapporter.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), MODEL_TRAINING)
+def test_model_training_as_a_compound_noun_is_a_new_purpose(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "purpose")
+    assert "AI training" in change.explanation
+
+
+# "this page is here to inform you about how we use trackers", re-worded: no notice promise dropped
+INFORMS_ABOUT = [
+    (
+        "fr",
+        "Sur cette page, nous souhaitons vous informer de ce que sont les traceurs et de la façon de les régler.",
+        "Sur cette page, nous vous expliquons ce que sont les traceurs et la façon de les régler.",
+    ),
+    (
+        "fr",
+        "Nous tenons à vous informer sur la manière dont nous utilisons les traceurs.",
+        "Nous tenons à vous expliquer la manière dont nous utilisons les traceurs.",
+    ),
+    (
+        "sv",
+        "Med den här sidan vill vi informera dig om hur vi använder spårare.",
+        "Den här sidan beskriver hur vi använder spårare.",
+    ),
+    (
+        "da",
+        "Med denne side vil vi informere dig om, hvordan vi bruger sporingsteknologier.",
+        "Denne side beskriver, hvordan vi bruger sporingsteknologier.",
+    ),
+    (
+        "no",
+        "Med denne siden vil vi informere deg om hvordan vi bruker sporingsteknologier.",
+        "Denne siden beskriver hvordan vi bruker sporingsteknologier.",
+    ),
+    (
+        "nl",
+        "Met deze pagina willen we je informeren over hoe wij trackers gebruiken.",
+        "Deze pagina beschrijft hoe wij trackers gebruiken.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), INFORMS_ABOUT)
+def test_saying_what_the_page_informs_about_is_no_change_notice(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_quiet(change)
+    assert "changes" not in change.categories
+
+
+def test_a_dropped_promise_to_tell_of_changes_still_alerts_in_french() -> None:
+    change = modified(
+        "Si nous changeons cette politique de manière importante, nous allons vous informer par courriel.",
+        "Si nous changeons cette politique de manière importante, la nouvelle version sera mise en ligne.",
+        "fr",
+    )
+    assert_alert(change, "changes", "high")
