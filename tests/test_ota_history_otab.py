@@ -1,12 +1,13 @@
 """Engine patterns found on held-out Open Terms Archive version pairs (issue 10), each stated in
 new sentences: a model-training purpose written as a compound noun, and a sentence saying what a
-policy informs the reader about, which is no promise to announce changes."""
+policy informs the reader about, which is no promise to announce changes; a ban on selling the
+account and advice on the user's own password, which state no term about data."""
 
 from __future__ import annotations
 
 import pytest
 
-from engine_checks import assert_alert, assert_quiet, modified
+from engine_checks import assert_alert, assert_quiet, modified, removed
 
 # "foundation model training" added to the list of what group companies process data for
 MODEL_TRAINING = [
@@ -99,3 +100,50 @@ def test_a_dropped_promise_to_tell_of_changes_still_alerts_in_french() -> None:
         "fr",
     )
     assert_alert(change, "changes", "high")
+
+
+# a ban on the user selling or renting the account is the user's duty, no promise about data
+ACCOUNT_BANS = [
+    ("zh", "你的会员账号只限本人使用，未经我们书面许可，不得以任何方式出租、出借、转让或出售该账号。"),
+    ("zh", "您开通的账户仅供您本人使用，未经同意，禁止赠与、出租、转让或售卖该账户。"),
+    (
+        "de",
+        "Ihr Mitgliedskonto ist nur für Sie bestimmt; ohne unsere schriftliche Zustimmung dürfen Sie das "
+        "Konto nicht vermieten, verleihen, übertragen oder verkaufen.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ACCOUNT_BANS)
+def test_a_ban_on_selling_the_account_dropped_is_quiet(language: str, text: str) -> None:
+    assert_quiet(removed(text, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "你的个人信息，我们不得出售给任何第三方。"),
+        ("zh", "您的个人信息，我们承诺不得出售或出租。"),
+        ("de", "Wir verkaufen Ihre personenbezogenen Daten nicht."),
+    ],
+)
+def test_the_service_s_own_promise_not_to_sell_still_alerts(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "sharing", "high")
+
+
+# the user's own password or code leaking, a lost phone, a safe logout: no measure of the service
+USER_ACCOUNT_CARE = [
+    "如你忘记密码或泄露验证码，可及时联系客服找回账号。",
+    "若你的密码泄露，请及时修改密码。",
+    "你应妥善保管你的账号和密码，使用完毕后应安全退出。",
+    "如你的手机丢失，请及时冻结账号。",
+]
+
+
+@pytest.mark.parametrize("text", USER_ACCOUNT_CARE)
+def test_advice_on_the_user_s_own_account_is_no_security_term(text: str) -> None:
+    assert_quiet(removed(text, "zh"))
+
+
+def test_a_dropped_promise_to_tell_of_a_leak_of_personal_data_still_alerts() -> None:
+    assert_alert(removed("如果发生个人信息泄露等安全事件，我们会及时告知你。", "zh"), "security", "high")
