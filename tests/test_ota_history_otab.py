@@ -6,7 +6,6 @@ account and advice on the user's own password, which state no term about data.""
 from __future__ import annotations
 
 import pytest
-
 from engine_checks import assert_alert, assert_quiet, modified, removed
 
 # "foundation model training" added to the list of what group companies process data for
@@ -24,7 +23,8 @@ MODEL_TRAINING = [
     (
         "nl",
         "Onze zusterbedrijven gebruiken de gegevens voor hosting, fraudecontrole en rapportage.",
-        "Onze zusterbedrijven gebruiken de gegevens voor hosting, fraudecontrole, modeltraining en rapportage.",
+        "Onze zusterbedrijven gebruiken de gegevens voor hosting, fraudecontrole, modeltraining en"
+        " rapportage.",
     ),
     (
         "sv",
@@ -55,7 +55,8 @@ def test_model_training_as_a_compound_noun_is_a_new_purpose(language: str, old: 
 INFORMS_ABOUT = [
     (
         "fr",
-        "Sur cette page, nous souhaitons vous informer de ce que sont les traceurs et de la façon de les régler.",
+        "Sur cette page, nous souhaitons vous informer de ce que sont les traceurs et de la façon"
+        " de les régler.",
         "Sur cette page, nous vous expliquons ce que sont les traceurs et la façon de les régler.",
     ),
     (
