@@ -148,3 +148,36 @@ def test_advice_on_the_user_s_own_account_is_no_security_term(text: str) -> None
 
 def test_a_dropped_promise_to_tell_of_a_leak_of_personal_data_still_alerts() -> None:
     assert_alert(removed("如果发生个人信息泄露等安全事件，我们会及时告知你。", "zh"), "security", "high")
+
+
+# the user's own care of the account ("you are responsible for keeping your password safe"),
+# dropped: no security measure of the service was dropped
+ACCOUNT_CARE = [
+    ("en", "You are solely responsible for the security of your login and for any activity on it."),
+    ("en", "You must keep your account password secure and change it from time to time."),
+    ("fr", "Vous êtes seul responsable de la sécurité de votre mot de passe et de son usage."),
+    ("de", "Sie sind selbst für die Sicherheit Ihres Passworts und Ihrer PIN verantwortlich."),
+    ("nl", "U bent zelf verantwoordelijk voor de beveiliging van uw wachtwoord."),
+    ("zh", "你有责任维护你的登录密码和短信验证码的安全。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ACCOUNT_CARE)
+def test_the_user_s_care_of_the_account_dropped_is_quiet(language: str, text: str) -> None:
+    assert_quiet(removed(text, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "You are responsible for the confidentiality of your password, and we encrypt every stored"
+            " password.",
+        ),
+        ("fr", "Vous êtes responsable de la confidentialité de votre mot de passe, que nous chiffrons."),
+        ("zh", "你有责任保管好密码，我们也会对密码进行加密存储。"),
+    ],
+)
+def test_a_measure_of_the_service_in_the_same_sentence_still_alerts(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "security", "high")
