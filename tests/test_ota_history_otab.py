@@ -6,7 +6,7 @@ account and advice on the user's own password, which state no term about data.""
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, removed
+from engine_checks import assert_alert, assert_quiet, modified, removed, single
 
 # "foundation model training" added to the list of what group companies process data for
 MODEL_TRAINING = [
@@ -181,3 +181,15 @@ def test_the_user_s_care_of_the_account_dropped_is_quiet(language: str, text: st
 )
 def test_a_measure_of_the_service_in_the_same_sentence_still_alerts(language: str, text: str) -> None:
     assert_alert(removed(text, language), "security", "high")
+
+
+def test_answering_a_question_is_no_right_exercised() -> None:
+    change = single(
+        "added", "(3) to respond to your inquiries about opening hours near you, such as which shop is open."
+    )
+    assert "rights" not in change.categories
+    assert_quiet(change)
+
+
+def test_answering_a_request_about_data_is_still_about_rights() -> None:
+    assert_alert(single("added", "We will respond to your access request within one month."), "rights")
