@@ -125,6 +125,9 @@ def test_a_ban_on_selling_the_account_dropped_is_quiet(language: str, text: str)
     [
         ("zh", "你的个人信息，我们不得出售给任何第三方。"),
         ("zh", "您的个人信息，我们承诺不得出售或出租。"),
+        # a ban whose subject is the user's data, not the user: a promise about that data
+        ("zh", "你的个人资料不得出售或出租给任何第三方。"),
+        ("zh", "您的账号信息不得向第三方出售。"),
         ("de", "Wir verkaufen Ihre personenbezogenen Daten nicht."),
     ],
 )
@@ -193,3 +196,17 @@ def test_answering_a_question_is_no_right_exercised() -> None:
 
 def test_answering_a_request_about_data_is_still_about_rights() -> None:
     assert_alert(single("added", "We will respond to your access request within one month."), "rights")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "category"),
+    [("zh", "您的位置信息不得传输至境外。", "transfer"), ("zh", "你的资料不得用于定向广告。", "purpose")],
+)
+def test_a_ban_on_the_user_s_data_is_a_promise(language: str, text: str, category: str) -> None:
+    assert_alert(removed(text, language), category, "high")
+
+
+def test_a_ban_on_what_partners_may_do_to_the_user_is_no_user_duty() -> None:
+    # "our partners may not call you": the partners' ban, not the user's duty, so its terms are read
+    change = removed("Unsere Werbepartner dürfen Sie nicht ohne Ihre Einwilligung anrufen.", "de")
+    assert "sharing" in change.categories
