@@ -1015,16 +1015,18 @@ def _one_sided(findings: list[_Finding]) -> bool:
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
 
 
+@lru_cache(maxsize=4096)  # the negation and modal counts of one comparison ask for it again
 def _unexcepted(text: str, lex: Lexicon) -> str:
     """The text without phrases whose negator negates nothing ("no longer necessary", "unless")
     and without what it binds the user not to do (facts.without_user_duties)."""
     text = without_user_duties(text, lex)
-    return lex.negator_exceptions.sub(" ", text) if lex.negator_exceptions is not None else text
+    exceptions = lex.negator_exceptions
+    return exceptions.sub(" ", text) if exceptions is not None and caseless.search(exceptions, text) else text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
     """How many more matches the new text has than the old (negative: fewer)."""
-    return 0 if pattern is None else len(pattern.findall(new)) - len(pattern.findall(old))
+    return 0 if pattern is None else caseless.count(pattern, new) - caseless.count(pattern, old)
 
 
 def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:
