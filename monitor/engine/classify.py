@@ -269,8 +269,7 @@ def _too_many_content_words_differ(old: str, new: str) -> bool:
     """More than REWORDED_WORDS occurrences of words that are no function word or list joiner of
     any language went (or came): whichever lexicon reads the texts, _termless_rewording refuses.
     Most neighbours of an edited clause fail here, before a lexicon is picked for their join."""
-    a = Counter(w.lower() for w in _WORD.findall(old))
-    b = Counter(w.lower() for w in _WORD.findall(new))
+    a, b = Counter(_lower_words(old)), Counter(_lower_words(new))
     gone = came = 0
     for w in a.keys() | b.keys():
         if a[w] == b[w] or _function_word_somewhere(w):
@@ -279,6 +278,11 @@ def _too_many_content_words_differ(old: str, new: str) -> bool:
         if gone > REWORDED_WORDS or came > REWORDED_WORDS:
             return True
     return False
+
+
+def _lower_words(text: str) -> list[str]:
+    """The text's words (_WORD), lower-cased: ASCII text lower-cased at once holds the same words."""
+    return _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
 
 
 @lru_cache(maxsize=16384)

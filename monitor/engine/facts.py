@@ -504,7 +504,7 @@ def _clauses_of(text: str, lex: Lexicon) -> list[str]:
     out = []
     for _, seg in _segments(text, lex.cjk):
         breaks = lex.clause_breaks
-        if breaks is None:
+        if breaks is None or not caseless.search(breaks, seg):
             out.append(seg)
             continue
         at = 0
