@@ -50,11 +50,14 @@ _LATIN_RUN = compile_cached(r"[A-Za-z\u00c0-\u024f][^\u3400-\u9fff]*")
 # Markdown links "[label](target)" (labels may hold escaped brackets: "[\\[email protected\\]](…)").
 _MD_LINK = compile_cached(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 # A company name: capitalised words ending in a legal form ("Northwind Partners LLC", "Acme GmbH").
-_COMPANY = compile_cached(
-    r"(?:\b[A-Z][a-z][\w&'’.-]*[ \u00a0]+){1,5}"
+_LEGAL_FORM = (
     r"(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|SE|KG|S\.?A\.?S?|SARL|S\.?L\.?|AB|ASA|AS|A/S|ApS|"
     r"Oy|BV|B\.V\.|NV|N\.V\.|plc|PLC|LLP|LP|S\.p\.A\.|S\.r\.l\.)(?![\w/])"
 )
+_COMPANY = compile_cached(r"(?:\b[A-Z][a-z][\w&'’.-]*[ \u00a0]+){1,5}" + _LEGAL_FORM)
+# Every company name ends in a legal form: where none stands, no name does (found ~4x faster, as
+# the forms' first letters let re skip ahead).
+_HAS_LEGAL_FORM = compile_cached(_LEGAL_FORM)
 _WORD_RUN = compile_cached(r"\w+")  # the \w of the lexicons' whole-word patterns
 _DIGIT = compile_cached(r"\d")
 STOPWORD_MARGIN = 3  # function words another language must lead by to override the tag
@@ -807,7 +810,8 @@ def _is_update_stamp(text: str, lex: Lexicon) -> bool:
 def statement_text(text: str) -> str:
     """What a clause states, without what only names or points: link targets, URLs, e-mail
     addresses and company names ("Northwind Partners LLC") become spaces; link labels stay."""
-    return _COMPANY.sub(" ", without_addresses(text))
+    text = without_addresses(text)
+    return _COMPANY.sub(" ", text) if _HAS_LEGAL_FORM.search(text) else text
 
 
 def without_addresses(text: str) -> str:
