@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.engine import align, classify, facts
+from monitor.engine.segment import clause_key
 from monitor.engine.tokendiff import as_symbols
 from monitor.lang import prefilter
 from monitor.lang.lexicon import load_lexicon
+from monitor.models import Clause
 
 # sentences of our own, each naming recipients, data, purposes, places or measures
 SENTENCES = {
@@ -137,3 +139,33 @@ def test_a_clause_break_still_splits_a_sentence() -> None:
     parts = facts._clauses_of("We do not sell it, but we share it with couriers.", lex)
     assert len(parts) == 2 and re.search(r"share it with couriers", parts[1])
     assert facts._clauses_of("We share it with couriers.", lex) == ["We share it with couriers."]
+
+
+def _keys_within_one_by_one(doc: classify._Document, stretch_key: str) -> list[str]:
+    """The specification: every key no longer than the stretch tried in turn, longest first."""
+    found, padded = [], f" {stretch_key} "
+    for key in doc.keys:
+        if len(key) > len(stretch_key):
+            continue
+        if f" {key} " in padded or (key in doc.han_keys and key in stretch_key):
+            found.append(key)
+            padded = padded.replace(f" {key} ", " \x00 ", 1)
+    return found
+
+
+_DOC_SENTENCES = [
+    "We keep your order history for five years.",
+    "You may ask us for a copy of your order history at any time.",
+    "We keep your order history for five years after you close the account.",
+    "Couriers receive your delivery address and phone number.",
+    "我们不会向第三方出售您的个人信息。",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_DOC_SENTENCES), min_size=1, max_size=4), st.sampled_from(_DOC_SENTENCES))
+def test_keys_within_a_stretch_are_those_tried_one_by_one(parts: list[str], own: str) -> None:
+    clauses = [Clause(index=i, text=t, key=clause_key(t)) for i, t in enumerate([own, *_DOC_SENTENCES])]
+    doc = classify._Document(clauses)
+    stretch = clause_key(" ".join(parts))
+    assert doc.keys_within(stretch) == _keys_within_one_by_one(doc, stretch)

@@ -382,6 +382,12 @@ class _Document:
         self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
         self.han_keys = frozenset(k for k in self.keys if _HAN_RE.search(k))
         self.padded_keys = [f" {k} " for k in self.keys]
+        # Where each key's first word is: a key stands whole in a stretch only where that word is
+        # one of the stretch's words (Han keys, found without word boundaries, are always tried).
+        self.by_first_word: dict[str, list[int]] = {}
+        for i, k in enumerate(self.keys):
+            self.by_first_word.setdefault(k.split(" ", 1)[0], []).append(i)
+        self.han_positions = [i for i, k in enumerate(self.keys) if k in self.han_keys]
         self.negative_lengths = [-len(k) for k in self.keys]  # ascending, for bisect
         self.key_set = frozenset(keys)
         self.other = OtherVersion(clauses)
@@ -400,7 +406,13 @@ class _Document:
             return found
         padded = f" {stretch_key} "
         shorter = bisect_left(self.negative_lengths, -len(stretch_key))  # longer keys cannot stand in it
-        for key, padded_key in zip(self.keys[shorter:], self.padded_keys[shorter:], strict=True):
+        # Only keys whose first word the stretch holds can stand in it (cutting a found key out
+        # leaves no new run of words), tried in the same order as all of them would be.
+        by_first = self.by_first_word
+        tried = {i for word in set(padded.split(" ")) for i in by_first.get(word, ())}
+        tried.update(self.han_positions)
+        for i in sorted(i for i in tried if i >= shorter):
+            key, padded_key = self.keys[i], self.padded_keys[i]
             if padded_key in padded or (key in self.han_keys and key in stretch_key):
                 found.append(key)
                 padded = padded.replace(padded_key, " \x00 ", 1)

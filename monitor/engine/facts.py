@@ -481,8 +481,8 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
         for start, end, _ in _measure_negations(cleaned, lex):
             # "werden nicht verschlüsselt übertragen": the negator denies the measure, not the verb
             cleaned = cleaned[:start] + " " * (end - start) + cleaned[end:]
-        # no verb is found before the first place their union matches
-        start = caseless.first(lex.actions.any, cleaned) if lex.actions.any is not None else 0
+        # no verb is found before the first place their union matches (caseless.start_of_any)
+        start = caseless.start_of_any(lex.actions.any, cleaned) if lex.actions.any is not None else 0
         if start is None:
             continue
         for action, pat in lex.actions.items():
