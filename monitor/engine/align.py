@@ -371,7 +371,8 @@ def _both_short(a: Clause, b: Clause) -> bool:
 
 def _shingles(text: str) -> set[str]:
     """Words (CJK: single characters and their bigrams) in lower case: the unit of similarity."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    # ASCII text lower-cased at once holds the same words, each lower-cased (one call for all)
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
     shingles = set(words)
     shingles.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 1 and len(b) == 1)
     return shingles
@@ -415,4 +416,4 @@ def inline_diff(old_text: str, new_text: str) -> list[tuple[int, str]]:
     diffs = fast_diff_match_patch.diff(
         a, b, timelimit=limit, checklines=False, cleanup="Semantic", counts_only=False
     )
-    return [(_OPS[op], "".join(decode[ch] for ch in text)) for op, text in diffs if text]
+    return [(_OPS[op], "".join(map(decode.__getitem__, text))) for op, text in diffs if text]

@@ -269,8 +269,7 @@ def _too_many_content_words_differ(old: str, new: str) -> bool:
     """More than REWORDED_WORDS occurrences of words that are no function word or list joiner of
     any language went (or came): whichever lexicon reads the texts, _termless_rewording refuses.
     Most neighbours of an edited clause fail here, before a lexicon is picked for their join."""
-    a = Counter(w.lower() for w in _WORD.findall(old))
-    b = Counter(w.lower() for w in _WORD.findall(new))
+    a, b = Counter(_lower_words(old)), Counter(_lower_words(new))
     gone = came = 0
     for w in a.keys() | b.keys():
         if a[w] == b[w] or _function_word_somewhere(w):
@@ -279,6 +278,11 @@ def _too_many_content_words_differ(old: str, new: str) -> bool:
         if gone > REWORDED_WORDS or came > REWORDED_WORDS:
             return True
     return False
+
+
+def _lower_words(text: str) -> list[str]:
+    """The text's words (_WORD), lower-cased: ASCII text lower-cased at once holds the same words."""
+    return _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
 
 
 @lru_cache(maxsize=16384)
@@ -378,6 +382,12 @@ class _Document:
         self.keys = sorted({k for k in keys if self.long_enough(k)}, key=len, reverse=True)
         self.han_keys = frozenset(k for k in self.keys if _HAN_RE.search(k))
         self.padded_keys = [f" {k} " for k in self.keys]
+        # Where each key's first word is: a key stands whole in a stretch only where that word is
+        # one of the stretch's words (Han keys, found without word boundaries, are always tried).
+        self.by_first_word: dict[str, list[int]] = {}
+        for i, k in enumerate(self.keys):
+            self.by_first_word.setdefault(k.split(" ", 1)[0], []).append(i)
+        self.han_positions = [i for i, k in enumerate(self.keys) if k in self.han_keys]
         self.negative_lengths = [-len(k) for k in self.keys]  # ascending, for bisect
         self.key_set = frozenset(keys)
         self.other = OtherVersion(clauses)
@@ -396,7 +406,13 @@ class _Document:
             return found
         padded = f" {stretch_key} "
         shorter = bisect_left(self.negative_lengths, -len(stretch_key))  # longer keys cannot stand in it
-        for key, padded_key in zip(self.keys[shorter:], self.padded_keys[shorter:], strict=True):
+        # Only keys whose first word the stretch holds can stand in it (cutting a found key out
+        # leaves no new run of words), tried in the same order as all of them would be.
+        by_first = self.by_first_word
+        tried = {i for word in set(padded.split(" ")) for i in by_first.get(word, ())}
+        tried.update(self.han_positions)
+        for i in sorted(i for i in tried if i >= shorter):
+            key, padded_key = self.keys[i], self.padded_keys[i]
             if padded_key in padded or (key in self.han_keys and key in stretch_key):
                 found.append(key)
                 padded = padded.replace(padded_key, " \x00 ", 1)
@@ -1015,16 +1031,18 @@ def _one_sided(findings: list[_Finding]) -> bool:
     return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
 
 
+@lru_cache(maxsize=4096)  # the negation and modal counts of one comparison ask for it again
 def _unexcepted(text: str, lex: Lexicon) -> str:
     """The text without phrases whose negator negates nothing ("no longer necessary", "unless")
     and without what it binds the user not to do (facts.without_user_duties)."""
     text = without_user_duties(text, lex)
-    return lex.negator_exceptions.sub(" ", text) if lex.negator_exceptions is not None else text
+    exceptions = lex.negator_exceptions
+    return exceptions.sub(" ", text) if exceptions is not None and caseless.search(exceptions, text) else text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
     """How many more matches the new text has than the old (negative: fewer)."""
-    return 0 if pattern is None else len(pattern.findall(new)) - len(pattern.findall(old))
+    return 0 if pattern is None else caseless.count(pattern, new) - caseless.count(pattern, old)
 
 
 def _count_changed(pattern: re.Pattern[str] | None, old: str, new: str) -> bool:

@@ -77,6 +77,7 @@ class OtherVersion:
         return self._by_word
 
 
+@lru_cache(maxsize=16384)  # both versions' indexes read the clauses they share, restates() reads one again
 def content_words(text: str, lex: Lexicon) -> frozenset[str]:
     """The text's words of three letters or more, lower-cased and cut to their first STEM letters
     ("restrict", "restriction"), without the lexicon's function words and number words."""

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import SequenceMatcher
+from itertools import chain
 
 import fast_diff_match_patch
 
@@ -29,6 +30,7 @@ TOTAL_WORK = 5_000_000  # ... and all the exact diffs of one classification (rea
 DEADLINE = 0.05  # seconds diff-match-patch may spend on one bounded diff
 _BMP_SYMBOLS = 6400  # U+E000..U+F8FF
 _MAX_SYMBOLS = 0x10FFFD - 0xF0000  # ... then U+F0000 + n up to U+10FFFD
+_BMP_CODES = tuple(chr(0xE000 + n) for n in range(_BMP_SYMBOLS))
 
 _work_left: ContextVar[int | None] = ContextVar("token_diff_work_left", default=None)
 
@@ -63,27 +65,20 @@ def token_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
 def as_symbols(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, dict[str, str]] | None:
     """Both token lists as strings of one private-use code point per distinct token (so that
     diff-match-patch diffs tokens, not characters), and the table back from code point to token;
-    None past the code points there are (a freak clause of over 131,000 distinct tokens)."""
-    table: dict[str, str] = {}
+    None past the code points there are (a freak clause of over 131,000 distinct tokens).
 
-    def encode(tokens: Sequence[str]) -> str | None:
-        out = []
-        for t in tokens:
-            code = table.get(t)
-            if code is None:
-                n = len(table)
-                if n >= _MAX_SYMBOLS:
-                    return None
-                # U+E000.. (BMP private use), then planes 15-16: all symbols, none a letter or space,
-                # so diff-match-patch's semantic clean-up weighs every token alike
-                code = table[t] = chr(0xE000 + n) if n < _BMP_SYMBOLS else chr(0xF0000 + n)
-            out.append(code)
-        return "".join(out)
-
-    ea, eb = encode(a), encode(b)
-    if ea is None or eb is None:
+    The n-th distinct token, in the order the tokens first appear in `a` then `b`, is U+E000 + n
+    (BMP private use), past those U+F0000 + n (planes 15-16): all symbols, none a letter or
+    space, so diff-match-patch's semantic clean-up weighs every token alike."""
+    distinct = dict.fromkeys(chain(a, b))  # first-seen order, found in C
+    if len(distinct) > _MAX_SYMBOLS:
         return None
-    return ea, eb, {code: token for token, code in table.items()}
+    if len(distinct) <= _BMP_SYMBOLS:
+        table = dict(zip(distinct, _BMP_CODES, strict=False))
+    else:
+        table = {t: chr(0xE000 + n) if n < _BMP_SYMBOLS else chr(0xF0000 + n) for n, t in enumerate(distinct)}
+    code = table.__getitem__
+    return "".join(map(code, a)), "".join(map(code, b)), {c: t for t, c in table.items()}
 
 
 def _bounded_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:

@@ -82,6 +82,16 @@ def first(pattern: re.Pattern[str], text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+def start_of_any(union: re.Pattern[str], text: str) -> int | None:
+    """Where the matches of patterns whose union `union` is (KeyedPatterns.any) can start: None
+    when the union has none. Where the Hyperscan prefilter rules on the union, 0 when it may
+    match: each pattern is then ruled on by the same scan, which is cheaper than running the
+    union (hundreds of words); else where the union's first match starts (none starts before)."""
+    if prefilter.rules_on(union):
+        return None if prefilter.cannot_match(union, text) else 0
+    return first(union, text)
+
+
 def search(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
     """Whether the pattern matches in the text, at `pos` or after (as `pattern.search(text, pos)`:
     what stands before `pos` still counts for a look-behind)."""
@@ -101,7 +111,10 @@ def count(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
 
 def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
     """The pattern's twin and the folded text when there are both; else the two as given."""
-    twin = caseless(pattern)
+    try:  # caseless(pattern), without a call for the patterns met before (nearly all)
+        twin = _twins[pattern]
+    except KeyError:
+        twin = caseless(pattern)
     if twin is not None:
         low = folded(text)
         if low is not None:

@@ -345,9 +345,19 @@ def cannot_match(pattern: Any, text: str) -> bool:
         slot = _resolve(pattern)
     if slot is None:
         return False
-    prefilter, index = slot
-    found = _possible(prefilter, text)
-    return found is not None and index not in found
+    found = _possible(slot[0], text)
+    return found is not None and slot[1] not in found
+
+
+def rules_on(pattern: Any) -> bool:
+    """Whether cannot_match can tell, from a scan, that the pattern has no match (it is in a
+    database this process has); False when every question about it runs the pattern."""
+    if not _enabled:
+        return False
+    try:
+        return _resolved[id(pattern)] is not None
+    except KeyError:
+        return _resolve(pattern) is not None
 
 
 @lru_cache(maxsize=1024)  # a clause's text is asked about by many patterns in a row

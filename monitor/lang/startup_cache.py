@@ -49,6 +49,7 @@ except ImportError:  # pragma: no cover - another Python
 # Lexicon edits leave old entries behind; past this, keep only this run's. All lexicons take
 # ~3,900 (~5 MB): each pattern's code, and for most the case-folded twin and its proof (caseless.py).
 MAX_ENTRIES = 10000
+MMAP_BYTES = 256 * 2**20  # address space only: pages are read when an entry is
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
@@ -149,6 +150,9 @@ def _connection() -> sqlite3.Connection | None:
         if path.exists():
             try:
                 _conn = sqlite3.connect(path, timeout=1.0, check_same_thread=False, isolation_level=None)
+                # Read through a memory map: a language's Hyperscan database (2-4 MB) is copied
+                # out of the page cache at about twice the speed of SQLite's reads.
+                _conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
                 _conn.execute("SELECT 1 FROM entries LIMIT 1").fetchall()
             except sqlite3.Error:
                 _discard_damaged()

@@ -1,0 +1,171 @@
+"""Shortcuts the engine takes for speed give what the plain computation gives: the keys and
+category counts found where the Hyperscan scan rules on a pattern union, token symbols for the
+diffs, company names blanked only where a legal form stands, words lower-cased at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.engine import align, classify, facts
+from monitor.engine.segment import clause_key
+from monitor.engine.tokendiff import as_symbols
+from monitor.lang import prefilter
+from monitor.lang.lexicon import load_lexicon
+from monitor.models import Clause
+
+# sentences of our own, each naming recipients, data, purposes, places or measures
+SENTENCES = {
+    "en": [
+        "We hand your delivery address to couriers and may pass usage statistics to analytics vendors.",
+        "Payment card numbers are never sold; we keep invoices for seven years in Ireland.",
+        "Backups are not encrypted, but we do not disclose them to advertisers unless you agree.",
+        "Nothing in this paragraph concerns personal information.",
+    ],
+    "de": [
+        "Ihre Rechnungsdaten geben wir an Zahlungsdienstleister weiter und speichern sie zehn Jahre.",
+        "Wir verkaufen keine Standortdaten an Werbepartner in Kanada.",
+    ],
+    "fr": ["Nous transmettons votre adresse électronique à nos prestataires de paiement au Canada."],
+    "es": ["Compartimos su historial de compras con aseguradoras y lo conservamos durante dos años."],
+}
+CASES = [(lang, text) for lang, texts in SENTENCES.items() for text in texts]
+KEYED = ("recipients", "data_types", "purposes", "places", "security_measures", "rights", "conditions")
+
+_plain_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF), max_size=120
+)
+_latin_text = st.text(alphabet="abcXYZ LlCcGmHb.,;'-&/ ÄÉéß\u00a0", max_size=120)
+
+
+@pytest.fixture(params=[True, False], ids=["scan", "no-scan"])
+def scan(request: pytest.FixtureRequest) -> Iterator[bool]:
+    """Each check with the Hyperscan prefilter ruling (when installed) and without it."""
+    if request.param:
+        pytest.importorskip("hyperscan")
+        prefilter.allow_building()
+    was = prefilter._enabled
+    prefilter.set_enabled(request.param)
+    facts._counted_categories.cache_clear()
+    yield request.param
+    prefilter.set_enabled(was)
+    prefilter.allow_building(False)
+    facts._counted_categories.cache_clear()
+
+
+@pytest.mark.parametrize(("language", "text"), CASES)
+def test_keyed_patterns_found_are_those_that_match(scan: bool, language: str, text: str) -> None:
+    lex = load_lexicon(language)
+    for name in KEYED:
+        patterns = getattr(lex, name)
+        expected = {key for key, pattern in patterns.items() if pattern.search(text)}
+        assert facts._keys(patterns, text) == expected, name
+
+
+@pytest.mark.parametrize(("language", "text"), CASES)
+def test_category_counts_are_the_plain_counts(scan: bool, language: str, text: str) -> None:
+    lex = load_lexicon(language)
+    expected = {c: n for c, p in lex.categories.items() if (n := len(p.findall(text)))}
+    assert dict(facts._counted_categories(text, lex)) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), CASES)
+def test_negation_and_modal_counts_are_the_plain_counts(scan: bool, language: str, text: str) -> None:
+    lex = load_lexicon(language)
+    other = "We will share it."
+    for pattern in (lex.negators, lex.modals):
+        assert pattern is not None
+        expected = len(pattern.findall(text)) - len(pattern.findall(other))
+        assert classify._count_change(pattern, other, text) == expected
+
+
+def test_a_negated_measure_is_still_found(scan: bool) -> None:
+    lex = load_lexicon("en")
+    spans = facts._measure_negations("Your archived messages are not encrypted on our servers.", lex)
+    assert [key for _, _, key in spans] == ["encryption"]
+    assert facts._measure_negations("Your archived messages are encrypted on our servers.", lex) == []
+
+
+def _symbols_one_by_one(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
+    """The specification: each new token, met in a then b, takes the next private-use code point."""
+    table: dict[str, str] = {}
+    for t in [*a, *b]:
+        if t not in table:
+            n = len(table)
+            table[t] = chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n)
+    return "".join(table[t] for t in a), "".join(table[t] for t in b), {c: t for t, c in table.items()}
+
+
+@given(st.lists(st.sampled_from(["we", "share", "it", ",", " ", "never", "数"]), max_size=40),
+       st.lists(st.text(max_size=3), max_size=40))
+def test_token_symbols_follow_first_appearance(a: list[str], b: list[str]) -> None:
+    assert as_symbols(a, b) == _symbols_one_by_one(a, b)
+
+
+def test_token_symbols_past_the_private_use_area() -> None:
+    a = [f"w{i}" for i in range(7000)]
+    assert as_symbols(a, ["w3", "new"]) == _symbols_one_by_one(a, ["w3", "new"])
+    assert as_symbols([f"t{i}" for i in range(140_000)], []) is None
+
+
+def test_a_company_name_is_blanked_where_a_legal_form_ends_it() -> None:
+    said = facts.statement_text("Parcels go out through Larkspur Freight GmbH within two days.")
+    assert "Larkspur" not in said and "within two days" in said
+    plain = "Parcels go out through our own drivers within two days."
+    assert facts.statement_text(plain) == plain
+
+
+@settings(max_examples=300)
+@given(_latin_text)
+def test_statement_text_is_the_plain_substitution(text: str) -> None:
+    assert facts.statement_text(text) == facts._COMPANY.sub(" ", facts.without_addresses(text))
+
+
+@settings(max_examples=300)
+@given(st.one_of(_plain_text, _latin_text))
+def test_words_lower_cased_at_once_are_the_words_lower_cased(text: str) -> None:
+    assert classify._lower_words(text) == [w.lower() for w in classify._WORD.findall(text)]
+    words = [w.lower() for w in align._WORD.findall(text)]
+    pairs = {x + y for x, y in zip(words, words[1:], strict=False) if len(x) == 1 and len(y) == 1}
+    assert align._shingles(text) == set(words) | pairs
+
+
+def test_a_clause_break_still_splits_a_sentence() -> None:
+    lex = load_lexicon("en")
+    parts = facts._clauses_of("We do not sell it, but we share it with couriers.", lex)
+    assert len(parts) == 2 and re.search(r"share it with couriers", parts[1])
+    assert facts._clauses_of("We share it with couriers.", lex) == ["We share it with couriers."]
+
+
+def _keys_within_one_by_one(doc: classify._Document, stretch_key: str) -> list[str]:
+    """The specification: every key no longer than the stretch tried in turn, longest first."""
+    found, padded = [], f" {stretch_key} "
+    for key in doc.keys:
+        if len(key) > len(stretch_key):
+            continue
+        if f" {key} " in padded or (key in doc.han_keys and key in stretch_key):
+            found.append(key)
+            padded = padded.replace(f" {key} ", " \x00 ", 1)
+    return found
+
+
+_DOC_SENTENCES = [
+    "We keep your order history for five years.",
+    "You may ask us for a copy of your order history at any time.",
+    "We keep your order history for five years after you close the account.",
+    "Couriers receive your delivery address and phone number.",
+    "我们不会向第三方出售您的个人信息。",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_DOC_SENTENCES), min_size=1, max_size=4), st.sampled_from(_DOC_SENTENCES))
+def test_keys_within_a_stretch_are_those_tried_one_by_one(parts: list[str], own: str) -> None:
+    clauses = [Clause(index=i, text=t, key=clause_key(t)) for i, t in enumerate([own, *_DOC_SENTENCES])]
+    doc = classify._Document(clauses)
+    stretch = clause_key(" ".join(parts))
+    assert doc.keys_within(stretch) == _keys_within_one_by_one(doc, stretch)
