@@ -52,8 +52,10 @@ def abbreviations() -> frozenset[str]:
     return frozenset(str(a).lower() for words in data.values() for a in (words or ()))
 
 
-def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
-    """The clauses of a document in reading order, indexed 0..n-1."""
+def segment(doc: Document, language_hint: str | None = None, *, keys: bool = True) -> list[Clause]:
+    """The clauses of a document in reading order, indexed 0..n-1. With `keys` False every
+    clause's comparison key is left "" (a first version is stored, never compared, and the store
+    does not keep keys: they are computed again on load)."""
     hint = normalize_hint(language_hint)
     raw: list[tuple[str, tuple[str, ...], str | None, bool]] = []
     sections: list[tuple[int, str]] = []
@@ -79,10 +81,12 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
             raw.append((text, path, marker, label))
     if pending:  # a trailing lone marker is all the text there is
         raw.append((pending, path, None, False))
-    return _clauses(raw, hint)
+    return _clauses(raw, hint, keys)
 
 
-def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None) -> list[Clause]:
+def _clauses(
+    raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None, keys: bool = True
+) -> list[Clause]:
     texts = [r[0] for r in raw]
     found = [detect_language_evidence(text, hint) for text in texts]
     if hint is None:
@@ -95,11 +99,16 @@ def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str
             ]
     else:
         langs = [lang for lang, _ in found]
+    key_of = clause_key if keys else _no_key
     return [
-        Clause(index=i, text=text, section=path, marker=marker, key=clause_key(text), language=lang,
+        Clause(index=i, text=text, section=path, marker=marker, key=key_of(text), language=lang,
                is_heading=heading)
         for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
     ]
+
+
+def _no_key(text: str) -> str:
+    return ""
 
 
 def _main_language(texts: list[str], found: list[tuple[str, bool]]) -> str | None:

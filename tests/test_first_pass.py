@@ -1,0 +1,42 @@
+"""What a first check skips or does once, and why the stored result is the same: a page with no
+stored version is segmented without comparison keys (the store keeps none; they are computed
+again when the version is loaded to be compared)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from monitor.engine.pipeline import analyse, compare, with_keys
+from monitor.extract.normalize import normalize
+from monitor.store.records import clauses_from_json, clauses_json
+
+PAGE = """<html><body><main>
+<h1>Privacy notice</h1>
+<p>1. Scope. This notice covers the lending app and its website.</p>
+<h2>What we keep</h2>
+<ul><li>Loan requests are kept for seven years after repayment.</li>
+<li>Chat transcripts are erased after ninety days.</li></ul>
+<p>Nous ne vendons jamais vos données à des courtiers. Wir verkaufen Ihre Daten nicht.</p>
+</main></body></html>"""
+
+
+def test_clauses_without_keys_are_the_clauses_with_keys_but_for_the_key() -> None:
+    doc = normalize(PAGE.encode(), "text/html")
+    full = analyse(doc)
+    bare = analyse(doc, keys=False)
+    assert all(c.key for c in full) and not any(c.key for c in bare)
+    assert bare == [replace(c, key="") for c in full]
+    assert with_keys(bare) == full
+
+
+def test_a_version_stored_without_keys_loads_with_them_and_compares_as_if_it_had_them() -> None:
+    doc = normalize(PAGE.encode(), "text/html")
+    stored = clauses_json(analyse(doc, keys=False))
+    assert stored == clauses_json(analyse(doc))
+    loaded = clauses_from_json(stored)
+    assert loaded == analyse(doc)
+    edited = PAGE.replace("seven years", "twelve years")
+    new = analyse(normalize(edited.encode(), "text/html"))
+    diff = compare(loaded, new, old_text=doc.text, new_text="\n".join(c.text for c in new))
+    assert [c.kind for c in diff.changes] == ["modified"]
+    assert diff.changes[0].material and "retention" in diff.changes[0].categories
