@@ -4,10 +4,13 @@ again when the version is loaded to be compared)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, replace
+
+import pytest
 
 from monitor.engine.pipeline import analyse, compare, with_keys
 from monitor.extract.normalize import normalize
+from monitor.models import Block, Clause, new_block, new_clause
 from monitor.store.records import clauses_from_json, clauses_json
 
 PAGE = """<html><body><main>
@@ -40,3 +43,17 @@ def test_a_version_stored_without_keys_loads_with_them_and_compares_as_if_it_had
     diff = compare(loaded, new, old_text=doc.text, new_text="\n".join(c.text for c in new))
     assert [c.kind for c in diff.changes] == ["modified"]
     assert diff.changes[0].material and "retention" in diff.changes[0].categories
+
+
+def test_the_fast_constructors_make_the_very_values_of_the_dataclasses() -> None:
+    block = new_block("item", "Refunds are paid within fourteen days.", 2, "3.")
+    assert vars(block) == vars(Block("item", "Refunds are paid within fourteen days.", 2, "3."))
+    assert block == Block("item", "Refunds are paid within fourteen days.", 2, "3.")
+    text = "Refunds are paid within fourteen days."
+    clause = new_clause(4, text, ("Payments",), "3.", "refunds", "en", False)
+    made = Clause(index=4, text=text, section=("Payments",), marker="3.", key="refunds", language="en",
+                  is_heading=False)
+    assert vars(clause) == vars(made)  # every field set, none left to a default
+    assert clause == made and hash(clause) == hash(made) and repr(clause) == repr(made)
+    with pytest.raises(FrozenInstanceError):
+        clause.text = "changed"  # type: ignore[misc]

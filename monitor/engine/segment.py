@@ -22,7 +22,7 @@ from monitor.lang.detect import detect_language_evidence, normalize_hint
 from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
 from monitor.lang.scripts import CJK, CJK_CHAR
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import Block, Clause, Document
+from monitor.models import Block, Clause, Document, new_clause
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
@@ -101,8 +101,7 @@ def _clauses(
         langs = [lang for lang, _ in found]
     key_of = clause_key if keys else _no_key
     return [
-        Clause(index=i, text=text, section=path, marker=marker, key=key_of(text), language=lang,
-               is_heading=heading)
+        new_clause(i, text, path, marker, key_of(text), lang, heading)
         for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
     ]
 
