@@ -57,3 +57,32 @@ def test_the_fast_constructors_make_the_very_values_of_the_dataclasses() -> None
     assert clause == made and hash(clause) == hash(made) and repr(clause) == repr(made)
     with pytest.raises(FrozenInstanceError):
         clause.text = "changed"  # type: ignore[misc]
+
+
+LATIN_TEXTS = [
+    "We store server logs for 30 days. Backups are kept for one year.",
+    "Ask Dr. Moreau or Mr. Lind about it. They answer within a week.",
+    "Is this covered?) Yes, under section 4.2. Further terms follow.",
+    "Fees apply!! Refunds take 10 days.",
+    "She said \"no.\" Then the contract ended; Nothing else changed.",
+    "Version 2.1 replaces 2.0; see art. 6. Next we list partners.",
+    "Nous conservons vos données. Über uns: wir löschen sie nach 3. Mai 2025 spätestens.",
+    "Only one sentence, no break at all",
+    "A closing run only.\")",
+    "   ",
+]
+
+
+def test_sentences_without_cjk_end_where_the_general_rule_ends_them() -> None:
+    from monitor.engine.segment import _sentence_ends, split_sentences
+
+    for text in LATIN_TEXTS:
+        assert list(_sentence_ends(text, True)) == list(_sentence_ends(text, False)), text
+    assert split_sentences(LATIN_TEXTS[0]) == [
+        "We store server logs for 30 days.", "Backups are kept for one year."]
+    assert split_sentences(LATIN_TEXTS[1]) == [
+        "Ask Dr. Moreau or Mr. Lind about it.", "They answer within a week."]
+    assert split_sentences(LATIN_TEXTS[7]) == [LATIN_TEXTS[7]]
+    assert split_sentences(LATIN_TEXTS[8]) == [LATIN_TEXTS[8]]
+    assert split_sentences("   ") == ["   "]
+    assert split_sentences("我们保存日志三十天。备份保存一年。") == ["我们保存日志三十天。", "备份保存一年。"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,9 +33,12 @@ _MARKER, _MARKER_ONLY, _may_be_marker = MARKER, MARKER_ONLY, may_be_marker  # ma
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
 _PUNCT = compile_cached(r"[.!?;。]+[\"'”’»」』)\]]*")
 _CLOSERS = "\"'”’»」』)]"
+_END_RUN = ".!?;。" + _CLOSERS  # what the closing run of a sentence is made of
 # Capitals a sentence may open with: ASCII, Latin-1 and Latin Extended (Č, Ć, Š, Ž, Đ, Ł, Ő ...).
 _CAPITALS = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _LATIN_NEXT = compile_cached(rf"\s+[\"'“‘«(\[]?[{_CAPITALS}0-9{_CJK}]")
+# A candidate end of a sentence in text without CJK: followed by what _LATIN_NEXT matches.
+_LATIN_END = compile_cached(f"{_PUNCT.pattern}(?={_LATIN_NEXT.pattern})")
 _NUMBERED = compile_cached(r"^\(?\d+(?:\.\d+)*\.$")
 _NON_WORD = compile_cached(r"[\W_]+")
 # clause_key of ASCII text by one byte table: A-Z lowered, a-z and 0-9 kept, every other byte a space.
@@ -209,24 +213,51 @@ def _lines(text: str) -> list[str]:
 def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
     """Sentences of one paragraph, each keeping its end punctuation; fragments too short to
     stand alone are joined to a neighbour unless `merge_fragments` is False."""
+    latin = text.isascii() or ("。" not in text and not _CJK_RE.search(text))
+    if latin and not _inner_punctuation(text):
+        return [text.strip() or text]  # what the loop below gives when no sentence ends early
     out: list[str] = []
     start = 0
-    n = len(text)
-    for m in _PUNCT.finditer(text):
-        end = m.end()
-        if end >= n:
-            break
-        if _is_boundary(text, m, end):
-            piece = text[start:end].strip()
-            if piece:
-                out.append(piece)
-            start = end
+    for end in _sentence_ends(text, latin):
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
     tail = text[start:].strip()
     if tail:
         out.append(tail)
     if merge_fragments and len(out) > 1:
         return _merge_fragments(out)
     return out or [text]
+
+
+def _inner_punctuation(text: str) -> bool:
+    """Whether `text` has a sentence's end punctuation before its closing run (". ", "?)" ...).
+    Without, in text without CJK, each candidate end is followed by more punctuation, never by
+    the space a sentence break needs: the text is one sentence. (str's `in` is a fast scan, the
+    regex engine's scan for a character class is not.)"""
+    core = text.rstrip(_END_RUN)
+    return "." in core or "!" in core or "?" in core or ";" in core
+
+
+def _sentence_ends(text: str, latin: bool) -> Iterator[int]:
+    """Where each sentence but the last ends (after its punctuation and closing quotes); `latin`:
+    the text holds no CJK character and no "。"."""
+    if latin:
+        # Only a candidate followed by a capital or a digit can end a sentence (see
+        # _is_boundary), and the look-ahead of _LATIN_END leaves the others to the regex engine.
+        for m in _LATIN_END.finditer(text):
+            punct = m.group()
+            if punct[0] != "." or len(punct.rstrip(_CLOSERS)) > 1 or not _is_abbreviation(text, m.start()):
+                yield m.end()
+        return
+    n = len(text)
+    for m in _PUNCT.finditer(text):
+        end = m.end()
+        if end >= n:
+            return
+        if _is_boundary(text, m, end):
+            yield end
 
 
 _LABEL_WORD = compile_cached(r"[^\W\d_][\w’'/-]*")
