@@ -86,3 +86,17 @@ def test_sentences_without_cjk_end_where_the_general_rule_ends_them() -> None:
     assert split_sentences(LATIN_TEXTS[8]) == [LATIN_TEXTS[8]]
     assert split_sentences("   ") == ["   "]
     assert split_sentences("我们保存日志三十天。备份保存一年。") == ["我们保存日志三十天。", "备份保存一年。"]
+
+
+def test_a_run_in_label_is_told_without_reading_a_long_sentence_to_its_end() -> None:
+    from monitor.engine.segment import LABEL_MAX_WORDS, _is_run_in_label
+
+    assert _is_run_in_label("Linked Accounts and Partner Wallets.")
+    assert _is_run_in_label("Über Uns und Unsere Partner.")
+    twelve = "Data Kept By Our Regional Billing Offices For Tax Audits In Country."
+    assert len(twelve.split()) == LABEL_MAX_WORDS and _is_run_in_label(twelve)
+    assert not _is_run_in_label(twelve.replace("In", "In Every"))  # thirteen words
+    assert not _is_run_in_label("linked accounts and partner wallets.")  # not title case
+    assert not _is_run_in_label("Linked Accounts 关联账户 Partner Wallets.")  # CJK is never a run-in label
+    long_sentence = "We keep invoices for ten years because tax law asks us to, " * 20
+    assert not _is_run_in_label(long_sentence)

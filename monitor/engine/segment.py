@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -268,11 +269,14 @@ def _is_run_in_label(sentence: str) -> bool:
     """A paragraph's opening label in title case ("Users Accessing the Service through a Partner
     App."): at most twelve words, the longer ones nearly all capitalised. Read as a statement it
     would be added or removed as one, and take its section's topic; it is a heading."""
-    if _CJK_RE.search(sentence):
+    # the words up to one past the limit: a long sentence is not scanned to its end
+    words = [m.group() for m in islice(_LABEL_WORD.finditer(sentence), LABEL_MAX_WORDS + 1)]
+    if not words or len(words) > LABEL_MAX_WORDS or not words[0][0].isupper():
         return False
-    words = _LABEL_WORD.findall(sentence)
+    if not sentence.isascii() and _CJK_RE.search(sentence):
+        return False
     longer = [w for w in words if len(w) >= 4]
-    if not words or len(words) > LABEL_MAX_WORDS or len(longer) < 2 or not words[0][0].isupper():
+    if len(longer) < 2:
         return False
     return 4 * sum(w[0].isupper() for w in longer) >= 3 * len(longer)
 
