@@ -16,6 +16,8 @@ Pages: every *.html under the given folders (default /tmp/realdocs/docs and /tmp
   stages                 CPU ms per page of each stage: the per-page steps of normalize and
                          segment timed in place, the per-clause language evidence and comparison
                          keys replayed alone on the round's clauses (caches cleared first)
+  --first                time, profile and stages segment without comparison keys, as a first
+                         check does (analyse_page: a page with no stored version); golden keeps them
 
 Usage: .venv/bin/python bench/extract.py golden --write /tmp/golden.txt [DIR ...]
 """
@@ -118,7 +120,7 @@ class _Stages:
         setattr(owner, name, timed)
 
 
-def stages(docs: list[tuple[str, bytes]]) -> dict[str, float]:
+def stages(docs: list[tuple[str, bytes]], first: bool = False) -> dict[str, float]:
     """CPU ms per page of each stage of normalise + segment (see the module docstring)."""
     from lxml import etree
 
@@ -143,7 +145,7 @@ def stages(docs: list[tuple[str, bytes]]) -> dict[str, float]:
     try:
         for _, body in docs:
             doc = nz.normalize(body, "text/html")
-            texts.extend(c.text for c in pipeline.analyse(doc, None))
+            texts.extend(c.text for c in pipeline.analyse(doc, None, keys=not first))
             t1 = time.process_time()
             pipeline.text_sha256(doc.text)
             timer.ms["text+sha"] = timer.ms.get("text+sha", 0.0) + 1000 * (time.process_time() - t1)
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label", default="")
     ap.add_argument("--hint", help="the watchlist's language hint (golden mode)")
     ap.add_argument("--first", action="store_true",
-                    help="time and profile: segment without comparison keys, as a first check does")
+                    help="time, profile, stages: segment without comparison keys, as a first check does")
     args = ap.parse_args(argv)
     docs = pages(args.dirs)
     if args.mode == "golden":
@@ -203,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.mode == "stages":
         one_round(docs[:20])
-        print(json.dumps({"label": args.label, **stages(docs)}, indent=1))
+        print(json.dumps({"label": args.label, **stages(docs, args.first)}, indent=1))
         return 0
     one_round(docs[:20])  # imports and compiled patterns out of the first round
     for r in range(args.rounds):
