@@ -16,7 +16,10 @@ Pages: every *.html under the given folders (default /tmp/realdocs/docs and /tmp
   stages                 CPU ms per page of each stage: the per-page steps of normalize and
                          segment timed in place, the per-clause language evidence and comparison
                          keys replayed alone on the round's clauses (caches cleared first)
-  --first                time, profile and stages segment without comparison keys, as a first
+  once    [--limit N]    one pass over the first N pages, nothing timed: for an instruction count,
+                         `valgrind --tool=callgrind python bench/extract.py once --first --limit 150
+                         DIR` minus the same with --limit 0 (load does not move it)
+  --first                time, profile, stages and once segment without comparison keys, as a first
                          check does (analyse_page: a page with no stored version); golden keeps them
 
 Usage: .venv/bin/python bench/extract.py golden --write /tmp/golden.txt [DIR ...]
@@ -170,7 +173,7 @@ def stages(docs: list[tuple[str, bytes]], first: bool = False) -> dict[str, floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=("golden", "time", "profile", "stages"))
+    ap.add_argument("mode", choices=("golden", "time", "profile", "stages", "once"))
     ap.add_argument("dirs", nargs="*", default=list(DEFAULT_DIRS))
     ap.add_argument("--write")
     ap.add_argument("--check")
@@ -178,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--label", default="")
     ap.add_argument("--hint", help="the watchlist's language hint (golden mode)")
+    ap.add_argument("--limit", type=int, help="once: the first N pages only")
     ap.add_argument("--first", action="store_true",
-                    help="time, profile, stages: segment without comparison keys, as a first check does")
+                    help="segment without comparison keys, as a first check does")
     args = ap.parse_args(argv)
     docs = pages(args.dirs)
     if args.mode == "golden":
@@ -196,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
             for d in differ[:50]:
                 print("DIFFERS", d)
             return 1 if differ else 0
+        return 0
+    if args.mode == "once":
+        one_round(docs[:args.limit], args.first)
         return 0
     if args.mode == "profile":
         prof = cProfile.Profile()
