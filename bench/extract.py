@@ -16,6 +16,11 @@ Pages: every *.html under the given folders (default /tmp/realdocs/docs and /tmp
   stages                 CPU ms per page of each stage: the per-page steps of normalize and
                          segment timed in place, the per-clause language evidence and comparison
                          keys replayed alone on the round's clauses (caches cleared first)
+  once    [--limit N]    one pass over the first N pages, nothing timed: for an instruction count,
+                         `valgrind --tool=callgrind python bench/extract.py once --first --limit 150
+                         DIR` minus the same with --limit 0 (load does not move it)
+  --first                time, profile, stages and once segment without comparison keys, as a first
+                         check does (analyse_page: a page with no stored version); golden keeps them
 
 Usage: .venv/bin/python bench/extract.py golden --write /tmp/golden.txt [DIR ...]
 """
@@ -79,8 +84,9 @@ def clear_caches() -> None:
             obj.cache_clear()
 
 
-def one_round(docs: list[tuple[str, bytes]]) -> tuple[list[float], list[float]]:
-    """CPU seconds of normalise and of segment for each page."""
+def one_round(docs: list[tuple[str, bytes]], first: bool = False) -> tuple[list[float], list[float]]:
+    """CPU seconds of normalise and of segment for each page (`first`: without comparison keys,
+    as a first check segments a page that has no stored version)."""
     from monitor.engine.pipeline import analyse
     from monitor.extract.normalize import normalize
 
@@ -91,7 +97,7 @@ def one_round(docs: list[tuple[str, bytes]]) -> tuple[list[float], list[float]]:
         t0 = clock()
         doc = normalize(body, "text/html")
         t1 = clock()
-        analyse(doc, None)
+        analyse(doc, None, keys=False) if first else analyse(doc, None)
         t2 = clock()
         norm.append(t1 - t0)
         seg.append(t2 - t1)
@@ -117,7 +123,7 @@ class _Stages:
         setattr(owner, name, timed)
 
 
-def stages(docs: list[tuple[str, bytes]]) -> dict[str, float]:
+def stages(docs: list[tuple[str, bytes]], first: bool = False) -> dict[str, float]:
     """CPU ms per page of each stage of normalise + segment (see the module docstring)."""
     from lxml import etree
 
@@ -142,7 +148,7 @@ def stages(docs: list[tuple[str, bytes]]) -> dict[str, float]:
     try:
         for _, body in docs:
             doc = nz.normalize(body, "text/html")
-            texts.extend(c.text for c in pipeline.analyse(doc, None))
+            texts.extend(c.text for c in pipeline.analyse(doc, None, keys=not first))
             t1 = time.process_time()
             pipeline.text_sha256(doc.text)
             timer.ms["text+sha"] = timer.ms.get("text+sha", 0.0) + 1000 * (time.process_time() - t1)
@@ -167,7 +173,7 @@ def stages(docs: list[tuple[str, bytes]]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=("golden", "time", "profile", "stages"))
+    ap.add_argument("mode", choices=("golden", "time", "profile", "stages", "once"))
     ap.add_argument("dirs", nargs="*", default=list(DEFAULT_DIRS))
     ap.add_argument("--write")
     ap.add_argument("--check")
@@ -175,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--label", default="")
     ap.add_argument("--hint", help="the watchlist's language hint (golden mode)")
+    ap.add_argument("--limit", type=int, help="once: the first N pages only")
+    ap.add_argument("--first", action="store_true",
+                    help="segment without comparison keys, as a first check does")
     args = ap.parse_args(argv)
     docs = pages(args.dirs)
     if args.mode == "golden":
@@ -192,19 +201,22 @@ def main(argv: list[str] | None = None) -> int:
                 print("DIFFERS", d)
             return 1 if differ else 0
         return 0
+    if args.mode == "once":
+        one_round(docs[:args.limit], args.first)
+        return 0
     if args.mode == "profile":
         prof = cProfile.Profile()
         clear_caches()
-        prof.runcall(one_round, docs)
+        prof.runcall(one_round, docs, args.first)
         pstats.Stats(prof, stream=sys.stdout).sort_stats("tottime").print_stats(args.top)
         return 0
     if args.mode == "stages":
         one_round(docs[:20])
-        print(json.dumps({"label": args.label, **stages(docs)}, indent=1))
+        print(json.dumps({"label": args.label, **stages(docs, args.first)}, indent=1))
         return 0
     one_round(docs[:20])  # imports and compiled patterns out of the first round
     for r in range(args.rounds):
-        norm, seg = one_round(docs)
+        norm, seg = one_round(docs, args.first)
         both = [a + b for a, b in zip(norm, seg, strict=True)]
         print(json.dumps({
             "label": args.label, "round": r, "pages": len(docs),

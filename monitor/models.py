@@ -102,6 +102,29 @@ class Clause:
         return " > ".join(self.section) if self.section else None
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+# segment makes one Clause per sentence and normalize one Block per paragraph (~200 and ~100 on a
+# real page): a frozen dataclass's __init__ sets each field through object.__setattr__ (a Clause
+# ~1.1 µs), these set the instance's dict at once (~0.4 µs). The same values: equal, hashed alike.
+def new_block(kind: BlockKind, text: str, level: int = 0, marker: str | None = None) -> Block:
+    """Block(kind, text, level, marker), made faster (see above)."""
+    b = _new(Block)
+    _set(b, "__dict__", {"kind": kind, "text": text, "level": level, "marker": marker})
+    return b
+
+
+def new_clause(index: int, text: str, section: tuple[str, ...], marker: str | None, key: str, language: str,
+               is_heading: bool) -> Clause:
+    """Clause(...) with every field given, made faster (see above)."""
+    c = _new(Clause)
+    _set(c, "__dict__", {"index": index, "text": text, "section": section, "marker": marker, "key": key,
+                         "language": language, "is_heading": is_heading})
+    return c
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact that differs between the old and new clause, for people to read.

@@ -18,6 +18,7 @@ import pytest
 from policy_site import PolicySite, policy_html, seed_text
 
 from monitor import store as store_mod
+from monitor.engine.pipeline import with_keys
 from monitor.fetch import http as fetch_mod
 from monitor.models import FetchSettings, PolicyConfig, RouteConfig, Watchlist
 from monitor.watch import check as check_mod
@@ -188,6 +189,31 @@ def test_real_edit_makes_version_2_with_changes_and_alert_in_one_transaction(env
         "SELECT version_id FROM fetches WHERE policy_id = 'acme' ORDER BY id DESC LIMIT 1"
     )
     assert fetch_version == [(version_id,)]
+
+
+def test_a_page_read_as_a_first_version_is_compared_in_full_when_another_checker_stored_one_first(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first version is segmented without comparison keys; if another checker records version 1
+    # meanwhile, the page is compared with it after all and must align clause by clause.
+    text = seed_text(SEED)
+    env.site.set_page("/p", _page(text.replace(OLD_RETENTION, NEW_RETENTION)))
+    p = env.policy("acme", "/p")
+    real = check_mod.analyse_page
+
+    def racing(job: check_mod.PageJob, load_previous: check_mod.Previous | None = None) -> object:
+        page = real(job, load_previous)
+        monkeypatch.setattr(check_mod, "analyse_page", real)
+        env.site.set_page("/p", _page(text))  # the other checker fetches the older text
+        assert env.check(p).outcome == "new"
+        return page
+
+    monkeypatch.setattr(check_mod, "analyse_page", racing)
+    out = env.check(p)
+    assert (out.outcome, out.version_seq) == ("changed", 2)
+    assert out.summary is not None
+    assert (out.summary["added"], out.summary["removed"], out.summary["modified"]) == (0, 0, 1)
+    assert "retention" in out.summary["categories"]
 
 
 def test_markup_only_change_is_no_new_version(env: Env) -> None:
@@ -506,7 +532,8 @@ def test_check_many_in_a_process_pool_records_what_threads_record(
             env.site.page(f"/p{i}").body, "text/html", "utf-8", None, (), None, None, None, None, None))
         assert outs[i].summary == {"clauses": len(made_here.clauses)}
         stored = env.store.latest_version(f"pol-{i}")  # type: ignore[attr-defined]
-        assert stored.text_sha256 == made_here.text_sha and stored.clauses == made_here.clauses
+        # (a first version is analysed without comparison keys; loading it computes them)
+        assert stored.text_sha256 == made_here.text_sha and stored.clauses == with_keys(made_here.clauses)
 
     env.site.set_page("/p3", policy_html(seed_text(3).replace(OLD_RETENTION, NEW_RETENTION), "Policy 3"))
     again = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist)  # type: ignore[arg-type]

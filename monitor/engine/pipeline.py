@@ -16,7 +16,7 @@ from pathlib import Path
 
 from monitor.engine.align import align
 from monitor.engine.classify import classify
-from monitor.engine.segment import segment
+from monitor.engine.segment import clause_key, segment
 from monitor.errors import InputError
 from monitor.extract.normalize import MAX_INPUT_BYTES, normalize, sniff_content_type
 from monitor.lang.detect import document_language
@@ -32,6 +32,7 @@ __all__ = [
     "document_language",
     "load_document",
     "text_sha256",
+    "with_keys",
 ]
 
 
@@ -51,9 +52,15 @@ def load_document(path: str | Path) -> Document:
         raise InputError(f"{path}: {e}") from None
 
 
-def analyse(doc: Document, language_hint: str | None = None) -> list[Clause]:
-    """The clauses of a normalised document."""
-    return segment(doc, language_hint)
+def analyse(doc: Document, language_hint: str | None = None, *, keys: bool = True) -> list[Clause]:
+    """The clauses of a normalised document; without their comparison keys if `keys` is False
+    (see segment: for a version that is only stored; `with_keys` adds them)."""
+    return segment(doc, language_hint, keys=keys)
+
+
+def with_keys(clauses: Sequence[Clause]) -> list[Clause]:
+    """The clauses with their comparison keys (computed again: a key is a function of the text)."""
+    return [replace(c, key=clause_key(c.text)) for c in clauses]
 
 
 def compare(

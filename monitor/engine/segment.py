@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -22,7 +24,7 @@ from monitor.lang.detect import detect_language_evidence, normalize_hint
 from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
 from monitor.lang.scripts import CJK, CJK_CHAR
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import Block, Clause, Document
+from monitor.models import Block, Clause, Document, new_clause
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
@@ -32,9 +34,12 @@ _MARKER, _MARKER_ONLY, _may_be_marker = MARKER, MARKER_ONLY, may_be_marker  # ma
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
 _PUNCT = compile_cached(r"[.!?;。]+[\"'”’»」』)\]]*")
 _CLOSERS = "\"'”’»」』)]"
+_END_RUN = ".!?;。" + _CLOSERS  # what the closing run of a sentence is made of
 # Capitals a sentence may open with: ASCII, Latin-1 and Latin Extended (Č, Ć, Š, Ž, Đ, Ł, Ő ...).
 _CAPITALS = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _LATIN_NEXT = compile_cached(rf"\s+[\"'“‘«(\[]?[{_CAPITALS}0-9{_CJK}]")
+# A candidate end of a sentence in text without CJK: followed by what _LATIN_NEXT matches.
+_LATIN_END = compile_cached(f"{_PUNCT.pattern}(?={_LATIN_NEXT.pattern})")
 _NUMBERED = compile_cached(r"^\(?\d+(?:\.\d+)*\.$")
 _NON_WORD = compile_cached(r"[\W_]+")
 # clause_key of ASCII text by one byte table: A-Z lowered, a-z and 0-9 kept, every other byte a space.
@@ -52,8 +57,10 @@ def abbreviations() -> frozenset[str]:
     return frozenset(str(a).lower() for words in data.values() for a in (words or ()))
 
 
-def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
-    """The clauses of a document in reading order, indexed 0..n-1."""
+def segment(doc: Document, language_hint: str | None = None, *, keys: bool = True) -> list[Clause]:
+    """The clauses of a document in reading order, indexed 0..n-1. With `keys` False every
+    clause's comparison key is left "" (a first version is stored, never compared, and the store
+    does not keep keys: they are computed again on load)."""
     hint = normalize_hint(language_hint)
     raw: list[tuple[str, tuple[str, ...], str | None, bool]] = []
     sections: list[tuple[int, str]] = []
@@ -79,10 +86,12 @@ def segment(doc: Document, language_hint: str | None = None) -> list[Clause]:
             raw.append((text, path, marker, label))
     if pending:  # a trailing lone marker is all the text there is
         raw.append((pending, path, None, False))
-    return _clauses(raw, hint)
+    return _clauses(raw, hint, keys)
 
 
-def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None) -> list[Clause]:
+def _clauses(
+    raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None, keys: bool = True
+) -> list[Clause]:
     texts = [r[0] for r in raw]
     found = [detect_language_evidence(text, hint) for text in texts]
     if hint is None:
@@ -95,11 +104,15 @@ def _clauses(raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str
             ]
     else:
         langs = [lang for lang, _ in found]
+    key_of = clause_key if keys else _no_key
     return [
-        Clause(index=i, text=text, section=path, marker=marker, key=clause_key(text), language=lang,
-               is_heading=heading)
+        new_clause(i, text, path, marker, key_of(text), lang, heading)
         for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
     ]
+
+
+def _no_key(text: str) -> str:
+    return ""
 
 
 def _main_language(texts: list[str], found: list[tuple[str, bool]]) -> str | None:
@@ -201,24 +214,51 @@ def _lines(text: str) -> list[str]:
 def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
     """Sentences of one paragraph, each keeping its end punctuation; fragments too short to
     stand alone are joined to a neighbour unless `merge_fragments` is False."""
+    latin = text.isascii() or ("。" not in text and not _CJK_RE.search(text))
+    if latin and not _inner_punctuation(text):
+        return [text.strip() or text]  # what the loop below gives when no sentence ends early
     out: list[str] = []
     start = 0
-    n = len(text)
-    for m in _PUNCT.finditer(text):
-        end = m.end()
-        if end >= n:
-            break
-        if _is_boundary(text, m, end):
-            piece = text[start:end].strip()
-            if piece:
-                out.append(piece)
-            start = end
+    for end in _sentence_ends(text, latin):
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
     tail = text[start:].strip()
     if tail:
         out.append(tail)
     if merge_fragments and len(out) > 1:
         return _merge_fragments(out)
     return out or [text]
+
+
+def _inner_punctuation(text: str) -> bool:
+    """Whether `text` has a sentence's end punctuation before its closing run (". ", "?)" ...).
+    Without, in text without CJK, each candidate end is followed by more punctuation, never by
+    the space a sentence break needs: the text is one sentence. (str's `in` is a fast scan, the
+    regex engine's scan for a character class is not.)"""
+    core = text.rstrip(_END_RUN)
+    return "." in core or "!" in core or "?" in core or ";" in core
+
+
+def _sentence_ends(text: str, latin: bool) -> Iterator[int]:
+    """Where each sentence but the last ends (after its punctuation and closing quotes); `latin`:
+    the text holds no CJK character and no "。"."""
+    if latin:
+        # Only a candidate followed by a capital or a digit can end a sentence (see
+        # _is_boundary), and the look-ahead of _LATIN_END leaves the others to the regex engine.
+        for m in _LATIN_END.finditer(text):
+            punct = m.group()
+            if punct[0] != "." or len(punct.rstrip(_CLOSERS)) > 1 or not _is_abbreviation(text, m.start()):
+                yield m.end()
+        return
+    n = len(text)
+    for m in _PUNCT.finditer(text):
+        end = m.end()
+        if end >= n:
+            return
+        if _is_boundary(text, m, end):
+            yield end
 
 
 _LABEL_WORD = compile_cached(r"[^\W\d_][\w’'/-]*")
@@ -229,11 +269,14 @@ def _is_run_in_label(sentence: str) -> bool:
     """A paragraph's opening label in title case ("Users Accessing the Service through a Partner
     App."): at most twelve words, the longer ones nearly all capitalised. Read as a statement it
     would be added or removed as one, and take its section's topic; it is a heading."""
-    if _CJK_RE.search(sentence):
+    # the words up to one past the limit: a long sentence is not scanned to its end
+    words = [m.group() for m in islice(_LABEL_WORD.finditer(sentence), LABEL_MAX_WORDS + 1)]
+    if not words or len(words) > LABEL_MAX_WORDS or not words[0][0].isupper():
         return False
-    words = _LABEL_WORD.findall(sentence)
+    if not sentence.isascii() and _CJK_RE.search(sentence):
+        return False
     longer = [w for w in words if len(w) >= 4]
-    if not words or len(words) > LABEL_MAX_WORDS or len(longer) < 2 or not words[0][0].isupper():
+    if len(longer) < 2:
         return False
     return 4 * sum(w[0].isupper() for w in longer) >= 3 * len(longer)
 

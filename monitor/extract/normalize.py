@@ -25,7 +25,7 @@ from monitor.extract.docx import DOCX_TYPE, docx_to_html, looks_like_docx
 from monitor.lang.markers import HEADING_NUMBER, starts_with_marker
 from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import Block, Document
+from monitor.models import Block, Document, new_block
 
 MAX_INPUT_BYTES = 20 * 2**20
 # Text after folding is capped too, so one huge page cannot make segment/align slow.
@@ -1129,7 +1129,7 @@ class _Walker:
                 text = text.replace("\n", " ")
             if self.row_depth:
                 self.cells.add(len(self.blocks))
-            self.blocks.append(Block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
+            self.blocks.append(new_block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
             ctx.marker = None  # the marker belongs to the item's first block only
 
 

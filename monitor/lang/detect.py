@@ -20,7 +20,6 @@ import struct
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import repeat
 
 from monitor.lang.scripts import HAN_CHAR, HANGUL
 from monitor.lang.startup_cache import compile_cached
@@ -267,7 +266,7 @@ def _ascii_evidence(sample: str, hinted: str | None) -> tuple[str, bool]:
     """detect_language_evidence of ASCII text (most clauses), by one C-level sum of packed word
     weights (see _PACKED_WORDS) instead of a dictionary update per function word found."""
     words = sample.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    packed = sum(map(_PACKED_WORDS.get, words, repeat(0)))
+    packed = sum(filter(None, map(_PACKED_WORDS.get, words)))  # only the words that weigh
     if not packed:
         return hinted or "und", False
     halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from monitor.models import CATEGORIES, SEVERITIES, Change, Clause, severity_rank
+from monitor.models import CATEGORIES, SEVERITIES, Change, Clause, new_clause, severity_rank
 
 
 @dataclass
@@ -170,8 +170,8 @@ def clauses_from_json(raw: str | bytes) -> list[Clause]:
     sections = [tuple(s) for s in data["sections"]]
     indices = data.get("indices") or range(len(data["clauses"]))
     return [
-        Clause(index=indices[i], text=text, section=sections[ref] if ref >= 0 else (), marker=marker,
-               key=clause_key(text), language=language, is_heading=bool(heading))
+        new_clause(indices[i], text, sections[ref] if ref >= 0 else (), marker, clause_key(text), language,
+                   bool(heading))
         for i, (text, ref, marker, language, heading) in enumerate(data["clauses"])
     ]
 

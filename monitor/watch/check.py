@@ -134,9 +134,11 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
         only_shrunk = prev_len is not None and guards.suspicion(doc, previous_text_length=None) is None
         if not (only_shrunk and job.confirm_text_sha == sha):
             return PageResult("suspect", text_sha=sha, error=reason)
-    clauses = analyse(doc, job.language)
+    first = job.prev_clauses is None or job.prev_text is None
+    # A first version is only stored, and the store keeps no comparison keys: none are computed.
+    clauses = analyse(doc, job.language, keys=not first)
     language = job.language or document_language(clauses)
-    if job.prev_clauses is None or job.prev_text is None:
+    if first:
         return PageResult("version", sha, text=text, language=language, clauses=clauses,
                           summary={"clauses": len(clauses)})
     diff = compare(job.prev_clauses, clauses, old_text=job.prev_text, new_text=text)
@@ -150,10 +152,11 @@ CONFLICT_RETRIES = 3  # another checker recording a version between compare and 
 
 def _compared_with(page: PageResult, latest: StoredVersion) -> PageResult:
     """The page's changes against `latest` instead of the version it was first compared with."""
-    from monitor.engine.pipeline import compare
+    from monitor.engine.pipeline import compare, with_keys
 
-    diff = compare(latest.clauses, page.clauses, old_text=latest.text, new_text=page.text)
-    return replace(page, changes=diff.changes, summary=diff.summary())
+    clauses = with_keys(page.clauses)  # a page found first has none (analyse_page)
+    diff = compare(latest.clauses, clauses, old_text=latest.text, new_text=page.text)
+    return replace(page, clauses=clauses, changes=diff.changes, summary=diff.summary())
 
 
 # --- one check ---------------------------------------------------------------------------------
