@@ -59,3 +59,16 @@ def test_a_measure_taken_anew_is_news_but_not_high() -> None:
 def test_a_measure_negated_on_both_sides_is_quiet() -> None:
     assert_quiet(modified("Chat logs are not encrypted on our servers.",
                           "Chat logs aren't encrypted on our servers."))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("We keep the passcodes of our members.", "We hash the passcodes of our members before we keep them."),
+        ("Each login token is stored on our servers.", "Each login token is hashed and stored on our servers."),
+    ],
+)
+def test_hashing_a_secret_is_a_security_measure_in_any_form_of_the_verb(old: str, new: str) -> None:
+    # "we hash" (the bare verb) names the measure as "hashed" does; taking it away is high
+    assert_alert(modified(old, new), "security", "medium")
+    assert_alert(modified(new, old), "security", "high")
