@@ -471,6 +471,15 @@ def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c in set(cats)]
 
 
+def _stamp_against_label(of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause) -> bool:
+    """One side an update stamp, the other a label: a few words that end no sentence."""
+    if of.is_update_stamp == nf.is_update_stamp:
+        return False
+    other = new if of.is_update_stamp else old
+    text = other.text.strip()
+    return not _substantial(text) and not text.endswith(SENTENCE_ENDS) and not re.search(r"\d", text)
+
+
 def _done(
     change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
 ) -> Change:
@@ -494,6 +503,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
 
     if of.is_update_stamp and nf.is_update_stamp:
         return _done(change, list(clause_cats), [], False, "none", prefix + "update stamp changed")
+    if _stamp_against_label(of, nf, old, new):
+        # "Effective Date: 15 December, 2021" aligned with "Home": a date line gone, a label come
+        what = prefix + "update stamp replaced by a label"
+        return _done(change, list(clause_cats), [], False, "none", what)
     pairs = _changed_words(old.text, new.text)
     if not pairs:
         return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
@@ -1332,8 +1345,9 @@ def _single(change: Change, clause: Clause) -> Change:
         # but "data brokers" listed under "Who we share data with" is a recipient of that flow
         if not (_is_item(clause) and set(_section_categories(clause)) & material_cats):
             return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
-    if not findings and not promises and _is_name(clause.text):
-        # "Cross-Border Privacy Rules Program": a name or link label states no term
+    if not findings and not promises and (_is_name(clause.text) or _is_head_row(clause.text)):
+        # "Cross-Border Privacy Rules Program": a name or link label states no term; nor does a
+        # table's head row ("Finalités | Bases légales"), dropped when the table becomes a list
         return _done(change, list(cats), [], False, "none", f"{verb} (a name or label)")
     severity = max((f.severity for f in findings), key=severity_rank) if findings else "medium"
     if not added and (
@@ -1452,6 +1466,24 @@ def _is_name(text: str) -> bool:
     if not words or len(words) > 6 or _HAN_RE.search(text) or text.rstrip().endswith((".", ":")):
         return False
     return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words) and words[0][0].isupper()
+
+
+HEAD_CELL_MAX_WORDS = 4
+
+
+def _is_head_row(text: str) -> bool:
+    """A table's head row ("Purpose | Legal basis | Retention period"): two or more cells, each a
+    short label that opens with a capital, holds no digit and ends no sentence."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 2 or _HAN_RE.search(text) or re.search(r"\d", text):
+        return False
+    for cell in cells:
+        words = _NAME_WORD.findall(cell)
+        if not words or len(words) > HEAD_CELL_MAX_WORDS or not words[0][0].isupper():
+            return False
+        if cell.endswith(SENTENCE_ENDS):
+            return False
+    return True
 
 
 _ADDRESS_TOKEN = compile_cached(r"[^\s,;:()|]+")

@@ -1,0 +1,98 @@
+"""Patterns found on held-out real version pairs (Open Terms Archive dating and France
+repositories, issue 10), each stated in new sentences of our own:
+
+- a table's head row ("Purpose | Legal basis") names columns, states no term: when a table is
+  turned into lists the head row goes, and that is not a change in practice;
+- an identity document said at more length ("un document attestant de votre identité", "proof of
+  identity", "Lichtbildausweis") is the same government ID as "pièce d'identité";
+- an update stamp aligned with a short label ("Effective date: ..." -> "Home") is a date line gone
+  and a navigation label come, not a change to how the policy is changed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified, single
+
+HEAD_ROWS = [
+    ("en", "Purposes of use | Lawful ground | Storage period"),
+    ("fr", "Traitement | Fondement juridique | Durée de conservation"),
+    ("de", "Zweck der Verarbeitung | Rechtsgrundlage | Speicherfrist"),
+]
+
+
+@pytest.mark.parametrize("kind", ["added", "removed"])
+@pytest.mark.parametrize(("language", "row"), HEAD_ROWS)
+def test_table_head_row_is_quiet(kind: str, language: str, row: str) -> None:
+    assert_quiet(single(kind, row, language=language))
+
+
+DATA_ROWS = [
+    ("en", "Mixpanel | Product analytics | 18 months", "tracking"),
+    ("fr", "Profil de santé | Partenaires de recherche", "collection"),
+    ("de", "Standortdaten | Werbepartner | 2 Jahre", "retention"),
+]
+
+
+@pytest.mark.parametrize(("language", "row", "category"), DATA_ROWS)
+def test_table_data_row_still_alerts(language: str, row: str, category: str) -> None:
+    """A row that names a tool, a kind of data or a period is a term, not a column title."""
+    assert_alert(single("removed", row, language=language), category)
+
+
+ID_REWORDED = [
+    (
+        "fr",
+        "Pour traiter votre réclamation, nous pouvons exiger une copie de votre pièce d’identité.",
+        "Pour traiter votre réclamation, nous pouvons exiger une copie d’un document attestant de "
+        "votre identité.",
+    ),
+    (
+        "en",
+        "To handle your complaint we may require a copy of your identity card.",
+        "To handle your complaint we may require proof of your identity.",
+    ),
+    (
+        "de",
+        "Zur Bearbeitung Ihrer Beschwerde können wir eine Kopie Ihres Personalausweises anfordern.",
+        "Zur Bearbeitung Ihrer Beschwerde können wir eine Kopie eines Lichtbildausweises anfordern.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), ID_REWORDED)
+def test_identity_document_said_otherwise_is_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+ID_ADDED = [
+    ("fr", "Lors de l’ouverture du compte, nous conservons un justificatif d’identité."),
+    ("en", "When you open an account we collect a copy of an identification document."),
+    ("de", "Bei der Kontoeröffnung speichern wir einen Identitätsnachweis."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ID_ADDED)
+def test_identity_document_collected_is_sensitive(language: str, text: str) -> None:
+    change = single("added", text, language=language)
+    assert_alert(change, "collection")
+    assert any(f.new == "government id" for f in change.facts), change
+
+
+STAMP_VS_LABEL = [
+    ("en", "Effective date: 2 April 2023", "Home"),
+    ("en", "Last revised on 9 October 2022", "Cookie Notice"),
+    ("fr", "Dernière mise à jour : 4 mars 2023", "Accueil"),
+]
+
+
+@pytest.mark.parametrize(("language", "stamp", "label"), STAMP_VS_LABEL)
+def test_update_stamp_against_label_is_quiet(language: str, stamp: str, label: str) -> None:
+    assert_quiet(modified(stamp, label, language))
+    assert_quiet(modified(label, stamp, language))
+
+
+def test_update_stamp_against_sentence_still_compared() -> None:
+    """Only a label is let go: a sentence about changes set against a stamp is still read."""
+    change = modified("Last revised on 9 October 2022", "We will e-mail you before any change takes effect.")
+    assert_alert(change, "changes")
