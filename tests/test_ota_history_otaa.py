@@ -6,7 +6,9 @@ repositories, issue 10), each stated in new sentences of our own:
 - an identity document said at more length ("un document attestant de votre identité", "proof of
   identity", "Lichtbildausweis") is the same government ID as "pièce d'identité";
 - an update stamp aligned with a short label ("Effective date: ..." -> "Home") is a date line gone
-  and a navigation label come, not a change to how the policy is changed.
+  and a navigation label come, not a change to how the policy is changed;
+- "Qui a accès à vos données ?" asks who receives the data: a heading about recipients, not about
+  the right of access, so a plain sentence under it is not "about your rights".
 """
 
 from __future__ import annotations
@@ -96,3 +98,34 @@ def test_update_stamp_against_sentence_still_compared() -> None:
     """Only a label is let go: a sentence about changes set against a stamp is still read."""
     change = modified("Last revised on 9 October 2022", "We will e-mail you before any change takes effect.")
     assert_alert(change, "changes")
+
+
+WHO_HAS_ACCESS = "4. Qui a accès à vos données personnelles ?"
+
+
+def test_who_has_access_heading_is_not_the_right_of_access() -> None:
+    """A company note under "who has access" states no right."""
+    change = single(
+        "added",
+        "La société Orbis est détenue à parts égales par nos deux fondateurs.",
+        (WHO_HAS_ACCESS,),
+        "fr",
+    )
+    assert_quiet(change)
+
+
+def test_right_of_access_still_read_under_who_has_access() -> None:
+    text = "Vous pouvez à tout moment demander l’accès à vos données en écrivant à notre délégué."
+    assert "rights" in single("added", text, (WHO_HAS_ACCESS,), "fr").categories
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Accès à vos données", "Votre droit d’accès à vos données"],
+)
+def test_access_heading_still_about_rights(heading: str) -> None:
+    """A heading that names the access itself is about the right; its sentences inherit it."""
+    change = single(
+        "removed", "Nous répondons à chaque demande dans un délai d’un mois au plus.", (heading,), "fr"
+    )
+    assert_alert(change, "rights")
