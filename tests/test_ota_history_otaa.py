@@ -129,3 +129,43 @@ def test_access_heading_still_about_rights(heading: str) -> None:
         "removed", "Nous répondons à chaque demande dans un délai d’un mois au plus.", (heading,), "fr"
     )
     assert_alert(change, "rights")
+
+
+WHO_HAS_ACCESS_OTHER = [
+    (
+        "es",
+        "5. ¿Quién tiene acceso a sus datos personales?",
+        "Puede solicitar el acceso a sus datos en cualquier momento.",
+    ),
+    (
+        "sv",
+        "5. Vem har tillgång till dina personuppgifter?",
+        "Du har rätt att begära tillgång till dina personuppgifter.",
+    ),
+    (
+        "hr",
+        "5. Tko ima pristup vašim osobnim podacima?",
+        "Imate pravo zatražiti pristup vašim osobnim podacima.",
+    ),
+    (
+        "sl",
+        "5. Kdo ima dostop do vaših osebnih podatkov?",
+        "Zahtevate lahko dostop do vaših osebnih podatkov.",
+    ),
+    ("zh", "五、谁可以访问您的个人信息", "您可以随时访问您的个人信息。"),
+]
+COMPANY_NOTE = {
+    "es": "La empresa Orbis se fundó en 2012 en Valencia.",
+    "sv": "Bolaget Orbis grundades år 2012 i Malmö.",
+    "hr": "Tvrtka Orbis osnovana je 2012. godine u Splitu.",
+    "sl": "Podjetje Orbis je bilo ustanovljeno leta 2012 v Mariboru.",
+    "zh": "奥比斯公司成立于二〇一二年。",
+}
+
+
+@pytest.mark.parametrize(("language", "heading", "request_text"), WHO_HAS_ACCESS_OTHER)
+def test_who_has_access_heading_in_other_languages(language: str, heading: str, request_text: str) -> None:
+    """The same question in Spanish, Swedish, Croatian, Slovenian and Chinese: a company note under
+    it is quiet, a request for access under it is still about rights."""
+    assert_quiet(single("added", COMPANY_NOTE[language], (heading,), language))
+    assert "rights" in single("added", request_text, (heading,), language).categories
