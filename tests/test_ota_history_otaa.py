@@ -169,3 +169,33 @@ def test_who_has_access_heading_in_other_languages(language: str, heading: str, 
     it is quiet, a request for access under it is still about rights."""
     assert_quiet(single("added", COMPANY_NOTE[language], (heading,), language))
     assert "rights" in single("added", request_text, (heading,), language).categories
+
+
+LANGUAGE_CLAUSES = [
+    ("en", "Cookie Notice", "Should this notice be translated, the English version will prevail."),
+    (
+        "en",
+        "Cookie Notice",
+        "Any translation of this notice is offered as a courtesy and is not the legally binding version.",
+    ),
+    (
+        "fr",
+        "Politique relative aux cookies",
+        "En cas de divergence entre les versions, la version française prévaudra.",
+    ),
+    ("de", "Cookie-Richtlinie", "Bei Abweichungen ist allein die deutsche Fassung maßgeblich."),
+    ("es", "Política de cookies", "En caso de discrepancia, prevalecerá la versión en español."),
+    ("nl", "Cookiebeleid", "Bij verschillen is de Nederlandse tekst leidend."),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), LANGUAGE_CLAUSES)
+def test_language_version_clause_is_quiet(language: str, title: str, text: str) -> None:
+    """Which translation binds says nothing about cookies, even right under a cookie title."""
+    assert_quiet(single("added", text, (title,), language))
+
+
+def test_plain_sentence_under_cookie_title_still_inherits() -> None:
+    """Only the language clause is let go: another keyword-less sentence is about the section."""
+    change = single("added", "These help us see which pages our visitors read the most.", ("Cookie Notice",))
+    assert_alert(change, "tracking")

@@ -1328,6 +1328,7 @@ def _single(change: Change, clause: Clause) -> Change:
         and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
         and not _is_address(clause.text)
         and not _points_elsewhere(clause)
+        and not _about_language_versions(clause)
     ):
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
@@ -1389,6 +1390,13 @@ def _points_elsewhere(clause: Clause) -> bool:
     if pointers is None or len(_WORD.findall(clause.text)) > POINTER_MAX_WORDS:
         return False
     return bool(caseless.search(pointers, clause.text))
+
+
+def _about_language_versions(clause: Clause) -> bool:
+    """The sentence says which language version of the document binds ("Any translation is for
+    convenience; the English version prevails"): it states no term of the section it sits in."""
+    versions = pick_lexicon(clause.text, clause.language).language_versions
+    return versions is not None and bool(caseless.search(versions, clause.text))
 
 
 def _promises(facts: ClauseFacts) -> list[Polarity]:
