@@ -8,13 +8,21 @@ repositories, issue 10), each stated in new sentences of our own:
 - an update stamp aligned with a short label ("Effective date: ..." -> "Home") is a date line gone
   and a navigation label come, not a change to how the policy is changed;
 - "Qui a accès à vos données ?" asks who receives the data: a heading about recipients, not about
-  the right of access, so a plain sentence under it is not "about your rights".
+  the right of access, so a plain sentence under it is not "about your rights";
+- a sentence saying which translation binds states no term of its section;
+- a marketing footer after the policy (a label, a blurb, a sign-up link) does not take on the
+  topic of the policy's last section.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified, single
+
+from monitor.engine.pipeline import diff_files
+from monitor.models import Change
 
 HEAD_ROWS = [
     ("en", "Purposes of use | Lawful ground | Storage period"),
@@ -199,3 +207,48 @@ def test_plain_sentence_under_cookie_title_still_inherits() -> None:
     """Only the language clause is let go: another keyword-less sentence is about the section."""
     change = single("added", "These help us see which pages our visitors read the most.", ("Cookie Notice",))
     assert_alert(change, "tracking")
+
+
+def _material(tmp_path: Path, old: str, new: str) -> list[Change]:
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    return [c for c in diff_files(tmp_path / "old.md", tmp_path / "new.md").changes if c.material]
+
+
+POLICY_END = {
+    "en": "# Cookie Notice\n\n## Analytics\n\nWe use analytics cookies to count visits to our pages.\n",
+    "fr": "# Politique cookies\n\n## Audience\n\nNous utilisons des cookies pour compter les visites.\n",
+    "de": "# Cookie-Hinweis\n\n## Analyse\n\nWir verwenden Cookies, um Besuche zu zählen.\n",
+}
+FOOTERS = {  # a label, a blurb, a sign-up link
+    "en": ("Why members stay", "Meeting the right person has never been this easy.", "[Join today](/j)"),
+    "fr": (
+        "Pourquoi nous choisir",
+        "Rencontrer la bonne personne n’a jamais été aussi facile.",
+        "[Inscription](/j)",
+    ),
+    "de": (
+        "Warum Mitglieder bleiben",
+        "Die richtige Person zu treffen war noch nie so leicht.",
+        "[Start](/j)",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_marketing_footer_after_the_policy_is_quiet(tmp_path: Path, language: str) -> None:
+    """A label, a blurb and a sign-up link appended below the last section are page furniture."""
+    footer = "".join(f"\n{line}\n" for line in FOOTERS[language])
+    assert _material(tmp_path, POLICY_END[language], POLICY_END[language] + footer) == []
+
+
+def test_labelled_sentence_before_policy_terms_still_inherits(tmp_path: Path) -> None:
+    """A label inside the policy (more terms follow it) does not cut a sentence off its section."""
+    old = "# Privacy\n\n## Information we collect\n\nWe collect your e-mail address when you sign up.\n"
+    new = (
+        "# Privacy\n\n## Information we collect\n\nWhat you tell us\n\n"
+        "You choose what to tell us when you join.\n\n"
+        "We collect your e-mail address when you sign up.\n"
+    )
+    changes = _material(tmp_path, old, new)
+    assert any(c.new is not None and c.new.text.startswith("You choose") for c in changes), changes

@@ -164,8 +164,55 @@ def _classify_changes(
                 )
         elif classified.material and change.kind in ("modified", "moved") and old_doc and new_doc:
             classified = _without_joined_sentences(change, classified, old_doc, new_doc)
+        if classified.material and change.kind in ("added", "removed"):
+            classified = _under_own_label(change, classified, old_clauses, new_clauses)
         out.append(classified)
     return out
+
+
+FOOTER_LABEL_MAX_WORDS = 5
+TAIL_MAX_CLAUSES = 8  # a page's footer block: a label, a blurb, a link or two
+
+
+def _under_own_label(
+    change: Change,
+    classified: Change,
+    old_clauses: Sequence[Clause] | None,
+    new_clauses: Sequence[Clause] | None,
+) -> Change:
+    """A sentence material only for the section it sits in, in the page's last lines after a
+    short label that names no term ("How it works", then "Your search for love has never been
+    easier", then "Start free today"): page furniture after the policy, where nothing from the
+    label to the end states a term, so the last section's topic does not carry over to it."""
+    clause = change.new if change.kind == "added" else change.old
+    clauses = new_clauses if change.kind == "added" else old_clauses
+    if clause is None or not clauses or classified.facts or not 0 <= clause.index < len(clauses):
+        return classified
+    if clauses[clause.index] is not clause and clauses[clause.index].index != clause.index:
+        return classified
+    start = max(0, len(clauses) - TAIL_MAX_CLAUSES)
+    labels = [k for k in range(start, clause.index + 1) if _is_plain_label(clauses[k])]
+    if not labels or any(_names_term(c) for c in clauses[labels[0] :]):
+        return classified
+    verb = "New clause" if change.kind == "added" else "Clause removed"
+    what = f"{verb} under a label that names no policy term"
+    return replace(classified, material=False, severity="none", explanation=as_sentence(what))
+
+
+def _is_plain_label(clause: Clause) -> bool:
+    """A short line that is no sentence, no list entry and no heading, and names no term."""
+    text = clause.text.strip()
+    if clause.is_heading or clause.marker or not text or text.endswith(SENTENCE_ENDS):
+        return False
+    words = _NAME_WORD.findall(text)
+    if not words or len(words) > FOOTER_LABEL_MAX_WORDS or re.search(r"\d", text) or _HAN_RE.search(text):
+        return False
+    return not _names_term(clause)
+
+
+def _names_term(clause: Clause) -> bool:
+    """The clause's own words name a material category (its section aside)."""
+    return bool(set(_facts(clause).categories) & MATERIAL_CATEGORIES)
 
 
 def _resplit(changes: Sequence[Change]) -> dict[int, str]:
