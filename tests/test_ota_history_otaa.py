@@ -252,3 +252,14 @@ def test_labelled_sentence_before_policy_terms_still_inherits(tmp_path: Path) ->
     )
     changes = _material(tmp_path, old, new)
     assert any(c.new is not None and c.new.text.startswith("You choose") for c in changes), changes
+
+
+def test_entry_added_to_a_closing_list_still_alerts(tmp_path: Path) -> None:
+    """A short entry added to a list that ends the page, followed by a plain sentence, is a list
+    entry (its neighbour is an entry, not a sentence), not a footer label."""
+    old = (
+        "# Privacy\n\n## Who we share your data with\n\nWe pass your details to:\n\n"
+        "- couriers\n- card processors\n\nEach of them signed our contract.\n"
+    )
+    new = old.replace("- card processors\n", "- card processors\n- price comparison sites\n")
+    assert any("sharing" in c.categories for c in _material(tmp_path, old, new))

@@ -191,12 +191,26 @@ def _under_own_label(
     if clauses[clause.index] is not clause and clauses[clause.index].index != clause.index:
         return classified
     start = max(0, len(clauses) - TAIL_MAX_CLAUSES)
-    labels = [k for k in range(start, clause.index + 1) if _is_plain_label(clauses[k])]
+    labels = [k for k in range(start, clause.index + 1) if _opens_footer(clauses, k)]
     if not labels or any(_names_term(c) for c in clauses[labels[0] :]):
         return classified
     verb = "New clause" if change.kind == "added" else "Clause removed"
     what = f"{verb} under a label that names no policy term"
     return replace(classified, material=False, severity="none", explanation=as_sentence(what))
+
+
+def _opens_footer(clauses: Sequence[Clause], k: int) -> bool:
+    """Clause k is a label that opens a block of its own: a plain label between two sentences
+    (the policy's last one before it, its blurb after it), so not an entry of a list."""
+    if not _is_plain_label(clauses[k]) or k + 1 >= len(clauses) or k < 1:
+        return False
+    return all(_is_sentence(clauses[n].text) for n in (k - 1, k + 1))
+
+
+def _is_sentence(text: str) -> bool:
+    """A full sentence: six words or more, closed by a full stop, "!" or "?" (not a lead-in ":")."""
+    text = text.strip()
+    return text.endswith((".", "!", "?", "。", "！", "？")) and _substantial(text)
 
 
 def _is_plain_label(clause: Clause) -> bool:
