@@ -164,8 +164,69 @@ def _classify_changes(
                 )
         elif classified.material and change.kind in ("modified", "moved") and old_doc and new_doc:
             classified = _without_joined_sentences(change, classified, old_doc, new_doc)
+        if classified.material and change.kind in ("added", "removed"):
+            classified = _under_own_label(change, classified, old_clauses, new_clauses)
         out.append(classified)
     return out
+
+
+FOOTER_LABEL_MAX_WORDS = 5
+TAIL_MAX_CLAUSES = 8  # a page's footer block: a label, a blurb, a link or two
+
+
+def _under_own_label(
+    change: Change,
+    classified: Change,
+    old_clauses: Sequence[Clause] | None,
+    new_clauses: Sequence[Clause] | None,
+) -> Change:
+    """A sentence material only for the section it sits in, in the page's last lines after a
+    short label that names no term ("How it works", then "Your search for love has never been
+    easier", then "Start free today"): page furniture after the policy, where nothing from the
+    label to the end states a term, so the last section's topic does not carry over to it."""
+    clause = change.new if change.kind == "added" else change.old
+    clauses = new_clauses if change.kind == "added" else old_clauses
+    if clause is None or not clauses or classified.facts or not 0 <= clause.index < len(clauses):
+        return classified
+    if clauses[clause.index] is not clause and clauses[clause.index].index != clause.index:
+        return classified
+    start = max(0, len(clauses) - TAIL_MAX_CLAUSES)
+    labels = [k for k in range(start, clause.index + 1) if _opens_footer(clauses, k)]
+    if not labels or any(_names_term(c) for c in clauses[labels[0] :]):
+        return classified
+    verb = "New clause" if change.kind == "added" else "Clause removed"
+    what = f"{verb} under a label that names no policy term"
+    return replace(classified, material=False, severity="none", explanation=as_sentence(what))
+
+
+def _opens_footer(clauses: Sequence[Clause], k: int) -> bool:
+    """Clause k is a label that opens a block of its own: a plain label between two sentences
+    (the policy's last one before it, its blurb after it), so not an entry of a list."""
+    if not _is_plain_label(clauses[k]) or k + 1 >= len(clauses) or k < 1:
+        return False
+    return all(_is_sentence(clauses[n].text) for n in (k - 1, k + 1))
+
+
+def _is_sentence(text: str) -> bool:
+    """A full sentence: six words or more, closed by a full stop, "!" or "?" (not a lead-in ":")."""
+    text = text.strip()
+    return text.endswith((".", "!", "?", "。", "！", "？")) and _substantial(text)
+
+
+def _is_plain_label(clause: Clause) -> bool:
+    """A short line that is no sentence, no list entry and no heading, and names no term."""
+    text = clause.text.strip()
+    if clause.is_heading or clause.marker or not text or text.endswith(SENTENCE_ENDS):
+        return False
+    words = _NAME_WORD.findall(text)
+    if not words or len(words) > FOOTER_LABEL_MAX_WORDS or re.search(r"\d", text) or _HAN_RE.search(text):
+        return False
+    return not _names_term(clause)
+
+
+def _names_term(clause: Clause) -> bool:
+    """The clause's own words name a material category (its section aside)."""
+    return bool(set(_facts(clause).categories) & MATERIAL_CATEGORIES)
 
 
 def _resplit(changes: Sequence[Change]) -> dict[int, str]:
@@ -487,6 +548,15 @@ def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c in set(cats)]
 
 
+def _stamp_against_label(of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause) -> bool:
+    """One side an update stamp, the other a label: a few words that end no sentence."""
+    if of.is_update_stamp == nf.is_update_stamp:
+        return False
+    other = new if of.is_update_stamp else old
+    text = other.text.strip()
+    return not _substantial(text) and not text.endswith(SENTENCE_ENDS) and not re.search(r"\d", text)
+
+
 def _done(
     change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
 ) -> Change:
@@ -510,6 +580,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
 
     if of.is_update_stamp and nf.is_update_stamp:
         return _done(change, list(clause_cats), [], False, "none", prefix + "update stamp changed")
+    if _stamp_against_label(of, nf, old, new):
+        # "Effective Date: 15 December, 2021" aligned with "Home": a date line gone, a label come
+        what = prefix + "update stamp replaced by a label"
+        return _done(change, list(clause_cats), [], False, "none", what)
     pairs = _changed_words(old.text, new.text)
     if not pairs:
         return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
@@ -1333,6 +1407,7 @@ def _single(change: Change, clause: Clause) -> Change:
         and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
         and not _is_address(clause.text)
         and not _points_elsewhere(clause)
+        and not _about_language_versions(clause)
     ):
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
@@ -1350,8 +1425,9 @@ def _single(change: Change, clause: Clause) -> Change:
         # but "data brokers" listed under "Who we share data with" is a recipient of that flow
         if not (_is_item(clause) and set(_section_categories(clause)) & material_cats):
             return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
-    if not findings and not promises and _is_name(clause.text):
-        # "Cross-Border Privacy Rules Program": a name or link label states no term
+    if not findings and not promises and (_is_name(clause.text) or _is_head_row(clause.text)):
+        # "Cross-Border Privacy Rules Program": a name or link label states no term; nor does a
+        # table's head row ("Finalités | Bases légales"), dropped when the table becomes a list
         return _done(change, list(cats), [], False, "none", f"{verb} (a name or label)")
     severity = max((f.severity for f in findings), key=severity_rank) if findings else "medium"
     if not added and (
@@ -1393,6 +1469,13 @@ def _points_elsewhere(clause: Clause) -> bool:
     if pointers is None or len(_WORD.findall(clause.text)) > POINTER_MAX_WORDS:
         return False
     return bool(caseless.search(pointers, clause.text))
+
+
+def _about_language_versions(clause: Clause) -> bool:
+    """The sentence says which language version of the document binds ("Any translation is for
+    convenience; the English version prevails"): it states no term of the section it sits in."""
+    versions = pick_lexicon(clause.text, clause.language).language_versions
+    return versions is not None and bool(caseless.search(versions, clause.text))
 
 
 def _promises(facts: ClauseFacts) -> list[Polarity]:
@@ -1470,6 +1553,24 @@ def _is_name(text: str) -> bool:
     if not words or len(words) > 6 or _HAN_RE.search(text) or text.rstrip().endswith((".", ":")):
         return False
     return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words) and words[0][0].isupper()
+
+
+HEAD_CELL_MAX_WORDS = 4
+
+
+def _is_head_row(text: str) -> bool:
+    """A table's head row ("Purpose | Legal basis | Retention period"): two or more cells, each a
+    short label that opens with a capital, holds no digit and ends no sentence."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 2 or _HAN_RE.search(text) or re.search(r"\d", text):
+        return False
+    for cell in cells:
+        words = _NAME_WORD.findall(cell)
+        if not words or len(words) > HEAD_CELL_MAX_WORDS or not words[0][0].isupper():
+            return False
+        if cell.endswith(SENTENCE_ENDS):
+            return False
+    return True
 
 
 _ADDRESS_TOKEN = compile_cached(r"[^\s,;:()|]+")

@@ -128,6 +128,8 @@ class Lexicon:
     update_stamp: re.Pattern[str] | None
     # "see here for more information": a sentence that only sends the reader elsewhere
     pointers: re.Pattern[str] | None = None
+    # "the English version shall prevail": which translation binds, no term of any section
+    language_versions: re.Pattern[str] | None = None
     # "this policy explains how we collect data": a sentence about what the document tells
     describes: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
@@ -271,6 +273,7 @@ def load_lexicon(language: str) -> Lexicon:
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         pointers=_alternation(data.get("pointers"), cjk),
+        language_versions=_alternation(data.get("language_versions"), cjk),
         describes=_alternation(data.get("describes"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),

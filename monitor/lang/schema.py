@@ -56,6 +56,7 @@ SCHEMA: dict[str, str] = {
     "change_notice": "keyed",
     "update_stamp": "list",
     "pointers": "list",
+    "language_versions": "list",
     "describes": "list",
     "security_measures": "keyed",
     "months": "list",
@@ -83,6 +84,7 @@ OPTIONAL = frozenset(
         "numbers",
         "subject_pronouns",
         "nouns_capitalised",
+        "language_versions",
     }
 )
 
