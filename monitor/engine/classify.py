@@ -514,6 +514,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
+    negated_right = _right_negated(of, nf, old.text, new.text, lex)
+    if negated_right:
+        # "you have the right to object to direct marketing" -> "you do not have …": the right
+        # went, the use it is about ("marketing") is its object, not a purpose dropped
+        findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
@@ -612,16 +617,21 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(extract_facts(item, language).categories)
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
-                if "collection" in named and "sharing" in own:
+                data = "collection" in named
+                if data and "sharing" in own:
                     named.add("sharing")  # "your e-mail and phone number will be public": data shared
                 own = own & named or own
                 cats |= own
+                kind = {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item")
+                if kind == "item" and data and _ordered(own)[0] == "sharing":
+                    # "we share your e-mail and IP address with X": what goes out, not to whom
+                    kind = "shared_data"
                 fact = Fact(
                     _ordered(own)[0],
                     item if side else None,
                     None if side else item,
                     "removed" if side else "added",
-                    {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item"),
+                    kind,
                 )
                 # What widens what may be done ranks high: an item dropped from a promise ("we never
                 # train on A, B or C"), or an exception added to one ("no one except A, B or C").
@@ -1022,6 +1032,45 @@ def _unexcepted(text: str, lex: Lexicon) -> str:
     return lex.negator_exceptions.sub(" ", text) if lex.negator_exceptions is not None else text
 
 
+_RIGHT_WINDOW = 80  # characters after a negator in which the right it negates is named
+_NEGATION_EDIT_WORDS = 3  # "have the right" -> "do not have the right", "das Recht" -> "kein Recht"
+
+
+def _edited_words(old: str, new: str) -> int:
+    """How many words the edit took out and put in."""
+    return sum(len(o.split()) + len(n.split()) for o, n in _changed_words(old, new))
+
+
+def _right_negated(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> list[_Finding]:
+    """A right both sides name, with a negator put in front of it or taken away ("you have the
+    right to object" -> "you do not have the right to object"): the right is withdrawn (or now
+    granted). Only when the negator that came or went stands just before the right's words."""
+    stated = of.rights | nf.rights  # "kein Recht": a sentence denying a right may not count as about rights
+    if not stated or of.rights_named != nf.rights_named or lex.negators is None:
+        return []
+    was, now = _unexcepted(old, lex), _unexcepted(new, lex)
+    change = _count_change(lex.negators, was, now)
+    if not change or _edited_words(old, new) > _NEGATION_EDIT_WORDS:
+        return []  # a sentence re-written around the right says more than a negator put in
+    text = now if change > 0 else was
+    for right in sorted(stated):
+        pattern = lex.rights.get(right)
+        if pattern is None:
+            continue
+        near = (text[m.start() : m.end() + _RIGHT_WINDOW] for m in lex.negators.finditer(text))
+        if any(pattern.search(window) for window in near):
+            withdrawn = change > 0
+            fact = Fact(
+                RIGHT_CATEGORY.get(right, "rights"),
+                right if withdrawn else None,
+                None if withdrawn else right,
+                "removed" if withdrawn else "added",
+                "right",
+            )
+            return [_Finding(fact, "high" if withdrawn else "medium")]
+    return []
+
+
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
     """How many more matches the new text has than the old (negative: fewer)."""
     return 0 if pattern is None else len(pattern.findall(new)) - len(pattern.findall(old))
@@ -1190,7 +1239,7 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
         return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
     if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
         return None
-    if _cut_fragment(tokens, words, lex):
+    if _cut_fragment(tokens, words, lex) or _place_phrase(tokens, other, lex):
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
         return None  # ", small text files," is an aside, not a new item
@@ -1281,6 +1330,18 @@ def _cut_fragment(tokens: list[str], words: list[str], lex: Lexicon) -> bool:
     if sum(t in _OPENING for t in tokens) != sum(t in _CLOSING for t in tokens):
         return True
     return words[-1].lower() in lex.item_open_ends
+
+
+def _place_phrase(tokens: list[str], other: str, lex: Lexicon) -> bool:
+    """A phrase of place put after the sentence's object ("… of this data on desktops and mobile
+    devices"): its "and" joins places, no item joins the list. It opens on a preposition of place
+    the other side lacks (else it may be a parallel item: "on A" -> "on A and on B") and no
+    separator or joiner stands at either end of it (", C" and "C and" extend a list)."""
+    if not tokens or tokens[0].lower() not in lex.place_prepositions:
+        return False
+    if tokens[-1] in _SEPARATORS or tokens[-1].lower() in lex.conjunctions:
+        return False
+    return tokens[0].lower() not in _WORD.findall(other.lower())
 
 
 def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:

@@ -143,6 +143,8 @@ class Lexicon:
     subject_pronouns: frozenset[str] = frozenset()
     nouns_capitalised: bool = False  # German writes every noun capitalised: no sign of a name
     item_open_ends: frozenset[str] = frozenset()  # words a list item cannot end on ("the", "who")
+    # "on" (desktop), "op", "auf": a phrase these open says where, it names no list item
+    place_prepositions: frozenset[str] = frozenset()
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
@@ -283,6 +285,7 @@ def load_lexicon(language: str) -> Lexicon:
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
         subject_pronouns=frozenset(w.lower() for w in data.get("subject_pronouns") or []),
         item_open_ends=frozenset(w.lower() for w in data.get("item_open_ends") or []),
+        place_prepositions=frozenset(w.lower() for w in data.get("place_prepositions") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

@@ -65,6 +65,7 @@ SCHEMA: dict[str, str] = {
     "conjunctions": "list",
     "subject_pronouns": "list",
     "item_open_ends": "list",
+    "place_prepositions": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
 }
@@ -83,6 +84,7 @@ OPTIONAL = frozenset(
         "numbers",
         "subject_pronouns",
         "nouns_capitalised",
+        "place_prepositions",
     }
 )
 

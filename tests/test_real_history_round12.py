@@ -1,0 +1,213 @@
+"""Patterns from held-out real version histories (issue 10, round 12: Firefox, Firefox Cloud
+Services, Hubs and Common Voice texts): a phrase of place put after a sentence's object ("… of this
+data on desktops and phones") adds no item to a list (new optional lexicon key `place_prepositions`);
+a German separable verb still shares when its object is a hyphenated compound ("geben Ihre
+E-Mail-Adresse an … weiter"); "we cannot decrypt it" is a security promise in every language; a
+page "you visit" (zh 您访问的) is no right of access; a Slovenian age said as "nad 18 let" or "stari
+18 ali manj" is an age threshold; publishing "publicly" is sharing (en, sv, no); "you can choose not
+to …" is an opt-out in every language; a negator put before a right ("you do not have the right to
+object to marketing") withdraws the right, it drops no purpose; "gebruikers die" (nl) and
+"användarnas" (sv) are users, no use of data; the Croatian future "dijelit ćemo" shares; a kind of
+data added to a sharing sentence is said as data shared, not as a recipient."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified, removed
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "You can read how to switch off the collection of these statistics.",
+            "You can read how to switch off the collection of these statistics on laptops and tablets.",
+        ),
+        (
+            "nl",
+            "U leest hier hoe u het verzamelen van deze statistieken uitschakelt.",
+            "U leest hier hoe u het verzamelen van deze statistieken op laptops en tablets uitschakelt.",
+        ),
+        (
+            "de",
+            "Hier lesen Sie, wie Sie die Erhebung dieser Statistiken abschalten.",
+            "Hier lesen Sie, wie Sie die Erhebung dieser Statistiken auf Laptops und Tablets abschalten.",
+        ),
+        (
+            "sv",
+            "Här läser du hur du stänger av insamlingen av denna statistik.",
+            "Här läser du hur du stänger av insamlingen av denna statistik på datorer och surfplattor.",
+        ),
+    ],
+)
+def test_a_phrase_of_place_after_the_object_adds_no_item(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_an_item_after_a_phrase_of_place_is_still_an_item() -> None:
+    change = modified(
+        "We collect your name on the website.",
+        "We collect your name and your phone number on the website.",
+    )
+    assert_alert(change, "collection")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Wenn Sie ein Foto hochladen, speichern wir Ihre E-Mail-Adresse.",
+            "Wenn Sie ein Foto hochladen, speichern wir Ihre E-Mail-Adresse und geben Ihre E-Mail-Adresse "
+            "an einen Fotodienst weiter.",
+        ),
+        (
+            "Wir speichern Ihre IP-Adresse für zwei Wochen.",
+            "Wir legen Ihre IP-Adresse gegenüber Behörden offen.",
+        ),
+    ],
+)
+def test_a_separable_german_verb_shares_across_a_hyphenated_object(old: str, new: str) -> None:
+    assert_alert(modified(old, new, "de"), "sharing")
+
+
+DECRYPT = [
+    ("en", "Your notes travel encrypted. We are unable to decrypt them. Pick a long password."),
+    ("de", "Ihre Notizen werden verschlüsselt. Wir können sie nicht entschlüsseln. Wählen Sie ein Passwort."),
+    ("fr", "Vos notes sont chiffrées. Nous ne pouvons pas les déchiffrer. Choisissez un long mot de passe."),
+    ("es", "Sus notas viajan cifradas. No podemos descifrarlas. Elija una contraseña larga."),
+    ("nl", "Uw notities worden versleuteld. Wij kunnen ze niet ontsleutelen. Kies een lang wachtwoord."),
+    ("sv", "Dina anteckningar krypteras. Vi kan inte dekryptera dem. Välj ett långt lösenord."),
+    ("da", "Dine noter krypteres. Vi kan ikke dekryptere dem. Vælg en lang adgangskode."),
+    ("no", "Notatene dine krypteres. Vi kan ikke dekryptere dem. Velg et langt passord."),
+    ("hr", "Vaše bilješke su šifrirane. Ne možemo ih dešifrirati. Odaberite dugu lozinku."),
+    ("sl", "Vaši zapiski so šifrirani. Ne moremo jih dešifrirati. Izberite dolgo geslo."),
+    ("zh", "您的笔记经过加密。我们无法解密这些笔记。请选择较长的密码。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DECRYPT)
+def test_dropping_we_cannot_decrypt_it_is_a_security_change(language: str, text: str) -> None:
+    sentences = [s for s in text.replace("。", "。|").replace(". ", ".|").split("|") if s]
+    kept = [s for k, s in enumerate(sentences) if k != 1]
+    sep = "" if language == "zh" else " "
+    assert_alert(modified(text, sep.join(kept), language), "security")
+
+
+def test_a_page_the_user_visits_is_no_right_of_access() -> None:
+    change = modified("本应用不会向我们发送您访问的网页地址。", "本应用会向我们发送您访问的网页地址。", "zh")
+    assert "rights" not in change.categories
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Aplikacija je na voljo za vsakogar nad 18 let.", "Aplikacija je na voljo za vsakogar nad 13 let."),
+        (
+            "Če ste stari 17 ali manj, potrebujete soglasje staršev.",
+            "Če ste stari 12 ali manj, potrebujete soglasje staršev.",
+        ),
+    ],
+)
+def test_a_slovenian_age_said_over_or_at_most(old: str, new: str) -> None:
+    assert_alert(modified(old, new, "sl"), "children")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "We never publicly post your street address.", "We may publicly post your street address."),
+        (
+            "sv",
+            "Vi kommer aldrig att offentligt publicera din adress.",
+            "Vi kan offentligt publicera adressen.",
+        ),
+        ("no", "Vi vil aldri publisere adressen din offentlig.", "Vi kan publisere adressen din offentlig."),
+    ],
+)
+def test_publishing_publicly_is_sharing(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
+
+
+CHOOSE_NOT_TO = [
+    ("en", "You can choose not to appear in the public ranking."),
+    ("de", "Sie können sich dafür entscheiden, nicht in der öffentlichen Rangliste zu erscheinen."),
+    ("fr", "Vous pouvez choisir de ne pas figurer dans le classement public."),
+    ("es", "Puede elegir no aparecer en la clasificación pública."),
+    ("nl", "U kunt ervoor kiezen om niet in de openbare ranglijst te verschijnen."),
+    ("sv", "Du kan välja att inte synas i den offentliga rankningen."),
+    ("da", "Du kan vælge ikke at blive vist på den offentlige rangliste."),
+    ("no", "Du kan velge å ikke vises på den offentlige rangeringen."),
+    ("hr", "Možete odabrati da se ne prikazujete na javnoj ljestvici."),
+    ("sl", "Lahko izberete, da se ne prikazujete na javni lestvici."),
+    ("zh", "您可以选择不出现在公开排行榜中。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CHOOSE_NOT_TO)
+def test_dropping_a_choice_not_to_takes_an_opt_out_away(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "rights")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "You have the right to object to the use of your data for advertising.",
+            "You do not have the right to object to the use of your data for advertising.",
+        ),
+        (
+            "de",
+            "Sie haben das Recht, der Nutzung Ihrer Daten für Werbung zu widersprechen.",
+            "Sie haben kein Recht, der Nutzung Ihrer Daten für Werbung zu widersprechen.",
+        ),
+        (
+            "fr",
+            "Vous avez le droit de vous opposer à la prospection commerciale.",
+            "Vous n'avez pas le droit de vous opposer à la prospection commerciale.",
+        ),
+    ],
+)
+def test_a_negator_before_a_right_withdraws_the_right(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "rights")
+    assert "purpose" not in change.categories
+
+
+def test_a_negator_on_the_use_beside_a_right_is_still_about_the_use() -> None:
+    change = modified(
+        "You may object at any time, and we will not use your data for advertising.",
+        "You may object at any time, and we will use your data for advertising.",
+    )
+    assert_alert(change, "purpose")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "nl",
+            "De app toont inhoud, zoals nieuws, tips voor gebruikers die de app net openen en artikelen.",
+            "De app toont inhoud, zoals nieuws, aanbevolen thema's, tips voor gebruikers die de app net "
+            "openen en artikelen.",
+        ),
+        (
+            "sv",
+            "Appen visar innehåll, som nyheter och tips.",
+            "Appen visar innehåll, som nyheter, användarnas favoriter och tips.",
+        ),
+    ],
+)
+def test_users_are_no_use_of_data(language: str, old: str, new: str) -> None:
+    assert "purpose" not in modified(old, new, language).categories
+
+
+def test_the_croatian_future_shares_and_data_added_is_data_shared() -> None:
+    change = modified(
+        "Dijelit ćemo vašu adresu e-pošte s uslugom za fotografije.",
+        "Dijelit ćemo vašu adresu e-pošte i broj telefona s uslugom za fotografije.",
+        "hr",
+    )
+    assert_alert(change, "sharing")
+    assert "data shared" in change.explanation
