@@ -13,7 +13,7 @@ data added to a sharing sentence is said as data shared, not as a recipient."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, removed
+from engine_checks import assert_alert, assert_quiet, modified, removed, single
 
 
 @pytest.mark.parametrize(
@@ -211,3 +211,86 @@ def test_the_croatian_future_shares_and_data_added_is_data_shared() -> None:
     )
     assert_alert(change, "sharing")
     assert "data shared" in change.explanation
+
+
+def test_what_we_receive_is_data_collected_in_chinese() -> None:
+    change = modified("注册时，我们会收到您的用户名。", "注册时，我们会收到您的用户名和手机号码。", "zh")
+    assert_alert(change, "collection")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "no",
+            "Du kan når som helst trekke tilbake samtykket ditt.",
+            "Du kan ikke trekke tilbake samtykket ditt.",
+        ),
+        ("no", "Du kan trekke samtykket ditt tilbake.", "Du kan ikke trekke samtykket ditt tilbake."),
+        ("da", "Du kan altid trække samtykket tilbage.", "Du kan ikke trække samtykket tilbage."),
+    ],
+)
+def test_withdrawing_the_consent_with_a_definite_noun(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("We keep your delivery address.", "We hand your delivery address to Parcelo."),
+        ("We keep your delivery address.", "We hand it over to Parcelo."),
+    ],
+)
+def test_handing_data_to_someone_is_sharing(old: str, new: str) -> None:
+    assert_alert(modified(old, new), "sharing")
+
+
+def test_handing_is_no_sharing_without_a_recipient() -> None:
+    assert "sharing" not in single("added", "On the other hand, we keep logs for a week.").categories
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "De app verzendt installatiegegevens naar onze leverancier voor statistieken."),
+        ("de", "Die App sendet Installationsdaten an unseren Statistikdienstleister."),
+    ],
+)
+def test_data_sent_to_our_vendor_is_shared(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "sharing")
+
+
+def test_a_separable_verb_replacing_another_verb_is_a_sharing_change() -> None:
+    change = modified(
+        "Wenn Sie ein Foto hochladen, speichern wir Ihre E-Mail-Adresse.",
+        "Wenn Sie ein Foto hochladen, geben wir Ihre E-Mail-Adresse an einen Fotodienst weiter.",
+        "de",
+    )
+    assert_alert(change, "sharing")
+
+
+def test_developing_a_service_further_is_no_sharing() -> None:
+    change = modified(
+        "Wir verbessern unsere Dienste ständig.",
+        "Wir entwickeln unsere Dienste an allen Standorten weiter.",
+        "de",
+    )
+    assert "sharing" not in change.categories
+
+
+def test_dropping_aggregated_from_shared_data_in_dutch() -> None:
+    change = modified(
+        "Wij delen samengevoegde gegevens met onze reclamepartner.",
+        "Wij delen gegevens over uw klikgedrag met onze reclamepartner.",
+        "nl",
+    )
+    assert_alert(change, "security")
+
+
+def test_asking_permission_first_is_a_consent_condition_in_chinese() -> None:
+    change = modified(
+        "若应用请求您的通讯录，系统会在提供之前征求您的许可。",
+        "若应用请求您的通讯录，系统会直接提供。",
+        "zh",
+    )
+    assert change.material, change

@@ -642,7 +642,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     changed_cats = {
         c
         for c in MATERIAL_CATEGORIES
-        if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0) and _fragment_hits(lex, c, pairs)
+        if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0)
+        and _fragment_hits(lex, c, pairs, (old.text, new.text))
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
@@ -1344,9 +1345,23 @@ def _place_phrase(tokens: list[str], other: str, lex: Lexicon) -> bool:
     return tokens[0].lower() not in _WORD.findall(other.lower())
 
 
-def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:
+def _fragment_hits(
+    lex: Lexicon, category: str, pairs: list[tuple[str, str]], texts: tuple[str, str] = ("", "")
+) -> bool:
+    """The category's words are among the words the edit changed. A verb whose pattern looks ahead
+    to the rest of its sentence ("hand … to", "geben … weiter") cannot match the changed words
+    alone: its match in a whole side counts when the match is that one changed word."""
     pattern = lex.categories.get(category)
-    return pattern is not None and any(pattern.search(o) or pattern.search(n) for o, n in pairs)
+    if pattern is None:
+        return False
+    if any(pattern.search(o) or pattern.search(n) for o, n in pairs):
+        return True
+    changed = [{w.lower() for pair in pairs for w in pair[side].split()} for side in (0, 1)]
+    return any(
+        match.group(0).lower() in changed[side]
+        for side, text in enumerate(texts)
+        for match in pattern.finditer(text)
+    )
 
 
 RECIPIENT_CATEGORIES = frozenset({"sharing", "transfer"})
