@@ -294,3 +294,61 @@ def test_asking_permission_first_is_a_consent_condition_in_chinese() -> None:
         "zh",
     )
     assert change.material, change
+
+
+SENDS_US = [
+    ("en", "The widget does not send us the pages you read.", "The widget sends us the pages you read."),
+    (
+        "de",
+        "Das Widget sendet uns nicht die Seiten, die Sie lesen.",
+        "Das Widget sendet uns die Seiten, die Sie lesen.",
+    ),
+    (
+        "nl",
+        "De widget stuurt ons niet de pagina's die u leest.",
+        "De widget stuurt ons de pagina's die u leest.",
+    ),
+    ("sv", "Widgeten skickar inte sidorna du läser till oss.", "Widgeten skickar sidorna du läser till oss."),
+    ("no", "Widgeten sender ikke sidene du leser til oss.", "Widgeten sender sidene du leser til oss."),
+    ("hr", "Dodatak nam ne šalje stranice koje čitate.", "Dodatak nam šalje stranice koje čitate."),
+    ("sl", "Vtičnik nam ne pošilja strani, ki jih berete.", "Vtičnik nam pošilja strani, ki jih berete."),
+    ("zh", "该插件不会向我们发送您阅读的页面。", "该插件会向我们发送您阅读的页面。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), SENDS_US)
+def test_what_the_app_sends_us_is_data_collected(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Your nickname is shared with other players.",
+            "Your nickname and your email address are shared with other players.",
+        ),
+        (
+            "nl",
+            "Uw bijnaam wordt gedeeld met andere spelers.",
+            "Uw bijnaam en uw woonplaats worden gedeeld met andere spelers.",
+        ),
+        (
+            "de",
+            "Ihr Spitzname wird mit anderen Spielern geteilt.",
+            "Ihr Spitzname und Ihr Wohnort werden mit anderen Spielern geteilt.",
+        ),
+    ],
+)
+def test_a_list_subject_that_grows_with_a_plural_verb_adds_an_item(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
+
+
+def test_a_verb_turned_plural_alone_adds_no_item() -> None:
+    assert_quiet(modified("The summary is sent every week.", "The summaries are sent every week."))
+
+
+def test_the_croatian_davatelj_usluge_is_a_service_provider() -> None:
+    text = "Aplikacija šalje podatke o instalaciji našem davatelju usluge za analitiku."
+    assert_alert(single("added", text, language="hr"), "sharing")

@@ -1186,6 +1186,14 @@ def _appended_item(
     if max(i2 - i1, j2 - j1) > 16:  # a re-worded stretch, not one item
         return (), ()
     old_part, new_part = Counter(a[i1:i2]), Counter(b[j1:j2])
+    plural = _plural_verb(old_part - new_part, new_part - old_part, lex)
+    if plural:  # "your e-mail is shared" -> "your e-mail and phone are shared": the verb agrees
+        item = _left_over_item(b[j1:j2], old_part + Counter({plural: 1}), " ".join(a), lex)
+        return ((item,), ()) if item else ((), ())
+    plural = _plural_verb(new_part - old_part, old_part - new_part, lex)
+    if plural:
+        item = _left_over_item(a[i1:i2], new_part + Counter({plural: 1}), " ".join(b), lex)
+        return ((), (item,)) if item else ((), ())
     if _agreement_only(old_part - new_part, new_part - old_part, lex):
         item = _left_over_item(b[j1:j2], old_part, " ".join(a), lex)
         return ((item,), ()) if item else ((), ())
@@ -1193,6 +1201,15 @@ def _appended_item(
         item = _left_over_item(a[i1:i2], new_part, " ".join(b), lex)
         return ((), (item,)) if item else ((), ())
     return (), ()
+
+
+def _plural_verb(lost: Counter[str], gained: Counter[str], lex: Lexicon) -> str | None:
+    """The plural verb (as written) that took the place of the one singular verb lost, or None."""
+    if sum(lost.values()) != 1:
+        return None
+    (singular,) = lost
+    plurals = {p for s, p in lex.number_agreement if s == singular.lower()}
+    return next((t for t in gained if t.lower() in plurals), None)
 
 
 def _agreement_only(lost: Counter[str], gained: Counter[str], lex: Lexicon) -> bool:

@@ -66,6 +66,7 @@ SCHEMA: dict[str, str] = {
     "subject_pronouns": "list",
     "item_open_ends": "list",
     "place_prepositions": "list",
+    "number_agreement": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
 }
@@ -85,6 +86,7 @@ OPTIONAL = frozenset(
         "subject_pronouns",
         "nouns_capitalised",
         "place_prepositions",
+        "number_agreement",
     }
 )
 
