@@ -1,14 +1,21 @@
 """Patterns from held-out real version histories (issue 10, round 12: Firefox, Firefox Cloud
 Services, Hubs and Common Voice texts): a phrase of place put after a sentence's object ("… of this
-data on desktops and phones") adds no item to a list (new optional lexicon key `place_prepositions`);
-a German separable verb still shares when its object is a hyphenated compound ("geben Ihre
-E-Mail-Adresse an … weiter"); "we cannot decrypt it" is a security promise in every language; a
-page "you visit" (zh 您访问的) is no right of access; a Slovenian age said as "nad 18 let" or "stari
-18 ali manj" is an age threshold; publishing "publicly" is sharing (en, sv, no); "you can choose not
-to …" is an opt-out in every language; a negator put before a right ("you do not have the right to
-object to marketing") withdraws the right, it drops no purpose; "gebruikers die" (nl) and
-"användarnas" (sv) are users, no use of data; the Croatian future "dijelit ćemo" shares; a kind of
-data added to a sharing sentence is said as data shared, not as a recipient."""
+data on desktops and phones", "…, on laptops") adds no item to a list (new optional lexicon key
+`place_prepositions`); a German separable verb still shares when its object is a hyphenated compound
+("geben Ihre E-Mail-Adresse an … weiter"), and a look-ahead verb ("hand … to", "geben … weiter")
+counts when the verb itself was edited; "we cannot decrypt it" is a security promise in every
+language; a page "you visit" (zh 您访问的) is no right of access; a Slovenian age said as "nad 18
+let" or "stari 18 ali manj" is an age threshold; publishing "publicly" is sharing (en, sv, no); "you
+can choose not to …" is an opt-out in every language; a negator put before a right ("you do not have
+the right to object to marketing") withdraws the right, it drops no purpose; "gebruikers die" (nl)
+and "användarnas" (sv) are users, no use of data; the Croatian future "dijelit ćemo" shares, and
+"davatelj usluge" is a service provider; a kind of data added to a sharing sentence is said as data
+shared; what we receive (zh 收到) and what the app sends us are data collected; consent withdrawn
+with the definite noun (no/da "samtykket"); handing data to someone is sharing (en); vendors and
+service providers are sharing terms (nl, de); "samengevoegde gegevens" (nl) is aggregated data; asking
+permission first (zh 征求您的许可) is a consent condition; a list subject that grows turns its verb
+plural ("is" -> "are"; new optional lexicon key `number_agreement`) and the new item is found; the
+browsing history and the addresses of the pages you visit are data about the user."""
 
 from __future__ import annotations
 
@@ -72,26 +79,23 @@ def test_a_separable_german_verb_shares_across_a_hyphenated_object(old: str, new
 
 
 DECRYPT = [
-    ("en", "Your notes travel encrypted. We are unable to decrypt them. Pick a long password."),
-    ("de", "Ihre Notizen werden verschlüsselt. Wir können sie nicht entschlüsseln. Wählen Sie ein Passwort."),
-    ("fr", "Vos notes sont chiffrées. Nous ne pouvons pas les déchiffrer. Choisissez un long mot de passe."),
-    ("es", "Sus notas viajan cifradas. No podemos descifrarlas. Elija una contraseña larga."),
-    ("nl", "Uw notities worden versleuteld. Wij kunnen ze niet ontsleutelen. Kies een lang wachtwoord."),
-    ("sv", "Dina anteckningar krypteras. Vi kan inte dekryptera dem. Välj ett långt lösenord."),
-    ("da", "Dine noter krypteres. Vi kan ikke dekryptere dem. Vælg en lang adgangskode."),
-    ("no", "Notatene dine krypteres. Vi kan ikke dekryptere dem. Velg et langt passord."),
-    ("hr", "Vaše bilješke su šifrirane. Ne možemo ih dešifrirati. Odaberite dugu lozinku."),
-    ("sl", "Vaši zapiski so šifrirani. Ne moremo jih dešifrirati. Izberite dolgo geslo."),
-    ("zh", "您的笔记经过加密。我们无法解密这些笔记。请选择较长的密码。"),
+    ("en", "We are unable to decrypt your notes."),
+    ("de", "Wir können Ihre Notizen nicht entschlüsseln."),
+    ("fr", "Nous ne pouvons pas déchiffrer vos notes."),
+    ("es", "No podemos descifrar sus notas."),
+    ("nl", "Wij kunnen uw notities niet ontsleutelen."),
+    ("sv", "Vi kan inte dekryptera dina anteckningar."),
+    ("da", "Vi kan ikke dekryptere dine noter."),
+    ("no", "Vi kan ikke dekryptere notatene dine."),
+    ("hr", "Ne možemo dešifrirati vaše bilješke."),
+    ("sl", "Vaših zapiskov ne moremo dešifrirati."),
+    ("zh", "我们无法解密您的笔记。"),
 ]
 
 
 @pytest.mark.parametrize(("language", "text"), DECRYPT)
 def test_dropping_we_cannot_decrypt_it_is_a_security_change(language: str, text: str) -> None:
-    sentences = [s for s in text.replace("。", "。|").replace(". ", ".|").split("|") if s]
-    kept = [s for k, s in enumerate(sentences) if k != 1]
-    sep = "" if language == "zh" else " "
-    assert_alert(modified(text, sep.join(kept), language), "security")
+    assert_alert(removed(text, language), "security")
 
 
 def test_a_page_the_user_visits_is_no_right_of_access() -> None:
@@ -195,7 +199,7 @@ def test_a_negator_on_the_use_beside_a_right_is_still_about_the_use() -> None:
         (
             "sv",
             "Appen visar innehåll, som nyheter och tips.",
-            "Appen visar innehåll, som nyheter, användarnas favoriter och tips.",
+            "Appen visar innehåll, som nyheter, användarnas uppgifter och tips.",
         ),
     ],
 )
@@ -352,3 +356,36 @@ def test_a_verb_turned_plural_alone_adds_no_item() -> None:
 def test_the_croatian_davatelj_usluge_is_a_service_provider() -> None:
     text = "Aplikacija šalje podatke o instalaciji našem davatelju usluge za analitiku."
     assert_alert(single("added", text, language="hr"), "sharing")
+
+
+def test_a_phrase_of_place_after_a_comma_adds_no_item() -> None:
+    change = modified(
+        "We use your IP address to pick news based on your region.",
+        "We use your IP address to pick news based on your region, on laptops and phones.",
+    )
+    assert_quiet(change)
+
+
+VISITED_PAGES = [
+    (
+        "en",
+        "The toolbar does not send Acme the web addresses you visit.",
+        "The toolbar sends Acme the web addresses you visit.",
+    ),
+    (
+        "hr",
+        "Alatna traka ne šalje Acmeu URL-ove koje posjećujete.",
+        "Alatna traka šalje Acmeu URL-ove koje posjećujete.",
+    ),
+    ("zh", "工具栏不会向 Acme 发送您访问的网址。", "工具栏会向 Acme 发送您访问的网址。"),
+    (
+        "nl",
+        "De werkbalk stuurt Acme niet uw browsegeschiedenis.",
+        "De werkbalk stuurt Acme uw browsegeschiedenis.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), VISITED_PAGES)
+def test_the_pages_you_visit_are_data_about_you(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")

@@ -1257,7 +1257,7 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
         return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
     if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
         return None
-    if _cut_fragment(tokens, words, lex) or _place_phrase(tokens, other, lex):
+    if _cut_fragment(tokens, words, lex) or _place_phrase(tokens, lex):
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
         return None  # ", small text files," is an aside, not a new item
@@ -1350,16 +1350,16 @@ def _cut_fragment(tokens: list[str], words: list[str], lex: Lexicon) -> bool:
     return words[-1].lower() in lex.item_open_ends
 
 
-def _place_phrase(tokens: list[str], other: str, lex: Lexicon) -> bool:
+def _place_phrase(tokens: list[str], lex: Lexicon) -> bool:
     """A phrase of place put after the sentence's object ("… of this data on desktops and mobile
-    devices"): its "and" joins places, no item joins the list. It opens on a preposition of place
-    the other side lacks (else it may be a parallel item: "on A" -> "on A and on B") and no
-    separator or joiner stands at either end of it (", C" and "C and" extend a list)."""
-    if not tokens or tokens[0].lower() not in lex.place_prepositions:
+    devices", "…, on laptops and phones"): its "and" joins places, no item joins the list. It opens
+    on a preposition of place (a comma may stand before it) and no joiner stands at either end of
+    it: "and on B" or "B and" extend a list, and "on A" -> "on A and on B" names a place anyway."""
+    lead = next((t for t in tokens if t not in _SEPARATORS), "")
+    if lead.lower() not in lex.place_prepositions:
         return False
-    if tokens[-1] in _SEPARATORS or tokens[-1].lower() in lex.conjunctions:
-        return False
-    return tokens[0].lower() not in _WORD.findall(other.lower())
+    ends = (tokens[0].lower(), tokens[-1].lower())
+    return tokens[-1] not in _SEPARATORS and not any(end in lex.conjunctions for end in ends)
 
 
 def _fragment_hits(
