@@ -643,7 +643,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         c
         for c in MATERIAL_CATEGORIES
         if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0)
-        and _fragment_hits(lex, c, pairs, (old.text, new.text))
+        and _fragment_hits(lex, c, pairs, _whole_sides(of, nf, c, old.text, new.text))
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
@@ -1360,6 +1360,15 @@ def _place_phrase(tokens: list[str], lex: Lexicon) -> bool:
         return False
     ends = (tokens[0].lower(), tokens[-1].lower())
     return tokens[-1] not in _SEPARATORS and not any(end in lex.conjunctions for end in ends)
+
+
+def _whole_sides(of: ClauseFacts, nf: ClauseFacts, category: str, old: str, new: str) -> tuple[str, str]:
+    """The sides a look-ahead verb may be matched in whole: only where the category is new to the
+    sentence or gone from it ("keep" -> "hand … to"); one more verb of a category the sentence
+    already states ("speichern" -> "speichern und bewahren … auf") is a doublet."""
+    if of.category_hits.get(category, 0) and nf.category_hits.get(category, 0):
+        return "", ""
+    return old, new
 
 
 def _fragment_hits(
