@@ -604,6 +604,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
+    negated_right = _right_negated(of, nf, old.text, new.text, lex)
+    if negated_right:
+        # "you have the right to object to direct marketing" -> "you do not have …": the right
+        # went, the use it is about ("marketing") is its object, not a purpose dropped
+        findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
@@ -702,16 +707,21 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(extract_facts(item, language).categories)
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
-                if "collection" in named and "sharing" in own:
+                data = "collection" in named
+                if data and "sharing" in own:
                     named.add("sharing")  # "your e-mail and phone number will be public": data shared
                 own = own & named or own
                 cats |= own
+                kind = {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item")
+                if kind == "item" and data and _ordered(own)[0] == "sharing":
+                    # "we share your e-mail and IP address with X": what goes out, not to whom
+                    kind = "shared_data"
                 fact = Fact(
                     _ordered(own)[0],
                     item if side else None,
                     None if side else item,
                     "removed" if side else "added",
-                    {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item"),
+                    kind,
                 )
                 # What widens what may be done ranks high: an item dropped from a promise ("we never
                 # train on A, B or C"), or an exception added to one ("no one except A, B or C").
@@ -722,7 +732,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     changed_cats = {
         c
         for c in MATERIAL_CATEGORIES
-        if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0) and _fragment_hits(lex, c, pairs)
+        if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0)
+        and _fragment_hits(lex, c, pairs, _whole_sides(of, nf, c, old.text, new.text))
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
@@ -1114,6 +1125,45 @@ def _unexcepted(text: str, lex: Lexicon) -> str:
     return exceptions.sub(" ", text) if exceptions is not None and caseless.search(exceptions, text) else text
 
 
+_RIGHT_WINDOW = 80  # characters after a negator in which the right it negates is named
+_NEGATION_EDIT_WORDS = 3  # "have the right" -> "do not have the right", "das Recht" -> "kein Recht"
+
+
+def _edited_words(old: str, new: str) -> int:
+    """How many words the edit took out and put in."""
+    return sum(len(o.split()) + len(n.split()) for o, n in _changed_words(old, new))
+
+
+def _right_negated(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> list[_Finding]:
+    """A right both sides name, with a negator put in front of it or taken away ("you have the
+    right to object" -> "you do not have the right to object"): the right is withdrawn (or now
+    granted). Only when the negator that came or went stands just before the right's words."""
+    stated = of.rights | nf.rights  # "kein Recht": a sentence denying a right may not count as about rights
+    if not stated or of.rights_named != nf.rights_named or lex.negators is None:
+        return []
+    was, now = _unexcepted(old, lex), _unexcepted(new, lex)
+    change = _count_change(lex.negators, was, now)
+    if not change or _edited_words(old, new) > _NEGATION_EDIT_WORDS:
+        return []  # a sentence re-written around the right says more than a negator put in
+    text = now if change > 0 else was
+    for right in sorted(stated):
+        pattern = lex.rights.get(right)
+        if pattern is None:
+            continue
+        near = (text[m.start() : m.end() + _RIGHT_WINDOW] for m in lex.negators.finditer(text))
+        if any(pattern.search(window) for window in near):
+            withdrawn = change > 0
+            fact = Fact(
+                RIGHT_CATEGORY.get(right, "rights"),
+                right if withdrawn else None,
+                None if withdrawn else right,
+                "removed" if withdrawn else "added",
+                "right",
+            )
+            return [_Finding(fact, "high" if withdrawn else "medium")]
+    return []
+
+
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
     """How many more matches the new text has than the old (negative: fewer)."""
     return 0 if pattern is None else caseless.count(pattern, new) - caseless.count(pattern, old)
@@ -1228,6 +1278,14 @@ def _appended_item(
     if max(i2 - i1, j2 - j1) > 16:  # a re-worded stretch, not one item
         return (), ()
     old_part, new_part = Counter(a[i1:i2]), Counter(b[j1:j2])
+    plural = _plural_verb(old_part - new_part, new_part - old_part, lex)
+    if plural:  # "your e-mail is shared" -> "your e-mail and phone are shared": the verb agrees
+        item = _left_over_item(b[j1:j2], old_part + Counter({plural: 1}), " ".join(a), lex)
+        return ((item,), ()) if item else ((), ())
+    plural = _plural_verb(new_part - old_part, old_part - new_part, lex)
+    if plural:
+        item = _left_over_item(a[i1:i2], new_part + Counter({plural: 1}), " ".join(b), lex)
+        return ((), (item,)) if item else ((), ())
     if _agreement_only(old_part - new_part, new_part - old_part, lex):
         item = _left_over_item(b[j1:j2], old_part, " ".join(a), lex)
         return ((item,), ()) if item else ((), ())
@@ -1235,6 +1293,15 @@ def _appended_item(
         item = _left_over_item(a[i1:i2], new_part, " ".join(b), lex)
         return ((), (item,)) if item else ((), ())
     return (), ()
+
+
+def _plural_verb(lost: Counter[str], gained: Counter[str], lex: Lexicon) -> str | None:
+    """The plural verb (as written) that took the place of the one singular verb lost, or None."""
+    if sum(lost.values()) != 1:
+        return None
+    (singular,) = lost
+    plurals = {p for s, p in lex.number_agreement if s == singular.lower()}
+    return next((t for t in gained if t.lower() in plurals), None)
 
 
 def _agreement_only(lost: Counter[str], gained: Counter[str], lex: Lexicon) -> bool:
@@ -1282,7 +1349,7 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
         return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
     if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
         return None
-    if _cut_fragment(tokens, words, lex):
+    if _cut_fragment(tokens, words, lex) or _place_phrase(tokens, lex):
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
         return None  # ", small text files," is an aside, not a new item
@@ -1375,9 +1442,44 @@ def _cut_fragment(tokens: list[str], words: list[str], lex: Lexicon) -> bool:
     return words[-1].lower() in lex.item_open_ends
 
 
-def _fragment_hits(lex: Lexicon, category: str, pairs: list[tuple[str, str]]) -> bool:
+def _place_phrase(tokens: list[str], lex: Lexicon) -> bool:
+    """A phrase of place put after the sentence's object ("… of this data on desktops and mobile
+    devices", "…, on laptops and phones"): its "and" joins places, no item joins the list. It opens
+    on a preposition of place (a comma may stand before it) and no joiner stands at either end of
+    it: "and on B" or "B and" extend a list, and "on A" -> "on A and on B" names a place anyway."""
+    lead = next((t for t in tokens if t not in _SEPARATORS), "")
+    if lead.lower() not in lex.place_prepositions:
+        return False
+    ends = (tokens[0].lower(), tokens[-1].lower())
+    return tokens[-1] not in _SEPARATORS and not any(end in lex.conjunctions for end in ends)
+
+
+def _whole_sides(of: ClauseFacts, nf: ClauseFacts, category: str, old: str, new: str) -> tuple[str, str]:
+    """The sides a look-ahead verb may be matched in whole: only where the category is new to the
+    sentence or gone from it ("keep" -> "hand … to"); one more verb of a category the sentence
+    already states ("speichern" -> "speichern und bewahren … auf") is a doublet."""
+    if of.category_hits.get(category, 0) and nf.category_hits.get(category, 0):
+        return "", ""
+    return old, new
+
+
+def _fragment_hits(
+    lex: Lexicon, category: str, pairs: list[tuple[str, str]], texts: tuple[str, str] = ("", "")
+) -> bool:
+    """The category's words are among the words the edit changed. A verb whose pattern looks ahead
+    to the rest of its sentence ("hand … to", "geben … weiter") cannot match the changed words
+    alone: its match in a whole side counts when the match is that one changed word."""
     pattern = lex.categories.get(category)
-    return pattern is not None and any(pattern.search(o) or pattern.search(n) for o, n in pairs)
+    if pattern is None:
+        return False
+    if any(pattern.search(o) or pattern.search(n) for o, n in pairs):
+        return True
+    changed = [{w.lower() for pair in pairs for w in pair[side].split()} for side in (0, 1)]
+    return any(
+        match.group(0).lower() in changed[side]
+        for side, text in enumerate(texts)
+        for match in pattern.finditer(text)
+    )
 
 
 RECIPIENT_CATEGORIES = frozenset({"sharing", "transfer"})

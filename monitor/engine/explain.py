@@ -365,6 +365,12 @@ def _item(facts: Sequence[Fact]) -> str:
     return f"removed from {listed}: {_values(facts)}"
 
 
+def _shared_data(facts: Sequence[Fact]) -> str:
+    if facts[0].direction == "added":
+        return f"added to the data shared: {_values(facts)}"
+    return f"removed from the data shared: {_values(facts)}"
+
+
 def _excepted_item(facts: Sequence[Fact]) -> str:
     what = TOPIC.get(facts[0].category, facts[0].category)
     if facts[0].direction == "added":
@@ -451,6 +457,7 @@ _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
     "data_type": _data_type,
     "right": _right,
     "item": _item,
+    "shared_data": _shared_data,
     "excepted_item": _excepted_item,
     "promise_exception": _promise_exception,
 }

@@ -145,6 +145,11 @@ class Lexicon:
     subject_pronouns: frozenset[str] = frozenset()
     nouns_capitalised: bool = False  # German writes every noun capitalised: no sign of a name
     item_open_ends: frozenset[str] = frozenset()  # words a list item cannot end on ("the", "who")
+    # "on" (desktop), "op", "auf": a phrase these open says where, it names no list item
+    place_prepositions: frozenset[str] = frozenset()
+    # a verb's singular and plural ("is are"): "your e-mail is shared" -> "your e-mail and phone are
+    # shared" grows the list, the verb only agrees with it
+    number_agreement: frozenset[tuple[str, str]] = frozenset()
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
@@ -233,6 +238,12 @@ def _load_yaml(raw: bytes) -> Any:
     return yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
 
 
+def _pair(words: str) -> tuple[str, str]:
+    """"is are" -> ("is", "are")."""
+    singular, plural = words.lower().split()
+    return singular, plural
+
+
 @cache
 def load_lexicon(language: str) -> Lexicon:
     """The compiled lexicon of `language` (a canonical tag from LANGUAGES); cached per process."""
@@ -286,6 +297,8 @@ def load_lexicon(language: str) -> Lexicon:
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
         subject_pronouns=frozenset(w.lower() for w in data.get("subject_pronouns") or []),
         item_open_ends=frozenset(w.lower() for w in data.get("item_open_ends") or []),
+        place_prepositions=frozenset(w.lower() for w in data.get("place_prepositions") or []),
+        number_agreement=frozenset(_pair(w) for w in data.get("number_agreement") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

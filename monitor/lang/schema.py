@@ -66,6 +66,8 @@ SCHEMA: dict[str, str] = {
     "conjunctions": "list",
     "subject_pronouns": "list",
     "item_open_ends": "list",
+    "place_prepositions": "list",
+    "number_agreement": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
 }
@@ -85,6 +87,8 @@ OPTIONAL = frozenset(
         "subject_pronouns",
         "nouns_capitalised",
         "language_versions",
+        "place_prepositions",
+        "number_agreement",
     }
 )
 
