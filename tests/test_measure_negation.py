@@ -64,8 +64,10 @@ def test_a_measure_negated_on_both_sides_is_quiet() -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("We keep the passcodes of our members.", "We hash the passcodes of our members before we keep them."),
-        ("Each login token is stored on our servers.", "Each login token is hashed and stored on our servers."),
+        ("We keep the passcodes of our members.",
+         "We hash the passcodes of our members before we keep them."),
+        ("Each login token is stored on our servers.",
+         "Each login token is hashed and stored on our servers."),
     ],
 )
 def test_hashing_a_secret_is_a_security_measure_in_any_form_of_the_verb(old: str, new: str) -> None:
