@@ -17,16 +17,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from monitor.lang.detect import detect_language_evidence, normalize_hint
 from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
+from monitor.lang.schema import load_yaml
 from monitor.lang.scripts import CJK, CJK_CHAR
-from monitor.lang.startup_cache import compile_cached
+from monitor.lang.startup_cache import compile_cached, parsed
 from monitor.models import Block, Clause, Document, new_clause
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
 _CJK = CJK
 _CJK_RE = CJK_CHAR
@@ -53,8 +51,12 @@ LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """All abbreviations of every language (lower case, with their final dot)."""
-    data = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+    data = parsed(LEXICON.read_bytes(), _load_yaml, "abbreviations") or {}
     return frozenset(str(a).lower() for words in data.values() for a in (words or ()))
+
+
+def _load_yaml(raw: bytes) -> Any:
+    return load_yaml(raw.decode("utf-8"))
 
 
 def segment(doc: Document, language_hint: str | None = None, *, keys: bool = True) -> list[Clause]:

@@ -10,9 +10,12 @@ is not a Word document, or one mammoth cannot read, is an InputError naming why.
 from __future__ import annotations
 
 import io
-import zipfile
+from typing import TYPE_CHECKING
 
 from monitor.errors import InputError
+
+if TYPE_CHECKING:
+    import zipfile
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # What mammoth parses (the XML parts; images are never read) is bounded before it starts, so a
@@ -26,6 +29,8 @@ def looks_like_docx(body: bytes) -> bool:
     """A zip whose entries include word/document.xml (what every .docx holds)."""
     if not body.startswith(b"PK\x03\x04"):
         return False
+    import zipfile  # imported here: most bodies are not zips, and a `diff` of two pages never opens one
+
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             return "word/document.xml" in archive.namelist()
@@ -43,6 +48,8 @@ def _check_bounds(entries: list[zipfile.ZipInfo]) -> None:
 
 def docx_to_html(body: bytes) -> bytes:
     """The document's body as HTML (UTF-8). Images are dropped: only the text is watched."""
+    import zipfile
+
     import mammoth  # imported lazily: most policies are web pages
 
     try:
