@@ -1,11 +1,13 @@
 """Engine patterns found on held-out Open Terms Archive version pairs (issue 10, round otac), each
 stated in new sentences: a postal address written as Markdown lines with hard breaks keeps the
 same clause boundaries whatever the length of its lines, so a moved office is one small,
-quiet change and not a rewritten paragraph plus new lines."""
+quiet change and not a rewritten paragraph plus new lines; and a sentence about the push
+messages an app shows is no clause about how changes to the policy are announced (fr, de, es)."""
 
 from __future__ import annotations
 
 import pytest
+from engine_checks import assert_alert, assert_quiet, single
 
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
@@ -68,3 +70,35 @@ def test_hard_wrapped_markdown_without_explicit_breaks_is_still_joined() -> None
     texts = [b.text for b in doc.blocks]
     joined = [t for t in texts if t.startswith("We keep the messages")]
     assert joined and joined[0].endswith("after you close it."), texts
+
+
+# Messages an app pushes to the phone are a feature, not a notice of changes to the policy: a
+# sentence about them is no "new clause about changes" (it stayed quiet in English already).
+PUSH_MESSAGES = [
+    ("en", "Our app can send you push notifications when a parcel leaves the warehouse."),
+    ("fr", "Notre application peut vous envoyer des notifications push quand un colis quitte l'entrepôt."),
+    ("fr", "Rappels de rendez-vous par notifications « push » dans l'application"),
+    ("fr", "Le tableau de bord affiche des notifications dynamiques sur vos virements en cours."),
+    ("de", "Unsere App kann Ihnen Push-Benachrichtigungen senden, wenn ein Paket das Lager verlässt."),
+    ("es", "Nuestra aplicación puede enviarle notificaciones push cuando un paquete sale del almacén."),
+    ("es", "Puede desactivar las notificaciones emergentes del calendario en los ajustes."),
+]
+
+# ... while a promise to notify of changes keeps its alert
+CHANGE_NOTICES = [
+    ("fr", "Nous vous notifierons par courriel toute modification importante de cette politique."),
+    ("de", "Über wesentliche Änderungen dieser Erklärung benachrichtigen wir Sie per E-Mail."),
+    ("es", "Le notificaremos por correo electrónico cualquier cambio importante de esta política."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PUSH_MESSAGES)
+def test_a_sentence_about_push_messages_is_no_clause_about_policy_changes(language: str, text: str) -> None:
+    change = single("added", text, language=language)
+    assert "changes" not in change.categories, change
+    assert_quiet(change)
+
+
+@pytest.mark.parametrize(("language", "text"), CHANGE_NOTICES)
+def test_a_promise_to_notify_of_changes_still_alerts(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "changes")
