@@ -7,7 +7,7 @@ messages an app shows is no clause about how changes to the policy are announced
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, single
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
@@ -102,3 +102,29 @@ def test_a_sentence_about_push_messages_is_no_clause_about_policy_changes(langua
 @pytest.mark.parametrize(("language", "text"), CHANGE_NOTICES)
 def test_a_promise_to_notify_of_changes_still_alerts(language: str, text: str) -> None:
     assert_alert(single("added", text, language=language), "changes")
+
+
+# "on your phone" names the device a reminder shows on, not a phone number the service collects
+ON_YOUR_PHONE = [
+    ("fr", "Un rappel s'affiche sur votre téléphone la veille de chaque livraison."),
+    ("de", "Am Tag vor jeder Lieferung erscheint eine Erinnerung auf Ihrem Telefon."),
+    ("es", "El día antes de cada entrega aparece un aviso en su teléfono."),
+]
+
+# ... while the number itself, added to what is collected, still alerts
+PHONE_COLLECTED = [
+    ("fr", "Nous enregistrons votre nom et votre adresse e-mail.",
+     "Nous enregistrons votre nom, votre adresse e-mail et votre téléphone."),
+    ("de", "Wir erfassen Ihren Namen und Ihre E-Mail-Adresse.",
+     "Wir erfassen Ihren Namen, Ihre E-Mail-Adresse und Ihre Telefonnummer."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ON_YOUR_PHONE)
+def test_a_reminder_on_your_phone_collects_no_number(language: str, text: str) -> None:
+    assert_quiet(single("added", text, language=language))
+
+
+@pytest.mark.parametrize(("language", "old", "new"), PHONE_COLLECTED)
+def test_a_phone_number_added_to_the_data_collected_still_alerts(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
