@@ -435,6 +435,26 @@ def _paragraphs(text: str, indents: bool = False) -> list[list[tuple[str, int]]]
     return [g for g in groups if g]
 
 
+def _explicit_breaks(text: str) -> list[bool]:
+    """For each group of `_paragraphs`, whether every line but its last ends in a Markdown hard
+    break (two spaces or a backslash): lines the author broke on purpose (a postal address, a
+    signature) are never a soft-wrapped paragraph, whatever their lengths. Without this an
+    address kept one clause in one version and split into lines in the next, as soon as one of
+    its lines crossed the length a wrapped line is recognised by."""
+    out: list[bool] = []
+    ends: list[bool] = []  # the current group's lines: ends in a hard break
+    raw_lines = _LINE_BREAK.split(text.replace("\r\n", "\n"))
+    for folded, raw in zip(fold_lines(text), raw_lines, strict=False):
+        if folded:
+            ends.append(raw.endswith("  ") or raw.endswith("\\"))
+        elif ends:
+            out.append(len(ends) > 1 and all(ends[:-1]))
+            ends = []
+    if ends:
+        out.append(len(ends) > 1 and all(ends[:-1]))
+    return out
+
+
 def _is_hard_wrapped(group: list[str]) -> bool:
     """Lines cut at a fixed width: none longer than ~100 characters, and some near the longest
     that stop mid-sentence."""
@@ -465,9 +485,11 @@ def _plain_blocks(text: str, *, markdown: bool, wrapped: bool = False) -> list[B
     from a PDF (`wrapped`)."""
     groups = _paragraphs(text, indents=markdown)
     may_unwrap = wrapped or len(groups) > 1
+    broken = _explicit_breaks(text) if markdown and may_unwrap else []
     blocks: list[Block] = []
     for g, group in enumerate(groups):
-        lines = _unwrap(group, markdown) if may_unwrap and _is_hard_wrapped([t for t, _ in group]) else group
+        unwrap = may_unwrap and not (broken and broken[g]) and _is_hard_wrapped([t for t, _ in group])
+        lines = _unwrap(group, markdown) if unwrap else group
         for i, (line, indent) in enumerate(lines):
             last = i == len(lines) - 1
             nxt = lines[i + 1][0] if not last else (groups[g + 1][0][0] if g + 1 < len(groups) else None)
