@@ -223,8 +223,9 @@ class Proc:
     def __init__(self, tmp: Path, wl: Path, db: Path, name: str, env: dict[str, str]) -> None:
         self.log_path = tmp / f"{name}.log"
         self._log = self.log_path.open("wb")
+        # PYTHONFAULTHANDLER: a daemon that does not stop is aborted with every thread's stack in its log
         full = {**os.environ, "PYTHONPATH": str(REPO), "POLICY_MONITOR_WATCH_POLL": "0.2",
-                "POLICY_MONITOR_DISPATCH_EVERY": "0.2", **env}
+                "POLICY_MONITOR_DISPATCH_EVERY": "0.2", "PYTHONFAULTHANDLER": "1", **env}
         self.proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(wl), str(db)], cwd=tmp, env=full,
                                      stdout=self._log, stderr=subprocess.STDOUT)
 
@@ -232,10 +233,16 @@ class Proc:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> int:
+        """SIGTERM, and the exit code once the daemon has stopped (its checks in flight end first:
+        60 s is generous on a loaded machine; one seen in CI never logged the signal in 30 s)."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
         try:
-            return self.proc.wait(30)
+            return self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.send_signal(signal.SIGABRT)  # faulthandler writes each thread's stack
+            self.proc.wait(10)
+            raise AssertionError("the daemon did not stop on SIGTERM:\n" + self.log()[-6000:]) from None
         finally:
             self._log.close()
 
