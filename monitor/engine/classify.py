@@ -644,6 +644,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "可能进行" typed "可进能行": the swap breaks a word (here the modal 可能), states nothing new
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
 
+    if _describes_the_policy(old, of) and _describes_the_policy(new, nf):
+        # "This notice explains which cookies we set" -> "… and how we use them": what the document
+        # explains, said of the sections that follow; their sentences state the terms
+        return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
     was, now = _snip(pairs, 0), _snip(pairs, 1)
     same_actions = _same_actions(of, nf, lex, old.text, new.text) or _condition_reworded(
         of, nf, lex, old.text, new.text
@@ -686,6 +690,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
+    if not list_cats and (of.states_flow or nf.states_flow) and _items_name_purposes(listed, lex):
+        list_cats = {"purpose"}  # "… or promotional messages" added to what data is used for
     if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
@@ -704,7 +710,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             for item in items:
                 found, part = _item_categories(item, text, language)
                 own = found & list_cats or list_cats
-                named = set(extract_facts(item, language).categories)
+                item_facts = extract_facts(item, language)
+                named = set(item_facts.categories)
+                if list_cats == {"purpose"} or (not item_facts.data_types and _names_purpose(item, language)):
+                    own = named = {"purpose"}  # "… or commercial messages": what the data is used for
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
                 data = "collection" in named
@@ -739,6 +748,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+    if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
@@ -778,6 +789,21 @@ def _synonyms_swapped(
     return rest(old) == rest(new)
 
 
+def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, lex: Lexicon) -> bool:
+    """Only the words that say "for" changed ("for your identification" -> "for identification
+    purposes", "pour" -> "à des fins de"): the same purposes, said with or without the word
+    "purpose". The content words left once the purpose words are blanked out are the same."""
+    pattern = lex.categories.get("purpose")
+    if pattern is None or of.purposes != nf.purposes:
+        return False
+
+    def rest(text: str) -> Counter[str]:
+        words = _content_words(pattern.sub(" ", text), lex)
+        return Counter({w: n for w, n in words.items() if len(w) > 1 or not w.isascii()})  # "d'", "l'"
+
+    return rest(old) == rest(new)
+
+
 SECTION_PERIOD_TOPICS = ("retention", "changes", "rights")
 
 
@@ -806,6 +832,19 @@ def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str)
     """An item added to or dropped from an enumeration names a kind of data ("location data"):
     a sentence that says data is processed and lists what, lists the data it processes."""
     return any(extract_facts(item, language).data_types for item in (*listed[0], *listed[1]))
+
+
+def _names_purpose(item: str, language: str) -> bool:
+    """The words name a use of data ("marketing", "商业信息"), in the item's language."""
+    lex = pick_lexicon(item, language)
+    return any(caseless.search(p, item) for p in lex.purposes.values())
+
+
+def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexicon) -> bool:
+    """Every item added or dropped names a use ("marketing e-mails", "promotional messages"):
+    the items say what the data is used for, not what is collected, whatever noun they end in."""
+    items = (*listed[0], *listed[1])
+    return bool(items) and all(_names_purpose(i, lex.language) for i in items)
 
 
 def _opt_out_dropped(findings: list[_Finding]) -> bool:
@@ -1527,6 +1566,8 @@ def _single(change: Change, clause: Clause) -> Change:
         # but "data brokers" listed under "Who we share data with" is a recipient of that flow
         if not (_is_item(clause) and set(_section_categories(clause)) & material_cats):
             return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
+    if not findings and not promises and _introduces_ways_to_ask(clause, facts, material_cats):
+        return _done(change, list(cats), [], False, "none", f"{verb} (introduces how to send a request)")
     if not findings and not promises and (_is_name(clause.text) or _is_head_row(clause.text)):
         # "Cross-Border Privacy Rules Program": a name or link label states no term; nor does a
         # table's head row ("Finalités | Bases légales"), dropped when the table becomes a list
@@ -1543,6 +1584,18 @@ def _single(change: Change, clause: Clause) -> Change:
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
+
+
+_OPENS_A_LIST = re.compile(r"[:：]\s*$")
+
+
+def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: set[str]) -> bool:
+    """A line that only leads into a list ("If your request is about the Plus plan, you can:"),
+    the ways to write to us that follow being contact details. It is about rights by a word like
+    "your request" but names no right: a right itself, added or dropped, is named and still counts."""
+    if material_cats != {"rights"} or facts.rights or facts.rights_named:
+        return False
+    return bool(_OPENS_A_LIST.search(clause.text))
 
 
 POINTER_MAX_WORDS = 20
