@@ -604,6 +604,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
+    if not (of.durations or nf.durations):  # "kept for 30 days" is "deleted after 30 days"
+        findings += _deletion_swapped(pairs, lex)
     negated_right = _right_negated(of, nf, old.text, new.text, lex)
     if negated_right:
         # "you have the right to object to direct marketing" -> "you do not have …": the right
@@ -802,6 +804,30 @@ def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, l
         return Counter({w: n for w, n in words.items() if len(w) > 1 or not w.isascii()})  # "d'", "l'"
 
     return rest(old) == rest(new)
+
+
+SWAP_MAX_EDITED_WORDS = 24  # a re-written paragraph's verbs are no swap of one for another
+
+
+def _deletion_swapped(pairs: list[tuple[str, str]], lex: Lexicon) -> list[_Finding]:
+    """A word of deleting replaced by one of keeping ("we regularly delete these locations" ->
+    "we keep these locations"), or the reverse: both are retention words, so no count of the
+    topic's words moves, yet what happens to the data turned around. Read in the words the edit
+    changed, wherever the new verb now stands."""
+    keeping = lex.categories.get("retention")
+    if lex.deletion is None or keeping is None:
+        return []
+    if sum(len(o.split()) + len(n.split()) for o, n in pairs) > SWAP_MAX_EDITED_WORDS:
+        return []
+    sides = (" ".join(o for o, _ in pairs), " ".join(n for _, n in pairs))
+    deletes = [caseless.count(lex.deletion, text) for text in sides]
+    # the retention words that are no word of deleting ("keep", "store")
+    keeps = [sum(1 for m in keeping.finditer(text) if not lex.deletion.search(m.group(0))) for text in sides]
+    if deletes[1] < deletes[0] and keeps[1] > keeps[0]:
+        return [_Finding(Fact("retention", "deleted", "kept", "kept", "deletion"), "high")]
+    if deletes[1] > deletes[0] and keeps[1] < keeps[0]:
+        return [_Finding(Fact("retention", "kept", "deleted", "deleted", "deletion"), "medium")]
+    return []
 
 
 SECTION_PERIOD_TOPICS = ("retention", "changes", "rights")
