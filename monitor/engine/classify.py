@@ -750,6 +750,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+    if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
+        # "uses third-party services to store them" -> "hands them to third-party services to
+        # store": the same parties receive the same data; only the verb for it changed
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
     if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats:
@@ -789,6 +793,30 @@ def _synonyms_swapped(
         return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
 
     return rest(old) == rest(new)
+
+
+def _same_recipients_reworded(
+    of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
+) -> bool:
+    """Both sides name the same parties data goes to, no fact changed, and only a verb of
+    sharing came or went ("uses third-party services to store them" -> "hands them to third-party
+    services"): every other word of sharing the edit touched stands as often on the other side
+    (moved, not added: "…, data brokers, …" said once more names a party anew)."""
+    if of.recipients != nf.recipients or not (of.states_flow and nf.states_flow):
+        return False
+    if not (of.category_hits.get("sharing") and nf.category_hits.get("sharing")):
+        return False  # "we use cookies" -> "we share cookies with partners": a party named anew
+    pattern, verbs = lex.categories.get("sharing"), lex.actions.any
+    if pattern is None or verbs is None:
+        return False
+    for side, text, other in ((0, old, new), (1, new, old)):
+        said = {m.group(0).lower() for m in verbs.finditer(text)}
+        for fragment in (pair[side] for pair in pairs):
+            for m in pattern.finditer(fragment):
+                word = m.group(0).lower()
+                if word not in said and text.lower().count(word) > other.lower().count(word):
+                    return False
+    return True
 
 
 def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, lex: Lexicon) -> bool:
