@@ -809,6 +809,9 @@ def _same_recipients_reworded(
     pattern, verbs = lex.categories.get("sharing"), lex.actions.any
     if pattern is None or verbs is None:
         return False
+    trades = [p for action in ("sell", "rent") if (p := lex.actions.get(action)) is not None]
+    if any(caseless.search(p, fragment) for p in trades for pair in pairs for fragment in pair):
+        return False  # "hand over to the buyer" -> "sell to the buyer": a sale is no re-wording
     for side, text, other in ((0, old, new), (1, new, old)):
         said = {m.group(0).lower() for m in verbs.finditer(text)}
         for fragment in (pair[side] for pair in pairs):
