@@ -161,3 +161,16 @@ def test_a_verb_of_selling_for_one_of_handing_over_still_alerts() -> None:
 def test_an_added_clause_leading_into_a_list_still_names_its_right() -> None:
     change = single("added", "You can object to profiling at any time:", language="en")
     assert_alert(change, "rights")
+
+
+def test_zh_a_risk_of_a_leak_in_an_account_rule_is_no_breach_deadline() -> None:
+    # an account rule: reclaimed after months without a login or when a leak is feared
+    rule = "如你连续超过三个月未登录或因设备原因导致账号存在信息泄露风险，我们有权冻结你的账号。"
+    change = removed(rule, "zh")
+    assert "security" not in change.categories
+    assert "breach" not in change.explanation.lower()
+    # a leak that happened, with a deadline to tell the user, is still a breach deadline
+    change = modified(
+        "如发生数据泄露事件，我们将在三日内告知您。", "如发生数据泄露事件，我们将在三十日内告知您。", "zh"
+    )
+    assert_alert(change, "security")
