@@ -604,6 +604,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
     negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
     findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
+    if not (of.durations or nf.durations):  # "kept for 30 days" is "deleted after 30 days"
+        findings += _deletion_swapped(pairs, lex)
     negated_right = _right_negated(of, nf, old.text, new.text, lex)
     if negated_right:
         # "you have the right to object to direct marketing" -> "you do not have …": the right
@@ -644,6 +646,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "可能进行" typed "可进能行": the swap breaks a word (here the modal 可能), states nothing new
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
 
+    if _describes_the_policy(old, of) and _describes_the_policy(new, nf):
+        # "This notice explains which cookies we set" -> "… and how we use them": what the document
+        # explains, said of the sections that follow; their sentences state the terms
+        return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
     was, now = _snip(pairs, 0), _snip(pairs, 1)
     same_actions = _same_actions(of, nf, lex, old.text, new.text) or _condition_reworded(
         of, nf, lex, old.text, new.text
@@ -686,6 +692,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
+    if not list_cats and (of.states_flow or nf.states_flow) and _items_name_purposes(listed, lex):
+        list_cats = {"purpose"}  # "… or promotional messages" added to what data is used for
     if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
@@ -704,7 +712,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             for item in items:
                 found, part = _item_categories(item, text, language)
                 own = found & list_cats or list_cats
-                named = set(extract_facts(item, language).categories)
+                item_facts = extract_facts(item, language)
+                named = set(item_facts.categories)
+                if list_cats == {"purpose"} or (not item_facts.data_types and _names_purpose(item, language)):
+                    own = named = {"purpose"}  # "… or commercial messages": what the data is used for
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
                 data = "collection" in named
@@ -739,6 +750,12 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+    if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
+        # "uses third-party services to store them" -> "hands them to third-party services to
+        # store": the same parties receive the same data; only the verb for it changed
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
+    if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
@@ -778,6 +795,72 @@ def _synonyms_swapped(
     return rest(old) == rest(new)
 
 
+def _same_recipients_reworded(
+    of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
+) -> bool:
+    """Both sides name the same parties data goes to, no fact changed, and only a verb of
+    sharing came or went ("uses third-party services to store them" -> "hands them to third-party
+    services"): every other word of sharing the edit touched stands as often on the other side
+    (moved, not added: "…, data brokers, …" said once more names a party anew)."""
+    if of.recipients != nf.recipients or not (of.states_flow and nf.states_flow):
+        return False
+    if not (of.category_hits.get("sharing") and nf.category_hits.get("sharing")):
+        return False  # "we use cookies" -> "we share cookies with partners": a party named anew
+    pattern, verbs = lex.categories.get("sharing"), lex.actions.any
+    if pattern is None or verbs is None:
+        return False
+    trades = [p for action in ("sell", "rent") if (p := lex.actions.get(action)) is not None]
+    if any(caseless.search(p, fragment) for p in trades for pair in pairs for fragment in pair):
+        return False  # "hand over to the buyer" -> "sell to the buyer": a sale is no re-wording
+    for side, text, other in ((0, old, new), (1, new, old)):
+        said = {m.group(0).lower() for m in verbs.finditer(text)}
+        for fragment in (pair[side] for pair in pairs):
+            for m in pattern.finditer(fragment):
+                word = m.group(0).lower()
+                if word not in said and text.lower().count(word) > other.lower().count(word):
+                    return False
+    return True
+
+
+def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, lex: Lexicon) -> bool:
+    """Only the words that say "for" changed ("for your identification" -> "for identification
+    purposes", "pour" -> "à des fins de"): the same purposes, said with or without the word
+    "purpose". The content words left once the purpose words are blanked out are the same."""
+    pattern = lex.categories.get("purpose")
+    if pattern is None or of.purposes != nf.purposes:
+        return False
+
+    def rest(text: str) -> Counter[str]:
+        words = _content_words(pattern.sub(" ", text), lex)
+        return Counter({w: n for w, n in words.items() if len(w) > 1 or not w.isascii()})  # "d'", "l'"
+
+    return rest(old) == rest(new)
+
+
+SWAP_MAX_EDITED_WORDS = 24  # a re-written paragraph's verbs are no swap of one for another
+
+
+def _deletion_swapped(pairs: list[tuple[str, str]], lex: Lexicon) -> list[_Finding]:
+    """A word of deleting replaced by one of keeping ("we regularly delete these locations" ->
+    "we keep these locations"), or the reverse: both are retention words, so no count of the
+    topic's words moves, yet what happens to the data turned around. Read in the words the edit
+    changed, wherever the new verb now stands."""
+    keeping = lex.categories.get("retention")
+    if lex.deletion is None or keeping is None:
+        return []
+    if sum(len(o.split()) + len(n.split()) for o, n in pairs) > SWAP_MAX_EDITED_WORDS:
+        return []
+    sides = (" ".join(o for o, _ in pairs), " ".join(n for _, n in pairs))
+    deletes = [caseless.count(lex.deletion, text) for text in sides]
+    # the retention words that are no word of deleting ("keep", "store")
+    keeps = [sum(1 for m in keeping.finditer(text) if not lex.deletion.search(m.group(0))) for text in sides]
+    if deletes[1] < deletes[0] and keeps[1] > keeps[0]:
+        return [_Finding(Fact("retention", "deleted", "kept", "kept", "deletion"), "high")]
+    if deletes[1] > deletes[0] and keeps[1] < keeps[0]:
+        return [_Finding(Fact("retention", "kept", "deleted", "deleted", "deletion"), "medium")]
+    return []
+
+
 SECTION_PERIOD_TOPICS = ("retention", "changes", "rights")
 
 
@@ -806,6 +889,19 @@ def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str)
     """An item added to or dropped from an enumeration names a kind of data ("location data"):
     a sentence that says data is processed and lists what, lists the data it processes."""
     return any(extract_facts(item, language).data_types for item in (*listed[0], *listed[1]))
+
+
+def _names_purpose(item: str, language: str) -> bool:
+    """The words name a use of data ("marketing", "商业信息"), in the item's language."""
+    lex = pick_lexicon(item, language)
+    return any(caseless.search(p, item) for p in lex.purposes.values())
+
+
+def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexicon) -> bool:
+    """Every item added or dropped names a use ("marketing e-mails", "promotional messages"):
+    the items say what the data is used for, not what is collected, whatever noun they end in."""
+    items = (*listed[0], *listed[1])
+    return bool(items) and all(_names_purpose(i, lex.language) for i in items)
 
 
 def _opt_out_dropped(findings: list[_Finding]) -> bool:
@@ -1527,6 +1623,8 @@ def _single(change: Change, clause: Clause) -> Change:
         # but "data brokers" listed under "Who we share data with" is a recipient of that flow
         if not (_is_item(clause) and set(_section_categories(clause)) & material_cats):
             return _done(change, list(cats), [], False, "none", f"{verb} (names no flow of data)")
+    if not findings and not promises and _introduces_ways_to_ask(clause, facts, material_cats):
+        return _done(change, list(cats), [], False, "none", f"{verb} (introduces how to send a request)")
     if not findings and not promises and (_is_name(clause.text) or _is_head_row(clause.text)):
         # "Cross-Border Privacy Rules Program": a name or link label states no term; nor does a
         # table's head row ("Finalités | Bases légales"), dropped when the table becomes a list
@@ -1543,6 +1641,18 @@ def _single(change: Change, clause: Clause) -> Change:
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
+
+
+_OPENS_A_LIST = re.compile(r"[:：]\s*$")
+
+
+def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: set[str]) -> bool:
+    """A line that only leads into a list ("If your request is about the Plus plan, you can:"),
+    the ways to write to us that follow being contact details. It is about rights by a word like
+    "your request" but names no right: a right itself, added or dropped, is named and still counts."""
+    if material_cats != {"rights"} or facts.rights or facts.rights_named:
+        return False
+    return bool(_OPENS_A_LIST.search(clause.text))
 
 
 POINTER_MAX_WORDS = 20

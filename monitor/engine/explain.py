@@ -404,6 +404,12 @@ def _ruled_out(facts: Sequence[Fact]) -> str:
     return sentence(f"the policy {'now' if now else 'no longer'} rules out {act}")
 
 
+def _deletion(fact: Fact) -> str:
+    if fact.direction == "kept":
+        return "data the policy said is deleted is now said to be kept"
+    return "data the policy said is kept is now said to be deleted"
+
+
 def _wording_fact(fact: Fact) -> str:
     return reworded([fact.category])
 
@@ -471,6 +477,7 @@ _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "parental_consent": _parental,
     "ban_exception": lambda fact: describe_conditions([fact]),
     "wording": _wording_fact,
+    "deletion": _deletion,
     "condition": lambda fact: describe_conditions([fact]),
     "safeguard": lambda fact: describe_conditions([fact]),
     "minimisation": lambda fact: describe_conditions([fact]),
