@@ -169,3 +169,58 @@ def test_keys_within_a_stretch_are_those_tried_one_by_one(parts: list[str], own:
     doc = classify._Document(clauses)
     stretch = clause_key(" ".join(parts))
     assert doc.keys_within(stretch) == _keys_within_one_by_one(doc, stretch)
+
+
+def _changes(old: list[str], new: list[str]) -> list:
+    """The engine's changes between two Markdown notices made of these paragraphs."""
+    from monitor.engine.pipeline import compare_documents
+    from monitor.extract.normalize import normalize
+
+    def page(paragraphs: list[str]):
+        return normalize(("# Privacy notice\n\n" + "\n\n".join(paragraphs) + "\n").encode(), "text/markdown")
+
+    return compare_documents(page(old), page(new)).changes
+
+
+_NOTICE = [
+    "We keep your order history for three years after your last purchase.",
+    "Delivery addresses are handed to the courier that brings your parcel.",
+    "We never sell the list of products you looked at to anyone.",
+    "Questions about this notice can be sent to our support desk by post.",
+]
+
+
+def test_a_changed_period_is_judged_without_folding_either_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folding a whole version (to find a clause stated elsewhere) waits until a question needs
+    it: one changed period asks none, and its verdict is the one the engine gives anyway."""
+    folded: list[int] = []
+    plain_init = classify._Document.__init__
+
+    def counting_init(self: classify._Document, clauses: list[Clause]) -> None:
+        folded.append(len(clauses))
+        plain_init(self, clauses)
+
+    monkeypatch.setattr(classify._Document, "__init__", counting_init)
+    new = list(_NOTICE)
+    new[0] = new[0].replace("three years", "ten years")
+    changes = _changes(_NOTICE, new)
+    material = [c for c in changes if c.material]
+    assert [c.categories for c in material] == [["retention"]]
+    assert folded == []
+
+
+def test_a_removed_duplicate_still_asks_the_folded_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A removed sentence is still looked up in the whole new version: said twice and now once is
+    no change, and finding that needs the folded version."""
+    folded: list[int] = []
+    plain_init = classify._Document.__init__
+
+    def counting_init(self: classify._Document, clauses: list[Clause]) -> None:
+        folded.append(len(clauses))
+        plain_init(self, clauses)
+
+    monkeypatch.setattr(classify._Document, "__init__", counting_init)
+    changes = _changes([*_NOTICE, _NOTICE[2]], _NOTICE)
+    assert [c.kind for c in changes] == ["removed"]
+    assert not changes[0].material
+    assert folded

@@ -27,10 +27,10 @@ import logging
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from monitor.engine.explain import (
     CONSENT_WORDS,
@@ -140,8 +140,7 @@ def _classify_changes(
     old_clauses: Sequence[Clause] | None,
     new_clauses: Sequence[Clause] | None,
 ) -> list[Change]:
-    old_doc = _Document(old_clauses) if old_clauses is not None else None
-    new_doc = _Document(new_clauses) if new_clauses is not None else None
+    versions = _Versions(old_clauses, new_clauses)
     resplit = _resplit(changes)
     out = []
     for position, change in enumerate(changes):
@@ -150,7 +149,7 @@ def _classify_changes(
             continue
         classified = _classify_safely(change)
         if classified.material and change.kind in ("added", "removed"):
-            other = new_doc if change.kind == "removed" else old_doc
+            other = versions.new if change.kind == "removed" else versions.old
             clause = change.old if change.kind == "removed" else change.new
             if other is not None and clause is not None and other.still_states(clause, classified):
                 where = "new" if change.kind == "removed" else "old"
@@ -162,8 +161,8 @@ def _classify_changes(
                     severity="none",
                     explanation=f"{verb}; what it says is stated elsewhere in the {where} version",
                 )
-        elif classified.material and change.kind in ("modified", "moved") and old_doc and new_doc:
-            classified = _without_joined_sentences(change, classified, old_doc, new_doc)
+        elif classified.material and change.kind in ("modified", "moved") and versions.both_given:
+            classified = _without_joined_sentences(change, classified, versions)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         out.append(classified)
@@ -372,9 +371,7 @@ def _quiet_part(change: Change, what: str) -> Change:
     )
 
 
-def _without_joined_sentences(
-    change: Change, classified: Change, old_doc: _Document, new_doc: _Document
-) -> Change:
+def _without_joined_sentences(change: Change, classified: Change, versions: _Versions) -> Change:
     """A modified clause judged again without the sentences it gained or lost by a join or a
     split: "…at [email protected] We may ask for ID." where the old version had "We may ask for
     ID." on its own, or "…officer here.If this…" split in two once the space is put back. What
@@ -383,8 +380,8 @@ def _without_joined_sentences(
     if old is None or new is None:
         return classified
     pairs = _changed_words(without_addresses(old.text), without_addresses(new.text))
-    old_text = _cut_sentences(old.text, [o for o, _ in pairs], new_doc, statement_key(new.text))
-    new_text = _cut_sentences(new.text, [n for _, n in pairs], old_doc, statement_key(old.text))
+    old_text = _cut_sentences(old.text, [o for o, _ in pairs], lambda: versions.new, statement_key(new.text))
+    new_text = _cut_sentences(new.text, [n for _, n in pairs], lambda: versions.old, statement_key(old.text))
     if old_text == old.text and new_text == new.text:
         return classified
     cut = replace(change, old=replace(old, text=old_text), new=replace(new, text=new_text))
@@ -399,14 +396,15 @@ def _without_joined_sentences(
     )
 
 
-def _cut_sentences(text: str, changed: list[str], other: _Document, own_key: str) -> str:
+def _cut_sentences(text: str, changed: list[str], other: Callable[[], _Document], own_key: str) -> str:
     """`text` without each sentence of the other version found whole in one of its changed
-    stretches of words (but not the clause's own counterpart)."""
+    stretches of words (but not the clause's own counterpart). The other version is folded only
+    when a stretch is long enough to hold a sentence (a changed word or number is not)."""
     for stretch in changed:
         stretch_key = clause_key(stretch)
-        if not other.long_enough(stretch_key):
+        if not _Document.long_enough(stretch_key):
             continue
-        for key in other.keys_within(stretch_key):
+        for key in other().keys_within(stretch_key):
             if key != own_key:
                 text = _cut_key(text, key)
     return text
@@ -423,6 +421,23 @@ def _cut_key(text: str, key: str) -> str:
     chars = [re.escape(ch) for ch in key.replace(" ", "")]
     pattern = re.compile(r"[\W_]*".join(chars) + r"[^\w\s]*", re.IGNORECASE)
     return " ".join(pattern.sub(" ", text, count=1).split())
+
+
+class _Versions:
+    """The two versions as wholes, each folded when first asked about: most comparisons (a
+    changed sentence or two) never ask, and folding a long version costs more than judging it."""
+
+    def __init__(self, old_clauses: Sequence[Clause] | None, new_clauses: Sequence[Clause] | None) -> None:
+        self._old_clauses, self._new_clauses = old_clauses, new_clauses
+        self.both_given = old_clauses is not None and new_clauses is not None
+
+    @cached_property
+    def old(self) -> _Document | None:
+        return _Document(self._old_clauses) if self._old_clauses is not None else None
+
+    @cached_property
+    def new(self) -> _Document | None:
+        return _Document(self._new_clauses) if self._new_clauses is not None else None
 
 
 class _Document:
