@@ -224,3 +224,35 @@ def test_a_removed_duplicate_still_asks_the_folded_version(monkeypatch: pytest.M
     assert [c.kind for c in changes] == ["removed"]
     assert not changes[0].material
     assert folded
+
+
+_ascii_clause = st.text(alphabet="abcAB 12_.,;:'()-!?\t", max_size=60)
+
+
+@st.composite
+def _clause_holding_a_key(draw: st.DrawFn) -> tuple[str, str]:
+    """A key of a few words, and a clause that holds its letters (in any case, with punctuation,
+    spaces or underscores between them) between other text, or not at all."""
+    words = draw(st.lists(st.text(alphabet="abcAB12", min_size=1, max_size=4), min_size=1, max_size=4))
+    key = " ".join(w.lower() for w in words)
+    gaps = st.text(alphabet=" _.,;:'()-!?\t", max_size=2)
+    held = "".join(ch + draw(gaps) for ch in " ".join(words).replace(" ", ""))
+    inside = draw(st.booleans())
+    text = draw(_ascii_clause) + (held if inside else "") + draw(_ascii_clause)
+    return text, key
+
+
+@given(case=_clause_holding_a_key())
+@settings(max_examples=500, deadline=None)
+def test_cutting_a_sentence_out_of_ascii_text_is_the_plain_cut(case: tuple[str, str]) -> None:
+    """A sentence of the other version cut out of a clause (a join of two sentences undone) without
+    a pattern compiled per sentence gives what the pattern gives."""
+    text, key = case
+    assert classify._cut_key(text, key) == classify._cut_key_by_pattern(text, key.replace(" ", ""))
+
+
+def test_cutting_a_joined_sentence_keeps_the_rest() -> None:
+    """The sentence found whole goes with its closing punctuation; the clause's own words stay."""
+    text = "Write to privacy@example.com.We may ask you to prove who you are! Replies take a week."
+    key = "we may ask you to prove who you are"
+    assert classify._cut_key(text, key) == "Write to privacy@example.com. Replies take a week."

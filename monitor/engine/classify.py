@@ -418,9 +418,35 @@ def statement_key(text: str) -> str:
 
 def _cut_key(text: str, key: str) -> str:
     """The text with the words of `key` (a folded clause key) and the punctuation after them cut."""
-    chars = [re.escape(ch) for ch in key.replace(" ", "")]
+    letters = key.replace(" ", "")
+    if text.isascii() and letters.isascii() and letters.isalnum():
+        return _cut_ascii_key(text, letters.lower())
+    return _cut_key_by_pattern(text, letters)
+
+
+def _cut_key_by_pattern(text: str, letters: str) -> str:
+    """The plain cut: the key's letters in order with anything but letters and digits between."""
+    chars = [re.escape(ch) for ch in letters]
     pattern = re.compile(r"[\W_]*".join(chars) + r"[^\w\s]*", re.IGNORECASE)
     return " ".join(pattern.sub(" ", text, count=1).split())
+
+
+_ASCII_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _cut_ascii_key(text: str, letters: str) -> str:
+    """`_cut_key_by_pattern` for ASCII text without compiling a pattern per key (a key is a
+    whole sentence: its pattern costs milliseconds to compile and is used once): the key's
+    letters are found in the text's letters and digits, lower-cased and run together."""
+    runs = list(_ASCII_ALNUM_RUN.finditer(text))
+    at = "".join(run.group() for run in runs).lower().find(letters)
+    if at < 0:
+        return " ".join(text.split())
+    positions = [i for run in runs for i in range(run.start(), run.end())]
+    start, end = positions[at], positions[at + len(letters) - 1] + 1
+    while end < len(text) and not (text[end].isalnum() or text[end] == "_" or text[end].isspace()):
+        end += 1  # the punctuation right after the key goes with it
+    return " ".join(f"{text[:start]} {text[end:]}".split())
 
 
 class _Versions:
