@@ -196,9 +196,9 @@ def test_a_changed_period_is_judged_without_folding_either_version(monkeypatch: 
     folded: list[int] = []
     plain_init = classify._Document.__init__
 
-    def counting_init(self: classify._Document, clauses: list[Clause]) -> None:
+    def counting_init(self: classify._Document, clauses: list[Clause], questions: int = 0) -> None:
         folded.append(len(clauses))
-        plain_init(self, clauses)
+        plain_init(self, clauses, questions)
 
     monkeypatch.setattr(classify._Document, "__init__", counting_init)
     new = list(_NOTICE)
@@ -215,9 +215,9 @@ def test_a_removed_duplicate_still_asks_the_folded_version(monkeypatch: pytest.M
     folded: list[int] = []
     plain_init = classify._Document.__init__
 
-    def counting_init(self: classify._Document, clauses: list[Clause]) -> None:
+    def counting_init(self: classify._Document, clauses: list[Clause], questions: int = 0) -> None:
         folded.append(len(clauses))
-        plain_init(self, clauses)
+        plain_init(self, clauses, questions)
 
     monkeypatch.setattr(classify._Document, "__init__", counting_init)
     changes = _changes([*_NOTICE, _NOTICE[2]], _NOTICE)
@@ -256,3 +256,40 @@ def test_cutting_a_joined_sentence_keeps_the_rest() -> None:
     text = "Write to privacy@example.com.We may ask you to prove who you are! Replies take a week."
     key = "we may ask you to prove who you are"
     assert classify._cut_key(text, key) == "Write to privacy@example.com. Replies take a week."
+
+
+_SUMMARY_AND_DETAIL = [
+    "We keep invoices for seven years and hand delivery addresses to couriers.",
+    "## Details",
+    "Invoices are kept for seven years because tax law requires it.",
+    "Delivery addresses are handed to couriers who bring your parcel, and to nobody else.",
+    "We keep invoices, receipts and refunds for seven years in our accounting system.",
+    "Kundendaten speichern wir zehn Jahre und geben sie an Zahlungsdienstleister weiter.",
+    "Wir speichern Kundendaten zehn Jahre lang, weil das Handelsrecht es verlangt.",
+    # four of the first one's five words in the second, but not its rarest one
+    "Invoices, receipts and refunds are archived offsite.",
+    "Invoices, receipts and refunds stay offsite.",
+]
+
+
+def test_clauses_that_may_restate_one_are_found_alike_with_and_without_the_index() -> None:
+    """The first questions of a comparison find the clauses that hold enough of a clause's words
+    by searching the text; later ones read an index of every clause's words: the same clauses."""
+    from monitor.engine.pipeline import analyse
+    from monitor.engine.restated import OtherVersion, _tagged_lexicon, content_words
+    from monitor.extract.normalize import normalize
+
+    page = "# Notice\n\n" + "\n\n".join(_SUMMARY_AND_DETAIL) + "\n"
+    clauses = analyse(normalize(page.encode(), "text/markdown"))
+    version = OtherVersion(clauses)
+    asked = 0
+    for clause in clauses:
+        words = content_words(clause.text, _tagged_lexicon(clause.language))
+        if len(words) < 3:
+            continue
+        searched = version._candidates_without_index(words)
+        assert searched is not None
+        assert set(searched) == set(version._candidates_from_index(words))
+        assert clauses.index(clause) in searched  # a clause holds all of its own words
+        asked += 1
+    assert asked >= 5

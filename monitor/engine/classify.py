@@ -140,7 +140,9 @@ def _classify_changes(
     old_clauses: Sequence[Clause] | None,
     new_clauses: Sequence[Clause] | None,
 ) -> list[Change]:
-    versions = _Versions(old_clauses, new_clauses)
+    # a clause added or removed may be asked about (is it stated elsewhere?)
+    questions = sum(1 for change in changes if change.kind in ("added", "removed"))
+    versions = _Versions(old_clauses, new_clauses, questions)
     resplit = _resplit(changes)
     out = []
     for position, change in enumerate(changes):
@@ -453,17 +455,20 @@ class _Versions:
     """The two versions as wholes, each folded when first asked about: most comparisons (a
     changed sentence or two) never ask, and folding a long version costs more than judging it."""
 
-    def __init__(self, old_clauses: Sequence[Clause] | None, new_clauses: Sequence[Clause] | None) -> None:
+    def __init__(
+        self, old_clauses: Sequence[Clause] | None, new_clauses: Sequence[Clause] | None, questions: int
+    ) -> None:
         self._old_clauses, self._new_clauses = old_clauses, new_clauses
         self.both_given = old_clauses is not None and new_clauses is not None
+        self.questions = questions  # at most this many, each of one version
 
     @cached_property
     def old(self) -> _Document | None:
-        return _Document(self._old_clauses) if self._old_clauses is not None else None
+        return _Document(self._old_clauses, self.questions) if self._old_clauses is not None else None
 
     @cached_property
     def new(self) -> _Document | None:
-        return _Document(self._new_clauses) if self._new_clauses is not None else None
+        return _Document(self._new_clauses, self.questions) if self._new_clauses is not None else None
 
 
 class _Document:
@@ -476,7 +481,7 @@ class _Document:
     # the scans quadratic, so past the budget only whole clauses are looked up.
     SEARCH_BUDGET = 500_000_000
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause], questions: int = 0) -> None:
         # Keys without e-mail and web addresses: "write to [email protected]" states what
         # "write to privacy@example.com" did, and a sentence joined to it is found either way.
         keys = [statement_key(c.text) for c in clauses]
@@ -492,7 +497,7 @@ class _Document:
         self.han_positions = [i for i, k in enumerate(self.keys) if k in self.han_keys]
         self.negative_lengths = [-len(k) for k in self.keys]  # ascending, for bisect
         self.key_set = frozenset(keys)
-        self.other = OtherVersion(clauses)
+        self.other = OtherVersion(clauses, questions)
         self.searched = 0
 
     @classmethod

@@ -13,6 +13,7 @@ card data for 2 years" is not restated by "we keep server logs for 2 years".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -30,17 +31,28 @@ STEM = 5  # letters a word is compared by: a crude stem that holds across inflec
 # billions, so past the budget nothing more is judged restated.
 WALK_BUDGET = 20_000_000
 MIN_CONTENT_WORDS = 3  # fewer say too little to be told apart from another clause
+UNINDEXED_QUESTIONS = 4  # answered by text search before the version is indexed
+MAX_SEARCHED_CLAUSES = 200  # past this many clauses holding a rare word, the index is cheaper
 
 _WORD = compile_cached(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 class OtherVersion:
-    """The clauses of one version, indexed by content word when first asked."""
+    """The clauses of one version, indexed by content word once a few questions were asked.
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    The first questions are answered without the index (building it reads every clause's
+    words, which one or two questions, all a one-edit change asks, do not repay): the clauses
+    that could hold enough of the question's words are found by searching the version's
+    lower-cased text for the question's rarest words, and only those are read."""
+
+    def __init__(self, clauses: Sequence[Clause], questions: int = 0) -> None:
+        """`questions`: how many may be asked at most (0: not known); past UNINDEXED_QUESTIONS
+        the index is built at the first."""
         self.clauses = clauses
         self._by_word: dict[str, list[int]] | None = None
+        self._lowered: tuple[str, list[int]] | None = None
         self.walked = 0  # index entries read for all questions so far
+        self.unindexed_left = UNINDEXED_QUESTIONS if questions <= UNINDEXED_QUESTIONS else 0
 
     def restates(self, clause: Clause) -> bool:
         """True when one clause here states all of `clause`'s facts in mostly its words."""
@@ -52,19 +64,59 @@ class OtherVersion:
         words = content_words(clause.text, _tagged_lexicon(clause.language))
         if len(words) < MIN_CONTENT_WORDS:
             return False
+        candidates = None
+        if self.unindexed_left > 0:
+            self.unindexed_left -= 1
+            candidates = self._candidates_without_index(words)
+        if candidates is None:
+            candidates = self._candidates_from_index(words)
+        others = (self.clauses[i] for i in candidates)
+        return any(_stated_in(facts, extract_facts(other.text, other.language)) for other in others)
+
+    def _candidates_from_index(self, words: frozenset[str]) -> list[int]:
+        """The clauses holding enough of the words, most words first, read off the index."""
         index = self._index()
         postings = [index.get(w, ()) for w in words]
         self.walked += sum(map(len, postings))
         if self.walked > WALK_BUDGET:
-            return False
+            return []
         shared = Counter(i for ids in postings for i in ids)
-        for i, n in shared.most_common():
-            if n < WORD_COVER * len(words):
-                break
-            other = self.clauses[i]
-            if _stated_in(facts, extract_facts(other.text, other.language)):
-                return True
-        return False
+        return [i for i, n in shared.most_common() if n >= WORD_COVER * len(words)]
+
+    def _candidates_without_index(self, words: frozenset[str]) -> list[int] | None:
+        """The same clauses found by text search: a clause holding enough of the words misses at
+        most a few, so it holds one of any few more, and holds it in its lower-cased text. None
+        when the rarest words are too common for a search to be cheaper than the index."""
+        text, starts = self._lowered_text()
+        enough = next(n for n in range(len(words) + 1) if n >= WORD_COVER * len(words))
+        rarest = sorted(words, key=lambda w: (text.count(w), w))[: len(words) - enough + 1]
+        found: set[int] = set()
+        for word in rarest:
+            at = text.find(word)
+            while at >= 0:
+                found.add(bisect_right(starts, at) - 1)
+                if len(found) > MAX_SEARCHED_CLAUSES:
+                    return None
+                at = text.find(word, at + 1)
+        held = ((i, len(words & self._words_of(i))) for i in sorted(found))
+        return [i for i, n in sorted(held, key=lambda item: -item[1]) if n >= enough]
+
+    def _words_of(self, i: int) -> frozenset[str]:
+        c = self.clauses[i]
+        if c.is_heading or is_cjk(c.text):
+            return frozenset()  # not indexed either
+        return content_words(c.text, _tagged_lexicon(c.language))
+
+    def _lowered_text(self) -> tuple[str, list[int]]:
+        """The clauses' texts lower-cased and joined, and where each clause starts in it."""
+        if self._lowered is None:
+            lowered = [c.text.lower() for c in self.clauses]  # a lower-cased letter can be two
+            starts, at = [], 0
+            for text in lowered:
+                starts.append(at)
+                at += len(text) + 1
+            self._lowered = ("\n".join(lowered), starts)
+        return self._lowered
 
     def _index(self) -> dict[str, list[int]]:
         if self._by_word is None:
