@@ -139,7 +139,7 @@ def test_age_thresholds(text: str, language: str, ages: tuple[int, ...]) -> None
         ),
         ("Data may be transferred to servers in the United States.", "en", {"United States"}),
         ("我们会将个人信息存储在新加坡的服务器上。", "zh-Hans", {"Singapore"}),
-        ("Uppgifterna kan överföras till länder utanför EU.", "sv", {"EU/EEA", "overseas"}),
+        ("Uppgifterna kan överföras till länder utanför EU.", "sv", {"outside EU/EEA", "overseas"}),
     ],
 )
 def test_places_are_canonical_english(text: str, language: str, places: set[str]) -> None:

@@ -650,7 +650,47 @@ def _denies(text: str, segment: str, lex: Lexicon) -> bool:
 
 
 def _places(text: str, lex: Lexicon) -> frozenset[str]:
-    """Places named in the clause's language, plus English names, which every language borrows."""
+    """Places named in the clause's language, plus English names, which every language borrows;
+    a place named as what data stays out of ("outside the EU") is kept as "outside EU/EEA"."""
+    if lex.outside_places is not None and caseless.search(lex.outside_places, text):
+        return _places_with_outside(text, lex)
+    return _named_places(text, lex)
+
+
+# The words after "outside" that may name the place: up to four ("the European Economic Area"),
+# not past a comma, a full stop or a bracket ("outside the EEA, for example in the US").
+_AFTER_OUTSIDE = re.compile(r"(?:[^\w,.;:()\[\]\n]*[\w'’-]+){1,4}")
+_BEFORE_OUTSIDE = re.compile(r"[^,.;:()\[\]\n，。；：（）、]{0,12}$")  # CJK: the place is said first
+
+
+def _places_with_outside(text: str, lex: Lexicon) -> frozenset[str]:
+    outside: set[str] = set()
+    named_outside: set[str] = set()
+    kept: list[str] = []
+    last = 0
+    for m in lex.outside_places.finditer(text):
+        if m.start() < last:
+            continue
+        if lex.cjk:
+            before = _BEFORE_OUTSIDE.search(text, last, m.start())
+            start, end = (before.start() if before else m.start()), m.end()
+            named = _named_places(text[start : m.start()], lex)
+        else:
+            after = _AFTER_OUTSIDE.match(text, m.end())
+            start, end = m.start(), (after.end() if after else m.end())
+            named = _named_places(text[m.end() : end], lex)
+        if named:
+            outside |= {f"outside {place}" for place in named}
+            named_outside |= named
+            kept.append(text[last:start])
+            last = end
+    kept.append(text[last:])
+    # what the whole phrase names besides its place ("utanför EU" is also "overseas") stands
+    beside = _named_places(text, lex) - named_outside if outside else frozenset()
+    return _named_places(" ".join(kept), lex) | outside | beside
+
+
+def _named_places(text: str, lex: Lexicon) -> frozenset[str]:
     places = _keys(lex.places, text)
     if lex.language != "en":
         places |= _keys(load_lexicon("en").places, text)

@@ -129,6 +129,8 @@ class Lexicon:
     # "this policy explains how we collect data": a sentence about what the document tells
     describes: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
+    # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
+    outside_places: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -283,6 +285,7 @@ def load_lexicon(language: str) -> Lexicon:
         language_versions=_alternation(data.get("language_versions"), cjk),
         describes=_alternation(data.get("describes"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
+        outside_places=_alternation(data.get("outside_places"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),

@@ -65,6 +65,7 @@ SCHEMA: dict[str, str] = {
     "subject_pronouns": "list",
     "item_open_ends": "list",
     "place_prepositions": "list",
+    "outside_places": "list",
     "number_agreement": "list",
     "scope_words": "list",
     "negative_prefixes": "list",
