@@ -444,6 +444,11 @@ _LABELS = {
 }
 
 
+# Canonical keys whose name says less than they hold: the "pseudonymisation" measure is found for
+# anonymised and aggregated data too.
+_VALUE_NAMES = {"pseudonymisation": "anonymisation or pseudonymisation"}
+
+
 def _labelled(
     added: str, added_many: str, removed: str, removed_many: str
 ) -> Callable[[Sequence[Fact]], str]:
@@ -451,9 +456,10 @@ def _labelled(
 
     def say(facts: Sequence[Fact]) -> str:
         many = len(facts) > 1
+        named = _values(facts, lambda value: _VALUE_NAMES.get(str(value), str(value)))
         if facts[0].direction == "added":
-            return f"{added_many if many else added}: {_values(facts)}"
-        return f"{removed_many if many else removed}: {_values(facts)}"
+            return f"{added_many if many else added}: {named}"
+        return f"{removed_many if many else removed}: {named}"
 
     return say
 
