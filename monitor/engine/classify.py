@@ -1941,7 +1941,7 @@ def _diff_facts(
         )
     out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
     if "changes" in cats:
-        out += _diff_notice(of, nf)
+        out += _diff_notice(of, nf) or _diff_channels(of, nf)
     out += _diff_set(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
@@ -2180,6 +2180,17 @@ def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
     if nf.change_notice == "none":
         return [_Finding(Fact("changes", None, "no notice", "added", "change_notice"), "high")]
     return []
+
+
+def _diff_channels(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    """Changes announced to the user directly (by e-mail, in the app) and now only posted on the
+    page, or the other way round: the same promise to tell, a weaker or stronger way of telling."""
+    if ("direct" in of.change_channels) == ("direct" in nf.change_channels):
+        return []
+    if "direct" in of.change_channels:
+        posted = "posted" if "posted" in nf.change_channels else None
+        return [_Finding(Fact("changes", "direct", posted, "removed", "change_channel"), "high")]
+    return [_Finding(Fact("changes", None, "direct", "added", "change_channel"), "medium")]
 
 
 # --- words that changed ---------------------------------------------------------------------

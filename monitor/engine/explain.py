@@ -352,6 +352,14 @@ def _change_notice(fact: Fact) -> str:
     return "the policy now promises to notify you of changes to it"
 
 
+def _change_channel(fact: Fact) -> str:
+    if fact.direction == "added":
+        return "changes to the policy will now be announced to you directly (by e-mail or a message)"
+    if fact.new == "posted":
+        return "changes to the policy will no longer be announced to you directly, only posted"
+    return "changes to the policy will no longer be announced to you directly (by e-mail or a message)"
+
+
 def _parental(fact: Fact) -> str:
     if fact.direction == "removed":
         return "Parental consent is no longer required for children's data"
@@ -480,6 +488,7 @@ _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "polarity": _single_flip,
     "breach_notice": _breach_notice,
     "change_notice": _change_notice,
+    "change_channel": _change_channel,
     "parental_consent": _parental,
     "ban_exception": lambda fact: describe_conditions([fact]),
     "wording": _wording_fact,

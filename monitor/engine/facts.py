@@ -110,6 +110,8 @@ class ClauseFacts:
     rights_named: frozenset[str] = frozenset()
     breach_states: frozenset[str] = frozenset()
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
+    # how changes to the policy are announced, in a clause about them: "direct", "posted"
+    change_channels: frozenset[str] = frozenset()
     security_measures: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
     # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard",
@@ -923,6 +925,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         rights_named=a.rights_named | b.rights_named,
         breach_states=a.breach_states | b.breach_states,
         change_notice=a.change_notice or b.change_notice,
+        change_channels=a.change_channels | b.change_channels,
         security_measures=a.security_measures | b.security_measures,
         contacts=a.contacts | b.contacts,
         conditions=a.conditions | b.conditions,
@@ -1284,6 +1287,12 @@ class _DeferredFacts(ClauseFacts):
     @_deferred
     def change_notice(self) -> str | None:
         return _change_notice(self._reading.text, self._reading.lex)
+
+    @_deferred
+    def change_channels(self) -> frozenset[str]:
+        if "changes" not in self._reading.topics and self.change_notice is None:
+            return frozenset()  # "we e-mail you a receipt": no announcement of changes
+        return _keys(self._reading.lex.change_channels, self._reading.text)
 
     @_deferred
     def security_measures(self) -> frozenset[str]:

@@ -136,6 +136,8 @@ class Lexicon:
     stopwords: re.Pattern[str] | None = None
     stopword_items: tuple[str, ...] = ()  # the regexes `stopwords` alternates, as written
     purposes: Patterns = field(default_factory=dict)
+    # how changes are announced: "direct" (by e-mail, in the app) or "posted" (on this page)
+    change_channels: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
@@ -278,6 +280,7 @@ def load_lexicon(language: str) -> Lexicon:
         breach=_alternation(data.get("breach"), cjk),
         breach_states=_keyed(data.get("breach_states"), cjk),
         change_promise=_alternation(change.get("promise"), cjk),
+        change_channels=_keyed({k: change[k] for k in ("direct", "posted") if k in change}, cjk),
         change_no_notice=_alternation(change.get("no_notice"), cjk),
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),

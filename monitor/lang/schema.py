@@ -148,7 +148,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         }
     ),
     "breach_states": frozenset({"without undue delay", "promptly"}),
-    "change_notice": frozenset({"promise", "no_notice"}),
+    "change_notice": frozenset({"promise", "no_notice", "direct", "posted"}),
     "security_measures": frozenset(
         {
             "encryption",
