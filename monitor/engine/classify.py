@@ -451,6 +451,9 @@ def _cut_ascii_key(text: str, letters: str) -> str:
     return " ".join(f"{text[:start]} {text[end:]}".split())
 
 
+MIN_RESTATED_WORDS = 4  # a shorter clause said again ("No.", "Cookies") may be another row's answer
+
+
 class _Versions:
     """The two versions as wholes, each folded when first asked about: most comparisons (a
     changed sentence or two) never ask, and folding a long version costs more than judging it."""
@@ -531,6 +534,8 @@ class _Document:
         in mostly its words (restated.py: a summary removed whose details stay). Facts alone do
         not count: the same recipient named in another sentence may be named on other terms."""
         key = statement_key(clause.text)
+        if key in self.key_set and len(key.split()) >= MIN_RESTATED_WORDS:
+            return True  # the same sentence, short as it is ("We never sell your data.")
         if len(key) < self.MIN_KEY:
             return False
         if key in self.key_set or self.other.restates(clause):
@@ -2241,7 +2246,6 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and a[:stem] == b[:stem])
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)  # _compare and _without_joined_sentences ask for the same texts
 def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     """Pairs (old words, new words), one per differing stretch of the two texts (shared between
@@ -2368,8 +2372,7 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     return True
 
 
-@lru_cache(maxsize=8192)  # asked for every word of both sides of a re-split sentence
-@lru_cache(maxsize=16384)  # asked for every word of the clauses _same_terms weighs
+@lru_cache(maxsize=16384)  # asked for every word of the clauses _same_terms weighs and of re-split sentences
 def _function_word(word: str, lex: Lexicon) -> bool:
     """One word of the language's function words ("to", "the", "our"), never a negator or modal."""
     word = word.strip()
