@@ -192,3 +192,85 @@ def test_the_same_items_listed_in_another_order_stay_quiet() -> None:
         "Billing data includes the date of purchase, your card type and postcode.",
     )
     assert_quiet(change)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Wir speichern Ihre Videos.",
+            "Wir speichern Ihre Videos und machen sie zusammen mit Ihrem Wohnort öffentlich.",
+        ),
+        (
+            "Wir speichern Ihre Videos.",
+            "Wir speichern Ihre Videos und machen sie der Öffentlichkeit unter freier Lizenz zugänglich.",
+        ),
+        ("Wir zeigen Ihre Nummer nicht öffentlich an.", "Wir zeigen Ihre Nummer öffentlich an."),
+    ],
+)
+def test_making_data_public_is_sharing_in_german(old: str, new: str) -> None:
+    assert_alert(modified(old, new, "de"), "sharing")
+
+
+def test_not_showing_data_publicly_said_another_way_stays_quiet() -> None:
+    change = modified(
+        "Wir zeigen Ihre Telefonnummer nicht öffentlich an.",
+        "Ihre Telefonnummer wird von uns nie öffentlich angezeigt.",
+        "de",
+    )
+    assert_quiet(change)
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We disclaim every warranty, such as fitness and non-infringement of rights.",
+            "We disclaim every warranty, such as fitness and non-infringement of third-party rights.",
+        ),
+        (
+            "de",
+            "Wir lehnen jede Gewähr ab, etwa für Eignung und Nichtverletzung von Rechten.",
+            "Wir lehnen jede Gewähr ab, etwa für Eignung und Nichtverletzung fremder Rechte.",
+        ),
+        (
+            "de",
+            "Diese Bedingungen unterliegen den Gesetzen des Bundesstaats New York.",
+            "Für diese Bedingungen gilt das Recht des Bundesstaats New York.",
+        ),
+    ],
+)
+def test_someone_elses_rights_and_the_governing_law_are_no_data_terms(
+    language: str, old: str, new: str
+) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "Members must be older than 15 to post.", "Members must be at least 16 years old to post."),
+        ("de", "Mitglieder müssen älter als 15 Jahre sein.", "Mitglieder sind mindestens 16 Jahre alt."),
+    ],
+)
+def test_older_than_one_age_is_at_least_the_next(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "Members must be older than 15 to post.", "Members must be older than 17 to post."),
+        ("de", "Mitglieder müssen älter als 15 Jahre sein.", "Mitglieder müssen älter als 17 Jahre sein."),
+        (
+            "de",
+            "Wer 15 Jahre oder jünger ist, braucht die Zustimmung der Eltern.",
+            "Wer 17 Jahre oder jünger ist, braucht die Zustimmung der Eltern.",
+        ),
+    ],
+)
+def test_a_different_age_said_as_older_than_or_or_younger_is_a_new_threshold(
+    language: str, old: str, new: str
+) -> None:
+    assert_alert(modified(old, new, language), "children")
