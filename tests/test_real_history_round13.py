@@ -274,3 +274,35 @@ def test_a_different_age_said_as_older_than_or_or_younger_is_a_new_threshold(
     language: str, old: str, new: str
 ) -> None:
     assert_alert(modified(old, new, language), "children")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Subscribers may get e-mails from us (for example about billing or security updates).",
+            "Subscribers may get e-mails from us.",
+        ),
+        (
+            "de",
+            "Abonnenten erhalten E-Mails von uns (etwa zu Rechnungen oder Sicherheitsaktualisierungen).",
+            "Abonnenten erhalten E-Mails von uns.",
+        ),
+    ],
+)
+def test_security_updates_named_as_a_topic_of_e_mails_are_no_security_term(
+    language: str, old: str, new: str
+) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "We keep your files on secure servers.", "We keep your files on our servers."),
+        ("de", "Ihre Dateien liegen auf sicheren Servern.", "Ihre Dateien liegen auf unseren Servern."),
+    ],
+)
+def test_a_security_promise_dropped_is_still_an_alert(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "security")
