@@ -306,3 +306,34 @@ def test_security_updates_named_as_a_topic_of_e_mails_are_no_security_term(
 )
 def test_a_security_promise_dropped_is_still_an_alert(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "security")
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "We accept no liability for texts that you or third parties publish or send to the service.",
+            "You agree to hold us harmless from any claims about the service.",
+        ),
+        (
+            "de",
+            "Wir übernehmen keine Haftung für Texte, die Sie oder Dritte veröffentlichen oder übertragen.",
+            "Sie stellen uns von allen Ansprüchen zum Dienst frei.",
+        ),
+    ],
+)
+def test_third_parties_who_publish_content_are_no_recipients(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert "third parties" not in change.explanation, change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "We share it with advertisers.", "We share it with advertisers and third parties."),
+        ("de", "Wir geben sie an Werbepartner weiter.", "Wir geben sie an Werbepartner und Dritte weiter."),
+    ],
+)
+def test_third_parties_who_receive_data_are_still_recipients(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
