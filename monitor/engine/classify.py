@@ -1906,12 +1906,14 @@ def _diff_facts(
     if "retention" in cats:
         out += _diff_states(of, nf, bool(out))
     out += _diff_ages(of, nf)
-    if cats & {"transfer", "retention", "sharing"}:  # where data is sent, stored or kept
-        out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
-    out += _diff_polarity(of, nf, cats, negation_only)
     # "we process billing data through payment providers and ad networks": where data flows and
     # both sides name who handles it, another kind of recipient added receives it too
     flows = (of.states_flow or nf.states_flow) and of.language == nf.language
+    # where data is sent, stored or kept; or sent to a named recipient ("sends it to our analytics
+    # provider in the United States"): a country named there is where the data goes
+    if cats & {"transfer", "retention", "sharing"} or (flows and of.recipients and nf.recipients):
+        out += _diff_set("transfer", "country", of.places, nf.places, "high", "medium")
+    out += _diff_polarity(of, nf, cats, negation_only)
     if cats & {"sharing", "transfer"} or (flows and of.recipients and nf.recipients):
         out += _diff_set("sharing", "recipient", of.recipients, nf.recipients, "high", "medium")
     data_cat = (

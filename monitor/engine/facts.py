@@ -323,10 +323,13 @@ def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
             continue
         if not caseless.search(pattern, text):  # the case-folded twin rules most texts out faster
             continue
+        # "older than 19", "19 or younger" (a group named "above"): the threshold is the next age, 20,
+        # as "at least 20" or "under 20" say it
+        above = "above" in pattern.groupindex
         for m in pattern.finditer(text):
             value = parse_number(m.group(1), lex)
             if value is not None and 0 < value < 30 and not _shorter_than_a_year(text, m.start(1), lex):
-                ages.append(int(value))
+                ages.append(int(value) + above)
                 spans.append((m.start(), m.end()))
     return sorted(set(ages)), spans
 
