@@ -1,8 +1,10 @@
 """Engine patterns found on held-out Open Terms Archive version pairs (issue 10, round otad), each
 stated in new sentences: deleting "your account" and deleting "your account and all the personal
 data tied to it" are different promises, so the data joined to (or dropped from) the account a
-user can delete is a change to the erasure right, in every language; and a software version
-("Android 4.4 or older", "iOS 15 or older") is no age threshold for children."""
+user can delete is a change to the erasure right, in every language; a software version
+("Android 4.4 or older", "iOS 15 or older") is no age threshold for children; and turning off
+(disabling, "désactiver", "uitschakelen") personalised ads is the same choice as opting out of
+(refusing) them, while a sentence that drops the choice still alerts."""
 
 from __future__ import annotations
 
@@ -124,3 +126,47 @@ def test_a_software_version_is_no_age(language: str, text: str) -> None:
 )
 def test_an_age_said_as_or_older_is_still_an_age(language: str, text: str, age: int) -> None:
     assert age in extract_facts(text, language).ages
+
+
+# (language, the choice said one way, the same choice said another way, the ads shown with no choice)
+AD_CHOICES = [
+    (
+        "en",
+        "Subscribers can opt out of personalised ads from the Privacy page.",
+        "Subscribers can turn off personalised ads from the Privacy page.",
+        "Subscribers see personalised ads chosen from their viewing history.",
+    ),
+    (
+        "en",
+        "You may opt out of targeted advertising whenever you like in your profile.",
+        "You may disable targeted advertising whenever you like in your profile.",
+        "We show you targeted advertising based on your profile.",
+    ),
+    (
+        "fr",
+        "Depuis votre espace client, vous pouvez refuser les publicités personnalisées.",
+        "Depuis votre espace client, vous pouvez désactiver les publicités personnalisées.",
+        "Nous vous montrons des publicités personnalisées selon vos achats.",
+    ),
+    (
+        "nl",
+        "In de app kun je gepersonaliseerde advertenties weigeren onder Privacy.",
+        "In de app kun je gepersonaliseerde advertenties uitschakelen onder Privacy.",
+        "In de app tonen wij gepersonaliseerde advertenties op basis van je aankopen.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "opt_out", "turn_off", "no_choice"), AD_CHOICES)
+def test_turning_off_personalised_ads_is_opting_out_of_them(
+    language: str, opt_out: str, turn_off: str, no_choice: str
+) -> None:
+    assert_quiet(modified(opt_out, turn_off, language))
+    assert_quiet(modified(turn_off, opt_out, language))
+
+
+@pytest.mark.parametrize(("language", "opt_out", "turn_off", "no_choice"), AD_CHOICES)
+def test_the_choice_dropped_still_alerts(language: str, opt_out: str, turn_off: str, no_choice: str) -> None:
+    change = modified(turn_off, no_choice, language)
+    assert change.material, change
+    assert {"rights", "purpose"} & set(change.categories), change
