@@ -4,14 +4,17 @@ data tied to it" are different promises, so the data joined to (or dropped from)
 user can delete is a change to the erasure right, in every language; a software version
 ("Android 4.4 or older", "iOS 15 or older") is no age threshold for children; and turning off
 (disabling, "désactiver", "uitschakelen") personalised ads is the same choice as opting out of
-(refusing) them, while a sentence that drops the choice still alerts."""
+(refusing) them, while a sentence that drops the choice still alerts; and a French heading naming
+the user's refusal ("Le refus de collecte") is a section title, not a promise not to collect."""
 
 from __future__ import annotations
 
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified, single
 
+from monitor.engine.classify import classify
 from monitor.engine.facts import extract_facts
+from monitor.models import Change, Clause
 
 # (language, the account alone, the account with the data that goes with it)
 ACCOUNT_AND_DATA = [
@@ -170,3 +173,25 @@ def test_the_choice_dropped_still_alerts(language: str, opt_out: str, turn_off: 
     change = modified(turn_off, no_choice, language)
     assert change.material, change
     assert {"rights", "purpose"} & set(change.categories), change
+
+
+def _heading(kind: str, text: str, language: str) -> Change:
+    clause = Clause(4, text, language=language, is_heading=True)
+    (change,) = classify([Change(kind, None, clause) if kind == "added" else Change(kind, clause, None)])
+    return change
+
+
+@pytest.mark.parametrize(
+    "title", ["Le refus de partage avec nos partenaires", "Votre refus du traitement", "Un refus de collecte"]
+)
+@pytest.mark.parametrize("kind", ["added", "removed"])
+def test_a_heading_naming_the_users_refusal_is_a_title(kind: str, title: str) -> None:
+    assert_quiet(_heading(kind, title, "fr"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nous refusons de louer vos données à des tiers.", "Nous refusons toute vente de vos données."],
+)
+def test_we_refuse_is_still_a_promise(text: str) -> None:
+    assert_alert(single("removed", text, language="fr"), "sharing", "high")
