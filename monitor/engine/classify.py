@@ -86,6 +86,8 @@ STRONG_ACTIONS = frozenset(
     {"sell", "rent"}
 )  # stating these at all is news; share/use come and go with wording
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
+# a right that widens another: "delete your account" -> "… and all personal data tied to it"
+SCOPED_RIGHTS = {"account data deletion": "account deletion"}
 # rights that let the user refuse what a sentence does: dropped from a sentence that sends data,
 # the sending is no longer optional
 OPT_OUTS = frozenset({"opt-out", "opt-out of sale", "objection", "withdraw consent"})
@@ -1934,6 +1936,8 @@ def _diff_facts(
         removed = right in of.rights
         if right in (nf.rights_named if removed else of.rights_named):
             continue  # "you have the right to request a copy" -> "you can request a copy": still offered
+        if right in SCOPED_RIGHTS and SCOPED_RIGHTS[right] not in (nf if removed else of).rights_named:
+            continue  # the data deleted with the account: a change of scope only where both close it
         out.append(
             _Finding(
                 Fact(

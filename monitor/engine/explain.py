@@ -129,6 +129,7 @@ _RIGHT = {  # the canonical rights (lang/schema.py), said as what the user may d
     "reject cookies": "to reject cookies",
     "opt-out": "to opt out",
     "account deletion": "to delete your account",
+    "account data deletion": "to have your data deleted with your account",
     "human review": "to have a person review an automated decision",
 }
 _CATEGORY_ACTION = {"sharing": "share", "collection": "collect", "purpose": "use", "transfer": "transfer"}

@@ -328,10 +328,29 @@ def _ages(text: str, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
         above = "above" in pattern.groupindex
         for m in pattern.finditer(text):
             value = parse_number(m.group(1), lex)
-            if value is not None and 0 < value < 30 and not _shorter_than_a_year(text, m.start(1), lex):
-                ages.append(int(value) + above)
-                spans.append((m.start(), m.end()))
+            if value is None or not 0 < value < 30 or _shorter_than_a_year(text, m.start(1), lex):
+                continue
+            if _version_number(text, m.start(1), m.end(1)):
+                continue  # "if your device runs Android 4.4 or older": a software version, not an age
+            ages.append(int(value) + above)
+            spans.append((m.start(), m.end()))
     return sorted(set(ages)), spans
+
+
+# a number that is part of a dotted version ("4.4") or follows the name of a system or a version
+_VERSION_BEFORE = compile_cached(
+    r"(?:\d[.,]|\b(?:versions?|versión|versão|versione|versie|versjon(?:en)?|verzij[ae]|verzij[io]|"
+    r"ios|ipados|android|windows|macos|os|v)\s*)$",
+    re.IGNORECASE,
+)
+_VERSION_AFTER = compile_cached(r"[.,]\d")
+
+
+def _version_number(text: str, start: int, end: int) -> bool:
+    """True when the number at text[start:end] is a software version, not an age."""
+    return bool(_VERSION_BEFORE.search(text[max(0, start - 12) : start])) or bool(
+        _VERSION_AFTER.match(text, end)
+    )
 
 
 @cache

@@ -143,6 +143,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "reject cookies",
             "opt-out",
             "account deletion",
+            "account data deletion",
             "human review",
             "free of charge",
         }
