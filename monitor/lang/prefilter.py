@@ -63,9 +63,12 @@ class Untranslatable(Exception):
 Key = tuple[str, int]
 
 
+_NOT_UNICODE = ~int(re.UNICODE)
+
+
 def key_of(pattern: Any) -> Key:
     """The database's key of a compiled or lazy pattern: its source and flags."""
-    return (pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+    return (pattern.pattern, int(pattern.flags) & _NOT_UNICODE)
 
 
 def supersets(source: str, flags: int) -> list[str]:
@@ -327,8 +330,9 @@ def register(group: str, patterns: Iterable[Any]) -> None:
         keys = _groups.setdefault(group, [])
         for pattern in patterns:
             if id(pattern) not in _registered:
-                _registered[id(pattern)] = (pattern, group, key_of(pattern))
-                keys.append(key_of(pattern))
+                key = key_of(pattern)
+                _registered[id(pattern)] = (pattern, group, key)
+                keys.append(key)
         _databases.pop(group, None)
         _resolved.clear()
 
