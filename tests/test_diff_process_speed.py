@@ -1,6 +1,7 @@
 """What `policy-monitor diff` does for speed gives what the plain computation gives: the JSON
 text is json.dumps's, character for character; the garbage collector's thresholds come back
-after a diff; the lexicons' alternations are the same regex sources, built with fewer steps."""
+after a diff; the lexicons' alternations are the same regex sources, built with fewer steps; a
+language's Hyperscan database read from a file of its own answers as the one built."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import gc
 import json
 import math
 import re
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,7 @@ from monitor.app import cli
 from monitor.app.json_text import dumps_indented
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
-from monitor.lang import lexicon, prefilter
+from monitor.lang import lexicon, prefilter, startup_cache
 from monitor.lang.lexicon import LANGUAGES, LEXICON_DIR
 from monitor.lang.schema import load_yaml
 
@@ -179,3 +182,88 @@ def test_prefilter_key_leaves_out_the_unicode_flag_only() -> None:
     assert prefilter.key_of(pattern) == ("(?<!\\w)shared?", int(re.IGNORECASE))
     lazy = lexicon.LazyPattern("cookies?", re.IGNORECASE | re.MULTILINE)
     assert prefilter.key_of(lazy) == ("cookies?", int(re.IGNORECASE | re.MULTILINE))
+
+
+# --- a language's Hyperscan database, read from a file of its own ------------------------------
+
+
+def _new_group(pattern: re.Pattern[str]) -> str:
+    group = f"test-file-{uuid.uuid4().hex}"  # never built before, in any cache
+    prefilter.register(group, [pattern])
+    return group
+
+
+def _forget(group: str) -> None:
+    """As a new process: the group's database not loaded yet."""
+    prefilter._databases.pop(group, None)
+    prefilter._resolved.clear()
+
+
+def _database_files(group: str) -> list[Path]:
+    return sorted(startup_cache.side_file("hyperscan-2", ("x",), group).parent.glob(f"{group}.*"))
+
+
+@pytest.fixture()
+def _building() -> Iterator[None]:
+    pytest.importorskip("hyperscan")
+    prefilter.allow_building()
+    yield
+    prefilter.allow_building(False)
+
+
+@pytest.mark.usefixtures("_building")
+def test_a_built_database_is_read_back_from_its_file_by_a_short_command() -> None:
+    pattern = re.compile("sold to (?:brokers|insurers)", re.IGNORECASE)
+    group = _new_group(pattern)
+    assert prefilter.cannot_match(pattern, "we keep your data")  # built, and written to its file
+    assert len(_database_files(group)) == 1
+    prefilter.allow_building(False)
+    _forget(group)
+    assert prefilter.cannot_match(pattern, "we keep your data")  # loaded, not built
+    assert not prefilter.cannot_match(pattern, "it is never SOLD TO INSURERS")
+
+
+@pytest.mark.usefixtures("_building")
+def test_a_damaged_database_file_is_no_database_and_is_written_again() -> None:
+    pattern = re.compile("shared with advertisers", re.IGNORECASE)
+    group = _new_group(pattern)
+    assert prefilter.cannot_match(pattern, "nothing here")
+    (path,) = _database_files(group)
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    prefilter.allow_building(False)
+    _forget(group)
+    assert not prefilter.cannot_match(pattern, "nothing here")  # every pattern runs, as without one
+    prefilter.allow_building()
+    _forget(group)
+    assert prefilter.cannot_match(pattern, "nothing here")
+    assert path.read_bytes() == whole
+
+
+@pytest.mark.usefixtures("_building")
+def test_a_database_kept_inside_the_cache_by_an_earlier_version_is_moved_to_its_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pattern = re.compile("kept for (?:two|three) years", re.IGNORECASE)
+    group = _new_group(pattern)
+    built = prefilter.build([prefilter.key_of(pattern)])
+    assert built is not None
+    monkeypatch.setattr(startup_cache, "stored", lambda kind, key: built if kind == "hyperscan-1" else None)
+    prefilter.allow_building(False)
+    _forget(group)
+    assert prefilter.cannot_match(pattern, "we delete it at once")
+    assert not prefilter.cannot_match(pattern, "it is KEPT FOR THREE YEARS")
+    assert len(_database_files(group)) == 1
+
+
+@pytest.mark.usefixtures("_building")
+def test_a_database_for_other_patterns_replaces_the_groups_older_file() -> None:
+    first = re.compile("sold to brokers", re.IGNORECASE)
+    group = _new_group(first)
+    assert prefilter.cannot_match(first, "nothing")
+    (older,) = _database_files(group)
+    second = re.compile("rented to insurers", re.IGNORECASE)
+    prefilter.register(group, [second])  # the group's patterns changed, as an edited lexicon's
+    assert prefilter.cannot_match(second, "nothing")
+    (newer,) = _database_files(group)
+    assert newer != older and not older.exists()

@@ -107,6 +107,33 @@ def stored(kind: str, key: tuple[object, ...]) -> Any:
         return _read(_key(kind, *key))
 
 
+def side_file(kind: str, key: tuple[object, ...], name: str) -> Path:
+    """The file beside the cache database that holds a large value of this kind and key, named
+    `name`, a dot and the key's hash (a few MB read from a file of their own take about half the time,
+    and one copy in memory fewer, than through SQLite and marshal). What is in it is the
+    caller's to write (atomically: `write_side_file`) and to check when read."""
+    path = cache_path()
+    return path.parent / f"{path.stem}-files" / f"{name}.{_key(kind, *key)}"
+
+
+def write_side_file(path: Path, parts: list[bytes], stale: str | None = None) -> None:
+    """Write the parts to `path` at once for readers (a temporary file renamed), and remove the
+    other files of its folder whose names start with `stale` (older versions of the same
+    thing); any failure leaves things as they were: a cache is never worth an error."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as f:
+            for part in parts:
+                f.write(part)
+        os.replace(temporary, path)
+        for other in path.parent.glob(f"{stale}*") if stale else ():
+            if other != path and not other.name.endswith(".tmp"):
+                other.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
 def _key(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).hexdigest()
 
