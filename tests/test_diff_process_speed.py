@@ -267,3 +267,27 @@ def test_a_database_for_other_patterns_replaces_the_groups_older_file() -> None:
     assert prefilter.cannot_match(second, "nothing")
     (newer,) = _database_files(group)
     assert newer != older and not older.exists()
+
+
+# --- units and ages, compiled on first use --------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unit_and_age_patterns_answer_as_compiled_ones(language: str) -> None:
+    lex = lexicon.load_lexicon(language)
+    samples = ["days", "Monate", "år", "mois", "años", "godine", "let", "个月", "under 16", "13 år"]
+    for pattern in [p for p, _ in lex.unit_patterns] + list(lex.ages):
+        compiled = re.compile(pattern.pattern, pattern.flags)
+        for text in samples:
+            assert bool(pattern.match(text)) == bool(compiled.match(text))
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lexicon.compile_all(lex) >= len(lex.unit_patterns) + len(lex.ages)
+
+
+def test_a_period_and_an_age_are_still_read_after_lazy_compiling() -> None:
+    from monitor.engine.facts import extract_facts
+
+    kept = extract_facts("We delete your chat logs after eighteen months.", "en")
+    assert [(d.days, d.category) for d in kept.durations] == [(540.0, "retention")]
+    child = extract_facts("Wir erheben keine Daten von Kindern unter 14 Jahren.", "de")
+    assert child.ages == (14,)

@@ -290,8 +290,9 @@ def load_lexicon(language: str) -> Lexicon:
         numbers=numbers,
         units=units,
         duration=_duration_pattern(numbers, units, cjk, str(data.get("numeral_chars", ""))),
-        unit_patterns=[(compile_cached(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
-        ages=[compile_cached(p, re.IGNORECASE) for p in data.get("ages") or []],
+        # compiled on first use, as the alternations: most languages' are never used in a process
+        unit_patterns=[(_lazy(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
+        ages=[_lazy(p, re.IGNORECASE) for p in data.get("ages") or []],
         retention_states=_keyed(data.get("retention_states"), cjk),
         negators=_alternation(data.get("negators"), cjk),
         modals=_alternation(data.get("modals"), cjk),
