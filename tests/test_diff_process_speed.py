@@ -269,14 +269,14 @@ def test_a_database_for_other_patterns_replaces_the_groups_older_file() -> None:
     assert newer != older and not older.exists()
 
 
-# --- units and ages, compiled on first use --------------------------------------------------
+# --- units, ages and periods, compiled on first use --------------------------------------------------
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_unit_and_age_patterns_answer_as_compiled_ones(language: str) -> None:
+def test_unit_age_and_period_patterns_answer_as_compiled_ones(language: str) -> None:
     lex = lexicon.load_lexicon(language)
-    samples = ["days", "Monate", "år", "mois", "años", "godine", "let", "个月", "under 16", "13 år"]
-    for pattern in [p for p, _ in lex.unit_patterns] + list(lex.ages):
+    samples = ["days", "Monate", "år", "mois", "godine", "个月", "under 16", "30 days", "zehn Jahre", "三年"]
+    for pattern in [p for p, _ in lex.unit_patterns] + [*lex.ages, lex.duration]:
         compiled = re.compile(pattern.pattern, pattern.flags)
         for text in samples:
             assert bool(pattern.match(text)) == bool(compiled.match(text))

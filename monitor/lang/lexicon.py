@@ -245,12 +245,12 @@ def _duration_pattern(
     unit_alt = "|".join(f"(?:{u})" for u in sorted(units, key=len, reverse=True))
     if cjk:
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
-        return compile_cached(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
+        return _lazy(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
     # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own
     word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
     # "thirty (30) days": the digits in brackets are the number (`digits`)
-    return compile_cached(
+    return _lazy(  # compiled on first use: most languages' periods are never read in a diff
         rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\((?P<digits>\d+)\))?[\s\u00a0-]*"
         rf"(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
