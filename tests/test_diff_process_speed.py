@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import json
 import math
+import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -257,37 +258,15 @@ def test_a_database_kept_inside_the_cache_by_an_earlier_version_is_moved_to_its_
 
 
 @pytest.mark.usefixtures("_building")
-def test_a_database_for_other_patterns_replaces_the_groups_older_file() -> None:
-    first = re.compile("sold to brokers", re.IGNORECASE)
-    group = _new_group(first)
-    assert prefilter.cannot_match(first, "nothing")
-    (older,) = _database_files(group)
-    second = re.compile("rented to insurers", re.IGNORECASE)
-    prefilter.register(group, [second])  # the group's patterns changed, as an edited lexicon's
-    assert prefilter.cannot_match(second, "nothing")
-    (newer,) = _database_files(group)
-    assert newer != older and not older.exists()
-
-
-# --- units, ages and periods, compiled on first use --------------------------------------------------
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_unit_age_and_period_patterns_answer_as_compiled_ones(language: str) -> None:
-    lex = lexicon.load_lexicon(language)
-    samples = ["days", "Monate", "år", "mois", "godine", "个月", "under 16", "30 days", "zehn Jahre", "三年"]
-    for pattern in [p for p, _ in lex.unit_patterns] + [*lex.ages, lex.duration]:
-        compiled = re.compile(pattern.pattern, pattern.flags)
-        for text in samples:
-            assert bool(pattern.match(text)) == bool(compiled.match(text))
-            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
-    assert lexicon.compile_all(lex) >= len(lex.unit_patterns) + len(lex.ages)
-
-
-def test_a_period_and_an_age_are_still_read_after_lazy_compiling() -> None:
-    from monitor.engine.facts import extract_facts
-
-    kept = extract_facts("We delete your chat logs after eighteen months.", "en")
-    assert [(d.days, d.category) for d in kept.durations] == [(540.0, "retention")]
-    child = extract_facts("Wir erheben keine Daten von Kindern unter 14 Jahren.", "de")
-    assert child.ages == (14,)
+def test_a_group_keeps_its_newest_database_files_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(startup_cache, "SIDE_FILES_KEPT", 2)
+    group = f"test-file-{uuid.uuid4().hex}"
+    written = []
+    for n, words in enumerate(["sold to brokers", "rented to insurers", "lent to lenders"]):
+        pattern = re.compile(words, re.IGNORECASE)
+        prefilter.register(group, [pattern])  # the group's patterns changed, as an edited lexicon's
+        assert prefilter.cannot_match(pattern, "nothing")
+        (path,) = set(_database_files(group)) - set(written)
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))  # written in this order, a second apart
+        written.append(path)
+    assert _database_files(group) == sorted(written[1:])  # the oldest went, the two newest stay

@@ -462,4 +462,4 @@ def _write_database(path: Any, group: str, serialised: bytes, ids: dict[Key, int
 
     packed = marshal.dumps(ids)
     parts = [_FILE_HEAD, len(packed).to_bytes(8, "little"), packed, serialised]
-    write_side_file(path, parts, stale=f"{group}.")  # the group's database for other patterns
+    write_side_file(path, parts, like=f"{group}.")  # the group's databases for other patterns
