@@ -34,6 +34,7 @@ _ALIASES = {
 
 Patterns = dict[str, re.Pattern[str]]
 _ELIDED = re.compile(r"(?:'|’|\['’\])$")
+_ELIDED_LAST = frozenset("'’]\n")
 
 
 class LazyPattern:
@@ -183,19 +184,42 @@ def canonical_language(language: str | None) -> str | None:
 
 
 def _alternation(items: list[str] | None, cjk: bool, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    source = _alternation_source(_entries(items), cjk, {})
+    return None if source is None else _lazy(source, flags)
+
+
+def _entries(items: list[str] | None) -> list[str]:
+    """The non-empty entries of a lexicon list; a ValueError for one that is not a string."""
     for item in items or []:
         if not isinstance(item, str):  # e.g. an unquoted "(?: x)" that YAML read as a mapping
             raise ValueError(f"lexicon entry is not a string (quote it in the YAML): {item!r}")
-    items = [i for i in (items or []) if i]
+    return [i for i in (items or []) if i]
+
+
+def _alternation_source(items: list[str], cjk: bool, wrapped: dict[str, str]) -> str | None:
+    """The regex source alternating `items` (non-empty strings); `wrapped` keeps each entry's
+    piece for the next call (a keyed field's union repeats every key's entries)."""
     if not items:
         return None
     # Longest first, so that a phrase wins over its prefix.
     ordered = sorted(items, key=len, reverse=True)
     if cjk:
-        return _lazy("|".join(f"(?:{i})" for i in ordered), flags)
-    # A whole word each; an elided form ("n'", "l'") is followed by its word, so no end boundary.
-    body = "|".join(f"(?:{i})" if _ELIDED.search(i) else rf"(?:{i})(?!\w)" for i in ordered)
-    return _lazy(rf"(?<!\w)(?:{body})", flags)
+        return "|".join(f"(?:{i})" for i in ordered)
+    pieces = []
+    for i in ordered:
+        piece = wrapped.get(i)
+        if piece is None:
+            piece = wrapped[i] = _whole_word(i)
+        pieces.append(piece)
+    return rf"(?<!\w)(?:{'|'.join(pieces)})"
+
+
+def _whole_word(item: str) -> str:
+    """A whole word each; an elided form ("n'", "l'") is followed by its word, so no end boundary."""
+    # _ELIDED matches only where the entry ends in one of these (a newline: `$` before one)
+    if item[-1] in _ELIDED_LAST and _ELIDED.search(item):
+        return f"(?:{item})"
+    return rf"(?:{item})(?!\w)"
 
 
 class KeyedPatterns(dict[str, "re.Pattern[str]"]):
@@ -207,12 +231,15 @@ class KeyedPatterns(dict[str, "re.Pattern[str]"]):
 def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> KeyedPatterns:
     out = KeyedPatterns()
     every: list[str] = []
+    wrapped: dict[str, str] = {}
     for key, items in (mapping or {}).items():
-        pat = _alternation(list(items or []), cjk, flags)
-        if pat is not None:
-            out[str(key)] = pat
-            every += [i for i in items if i]
-    out.any = _alternation(every, cjk, flags)
+        entries = _entries(list(items or []))
+        source = _alternation_source(entries, cjk, wrapped)
+        if source is not None:
+            out[str(key)] = _lazy(source, flags)
+            every += entries
+    source = _alternation_source(every, cjk, wrapped)
+    out.any = None if source is None else _lazy(source, flags)
     return out
 
 
@@ -222,12 +249,12 @@ def _duration_pattern(
     unit_alt = "|".join(f"(?:{u})" for u in sorted(units, key=len, reverse=True))
     if cjk:
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
-        return compile_cached(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
+        return _lazy(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
     # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own
     word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
     # "thirty (30) days": the digits in brackets are the number (`digits`)
-    return compile_cached(
+    return _lazy(  # compiled on first use: most languages' periods are never read in a diff
         rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\((?P<digits>\d+)\))?[\s\u00a0-]*"
         rf"(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
@@ -267,8 +294,9 @@ def load_lexicon(language: str) -> Lexicon:
         numbers=numbers,
         units=units,
         duration=_duration_pattern(numbers, units, cjk, str(data.get("numeral_chars", ""))),
-        unit_patterns=[(compile_cached(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
-        ages=[compile_cached(p, re.IGNORECASE) for p in data.get("ages") or []],
+        # compiled on first use, as the alternations: most languages' are never used in a process
+        unit_patterns=[(_lazy(f"^(?:{u})$", re.IGNORECASE), d) for u, d in units.items()],
+        ages=[_lazy(p, re.IGNORECASE) for p in data.get("ages") or []],
         retention_states=_keyed(data.get("retention_states"), cjk),
         negators=_alternation(data.get("negators"), cjk),
         modals=_alternation(data.get("modals"), cjk),

@@ -29,6 +29,7 @@ POLICY_MONITOR_NO_HYPERSCAN=1 turns the prefilter off (the answers are the same,
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import threading
@@ -63,9 +64,12 @@ class Untranslatable(Exception):
 Key = tuple[str, int]
 
 
+_NOT_UNICODE = ~int(re.UNICODE)
+
+
 def key_of(pattern: Any) -> Key:
     """The database's key of a compiled or lazy pattern: its source and flags."""
-    return (pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+    return (pattern.pattern, int(pattern.flags) & _NOT_UNICODE)
 
 
 def supersets(source: str, flags: int) -> list[str]:
@@ -327,8 +331,9 @@ def register(group: str, patterns: Iterable[Any]) -> None:
         keys = _groups.setdefault(group, [])
         for pattern in patterns:
             if id(pattern) not in _registered:
-                _registered[id(pattern)] = (pattern, group, key_of(pattern))
-                keys.append(key_of(pattern))
+                key = key_of(pattern)
+                _registered[id(pattern)] = (pattern, group, key)
+                keys.append(key)
         _databases.pop(group, None)
         _resolved.clear()
 
@@ -396,25 +401,65 @@ def _machine() -> str:
 
 
 def _load_or_build(group: str) -> Prefilter | None:
-    """From the start-up cache when built before for these patterns (~ms), else built (~s) when
-    this process may build, else None (every pattern of the group runs)."""
-    from monitor.lang.startup_cache import remembered, save, stored
+    """From its file in the start-up cache when built before for these patterns (~ms), else
+    built (~s) when this process may build, else None (every pattern of the group runs)."""
+    from monitor.lang.startup_cache import side_file, stored
 
     keys = tuple(_groups.get(group, ()))
     identity = (VERSION, hyperscan.__version__, _machine(), group, keys)
-    if not _may_build:
-        try:
+    path = side_file("hyperscan-2", identity, group)
+    found = _read_database(path)
+    if found is None:
+        try:  # kept inside the cache database by earlier versions: moved to its file
             found = stored("hyperscan-1", identity)
-            return load(*found) if found is not None else None
-        except Exception:  # noqa: BLE001 - a database from another CPU: run every pattern
-            return None
+        except Exception:  # noqa: BLE001 - an unreadable entry is no database
+            found = None
+        if found is None and _may_build:
+            found = _built(keys)
+        if found is not None:
+            _write_database(path, group, *found)
     try:
-        built = remembered("hyperscan-1", identity, lambda: build(keys))
-        save()  # now, not at exit: short commands beside a running daemon load it at once
-        return load(*built) if built is not None else None
-    except Exception:  # noqa: BLE001 - a database from another CPU, or none: run every pattern
+        return load(*found) if found is not None else None
+    except Exception:  # noqa: BLE001 - a database from another CPU: build it here, or run every pattern
+        built = _built(keys) if _may_build else None
+        if built is None:
+            return None
+        _write_database(path, group, *built)
         try:
-            built = build(keys)
-            return load(*built) if built is not None else None
+            return load(*built)
         except Exception:  # noqa: BLE001
             return None
+
+
+def _built(keys: tuple[Key, ...]) -> tuple[bytes, dict[Key, int]] | None:
+    try:
+        return build(keys)
+    except Exception:  # noqa: BLE001 - no database: every pattern runs
+        return None
+
+
+# A database's file: this line, the length of the marshalled ids, the ids, the database itself.
+_FILE_HEAD = b"policy-monitor hyperscan database 1\n"
+
+
+def _read_database(path: Any) -> tuple[bytes, dict[Key, int]] | None:
+    """The serialised database and its ids from their file; None when there is none or it is
+    not whole (a damaged file is written again by the next process that has the database)."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(len(_FILE_HEAD)) != _FILE_HEAD:
+                return None
+            size = int.from_bytes(f.read(8), "little")
+            ids = marshal.loads(f.read(size))
+            serialised = f.read()  # read into its own bytes: no slice of a larger copy
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return (serialised, ids) if isinstance(ids, dict) and serialised else None
+
+
+def _write_database(path: Any, group: str, serialised: bytes, ids: dict[Key, int]) -> None:
+    from monitor.lang.startup_cache import write_side_file
+
+    packed = marshal.dumps(ids)
+    parts = [_FILE_HEAD, len(packed).to_bytes(8, "little"), packed, serialised]
+    write_side_file(path, parts, like=f"{group}.")  # the group's databases for other patterns

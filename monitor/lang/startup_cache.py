@@ -50,6 +50,7 @@ except ImportError:  # pragma: no cover - another Python
 # ~3,900 (~5 MB): each pattern's code, and for most the case-folded twin and its proof (caseless.py).
 MAX_ENTRIES = 10000
 MMAP_BYTES = 256 * 2**20  # address space only: pages are read when an entry is
+SIDE_FILES_KEPT = 8  # versions of one side file (a language's Hyperscan database) kept
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
@@ -105,6 +106,37 @@ def stored(kind: str, key: tuple[object, ...]) -> Any:
         return None
     with _lock:
         return _read(_key(kind, *key))
+
+
+def side_file(kind: str, key: tuple[object, ...], name: str) -> Path:
+    """The file beside the cache database that holds a large value of this kind and key, named
+    `name`, a dot and the key's hash (a few MB read from a file of their own take about half the time,
+    and one copy in memory fewer, than through SQLite and marshal). What is in it is the
+    caller's to write (atomically: `write_side_file`) and to check when read."""
+    path = cache_path()
+    return path.parent / f"{path.stem}-files" / f"{name}.{_key(kind, *key)}"
+
+
+def write_side_file(path: Path, parts: list[bytes], like: str | None = None) -> None:
+    """Write the parts to `path` at once for readers (a temporary file renamed), then keep only
+    the SIDE_FILES_KEPT newest files of its folder whose names start with `like` (versions of
+    the same thing: checkouts with other lexicons on one machine each keep theirs, edits do not
+    pile up); any failure leaves things as they were: a cache is never worth an error."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as f:
+            for part in parts:
+                f.write(part)
+        os.replace(temporary, path)
+        if like:
+            versions = [p for p in path.parent.glob(f"{like}*") if not p.name.endswith(".tmp")]
+            versions.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in versions[SIDE_FILES_KEPT:]:
+                if old != path:
+                    old.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 def _key(*parts: object) -> str:
