@@ -379,11 +379,19 @@ def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
     return days is not None and days < 365
 
 
-def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) -> str:
+def _duration_category(
+    segment: str, lex: Lexicon, fallback: str, at: int = -1, clause_breach: bool = False
+) -> str:
     """The category of a period found at `at` in the segment: a breach deadline, a notice before
-    changes, else the first category whose words the segment holds."""
-    if lex.breach is not None and caseless.search(lex.breach, segment):
+    changes, else the first category whose words the segment holds. A period is a deadline for
+    telling of a breach only where someone is told: in the segment naming the breach, or in
+    another part of a clause naming one ("如发生泄露，我们将在72小时内通知您"); a breach only named
+    ("at risk of a data breach", "records of breaches are kept for 2 years") sets no deadline."""
+    breach_here = _names_breach(segment, lex)
+    if (breach_here or clause_breach) and _tells(segment, lex):
         return "security"
+    if breach_here and not _kept_for(segment, lex):
+        return "security"  # "such breach remains unremedied for 30 days": the breach's own time
     changes, retention = lex.categories.get("changes"), lex.categories.get("retention")
     if changes is not None and (notice := _nearest(changes, segment, at)) is not None:
         kept = _nearest(retention, segment, at) if retention is not None else None
@@ -391,10 +399,41 @@ def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) 
         if kept is None or notice <= kept:
             return "changes"
         return "retention"
+    risk_only = not breach_here and _breach_only_as_risk(segment, lex)
     for cat in ("retention", "rights", "children", "security", "tracking"):
+        if cat == "security" and risk_only:
+            continue  # "at risk of a data breach": a period here is no deadline for telling
         if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
-    return fallback
+    return "contact" if risk_only and fallback == "security" else fallback
+
+
+def _breach_only_as_risk(segment: str, lex: Lexicon) -> bool:
+    """Every security word of the segment names a breach, and the segment names it only as a risk
+    or what is guarded against (the breach words' look-behinds rule out "risk of a data breach":
+    alone, each word names a breach; in the segment none does)."""
+    security = lex.categories.get("security")
+    if security is None or lex.breach is None:
+        return False
+    words = [m.group(0) for m in security.finditer(segment)]
+    return bool(words) and all(caseless.search(lex.breach, w) for w in words)
+
+
+def _kept_for(segment: str, lex: Lexicon) -> bool:
+    """The segment keeps something for its period ("records of incidents are kept for 2 years");
+    deleting or closing something ("the account is closed after a breach") keeps nothing."""
+    retention = lex.categories.get("retention")
+    if retention is None:
+        return False
+    kept = _blanked(lex.deletion, segment, " ") if lex.deletion is not None else segment
+    return bool(caseless.search(retention, kept))
+
+
+def _tells(segment: str, lex: Lexicon) -> bool:
+    """The segment says someone is told ("we will notify you", "reported to the authority")."""
+    return any(
+        p is not None and caseless.search(p, segment) for p in (lex.breach_notice, lex.change_promise)
+    )
 
 
 def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -419,6 +458,7 @@ def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
 
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
+    clause_breach = _names_breach(text, lex)
     for seg_start, seg in _segments(text, lex.cjk):
         if not caseless.search(lex.duration, seg):
             continue
@@ -438,7 +478,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             if m.groupdict().get("half"):
                 value += 0.5
             category = _cell_category(text, a, b, lex) if "|" in seg else None
-            category = category or _duration_category(seg, lex, fallback, m.start())
+            category = category or _duration_category(seg, lex, fallback, m.start(), clause_breach)
             out.append(
                 Duration(
                     round(value * days, 2),
@@ -620,6 +660,7 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
 
 
 FLOW_CATEGORIES = frozenset({"transfer", "retention", "collection"})
+CONTROLLER_LEAD = 60  # characters: a clause that says who the controller is names it first
 
 
 def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
@@ -630,6 +671,16 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     if hits.keys() & FLOW_CATEGORIES:
         return True
     return any(p is not None and caseless.search(p, text) for p in (lex.actions.any, lex.processing))
+
+
+def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
+    """The clause names the controller near its start ("The controller is X and its subsidiaries,
+    including Y", "Le responsable du traitement est X et ses filiales") and, the controller's own
+    name aside ("traitement", "处理者" are processing words), moves or handles no data."""
+    controller = lex.controller
+    if controller is None or not caseless.search(controller, text[:CONTROLLER_LEAD]):
+        return False
+    return not _states_a_flow(_blanked(controller, text, " "), lex, {})
 
 
 def _sends(text: str, lex: Lexicon) -> bool:
@@ -1108,7 +1159,11 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
-    flows = _states_a_flow(text, lex, hits)
+    if _says_who_the_controller_is(text, lex):
+        hits.pop("sharing", None)  # "X and its subsidiaries, including Y": the group that decides
+        flows = False
+    else:
+        flows = _states_a_flow(text, lex, hits)
     places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
     if places and "transfer" not in hits and _sends(text, lex):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
@@ -1237,8 +1292,8 @@ class _DeferredFacts(ClauseFacts):
     @_deferred
     def breach_states(self) -> frozenset[str]:
         lex, text = self._reading.lex, self._reading.text
-        if lex.breach is None or not caseless.search(lex.breach, text):
-            return frozenset()
+        if not _names_breach(text, lex) or not _tells(text, lex):
+            return frozenset()  # "change your password immediately if ... at risk of a breach"
         return _keys(lex.breach_states, text)
 
     @_deferred

@@ -128,6 +128,12 @@ class Lexicon:
     language_versions: re.Pattern[str] | None = None
     # "this policy explains how we collect data": a sentence about what the document tells
     describes: re.Pattern[str] | None = None
+    # "we will notify you", "reported to the authority": someone is told (of a breach); a breach
+    # only named ("at risk of a data breach") gives its periods no deadline for telling
+    breach_notice: re.Pattern[str] | None = None
+    # "the controller", "responsable du traitement": the party that decides; a clause saying who it
+    # is ("X and its subsidiaries") names no recipient
+    controller: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
@@ -282,6 +288,8 @@ def load_lexicon(language: str) -> Lexicon:
         pointers=_alternation(data.get("pointers"), cjk),
         language_versions=_alternation(data.get("language_versions"), cjk),
         describes=_alternation(data.get("describes"), cjk),
+        breach_notice=_alternation(data.get("breach_notice"), cjk),
+        controller=_alternation(data.get("controller"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
