@@ -255,3 +255,13 @@ def test_only_part_of_the_data_published_widened_to_all_of_it_is_material(
     language: str, old: str, new: str
 ) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+def test_a_notice_before_policy_changes_beside_a_breach_stays_a_change_notice() -> None:
+    change = modified(
+        "本条款变更时，我们将提前30天通知您；如发生信息泄露，我们将及时告知您。",
+        "本条款变更时，我们将提前10天通知您；如发生信息泄露，我们将及时告知您。",
+        "zh",
+    )
+    assert_alert(change, "changes")
+    assert "security" not in change.categories

@@ -385,11 +385,13 @@ def _duration_category(
     """The category of a period found at `at` in the segment: a breach deadline, a notice before
     changes, else the first category whose words the segment holds. A period is a deadline for
     telling of a breach only where someone is told: in the segment naming the breach, or in
-    another part of a clause naming one ("如发生泄露，我们将在72小时内通知您"); a breach only named
+    one after it, before any names changes ("如发生泄露，我们将在72小时内通知您"); a breach only named
     ("at risk of a data breach", "records of breaches are kept for 2 years") sets no deadline."""
     breach_here = _names_breach(segment, lex)
-    if (breach_here or clause_breach) and _tells(segment, lex):
+    if breach_here and _tells(segment, lex):
         return "security"
+    if clause_breach and _tells(segment, lex) and not _names_changes(segment, lex):
+        return "security"  # "如发生泄露，我们将在72小时内通知您": the notice is of the breach
     if breach_here and not _kept_for(segment, lex):
         return "security"  # "such breach remains unremedied for 30 days": the breach's own time
     changes, retention = lex.categories.get("changes"), lex.categories.get("retention")
@@ -429,6 +431,20 @@ def _kept_for(segment: str, lex: Lexicon) -> bool:
     return bool(caseless.search(retention, kept))
 
 
+def _after_breach(segment: str, lex: Lexicon, before: bool) -> bool:
+    """Whether a breach is what the clause last spoke of, this segment read: "如发生泄露，我们将在
+    72小时内通知您" tells of the breach, "本政策变更时，我们将提前30天通知您" of the changes."""
+    if _names_breach(segment, lex):
+        return True
+    return False if _names_changes(segment, lex) else before
+
+
+def _names_changes(segment: str, lex: Lexicon) -> bool:
+    """The segment names a change to the policy, beyond a promise to tell ("30 days before the
+    changes take effect"), so a period in it is a notice before changes."""
+    return "changes" in _category_hits(segment, lex) and not _notice_only(segment, lex)
+
+
 def _tells(segment: str, lex: Lexicon) -> bool:
     """The segment says someone is told ("we will notify you", "reported to the authority")."""
     return any(
@@ -458,10 +474,13 @@ def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
 
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
-    clause_breach = _names_breach(text, lex)
+    breachy = _names_breach(text, lex)  # most clauses name no breach: no part can follow one
+    after_breach = False  # the last part before this one that named a breach or changes named a breach
     for seg_start, seg in _segments(text, lex.cjk):
         if not caseless.search(lex.duration, seg):
+            after_breach = breachy and _after_breach(seg, lex, after_breach)
             continue
+        clause_breach, after_breach = after_breach, breachy and _after_breach(seg, lex, after_breach)
         for m in lex.duration.finditer(seg):
             a, b = seg_start + m.start(), seg_start + m.end()
             if any(a < e and s < b for s, e in skip):
