@@ -697,7 +697,8 @@ def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
     including Y", "Le responsable du traitement est X et ses filiales") and, the controller's own
     name aside ("traitement", "处理者" are processing words), moves or handles no data."""
     controller = lex.controller
-    if controller is None or not caseless.search(controller, text[:CONTROLLER_LEAD]):
+    at = caseless.first(controller, text) if controller is not None else None
+    if controller is None or at is None or at > CONTROLLER_LEAD:
         return False
     return not _states_a_flow(_blanked(controller, text, " "), lex, {})
 

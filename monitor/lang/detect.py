@@ -212,6 +212,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("hr", compile_cached(rf"[{_LETTER}]{{3,}}(?:iju|og|oga)\b"), 1.0),
 )
 CLOSE_CALL = 2.0  # top two scores nearer than this: word shapes are asked too
+_SHAPE_LANGS = frozenset(lang for lang, _, _ in _SHAPES)
 _WORD_INDEX: dict[str, list[tuple[str, float]]] = {}
 for _lang, _table in _WORDS.items():
     for _w, _weight in _table.items():
@@ -284,8 +285,7 @@ def _scored_evidence(scores: dict[str, float], hinted: str | None) -> tuple[str,
 def _with_shapes(text: str, scores: dict[str, float], hinted: str | None) -> dict[str, float]:
     """The scores, with the word shapes (_SHAPES) counted when the top two are a close call and no
     language is hinted (a hint, or the document's own language, decides a close call instead)."""
-    ranked = sorted(scores.values(), reverse=True)
-    if hinted is not None or not ranked or (len(ranked) > 1 and ranked[0] - ranked[1] >= CLOSE_CALL):
+    if hinted is not None or not _shapes_may_tell(scores):
         return scores
     low = text[:SAMPLE_CHARS].lower()
     shaped = dict(scores)
@@ -295,6 +295,16 @@ def _with_shapes(text: str, scores: dict[str, float], hinted: str | None) -> dic
             if found:
                 shaped[lang] = shaped.get(lang, 0.0) + weight * found
     return shaped
+
+
+def _shapes_may_tell(scores: dict[str, float]) -> bool:
+    """The top two are a close call that word shapes may decide: one of them is a language the
+    shapes tell apart, or the evidence is too weak to tell anything (an English clause nearly
+    level with French is no question for them)."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= CLOSE_CALL):
+        return False
+    return ranked[0][1] < MIN_EVIDENCE or any(lang in _SHAPE_LANGS for lang, _ in ranked)
 
 
 def _verdict(best: str, best_score: float, tied: bool, hinted: str | None,
@@ -318,7 +328,9 @@ def _ascii_evidence(sample: str, hinted: str | None) -> tuple[str, bool]:
     halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))
     top = max(halves)
     if hinted is None and top - sorted(halves)[-2] < 2 * CLOSE_CALL:
-        return _scored_evidence(_with_shapes(sample, _latin_scores(sample), hinted), hinted)
+        scores = {lang: h / 2 for lang, h in zip(_PACKED_LANGS, halves, strict=True) if h}
+        if _shapes_may_tell(scores):
+            return _scored_evidence(_with_shapes(sample, _latin_scores(sample), hinted), hinted)
     i = _PACKED_INDEX.get(hinted or "")
     hinted_halves = halves[i] if i is not None else 0
     # the hinted language, else the first by name, among those with the top score (as _best)
