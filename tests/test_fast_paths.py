@@ -149,7 +149,7 @@ def _general_evidence(text: str, hint: str | None) -> tuple[str, bool]:
     """detect_language_evidence of text without Han characters, from the general scores and a full
     ranking (the code before the ASCII shortcut)."""
     hinted = detect.normalize_hint(hint)
-    scores = _general_scores(text)
+    scores = detect._with_shapes(text, _general_scores(text), hinted)
     if not scores:
         return hinted or "und", False
     best, best_score, tied = _ranked_best(scores, hinted)

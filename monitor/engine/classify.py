@@ -689,6 +689,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
+            # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
+            cats.add("collection")
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
             cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)

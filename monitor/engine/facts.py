@@ -403,11 +403,21 @@ def _shorter_than_a_year(text: str, at: int, lex: Lexicon) -> bool:
     return days is not None and days < 365
 
 
-def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) -> str:
+def _duration_category(
+    segment: str, lex: Lexicon, fallback: str, at: int = -1, clause_breach: bool = False
+) -> str:
     """The category of a period found at `at` in the segment: a breach deadline, a notice before
-    changes, else the first category whose words the segment holds."""
-    if lex.breach is not None and caseless.search(lex.breach, segment):
+    changes, else the first category whose words the segment holds. A period is a deadline for
+    telling of a breach only where someone is told: in the segment naming the breach, or in
+    one after it, before any names changes ("如发生泄露，我们将在72小时内通知您"); a breach only named
+    ("at risk of a data breach", "records of breaches are kept for 2 years") sets no deadline."""
+    breach_here = _names_breach(segment, lex)
+    if breach_here and _tells(segment, lex):
         return "security"
+    if clause_breach and _tells(segment, lex) and not _names_changes(segment, lex):
+        return "security"  # "如发生泄露，我们将在72小时内通知您": the notice is of the breach
+    if breach_here and not _kept_for(segment, lex):
+        return "security"  # "such breach remains unremedied for 30 days": the breach's own time
     changes, retention = lex.categories.get("changes"), lex.categories.get("retention")
     if changes is not None and (notice := _nearest(changes, segment, at)) is not None:
         kept = _nearest(retention, segment, at) if retention is not None else None
@@ -415,10 +425,55 @@ def _duration_category(segment: str, lex: Lexicon, fallback: str, at: int = -1) 
         if kept is None or notice <= kept:
             return "changes"
         return "retention"
+    risk_only = not breach_here and _breach_only_as_risk(segment, lex)
     for cat in ("retention", "rights", "children", "security", "tracking"):
+        if cat == "security" and risk_only:
+            continue  # "at risk of a data breach": a period here is no deadline for telling
         if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
-    return fallback
+    return "contact" if risk_only and fallback == "security" else fallback
+
+
+def _breach_only_as_risk(segment: str, lex: Lexicon) -> bool:
+    """Every security word of the segment names a breach, and the segment names it only as a risk
+    or what is guarded against (the breach words' look-behinds rule out "risk of a data breach":
+    alone, each word names a breach; in the segment none does)."""
+    security = lex.categories.get("security")
+    if security is None or lex.breach is None:
+        return False
+    words = [m.group(0) for m in security.finditer(segment)]
+    return bool(words) and all(caseless.search(lex.breach, w) for w in words)
+
+
+def _kept_for(segment: str, lex: Lexicon) -> bool:
+    """The segment keeps something for its period ("records of incidents are kept for 2 years");
+    deleting or closing something ("the account is closed after a breach") keeps nothing."""
+    retention = lex.categories.get("retention")
+    if retention is None:
+        return False
+    kept = _blanked(lex.deletion, segment, " ") if lex.deletion is not None else segment
+    return bool(caseless.search(retention, kept))
+
+
+def _after_breach(segment: str, lex: Lexicon, before: bool) -> bool:
+    """Whether a breach is what the clause last spoke of, this segment read: "如发生泄露，我们将在
+    72小时内通知您" tells of the breach, "本政策变更时，我们将提前30天通知您" of the changes."""
+    if _names_breach(segment, lex):
+        return True
+    return False if _names_changes(segment, lex) else before
+
+
+def _names_changes(segment: str, lex: Lexicon) -> bool:
+    """The segment names a change to the policy, beyond a promise to tell ("30 days before the
+    changes take effect"), so a period in it is a notice before changes."""
+    return "changes" in _category_hits(segment, lex) and not _notice_only(segment, lex)
+
+
+def _tells(segment: str, lex: Lexicon) -> bool:
+    """The segment says someone is told ("we will notify you", "reported to the authority")."""
+    return any(
+        p is not None and caseless.search(p, segment) for p in (lex.breach_notice, lex.change_promise)
+    )
 
 
 def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -443,9 +498,13 @@ def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
 
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
+    breachy = _names_breach(text, lex)  # most clauses name no breach: no part can follow one
+    after_breach = False  # the last part before this one that named a breach or changes named a breach
     for seg_start, seg in _segments(text, lex.cjk):
         if not caseless.search(lex.duration, seg):
+            after_breach = breachy and _after_breach(seg, lex, after_breach)
             continue
+        clause_breach, after_breach = after_breach, breachy and _after_breach(seg, lex, after_breach)
         for m in lex.duration.finditer(seg):
             a, b = seg_start + m.start(), seg_start + m.end()
             if any(a < e and s < b for s, e in skip):
@@ -462,7 +521,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             if m.groupdict().get("half"):
                 value += 0.5
             category = _cell_category(text, a, b, lex) if "|" in seg else None
-            category = category or _duration_category(seg, lex, fallback, m.start())
+            category = category or _duration_category(seg, lex, fallback, m.start(), clause_breach)
             out.append(
                 Duration(
                     round(value * days, 2),
@@ -644,6 +703,7 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
 
 
 FLOW_CATEGORIES = frozenset({"transfer", "retention", "collection"})
+CONTROLLER_LEAD = 60  # characters: a clause that says who the controller is names it first
 
 
 def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
@@ -654,6 +714,17 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     if hits.keys() & FLOW_CATEGORIES:
         return True
     return any(p is not None and caseless.search(p, text) for p in (lex.actions.any, lex.processing))
+
+
+def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
+    """The clause names the controller near its start ("The controller is X and its subsidiaries,
+    including Y", "Le responsable du traitement est X et ses filiales") and, the controller's own
+    name aside ("traitement", "处理者" are processing words), moves or handles no data."""
+    controller = lex.controller
+    at = caseless.first(controller, text) if controller is not None else None
+    if controller is None or at is None or at > CONTROLLER_LEAD:
+        return False
+    return not _states_a_flow(_blanked(controller, text, " "), lex, {})
 
 
 def _sends(text: str, lex: Lexicon) -> bool:
@@ -1173,7 +1244,11 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
-    flows = _states_a_flow(text, lex, hits)
+    if _says_who_the_controller_is(text, lex):
+        hits.pop("sharing", None)  # "X and its subsidiaries, including Y": the group that decides
+        flows = False
+    else:
+        flows = _states_a_flow(text, lex, hits)
     places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
     if places and "transfer" not in hits and _sends(text, lex):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
@@ -1302,8 +1377,8 @@ class _DeferredFacts(ClauseFacts):
     @_deferred
     def breach_states(self) -> frozenset[str]:
         lex, text = self._reading.lex, self._reading.text
-        if lex.breach is None or not caseless.search(lex.breach, text):
-            return frozenset()
+        if not _names_breach(text, lex) or not _tells(text, lex):
+            return frozenset()  # "change your password immediately if ... at risk of a breach"
         return _keys(lex.breach_states, text)
 
     @_deferred

@@ -144,19 +144,26 @@ for _lang, _distinct in (
            "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
     ("no", "ditt etter blir gir tar gjennom uten noen meg seg hva annen annet selger "
            "oppbevarer lagrer inn opplysninger opplysningene personopplysningene"),
+    # rights, deletion and direction in each one's spelling ("rett til sletting mot", "ret til
+    # sletning mod", "rätt till radering mot")
+    ("no", "rett retten mot slette sletter slettes sletting"),
+    ("da", "ret retten mod slette sletter slettes sletning"),
+    ("sv", "rätt rätten mot"),
     # Dutch words no close language shares, Croatian and Slovenian words the other does not write
     ("nl", "het een wij uw niet gegevens persoonsgegevens worden wordt"),
     # periods and changes in Dutch spelling ("treden 30 dagen na publicatie in werking")
     ("nl", "dagen weken maanden wijzigingen wijziging voorwaarden treden werking verwijderd"),
+    ("nl", "meer informatie lees"),
     ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
            "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
            "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
-           "mjeseca dana brišemo koristi internetska stranica stranice"),
+           "mjeseca dana brišemo koristi internetska stranica stranice voditelj obrade obradu obrada"),
     ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
            "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
            # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
            "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
-           "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno"),
+           "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno "
+           "upravljavec upravljavca obdelave obdelavo posredujemo"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
@@ -186,6 +193,26 @@ _CHARS: dict[str, dict[str, float]] = {
     "hr": {"ć": 2.0, "đ": 2.0, "č": 0.5, "š": 0.5, "ž": 0.5},
     "sl": {"č": 0.5, "š": 0.5, "ž": 0.5},
 }
+# Word shapes that part close languages when their function words alone come out even ("Meldingene
+# dine er kryptert" is Norwegian by "-ene" and "-ert", Danish writes "-erne" and "-eret"; Swedish
+# verbs end in "-ar": "sparar", "raderar"; Dutch writes "ij" before a consonant: "tijd", "lijk").
+# They count only in a close call with no hint (a hint, or the document's language, decides one), and
+# only for a language the words already speak for (Dutch "ij" always: no other language here
+# writes it so).
+_LETTER = "a-zæøåäöéèüëïčšžćđ"
+_NO_SHAPES = rf"\bopp[{_LETTER}]{{3,}}|\bpersonvern|[{_LETTER}]{{3,}}(?:sjon|sjonen|sjoner|ene|(?<!e)ert)\b"
+_SV_SHAPES = rf"[{_LETTER}]{{3,}}(?:(?<![ut])ar|arna|erna|orna)\b|\bupp[{_LETTER}]{{3,}}"
+_SHAPES: tuple[tuple[str, re.Pattern[str], float], ...] = (
+    ("no", compile_cached(_NO_SHAPES), 1.5),
+    ("da", compile_cached(rf"[{_LETTER}]{{3,}}(?:erne|eret)\b"), 1.5),
+    ("sv", compile_cached(_SV_SHAPES), 1.5),
+    ("nl", compile_cached(r"ij[kntdlgzfwv]"), 1.5),
+    # Slovenian "informacijo", "osebnega"; Croatian "informaciju", "osobnog"
+    ("sl", compile_cached(rf"[{_LETTER}]{{3,}}(?:ijo|ega|emu)\b"), 1.0),
+    ("hr", compile_cached(rf"[{_LETTER}]{{3,}}(?:iju|og|oga)\b"), 1.0),
+)
+CLOSE_CALL = 2.0  # top two scores nearer than this: word shapes are asked too
+_SHAPE_LANGS = frozenset(lang for lang, _, _ in _SHAPES)
 _WORD_INDEX: dict[str, list[tuple[str, float]]] = {}
 for _lang, _table in _WORDS.items():
     for _w, _weight in _table.items():
@@ -244,11 +271,40 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
         # Each Latin word takes at least two characters with its space: mostly-Han text needs no count.
         if han >= 2 and (2 * han >= len(sample) or han >= len(_LATIN_WORD.findall(sample))):
             return _chinese_form(sample, hinted)
-    scores = _latin_scores(text)
+    return _scored_evidence(_with_shapes(text, _latin_scores(text), hinted), hinted)
+
+
+def _scored_evidence(scores: dict[str, float], hinted: str | None) -> tuple[str, bool]:
+    """detect_language_evidence from the evidence per language."""
     if not scores:
         return hinted or "und", False
     best, best_score, tied = _best(scores, hinted)
     return _verdict(best, best_score, tied, hinted, scores.get(hinted or ""))
+
+
+def _with_shapes(text: str, scores: dict[str, float], hinted: str | None) -> dict[str, float]:
+    """The scores, with the word shapes (_SHAPES) counted when the top two are a close call and no
+    language is hinted (a hint, or the document's own language, decides a close call instead)."""
+    if hinted is not None or not _shapes_may_tell(scores):
+        return scores
+    low = text[:SAMPLE_CHARS].lower()
+    shaped = dict(scores)
+    for lang, shape, weight in _SHAPES:
+        if lang in scores or lang == "nl":
+            found = len(shape.findall(low))
+            if found:
+                shaped[lang] = shaped.get(lang, 0.0) + weight * found
+    return shaped
+
+
+def _shapes_may_tell(scores: dict[str, float]) -> bool:
+    """The top two are a close call that word shapes may decide: one of them is a language the
+    shapes tell apart, or the evidence is too weak to tell anything (an English clause nearly
+    level with French is no question for them)."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= CLOSE_CALL):
+        return False
+    return ranked[0][1] < MIN_EVIDENCE or any(lang in _SHAPE_LANGS for lang, _ in ranked)
 
 
 def _verdict(best: str, best_score: float, tied: bool, hinted: str | None,
@@ -271,6 +327,10 @@ def _ascii_evidence(sample: str, hinted: str | None) -> tuple[str, bool]:
         return hinted or "und", False
     halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))
     top = max(halves)
+    if hinted is None and top - sorted(halves)[-2] < 2 * CLOSE_CALL:
+        scores = {lang: h / 2 for lang, h in zip(_PACKED_LANGS, halves, strict=True) if h}
+        if _shapes_may_tell(scores):
+            return _scored_evidence(_with_shapes(sample, _latin_scores(sample), hinted), hinted)
     i = _PACKED_INDEX.get(hinted or "")
     hinted_halves = halves[i] if i is not None else 0
     # the hinted language, else the first by name, among those with the top score (as _best)

@@ -129,6 +129,12 @@ class Lexicon:
     language_versions: re.Pattern[str] | None = None
     # "this policy explains how we collect data": a sentence about what the document tells
     describes: re.Pattern[str] | None = None
+    # "we will notify you", "reported to the authority": someone is told (of a breach); a breach
+    # only named ("at risk of a data breach") gives its periods no deadline for telling
+    breach_notice: re.Pattern[str] | None = None
+    # "the controller", "responsable du traitement": the party that decides; a clause saying who it
+    # is ("X and its subsidiaries") names no recipient
+    controller: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
@@ -315,6 +321,8 @@ def load_lexicon(language: str) -> Lexicon:
         pointers=_alternation(data.get("pointers"), cjk),
         language_versions=_alternation(data.get("language_versions"), cjk),
         describes=_alternation(data.get("describes"), cjk),
+        breach_notice=_alternation(data.get("breach_notice"), cjk),
+        controller=_alternation(data.get("controller"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),

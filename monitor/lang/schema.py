@@ -51,6 +51,8 @@ SCHEMA: dict[str, str] = {
     "places": "keyed",
     "breach": "list",
     "breach_states": "keyed",
+    "breach_notice": "list",
+    "controller": "list",
     "change_notice": "keyed",
     "update_stamp": "list",
     "pointers": "list",
