@@ -487,3 +487,25 @@ def test_python_m_monitor_from_a_checkout_hands_over_to_its_venv(tmp_path: Path)
     )
     assert proc.returncode == 1, proc.stderr  # 1: something changed
     assert json.loads(proc.stdout)["summary"]["categories"] == ["retention"]
+
+
+def test_the_command_names_are_the_parsers_commands() -> None:
+    import argparse
+
+    from monitor.app.cli import COMMAND_NAMES
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == COMMAND_NAMES
+
+
+def test_global_options_after_the_command_work_when_only_its_parser_is_built(tmp_path) -> None:
+    """Only the named command's parser gets the global options; they still parse after it, and a
+    line naming two commands (a global option's value spelt like one) builds every parser."""
+    db = str(tmp_path / "m.db")
+    args = build_parser(only="status").parse_args(["status", "--db", db, "-v"])
+    assert args.db == db and args.verbose
+    from monitor.app.cli import _named_command
+
+    assert _named_command(["--watchlist", "run", "status"]) is None
+    assert _named_command(["--db", db, "diff", "a", "b"]) == "diff"

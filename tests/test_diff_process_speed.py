@@ -105,6 +105,21 @@ def test_diff_collects_rarely_and_restores_the_thresholds() -> None:
     assert gc.get_threshold() == before
 
 
+def test_a_diff_that_ends_its_process_freezes_what_it_made() -> None:
+    """The console command's objects are frozen at its end (neither the collection after the
+    block nor the one at exit walks them); a diff run inside a longer process is not frozen."""
+    gc.unfreeze()
+    with cli.few_collections():
+        kept = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() == 0
+    try:
+        with cli.few_collections(last=True):
+            kept = [[n] for n in range(1000)]
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+
+
 def test_diff_command_prints_the_same_json_and_restores_the_thresholds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
