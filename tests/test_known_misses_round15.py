@@ -308,3 +308,22 @@ def test_ads_personalisation_named_as_a_setting_is_the_purpose_personalised_ads_
         ),
         "purpose",
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "en",
+            "Our browser sends the file name to Northwind's reputation service.",
+            "Our browser sends the file name and your IP address to Northwind's reputation service.",
+        ),
+        (
+            "fr",
+            "Le navigateur envoie le nom du fichier au service de réputation Northwind.",
+            "Le navigateur envoie le nom du fichier et votre adresse IP au service de réputation Northwind.",
+        ),
+    ],
+)
+def test_data_added_to_what_a_company_service_receives_is_shared(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
