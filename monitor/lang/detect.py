@@ -89,7 +89,7 @@ _WORDS: dict[str, dict[str, float]] = {
     "de": dict.fromkeys(
         "und der die das nicht wir sie ihre ihr zu mit für ist sind von den dem des auf ein eine einer "
         "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz keine kein "
-        "verwendet verwenden nutzt nutzen genutzt".split(), 1.0),
+        "verwendet verwenden nutzt nutzen genutzt uns unser unsere unseren weder noch wenn".split(), 1.0),
     "fr": dict.fromkeys(
         "et le la les des de du nous vous votre vos ne pas pour avec est sont une un à données "
         "personnelles ou par sur dans ce cette qui que peut être".split(), 1.0),
@@ -135,6 +135,8 @@ for _lang, _distinct in (
     # "slettes efter 30 dage"); Swedish writes "efter" as Danish does
     ("sv", "efter dagar veckor månader raderas sparas lagras används behandlas"),
     ("sv", "inom"),
+    # Swedish passives and plurals the other two spell "-es", "-er" ("vises", "meddelelser")
+    ("sv", "visas meddelanden"),
     ("no", "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen "
            "oppbevare oppbevarer oppbevaring"),
     ("da", "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen "
@@ -163,7 +165,7 @@ for _lang, _distinct in (
            # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
            "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
            "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno "
-           "upravljavec upravljavca obdelave obdelavo posredujemo"),
+           "upravljavec upravljavca obdelave obdelavo posredujemo poročil poročila poročilo poročilih"),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
@@ -179,6 +181,9 @@ _WORDS["no"]["og"] = 1.5
 _WORDS["no"]["er"] = 1.0
 _WORDS["da"]["er"] = 1.0
 _WORDS["da"]["og"] = 1.5
+# "o" is "about" in Croatian and Slovenian as much as "or" in Spanish
+_WORDS["hr"]["o"] = 1.0
+_WORDS["sl"]["o"] = 1.0
 
 _CHARS: dict[str, dict[str, float]] = {
     "sv": {"ä": 1.5, "ö": 1.5, "å": 0.5},
