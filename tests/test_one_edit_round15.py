@@ -84,7 +84,8 @@ def test_consent_exception_dropped_from_neither_nor_still_alerts() -> None:
 def test_data_bought_from_others_is_collection() -> None:
     change = modified(
         "We may link what you order online with your loyalty card purchases.",
-        "We may link what you order online with your loyalty card purchases and with information we purchase from other companies.",
+        "We may link what you order online with your loyalty card purchases"
+        " and with information we purchase from other companies.",
     )
     assert_alert(change, "collection")
 
@@ -142,3 +143,41 @@ STRICTLY_NEEDED_DROPPED = [
 @pytest.mark.parametrize(("old", "new", "language"), STRICTLY_NEEDED_DROPPED)
 def test_strictly_needed_data_limit_dropped_alerts(old: str, new: str, language: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+# --- what the user can do is no modal of ours ---------------------------------------------------
+
+USER_OPTION = [
+    (
+        "Browsing the shop is also possible with tracking cookies blocked.",
+        "You can also browse the shop with tracking cookies blocked.",
+        "en",
+    ),
+    (
+        "Das Stöbern im Shop ist auch mit blockierten Tracking-Cookies möglich.",
+        "Sie können auch mit blockierten Tracking-Cookies im Shop stöbern.",
+        "de",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), USER_OPTION)
+def test_user_option_said_with_can_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_our_own_can_still_weakens_a_statement() -> None:
+    change = modified("We set tracking cookies only after you accept them.", "We can set tracking cookies.")
+    assert_alert(change, "tracking")
+
+
+# --- "or not" names the other choice ----------------------------------------------------------------
+
+
+def test_or_not_as_the_other_choice_is_quiet() -> None:
+    change = modified(
+        "Puede elegir si acepta o rechaza las cookies analíticas.",
+        "Puede elegir si acepta o no las cookies analíticas.",
+        "es",
+    )
+    assert_quiet(change)

@@ -715,7 +715,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
-    modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
+    modality = _count_change(
+        lex.modals,
+        _without_user_modals(_unexcepted(old.text, lex), lex),
+        _without_user_modals(_unexcepted(new.text, lex), lex),
+    )
     if modality and not negation and _right_said_as_ability(of, nf, material_cats):
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
@@ -824,7 +828,12 @@ DOUBLET_CATEGORIES = frozenset({"retention"})
 
 
 def _synonyms_swapped(
-    old: str, new: str, pairs: list[tuple[str, str]], cats: set[str], of: ClauseFacts, nf: ClauseFacts,
+    old: str,
+    new: str,
+    pairs: list[tuple[str, str]],
+    cats: set[str],
+    of: ClauseFacts,
+    nf: ClauseFacts,
     lex: Lexicon,
 ) -> bool:
     """With the words of the categories whose count moved blanked out (and list joiners dropped),
@@ -1152,8 +1161,13 @@ def _diff_conditions(
             if kind == "limit" and m is not None:
                 words = f'"{_exception_phrase(old if dropped else new, m.start())}"'
             words = CONSENT_WORDS if kind == "consent" else PARENTAL_WORDS if kind == "parental" else words
-            fact = Fact(cat, words if dropped else None, None if dropped else words,
-                        "removed" if dropped else "added", "ban_exception")
+            fact = Fact(
+                cat,
+                words if dropped else None,
+                None if dropped else words,
+                "removed" if dropped else "added",
+                "ban_exception",
+            )
             out.append(_Finding(fact, "medium" if dropped else "high"))
             continue
         fact = Fact(
@@ -1314,6 +1328,13 @@ def _right_negated(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Le
             )
             return [_Finding(fact, "high" if withdrawn else "medium")]
     return []
+
+
+def _without_user_modals(text: str, lex: Lexicon) -> str:
+    """The text without what the user can do ("you can use the site without cookies"): the
+    user's option says nothing about what we may do with data, unlike "we can"."""
+    pattern = lex.user_modals
+    return pattern.sub(" ", text) if pattern is not None and caseless.search(pattern, text) else text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
