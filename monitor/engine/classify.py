@@ -828,12 +828,7 @@ DOUBLET_CATEGORIES = frozenset({"retention"})
 
 
 def _synonyms_swapped(
-    old: str,
-    new: str,
-    pairs: list[tuple[str, str]],
-    cats: set[str],
-    of: ClauseFacts,
-    nf: ClauseFacts,
+    old: str, new: str, pairs: list[tuple[str, str]], cats: set[str], of: ClauseFacts, nf: ClauseFacts,
     lex: Lexicon,
 ) -> bool:
     """With the words of the categories whose count moved blanked out (and list joiners dropped),
@@ -1161,13 +1156,8 @@ def _diff_conditions(
             if kind == "limit" and m is not None:
                 words = f'"{_exception_phrase(old if dropped else new, m.start())}"'
             words = CONSENT_WORDS if kind == "consent" else PARENTAL_WORDS if kind == "parental" else words
-            fact = Fact(
-                cat,
-                words if dropped else None,
-                None if dropped else words,
-                "removed" if dropped else "added",
-                "ban_exception",
-            )
+            fact = Fact(cat, words if dropped else None, None if dropped else words,
+                        "removed" if dropped else "added", "ban_exception")
             out.append(_Finding(fact, "medium" if dropped else "high"))
             continue
         fact = Fact(
