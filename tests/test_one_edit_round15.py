@@ -181,3 +181,37 @@ def test_or_not_as_the_other_choice_is_quiet() -> None:
         "es",
     )
     assert_quiet(change)
+
+
+# --- a long hedge word misspelt and put right is a typo fix ----------------------------------------
+
+
+def test_long_modal_respelt_is_a_typo_fix() -> None:
+    change = modified(
+        "Ohne Cookies stehen Ihnen möglichrewiese nicht alle Funktionen des Kundenportals zur Verfügung.",
+        "Ohne Cookies stehen Ihnen möglicherweise nicht alle Funktionen des Kundenportals zur Verfügung.",
+        "de",
+    )
+    assert_quiet(change)
+
+
+def test_short_modal_added_is_no_typo_fix() -> None:
+    change = modified("We shre your order data with couriers.", "We can share your order data with couriers.")
+    assert_alert(change, "sharing")
+
+
+# --- a misspelt verb put right beside a place: the place was named before ---------------------------
+
+
+def test_verb_respelt_beside_a_place_is_a_typo_fix() -> None:
+    change = modified(
+        "Par principe, nous ne transéfrons pas vos fichiers de clients en-dehors de l’UE.",
+        "Par principe, nous ne transférons pas vos fichiers de clients en-dehors de l’UE.",
+        "fr",
+    )
+    assert_quiet(change)
+
+
+def test_place_misspelt_is_no_typo_fix() -> None:
+    change = modified("We transfer your files to India.", "We transfer your files to Indai.")
+    assert_alert(change, "transfer")

@@ -670,7 +670,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
-    if _one_sided(findings) and _is_typo_fix(pairs, lex, old.text, new.text):
+    unrespelt = _unless_place_respelt(findings, pairs, lex)
+    if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
     if findings:
@@ -1254,6 +1255,25 @@ def _sentence_facts(
         return of, nf
     cut = m.end()
     return extract_facts(old.text[cut:], old.language), extract_facts(new.text[cut:], new.language)
+
+
+def _unless_place_respelt(
+    findings: list[_Finding], pairs: list[tuple[str, str]], lex: Lexicon
+) -> list[_Finding]:
+    """The findings without the places no changed word names: "nous ne transéfrons pas vos
+    données hors de l'UE" with its verb put right names the EU as it did; only the verb was
+    misspelt. A place whose own name was edited ("Austria" -> "Australia") stays."""
+    changed = " ".join(o + " " + n for o, n in pairs)
+    return [
+        f
+        for f in findings
+        if f.fact.kind != "country"
+        or any(
+            (p := lex.places.get(key)) is not None and caseless.search(p, changed)
+            for key in (f.fact.old, f.fact.new)
+            if key
+        )
+    ]
 
 
 def _one_sided(findings: list[_Finding]) -> bool:
@@ -2337,11 +2357,31 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
         substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
         if not (swapped or substituted):
             return False
-    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or _count_changed(
-        lex.modals, old, new
+    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or (
+        _count_changed(lex.modals, old, new) and not _modal_respelt(pairs, lex)
     ):
         return False
     return not any(_list_items(old, new, lex))  # a whole item added to or dropped from an enumeration
+
+
+MODAL_RESPELT_LENGTH = 8  # letters: "möglicherweise", "eventualmente" - not "can", "kann", "may"
+
+
+def _modal_respelt(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """The modal that came or went is a long one whose counterpart is its misspelling
+    ("möglichreweise" -> "möglicherweise"): the spelling was fixed, the hedge was there before.
+    Short modals ("can", "kann") are spelt like other words, so they never count as respelt."""
+    modals = lex.modals
+    if modals is None:
+        return False
+    respelt = False
+    for o, n in pairs:
+        one = [w.strip() for w in (o, n) if modals.fullmatch(w.strip().lower())]
+        if len(one) == 1:
+            if not o or not n or len(one[0]) < MODAL_RESPELT_LENGTH:
+                return False
+            respelt = True
+    return respelt
 
 
 def _han_transposed(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
