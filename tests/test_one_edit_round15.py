@@ -215,3 +215,11 @@ def test_verb_respelt_beside_a_place_is_a_typo_fix() -> None:
 def test_place_misspelt_is_no_typo_fix() -> None:
     change = modified("We transfer your files to India.", "We transfer your files to Indai.")
     assert_alert(change, "transfer")
+
+
+def test_users_option_dropped_still_alerts() -> None:
+    change = modified(
+        "You can switch off personalised offers at any time in the app settings.",
+        "We show you personalised offers based on how you use the app.",
+    )
+    assert change.material, change

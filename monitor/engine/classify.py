@@ -716,11 +716,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
-    modality = _count_change(
-        lex.modals,
-        _without_user_modals(_unexcepted(old.text, lex), lex),
-        _without_user_modals(_unexcepted(new.text, lex), lex),
-    )
+    modality = _modality_change(_unexcepted(old.text, lex), _unexcepted(new.text, lex), lex)
     if modality and not negation and _right_said_as_ability(of, nf, material_cats):
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
@@ -1338,6 +1334,16 @@ def _right_negated(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Le
             )
             return [_Finding(fact, "high" if withdrawn else "medium")]
     return []
+
+
+def _modality_change(old: str, new: str, lex: Lexicon) -> int:
+    """How many more modals the new text has. A "you can" that came ("use of the site is possible
+    without cookies" -> "you can use the site without cookies") offers the user an option and is
+    not counted; one that went ("you may opt out") takes a choice away and still counts."""
+    came = _count_change(lex.user_modals, old, new)
+    if came > 0:
+        return _count_change(lex.modals, _without_user_modals(old, lex), _without_user_modals(new, lex))
+    return _count_change(lex.modals, old, new)
 
 
 def _without_user_modals(text: str, lex: Lexicon) -> str:
