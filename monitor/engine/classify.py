@@ -670,7 +670,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
-    unrespelt = _unless_place_respelt(findings, pairs, lex)
+    unrespelt = _unless_place_respelt(findings, pairs, lex, old.text, new.text)
     if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
@@ -1254,12 +1254,14 @@ def _sentence_facts(
 
 
 def _unless_place_respelt(
-    findings: list[_Finding], pairs: list[tuple[str, str]], lex: Lexicon
+    findings: list[_Finding], pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
 ) -> list[_Finding]:
     """The findings without the places no changed word names: "nous ne transéfrons pas vos
     données hors de l'UE" with its verb put right names the EU as it did; only the verb was
     misspelt. A place whose own name was edited ("Austria" -> "Australia") stays."""
     changed = " ".join(o + " " + n for o, n in pairs)
+    if _count_changed(lex.outside_places, old, new):
+        return findings  # "境内" -> "境外", "dans" -> "hors de": where data is kept moved out or in
     return [
         f
         for f in findings
