@@ -670,7 +670,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
-    if _one_sided(findings) and _is_typo_fix(pairs, lex, old.text, new.text):
+    unrespelt = _unless_place_respelt(findings, pairs, lex, old.text, new.text)
+    if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
     if findings:
@@ -715,7 +716,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
         else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
     )
-    modality = _count_change(lex.modals, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
+    modality = _modality_change(_unexcepted(old.text, lex), _unexcepted(new.text, lex), lex)
     if modality and not negation and _right_said_as_ability(of, nf, material_cats):
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
@@ -1252,6 +1253,27 @@ def _sentence_facts(
     return extract_facts(old.text[cut:], old.language), extract_facts(new.text[cut:], new.language)
 
 
+def _unless_place_respelt(
+    findings: list[_Finding], pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
+) -> list[_Finding]:
+    """The findings without the places no changed word names: "nous ne transéfrons pas vos
+    données hors de l'UE" with its verb put right names the EU as it did; only the verb was
+    misspelt. A place whose own name was edited ("Austria" -> "Australia") stays."""
+    changed = " ".join(o + " " + n for o, n in pairs)
+    if _count_changed(lex.outside_places, old, new):
+        return findings  # "境内" -> "境外", "dans" -> "hors de": where data is kept moved out or in
+    return [
+        f
+        for f in findings
+        if f.fact.kind != "country"
+        or any(
+            (p := lex.places.get(key)) is not None and caseless.search(p, changed)
+            for key in (f.fact.old, f.fact.new)
+            if key
+        )
+    ]
+
+
 def _one_sided(findings: list[_Finding]) -> bool:
     """True when no fact was replaced by another of its kind (nothing changed, only went missing)."""
     kinds: dict[str, set[str]] = {}
@@ -1314,6 +1336,23 @@ def _right_negated(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Le
             )
             return [_Finding(fact, "high" if withdrawn else "medium")]
     return []
+
+
+def _modality_change(old: str, new: str, lex: Lexicon) -> int:
+    """How many more modals the new text has. A "you can" that came ("use of the site is possible
+    without cookies" -> "you can use the site without cookies") offers the user an option and is
+    not counted; one that went ("you may opt out") takes a choice away and still counts."""
+    came = _count_change(lex.user_modals, old, new)
+    if came > 0:
+        return _count_change(lex.modals, _without_user_modals(old, lex), _without_user_modals(new, lex))
+    return _count_change(lex.modals, old, new)
+
+
+def _without_user_modals(text: str, lex: Lexicon) -> str:
+    """The text without what the user can do ("you can use the site without cookies"): the
+    user's option says nothing about what we may do with data, unlike "we can"."""
+    pattern = lex.user_modals
+    return pattern.sub(" ", text) if pattern is not None and caseless.search(pattern, text) else text
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
@@ -2326,11 +2365,31 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
         substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
         if not (swapped or substituted):
             return False
-    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or _count_changed(
-        lex.modals, old, new
+    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or (
+        _count_changed(lex.modals, old, new) and not _modal_respelt(pairs, lex)
     ):
         return False
     return not any(_list_items(old, new, lex))  # a whole item added to or dropped from an enumeration
+
+
+MODAL_RESPELT_LENGTH = 8  # letters: "möglicherweise", "eventualmente" - not "can", "kann", "may"
+
+
+def _modal_respelt(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """The modal that came or went is a long one whose counterpart is its misspelling
+    ("möglichreweise" -> "möglicherweise"): the spelling was fixed, the hedge was there before.
+    Short modals ("can", "kann") are spelt like other words, so they never count as respelt."""
+    modals = lex.modals
+    if modals is None:
+        return False
+    respelt = False
+    for o, n in pairs:
+        one = [w.strip() for w in (o, n) if modals.fullmatch(w.strip().lower())]
+        if len(one) == 1:
+            if not o or not n or len(one[0]) < MODAL_RESPELT_LENGTH:
+                return False
+            respelt = True
+    return respelt
 
 
 def _han_transposed(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:

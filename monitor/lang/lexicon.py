@@ -163,6 +163,7 @@ class Lexicon:
     # with an action they tell a clause that states a flow of data from one that names a company
     processing: re.Pattern[str] | None = None
     user_duties: re.Pattern[str] | None = None  # "you may not": the user's duty, not a promise
+    user_modals: re.Pattern[str] | None = None  # "you can": what the user may do, not what we may
     # what is kept when something is: data, information, records, logs (a period with one of
     # these and no other term is a retention period; "refund within 14 days" is none)
     data_nouns: re.Pattern[str] | None = None
@@ -341,6 +342,7 @@ def load_lexicon(language: str) -> Lexicon:
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
+        user_modals=_alternation(data.get("user_modals"), cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),
         definition_verbs=_alternation(data.get("definition_verbs"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),

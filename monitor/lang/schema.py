@@ -39,6 +39,7 @@ SCHEMA: dict[str, str] = {
     "actions": "keyed",
     "processing": "list",
     "user_duties": "list",
+    "user_modals": "list",
     "data_nouns": "list",
     "definition_verbs": "list",
     "document_names": "list",
