@@ -190,17 +190,23 @@ _NOTICE = [
 ]
 
 
-def test_a_changed_period_is_judged_without_folding_either_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Folding a whole version (to find a clause stated elsewhere) waits until a question needs
-    it: one changed period asks none, and its verdict is the one the engine gives anyway."""
-    folded: list[int] = []
+@pytest.fixture
+def folded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the versions folded whole (classify._Document built) during a test."""
+    sizes: list[int] = []
     plain_init = classify._Document.__init__
 
     def counting_init(self: classify._Document, clauses: list[Clause], questions: int = 0) -> None:
-        folded.append(len(clauses))
+        sizes.append(len(clauses))
         plain_init(self, clauses, questions)
 
     monkeypatch.setattr(classify._Document, "__init__", counting_init)
+    return sizes
+
+
+def test_a_changed_period_is_judged_without_folding_either_version(folded: list[int]) -> None:
+    """Folding a whole version (to find a clause stated elsewhere) waits until a question needs
+    it: one changed period asks none, and its verdict is the one the engine gives anyway."""
     new = list(_NOTICE)
     new[0] = new[0].replace("three years", "ten years")
     changes = _changes(_NOTICE, new)
@@ -209,17 +215,9 @@ def test_a_changed_period_is_judged_without_folding_either_version(monkeypatch: 
     assert folded == []
 
 
-def test_a_removed_duplicate_still_asks_the_folded_version(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_removed_duplicate_still_asks_the_folded_version(folded: list[int]) -> None:
     """A removed sentence is still looked up in the whole new version: said twice and now once is
     no change, and finding that needs the folded version."""
-    folded: list[int] = []
-    plain_init = classify._Document.__init__
-
-    def counting_init(self: classify._Document, clauses: list[Clause], questions: int = 0) -> None:
-        folded.append(len(clauses))
-        plain_init(self, clauses, questions)
-
-    monkeypatch.setattr(classify._Document, "__init__", counting_init)
     changes = _changes([*_NOTICE, _NOTICE[2]], _NOTICE)
     assert [c.kind for c in changes] == ["removed"]
     assert not changes[0].material
