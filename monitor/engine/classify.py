@@ -641,6 +641,12 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not pairs:
         return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
     if _mask(old.text, lex) == _mask(new.text, lex):
+        if "retention" in clause_cats and _end_date_moved(pairs, new.text, lex):
+            # "we keep your data until 3 May 2025" -> "… 2026": the date ends how long data is kept
+            was, now = _snip(pairs, 0), _snip(pairs, 1)
+            fact = Fact("retention", was, now, "changed", "end_date")
+            what = f"date until which data is kept changed from {was} to {now}"
+            return _done(change, ["retention"], [_Finding(fact, "medium")], True, "medium", prefix + what)
         stamp = of.is_update_stamp or nf.is_update_stamp
         what = (
             "update stamp changed"
@@ -2247,6 +2253,25 @@ def _diff_channels(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 
 
 # --- words that changed ---------------------------------------------------------------------
+
+
+UNTIL_REACH = 4  # words between "until" and the changed part of its date ("hasta el 31 de diciembre de 2025")
+
+
+def _end_date_moved(pairs: list[tuple[str, str]], new_text: str, lex: Lexicon) -> bool:
+    """A changed part of a date stands right after a word that ends a period ("until 31 May
+    2025", "jusqu'au 1er janvier 2026"): the date says until when, not when the text was written."""
+    if lex.until_words is None or not pairs:
+        return False
+    for _, changed in pairs:
+        at = new_text.find(changed) if changed else -1
+        if at < 0:
+            return False
+        before = new_text[max(0, at - 40) : at]
+        ends = list(lex.until_words.finditer(before))
+        if not ends or len(before[ends[-1].end() :].split()) > UNTIL_REACH:
+            return False
+    return True
 
 
 def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:

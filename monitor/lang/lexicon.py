@@ -158,6 +158,8 @@ class Lexicon:
     # shared" grows the list, the verb only agrees with it
     number_agreement: frozenset[tuple[str, str]] = frozenset()
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
+    # "until", "bis zum", "jusqu'au": a date after one ends a period ("kept until 31 May 2025")
+    until_words: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
     # with an action they tell a clause that states a flow of data from one that names a company
@@ -339,6 +341,7 @@ def load_lexicon(language: str) -> Lexicon:
         place_prepositions=frozenset(w.lower() for w in data.get("place_prepositions") or []),
         number_agreement=frozenset(_pair(w) for w in data.get("number_agreement") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
+        until_words=_alternation(data.get("until_words"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
