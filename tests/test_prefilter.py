@@ -214,3 +214,28 @@ def test_a_short_command_only_loads_databases() -> None:
         prefilter.allow_building()
     assert prefilter.cannot_match(pattern, "nothing to see here")
     assert not prefilter.cannot_match(pattern, "it is SHARED WITH partners")
+
+
+# One of our lexicon's patterns as it stood before: many letter classes, each of which used to
+# hold a non-ASCII case variant beside the ASCII pair ([Ii\x{130}-\x{131}], [Ss\x{17f}]).
+# Hyperscan ruled it out of a longer sentence that holds a match.
+BOUGHT_DATA = (
+    r"(?:data|information|details|profiles) (?:that )?(?:we|which we) (?:may )?"
+    r"(?:buy|purchase|license|acquire|rent)\b"
+)
+
+
+def test_a_long_sentence_holding_a_match_of_many_letter_classes_is_not_ruled_out() -> None:
+    text = "In addition to what you tell us, we also use data we rent from list brokers."
+    assert re.search(BOUGHT_DATA, text, re.IGNORECASE)
+    built = prefilter.build([(BOUGHT_DATA, re.IGNORECASE)])
+    assert built is not None
+    assert prefilter.load(*built).possible(text) == {0}
+
+
+def test_letter_classes_stay_ascii_and_the_text_holds_the_letter_for_its_odd_variants() -> None:
+    (expression,) = prefilter.supersets("this kiss", re.IGNORECASE)
+    assert expression == r"[Tt][Hh][Ii][Ss]\x{20}[Kk][Ii][Ss][Ss]"
+    check = prefilter.load(*prefilter.build([("this kiss", re.IGNORECASE)]))  # type: ignore[misc]
+    assert check.possible("th\u0130\u017f \u212ai\u017fs") == {0}  # dotted I, long s, Kelvin sign
+    assert check.possible("this kit") == frozenset()

@@ -10,6 +10,11 @@ re finds nothing:
 - a literal, or a class of literals and ranges, becomes the exact set of characters re accepts
   for it, case variants included where the pattern ignores case (re's rule: the lower-case form
   of the character, or one of its extra case equivalents, is in the set);
+- the four non-ASCII characters re takes for a plain letter when ignoring case (long s, the
+  Kelvin sign, dotted and dotless capital I) are written as that letter in the text scanned, and
+  a set that accepts one accepts the letter instead: a class of ASCII letters stays ASCII.
+  Hyperscan was seen to miss a match of an expression whose letter classes each held one of
+  these beside the ASCII pair (about twenty such classes, in a text of more than ~40 characters);
 - any other single-character test (\\w, \\d, \\s, a negated class, `.`) becomes what re accepts
   among ASCII characters plus every non-ASCII character;
 - repeats, groups and alternations are kept as they are (atomic and possessive ones as plain
@@ -50,7 +55,7 @@ try:  # re's own parser and tables (CPython 3.11+)
 except ImportError:  # pragma: no cover - another implementation
     _sre_parser = None  # type: ignore[assignment]
 
-VERSION = 2  # of the translation (bump it with any change): part of the cached database's key
+VERSION = 3  # of the translation (bump it with any change): part of the cached database's key
 _MAX_CODE = 0x10FFFF
 _SURROGATES = (0xD800, 0xDFFF)  # never in text that encodes to UTF-8
 _NON_ASCII = ((0x80, _SURROGATES[0] - 1), (_SURROGATES[1] + 1, _MAX_CODE))
@@ -135,6 +140,10 @@ def _accepted(op: Any, av_repr: str, flags: int, av: Any) -> tuple[tuple[int, in
 
 _accepted_cache: dict[tuple[Any, str, int], tuple[tuple[int, int], ...]] = {}
 _WIDE = -1  # stands for every non-ASCII character in a set from _accepted_set
+# The characters re takes for a plain letter when ignoring case, and that letter: the scanned text
+# holds the letter in their place (_scanned), and a set accepts the letter instead (_with_letters)
+_LETTER_OF = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_AS_LETTERS = str.maketrans(_LETTER_OF)
 
 
 def _accepted_set(op: Any, av: Any, flags: int) -> set[int]:
@@ -153,7 +162,8 @@ def _accepted_set(op: Any, av: Any, flags: int) -> set[int]:
         return chars
     # \w, \d, \s, a negated class, `.`: exact on ASCII, every other character allowed
     test = _one_test(op, av, flags)
-    return {ch for ch in range(0x80) if test.fullmatch(chr(ch))} | {_WIDE}
+    exact = [*range(0x80), *_LETTER_OF]  # the letters' stand-ins: see _with_letters
+    return {ch for ch in exact if test.fullmatch(chr(ch))} | {_WIDE}
 
 
 def _case_closure(chars: set[int]) -> set[int]:
@@ -186,9 +196,22 @@ def _one_test(op: Any, av: Any, flags: int) -> re.Pattern[str]:
     return _sre_compiler.compile(_sre_parser.SubPattern(state, [(op, av)]), flags)
 
 
+def _with_letters(chars: set[int]) -> set[int]:
+    """The set with each of _LETTER_OF's characters in it accepted as its letter instead, since
+    the scanned text holds that letter in its place."""
+    accepted = [ch for ch in _LETTER_OF if ch in chars]
+    return (chars - set(_LETTER_OF)) | {ord(_LETTER_OF[ch]) for ch in accepted}
+
+
+def _scanned(text: str) -> str:
+    """The text as the databases are built to scan it (see _LETTER_OF)."""
+    return text if text.isascii() else text.translate(_AS_LETTERS)
+
+
 def _ranges(chars: set[int]) -> tuple[tuple[int, int], ...]:
     """Sorted, merged inclusive ranges of the set (surrogates left out)."""
     wide = _WIDE in chars
+    chars = _with_letters(chars)
     points = sorted(ch for ch in chars if ch >= 0 and not _SURROGATES[0] <= ch <= _SURROGATES[1])
     out: list[list[int]] = []
     for ch in points:
@@ -240,7 +263,7 @@ class Prefilter:
         """The ids of the patterns that may match somewhere in the text; None when the text
         cannot be scanned (it does not encode to UTF-8)."""
         try:
-            data = text.encode("utf-8")
+            data = _scanned(text).encode("utf-8")
         except UnicodeEncodeError:
             return None
         scratch = getattr(self._scratch, "space", None)
