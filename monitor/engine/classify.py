@@ -1040,6 +1040,8 @@ def _negated_other_term(of: ClauseFacts, lex: Lexicon, old: str, new: str) -> bo
     for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag not in ("delete", "replace") or not any(lex.negators.fullmatch(w) for w in a[i1:i2]):
             continue
+        if _only_list_negators(a[i1:i2], lex):
+            continue  # "neither to A nor to B": it negates the verb's list, no term of its own
         after = " ".join(a[i2 : i2 + _NEGATED_SPAN])
         # a kind of data after the verb is what the negated action is done to ("nor rent your
         # contact list"), not a term of its own
@@ -1060,6 +1062,12 @@ def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:
 NEGATOR_REACH = 3  # words either side of a negator that came or went: the verb it negates
 
 
+def _only_list_negators(words: Sequence[str], lex: Lexicon) -> bool:
+    """Every negator among the words is one that repeats a negation before a list's items."""
+    negators = [w for w in words if lex.negators is not None and lex.negators.fullmatch(w)]
+    return bool(negators) and all(w.lower() in lex.list_negators for w in negators)
+
+
 def _negator_off_actions(old: str, new: str, lex: Lexicon) -> bool:
     """A negator came or went beside words that name none of the actions both sides negate alike:
     "we do not use cookies and do not collect data" -> "we use cookies and do not collect data"
@@ -1073,10 +1081,22 @@ def _negator_off_actions(old: str, new: str, lex: Lexicon) -> bool:
                 continue
             if not caseless.search(lex.negators, " ".join(words[start:end])):
                 continue
-            reach = " ".join(words[max(0, start - NEGATOR_REACH) : end + NEGATOR_REACH])
-            if not caseless.search(lex.actions.any, reach):
+            if _only_list_negators(words[start:end], lex):
+                continue  # "ni avec A ni avec B" for "pas avec A ou B": one negation over a list
+            first, last = max(0, start - NEGATOR_REACH), min(len(words), end + NEGATOR_REACH)
+            if not caseless.search(lex.actions.any, " ".join(words[first:last])) and not _action_within(
+                words, first, last, lex
+            ):
                 return True
     return False
+
+
+def _action_within(words: Sequence[str], first: int, last: int, lex: Lexicon) -> bool:
+    """An action of the whole sentence overlaps words[first:last]: a verb known by what follows
+    it ("pass your details to ...") is not found in the few words around a negator alone."""
+    lo = sum(len(w) + 1 for w in words[:first])
+    hi = lo + len(" ".join(words[first:last]))
+    return any(m.start() < hi and m.end() > lo for m in lex.actions.any.finditer(" ".join(words)))
 
 
 def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:

@@ -574,7 +574,9 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             for m in pat.finditer(cleaned, start):
                 before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
-                if state == "affirmed" and _negated_after(cleaned, m.end(), lex):
+                if state == "affirmed" and (
+                    _negated_after(cleaned, m.end(), lex) or _negated_over_list(cleaned, m.end(), lex)
+                ):
                     state = "negated"
                     after = _words_after(cleaned, m.end(), lex.extra.get("negator_after_words", 0))
                     snippet = " ".join([m.group(0), *after])
@@ -845,7 +847,7 @@ def _negated_after(text: str, verb_end: int, lex: Lexicon) -> bool:
     n = lex.extra.get("negator_after_words", 0)
     if not n or lex.negators is None:
         return False
-    head = _words_after(text, verb_end, n + LIST_ALLOWANCE)
+    head = _past_paired_verb(_words_after(text, verb_end, n + 2 + LIST_ALLOWANCE), lex)[: n + LIST_ALLOWANCE]
     words = _without_list_head(head, lex.conjunctions)[:n]
     if lex.negators.search(" ".join(words)):
         return True
@@ -853,6 +855,40 @@ def _negated_after(text: str, verb_end: int, lex: Lexicon) -> bool:
 
 
 LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its negator
+LIST_NEGATION_REACH = 6  # words between a verb and the "neither" of the list it negates
+
+
+def _negated_over_list(text: str, verb_end: int, lex: Lexicon) -> bool:
+    """A list negator after the verb, answered in the same clause by another or by a conjunction,
+    negates the verb: "we share it with neither advertisers nor brokers", "is sold neither to A
+    nor to B" (not "with partners, neither of whom ...": no second part)."""
+    if not lex.list_negators:
+        return False
+    words = [w.lower() for w in _words_after(text, verb_end, LIST_NEGATION_REACH + LIST_ALLOWANCE)]
+    opened = False
+    for i, word in enumerate(words):
+        bare = word.strip("\"'“”‘’()[],.;:!?")
+        if opened and (bare in lex.list_negators or bare in lex.conjunctions):
+            return True
+        if not opened and i < LIST_NEGATION_REACH and bare in lex.list_negators:
+            opened = True
+        if _CLAUSE_END.search(word):
+            return False
+    return False
+
+
+def _past_paired_verb(words: list[str], lex: Lexicon) -> list[str]:
+    """The words after a second verb joined to the first by a conjunction: in "wij verkopen of
+    verhuren uw gegevens niet", "vi sælger eller udlejer ikke dine oplysninger", the negator after
+    the pair negates both verbs, so the first is read from where the second ends."""
+    if len(words) < 2 or words[0].lower() not in lex.conjunctions or lex.actions.any is None:
+        return words
+    second = lex.actions.any.match(" ".join(words[1:]))
+    if second is None:
+        return words
+    return words[1 + len(second.group(0).split()) :]
+
+
 _NON_SPACE = compile_cached(r"\S+")
 
 

@@ -158,6 +158,8 @@ class Lexicon:
     # shared" grows the list, the verb only agrees with it
     number_agreement: frozenset[tuple[str, str]] = frozenset()
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
+    # "neither ... nor", "ni ... ni": one negation said again before each item of a list
+    list_negators: frozenset[str] = frozenset()
     # "until", "bis zum", "jusqu'au": a date after one ends a period ("kept until 31 May 2025")
     until_words: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
@@ -341,6 +343,7 @@ def load_lexicon(language: str) -> Lexicon:
         place_prepositions=frozenset(w.lower() for w in data.get("place_prepositions") or []),
         number_agreement=frozenset(_pair(w) for w in data.get("number_agreement") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
+        list_negators=frozenset(w.lower() for w in data.get("list_negators") or []),
         until_words=_alternation(data.get("until_words"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

@@ -71,6 +71,7 @@ SCHEMA: dict[str, str] = {
     "outside_places": "list",
     "number_agreement": "list",
     "scope_words": "list",
+    "list_negators": "list",
     "until_words": "list",
     "negative_prefixes": "list",
 }
