@@ -755,6 +755,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
+    if list_cats == {"transfer"} and of.places and of.places == nf.places:
+        listed = _naming_places(listed, new.language)
     if not list_cats and (of.states_flow or nf.states_flow) and _items_name_purposes(listed, lex):
         list_cats = {"purpose"}  # "… or promotional messages" added to what data is used for
     if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
@@ -1060,6 +1062,12 @@ def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:
 
 
 NEGATOR_REACH = 3  # words either side of a negator that came or went: the verb it negates
+
+
+def _naming_places(listed: tuple[Sequence[str], Sequence[str]], language: str) -> tuple[tuple[str, ...], ...]:
+    """The items that name a place of their own, when both sides name the same places: "servers
+    in Frankfurt, Germany" -> "servers in Germany" drops a city, not a destination."""
+    return tuple(tuple(i for i in items if extract_facts(i, language).places) for items in listed)
 
 
 def _only_list_negators(words: Sequence[str], lex: Lexicon) -> bool:
