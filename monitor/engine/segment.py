@@ -51,8 +51,23 @@ LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """All abbreviations of every language (lower case, with their final dot)."""
-    data = parsed(LEXICON.read_bytes(), _load_yaml, "abbreviations") or {}
-    return frozenset(str(a).lower() for words in data.values() for a in (words or ()))
+    data = _abbreviation_data()
+    return frozenset(
+        str(a).lower() for key, words in data.items() if key != _ORDINAL_MONTHS for a in (words or ())
+    )
+
+
+@lru_cache(maxsize=1)
+def ordinal_months() -> frozenset[str]:
+    """Month names and short forms that may follow a day written "1." (lower case, no dot)."""
+    return frozenset(str(m).lower() for m in _abbreviation_data().get(_ORDINAL_MONTHS) or ())
+
+
+_ORDINAL_MONTHS = "ordinal_months"
+
+
+def _abbreviation_data() -> dict[str, Any]:
+    return parsed(LEXICON.read_bytes(), _load_yaml, "abbreviations") or {}
 
 
 def _load_yaml(raw: bytes) -> Any:
@@ -280,7 +295,18 @@ def _is_run_in_label(sentence: str) -> bool:
     longer = [w for w in words if len(w) >= 4]
     if len(longer) < 2:
         return False
+    if any(w in _GERMAN_FUNCTION_WORDS for w in words):
+        return False  # "Sie haben das Recht auf Auskunft, Berichtigung ...": German capitalises nouns
     return 4 * sum(w[0].isupper() for w in longer) >= 3 * len(longer)
+
+
+# Lower-case German function words: German writes every noun with a capital, so its statements
+# look like title case ("Wir empfehlen Ihnen Inhalte auf Grundlage Ihres Browserverlaufs."); a
+# sentence holding one of these is a statement, never a title-case label.
+_GERMAN_FUNCTION_WORDS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines und oder ist sind wird werden wir sie"
+    " haben hat auf mit von zu für bei nach aus im zum zur nicht sich uns wie über durch".split()
+)
 
 
 def _is_fragment(sentence: str) -> bool:
@@ -330,6 +356,15 @@ _OPENERS = frozenset("“\"«‘„‚'[")
 _ORDINAL_DATE = compile_cached(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
 
 
+_NEXT_WORD = compile_cached(r"\s+([^\W\d_]{3,12})\b")
+
+
+def _month_next(text: str, at: int) -> bool:
+    """The word at `at` (after spaces) is a month's name or short form."""
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and m.group(1).lower() in ordinal_months()
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation, an initial or a section number."""
     space = text.rfind(" ", 0, dot)
@@ -350,6 +385,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # a quoted numbered heading: 'as described in “4. Sharing”'
     if core.isdigit() and len(core) <= 2 and _ORDINAL_DATE.match(text, dot + 1):
         return True  # an ordinal date in any language: "3. Mai 2024", "24. december 2023"
+    if core.isdigit() and len(core) <= 2 and _month_next(text, dot + 1):
+        return True  # a day and its month, no year: "ab dem 1. Jan. des Folgejahres"
     if 2 <= len(core) <= 3 and core.isalpha() and core.islower() and _NUMBER_NEXT.match(text, dot + 1):
         return True  # a short lower-case word before a number is a unit or a "No.": "št. 130/22"
     # "see section 4.2. Further": a multi-level number; "under Art. 6. Next" does end a sentence.
