@@ -99,6 +99,12 @@ EDITS = [
         "en",
         "Sharing of personal data now requires your consent",
     ),
+    (  # a topic named in the plural takes a plural verb
+        "We place advertising cookies on your device only with your consent.",
+        "We place advertising cookies on your device.",
+        "en",
+        "Tracking technologies no longer require your consent",
+    ),
     (
         "We share your delivery address only with the courier.",
         "We share your delivery address with the courier.",

@@ -50,6 +50,15 @@ TOPIC = {
     "changes": "changes to the policy",
     "contact": "contact details",
 }
+# Topics named in the plural take a plural verb ("tracking technologies are now limited").
+_PLURAL_TOPICS = frozenset(TOPIC[c] for c in ("transfer", "rights", "tracking", "changes", "contact"))
+
+
+def _agreeing(what: str, singular: str, plural: str) -> str:
+    """The verb form that agrees with a topic."""
+    return plural if what in _PLURAL_TOPICS else singular
+
+
 # Shorter names, for a list of what an added or removed clause is about.
 SHORT_TOPIC = {
     "retention": "how long data is kept",
@@ -264,15 +273,15 @@ def describe_conditions(facts: Sequence[Fact]) -> str:
         return _parental(parental[0])
     what = TOPIC.get(first.category, first.category)
     if CONSENT_WORDS in words:
-        return sentence(
-            f"{what} no longer requires your consent" if dropped else f"{what} now requires your consent"
-        )
+        needs = _agreeing(what, "requires", "require")
+        return sentence(f"{what} {'no longer' if dropped else 'now'} {needs} your consent")
     said = _joined([f"“{w}”" for w in words if w and w not in ("limit", CONSENT_WORDS)], "or")
     if dropped:
         return sentence(
             f"a limit on {what} was dropped" + (f": the policy no longer says {said}" if said else "")
         )
-    return sentence(f"{what} is now limited" + (f": the policy now says {said}" if said else ""))
+    limited = f"{what} {_agreeing(what, 'is', 'are')} now limited"
+    return sentence(limited + (f": the policy now says {said}" if said else ""))
 
 
 def _ban_exception(category: str, words: list[str], dropped: bool) -> str:
@@ -284,11 +293,12 @@ def _ban_exception(category: str, words: list[str], dropped: bool) -> str:
     said = _joined([f"“{w}”" for w in named], "or")
     if dropped:
         why = f"before, it could happen with {consent}" if consent else f"the policy no longer says {said}"
-        return sentence(f"{what} is now ruled out without exception ({why})" if named else
-                        f"{what} is now ruled out without exception")
+        ruled_out = f"{what} {_agreeing(what, 'is', 'are')} now ruled out without exception"
+        return sentence(f"{ruled_out} ({why})" if named else ruled_out)
     if consent:
         return sentence(f"{what}, ruled out before, may now happen with {consent}")
-    return sentence(f"{what}, ruled out before, now has an exception" + (f": {said}" if named else ""))
+    has = _agreeing(what, "has", "have")
+    return sentence(f"{what}, ruled out before, now {has} an exception" + (f": {said}" if named else ""))
 
 
 def _duration(fact: Fact) -> str:
