@@ -574,6 +574,8 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             for m in pat.finditer(cleaned, start):
                 before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
+                if state == "affirmed" and not lex.cjk:  # "we do not use it for ads, sale or rental"
+                    state, snippet = _state_over_list(cleaned, m.start(), window, lex) or (state, snippet)
                 if state == "affirmed" and _negated_after(cleaned, m.end(), lex):
                     state = "negated"
                     after = _words_after(cleaned, m.end(), lex.extra.get("negator_after_words", 0))
@@ -582,6 +584,35 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
                     snippet = (snippet + m.group(0)).strip()
                 out.append(Polarity(action, state, " ".join(snippet.split())))
     return out
+
+
+# An item of a comma list just before a word: up to three words, a comma, maybe a conjunction.
+_ITEM_WORD = r"[^\W\d_][\w'’-]*"
+_ITEM_BEFORE = compile_cached(rf"({_ITEM_WORD}(?:[ \t]+{_ITEM_WORD}){{0,2}}),[ \t]+(?:([^\W\d_]+)[ \t]+)?\Z")
+LIST_MAX_ITEMS = 8  # items walked back over to the head of a list
+LIST_LOOKBACK = 60  # characters one item with its comma may take
+
+
+def _state_over_list(text: str, at: int, window: int, lex: Lexicon) -> tuple[str, str] | None:
+    """The state the words before a comma list give the verb at `at`, an item of that list; None
+    when the verb follows no list."""
+    head = _list_start(text, at, lex)
+    if head >= at:
+        return None
+    return _state_before(_this_clause(text[max(0, head - window) : at], lex), lex)
+
+
+def _list_start(text: str, at: int, lex: Lexicon) -> int:
+    """Where the comma list whose item begins at `at` begins: "we do not use it for advertising,
+    profiling, sale or rental" puts "sale" in the list after "for", so the negator before the list
+    reaches it as it reaches the first item. `at` itself when the word follows no list."""
+    start = at
+    for _ in range(LIST_MAX_ITEMS):
+        m = _ITEM_BEFORE.search(text, max(0, start - LIST_LOOKBACK), start)
+        if m is None or (m.group(2) and m.group(2).lower() not in lex.conjunctions):
+            break
+        start = m.start(1)
+    return start
 
 
 def _clauses_of(text: str, lex: Lexicon) -> list[str]:

@@ -136,6 +136,8 @@ class Lexicon:
     # is ("X and its subsidiaries") names no recipient
     controller: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
+    # "nor", "ni": a negator that continues the one before it ("neither sell nor rent"), no new negation
+    negation_continuers: re.Pattern[str] | None = None
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
@@ -327,6 +329,7 @@ def load_lexicon(language: str) -> Lexicon:
         breach_notice=_alternation(data.get("breach_notice"), cjk),
         controller=_alternation(data.get("controller"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
+        negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),

@@ -34,6 +34,7 @@ SCHEMA: dict[str, str] = {
     "negators": "list",
     "modals": "list",
     "negator_exceptions": "list",
+    "negation_continuers": "list",
     "list_exceptions": "list",
     "negator_after_words": "int",
     "actions": "keyed",
