@@ -218,3 +218,42 @@ def test_contact_details_reworded_in_a_list_of_details_stay_quiet() -> None:
         "da",
     )
     assert_quiet(change)
+
+
+MORE_MATERIAL = [
+    # de: the country a "Webserver" runs in is where the data is kept
+    (
+        "Unser Webserver wird von der Firma Nordhost in Frankfurt am Main, Deutschland, betrieben.",
+        "Unser Webserver wird von der Firma Nordhost in Chicago, USA, betrieben.",
+        "de",
+        "transfer",
+    ),
+    # sv: the compound "webbserver" is a server too
+    (
+        "Vår webbserver drivs av ett företag i Sverige.",
+        "Vår webbserver drivs av ett företag i Sverige och i Indien.",
+        "sv",
+        "transfer",
+    ),
+    # de: "soweit dies … erforderlich ist" limits the hand-over to what is needed
+    (
+        "Wir geben Ihre Anschrift an unseren Zahlungsdienstleister weiter, soweit dies für die "
+        "Abrechnung erforderlich ist.",
+        "Wir geben Ihre Anschrift an unseren Zahlungsdienstleister weiter.",
+        "de",
+        "sharing",
+    ),
+    # fr: "vous adresser des offres commerciales" after a verb of collecting is a marketing use
+    (
+        "Nous recueillons votre adresse afin de gérer votre abonnement.",
+        "Nous recueillons votre adresse afin de gérer votre abonnement et de vous adresser des offres "
+        "commerciales.",
+        "fr",
+        "purpose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language", "category"), MORE_MATERIAL)
+def test_a_place_a_limit_or_a_use_changed_alerts(old: str, new: str, language: str, category: str) -> None:
+    assert_alert(modified(old, new, language), category)
