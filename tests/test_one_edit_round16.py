@@ -257,3 +257,24 @@ MORE_MATERIAL = [
 @pytest.mark.parametrize(("old", "new", "language", "category"), MORE_MATERIAL)
 def test_a_place_a_limit_or_a_use_changed_alerts(old: str, new: str, language: str, category: str) -> None:
     assert_alert(modified(old, new, language), category)
+
+
+def test_a_hedge_dropped_from_what_the_reader_is_asked_to_do_is_quiet() -> None:
+    # es: "tenga a bien" asks the reader to do something; the service promises nothing in it
+    change = modified(
+        "Si nos envía fotos de otras personas, tenga a bien informarles y, cuando sea posible, "
+        "pídales permiso para compartirlas con nosotros.",
+        "Si nos envía fotos de otras personas, tenga a bien informarles y pídales siempre permiso "
+        "para compartirlas con nosotros.",
+        "es",
+    )
+    assert_quiet(change)
+
+
+def test_a_hedge_added_to_what_the_service_does_still_alerts() -> None:
+    change = modified(
+        "Tenga a bien revisar sus datos. Compartimos sus datos con la aseguradora.",
+        "Tenga a bien revisar sus datos. Podemos compartir sus datos con la aseguradora y con bancos.",
+        "es",
+    )
+    assert_alert(change, "sharing")
