@@ -282,7 +282,7 @@ def test_a_hedge_added_to_what_the_service_does_still_alerts() -> None:
 
 def test_the_german_noun_for_using_the_data_is_a_use_as_the_verb_is() -> None:
     # "eine Verwendung der Angaben" names the use "wir verwenden die Angaben" names
-    noun = extract_facts("Eine anderweitige Verwendung der Angaben aus dem Formular findet nicht statt.", "de")
+    noun = extract_facts("Eine sonstige Verwendung der Angaben aus dem Formular findet nicht statt.", "de")
     verb = extract_facts("Wir verwenden die Angaben aus dem Formular nicht anderweitig.", "de")
     assert "purpose" in noun.categories
     assert "purpose" in verb.categories
