@@ -27,7 +27,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
@@ -52,6 +52,7 @@ from monitor.engine.facts import (
     Duration,
     Polarity,
     extract_facts,
+    is_list_negator,
     link_labels,
     pick_lexicon,
     without_addresses,
@@ -286,7 +287,7 @@ def _same_terms(old: str, new: str, language: str) -> bool:
     if _diff_conditions(of, nf, cats, lex, old, new):
         return False
     return not (
-        _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex))
+        _negation_change(old, new, lex) != 0
         or _count_changed(lex.modals, old, new)
     )
 
@@ -672,6 +673,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
+    if not findings:
+        findings = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -720,7 +723,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     negation = (
         0
         if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
-        else _count_change(lex.negators, _unexcepted(old.text, lex), _unexcepted(new.text, lex))
+        else _negation_change(old.text, new.text, lex)
     )
     modality = _modality_change(_unexcepted(old.text, lex), _unexcepted(new.text, lex), lex)
     if modality and not negation and _right_said_as_ability(of, nf, material_cats):
@@ -819,6 +822,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "uses third-party services to store them" -> "hands them to third-party services to
         # store": the same parties receive the same data; only the verb for it changed
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
+    if changed_cats and changed_cats <= {"sharing", "transfer"} and _transfer_verb_for_sharing(of, nf):
+        # "geben wir Ihre Daten an den Versanddienstleister weiter" -> "übermitteln wir … an den
+        # Versanddienstleister": the same party gets the data; no country is named on either side
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
     if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats:
@@ -887,6 +894,23 @@ def _same_recipients_reworded(
     return True
 
 
+def _transfer_verb_for_sharing(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A verb of transfer and one of sharing swapped for the same named parties, with no place on
+    either side ("we pass it to our payment provider" -> "we transmit it to our payment
+    provider"): data handed to a party, said two ways. A place named makes it a transfer abroad."""
+    if of.places or nf.places or not of.recipients or of.recipients != nf.recipients:
+        return False
+    if not (of.states_flow and nf.states_flow) or of.conditions != nf.conditions:
+        return False
+    shared, moved = (nf.category_hits.get(c, 0) - of.category_hits.get(c, 0) for c in ("sharing", "transfer"))
+    if not moved or shared not in (0, -moved):
+        return False  # no verb of transfer came or went, or a party was named once more
+    actions = {p.action for p in of.polarity} ^ {p.action for p in nf.polarity}
+    if not actions <= {"share", "transfer"}:
+        return False
+    return {p.state for p in of.polarity} == {p.state for p in nf.polarity} and bool(of.polarity)
+
+
 def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, lex: Lexicon) -> bool:
     """Only the words that say "for" changed ("for your identification" -> "for identification
     purposes", "pour" -> "à des fins de"): the same purposes, said with or without the word
@@ -938,6 +962,20 @@ def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_
         return []
     topic = next((c for c in _section_categories(clause) if c in SECTION_PERIOD_TOPICS), None)
     return _diff_durations(of, nf, topic) if topic else []
+
+
+def _details_listed(
+    of: ClauseFacts, nf: ClauseFacts, old: str, new: str, clause_cats: Collection[str], lex: Lexicon
+) -> list[_Finding]:
+    """A sentence that names data and lists personal details with no verb of its own ("these
+    details are the buyer's name, e-mail address and national ID number", the verb of collecting
+    in the sentence before) lists what is collected: a kind of data added or dropped is a term."""
+    if "contact" not in clause_cats or of.data_types == nf.data_types or of.language != nf.language:
+        return []
+    nouns = lex.data_nouns
+    if nouns is None or not (caseless.search(nouns, old) and caseless.search(nouns, new)):
+        return []
+    return _diff_set("collection", "data_type", of.data_types, nf.data_types, "high", "medium")
 
 
 def _names_data(text: str, lex: Lexicon) -> set[str]:
@@ -1073,7 +1111,7 @@ def _naming_places(listed: tuple[Sequence[str], Sequence[str]], language: str) -
 def _only_list_negators(words: Sequence[str], lex: Lexicon) -> bool:
     """Every negator among the words is one that repeats a negation before a list's items."""
     negators = [w for w in words if lex.negators is not None and lex.negators.fullmatch(w)]
-    return bool(negators) and all(w.lower() in lex.list_negators for w in negators)
+    return bool(negators) and all(is_list_negator(w, lex) for w in negators)
 
 
 def _negator_off_actions(old: str, new: str, lex: Lexicon) -> bool:
@@ -1325,6 +1363,26 @@ def _one_sided(findings: list[_Finding]) -> bool:
 
 
 @lru_cache(maxsize=4096)  # the negation and modal counts of one comparison ask for it again
+def _negation_change(old: str, new: str, lex: Lexicon) -> int:
+    """How many more negators the new text has than the old (_unexcepted), where a negator that
+    carries an earlier one on adds none when both sides have a negator of their own: "we neither
+    sell nor rent it" negates once, as "we do not sell or rent it"; "we do not record calls, nor
+    keep chats" -> "we record calls, nor keep chats" still loses its "not"."""
+    a, b = _unexcepted(old, lex), _unexcepted(new, lex)
+    continuers = lex.negation_continuers
+    if continuers is not None and _negates_first(a, lex) and _negates_first(b, lex):
+        a, b = continuers.sub(" ", a), continuers.sub(" ", b)
+    return _count_change(lex.negators, a, b)
+
+
+def _negates_first(text: str, lex: Lexicon) -> bool:
+    """The text has a negator that carries on no earlier one ("not", "neither")."""
+    continuers = lex.negation_continuers
+    if lex.negators is None or continuers is None:
+        return False
+    return any(not continuers.fullmatch(m.group(0)) for m in lex.negators.finditer(text))
+
+
 def _unexcepted(text: str, lex: Lexicon) -> str:
     """The text without phrases whose negator negates nothing ("no longer necessary", "unless")
     and without what it binds the user not to do (facts.without_user_duties)."""
@@ -2418,7 +2476,7 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
         substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
         if not (swapped or substituted):
             return False
-    if _count_changed(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) or (
+    if _negation_change(old, new, lex) != 0 or (
         _count_changed(lex.modals, old, new) and not _modal_respelt(pairs, lex)
     ):
         return False

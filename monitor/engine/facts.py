@@ -574,6 +574,8 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             for m in pat.finditer(cleaned, start):
                 before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
                 state, snippet = _state_before(before, lex)
+                if state == "affirmed" and not lex.cjk:  # "we do not use it for ads, sale or rental"
+                    state, snippet = _state_over_list(cleaned, m.start(), window, lex) or (state, snippet)
                 if state == "affirmed" and (
                     _negated_after(cleaned, m.end(), lex) or _negated_over_list(cleaned, m.end(), lex)
                 ):
@@ -584,6 +586,35 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
                     snippet = (snippet + m.group(0)).strip()
                 out.append(Polarity(action, state, " ".join(snippet.split())))
     return out
+
+
+# An item of a comma list just before a word: up to three words, a comma, maybe a conjunction.
+_ITEM_WORD = r"[^\W\d_][\w'’-]*"
+_ITEM_BEFORE = compile_cached(rf"({_ITEM_WORD}(?:[ \t]+{_ITEM_WORD}){{0,2}}),[ \t]+(?:([^\W\d_]+)[ \t]+)?\Z")
+LIST_MAX_ITEMS = 8  # items walked back over to the head of a list
+LIST_LOOKBACK = 60  # characters one item with its comma may take
+
+
+def _state_over_list(text: str, at: int, window: int, lex: Lexicon) -> tuple[str, str] | None:
+    """The state the words before a comma list give the verb at `at`, an item of that list; None
+    when the verb follows no list."""
+    head = _list_start(text, at, lex)
+    if head >= at:
+        return None
+    return _state_before(_this_clause(text[max(0, head - window) : at], lex), lex)
+
+
+def _list_start(text: str, at: int, lex: Lexicon) -> int:
+    """Where the comma list whose item begins at `at` begins: "we do not use it for advertising,
+    profiling, sale or rental" puts "sale" in the list after "for", so the negator before the list
+    reaches it as it reaches the first item. `at` itself when the word follows no list."""
+    start = at
+    for _ in range(LIST_MAX_ITEMS):
+        m = _ITEM_BEFORE.search(text, max(0, start - LIST_LOOKBACK), start)
+        if m is None or (m.group(2) and m.group(2).lower() not in lex.conjunctions):
+            break
+        start = m.start(1)
+    return start
 
 
 def _clauses_of(text: str, lex: Lexicon) -> list[str]:
@@ -858,19 +889,27 @@ LIST_ALLOWANCE = 12  # words a list of objects may add between a verb and its ne
 LIST_NEGATION_REACH = 6  # words between a verb and the "neither" of the list it negates
 
 
+def is_list_negator(word: str, lex: Lexicon) -> bool:
+    """A negator that opens a list it negates item by item ("neither") or carries the negation on
+    to the next item ("nor", fr "ni", nl "noch")."""
+    if word.lower() in lex.list_openers:
+        return True
+    return lex.negation_continuers is not None and lex.negation_continuers.fullmatch(word) is not None
+
+
 def _negated_over_list(text: str, verb_end: int, lex: Lexicon) -> bool:
     """A list negator after the verb, answered in the same clause by another or by a conjunction,
     negates the verb: "we share it with neither advertisers nor brokers", "is sold neither to A
     nor to B" (not "with partners, neither of whom ...": no second part)."""
-    if not lex.list_negators:
+    if not lex.list_openers and lex.negation_continuers is None:
         return False
     words = [w.lower() for w in _words_after(text, verb_end, LIST_NEGATION_REACH + LIST_ALLOWANCE)]
     opened = False
     for i, word in enumerate(words):
         bare = word.strip("\"'“”‘’()[],.;:!?")
-        if opened and (bare in lex.list_negators or bare in lex.conjunctions):
+        if opened and (is_list_negator(bare, lex) or bare in lex.conjunctions):
             return True
-        if not opened and i < LIST_NEGATION_REACH and bare in lex.list_negators:
+        if not opened and i < LIST_NEGATION_REACH and is_list_negator(bare, lex):
             opened = True
         if _CLAUSE_END.search(word):
             return False

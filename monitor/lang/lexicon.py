@@ -136,6 +136,8 @@ class Lexicon:
     # is ("X and its subsidiaries") names no recipient
     controller: re.Pattern[str] | None = None
     negator_exceptions: re.Pattern[str] | None = None
+    # "nor", "ni": a negator that continues the one before it ("neither sell nor rent"), no new negation
+    negation_continuers: re.Pattern[str] | None = None
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
@@ -158,8 +160,8 @@ class Lexicon:
     # shared" grows the list, the verb only agrees with it
     number_agreement: frozenset[tuple[str, str]] = frozenset()
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
-    # "neither ... nor", "ni ... ni": one negation said again before each item of a list
-    list_negators: frozenset[str] = frozenset()
+    # "neither" (... "nor"): a negator that opens a list it negates item by item
+    list_openers: frozenset[str] = frozenset()
     # "until", "bis zum", "jusqu'au": a date after one ends a period ("kept until 31 May 2025")
     until_words: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
@@ -329,6 +331,7 @@ def load_lexicon(language: str) -> Lexicon:
         breach_notice=_alternation(data.get("breach_notice"), cjk),
         controller=_alternation(data.get("controller"), cjk),
         negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
+        negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
@@ -343,7 +346,7 @@ def load_lexicon(language: str) -> Lexicon:
         place_prepositions=frozenset(w.lower() for w in data.get("place_prepositions") or []),
         number_agreement=frozenset(_pair(w) for w in data.get("number_agreement") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
-        list_negators=frozenset(w.lower() for w in data.get("list_negators") or []),
+        list_openers=frozenset(w.lower() for w in data.get("list_openers") or []),
         until_words=_alternation(data.get("until_words"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),

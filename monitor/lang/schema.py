@@ -34,6 +34,7 @@ SCHEMA: dict[str, str] = {
     "negators": "list",
     "modals": "list",
     "negator_exceptions": "list",
+    "negation_continuers": "list",
     "list_exceptions": "list",
     "negator_after_words": "int",
     "actions": "keyed",
@@ -71,7 +72,7 @@ SCHEMA: dict[str, str] = {
     "outside_places": "list",
     "number_agreement": "list",
     "scope_words": "list",
-    "list_negators": "list",
+    "list_openers": "list",
     "until_words": "list",
     "negative_prefixes": "list",
 }
