@@ -352,3 +352,15 @@ def test_danish_data_released_is_sharing_and_a_release_of_the_app_is_not() -> No
         single("added", "Vi frigiver dine oplysninger til en forsikringspartner.", language="da"), "sharing"
     )
     assert_quiet(single("added", "Vi frigiver en ny udgave af appen hver måned.", language="da"))
+
+
+def test_german_unless_said_as_if_not_is_the_same_exception() -> None:
+    old = "Wir teilen Ihnen Anfragen von Gerichten mit, sofern uns das gesetzlich nicht verboten ist."
+    new = "Wir teilen Ihnen Anfragen von Gerichten mit, es sei denn, es ist uns gesetzlich verboten."
+    assert_quiet(modified(old, new, "de"))
+
+
+def test_dutch_updated_terms_now_also_sent_by_email_is_a_change_of_how_changes_are_told() -> None:
+    old = "Bijgewerkte voorwaarden plaatsen we op onze website."
+    new = "Bijgewerkte voorwaarden plaatsen we op onze website en sturen we u per e-mail."
+    assert_alert(modified(old, new, "nl"), "changes")
