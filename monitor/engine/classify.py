@@ -602,12 +602,18 @@ def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c in set(cats)]
 
 
+# a kramdown attribute list ('{: datetime="2018-11-30" }'): markup, no words
+_ATTRIBUTE_LIST = compile_cached(r"\{:[^{}]*\}")
+
+
 def _stamp_against_label(of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause) -> bool:
     """One side an update stamp, the other a label: a few words that end no sentence."""
     if of.is_update_stamp == nf.is_update_stamp:
         return False
     other = new if of.is_update_stamp else old
-    text = other.text.strip()
+    text = _ATTRIBUTE_LIST.sub(" ", other.text).strip()
+    if not text:
+        return True  # '{: datetime="2018-05-01" }': the markup that dated the old stamp line
     return not _substantial(text) and not text.endswith(SENTENCE_ENDS) and not re.search(r"\d", text)
 
 

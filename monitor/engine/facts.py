@@ -996,6 +996,12 @@ def _names_breach(text: str, lex: Lexicon) -> bool:
     return lex.breach is not None and bool(caseless.search(lex.breach, text))
 
 
+def _names_event(text: str, lex: Lexicon) -> bool:
+    """The clause names an event other than a change of the policy that a notice may follow:
+    an account suspended, a request from the authorities."""
+    return lex.notice_events is not None and bool(caseless.search(lex.notice_events, text))
+
+
 def _notice_only(text: str, lex: Lexicon) -> bool:
     """The clause's words about changes are only a promise to tell the user ("we will notify you",
     "giver vi dig besked"), with no change to the policy named: in a clause naming a breach the
@@ -1228,6 +1234,16 @@ def _without_document_names(text: str, lex: Lexicon) -> str:
     return names.sub(" ", text)
 
 
+def _without_warranty_terms(text: str, lex: Lexicon) -> str:
+    """A sentence without the warranties it disclaims ("no warranty of fitness for a particular
+    purpose", "geschiktheid voor een bepaald doel"): the purpose there is the product's, not what
+    personal data is used for, and "merchantability" ("säljbarhet") sells no data."""
+    terms = lex.warranty_terms
+    if terms is None or not caseless.search(terms, text):
+        return text
+    return terms.sub(" ", text)
+
+
 DEFINED_TERM_WORDS = 6  # a defined term is a short name: "Transaction", "Digital Asset Account"
 _QUOTES = "\"'“”„«»‘’「」『』"
 
@@ -1303,7 +1319,7 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
 
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, without_user_duties(text, lex)
-    text = _without_document_names(text, lex)
+    text = _without_warranty_terms(_without_document_names(text, lex), lex)
     hits = _category_hits(text, lex)
     if hits and _defines_a_term(text, lex):
         hits = {}
@@ -1314,8 +1330,14 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
             del hits["contact"]
         else:
             hits["contact"] -= own
-    if "changes" in hits and _names_breach(text, lex) and _notice_only(text, lex):
-        del hits["changes"]  # "if we learn of a breach, we will notify you": a breach notice
+    if (
+        "changes" in hits
+        and (_names_breach(text, lex) or _names_event(text, lex))
+        and _notice_only(text, lex)
+    ):
+        # "if we learn of a breach, we will notify you": a breach notice; "if we suspend your
+        # account, we will e-mail you": the notice of that event, not of a change to the policy
+        del hits["changes"]
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
@@ -1458,7 +1480,10 @@ class _DeferredFacts(ClauseFacts):
 
     @_deferred
     def change_notice(self) -> str | None:
-        return _change_notice(self._reading.text, self._reading.lex)
+        r = self._reading
+        if "changes" not in r.topics and _names_event(r.text, r.lex):
+            return None  # "if we suspend your account, we will tell you": the notice of that event
+        return _change_notice(r.text, r.lex)
 
     @_deferred
     def change_channels(self) -> frozenset[str]:

@@ -177,6 +177,12 @@ class Lexicon:
     definition_verbs: re.Pattern[str] | None = None
     # names of other documents ("Cookie Policy"): a name, not a statement about cookies
     document_names: re.Pattern[str] | None = None
+    # the warranties a service disclaims ("fitness for a particular purpose"): a legal formula,
+    # no use of personal data
+    warranty_terms: re.Pattern[str] | None = None
+    # events other than a change of the policy a promise to tell may follow ("if we suspend your
+    # account"): the notice is of that event
+    notice_events: re.Pattern[str] | None = None
     # verbs of deleting or closing: "permanently" beside one makes the deletion final, it keeps nothing
     deletion: re.Pattern[str] | None = None
     # what a document calls itself ("Privacy and Security Statement"): a top heading so named is
@@ -355,6 +361,8 @@ def load_lexicon(language: str) -> Lexicon:
         data_nouns=_alternation(data.get("data_nouns"), cjk),
         definition_verbs=_alternation(data.get("definition_verbs"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),
+        warranty_terms=_alternation(data.get("warranty_terms"), cjk),
+        notice_events=_alternation(data.get("notice_events"), cjk),
         deletion=_alternation(data.get("deletion"), cjk),
         document_titles=_alternation(data.get("document_titles"), cjk),
         clause_breaks=_alternation(data.get("clause_breaks"), cjk),

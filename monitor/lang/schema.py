@@ -44,6 +44,8 @@ SCHEMA: dict[str, str] = {
     "data_nouns": "list",
     "definition_verbs": "list",
     "document_names": "list",
+    "warranty_terms": "list",
+    "notice_events": "list",
     "deletion": "list",
     "document_titles": "list",
     "clause_breaks": "list",
