@@ -167,6 +167,8 @@ def _classify_changes(
                 )
         elif classified.material and change.kind in ("modified", "moved") and versions.both_given:
             classified = _without_joined_sentences(change, classified, versions)
+        elif change.kind == "modified" and new_clauses is not None:
+            classified = _period_of_previous_act(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         out.append(classified)
@@ -641,7 +643,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not pairs:
         return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
     if _mask(old.text, lex) == _mask(new.text, lex):
-        if "retention" in clause_cats and _end_date_moved(pairs, new.text, lex):
+        if "retention" in clause_cats and _end_date_moved(old.text, new.text, lex):
             # "we keep your data until 3 May 2025" -> "… 2026": the date ends how long data is kept
             was, now = _snip(pairs, 0), _snip(pairs, 1)
             fact = Fact("retention", was, now, "changed", "end_date")
@@ -654,6 +656,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
+    if _disclaimer_reworded(of, nf, old.text, new.text, lex):
+        # "Mozilla accepts no liability for texts that users publish" re-written: what a denial of
+        # liability names is what it covers, no data practice of the service
+        return _done(change, list(clause_cats), [], False, "none", prefix + "liability disclaimer re-worded")
     same_parties = of.places == nf.places and of.recipients == nf.recipients
     if same_parties and _names_swapped(pairs, old.text, new.text, lex):
         # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
@@ -825,6 +831,26 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _disclaims_liability(text: str, lex: Lexicon) -> bool:
+    """The sentence denies the service's liability ("we accept no liability for", "keine
+    Haftung"), and no other negator: the data it names is what the denial covers, not what the
+    service does with it."""
+    pattern = lex.liability_disclaimers
+    if pattern is None or not caseless.search(pattern, text):
+        return False
+    # "we do not sell your data and are not liable for ...": a ban beside the denial still stands
+    rest = pattern.sub(" ", text)
+    return lex.negators is None or not caseless.search(lex.negators, rest)
+
+
+def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
+    """A denial of liability re-written into a sentence that names no policy term: the terms the
+    old one named were what it covered, so none was dropped."""
+    if set(nf.categories) & MATERIAL_CATEGORIES or of.durations or nf.durations:
+        return False
+    return _disclaims_liability(old, lex)
 
 
 DOUBLET_CATEGORIES = frozenset({"retention"})
@@ -1695,6 +1721,10 @@ def _single(change: Change, clause: Clause) -> Change:
         what = f"copyright notice {'added' if added else 'removed'}"
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
+    lex = pick_lexicon(clause.text, clause.language)
+    if material_cats and not added and _disclaims_liability(clause.text, lex):
+        # "we accept no liability for what members send to third parties" removed: no ban went
+        return _done(change, list(cats), [], False, "none", f"{verb} (a denial of liability)")
     if material_cats and _describes_the_policy(clause, facts):
         return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
     if clause.is_heading and not _promises(facts):
@@ -2036,6 +2066,61 @@ def _diff_set(
     return out
 
 
+REFERRED_PERIOD_TOPICS = ("security", *SECTION_PERIOD_TOPICS)
+BACK_REFERENCE_REACH = 40  # characters: "We do so", "Dies geschieht", "我们会这样做" open a sentence
+
+
+def _period_of_previous_act(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """A period in a sentence that refers back to the one before it ("If your data is breached we
+    will tell you. We do so within 72 hours.", "Wir speichern Ihre Daten. Dies geschieht für 10
+    Jahre."): the period is the previous sentence's act's (a breach notice, a retention)."""
+    old, new = change.old, change.new
+    if classified.material or old is None or new is None:
+        return classified
+    lex = pick_lexicon(new.text, new.language)
+    if not _refers_back(new.text, lex):
+        return classified
+    of, nf = _facts(old), _facts(new)
+    durations = (*of.durations, *nf.durations)
+    if of.categories or nf.categories or not durations or any(d.category != "contact" for d in durations):
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None:
+        return classified
+    topic = next((c for c in _facts(previous).categories if c in REFERRED_PERIOD_TOPICS), None)
+    findings = _diff_durations(of, nf, topic) if topic else []
+    if not findings:
+        return classified
+    severity = max((f.severity for f in findings), key=severity_rank)
+    text = with_subject(_explain(findings), new.text, new.language)
+    return _done(change, [f.fact.category for f in findings], findings, True, severity, text)
+
+
+def _refers_back(text: str, lex: Lexicon) -> bool:
+    """The sentence opens with words that refer back to the act of the sentence before it."""
+    if lex.back_references is None:
+        return False
+    found = lex.back_references.search(text[:BACK_REFERENCE_REACH])
+    return found is not None and not _words_before(text[: found.start()])
+
+
+def _words_before(text: str) -> bool:
+    """Words (not a connector) before a back-reference: "We do so" opens the sentence; "then" and
+    "usually" may stand first, a clause of its own may not."""
+    return len(_lower_words(text)) > 1
+
+
+def _previous_sentence(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
+    """The sentence just before `clause` in its version and section (no heading)."""
+    at = {c.index: c for c in clauses[max(0, clause.index - 1) : clause.index + 1]}
+    if clause.index not in at:
+        at = {c.index: c for c in clauses}
+    before = at.get(clause.index - 1)
+    if before is None or before.is_heading or before.section != clause.section:
+        return None
+    return before
+
+
 def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
     """The same periods, however written: "12 months" (360 days) is "one year" (365), "6 months"
     is "half a year"; in one unit, only the same number is the same period."""
@@ -2258,20 +2343,37 @@ def _diff_channels(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 UNTIL_REACH = 4  # words between "until" and the changed part of its date ("hasta el 31 de diciembre de 2025")
 
 
-def _end_date_moved(pairs: list[tuple[str, str]], new_text: str, lex: Lexicon) -> bool:
+def _end_date_moved(old_text: str, new_text: str, lex: Lexicon) -> bool:
     """A changed part of a date stands right after a word that ends a period ("until 31 May
-    2025", "jusqu'au 1er janvier 2026"): the date says until when, not when the text was written."""
-    if lex.until_words is None or not pairs:
+    2025", "jusqu'au 1er janvier 2026"): the date says until when, not when the text was written.
+    Each changed part is read where the token diff put it: a year the clause says twice ("since
+    2024 … until 2024") is judged at its own place."""
+    spans = _changed_spans(old_text, new_text)
+    if lex.until_words is None or not spans:
         return False
-    for _, changed in pairs:
-        at = new_text.find(changed) if changed else -1
-        if at < 0:
+    for start, end in spans:
+        if start == end:  # words only dropped: no new date stands there
             return False
-        before = new_text[max(0, at - 40) : at]
+        before = new_text[max(0, start - 40) : start]
         ends = list(lex.until_words.finditer(before))
         if not ends or len(before[ends[-1].end() :].split()) > UNTIL_REACH:
             return False
     return True
+
+
+def _changed_spans(old: str, new: str) -> list[tuple[int, int]]:
+    """Where in `new` (character offsets) each stretch that differs from `old` stands, in the
+    token diff's own alignment (_changed_words' stretches, in order)."""
+    a = _WORD.findall(old)
+    found = list(_WORD.finditer(new))
+    b = [m.group(0) for m in found]
+    spans = []
+    for tag, _, _, j1, j2 in token_opcodes(a, b):
+        if tag == "equal":
+            continue
+        at = found[j1].start() if j1 < len(found) else len(new)
+        spans.append((at, found[j2 - 1].end() if j2 > j1 else at))
+    return spans
 
 
 def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:

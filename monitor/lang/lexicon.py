@@ -160,6 +160,10 @@ class Lexicon:
     scope_words: frozenset[str] = frozenset()  # short words spelt like their opposites (within/without)
     # "until", "bis zum", "jusqu'au": a date after one ends a period ("kept until 31 May 2025")
     until_words: re.Pattern[str] | None = None
+    # "we do so", "dies geschieht": a sentence's opening that refers back to the act before it
+    back_references: re.Pattern[str] | None = None
+    # "we accept no liability", "keine Haftung": a sentence that denies the service's liability
+    liability_disclaimers: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
     # with an action they tell a clause that states a flow of data from one that names a company
@@ -342,6 +346,8 @@ def load_lexicon(language: str) -> Lexicon:
         number_agreement=frozenset(_pair(w) for w in data.get("number_agreement") or []),
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         until_words=_alternation(data.get("until_words"), cjk),
+        back_references=_alternation(data.get("back_references"), cjk),
+        liability_disclaimers=_alternation(data.get("liability_disclaimers"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),

@@ -72,6 +72,8 @@ SCHEMA: dict[str, str] = {
     "number_agreement": "list",
     "scope_words": "list",
     "until_words": "list",
+    "back_references": "list",
+    "liability_disclaimers": "list",
     "negative_prefixes": "list",
 }
 

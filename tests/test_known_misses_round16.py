@@ -1,0 +1,146 @@
+"""Round 16: engine errors found on held-out real text, each stated as its general pattern in new
+sentences, with the contrast that must still alert (or stay quiet): a period in a sentence that
+refers back to the act of the sentence before it, a date repeated in a clause, a denial of
+liability re-written."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
+
+
+def _only_change(old: str, new: str) -> Change:
+    """The one change between two plain-text versions."""
+    result = compare_documents(normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain"))
+    (change,) = result.changes
+    return change
+
+
+# --- a period said in the sentence after the one that names its act ------------------------------
+
+REFERRED_PERIODS = [
+    # (language, the act, the referring sentence with {} for the period, old period, new period, category)
+    ("en", "Should a security incident expose your personal data, we will tell you about it.",
+     "We do so within {}.", "72 hours", "14 days", "security"),
+    ("en", "We store your account data on our own servers.", "This happens for {} after you close it.",
+     "2 years", "6 years", "retention"),
+    ("de", "Wenn Ihre Daten von einer Sicherheitsverletzung betroffen sind, informieren wir Sie darüber.",
+     "Dies geschieht innerhalb von {}.", "72 Stunden", "14 Tagen", "security"),
+    ("de", "Wir speichern Ihre Kontodaten auf unseren eigenen Servern.", "Das tun wir für {}.",
+     "2 Jahre", "6 Jahre", "retention"),
+    ("fr", "Nous conservons les données de votre compte sur nos propres serveurs.",
+     "Nous le faisons pendant {}.", "2 ans", "6 ans", "retention"),
+    ("es", "Conservamos los datos de su cuenta en nuestros propios servidores.", "Lo hacemos durante {}.",
+     "2 años", "6 años", "retention"),
+    ("da", "Vi opbevarer dine kontodata på vores egne servere.", "Det gør vi i {}.", "2 år", "6 år",
+     "retention"),
+    ("nl", "Wij bewaren uw accountgegevens op onze eigen servers.", "Dat doen we gedurende {}.",
+     "2 jaar", "6 jaar", "retention"),
+    ("sv", "Vi lagrar dina kontouppgifter på våra egna servrar.", "Det gör vi i {}.", "2 år", "6 år",
+     "retention"),
+    ("no", "Vi lagrer kontoopplysningene dine på våre egne servere.", "Det gjør vi i {}.", "2 år", "6 år",
+     "retention"),
+    ("sl", "Vaše osebne podatke hranimo na naših strežnikih.", "To storimo za obdobje {} in ne dlje.",
+     "2 let", "6 let", "retention"),
+    ("hr", "Vaše osobne podatke čuvamo na našim poslužiteljima.",
+     "To činimo u razdoblju od najviše {} od zadnje prijave.", "2 godine", "6 godina", "retention"),
+    ("zh", "如发生个人信息泄露事件，我们将告知您。", "此通知将在{}内发出。", "72小时", "14天", "security"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "act", "referring", "was", "now", "category"),
+    REFERRED_PERIODS,
+    ids=[f"{c[0]}-{c[5]}" for c in REFERRED_PERIODS],
+)
+def test_a_period_in_a_sentence_that_refers_back_is_the_previous_acts(
+    language: str, act: str, referring: str, was: str, now: str, category: str
+) -> None:
+    gap = "" if language == "zh" else " "
+    old = act + gap + referring.format(was)
+    new = act + gap + referring.format(now)
+    change = _only_change(old, new)
+    assert_alert(change, category, "high")  # both periods grew: later told, longer kept
+
+
+def test_a_shorter_period_referred_back_is_still_told() -> None:
+    act = "We store your account data on our own servers."
+    change = _only_change(f"{act} We do so for 6 years.", f"{act} We do so for 2 years.")
+    assert_alert(change, "retention", "medium")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the sentence before names no period term: a newsletter's rhythm is no policy term
+        ("We send our members a newsletter. We do so every 30 days.",
+         "We send our members a newsletter. We do so every 7 days."),
+        # the period's own sentence does not refer back: "Refunds" is its own subject
+        ("We store your account data on our own servers. Refunds are paid within 30 days.",
+         "We store your account data on our own servers. Refunds are paid within 14 days."),
+    ],
+)
+def test_a_period_that_does_not_refer_to_a_term_stays_quiet(old: str, new: str) -> None:
+    assert_quiet(_only_change(old, new))
+
+
+# --- a date moved where the clause says the same year twice --------------------------------------
+
+
+def test_the_changed_year_is_read_where_it_changed_not_where_it_first_appears() -> None:
+    # "2025" stands first after "Since": the changed one is the date after "until"
+    change = modified(
+        "Since 2025 we keep your order history until 31 March 2028.",
+        "Since 2025 we keep your order history until 31 March 2025.",
+    )
+    assert_alert(change, "retention", "medium")
+
+
+def test_a_start_year_changed_to_a_year_said_after_until_is_quiet() -> None:
+    # the changed year now also stands after "until", but the change is the start date's
+    assert_quiet(
+        modified(
+            "Until 2027 we keep server logs; from 2024 on, we keep them for 30 days.",
+            "Until 2027 we keep server logs; from 2027 on, we keep them for 30 days.",
+        )
+    )
+
+
+# --- a denial of liability re-written --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        ("en", "We accept no liability for comments that other members post or send to the forum.",
+         "You agree to hold us harmless from any claims that may arise from your use of the forum."),
+        ("de", "Wir übernehmen keine Haftung für Beiträge, die andere Mitglieder veröffentlichen oder an "
+               "Dritte übermitteln.",
+         "Sie stellen uns von allen Ansprüchen frei, die aus Ihrer Nutzung des Forums entstehen können."),
+    ],
+)
+def test_a_liability_disclaimer_rewritten_drops_no_ban(language: str, old: str, new: str) -> None:
+    # what the denial covered (what others publish or send on) is no data practice of the service
+    result = compare_documents(normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain"))
+    assert result.changes
+    assert not [c for c in result.changes if c.material], result.changes
+
+
+def test_a_ban_beside_a_liability_disclaimer_still_counts() -> None:
+    change = modified(
+        "We do not sell your contact details and are not liable for partner sites.",
+        "We sell your contact details and are not liable for partner sites.",
+    )
+    assert_alert(change, "sharing", "high")
+
+
+def test_a_sale_added_to_a_liability_disclaimer_alerts() -> None:
+    change = modified(
+        "We are not responsible for the practices of partner sites.",
+        "We are not responsible for the practices of partner sites, to which we sell your contact details.",
+    )
+    assert_alert(change, "sharing", "high")
