@@ -24,30 +24,102 @@ def _only_change(old: str, new: str) -> Change:
 
 REFERRED_PERIODS = [
     # (language, the act, the referring sentence with {} for the period, old period, new period, category)
-    ("en", "Should a security incident expose your personal data, we will tell you about it.",
-     "We do so within {}.", "72 hours", "14 days", "security"),
-    ("en", "We store your account data on our own servers.", "This happens for {} after you close it.",
-     "2 years", "6 years", "retention"),
-    ("de", "Wenn Ihre Daten von einer Sicherheitsverletzung betroffen sind, informieren wir Sie darüber.",
-     "Dies geschieht innerhalb von {}.", "72 Stunden", "14 Tagen", "security"),
-    ("de", "Wir speichern Ihre Kontodaten auf unseren eigenen Servern.", "Das tun wir für {}.",
-     "2 Jahre", "6 Jahre", "retention"),
-    ("fr", "Nous conservons les données de votre compte sur nos propres serveurs.",
-     "Nous le faisons pendant {}.", "2 ans", "6 ans", "retention"),
-    ("es", "Conservamos los datos de su cuenta en nuestros propios servidores.", "Lo hacemos durante {}.",
-     "2 años", "6 años", "retention"),
-    ("da", "Vi opbevarer dine kontodata på vores egne servere.", "Det gør vi i {}.", "2 år", "6 år",
-     "retention"),
-    ("nl", "Wij bewaren uw accountgegevens op onze eigen servers.", "Dat doen we gedurende {}.",
-     "2 jaar", "6 jaar", "retention"),
-    ("sv", "Vi lagrar dina kontouppgifter på våra egna servrar.", "Det gör vi i {}.", "2 år", "6 år",
-     "retention"),
-    ("no", "Vi lagrer kontoopplysningene dine på våre egne servere.", "Det gjør vi i {}.", "2 år", "6 år",
-     "retention"),
-    ("sl", "Vaše osebne podatke hranimo na naših strežnikih.", "To storimo za obdobje {} in ne dlje.",
-     "2 let", "6 let", "retention"),
-    ("hr", "Vaše osobne podatke čuvamo na našim poslužiteljima.",
-     "To činimo u razdoblju od najviše {} od zadnje prijave.", "2 godine", "6 godina", "retention"),
+    (
+        "en",
+        "Should a security incident expose your personal data, we will tell you about it.",
+        "We do so within {}.",
+        "72 hours",
+        "14 days",
+        "security",
+    ),
+    (
+        "en",
+        "We store your account data on our own servers.",
+        "This happens for {} after you close it.",
+        "2 years",
+        "6 years",
+        "retention",
+    ),
+    (
+        "de",
+        "Wenn Ihre Daten von einer Sicherheitsverletzung betroffen sind, informieren wir Sie darüber.",
+        "Dies geschieht innerhalb von {}.",
+        "72 Stunden",
+        "14 Tagen",
+        "security",
+    ),
+    (
+        "de",
+        "Wir speichern Ihre Kontodaten auf unseren eigenen Servern.",
+        "Das tun wir für {}.",
+        "2 Jahre",
+        "6 Jahre",
+        "retention",
+    ),
+    (
+        "fr",
+        "Nous conservons les données de votre compte sur nos propres serveurs.",
+        "Nous le faisons pendant {}.",
+        "2 ans",
+        "6 ans",
+        "retention",
+    ),
+    (
+        "es",
+        "Conservamos los datos de su cuenta en nuestros propios servidores.",
+        "Lo hacemos durante {}.",
+        "2 años",
+        "6 años",
+        "retention",
+    ),
+    (
+        "da",
+        "Vi opbevarer dine kontodata på vores egne servere.",
+        "Det gør vi i {}.",
+        "2 år",
+        "6 år",
+        "retention",
+    ),
+    (
+        "nl",
+        "Wij bewaren uw accountgegevens op onze eigen servers.",
+        "Dat doen we gedurende {}.",
+        "2 jaar",
+        "6 jaar",
+        "retention",
+    ),
+    (
+        "sv",
+        "Vi lagrar dina kontouppgifter på våra egna servrar.",
+        "Det gör vi i {}.",
+        "2 år",
+        "6 år",
+        "retention",
+    ),
+    (
+        "no",
+        "Vi lagrer kontoopplysningene dine på våre egne servere.",
+        "Det gjør vi i {}.",
+        "2 år",
+        "6 år",
+        "retention",
+    ),
+    (
+        "sl",
+        "Vaše osebne podatke hranimo na naših strežnikih.",
+        "To storimo za obdobje {} in ne dlje.",
+        "2 let",
+        "6 let",
+        "retention",
+    ),
+    (
+        "hr",
+        "Vaše osobne podatke čuvamo na našim poslužiteljima.",
+        "To činimo u razdoblju od najviše {} od zadnje prijave.",
+        "2 godine",
+        "6 godina",
+        "retention",
+    ),
     ("zh", "如发生个人信息泄露事件，我们将告知您。", "此通知将在{}内发出。", "72小时", "14天", "security"),
 ]
 
@@ -77,11 +149,15 @@ def test_a_shorter_period_referred_back_is_still_told() -> None:
     ("old", "new"),
     [
         # the sentence before names no period term: a newsletter's rhythm is no policy term
-        ("We send our members a newsletter. We do so every 30 days.",
-         "We send our members a newsletter. We do so every 7 days."),
+        (
+            "We send our members a newsletter. We do so every 30 days.",
+            "We send our members a newsletter. We do so every 7 days.",
+        ),
         # the period's own sentence does not refer back: "Refunds" is its own subject
-        ("We store your account data on our own servers. Refunds are paid within 30 days.",
-         "We store your account data on our own servers. Refunds are paid within 14 days."),
+        (
+            "We store your account data on our own servers. Refunds are paid within 30 days.",
+            "We store your account data on our own servers. Refunds are paid within 14 days.",
+        ),
     ],
 )
 def test_a_period_that_does_not_refer_to_a_term_stays_quiet(old: str, new: str) -> None:
@@ -116,11 +192,17 @@ def test_a_start_year_changed_to_a_year_said_after_until_is_quiet() -> None:
 @pytest.mark.parametrize(
     ("language", "old", "new"),
     [
-        ("en", "We accept no liability for comments that other members post or send to the forum.",
-         "You agree to hold us harmless from any claims that may arise from your use of the forum."),
-        ("de", "Wir übernehmen keine Haftung für Beiträge, die andere Mitglieder veröffentlichen oder an "
-               "Dritte übermitteln.",
-         "Sie stellen uns von allen Ansprüchen frei, die aus Ihrer Nutzung des Forums entstehen können."),
+        (
+            "en",
+            "We accept no liability for comments that other members post or send to the forum.",
+            "You agree to hold us harmless from any claims that may arise from your use of the forum.",
+        ),
+        (
+            "de",
+            "Wir übernehmen keine Haftung für Beiträge, die andere Mitglieder veröffentlichen oder an "
+            "Dritte übermitteln.",
+            "Sie stellen uns von allen Ansprüchen frei, die aus Ihrer Nutzung des Forums entstehen können.",
+        ),
     ],
 )
 def test_a_liability_disclaimer_rewritten_drops_no_ban(language: str, old: str, new: str) -> None:
@@ -144,3 +226,66 @@ def test_a_sale_added_to_a_liability_disclaimer_alerts() -> None:
         "We are not responsible for the practices of partner sites, to which we sell your contact details.",
     )
     assert_alert(change, "sharing", "high")
+
+
+# --- a parent's duty to watch over the child's use dropped ---------------------------------------
+
+SUPERVISION_DROPPED = [
+    (
+        "en",
+        "If you are under 16, you need a parent's consent, and the parent must supervise your use of the "
+        "app.",
+        "If you are under 16, you need a parent's consent.",
+    ),
+    (
+        "de",
+        "Wenn Sie jünger als 16 Jahre sind, brauchen Sie die Zustimmung Ihrer Eltern, die Ihre Nutzung der "
+        "App auch beaufsichtigen müssen.",
+        "Wenn Sie jünger als 16 Jahre sind, brauchen Sie die Zustimmung Ihrer Eltern.",
+    ),
+    (
+        "fr",
+        "Si tu as moins de 15 ans, tu dois avoir l'accord de tes parents, qui doivent aussi surveiller ton "
+        "utilisation du jeu.",
+        "Si tu as moins de 15 ans, tu dois avoir l'accord de tes parents.",
+    ),
+    (
+        "es",
+        "Si tienes menos de 14 años, necesitas el consentimiento de tus padres, que también deben supervisar "
+        "tu uso del juego.",
+        "Si tienes menos de 14 años, necesitas el consentimiento de tus padres.",
+    ),
+    (
+        "nl",
+        "Als je jonger bent dan 16 jaar, heb je toestemming van je ouders nodig, die ook toezicht houden op "
+        "je gebruik van het spel.",
+        "Als je jonger bent dan 16 jaar, heb je toestemming van je ouders nodig.",
+    ),
+    (
+        "sv",
+        "Om du är under 13 år behöver du samtycke från dina föräldrar, som också ska övervaka hur du "
+        "använder spelet.",
+        "Om du är under 13 år behöver du samtycke från dina föräldrar.",
+    ),
+    (
+        "zh",
+        "如果您未满14周岁，须经父母同意，并在父母的陪同下使用本游戏。",
+        "如果您未满14周岁，须经父母同意后使用本游戏。",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"), SUPERVISION_DROPPED, ids=[c[0] for c in SUPERVISION_DROPPED]
+)
+def test_a_parents_supervision_dropped_is_a_children_term(language: str, old: str, new: str) -> None:
+    # the parent's consent still stands; that the parent also watches over the use went
+    assert_alert(modified(old, new, language), "children", "high")
+
+
+def test_a_parents_supervision_added_narrows_what_a_child_may_do() -> None:
+    change = modified(
+        "Children under 13 may use the chat.",
+        "Children under 13 may use the chat only under the supervision of a parent.",
+    )
+    assert_alert(change, "children", "medium")

@@ -1121,6 +1121,14 @@ def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str
     return said(old) != said(new)
 
 
+CONDITION_CATEGORY = {  # a condition of these kinds is a term of its own category
+    "safeguard": "transfer",
+    "parental": "children",
+    "supervision": "children",
+    "minimum": "collection",
+}
+
+
 def _diff_conditions(
     of: ClauseFacts,
     nf: ClauseFacts,
@@ -1157,7 +1165,7 @@ def _diff_conditions(
     ban = _ban_on_both_sides(of, nf)
     for kind in sorted(kinds):
         dropped = kind in of.conditions
-        own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
+        own = CONDITION_CATEGORY.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         # the limit qualified what its own sentence was about ("we keep them only while ..." -> "we

@@ -181,7 +181,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "credit scoring",
         }
     ),
-    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum"}),
+    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum", "supervision"}),
     "possessives": frozenset({"user", "ours", "breaks"}),
 }
 
