@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified
 
+from monitor.engine.facts import extract_facts
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
 from monitor.models import Change
@@ -289,3 +290,32 @@ def test_a_parents_supervision_added_narrows_what_a_child_may_do() -> None:
         "Children under 13 may use the chat only under the supervision of a parent.",
     )
     assert_alert(change, "children", "medium")
+
+
+# --- "personalised ads": an advertising purpose and a personalisation one --------------------------
+
+PERSONALISED_ADS = [
+    ("en", "We use your purchase history to show you personalised ads."),
+    ("de", "Wir nutzen Ihren Bestellverlauf, um Ihnen personalisierte Anzeigen einzublenden."),
+    ("fr", "Nous utilisons votre historique d'achats pour vous proposer des annonces personnalisées."),
+    ("es", "Usamos su historial de compras para mostrarle anuncios personalizados."),
+    ("da", "Vi bruger dine personoplysninger til at vise dig personaliserede annoncer."),
+    ("nl", "Wij gebruiken uw aankoopgeschiedenis om u gepersonaliseerde advertenties te tonen."),
+    ("sv", "Vi använder din köphistorik för att visa dig personanpassade annonser."),
+    ("no", "Vi bruker kjøpshistorikken din til å vise deg personlig tilpassede annonser."),
+    ("sl", "Vaše osebne podatke uporabljamo za prikazovanje prilagojenih oglasov."),
+    ("hr", "Vašu povijest kupnje koristimo za prikazivanje personaliziranih oglasa."),
+    ("zh", "我们使用您的购买记录向您展示个性化广告。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PERSONALISED_ADS, ids=[c[0] for c in PERSONALISED_ADS])
+def test_personalised_ads_name_advertising_and_personalisation(language: str, text: str) -> None:
+    assert {"advertising", "personalisation"} <= extract_facts(text, language).purposes
+
+
+def test_an_announcement_alone_is_no_advertising() -> None:
+    # "annonces" alone are notices ("les annonces du club"); only fitted or targeted ones are ads
+    assert "advertising" not in extract_facts(
+        "Nous utilisons votre adresse e-mail pour vous envoyer les annonces du club.", "fr"
+    ).purposes
