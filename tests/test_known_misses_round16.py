@@ -319,3 +319,26 @@ def test_an_announcement_alone_is_no_advertising() -> None:
     assert "advertising" not in extract_facts(
         "Nous utilisons votre adresse e-mail pour vous envoyer les annonces du club.", "fr"
     ).purposes
+
+
+# --- the user's own use of the service is no use of data -------------------------------------------
+
+
+def test_what_the_user_can_use_is_no_use_of_data() -> None:
+    # "Sie können … nutzen": the user uses the app; "nutzen" names no use of anyone's data
+    assert_quiet(
+        modified(
+            "Die Nutzung unserer App ist auch ohne Konto möglich.",
+            "Sie können unsere App auch ohne Konto nutzen.",
+            "de",
+        )
+    )
+
+
+def test_our_use_of_data_added_beside_the_users_still_alerts() -> None:
+    change = modified(
+        "Wir speichern Ihre Anmeldedaten.",
+        "Wir speichern Ihre Anmeldedaten und nutzen sie, um Ihnen Angebote zu zeigen.",
+        "de",
+    )
+    assert_alert(change, "purpose")

@@ -817,6 +817,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
+        changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
@@ -1393,6 +1395,35 @@ def _without_user_modals(text: str, lex: Lexicon) -> str:
     user's option says nothing about what we may do with data, unlike "we can"."""
     pattern = lex.user_modals
     return pattern.sub(" ", text) if pattern is not None and caseless.search(pattern, text) else text
+
+
+_USER_SPAN_END = compile_cached(r"[,.;:!?()。；，]|$")
+
+
+def _users_own_use(lex: Lexicon, old: str, new: str) -> bool:
+    """The use words differ only where the user is who may act ("Die Nutzung der Website ist ohne
+    Cookies möglich" -> "Sie können die Website ohne Cookies nutzen"): set aside each phrase that
+    opens with what the user can do, the two sides name use as often."""
+    pattern = lex.categories.get("purpose")
+    if pattern is None or lex.user_modals is None:
+        return False
+    return caseless.count(pattern, _without_user_phrases(old, lex)) == caseless.count(
+        pattern, _without_user_phrases(new, lex)
+    )
+
+
+def _without_user_phrases(text: str, lex: Lexicon) -> str:
+    """The text without each phrase (up to its punctuation) that a user modal opens."""
+    if lex.user_modals is None or not caseless.search(lex.user_modals, text):
+        return text
+    out, at = [], 0
+    for m in lex.user_modals.finditer(text):
+        if m.start() < at:
+            continue
+        end = _USER_SPAN_END.search(text, m.end())
+        out.append(text[at : m.start()])
+        at = end.start() if end else len(text)
+    return "".join(out) + text[at:]
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
