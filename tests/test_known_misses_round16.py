@@ -316,9 +316,12 @@ def test_personalised_ads_name_advertising_and_personalisation(language: str, te
 
 def test_an_announcement_alone_is_no_advertising() -> None:
     # "annonces" alone are notices ("les annonces du club"); only fitted or targeted ones are ads
-    assert "advertising" not in extract_facts(
-        "Nous utilisons votre adresse e-mail pour vous envoyer les annonces du club.", "fr"
-    ).purposes
+    assert (
+        "advertising"
+        not in extract_facts(
+            "Nous utilisons votre adresse e-mail pour vous envoyer les annonces du club.", "fr"
+        ).purposes
+    )
 
 
 # --- the user's own use of the service is no use of data -------------------------------------------
@@ -342,3 +345,62 @@ def test_our_use_of_data_added_beside_the_users_still_alerts() -> None:
         "de",
     )
     assert_alert(change, "purpose")
+
+
+# --- a cookie-consent banner captured at the end of the page ------------------------------------
+
+POLICY = {
+    "en": "# Cookies\n\nWe set a session cookie so that you stay signed in.\n\nIt expires when you close the "
+    "browser.\n",
+    "de": "# Cookies\n\nWir setzen ein Sitzungscookie, damit Sie angemeldet bleiben.\n\nEs läuft ab, "
+    "wenn Sie den Browser schließen.\n",
+    "fr": "# Cookies\n\nNous déposons un cookie de session pour que vous restiez connecté.\n\nIl expire à la "
+    "fermeture du navigateur.\n",
+}
+BANNERS = [
+    (
+        "en",
+        "We use cookies to remember your settings and show you content you like.",
+        "Accept all cookiesReject all",
+    ),
+    (
+        "de",
+        "Wir verwenden Cookies, um uns Ihre Einstellungen zu merken und Ihnen passende Inhalte zu zeigen.",
+        "Alle akzeptierenAlle ablehnen",
+    ),
+    (
+        "fr",
+        "Nous utilisons des cookies pour mémoriser vos réglages et vous montrer des contenus adaptés.",
+        "Tout accepterTout refuser",
+    ),
+]
+
+
+def _material(old: str, new: str) -> list[Change]:
+    result = compare_documents(
+        normalize(old.encode(), "text/markdown"), normalize(new.encode(), "text/markdown")
+    )
+    return [c for c in result.changes if c.material]
+
+
+@pytest.mark.parametrize(("language", "blurb", "buttons"), BANNERS, ids=[b[0] for b in BANNERS])
+def test_a_cookie_banner_appended_to_the_page_is_quiet(language: str, blurb: str, buttons: str) -> None:
+    old = POLICY[language]
+    assert _material(old, f"{old}\n{blurb}\n\n{buttons}\n") == []
+
+
+@pytest.mark.parametrize(("language", "blurb", "buttons"), BANNERS, ids=[b[0] for b in BANNERS])
+def test_the_same_sentence_without_the_buttons_is_a_new_cookie_term(
+    language: str, blurb: str, buttons: str
+) -> None:
+    old = POLICY[language]
+    (change,) = _material(old, f"{old}\n{blurb}\n")
+    assert "tracking" in change.categories
+
+
+def test_a_sharing_sentence_above_the_buttons_still_alerts() -> None:
+    old = POLICY["en"]
+    new = (
+        f"{old}\nWe share your browsing history with advertising partners.\n\nAccept all cookiesReject all\n"
+    )
+    assert any("sharing" in c.categories for c in _material(old, new))

@@ -146,6 +146,7 @@ def _classify_changes(
     questions = sum(1 for change in changes if change.kind in ("added", "removed"))
     versions = _Versions(old_clauses, new_clauses, questions)
     resplit = _resplit(changes)
+    added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
@@ -171,6 +172,8 @@ def _classify_changes(
             classified = _period_of_previous_act(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind == "added" and new_clauses:
+            classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
     return out
 
@@ -202,6 +205,38 @@ def _under_own_label(
     verb = "New clause" if change.kind == "added" else "Clause removed"
     what = f"{verb} under a label that names no policy term"
     return replace(classified, material=False, severity="none", explanation=as_sentence(what))
+
+
+BANNER_CATEGORIES = frozenset({"tracking", "purpose"})  # what a banner's blurb says: cookies, what for
+# "cookiesAccept": two buttons' labels run together
+_GLUED_WORDS = compile_cached(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+
+
+def _in_consent_banner(
+    change: Change, classified: Change, clauses: Sequence[Clause], added: set[int]
+) -> Change:
+    """A sentence about cookies in a block added at the very end of the page that closes with a
+    cookie-consent banner's buttons ("We'd like to use cookies …", then "Accept all cookies"):
+    the banner captured with the policy, not a term the policy states."""
+    clause = change.new
+    if clause is None or not set(classified.categories) <= BANNER_CATEGORIES:
+        return classified
+    if clause.index < len(clauses) - TAIL_MAX_CLAUSES or clauses[-1].index != len(clauses) - 1:
+        return classified
+    tail = clauses[clause.index :]
+    if not all(c.index in added for c in tail) or not _is_button_line(tail[-1]):
+        return classified
+    what = as_sentence("New clause (cookie banner text)")
+    return replace(classified, material=False, severity="none", explanation=what)
+
+
+def _is_button_line(clause: Clause) -> bool:
+    """A line of only a cookie-consent banner's button labels ("Accept all cookiesReject all")."""
+    text = _GLUED_WORDS.sub(" ", clause.text)
+    lex = pick_lexicon(text, clause.language)
+    if lex.consent_buttons is None or not caseless.search(lex.consent_buttons, text):
+        return False
+    return not any(ch.isalnum() for ch in lex.consent_buttons.sub(" ", text))
 
 
 def _opens_footer(clauses: Sequence[Clause], k: int) -> bool:

@@ -74,6 +74,7 @@ SCHEMA: dict[str, str] = {
     "until_words": "list",
     "back_references": "list",
     "liability_disclaimers": "list",
+    "consent_buttons": "list",
     "negative_prefixes": "list",
 }
 
