@@ -404,3 +404,49 @@ def test_a_sharing_sentence_above_the_buttons_still_alerts() -> None:
         f"{old}\nWe share your browsing history with advertising partners.\n\nAccept all cookiesReject all\n"
     )
     assert any("sharing" in c.categories for c in _material(old, new))
+
+
+# --- "securely" dropped: a security promise gone -------------------------------------------------
+
+SECURELY_DROPPED = [
+    (
+        "en",
+        "We keep your files on our servers and store them securely.",
+        "We keep your files on our servers and store them.",
+    ),
+    ("da", "Vi opbevarer dine filer sikkert på vores servere.", "Vi opbevarer dine filer på vores servere."),
+    ("sv", "Vi lagrar dina filer säkert på våra servrar.", "Vi lagrar dina filer på våra servrar."),
+    ("no", "Vi lagrer filene dine sikkert på våre servere.", "Vi lagrer filene dine på våre servere."),
+    ("sl", "Vaše datoteke varno hranimo na naših strežnikih.", "Vaše datoteke hranimo na naših strežnikih."),
+    (
+        "hr",
+        "Vaše datoteke sigurno čuvamo na našim poslužiteljima.",
+        "Vaše datoteke čuvamo na našim poslužiteljima.",
+    ),
+    (
+        "de",
+        "Wir bewahren Ihre Dateien auf unseren Servern auf und speichern sie sicher.",
+        "Wir bewahren Ihre Dateien auf unseren Servern auf und speichern sie.",
+    ),
+    ("zh", "我们将您的文件安全地存储在我们的服务器上。", "我们将您的文件存储在我们的服务器上。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), SECURELY_DROPPED, ids=[c[0] for c in SECURELY_DROPPED])
+def test_data_no_longer_kept_securely_is_a_security_change(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "security")
+
+
+def test_data_isolated_from_further_use_is_a_security_measure() -> None:
+    change = modified(
+        "If we cannot erase your records yet, we keep them and isolate them from any further processing.",
+        "If we cannot erase your records yet, we keep them.",
+    )
+    assert_alert(change, "security")
+
+
+def test_a_site_that_runs_securely_names_no_security_of_data() -> None:
+    assert (
+        "security"
+        not in extract_facts("Only the necessary cookies keep the site running securely.", "en").categories
+    )
