@@ -450,3 +450,44 @@ def test_a_site_that_runs_securely_names_no_security_of_data() -> None:
         "security"
         not in extract_facts("Only the necessary cookies keep the site running securely.", "en").categories
     )
+
+
+# --- the site run by an affiliate in a country: a country added is a new destination -------------
+
+OPERATED_BY = [
+    (
+        "en",
+        "The website is operated and maintained by one of our affiliates based in Singapore.",
+        "The website is operated and maintained by one of our affiliates based in Singapore and in India.",
+    ),
+    (
+        "de",
+        "Die Website wird von einem unserer verbundenen Unternehmen mit Sitz in Singapur betrieben.",
+        "Die Website wird von einem unserer verbundenen Unternehmen mit Sitz in Singapur und Indien "
+        "betrieben.",
+    ),
+    (
+        "sv",
+        "Webbplatsen drivs av ett av våra anknutna företag som har sitt säte i Singapore.",
+        "Webbplatsen drivs av ett av våra anknutna företag som har sitt säte i Singapore och i Indien.",
+    ),
+    (
+        "fr",
+        "Le site est exploité par l'une de nos sociétés affiliées établie à Singapour.",
+        "Le site est exploité par l'une de nos sociétés affiliées établie à Singapour et en Inde.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), OPERATED_BY, ids=[c[0] for c in OPERATED_BY])
+def test_a_country_added_where_an_affiliate_runs_the_site_is_a_transfer(
+    language: str, old: str, new: str
+) -> None:
+    # whoever runs the site processes its visitors' data, where it is based
+    assert_alert(modified(old, new, language), "transfer", "high")
+
+
+def test_the_operator_renamed_is_quiet() -> None:
+    assert_quiet(
+        modified("This website is operated by Northwind Ltd.", "This website is operated by Northwind Inc.")
+    )
