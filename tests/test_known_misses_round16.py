@@ -491,3 +491,74 @@ def test_the_operator_renamed_is_quiet() -> None:
     assert_quiet(
         modified("This website is operated by Northwind Ltd.", "This website is operated by Northwind Inc.")
     )
+
+
+# --- "not … unless we have your consent" is "only with your consent" -----------------------------
+
+CONSENT_HELD = [
+    (
+        "en",
+        "We will not pass on your order details unless we have your permission.",
+        "We pass on your order details only with your permission.",
+    ),
+    (
+        "de",
+        "Wir geben Ihre Bestelldaten nicht weiter, es sei denn, wir haben Ihre Einwilligung.",
+        "Wir geben Ihre Bestelldaten nur mit Ihrer Einwilligung weiter.",
+    ),
+    (
+        "fr",
+        "Nous ne partageons pas vos données de commande, sauf si nous avons votre consentement.",
+        "Nous partageons vos données de commande uniquement avec votre consentement.",
+    ),
+    (
+        "es",
+        "No compartimos sus datos de pedido, a menos que tengamos su consentimiento.",
+        "Compartimos sus datos de pedido solo con su consentimiento.",
+    ),
+    (
+        "da",
+        "Vi deler ikke dine ordreoplysninger, medmindre vi har dit samtykke.",
+        "Vi deler kun dine ordreoplysninger med dit samtykke.",
+    ),
+    (
+        "nl",
+        "Wij delen uw bestelgegevens niet, tenzij we uw toestemming hebben.",
+        "Wij delen uw bestelgegevens alleen met uw toestemming.",
+    ),
+    (
+        "sv",
+        "Vi delar inte dina beställningsuppgifter, om vi inte har ditt samtycke.",
+        "Vi delar dina beställningsuppgifter endast med ditt samtycke.",
+    ),
+    (
+        "no",
+        "Vi deler ikke bestillingsopplysningene dine, med mindre vi har ditt samtykke.",
+        "Vi deler bestillingsopplysningene dine bare med ditt samtykke.",
+    ),
+    (
+        "sl",
+        "Vaših podatkov o naročilih ne delimo, razen če imamo vašo privolitev.",
+        "Vaše podatke o naročilih delimo samo z vašo privolitvijo.",
+    ),
+    (
+        "hr",
+        "Vaše podatke o narudžbama ne dijelimo, osim ako imamo vašu privolu.",
+        "Vaše podatke o narudžbama dijelimo samo uz vašu privolu.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), CONSENT_HELD, ids=[c[0] for c in CONSENT_HELD])
+def test_a_ban_unless_we_hold_consent_restated_as_only_with_consent_is_quiet(
+    language: str, old: str, new: str
+) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_the_consent_we_hold_dropped_still_alerts() -> None:
+    change = modified(
+        "We will not pass on your order details unless we have your permission.",
+        "We pass on your order details.",
+    )
+    assert_alert(change, "sharing", "high")
