@@ -558,7 +558,7 @@ def test_a_ban_unless_we_hold_consent_restated_as_only_with_consent_is_quiet(
 
 def test_the_consent_we_hold_dropped_still_alerts() -> None:
     change = modified(
-        "We will not pass on your order details unless we have your permission.",
-        "We pass on your order details.",
+        "We will not share your order details unless we have your permission.",
+        "We share your order details.",
     )
     assert_alert(change, "sharing", "high")
