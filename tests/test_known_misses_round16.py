@@ -562,3 +562,47 @@ def test_the_consent_we_hold_dropped_still_alerts() -> None:
         "We share your order details.",
     )
     assert_alert(change, "sharing", "high")
+
+
+# --- the law's ground for an exception narrowed: no purpose dropped -------------------------------
+
+LEGAL_GROUND_NARROWED = [
+    (
+        "en",
+        "We keep your invoices for the purposes above, unless a longer period is required or permitted by "
+        "law.",
+        "We keep your invoices for the purposes above, unless a longer period is required by law.",
+    ),
+    (
+        "de",
+        "Wir speichern Ihre Rechnungen für die genannten Zwecke, sofern keine längere Frist gesetzlich "
+        "vorgeschrieben oder erlaubt ist.",
+        "Wir speichern Ihre Rechnungen für die genannten Zwecke, sofern keine längere Frist gesetzlich "
+        "vorgeschrieben ist.",
+    ),
+    (
+        "fr",
+        "Nous conservons vos factures pour les finalités ci-dessus, sauf si une durée plus longue est exigée "
+        "ou autorisée par la loi.",
+        "Nous conservons vos factures pour les finalités ci-dessus, sauf si une durée plus longue est exigée "
+        "par la loi.",
+    ),
+    (
+        "es",
+        "Conservamos sus facturas para los fines anteriores, salvo que la ley exija o permita un plazo "
+        "mayor.",
+        "Conservamos sus facturas para los fines anteriores, salvo que la ley exija un plazo mayor.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"), LEGAL_GROUND_NARROWED, ids=[c[0] for c in LEGAL_GROUND_NARROWED]
+)
+def test_an_exception_the_law_permits_narrowed_drops_no_purpose(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_an_exception_the_law_permits_widened_still_alerts() -> None:
+    old, new = LEGAL_GROUND_NARROWED[0][2], LEGAL_GROUND_NARROWED[0][1]
+    assert modified(old, new).material

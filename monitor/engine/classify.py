@@ -788,6 +788,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             tuple(i for i in listed[0] if not qualifier.search(i)),
             tuple(i for i in listed[1] if not qualifier.search(i)),
         )
+    if lex.legal_grounds is not None:
+        # "required or permitted by law" -> "required by law": the law's ground for an exception
+        # narrowed, no purpose dropped (one added still alerts: the exception widened)
+        listed = (listed[0], tuple(i for i in listed[1] if not lex.legal_grounds.fullmatch(i.strip())))
     kept = of.rights_named & nf.rights_named  # "…, without any cost to you" for "free of charge"
     listed = (
         tuple(i for i in listed[0] if not _names_only(i, kept, lex)),

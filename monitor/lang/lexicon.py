@@ -166,6 +166,8 @@ class Lexicon:
     liability_disclaimers: re.Pattern[str] | None = None
     # "Accept all cookies", "Alle ablehnen": the buttons of a cookie-consent banner
     consent_buttons: re.Pattern[str] | None = None
+    # "required", "erlaubt", "autorisée": what the law does ("required or permitted by law")
+    legal_grounds: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
     # with an action they tell a clause that states a flow of data from one that names a company
@@ -351,6 +353,7 @@ def load_lexicon(language: str) -> Lexicon:
         back_references=_alternation(data.get("back_references"), cjk),
         liability_disclaimers=_alternation(data.get("liability_disclaimers"), cjk),
         consent_buttons=_alternation(data.get("consent_buttons"), cjk),
+        legal_grounds=_alternation(data.get("legal_grounds"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),

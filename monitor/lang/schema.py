@@ -75,6 +75,7 @@ SCHEMA: dict[str, str] = {
     "back_references": "list",
     "liability_disclaimers": "list",
     "consent_buttons": "list",
+    "legal_grounds": "list",
     "negative_prefixes": "list",
 }
 
