@@ -606,3 +606,37 @@ def test_an_exception_the_law_permits_narrowed_drops_no_purpose(language: str, o
 def test_an_exception_the_law_permits_widened_still_alerts() -> None:
     old, new = LEGAL_GROUND_NARROWED[0][2], LEGAL_GROUND_NARROWED[0][1]
     assert modified(old, new).material
+
+
+def _changes(old: str, new: str) -> list[Change]:
+    return compare_documents(
+        normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain")
+    ).changes
+
+
+CONSENT_EN = "If you are under 16, you need the consent of a parent"
+CONSENT_DE = "Wenn Sie jünger als 16 Jahre sind, brauchen Sie die Zustimmung Ihrer Eltern"
+SUPERVISION_JOINED = [
+    (
+        f"{CONSENT_EN}. The parent must supervise your use of the app. We keep your scores.",
+        f"{CONSENT_EN}, who must supervise your use of the app. We keep your scores.",
+    ),
+    (
+        f"{CONSENT_DE}. Ihre Eltern müssen Ihre Nutzung der App beaufsichtigen.",
+        f"{CONSENT_DE}, die Ihre Nutzung der App auch beaufsichtigen müssen.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SUPERVISION_JOINED, ids=["en", "de"])
+def test_a_supervision_joined_from_the_next_sentence_is_no_new_condition(old: str, new: str) -> None:
+    # the parent's supervision was said in the sentence after; joined into this one, it is not new
+    (edited,) = [c for c in _changes(old, new) if c.kind == "modified"]
+    assert_quiet(edited)
+
+
+def test_a_supervision_added_where_no_sentence_said_it_still_alerts() -> None:
+    old = f"{CONSENT_EN}. We keep your scores."
+    new = f"{CONSENT_EN}, who must supervise your use of the app. We keep your scores."
+    (edited,) = [c for c in _changes(old, new) if c.kind == "modified"]
+    assert_alert(edited, "children")

@@ -147,6 +147,7 @@ def _classify_changes(
     versions = _Versions(old_clauses, new_clauses, questions)
     resplit = _resplit(changes)
     added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
+    removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
@@ -168,6 +169,8 @@ def _classify_changes(
                 )
         elif classified.material and change.kind in ("modified", "moved") and versions.both_given:
             classified = _without_joined_sentences(change, classified, versions)
+            if classified.material and old_clauses is not None:
+                classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
@@ -2142,6 +2145,33 @@ def _diff_set(
     out = [_Finding(Fact(cat, None, k, "added", kind), added_sev) for k in sorted(new - old)]
     out += [_Finding(Fact(cat, k, None, "removed", kind), removed_sev) for k in sorted(old - new)]
     return out
+
+
+CONDITION_FACTS = frozenset({"condition", "parental_consent"})
+
+
+def _condition_from_removed_neighbour(
+    change: Change, classified: Change, clauses: Sequence[Clause], removed: set[int]
+) -> Change:
+    """A condition added to a sentence that the sentence next to it, now removed, stated ("You
+    need a parent's consent. The parent must supervise your use." -> "You need the consent of a
+    parent, who must supervise your use."): the two sentences joined, no condition is new."""
+    old, new = change.old, change.new
+    if old is None or new is None or not classified.facts:
+        return classified
+    if any(f.kind not in CONDITION_FACTS or f.direction != "added" for f in classified.facts):
+        return classified
+    kinds = _facts(new).conditions - _facts(old).conditions
+    if not kinds:
+        return classified
+    at = {c.index: c for c in clauses[max(0, old.index - 1) : old.index + 2]}
+    for n in (at.get(old.index - 1), at.get(old.index + 1)):
+        if n is None or n.index not in removed or n.section != old.section:
+            continue
+        if kinds <= _facts(n).conditions:
+            what = as_sentence("Re-worded; a condition joined from the sentence next to it")
+            return replace(classified, facts=[], material=False, severity="none", explanation=what)
+    return classified
 
 
 REFERRED_PERIOD_TOPICS = ("security", *SECTION_PERIOD_TOPICS)
