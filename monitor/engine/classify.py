@@ -147,6 +147,8 @@ def _classify_changes(
     questions = sum(1 for change in changes if change.kind in ("added", "removed"))
     versions = _Versions(old_clauses, new_clauses, questions)
     resplit = _resplit(changes)
+    added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
+    removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
@@ -168,8 +170,14 @@ def _classify_changes(
                 )
         elif classified.material and change.kind in ("modified", "moved") and versions.both_given:
             classified = _without_joined_sentences(change, classified, versions)
+            if classified.material and old_clauses is not None:
+                classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
+        elif change.kind == "modified" and new_clauses is not None:
+            classified = _period_of_previous_act(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind == "added" and new_clauses:
+            classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
     return out
 
@@ -201,6 +209,38 @@ def _under_own_label(
     verb = "New clause" if change.kind == "added" else "Clause removed"
     what = f"{verb} under a label that names no policy term"
     return replace(classified, material=False, severity="none", explanation=as_sentence(what))
+
+
+BANNER_CATEGORIES = frozenset({"tracking", "purpose"})  # what a banner's blurb says: cookies, what for
+# "cookiesAccept": two buttons' labels run together
+_GLUED_WORDS = compile_cached(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+
+
+def _in_consent_banner(
+    change: Change, classified: Change, clauses: Sequence[Clause], added: set[int]
+) -> Change:
+    """A sentence about cookies in a block added at the very end of the page that closes with a
+    cookie-consent banner's buttons ("We'd like to use cookies …", then "Accept all cookies"):
+    the banner captured with the policy, not a term the policy states."""
+    clause = change.new
+    if clause is None or not set(classified.categories) <= BANNER_CATEGORIES:
+        return classified
+    if clause.index < len(clauses) - TAIL_MAX_CLAUSES or clauses[-1].index != len(clauses) - 1:
+        return classified
+    tail = clauses[clause.index :]
+    if not all(c.index in added for c in tail) or not _is_button_line(tail[-1]):
+        return classified
+    what = as_sentence("New clause (cookie banner text)")
+    return replace(classified, material=False, severity="none", explanation=what)
+
+
+def _is_button_line(clause: Clause) -> bool:
+    """A line of only a cookie-consent banner's button labels ("Accept all cookiesReject all")."""
+    text = _GLUED_WORDS.sub(" ", clause.text)
+    lex = pick_lexicon(text, clause.language)
+    if lex.consent_buttons is None or not caseless.search(lex.consent_buttons, text):
+        return False
+    return not any(ch.isalnum() for ch in lex.consent_buttons.sub(" ", text))
 
 
 def _opens_footer(clauses: Sequence[Clause], k: int) -> bool:
@@ -648,7 +688,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not pairs:
         return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
     if _mask(old.text, lex) == _mask(new.text, lex):
-        if "retention" in clause_cats and _end_date_moved(pairs, new.text, lex):
+        if "retention" in clause_cats and _end_date_moved(old.text, new.text, lex):
             # "we keep your data until 3 May 2025" -> "… 2026": the date ends how long data is kept
             was, now = _snip(pairs, 0), _snip(pairs, 1)
             fact = Fact("retention", was, now, "changed", "end_date")
@@ -661,6 +701,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             else ("contact details changed" if of.contacts != nf.contacts else "date changed")
         )
         return _done(change, list(clause_cats), [], False, "none", prefix + what)
+    if _disclaimer_reworded(of, nf, old.text, new.text, lex):
+        # "Mozilla accepts no liability for texts that users publish" re-written: what a denial of
+        # liability names is what it covers, no data practice of the service
+        return _done(change, list(clause_cats), [], False, "none", prefix + "liability disclaimer re-worded")
     same_parties = of.places == nf.places and of.recipients == nf.recipients
     if same_parties and _names_swapped(pairs, old.text, new.text, lex):
         # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
@@ -756,6 +800,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             tuple(i for i in listed[0] if not qualifier.search(i)),
             tuple(i for i in listed[1] if not qualifier.search(i)),
         )
+    if lex.legal_grounds is not None:
+        # "required or permitted by law" -> "required by law": the law's ground for an exception
+        # narrowed, no purpose dropped (one added still alerts: the exception widened)
+        listed = (listed[0], tuple(i for i in listed[1] if not lex.legal_grounds.fullmatch(i.strip())))
     kept = of.rights_named & nf.rights_named  # "…, without any cost to you" for "free of charge"
     listed = (
         tuple(i for i in listed[0] if not _names_only(i, kept, lex)),
@@ -822,6 +870,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
+        changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
@@ -840,6 +890,26 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _disclaims_liability(text: str, lex: Lexicon) -> bool:
+    """The sentence denies the service's liability ("we accept no liability for", "keine
+    Haftung"), and no other negator: the data it names is what the denial covers, not what the
+    service does with it."""
+    pattern = lex.liability_disclaimers
+    if pattern is None or not caseless.search(pattern, text):
+        return False
+    # "we do not sell your data and are not liable for ...": a ban beside the denial still stands
+    rest = pattern.sub(" ", text)
+    return lex.negators is None or not caseless.search(lex.negators, rest)
+
+
+def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
+    """A denial of liability re-written into a sentence that names no policy term: the terms the
+    old one named were what it covered, so none was dropped."""
+    if set(nf.categories) & MATERIAL_CATEGORIES or of.durations or nf.durations:
+        return False
+    return _disclaims_liability(old, lex)
 
 
 DOUBLET_CATEGORIES = frozenset({"retention"})
@@ -1167,6 +1237,14 @@ def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str
     return said(old) != said(new)
 
 
+CONDITION_CATEGORY = {  # a condition of these kinds is a term of its own category
+    "safeguard": "transfer",
+    "parental": "children",
+    "supervision": "children",
+    "minimum": "collection",
+}
+
+
 def _diff_conditions(
     of: ClauseFacts,
     nf: ClauseFacts,
@@ -1203,7 +1281,7 @@ def _diff_conditions(
     ban = _ban_on_both_sides(of, nf)
     for kind in sorted(kinds):
         dropped = kind in of.conditions
-        own = {"safeguard": "transfer", "parental": "children", "minimum": "collection"}.get(kind)
+        own = CONDITION_CATEGORY.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
         # the limit qualified what its own sentence was about ("we keep them only while ..." -> "we
@@ -1451,6 +1529,35 @@ def _without_user_modals(text: str, lex: Lexicon) -> str:
     user's option says nothing about what we may do with data, unlike "we can"."""
     pattern = lex.user_modals
     return pattern.sub(" ", text) if pattern is not None and caseless.search(pattern, text) else text
+
+
+_USER_SPAN_END = compile_cached(r"[,.;:!?()。；，]|$")
+
+
+def _users_own_use(lex: Lexicon, old: str, new: str) -> bool:
+    """The use words differ only where the user is who may act ("Die Nutzung der Website ist ohne
+    Cookies möglich" -> "Sie können die Website ohne Cookies nutzen"): set aside each phrase that
+    opens with what the user can do, the two sides name use as often."""
+    pattern = lex.categories.get("purpose")
+    if pattern is None or lex.user_modals is None:
+        return False
+    return caseless.count(pattern, _without_user_phrases(old, lex)) == caseless.count(
+        pattern, _without_user_phrases(new, lex)
+    )
+
+
+def _without_user_phrases(text: str, lex: Lexicon) -> str:
+    """The text without each phrase (up to its punctuation) that a user modal opens."""
+    if lex.user_modals is None or not caseless.search(lex.user_modals, text):
+        return text
+    out, at = [], 0
+    for m in lex.user_modals.finditer(text):
+        if m.start() < at:
+            continue
+        end = _USER_SPAN_END.search(text, m.end())
+        out.append(text[at : m.start()])
+        at = end.start() if end else len(text)
+    return "".join(out) + text[at:]
 
 
 def _count_change(pattern: re.Pattern[str] | None, old: str, new: str) -> int:
@@ -1787,6 +1894,10 @@ def _single(change: Change, clause: Clause) -> Change:
         what = f"copyright notice {'added' if added else 'removed'}"
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
+    lex = pick_lexicon(clause.text, clause.language)
+    if material_cats and not added and _disclaims_liability(clause.text, lex):
+        # "we accept no liability for what members send to third parties" removed: no ban went
+        return _done(change, list(cats), [], False, "none", f"{verb} (a denial of liability)")
     if material_cats and _describes_the_policy(clause, facts):
         return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
     if clause.is_heading and not _promises(facts):
@@ -2128,6 +2239,88 @@ def _diff_set(
     return out
 
 
+CONDITION_FACTS = frozenset({"condition", "parental_consent"})
+
+
+def _condition_from_removed_neighbour(
+    change: Change, classified: Change, clauses: Sequence[Clause], removed: set[int]
+) -> Change:
+    """A condition added to a sentence that the sentence next to it, now removed, stated ("You
+    need a parent's consent. The parent must supervise your use." -> "You need the consent of a
+    parent, who must supervise your use."): the two sentences joined, no condition is new."""
+    old, new = change.old, change.new
+    if old is None or new is None or not classified.facts:
+        return classified
+    if any(f.kind not in CONDITION_FACTS or f.direction != "added" for f in classified.facts):
+        return classified
+    kinds = _facts(new).conditions - _facts(old).conditions
+    if not kinds:
+        return classified
+    at = {c.index: c for c in clauses[max(0, old.index - 1) : old.index + 2]}
+    for n in (at.get(old.index - 1), at.get(old.index + 1)):
+        if n is None or n.index not in removed or n.section != old.section:
+            continue
+        if kinds <= _facts(n).conditions:
+            what = as_sentence("Re-worded; a condition joined from the sentence next to it")
+            return replace(classified, facts=[], material=False, severity="none", explanation=what)
+    return classified
+
+
+REFERRED_PERIOD_TOPICS = ("security", *SECTION_PERIOD_TOPICS)
+BACK_REFERENCE_REACH = 40  # characters: "We do so", "Dies geschieht", "我们会这样做" open a sentence
+
+
+def _period_of_previous_act(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """A period in a sentence that refers back to the one before it ("If your data is breached we
+    will tell you. We do so within 72 hours.", "Wir speichern Ihre Daten. Dies geschieht für 10
+    Jahre."): the period is the previous sentence's act's (a breach notice, a retention)."""
+    old, new = change.old, change.new
+    if classified.material or old is None or new is None:
+        return classified
+    lex = pick_lexicon(new.text, new.language)
+    if not _refers_back(new.text, lex):
+        return classified
+    of, nf = _facts(old), _facts(new)
+    durations = (*of.durations, *nf.durations)
+    if of.categories or nf.categories or not durations or any(d.category != "contact" for d in durations):
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None:
+        return classified
+    topic = next((c for c in _facts(previous).categories if c in REFERRED_PERIOD_TOPICS), None)
+    findings = _diff_durations(of, nf, topic) if topic else []
+    if not findings:
+        return classified
+    severity = max((f.severity for f in findings), key=severity_rank)
+    text = with_subject(_explain(findings), new.text, new.language)
+    return _done(change, [f.fact.category for f in findings], findings, True, severity, text)
+
+
+def _refers_back(text: str, lex: Lexicon) -> bool:
+    """The sentence opens with words that refer back to the act of the sentence before it."""
+    if lex.back_references is None:
+        return False
+    found = lex.back_references.search(text[:BACK_REFERENCE_REACH])
+    return found is not None and not _words_before(text[: found.start()])
+
+
+def _words_before(text: str) -> bool:
+    """Words (not a connector) before a back-reference: "We do so" opens the sentence; "then" and
+    "usually" may stand first, a clause of its own may not."""
+    return len(_lower_words(text)) > 1
+
+
+def _previous_sentence(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
+    """The sentence just before `clause` in its version and section (no heading)."""
+    at = {c.index: c for c in clauses[max(0, clause.index - 1) : clause.index + 1]}
+    if clause.index not in at:
+        at = {c.index: c for c in clauses}
+    before = at.get(clause.index - 1)
+    if before is None or before.is_heading or before.section != clause.section:
+        return None
+    return before
+
+
 def _same_periods(old: list[Duration], new: list[Duration]) -> bool:
     """The same periods, however written: "12 months" (360 days) is "one year" (365), "6 months"
     is "half a year"; in one unit, only the same number is the same period."""
@@ -2350,20 +2543,37 @@ def _diff_channels(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
 UNTIL_REACH = 4  # words between "until" and the changed part of its date ("hasta el 31 de diciembre de 2025")
 
 
-def _end_date_moved(pairs: list[tuple[str, str]], new_text: str, lex: Lexicon) -> bool:
+def _end_date_moved(old_text: str, new_text: str, lex: Lexicon) -> bool:
     """A changed part of a date stands right after a word that ends a period ("until 31 May
-    2025", "jusqu'au 1er janvier 2026"): the date says until when, not when the text was written."""
-    if lex.until_words is None or not pairs:
+    2025", "jusqu'au 1er janvier 2026"): the date says until when, not when the text was written.
+    Each changed part is read where the token diff put it: a year the clause says twice ("since
+    2024 … until 2024") is judged at its own place."""
+    spans = _changed_spans(old_text, new_text)
+    if lex.until_words is None or not spans:
         return False
-    for _, changed in pairs:
-        at = new_text.find(changed) if changed else -1
-        if at < 0:
+    for start, end in spans:
+        if start == end:  # words only dropped: no new date stands there
             return False
-        before = new_text[max(0, at - 40) : at]
+        before = new_text[max(0, start - 40) : start]
         ends = list(lex.until_words.finditer(before))
         if not ends or len(before[ends[-1].end() :].split()) > UNTIL_REACH:
             return False
     return True
+
+
+def _changed_spans(old: str, new: str) -> list[tuple[int, int]]:
+    """Where in `new` (character offsets) each stretch that differs from `old` stands, in the
+    token diff's own alignment (_changed_words' stretches, in order)."""
+    a = _WORD.findall(old)
+    found = list(_WORD.finditer(new))
+    b = [m.group(0) for m in found]
+    spans = []
+    for tag, _, _, j1, j2 in token_opcodes(a, b):
+        if tag == "equal":
+            continue
+        at = found[j1].start() if j1 < len(found) else len(new)
+        spans.append((at, found[j2 - 1].end() if j2 > j1 else at))
+    return spans
 
 
 def _conditional_ban(of: ClauseFacts, nf: ClauseFacts) -> bool:

@@ -164,6 +164,14 @@ class Lexicon:
     list_openers: frozenset[str] = frozenset()
     # "until", "bis zum", "jusqu'au": a date after one ends a period ("kept until 31 May 2025")
     until_words: re.Pattern[str] | None = None
+    # "we do so", "dies geschieht": a sentence's opening that refers back to the act before it
+    back_references: re.Pattern[str] | None = None
+    # "we accept no liability", "keine Haftung": a sentence that denies the service's liability
+    liability_disclaimers: re.Pattern[str] | None = None
+    # "Accept all cookies", "Alle ablehnen": the buttons of a cookie-consent banner
+    consent_buttons: re.Pattern[str] | None = None
+    # "required", "erlaubt", "autorisée": what the law does ("required or permitted by law")
+    legal_grounds: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
     # verbs that do something with data besides the actions (process, receive, store, display):
     # with an action they tell a clause that states a flow of data from one that names a company
@@ -354,6 +362,10 @@ def load_lexicon(language: str) -> Lexicon:
         scope_words=frozenset(w.lower() for w in data.get("scope_words") or []),
         list_openers=frozenset(w.lower() for w in data.get("list_openers") or []),
         until_words=_alternation(data.get("until_words"), cjk),
+        back_references=_alternation(data.get("back_references"), cjk),
+        liability_disclaimers=_alternation(data.get("liability_disclaimers"), cjk),
+        consent_buttons=_alternation(data.get("consent_buttons"), cjk),
+        legal_grounds=_alternation(data.get("legal_grounds"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),

@@ -76,6 +76,10 @@ SCHEMA: dict[str, str] = {
     "scope_words": "list",
     "list_openers": "list",
     "until_words": "list",
+    "back_references": "list",
+    "liability_disclaimers": "list",
+    "consent_buttons": "list",
+    "legal_grounds": "list",
     "negative_prefixes": "list",
 }
 
@@ -183,7 +187,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "credit scoring",
         }
     ),
-    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum"}),
+    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum", "supervision"}),
     "possessives": frozenset({"user", "ours", "breaks"}),
 }
 
