@@ -67,10 +67,13 @@ def test_load_yaml_reads_as_pyyaml_safe_load() -> None:
 
 def test_abbreviations_through_the_start_up_cache_are_the_files() -> None:
     data = yaml.safe_load(segment.LEXICON.read_text(encoding="utf-8")) or {}
+    months = frozenset(str(m).lower() for m in data.pop("ordinal_months"))
     plain = frozenset(str(a).lower() for words in data.values() for a in (words or ()))
     segment.abbreviations.cache_clear()
+    segment.ordinal_months.cache_clear()
     assert segment.abbreviations() == plain
-    assert "e.g." in plain
+    assert segment.ordinal_months() == months
+    assert "e.g." in plain and "mai" in months and "mai" not in plain
 
 
 def test_the_machine_name_is_platforms() -> None:

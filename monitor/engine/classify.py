@@ -155,6 +155,8 @@ def _classify_changes(
             out.append(_quiet_part(change, resplit[position]))
             continue
         classified = _classify_safely(change)
+        if not classified.material and change.kind in ("added", "removed"):
+            classified = _as_list_entry(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             other = versions.new if change.kind == "removed" else versions.old
             clause = change.old if change.kind == "removed" else change.new
@@ -180,6 +182,61 @@ def _classify_changes(
             classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
     return out
+
+
+LEAD_IN_REACH = 30  # list entries walked back over to the line that leads into the list
+
+
+def _as_list_entry(
+    change: Change,
+    classified: Change,
+    old_clauses: Sequence[Clause] | None,
+    new_clauses: Sequence[Clause] | None,
+) -> Change:
+    """An entry added to (or dropped from) a list whose lead-in states where data goes or what is
+    collected ("We pass your data to the following recipients:" then "Advertising partners"): the
+    entry read with its lead-in, what it adds to the lead-in's own facts is the change."""
+    added = change.kind == "added"
+    clause = change.new if added else change.old
+    clauses = new_clauses if added else old_clauses
+    if clause is None or not clauses or not _is_item(clause):
+        return classified
+    lead = _lead_in(clause, clauses)
+    if lead is None:
+        return classified
+    alone = _facts(lead)
+    if not alone.states_flow or not set(alone.categories) & MATERIAL_CATEGORIES:
+        return classified
+    read = extract_facts(f"{lead.text.rstrip().rstrip(':：')} {clause.text}", lead.language)
+    findings = _diff_facts(alone, read) if added else _diff_facts(read, alone)
+    findings = [f for f in findings if f.fact.category in MATERIAL_CATEGORIES]
+    own_detail = "contact" in set(read.categories) - set(alone.categories)
+    if not findings and "collection" in alone.categories and own_detail:
+        # "E-mail address" under "We collect the following data:": the user's own detail, collected
+        item = clause.text.strip()
+        fact = Fact("collection", None if added else item, item if added else None, change.kind, "item")
+        findings = [_Finding(fact, "medium")]
+    if not findings:
+        return classified
+    severity = max((f.severity for f in findings), key=severity_rank)
+    cats = _ordered({f.fact.category for f in findings})
+    return _done(change, cats, findings, True, severity, _explain(findings[:6]))
+
+
+def _lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
+    """The line ending in ":" that the list holding `clause` follows, in the same section, with
+    only list entries between them; None when there is none."""
+    if not 0 <= clause.index < len(clauses) or clauses[clause.index].index != clause.index:
+        return None
+    for k in range(clause.index - 1, max(-1, clause.index - LEAD_IN_REACH), -1):
+        other = clauses[k]
+        if other.section != clause.section or other.is_heading:
+            return None
+        if _OPENS_A_LIST.search(other.text):
+            return other
+        if not _is_item(other):
+            return None
+    return None
 
 
 FOOTER_LABEL_MAX_WORDS = 5
@@ -1906,7 +1963,7 @@ def _single(change: Change, clause: Clause) -> Change:
         not material_cats
         and not facts.contacts
         and "contact" not in cats
-        and (_substantial(clause.text) or (_is_item(clause) and not _is_name(clause.text)))
+        and (_substantial(clause.text) or (_is_item(clause) and not _is_name_only(clause.text, facts)))
         and not _is_address(clause.text)
         and not _points_elsewhere(clause)
         and not _about_language_versions(clause)
@@ -2061,6 +2118,12 @@ _NAME_JOINERS = frozenset(
         "i",
     }
 )
+
+
+def _is_name_only(text: str, facts: ClauseFacts) -> bool:
+    """A name, and nothing the lexicon knows as data or a recipient: German capitalises every
+    noun, so "Standortdaten" in a list looks like a name but is a kind of data."""
+    return _is_name(text) and not (facts.data_types or facts.recipients)
 
 
 def _is_name(text: str) -> bool:
