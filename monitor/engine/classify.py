@@ -1083,7 +1083,7 @@ def _deletion_swapped(pairs: list[tuple[str, str]], lex: Lexicon) -> list[_Findi
     return []
 
 
-SECTION_PERIOD_TOPICS = ("retention", "changes", "rights")
+SECTION_PERIOD_TOPICS = ("retention", "changes", "rights", "tracking")  # a cookie table row: its lifetime
 
 
 def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_Finding]:

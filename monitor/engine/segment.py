@@ -152,7 +152,7 @@ def _fill_weak(found: list[tuple[str, bool]]) -> list[str]:
     langs = [lang for lang, _ in found]
     strong = [i for i, (_, ok) in enumerate(found) if ok]
     if not strong:
-        return langs
+        return _undetermined_filled(langs)
     for i, (lang, ok) in enumerate(found):
         if ok:
             continue
@@ -162,6 +162,18 @@ def _fill_weak(found: list[tuple[str, bool]]) -> list[str]:
                 langs[i] = langs[j]
                 break
     return langs
+
+
+def _undetermined_filled(langs: list[str]) -> list[str]:
+    """A page with no clause clear enough (a heading and a table): the clauses no language was
+    found for take the one most of the others lean to, when most lean to one (Latin script)."""
+    leaning = [lang for lang in langs if lang != "und" and not lang.startswith("zh")]
+    if not leaning or "und" not in langs:
+        return langs
+    top = max(sorted(set(leaning)), key=leaning.count)
+    if 2 * leaning.count(top) <= len(leaning):
+        return langs
+    return [top if lang == "und" else lang for lang in langs]
 
 
 def _join_markers(a: str | None, b: str | None) -> str | None:
