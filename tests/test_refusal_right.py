@@ -14,7 +14,7 @@ REFUSAL_OFFERED = [
     ("en", "You may at any time refuse them."),
     ("fr", "Vous pourrez à tout moment les refuser."),
     ("nl", "Je kunt ze op ieder moment weigeren."),
-    ("de", "Natürlich können Sie diese stets verweigern."),
+    ("de", "Sie können diese stets verweigern."),
     ("da", "Du kan når som helst afslå dem."),
     ("sv", "Du kan när du vill avvisa dem."),
     ("no", "Du kan til enhver tid avslå dem."),

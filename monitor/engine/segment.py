@@ -307,18 +307,19 @@ def _is_run_in_label(sentence: str) -> bool:
     longer = [w for w in words if len(w) >= 4]
     if len(longer) < 2:
         return False
-    if any(w in _GERMAN_FUNCTION_WORDS for w in words):
+    if any(w in _GERMAN_STATEMENT_WORDS or w.lower() in _GERMAN_PRONOUNS for w in words):
         return False  # "Sie haben das Recht auf Auskunft, Berichtigung ...": German capitalises nouns
     return 4 * sum(w[0].isupper() for w in longer) >= 3 * len(longer)
 
 
-# Lower-case German function words: German writes every noun with a capital, so its statements
-# look like title case ("Wir empfehlen Ihnen Inhalte auf Grundlage Ihres Browserverlaufs."); a
-# sentence holding one of these is a statement, never a title-case label.
-_GERMAN_FUNCTION_WORDS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines und oder ist sind wird werden wir sie"
-    " haben hat auf mit von zu für bei nach aus im zum zur nicht sich uns wie über durch".split()
+# German writes every noun with a capital, so its statements look like title case ("Wir empfehlen
+# Ihnen Inhalte ..."): a sentence with a German verb of being, having or may/must, or a pronoun
+# that speaks to or for someone, states something and is never a title-case label.
+_GERMAN_STATEMENT_WORDS = frozenset(
+    "ist sind wird werden wurde wurden haben hat hatte kann können darf dürfen muss müssen soll"
+    " sollen nicht".split()
 )
+_GERMAN_PRONOUNS = frozenset("wir sie ihnen ich du".split())
 
 
 def _is_fragment(sentence: str) -> bool:
