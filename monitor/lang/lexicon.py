@@ -280,9 +280,10 @@ def _duration_pattern(
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
     # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own
     word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
-    # "thirty (30) days": the digits in brackets are the number (`digits`)
+    # "thirty (30) days": the digits in brackets are the number (`digits`), also after a word that
+    # is no number word ("thirtty (30) days", a typo)
     return _lazy(  # compiled on first use: most languages' periods are never read in a diff
-        rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt})(?:\s*\((?P<digits>\d+)\))?[\s\u00a0-]*"
+        rf"(?:(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?){word_alt}|(?<=\s)(?=\(\d))(?:\s*\((?P<digits>\d+)\))?[\s\u00a0-]*"
         rf"(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
     )
