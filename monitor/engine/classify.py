@@ -2755,11 +2755,21 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
         substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
         if not (swapped or substituted):
             return False
-    if _negation_change(old, new, lex) != 0 or (
+    if (_negation_change(old, new, lex) != 0 and _touches_negator(pairs, lex)) or (
         _count_changed(lex.modals, old, new) and not _modal_respelt(pairs, lex)
     ):
         return False
     return not any(_list_items(old, new, lex))  # a whole item added to or dropped from an enumeration
+
+
+def _touches_negator(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
+    """A changed word is a negator. When none is, a negation count that moved was moved by a
+    misspelt word of a phrase whose negator negates nothing ("without limittaion"): no typo
+    turns a promise around unless it touches the negator itself."""
+    negators = lex.negators
+    if negators is None:
+        return False
+    return any(negators.fullmatch(w) for o, n in pairs for w in (*o.split(), *n.split()))
 
 
 MODAL_RESPELT_LENGTH = 8  # letters: "möglicherweise", "eventualmente" - not "can", "kann", "may"
