@@ -30,7 +30,7 @@ STEM = 5  # letters a word is compared by: a crude stem that holds across inflec
 # most; a freak page (tens of thousands of changed clauses sharing their words) would read
 # billions, so past the budget nothing more is judged restated.
 WALK_BUDGET = 20_000_000
-PAIR_SHARE = 0.3  # share of the words each of two sentences in a row must hold to be read together
+PAIR_SHARE = 0.2  # share of the words each of two sentences in a row must hold to be read together
 PAIR_MIN_WORDS = 10  # fewer words than this: only one clause can restate it
 MIN_CONTENT_WORDS = 3  # fewer say too little to be told apart from another clause
 UNINDEXED_QUESTIONS = 4  # answered by text search before the version is indexed
