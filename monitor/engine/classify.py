@@ -1677,8 +1677,22 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     gone = {t.lower() for tag, i1, i2, _, _ in opcodes if tag != "equal" for t in a[i1:i2]}
     came = {t.lower() for tag, _, _, j1, j2 in opcodes if tag != "equal" for t in b[j1:j2]}
     return (
-        tuple(i for i in added if not _moved(i, gone, lex)),
-        tuple(i for i in dropped if not _moved(i, came, lex)),
+        tuple(i for i in added if not _moved(i, gone, lex) and not _inside_place_name(i, new, lex)),
+        tuple(i for i in dropped if not _moved(i, came, lex) and not _inside_place_name(i, old, lex)),
+    )
+
+
+def _inside_place_name(item: str, text: str, lex: Lexicon) -> bool:
+    """The item is a piece of a place's name on its side ("华人民共" of "中华人民共和国" shortened
+    to "中国", where "和" reads as "and"): a country re-named, no list item. Only for scripts
+    written without spaces, where a name's inner characters can split off as a run."""
+    if not lex.cjk or not _HAN_RE.search(item):
+        return False
+    item = "".join(_WORD.findall(item))
+    return any(
+        item in m.group(0) and item != m.group(0)
+        for pattern in lex.places.values()
+        for m in pattern.finditer(text)
     )
 
 

@@ -30,11 +30,14 @@ STEM = 5  # letters a word is compared by: a crude stem that holds across inflec
 # most; a freak page (tens of thousands of changed clauses sharing their words) would read
 # billions, so past the budget nothing more is judged restated.
 WALK_BUDGET = 20_000_000
+PAIR_SHARE = 0.2  # share of the words each of two sentences in a row must hold to be read together
+PAIR_MIN_WORDS = 10  # fewer words than this: only one clause can restate it
 MIN_CONTENT_WORDS = 3  # fewer say too little to be told apart from another clause
 UNINDEXED_QUESTIONS = 4  # answered by text search before the version is indexed
 MAX_SEARCHED_CLAUSES = 200  # past this many clauses holding a rare word, the index is cheaper
 
 _WORD = compile_cached(r"[^\W\d_]{3,}", re.UNICODE)
+_HAN_RUN = compile_cached(r"[\u3400-\u9fff]{2,}", re.UNICODE)
 
 
 class OtherVersion:
@@ -56,12 +59,10 @@ class OtherVersion:
 
     def restates(self, clause: Clause) -> bool:
         """True when one clause here states all of `clause`'s facts in mostly its words."""
-        if is_cjk(clause.text):
-            return False  # no word boundaries to weigh the words by
         facts = extract_facts(clause.text, clause.language)
         if not _states_anything(facts):
             return False
-        words = content_words(clause.text, _tagged_lexicon(clause.language))
+        words = _clause_words(clause)
         if len(words) < MIN_CONTENT_WORDS:
             return False
         candidates = None
@@ -71,7 +72,33 @@ class OtherVersion:
         if candidates is None:
             candidates = self._candidates_from_index(words)
         others = (self.clauses[i] for i in candidates)
-        return any(_stated_in(facts, extract_facts(other.text, other.language)) for other in others)
+        if any(_stated_in(facts, extract_facts(other.text, other.language)) for other in others):
+            return True
+        return self._restated_by_pair(facts, words)
+
+    def _restated_by_pair(self, facts: ClauseFacts, words: frozenset[str]) -> bool:
+        """Two sentences in a row state the clause's facts together: a summary line ("we store it
+        in China and do not send it abroad") whose section says each half in a sentence of its own."""
+        if len(words) < PAIR_MIN_WORDS:
+            return False  # a short clause's few words stand in any two sentences of its topic
+        index = self._index()
+        postings = [index.get(w, ()) for w in words]
+        self.walked += sum(map(len, postings))
+        if self.walked > WALK_BUDGET:
+            return False
+        shared = Counter(i for ids in postings for i in ids)
+        for i in sorted(i for i, n in shared.items() if n >= PAIR_SHARE * len(words)):
+            if shared.get(i + 1, 0) < PAIR_SHARE * len(words):
+                continue  # each sentence of the two says its part: one of them alone is no pair
+            first, second = self.clauses[i], self.clauses[i + 1]
+            if second.is_heading or first.language != second.language:
+                continue
+            if len(words & (self._words_of(i) | self._words_of(i + 1))) < WORD_COVER * len(words):
+                continue
+            joined = f"{first.text} {second.text}"
+            if _stated_in(facts, extract_facts(joined, first.language)):
+                return True
+        return False
 
     def _candidates_from_index(self, words: frozenset[str]) -> list[int]:
         """The clauses holding enough of the words, most words first, read off the index."""
@@ -103,9 +130,9 @@ class OtherVersion:
 
     def _words_of(self, i: int) -> frozenset[str]:
         c = self.clauses[i]
-        if c.is_heading or is_cjk(c.text):
+        if c.is_heading:
             return frozenset()  # not indexed either
-        return content_words(c.text, _tagged_lexicon(c.language))
+        return _clause_words(c)
 
     def _lowered_text(self) -> tuple[str, list[int]]:
         """The clauses' texts lower-cased and joined, and where each clause starts in it."""
@@ -122,11 +149,25 @@ class OtherVersion:
         if self._by_word is None:
             self._by_word = {}
             for i, c in enumerate(self.clauses):
-                if c.is_heading or is_cjk(c.text):
+                if c.is_heading:
                     continue
-                for w in content_words(c.text, _tagged_lexicon(c.language)):
+                for w in _clause_words(c):
                     self._by_word.setdefault(w, []).append(i)
         return self._by_word
+
+
+def _clause_words(clause: Clause) -> frozenset[str]:
+    """The words a clause is weighed by: its content words, or for Chinese (written without word
+    boundaries) the pairs of adjacent Han characters, which stand for its words as well."""
+    if is_cjk(clause.text):
+        return han_pairs(clause.text)
+    return content_words(clause.text, _tagged_lexicon(clause.language))
+
+
+@lru_cache(maxsize=4096)
+def han_pairs(text: str) -> frozenset[str]:
+    """Every two adjacent Han characters of the text ("存储于中国" -> 存储, 储于, 于中, 中国)."""
+    return frozenset(run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1))
 
 
 @lru_cache(maxsize=16384)  # both versions' indexes read the clauses they share, restates() reads one again
