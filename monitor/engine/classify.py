@@ -2783,6 +2783,8 @@ def _touches_negator(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     negators = lex.negators
     if negators is None:
         return False
+    if any(_HAN_RE.search(o + n) for o, n in pairs):
+        return True  # Han text has no words to tell a negator by ("但不" -> "並"): held as touched
     return any(negators.fullmatch(w) for o, n in pairs for w in (*o.split(), *n.split()))
 
 
