@@ -1290,8 +1290,8 @@ def _diff_conditions(
         side = set(facts.categories)
         # and on what that sentence's own verbs do ("除…外，不会收集": an exception to not collecting)
         own_acts = {ACTION_CATEGORY.get(p.action) for p in facts.polarity} & material_cats
-        pool = own_acts or (acted & side) or (material_cats & side) or acted or material_cats
-        cat = own or _ordered(pool)[0]
+        pool = own_acts or _right_limited(facts, material_cats) or (acted & side) or (material_cats & side)
+        cat = own or _ordered(pool or acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
@@ -1324,6 +1324,15 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+def _right_limited(facts: ClauseFacts, material_cats: set[str]) -> set[str]:
+    """{"rights"} when the qualifier's sentence is about a right the user exercises and no verb
+    of ours: "consent can be withdrawn only in writing, by a message to us or to the courier"
+    limits the right, though the courier is named as where the message may go."""
+    if facts.rights and not facts.polarity and "rights" in material_cats:
+        return {"rights"}
+    return set()
 
 
 _PHRASE_END = compile_cached(r"[,.;:!?()。；，]")

@@ -1,0 +1,159 @@
+"""Round 17: engine errors found on held-out real text, each stated as its general pattern in new
+sentences, with the contrast that must still alert (or stay quiet): publishing the user's data is
+making it public, "ni ne" carries one negation on, a limit on how consent is withdrawn narrows a
+right, changes called substantial and an update announced in the passive are about changes."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified, removed
+
+# --- publishing the user's data is sharing it with everyone --------------------------------------
+
+PUBLISH_BAN_DROPPED = [
+    ("en", "We will never publish your phone number.", "We may publish your phone number."),
+    ("nl", "De club zal uw telefoonnummer niet publiceren.", "De club kan uw telefoonnummer publiceren."),
+    (
+        "nl",
+        "Als u dat kiest, publiceert de club geen gegevens over uw wedstrijden.",
+        "Als u dat kiest, publiceert de club nog steeds gegevens over uw wedstrijden.",
+    ),
+    (
+        "fr",
+        "Le club ne publiera jamais votre numéro de téléphone.",
+        "Le club pourra publier votre numéro de téléphone.",
+    ),
+    (
+        "fr",
+        "Dans ce cas, le club ne publiera aucune donnée sur vos matchs.",
+        "Dans ce cas, le club publiera tout de même les données sur vos matchs.",
+    ),
+    (
+        "es",
+        "El club no publicará nunca su número de teléfono.",
+        "El club podrá publicar su número de teléfono.",
+    ),
+    (
+        "da",
+        "Klubben vil aldrig offentliggøre dit telefonnummer.",
+        "Klubben kan offentliggøre dit telefonnummer.",
+    ),
+    (
+        "sv",
+        "Klubben kommer aldrig att publicera ditt telefonnummer.",
+        "Klubben kan publicera ditt telefonnummer.",
+    ),
+    (
+        "no",
+        "Klubben vil aldri publisere telefonnummeret ditt eller dine opplysninger.",
+        "Klubben kan publisere telefonnummeret ditt eller dine opplysninger.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), PUBLISH_BAN_DROPPED)
+def test_publishing_the_users_data_is_sharing(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing", "high")
+
+
+PUBLISHED_DOCUMENTS = [
+    (
+        "en",
+        "We publish our annual transparency report in March.",
+        "We publish our annual transparency report in April.",
+    ),
+    (
+        "fr",
+        "Nous publierons les modifications sur cette page.",
+        "Nous publierons les modifications sur cette page chaque mois.",
+    ),
+    ("es", "Publicamos los cambios en esta página.", "Publicamos los cambios en esta página cada mes."),
+    (
+        "nl",
+        "Wijzigingen in uw abonnement worden op deze pagina gepubliceerd.",
+        "Wijzigingen in uw abonnement worden elke maand op deze pagina gepubliceerd.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), PUBLISHED_DOCUMENTS)
+def test_publishing_a_document_or_changes_shares_no_data(language: str, old: str, new: str) -> None:
+    assert "sharing" not in modified(old, new, language).categories
+
+
+# --- "ni ne" carries the first negation on --------------------------------------------------------
+
+
+def test_a_ban_said_with_ni_ne_and_said_again_in_the_passive_is_quiet() -> None:
+    old = (
+        "Le club ne mettra pas en ligne ni ne diffusera, de façon "
+        "publiquement accessible, votre numéro de téléphone."
+    )
+    new = (
+        "Votre numéro de téléphone ne sera jamais mis en ligne ni diffusé "
+        "par le club de façon publiquement accessible."
+    )
+    assert_quiet(modified(old, new, "fr"))
+
+
+def test_a_ban_with_ni_ne_dropped_still_alerts() -> None:
+    old = "Le club ne vendra pas ni ne publiera votre numéro de téléphone."
+    new = "Le club pourra vendre et publier votre numéro de téléphone."
+    assert_alert(modified(old, new, "fr"), "sharing", "high")
+
+
+# --- a limit on how consent is withdrawn narrows the right ---------------------------------------
+
+CONSENT_WITHDRAWAL_LIMITED = [
+    (
+        "de",
+        "Ihre Einwilligung kann jederzeit per E-Mail an unser Büro oder "
+        "direkt beim Zahlungsdienstleister widerrufen werden.",
+        "Ihre Einwilligung kann nur per Einschreiben an unser Büro oder "
+        "direkt beim Zahlungsdienstleister widerrufen werden.",
+    ),
+    (
+        "nl",
+        "Uw toestemming kan op elk moment per e-mail aan ons kantoor "
+        "of bij de betaaldienst worden ingetrokken.",
+        "Uw toestemming kan alleen per aangetekende brief aan ons "
+        "kantoor of bij de betaaldienst worden ingetrokken.",
+    ),
+    (
+        "en",
+        "You may withdraw your consent at any time by e-mail to our office or to the payment provider.",
+        "You may withdraw your consent only by registered letter to our office or to the payment provider.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), CONSENT_WITHDRAWAL_LIMITED)
+def test_a_limit_on_withdrawing_consent_narrows_the_right(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "rights")
+    assert "sharing" not in change.categories, change
+
+
+def test_a_limit_on_sharing_beside_no_right_is_still_sharing() -> None:
+    old = "We pass your order details to the payment provider."
+    new = "We pass your order details only to the payment provider."
+    assert_alert(modified(old, new), "sharing")
+
+
+# --- changes called substantial, an update announced in the passive -------------------------------
+
+ANNOUNCED_UPDATES = [
+    ("en", "If the changes are significant, the update will be announced in our newsletter."),
+    ("nl", "Als de wijzigingen substantieel zijn, wordt de update aangekondigd in onze nieuwsbrief."),
+    ("de", "Wenn die Änderungen erheblich sind, wird die Aktualisierung in unserem Newsletter angekündigt."),
+    ("fr", "Si les changements sont majeurs, la mise à jour sera annoncée dans notre lettre d’information."),
+    ("es", "Si los cambios son importantes, se anunciará la actualización en nuestro boletín."),
+    ("da", "Hvis ændringerne er betydelige, bliver opdateringen annonceret i vores nyhedsbrev."),
+    ("sv", "Om ändringarna är betydande kommer uppdateringen att tillkännages i vårt nyhetsbrev."),
+    ("no", "Hvis endringene er betydelige, blir oppdateringen kunngjort i nyhetsbrevet vårt."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ANNOUNCED_UPDATES)
+def test_an_announcement_of_substantial_changes_dropped_alerts(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "changes")
