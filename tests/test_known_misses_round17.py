@@ -157,3 +157,125 @@ ANNOUNCED_UPDATES = [
 @pytest.mark.parametrize(("language", "text"), ANNOUNCED_UPDATES)
 def test_an_announcement_of_substantial_changes_dropped_alerts(language: str, text: str) -> None:
     assert_alert(removed(text, language), "changes")
+
+
+# --- using the service "without an account" is the user's option, no ban -------------------------
+
+ADVERTISING_ADDED_AFTER_NO_ACCOUNT = [
+    (
+        "en",
+        "You can read our recipes without an account.",
+        "You can read our recipes without an account, and we use your data for ads.",
+    ),
+    (
+        "de",
+        "Sie können unsere Rezepte ohne Konto lesen.",
+        "Sie können unsere Rezepte ohne Konto lesen, und wir nutzen Ihre Daten für Werbung.",
+    ),
+    (
+        "es",
+        "Puede utilizar nuestra web de recetas sin registro.",
+        "Puede utilizar nuestra web de recetas sin registro y usamos sus datos para publicidad.",
+    ),
+    (
+        "fr",
+        "Vous pouvez lire nos recettes sans compte.",
+        "Vous pouvez lire nos recettes sans compte et nous utilisons vos données pour la publicité.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), ADVERTISING_ADDED_AFTER_NO_ACCOUNT)
+def test_a_purpose_added_after_without_an_account_is_new_not_ruled_out(
+    language: str, old: str, new: str
+) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "purpose", "high")
+    assert "rules out" not in change.explanation, change
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [
+        (
+            "es",
+            "Puede utilizar nuestra web de recetas con una cuenta.",
+            "Puede utilizar nuestra web de recetas sin registro.",
+        ),
+        (
+            "en",
+            "Our recipe site can be used without registering.",
+            "You can use our recipe site without an account.",
+        ),
+    ],
+)
+def test_the_user_using_the_service_without_an_account_is_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_a_ban_that_lost_its_without_still_alerts() -> None:
+    old = "We never share your data without your consent."
+    new = "We share your data."
+    assert_alert(modified(old, new), "sharing", "high")
+
+
+# --- "dine data": the borrowed word names data as "oplysninger" does -----------------------------
+
+
+def test_danish_data_used_for_ads_names_the_purpose() -> None:
+    change = modified(
+        "Vi bruger dine data til at sende dig fakturaer.",
+        "Vi bruger dine data til at vise dig annoncer.",
+        "da",
+    )
+    assert_alert(change, "purpose", "high")
+    assert "advertising" in change.explanation, change
+
+
+# --- an exception dropped from a ban leaves its recipient named under the ban ---------------------
+
+BAN_EXCEPTION_DROPPED = [
+    (
+        "en",
+        "We do not pass your details to third parties, except where the law obliges us to.",
+        "We do not pass your details to third parties.",
+    ),
+    (
+        "es",
+        "No comunicamos sus datos a terceros, salvo que la ley nos obligue.",
+        "No comunicamos sus datos a terceros.",
+    ),
+    (
+        "de",
+        "Wir geben Ihre Daten nicht an Dritte weiter, außer wenn das Gesetz uns dazu zwingt.",
+        "Wir geben Ihre Daten nicht an Dritte weiter.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), BAN_EXCEPTION_DROPPED)
+def test_an_exception_dropped_from_a_ban_names_no_recipient_gone(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "sharing")
+    assert "no longer named" not in change.explanation, change
+    assert "without exception" in change.explanation, change
+
+
+def test_a_ban_dropped_with_its_exception_still_alerts() -> None:
+    old = "We do not pass your details to advertisers, except where the law obliges us to."
+    new = "We pass your details to advertisers."
+    assert_alert(modified(old, new), "sharing", "high")
+
+
+def test_the_exception_dropped_is_told_of_the_recipients_it_covered() -> None:
+    old = (
+        "Vi giver aldrig dine oplysninger videre til tredjepart, medmindre du selv giver samtykke, "
+        "og vi indsamler aldrig oplysninger, som du ikke selv har givet os."
+    )
+    new = (
+        "Vi giver aldrig dine oplysninger videre til tredjepart, "
+        "og vi indsamler aldrig oplysninger, som du ikke selv har givet os."
+    )
+    change = modified(old, new, "da")
+    assert_alert(change, "sharing")
+    assert "no longer named" not in change.explanation, change

@@ -723,6 +723,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
+    findings = _without_items_now_banned(findings, nf)
     if not findings:
         findings = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
@@ -1323,6 +1324,35 @@ def _diff_conditions(
             ),
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
+    return out
+
+
+def _without_items_now_banned(findings: list[_Finding], nf: ClauseFacts) -> list[_Finding]:
+    """Without the recipients (purposes, data types) the old text named in a ban's exception and
+    the new text rules out: "we do not give it to third parties, save where the law requires it"
+    -> "... to third parties" still names third parties, now under a ban without exception (the
+    exception dropped says so, of what those items are about), not a recipient no longer named."""
+    if not any(f.fact.kind == "ban_exception" and f.fact.direction == "removed" for f in findings):
+        return findings
+    banned = [
+        f
+        for f in findings
+        if f.fact.kind in ("recipient", "purpose", "data_type")
+        and f.fact.new is None
+        and (f.fact.kind, f.fact.old) in nf.ruled_out
+    ]
+    if not banned:
+        return findings
+    # the exception covered whom the data went to: the ban is on sharing, whatever the sentence's
+    # other verbs (a parent's consent keeps its own topic, children)
+    to = {f.fact.category for f in banned if f.fact.kind == "recipient"}
+    out = []
+    for f in findings:
+        if f in banned:
+            continue
+        if to and f.fact.kind == "ban_exception" and f.fact.category not in to | {"children"}:
+            f = replace(f, fact=replace(f.fact, category=_ordered(to)[0]))
+        out.append(f)
     return out
 
 
