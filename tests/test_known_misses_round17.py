@@ -6,7 +6,7 @@ right, changes called substantial and an update announced in the passive are abo
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, removed
+from engine_checks import assert_alert, assert_quiet, modified, removed, single
 
 # --- publishing the user's data is sharing it with everyone --------------------------------------
 
@@ -279,3 +279,53 @@ def test_the_exception_dropped_is_told_of_the_recipients_it_covered() -> None:
     change = modified(old, new, "da")
     assert_alert(change, "sharing")
     assert "no longer named" not in change.explanation, change
+
+
+# --- denials of liability: added, removed in capitals, re-worded ----------------------------------
+
+DISCLAIMERS = [
+    (
+        "removed",
+        "fr",
+        "SAUF SI LA LOI L'EXIGE, LE CLUB NE SERA PAS PASSIBLE DE DOMMAGES INDIRECTS RÉSULTANT DE "
+        "L'UTILISATION DU SITE, SANS ÉGARD À LA THÉORIE SUR LAQUELLE LA RÉCLAMATION EST FONDÉE.",
+    ),
+    (
+        "added",
+        "fr",
+        "En utilisant le site, vous reconnaissez que le club ne sera en aucun cas responsable de toute "
+        "impossibilité d'utiliser le site ou de toute réclamation liée à ces conditions.",
+    ),
+    ("added", "es", "El club no será responsable en ningún caso de la imposibilidad de utilizar el sitio."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "text"), DISCLAIMERS)
+def test_a_denial_of_liability_added_or_removed_is_quiet(kind: str, language: str, text: str) -> None:
+    assert_quiet(single(kind, text, language=language))
+
+
+def test_a_denial_of_liability_that_names_a_recipient_still_counts() -> None:
+    change = single("added", "We are not responsible for how advertisers use the data we send them.")
+    assert change.material, change
+
+
+def test_a_warranty_disclaimer_rewritten_in_lower_case_is_quiet() -> None:
+    old = (
+        "LE CLUB DÉCLINE EXPRESSÉMENT TOUTE GARANTIE DE QUALITÉ MARCHANDE, D'ADÉQUATION À UN USAGE "
+        "PARTICULIER ET DE NON-VIOLATION."
+    )
+    new = (
+        "Le club décline expressément toute garantie, telle que la « qualité marchande », "
+        "l'« adéquation à un usage particulier » et l'« absence de violation » "
+        "ou découlant des habitudes d'utilisation."
+    )
+    assert_quiet(modified(old, new, "fr"))
+
+
+def test_where_to_report_a_copyright_infringement_is_no_security_term() -> None:
+    text = (
+        "Si un contenu de notre forum porte atteinte à vos droits d'auteur, "
+        "consultez notre procédure de signalement des violations."
+    )
+    assert "security" not in single("added", text, language="fr").categories

@@ -901,15 +901,20 @@ def _disclaims_liability(text: str, lex: Lexicon) -> bool:
     if pattern is None or not caseless.search(pattern, text):
         return False
     # "we do not sell your data and are not liable for ...": a ban beside the denial still stands
-    rest = pattern.sub(" ", text)
+    # ("unless the law requires it", "including but not limited to" negate nothing)
+    rest = _unexcepted(pattern.sub(" ", text), lex)
     return lex.negators is None or not caseless.search(lex.negators, rest)
 
 
 def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
     """A denial of liability re-written into a sentence that names no policy term: the terms the
     old one named were what it covered, so none was dropped."""
-    if set(nf.categories) & MATERIAL_CATEGORIES or of.durations or nf.durations:
+    if of.durations or nf.durations:
         return False
+    if set(nf.categories) & MATERIAL_CATEGORIES:
+        # "X disclaims all warranties" said again in other words, naming nothing done with data
+        both = _disclaims_liability(new, lex) and _names_nothing_done(of) and _names_nothing_done(nf)
+        return both and _disclaims_liability(old, lex)
     return _disclaims_liability(old, lex)
 
 
@@ -1934,8 +1939,9 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
     lex = pick_lexicon(clause.text, clause.language)
-    if material_cats and not added and _disclaims_liability(clause.text, lex):
-        # "we accept no liability for what members send to third parties" removed: no ban went
+    if material_cats and (not added or _names_nothing_done(facts)) and _disclaims_liability(clause.text, lex):
+        # "we accept no liability for what members send to third parties" removed: no ban went;
+        # "we are not liable if you cannot use the app" added: no data practice of ours is said
         return _done(change, list(cats), [], False, "none", f"{verb} (a denial of liability)")
     if material_cats and _describes_the_policy(clause, facts):
         return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
@@ -1984,6 +1990,13 @@ def _single(change: Change, clause: Clause) -> Change:
     # "stored in Argentina": a destination is a transfer term whatever verb named it
     stated = material_cats | {f.fact.category for f in findings}
     return _done(change, list(stated), findings, True, severity, text)
+
+
+def _names_nothing_done(facts: ClauseFacts) -> bool:
+    """The clause names no recipient, kind of data, use, place, period or verb of ours: what a
+    denial of liability added covers is only the service itself."""
+    named = facts.recipients or facts.data_types or facts.purposes or facts.places or facts.ruled_out
+    return not (named or facts.durations or facts.polarity)
 
 
 _OPENS_A_LIST = re.compile(r"[:：]\s*$")
