@@ -329,3 +329,73 @@ def test_where_to_report_a_copyright_infringement_is_no_security_term() -> None:
         "consultez notre procédure de signalement des violations."
     )
     assert "security" not in single("added", text, language="fr").categories
+
+
+# --- changes told in advance, and now only once they are made -------------------------------------
+
+NOTICE_TOO_LATE = [
+    (
+        "en",
+        "When we update this policy, we will e-mail you in advance.",
+        "When we update this policy, we will e-mail you once the changes have been made.",
+    ),
+    (
+        "es",
+        "Si modificamos esta política, le enviaremos un correo con antelación.",
+        "Si modificamos esta política, le enviaremos un correo una vez aplicados los cambios.",
+    ),
+    (
+        "fr",
+        "Si nous modifions cette politique, nous vous écrirons au préalable.",
+        "Si nous modifions cette politique, nous vous écrirons après leur entrée en vigueur.",
+    ),
+    (
+        "de",
+        "Über neue Bedingungen schreiben wir Ihnen vorab eine E-Mail.",
+        "Über neue Bedingungen schreiben wir Ihnen, nachdem die Änderungen in Kraft getreten sind.",
+    ),
+    (
+        "nl",
+        "Bij wijzigingen in dit privacybeleid sturen we u van tevoren een e-mail.",
+        "Bij wijzigingen in dit privacybeleid mailen we u nadat de wijzigingen van kracht zijn geworden.",
+    ),
+    (
+        "da",
+        "Vi giver dig besked om nye vilkår på forhånd.",
+        "Vi giver dig besked om nye vilkår, når ændringerne er trådt i kraft.",
+    ),
+    (
+        "sv",
+        "Vi meddelar dig om nya villkor i förväg.",
+        "Vi meddelar dig om nya villkor när ändringarna har trätt i kraft.",
+    ),
+    (
+        "no",
+        "Vi varsler deg om nye vilkår på forhånd.",
+        "Vi varsler deg om nye vilkår etter at endringene har trådt i kraft.",
+    ),
+    (
+        "hr",
+        "O izmjenama uvjeta obavijestit ćemo vas unaprijed.",
+        "O izmjenama uvjeta obavijestit ćemo vas nakon stupanja na snagu.",
+    ),
+    (
+        "sl",
+        "O spremembah pogojev vas bomo obvestili vnaprej.",
+        "O spremembah pogojev vas bomo obvestili po začetku veljavnosti.",
+    ),
+    ("zh", "条款变更时，我们会提前通知您。", "条款变更时，我们会在变更生效后通知您。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), NOTICE_TOO_LATE)
+def test_notice_of_changes_moved_from_before_to_after_alerts(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "changes", "high")
+    assert "no longer in advance" in change.explanation, change
+
+
+def test_notice_in_advance_said_in_other_words_is_quiet() -> None:
+    old = "Si cambiamos estos términos, te avisaremos siempre con antelación."
+    new = "Si cambiamos estos términos, siempre te avisaremos con carácter previo."
+    assert_quiet(modified(old, new, "es"))

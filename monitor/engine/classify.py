@@ -2255,7 +2255,7 @@ def _diff_facts(
         )
     out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
     if "changes" in cats:
-        out += _diff_notice(of, nf) or _diff_channels(of, nf)
+        out += (_diff_notice(of, nf) or _diff_channels(of, nf)) + _diff_timing(of, nf)
     out += _diff_set(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
@@ -2575,6 +2575,17 @@ def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
         ]
     if nf.change_notice == "none":
         return [_Finding(Fact("changes", None, "no notice", "added", "change_notice"), "high")]
+    return []
+
+
+def _diff_timing(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    """Changes told in advance and now only once they are made (or the other way round): the same
+    promise to tell, too late to act on before the new terms apply."""
+    was, now = of.change_timing, nf.change_timing
+    if "advance" in was and "afterwards" in now and "advance" not in now:
+        return [_Finding(Fact("changes", "advance", "afterwards", "changed", "change_timing"), "high")]
+    if "afterwards" in was and "advance" in now and "afterwards" not in now:
+        return [_Finding(Fact("changes", "afterwards", "advance", "changed", "change_timing"), "medium")]
     return []
 
 

@@ -112,6 +112,7 @@ class ClauseFacts:
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
     # how changes to the policy are announced, in a clause about them: "direct", "posted"
     change_channels: frozenset[str] = frozenset()
+    change_timing: frozenset[str] = frozenset()  # "advance" (told before changes apply), "afterwards"
     security_measures: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
     # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard",
@@ -1100,6 +1101,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         breach_states=a.breach_states | b.breach_states,
         change_notice=a.change_notice or b.change_notice,
         change_channels=a.change_channels | b.change_channels,
+        change_timing=a.change_timing | b.change_timing,
         security_measures=a.security_measures | b.security_measures,
         contacts=a.contacts | b.contacts,
         conditions=a.conditions | b.conditions,
@@ -1490,6 +1492,12 @@ class _DeferredFacts(ClauseFacts):
         if "changes" not in self._reading.topics and self.change_notice is None:
             return frozenset()  # "we e-mail you a receipt": no announcement of changes
         return _keys(self._reading.lex.change_channels, self._reading.text)
+
+    @_deferred
+    def change_timing(self) -> frozenset[str]:
+        if "changes" not in self._reading.topics and self.change_notice is None:
+            return frozenset()  # "we reply before the end of the day": no announcement of changes
+        return _keys(self._reading.lex.change_timing, self._reading.text)
 
     @_deferred
     def security_measures(self) -> frozenset[str]:
