@@ -399,3 +399,81 @@ def test_notice_in_advance_said_in_other_words_is_quiet() -> None:
     old = "Si cambiamos estos términos, te avisaremos siempre con antelación."
     new = "Si cambiamos estos términos, siempre te avisaremos con carácter previo."
     assert_quiet(modified(old, new, "es"))
+
+
+# --- processing that "will not take place" became possible ----------------------------------------
+
+PROCESSING_BAN_WEAKENED = [
+    (
+        "en",
+        "Without the optional sensor, the related data processing will not take place.",
+        "Without the optional sensor, the related data processing may still take place.",
+    ),
+    (
+        "fr",
+        "Sans le capteur optionnel, le traitement des données correspondant n'aura pas lieu.",
+        "Sans le capteur optionnel, le traitement des données correspondant peut quand même avoir lieu.",
+    ),
+    (
+        "es",
+        "Sin el sensor opcional, el tratamiento de datos correspondiente no tendrá lugar.",
+        "Sin el sensor opcional, el tratamiento de datos correspondiente puede tener lugar igualmente.",
+    ),
+    (
+        "nl",
+        "Zonder de optionele sensor vindt de bijbehorende verwerking niet plaats.",
+        "Zonder de optionele sensor kan de bijbehorende verwerking toch plaatsvinden.",
+    ),
+    (
+        "da",
+        "Uden den valgfrie sensor vil den tilhørende behandling ikke finde sted.",
+        "Uden den valgfrie sensor kan den tilhørende behandling alligevel finde sted.",
+    ),
+    (
+        "sv",
+        "Utan den valfria sensorn kommer den tillhörande behandlingen inte att äga rum.",
+        "Utan den valfria sensorn kan den tillhörande behandlingen ändå äga rum.",
+    ),
+    (
+        "no",
+        "Uten den valgfrie sensoren vil den tilhørende behandlingen ikke finne sted.",
+        "Uten den valgfrie sensoren kan den tilhørende behandlingen likevel finne sted.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), PROCESSING_BAN_WEAKENED)
+def test_processing_ruled_out_that_may_now_take_place_alerts(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection", "high")
+
+
+# --- what the document covers, listed: an entry dropped is no term dropped ------------------------
+
+COVERED_TOPICS = [
+    (
+        "en",
+        "It covers how we pass data on, how long we keep it and your rights.",
+        "It covers how we pass data on and how long we keep it.",
+    ),
+    (
+        "fr",
+        "Elle régit la communication des données, leur durée de conservation ainsi que vos droits.",
+        "Elle régit la communication des données ainsi que leur durée de conservation.",
+    ),
+    (
+        "de",
+        "Diese Erklärung regelt die Weitergabe von Daten, die Speicherdauer sowie Ihre Rechte.",
+        "Diese Erklärung regelt die Weitergabe von Daten sowie die Speicherdauer.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), COVERED_TOPICS)
+def test_a_topic_dropped_from_what_the_policy_covers_is_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_a_right_dropped_from_a_list_of_rights_still_alerts() -> None:
+    old = "You have the right to access, correct and delete your data."
+    new = "You have the right to access and correct your data."
+    assert_alert(modified(old, new), "rights")

@@ -726,6 +726,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings = _without_items_now_banned(findings, nf)
     if not findings:
         findings = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
+    if _only_what_the_policy_covers(findings, old, of, new, nf):
+        # "It governs data transfers, storage periods and your rights" -> "... and storage periods":
+        # the topics a document covers, listed; its other sentences state the terms
+        return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -2013,6 +2017,15 @@ def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: s
 
 POINTER_MAX_WORDS = 20
 DESCRIPTION_MAX_WORDS = 40
+
+
+def _only_what_the_policy_covers(
+    findings: list[_Finding], old: Clause, of: ClauseFacts, new: Clause, nf: ClauseFacts
+) -> bool:
+    """Only list items came or went, in a sentence that on both sides says what the document covers."""
+    if not findings or any(f.fact.kind != "item" for f in findings):
+        return False
+    return _describes_the_policy(old, of) and _describes_the_policy(new, nf)
 
 
 def _describes_the_policy(clause: Clause, facts: ClauseFacts) -> bool:
