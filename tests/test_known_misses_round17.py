@@ -477,3 +477,33 @@ def test_a_right_dropped_from_a_list_of_rights_still_alerts() -> None:
     old = "You have the right to access, correct and delete your data."
     new = "You have the right to access and correct your data."
     assert_alert(modified(old, new), "rights")
+
+
+# --- the user sharing their own things with the service: no sharing by the service ----------------
+
+USER_SHARES_OWN = [
+    ("en", "With the app you can share your drawings and stories that we need for our open library."),
+    ("nl", "Met de app kunt u uw tekeningen en verhalen delen die we nodig hebben voor onze open beeldbank."),
+    (
+        "de",
+        "Mit der App können Sie Ihre Zeichnungen teilen, die wir für unsere Bibliothek brauchen.",
+    ),
+    (
+        "fr",
+        "Avec l'application, vous pouvez partager vos dessins pour notre photothèque ouverte.",
+    ),
+    (
+        "da",
+        "Med appen kan du dele dine tegninger og historier, som vi har brug for til vores åbne bibliotek.",
+    ),
+    ("sv", "Med appen kan du dela dina teckningar och berättelser som vi behöver för vårt öppna bibliotek."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), USER_SHARES_OWN)
+def test_the_user_sharing_their_own_work_with_us_is_no_sharing(language: str, text: str) -> None:
+    assert "sharing" not in single("added", text, language=language).categories
+
+
+def test_the_user_choosing_that_we_share_with_partners_is_still_sharing() -> None:
+    assert_alert(single("added", "You can choose to share your data with our partners."), "sharing")

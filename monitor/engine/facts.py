@@ -1319,8 +1319,42 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
     return "".join(out) + text[at:]
 
 
+USER_SHARE_REACH = 120  # characters from "you can" to the share verb it governs (nl, de: the verb ends)
+_AFTER_VERB = compile_cached(r"\W+(?:\w+\W+){0,2}?")
+
+
+def _without_users_own_sharing(text: str, lex: Lexicon) -> str:
+    """The clause without the share verbs whose subject is the user sharing their own things
+    ("via the app you can share your voice and the sentences we need", "kunt u uw stem ...
+    delen"): the user gives to the service, which shares nothing. Kept whole when the sentence
+    names a recipient ("you can choose to share your data with partners") or the service stands
+    between ("you can ask us to share")."""
+    modals, share = lex.user_modals, lex.actions.get("share")
+    mine, ours = lex.possessives.get("user"), lex.possessives.get("ours")
+    if modals is None or share is None or mine is None or not caseless.search(modals, text):
+        return text
+    if _keys(lex.recipients, text):
+        return text
+    out, at = [], 0
+    for m in modals.finditer(text):
+        if m.start() < at:
+            continue
+        end = _DUTY_END.search(text, m.end())
+        stop = min(end.start() if end else len(text), m.end() + USER_SHARE_REACH)
+        verb = share.search(text, m.end(), stop)
+        if verb is None or (ours is not None and ours.search(text, m.end(), verb.start())):
+            continue
+        after = _AFTER_VERB.match(text, verb.end())
+        owner_after = after is not None and mine.match(text, after.end()) is not None
+        if not (mine.search(text, m.end(), verb.start()) or owner_after):
+            continue
+        out.append(text[at : verb.start()] + " " * (verb.end() - verb.start()))
+        at = verb.end()
+    return "".join(out) + text[at:]
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
-    whole, text = text, without_user_duties(text, lex)
+    whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
     hits = _category_hits(text, lex)
     if hits and _defines_a_term(text, lex):
