@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified, removed, single
 
+from monitor.engine.facts import extract_facts
+
 # --- publishing the user's data is sharing it with everyone --------------------------------------
 
 PUBLISH_BAN_DROPPED = [
@@ -326,7 +328,7 @@ def test_a_warranty_disclaimer_rewritten_in_lower_case_is_quiet() -> None:
 def test_where_to_report_a_copyright_infringement_is_no_security_term() -> None:
     text = (
         "Si un contenu de notre forum porte atteinte à vos droits d'auteur, "
-        "consultez notre procédure de signalement des violations."
+        "consultez notre procédure de signalement d'une violation."
     )
     assert "security" not in single("added", text, language="fr").categories
 
@@ -507,3 +509,37 @@ def test_the_user_sharing_their_own_work_with_us_is_no_sharing(language: str, te
 
 def test_the_user_choosing_that_we_share_with_partners_is_still_sharing() -> None:
     assert_alert(single("added", "You can choose to share your data with our partners."), "sharing")
+
+
+# --- the right of access narrowed: one thing the user is told no longer named ---------------------
+
+ACCESS_NARROWED = [
+    (
+        "da",
+        "Du har altid ret til at få oplyst, hvilke data foreningen gemmer, samt hvem der har adgang til dem.",
+        "Du har altid ret til at få oplyst, hvilke data foreningen gemmer.",
+    ),
+    (
+        "en",
+        "You have the right to access the records the club keeps about you and to whom it discloses them.",
+        "You have the right to access the records the club keeps about you.",
+    ),
+    (
+        "sv",
+        "Du har rätt till tillgång till de uppgifter klubben har och till vilka klubben lämnar ut dem.",
+        "Du har rätt till tillgång till de uppgifter klubben har.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), ACCESS_NARROWED)
+def test_the_right_of_access_that_no_longer_names_the_recipients_alerts(
+    language: str, old: str, new: str
+) -> None:
+    assert_alert(modified(old, new, language), "rights", "high")
+
+
+def test_who_has_access_is_no_right_of_access_in_danish() -> None:
+    assert (
+        "access" not in extract_facts("Kun vores medarbejdere har adgang til dine oplysninger.", "da").rights
+    )

@@ -725,7 +725,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     findings = _without_items_now_banned(findings, nf)
     if not findings:
-        findings = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
+        listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
+        findings = listed or _access_narrowed(of, nf, pairs)
     if _only_what_the_policy_covers(findings, old, of, new, nf):
         # "It governs data transfers, storage periods and your rights" -> "... and storage periods":
         # the topics a document covers, listed; its other sentences state the terms
@@ -2017,6 +2018,21 @@ def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: s
 
 POINTER_MAX_WORDS = 20
 DESCRIPTION_MAX_WORDS = 40
+
+
+# What the right of access tells the user besides the data held: who receives it, what for, how long.
+ACCESS_TOPICS = frozenset({"sharing", "purpose", "retention"})
+
+
+def _access_narrowed(of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]]) -> list[_Finding]:
+    """A sentence granting the right of access on both sides that no longer names one thing the
+    user is told ("you may be told which data we hold and who has access to it" -> "... which data
+    we hold"): the right covers less. Only when words were taken out and none put in."""
+    if "access" not in of.rights & nf.rights or any(n for _, n in pairs):
+        return []
+    if not any(of.category_hits.get(c, 0) > nf.category_hits.get(c, 0) for c in ACCESS_TOPICS):
+        return []
+    return [_Finding(Fact("rights", _snip(pairs, 0), None, "removed", "item"), "high")]
 
 
 def _only_what_the_policy_covers(
