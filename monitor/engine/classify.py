@@ -780,8 +780,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
+    findings = _without_items_now_banned(findings, nf)
     if not findings:
-        findings = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
+        listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
+        findings = listed or _access_narrowed(of, nf, pairs)
+    if _only_what_the_policy_covers(findings, old, of, new, nf):
+        # "It governs data transfers, storage periods and your rights" -> "... and storage periods":
+        # the topics a document covers, listed; its other sentences state the terms
+        return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -957,15 +963,20 @@ def _disclaims_liability(text: str, lex: Lexicon) -> bool:
     if pattern is None or not caseless.search(pattern, text):
         return False
     # "we do not sell your data and are not liable for ...": a ban beside the denial still stands
-    rest = pattern.sub(" ", text)
+    # ("unless the law requires it", "including but not limited to" negate nothing)
+    rest = _unexcepted(pattern.sub(" ", text), lex)
     return lex.negators is None or not caseless.search(lex.negators, rest)
 
 
 def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
     """A denial of liability re-written into a sentence that names no policy term: the terms the
     old one named were what it covered, so none was dropped."""
-    if set(nf.categories) & MATERIAL_CATEGORIES or of.durations or nf.durations:
+    if of.durations or nf.durations:
         return False
+    if set(nf.categories) & MATERIAL_CATEGORIES:
+        # "X disclaims all warranties" said again in other words, naming nothing done with data
+        both = _disclaims_liability(new, lex) and _names_nothing_done(of) and _names_nothing_done(nf)
+        return both and _disclaims_liability(old, lex)
     return _disclaims_liability(old, lex)
 
 
@@ -1347,8 +1358,8 @@ def _diff_conditions(
         side = set(facts.categories)
         # and on what that sentence's own verbs do ("除…外，不会收集": an exception to not collecting)
         own_acts = {ACTION_CATEGORY.get(p.action) for p in facts.polarity} & material_cats
-        pool = own_acts or (acted & side) or (material_cats & side) or acted or material_cats
-        cat = own or _ordered(pool)[0]
+        pool = own_acts or _right_limited(facts, material_cats) or (acted & side) or (material_cats & side)
+        cat = own or _ordered(pool or acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None
         if kind == "consent":
@@ -1381,6 +1392,44 @@ def _diff_conditions(
         )
         out.append(_Finding(fact, "high" if dropped else "medium"))
     return out
+
+
+def _without_items_now_banned(findings: list[_Finding], nf: ClauseFacts) -> list[_Finding]:
+    """Without the recipients (purposes, data types) the old text named in a ban's exception and
+    the new text rules out: "we do not give it to third parties, save where the law requires it"
+    -> "... to third parties" still names third parties, now under a ban without exception (the
+    exception dropped says so, of what those items are about), not a recipient no longer named."""
+    if not any(f.fact.kind == "ban_exception" and f.fact.direction == "removed" for f in findings):
+        return findings
+    banned = [
+        f
+        for f in findings
+        if f.fact.kind in ("recipient", "purpose", "data_type")
+        and f.fact.new is None
+        and (f.fact.kind, f.fact.old) in nf.ruled_out
+    ]
+    if not banned:
+        return findings
+    # the exception covered whom the data went to: the ban is on sharing, whatever the sentence's
+    # other verbs (a parent's consent keeps its own topic, children)
+    to = {f.fact.category for f in banned if f.fact.kind == "recipient"}
+    out = []
+    for f in findings:
+        if f in banned:
+            continue
+        if to and f.fact.kind == "ban_exception" and f.fact.category not in to | {"children"}:
+            f = replace(f, fact=replace(f.fact, category=_ordered(to)[0]))
+        out.append(f)
+    return out
+
+
+def _right_limited(facts: ClauseFacts, material_cats: set[str]) -> set[str]:
+    """{"rights"} when the qualifier's sentence is about a right the user exercises and no verb
+    of ours: "consent can be withdrawn only in writing, by a message to us or to the courier"
+    limits the right, though the courier is named as where the message may go."""
+    if facts.rights and not facts.polarity and "rights" in material_cats:
+        return {"rights"}
+    return set()
 
 
 _PHRASE_END = compile_cached(r"[,.;:!?()。；，]")
@@ -1966,8 +2015,9 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
     lex = pick_lexicon(clause.text, clause.language)
-    if material_cats and not added and _disclaims_liability(clause.text, lex):
-        # "we accept no liability for what members send to third parties" removed: no ban went
+    if material_cats and (not added or _names_nothing_done(facts)) and _disclaims_liability(clause.text, lex):
+        # "we accept no liability for what members send to third parties" removed: no ban went;
+        # "we are not liable if you cannot use the app" added: no data practice of ours is said
         return _done(change, list(cats), [], False, "none", f"{verb} (a denial of liability)")
     if material_cats and _describes_the_policy(clause, facts):
         return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
@@ -2018,6 +2068,13 @@ def _single(change: Change, clause: Clause) -> Change:
     return _done(change, list(stated), findings, True, severity, text)
 
 
+def _names_nothing_done(facts: ClauseFacts) -> bool:
+    """The clause names no recipient, kind of data, use, place, period or verb of ours: what a
+    denial of liability added covers is only the service itself."""
+    named = facts.recipients or facts.data_types or facts.purposes or facts.places or facts.ruled_out
+    return not (named or facts.durations or facts.polarity)
+
+
 _OPENS_A_LIST = re.compile(r"[:：]\s*$")
 
 
@@ -2032,6 +2089,30 @@ def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: s
 
 POINTER_MAX_WORDS = 20
 DESCRIPTION_MAX_WORDS = 40
+
+
+# What the right of access tells the user besides the data held: who receives it, what for, how long.
+ACCESS_TOPICS = frozenset({"sharing", "purpose", "retention"})
+
+
+def _access_narrowed(of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]]) -> list[_Finding]:
+    """A sentence granting the right of access on both sides that no longer names one thing the
+    user is told ("you may be told which data we hold and who has access to it" -> "... which data
+    we hold"): the right covers less. Only when words were taken out and none put in."""
+    if "access" not in of.rights & nf.rights or any(n for _, n in pairs):
+        return []
+    if not any(of.category_hits.get(c, 0) > nf.category_hits.get(c, 0) for c in ACCESS_TOPICS):
+        return []
+    return [_Finding(Fact("rights", _snip(pairs, 0), None, "removed", "item"), "high")]
+
+
+def _only_what_the_policy_covers(
+    findings: list[_Finding], old: Clause, of: ClauseFacts, new: Clause, nf: ClauseFacts
+) -> bool:
+    """Only list items came or went, in a sentence that on both sides says what the document covers."""
+    if not findings or any(f.fact.kind != "item" for f in findings):
+        return False
+    return _describes_the_policy(old, of) and _describes_the_policy(new, nf)
 
 
 def _describes_the_policy(clause: Clause, facts: ClauseFacts) -> bool:
@@ -2280,7 +2361,7 @@ def _diff_facts(
         )
     out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
     if "changes" in cats:
-        out += _diff_notice(of, nf) or _diff_channels(of, nf)
+        out += (_diff_notice(of, nf) or _diff_channels(of, nf)) + _diff_timing(of, nf)
     out += _diff_set(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
@@ -2600,6 +2681,17 @@ def _diff_notice(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
         ]
     if nf.change_notice == "none":
         return [_Finding(Fact("changes", None, "no notice", "added", "change_notice"), "high")]
+    return []
+
+
+def _diff_timing(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    """Changes told in advance and now only once they are made (or the other way round): the same
+    promise to tell, too late to act on before the new terms apply."""
+    was, now = of.change_timing, nf.change_timing
+    if "advance" in was and "afterwards" in now and "advance" not in now:
+        return [_Finding(Fact("changes", "advance", "afterwards", "changed", "change_timing"), "high")]
+    if "afterwards" in was and "advance" in now and "afterwards" not in now:
+        return [_Finding(Fact("changes", "afterwards", "advance", "changed", "change_timing"), "medium")]
     return []
 
 

@@ -371,6 +371,12 @@ def _change_channel(fact: Fact) -> str:
     return "changes to the policy will no longer be announced to you directly (by e-mail or a message)"
 
 
+def _change_timing(fact: Fact) -> str:
+    if fact.new == "afterwards":
+        return "changes to the policy will now be announced only once they are made, no longer in advance"
+    return "changes to the policy will now be announced in advance, no longer only once they are made"
+
+
 def _parental(fact: Fact) -> str:
     if fact.direction == "removed":
         return "Parental consent is no longer required for children's data"
@@ -500,6 +506,7 @@ _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "breach_notice": _breach_notice,
     "change_notice": _change_notice,
     "change_channel": _change_channel,
+    "change_timing": _change_timing,
     "parental_consent": _parental,
     "ban_exception": lambda fact: describe_conditions([fact]),
     "wording": _wording_fact,

@@ -112,6 +112,7 @@ class ClauseFacts:
     change_notice: str | None = None  # "promised", "none" (explicitly without notice) or None
     # how changes to the policy are announced, in a clause about them: "direct", "posted"
     change_channels: frozenset[str] = frozenset()
+    change_timing: frozenset[str] = frozenset()  # "advance" (told before changes apply), "afterwards"
     security_measures: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
     # qualifiers that narrow what the clause permits: "limit" (only, unless), "consent", "safeguard",
@@ -1100,6 +1101,7 @@ def _merge(a: ClauseFacts, b: ClauseFacts) -> ClauseFacts:
         breach_states=a.breach_states | b.breach_states,
         change_notice=a.change_notice or b.change_notice,
         change_channels=a.change_channels | b.change_channels,
+        change_timing=a.change_timing | b.change_timing,
         security_measures=a.security_measures | b.security_measures,
         contacts=a.contacts | b.contacts,
         conditions=a.conditions | b.conditions,
@@ -1317,8 +1319,42 @@ def without_user_duties(text: str, lex: Lexicon) -> str:
     return "".join(out) + text[at:]
 
 
+USER_SHARE_REACH = 120  # characters from "you can" to the share verb it governs (nl, de: the verb ends)
+_AFTER_VERB = compile_cached(r"\W+(?:\w+\W+){0,2}?")
+
+
+def _without_users_own_sharing(text: str, lex: Lexicon) -> str:
+    """The clause without the share verbs whose subject is the user sharing their own things
+    ("via the app you can share your voice and the sentences we need", "kunt u uw stem ...
+    delen"): the user gives to the service, which shares nothing. Kept whole when the sentence
+    names a recipient ("you can choose to share your data with partners") or the service stands
+    between ("you can ask us to share")."""
+    modals, share = lex.user_modals, lex.actions.get("share")
+    mine, ours = lex.possessives.get("user"), lex.possessives.get("ours")
+    if modals is None or share is None or mine is None or not caseless.search(modals, text):
+        return text
+    if _keys(lex.recipients, text):
+        return text
+    out, at = [], 0
+    for m in modals.finditer(text):
+        if m.start() < at:
+            continue
+        end = _DUTY_END.search(text, m.end())
+        stop = min(end.start() if end else len(text), m.end() + USER_SHARE_REACH)
+        verb = share.search(text, m.end(), stop)
+        if verb is None or (ours is not None and ours.search(text, m.end(), verb.start())):
+            continue
+        after = _AFTER_VERB.match(text, verb.end())
+        owner_after = after is not None and mine.match(text, after.end()) is not None
+        if not (mine.search(text, m.end(), verb.start()) or owner_after):
+            continue
+        out.append(text[at : verb.start()] + " " * (verb.end() - verb.start()))
+        at = verb.end()
+    return "".join(out) + text[at:]
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
-    whole, text = text, without_user_duties(text, lex)
+    whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
     hits = _category_hits(text, lex)
     if hits and _defines_a_term(text, lex):
@@ -1490,6 +1526,12 @@ class _DeferredFacts(ClauseFacts):
         if "changes" not in self._reading.topics and self.change_notice is None:
             return frozenset()  # "we e-mail you a receipt": no announcement of changes
         return _keys(self._reading.lex.change_channels, self._reading.text)
+
+    @_deferred
+    def change_timing(self) -> frozenset[str]:
+        if "changes" not in self._reading.topics and self.change_notice is None:
+            return frozenset()  # "we reply before the end of the day": no announcement of changes
+        return _keys(self._reading.lex.change_timing, self._reading.text)
 
     @_deferred
     def security_measures(self) -> frozenset[str]:

@@ -147,6 +147,8 @@ class Lexicon:
     purposes: Patterns = field(default_factory=dict)
     # how changes are announced: "direct" (by e-mail, in the app) or "posted" (on this page)
     change_channels: Patterns = field(default_factory=dict)
+    # when changes are told: "advance" (before they take effect) or "afterwards" (once made)
+    change_timing: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
@@ -338,6 +340,7 @@ def load_lexicon(language: str) -> Lexicon:
         change_promise=_alternation(change.get("promise"), cjk),
         change_channels=_keyed({k: change[k] for k in ("direct", "posted") if k in change}, cjk),
         change_no_notice=_alternation(change.get("no_notice"), cjk),
+        change_timing=_keyed({k: change[k] for k in ("advance", "afterwards") if k in change}, cjk),
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         pointers=_alternation(data.get("pointers"), cjk),

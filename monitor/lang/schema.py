@@ -161,7 +161,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         }
     ),
     "breach_states": frozenset({"without undue delay", "promptly"}),
-    "change_notice": frozenset({"promise", "no_notice", "direct", "posted"}),
+    "change_notice": frozenset({"promise", "no_notice", "direct", "posted", "advance", "afterwards"}),
     "security_measures": frozenset(
         {
             "encryption",
