@@ -971,13 +971,12 @@ def _disclaims_liability(text: str, lex: Lexicon) -> bool:
 def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
     """A denial of liability re-written into a sentence that names no policy term: the terms the
     old one named were what it covered, so none was dropped."""
-    if of.durations or nf.durations:
-        return False
+    if not _disclaims_liability(old, lex) or of.durations or nf.durations:
+        return False  # the cheap test first: most sentences deny no liability
     if set(nf.categories) & MATERIAL_CATEGORIES:
         # "X disclaims all warranties" said again in other words, naming nothing done with data
-        both = _disclaims_liability(new, lex) and _names_nothing_done(of) and _names_nothing_done(nf)
-        return both and _disclaims_liability(old, lex)
-    return _disclaims_liability(old, lex)
+        return _disclaims_liability(new, lex) and _names_nothing_done(of) and _names_nothing_done(nf)
+    return True
 
 
 DOUBLET_CATEGORIES = frozenset({"retention"})
@@ -2015,7 +2014,7 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
     lex = pick_lexicon(clause.text, clause.language)
-    if material_cats and (not added or _names_nothing_done(facts)) and _disclaims_liability(clause.text, lex):
+    if material_cats and _disclaims_liability(clause.text, lex) and (not added or _names_nothing_done(facts)):
         # "we accept no liability for what members send to third parties" removed: no ban went;
         # "we are not liable if you cannot use the app" added: no data practice of ours is said
         return _done(change, list(cats), [], False, "none", f"{verb} (a denial of liability)")

@@ -898,12 +898,22 @@ def is_list_negator(word: str, lex: Lexicon) -> bool:
     return lex.negation_continuers is not None and lex.negation_continuers.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=32)
+def _list_negators(lex: Lexicon) -> re.Pattern[str] | None:
+    """The lexicon's list openers and continuers as one pattern (None: it has neither)."""
+    parts = [re.escape(w) for w in sorted(lex.list_openers)]
+    if lex.negation_continuers is not None:
+        parts.append(lex.negation_continuers.pattern)
+    return compile_cached(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE) if parts else None
+
+
 def _negated_over_list(text: str, verb_end: int, lex: Lexicon) -> bool:
     """A list negator after the verb, answered in the same clause by another or by a conjunction,
     negates the verb: "we share it with neither advertisers nor brokers", "is sold neither to A
     nor to B" (not "with partners, neither of whom ...": no second part)."""
-    if not lex.list_openers and lex.negation_continuers is None:
-        return False
+    marks = _list_negators(lex)
+    if marks is None or not marks.search(text, verb_end):
+        return False  # most sentences hold no "neither" or "nor" after the verb
     words = [w.lower() for w in _words_after(text, verb_end, LIST_NEGATION_REACH + LIST_ALLOWANCE)]
     opened = False
     for i, word in enumerate(words):

@@ -55,6 +55,7 @@ class OtherVersion:
         self._by_word: dict[str, list[int]] | None = None
         self._lowered: tuple[str, list[int]] | None = None
         self.walked = 0  # index entries read for all questions so far
+        self._last_shared: tuple[frozenset[str], Counter[int]] | None = None
         self.unindexed_left = UNINDEXED_QUESTIONS if questions <= UNINDEXED_QUESTIONS else 0
 
     def restates(self, clause: Clause) -> bool:
@@ -81,12 +82,9 @@ class OtherVersion:
         in China and do not send it abroad") whose section says each half in a sentence of its own."""
         if len(words) < PAIR_MIN_WORDS:
             return False  # a short clause's few words stand in any two sentences of its topic
-        index = self._index()
-        postings = [index.get(w, ()) for w in words]
-        self.walked += sum(map(len, postings))
-        if self.walked > WALK_BUDGET:
+        shared = self._shared(words)
+        if shared is None:
             return False
-        shared = Counter(i for ids in postings for i in ids)
         for i in sorted(i for i, n in shared.items() if n >= PAIR_SHARE * len(words)):
             if shared.get(i + 1, 0) < PAIR_SHARE * len(words):
                 continue  # each sentence of the two says its part: one of them alone is no pair
@@ -102,13 +100,24 @@ class OtherVersion:
 
     def _candidates_from_index(self, words: frozenset[str]) -> list[int]:
         """The clauses holding enough of the words, most words first, read off the index."""
+        shared = self._shared(words)
+        if shared is None:
+            return []
+        return [i for i, n in shared.most_common() if n >= WORD_COVER * len(words)]
+
+    def _shared(self, words: frozenset[str]) -> Counter[int] | None:
+        """How many of the words each clause holds, read off the index (kept for the question's
+        second reading, the pair check); None past the walk budget."""
+        if self._last_shared is not None and self._last_shared[0] is words:
+            return self._last_shared[1]
         index = self._index()
         postings = [index.get(w, ()) for w in words]
         self.walked += sum(map(len, postings))
         if self.walked > WALK_BUDGET:
-            return []
+            return None
         shared = Counter(i for ids in postings for i in ids)
-        return [i for i, n in shared.most_common() if n >= WORD_COVER * len(words)]
+        self._last_shared = (words, shared)
+        return shared
 
     def _candidates_without_index(self, words: frozenset[str]) -> list[int] | None:
         """The same clauses found by text search: a clause holding enough of the words misses at

@@ -144,6 +144,7 @@ _WIDE = -1  # stands for every non-ASCII character in a set from _accepted_set
 # holds the letter in their place (_scanned), and a set accepts the letter instead (_with_letters)
 _LETTER_OF = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 _AS_LETTERS = str.maketrans(_LETTER_OF)
+_LETTER_STANDINS = tuple(chr(ch) for ch in _LETTER_OF)
 
 
 def _accepted_set(op: Any, av: Any, flags: int) -> set[int]:
@@ -205,7 +206,9 @@ def _with_letters(chars: set[int]) -> set[int]:
 
 def _scanned(text: str) -> str:
     """The text as the databases are built to scan it (see _LETTER_OF)."""
-    return text if text.isascii() else text.translate(_AS_LETTERS)
+    if text.isascii() or not any(ch in text for ch in _LETTER_STANDINS):
+        return text  # str's `in` scans in C; translate maps every character through a dict
+    return text.translate(_AS_LETTERS)
 
 
 def _ranges(chars: set[int]) -> tuple[tuple[int, int], ...]:
