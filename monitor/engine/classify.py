@@ -223,10 +223,16 @@ def _as_list_entry(
     return _done(change, cats, findings, True, severity, _explain(findings[:6]))
 
 
+def _in_place(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    """The version's clauses are numbered by their position (as segment numbers them), so the
+    clauses around `clause` are read by index."""
+    return 0 <= clause.index < len(clauses) and clauses[clause.index].index == clause.index
+
+
 def _lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
     """The line ending in ":" that the list holding `clause` follows, in the same section, with
     only list entries between them; None when there is none."""
-    if not 0 <= clause.index < len(clauses) or clauses[clause.index].index != clause.index:
+    if not _in_place(clause, clauses):
         return None
     for k in range(clause.index - 1, max(-1, clause.index - LEAD_IN_REACH), -1):
         other = clauses[k]
@@ -255,9 +261,7 @@ def _under_own_label(
     label to the end states a term, so the last section's topic does not carry over to it."""
     clause = change.new if change.kind == "added" else change.old
     clauses = new_clauses if change.kind == "added" else old_clauses
-    if clause is None or not clauses or classified.facts or not 0 <= clause.index < len(clauses):
-        return classified
-    if clauses[clause.index] is not clause and clauses[clause.index].index != clause.index:
+    if clause is None or not clauses or classified.facts or not _in_place(clause, clauses):
         return classified
     start = max(0, len(clauses) - TAIL_MAX_CLAUSES)
     labels = [k for k in range(start, clause.index + 1) if _opens_footer(clauses, k)]
@@ -2469,11 +2473,10 @@ def _words_before(text: str) -> bool:
 
 def _previous_sentence(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
     """The sentence just before `clause` in its version and section (no heading)."""
-    at = {c.index: c for c in clauses[max(0, clause.index - 1) : clause.index + 1]}
-    if clause.index not in at:
-        at = {c.index: c for c in clauses}
-    before = at.get(clause.index - 1)
-    if before is None or before.is_heading or before.section != clause.section:
+    if not _in_place(clause, clauses) or clause.index == 0:
+        return None
+    before = clauses[clause.index - 1]
+    if before.is_heading or before.section != clause.section:
         return None
     return before
 
