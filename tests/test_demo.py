@@ -8,20 +8,20 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from monitor.app.demo import SAMPLES, DemoSite, sample_pages, watchlist_yaml
 from monitor.config.watchlist import parse_watchlist
 
 
-def _demo_dirs() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("policy-monitor-demo-*")}
-
-
 def test_demo_exits_0_and_prints_the_retention_alert_and_diff(tmp_path: Path) -> None:
-    before = _demo_dirs()
+    # a temporary directory of the demo's own: another run on this machine (a second checkout's
+    # suite) makes demo directories in the shared one meanwhile
+    workdir, tmpdir = tmp_path / "cwd", tmp_path / "tmp"
+    workdir.mkdir()
+    tmpdir.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
+    env["TMPDIR"] = str(tmpdir)
     # a proxy in the environment (here a closed port) must not catch the demo's 127.0.0.1 requests
     env.update(HTTP_PROXY="http://127.0.0.1:9", http_proxy="http://127.0.0.1:9")
     for name in ("NO_PROXY", "no_proxy"):
@@ -30,7 +30,7 @@ def test_demo_exits_0_and_prints_the_retention_alert_and_diff(tmp_path: Path) ->
         [sys.executable, "-m", "monitor", "demo"],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=workdir,
         env=env,
         timeout=300,  # a deadline for a hung demo, not a speed test
     )
@@ -44,8 +44,8 @@ def test_demo_exits_0_and_prints_the_retention_alert_and_diff(tmp_path: Path) ->
     assert "policy.changed brightleaf-privacy v2" in out and "retention" in out
     assert "[-3-]{+10+} years" in out
     assert "Traceback" not in proc.stderr
-    assert _demo_dirs() <= before  # the temporary directory is gone
-    assert list(tmp_path.iterdir()) == []  # and nothing was written where it ran
+    assert list(tmpdir.iterdir()) == []  # the temporary directory is gone
+    assert list(workdir.iterdir()) == []  # and nothing was written where it ran
 
 
 def test_demo_keep_leaves_a_database_the_cli_can_read(tmp_path: Path) -> None:
