@@ -64,6 +64,8 @@ STOPWORD_MARGIN = 3  # function words another language must lead by to override 
 MIXED_MIN_WORDS = 5  # Latin words in a Chinese clause before it is also read as Latin text
 MIXED_MIN_HAN = 8  # Han characters in a Latin clause before it is also read as Chinese
 POLARITY_WINDOW = {False: 60, True: 24}  # characters before the verb, Latin / CJK
+POLARITY_WORDS = 10  # words before the verb (Latin): a term re-worded at the same length keeps its reach
+_WORD_STARTS = compile_cached(r"(?<!\S)\S")
 OWN_WINDOW = {False: 60, True: 8}  # characters before a contact word where "your" makes it the user's
 
 
@@ -573,7 +575,9 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             if not caseless.search(pat, cleaned, start):
                 continue
             for m in pat.finditer(cleaned, start):
-                before = _this_clause(cleaned[max(0, m.start() - window) : m.start()], lex)
+                before = _this_clause(
+                    _without_asides(cleaned[_window_start(cleaned, m.start(), window, lex) : m.start()]), lex
+                )
                 state, snippet = _state_before(before, lex)
                 if state == "affirmed" and not lex.cjk:  # "we do not use it for ads, sale or rental"
                     state, snippet = _state_over_list(cleaned, m.start(), window, lex) or (state, snippet)
@@ -589,6 +593,31 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
     return out
 
 
+def _window_start(text: str, at: int, window: int, lex: Lexicon) -> int:
+    """Where the words that may negate the verb at `at` begin: the last POLARITY_WORDS words
+    (Latin scripts), so "personal information" -> "personal data" moves no negator in or out of
+    reach; CJK text has no spaces and keeps a window of characters."""
+    if lex.cjk:
+        return max(0, at - window)
+    earliest = max(0, at - 4 * window)
+    starts = [m.start() for m in _WORD_STARTS.finditer(text, earliest, at)]
+    if not starts:
+        return at
+    return starts[-POLARITY_WORDS] if len(starts) >= POLARITY_WORDS else earliest
+
+
+_ASIDE = compile_cached(r"[(（][^()（）]*[)）]")
+
+
+def _without_asides(before: str) -> str:
+    """The words before a verb with every aside in brackets that closed before it blanked: "Location
+    Data (not precise geolocation), which we use to provide ..." negates no verb after the
+    brackets, while "we do not (and will not) sell" still negates "sell"."""
+    if ")" not in before and "）" not in before:
+        return before
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), before)
+
+
 # An item of a comma list just before a word: up to three words, a comma, maybe a conjunction.
 _ITEM_WORD = r"[^\W\d_][\w'’-]*"
 _ITEM_BEFORE = compile_cached(rf"({_ITEM_WORD}(?:[ \t]+{_ITEM_WORD}){{0,2}}),[ \t]+(?:([^\W\d_]+)[ \t]+)?\Z")
@@ -602,7 +631,8 @@ def _state_over_list(text: str, at: int, window: int, lex: Lexicon) -> tuple[str
     head = _list_start(text, at, lex)
     if head >= at:
         return None
-    return _state_before(_this_clause(text[max(0, head - window) : at], lex), lex)
+    before = _without_asides(text[_window_start(text, head, window, lex) : at])
+    return _state_before(_this_clause(before, lex), lex)
 
 
 def _list_start(text: str, at: int, lex: Lexicon) -> int:
