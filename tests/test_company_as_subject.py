@@ -24,6 +24,15 @@ SAME_TERMS = [
         "Northwind may use automated tools to make advertising more relevant to you.",
     ),
     (
+        # "uses the ..." as "we use the ...": the subject's own words before the data
+        "We use the sign-up form details and your order history to send you our weekly newsletter.",
+        "The Company uses the sign-up form details and your order history to send you our weekly newsletter.",
+    ),
+    (
+        "We use the two-step confirmation procedure for every subscription to our mailing list.",
+        "Northwind uses the two-step confirmation procedure for every subscription to our mailing list.",
+    ),
+    (
         "We may close your account at any time without notice to you.",
         "Northwind may close your account at any time without notice to you.",
     ),
@@ -49,3 +58,6 @@ def test_a_user_using_the_service_names_no_purpose() -> None:
         "purpose"
         not in extract_facts("Customer will use reasonable efforts to stop using it.", "en").categories
     )
+    # the customer using the service: "uses the Services" says nothing of what data is used for
+    text = "The fee is due on the day the Customer first signs in or uses the Services in any month."
+    assert "purpose" not in extract_facts(text, "en").categories
