@@ -147,3 +147,13 @@ def test_a_sentence_added_under_the_list_is_no_named_party() -> None:
     kept = ["Northwind Mail. Newsletter delivery.", "Tallyho. Invoicing software."]
     (change,) = _changes(_page(lead, kept), _page(lead, [*kept, "we audit them. every year."]))
     assert not change.material, change
+
+
+@pytest.mark.parametrize("extra", ["Cookie Notice", "Terms of Sale", "write to us", "Email address"])
+def test_a_document_title_or_a_phrase_added_under_a_line_naming_parties_names_no_party(extra: str) -> None:
+    """A link to another document ("Cookie Notice"), a phrase that is no name ("write to us") or
+    a kind of data is no company's name, though the line above the list names vendors."""
+    lead = "Read more about the vendors we work with:"
+    kept = ["Vendor Handbook", "Security Overview"]
+    (change,) = _changes(_page(lead, kept), _page(lead, [*kept, extra]))
+    assert not (change.material and change.facts and change.facts[0].kind == "recipient"), change

@@ -268,6 +268,7 @@ def _names_recipients(lead: Clause) -> bool:
     return any(caseless.search(p, lead.text) for lex in lexicons for p in lex.recipients.values())
 
 
+_DOMAIN_END = compile_cached(r"\.[a-z]{2,6}\b")
 PARTY_MAX_WORDS = 4  # "Google Cloud Platform", "Amazon Web Services": a company's or product's name
 # "Cloudflare. Cloud services provider.", "Crisp Chat – customer messaging": the name, then what it does
 _PARTY_SPLIT = compile_cached(r"\.\s+|\s+[–—-]\s+|[:：]\s*|\s+\(|,\s+")
@@ -276,17 +277,20 @@ _PARTY_SPLIT = compile_cached(r"\.\s+|\s+[–—-]\s+|[:：]\s*|\s+\(|,\s+")
 def _named_party(text: str, language: str) -> str | None:
     """The name a list entry opens with when the entry names a company or product ("Cloudflare.
     Cloud services provider.", "Google reCAPTCHA", "hCaptcha – anti-bot protection"): a few words,
-    one of them capitalised inside or at its start, that the lexicon knows as no kind of data, use
-    or right. None for an entry that is no name ("keep the data confidential")."""
+    each capitalised at its start or inside it (or a joiner like "of"), naming no document ("Cookie
+    Policy") and nothing the lexicon knows as a kind of data, a right or a period. None for an entry
+    that is no name ("Contact us", "keep the data confidential")."""
     text = text.strip()
     name = _PARTY_SPLIT.split(text, maxsplit=1)[0].strip().rstrip(".")
-    words = _NAME_WORD.findall(name)
-    if not words or len(words) > PARTY_MAX_WORDS or _HAN_RE.search(name):
+    words = _NAME_WORD.findall(_DOMAIN_END.sub("", name))  # "Convert.com", "Customer.io": the name
+    if not words or len(words) > PARTY_MAX_WORDS or _HAN_RE.search(name) or not name[:1].isalnum():
         return None
-    if not any(any(ch.isupper() for ch in w) for w in words) or not words[0][:1].isalnum():
+    if not all(any(ch.isupper() for ch in w) or w.lower() in _NAME_JOINERS for w in words):
+        return None
+    if _is_title(name, language):
         return None
     facts = extract_facts(name, language)
-    if facts.data_types or facts.purposes or facts.rights_named or facts.durations or facts.states_flow:
+    if facts.data_types or facts.rights_named or facts.durations or facts.states_flow:
         return None
     return name
 
