@@ -157,3 +157,12 @@ def test_a_document_title_or_a_phrase_added_under_a_line_naming_parties_names_no
     kept = ["Vendor Handbook", "Security Overview"]
     (change,) = _changes(_page(lead, kept), _page(lead, [*kept, extra]))
     assert not (change.material and change.facts and change.facts[0].kind == "recipient"), change
+
+
+def test_two_short_sentences_under_a_list_of_partners_are_no_entry() -> None:
+    """Two short sentences added after the entries ("Ads are shown. We earn money.") open with no
+    name, so they are not read with the line that leads into the list."""
+    lead = "We pass order details to these partners:"
+    kept = ["Northwind Mail. Newsletter delivery.", "Tallyho. Invoicing software."]
+    (change,) = _changes(_page(lead, kept), _page(lead, [*kept, "Ads are shown. We earn money."]))
+    assert not any(f.kind == "recipient" for f in change.facts), change

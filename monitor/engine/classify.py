@@ -301,17 +301,20 @@ def _party_words(name: str) -> set[str]:
 
 def _is_entry(clause: Clause) -> bool:
     """A list entry (see _is_item), or one that names a party and then says what it does in a
-    second fragment ("Cloudflare. Cloud services provider."): no sentence, for all its full stops."""
+    second fragment ("Cloudflare. Cloud services provider."): no sentence, for all its full stops.
+    Two short sentences ("Ads are shown. We earn money.") open with no name and are no entry."""
     if _is_item(clause):
         return True
     text = clause.text.strip()
     if clause.is_heading or _HAN_RE.search(text) or not text.endswith("."):
         return False
-    parts = [p for p in re.split(r"\.\s+", text.rstrip(".")) if p]
+    parts = [p for p in re.split(r"\.\s+", _DOMAIN_END.sub("", text).rstrip(".")) if p]
     if len(parts) != 2:
         return False
     name, what = (_NAME_WORD.findall(p) for p in parts)
-    return 0 < len(name) <= PARTY_MAX_WORDS and 0 < len(what) <= ITEM_MAX_WORDS
+    if not (0 < len(name) <= PARTY_MAX_WORDS and 0 < len(what) <= ITEM_MAX_WORDS):
+        return False
+    return _named_party(text, clause.language) is not None
 
 
 def _in_place(clause: Clause, clauses: Sequence[Clause]) -> bool:
