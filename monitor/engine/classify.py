@@ -63,7 +63,7 @@ from monitor.engine.segment import clause_key
 from monitor.engine.subject import with_subject
 from monitor.engine.tokendiff import Opcode, diff_budget, token_opcodes
 from monitor.lang import caseless
-from monitor.lang.lexicon import Lexicon, all_lexicons
+from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, load_lexicon
 from monitor.lang.scripts import HAN
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
@@ -176,6 +176,8 @@ def _classify_changes(
                 classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
+            if not classified.material and old_clauses is not None:
+                classified = _entry_replaced(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind == "added" and new_clauses:
@@ -199,13 +201,14 @@ def _as_list_entry(
     added = change.kind == "added"
     clause = change.new if added else change.old
     clauses = new_clauses if added else old_clauses
-    if clause is None or not clauses or not _is_item(clause):
+    if clause is None or not clauses or not _is_entry(clause):
         return classified
     lead = _lead_in(clause, clauses)
     if lead is None:
         return classified
     alone = _facts(lead)
-    if not alone.states_flow or not set(alone.categories) & MATERIAL_CATEGORIES:
+    names_recipients = _names_recipients(lead)
+    if not (names_recipients or (alone.states_flow and set(alone.categories) & MATERIAL_CATEGORIES)):
         return classified
     read = extract_facts(f"{lead.text.rstrip().rstrip(':：')} {clause.text}", lead.language)
     findings = _diff_facts(alone, read) if added else _diff_facts(read, alone)
@@ -216,11 +219,102 @@ def _as_list_entry(
         item = clause.text.strip()
         fact = Fact("collection", None if added else item, item if added else None, change.kind, "item")
         findings = [_Finding(fact, "medium")]
+    party = _named_party(clause.text, clause.language) if names_recipients else None
+    if not findings and party:
+        # "Cloudflare. Cloud services provider." under "Our subprocessors:": a party data goes to
+        fact = Fact("sharing", None if added else party, party if added else None, change.kind, "recipient")
+        findings = [_Finding(fact, "medium")]
     if not findings:
         return classified
     severity = max((f.severity for f in findings), key=severity_rank)
     cats = _ordered({f.fact.category for f in findings})
     return _done(change, cats, findings, True, severity, _explain(findings[:6]))
+
+
+def _entry_replaced(
+    change: Change, classified: Change, old_clauses: Sequence[Clause], new_clauses: Sequence[Clause]
+) -> Change:
+    """An entry of a list of the parties data goes to ("Subprocessors we use:") that now names
+    another party ("HelloSign. Electronic signature service." -> "hCaptcha. Anti-bot protection."):
+    the party named before is no longer named and a new one is, as if one entry were dropped and
+    another added. The same party described otherwise ("Mailchimp. Email newsletter service." ->
+    "Mailchimp. Transactional email service.") is no new recipient."""
+    old, new = change.old, change.new
+    if old is None or new is None or not (_is_entry(old) and _is_entry(new)):
+        return classified
+    before = _named_party(old.text, old.language)
+    after = _named_party(new.text, new.language)
+    if not before or not after or _party_words(before) & _party_words(after):
+        return classified
+    leads = _lead_in(old, old_clauses), _lead_in(new, new_clauses)
+    if any(lead is None or not _names_recipients(lead) for lead in leads):
+        return classified
+    findings = [
+        _Finding(Fact("sharing", None, after, "added", "recipient"), "medium"),
+        _Finding(Fact("sharing", before, None, "removed", "recipient"), "medium"),
+    ]
+    return _done(change, ["sharing"], findings, True, "medium", _explain(findings))
+
+
+def _names_recipients(lead: Clause) -> bool:
+    """The line names a kind of party data goes to ("These subprocessors are located in the EU:",
+    "Our service providers:"), though no verb of sharing: the entries it leads into are parties."""
+    if _facts(lead).recipients:
+        return True
+    lexicons = {pick_lexicon(lead.text, lead.language)}
+    tagged = canonical_language(lead.language)
+    if tagged is not None:  # a short line may look like another language to pick_lexicon
+        lexicons.add(load_lexicon(tagged))
+    return any(caseless.search(p, lead.text) for lex in lexicons for p in lex.recipients.values())
+
+
+_DOMAIN_END = compile_cached(r"\.[a-z]{2,6}\b")
+PARTY_MAX_WORDS = 4  # "Google Cloud Platform", "Amazon Web Services": a company's or product's name
+# "Cloudflare. Cloud services provider.", "Crisp Chat – customer messaging": the name, then what it does
+_PARTY_SPLIT = compile_cached(r"\.\s+|\s+[–—-]\s+|[:：]\s*|\s+\(|,\s+")
+
+
+def _named_party(text: str, language: str) -> str | None:
+    """The name a list entry opens with when the entry names a company or product ("Cloudflare.
+    Cloud services provider.", "Google reCAPTCHA", "hCaptcha – anti-bot protection"): a few words,
+    each capitalised at its start or inside it (or a joiner like "of"), naming no document ("Cookie
+    Policy") and nothing the lexicon knows as a kind of data, a right or a period. None for an entry
+    that is no name ("Contact us", "keep the data confidential")."""
+    text = text.strip()
+    name = _PARTY_SPLIT.split(text, maxsplit=1)[0].strip().rstrip(".")
+    words = _NAME_WORD.findall(_DOMAIN_END.sub("", name))  # "Convert.com", "Customer.io": the name
+    if not words or len(words) > PARTY_MAX_WORDS or _HAN_RE.search(name) or not name[:1].isalnum():
+        return None
+    if not all(any(ch.isupper() for ch in w) or w.lower() in _NAME_JOINERS for w in words):
+        return None
+    if _is_title(name, language):
+        return None
+    facts = extract_facts(name, language)
+    if facts.data_types or facts.rights_named or facts.durations or facts.states_flow:
+        return None
+    return name
+
+
+def _party_words(name: str) -> set[str]:
+    return {w.lower() for w in _NAME_WORD.findall(name)}
+
+
+def _is_entry(clause: Clause) -> bool:
+    """A list entry (see _is_item), or one that names a party and then says what it does in a
+    second fragment ("Cloudflare. Cloud services provider."): no sentence, for all its full stops.
+    Two short sentences ("Ads are shown. We earn money.") open with no name and are no entry."""
+    if _is_item(clause):
+        return True
+    text = clause.text.strip()
+    if clause.is_heading or _HAN_RE.search(text) or not text.endswith("."):
+        return False
+    parts = [p for p in re.split(r"\.\s+", _DOMAIN_END.sub("", text).rstrip(".")) if p]
+    if len(parts) != 2:
+        return False
+    name, what = (_NAME_WORD.findall(p) for p in parts)
+    if not (0 < len(name) <= PARTY_MAX_WORDS and 0 < len(what) <= ITEM_MAX_WORDS):
+        return False
+    return _named_party(text, clause.language) is not None
 
 
 def _in_place(clause: Clause, clauses: Sequence[Clause]) -> bool:
@@ -240,7 +334,7 @@ def _lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
             return None
         if _OPENS_A_LIST.search(other.text):
             return other
-        if not _is_item(other):
+        if not _is_entry(other):
             return None
     return None
 
