@@ -224,6 +224,12 @@ def _as_list_entry(
         # "Cloudflare. Cloud services provider." under "Our subprocessors:": a party data goes to
         fact = Fact("sharing", None if added else party, party if added else None, change.kind, "recipient")
         findings = [_Finding(fact, "medium")]
+    if not findings and _names_an_unlisted_party(alone, read):
+        # "our regional branches" under "Other recipients of your data are:": a party the
+        # lexicon does not know, named where the lead-in says data goes, is a recipient
+        item = clause.text.strip().rstrip(",;.")
+        fact = Fact("sharing", None if added else item, item if added else None, change.kind, "item")
+        findings = [_Finding(fact, "high")]
     if not findings:
         return classified
     severity = max((f.severity for f in findings), key=severity_rank)
@@ -315,6 +321,18 @@ def _is_entry(clause: Clause) -> bool:
     if not (0 < len(name) <= PARTY_MAX_WORDS and 0 < len(what) <= ITEM_MAX_WORDS):
         return False
     return _named_party(text, clause.language) is not None
+
+
+def _names_an_unlisted_party(alone: ClauseFacts, read: ClauseFacts) -> bool:
+    """The lead-in says data goes somewhere and names no one ("Recipients of your data are:",
+    "Wir geben Ihre Daten weiter an:"), so its entries are the parties; an entry that names no
+    party, data or detail the lexicon knows is still one of them. A lead-in that names its
+    recipient ("We share the following with our partners:") lists what is shared instead."""
+    if "sharing" not in alone.categories or alone.recipients or read.recipients != alone.recipients:
+        return False
+    if read.data_types != alone.data_types:
+        return False
+    return not (set(read.categories) - set(alone.categories)) & {"contact", "collection"}
 
 
 def _in_place(clause: Clause, clauses: Sequence[Clause]) -> bool:
