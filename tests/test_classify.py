@@ -844,12 +844,12 @@ def test_any_added_or_removed_text_classifies_without_error(text: str, lang: str
 
 
 def test_a_failure_on_one_change_does_not_lose_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
-    import monitor.engine.classify as classify_module
+    from monitor.engine.classify import document
 
     def broken(*_args: object) -> Change:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(classify_module, "_compare", broken)  # simulate a bug: nothing real fails on demand
+    monkeypatch.setattr(document, "_compare", broken)  # simulate a bug: nothing real fails on demand
     out = classify(
         [
             Change("modified", Clause(0, "We sell data."), Clause(0, "We do not sell data.")),

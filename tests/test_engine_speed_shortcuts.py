@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.engine import align, classify, facts
+from monitor.engine import align, facts
+from monitor.engine.classify import resplit, textwords
 from monitor.engine.segment import clause_key
 from monitor.engine.tokendiff import as_symbols
 from monitor.lang import prefilter
@@ -80,7 +81,7 @@ def test_negation_and_modal_counts_are_the_plain_counts(scan: bool, language: st
     for pattern in (lex.negators, lex.modals):
         assert pattern is not None
         expected = len(pattern.findall(text)) - len(pattern.findall(other))
-        assert classify._count_change(pattern, other, text) == expected
+        assert textwords._count_change(pattern, other, text) == expected
 
 
 def test_a_negated_measure_is_still_found(scan: bool) -> None:
@@ -128,7 +129,7 @@ def test_statement_text_is_the_plain_substitution(text: str) -> None:
 @settings(max_examples=300)
 @given(st.one_of(_plain_text, _latin_text))
 def test_words_lower_cased_at_once_are_the_words_lower_cased(text: str) -> None:
-    assert classify._lower_words(text) == [w.lower() for w in classify._WORD.findall(text)]
+    assert textwords._lower_words(text) == [w.lower() for w in textwords._WORD.findall(text)]
     words = [w.lower() for w in align._WORD.findall(text)]
     pairs = {x + y for x, y in zip(words, words[1:], strict=False) if len(x) == 1 and len(y) == 1}
     assert align._shingles(text) == set(words) | pairs
@@ -141,7 +142,7 @@ def test_a_clause_break_still_splits_a_sentence() -> None:
     assert facts._clauses_of("We share it with couriers.", lex) == ["We share it with couriers."]
 
 
-def _keys_within_one_by_one(doc: classify._Document, stretch_key: str) -> list[str]:
+def _keys_within_one_by_one(doc: resplit._Document, stretch_key: str) -> list[str]:
     """The specification: every key no longer than the stretch tried in turn, longest first."""
     found, padded = [], f" {stretch_key} "
     for key in doc.keys:
@@ -166,7 +167,7 @@ _DOC_SENTENCES = [
 @given(st.lists(st.sampled_from(_DOC_SENTENCES), min_size=1, max_size=4), st.sampled_from(_DOC_SENTENCES))
 def test_keys_within_a_stretch_are_those_tried_one_by_one(parts: list[str], own: str) -> None:
     clauses = [Clause(index=i, text=t, key=clause_key(t)) for i, t in enumerate([own, *_DOC_SENTENCES])]
-    doc = classify._Document(clauses)
+    doc = resplit._Document(clauses)
     stretch = clause_key(" ".join(parts))
     assert doc.keys_within(stretch) == _keys_within_one_by_one(doc, stretch)
 
@@ -192,15 +193,15 @@ _NOTICE = [
 
 @pytest.fixture
 def folded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The sizes of the versions folded whole (classify._Document built) during a test."""
+    """The sizes of the versions folded whole (resplit._Document built) during a test."""
     sizes: list[int] = []
-    plain_init = classify._Document.__init__
+    plain_init = resplit._Document.__init__
 
-    def counting_init(self: classify._Document, clauses: list[Clause], questions: int = 0) -> None:
+    def counting_init(self: resplit._Document, clauses: list[Clause], questions: int = 0) -> None:
         sizes.append(len(clauses))
         plain_init(self, clauses, questions)
 
-    monkeypatch.setattr(classify._Document, "__init__", counting_init)
+    monkeypatch.setattr(resplit._Document, "__init__", counting_init)
     return sizes
 
 
@@ -246,14 +247,14 @@ def test_cutting_a_sentence_out_of_ascii_text_is_the_plain_cut(case: tuple[str, 
     """A sentence of the other version cut out of a clause (a join of two sentences undone) without
     a pattern compiled per sentence gives what the pattern gives."""
     text, key = case
-    assert classify._cut_key(text, key) == classify._cut_key_by_pattern(text, key.replace(" ", ""))
+    assert resplit._cut_key(text, key) == resplit._cut_key_by_pattern(text, key.replace(" ", ""))
 
 
 def test_cutting_a_joined_sentence_keeps_the_rest() -> None:
     """The sentence found whole goes with its closing punctuation; the clause's own words stay."""
     text = "Write to privacy@example.com.We may ask you to prove who you are! Replies take a week."
     key = "we may ask you to prove who you are"
-    assert classify._cut_key(text, key) == "Write to privacy@example.com. Replies take a week."
+    assert resplit._cut_key(text, key) == "Write to privacy@example.com. Replies take a week."
 
 
 _SUMMARY_AND_DETAIL = [

@@ -10,8 +10,10 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.engine import classify, facts, restated
-from monitor.engine.classify import _Document
+from monitor.engine import facts, restated
+from monitor.engine.classify import resplit, textwords
+from monitor.engine.classify.resplit import _Document
+from monitor.engine.segment import clause_key
 from monitor.lang.lexicon import all_lexicons, load_lexicon
 from monitor.models import Clause
 
@@ -84,10 +86,10 @@ def test_ages_are_those_every_pattern_finds(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_SENTENCES, _SENTENCES)
 def test_the_shortcut_refuses_only_what_every_lexicon_would_refuse(old: str, new: str) -> None:
-    if classify._too_many_content_words_differ(old, new):
-        limit = classify.REWORDED_WORDS
+    if resplit._too_many_content_words_differ(old, new):
+        limit = resplit.REWORDED_WORDS
         for lex in all_lexicons():
-            a, b = classify._content_words(old, lex), classify._content_words(new, lex)
+            a, b = textwords._content_words(old, lex), textwords._content_words(new, lex)
             assert sum((a - b).values()) > limit or sum((b - a).values()) > limit
 
 
@@ -95,11 +97,11 @@ def test_a_split_sentence_is_still_the_same_terms() -> None:
     """The shortcut lets through what only function words tell apart."""
     one = "We keep the invoices for ten years, and we delete them after that."
     two = "We keep the invoices for ten years. We delete them after that."
-    assert not classify._too_many_content_words_differ(one, two)
-    assert classify._same_terms(one, two, "en")
-    assert not classify._same_terms(one, two.replace("ten", "five"), "en")
+    assert not resplit._too_many_content_words_differ(one, two)
+    assert resplit._same_terms(one, two, "en")
+    assert not resplit._same_terms(one, two.replace("ten", "five"), "en")
     other = "We store the receipts for five months. We erase them after that."
-    assert classify._too_many_content_words_differ(one, other)
+    assert resplit._too_many_content_words_differ(one, other)
 
 
 def _clause(text: str, index: int) -> Clause:
@@ -112,7 +114,7 @@ def _general_keys_within(doc: _Document, stretch_key: str) -> list[str]:
     for key in doc.keys:
         if len(key) > len(stretch_key):
             continue
-        if f" {key} " in padded or (classify._HAN_RE.search(key) and key in stretch_key):
+        if f" {key} " in padded or (textwords._HAN_RE.search(key) and key in stretch_key):
             found.append(key)
             padded = padded.replace(f" {key} ", " \x00 ", 1)
     return found
@@ -122,7 +124,7 @@ def _general_keys_within(doc: _Document, stretch_key: str) -> list[str]:
 @given(st.lists(_SENTENCES, min_size=1, max_size=12), _SENTENCES)
 def test_keys_within_is_the_general_scan(texts: list[str], stretch: str) -> None:
     doc = _Document([_clause(t, i) for i, t in enumerate(texts)])
-    stretch_key = classify.clause_key(" ".join([*texts[:2], stretch]))
+    stretch_key = clause_key(" ".join([*texts[:2], stretch]))
     assert doc.keys_within(stretch_key) == _general_keys_within(doc, stretch_key)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified
 
-from monitor.engine.classify import classify
+from monitor.engine.classify import classify, resplit
 from monitor.engine.facts import extract_facts
 from monitor.models import Change, Clause
 
@@ -811,9 +811,8 @@ def test_the_same_split_verbs_still_carry_a_changed_term() -> None:
 def test_past_the_search_budget_a_removed_copy_of_a_clause_is_still_found_whole(monkeypatch) -> None:
     # A freak page with tens of thousands of changed clauses stops scanning the whole text for
     # each one; a clause that still stands whole in the other version is found without a scan.
-    from monitor.engine import classify as classify_module
 
-    monkeypatch.setattr(classify_module._Document, "SEARCH_BUDGET", 0)
+    monkeypatch.setattr(resplit._Document, "SEARCH_BUDGET", 0)
     rule = "Inactive accounts are closed and their photos deleted after eighteen months."
     old = f"Accounts\n\n{rule}\n\nPhotos\n\n{rule}\n\nYou can download your photos at any time."
     new = f"Accounts\n\n{rule}\n\nPhotos\n\nYou can download your photos at any time."

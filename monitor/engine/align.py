@@ -4,7 +4,7 @@ In: the old and new versions' Clauses (from segment.py). Out: Changes with `kind
 and, where both sides exist and differ, an `inline` diff-match-patch diff of the two texts
 (Google's C++ diff-match-patch through fast-diff-match-patch: the same algorithm and results as
 the pure-Python port, about 4x faster on clause pairs).
-Categories, facts and severity are classify.py's job.
+Categories, facts and severity are the classify package's job.
 
 The passes, cheapest first:
 1. clauses with equal keys, in order (a longest-common-subsequence over the keys) are unchanged;

@@ -1,6 +1,6 @@
 """Explain: the facts of one classified change as one plain English sentence.
 
-In: the findings classify.py made of a change (each a Fact with the severity its direction
+In: the findings the classify package made of a change (each a Fact with the severity its direction
 carries and, for a flip of a verb, the verb). Out: the sentence a reader sees first in every
 alert, report and page: it names what changed (which period, which data, which recipient, which
 right) in the policy's terms, the unfavourable facts first, and starts with a capital letter.
@@ -17,13 +17,13 @@ from typing import Protocol
 
 from monitor.models import CATEGORIES, Fact, severity_rank
 
-# The words a fact says consent with, however the policy worded it (classify.py sets it).
+# The words a fact says consent with, however the policy worded it (the classify package sets it).
 CONSENT_WORDS = "your consent"
 PARENTAL_WORDS = "a parent's consent"
 
 
 class Finding(Protocol):
-    """What classify.py found: a fact, the severity of its direction and a flipped verb, if any."""
+    """What the classify package found: a fact, the severity of its direction and a flipped verb, if any."""
 
     @property
     def fact(self) -> Fact: ...

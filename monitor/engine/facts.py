@@ -7,7 +7,7 @@ both and the facts merged. Out: durations (in days, with their surface text, uni
 category they belong to), retention states, ages, places, polarity per action (sell/share/
 transfer/...: negated, affirmed or may), recipients, sensitive data types, purposes, rights,
 breach-notice states, change-notice promise, security measures, contacts, update stamp, and the
-clause's categories. Pure and cached per (text, language); classify.py compares old and new.
+clause's categories. Pure and cached per (text, language); the classify package compares old and new.
 
 Speed: the categories (and what decides them) are found at once, the other fields when first
 read (_DeferredFacts), as most clauses are settled by their categories; the lexicons' patterns

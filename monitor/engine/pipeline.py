@@ -1,6 +1,6 @@
 """The clause engine as one call: two versions in, a DiffResult out.
 
-normalize (normalize.py) -> segment (segment.py) -> align (align.py) -> classify (classify.py).
+normalize (normalize.py) -> segment (segment.py) -> align (align.py) -> classify (classify/).
 The daemon's check stage and `policy-monitor diff` both come through here, so what the CLI
 reports for two files is what an alert would say for two fetches.
 

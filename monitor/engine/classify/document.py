@@ -1,0 +1,165 @@
+"""Every change of a version pair classified: each alone, then in context, then what still stands.
+
+In: Changes from align.py and the two versions' clauses. Out: the classified Changes (classify),
+and clause_categories for one text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from monitor.engine.classify.added_removed import _single
+from monitor.engine.classify.context import (
+    _as_list_entry,
+    _condition_from_removed_neighbour,
+    _entry_replaced,
+    _in_consent_banner,
+    _period_of_previous_act,
+    _under_own_label,
+)
+from monitor.engine.classify.findings import _ordered
+from monitor.engine.classify.modified import _compare
+from monitor.engine.classify.resplit import _cut_sentences, _resplit, _Versions, statement_key
+from monitor.engine.classify.textwords import _changed_words
+from monitor.engine.facts import extract_facts, without_addresses
+from monitor.engine.tokendiff import diff_budget
+from monitor.models import Change, Clause
+
+log = logging.getLogger(__name__)
+
+
+def classify(
+    changes: Sequence[Change],
+    old_clauses: Sequence[Clause] | None = None,
+    new_clauses: Sequence[Clause] | None = None,
+) -> list[Change]:
+    """The changes with categories, facts, material, severity and explanation filled in.
+
+    Given the two versions' clauses, a clause removed here whose words (or whose facts) still
+    stand elsewhere in the new version is not a material change, nor is an added one that the
+    old version already stated: materiality is judged against the whole document."""
+    with diff_budget():  # a freak page's clause diffs are bounded in all (tokendiff.py)
+        return _classify_changes(changes, old_clauses, new_clauses)
+
+
+def _classify_changes(
+    changes: Sequence[Change],
+    old_clauses: Sequence[Clause] | None,
+    new_clauses: Sequence[Clause] | None,
+) -> list[Change]:
+    # a clause added or removed may be asked about (is it stated elsewhere?)
+    questions = sum(1 for change in changes if change.kind in ("added", "removed"))
+    versions = _Versions(old_clauses, new_clauses, questions)
+    resplit = _resplit(changes)
+    added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
+    removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
+    out = []
+    for position, change in enumerate(changes):
+        if position in resplit:
+            out.append(_quiet_part(change, resplit[position]))
+            continue
+        classified = _classify_safely(change)
+        if not classified.material and change.kind in ("added", "removed"):
+            classified = _as_list_entry(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind in ("added", "removed"):
+            other = versions.new if change.kind == "removed" else versions.old
+            clause = change.old if change.kind == "removed" else change.new
+            if other is not None and clause is not None and other.still_states(clause, classified):
+                where = "new" if change.kind == "removed" else "old"
+                verb = "Clause removed" if change.kind == "removed" else "New clause"
+                classified = replace(
+                    classified,
+                    facts=[],
+                    material=False,
+                    severity="none",
+                    explanation=f"{verb}; what it says is stated elsewhere in the {where} version",
+                )
+        elif classified.material and change.kind in ("modified", "moved") and versions.both_given:
+            classified = _without_joined_sentences(change, classified, versions)
+            if classified.material and old_clauses is not None:
+                classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
+        elif change.kind == "modified" and new_clauses is not None:
+            classified = _period_of_previous_act(change, classified, new_clauses)
+            if not classified.material and old_clauses is not None:
+                classified = _entry_replaced(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind in ("added", "removed"):
+            classified = _under_own_label(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind == "added" and new_clauses:
+            classified = _in_consent_banner(change, classified, new_clauses, added)
+        out.append(classified)
+    return out
+
+
+def _quiet_part(change: Change, what: str) -> Change:
+    """One half of a split or joined sentence, classified as no change of terms."""
+    clause = change.new if change.new is not None else change.old
+    cats = list(extract_facts(clause.text, clause.language).categories) if clause is not None else []
+    return replace(
+        change,
+        categories=_ordered(cats),
+        facts=[],
+        material=False,
+        severity="none",
+        explanation=f"{what}; no term changed",
+    )
+
+
+def _without_joined_sentences(change: Change, classified: Change, versions: _Versions) -> Change:
+    """A modified clause judged again without the sentences it gained or lost by a join or a
+    split: "…at [email protected] We may ask for ID." where the old version had "We may ask for
+    ID." on its own, or "…officer here.If this…" split in two once the space is put back. What
+    a joined sentence says still stands in the other version, so it is no change of terms."""
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return classified
+    pairs = _changed_words(without_addresses(old.text), without_addresses(new.text))
+    old_text = _cut_sentences(old.text, [o for o, _ in pairs], lambda: versions.new, statement_key(new.text))
+    new_text = _cut_sentences(new.text, [n for _, n in pairs], lambda: versions.old, statement_key(old.text))
+    if old_text == old.text and new_text == new.text:
+        return classified
+    cut = replace(change, old=replace(old, text=old_text), new=replace(new, text=new_text))
+    again = _classify_safely(cut)
+    if again.material:
+        return replace(again, old=old, new=new)
+    return replace(
+        again,
+        old=old,
+        new=new,
+        explanation="sentences joined or split; what they say is stated elsewhere in the other version",
+    )
+
+
+def _classify_safely(change: Change) -> Change:
+    # One odd clause must not cost the whole diff: it is listed, unclassified, and logged.
+    try:
+        return _classify(change)
+    except Exception as exc:  # noqa: BLE001 - any failure here is a bug to log, not to raise
+        log.exception("could not classify a %s change", change.kind)
+        return replace(change, explanation=f"Could not be classified ({type(exc).__name__})")
+
+
+def clause_categories(text: str, language: str) -> list[str]:
+    """The categories a single clause is about (used for added/removed clauses and for routing)."""
+    return list(extract_facts(text, language).categories)
+
+
+def _classify(change: Change) -> Change:
+    if change.kind in ("added", "removed"):
+        clause = change.new if change.kind == "added" else change.old
+        return _single(change, clause) if clause is not None else change
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return change
+    if old.text == new.text:
+        cats = list(extract_facts(new.text, new.language).categories)
+        return replace(
+            change,
+            categories=cats,
+            facts=[],
+            material=False,
+            severity="none",
+            explanation="Moved; text unchanged" if change.kind == "moved" else "No change in text",
+        )
+    return _compare(change, old, new)

@@ -1,0 +1,94 @@
+"""What classify found in one change, and the finished Change made of it.
+
+In: ClauseFacts differences (each a _Finding: a Fact, its severity, a flipped verb). Out: the
+Change with categories, material, severity and the explanation (explain.py words it); durations
+formatted for people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from monitor.engine.explain import explain, moved
+from monitor.engine.explain import sentence as as_sentence
+from monitor.engine.facts import ClauseFacts, Duration, extract_facts
+from monitor.models import CATEGORIES, Change, Clause, Fact
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """One fact with the severity its direction carries."""
+
+    fact: Fact
+    severity: str
+    action: str = ""  # for a polarity fact: sell, share, transfer, ...
+
+
+def _facts(clause: Clause) -> ClauseFacts:
+    return extract_facts(clause.text, clause.language)
+
+
+def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
+    return [c for c in CATEGORIES if c in set(cats)]
+
+
+def _done(
+    change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
+) -> Change:
+    explanation = moved(explanation, material) if change.kind == "moved" else as_sentence(explanation)
+    return replace(
+        change,
+        categories=_ordered(cats),
+        facts=[f.fact for f in findings],
+        material=material,
+        severity=severity if material else "none",
+        explanation=explanation,
+    )
+
+
+_UNIT_NAMES = (
+    (1 / 24, "hour"),
+    (1.0, "day"),
+    (1.4, "business day"),
+    (7.0, "week"),
+    (30.0, "month"),
+    (365.0, "year"),
+)
+
+
+def format_duration(d: Duration) -> str:
+    """A duration in the unit it was written in: "72 hours", "30 days", "10 years", "1.5 years"."""
+    for unit_days, name in _UNIT_NAMES:
+        if abs(d.unit_days - unit_days) < 1e-3 and d.value:
+            return f"{d.value:g} {name}" + ("" if d.value == 1 else "s")
+    return format_days(d.days)
+
+
+def _shown(durations: list[Duration]) -> str:
+    seen: dict[float, str] = {}
+    for d in sorted(durations, key=lambda d: d.days):
+        seen.setdefault(d.days, format_duration(d))
+    return ", ".join(seen.values())
+
+
+def format_days(days: float) -> str:
+    """3650 -> '10 years', 180 -> '6 months', 15 -> '15 days', 3 -> '3 days', 0.125 -> '3 hours'."""
+
+    def plural(n: float, unit: str) -> str:
+        n_text = f"{n:g}"
+        return f"{n_text} {unit}" + ("" if n == 1 else "s")
+
+    if days < 1:
+        return plural(round(days * 24, 1), "hour")
+    if days >= 365 and (days / 365) * 2 == round((days / 365) * 2):
+        return plural(days / 365, "year")
+    if days >= 28 and days % 30 == 0:
+        return plural(days / 30, "month")
+    if days >= 7 and days % 7 == 0 and days < 28:
+        return plural(days / 7, "week")
+    return plural(round(days, 1), "day")
+
+
+def _explain(findings: list[_Finding]) -> str:
+    """The facts in one plain sentence (explain.py)."""
+    return explain(findings)

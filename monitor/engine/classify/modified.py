@@ -1,0 +1,762 @@
+"""One modified clause: old and new compared, first matching rule wins.
+
+In: a `modified` Change with its old and new Clause. Out: the Change with categories, material,
+severity and explanation (see the package docstring for the order of the checks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from difflib import SequenceMatcher
+
+from monitor.engine.classify.conditions import _diff_conditions, _modal_swapped, _without_items_now_banned
+from monitor.engine.classify.fact_diff import ACTION_CATEGORY, _diff_durations, _diff_facts, _diff_set
+from monitor.engine.classify.findings import _done, _explain, _facts, _Finding, _ordered
+from monitor.engine.classify.lists import _item_categories, _list_items, _names_swapped, _proper_name
+from monitor.engine.classify.negation import (
+    _modality_change,
+    _negation_change,
+    _right_negated,
+    _users_own_use,
+)
+from monitor.engine.classify.page_parts import (
+    RECIPIENT_CATEGORIES,
+    SENTENCE_ENDS,
+    _describes_the_policy,
+    _disclaims_liability,
+    _names_nothing_done,
+    _section_categories,
+    _substantial,
+)
+from monitor.engine.classify.textwords import (
+    _WORD,
+    _changed_words,
+    _content_words,
+    _count_change,
+    _count_changed,
+    _snip,
+    _unexcepted,
+)
+from monitor.engine.classify.wording import (
+    _conditional_ban,
+    _end_date_moved,
+    _han_transposed,
+    _is_typo_fix,
+    _mask,
+    _only_negation_edited,
+    _repeat_dropped,
+    _words_repeat_dropped,
+)
+from monitor.engine.explain import reworded, wording
+from monitor.engine.facts import ClauseFacts, extract_facts, is_list_negator, pick_lexicon
+from monitor.engine.subject import with_subject
+from monitor.lang import caseless
+from monitor.lang.lexicon import Lexicon
+from monitor.lang.startup_cache import compile_cached
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
+
+# rights that let the user refuse what a sentence does: dropped from a sentence that sends data,
+# the sending is no longer optional
+OPT_OUTS = frozenset({"opt-out", "opt-out of sale", "objection", "withdraw consent"})
+
+# Categories whose clauses enumerate things (data, recipients, purposes, places, measures, rights).
+LIST_CATEGORIES = frozenset(
+    {"collection", "sharing", "purpose", "transfer", "security", "rights", "tracking"}
+)
+
+# a kramdown attribute list ('{: datetime="2018-11-30" }'): markup, no words
+_ATTRIBUTE_LIST = compile_cached(r"\{:[^{}]*\}")
+
+
+def _stamp_against_label(of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause) -> bool:
+    """One side an update stamp, the other a label: a few words that end no sentence."""
+    if of.is_update_stamp == nf.is_update_stamp:
+        return False
+    other = new if of.is_update_stamp else old
+    text = _ATTRIBUTE_LIST.sub(" ", other.text).strip()
+    if not text:
+        return True  # '{: datetime="2018-05-01" }': the markup that dated the old stamp line
+    return not _substantial(text) and not text.endswith(SENTENCE_ENDS) and not re.search(r"\d", text)
+
+
+def _compare(change: Change, old: Clause, new: Clause) -> Change:
+    of, nf = _facts(old), _facts(new)
+    clause_cats = set(of.categories) | set(nf.categories)
+    material_cats = clause_cats & MATERIAL_CATEGORIES
+    lex = pick_lexicon(new.text, new.language)
+    prefix = ""  # _done tells of a move (explain.moved)
+
+    if of.is_update_stamp and nf.is_update_stamp:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "update stamp changed")
+    if _stamp_against_label(of, nf, old, new):
+        # "Effective Date: 15 December, 2021" aligned with "Home": a date line gone, a label come
+        what = prefix + "update stamp replaced by a label"
+        return _done(change, list(clause_cats), [], False, "none", what)
+    pairs = _changed_words(old.text, new.text)
+    if not pairs:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "punctuation or spacing changed")
+    if _mask(old.text, lex) == _mask(new.text, lex):
+        if "retention" in clause_cats and _end_date_moved(old.text, new.text, lex):
+            # "we keep your data until 3 May 2025" -> "… 2026": the date ends how long data is kept
+            was, now = _snip(pairs, 0), _snip(pairs, 1)
+            fact = Fact("retention", was, now, "changed", "end_date")
+            what = f"date until which data is kept changed from {was} to {now}"
+            return _done(change, ["retention"], [_Finding(fact, "medium")], True, "medium", prefix + what)
+        stamp = of.is_update_stamp or nf.is_update_stamp
+        what = (
+            "update stamp changed"
+            if stamp
+            else ("contact details changed" if of.contacts != nf.contacts else "date changed")
+        )
+        return _done(change, list(clause_cats), [], False, "none", prefix + what)
+    if _disclaimer_reworded(of, nf, old.text, new.text, lex):
+        # "Mozilla accepts no liability for texts that users publish" re-written: what a denial of
+        # liability names is what it covers, no data practice of the service
+        return _done(change, list(clause_cats), [], False, "none", prefix + "liability disclaimer re-worded")
+    same_parties = of.places == nf.places and of.recipients == nf.recipients
+    if same_parties and _names_swapped(pairs, old.text, new.text, lex):
+        # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
+        return _done(change, list(clause_cats), [], False, "none", prefix + "a name changed; no term changed")
+    if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
+        # "保留您的个人信息保留您的个人信息", "the the": the doubled words still stand once
+        return _done(change, list(clause_cats), [], False, "none", prefix + "repeated words removed or added")
+    negation_only = _conditional_ban(of, nf) and _only_negation_edited(old.text, new.text, lex)
+    findings = _diff_facts(of, nf, negation_only=negation_only) + _section_periods(of, nf, new)
+    if not (of.durations or nf.durations):  # "kept for 30 days" is "deleted after 30 days"
+        findings += _deletion_swapped(pairs, lex)
+    negated_right = _right_negated(of, nf, old.text, new.text, lex)
+    if negated_right:
+        # "you have the right to object to direct marketing" -> "you do not have …": the right
+        # went, the use it is about ("marketing") is its object, not a purpose dropped
+        findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
+    sof, snf = _sentence_facts(of, nf, old, new, lex)
+    findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
+    findings = _without_items_now_banned(findings, nf)
+    if not findings:
+        listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
+        findings = listed or _access_narrowed(of, nf, pairs)
+    if _only_what_the_policy_covers(findings, old, of, new, nf):
+        # "It governs data transfers, storage periods and your rights" -> "... and storage periods":
+        # the topics a document covers, listed; its other sentences state the terms
+        return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
+    if old.is_heading and new.is_heading and not findings_state_terms(findings):
+        # "Export of data" -> "Transfer of data to third countries": a title names what its section
+        # is about; the terms are in the section's sentences (an added heading is quiet alike)
+        return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
+    unrespelt = _unless_place_respelt(findings, pairs, lex, old.text, new.text)
+    if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
+        # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
+        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
+    if findings:
+        severity = max((f.severity for f in findings), key=severity_rank)
+        cats = {f.fact.category for f in findings}
+        if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
+            # what cookies are for, what they gather, who gets their data, the choice: tracking terms
+            cats.add("tracking")
+        if ("tracking" in of.categories) != ("tracking" in nf.categories):
+            cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
+        if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
+            cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
+        kinds = {f.fact.kind for f in findings}
+        sends = _sends(of) or _sends(nf)
+        if "recipient" in kinds and "collection" in clause_cats and not sends:
+            cats.add("collection")  # "obtained from partners or data brokers": where data comes from
+        if "security_measure" in kinds and sends:
+            cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
+            # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
+            cats.add("collection")
+        if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
+            cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
+        text = with_subject(_explain(findings), new.text, new.language)
+        return _done(change, list(cats), findings, True, severity, prefix + text)
+    if old.is_heading and new.is_heading:
+        return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
+    if _han_transposed(pairs, lex):
+        # "可能进行" typed "可进能行": the swap breaks a word (here the modal 可能), states nothing new
+        return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
+
+    if _describes_the_policy(old, of) and _describes_the_policy(new, nf):
+        # "This notice explains which cookies we set" -> "… and how we use them": what the document
+        # explains, said of the sections that follow; their sentences state the terms
+        return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
+    was, now = _snip(pairs, 0), _snip(pairs, 1)
+    same_actions = _same_actions(of, nf, lex, old.text, new.text) or _condition_reworded(
+        of, nf, lex, old.text, new.text
+    )
+    negation = (
+        0
+        if same_actions and (_conditioned(of, nf) or not _negator_off_actions(old.text, new.text, lex))
+        else _negation_change(old.text, new.text, lex)
+    )
+    modality = _modality_change(_unexcepted(old.text, lex), _unexcepted(new.text, lex), lex)
+    if modality and not negation and _right_said_as_ability(of, nf, material_cats):
+        modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
+    if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
+        # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
+        # with no keyword of its own is about what its section is about
+        material_cats = set(_section_categories(new)) & MATERIAL_CATEGORIES or _names_data(old.text, lex)
+    if material_cats and (negation or modality):
+        # Fewer negations: something once ruled out may now happen.
+        severity = "high" if negation < 0 else "medium"
+        finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
+        text = wording(_ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0)
+        return _done(change, list(material_cats), [finding], True, severity, prefix + text)
+    listed = _list_items(old.text, new.text, lex)
+    if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
+        listed = (
+            [i for i in listed[0] if not _restates_actions(i, lex)],
+            [i for i in listed[1] if not _restates_actions(i, lex)],
+        )
+    qualifier = lex.conditions.get("limit")  # "unless you agree" is a condition, not a list item
+    if qualifier is not None:
+        listed = (
+            tuple(i for i in listed[0] if not qualifier.search(i)),
+            tuple(i for i in listed[1] if not qualifier.search(i)),
+        )
+    if lex.legal_grounds is not None:
+        # "required or permitted by law" -> "required by law": the law's ground for an exception
+        # narrowed, no purpose dropped (one added still alerts: the exception widened)
+        listed = (listed[0], tuple(i for i in listed[1] if not lex.legal_grounds.fullmatch(i.strip())))
+    kept = of.rights_named & nf.rights_named  # "…, without any cost to you" for "free of charge"
+    listed = (
+        tuple(i for i in listed[0] if not _names_only(i, kept, lex)),
+        tuple(i for i in listed[1] if not _names_only(i, kept, lex)),
+    )
+    list_cats = material_cats & LIST_CATEGORIES
+    if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
+        list_cats -= RECIPIENT_CATEGORIES
+    if list_cats == {"transfer"} and of.places and of.places == nf.places:
+        listed = _naming_places(listed, new.language)
+    if not list_cats and (of.states_flow or nf.states_flow) and _items_name_purposes(listed, lex):
+        list_cats = {"purpose"}  # "… or promotional messages" added to what data is used for
+    if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
+        list_cats = {"collection"}  # "we process device data, location data and crash reports"
+    if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
+        # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
+        # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
+        # lists are often title-cased ("Accessing, Correcting, and Deleting"): they are left alone.
+        listed = (listed[0], tuple(i for i in listed[1] if not _proper_name(i, lex)))
+    if list_cats and (listed[0] or listed[1]):
+        # An item's category is what its own sentence is about, not the whole (table-row) clause.
+        findings = []
+        cats: set[str] = set()
+        for side, items, text, language in (
+            (0, listed[0], new.text, new.language),
+            (1, listed[1], old.text, old.language),
+        ):
+            for item in items:
+                found, part = _item_categories(item, text, language)
+                own = found & list_cats or list_cats
+                item_facts = extract_facts(item, language)
+                named = set(item_facts.categories)
+                if list_cats == {"purpose"} or (not item_facts.data_types and _names_purpose(item, language)):
+                    own = named = {"purpose"}  # "… or commercial messages": what the data is used for
+                if "contact" in named:  # "phone number" in a list: a kind of data, collected
+                    named.add("collection")
+                data = "collection" in named
+                if data and "sharing" in own:
+                    named.add("sharing")  # "your e-mail and phone number will be public": data shared
+                own = own & named or own
+                cats |= own
+                kind = {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item")
+                if kind == "item" and data and _ordered(own)[0] == "sharing":
+                    # "we share your e-mail and IP address with X": what goes out, not to whom
+                    kind = "shared_data"
+                fact = Fact(
+                    _ordered(own)[0],
+                    item if side else None,
+                    None if side else item,
+                    "removed" if side else "added",
+                    kind,
+                )
+                # What widens what may be done ranks high: an item dropped from a promise ("we never
+                # train on A, B or C"), or an exception added to one ("no one except A, B or C").
+                widens = (part == "promise" and side) or (part == "exception" and not side)
+                findings.append(_Finding(fact, "high" if widens else "medium"))
+        severity = max((f.severity for f in findings), key=severity_rank)
+        return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
+    changed_cats = {
+        c
+        for c in MATERIAL_CATEGORIES
+        if of.category_hits.get(c, 0) != nf.category_hits.get(c, 0)
+        and _fragment_hits(lex, c, pairs, _whole_sides(of, nf, c, old.text, new.text))
+    }
+    if _right_said_as_ability(of, nf, material_cats):
+        changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
+        changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
+    if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+    if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
+        # "uses third-party services to store them" -> "hands them to third-party services to
+        # store": the same parties receive the same data; only the verb for it changed
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
+    if changed_cats and changed_cats <= {"sharing", "transfer"} and _transfer_verb_for_sharing(of, nf):
+        # "geben wir Ihre Daten an den Versanddienstleister weiter" -> "übermitteln wir … an den
+        # Versanddienstleister": the same party gets the data; no country is named on either side
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
+    if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
+    if changed_cats:
+        finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
+        return _done(
+            change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
+        )
+    return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
+    """A denial of liability re-written into a sentence that names no policy term: the terms the
+    old one named were what it covered, so none was dropped."""
+    if not _disclaims_liability(old, lex) or of.durations or nf.durations:
+        return False  # the cheap test first: most sentences deny no liability
+    if set(nf.categories) & MATERIAL_CATEGORIES:
+        # "X disclaims all warranties" said again in other words, naming nothing done with data
+        return _disclaims_liability(new, lex) and _names_nothing_done(of) and _names_nothing_done(nf)
+    return True
+
+
+DOUBLET_CATEGORIES = frozenset({"retention"})
+
+
+def _synonyms_swapped(
+    old: str,
+    new: str,
+    pairs: list[tuple[str, str]],
+    cats: set[str],
+    of: ClauseFacts,
+    nf: ClauseFacts,
+    lex: Lexicon,
+) -> bool:
+    """With the words of the categories whose count moved blanked out (and list joiners dropped),
+    the two texts are the same: "we store and retain it" -> "we keep it", "speichern" ->
+    "speichern und aufbewahren". Legal doublets say one thing twice; with no fact changed, a word
+    of the same topic said once more or once less states nothing new. Each category must still
+    be named on both sides. Only for the verbs of keeping data: a word of sharing or collection
+    said once more may be a new recipient or a new kind of data ("and debt collection agencies")."""
+    if not cats <= DOUBLET_CATEGORIES:
+        return False
+    if any(not (of.category_hits.get(c) and nf.category_hits.get(c)) for c in cats):
+        return False
+    if lex.deletion is not None and any(lex.deletion.search(f"{o} {n}") for o, n in pairs):
+        return False  # "delete or anonymise" -> "anonymise": a way the data ends, not a synonym
+    patterns = [p for c in sorted(cats) if (p := lex.categories.get(c)) is not None]
+    if not patterns:
+        return False
+
+    def rest(text: str) -> list[str]:
+        for pattern in patterns:
+            text = pattern.sub(" ", text)
+        return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
+
+    return rest(old) == rest(new)
+
+
+def _same_recipients_reworded(
+    of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
+) -> bool:
+    """Both sides name the same parties data goes to, no fact changed, and only a verb of
+    sharing came or went ("uses third-party services to store them" -> "hands them to third-party
+    services"): every other word of sharing the edit touched stands as often on the other side
+    (moved, not added: "…, data brokers, …" said once more names a party anew)."""
+    if of.recipients != nf.recipients or not (of.states_flow and nf.states_flow):
+        return False
+    if not (of.category_hits.get("sharing") and nf.category_hits.get("sharing")):
+        return False  # "we use cookies" -> "we share cookies with partners": a party named anew
+    pattern, verbs = lex.categories.get("sharing"), lex.actions.any
+    if pattern is None or verbs is None:
+        return False
+    trades = [p for action in ("sell", "rent") if (p := lex.actions.get(action)) is not None]
+    if any(caseless.search(p, fragment) for p in trades for pair in pairs for fragment in pair):
+        return False  # "hand over to the buyer" -> "sell to the buyer": a sale is no re-wording
+    for side, text, other in ((0, old, new), (1, new, old)):
+        said = {m.group(0).lower() for m in verbs.finditer(text)}
+        for fragment in (pair[side] for pair in pairs):
+            for m in pattern.finditer(fragment):
+                word = m.group(0).lower()
+                if word not in said and text.lower().count(word) > other.lower().count(word):
+                    return False
+    return True
+
+
+def _transfer_verb_for_sharing(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A verb of transfer and one of sharing swapped for the same named parties, with no place on
+    either side ("we pass it to our payment provider" -> "we transmit it to our payment
+    provider"): data handed to a party, said two ways. A place named makes it a transfer abroad."""
+    if of.places or nf.places or not of.recipients or of.recipients != nf.recipients:
+        return False
+    if not (of.states_flow and nf.states_flow) or of.conditions != nf.conditions:
+        return False
+    shared, moved = (nf.category_hits.get(c, 0) - of.category_hits.get(c, 0) for c in ("sharing", "transfer"))
+    if not moved or shared not in (0, -moved):
+        return False  # no verb of transfer came or went, or a party was named once more
+    actions = {p.action for p in of.polarity} ^ {p.action for p in nf.polarity}
+    if not actions <= {"share", "transfer"}:
+        return False
+    return {p.state for p in of.polarity} == {p.state for p in nf.polarity} and bool(of.polarity)
+
+
+def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, lex: Lexicon) -> bool:
+    """Only the words that say "for" changed ("for your identification" -> "for identification
+    purposes", "pour" -> "à des fins de"): the same purposes, said with or without the word
+    "purpose". The content words left once the purpose words are blanked out are the same."""
+    pattern = lex.categories.get("purpose")
+    if pattern is None or of.purposes != nf.purposes:
+        return False
+
+    def rest(text: str) -> Counter[str]:
+        words = _content_words(pattern.sub(" ", text), lex)
+        return Counter({w: n for w, n in words.items() if len(w) > 1 or not w.isascii()})  # "d'", "l'"
+
+    return rest(old) == rest(new)
+
+
+SWAP_MAX_EDITED_WORDS = 24  # a re-written paragraph's verbs are no swap of one for another
+
+
+def _deletion_swapped(pairs: list[tuple[str, str]], lex: Lexicon) -> list[_Finding]:
+    """A word of deleting replaced by one of keeping ("we regularly delete these locations" ->
+    "we keep these locations"), or the reverse: both are retention words, so no count of the
+    topic's words moves, yet what happens to the data turned around. Read in the words the edit
+    changed, wherever the new verb now stands."""
+    keeping = lex.categories.get("retention")
+    if lex.deletion is None or keeping is None:
+        return []
+    if sum(len(o.split()) + len(n.split()) for o, n in pairs) > SWAP_MAX_EDITED_WORDS:
+        return []
+    sides = (" ".join(o for o, _ in pairs), " ".join(n for _, n in pairs))
+    deletes = [caseless.count(lex.deletion, text) for text in sides]
+    # the retention words that are no word of deleting ("keep", "store")
+    keeps = [sum(1 for m in keeping.finditer(text) if not lex.deletion.search(m.group(0))) for text in sides]
+    if deletes[1] < deletes[0] and keeps[1] > keeps[0]:
+        return [_Finding(Fact("retention", "deleted", "kept", "kept", "deletion"), "high")]
+    if deletes[1] > deletes[0] and keeps[1] < keeps[0]:
+        return [_Finding(Fact("retention", "kept", "deleted", "deleted", "deletion"), "medium")]
+    return []
+
+
+SECTION_PERIOD_TOPICS = ("retention", "changes", "rights", "tracking")  # a cookie table row: its lifetime
+
+
+def _section_periods(of: ClauseFacts, nf: ClauseFacts, clause: Clause) -> list[_Finding]:
+    """A period in a sentence that names no term of its own ("we will comply within a maximum
+    of 180 days") under a heading that does ("Deletion on expiry", "Amendments"): the heading
+    tells what the period is for."""
+    durations = (*of.durations, *nf.durations)
+    if of.categories or nf.categories or not durations or any(d.category != "contact" for d in durations):
+        return []
+    topic = next((c for c in _section_categories(clause) if c in SECTION_PERIOD_TOPICS), None)
+    return _diff_durations(of, nf, topic) if topic else []
+
+
+def _details_listed(
+    of: ClauseFacts, nf: ClauseFacts, old: str, new: str, clause_cats: Collection[str], lex: Lexicon
+) -> list[_Finding]:
+    """A sentence that names data and lists personal details with no verb of its own ("these
+    details are the buyer's name, e-mail address and national ID number", the verb of collecting
+    in the sentence before) lists what is collected: a kind of data added or dropped is a term."""
+    if "contact" not in clause_cats or of.data_types == nf.data_types or of.language != nf.language:
+        return []
+    nouns = lex.data_nouns
+    if nouns is None or not (caseless.search(nouns, old) and caseless.search(nouns, new)):
+        return []
+    return _diff_set("collection", "data_type", of.data_types, nf.data_types, "high", "medium")
+
+
+def _names_data(text: str, lex: Lexicon) -> set[str]:
+    """{"collection"} when a sentence with no keyword of its own has the service ("we") speak of
+    data ("if we ask you for personal information, you can always refuse"): a negation that comes
+    or goes in it is about what is collected. A sentence about another party's doings ("Acme may
+    reclaim a number if no messages were sent") is not."""
+    if lex.data_nouns is None or not caseless.search(lex.data_nouns, text):
+        return set()
+    return {"collection"} if lex.subject_pronouns & {w.lower() for w in _WORD.findall(text)} else set()
+
+
+def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str) -> bool:
+    """An item added to or dropped from an enumeration names a kind of data ("location data"):
+    a sentence that says data is processed and lists what, lists the data it processes."""
+    return any(extract_facts(item, language).data_types for item in (*listed[0], *listed[1]))
+
+
+def _names_purpose(item: str, language: str) -> bool:
+    """The words name a use of data ("marketing", "商业信息"), in the item's language."""
+    lex = pick_lexicon(item, language)
+    return any(caseless.search(p, item) for p in lex.purposes.values())
+
+
+def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexicon) -> bool:
+    """Every item added or dropped names a use ("marketing e-mails", "promotional messages"):
+    the items say what the data is used for, not what is collected, whatever noun they end in."""
+    items = (*listed[0], *listed[1])
+    return bool(items) and all(_names_purpose(i, lex.language) for i in items)
+
+
+def _opt_out_dropped(findings: list[_Finding]) -> bool:
+    """A right to refuse (opt out, object, withdraw consent) no longer stated."""
+    return any(f.fact.kind == "right" and f.fact.old in OPT_OUTS and not f.fact.new for f in findings)
+
+
+TERM_KINDS = frozenset({"duration", "age", "polarity"})
+
+
+def findings_state_terms(findings: list[_Finding]) -> bool:
+    """Whether the findings hold a period, an age or a promise, which even a heading states
+    ("Retention: 30 days", "We never sell your data"); places, parties and rights only name a topic."""
+    return any(f.fact.kind in TERM_KINDS for f in findings)
+
+
+def _right_said_as_ability(of: ClauseFacts, nf: ClauseFacts, material_cats: set[str]) -> bool:
+    """A clause about rights whose word for a right came or went ("you have the right to object"
+    / "you can object") while the same rights are named and no other fact changed: a "can" or
+    "may" that took its place offers the same right. A modal added beside it ("but we may charge
+    a fee") does not."""
+    moved = of.category_hits.get("rights", 0) != nf.category_hits.get("rights", 0)
+    same_rights = bool(of.rights_named) and of.rights_named == nf.rights_named
+    return "rights" in material_cats and moved and same_rights
+
+
+SENDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent"})
+
+
+def _sends(f: ClauseFacts) -> bool:
+    """The clause says data is sold, shared, disclosed or rented (not only collected or used)."""
+    return any(p.action in SENDING_ACTIONS for p in f.polarity)
+
+
+def _names_only(item: str, rights: frozenset[str], lex: Lexicon) -> bool:
+    """The item names rights, and only rights the clause names on both sides: said again in
+    other words, not added to or dropped from the list."""
+    named = frozenset(k for k, p in lex.rights.items() if p.search(item))
+    return bool(named) and named <= rights
+
+
+def _restates_actions(item: str, lex: Lexicon) -> bool:
+    """An "item" made only of the clause's own verbs, negators, modals and short function words
+    ("is never sold or rented"): the actions said again in another voice, not a new list entry."""
+    rest = item
+    for pattern in (lex.negators, lex.modals, lex.stopwords, *lex.actions.values()):
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    return all(len(word) <= 3 for word in _WORD.findall(rest))
+
+
+def _same_actions(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """Both sides negate the same actions alike, or permit them on the same condition:
+    "neither sell nor rent" and "do not sell or rent" differ only in how they negate."""
+    actions = {p.action for p in of.polarity}
+    if not actions or actions != {p.action for p in nf.polarity}:
+        return False
+    if of.conditions == nf.conditions and of.conditions & {"limit", "consent"}:
+        return True  # "won't ... unless you agree" / "only with your consent"
+    return all(
+        of.polarity_states(a) == nf.polarity_states(a) and "negated" in of.polarity_states(a) for a in actions
+    ) and not _negated_other_term(of, lex, old, new)
+
+
+def _negated_other_term(of: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """A negator the new side dropped stood before a term of another category than the clause's
+    negated actions: "we do not use cookies and collect no data" -> "we use cookies and collect no
+    data" keeps its ban on collecting, not the one on cookies."""
+    if lex.negators is None or _count_change(lex.negators, _unexcepted(old, lex), _unexcepted(new, lex)) >= 0:
+        return False
+    acted = {ACTION_CATEGORY.get(p.action) for p in of.polarity}
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag not in ("delete", "replace") or not any(lex.negators.fullmatch(w) for w in a[i1:i2]):
+            continue
+        if _only_list_negators(a[i1:i2], lex):
+            continue  # "neither to A nor to B": it negates the verb's list, no term of its own
+        after = " ".join(a[i2 : i2 + _NEGATED_SPAN])
+        # a kind of data after the verb is what the negated action is done to ("nor rent your
+        # contact list"), not a term of its own
+        if set(extract_facts(after, of.language).categories) & MATERIAL_CATEGORIES - acted - {"collection"}:
+            return True
+    return False
+
+
+_NEGATED_SPAN = 4  # words after a negator that it rules out
+
+
+def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A side permits on a limit or consent: the negation may have moved into the condition
+    ("never without your consent" -> "only with your consent")."""
+    return bool((of.conditions | nf.conditions) & {"limit", "consent"})
+
+
+NEGATOR_REACH = 3  # words either side of a negator that came or went: the verb it negates
+
+
+def _naming_places(listed: tuple[Sequence[str], Sequence[str]], language: str) -> tuple[tuple[str, ...], ...]:
+    """The items that name a place of their own, when both sides name the same places: "servers
+    in Frankfurt, Germany" -> "servers in Germany" drops a city, not a destination."""
+    return tuple(tuple(i for i in items if extract_facts(i, language).places) for items in listed)
+
+
+def _only_list_negators(words: Sequence[str], lex: Lexicon) -> bool:
+    """Every negator among the words is one that repeats a negation before a list's items."""
+    negators = [w for w in words if lex.negators is not None and lex.negators.fullmatch(w)]
+    return bool(negators) and all(is_list_negator(w, lex) for w in negators)
+
+
+def _negator_off_actions(old: str, new: str, lex: Lexicon) -> bool:
+    """A negator came or went beside words that name none of the actions both sides negate alike:
+    "we do not use cookies and do not collect data" -> "we use cookies and do not collect data"
+    still negates collecting, but no longer rules out the cookies."""
+    if lex.negators is None or lex.actions.any is None:
+        return False
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for words, start, end in ((a, i1, i2), (b, j1, j2)):
+            if tag == "equal" or start == end:
+                continue
+            if not caseless.search(lex.negators, " ".join(words[start:end])):
+                continue
+            if _only_list_negators(words[start:end], lex):
+                continue  # "ni avec A ni avec B" for "pas avec A ou B": one negation over a list
+            first, last = max(0, start - NEGATOR_REACH), min(len(words), end + NEGATOR_REACH)
+            if not caseless.search(lex.actions.any, " ".join(words[first:last])) and not _action_within(
+                words, first, last, lex
+            ):
+                return True
+    return False
+
+
+def _action_within(words: Sequence[str], first: int, last: int, lex: Lexicon) -> bool:
+    """An action of the whole sentence overlaps words[first:last]: a verb known by what follows
+    it ("pass your details to ...") is not found in the few words around a negator alone."""
+    lo = sum(len(w) + 1 for w in words[:first])
+    hi = lo + len(" ".join(words[first:last]))
+    return any(m.start() < hi and m.end() > lo for m in lex.actions.any.finditer(" ".join(words)))
+
+
+def _condition_reworded(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> bool:
+    """No verb the lexicon knows ("we never pass it on without your consent"), but the same limit
+    or consent condition on both sides in new words ("only with your consent"): the negation moved
+    into the condition. The same limit word on both sides ("only") says nothing of the negation."""
+    limit = lex.conditions.get("limit")
+    if limit is None or of.polarity or nf.polarity or of.conditions != nf.conditions:
+        return False
+    if not of.conditions & {"limit", "consent"}:
+        return False
+
+    def said(text: str) -> list[str]:
+        return sorted(" ".join(m.group(0).lower().split()) for m in limit.finditer(text))
+
+    return said(old) != said(new)
+
+
+# A lead-in label that opens a paragraph: a few words, then "." or ":" ("With your consent. We may
+# share ...", "Avec votre consentement : nous partagerons ...").
+_LEAD_LABEL = compile_cached(r"\A\s*([^.:;!?\n]{1,48}?)\s*[.:]\s+(?=\S)")
+LABEL_MAX_WORDS = 5
+
+
+def _sentence_facts(
+    of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Clause, lex: Lexicon
+) -> tuple[ClauseFacts, ClauseFacts]:
+    """The facts whose conditions are compared. When both versions open with the same lead-in
+    label that names a condition ("With your consent. We may share ... with your consent"), the
+    label titles the paragraph and states nothing: a condition dropped from the sentence after
+    it is dropped, though the label still names it. Otherwise the clauses' own facts."""
+    m = _LEAD_LABEL.match(old.text)
+    if m is None or not new.text.startswith(m.group(0)) or len(m.group(1).split()) > LABEL_MAX_WORDS:
+        return of, nf
+    if not any(caseless.search(p, m.group(1)) for p in lex.conditions.values()):
+        return of, nf
+    cut = m.end()
+    return extract_facts(old.text[cut:], old.language), extract_facts(new.text[cut:], new.language)
+
+
+def _unless_place_respelt(
+    findings: list[_Finding], pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
+) -> list[_Finding]:
+    """The findings without the places no changed word names: "nous ne transéfrons pas vos
+    données hors de l'UE" with its verb put right names the EU as it did; only the verb was
+    misspelt. A place whose own name was edited ("Austria" -> "Australia") stays."""
+    changed = " ".join(o + " " + n for o, n in pairs)
+    if _count_changed(lex.outside_places, old, new):
+        return findings  # "境内" -> "境外", "dans" -> "hors de": where data is kept moved out or in
+    return [
+        f
+        for f in findings
+        if f.fact.kind != "country"
+        or any(
+            (p := lex.places.get(key)) is not None and caseless.search(p, changed)
+            for key in (f.fact.old, f.fact.new)
+            if key
+        )
+    ]
+
+
+def _one_sided(findings: list[_Finding]) -> bool:
+    """True when no fact was replaced by another of its kind (nothing changed, only went missing)."""
+    kinds: dict[str, set[str]] = {}
+    for f in findings:
+        if f.fact.kind == "polarity" and not (f.fact.old and f.fact.new):
+            continue  # a misspelt verb: the statement vanished, nothing else was said
+        if f.fact.kind in ("duration", "age", "polarity", "country"):
+            return False  # "Austria" -> "Australia" is spelt alike: a place is never a typo
+        direction = f.fact.direction
+        if f.fact.kind in ("recipient", "data_type", "purpose") and direction in ("affirmed", "negated"):
+            # a ruled-out item ("we never collect health data") gone with nothing in its place
+            direction = "removed" if f.fact.old and not f.fact.new else "added"
+        kinds.setdefault(f.fact.kind, set()).add(direction)
+    return all(len(d) == 1 and d <= {"added", "removed"} for d in kinds.values())
+
+
+def _whole_sides(of: ClauseFacts, nf: ClauseFacts, category: str, old: str, new: str) -> tuple[str, str]:
+    """The sides a look-ahead verb may be matched in whole: only where the category is new to the
+    sentence or gone from it ("keep" -> "hand … to"); one more verb of a category the sentence
+    already states ("speichern" -> "speichern und bewahren … auf") is a doublet."""
+    if of.category_hits.get(category, 0) and nf.category_hits.get(category, 0):
+        return "", ""
+    return old, new
+
+
+def _fragment_hits(
+    lex: Lexicon, category: str, pairs: list[tuple[str, str]], texts: tuple[str, str] = ("", "")
+) -> bool:
+    """The category's words are among the words the edit changed. A verb whose pattern looks ahead
+    to the rest of its sentence ("hand … to", "geben … weiter") cannot match the changed words
+    alone: its match in a whole side counts when the match is that one changed word."""
+    pattern = lex.categories.get(category)
+    if pattern is None:
+        return False
+    if any(pattern.search(o) or pattern.search(n) for o, n in pairs):
+        return True
+    changed = [{w.lower() for pair in pairs for w in pair[side].split()} for side in (0, 1)]
+    return any(
+        match.group(0).lower() in changed[side]
+        for side, text in enumerate(texts)
+        for match in pattern.finditer(text)
+    )
+
+
+NAMELESS_LIST_CATEGORIES = frozenset({"collection", "purpose"})  # lists whose items are never names
+
+# What the right of access tells the user besides the data held: who receives it, what for, how long.
+ACCESS_TOPICS = frozenset({"sharing", "purpose", "retention"})
+
+
+def _access_narrowed(of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]]) -> list[_Finding]:
+    """A sentence granting the right of access on both sides that no longer names one thing the
+    user is told ("you may be told which data we hold and who has access to it" -> "... which data
+    we hold"): the right covers less. Only when words were taken out and none put in."""
+    if "access" not in of.rights & nf.rights or any(n for _, n in pairs):
+        return []
+    if not any(of.category_hits.get(c, 0) > nf.category_hits.get(c, 0) for c in ACCESS_TOPICS):
+        return []
+    return [_Finding(Fact("rights", _snip(pairs, 0), None, "removed", "item"), "high")]
+
+
+def _only_what_the_policy_covers(
+    findings: list[_Finding], old: Clause, of: ClauseFacts, new: Clause, nf: ClauseFacts
+) -> bool:
+    """Only list items came or went, in a sentence that on both sides says what the document covers."""
+    if not findings or any(f.fact.kind != "item" for f in findings):
+        return False
+    return _describes_the_policy(old, of) and _describes_the_policy(new, nf)
