@@ -1,10 +1,13 @@
 """One clause change run through classify, and the two verdicts the engine tests assert: shared
 by the tests that state engine patterns in sentences (test_real_text.py, test_real_history.py,
-test_one_edit_*.py, test_lexicon_nl_hr_sl.py)."""
+test_one_edit_*.py, test_lexicon_nl_hr_sl.py), and a list page compared (test_list_entries.py,
+test_named_parties.py, test_unlisted_recipient_entries.py)."""
 
 from __future__ import annotations
 
 from monitor.engine.classify import classify
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
 from monitor.models import Change, Clause
 
 
@@ -22,6 +25,20 @@ def single(kind: str, text: str, section: tuple[str, ...] = (), language: str = 
     change = Change(kind, None, clause) if kind == "added" else Change(kind, clause, None)
     (classified,) = classify([change])
     return classified
+
+
+def list_page(
+    lead_in: str, entries: list[str], heading: str = "Details", title: str = "Policy", tail: str = ""
+) -> bytes:
+    """An HTML page with a section `heading` whose line `lead_in` leads into a bulleted list."""
+    items = "".join(f"<li>{e}</li>" for e in entries)
+    body = f"<h1>{title}</h1><h2>{heading}</h2><p>{lead_in}</p><ul>{items}</ul>{tail}"
+    return f"<html><body><main>{body}</main></body></html>".encode()
+
+
+def page_changes(old: bytes, new: bytes) -> list[Change]:
+    """Two HTML pages normalised and compared: the classified changes."""
+    return compare_documents(normalize(old, "text/html"), normalize(new, "text/html")).changes
 
 
 def removed(text: str, language: str = "en") -> Change:

@@ -6,20 +6,7 @@ data collected, in every language. German writes every noun with a capital, so a
 from __future__ import annotations
 
 import pytest
-
-from monitor.engine.pipeline import compare_documents
-from monitor.extract.normalize import normalize
-
-
-def _page(lead_in: str, entries: list[str], heading: str = "Details") -> bytes:
-    items = "".join(f"<li>{e}</li>" for e in entries)
-    body = f"<h1>Policy</h1><h2>{heading}</h2><p>{lead_in}</p><ul>{items}</ul>"
-    return f"<html><body><main>{body}</main></body></html>".encode()
-
-
-def _changes(old: bytes, new: bytes) -> list:
-    return compare_documents(normalize(old, "text/html"), normalize(new, "text/html")).changes
-
+from engine_checks import list_page, page_changes
 
 RECIPIENT_ADDED = [
     (
@@ -55,32 +42,31 @@ RECIPIENT_ADDED = [
 def test_a_recipient_added_to_a_list_of_recipients_alerts(
     language: str, lead_in: str, entries: list[str], extra: str
 ) -> None:
-    (change,) = _changes(_page(lead_in, entries), _page(lead_in, [*entries, extra]))
+    (change,) = page_changes(list_page(lead_in, entries), list_page(lead_in, [*entries, extra]))
     assert change.kind == "added"
     assert change.material and "sharing" in change.categories, change
 
 
 def test_a_kind_of_data_added_to_a_german_list_is_collection() -> None:
     lead_in = "Folgende Daten verarbeiten wir:"
-    (change,) = _changes(
-        _page(lead_in, ["Name", "Anschrift"], "Welche Daten wir erheben"),
-        _page(lead_in, ["Name", "Anschrift", "Gesundheitsdaten"], "Welche Daten wir erheben"),
+    (change,) = page_changes(
+        list_page(lead_in, ["Name", "Anschrift"], "Welche Daten wir erheben"),
+        list_page(lead_in, ["Name", "Anschrift", "Gesundheitsdaten"], "Welche Daten wir erheben"),
     )
     assert change.material and "collection" in change.categories, change
 
 
 def test_the_users_own_detail_dropped_from_what_is_collected_is_collection() -> None:
     lead_in = "We collect these details when you sign up:"
-    (change,) = _changes(
-        _page(lead_in, ["Your name", "Mobile number", "Postcode"]), _page(lead_in, ["Your name", "Postcode"])
-    )
+    old = list_page(lead_in, ["Your name", "Mobile number", "Postcode"])
+    (change,) = page_changes(old, list_page(lead_in, ["Your name", "Postcode"]))
     assert change.material and change.categories == ["collection"], change
     assert "Mobile number" in change.explanation
 
 
 def test_an_entry_under_a_lead_in_that_moves_no_data_stays_quiet() -> None:
     lead_in = "Our offices are in these cities:"
-    (change,) = _changes(
-        _page(lead_in, ["Leeds", "Bristol"]), _page(lead_in, ["Leeds", "Bristol", "Cardiff"])
+    (change,) = page_changes(
+        list_page(lead_in, ["Leeds", "Bristol"]), list_page(lead_in, ["Leeds", "Bristol", "Cardiff"])
     )
     assert not change.material, change

@@ -9,19 +9,12 @@ lexicon knows the word for a sub-processor."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.engine.pipeline import compare_documents
-from monitor.extract.normalize import normalize
+from engine_checks import list_page, page_changes
 
 
 def _page(lead_in: str, entries: list[str]) -> bytes:
-    items = "".join(f"<li>{e}</li>" for e in entries)
-    body = f"<h1>Vendors</h1><h2>Sub</h2><p>{lead_in}</p><ul>{items}</ul><p>Updated yearly.</p>"
-    return f"<html><body><main>{body}</main></body></html>".encode()
+    return list_page(lead_in, entries, heading="Sub", title="Vendors", tail="<p>Updated yearly.</p>")
 
-
-def _changes(old: bytes, new: bytes) -> list:
-    return compare_documents(normalize(old, "text/html"), normalize(new, "text/html")).changes
 
 
 # (language, lead-in naming the parties, entries kept, entry added)
@@ -99,7 +92,7 @@ LISTS = [
 def test_a_named_party_added_under_a_line_naming_sub_processors_is_a_new_recipient(
     language: str, lead_in: str, entries: list[str], extra: str
 ) -> None:
-    (change,) = _changes(_page(lead_in, entries), _page(lead_in, [*entries, extra]))
+    (change,) = page_changes(_page(lead_in, entries), _page(lead_in, [*entries, extra]))
     assert change.kind == "added"
     assert change.material and "sharing" in change.categories, change
     assert "Fastly" in change.explanation
@@ -109,7 +102,7 @@ def test_a_named_party_added_under_a_line_naming_sub_processors_is_a_new_recipie
 def test_a_named_party_dropped_is_a_recipient_no_longer_named(
     language: str, lead_in: str, entries: list[str], extra: str
 ) -> None:
-    (change,) = _changes(_page(lead_in, [*entries, extra]), _page(lead_in, entries))
+    (change,) = page_changes(_page(lead_in, [*entries, extra]), _page(lead_in, entries))
     assert change.kind == "removed"
     assert change.material and "sharing" in change.categories, change
 
@@ -119,7 +112,7 @@ def test_an_entry_that_now_names_another_party_for_another_job_names_a_new_recip
     kept = ["Northwind Mail. Newsletter delivery.", "Tallyho. Invoicing software."]
     old = _page(lead, [*kept, "Quillpad. Electronic signatures."])
     new = _page(lead, [*kept, "Gatekeep. Bot detection."])
-    (change,) = _changes(old, new)
+    (change,) = page_changes(old, new)
     assert change.kind == "modified"
     assert change.material and change.categories == ["sharing"], change
     assert "Gatekeep" in change.explanation and "Quillpad" in change.explanation
@@ -130,14 +123,14 @@ def test_the_same_party_described_otherwise_is_no_new_recipient() -> None:
     kept = ["Northwind Mail. Newsletter delivery.", "Tallyho. Invoicing software."]
     old = _page(lead, [*kept, "Quillpad. Electronic signatures."])
     new = _page(lead, [*kept, "Quillpad. Document signing service."])
-    (change,) = _changes(old, new)
+    (change,) = page_changes(old, new)
     assert not change.material, change
 
 
 def test_a_name_added_under_a_line_naming_no_party_is_no_recipient() -> None:
     lead = "Our teams work from these cities:"
     kept = ["Oslo. Engineering.", "Lyon. Customer support."]
-    (change,) = _changes(_page(lead, kept), _page(lead, [*kept, "Porto. Design studio."]))
+    (change,) = page_changes(_page(lead, kept), _page(lead, [*kept, "Porto. Design studio."]))
     assert not change.material, change
 
 
@@ -145,7 +138,7 @@ def test_a_sentence_added_under_the_list_is_no_named_party() -> None:
     """A short sentence after the entries ("We audit them. Reports are yearly.") is no entry."""
     lead = "These sub-processors are based in Canada:"
     kept = ["Northwind Mail. Newsletter delivery.", "Tallyho. Invoicing software."]
-    (change,) = _changes(_page(lead, kept), _page(lead, [*kept, "we audit them. every year."]))
+    (change,) = page_changes(_page(lead, kept), _page(lead, [*kept, "we audit them. every year."]))
     assert not change.material, change
 
 
@@ -155,7 +148,7 @@ def test_a_document_title_or_a_phrase_added_under_a_line_naming_parties_names_no
     a kind of data is no company's name, though the line above the list names vendors."""
     lead = "Read more about the vendors we work with:"
     kept = ["Vendor Handbook", "Security Overview"]
-    (change,) = _changes(_page(lead, kept), _page(lead, [*kept, extra]))
+    (change,) = page_changes(_page(lead, kept), _page(lead, [*kept, extra]))
     assert not (change.material and change.facts and change.facts[0].kind == "recipient"), change
 
 
@@ -164,5 +157,5 @@ def test_two_short_sentences_under_a_list_of_partners_are_no_entry() -> None:
     name, so they are not read with the line that leads into the list."""
     lead = "We pass order details to these partners:"
     kept = ["Northwind Mail. Newsletter delivery.", "Tallyho. Invoicing software."]
-    (change,) = _changes(_page(lead, kept), _page(lead, [*kept, "Ads are shown. We earn money."]))
+    (change,) = page_changes(_page(lead, kept), _page(lead, [*kept, "Ads are shown. We earn money."]))
     assert not any(f.kind == "recipient" for f in change.facts), change

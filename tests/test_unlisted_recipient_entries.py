@@ -7,19 +7,12 @@ quiet."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.engine.pipeline import compare_documents
-from monitor.extract.normalize import normalize
+from engine_checks import list_page, page_changes
 
 
 def _page(lead_in: str, entries: list[str]) -> bytes:
-    items = "".join(f"<li>{e}</li>" for e in entries)
-    body = f"<h1>Privacy</h1><h2>Recipients</h2><p>{lead_in}</p><ul>{items}</ul>"
-    return f"<html><body><main>{body}</main></body></html>".encode()
+    return list_page(lead_in, entries, heading="Recipients", title="Privacy")
 
-
-def _changes(old: bytes, new: bytes) -> list:
-    return compare_documents(normalize(old, "text/html"), normalize(new, "text/html")).changes
 
 
 PARTIES = [
@@ -40,7 +33,7 @@ PARTIES = [
 def test_an_unknown_party_added_under_a_recipients_lead_in_alerts(
     language: str, lead_in: str, entries: list[str], extra: str
 ) -> None:
-    (change,) = _changes(_page(lead_in, entries), _page(lead_in, [*entries, extra]))
+    (change,) = page_changes(_page(lead_in, entries), _page(lead_in, [*entries, extra]))
     assert change.kind == "added"
     assert change.material and "sharing" in change.categories, change
     assert extra in change.explanation, change
@@ -49,13 +42,13 @@ def test_an_unknown_party_added_under_a_recipients_lead_in_alerts(
 def test_an_unknown_party_dropped_from_a_recipients_list_alerts() -> None:
     lead_in = "The recipients of your data are:"
     entries = ["the bank you pay with", "the printing house", "our regional branches"]
-    (change,) = _changes(_page(lead_in, entries), _page(lead_in, entries[:2]))
+    (change,) = page_changes(_page(lead_in, entries), _page(lead_in, entries[:2]))
     assert change.material and "sharing" in change.categories, change
 
 
 def test_an_entry_under_a_lead_in_that_names_its_recipient_is_no_recipient() -> None:
     lead_in = "We share the following with our partners:"
-    (change,) = _changes(
+    (change,) = page_changes(
         _page(lead_in, ["your first name", "your city"]),
         _page(lead_in, ["your first name", "your favourite club", "your city"]),
     )
