@@ -55,6 +55,7 @@ def _classify_changes(
     resplit = _resplit(changes)
     added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
     removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
+    repeated: list[set[int]] = []  # found when a clause added or removed first alerts
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
@@ -66,7 +67,13 @@ def _classify_changes(
         if classified.material and change.kind in ("added", "removed"):
             other = versions.new if change.kind == "removed" else versions.old
             clause = change.old if change.kind == "removed" else change.new
-            if other is not None and clause is not None and other.still_states(clause, classified):
+            if other is not None and not repeated:
+                repeated.append(_in_repeated_run(changes, old_clauses, new_clauses))
+            if (
+                other is not None
+                and clause is not None
+                and (position in repeated[0] or other.still_states(clause, classified))
+            ):
                 where = "new" if change.kind == "removed" else "old"
                 verb = "Clause removed" if change.kind == "removed" else "New clause"
                 classified = replace(
@@ -90,6 +97,55 @@ def _classify_changes(
             classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
     return out
+
+
+MIN_RUN_CHARS = 24  # a repeated run of lines shorter than this ("Yes" "No") may be another row
+
+
+def _in_repeated_run(
+    changes: Sequence[Change], old_clauses: Sequence[Clause] | None, new_clauses: Sequence[Clause] | None
+) -> set[int]:
+    """Positions of added (removed) clauses that belong to a run of two or more consecutive added
+    (removed) clauses repeating, line for line, consecutive clauses of the other version: a
+    paragraph or list pasted in twice (or its copy dropped). Each line of the run may be too
+    short to be found as a statement alone ("Right of access", a numbered title), but the run as
+    a whole says again what the other version says."""
+    if old_clauses is None or new_clauses is None:
+        return set()
+    found: set[int] = set()
+    for kind, mine, theirs in (("added", new_clauses, old_clauses), ("removed", old_clauses, new_clauses)):
+        at = {c.index: n for n, c in enumerate(mine)}
+        changed: dict[int, int] = {}  # place in `mine` -> position in `changes`
+        for position, change in enumerate(changes):
+            clause = change.new if kind == "added" else change.old
+            if change.kind == kind and clause is not None and clause.index in at:
+                changed[at[clause.index]] = position
+        if not changed:
+            continue
+        my_keys = [statement_key(c.text) for c in mine]
+        their_keys = [statement_key(c.text) for c in theirs]
+        where: dict[str, list[int]] = {}
+        for n, key in enumerate(their_keys):
+            where.setdefault(key, []).append(n)
+        for place in changed:
+            for other in where.get(my_keys[place], ()):
+                start, end = place, place + 1
+                while (
+                    start - 1 in changed
+                    and other - (place - start) - 1 >= 0
+                    and (my_keys[start - 1] == their_keys[other - (place - start) - 1])
+                ):
+                    start -= 1
+                while (
+                    end in changed
+                    and other + (end - place) < len(their_keys)
+                    and (my_keys[end] == their_keys[other + (end - place)])
+                ):
+                    end += 1
+                if end - start >= 2 and sum(len(my_keys[n]) for n in range(start, end)) >= MIN_RUN_CHARS:
+                    found.add(changed[place])
+                    break
+    return found
 
 
 def _quiet_part(change: Change, what: str) -> Change:

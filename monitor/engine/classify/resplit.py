@@ -62,7 +62,48 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
         halves = sorted((other.old, old), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
         return "sentences joined" if _same_terms(joined, new.text, new.language) else None
+    if other.kind == "modified" and other.old is not None and other.new is not None:
+        return _boundary_moved(change, other)
     return None
+
+
+def _boundary_moved(change: Change, other: Change) -> str | None:
+    """ "sentence split" when two neighbouring edited clauses only moved words across the border
+    between them: "…to anyone, and we never will. We also…" -> "…to anyone. We never will. We
+    also…", where the short sentence split off is read with the sentence after it. Joined, each
+    side has the same words in the same order (function words aside) and states the same terms."""
+    old, new, o_old, o_new = change.old, change.new, other.old, other.new
+    if old is None or new is None or o_old is None or o_new is None:
+        return None
+    if o_new.index - new.index not in (1, -1) or o_old.index - old.index != o_new.index - new.index:
+        return None
+    # the texts of the clause first in the document and of the one after it, old and new
+    (a_old, a_new), (b_old, b_new) = ((old, new), (o_old, o_new))[:: 1 if o_new.index > new.index else -1]
+    was, now = _content_sequence(a_old.text), _content_sequence(a_new.text)
+    if was == now:
+        return None  # the border did not move: each clause was edited in place
+    old_joined, new_joined = f"{a_old.text} {b_old.text}", f"{a_new.text} {b_new.text}"
+    if _content_sequence(old_joined) != _content_sequence(new_joined):
+        return None
+    # The words that crossed the border stand as a sentence of their own on one side: a condition
+    # or a negation moved from one sentence into another ("We share it. If you agree, we …" ->
+    # "We share it if you agree. We …") changes what it applies to.
+    if len(was) > len(now):  # the first clause lost its end to the second
+        moved, alone = was[len(now) :], (_sentences(a_old.text)[-1], _sentences(b_new.text)[0])
+    else:  # the first clause took the second's opening
+        moved, alone = now[len(was) :], (_sentences(a_new.text)[-1], _sentences(b_old.text)[0])
+    if not moved or all(_content_sequence(s) != moved for s in alone):
+        return None
+    return "sentence split" if _same_terms(old_joined, new_joined, new.language) else None
+
+
+def _sentences(text: str) -> list[str]:
+    return [p for p in _SENTENCE_SPLIT.split(text) if p.strip()] or [text]
+
+
+def _content_sequence(text: str) -> list[str]:
+    """The text's words in order, lower-cased, without any language's function words."""
+    return [w for w in _lower_words(text) if not _function_word_somewhere(w)]
 
 
 REWORDED_WORDS = 3  # words a split sentence may say otherwise ("benutzen wir keine" / "setzen wir nicht ein")
