@@ -440,6 +440,18 @@ def test_no_explanation_carries_arrows_quotes_or_a_lower_case_start() -> None:
     assert seen
 
 
+
+def test_a_sentence_split_or_joined_reads_as_a_sentence(tmp_path: Path) -> None:
+    """The quiet halves of a split sentence say so as a sentence too ("Sentence split; ...")."""
+    from monitor.engine.pipeline import diff_files
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Privacy\n\nWe keep your invoices for six years, and we delete them afterwards.\n")
+    new.write_text("Privacy\n\nWe keep your invoices for six years. We delete them afterwards.\n")
+    explanations = [c.explanation for c in diff_files(old, new).changes]
+    assert explanations and all(not c.material for c in diff_files(old, new).changes)
+    assert all(text[:1].isupper() for text in explanations), explanations
+
 # --- alerts and reports: order and context --------------------------------------------------------
 
 

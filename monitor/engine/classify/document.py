@@ -158,7 +158,7 @@ def _quiet_part(change: Change, what: str) -> Change:
         facts=[],
         material=False,
         severity="none",
-        explanation=f"{what}; no term changed",
+        explanation=f"{what.capitalize()}; no term changed",
     )
 
 
@@ -183,7 +183,7 @@ def _without_joined_sentences(change: Change, classified: Change, versions: _Ver
         again,
         old=old,
         new=new,
-        explanation="sentences joined or split; what they say is stated elsewhere in the other version",
+        explanation="Sentences joined or split; what they say is stated elsewhere in the other version",
     )
 
 
