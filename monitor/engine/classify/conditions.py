@@ -48,7 +48,7 @@ def _diff_conditions(
     if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or kinds & {"consent", "minimum"}):
+        if not (of.states_flow or nf.states_flow or kinds & {"consent", "explicit", "minimum"}):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
