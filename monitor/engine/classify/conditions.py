@@ -61,6 +61,9 @@ def _diff_conditions(
     ban = _ban_on_both_sides(of, nf)
     for kind in sorted(kinds):
         dropped = kind in of.conditions
+        if kind == "explicit" and not dropped:
+            # "with your permission" -> "with your explicit permission": the same consent, said firmly
+            continue
         own = CONDITION_CATEGORY.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
