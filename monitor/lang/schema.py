@@ -188,7 +188,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         }
     ),
     "conditions": frozenset(
-        {"limit", "consent", "explicit", "safeguard", "parental", "minimum", "supervision"}
+        {"limit", "consent", "explicit", "voluntary", "safeguard", "parental", "minimum", "supervision"}
     ),
     "possessives": frozenset({"user", "ours", "breaks"}),
 }

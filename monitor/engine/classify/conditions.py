@@ -22,6 +22,7 @@ CONDITION_CATEGORY = {  # a condition of these kinds is a term of its own catego
     "parental": "children",
     "supervision": "children",
     "minimum": "collection",
+    "voluntary": "collection",  # whether the user must give the data: a term of collecting it
 }
 
 
@@ -48,7 +49,7 @@ def _diff_conditions(
     if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or kinds & {"consent", "explicit", "minimum"}):
+        if not (of.states_flow or nf.states_flow or kinds & {"consent", "explicit", "minimum", "voluntary"}):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
