@@ -187,7 +187,9 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "credit scoring",
         }
     ),
-    "conditions": frozenset({"limit", "consent", "safeguard", "parental", "minimum", "supervision"}),
+    "conditions": frozenset(
+        {"limit", "consent", "explicit", "voluntary", "safeguard", "parental", "minimum", "supervision"}
+    ),
     "possessives": frozenset({"user", "ours", "breaks"}),
 }
 

@@ -22,6 +22,7 @@ CONDITION_CATEGORY = {  # a condition of these kinds is a term of its own catego
     "parental": "children",
     "supervision": "children",
     "minimum": "collection",
+    "voluntary": "collection",  # whether the user must give the data: a term of collecting it
 }
 
 
@@ -48,7 +49,7 @@ def _diff_conditions(
     if not kinds:
         return []
     if not material_cats:
-        if not (of.states_flow or nf.states_flow or kinds & {"consent", "minimum"}):
+        if not (of.states_flow or nf.states_flow or kinds & {"consent", "explicit", "minimum", "voluntary"}):
             return []
         # "we may process your details where you have consented": a condition on what is done
         # with the data, though no word names a purpose; and in a policy a consent requirement is
@@ -61,6 +62,9 @@ def _diff_conditions(
     ban = _ban_on_both_sides(of, nf)
     for kind in sorted(kinds):
         dropped = kind in of.conditions
+        if kind == "explicit" and not dropped:
+            # "with your permission" -> "with your explicit permission": the same consent, said firmly
+            continue
         own = CONDITION_CATEGORY.get(kind)
         if own is None and "transfer" in material_cats and (of.places or nf.places):
             own = "transfer"  # "we send it abroad only with your consent": a condition on the transfer
