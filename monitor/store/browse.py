@@ -317,9 +317,12 @@ class Browse(Connection):
         one last ran a statement (pg_stat_activity.state_change; an idle worker still runs one
         every poll), and how many seconds ago by the server's own clock (so a web app on a host
         whose clock differs still judges it right). Seeing other sessions' times needs the
-        workers' role or pg_read_all_stats."""
+        workers' role or pg_read_all_stats. The age is read against clock_timestamp(), not now():
+        now() is when this session's transaction began, which a worker's latest statement may
+        follow by a moment (a negative age)."""
         row = self._one(
-            "SELECT count(*), max(state_change), extract(epoch FROM now() - max(state_change))"
+            "SELECT count(*), max(state_change),"
+            " greatest(0, extract(epoch FROM clock_timestamp() - max(state_change)))"
             " FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?",
             (WORKER_SESSION,),
         )
