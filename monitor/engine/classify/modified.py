@@ -186,6 +186,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
             # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
             cats.add("collection")
+        anonymised = ("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
+        if "security_measure" in kinds and any(anonymised):
+            # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
+            # data kept or used is now about you, a change to what is kept or what it is used for
+            cats |= clause_cats & {"retention", "purpose"}
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
             cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)
