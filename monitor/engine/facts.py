@@ -1422,6 +1422,11 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         flows = False
     else:
         flows = _states_a_flow(text, lex, hits)
+    sources = caseless.count(lex.data_sources, text) if lex.data_sources is not None else 0
+    if sources:
+        # "from other sources such as credit agencies": where data comes from is data collected;
+        # counted after the flow is settled, so the companies listed as sources are no recipients
+        hits["collection"] = hits.get("collection", 0) + sources
     places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
     if places and "transfer" not in hits and _sends(text, lex):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination

@@ -72,6 +72,7 @@ SCHEMA: dict[str, str] = {
     "item_open_ends": "list",
     "place_prepositions": "list",
     "outside_places": "list",
+    "data_sources": "list",
     "number_agreement": "list",
     "scope_words": "list",
     "list_openers": "list",

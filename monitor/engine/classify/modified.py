@@ -81,8 +81,26 @@ def _stamp_against_label(of: ClauseFacts, nf: ClauseFacts, old: Clause, new: Cla
     return not _substantial(text) and not text.endswith(SENTENCE_ENDS) and not re.search(r"\d", text)
 
 
-def _compare(change: Change, old: Clause, new: Clause) -> Change:
+def _one_reading(old: Clause, new: Clause) -> tuple[ClauseFacts, ClauseFacts]:
+    """Both versions read in one language. An edit of a few words leaves a clause in the language
+    it was written in, but a short clause's function words can tip another lexicon's way ("in
+    Nederland en in Duitsland": two Slovenian "in"s): the new side is read in the old side's
+    language when that lexicon still takes it (else the old in the new's), so a place or a party
+    is not lost only because the other side was read with a lexicon that cannot name it."""
     of, nf = _facts(old), _facts(new)
+    if of.language == nf.language or old.language != new.language:
+        return of, nf
+    again = extract_facts(new.text, of.language)
+    if again.language == of.language:
+        return of, again
+    again = extract_facts(old.text, nf.language)
+    if again.language == nf.language:
+        return again, nf
+    return of, nf
+
+
+def _compare(change: Change, old: Clause, new: Clause) -> Change:
+    of, nf = _one_reading(old, new)
     clause_cats = set(of.categories) | set(nf.categories)
     material_cats = clause_cats & MATERIAL_CATEGORIES
     lex = pick_lexicon(new.text, new.language)
@@ -168,6 +186,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
             # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
             cats.add("collection")
+        anonymised = ("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
+        if "security_measure" in kinds and any(anonymised):
+            # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
+            # data kept or used is now about you, a change to what is kept or what it is used for
+            cats |= clause_cats & {"retention", "purpose"}
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
             cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)
