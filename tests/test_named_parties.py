@@ -95,6 +95,7 @@ def test_a_named_party_added_under_a_line_naming_sub_processors_is_a_new_recipie
     (change,) = page_changes(_page(lead_in, entries), _page(lead_in, [*entries, extra]))
     assert change.kind == "added"
     assert change.material and "sharing" in change.categories, change
+    assert change.severity == "high"  # a new recipient ranks as one in a sentence does
     assert "Fastly" in change.explanation
 
 
@@ -104,7 +105,7 @@ def test_a_named_party_dropped_is_a_recipient_no_longer_named(
 ) -> None:
     (change,) = page_changes(_page(lead_in, [*entries, extra]), _page(lead_in, entries))
     assert change.kind == "removed"
-    assert change.material and "sharing" in change.categories, change
+    assert change.material and "sharing" in change.categories and change.severity == "medium", change
 
 
 def test_an_entry_that_now_names_another_party_for_another_job_names_a_new_recipient() -> None:
@@ -114,7 +115,7 @@ def test_an_entry_that_now_names_another_party_for_another_job_names_a_new_recip
     new = _page(lead, [*kept, "Gatekeep. Bot detection."])
     (change,) = page_changes(old, new)
     assert change.kind == "modified"
-    assert change.material and change.categories == ["sharing"], change
+    assert change.material and change.categories == ["sharing"] and change.severity == "high", change
     assert "Gatekeep" in change.explanation and "Quillpad" in change.explanation
 
 

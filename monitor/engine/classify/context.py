@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.engine.classify.added_removed import _OPENS_A_LIST
-from monitor.engine.classify.fact_diff import _diff_durations, _diff_facts
+from monitor.engine.classify.fact_diff import _diff_durations, _diff_facts, _diff_set
 from monitor.engine.classify.findings import _done, _explain, _facts, _Finding, _ordered
 from monitor.engine.classify.modified import SECTION_PERIOD_TOPICS
 from monitor.engine.classify.page_parts import (
@@ -31,7 +31,7 @@ from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, canonical_language, load_lexicon
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause, severity_rank
 
 LEAD_IN_REACH = 30  # list entries walked back over to the line that leads into the list
 
@@ -63,26 +63,29 @@ def _as_list_entry(
     own_detail = "contact" in set(read.categories) - set(alone.categories)
     if not findings and "collection" in alone.categories and own_detail:
         # "E-mail address" under "We collect the following data:": the user's own detail, collected
-        item = clause.text.strip()
-        fact = Fact("collection", None if added else item, item if added else None, change.kind, "item")
-        findings = [_Finding(fact, "medium")]
+        findings = _entry_findings("collection", "item", clause.text.strip(), added)
     party = _named_party(clause.text, clause.language) if names_recipients else None
     if not findings and party:
         # "Cloudflare. Cloud services provider." under "Our subprocessors:": a party data goes to
-        fact = Fact("sharing", None if added else party, party if added else None, change.kind, "recipient")
-        findings = [_Finding(fact, "medium")]
+        findings = _entry_findings("sharing", "recipient", party, added)
     if not findings and _names_an_unlisted_party(alone, read):
         # "our regional branches" under "Other recipients of your data are:": a party the
         # lexicon does not know, named where the lead-in says data goes, is a recipient
-        item = clause.text.strip().rstrip(",;.")
-        fact = Fact("sharing", None if added else item, item if added else None, change.kind, "item")
-        findings = [_Finding(fact, "high")]
+        findings = _entry_findings("sharing", "item", clause.text.strip().rstrip(",;."), added)
     if not findings:
         return classified
     severity = max((f.severity for f in findings), key=severity_rank)
     cats = _ordered({f.fact.category for f in findings})
     return _done(change, cats, findings, True, severity, _explain(findings[:6]))
 
+
+
+def _entry_findings(category: str, kind: str, item: str, added: bool) -> list[_Finding]:
+    """A list entry added or dropped, ranked as a changed set of facts is (_diff_set): a party or
+    a data type added is high, one dropped medium."""
+    none: frozenset[str] = frozenset()
+    one = frozenset({item})
+    return _diff_set(category, kind, none if added else one, one if added else none, "high", "medium")
 
 def _entry_replaced(
     change: Change, classified: Change, old_clauses: Sequence[Clause], new_clauses: Sequence[Clause]
@@ -102,11 +105,8 @@ def _entry_replaced(
     leads = _lead_in(old, old_clauses), _lead_in(new, new_clauses)
     if any(lead is None or not _names_recipients(lead) for lead in leads):
         return classified
-    findings = [
-        _Finding(Fact("sharing", None, after, "added", "recipient"), "medium"),
-        _Finding(Fact("sharing", before, None, "removed", "recipient"), "medium"),
-    ]
-    return _done(change, ["sharing"], findings, True, "medium", _explain(findings))
+    findings = _diff_set("sharing", "recipient", frozenset({before}), frozenset({after}), "high", "medium")
+    return _done(change, ["sharing"], findings, True, "high", _explain(findings))
 
 
 def _names_recipients(lead: Clause) -> bool:
