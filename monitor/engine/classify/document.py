@@ -55,7 +55,7 @@ def _classify_changes(
     resplit = _resplit(changes)
     added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
     removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
-    repeated: list[set[int]] = []  # found when a clause added or removed first alerts
+    repeated: set[int] | None = None  # found when a clause added or removed first alerts
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
@@ -67,12 +67,12 @@ def _classify_changes(
         if classified.material and change.kind in ("added", "removed"):
             other = versions.new if change.kind == "removed" else versions.old
             clause = change.old if change.kind == "removed" else change.new
-            if other is not None and not repeated:
-                repeated.append(_in_repeated_run(changes, old_clauses, new_clauses))
+            if other is not None and repeated is None:
+                repeated = _in_repeated_run(changes, old_clauses, new_clauses)
             if (
                 other is not None
                 and clause is not None
-                and (position in repeated[0] or other.still_states(clause, classified))
+                and (position in (repeated or ()) or other.still_states(clause, classified))
             ):
                 where = "new" if change.kind == "removed" else "old"
                 verb = "Clause removed" if change.kind == "removed" else "New clause"
