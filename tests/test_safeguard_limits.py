@@ -5,7 +5,6 @@ in any language, no term changed. Dropping the safeguard from either form still 
 from __future__ import annotations
 
 import pytest
-
 from engine_checks import assert_alert, assert_quiet, modified
 
 # (language, a ban whose exception is the safeguard, the same permission with "only")
@@ -18,12 +17,12 @@ SAID_BOTH_WAYS = [
     (
         "de",
         "Kundendaten werden nicht ohne Standardvertragsklauseln in ein Land außerhalb des EWR übermittelt.",
-        "Kundendaten werden nur auf Grundlage von Standardvertragsklauseln in ein Land außerhalb des EWR übermittelt.",
+        "Kundendaten werden nur mit Standardvertragsklauseln in ein Land außerhalb des EWR übermittelt.",
     ),
     (
         "fr",
-        "Les dossiers clients ne sont jamais transférés hors de l'EEE sans clauses contractuelles types.",
-        "Les dossiers clients sont transférés hors de l'EEE uniquement sur la base de clauses contractuelles types.",
+        "Les dossiers clients ne sont jamais transférés hors UE sans clauses contractuelles types.",
+        "Les dossiers clients sont transférés hors UE uniquement avec des clauses contractuelles types.",
     ),
     (
         "es",

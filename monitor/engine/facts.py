@@ -1227,9 +1227,10 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     return conditions
 
 
-# Consent kinds a clause can say are not needed; a limit ("only") or a safeguard said with
-# "without" depends on whether the verb is negated too, so it is never waived by these words.
-WAIVABLE = frozenset({"consent", "parental", "explicit", "supervision"})
+# Conditions a clause can say do not apply: consent not needed, a destination without adequate
+# protection. A limit ("only") or anything said with "without" is never waived by these words:
+# "not ... without your consent" keeps the condition (whether the verb is negated decides).
+WAIVABLE = frozenset({"consent", "parental", "explicit", "supervision", "safeguard"})
 
 
 def _waived(kinds: frozenset[str], text: str, lex: Lexicon) -> set[str]:
