@@ -188,6 +188,10 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
         if count < best_score[0] or count < top:
             continue
         score = (count, sum(_category_hits(text, lex).values()))
+        if lang is not None and not score[1]:
+            # "Users must be at least 13 years old.": one word that is also another language's ("at")
+            # and no keyword of that language: nothing to gain, and the tag's own reading (an age) lost
+            continue
         if score > best_score:  # ties keep the tagged language
             best, best_score = lex, score
     return best
