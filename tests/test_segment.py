@@ -460,3 +460,23 @@ def test_lines_of_a_block_join_into_one_clause_with_cjk_kept_tight() -> None:
     assert _lines("\nfirst") == [" first"]
     many = "\n".join(["w"] * 100_000)
     assert _lines(many) == [" ".join(["w"] * 100_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les factures sont gardées dix ans selon l'art. L. 123-22 du Code de commerce.",
+        "I dati sono trattati ai sensi dell'art. 6 del regolamento.",
+        "Voir l’art. 9 pour les données sensibles.",
+    ],
+)
+def test_an_abbreviation_after_an_elided_article_ends_no_sentence(text: str) -> None:
+    assert split_sentences(text, merge_fragments=False) == [text]
+
+
+def test_a_possessive_before_a_full_stop_still_ends_the_sentence() -> None:
+    text = "Their cookies follow their own rules, not Northwind's. Other partners may differ."
+    assert split_sentences(text, merge_fragments=False) == [
+        "Their cookies follow their own rules, not Northwind's.",
+        "Other partners may differ.",
+    ]

@@ -188,6 +188,10 @@ def pick_lexicon(text: str, language: str) -> Lexicon:
         if count < best_score[0] or count < top:
             continue
         score = (count, sum(_category_hits(text, lex).values()))
+        if lang is not None and not score[1]:
+            # "Users must be at least 13 years old.": one word that is also another language's ("at")
+            # and no keyword of that language: nothing to gain, and the tag's own reading (an age) lost
+            continue
         if score > best_score:  # ties keep the tagged language
             best, best_score = lex, score
     return best
@@ -474,9 +478,7 @@ def _names_changes(segment: str, lex: Lexicon) -> bool:
 
 def _tells(segment: str, lex: Lexicon) -> bool:
     """The segment says someone is told ("we will notify you", "reported to the authority")."""
-    return any(
-        p is not None and caseless.search(p, segment) for p in (lex.breach_notice, lex.change_promise)
-    )
+    return any(p is not None and caseless.search(p, segment) for p in (lex.breach_notice, lex.change_promise))
 
 
 def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -976,6 +978,8 @@ def _words_after(text: str, at: int, count: int) -> list[str]:
     """text[at:].split()[:count] without splitting all the rest: a verb found thousands of times
     in one freak sentence made each find split everything after it (quadratic)."""
     return [m.group(0) for m in islice(_NON_SPACE.finditer(text, at), count)]
+
+
 LIST_ITEM_WORDS = 3  # words in one item of such a list
 
 
@@ -1212,6 +1216,8 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     data minimisation ("only the minimum data needed") is part of it, which says the same with or
     without it: no limit of its own."""
     conditions = _keys(lex.conditions, text)
+    if conditions & WAIVABLE and lex.waived_conditions is not None:
+        conditions -= _waived(conditions & WAIVABLE, text, lex)
     limit = lex.conditions.get("limit")
     minimum = lex.conditions.get("minimum") if "minimum" in conditions else None
     if "limit" not in conditions or limit is None:
@@ -1223,6 +1229,27 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
         return conditions - {"limit"}
     return conditions
+
+
+# Conditions a clause can say do not apply: consent not needed, a destination without adequate
+# protection. A limit ("only") or anything said with "without" is never waived by these words:
+# "not ... without your consent" keeps the condition (whether the verb is negated decides).
+WAIVABLE = frozenset({"consent", "parental", "explicit", "supervision", "safeguard"})
+
+
+def _waived(kinds: frozenset[str], text: str, lex: Lexicon) -> set[str]:
+    """The kinds whose every mention stands inside a phrase that says it is not needed: "no
+    parental consent is required", "die Einwilligung ist nicht erforderlich", "nous ne demandons
+    pas votre accord". Such a clause states the condition's absence, not the condition."""
+    assert lex.waived_conditions is not None
+    spans = [(m.start(), m.end()) for m in lex.waived_conditions.finditer(text)]
+    if not spans:
+        return set()
+    return {kind for kind in kinds if all(_overlaps(m, spans) for m in lex.conditions[kind].finditer(text))}
+
+
+def _overlaps(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(a < match.end() and match.start() < b for a, b in spans)
 
 
 def _in_state(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -1320,7 +1347,7 @@ def _in_a_name(text: str, at: int, lex: Lexicon) -> bool:
 
 
 def _kept(text: str, lex: Lexicon) -> str:
-    """"retention" when the clause names data or records that a period could keep, else "contact"."""
+    """ "retention" when the clause names data or records that a period could keep, else "contact"."""
     nouns = lex.data_nouns
     return "retention" if nouns is None or caseless.search(nouns, text) else "contact"
 

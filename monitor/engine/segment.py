@@ -380,6 +380,11 @@ def _month_next(text: str, at: int) -> bool:
     return m is not None and m.group(1).lower() in ordinal_months()
 
 
+# articles and prepositions written into the next word ("l'art.", "d'env.", "dell'art."); not a
+# possessive ("Greetings's.", "API’s."), whose "s." is no abbreviation
+_ELIDED_ARTICLES = frozenset({"l", "d", "qu", "dell", "all", "dall", "nell", "sull"})
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation, an initial or a section number."""
     space = text.rfind(" ", 0, dot)
@@ -389,6 +394,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     token = text[word_start:dot + 1].lower()
     if token in abbreviations():
         return True
+    elided = max(token.rfind("'"), token.rfind("’"))
+    if elided > 0 and token[:elided] in _ELIDED_ARTICLES and token[elided + 1:] in abbreviations():
+        return True  # an abbreviation after an elided article: "l'art. L. 123-22", "dell'art. 6"
     core = token[:-1]
     if core.isalpha():  # a word (most full stops): only the two tests below can hold for it
         if len(core) == 1:

@@ -176,6 +176,9 @@ class Lexicon:
     # "required", "erlaubt", "autorisée": what the law does ("required or permitted by law")
     legal_grounds: re.Pattern[str] | None = None
     negative_prefixes: tuple[str, ...] = ()  # un-, in-, o-, u-: "encrypted" -> "unencrypted"
+    # "no parental consent is required", "Einwilligung ist nicht erforderlich": a condition said
+    # not to apply; its negator denies the requirement, not what is done with the data
+    waived_conditions: re.Pattern[str] | None = None
     # verbs that do something with data besides the actions (process, receive, store, display):
     # with an action they tell a clause that states a flow of data from one that names a company
     processing: re.Pattern[str] | None = None
@@ -297,7 +300,7 @@ def _load_yaml(raw: bytes) -> Any:
 
 
 def _pair(words: str) -> tuple[str, str]:
-    """"is are" -> ("is", "are")."""
+    """ "is are" -> ("is", "are")."""
     singular, plural = words.lower().split()
     return singular, plural
 
@@ -349,7 +352,10 @@ def load_lexicon(language: str) -> Lexicon:
         describes=_alternation(data.get("describes"), cjk),
         breach_notice=_alternation(data.get("breach_notice"), cjk),
         controller=_alternation(data.get("controller"), cjk),
-        negator_exceptions=_alternation(data.get("negator_exceptions"), cjk),
+        # a waived condition's negator denies the requirement ("no consent is needed"), not a practice
+        negator_exceptions=_alternation(
+            [*(data.get("negator_exceptions") or []), *(data.get("waived_conditions") or [])], cjk
+        ),
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
@@ -373,6 +379,7 @@ def load_lexicon(language: str) -> Lexicon:
         consent_buttons=_alternation(data.get("consent_buttons"), cjk),
         legal_grounds=_alternation(data.get("legal_grounds"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
+        waived_conditions=_alternation(data.get("waived_conditions"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         user_modals=_alternation(data.get("user_modals"), cjk),

@@ -82,6 +82,7 @@ SCHEMA: dict[str, str] = {
     "consent_buttons": "list",
     "legal_grounds": "list",
     "negative_prefixes": "list",
+    "waived_conditions": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

@@ -55,7 +55,9 @@ def _diff_conditions(
         # with the data, though no word names a purpose; and in a policy a consent requirement is
         # about data whatever words name it ("we use voice recordings ... only if you opt in").
         # Under "Cookies", "this is stored only if you allow it" is a condition on the cookies.
-        material_cats = set(section) & MATERIAL_CATEGORIES or {"purpose"}
+        # "we record meeting transcripts only if the owner enables it": what its verbs do says it
+        acts = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & MATERIAL_CATEGORIES
+        material_cats = set(section) & MATERIAL_CATEGORIES or {str(c) for c in acts} or {"purpose"}
     out = []
     # "we use your e-mail for the newsletter only if you agree": the condition is on the use
     acted = {ACTION_CATEGORY.get(p.action) for p in (*of.polarity, *nf.polarity)} & material_cats

@@ -215,6 +215,29 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     other_words = set(_WORD.findall(other.lower()))
     if all(w.lower() in other_words for w in words):
         return None  # the same words stand elsewhere: a re-ordering
+    return _item_text(tokens, conjunctions)
+
+
+_WORD_JOINERS = frozenset({"-", "'", "’"})
+
+
+def _item_text(tokens: list[str], conjunctions: frozenset[str]) -> str:
+    """The item's words as the policy wrote them: a hyphen or an apostrophe between two words
+    stays ("e-mail address", "children's data"), separators and conjunctions go."""
+    words: list[str] = []
+    glue = False
+    for i, t in enumerate(tokens):
+        if t in _WORD_JOINERS and words and i + 1 < len(tokens) and _WORD.fullmatch(tokens[i + 1]):
+            words[-1] += t
+            glue = True
+        elif _WORD.fullmatch(t) and t.lower() not in conjunctions:
+            if glue:
+                words[-1] += t
+            else:
+                words.append(t)
+            glue = False
+        else:
+            glue = False
     return " ".join(words)
 
 

@@ -127,8 +127,18 @@ def _repeat_dropped(old: str, new: str) -> bool:
         run = long[j : j + n]
         repeated = long[j + n : j + 2 * n] == run or (j >= n and long[j - n : j] == run)
         if repeated and any(c.isalpha() for c in run) and not any(c.isdigit() for c in run):
-            return True
+            if _HAN_RE.search(run) or _word_aligned(long, j, n):
+                return True
     return False
+
+
+def _word_aligned(text: str, start: int, length: int) -> bool:
+    """text[start:start + length] neither starts nor ends inside a word: "tonen geen ge..." ->
+    "tonen ge...": the letters "en ge" repeat, but the words do not (a negator went)."""
+    end = start + length
+    opens = start == 0 or not text[start - 1].isalnum() or not text[start].isalnum()
+    closes = end == len(text) or not text[end].isalnum() or not text[end - 1].isalnum()
+    return opens and closes
 
 
 def _words_repeat_dropped(old: str, new: str) -> bool:
