@@ -1,0 +1,155 @@
+"""One realistic edit of a policy sentence (round 21): patterns a fresh held-out set of real
+en/nl/hr/sl/zh paragraphs (small shops, hosting and log services, app privacy notices) showed,
+each stated in new sentences of its own.
+
+"We log X" and "X is logged" say what is recorded about the user: data collected, so a kind of data
+added to what is logged is new collection ("logged in to your account" is signing in). "We keep
+your X" holds data as "retain" does. A kind of data said not to be stored, kept or logged at all
+("wir speichern keine Standortdaten", "ne pohranjujemo") is a promise about collection, not only
+about how long: the negation dropped is collection too (not "not kept longer than needed").
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+# --- "log" and "keep" say data is recorded and held -----------------------------------------
+
+LOGGED_ITEM_ADDED = [
+    (
+        "We log the time of each download and the app version.",
+        "We log the time of each download, the app version and your device identifier.",
+    ),
+    (
+        "The search terms and the page number are logged.",
+        "The search terms, the page number and your approximate location are logged.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), LOGGED_ITEM_ADDED)
+def test_a_kind_of_data_added_to_what_is_logged_is_collection(old: str, new: str) -> None:
+    assert_alert(modified(old, new), "collection")
+
+
+def test_logging_in_is_no_data_logged() -> None:
+    assert_quiet(
+        modified(
+            "Once you are logged in to your account, you can change the theme and the font.",
+            "Once you are logged in to your account, you can change the font and the theme.",
+        )
+    )
+
+
+def test_we_keep_your_data_type_flipped_is_an_alert() -> None:
+    change = modified(
+        "We do not keep your call recordings.",
+        "We keep your call recordings.",
+    )
+    assert_alert(change, "retention", "high")
+
+
+def test_keeping_software_up_to_date_is_no_retention() -> None:
+    change = modified(
+        "Keep your phone's operating system and its browser up to date.",
+        "Keep your phone's operating system and its web browser up to date.",
+    )
+    assert "retention" not in change.categories
+
+
+# --- a kind of data said not to be stored at all: collection --------------------------------
+
+NOT_STORED_FLIPPED = [
+    (
+        "We do not store the serial numbers of your devices.",
+        "We store the serial numbers of your devices.",
+        "en",
+    ),
+    (
+        "Wij bewaren geen kopieën van uw identiteitsbewijs.",
+        "Wij bewaren kopieën van uw identiteitsbewijs.",
+        "nl",
+    ),
+    ("Ne čuvamo podatke o vašim karticama.", "Čuvamo podatke o vašim karticama.", "hr"),
+    ("Ne hranimo podatkov o vaših plačilnih karticah.", "Hranimo podatke o vaših plačilnih karticah.", "sl"),
+    ("我们不会保存您的银行卡信息。", "我们会保存您的银行卡信息。", "zh"),
+    ("Wir speichern keine Standortdaten.", "Wir speichern Standortdaten.", "de"),
+    ("Nous ne stockons pas vos coordonnées bancaires.", "Nous stockons vos coordonnées bancaires.", "fr"),
+    ("No almacenamos los datos de su tarjeta.", "Almacenamos los datos de su tarjeta.", "es"),
+    ("Vi gemmer ikke dine kortoplysninger.", "Vi gemmer dine kortoplysninger.", "da"),
+    ("Vi sparar inte dina kortuppgifter.", "Vi sparar dina kortuppgifter.", "sv"),
+    ("Vi lagrer ikke kortopplysningene dine.", "Vi lagrer kortopplysningene dine.", "no"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), NOT_STORED_FLIPPED)
+def test_data_no_longer_said_not_stored_is_collection(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "collection", "high")
+
+
+NOT_KEPT_LONGER = [
+    (
+        "We do not store your order history longer than needed.",
+        "We store your order history longer than needed.",
+        "en",
+    ),
+    (
+        "Wij bewaren uw bestelgegevens niet langer dan nodig.",
+        "Wij bewaren uw bestelgegevens langer dan nodig.",
+        "nl",
+    ),
+    (
+        "Podatke o narudžbama ne čuvamo dulje nego što je potrebno.",
+        "Podatke o narudžbama čuvamo dulje nego što je potrebno.",
+        "hr",
+    ),
+    (
+        "Podatkov o naročilih ne hranimo dlje, kot je potrebno.",
+        "Podatke o naročilih hranimo dlje, kot je potrebno.",
+        "sl",
+    ),
+    (
+        "Wir speichern Ihre Bestelldaten nicht länger als nötig.",
+        "Wir speichern Ihre Bestelldaten länger als nötig.",
+        "de",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), NOT_KEPT_LONGER)
+def test_how_long_data_is_kept_is_retention_only(old: str, new: str, language: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "retention")
+    assert "collection" not in change.categories
+
+
+# --- a bank card or bank account is the user's data, no bank it goes to ----------------------
+
+BANK_CARD = [
+    ("We do not store your bank card number.", "We store your bank card number.", "en"),
+    ("Ne pohranjujemo broj vaše bankovne kartice.", "Pohranjujemo broj vaše bankovne kartice.", "hr"),
+    ("我们不会存储您的银行卡号。", "我们会存储您的银行卡号。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), BANK_CARD)
+def test_a_bank_card_is_no_bank_receiving_data(old: str, new: str, language: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection")
+    assert not any(f.kind == "recipient" for f in change.facts), change
+
+
+BANK_ADDED = [
+    ("We pass payment data to our bank.", "We pass payment data to our bank and to insurers.", "en"),
+    (
+        "Podatke o plaćanju prosljeđujemo banci.",
+        "Podatke o plaćanju prosljeđujemo banci i osiguravateljima.",
+        "hr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), BANK_ADDED)
+def test_a_bank_is_still_a_recipient(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
