@@ -153,3 +153,67 @@ BANK_ADDED = [
 @pytest.mark.parametrize(("old", "new", "language"), BANK_ADDED)
 def test_a_bank_is_still_a_recipient(old: str, new: str, language: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+# --- "other parties" are third parties; "basically" hedges as "in principle" does --------------
+
+OTHER_PARTIES = [
+    ("We never rent your address to third parties.", "We never rent your address to other parties.", "en"),
+    ("Uw adres wordt nooit aan derden verhuurd.", "Uw adres wordt nooit aan andere partijen verhuurd.", "nl"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), OTHER_PARTIES)
+def test_other_parties_said_for_third_parties_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_other_parties_added_is_a_recipient() -> None:
+    change = modified(
+        "Wij geven uw bestelling door aan de vervoerder.",
+        "Wij geven uw bestelling door aan de vervoerder en aan andere partijen.",
+        "nl",
+    )
+    assert_alert(change, "sharing", "high")
+
+
+def test_the_other_party_to_a_contract_is_no_recipient() -> None:
+    assert_quiet(
+        modified(
+            "Either party may end this agreement with thirty days' notice.",
+            "The other party may end this agreement with thirty days' notice.",
+        )
+    )
+
+
+HEDGE_SWAPPED = [
+    (
+        "U osnovi, vaše podatke ne prodajemo oglašivačima.",
+        "U načelu, vaše podatke ne prodajemo oglašivačima.",
+        "hr",
+    ),
+    (
+        "V osnovi vaših podatkov ne prodajamo oglaševalcem.",
+        "Načeloma vaših podatkov ne prodajamo oglaševalcem.",
+        "sl",
+    ),
+    ("Basically, we do not rent our mailing list.", "In principle, we do not rent our mailing list.", "en"),
+    ("基本上，我们不会出售您的联系方式。", "原则上，我们不会出售您的联系方式。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), HEDGE_SWAPPED)
+def test_one_hedge_for_another_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+HEDGE_ADDED = [
+    ("We do not rent our mailing list.", "Basically, we do not rent our mailing list.", "en"),
+    ("Vaše podatke ne prodajemo oglašivačima.", "U osnovi, vaše podatke ne prodajemo oglašivačima.", "hr"),
+    ("Wir verkaufen Ihre Adresse nicht.", "Im Grunde verkaufen wir Ihre Adresse nicht.", "de"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), HEDGE_ADDED)
+def test_a_hedge_put_on_a_ban_is_an_alert(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
