@@ -217,3 +217,63 @@ HEDGE_ADDED = [
 @pytest.mark.parametrize(("old", "new", "language"), HEDGE_ADDED)
 def test_a_hedge_put_on_a_ban_is_an_alert(old: str, new: str, language: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+# --- how soon a request is answered: a term of the user's rights ------------------------------
+
+ANSWER_SLOWER = [
+    ("Our privacy team will reply within two weeks.", "Our privacy team will reply within six weeks.", "en"),
+    (
+        "Na vprašanje o vaših podatkih odgovorimo v 15 dneh.",
+        "Na vprašanje o vaših podatkih odgovorimo v 45 dneh.",
+        "sl",
+    ),
+    ("Odgovorit ćemo vam u roku od 15 dana.", "Odgovorit ćemo vam u roku od 45 dana.", "hr"),
+    ("Wij reageren binnen twee weken op uw vraag.", "Wij reageren binnen zes weken op uw vraag.", "nl"),
+    (
+        "Wir werden innerhalb von zwei Wochen antworten.",
+        "Wir werden innerhalb von sechs Wochen antworten.",
+        "de",
+    ),
+    ("Nous répondrons sous quinze jours.", "Nous répondrons sous quarante-cinq jours.", "fr"),
+    ("Responderemos dentro de quince días.", "Responderemos dentro de cuarenta y cinco días.", "es"),
+    ("Vi svarer inden for 14 dage.", "Vi svarer inden for 45 dage.", "da"),
+    ("Vi svarar inom 14 dagar.", "Vi svarar inom 45 dagar.", "sv"),
+    ("Vi svarer innen 14 dager.", "Vi svarer innen 45 dager.", "no"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), ANSWER_SLOWER)
+def test_a_slower_answer_is_a_rights_alert(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "rights", "high")
+
+
+# --- a ten and a unit said apart are one number, not the unit alone ---------------------------
+
+COMPOUND_NUMBERS = [
+    (
+        "Guardamos las grabaciones treinta días.",
+        "Guardamos las grabaciones cincuenta y cinco días.",
+        "es",
+        30,
+        55,
+    ),
+    ("Snimke čuvamo trideset dana.", "Snimke čuvamo pedeset i pet dana.", "hr", 30, 55),
+    ("We keep recordings for thirty days.", "We keep recordings for fifty-five days.", "en", 30, 55),
+    (
+        "Nous gardons les enregistrements trente jours.",
+        "Nous gardons les enregistrements cinquante et un jours.",
+        "fr",
+        30,
+        51,
+    ),
+    ("Wij bewaren opnames dertig dagen.", "Wij bewaren opnames tachtig dagen.", "nl", 30, 80),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language", "was", "now"), COMPOUND_NUMBERS)
+def test_a_compound_number_word_is_read_whole(old: str, new: str, language: str, was: int, now: int) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "retention", "high")
+    (fact,) = [f for f in change.facts if f.kind == "duration"]
+    assert (fact.old, fact.new) == (f"{was} days", f"{now} days"), fact

@@ -32,7 +32,14 @@ except ImportError:  # pragma: no cover - 3.10's names
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 from monitor.lang import caseless
-from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
+from monitor.lang.lexicon import (
+    NUMBER_JOINER,
+    Lexicon,
+    all_lexicons,
+    canonical_language,
+    country_names,
+    load_lexicon,
+)
 from monitor.lang.scripts import HAN_CHAR
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES
@@ -285,6 +292,11 @@ def parse_number(token: str, lex: Lexicon) -> float | None:
         return float(token.replace(",", "."))
     if token in lex.numbers:
         return lex.numbers[token]
+    parts = [w for w in re.split(NUMBER_JOINER, token) if w]
+    if len(parts) == 2 and all(w in lex.numbers for w in parts):
+        ten, unit = (lex.numbers[w] for w in parts)
+        if ten >= 20 and ten % 10 == 0 and 1 <= unit <= 9:  # "cuarenta y cinco": 45
+            return ten + unit
     values: dict[str, float] = {str(k): float(v) for k, v in lex.extra.get("numeral_values", {}).items()}
     if not values or any(ch not in values for ch in token):
         return None
@@ -474,9 +486,7 @@ def _names_changes(segment: str, lex: Lexicon) -> bool:
 
 def _tells(segment: str, lex: Lexicon) -> bool:
     """The segment says someone is told ("we will notify you", "reported to the authority")."""
-    return any(
-        p is not None and caseless.search(p, segment) for p in (lex.breach_notice, lex.change_promise)
-    )
+    return any(p is not None and caseless.search(p, segment) for p in (lex.breach_notice, lex.change_promise))
 
 
 def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -976,6 +986,8 @@ def _words_after(text: str, at: int, count: int) -> list[str]:
     """text[at:].split()[:count] without splitting all the rest: a verb found thousands of times
     in one freak sentence made each find split everything after it (quadratic)."""
     return [m.group(0) for m in islice(_NON_SPACE.finditer(text, at), count)]
+
+
 LIST_ITEM_WORDS = 3  # words in one item of such a list
 
 
@@ -1320,7 +1332,7 @@ def _in_a_name(text: str, at: int, lex: Lexicon) -> bool:
 
 
 def _kept(text: str, lex: Lexicon) -> str:
-    """"retention" when the clause names data or records that a period could keep, else "contact"."""
+    """ "retention" when the clause names data or records that a period could keep, else "contact"."""
     nouns = lex.data_nouns
     return "retention" if nouns is None or caseless.search(nouns, text) else "contact"
 

@@ -281,8 +281,10 @@ def _duration_pattern(
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
         return _lazy(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
-    # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own
-    word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
+    # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own; a ten and a
+    # unit said apart ("cuarenta y cinco", "četrdeset pet") are one number, not the unit alone
+    compound = _compound_number_source(numbers)
+    word_alt = rf"|(?<![\w-])(?P<word>{compound}{words})" if words else ""
     # "thirty (30) days": the digits in brackets are the number (`digits`), also after a word that
     # is no number word ("thirtty (30) days", a typo)
     return _lazy(  # compiled on first use: most languages' periods are never read in a diff
@@ -292,12 +294,30 @@ def _duration_pattern(
     )
 
 
+NUMBER_JOINER = r"(?:\s+(?:y|i|e|and|und|og|och|et|in|en)\s+|[\s-])"  # "cuarenta y cinco", "twenty-five"
+
+
+def _compound_number_source(numbers: dict[str, float]) -> str:
+    """An alternative (ending in "|") for a ten from twenty to ninety, a joiner and a unit from
+    one to nine ("cuarenta y cinco", "trideset i pet", "twenty five"), or "" when the lexicon has
+    no such words. Tried before the single words, so the unit is not read alone."""
+    tens = [w for w, v in numbers.items() if v in {20, 30, 40, 50, 60, 70, 80, 90}]
+    units = [w for w, v in numbers.items() if v in {1, 2, 3, 4, 5, 6, 7, 8, 9}]
+    if not tens or not units:
+        return ""
+
+    def alt(ws: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    return rf"(?:{alt(tens)}){NUMBER_JOINER}(?:{alt(units)})(?![\w-])|"
+
+
 def _load_yaml(raw: bytes) -> Any:
     return load_yaml(raw.decode("utf-8"))
 
 
 def _pair(words: str) -> tuple[str, str]:
-    """"is are" -> ("is", "are")."""
+    """ "is are" -> ("is", "are")."""
     singular, plural = words.lower().split()
     return singular, plural
 
