@@ -277,3 +277,83 @@ def test_a_compound_number_word_is_read_whole(old: str, new: str, language: str,
     assert_alert(change, "retention", "high")
     (fact,) = [f for f in change.facts if f.kind == "duration"]
     assert (fact.old, fact.new) == (f"{was} days", f"{now} days"), fact
+
+
+# --- a way to reach the user, listed among the data kept, is data kept ------------------------
+
+CONTACT_KIND_KEPT = [
+    (
+        "Hranimo vaše uporabniško ime in podatke o naročilih.",
+        "Hranimo vaše uporabniško ime, mobilno številko in podatke o naročilih.",
+        "sl",
+    ),
+    (
+        "Čuvamo korisničko ime i povijest narudžbi.",
+        "Čuvamo korisničko ime, broj mobitela i povijest narudžbi.",
+        "hr",
+    ),
+    (
+        "Wij bewaren uw klantnummer en uw bestelhistorie.",
+        "Wij bewaren uw klantnummer, uw e-mailadres en uw bestelhistorie.",
+        "nl",
+    ),
+    (
+        "We retain your member ID and your order history.",
+        "We retain your member ID, your mobile number and your order history.",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), CONTACT_KIND_KEPT)
+def test_a_phone_or_email_added_to_the_data_kept_is_collection(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+def test_an_address_added_where_data_is_kept_is_no_data_kind() -> None:
+    assert_quiet(
+        modified(
+            "Complaints are kept on file; write to complaints@shop.example.",
+            "Complaints are kept on file; write to complaints@shop.example or help@shop.example.",
+        )
+    )
+
+
+MOBILE_NUMBER_ADDED = [
+    (
+        "Wir speichern Ihren Namen und Ihre Kundennummer.",
+        "Wir speichern Ihren Namen, Ihre Handynummer und Ihre Kundennummer.",
+        "de",
+    ),
+    (
+        "Nous conservons votre nom et votre identifiant.",
+        "Nous conservons votre nom, votre numéro de portable et votre identifiant.",
+        "fr",
+    ),
+    (
+        "Conservamos su nombre y su número de cliente.",
+        "Conservamos su nombre, su número de móvil y su número de cliente.",
+        "es",
+    ),
+    (
+        "Vi gemmer dit navn og dit kundenummer.",
+        "Vi gemmer dit navn, dit mobilnummer og dit kundenummer.",
+        "da",
+    ),
+    (
+        "Vi sparar ditt namn och ditt kundnummer.",
+        "Vi sparar ditt namn, ditt mobilnummer och ditt kundnummer.",
+        "sv",
+    ),
+    (
+        "Vi lagrer navnet ditt og kundenummeret ditt.",
+        "Vi lagrer navnet ditt, mobilnummeret ditt og kundenummeret ditt.",
+        "no",
+    ),
+    ("我们会保存您的昵称和订单编号。", "我们会保存您的昵称、手机号码和订单编号。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), MOBILE_NUMBER_ADDED)
+def test_a_mobile_number_added_to_the_data_kept_is_collection(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "collection")

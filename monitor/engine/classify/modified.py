@@ -255,7 +255,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         listed = _naming_places(listed, new.language)
     if not list_cats and (of.states_flow or nf.states_flow) and _items_name_purposes(listed, lex):
         list_cats = {"purpose"}  # "… or promotional messages" added to what data is used for
-    if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
+    held = "retention" in material_cats
+    if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language, held):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
@@ -499,10 +500,16 @@ def _names_data(text: str, lex: Lexicon) -> set[str]:
     return {"collection"} if lex.subject_pronouns & {w.lower() for w in _WORD.findall(text)} else set()
 
 
-def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str) -> bool:
+def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False) -> bool:
     """An item added to or dropped from an enumeration names a kind of data ("location data"):
-    a sentence that says data is processed and lists what, lists the data it processes."""
-    return any(extract_facts(item, language).data_types for item in (*listed[0], *listed[1]))
+    a sentence that says data is processed and lists what, lists the data it processes. In a
+    sentence that says data is kept (`held`), a way to reach the user ("telefonsko številko",
+    "phone number"; not an address itself) listed is data kept about them too."""
+    for item in (*listed[0], *listed[1]):
+        facts = extract_facts(item, language)
+        if facts.data_types or (held and "contact" in facts.categories and not facts.contacts):
+            return True
+    return False
 
 
 def _names_purpose(item: str, language: str) -> bool:
