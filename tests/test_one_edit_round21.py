@@ -357,3 +357,52 @@ MOBILE_NUMBER_ADDED = [
 @pytest.mark.parametrize(("old", "new", "language"), MOBILE_NUMBER_ADDED)
 def test_a_mobile_number_added_to_the_data_kept_is_collection(old: str, new: str, language: str) -> None:
     assert_alert(modified(old, new, language), "collection")
+
+
+# --- a party named as where data comes from is a source, not a recipient ----------------------
+
+SOURCE_ADDED = [
+    (
+        "We receive your delivery address from the shop.",
+        "We receive your delivery address from the shop and from insurers.",
+        "en",
+    ),
+    (
+        "Wij ontvangen uw adres van de webwinkel.",
+        "Wij ontvangen uw adres van de webwinkel en van verzekeraars.",
+        "nl",
+    ),
+    ("Vašu adresu dobivamo od trgovine.", "Vašu adresu dobivamo od trgovine i od osiguravatelja.", "hr"),
+    ("Vaš naslov prejmemo od trgovine.", "Vaš naslov prejmemo od trgovine in od zavarovalnic.", "sl"),
+    (
+        "Ihre Anschrift erhalten wir vom Händler.",
+        "Ihre Anschrift erhalten wir vom Händler und von Versicherern.",
+        "de",
+    ),
+    ("我们从商家处获取您的收货地址。", "我们从商家和保险公司处获取您的收货地址。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), SOURCE_ADDED)
+def test_a_new_source_of_data_is_collection_not_a_recipient(old: str, new: str, language: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection")
+    assert not any(f.kind == "recipient" for f in change.facts), change
+
+
+def test_a_party_asking_for_data_disclosed_still_receives_it() -> None:
+    change = modified(
+        "We may disclose your order history to answer requests from courts.",
+        "We may disclose your order history to answer requests from courts or from insurers.",
+    )
+    assert_alert(change, "sharing")
+
+
+def test_public_sources_are_nothing_made_public() -> None:
+    change = modified(
+        "我们会从公开渠道获取商户的营业执照信息。",
+        "我们会从公开渠道和保险公司获取商户的营业执照信息。",
+        "zh",
+    )
+    assert_alert(change, "collection")
+    assert "sharing" not in change.categories, change

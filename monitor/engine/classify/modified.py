@@ -50,7 +50,15 @@ from monitor.engine.classify.wording import (
     _words_repeat_dropped,
 )
 from monitor.engine.explain import reworded, wording
-from monitor.engine.facts import ClauseFacts, extract_facts, is_list_negator, pick_lexicon
+from monitor.engine.facts import (
+    SOURCE_LOOKBACK,
+    ClauseFacts,
+    _source_tail,
+    extract_facts,
+    is_list_negator,
+    pick_lexicon,
+)
+from monitor.engine.facts import _sends as _text_sends
 from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
@@ -278,6 +286,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(item_facts.categories)
                 if list_cats == {"purpose"} or (not item_facts.data_types and _names_purpose(item, language)):
                     own = named = {"purpose"}  # "… or commercial messages": what the data is used for
+                if _names_a_source(item, text, language):
+                    own = named = {"collection"}  # "… and from credit agencies": where data comes from
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
                 data = "collection" in named
@@ -498,6 +508,21 @@ def _names_data(text: str, lex: Lexicon) -> set[str]:
     if lex.data_nouns is None or not caseless.search(lex.data_nouns, text):
         return set()
     return {"collection"} if lex.subject_pronouns & {w.lower() for w in _WORD.findall(text)} else set()
+
+
+def _names_a_source(item: str, text: str, language: str) -> bool:
+    """The item stands right after a word that says where data comes from ("… and from credit
+    agencies", "od bonitetnih hiš", "从商家和保险公司处获取"), in a sentence that sends no data
+    anywhere: a source of the data collected, not a recipient."""
+    lex = pick_lexicon(item, language)
+    if lex.source_markers is None or _text_sends(text, lex):
+        return False
+    at = text.find(item)
+    if at < 0 or not _WORD.search(item):
+        return False
+    tail = _source_tail(lex.source_markers.pattern, lex.cjk)
+    opening = lex.source_markers.match(item.strip())
+    return opening is not None or tail.search(text[max(0, at - SOURCE_LOOKBACK) : at]) is not None
 
 
 def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False) -> bool:
