@@ -406,3 +406,48 @@ def test_public_sources_are_nothing_made_public() -> None:
     )
     assert_alert(change, "collection")
     assert "sharing" not in change.categories, change
+
+
+# --- asking for the data held about you is the right of access --------------------------------
+
+ACCESS_DROPPED = [
+    (
+        "Your files sit on servers in Ireland, and you can ask for the information we hold about you.",
+        "Your files sit on servers in Ireland.",
+        "en",
+    ),
+    (
+        "Uw dossier staat op onze servers en u kunt op elk moment opvragen welke gegevens wij bewaren.",
+        "Uw dossier staat op onze servers.",
+        "nl",
+    ),
+    (
+        "Vaš se dosje nalazi na našim poslužiteljima, a možete zatražiti podatke koje o vama čuvamo.",
+        "Vaš se dosje nalazi na našim poslužiteljima.",
+        "hr",
+    ),
+    (
+        "Vaša kartoteka je na naših strežnikih, zahtevate lahko podatke, ki jih hranimo o vas.",
+        "Vaša kartoteka je na naših strežnikih.",
+        "sl",
+    ),
+    (
+        "您的档案存储在我们的服务器上，您可以索取我们保存的关于您的信息。",
+        "您的档案存储在我们的服务器上。",
+        "zh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), ACCESS_DROPPED)
+def test_dropping_the_request_for_data_held_is_a_rights_alert(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+def test_the_company_asking_for_information_is_no_access_right() -> None:
+    change = modified(
+        "Vi kan be om opplysninger om leveringsadressen din.",
+        "Vi kan be om opplysninger om leveringsadressen og telefonen din.",
+        "no",
+    )
+    assert "rights" not in change.categories, change
