@@ -451,3 +451,56 @@ def test_the_company_asking_for_information_is_no_access_right() -> None:
         "no",
     )
     assert "rights" not in change.categories, change
+
+
+# --- "some of your data" -> "all of your data": the same act over more or less ----------------
+
+SCOPE_SWAPPED = [
+    (
+        "We pass some of your order details to the courier.",
+        "We pass all of your order details to the courier.",
+        "en",
+        "sharing",
+    ),
+    (
+        "Sommige bestelgegevens geven wij door aan de koerier.",
+        "Alle bestelgegevens geven wij door aan de koerier.",
+        "nl",
+        "sharing",
+    ),
+    (
+        "Neke podatke o narudžbi prosljeđujemo dostavljaču.",
+        "Sve podatke o narudžbi prosljeđujemo dostavljaču.",
+        "hr",
+        "sharing",
+    ),
+    (
+        "Nekatere podatke o naročilu posredujemo dostavljavcu.",
+        "Vse podatke o naročilu posredujemo dostavljavcu.",
+        "sl",
+        "sharing",
+    ),
+    ("我们会与快递公司共享您的部分订单信息。", "我们会与快递公司共享您的全部订单信息。", "zh", "sharing"),
+    (
+        "Einige Bestelldaten geben wir an den Paketdienst weiter.",
+        "Alle Bestelldaten geben wir an den Paketdienst weiter.",
+        "de",
+        "sharing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language", "category"), SCOPE_SWAPPED)
+def test_a_part_of_the_data_made_all_of_it_is_an_alert(
+    old: str, new: str, language: str, category: str
+) -> None:
+    assert_alert(modified(old, new, language), category)
+
+
+def test_one_word_for_all_for_another_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "We pass all of your order details to the courier.",
+            "We pass every one of your order details to the courier.",
+        )
+    )

@@ -143,6 +143,9 @@ class Lexicon:
     data_sources: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
+    # "some" / "all": a word that says a part of the data, and one that says the whole of it
+    partial_scope: re.Pattern[str] | None = None
+    whole_scope: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -376,6 +379,8 @@ def load_lexicon(language: str) -> Lexicon:
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
+        partial_scope=_alternation(data.get("partial_scope"), cjk),
+        whole_scope=_alternation(data.get("whole_scope"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),

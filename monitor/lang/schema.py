@@ -74,6 +74,8 @@ SCHEMA: dict[str, str] = {
     "outside_places": "list",
     "data_sources": "list",
     "source_markers": "list",
+    "partial_scope": "list",
+    "whole_scope": "list",
     "number_agreement": "list",
     "scope_words": "list",
     "list_openers": "list",

@@ -142,7 +142,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # liability names is what it covers, no data practice of the service
         return _done(change, list(clause_cats), [], False, "none", prefix + "liability disclaimer re-worded")
     same_parties = of.places == nf.places and of.recipients == nf.recipients
-    if same_parties and _names_swapped(pairs, old.text, new.text, lex):
+    scope_swapped = bool(material_cats) and _scope_swapped(pairs, old.text, new.text, lex)
+    if same_parties and not scope_swapped and _names_swapped(pairs, old.text, new.text, lex):
         # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
         return _done(change, list(clause_cats), [], False, "none", prefix + "a name changed; no term changed")
     if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
@@ -334,12 +335,35 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
     if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
+    if not changed_cats and scope_swapped:
+        # "delete some of your data" -> "delete all of your data": the same act over more or less
+        changed_cats = material_cats
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
             change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _scope_swapped(pairs: list[tuple[str, str]], old: str, new: str, lex: Lexicon) -> bool:
+    """One changed word pair puts a word for a part of the data ("some", "部分") in place of one for
+    all of it ("all", "全部"), or the other way round: what the sentence covers grew or shrank.
+    In CJK text, whose diff is by character, one such word fewer and one of the other more."""
+    part, whole = lex.partial_scope, lex.whole_scope
+    if part is None or whole is None:
+        return False
+    if lex.cjk:
+        fewer_part = caseless.count(part, old) - caseless.count(part, new)
+        more_whole = caseless.count(whole, new) - caseless.count(whole, old)
+        return fewer_part * more_whole > 0
+
+    def says(pattern: re.Pattern[str], words: str) -> bool:
+        return pattern.fullmatch(words.strip().lower()) is not None
+
+    return any(
+        (says(part, o) and says(whole, n)) or (says(whole, o) and says(part, n)) for o, n in pairs if o and n
+    )
 
 
 def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
