@@ -504,3 +504,25 @@ def test_one_word_for_all_for_another_is_quiet() -> None:
             "We pass every one of your order details to the courier.",
         )
     )
+
+
+# --- hr: "upotrebljava" and "koristi" are the same verb of use --------------------------------
+
+
+def test_one_verb_of_use_for_another_is_quiet_in_croatian() -> None:
+    assert_quiet(
+        modified(
+            "Naša aplikacija upotrebljava Firebase za slanje obavijesti.",
+            "Naša aplikacija koristi Firebase za slanje obavijesti.",
+            "hr",
+        )
+    )
+
+
+def test_a_purpose_added_to_the_data_used_is_still_an_alert_in_croatian() -> None:
+    change = modified(
+        "Upotrebljavamo vaše podatke za izradu računa.",
+        "Upotrebljavamo vaše podatke za izradu računa i za profiliranje.",
+        "hr",
+    )
+    assert_alert(change, "purpose")
