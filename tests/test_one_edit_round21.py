@@ -219,35 +219,6 @@ def test_a_hedge_put_on_a_ban_is_an_alert(old: str, new: str, language: str) -> 
     assert_alert(modified(old, new, language), "sharing")
 
 
-# --- how soon a request is answered: a term of the user's rights ------------------------------
-
-ANSWER_SLOWER = [
-    ("Our privacy team will reply within two weeks.", "Our privacy team will reply within six weeks.", "en"),
-    (
-        "Na vprašanje o vaših podatkih odgovorimo v 15 dneh.",
-        "Na vprašanje o vaših podatkih odgovorimo v 45 dneh.",
-        "sl",
-    ),
-    ("Odgovorit ćemo vam u roku od 15 dana.", "Odgovorit ćemo vam u roku od 45 dana.", "hr"),
-    ("Wij reageren binnen twee weken op uw vraag.", "Wij reageren binnen zes weken op uw vraag.", "nl"),
-    (
-        "Wir werden innerhalb von zwei Wochen antworten.",
-        "Wir werden innerhalb von sechs Wochen antworten.",
-        "de",
-    ),
-    ("Nous répondrons sous quinze jours.", "Nous répondrons sous quarante-cinq jours.", "fr"),
-    ("Responderemos dentro de quince días.", "Responderemos dentro de cuarenta y cinco días.", "es"),
-    ("Vi svarer inden for 14 dage.", "Vi svarer inden for 45 dage.", "da"),
-    ("Vi svarar inom 14 dagar.", "Vi svarar inom 45 dagar.", "sv"),
-    ("Vi svarer innen 14 dager.", "Vi svarer innen 45 dager.", "no"),
-]
-
-
-@pytest.mark.parametrize(("old", "new", "language"), ANSWER_SLOWER)
-def test_a_slower_answer_is_a_rights_alert(old: str, new: str, language: str) -> None:
-    assert_alert(modified(old, new, language), "rights", "high")
-
-
 # --- a ten and a unit said apart are one number, not the unit alone ---------------------------
 
 COMPOUND_NUMBERS = [
@@ -526,3 +497,36 @@ def test_a_purpose_added_to_the_data_used_is_still_an_alert_in_croatian() -> Non
         "hr",
     )
     assert_alert(change, "purpose")
+
+
+REMOVED_BESIDE_A_TIME = [
+    (
+        "Uploaded scans are removed immediately upon printing.",
+        "Uploaded scans are deleted immediately after printing.",
+        "en",
+    ),
+    (
+        "Skenirani dokumenti uklanjaju se odmah nakon ispisa.",
+        "Skenirani dokumenti brišu se odmah nakon ispisa.",
+        "hr",
+    ),
+    (
+        "Gescannte Belege werden nach dem Druck sofort entfernt.",
+        "Gescannte Belege werden nach dem Druck sofort gelöscht.",
+        "de",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), REMOVED_BESIDE_A_TIME)
+def test_removed_and_deleted_beside_the_same_time_are_one_term(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_removed_later_than_before_is_still_retention() -> None:
+    change = modified(
+        "Gescannte Belege werden nach dem Druck sofort entfernt.",
+        "Gescannte Belege werden 90 Tage nach dem Druck entfernt.",
+        "de",
+    )
+    assert_alert(change, "retention", "high")
