@@ -530,3 +530,74 @@ def test_removed_later_than_before_is_still_retention() -> None:
         "de",
     )
     assert_alert(change, "retention", "high")
+
+
+# --- zh: "当您开启…时", "在您同意的情况下": collecting only once the user turns it on --------------
+
+ZH_CONDITION_DROPPED = [
+    ("当您开启麦克风权限时，我们会收集您的语音信息。", "我们会收集您的语音信息。"),
+    ("在您同意的情况下，我们会收集您的通讯录信息。", "我们会收集您的通讯录信息。"),
+    ("如果您启用蓝牙功能，我们会收集附近设备的信息。", "我们会收集附近设备的信息。"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), ZH_CONDITION_DROPPED)
+def test_a_switched_on_condition_dropped_in_chinese_is_an_alert(old: str, new: str) -> None:
+    assert_alert(modified(old, new, "zh"), "collection", "high")
+
+
+def test_when_said_another_way_in_chinese_is_quiet() -> None:
+    assert_quiet(
+        modified(
+            "当您使用扫码功能时，我们会请求相机权限。",
+            "在您使用扫码功能时，我们会请求相机权限。",
+            "zh",
+        )
+    )
+
+
+# --- unsubscribing from a newsletter is an opt-out the user holds -----------------------------
+
+UNSUBSCRIBE_LIMITED = [
+    (
+        "You can unsubscribe from our offers at any time.",
+        "You can unsubscribe from our offers only after six months.",
+        "en",
+    ),
+    (
+        "Pretplatu na obavijesti o akcijama možete otkazati u bilo kojem trenutku.",
+        "Pretplatu na obavijesti o akcijama možete otkazati tek nakon šest mjeseci.",
+        "hr",
+    ),
+    (
+        "Naročnino na obvestila o akcijah lahko kadar koli prekličete.",
+        "Naročnino na obvestila o akcijah lahko prekličete šele po šestih mesecih.",
+        "sl",
+    ),
+    (
+        "U kunt zich op elk moment uitschrijven voor onze aanbiedingen.",
+        "U kunt zich pas na zes maanden uitschrijven voor onze aanbiedingen.",
+        "nl",
+    ),
+    (
+        "Sie können sich jederzeit vom Newsletter abmelden.",
+        "Sie können sich erst nach sechs Monaten vom Newsletter abmelden.",
+        "de",
+    ),
+    ("您可以随时退订我们的促销短信。", "您可以在六个月后退订我们的促销短信。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), UNSUBSCRIBE_LIMITED)
+def test_unsubscribing_made_later_is_a_rights_alert(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+def test_updating_your_preferences_is_no_right_to_correct_data() -> None:
+    from monitor.engine.facts import extract_facts
+
+    facts = extract_facts(
+        "You can stop these e-mails by updating your communication preferences in your account.",
+        "en",
+    )
+    assert "rectification" not in facts.rights, facts.rights
