@@ -32,7 +32,14 @@ except ImportError:  # pragma: no cover - 3.10's names
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 from monitor.lang import caseless
-from monitor.lang.lexicon import Lexicon, all_lexicons, canonical_language, country_names, load_lexicon
+from monitor.lang.lexicon import (
+    NUMBER_JOINER,
+    Lexicon,
+    all_lexicons,
+    canonical_language,
+    country_names,
+    load_lexicon,
+)
 from monitor.lang.scripts import HAN_CHAR
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES
@@ -289,6 +296,11 @@ def parse_number(token: str, lex: Lexicon) -> float | None:
         return float(token.replace(",", "."))
     if token in lex.numbers:
         return lex.numbers[token]
+    parts = [w for w in re.split(NUMBER_JOINER, token) if w]
+    if len(parts) == 2 and all(w in lex.numbers for w in parts):
+        ten, unit = (lex.numbers[w] for w in parts)
+        if ten >= 20 and ten % 10 == 0 and 1 <= unit <= 9:  # "cuarenta y cinco": 45
+            return ten + unit
     values: dict[str, float] = {str(k): float(v) for k, v in lex.extra.get("numeral_values", {}).items()}
     if not values or any(ch not in values for ch in token):
         return None
@@ -748,6 +760,11 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
         # "move your data to another service provider" names no recipient
         named = _blanked(portable, seg, " ") if portable is not None else seg
         found = [(kind, key) for kind, patterns in kinds.items() for key in _keys(patterns, named)]
+        found = [
+            (kind, key)
+            for kind, key in found
+            if kind != "recipient" or not _source_only(key, named, text, lex)
+        ]
         if not found:
             continue
         if not _denies(text, seg, lex):
@@ -766,6 +783,38 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
             stated[kind].add(key)
     ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
+
+
+SOURCE_REACH = 3  # words between "from" and the party it names ("from the credit reference agencies")
+SOURCE_LOOKBACK = 60  # characters before a party in which "from" is looked for
+
+
+@lru_cache(maxsize=32)
+def _source_tail(markers: str, cjk: bool) -> re.Pattern[str]:
+    """A source marker ending the text, then at most SOURCE_REACH words (a few characters in CJK)."""
+    if cjk:
+        return re.compile(rf"(?:{markers})[^，。；、,;]{{0,8}}$")
+    return re.compile(rf"(?:{markers})(?:\s+[\w'’-]+){{0,{SOURCE_REACH}}}\s*$", re.IGNORECASE)
+
+
+def _source_only(key: str, seg: str, text: str, lex: Lexicon) -> bool:
+    """Every mention of the party `key` in the sentence stands right after a word that says where
+    data comes from ("we obtain company data from credit agencies", "od bonitetnih hiš", "从征信机构
+    获取"), and the sentence sends nothing anywhere: the party is a source of data collected, not a
+    recipient. A clause (`text`, of which `seg` is one sentence or list part) that shares,
+    discloses or sells keeps it ("we may disclose data to: (v) answer requests from the police":
+    the police receive it)."""
+    markers, pattern, sell = lex.source_markers, lex.recipients.get(key), lex.actions.get("sell")
+    if (
+        markers is None
+        or pattern is None
+        or _sends(text, lex)
+        or (sell is not None and caseless.search(sell, text))
+    ):
+        return False
+    tail = _source_tail(markers.pattern, lex.cjk)
+    starts = [m.start() for m in pattern.finditer(seg)]
+    return bool(starts) and all(tail.search(seg[max(0, at - SOURCE_LOOKBACK) : at]) for at in starts)
 
 
 FLOW_CATEGORIES = frozenset({"transfer", "retention", "collection"})

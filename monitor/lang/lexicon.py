@@ -141,6 +141,11 @@ class Lexicon:
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
     data_sources: re.Pattern[str] | None = None
+    # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
+    source_markers: re.Pattern[str] | None = None
+    # "some" / "all": a word that says a part of the data, and one that says the whole of it
+    partial_scope: re.Pattern[str] | None = None
+    whole_scope: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -284,8 +289,10 @@ def _duration_pattern(
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
         return _lazy(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
-    # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own
-    word_alt = rf"|(?<![\w-])(?P<word>{words})" if words else ""
+    # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own; a ten and a
+    # unit said apart ("cuarenta y cinco", "četrdeset pet") are one number, not the unit alone
+    compound = _compound_number_source(numbers)
+    word_alt = rf"|(?<![\w-])(?P<word>{compound}{words})" if words else ""
     # "thirty (30) days": the digits in brackets are the number (`digits`), also after a word that
     # is no number word ("thirtty (30) days", a typo)
     return _lazy(  # compiled on first use: most languages' periods are never read in a diff
@@ -293,6 +300,24 @@ def _duration_pattern(
         rf"(?P<unit>{unit_alt})(?!\w)",
         re.IGNORECASE,
     )
+
+
+NUMBER_JOINER = r"(?:\s+(?:y|i|e|and|und|og|och|et|in|en)\s+|[\s-])"  # "cuarenta y cinco", "twenty-five"
+
+
+def _compound_number_source(numbers: dict[str, float]) -> str:
+    """An alternative (ending in "|") for a ten from twenty to ninety, a joiner and a unit from
+    one to nine ("cuarenta y cinco", "trideset i pet", "twenty five"), or "" when the lexicon has
+    no such words. Tried before the single words, so the unit is not read alone."""
+    tens = [w for w, v in numbers.items() if v in {20, 30, 40, 50, 60, 70, 80, 90}]
+    units = [w for w, v in numbers.items() if v in {1, 2, 3, 4, 5, 6, 7, 8, 9}]
+    if not tens or not units:
+        return ""
+
+    def alt(ws: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    return rf"(?:{alt(tens)}){NUMBER_JOINER}(?:{alt(units)})(?![\w-])|"
 
 
 def _load_yaml(raw: bytes) -> Any:
@@ -359,6 +384,9 @@ def load_lexicon(language: str) -> Lexicon:
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
+        source_markers=_alternation(data.get("source_markers"), cjk),
+        partial_scope=_alternation(data.get("partial_scope"), cjk),
+        whole_scope=_alternation(data.get("whole_scope"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),

@@ -50,7 +50,15 @@ from monitor.engine.classify.wording import (
     _words_repeat_dropped,
 )
 from monitor.engine.explain import reworded, wording
-from monitor.engine.facts import ClauseFacts, extract_facts, is_list_negator, pick_lexicon
+from monitor.engine.facts import (
+    SOURCE_LOOKBACK,
+    ClauseFacts,
+    _source_tail,
+    extract_facts,
+    is_list_negator,
+    pick_lexicon,
+)
+from monitor.engine.facts import _sends as _text_sends
 from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
@@ -134,7 +142,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # liability names is what it covers, no data practice of the service
         return _done(change, list(clause_cats), [], False, "none", prefix + "liability disclaimer re-worded")
     same_parties = of.places == nf.places and of.recipients == nf.recipients
-    if same_parties and _names_swapped(pairs, old.text, new.text, lex):
+    scope_swapped = bool(material_cats) and _scope_swapped(pairs, old.text, new.text, lex)
+    if same_parties and not scope_swapped and _names_swapped(pairs, old.text, new.text, lex):
         # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
         return _done(change, list(clause_cats), [], False, "none", prefix + "a name changed; no term changed")
     if _repeat_dropped(old.text, new.text) or _words_repeat_dropped(old.text, new.text):
@@ -255,7 +264,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         listed = _naming_places(listed, new.language)
     if not list_cats and (of.states_flow or nf.states_flow) and _items_name_purposes(listed, lex):
         list_cats = {"purpose"}  # "… or promotional messages" added to what data is used for
-    if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language):
+    held = "retention" in material_cats
+    if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language, held):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
@@ -277,6 +287,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(item_facts.categories)
                 if list_cats == {"purpose"} or (not item_facts.data_types and _names_purpose(item, language)):
                     own = named = {"purpose"}  # "… or commercial messages": what the data is used for
+                if _names_a_source(item, text, language):
+                    own = named = {"collection"}  # "… and from credit agencies": where data comes from
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
                 data = "collection" in named
@@ -323,12 +335,35 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
     if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
+    if not changed_cats and scope_swapped:
+        # "delete some of your data" -> "delete all of your data": the same act over more or less
+        changed_cats = material_cats
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
             change, list(changed_cats), [finding], True, "low", prefix + reworded(_ordered(changed_cats))
         )
     return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+
+
+def _scope_swapped(pairs: list[tuple[str, str]], old: str, new: str, lex: Lexicon) -> bool:
+    """One changed word pair puts a word for a part of the data ("some", "部分") in place of one for
+    all of it ("all", "全部"), or the other way round: what the sentence covers grew or shrank.
+    In CJK text, whose diff is by character, one such word fewer and one of the other more."""
+    part, whole = lex.partial_scope, lex.whole_scope
+    if part is None or whole is None:
+        return False
+    if lex.cjk:
+        fewer_part = caseless.count(part, old) - caseless.count(part, new)
+        more_whole = caseless.count(whole, new) - caseless.count(whole, old)
+        return fewer_part * more_whole > 0
+
+    def says(pattern: re.Pattern[str], words: str) -> bool:
+        return pattern.fullmatch(words.strip().lower()) is not None
+
+    return any(
+        (says(part, o) and says(whole, n)) or (says(whole, o) and says(part, n)) for o, n in pairs if o and n
+    )
 
 
 def _disclaimer_reworded(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Lexicon) -> bool:
@@ -499,10 +534,31 @@ def _names_data(text: str, lex: Lexicon) -> set[str]:
     return {"collection"} if lex.subject_pronouns & {w.lower() for w in _WORD.findall(text)} else set()
 
 
-def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str) -> bool:
+def _names_a_source(item: str, text: str, language: str) -> bool:
+    """The item stands right after a word that says where data comes from ("… and from credit
+    agencies", "od bonitetnih hiš", "从商家和保险公司处获取"), in a sentence that sends no data
+    anywhere: a source of the data collected, not a recipient."""
+    lex = pick_lexicon(item, language)
+    if lex.source_markers is None or _text_sends(text, lex):
+        return False
+    at = text.find(item)
+    if at < 0 or not _WORD.search(item):
+        return False
+    tail = _source_tail(lex.source_markers.pattern, lex.cjk)
+    opening = lex.source_markers.match(item.strip())
+    return opening is not None or tail.search(text[max(0, at - SOURCE_LOOKBACK) : at]) is not None
+
+
+def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False) -> bool:
     """An item added to or dropped from an enumeration names a kind of data ("location data"):
-    a sentence that says data is processed and lists what, lists the data it processes."""
-    return any(extract_facts(item, language).data_types for item in (*listed[0], *listed[1]))
+    a sentence that says data is processed and lists what, lists the data it processes. In a
+    sentence that says data is kept (`held`), a way to reach the user ("telefonsko številko",
+    "phone number"; not an address itself) listed is data kept about them too."""
+    for item in (*listed[0], *listed[1]):
+        facts = extract_facts(item, language)
+        if facts.data_types or (held and "contact" in facts.categories and not facts.contacts):
+            return True
+    return False
 
 
 def _names_purpose(item: str, language: str) -> bool:
