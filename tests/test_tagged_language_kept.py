@@ -27,3 +27,21 @@ def test_a_short_english_age_rule_is_read_as_english(sentence: str) -> None:
 def test_raising_the_minimum_age_in_a_short_rule_alerts() -> None:
     change = modified("Members must be at least 13 years old.", "Members must be at least 16 years old.")
     assert_alert(change, "children")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Members must be at least 16 years old.", "Visitors can only use it if they are 18 or older."],
+)
+def test_a_short_english_document_is_detected_as_english(sentence: str) -> None:
+    from monitor.lang.detect import detect_language
+
+    assert detect_language(sentence) == "en"
+
+
+def test_a_short_age_rule_raised_in_a_one_line_document_alerts() -> None:
+    from engine_checks import page_changes
+
+    old = b"<html><body><p>Members must be at least 13 years old.</p></body></html>"
+    new = b"<html><body><p>Members must be at least 16 years old.</p></body></html>"
+    assert any(c.material and "children" in c.categories for c in page_changes(old, new))

@@ -73,7 +73,8 @@ _LATIN_WORD = compile_cached(r"[A-Za-z\u00c0-\u024f]+")
 _WORDS: dict[str, dict[str, float]] = {
     "en": dict.fromkeys(
         "the and of to we you your our is are will may with for this that not personal information "
-        "data use by or be any such which have it from as on in policy privacy".split(), 1.0),
+        "data use by or be any such which have it from as on in policy privacy must can if at us their "
+        "these when other about only into than its least".split(), 1.0),
     "sv": dict.fromkeys(
         "och att är inte vi för med som personuppgifter dina din våra vår till av på den det de om kan "
         "eller ett en har vid använda kommer sådan sådana uppgifter tjänster också hur när samt"
