@@ -1,0 +1,98 @@
+"""One realistic edit of a policy sentence (round 20): patterns a fresh held-out set of real
+de/fr/es/da/sv/no paragraphs (shops, clubs, hosting, cookie notices, app vendors) showed, each
+stated in new sentences of its own.
+
+A German ordinal after a possessive or "vollendeten" ("ab ihrem 16. Lebensjahr") and a Danish one
+after "det fyldte" do not end a sentence; "not A and not B" said as "neither A nor B" (de "weder
+… noch", da "hverken … eller", sv "varken … eller", no "verken … eller", en "neither … nor") is
+the same two bans.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+from monitor.engine.segment import split_sentences
+
+# --- an ordinal inside a sentence -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Konto kann erst ab seinem 14. Lebensjahr eröffnet werden. Vorher entscheiden die Eltern.",
+        "Bis zum Ende Ihres 18. Lebensjahres benötigen wir eine Zustimmung. Danach entfällt sie.",
+        "Nach dem vollendeten 15. Lebensjahr darf das Mitglied selbst zustimmen. Wir prüfen dies.",
+        "Spillere kan selv give samtykke fra det fyldte 15. år i klubben. Yngre spillere skal have hjælp.",
+    ],
+)
+def test_an_ordinal_after_a_possessive_does_not_end_the_sentence(text: str) -> None:
+    first = split_sentences(text)[0]
+    assert "Lebensjahr" in first or "år i klubben" in first, split_sentences(text)
+
+
+def test_a_number_at_a_sentence_end_still_ends_it() -> None:
+    assert len(split_sentences("Unser Verein hat 40 Mitglieder. Ihre Daten sehen nur zwei davon.")) == 2
+
+
+# --- the same term said another way: quiet ----------------------------------------------------
+
+QUIET = [
+    # "nicht ... und ... nicht" said as "weder ... noch"
+    (
+        "Der Verein vermietet die Mitgliederliste nicht und veröffentlicht sie nicht.",
+        "Der Verein vermietet die Mitgliederliste weder, noch veröffentlicht er sie.",
+        "de",
+    ),
+    (
+        "Butikken sælger ikke kundelisten, og den udleverer den ikke til sponsorer.",
+        "Butikken hverken sælger kundelisten eller udleverer den til sponsorer.",
+        "da",
+    ),
+    (
+        "Klubben säljer inte medlemsregistret och lämnar inte ut det till sponsorer.",
+        "Klubben varken säljer medlemsregistret eller lämnar ut det till sponsorer.",
+        "sv",
+    ),
+    (
+        "Laget selger ikke medlemslisten og deler den ikke med sponsorer.",
+        "Laget verken selger medlemslisten eller deler den med sponsorer.",
+        "no",
+    ),
+    (
+        "The gym does not rent out its member list and does not disclose it to sponsors.",
+        "The gym neither rents out its member list nor discloses it to sponsors.",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), QUIET)
+def test_the_same_term_said_another_way_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+# --- a changed term: alerts --------------------------------------------------------------------
+
+ALERTS = [
+    # "noch" as "still", with no "weder": a ban dropped
+    (
+        "Der Verein vermietet die Mitgliederliste nicht und veröffentlicht sie nicht.",
+        "Der Verein vermietet die Mitgliederliste nicht, veröffentlicht sie aber noch.",
+        "de",
+        "sharing",
+    ),
+    # "eller" alone is "or": the second ban dropped
+    (
+        "Butikken sælger ikke kundelisten, og den udleverer den ikke til sponsorer.",
+        "Butikken sælger ikke kundelisten, men udleverer den til sponsorer eller partnere.",
+        "da",
+        "sharing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language", "category"), ALERTS)
+def test_a_changed_term_alerts(old: str, new: str, language: str, category: str) -> None:
+    assert_alert(modified(old, new, language), category)
