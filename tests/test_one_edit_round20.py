@@ -5,7 +5,8 @@ stated in new sentences of its own.
 A German ordinal after a possessive or "vollendeten" ("ab ihrem 16. Lebensjahr") and a Danish one
 after "det fyldte" do not end a sentence; "not A and not B" said as "neither A nor B" (de "weder
 … noch", da "hverken … eller", sv "varken … eller", no "verken … eller", en "neither … nor") is
-the same two bans.
+the same two bans; a negation said by a prefix on the word it negates ("impossible" for "not
+possible", "unmöglich", "imposible", "umulig", "omöjlig") is no negation added or dropped.
 """
 
 from __future__ import annotations
@@ -65,6 +66,42 @@ QUIET = [
         "The gym neither rents out its member list nor discloses it to sponsors.",
         "en",
     ),
+    # a negation said by a prefix on the word it negates: "impossible" for "not possible"
+    (
+        "Wir anonymisieren die Fotos, wenn eine Löschung unmöglich ist.",
+        "Wir anonymisieren die Fotos, wenn eine Löschung nicht möglich ist.",
+        "de",
+    ),
+    (
+        "Si la suppression s'avère impossible, nous anonymisons les photos du club.",
+        "Si la suppression n'est pas possible, nous anonymisons les photos du club.",
+        "fr",
+    ),
+    (
+        "Si el borrado resulta imposible, anonimizamos las fotografías del club.",
+        "Si el borrado no es posible, anonimizamos las fotografías del club.",
+        "es",
+    ),
+    (
+        "Er sletning umulig, anonymiserer vi klubbens billeder.",
+        "Er sletning ikke mulig, anonymiserer vi klubbens billeder.",
+        "da",
+    ),
+    (
+        "Om radering är omöjlig, anonymiserar vi klubbens bilder.",
+        "Om radering inte är möjlig, anonymiserar vi klubbens bilder.",
+        "sv",
+    ),
+    (
+        "Er sletting umulig, anonymiserer vi klubbens bilder.",
+        "Er sletting ikke mulig, anonymiserer vi klubbens bilder.",
+        "no",
+    ),
+    (
+        "Where erasure proves impossible, we anonymise the club's photos.",
+        "Where erasure is not possible, we anonymise the club's photos.",
+        "en",
+    ),
 ]
 
 
@@ -88,6 +125,14 @@ ALERTS = [
         "Butikken sælger ikke kundelisten, og den udleverer den ikke til sponsorer.",
         "Butikken sælger ikke kundelisten, men udleverer den til sponsorer eller partnere.",
         "da",
+        "sharing",
+    ),
+    # a negator added beside an unrelated prefixed word: still a new ban, read as one
+    (
+        "Wir anonymisieren die Fotos, wenn eine Löschung unmöglich ist, und geben sie an Sponsoren weiter.",
+        "Wir anonymisieren die Fotos, wenn eine Löschung unmöglich ist, und geben sie an Sponsoren weiter, "
+        "nicht aber an Zeitungen.",
+        "de",
         "sharing",
     ),
 ]

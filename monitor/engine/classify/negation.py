@@ -32,8 +32,28 @@ def _negation_change(old: str, new: str, lex: Lexicon) -> int:
         change = _count_change(lex.negators, continuers.sub(" ", a), continuers.sub(" ", b))
         if change and _paired_count(a, lex) == _paired_count(b, lex):
             return 0  # "we do not sell it and do not share it" -> "we neither sell nor share it"
-        return change
-    return _count_change(lex.negators, a, b)
+    else:
+        change = _count_change(lex.negators, a, b)
+    if change and _negation_said_by_prefix(old, new, lex, change):
+        return 0  # "if this proves impossible" -> "if this is not possible"
+    return change
+
+
+def _negation_said_by_prefix(old: str, new: str, lex: Lexicon, change: int) -> bool:
+    """The negator the edit put in (change > 0) or took out says what a prefix on the word it
+    negates said on the other side: "impossible" for "n'est pas possible", "unmöglich" for "nicht
+    möglich", "omöjlig" for "inte är möjlig" (the word and its negator may be edited apart)."""
+    pairs = _changed_words(old, new)
+    was = {w for o, _ in pairs for w in o.lower().split()}
+    now = {w for _, n in pairs for w in n.lower().split()}
+    if change > 0:
+        return any(_prefixed(w, now, lex) for w in was)
+    return any(_prefixed(w, was, lex) for w in now)
+
+
+def _prefixed(word: str, others: set[str], lex: Lexicon) -> bool:
+    """The word is a negative prefix on a word of `others` ("impossible" for "possible")."""
+    return any(word.startswith(p) and word[len(p) :] in others for p in lex.negative_prefixes)
 
 
 def _paired_count(text: str, lex: Lexicon) -> int:
