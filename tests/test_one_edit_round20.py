@@ -6,15 +6,20 @@ A German ordinal after a possessive or "vollendeten" ("ab ihrem 16. Lebensjahr")
 after "det fyldte" do not end a sentence; "not A and not B" said as "neither A nor B" (de "weder
 … noch", da "hverken … eller", sv "varken … eller", no "verken … eller", en "neither … nor") is
 the same two bans; a negation said by a prefix on the word it negates ("impossible" for "not
-possible", "unmöglich", "imposible", "umulig", "omöjlig") is no negation added or dropped.
+possible", "unmöglich", "imposible", "umulig", "omöjlig") is no negation added or dropped; a
+promise to tell of changes said in the passive ("Sie werden informiert", "vous serez informé",
+"usted será informado", "du vil blive underrettet", "du kommer att meddelas", "du vil bli
+varslet") is the same promise; a promise to tell in the sentence after one on updating the
+document is about changes (a notice period added there alerts).
 """
 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified
+from engine_checks import assert_alert, assert_quiet, modified, page_changes, removed
 
 from monitor.engine.segment import split_sentences
+from monitor.models import Change
 
 # --- an ordinal inside a sentence -----------------------------------------------------------------
 
@@ -141,3 +146,88 @@ ALERTS = [
 @pytest.mark.parametrize(("old", "new", "language", "category"), ALERTS)
 def test_a_changed_term_alerts(old: str, new: str, language: str, category: str) -> None:
     assert_alert(modified(old, new, language), category)
+
+
+# --- notices of changes ---------------------------------------------------------------------------
+
+NOTICE_PASSIVE = [
+    (
+        "Über neue Fassungen der Vereinsregeln werden wir Sie per Post informieren.",
+        "Über neue Fassungen der Vereinsregeln werden Sie per Post informiert.",
+        "de",
+    ),
+    (
+        "Nous vous informerons par courrier de toute nouvelle version du règlement du club.",
+        "Vous serez informé par courrier de toute nouvelle version du règlement du club.",
+        "fr",
+    ),
+    (
+        "Le informaremos por carta de cualquier cambio en esta política del club.",
+        "Usted será informado por carta de cualquier cambio en esta política del club.",
+        "es",
+    ),
+    (
+        "Vi vil underrette dig pr. brev om ændringer i denne privatlivspolitik for klubben.",
+        "Du vil blive underrettet pr. brev om ændringer i denne privatlivspolitik for klubben.",
+        "da",
+    ),
+    (
+        "Vi kommer att meddela dig per brev om ändringar i denna integritetspolicy för klubben.",
+        "Du kommer att meddelas per brev om ändringar i denna integritetspolicy för klubben.",
+        "sv",
+    ),
+    (
+        "Vi vil varsle deg per brev om endringer i denne personvernerklæringen for klubben.",
+        "Du vil bli varslet per brev om endringer i denne personvernerklæringen for klubben.",
+        "no",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), NOTICE_PASSIVE)
+def test_a_notice_promise_said_in_the_passive_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(("old", "new", "language"), NOTICE_PASSIVE)
+def test_a_passive_notice_promise_dropped_alerts(old: str, new: str, language: str) -> None:
+    assert_alert(removed(new, language), "changes")
+
+
+def _second_sentence_change(old: str, new: str) -> Change:
+    page = "<p>{}</p>"
+    changes = page_changes(
+        f"<html><body><main>{page.format(old)}</main></body></html>".encode(),
+        f"<html><body><main>{page.format(new)}</main></body></html>".encode(),
+    )
+    assert len(changes) == 1, changes
+    return changes[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a notice period added to the promise in the sentence after the one on updating the rules
+        (
+            "Wir überarbeiten diese Richtlinie von Zeit zu Zeit. "
+            "Wir werden Sie per Post über jede neue Fassung informieren.",
+            "Wir überarbeiten diese Richtlinie von Zeit zu Zeit. "
+            "Wir werden Sie per Post zwei Wochen im Voraus über jede neue Fassung informieren.",
+        ),
+        (
+            "We revise this notice from time to time. We will notify you of each new version.",
+            "We revise this notice from time to time. "
+            "We will notify you of each new version two weeks in advance.",
+        ),
+    ],
+)
+def test_a_notice_period_added_after_a_sentence_on_changes_alerts(old: str, new: str) -> None:
+    assert_alert(_second_sentence_change(old, new), "changes")
+
+
+def test_the_same_notice_after_a_sentence_on_changes_re_worded_is_quiet() -> None:
+    change = _second_sentence_change(
+        "Wir überarbeiten diese Richtlinie von Zeit zu Zeit. Wir werden Sie per Post darüber informieren.",
+        "Wir überarbeiten diese Richtlinie von Zeit zu Zeit. Wir werden Sie darüber per Post informieren.",
+    )
+    assert_quiet(change)
