@@ -231,3 +231,58 @@ def test_the_same_notice_after_a_sentence_on_changes_re_worded_is_quiet() -> Non
         "Wir überarbeiten diese Richtlinie von Zeit zu Zeit. Wir werden Sie darüber per Post informieren.",
     )
     assert_quiet(change)
+
+
+# --- "in order to be able to" is a purpose, no hedge ---------------------------------------------
+
+ABLE_TO = [
+    (
+        "Du behöver inte lämna några personuppgifter för att kunna läsa klubbens nyheter.",
+        "Du kan läsa klubbens nyheter utan att lämna några personuppgifter.",
+        "sv",
+    ),
+    (
+        "Du behøver ikke at afgive personoplysninger for at kunne læse klubbens nyheder.",
+        "Du kan læse klubbens nyheder uden at afgive personoplysninger.",
+        "da",
+    ),
+    (
+        "Du trenger ikke å oppgi personopplysninger for å kunne lese klubbens nyheter.",
+        "Du kan lese klubbens nyheter uten å oppgi personopplysninger.",
+        "no",
+    ),
+    (
+        "Sie müssen keine personenbezogenen Daten angeben, um die Vereinsnachrichten lesen zu können.",
+        "Sie können die Vereinsnachrichten lesen, ohne personenbezogene Daten anzugeben.",
+        "de",
+    ),
+    (
+        "U hoeft geen persoonsgegevens op te geven om het clubnieuws te kunnen lezen.",
+        "U kunt het clubnieuws lezen zonder persoonsgegevens op te geven.",
+        "nl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), ABLE_TO)
+def test_in_order_to_be_able_to_is_no_hedge(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        (
+            "Vi lämnar ut dina uppgifter till banken för att kunna ta betalt.",
+            "Vi kan lämna ut dina uppgifter till banken och till inkassobolag för att kunna ta betalt.",
+            "sv",
+        ),
+        (
+            "Wir geben Ihre Daten an die Bank weiter, um den Beitrag einziehen zu können.",
+            "Wir können Ihre Daten an die Bank und an Inkassobüros weitergeben, um den Beitrag einziehen zu können.",
+            "de",
+        ),
+    ],
+)
+def test_a_hedge_beside_in_order_to_be_able_to_still_alerts(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
