@@ -286,3 +286,59 @@ def test_in_order_to_be_able_to_is_no_hedge(old: str, new: str, language: str) -
 )
 def test_a_hedge_beside_in_order_to_be_able_to_still_alerts(old: str, new: str, language: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+# --- the one who consents for a child, named another way ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        (
+            "Für Mitglieder unter 14 Jahren unterschreibt ein Erziehungsberechtigter den Aufnahmeantrag.",
+            "Für Mitglieder unter 14 Jahren unterschreibt ein Sorgeberechtigter den Aufnahmeantrag.",
+            "de",
+        ),
+        (
+            "Pour les membres de moins de 14 ans, un représentant légal signe la demande d'adhésion.",
+            "Pour les membres de moins de 14 ans, un titulaire de l'autorité parentale signe la demande d'adhésion.",
+            "fr",
+        ),
+        (
+            "Para los socios menores de 14 años, firma la solicitud uno de sus tutores.",
+            "Para los socios menores de 14 años, firma la solicitud uno de sus representantes legales.",
+            "es",
+        ),
+        (
+            "For medlemmer under 14 år underskriver en forælder indmeldelsen.",
+            "For medlemmer under 14 år underskriver en værge indmeldelsen.",
+            "da",
+        ),
+        (
+            "För medlemmar under 14 år skriver en vårdnadshavare under ansökan.",
+            "För medlemmar under 14 år skriver en förmyndare under ansökan.",
+            "sv",
+        ),
+        (
+            "For medlemmer under 14 år signerer en foresatt innmeldingen.",
+            "For medlemmer under 14 år signerer en verge innmeldingen.",
+            "no",
+        ),
+        (
+            "For members under 14, a parent or guardian signs the application.",
+            "For members under 14, a parent or legal representative signs the application.",
+            "en",
+        ),
+    ],
+)
+def test_the_guardian_named_another_way_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_the_guardians_consent_dropped_still_alerts() -> None:
+    change = modified(
+        "Bei Mitgliedern unter 14 Jahren verarbeiten wir Daten nur mit Einwilligung eines Sorgeberechtigten.",
+        "Bei Mitgliedern unter 14 Jahren verarbeiten wir Daten auch ohne Einwilligung.",
+        "de",
+    )
+    assert_alert(change, "children")
