@@ -10,7 +10,11 @@ possible", "unmöglich", "imposible", "umulig", "omöjlig") is no negation added
 promise to tell of changes said in the passive ("Sie werden informiert", "vous serez informé",
 "usted será informado", "du vil blive underrettet", "du kommer att meddelas", "du vil bli
 varslet") is the same promise; a promise to tell in the sentence after one on updating the
-document is about changes (a notice period added there alerts).
+document is about changes (a notice period added there alerts); "in order to be able to" (för att
+kunna, for at kunne, zu können) is a purpose, no hedge; other words for a child's guardian
+(Sorgeberechtigter, représentant légal, förmyndare, verge) are the same; a term changed in a
+sentence naming children and their age is about children too; Spanish "un menor de 14 años" (the
+singular) is an age, not a 14-year period.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified, page_changes, removed
 
+from monitor.engine.facts import extract_facts
 from monitor.engine.segment import split_sentences
 from monitor.models import Change
 
@@ -279,7 +284,8 @@ def test_in_order_to_be_able_to_is_no_hedge(old: str, new: str, language: str) -
         ),
         (
             "Wir geben Ihre Daten an die Bank weiter, um den Beitrag einziehen zu können.",
-            "Wir können Ihre Daten an die Bank und an Inkassobüros weitergeben, um den Beitrag einziehen zu können.",
+            "Wir können Ihre Daten an die Bank und an Inkassobüros weitergeben, "
+            "um den Beitrag einziehen zu können.",
             "de",
         ),
     ],
@@ -301,7 +307,8 @@ def test_a_hedge_beside_in_order_to_be_able_to_still_alerts(old: str, new: str, 
         ),
         (
             "Pour les membres de moins de 14 ans, un représentant légal signe la demande d'adhésion.",
-            "Pour les membres de moins de 14 ans, un titulaire de l'autorité parentale signe la demande d'adhésion.",
+            "Pour les membres de moins de 14 ans, un titulaire de l'autorité parentale "
+            "signe la demande d'adhésion.",
             "fr",
         ),
         (
@@ -342,3 +349,58 @@ def test_the_guardians_consent_dropped_still_alerts() -> None:
         "de",
     )
     assert_alert(change, "children")
+
+
+# --- a term changed in a sentence about children is about children too ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language", "category"),
+    [
+        (
+            "Meldet sich ein Kind unter 14 Jahren an, löschen wir das Konto sofort.",
+            "Meldet sich ein Kind unter 14 Jahren an, löschen wir das Konto nach 60 Tagen.",
+            "de",
+            "retention",
+        ),
+        (
+            "Si un niño menor de 14 años se inscribe en el club, borramos su ficha de inmediato.",
+            "Si un niño menor de 14 años se inscribe en el club, borramos su ficha en un plazo de 60 días.",
+            "es",
+            "retention",
+        ),
+        (
+            "Klubbens app er ikke beregnet til børn under 13 år, og vi registrerer ikke bevidst deres data.",
+            "Klubbens app er ikke beregnet til børn under 13 år.",
+            "da",
+            "collection",
+        ),
+        (
+            "If we learn that a child under 13 joined the club, we erase the profile at once.",
+            "If we learn that a child under 13 joined the club, we erase the profile within 60 days.",
+            "en",
+            "retention",
+        ),
+    ],
+)
+def test_a_term_changed_in_a_sentence_on_children_is_about_children(
+    old: str, new: str, language: str, category: str
+) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, category)
+    assert_alert(change, "children")
+
+
+def test_a_sentence_without_children_gets_no_children_category() -> None:
+    change = modified(
+        "We erase a member's profile at once when they leave the club.",
+        "We erase a member's profile within 60 days when they leave the club.",
+    )
+    assert_alert(change, "retention")
+    assert "children" not in change.categories
+
+
+def test_a_spanish_age_in_the_singular_is_an_age_not_a_period() -> None:
+    facts = extract_facts("Si un menor de 14 años se inscribe, borramos su ficha de inmediato.", "es")
+    assert facts.ages == (14,)
+    assert not facts.durations
