@@ -404,3 +404,48 @@ def test_a_spanish_age_in_the_singular_is_an_age_not_a_period() -> None:
     facts = extract_facts("Si un menor de 14 años se inscribe, borramos su ficha de inmediato.", "es")
     assert facts.ages == (14,)
     assert not facts.durations
+
+
+# --- a safeguard of a transfer abroad dropped is about the transfer too ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        (
+            "Los resultados se transfieren cifrados a nuestro laboratorio en Canadá.",
+            "Los resultados se transfieren a nuestro laboratorio en Canadá.",
+            "es",
+        ),
+        (
+            "Die Ergebnisse werden verschlüsselt an unser Labor in Kanada übermittelt.",
+            "Die Ergebnisse werden an unser Labor in Kanada übermittelt.",
+            "de",
+        ),
+        (
+            "Les résultats sont transférés chiffrés vers notre laboratoire au Canada.",
+            "Les résultats sont transférés vers notre laboratoire au Canada.",
+            "fr",
+        ),
+        (
+            "Test results are transferred to our lab in Canada in encrypted form.",
+            "Test results are transferred to our lab in Canada.",
+            "en",
+        ),
+    ],
+)
+def test_encryption_dropped_from_a_transfer_abroad_is_about_the_transfer(
+    old: str, new: str, language: str
+) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "security")
+    assert_alert(change, "transfer")
+
+
+def test_encryption_dropped_with_no_transfer_is_security_only() -> None:
+    change = modified(
+        "Test results are stored on our lab server in encrypted form.",
+        "Test results are stored on our lab server.",
+    )
+    assert_alert(change, "security")
+    assert "transfer" not in change.categories

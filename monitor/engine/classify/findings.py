@@ -35,6 +35,15 @@ def _about_children(change: Change) -> bool:
     return bool(sides) and all("children" in _facts(c).categories and _facts(c).ages for c in sides)
 
 
+def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
+    """A security measure came or went in a clause that, in every version, is about a transfer
+    abroad: the measure is one of the transfer's safeguards."""
+    if not any(f.fact.kind == "security_measure" for f in findings):
+        return False
+    sides = [c for c in (change.old, change.new) if c is not None]
+    return bool(sides) and all("transfer" in _facts(c).categories for c in sides)
+
+
 def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c in set(cats)]
 
@@ -47,6 +56,10 @@ def _done(
         # "if we learn a child under 14 gave us data, we delete it at once" -> "within 30 days": a
         # change to what is done with children's data is about children as well
         cats = [*cats, "children"]
+    if material and "transfer" not in cats and _transfer_safeguard(change, findings):
+        # "transferred to the US with safeguards such as encryption and access controls" ->
+        # "… such as access controls": a safeguard of the transfer dropped
+        cats = [*cats, "transfer"]
     return replace(
         change,
         categories=_ordered(cats),
