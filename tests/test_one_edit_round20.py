@@ -449,3 +449,80 @@ def test_encryption_dropped_with_no_transfer_is_security_only() -> None:
     )
     assert_alert(change, "security")
     assert "transfer" not in change.categories
+
+
+# --- an exception held to what is strictly necessary ---------------------------------------------
+
+STRICTLY = [
+    (
+        "The club asks before it sets cookies, unless they are strictly necessary for the booking page.",
+        "The club asks before it sets cookies, unless they are helpful for the booking page.",
+        "The club asks before it sets cookies, unless they are strictly required for the booking page.",
+        "en",
+    ),
+    (
+        "Le club demande votre accord avant de déposer des cookies, sauf s'ils sont strictement "
+        "nécessaires à la page de réservation.",
+        "Le club demande votre accord avant de déposer des cookies, sauf s'ils sont pratiques pour "
+        "la page de réservation.",
+        "Le club demande votre accord avant de déposer des cookies, sauf s'ils sont strictement "
+        "indispensables à la page de réservation.",
+        "fr",
+    ),
+    (
+        "Der Verein fragt vor dem Setzen von Cookies, es sei denn, sie sind für die Buchungsseite "
+        "unbedingt erforderlich.",
+        "Der Verein fragt vor dem Setzen von Cookies, es sei denn, sie sind für die Buchungsseite hilfreich.",
+        "Der Verein fragt vor dem Setzen von Cookies, es sei denn, sie sind für die Buchungsseite "
+        "zwingend erforderlich.",
+        "de",
+    ),
+    (
+        "El club pide permiso antes de instalar cookies, salvo que sean estrictamente necesarias "
+        "para la página de reservas.",
+        "El club pide permiso antes de instalar cookies, salvo que sean útiles para la página de reservas.",
+        "El club pide permiso antes de instalar cookies, salvo que sean estrictamente imprescindibles "
+        "para la página de reservas.",
+        "es",
+    ),
+    (
+        "Klubben beder om samtykke, før den sætter cookies, medmindre de er strengt nødvendige "
+        "for bookingsiden.",
+        "Klubben beder om samtykke, før den sætter cookies, medmindre de er nyttige for bookingsiden.",
+        "Klubben beder om samtykke, før den sætter cookies, medmindre de er absolut nødvendige "
+        "for bookingsiden.",
+        "da",
+    ),
+    (
+        "Klubben ber om samtykke før den setter informasjonskapsler, med mindre de er strengt "
+        "nødvendige for bestillingssiden.",
+        "Klubben ber om samtykke før den setter informasjonskapsler, med mindre de er nyttige for "
+        "bestillingssiden.",
+        "Klubben ber om samtykke før den setter informasjonskapsler, med mindre de er absolutt "
+        "nødvendige for bestillingssiden.",
+        "no",
+    ),
+    (
+        "De club vraagt toestemming voor het plaatsen van cookies, tenzij ze strikt noodzakelijk zijn "
+        "voor de boekingspagina.",
+        "De club vraagt toestemming voor het plaatsen van cookies, tenzij ze handig zijn "
+        "voor de boekingspagina.",
+        "De club vraagt toestemming voor het plaatsen van cookies, tenzij ze absoluut noodzakelijk zijn "
+        "voor de boekingspagina.",
+        "nl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "widened", "reworded", "language"), STRICTLY)
+def test_strictly_necessary_dropped_from_an_exception_alerts(
+    old: str, widened: str, reworded: str, language: str
+) -> None:
+    assert_alert(modified(old, widened, language), "tracking")
+
+
+@pytest.mark.parametrize(("old", "widened", "reworded", "language"), STRICTLY)
+def test_strictly_necessary_said_another_way_is_quiet(
+    old: str, widened: str, reworded: str, language: str
+) -> None:
+    assert_quiet(modified(old, reworded, language))
