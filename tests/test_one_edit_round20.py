@@ -526,3 +526,12 @@ def test_strictly_necessary_said_another_way_is_quiet(
     old: str, widened: str, reworded: str, language: str
 ) -> None:
     assert_quiet(modified(old, reworded, language))
+
+
+def test_a_german_notice_told_with_ueber_aenderungen_informieren_is_about_changes() -> None:
+    change = modified(
+        "Der Verein wird Sie mindestens vier Wochen vorher per Post über Änderungen der Satzung informieren.",
+        "Der Verein wird Sie mindestens eine Woche vorher per Post über Änderungen der Satzung informieren.",
+        "de",
+    )
+    assert_alert(change, "changes")
