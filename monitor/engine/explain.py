@@ -372,6 +372,10 @@ def _change_channel(fact: Fact) -> str:
 
 
 def _change_timing(fact: Fact) -> str:
+    if fact.direction == "added":
+        return "changes to the policy will now be announced in advance"
+    if fact.direction == "removed":
+        return "changes to the policy are no longer said to be announced in advance"
     if fact.new == "afterwards":
         return "changes to the policy will now be announced only once they are made, no longer in advance"
     return "changes to the policy will now be announced in advance, no longer only once they are made"

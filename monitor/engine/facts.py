@@ -694,8 +694,10 @@ def _security_measures(text: str, lex: Lexicon, hits: Collection[str]) -> frozen
 
 
 # A negator this close before a measure's words negates the measure, not the sentence's verb:
-# "is not encrypted", "werden nicht verschlüsselt übertragen", "no se almacenan cifrados".
-_NEAR_GAP = compile_cached(r"\W*(?:\w+\W+){0,2}")
+# "is not encrypted", "werden nicht verschlüsselt übertragen", "no se almacenan cifrados"; not
+# across a comma or a colon, which ends the clause the negator is in: "if erasure is not possible,
+# we anonymise them" denies no anonymisation.
+_NEAR_GAP = compile_cached(r"[^\w,;:]*(?:\w+[^\w,;:]+){0,2}")
 _DOUBLE_NEGATION_REACH = 80  # characters
 
 

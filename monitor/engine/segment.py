@@ -367,8 +367,14 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
 _NUMBER_NEXT = compile_cached(r"\s+\d")
 _OPENERS = frozenset("“\"«‘„‚'[")
 _ORDINAL_DATE = compile_cached(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
-# a German ordinal after its article: "sofern Sie das 13. Lebensjahr noch nicht vollendet haben"
-_ORDINAL_ARTICLE = compile_cached(r"(?:^|\s)(?:das|des|dem|den|am|im|zum|vom)\s+$", re.IGNORECASE)
+# an ordinal after its article or a possessive: "sofern Sie das 13. Lebensjahr noch nicht
+# vollendet haben", "ab ihrem 16. Lebensjahr", "vor Vollendung seines 18. Geburtstags"; Danish and
+# Norwegian "det fyldte 15. år"
+_ORDINAL_ARTICLE = compile_cached(
+    r"(?:^|\s)(?:das|des|dem|den|am|im|zum|zur|vom|beim"
+    r"|(?:ihr|sein|dein|unser|euer|eur)(?:e[mnrs]?)?|vollendete[mnrs]?|det|fyldte|fylte)\s+$",
+    re.IGNORECASE,
+)
 
 
 _NEXT_WORD = compile_cached(r"\s+([^\W\d_]{3,12})\b")
@@ -410,7 +416,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # an ordinal date in any language: "3. Mai 2024", "24. december 2023"
     if core.isdigit() and len(core) <= 2 and _month_next(text, dot + 1):
         return True  # a day and its month, no year: "ab dem 1. Jan. des Folgejahres"
-    article = _ORDINAL_ARTICLE.search(text, max(0, word_start - 5), word_start)
+    article = _ORDINAL_ARTICLE.search(text, max(0, word_start - 16), word_start)
     if core.isdigit() and len(core) <= 2 and article:
         return True  # "das 16. Lebensjahr": an ordinal, the sentence goes on
     if 2 <= len(core) <= 3 and core.isalpha() and core.islower() and _NUMBER_NEXT.match(text, dot + 1):

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.engine.classify.added_removed import _OPENS_A_LIST
-from monitor.engine.classify.fact_diff import _diff_durations, _diff_facts, _diff_set
+from monitor.engine.classify.fact_diff import (
+    _diff_channels,
+    _diff_durations,
+    _diff_facts,
+    _diff_notice,
+    _diff_set,
+    _diff_timing,
+)
 from monitor.engine.classify.findings import _done, _explain, _facts, _Finding, _ordered
 from monitor.engine.classify.modified import SECTION_PERIOD_TOPICS
 from monitor.engine.classify.page_parts import (
@@ -348,6 +355,27 @@ def _period_of_previous_act(change: Change, classified: Change, clauses: Sequenc
     severity = max((f.severity for f in findings), key=severity_rank)
     text = with_subject(_explain(findings), new.text, new.language)
     return _done(change, [f.fact.category for f in findings], findings, True, severity, text)
+
+
+def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """A promise to tell the user in the sentence after one about changing the policy ("We update
+    these terms from time to time. We will e-mail you when we do."): the notice is of those
+    changes, so a channel dropped or a notice period added is read as about changes."""
+    old, new = change.old, change.new
+    if classified.material or old is None or new is None or "changes" in classified.categories:
+        return classified
+    of, nf = _facts(old), _facts(new)
+    if of.change_notice is None and nf.change_notice is None:
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None or "changes" not in _facts(previous).categories:
+        return classified
+    findings = (_diff_notice(of, nf) or _diff_channels(of, nf)) + _diff_timing(of, nf)
+    if not findings:
+        return classified
+    severity = max((f.severity for f in findings), key=severity_rank)
+    text = with_subject(_explain(findings), new.text, new.language)
+    return _done(change, ["changes"], findings, True, severity, text)
 
 
 def _refers_back(text: str, lex: Lexicon) -> bool:

@@ -16,6 +16,7 @@ from monitor.engine.classify.context import (
     _condition_from_removed_neighbour,
     _entry_replaced,
     _in_consent_banner,
+    _notice_after_changes,
     _period_of_previous_act,
     _under_own_label,
 )
@@ -89,6 +90,7 @@ def _classify_changes(
                 classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
+            classified = _notice_after_changes(change, classified, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind in ("added", "removed"):

@@ -333,6 +333,10 @@ def _diff_timing(of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
         return [_Finding(Fact("changes", "advance", "afterwards", "changed", "change_timing"), "high")]
     if "afterwards" in was and "advance" in now and "afterwards" not in now:
         return [_Finding(Fact("changes", "afterwards", "advance", "changed", "change_timing"), "medium")]
+    if "advance" in was and not now:  # "told in advance" -> "told": no longer before they apply
+        return [_Finding(Fact("changes", "advance", None, "removed", "change_timing"), "high")]
+    if "advance" in now and not was:  # "we will tell you" -> "we will tell you 30 days ahead"
+        return [_Finding(Fact("changes", None, "advance", "added", "change_timing"), "medium")]
     return []
 
 

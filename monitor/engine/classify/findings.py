@@ -28,6 +28,22 @@ def _facts(clause: Clause) -> ClauseFacts:
     return extract_facts(clause.text, clause.language)
 
 
+def _about_children(change: Change) -> bool:
+    """Every version of the changed clause names children and an age for them ("a child under
+    14"): "under 12 months" names a period, no child."""
+    sides = [c for c in (change.old, change.new) if c is not None]
+    return bool(sides) and all("children" in _facts(c).categories and _facts(c).ages for c in sides)
+
+
+def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
+    """A security measure came or went in a clause that, in every version, is about a transfer
+    abroad: the measure is one of the transfer's safeguards."""
+    if not any(f.fact.kind == "security_measure" for f in findings):
+        return False
+    sides = [c for c in (change.old, change.new) if c is not None]
+    return bool(sides) and all("transfer" in _facts(c).categories for c in sides)
+
+
 def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c in set(cats)]
 
@@ -36,6 +52,14 @@ def _done(
     change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
 ) -> Change:
     explanation = moved(explanation, material) if change.kind == "moved" else as_sentence(explanation)
+    if material and "children" not in cats and _about_children(change):
+        # "if we learn a child under 14 gave us data, we delete it at once" -> "within 30 days": a
+        # change to what is done with children's data is about children as well
+        cats = [*cats, "children"]
+    if material and "transfer" not in cats and _transfer_safeguard(change, findings):
+        # "transferred to the US with safeguards such as encryption and access controls" ->
+        # "… such as access controls": a safeguard of the transfer dropped
+        cats = [*cats, "transfer"]
     return replace(
         change,
         categories=_ordered(cats),

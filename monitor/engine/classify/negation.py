@@ -29,8 +29,55 @@ def _negation_change(old: str, new: str, lex: Lexicon) -> int:
     a, b = _unexcepted(old, lex), _unexcepted(new, lex)
     continuers = lex.negation_continuers
     if continuers is not None and _negates_first(a, lex) and _negates_first(b, lex):
-        a, b = continuers.sub(" ", a), continuers.sub(" ", b)
-    return _count_change(lex.negators, a, b)
+        change = _count_change(lex.negators, continuers.sub(" ", a), continuers.sub(" ", b))
+        if change and _paired_count(a, lex) == _paired_count(b, lex):
+            return 0  # "we do not sell it and do not share it" -> "we neither sell nor share it"
+    else:
+        change = _count_change(lex.negators, a, b)
+    if change and _negation_said_by_prefix(old, new, lex, change):
+        return 0  # "if this proves impossible" -> "if this is not possible"
+    return change
+
+
+def _negation_said_by_prefix(old: str, new: str, lex: Lexicon, change: int) -> bool:
+    """The negator the edit put in (change > 0) or took out says what a prefix on the word it
+    negates said on the other side: "impossible" for "n'est pas possible", "unmöglich" for "nicht
+    möglich", "omöjlig" for "inte är möjlig" (the word and its negator may be edited apart)."""
+    pairs = _changed_words(old, new)
+    was = {w for o, _ in pairs for w in o.lower().split()}
+    now = {w for _, n in pairs for w in n.lower().split()}
+    if change > 0:
+        return any(_prefixed(w, now, lex) for w in was)
+    return any(_prefixed(w, was, lex) for w in now)
+
+
+def _prefixed(word: str, others: set[str], lex: Lexicon) -> bool:
+    """The word is a negative prefix on a word of `others` ("impossible" for "possible")."""
+    return any(word.startswith(p) and word[len(p) :] in others for p in lex.negative_prefixes)
+
+
+def _paired_count(text: str, lex: Lexicon) -> int:
+    """The negations of a text where "neither A nor B" negates twice, as "not A and not B" does:
+    a continuer counts only after a neither-word ("weder ... noch"), where it cannot be the other
+    sense of the word ("noch" = still)."""
+    continuers = lex.negation_continuers
+    assert continuers is not None and lex.negators is not None
+    bare = continuers.sub(" ", text)
+    count = caseless.count(lex.negators, bare)
+    if _has_opener(text, lex):
+        count += caseless.count(continuers, text)
+    return count
+
+
+_WORDS = compile_cached(r"\w+")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")
+
+
+def _has_opener(text: str, lex: Lexicon) -> bool:
+    """The text has a neither-word ("weder", "hverken"; "既不" inside a run of Han)."""
+    low = text.lower()
+    words = set(_WORDS.findall(low))
+    return any(o in low if _HAN.search(o) else o in words for o in lex.list_openers)
 
 
 def _negates_first(text: str, lex: Lexicon) -> bool:
