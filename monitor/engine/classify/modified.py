@@ -191,6 +191,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
             # data kept or used is now about you, a change to what is kept or what it is used for
             cats |= clause_cats & {"retention", "purpose"}
+        if _proof_for_rights_changed(findings, of, nf):
+            cats.add("rights")  # "use your rights ..., enclosing a copy of your ID": what a request needs
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
             cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)
@@ -516,6 +518,13 @@ def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexic
     the items say what the data is used for, not what is collected, whatever noun they end in."""
     items = (*listed[0], *listed[1])
     return bool(items) and all(_names_purpose(i, lex.language) for i in items)
+
+
+def _proof_for_rights_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A data type added to or dropped from a sentence on how to exercise the same rights: what a
+    request must carry (a copy of an ID card, proof of identity) changed, a term of those rights."""
+    kept = of.rights_named & nf.rights_named
+    return bool(kept) and any(f.fact.kind == "data_type" for f in findings)
 
 
 def _opt_out_dropped(findings: list[_Finding]) -> bool:
