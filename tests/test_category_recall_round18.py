@@ -10,7 +10,7 @@ carry. Each pattern is stated in new sentences of its own, in every language it 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, modified
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 ID_FOR_RIGHTS = [
     (
@@ -91,3 +91,37 @@ def test_proof_of_identity_for_rights_requests_is_a_rights_term(language: str, o
     change = modified(old, new, language)
     assert_alert(change, "rights")
     assert_alert(change, "collection")
+
+
+PROFILES = [
+    ("en", "We may link what you watch with your purchases to create an advertising profile of you."),
+    ("de", "Wir verknüpfen Ihre Einkäufe mit Ihrem Surfverhalten, um ein Profil Ihrer Vorlieben anzulegen."),
+    ("fr", "Nous croisons vos achats et votre navigation pour établir un profil de vos habitudes."),
+    ("es", "Cruzamos sus compras con su navegación para crear un perfil de sus gustos."),
+    ("da", "Vi sammenholder dine køb med din browsing for at danne en profil af dine vaner."),
+    ("sv", "Vi kopplar ihop dina köp med din surfning för att bygga en profil över dina vanor."),
+    ("no", "Vi kobler kjøpene dine med surfingen din for å bygge en profil av dine vaner."),
+    ("nl", "Wij koppelen uw aankopen aan uw surfgedrag om een profiel van uw gewoonten te maken."),
+    ("hr", "Vaše kupnje povezujemo s pregledavanjem kako bismo stvorili profil vaših navika."),
+    ("sl", "Vaše nakupe povezujemo z brskanjem, da oblikujemo profil vaših navad."),
+    ("zh", "我们会将您的购买记录与浏览记录关联，用于形成您的用户画像。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PROFILES)
+def test_building_a_profile_of_the_person_is_profiling(language: str, text: str) -> None:
+    change = single("added", text, language=language)
+    assert_alert(change, "purpose")
+    assert "profiling" in {f.new for f in change.facts}, change
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "You can change your profile picture whenever you like."),
+        ("de", "Ihr Profilbild können Sie jederzeit ändern."),
+        ("fr", "Vous pouvez changer votre photo de profil quand vous le souhaitez."),
+    ],
+)
+def test_the_users_own_profile_page_is_no_profiling(language: str, text: str) -> None:
+    assert_quiet(single("added", text, language=language))
