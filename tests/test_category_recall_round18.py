@@ -125,3 +125,41 @@ def test_building_a_profile_of_the_person_is_profiling(language: str, text: str)
 )
 def test_the_users_own_profile_page_is_no_profiling(language: str, text: str) -> None:
     assert_quiet(single("added", text, language=language))
+
+
+SEEN_BY_OTHERS = [
+    ("en", "Hosts may view your phone number after you confirm a booking."),
+    ("de", "Gastgeber können nach Ihrer Buchung Ihre Telefonnummer sehen."),
+    ("fr", "Les hôtes peuvent voir votre numéro de téléphone après votre réservation."),
+    ("es", "Los anfitriones pueden ver su número de teléfono después de su reserva."),
+    ("da", "Værter kan se dit telefonnummer, når du har bekræftet en booking."),
+    ("sv", "Värdar kan se ditt telefonnummer när du har bekräftat en bokning."),
+    ("no", "Verter kan se telefonnummeret ditt når du har bekreftet en bestilling."),
+    ("nl", "Verhuurders kunnen uw telefoonnummer zien nadat u een boeking bevestigt."),
+    ("hr", "Domaćini mogu vidjeti vaš broj telefona nakon što potvrdite rezervaciju."),
+    ("sl", "Gostitelji lahko vidijo vašo telefonsko številko, ko potrdite rezervacijo."),
+    ("zh", "确认预订后，房东可以看到您的电话号码。"),
+    ("en", "Your city and age are visible to other members of the community."),
+    ("de", "Ihr Wohnort und Ihr Alter sind für andere Mitglieder sichtbar."),
+    ("nl", "Uw woonplaats en leeftijd zijn zichtbaar voor andere leden."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SEEN_BY_OTHERS)
+def test_details_others_can_see_are_shared(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "sharing")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "You can view your saved addresses on the account page."),
+        ("de", "Auf der Kontoseite können Sie Ihre gespeicherten Adressen einsehen."),
+        ("fr", "Vous pouvez voir vos adresses enregistrées sur la page de votre compte."),
+        ("da", "Du kan se dine tidligere bestillinger på kontosiden."),
+        ("nl", "U kunt uw eerdere bestellingen op de accountpagina bekijken."),
+        ("zh", "您可以在账户页面查看您的历史订单。"),
+    ],
+)
+def test_seeing_ones_own_details_shares_nothing(language: str, text: str) -> None:
+    assert_quiet(single("added", text, language=language))
