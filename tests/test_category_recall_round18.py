@@ -10,7 +10,7 @@ carry. Each pattern is stated in new sentences of its own, in every language it 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, single
+from engine_checks import assert_alert, assert_quiet, modified, removed, single
 
 ID_FOR_RIGHTS = [
     (
@@ -163,3 +163,31 @@ def test_details_others_can_see_are_shared(language: str, text: str) -> None:
 )
 def test_seeing_ones_own_details_shares_nothing(language: str, text: str) -> None:
     assert_quiet(single("added", text, language=language))
+
+
+NO_RIGHTS_CUT = [
+    ("en", "We shall never restrict your rights under this privacy notice unless you explicitly agree."),
+    ("de", "Ihre Rechte nach dieser Datenschutzerklärung werden wir ohne Zustimmung niemals einschränken."),
+    ("fr", "Nous ne réduirons jamais vos droits en vertu de la présente déclaration sans votre accord."),
+    ("es", "Nunca reduciremos sus derechos conforme a esta declaración sin su autorización."),
+    ("da", "Vi vil aldrig indskrænke dine rettigheder i henhold til denne erklæring uden dit samtykke."),
+    ("sv", "Vi kommer aldrig att inskränka dina rättigheter enligt denna policy utan ditt samtycke."),
+    ("no", "Vi vil aldri innskrenke dine rettigheter etter denne personvernerklæringen uten ditt samtykke."),
+    ("nl", "Wij zullen uw rechten volgens deze privacyverklaring nooit zonder uw toestemming inperken."),
+    ("hr", "Nikada nećemo umanjiti vaša prava prema ovoj izjavi bez vašeg pristanka."),
+    ("sl", "Vaših pravic po tej izjavi brez vaše privolitve nikoli ne bomo zmanjšali."),
+    ("zh", "未经您的同意，我们不会减少您根据本隐私政策享有的权利。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NO_RIGHTS_CUT)
+def test_the_promise_not_to_cut_rights_without_consent_is_about_changes(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "changes")
+
+
+def test_the_consent_dropped_from_that_promise_is_about_changes() -> None:
+    change = modified(
+        "We shall never restrict your rights under this privacy notice unless you explicitly agree.",
+        "We may restrict your rights under this privacy notice once we have told you.",
+    )
+    assert_alert(change, "changes")
