@@ -191,3 +191,23 @@ def test_the_consent_dropped_from_that_promise_is_about_changes() -> None:
         "We may restrict your rights under this privacy notice once we have told you.",
     )
     assert_alert(change, "changes")
+
+
+PEN_TESTS = [
+    ("en", "We commission an outside firm to pen-test our apps before each major release."),
+    ("de", "Vor jeder größeren Version lassen wir unsere Apps durch externe Penetrationstests prüfen."),
+    ("fr", "Avant chaque version majeure, nos applications font l'objet de tests d'intrusion externes."),
+    ("es", "Antes de cada versión, nuestras apps se someten a pruebas de penetración externas."),
+    ("da", "Før hver større version gennemgår vores apps en ekstern penetrationstest."),
+    ("sv", "Före varje större version genomgår våra appar ett externt penetrationstest."),
+    ("no", "Før hver større versjon gjennomgår appene våre en ekstern penetrasjonstest."),
+    ("nl", "Voor elke grote release ondergaan onze apps een externe penetratietest."),
+    ("hr", "Prije svake veće verzije naše aplikacije prolaze vanjsko penetracijsko testiranje."),
+    ("sl", "Pred vsako večjo različico naše aplikacije opravijo zunanji penetracijski test."),
+    ("zh", "每次重大版本发布前，我们都会委托外部机构对应用进行渗透测试。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PEN_TESTS)
+def test_penetration_tests_are_a_security_measure(language: str, text: str) -> None:
+    assert_alert(removed(text, language), "security")
