@@ -211,3 +211,53 @@ PEN_TESTS = [
 @pytest.mark.parametrize(("language", "text"), PEN_TESTS)
 def test_penetration_tests_are_a_security_measure(language: str, text: str) -> None:
     assert_alert(removed(text, language), "security")
+
+
+NEW_OWNER = [
+    ("en", "Should another company buy our business, the acquirer would receive your account data."),
+    ("de", "Wird unser Geschäft verkauft, erhält der Erwerber Ihre Kontodaten."),
+    ("fr", "Si notre activité est vendue, le repreneur recevra les données de votre compte."),
+    ("es", "Si se vende nuestro negocio, el nuevo propietario recibirá los datos de su cuenta."),
+    ("da", "Hvis vores forretning sælges, vil den nye ejer modtage dine kontooplysninger."),
+    ("sv", "Om vår verksamhet säljs kommer den nya ägaren att ta emot dina kontouppgifter."),
+    ("no", "Hvis virksomheten vår selges, vil den nye eieren motta kontoopplysningene dine."),
+    ("nl", "Als ons bedrijf wordt verkocht, ontvangt de nieuwe eigenaar uw accountgegevens."),
+    ("hr", "Ako se naše poslovanje proda, novi vlasnik primit će podatke vašeg računa."),
+    ("sl", "Če bo naše podjetje prodano, bo novi lastnik prejel podatke vašega računa."),
+    ("zh", "如我们的业务被收购，您的账户信息将转移给收购方。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NEW_OWNER)
+def test_data_passed_to_a_buyer_of_the_business_is_shared(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "sharing")
+
+
+INFERRED = [
+    ("en", "From the songs you play we may infer your mood."),
+    ("de", "Aus den gespielten Titeln können wir Ihre Stimmung ableiten."),
+    ("fr", "À partir des titres écoutés, nous pouvons déduire votre humeur."),
+    ("es", "A partir de las canciones que escucha podemos inferir su estado de ánimo."),
+    ("da", "Ud fra de sange, du afspiller, kan vi udlede dit humør."),
+    ("sv", "Utifrån låtarna du spelar kan vi härleda ditt humör."),
+    ("no", "Ut fra sangene du spiller, kan vi utlede humøret ditt."),
+    ("nl", "Uit de nummers die u afspeelt, kunnen wij uw stemming afleiden."),
+    ("hr", "Iz pjesama koje slušate možemo donijeti zaključke o vašem raspoloženju."),
+    ("sl", "Iz pesmi, ki jih poslušate, lahko izpeljemo vaše razpoloženje."),
+    ("zh", "我们可能会根据您播放的歌曲推断您的情绪。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), INFERRED)
+def test_data_inferred_about_the_user_is_collected(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "collection")
+
+
+def test_a_merger_named_in_a_legal_definition_shares_nothing_new() -> None:
+    change = modified(
+        'The state law defines "sale" as an exchange for money; it excludes a transfer of data that is '
+        "part of a merger or bankruptcy.",
+        'Under the state law, "sale" is an exchange for money; it excludes a transfer of data that is '
+        "part of a merger or bankruptcy.",
+    )
+    assert "sharing" not in change.categories or not change.material, change
