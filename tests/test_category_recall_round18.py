@@ -261,3 +261,90 @@ def test_a_merger_named_in_a_legal_definition_shares_nothing_new() -> None:
         "part of a merger or bankruptcy.",
     )
     assert "sharing" not in change.categories or not change.material, change
+
+
+ANY_TIME = [
+    (
+        "en",
+        "You can object to direct marketing at any time.",
+        "You can object to direct marketing twice a year.",
+    ),
+    (
+        "de",
+        "Der Direktwerbung können Sie jederzeit widersprechen.",
+        "Der Direktwerbung können Sie zweimal im Jahr widersprechen.",
+    ),
+    (
+        "fr",
+        "Vous pouvez vous opposer à la prospection à tout moment.",
+        "Vous pouvez vous opposer à la prospection deux fois par an.",
+    ),
+    (
+        "es",
+        "Puede oponerse a la publicidad directa en cualquier momento.",
+        "Puede oponerse a la publicidad directa dos veces al año.",
+    ),
+    (
+        "da",
+        "Du kan til enhver tid gøre indsigelse mod direkte markedsføring.",
+        "Du kan to gange om året gøre indsigelse mod direkte markedsføring.",
+    ),
+    (
+        "sv",
+        "Du kan när som helst invända mot direktmarknadsföring.",
+        "Du kan två gånger per år invända mot direktmarknadsföring.",
+    ),
+    (
+        "no",
+        "Du kan når som helst protestere mot direkte markedsføring.",
+        "Du kan to ganger i året protestere mot direkte markedsføring.",
+    ),
+    (
+        "nl",
+        "U kunt op elk moment bezwaar maken tegen direct marketing.",
+        "U kunt twee keer per jaar bezwaar maken tegen direct marketing.",
+    ),
+    (
+        "hr",
+        "Izravnom marketingu možete prigovoriti u bilo kojem trenutku.",
+        "Izravnom marketingu možete prigovoriti dvaput godišnje.",
+    ),
+    (
+        "sl",
+        "Neposrednemu trženju lahko ugovarjate kadar koli.",
+        "Neposrednemu trženju lahko ugovarjate dvakrat letno.",
+    ),
+    ("zh", "您可以随时撤回对直接营销的同意。", "您每年可以撤回一次对直接营销的同意。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), ANY_TIME)
+def test_at_any_time_dropped_from_a_right_limits_it(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+COOKIE_LIFETIMES = [
+    ("en", "Our measurement cookies last 6 months.", "Our measurement cookies last 24 months."),
+    (
+        "no",
+        "Måleinformasjonskapslene våre varer i 6 måneder.",
+        "Måleinformasjonskapslene våre varer i 24 måneder.",
+    ),
+    (
+        "de",
+        "Unsere Mess-Cookies bleiben 6 Monate gespeichert.",
+        "Unsere Mess-Cookies bleiben 24 Monate gespeichert.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), COOKIE_LIFETIMES)
+def test_a_cookie_lifetime_changed_is_a_tracking_term(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "tracking")
+
+
+def test_a_tracker_safeguard_dropped_is_a_tracking_term() -> None:
+    change = modified(
+        "Our visitor analytics anonymise your IP address.", "Our visitor analytics record your IP address."
+    )
+    assert_alert(change, "tracking")

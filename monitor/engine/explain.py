@@ -498,8 +498,16 @@ _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
     "excepted_item": _excepted_item,
     "promise_exception": _promise_exception,
 }
+def _right_timing(fact: Fact) -> str:
+    """ "at any time" dropped from or added to a right: when it may be used."""
+    if fact.direction == "removed":
+        return sentence("your rights may no longer be used at any time")
+    return sentence("your rights may now be used at any time")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "right_timing": _right_timing,
     "retention_state": _retention_state,
     "age": _age,
     "polarity": _single_flip,

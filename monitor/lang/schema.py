@@ -73,6 +73,7 @@ SCHEMA: dict[str, str] = {
     "place_prepositions": "list",
     "outside_places": "list",
     "data_sources": "list",
+    "any_time": "list",
     "number_agreement": "list",
     "scope_words": "list",
     "list_openers": "list",

@@ -151,7 +151,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
-    findings = _without_items_now_banned(findings, nf)
+    findings = _without_items_now_banned(findings, nf) + _any_time_changed(of, nf, lex, old.text, new.text)
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -170,8 +170,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
-        if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
-            # what cookies are for, what they gather, who gets their data, the choice: tracking terms
+        if cats & TRACKER_TERMS and "tracking" in clause_cats:
+            # what cookies are for, what they gather, who gets their data, the choice, how long they
+            # last, how they are safeguarded: tracking terms
             cats.add("tracking")
         if ("tracking" in of.categories) != ("tracking" in nf.categories):
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
@@ -191,7 +192,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
             # data kept or used is now about you, a change to what is kept or what it is used for
             cats |= clause_cats & {"retention", "purpose"}
-        if _proof_for_rights_changed(findings, of, nf):
+        if _rights_term_changed(findings, of, nf):
             cats.add("rights")  # "use your rights ..., enclosing a copy of your ID": what a request needs
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
             cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
@@ -520,11 +521,31 @@ def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexic
     return bool(items) and all(_names_purpose(i, lex.language) for i in items)
 
 
-def _proof_for_rights_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
-    """A data type added to or dropped from a sentence on how to exercise the same rights: what a
-    request must carry (a copy of an ID card, proof of identity) changed, a term of those rights."""
+def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
+    """ "You may ask for erasure at any time" -> "... once a year": the same right, now limited in
+    when it may be used (dropped: high); "at any time" added to a right widens it (medium)."""
+    pattern = lex.any_time
+    if pattern is None or not of.rights_named & nf.rights_named:
+        return []
+    was, now = bool(caseless.search(pattern, old)), bool(caseless.search(pattern, new))
+    if was == now:
+        return []
+    words = '"at any time"'
+    direction = "removed" if was else "added"
+    fact = Fact("rights", words if was else None, None if was else words, direction, "right_timing")
+    return [_Finding(fact, "high" if was else "medium")]
+
+
+def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A data type, or a period where there was none, added to or dropped from a sentence on how to
+    exercise the same rights: what a request must carry (a copy of an ID card) or how often or by
+    when it may be made ("at any time" -> "once a year") changed, a term of those rights."""
     kept = of.rights_named & nf.rights_named
-    return bool(kept) and any(f.fact.kind == "data_type" for f in findings)
+    period = ("added", "removed")
+    return bool(kept) and any(
+        f.fact.kind == "data_type" or (f.fact.kind == "duration" and f.fact.direction in period)
+        for f in findings
+    )
 
 
 def _opt_out_dropped(findings: list[_Finding]) -> bool:
@@ -533,6 +554,7 @@ def _opt_out_dropped(findings: list[_Finding]) -> bool:
 
 
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
+TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security", "retention"})
 
 
 def findings_state_terms(findings: list[_Finding]) -> bool:
