@@ -348,3 +348,29 @@ def test_a_tracker_safeguard_dropped_is_a_tracking_term() -> None:
         "Our visitor analytics anonymise your IP address.", "Our visitor analytics record your IP address."
     )
     assert_alert(change, "tracking")
+
+
+SHORT_BREACH = [
+    (
+        "es",
+        "Ante una violación de datos personales le avisaremos en 48 horas.",
+        "Ante una violación de datos personales le avisaremos lo antes posible.",
+    ),
+    (
+        "da",
+        "Sker der et databrud, giver vi dig besked inden for 48 timer.",
+        "Sker der et databrud, giver vi dig besked hurtigst muligt.",
+    ),
+    (
+        "no",
+        "Skjer det et databrudd, gir vi deg beskjed innen 48 timer.",
+        "Skjer det et databrudd, gir vi deg beskjed så snart som mulig.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), SHORT_BREACH)
+def test_a_deadline_for_a_short_named_breach_is_security(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "security")
+    assert "changes" not in change.categories, change
