@@ -374,3 +374,43 @@ def test_a_deadline_for_a_short_named_breach_is_security(language: str, old: str
     change = modified(old, new, language)
     assert_alert(change, "security")
     assert "changes" not in change.categories, change
+
+
+SELFIES = [
+    ("en", "To unlock badges, members upload a selfie."),
+    ("de", "Für das Verifizierungsabzeichen laden Mitglieder ein Selfie hoch."),
+    ("fr", "Pour obtenir le badge, les membres envoient un selfie."),
+    ("es", "Para obtener la insignia, los miembros suben un selfie."),
+    ("da", "For at få mærket uploader medlemmer en selfie."),
+    ("sv", "För att få märket laddar medlemmar upp en selfie."),
+    ("no", "For å få merket laster medlemmene opp en selfie."),
+    ("nl", "Voor de badge uploaden leden een selfie."),
+    ("hr", "Za značku članovi učitavaju selfie."),
+    ("sl", "Za značko člani naložijo selfie."),
+    ("zh", "为获得认证标识，会员需上传一张自拍。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SELFIES)
+def test_a_selfie_is_data_collected(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "collection")
+
+
+REVIEWED = [
+    ("en", "Some voice queries are transcribed by human annotators."),
+    ("de", "Einige Sprachanfragen werden von geschulten Mitarbeitern ausgewertet."),
+    ("fr", "Certaines requêtes vocales sont transcrites par des prestataires."),
+    ("es", "Algunas consultas de voz son transcritas por revisores humanos."),
+    ("da", "Nogle stemmeforespørgsler transskriberes af eksterne medarbejdere."),
+    ("sv", "Vissa röstförfrågningar transkriberas av underleverantörer."),
+    ("no", "Noen talesøk transkriberes av underleverandører."),
+    ("nl", "Sommige spraakopdrachten worden getranscribeerd door externe medewerkers."),
+    ("hr", "Neke glasovne upite transkribiraju vanjski suradnici."),
+    ("sl", "Nekatere glasovne poizvedbe prepisujejo zunanji izvajalci."),
+    ("zh", "部分语音指令会经过人工标注。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), REVIEWED)
+def test_content_reviewed_by_people_is_shared_with_them(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "sharing")
