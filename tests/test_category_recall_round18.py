@@ -414,3 +414,37 @@ REVIEWED = [
 @pytest.mark.parametrize(("language", "text"), REVIEWED)
 def test_content_reviewed_by_people_is_shared_with_them(language: str, text: str) -> None:
     assert_alert(single("added", text, language=language), "sharing")
+
+
+NEVER_KEPT = [
+    (
+        "en",
+        "Card numbers go through our payment partner and are never stored on our systems.",
+        "Card numbers go through our payment partner and are stored on our systems.",
+    ),
+    (
+        "de",
+        "Kreditkartennummern laufen über unseren Zahlungspartner und werden nie bei uns gespeichert.",
+        "Kreditkartennummern laufen über unseren Zahlungspartner und werden bei uns gespeichert.",
+    ),
+    (
+        "fr",
+        "Vos coordonnées bancaires transitent par notre partenaire et ne sont jamais conservées chez nous.",
+        "Vos coordonnées bancaires transitent par notre partenaire et sont conservées chez nous.",
+    ),
+    (
+        "nl",
+        "Uw bankgegevens lopen via onze betaalpartner en worden nooit in onze systemen bewaard.",
+        "Uw bankgegevens lopen via onze betaalpartner en worden in onze systemen bewaard.",
+    ),
+    (
+        "sv",
+        "Dina bankuppgifter går via vår betalpartner och sparas aldrig i våra system.",
+        "Dina bankuppgifter går via vår betalpartner och sparas i våra system.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), NEVER_KEPT)
+def test_data_no_longer_ruled_out_of_keeping_is_retention(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "retention")

@@ -192,6 +192,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
             # data kept or used is now about you, a change to what is kept or what it is used for
             cats |= clause_cats & {"retention", "purpose"}
+        if _kept_data_ruled_in_or_out(findings, of, nf):
+            cats.add("retention")  # "card numbers are never stored" -> "are stored": what is kept
         if _rights_term_changed(findings, of, nf):
             cats.add("rights")  # "use your rights ..., enclosing a copy of your ID": what a request needs
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
@@ -519,6 +521,18 @@ def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexic
     the items say what the data is used for, not what is collected, whatever noun they end in."""
     items = (*listed[0], *listed[1])
     return bool(items) and all(_names_purpose(i, lex.language) for i in items)
+
+
+def _kept_data_ruled_in_or_out(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A data type a sentence about keeping data (on both sides) no longer rules out, or now rules
+    out: "card numbers are never stored on our servers" -> "are stored": what is kept changed."""
+    keeps = "retention" in of.categories and "retention" in nf.categories
+    ruled_out = {key for kind, key in of.ruled_out | nf.ruled_out if kind == "data_type"}
+    return keeps and any(
+        f.fact.kind == "data_type"
+        and (f.fact.direction in ("affirmed", "negated") or (f.fact.old or f.fact.new) in ruled_out)
+        for f in findings
+    )
 
 
 def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
