@@ -448,3 +448,64 @@ NEVER_KEPT = [
 @pytest.mark.parametrize(("language", "old", "new"), NEVER_KEPT)
 def test_data_no_longer_ruled_out_of_keeping_is_retention(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "retention")
+
+
+DEFAULTS = [
+    (
+        "en",
+        "Sharing your workout routes with followers is switched off by default.",
+        "Sharing your workout routes with followers is switched on by default.",
+    ),
+    (
+        "de",
+        "Die Weitergabe Ihrer Laufstrecken an Follower ist standardmäßig ausgeschaltet.",
+        "Die Weitergabe Ihrer Laufstrecken an Follower ist standardmäßig eingeschaltet.",
+    ),
+    (
+        "fr",
+        "Le partage de vos parcours avec vos abonnés est désactivé par défaut.",
+        "Le partage de vos parcours avec vos abonnés est activé par défaut.",
+    ),
+    (
+        "es",
+        "Compartir sus rutas con sus seguidores está desactivado por defecto.",
+        "Compartir sus rutas con sus seguidores está activado por defecto.",
+    ),
+    (
+        "da",
+        "Det er slået fra som standard, at vi deler dine ruter med dine følgere.",
+        "Det er slået til som standard, at vi deler dine ruter med dine følgere.",
+    ),
+    (
+        "sv",
+        "Att dela dina rutter med följare är avstängt som standard.",
+        "Att dela dina rutter med följare är aktiverat som standard.",
+    ),
+    (
+        "no",
+        "Å dele rutene dine med følgere er deaktivert som standard.",
+        "Å dele rutene dine med følgere er aktivert som standard.",
+    ),
+    (
+        "nl",
+        "Het delen van uw routes met volgers is standaard uitgeschakeld.",
+        "Het delen van uw routes met volgers is standaard ingeschakeld.",
+    ),
+    (
+        "hr",
+        "Dijeljenje vaših ruta s pratiteljima zadano je isključeno.",
+        "Dijeljenje vaših ruta s pratiteljima zadano je uključeno.",
+    ),
+    (
+        "sl",
+        "Deljenje vaših poti s sledilci je privzeto onemogočeno.",
+        "Deljenje vaših poti s sledilci je privzeto omogočeno.",
+    ),
+    ("zh", "与关注者共享您的运动路线功能默认关闭。", "与关注者共享您的运动路线功能默认开启。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), DEFAULTS)
+def test_a_setting_switched_on_by_default_alerts_under_its_topic(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing", "high")
+    assert_alert(modified(new, old, language), "sharing", "medium")

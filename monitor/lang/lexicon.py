@@ -153,6 +153,8 @@ class Lexicon:
     # when changes are told: "advance" (before they take effect) or "afterwards" (once made)
     change_timing: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
+    # a setting "off by default" (disabled) or "on by default" (enabled)
+    defaults: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
     # "we" and "I": in a verb-second language the word after a verb that opens a main clause
@@ -356,6 +358,7 @@ def load_lexicon(language: str) -> Lexicon:
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
         any_time=_alternation(data.get("any_time"), cjk),
+        defaults=_keyed(data.get("defaults"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),

@@ -74,6 +74,7 @@ SCHEMA: dict[str, str] = {
     "outside_places": "list",
     "data_sources": "list",
     "any_time": "list",
+    "defaults": "keyed",
     "number_agreement": "list",
     "scope_words": "list",
     "list_openers": "list",

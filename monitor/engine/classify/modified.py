@@ -152,6 +152,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     findings = _without_items_now_banned(findings, nf) + _any_time_changed(of, nf, lex, old.text, new.text)
+    findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -533,6 +534,27 @@ def _kept_data_ruled_in_or_out(findings: list[_Finding], of: ClauseFacts, nf: Cl
         and (f.fact.direction in ("affirmed", "negated") or (f.fact.old or f.fact.new) in ruled_out)
         for f in findings
     )
+
+
+def _default_switched(lex: Lexicon, old: str, new: str, cats: Collection[str]) -> list[_Finding]:
+    """ "Location sharing is off by default" -> "... on by default": what the user had to turn on now
+    happens unless they turn it off (high); the reverse needs their step first (medium). The
+    setting is about what its sentence (or section) is about."""
+    off, on = lex.defaults.get("disabled"), lex.defaults.get("enabled")
+    if off is None or on is None:
+        return []
+
+    def state(text: str) -> str | None:
+        if caseless.search(off, text):
+            return "off"
+        return "on" if caseless.search(on, text) else None
+
+    was, now = state(old), state(new)
+    if was is None or now is None or was == now:
+        return []
+    cat = _ordered(set(cats) & MATERIAL_CATEGORIES or {"purpose"})[0]
+    fact = Fact(cat, f"{was} by default", f"{now} by default", "changed", "default")
+    return [_Finding(fact, "high" if now == "on" else "medium")]
 
 
 def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
