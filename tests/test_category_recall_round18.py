@@ -509,3 +509,42 @@ DEFAULTS = [
 def test_a_setting_switched_on_by_default_alerts_under_its_topic(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "sharing", "high")
     assert_alert(modified(new, old, language), "sharing", "medium")
+
+
+PUBLIC = [
+    ("en", "Your display name and city are public."),
+    ("de", "Ihr Anzeigename und Ihr Wohnort sind öffentlich."),
+    ("fr", "Votre pseudonyme et votre ville sont publics."),
+    ("es", "Su nombre visible y su ciudad son públicos."),
+    ("da", "Dit visningsnavn og din by er offentlige."),
+    ("sv", "Ditt visningsnamn och din stad är offentliga."),
+    ("no", "Visningsnavnet ditt og byen din er offentlige."),
+    ("nl", "Uw weergavenaam en woonplaats zijn openbaar."),
+    ("hr", "Vaše korisničko ime i grad su javni."),
+    ("sl", "Vaše uporabniško ime in mesto so javni."),
+    ("zh", "您的昵称和所在城市是公开的。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PUBLIC)
+def test_the_users_details_said_to_be_public_are_shared(language: str, text: str) -> None:
+    assert_alert(single("added", text, language=language), "sharing")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "This cookie notice is public and can be printed."),
+        ("de", "Diese Cookie-Richtlinie ist öffentlich und kann ausgedruckt werden."),
+        ("zh", "本声明是公开的。"),
+    ],
+)
+def test_a_document_said_to_be_public_shares_nothing(language: str, text: str) -> None:
+    assert_quiet(single("added", text, language=language))
+
+
+def test_dutch_models_to_be_trained_are_ai_training() -> None:
+    change = single(
+        "added", "Wij kunnen uw foto's gebruiken om onze modellen beter te trainen.", language="nl"
+    )
+    assert_alert(change, "purpose")
