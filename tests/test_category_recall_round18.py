@@ -332,8 +332,8 @@ COOKIE_LIFETIMES = [
     ),
     (
         "de",
-        "Unsere Mess-Cookies bleiben 6 Monate gespeichert.",
-        "Unsere Mess-Cookies bleiben 24 Monate gespeichert.",
+        "Unsere Mess-Cookies laufen nach 6 Monaten ab.",
+        "Unsere Mess-Cookies laufen nach 24 Monaten ab.",
     ),
 ]
 

@@ -172,8 +172,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
         if cats & TRACKER_TERMS and "tracking" in clause_cats:
-            # what cookies are for, what they gather, who gets their data, the choice, how long they
-            # last, how they are safeguarded: tracking terms
+            # what cookies are for, what they gather, who gets their data, the choice, how they
+            # are safeguarded: tracking terms
             cats.add("tracking")
         if ("tracking" in of.categories) != ("tracking" in nf.categories):
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
@@ -590,7 +590,7 @@ def _opt_out_dropped(findings: list[_Finding]) -> bool:
 
 
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
-TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security", "retention"})
+TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security"})
 
 
 def findings_state_terms(findings: list[_Finding]) -> bool:
