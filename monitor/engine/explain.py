@@ -501,10 +501,8 @@ _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
 
 
 def _right_timing(fact: Fact) -> str:
-    """ "at any time" dropped from or added to a right: when it may be used."""
-    if fact.direction == "removed":
-        return sentence("your rights may no longer be used at any time")
-    return sentence("your rights may now be used at any time")
+    """ "at any time" dropped from a right: it may no longer be used whenever the user likes."""
+    return sentence("your rights may no longer be used at any time")
 
 
 def _default(fact: Fact) -> str:

@@ -559,17 +559,15 @@ def _default_switched(lex: Lexicon, old: str, new: str, cats: Collection[str]) -
 
 def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
     """ "You may ask for erasure at any time" -> "... once a year": the same right, now limited in
-    when it may be used (dropped: high); "at any time" added to a right widens it (medium)."""
+    when it may be used (high). "At any time" added ("you can access your history at any time")
+    only says what was already so: no finding."""
     pattern = lex.any_time
     if pattern is None or not of.rights_named & nf.rights_named:
         return []
-    was, now = bool(caseless.search(pattern, old)), bool(caseless.search(pattern, new))
-    if was == now:
+    if not caseless.search(pattern, old) or caseless.search(pattern, new):
         return []
-    words = '"at any time"'
-    direction = "removed" if was else "added"
-    fact = Fact("rights", words if was else None, None if was else words, direction, "right_timing")
-    return [_Finding(fact, "high" if was else "medium")]
+    fact = Fact("rights", '"at any time"', None, "removed", "right_timing")
+    return [_Finding(fact, "high")]
 
 
 def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
