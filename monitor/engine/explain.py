@@ -502,8 +502,22 @@ _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
     "excepted_item": _excepted_item,
     "promise_exception": _promise_exception,
 }
+
+
+def _right_timing(fact: Fact) -> str:
+    """ "at any time" dropped from a right: it may no longer be used whenever the user likes."""
+    return sentence("your rights may no longer be used at any time")
+
+
+def _default(fact: Fact) -> str:
+    """A setting switched from off to on by default, or back."""
+    return sentence(f"a setting that was {fact.old} is now {fact.new}")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "default": _default,
+    "right_timing": _right_timing,
     "retention_state": _retention_state,
     "age": _age,
     "polarity": _single_flip,

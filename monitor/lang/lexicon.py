@@ -146,6 +146,8 @@ class Lexicon:
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
     partial_scope: re.Pattern[str] | None = None
     whole_scope: re.Pattern[str] | None = None
+    # "at any time", "jederzeit": when a right may be used, without limit
+    any_time: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -156,6 +158,8 @@ class Lexicon:
     # when changes are told: "advance" (before they take effect) or "afterwards" (once made)
     change_timing: Patterns = field(default_factory=dict)
     conditions: Patterns = field(default_factory=dict)
+    # a setting "off by default" (disabled) or "on by default" (enabled)
+    defaults: Patterns = field(default_factory=dict)
     possessives: Patterns = field(default_factory=dict)  # "user" (your) and "ours" (our)
     conjunctions: frozenset[str] = frozenset()  # words that join list items
     # "we" and "I": in a verb-second language the word after a verb that opens a main clause
@@ -387,6 +391,8 @@ def load_lexicon(language: str) -> Lexicon:
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),
+        any_time=_alternation(data.get("any_time"), cjk),
+        defaults=_keyed(data.get("defaults"), cjk),
         list_exceptions=_alternation(data.get("list_exceptions"), cjk),
         months=_alternation(data.get("months"), cjk),
         stopwords=_alternation(data.get("stopwords"), cjk),

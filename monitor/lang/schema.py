@@ -76,6 +76,8 @@ SCHEMA: dict[str, str] = {
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",
+    "any_time": "list",
+    "defaults": "keyed",
     "number_agreement": "list",
     "scope_words": "list",
     "list_openers": "list",

@@ -76,7 +76,11 @@ def _diff_conditions(
         side = set(facts.categories)
         # and on what that sentence's own verbs do ("除…外，不会收集": an exception to not collecting)
         own_acts = {ACTION_CATEGORY.get(p.action) for p in facts.polarity} & material_cats
-        pool = own_acts or _right_limited(facts, material_cats) or (acted & side) or (material_cats & side)
+        # "we will not reduce your rights under this policy without your consent": a condition on
+        # how the policy may change, whatever else its words name
+        told = {"changes"} & material_cats if facts.change_notice == "promised" else set()
+        limited = _right_limited(facts, material_cats)
+        pool = told or own_acts or limited or (acted & side) or (material_cats & side)
         cat = own or _ordered(pool or acted or material_cats)[0]
         pattern = lex.conditions.get(kind)
         m = pattern.search(old if dropped else new) if pattern is not None else None

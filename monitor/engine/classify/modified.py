@@ -160,7 +160,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         findings = negated_right + [f for f in findings if f.fact.kind != "purpose"]
     sof, snf = _sentence_facts(of, nf, old, new, lex)
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
-    findings = _without_items_now_banned(findings, nf)
+    findings = _without_items_now_banned(findings, nf) + _any_time_changed(of, nf, lex, old.text, new.text)
+    findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -179,8 +180,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
-        if cats & {"rights", "purpose", "sharing", "collection"} and "tracking" in clause_cats:
-            # what cookies are for, what they gather, who gets their data, the choice: tracking terms
+        if cats & TRACKER_TERMS and "tracking" in clause_cats:
+            # what cookies are for, what they gather, who gets their data, the choice, how they
+            # are safeguarded: tracking terms
             cats.add("tracking")
         if ("tracking" in of.categories) != ("tracking" in nf.categories):
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
@@ -200,6 +202,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
             # data kept or used is now about you, a change to what is kept or what it is used for
             cats |= clause_cats & {"retention", "purpose"}
+        if _kept_data_ruled_in_or_out(findings, of, nf):
+            cats.add("retention")  # "card numbers are never stored" -> "are stored": what is kept
+        if _rights_term_changed(findings, of, nf):
+            cats.add("rights")  # "use your rights ..., enclosing a copy of your ID": what a request needs
         if "sharing" in clause_cats and (of.states_flow or nf.states_flow) and _opt_out_dropped(findings):
             cats.add("sharing")  # "we share it unless you opt out" -> "we share it": no longer optional
         text = with_subject(_explain(findings), new.text, new.language)
@@ -574,12 +580,71 @@ def _items_name_purposes(listed: tuple[Sequence[str], Sequence[str]], lex: Lexic
     return bool(items) and all(_names_purpose(i, lex.language) for i in items)
 
 
+def _kept_data_ruled_in_or_out(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A data type a sentence about keeping data (on both sides) no longer rules out, or now rules
+    out: "card numbers are never stored on our servers" -> "are stored": what is kept changed."""
+    keeps = "retention" in of.categories and "retention" in nf.categories
+    ruled_out = {key for kind, key in of.ruled_out | nf.ruled_out if kind == "data_type"}
+    return keeps and any(
+        f.fact.kind == "data_type"
+        and (f.fact.direction in ("affirmed", "negated") or (f.fact.old or f.fact.new) in ruled_out)
+        for f in findings
+    )
+
+
+def _default_switched(lex: Lexicon, old: str, new: str, cats: Collection[str]) -> list[_Finding]:
+    """ "Location sharing is off by default" -> "... on by default": what the user had to turn on now
+    happens unless they turn it off (high); the reverse needs their step first (medium). The
+    setting is about what its sentence (or section) is about."""
+    off, on = lex.defaults.get("disabled"), lex.defaults.get("enabled")
+    if off is None or on is None:
+        return []
+
+    def state(text: str) -> str | None:
+        if caseless.search(off, text):
+            return "off"
+        return "on" if caseless.search(on, text) else None
+
+    was, now = state(old), state(new)
+    if was is None or now is None or was == now:
+        return []
+    cat = _ordered(set(cats) & MATERIAL_CATEGORIES or {"purpose"})[0]
+    fact = Fact(cat, f"{was} by default", f"{now} by default", "changed", "default")
+    return [_Finding(fact, "high" if now == "on" else "medium")]
+
+
+def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
+    """ "You may ask for erasure at any time" -> "... once a year": the same right, now limited in
+    when it may be used (high). "At any time" added ("you can access your history at any time")
+    only says what was already so: no finding."""
+    pattern = lex.any_time
+    if pattern is None or not of.rights_named & nf.rights_named:
+        return []
+    if not caseless.search(pattern, old) or caseless.search(pattern, new):
+        return []
+    fact = Fact("rights", '"at any time"', None, "removed", "right_timing")
+    return [_Finding(fact, "high")]
+
+
+def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """A data type, or a period where there was none, added to or dropped from a sentence on how to
+    exercise the same rights: what a request must carry (a copy of an ID card) or how often or by
+    when it may be made ("at any time" -> "once a year") changed, a term of those rights."""
+    kept = of.rights_named & nf.rights_named
+    period = ("added", "removed")
+    return bool(kept) and any(
+        f.fact.kind == "data_type" or (f.fact.kind == "duration" and f.fact.direction in period)
+        for f in findings
+    )
+
+
 def _opt_out_dropped(findings: list[_Finding]) -> bool:
     """A right to refuse (opt out, object, withdraw consent) no longer stated."""
     return any(f.fact.kind == "right" and f.fact.old in OPT_OUTS and not f.fact.new for f in findings)
 
 
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
+TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security"})
 
 
 def findings_state_terms(findings: list[_Finding]) -> bool:
