@@ -216,6 +216,23 @@ def test_a_short_command_only_loads_databases() -> None:
     assert not prefilter.cannot_match(pattern, "it is SHARED WITH partners")
 
 
+def test_a_long_lived_process_builds_a_missing_database_in_the_background() -> None:
+    """The daemon's mode: the first question finds no database and does not wait seconds for
+    one; the pattern runs (the answer is "may match") while a thread builds it, and once it is
+    built the same question is ruled out by the scan."""
+    group = f"test-only-{uuid.uuid4().hex}"
+    pattern = re.compile("sold to", re.IGNORECASE)
+    prefilter.register(group, [pattern])
+    prefilter.allow_building(background=True)
+    try:
+        assert not prefilter.cannot_match(pattern, "nothing to see here")
+        assert prefilter.wait_for_builds(timeout=120)
+        assert prefilter.cannot_match(pattern, "nothing to see here")
+        assert not prefilter.cannot_match(pattern, "data SOLD TO brokers")
+    finally:
+        prefilter.allow_building()
+
+
 # One of our lexicon's patterns as it stood before: many letter classes, each of which used to
 # hold a non-ASCII case variant beside the ASCII pair ([Ii\x{130}-\x{131}], [Ss\x{17f}]).
 # Hyperscan ruled it out of a longer sentence that holds a match.

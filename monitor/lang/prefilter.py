@@ -27,7 +27,8 @@ Each lexicon's patterns are one database (`register`, from lexicon.load_lexicon)
 other start-up data (monitor/lang/startup_cache.py): a short command loads it (1-8 ms). Building
 one takes 1-4 s a language, so only a process that said it may (`allow_building`: the daemon,
 a worker, the engine benchmark) builds a missing one, when one of its patterns is first asked
-about; a short command (`diff`, `check`, the scorer's runs) uses the databases it finds and runs
+about (the daemon and a worker in a background thread, running every pattern until it is
+ready); a short command (`diff`, `check`, the scorer's runs) uses the databases it finds and runs
 every pattern of a language that has none, as without Hyperscan: never slower than before.
 POLICY_MONITOR_NO_HYPERSCAN=1 turns the prefilter off (the answers are the same, only slower).
 """
@@ -331,13 +332,21 @@ _groups: dict[str, list[Key]] = {}
 _resolved: dict[int, tuple[Prefilter, int] | None] = {}
 _lock = threading.Lock()
 _may_build = False
+_in_background = False
+# group -> the thread building its database (background mode): until it ends, the group's
+# patterns all run, as with no database, so no question waits seconds for a build
+_building: dict[str, threading.Thread] = {}
 
 
-def allow_building(on: bool = True) -> None:
+def allow_building(on: bool = True, *, background: bool = False) -> None:
     """Let this process build a language's missing database (1-4 s, once per machine and
-    lexicon version) instead of running every pattern of that language."""
-    global _may_build
+    lexicon version) instead of running every pattern of that language. In the background
+    (the daemon, a worker) the question that finds a database missing does not wait for it:
+    a thread builds it, and the questions asked meanwhile run every pattern of that language
+    (the answers are the same), so no check stalls and a stop is never held up by a build."""
+    global _may_build, _in_background
     _may_build = on
+    _in_background = on and background
     with _lock:  # a group found without a database before may be built now
         for group in [g for g, db in _databases.items() if db is None]:
             _databases.pop(group, None)
@@ -403,7 +412,8 @@ def _resolve(pattern: Any) -> tuple[Prefilter, int] | None:
     prefilter = _database(group)
     index = prefilter.ids.get(key) if prefilter is not None else None
     slot = (prefilter, index) if prefilter is not None and index is not None else None
-    _resolved[id(pattern)] = slot
+    if slot is not None or group not in _building:  # a database on its way: ask again later
+        _resolved[id(pattern)] = slot
     return slot
 
 
@@ -411,10 +421,44 @@ _databases: dict[str, Prefilter | None] = {}
 
 
 def _database(group: str) -> Prefilter | None:
-    """The group's database (built or loaded once per process)."""
-    if group not in _databases:
+    """The group's database (built or loaded once per process); in background mode None while
+    a thread builds it."""
+    if group in _databases:
+        return _databases[group]
+    if not _in_background:
         _databases[group] = _load_or_build(group)
-    return _databases[group]
+        return _databases[group]
+    with _lock:
+        if group in _databases or group in _building:
+            return _databases.get(group)
+        found = _load_or_build(group, may_build=False)
+        if found is not None:
+            _databases[group] = found
+            return found
+        thread = threading.Thread(target=_build_in_background, args=(group,), daemon=True,
+                                  name=f"hyperscan-{group}")
+        _building[group] = thread
+        thread.start()
+        return None
+
+
+def _build_in_background(group: str) -> None:
+    found: Prefilter | None = None
+    try:
+        found = _load_or_build(group)
+    finally:
+        with _lock:
+            _databases.setdefault(group, found)
+            _building.pop(group, None)
+            _resolved.clear()  # the group's patterns are resolved anew, against the database
+
+
+def wait_for_builds(timeout: float | None = None) -> bool:
+    """Wait until the databases being built in the background are ready (benchmarks and tests
+    that time or count the prefilter's work); True when none is left building."""
+    for thread in list(_building.values()):
+        thread.join(timeout)
+    return not _building
 
 
 def _machine() -> str:
@@ -426,7 +470,7 @@ def _machine() -> str:
     return platform.machine()
 
 
-def _load_or_build(group: str) -> Prefilter | None:
+def _load_or_build(group: str, *, may_build: bool = True) -> Prefilter | None:
     """From its file in the start-up cache when built before for these patterns (~ms), else
     built (~s) when this process may build, else None (every pattern of the group runs)."""
     from monitor.lang.startup_cache import side_file, stored
@@ -440,14 +484,14 @@ def _load_or_build(group: str) -> Prefilter | None:
             found = stored("hyperscan-1", identity)
         except Exception:  # noqa: BLE001 - an unreadable entry is no database
             found = None
-        if found is None and _may_build:
+        if found is None and _may_build and may_build:
             found = _built(keys)
         if found is not None:
             _write_database(path, group, *found)
     try:
         return load(*found) if found is not None else None
     except Exception:  # noqa: BLE001 - a database from another CPU: build it here, or run every pattern
-        built = _built(keys) if _may_build else None
+        built = _built(keys) if _may_build and may_build else None
         if built is None:
             return None
         _write_database(path, group, *built)

@@ -96,9 +96,9 @@ def run_daemon(
     from monitor.store import Store
 
     stop = stop or threading.Event()
-    # a daemon runs for months: it may build the lexicons' Hyperscan databases once (seconds),
-    # which every later check and every short command after it then loads
-    prefilter.allow_building()
+    # a daemon runs for months: it may build the lexicons' Hyperscan databases once (seconds, in
+    # a thread: no check waits for it), which every later check and short command then loads
+    prefilter.allow_building(background=True)
     # APScheduler logs every job start and end at INFO: our own line per check says more.
     for name in ("apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -80,7 +80,8 @@ def run_worker(
     from monitor.config.watchlist import load_watchlist
 
     stop = stop or threading.Event()
-    prefilter.allow_building()  # a long-lived process: build the lexicons' Hyperscan databases once
+    # a long-lived process: build the lexicons' Hyperscan databases once, in a thread
+    prefilter.allow_building(background=True)
     stamps: dict[str, Stamp] = {}
     try:
         watchlist = load_watchlist(watchlist_path, stamps=stamps)
