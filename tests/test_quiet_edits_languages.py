@@ -7,6 +7,9 @@ real change beside it that must still alert.
   de already read "gir ... videre", "geben ... weiter").
 - A deletion right said with "remove" ("rettet eller fjernet", "tas bort", "entfernt",
   "verwijderd", "uklanjanje", "odstranitev") is the right to erasure, as "slettet" is.
+- Data "used" said in the passive with the data as subject ("Dina uppgifter används", "brukes",
+  "bruges", "se uporabljajo", "koriste se") is the use the active states (sv, da, no, sl, hr).
+- A Spanish pronoun joined to the infinitive ("a suprimirlos") still names the right.
 - A controller's name that opens the clause saying who the controller is ("Insamlingsstiftelsen
   X, org.nr ..., är personuppgiftsansvarig") states no term through the words inside it.
 """
@@ -155,3 +158,56 @@ def test_controller_clause_that_moves_data_still_alerts() -> None:
     new = old[:-1] + " och säljer dina uppgifter till annonsörer."
     changes = _material(_page(old), _page(new))
     assert changes and "sharing" in changes[0].categories
+
+
+# --- use said in the passive, the data as subject ---------------------------------------------------
+
+USE_IN_PASSIVE = [
+    (
+        "Vi använder dina uppgifter för att skicka din beställning.",
+        "Dina uppgifter används för att skicka din beställning.",
+    ),
+    (
+        "Vi bruger dine oplysninger til at sende dig din ordre.",
+        "Dine oplysninger bruges til at sende dig din ordre.",
+    ),
+    (
+        "Vi bruker opplysningene dine til å sende deg bestillingen.",
+        "Opplysningene dine brukes til å sende deg bestillingen.",
+    ),
+    (
+        "Vaše osebne podatke uporabljamo za dostavo naročila.",
+        "Vaši osebni podatki se uporabljajo za dostavo naročila.",
+    ),
+    (
+        "Vaše osobne podatke koristimo za isporuku narudžbe.",
+        "Vaši osobni podaci koriste se za isporuku narudžbe.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), USE_IN_PASSIVE)
+def test_use_in_the_passive_is_the_same_use(old: str, new: str) -> None:
+    assert _material(_page(old), _page(new)) == []
+
+
+USE_NOW_FOR_ADS = [
+    ("Din information används inte för reklam.", "Din information används för reklam."),
+    ("Opplysningene dine brukes ikke til markedsføring.", "Opplysningene dine brukes til markedsføring."),
+    ("Osebni podatki se ne uporabljajo za oglaševanje.", "Osebni podatki se uporabljajo za oglaševanje."),
+    ("Osobni podaci se ne koriste za oglašavanje.", "Osobni podaci se koriste za oglašavanje."),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), USE_NOW_FOR_ADS)
+def test_passive_use_for_advertising_still_alerts(old: str, new: str) -> None:
+    changes = _material(_page(old), _page(new))
+    assert changes and "purpose" in changes[0].categories
+
+
+def test_spanish_right_with_joined_pronoun() -> None:
+    old = "Como cliente tiene derecho a consultar, corregir y suprimir sus datos de contacto."
+    quiet = "Como cliente tiene derecho a consultar sus datos de contacto, a corregirlos y a suprimirlos."
+    dropped = "Como cliente tiene derecho a consultar sus datos de contacto y a corregirlos."
+    assert _material(_page(old), _page(quiet)) == []
+    assert _material(_page(quiet), _page(dropped))
