@@ -9,6 +9,8 @@ real change beside it that must still alert.
   "verwijderd", "uklanjanje", "odstranitev") is the right to erasure, as "slettet" is.
 - Data "used" said in the passive with the data as subject ("Dina uppgifter används", "brukes",
   "bruges", "se uporabljajo", "koriste se") is the use the active states (sv, da, no, sl, hr).
+- "The customer has the right to ask" restated as "the customer can ask" removes no right in
+  Croatian and Slovenian either ("Kupac može", "Uporabnik lahko"), as "možete" / "vi lahko" do.
 - A Spanish pronoun joined to the infinitive ("a suprimirlos") still names the right.
 - A controller's name that opens the clause saying who the controller is ("Insamlingsstiftelsen
   X, org.nr ..., är personuppgiftsansvarig") states no term through the words inside it.
@@ -211,3 +213,40 @@ def test_spanish_right_with_joined_pronoun() -> None:
     dropped = "Como cliente tiene derecho a consultar sus datos de contacto y a corregirlos."
     assert _material(_page(old), _page(quiet)) == []
     assert _material(_page(quiet), _page(dropped))
+
+
+# --- "the customer has the right to" restated as "the customer can" ---------------------------------
+
+RIGHT_AS_CAN = [
+    (
+        "Korisnik ima pravo zatražiti ispravak netočnih podataka o sebi.",
+        "Korisnik može zatražiti ispravak netočnih podataka o sebi.",
+    ),
+    (
+        "Uporabnik ima pravico zahtevati popravek netočnih podatkov o sebi.",
+        "Uporabnik lahko zahteva popravek netočnih podatkov o sebi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), RIGHT_AS_CAN)
+def test_third_person_can_keeps_the_right(old: str, new: str) -> None:
+    assert _material(_page(old), _page(new)) == []
+
+
+RIGHT_TAKEN = [
+    (
+        "Korisnik ima pravo zatražiti ispravak netočnih podataka o sebi.",
+        "Korisnik ne može zatražiti ispravak netočnih podataka o sebi.",
+    ),
+    (
+        "Uporabnik lahko kadar koli zahteva izbris podatkov o sebi.",
+        "Uporabnik lahko zahteva popravek podatkov o sebi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), RIGHT_TAKEN)
+def test_third_person_right_taken_still_alerts(old: str, new: str) -> None:
+    changes = _material(_page(old), _page(new))
+    assert changes and "rights" in changes[0].categories
