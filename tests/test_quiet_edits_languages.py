@@ -8,7 +8,9 @@ real change beside it that must still alert.
 - A deletion right said with "remove" ("rettet eller fjernet", "tas bort", "entfernt",
   "verwijderd", "uklanjanje", "odstranitev") is the right to erasure, as "slettet" is.
 - Data "used" said in the passive with the data as subject ("Dina uppgifter används", "brukes",
-  "bruges", "se uporabljajo", "koriste se") is the use the active states (sv, da, no, sl, hr).
+  "bruges", "se uporabljajo", "koriste se", "worden niet gebruikt voor") is the use the active
+  states (sv, da, no, sl, hr, nl); Dutch "gebruiken de persoonsgegevens" (an article before the
+  data) is a use too.
 - "The customer has the right to ask" restated as "the customer can ask" removes no right in
   Croatian and Slovenian either ("Kupac može", "Uporabnik lahko"), as "možete" / "vi lahko" do.
 - A Spanish pronoun joined to the infinitive ("a suprimirlos") still names the right.
@@ -250,3 +252,29 @@ RIGHT_TAKEN = [
 def test_third_person_right_taken_still_alerts(old: str, new: str) -> None:
     changes = _material(_page(old), _page(new))
     assert changes and "rights" in changes[0].categories
+
+
+# --- Dutch: an article before the data, and the passive ---------------------------------------------
+
+DUTCH_USE_REWORDED = [
+    (
+        "Wij gebruiken de persoonsgegevens uit de nieuwsbrief niet voor advertenties.",
+        "De persoonsgegevens uit de nieuwsbrief worden niet gebruikt voor advertenties.",
+    ),
+    (
+        "Wij gebruiken de gegevens van het contactformulier alleen om je bericht te beantwoorden.",
+        "De gegevens van het contactformulier worden alleen gebruikt om je bericht te beantwoorden.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), DUTCH_USE_REWORDED)
+def test_dutch_use_in_the_passive_is_the_same(old: str, new: str) -> None:
+    assert _material(_page(old), _page(new)) == []
+
+
+def test_dutch_passive_ban_lifted_still_alerts() -> None:
+    old = "De persoonsgegevens uit de nieuwsbrief worden niet gebruikt voor advertenties."
+    new = "De persoonsgegevens uit de nieuwsbrief worden gebruikt voor advertenties."
+    changes = _material(_page(old), _page(new))
+    assert changes and "purpose" in changes[0].categories
