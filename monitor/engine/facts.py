@@ -844,6 +844,31 @@ def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
     return not _states_a_flow(_blanked(controller, text, " "), lex, {})
 
 
+# A name that opens a clause: capitalised words up to the comma or bracket after it
+# ("Insamlingsstiftelsen WaterAid Sverige, org. nr ..., är personuppgiftsansvarig").
+_NAME_WORD = r"[A-Z\u00c0-\u00de][\w&'’.-]*"
+_LEADING_NAME = re.compile(rf"^\W*((?:{_NAME_WORD}\s+){{1,5}}{_NAME_WORD})(?=\s*[,(])")
+CONTROLLER_REACH = 160  # characters: the controller word that says what the opening name is
+
+
+def _without_controller_name(text: str, lex: Lexicon) -> str:
+    """The clause with the controller's own name blanked where it opens a clause that says who the
+    controller is ("Datensammelstelle Nord e.V., Hauptstr. 1, ist Verantwortlicher") and, the name
+    aside, moves or handles no data: the words inside a name ("Insamlingsstiftelsen", a
+    collection foundation) state no term."""
+    controller = lex.controller
+    if controller is None or lex.cjk:
+        return text
+    m = _LEADING_NAME.match(text)
+    if m is None:
+        return text
+    at = caseless.first(controller, text)
+    if at is None or at < m.end(1) or at > CONTROLLER_REACH:
+        return text
+    rest = text[: m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1) :]
+    return text if _states_a_flow(_blanked(controller, rest, " "), lex, {}) else rest
+
+
 def _sends(text: str, lex: Lexicon) -> bool:
     """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
     named place a destination; "processing activities in Nigeria" names none)."""
@@ -1474,6 +1499,7 @@ def _without_users_own_sharing(text: str, lex: Lexicon) -> str:
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
+    text = _without_controller_name(text, lex)
     hits = _category_hits(text, lex)
     if hits and _defines_a_term(text, lex):
         hits = {}
