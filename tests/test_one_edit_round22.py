@@ -1,0 +1,163 @@
+"""One realistic edit of a policy sentence (round 22): patterns the engine missed (or raised false
+alerts on) in real policy text in eleven languages, each stated here in new sentences of its own.
+
+Asking that the data be blocked or its use banned is the right to restriction, the older word for
+it ("Sperrung", "zabrana korištenja"): 'at any time' dropped from it alerts. A change to whether
+data is collected from minors is a children's term as well as a collection term, with or without
+an age.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+# --- blocking the data / banning its use: the right to restriction -------------------------------
+
+BLOCKING_ANY_TIME_DROPPED = [
+    (
+        "Members may at any time ask us to block the use of their personal data.",
+        "Members may ask us to block the use of their personal data.",
+        "en",
+    ),
+    (
+        "Mitglieder können jederzeit die Sperrung ihrer Daten beantragen.",
+        "Mitglieder können die Sperrung ihrer Daten beantragen.",
+        "de",
+    ),
+    (
+        "Les membres peuvent à tout moment demander le verrouillage de leurs données.",
+        "Les membres peuvent demander le verrouillage de leurs données.",
+        "fr",
+    ),
+    (
+        "Los socios pueden solicitar en cualquier momento el bloqueo de sus datos.",
+        "Los socios pueden solicitar el bloqueo de sus datos.",
+        "es",
+    ),
+    (
+        "Medlemmer kan til enhver tid anmode om blokering af deres personoplysninger.",
+        "Medlemmer kan anmode om blokering af deres personoplysninger.",
+        "da",
+    ),
+    (
+        "Medlemmar kan när som helst begära blockering av sina personuppgifter.",
+        "Medlemmar kan begära blockering av sina personuppgifter.",
+        "sv",
+    ),
+    (
+        "Medlemmer kan når som helst be om sperring av sine personopplysninger.",
+        "Medlemmer kan be om sperring av sine personopplysninger.",
+        "no",
+    ),
+    (
+        "Leden kunnen op elk moment om afscherming van hun persoonsgegevens vragen.",
+        "Leden kunnen om afscherming van hun persoonsgegevens vragen.",
+        "nl",
+    ),
+    (
+        "Član može u bilo kojem trenutku zatražiti zabranu obrade svojih podataka.",
+        "Član može zatražiti zabranu obrade svojih podataka.",
+        "hr",
+    ),
+    (
+        "Član lahko kadar koli zahteva prepoved uporabe svojih osebnih podatkov.",
+        "Član lahko zahteva prepoved uporabe svojih osebnih podatkov.",
+        "sl",
+    ),
+    ("会员可以随时要求我们停止使用您的个人信息。", "会员可以要求我们停止使用您的个人信息。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), BLOCKING_ANY_TIME_DROPPED)
+def test_at_any_time_dropped_from_blocking_the_data_alerts(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+BLOCKING_REWORDED = [
+    (
+        "Mitglieder können jederzeit die Sperrung ihrer Daten beantragen.",
+        "Mitglieder können jederzeit die Sperrung ihrer Daten verlangen.",
+        "de",
+    ),
+    (
+        "Član može u bilo kojem trenutku zatražiti zabranu obrade svojih podataka.",
+        "Član u bilo kojem trenutku može zatražiti zabranu obrade svojih podataka.",
+        "hr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), BLOCKING_REWORDED)
+def test_blocking_the_data_reworded_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_blocking_cookies_is_no_restriction_of_processing() -> None:
+    # blocking cookies in a browser is a tracking choice, not the right to restriction
+    change = modified(
+        "You can block cookies in your browser settings.", "You can block cookies in your browser.", "en"
+    )
+    assert_quiet(change)
+
+
+# --- collection from minors: a children's term, with or without an age ---------------------------
+
+MINORS_COLLECTION_FLIPPED = [
+    (
+        "We never knowingly gather details about minors.",
+        "We may gather details about minors.",
+        "en",
+    ),
+    (
+        "Wir erheben keine Daten von Minderjährigen.",
+        "Wir können Daten von Minderjährigen erheben.",
+        "de",
+    ),
+    (
+        "Nous ne collectons pas sciemment de données concernant des mineurs.",
+        "Nous pouvons collecter des données concernant des mineurs.",
+        "fr",
+    ),
+    (
+        "No recopilamos a sabiendas datos de menores de edad.",
+        "Podemos recopilar datos de menores de edad.",
+        "es",
+    ),
+    (
+        "Vi indsamler ikke bevidst oplysninger om mindreårige.",
+        "Vi kan indsamle oplysninger om mindreårige.",
+        "da",
+    ),
+    (
+        "Vi samlar inte medvetet in uppgifter om minderåriga.",
+        "Vi kan samla in uppgifter om minderåriga.",
+        "sv",
+    ),
+    (
+        "Vi samler ikke bevisst inn opplysninger om mindreårige.",
+        "Vi kan samle inn opplysninger om mindreårige.",
+        "no",
+    ),
+    (
+        "Wij verzamelen niet bewust gegevens van minderjarigen.",
+        "Wij kunnen gegevens van minderjarigen verzamelen.",
+        "nl",
+    ),
+    (
+        "Ne prikupljamo svjesno podatke o maloljetnicima.",
+        "Možemo prikupljati podatke o maloljetnicima.",
+        "hr",
+    ),
+    (
+        "Ne zbiramo zavestno podatkov o mladoletnikih.",
+        "Lahko zbiramo podatke o mladoletnikih.",
+        "sl",
+    ),
+    ("本应用不会有意收集未成年人的资料。", "本应用可能收集未成年人的资料。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), MINORS_COLLECTION_FLIPPED)
+def test_collecting_from_minors_flipped_is_a_children_term(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "children")
