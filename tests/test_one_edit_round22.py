@@ -161,3 +161,66 @@ MINORS_COLLECTION_FLIPPED = [
 @pytest.mark.parametrize(("old", "new", "language"), MINORS_COLLECTION_FLIPPED)
 def test_collecting_from_minors_flipped_is_a_children_term(old: str, new: str, language: str) -> None:
     assert_alert(modified(old, new, language), "children")
+
+
+# --- a period for cookies alone, with a verb of keeping: their lifetime, a tracking term ---------
+
+COOKIES_KEPT_LONGER = [
+    (
+        "en",
+        "Statistics cookies are kept for up to 6 months.",
+        "Statistics cookies are kept for up to 18 months.",
+    ),
+    (
+        "de",
+        "Statistik-Cookies werden bis zu 6 Monate gespeichert.",
+        "Statistik-Cookies werden bis zu 18 Monate gespeichert.",
+    ),
+    (
+        "fr",
+        "Les cookies statistiques sont conservés 6 mois au plus.",
+        "Les cookies statistiques sont conservés 18 mois au plus.",
+    ),
+    (
+        "es",
+        "Las cookies estadísticas se conservan hasta 6 meses.",
+        "Las cookies estadísticas se conservan hasta 18 meses.",
+    ),
+    ("da", "Statistikcookies gemmes i op til 6 måneder.", "Statistikcookies gemmes i op til 18 måneder."),
+    ("sv", "Statistikcookies sparas i upp till 6 månader.", "Statistikcookies sparas i upp till 18 månader."),
+    (
+        "no",
+        "Statistikkinformasjonskapsler lagres i opptil 6 måneder.",
+        "Statistikkinformasjonskapsler lagres i opptil 18 måneder.",
+    ),
+    (
+        "nl",
+        "Statistische cookies worden maximaal 6 maanden bewaard.",
+        "Statistische cookies worden maximaal 18 maanden bewaard.",
+    ),
+    (
+        "hr",
+        "Statistički kolačići čuvaju se najviše 6 mjeseci.",
+        "Statistički kolačići čuvaju se najviše 18 mjeseci.",
+    ),
+    (
+        "sl",
+        "Statistični piškotki se shranijo za največ 6 mesecev.",
+        "Statistični piškotki se shranijo za največ 18 mesecev.",
+    ),
+    ("zh", "统计类Cookie最多保存6个月。", "统计类Cookie最多保存18个月。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), COOKIES_KEPT_LONGER)
+def test_cookies_kept_for_longer_is_a_tracking_term(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "tracking")
+
+
+def test_data_kept_with_cookies_for_longer_stays_retention() -> None:
+    # the period also keeps the user's data: retention, as before
+    change = modified(
+        "We store cookie identifiers and your account data for 6 months.",
+        "We store cookie identifiers and your account data for 18 months.",
+    )
+    assert change.material and change.categories == ["retention"], change
