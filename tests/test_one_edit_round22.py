@@ -224,3 +224,84 @@ def test_data_kept_with_cookies_for_longer_stays_retention() -> None:
         "We store cookie identifiers and your account data for 18 months.",
     )
     assert change.material and change.categories == ["retention"], change
+
+
+# --- "don't worry": a reassurance built on a negator rules nothing out ----------------------------
+
+REASSURANCE_DROPPED = [
+    (
+        "Don't worry: you can ask us to erase your profile whenever you like.",
+        "You can ask us to erase your profile whenever you like.",
+        "en",
+    ),
+    (
+        "Keine Angst: Sie können die Löschung Ihres Profils jederzeit verlangen.",
+        "Sie können die Löschung Ihres Profils jederzeit verlangen.",
+        "de",
+    ),
+    (
+        "Pas de souci : vous pouvez demander la suppression de votre profil à tout moment.",
+        "Vous pouvez demander la suppression de votre profil à tout moment.",
+        "fr",
+    ),
+    (
+        "No te preocupes: puedes pedirnos que borremos tu perfil en cualquier momento.",
+        "Puedes pedirnos que borremos tu perfil en cualquier momento.",
+        "es",
+    ),
+    (
+        "Bare rolig: du kan til enhver tid bede os slette din profil.",
+        "Du kan til enhver tid bede os slette din profil.",
+        "da",
+    ),
+    (
+        "Ingen fara: du kan när som helst be oss radera din profil.",
+        "Du kan när som helst be oss radera din profil.",
+        "sv",
+    ),
+    (
+        "Ingen fare: du kan når som helst be oss slette profilen din.",
+        "Du kan når som helst be oss slette profilen din.",
+        "no",
+    ),
+    (
+        "Geen zorgen: je kunt ons op elk moment vragen je profiel te wissen.",
+        "Je kunt ons op elk moment vragen je profiel te wissen.",
+        "nl",
+    ),
+    (
+        "Bez brige: u bilo kojem trenutku možete zatražiti brisanje svog profila.",
+        "U bilo kojem trenutku možete zatražiti brisanje svog profila.",
+        "hr",
+    ),
+    (
+        "Brez skrbi: kadar koli lahko zahtevate izbris svojega profila.",
+        "Kadar koli lahko zahtevate izbris svojega profila.",
+        "sl",
+    ),
+    ("不用担心，我们不会出售您的个人信息。", "我们不会出售您的个人信息。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), REASSURANCE_DROPPED)
+def test_a_dont_worry_dropped_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+# --- a short acronym with two letters swapped back is a typo fix ---------------------------------
+
+ACRONYM_SWAPS = [
+    ("Payments travel over SSL or TSL.", "Payments travel over SSL or TLS.", "en"),
+    ("Wir verarbeiten Daten nach der DSVGO.", "Wir verarbeiten Daten nach der DSGVO.", "de"),
+    ("Nous respectons le RPGD.", "Nous respectons le RGPD.", "fr"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language"), ACRONYM_SWAPS)
+def test_an_acronym_with_letters_swapped_back_is_quiet(old: str, new: str, language: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_another_acronym_is_no_typo_fix() -> None:
+    # "TLS" -> "SSH": another protocol, not two letters swapped
+    assert modified("Payments travel over TLS.", "Payments travel over SSH.").explanation != "Typo fix"
