@@ -305,3 +305,65 @@ def test_an_acronym_with_letters_swapped_back_is_quiet(old: str, new: str, langu
 def test_another_acronym_is_no_typo_fix() -> None:
     # "TLS" -> "SSH": another protocol, not two letters swapped
     assert modified("Payments travel over TLS.", "Payments travel over SSH.").explanation != "Typo fix"
+
+
+# --- the legal basis of cookie data swapped: a tracking term --------------------------------------
+
+COOKIE_BASIS_SWAPPED = [
+    (
+        "en",
+        "Details read by our cookies are handled on the basis of your consent.",
+        "Details read by our cookies are handled on the basis of our legitimate interest.",
+    ),
+    (
+        "de",
+        "Die von unseren Cookies gelesenen Angaben verarbeiten wir auf Grundlage Ihrer Einwilligung.",
+        "Die von unseren Cookies gelesenen Angaben verarbeiten wir auf Grundlage unseres berechtigten Interesses.",
+    ),
+    (
+        "fr",
+        "Les informations lues par nos cookies sont traitées sur la base de votre consentement.",
+        "Les informations lues par nos cookies sont traitées sur la base de notre intérêt légitime.",
+    ),
+    (
+        "es",
+        "La información leída por nuestras cookies se trata sobre la base de su consentimiento.",
+        "La información leída por nuestras cookies se trata sobre la base de nuestro interés legítimo.",
+    ),
+    (
+        "da",
+        "Oplysninger fra vores cookies behandles på grundlag af dit samtykke.",
+        "Oplysninger fra vores cookies behandles på grundlag af vores legitime interesse.",
+    ),
+    (
+        "sv",
+        "Uppgifter från våra cookies behandlas med stöd av ditt samtycke.",
+        "Uppgifter från våra cookies behandlas med stöd av vårt berättigade intresse.",
+    ),
+    (
+        "no",
+        "Opplysninger fra våre informasjonskapsler behandles på grunnlag av ditt samtykke.",
+        "Opplysninger fra våre informasjonskapsler behandles på grunnlag av vår berettigede interesse.",
+    ),
+    (
+        "nl",
+        "Gegevens uit onze cookies verwerken wij op basis van uw toestemming.",
+        "Gegevens uit onze cookies verwerken wij op basis van ons gerechtvaardigd belang.",
+    ),
+    (
+        "hr",
+        "Podatke iz naših kolačića obrađujemo na temelju vaše privole.",
+        "Podatke iz naših kolačića obrađujemo na temelju našeg legitimnog interesa.",
+    ),
+    (
+        "sl",
+        "Podatke iz naših piškotkov obdelujemo na podlagi vaše privolitve.",
+        "Podatke iz naših piškotkov obdelujemo na podlagi našega zakonitega interesa.",
+    ),
+    ("zh", "我们基于您的同意处理Cookie收集的信息。", "我们基于我们的合法利益处理Cookie收集的信息。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), COOKIE_BASIS_SWAPPED)
+def test_the_basis_for_cookie_data_swapped_is_a_tracking_term(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "tracking")

@@ -348,6 +348,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not changed_cats and scope_swapped:
         # "delete some of your data" -> "delete all of your data": the same act over more or less
         changed_cats = material_cats
+    if changed_cats & TRACKER_TERMS and "tracking" in set(of.categories) & set(nf.categories):
+        # "data gathered by cookies is processed on your consent" -> "on our legitimate interest":
+        # what is said of the cookies in other words is a tracking term, as in the findings above
+        changed_cats.add("tracking")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
