@@ -317,8 +317,8 @@ COOKIE_BASIS_SWAPPED = [
     ),
     (
         "de",
-        "Die von unseren Cookies gelesenen Angaben verarbeiten wir auf Grundlage Ihrer Einwilligung.",
-        "Die von unseren Cookies gelesenen Angaben verarbeiten wir auf Grundlage unseres berechtigten Interesses.",
+        "Die von Cookies gelesenen Angaben verarbeiten wir auf Grundlage Ihrer Einwilligung.",
+        "Die von Cookies gelesenen Angaben verarbeiten wir auf Grundlage unseres berechtigten Interesses.",
     ),
     (
         "fr",
