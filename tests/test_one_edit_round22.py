@@ -10,7 +10,7 @@ an age.
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 # --- blocking the data / banning its use: the right to restriction -------------------------------
 
@@ -367,3 +367,35 @@ COOKIE_BASIS_SWAPPED = [
 @pytest.mark.parametrize(("language", "old", "new"), COOKIE_BASIS_SWAPPED)
 def test_the_basis_for_cookie_data_swapped_is_a_tracking_term(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "tracking")
+
+
+# --- objecting said with the verb is the right to object: dropping the sentence alerts ----------
+
+OBJECTION_VERB_DROPPED = [
+    ("en", "You can object to the analysis of your visits."),
+    ("de", "Der Auswertung Ihrer Besuche können Sie widersprechen."),
+    ("fr", "Vous pouvez vous opposer à l’analyse de vos visites."),
+    ("es", "Puede oponerse al análisis de sus visitas."),
+    ("da", "Du kan gøre indsigelse mod analysen af dine besøg."),
+    ("sv", "Du kan invända mot analysen av dina besök."),
+    ("no", "Du kan protestere mot analysen av besøkene dine."),
+    ("nl", "U kunt bezwaar maken tegen de analyse van uw bezoeken."),
+    ("hr", "Možete prigovoriti analizi svojih posjeta."),
+    ("sl", "Analizi svojih obiskov lahko ugovarjate."),
+    ("zh", "您可以反对我们分析您的访问记录。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OBJECTION_VERB_DROPPED)
+def test_a_sentence_granting_objection_by_its_verb_dropped_alerts(language: str, text: str) -> None:
+    assert_alert(single("removed", text, language=language), "rights")
+
+
+def test_a_duty_that_contradicts_is_no_objection() -> None:
+    # "widersprechen" of a legal duty ("where no legal duty stands against it") grants no right
+    change = modified(
+        "Wir löschen die Daten, sofern keine gesetzlichen Pflichten dem widersprechen.",
+        "Wir löschen die Daten, sofern keine gesetzlichen Pflichten entgegenstehen.",
+        "de",
+    )
+    assert "rights" not in change.categories, change
