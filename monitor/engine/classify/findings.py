@@ -35,6 +35,16 @@ def _about_children(change: Change) -> bool:
     return bool(sides) and all("children" in _facts(c).categories and _facts(c).ages for c in sides)
 
 
+def _collected_from_children(change: Change, cats: list[str]) -> bool:
+    """A change to what is collected, in a clause that names children in every version ("we do not
+    knowingly collect data from minors" -> "we may collect data from minors"): collecting from
+    children is a children's term too, with or without an age."""
+    if "collection" not in cats:
+        return False
+    sides = [c for c in (change.old, change.new) if c is not None]
+    return bool(sides) and all("children" in _facts(c).categories for c in sides)
+
+
 def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
     """A security measure came or went in a clause that, in every version, is about a transfer
     abroad: the measure is one of the transfer's safeguards."""
@@ -52,7 +62,11 @@ def _done(
     change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
 ) -> Change:
     explanation = moved(explanation, material) if change.kind == "moved" else as_sentence(explanation)
-    if material and "children" not in cats and _about_children(change):
+    if (
+        material
+        and "children" not in cats
+        and (_about_children(change) or _collected_from_children(change, cats))
+    ):
         # "if we learn a child under 14 gave us data, we delete it at once" -> "within 30 days": a
         # change to what is done with children's data is about children as well
         cats = [*cats, "children"]

@@ -186,6 +186,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("tracking")
         if ("tracking" in of.categories) != ("tracking" in nf.categories):
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
+        if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
+            cats.add(
+                "tracking"
+            )  # "analytics cookies are stored for 13 months" -> "24 months": their lifetime
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
@@ -344,6 +348,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not changed_cats and scope_swapped:
         # "delete some of your data" -> "delete all of your data": the same act over more or less
         changed_cats = material_cats
+    if changed_cats & TRACKER_TERMS and "tracking" in set(of.categories) & set(nf.categories):
+        # "data gathered by cookies is processed on your consent" -> "on our legitimate interest":
+        # what is said of the cookies in other words is a tracking term, as in the findings above
+        changed_cats.add("tracking")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
@@ -528,6 +536,26 @@ def _details_listed(
     if nouns is None or not (caseless.search(nouns, old) and caseless.search(nouns, new)):
         return []
     return _diff_set("collection", "data_type", of.data_types, nf.data_types, "high", "medium")
+
+
+def _keeps_only_trackers(clause_cats: Collection[str], lex: Lexicon, old: str, new: str) -> bool:
+    """A period in a sentence about cookies that names no data kept besides them ("analytics cookies
+    are stored for at most 13 months"): the period is the cookies' own lifetime, a tracking term.
+    With data named ("cookie identifiers and your profile data for 2 years") it is retention only."""
+    if "tracking" not in clause_cats or lex.data_nouns is None:
+        return False
+    return not (_kept_besides_trackers(old, lex) or _kept_besides_trackers(new, lex))
+
+
+def _kept_besides_trackers(text: str, lex: Lexicon) -> bool:
+    """The sentence names something kept that is neither a tracker (cookies) nor a word of keeping
+    (held, lifetime, expiry): data, records, logs, a profile."""
+    others = [p for cat, p in lex.categories.items() if cat in ("tracking", "retention")]
+    for match in lex.data_nouns.finditer(text.lower()) if lex.data_nouns else ():
+        word = match.group(0)
+        if not any(caseless.search(p, word) for p in others):
+            return True
+    return False
 
 
 def _names_data(text: str, lex: Lexicon) -> set[str]:

@@ -251,6 +251,8 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
             return False  # "within" -> "without" is spelt alike and means the opposite
         if _negative_prefix(o.lower(), n.lower(), lex) or _negative_prefix(n.lower(), o.lower(), lex):
             return False  # "encrypted" -> "unencrypted" is no spelling fix
+        if _acronym_letters_swapped(o, n):
+            continue  # "SSL or TSL" -> "SSL or TLS": two letters of a short acronym swapped back
         if max(len(o), len(n)) < 4 and _one_letter_apart(o.lower(), n.lower()):
             if _function_word(o, lex) or _function_word(n, lex):
                 continue  # "out" -> "our": a short function word mistyped
@@ -262,6 +264,14 @@ def _latin_typos(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
         if ratio < 0.75 or max(len(o), len(n)) < 4:
             return False
     return True
+
+
+def _acronym_letters_swapped(a: str, b: str) -> bool:
+    """Two capitals side by side swapped in a short acronym ("TSL" -> "TLS", "GPDR" -> "GDPR")."""
+    if not (a.isalpha() and a.isupper() and b.isalpha() and b.isupper()) or len(a) != len(b) or len(a) > 5:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
