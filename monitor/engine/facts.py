@@ -1471,10 +1471,30 @@ def _without_users_own_sharing(text: str, lex: Lexicon) -> str:
     return "".join(out) + text[at:]
 
 
+def _without_giving_to_us(text: str, lex: Lexicon) -> tuple[str, int]:
+    """The clause with the share words blanked inside each phrase where the user gives data to the
+    service ("if you share your location with us", "als u ons uw adres verstrekt"), and how many
+    such phrases: data the service collects, not shared with anyone."""
+    given, sharing = lex.given_to_us, lex.categories.get("sharing")
+    if given is None or sharing is None or not caseless.search(given, text):
+        return text, 0
+    spans = [m.span() for m in given.finditer(text)]
+    out = list(text)
+    for start, end in spans:
+        for word in sharing.finditer(text, start):  # no end: a word's look-ahead may read past it
+            if word.start() >= end:
+                break
+            out[word.start() : word.end()] = " " * (word.end() - word.start())
+    return "".join(out), len(spans)
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
+    text, given = _without_giving_to_us(text, lex)
     hits = _category_hits(text, lex)
+    if given:
+        hits["collection"] = hits.get("collection", 0) + given
     if hits and _defines_a_term(text, lex):
         hits = {}
     own = _own_details(text, lex) if "contact" in hits else 0

@@ -141,6 +141,9 @@ class Lexicon:
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
     data_sources: re.Pattern[str] | None = None
+    # "if you share your location with us", "wenn Sie uns ... mitteilen": the user gives data to the
+    # service, data collected; a share verb inside it names no recipient
+    given_to_us: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
@@ -388,6 +391,7 @@ def load_lexicon(language: str) -> Lexicon:
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
+        given_to_us=_alternation(data.get("given_to_us"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),

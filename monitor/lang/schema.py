@@ -73,6 +73,7 @@ SCHEMA: dict[str, str] = {
     "place_prepositions": "list",
     "outside_places": "list",
     "data_sources": "list",
+    "given_to_us": "list",
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",
