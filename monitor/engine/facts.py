@@ -513,6 +513,16 @@ def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
     return 0 if at < 0 else min(max(s - at, at - e, 0) for s, e in spans)
 
 
+def _how_often(seg: str, start: int, end: int, lex: Lexicon) -> bool:
+    """The period at seg[start:end] says how often something is done ("once a year", "alle zwei
+    Jahre"), in a part that deletes nothing: no time data is kept ("we purge logs every 30 days"
+    still is one)."""
+    often = lex.frequencies
+    if often is None or not any(f.start() <= start and end <= f.end() for f in often.finditer(seg)):
+        return False
+    return lex.deletion is None or not caseless.search(lex.deletion, seg)
+
+
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
     breachy = _names_breach(text, lex)  # most clauses name no breach: no part can follow one
@@ -539,6 +549,8 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
                 value += 0.5
             category = _cell_category(text, a, b, lex) if "|" in seg else None
             category = category or _duration_category(seg, lex, fallback, m.start(), clause_breach)
+            if category == "retention" and _how_often(seg, m.start(), m.end(), lex):
+                continue
             out.append(
                 Duration(
                     round(value * days, 2),

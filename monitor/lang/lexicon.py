@@ -144,6 +144,8 @@ class Lexicon:
     # "if you share your location with us", "wenn Sie uns ... mitteilen": the user gives data to the
     # service, data collected; a share verb inside it names no recipient
     given_to_us: re.Pattern[str] | None = None
+    # "once a year", "every two years", "einmal jährlich": how often, not how long data is kept
+    frequencies: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
@@ -392,6 +394,7 @@ def load_lexicon(language: str) -> Lexicon:
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
         given_to_us=_alternation(data.get("given_to_us"), cjk),
+        frequencies=_alternation(data.get("frequencies"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),

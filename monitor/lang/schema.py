@@ -74,6 +74,7 @@ SCHEMA: dict[str, str] = {
     "outside_places": "list",
     "data_sources": "list",
     "given_to_us": "list",
+    "frequencies": "list",
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",
