@@ -856,6 +856,12 @@ def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
     return not _states_a_flow(_blanked(controller, text, " "), lex, {})
 
 
+def _processed_by(text: str, lex: Lexicon) -> bool:
+    """The clause says a party handles the data ("processed by our team", "sent to a lab"): a
+    place it names is where the data is processed, a destination."""
+    return lex.processed_by is not None and caseless.search(lex.processed_by, text)
+
+
 def _sends(text: str, lex: Lexicon) -> bool:
     """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
     named place a destination; "processing activities in Nigeria" names none)."""
@@ -1531,14 +1537,18 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits.pop("sharing", None)  # "X and its subsidiaries, including Y": the group that decides
         flows = False
     else:
-        flows = _states_a_flow(text, lex, hits)
+        flows = _states_a_flow(text, lex, hits) or ("contact" not in hits and _processed_by(text, lex))
     sources = caseless.count(lex.data_sources, text) if lex.data_sources is not None else 0
     if sources:
         # "from other sources such as credit agencies": where data comes from is data collected;
         # counted after the flow is settled, so the companies listed as sources are no recipients
         hits["collection"] = hits.get("collection", 0) + sources
     places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
-    if places and "transfer" not in hits and _sends(text, lex):
+    if (
+        places
+        and "transfer" not in hits
+        and (_sends(text, lex) or ("contact" not in hits and _processed_by(text, lex)))
+    ):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and caseless.search(training, text):

@@ -146,6 +146,9 @@ class Lexicon:
     given_to_us: re.Pattern[str] | None = None
     # "once a year", "every two years", "einmal jährlich": how often, not how long data is kept
     frequencies: re.Pattern[str] | None = None
+    # "processed by our team", "sent to a lab": a party handles the data, so a place named with it
+    # ("in the Philippines") is where the data goes
+    processed_by: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
@@ -395,6 +398,7 @@ def load_lexicon(language: str) -> Lexicon:
         data_sources=_alternation(data.get("data_sources"), cjk),
         given_to_us=_alternation(data.get("given_to_us"), cjk),
         frequencies=_alternation(data.get("frequencies"), cjk),
+        processed_by=_alternation(data.get("processed_by"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),

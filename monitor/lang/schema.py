@@ -75,6 +75,7 @@ SCHEMA: dict[str, str] = {
     "data_sources": "list",
     "given_to_us": "list",
     "frequencies": "list",
+    "processed_by": "list",
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",
