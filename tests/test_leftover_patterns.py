@@ -1,7 +1,8 @@
 """Leftover patterns from the held-out rounds, each stated in new sentences in every language it
 applies to: the user giving data to the service is collection (not sharing); a place named where a
 party processes data is a transfer destination; data sets combined; a frequency is not a retention
-period; Danish/Norwegian/Swedish "if X is not possible" is no "unless"; terse change notices.
+period; Danish/Norwegian/Swedish "if X is not possible" is no "unless"; terse change notices; a
+right's residence scope dropped or added, and "when required by law" widened to "when asked".
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -606,4 +607,204 @@ TERSE_NOTICES = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), TERSE_NOTICES)
 def test_terse_notices(language: str, old: str | None, new: str, expected: str) -> None:
     """Terse change notices that do not name the policy are about changes."""
+    _check(_classified(language, old, new), expected)
+
+
+# --- a scope condition on a right ("if you are in the EU") and a legal-duty exception widened ---
+
+SCOPES_AND_EXCEPTIONS = [
+    (
+        "en",
+        "If you are in the EU, you may ask us to delete your data.",
+        "You may ask us to delete your data.",
+        "rights",
+    ),
+    (
+        "en",
+        "You may ask us to delete your data.",
+        "If you are in the EU, you may ask us to delete your data.",
+        "rights",
+    ),
+    (
+        "de",
+        "Wenn Sie in der EU wohnen, können Sie die Löschung Ihrer Daten verlangen.",
+        "Sie können die Löschung Ihrer Daten verlangen.",
+        "rights",
+    ),
+    (
+        "fr",
+        "Si vous résidez dans l'UE, vous pouvez demander la suppression de vos données.",
+        "Vous pouvez demander la suppression de vos données.",
+        "rights",
+    ),
+    (
+        "es",
+        "Si reside en la UE, puede solicitar la supresión de sus datos.",
+        "Puede solicitar la supresión de sus datos.",
+        "rights",
+    ),
+    (
+        "nl",
+        "Als u in de EU woont, kunt u ons vragen uw gegevens te wissen.",
+        "U kunt ons vragen uw gegevens te wissen.",
+        "rights",
+    ),
+    (
+        "da",
+        "Hvis du bor i EU, kan du bede os om at slette dine oplysninger.",
+        "Du kan bede os om at slette dine oplysninger.",
+        "-transfer,retention",
+    ),
+    (
+        "sv",
+        "Om du bor i EU kan du be oss radera dina uppgifter.",
+        "Du kan be oss radera dina uppgifter.",
+        "-transfer,retention",
+    ),
+    (
+        "no",
+        "Hvis du bor i EU, kan du be oss slette opplysningene dine.",
+        "Du kan be oss slette opplysningene dine.",
+        "-transfer,retention",
+    ),
+    (
+        "hr",
+        "Ako živite u EU-u, možete zatražiti brisanje svojih podataka.",
+        "Možete zatražiti brisanje svojih podataka.",
+        "rights",
+    ),
+    (
+        "sl",
+        "Če živite v EU, lahko zahtevate izbris svojih podatkov.",
+        "Lahko zahtevate izbris svojih podatkov.",
+        "rights",
+    ),
+    (
+        "zh",
+        "如果您位于欧盟，您可以要求我们删除您的数据。",
+        "您可以要求我们删除您的数据。",
+        "-transfer,retention",
+    ),
+    (
+        "en",
+        "We disclose your data to the police when required by law.",
+        "We disclose your data to the police when authorities ask.",
+        "sharing",
+    ),
+    (
+        "de",
+        "Wir geben Ihre Daten an die Polizei weiter, wenn wir gesetzlich dazu verpflichtet sind.",
+        "Wir geben Ihre Daten an die Polizei weiter, wenn Behörden danach fragen.",
+        "sharing",
+    ),
+    (
+        "fr",
+        "Nous communiquons vos données à la police lorsque la loi l'exige.",
+        "Nous communiquons vos données à la police lorsque les autorités le demandent.",
+        "sharing",
+    ),
+    (
+        "es",
+        "Comunicamos sus datos a la policía cuando la ley lo exige.",
+        "Comunicamos sus datos a la policía cuando las autoridades lo solicitan.",
+        "sharing",
+    ),
+    (
+        "nl",
+        "Wij verstrekken uw gegevens aan de politie als de wet dat vereist.",
+        "Wij verstrekken uw gegevens aan de politie als autoriteiten daarom vragen.",
+        "sharing",
+    ),
+    (
+        "da",
+        "Vi videregiver dine oplysninger til politiet, når loven kræver det.",
+        "Vi videregiver dine oplysninger til politiet, når myndighederne beder om det.",
+        "sharing",
+    ),
+    (
+        "sv",
+        "Vi lämnar ut dina uppgifter till polisen när lagen kräver det.",
+        "Vi lämnar ut dina uppgifter till polisen när myndigheter begär det.",
+        "sharing",
+    ),
+    (
+        "no",
+        "Vi utleverer opplysningene dine til politiet når loven krever det.",
+        "Vi utleverer opplysningene dine til politiet når myndighetene ber om det.",
+        "sharing",
+    ),
+    (
+        "hr",
+        "Vaše podatke otkrivamo policiji kada to zahtijeva zakon.",
+        "Vaše podatke otkrivamo policiji kada to zatraže tijela vlasti.",
+        "sharing",
+    ),
+    (
+        "sl",
+        "Vaše podatke razkrijemo policiji, kadar to zahteva zakon.",
+        "Vaše podatke razkrijemo policiji, kadar to zahtevajo organi oblasti.",
+        "sharing",
+    ),
+    (
+        "zh",
+        "在法律要求时，我们会向警方披露您的数据。",
+        "在有关部门要求时，我们会向警方披露您的数据。",
+        "sharing",
+    ),
+    (
+        "da",
+        "Hvis du bor i EU, har du ret til at få dine oplysninger slettet.",
+        "Du har ret til at få dine oplysninger slettet.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Om du bor i EU har du rätt att få dina uppgifter raderade.",
+        "Du har rätt att få dina uppgifter raderade.",
+        "rights",
+    ),
+    (
+        "no",
+        "Hvis du bor i EU, har du rett til å få opplysningene dine slettet.",
+        "Du har rett til å få opplysningene dine slettet.",
+        "rights",
+    ),
+    ("zh", "如果您位于欧盟，您有权要求删除您的个人信息。", "您有权要求删除您的个人信息。", "rights"),
+    (
+        "en",
+        "If you are in the EU, you may ask us to delete your data.",
+        "If you live in the EU, you may ask us to delete your data.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Wenn Sie in der EU wohnen, können Sie die Löschung Ihrer Daten verlangen.",
+        "Wenn Sie in der EU leben, können Sie die Löschung Ihrer Daten verlangen.",
+        "quiet",
+    ),
+    (
+        "en",
+        "We disclose your data to the police when required by law.",
+        "We disclose your data to the police where the law requires it.",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Nous communiquons vos données à la police lorsque la loi l'exige.",
+        "Nous communiquons vos données à la police si la loi l'exige.",
+        "quiet",
+    ),
+    (
+        "en",
+        "If you are in the EU, you may ask us to delete your data.",
+        "If you are in the EU or the UK, you may ask us to delete your data.",
+        "rights,-transfer",
+    ),
+    ("en", "We transfer your data to Canada.", "We transfer your data to Canada and India.", "transfer"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), SCOPES_AND_EXCEPTIONS)
+def test_scopes_and_exceptions(language: str, old: str | None, new: str, expected: str) -> None:
+    """A right's residence scope dropped widens it (not a transfer); 'when required by law' -> 'when asked' widens sharing."""
     _check(_classified(language, old, new), expected)

@@ -856,6 +856,26 @@ def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
     return not _states_a_flow(_blanked(controller, text, " "), lex, {})
 
 
+SCOPE_REACH = 40  # characters after "if you are in" that may name where the user is
+
+
+def _without_scopes(text: str, lex: Lexicon) -> str:
+    """The text without the places named as where the user is ("if you are in the EU, you may
+    ..."): who a term applies to, no destination of data. Blanked to the end of that part."""
+    scope = lex.residence_scope
+    if scope is None or not caseless.search(scope, text):
+        return text
+    out = list(text)
+    for m in scope.finditer(text):
+        stop = _PART_END.search(text, m.end(), m.end() + SCOPE_REACH)
+        end = stop.start() if stop else min(len(text), m.end() + SCOPE_REACH)
+        out[m.start() : end] = " " * (end - m.start())
+    return "".join(out)
+
+
+_PART_END = compile_cached(r"[,;:.，。；：]")
+
+
 def _processed_by(text: str, lex: Lexicon) -> bool:
     """The clause says a party handles the data ("processed by our team", "sent to a lab"): a
     place it names is where the data is processed, a destination."""
@@ -1543,7 +1563,11 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         # "from other sources such as credit agencies": where data comes from is data collected;
         # counted after the flow is settled, so the companies listed as sources are no recipients
         hits["collection"] = hits.get("collection", 0) + sources
-    places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
+    places = (
+        _places(_without_scopes(_without_links(raw) if "](" in raw else text, lex), lex)
+        if flows
+        else frozenset()
+    )
     if (
         places
         and "transfer" not in hits

@@ -149,6 +149,9 @@ class Lexicon:
     # "processed by our team", "sent to a lab": a party handles the data, so a place named with it
     # ("in the Philippines") is where the data goes
     processed_by: re.Pattern[str] | None = None
+    # "if you are in the EU", "wenn Sie in der EU wohnen": who a term applies to (a limit on it);
+    # the place it names is where the user is, no destination of data
+    residence_scope: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
@@ -278,6 +281,15 @@ class KeyedPatterns(dict[str, "re.Pattern[str]"]):
     any: re.Pattern[str] | None = None
 
 
+def _with_scope_limits(data: dict[str, Any]) -> dict[str, list[str]] | None:
+    """The conditions, the residence scopes ("if you are in the EU") among the limits: a term
+    that applies only to some users."""
+    conditions, scopes = data.get("conditions"), data.get("residence_scope")
+    if not conditions or not scopes:
+        return conditions
+    return {**conditions, "limit": [*(conditions.get("limit") or []), *scopes]}
+
+
 def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> KeyedPatterns:
     out = KeyedPatterns()
     every: list[str] = []
@@ -399,6 +411,7 @@ def load_lexicon(language: str) -> Lexicon:
         given_to_us=_alternation(data.get("given_to_us"), cjk),
         frequencies=_alternation(data.get("frequencies"), cjk),
         processed_by=_alternation(data.get("processed_by"), cjk),
+        residence_scope=_alternation(data.get("residence_scope"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),
@@ -409,7 +422,7 @@ def load_lexicon(language: str) -> Lexicon:
         stopwords=_alternation(data.get("stopwords"), cjk),
         stopword_items=tuple(str(w) for w in data.get("stopwords") or [] if w),
         purposes=_keyed(data.get("purposes"), cjk),
-        conditions=_keyed(data.get("conditions"), cjk),
+        conditions=_keyed(_with_scope_limits(data), cjk),
         possessives=_keyed(data.get("possessives"), cjk),
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
         subject_pronouns=frozenset(w.lower() for w in data.get("subject_pronouns") or []),

@@ -76,6 +76,7 @@ SCHEMA: dict[str, str] = {
     "given_to_us": "list",
     "frequencies": "list",
     "processed_by": "list",
+    "residence_scope": "list",
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",
