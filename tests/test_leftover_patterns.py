@@ -806,5 +806,5 @@ SCOPES_AND_EXCEPTIONS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), SCOPES_AND_EXCEPTIONS)
 def test_scopes_and_exceptions(language: str, old: str | None, new: str, expected: str) -> None:
-    """A right's residence scope dropped widens it (not a transfer); 'when required by law' -> 'when asked' widens sharing."""
+    """A right's residence scope dropped widens it (no transfer); a legal-duty exception widened."""
     _check(_classified(language, old, new), expected)
