@@ -615,6 +615,12 @@ def test_terse_notices(language: str, old: str | None, new: str, expected: str) 
 SCOPES_AND_EXCEPTIONS = [
     (
         "en",
+        "We give your data to the police when required by law.",
+        "We give your data to the police when we must comply with a law.",
+        "quiet",
+    ),
+    (
+        "en",
         "If you are in the EU, you may ask us to delete your data.",
         "You may ask us to delete your data.",
         "rights",
