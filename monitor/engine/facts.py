@@ -1529,9 +1529,13 @@ def _without_giving_to_us(text: str, lex: Lexicon) -> tuple[str, int]:
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
-    text, given = _without_giving_to_us(text, lex)
-    hits = _category_hits(text, lex)
+    unblanked, (text, given) = text, _without_giving_to_us(text, lex)
+    # the share words blanked count for sharing only: "delete what you shared with us" is a right
+    hits = _category_hits(unblanked, lex)
     if given:
+        hits.pop("sharing", None)
+        if shared := _category_hits(text, lex).get("sharing"):
+            hits["sharing"] = shared
         hits["collection"] = hits.get("collection", 0) + given
     if hits and _defines_a_term(text, lex):
         hits = {}
