@@ -513,6 +513,16 @@ def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
     return 0 if at < 0 else min(max(s - at, at - e, 0) for s, e in spans)
 
 
+def _how_often(seg: str, start: int, end: int, lex: Lexicon) -> bool:
+    """The period at seg[start:end] says how often something is done ("once a year", "alle zwei
+    Jahre"), in a part that deletes nothing: no time data is kept ("we purge logs every 30 days"
+    still is one)."""
+    often = lex.frequencies
+    if often is None or not any(f.start() <= start and end <= f.end() for f in often.finditer(seg)):
+        return False
+    return lex.deletion is None or not caseless.search(lex.deletion, seg)
+
+
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
     out = []
     breachy = _names_breach(text, lex)  # most clauses name no breach: no part can follow one
@@ -539,6 +549,8 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
                 value += 0.5
             category = _cell_category(text, a, b, lex) if "|" in seg else None
             category = category or _duration_category(seg, lex, fallback, m.start(), clause_breach)
+            if category == "retention" and _how_often(seg, m.start(), m.end(), lex):
+                continue
             out.append(
                 Duration(
                     round(value * days, 2),
@@ -867,6 +879,30 @@ def _without_controller_name(text: str, lex: Lexicon) -> str:
         return text
     rest = text[: m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1) :]
     return text if _states_a_flow(_blanked(controller, rest, " "), lex, {}) else rest
+SCOPE_REACH = 40  # characters after "if you are in" that may name where the user is
+
+
+def _without_scopes(text: str, lex: Lexicon) -> str:
+    """The text without the places named as where the user is ("if you are in the EU, you may
+    ..."): who a term applies to, no destination of data. Blanked to the end of that part."""
+    scope = lex.residence_scope
+    if scope is None or not caseless.search(scope, text):
+        return text
+    out = list(text)
+    for m in scope.finditer(text):
+        stop = _PART_END.search(text, m.end(), m.end() + SCOPE_REACH)
+        end = stop.start() if stop else min(len(text), m.end() + SCOPE_REACH)
+        out[m.start() : end] = " " * (end - m.start())
+    return "".join(out)
+
+
+_PART_END = compile_cached(r"[,;:.，。；：]")
+
+
+def _processed_by(text: str, lex: Lexicon) -> bool:
+    """The clause says a party handles the data ("processed by our team", "sent to a lab"): a
+    place it names is where the data is processed, a destination."""
+    return lex.processed_by is not None and caseless.search(lex.processed_by, text)
 
 
 def _sends(text: str, lex: Lexicon) -> bool:
@@ -1496,11 +1532,35 @@ def _without_users_own_sharing(text: str, lex: Lexicon) -> str:
     return "".join(out) + text[at:]
 
 
+def _without_giving_to_us(text: str, lex: Lexicon) -> tuple[str, int]:
+    """The clause with the share words blanked inside each phrase where the user gives data to the
+    service ("if you share your location with us", "als u ons uw adres verstrekt"), and how many
+    such phrases: data the service collects, not shared with anyone."""
+    given, sharing = lex.given_to_us, lex.categories.get("sharing")
+    if given is None or sharing is None or not caseless.search(given, text):
+        return text, 0
+    spans = [m.span() for m in given.finditer(text)]
+    out = list(text)
+    for start, end in spans:
+        for word in sharing.finditer(text, start):  # no end: a word's look-ahead may read past it
+            if word.start() >= end:
+                break
+            out[word.start() : word.end()] = " " * (word.end() - word.start())
+    return "".join(out), len(spans)
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
     text = _without_controller_name(text, lex)
-    hits = _category_hits(text, lex)
+    unblanked, (text, given) = text, _without_giving_to_us(text, lex)
+    # the share words blanked count for sharing only: "delete what you shared with us" is a right
+    hits = _category_hits(unblanked, lex)
+    if given:
+        hits.pop("sharing", None)
+        if shared := _category_hits(text, lex).get("sharing"):
+            hits["sharing"] = shared
+        hits["collection"] = hits.get("collection", 0) + given
     if hits and _defines_a_term(text, lex):
         hits = {}
     own = _own_details(text, lex) if "contact" in hits else 0
@@ -1525,14 +1585,22 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits.pop("sharing", None)  # "X and its subsidiaries, including Y": the group that decides
         flows = False
     else:
-        flows = _states_a_flow(text, lex, hits)
+        flows = _states_a_flow(text, lex, hits) or ("contact" not in hits and _processed_by(text, lex))
     sources = caseless.count(lex.data_sources, text) if lex.data_sources is not None else 0
     if sources:
         # "from other sources such as credit agencies": where data comes from is data collected;
         # counted after the flow is settled, so the companies listed as sources are no recipients
         hits["collection"] = hits.get("collection", 0) + sources
-    places = _places(_without_links(raw) if "](" in raw else text, lex) if flows else frozenset()
-    if places and "transfer" not in hits and _sends(text, lex):
+    places = (
+        _places(_without_scopes(_without_links(raw) if "](" in raw else text, lex), lex)
+        if flows
+        else frozenset()
+    )
+    if (
+        places
+        and "transfer" not in hits
+        and (_sends(text, lex) or ("contact" not in hits and _processed_by(text, lex)))
+    ):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and caseless.search(training, text):

@@ -141,6 +141,17 @@ class Lexicon:
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
     data_sources: re.Pattern[str] | None = None
+    # "if you share your location with us", "wenn Sie uns ... mitteilen": the user gives data to the
+    # service, data collected; a share verb inside it names no recipient
+    given_to_us: re.Pattern[str] | None = None
+    # "once a year", "every two years", "einmal jährlich": how often, not how long data is kept
+    frequencies: re.Pattern[str] | None = None
+    # "processed by our team", "sent to a lab": a party handles the data, so a place named with it
+    # ("in the Philippines") is where the data goes
+    processed_by: re.Pattern[str] | None = None
+    # "if you are in the EU", "wenn Sie in der EU wohnen": who a term applies to (a limit on it);
+    # the place it names is where the user is, no destination of data
+    residence_scope: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
@@ -270,6 +281,15 @@ class KeyedPatterns(dict[str, "re.Pattern[str]"]):
     any: re.Pattern[str] | None = None
 
 
+def _with_scope_limits(data: dict[str, Any]) -> dict[str, list[str]] | None:
+    """The conditions, the residence scopes ("if you are in the EU") among the limits: a term
+    that applies only to some users."""
+    conditions, scopes = data.get("conditions"), data.get("residence_scope")
+    if not conditions or not scopes:
+        return conditions
+    return {**conditions, "limit": [*(conditions.get("limit") or []), *scopes]}
+
+
 def _keyed(mapping: dict[str, list[str]] | None, cjk: bool, flags: int = re.IGNORECASE) -> KeyedPatterns:
     out = KeyedPatterns()
     every: list[str] = []
@@ -388,6 +408,10 @@ def load_lexicon(language: str) -> Lexicon:
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
+        given_to_us=_alternation(data.get("given_to_us"), cjk),
+        frequencies=_alternation(data.get("frequencies"), cjk),
+        processed_by=_alternation(data.get("processed_by"), cjk),
+        residence_scope=_alternation(data.get("residence_scope"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),
@@ -398,7 +422,7 @@ def load_lexicon(language: str) -> Lexicon:
         stopwords=_alternation(data.get("stopwords"), cjk),
         stopword_items=tuple(str(w) for w in data.get("stopwords") or [] if w),
         purposes=_keyed(data.get("purposes"), cjk),
-        conditions=_keyed(data.get("conditions"), cjk),
+        conditions=_keyed(_with_scope_limits(data), cjk),
         possessives=_keyed(data.get("possessives"), cjk),
         conjunctions=frozenset(w.lower() for w in data.get("conjunctions") or []),
         subject_pronouns=frozenset(w.lower() for w in data.get("subject_pronouns") or []),
