@@ -10,7 +10,7 @@ Each row: language, old clause (None: the clause is added), new clause, and what
 from __future__ import annotations
 
 import pytest
-from engine_checks import modified, single
+from engine_checks import assert_alert, modified, single
 
 from monitor.models import Change
 
@@ -814,3 +814,13 @@ SCOPES_AND_EXCEPTIONS = [
 def test_scopes_and_exceptions(language: str, old: str | None, new: str, expected: str) -> None:
     """A right's residence scope dropped widens it (no transfer); a legal-duty exception widened."""
     _check(_classified(language, old, new), expected)
+
+
+def test_at_any_time_limited_to_once_a_year_on_a_request_for_ones_data_alerts() -> None:
+    """The user asking for what is held about them, no longer whenever they like: a rights term
+    (the frequency is no retention period, and no right need be named by its own word)."""
+    change = modified(
+        "Records sit on our servers and you can request any information held on your profile at any time.",
+        "Records sit on our servers and you can request any information held on your profile once a year.",
+    )
+    assert_alert(change, "rights", "high")

@@ -646,7 +646,9 @@ def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, 
     when it may be used (high). "At any time" added ("you can access your history at any time")
     only says what was already so: no finding."""
     pattern = lex.any_time
-    if pattern is None or not of.rights_named & nf.rights_named:
+    both_rights = "rights" in of.categories and "rights" in nf.categories
+    same_right = of.rights_named & nf.rights_named or both_rights
+    if pattern is None or not same_right:
         return []
     if not caseless.search(pattern, old) or caseless.search(pattern, new):
         return []
