@@ -859,7 +859,7 @@ def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
 # A name that opens a clause: capitalised words up to the comma or bracket after it
 # ("Insamlingsstiftelsen WaterAid Sverige, org. nr ..., är personuppgiftsansvarig").
 _NAME_WORD = r"[A-Z\u00c0-\u00de][\w&'’.-]*"
-_LEADING_NAME = re.compile(rf"^\W*((?:{_NAME_WORD}\s+){{1,5}}{_NAME_WORD})(?=\s*[,(])")
+_LEADING_NAME = compile_cached(rf"^\W*((?:{_NAME_WORD}\s+){{1,5}}{_NAME_WORD})(?=\s*[,(])")
 CONTROLLER_REACH = 160  # characters: the controller word that says what the opening name is
 
 
@@ -1581,11 +1581,13 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
+    # "processed by our team in the Philippines": a party handles the data where it is
+    processed = "contact" not in hits and _processed_by(text, lex)
     if _says_who_the_controller_is(text, lex):
         hits.pop("sharing", None)  # "X and its subsidiaries, including Y": the group that decides
         flows = False
     else:
-        flows = _states_a_flow(text, lex, hits) or ("contact" not in hits and _processed_by(text, lex))
+        flows = _states_a_flow(text, lex, hits) or processed
     sources = caseless.count(lex.data_sources, text) if lex.data_sources is not None else 0
     if sources:
         # "from other sources such as credit agencies": where data comes from is data collected;
@@ -1596,11 +1598,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         if flows
         else frozenset()
     )
-    if (
-        places
-        and "transfer" not in hits
-        and (_sends(text, lex) or ("contact" not in hits and _processed_by(text, lex)))
-    ):
+    if places and "transfer" not in hits and (_sends(text, lex) or processed):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and caseless.search(training, text):

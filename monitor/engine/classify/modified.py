@@ -187,9 +187,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if ("tracking" in of.categories) != ("tracking" in nf.categories):
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
         if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
-            cats.add(
-                "tracking"
-            )  # "analytics cookies are stored for 13 months" -> "24 months": their lifetime
+            cats.add("tracking")  # "analytics cookies are stored for 13 months" -> "24 months": a lifetime
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
@@ -551,7 +549,8 @@ def _kept_besides_trackers(text: str, lex: Lexicon) -> bool:
     """The sentence names something kept that is neither a tracker (cookies) nor a word of keeping
     (held, lifetime, expiry): data, records, logs, a profile."""
     others = [p for cat, p in lex.categories.items() if cat in ("tracking", "retention")]
-    for match in lex.data_nouns.finditer(text.lower()) if lex.data_nouns else ():
+    assert lex.data_nouns is not None  # _keeps_only_trackers asks only where there are some
+    for match in lex.data_nouns.finditer(text.lower()):
         word = match.group(0)
         if not any(caseless.search(p, word) for p in others):
             return True
@@ -647,8 +646,7 @@ def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, 
     only says what was already so: no finding."""
     pattern = lex.any_time
     both_rights = "rights" in of.categories and "rights" in nf.categories
-    same_right = of.rights_named & nf.rights_named or both_rights
-    if pattern is None or not same_right:
+    if pattern is None or not (of.rights_named & nf.rights_named or both_rights):
         return []
     if not caseless.search(pattern, old) or caseless.search(pattern, new):
         return []
