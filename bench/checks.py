@@ -175,8 +175,9 @@ def chrome_variant(body: bytes, k: int) -> bytes:
 
     def chrome(part: bytes) -> bytes:
         part = _SITE.sub(lambda m: b"(site %s, mirror %d)" % (m.group(1), k), part)
-        part = _NAV_ITEM.sub(lambda m: b'<li><a href="/%s/v%d">%s %d</a></li>' % (
-            m.group(1), k, m.group(2), k), part)
+        part = _NAV_ITEM.sub(
+            lambda m: b'<li><a href="/%s/v%d">%s %d</a></li>' % (m.group(1), k, m.group(2), k), part
+        )
         part = part.replace(b"v=20240611", b"v=2024061%d" % k).replace(b"#1f2d3d", b"#1f2d%02x" % (k * 17))
         return part.replace(b"</nav>", b'<a href="/offers/%d">Offer %d of the week</a></nav>' % (k, k), 1)
 
@@ -257,8 +258,9 @@ def write_watchlist(path: Path, n: int, port: int, workers: int) -> None:
 
 
 def monitor_env(db: Path, watchlist: Path) -> dict[str, str]:
-    return dict(os.environ, POLICY_MONITOR_DB=str(db), POLICY_MONITOR_WATCHLIST=str(watchlist),
-                PYTHONPATH=str(ROOT))
+    return dict(
+        os.environ, POLICY_MONITOR_DB=str(db), POLICY_MONITOR_WATCHLIST=str(watchlist), PYTHONPATH=str(ROOT)
+    )
 
 
 def monitor_cmd(python: str, db: Path, watchlist: Path, *args: str) -> list[str]:
@@ -284,8 +286,10 @@ def db_bytes(db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        pages, free, size = (conn.execute(f"PRAGMA {name}").fetchone()[0]
-                             for name in ("page_count", "freelist_count", "page_size"))
+        pages, free, size = (
+            conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("page_count", "freelist_count", "page_size")
+        )
         return (pages - free) * size
     finally:
         conn.close()
@@ -302,8 +306,16 @@ def outcomes_since(db: Path, fetch_id: int) -> dict[str, int]:
         conn.close()
 
 
-def run_pass(args: argparse.Namespace, workload: str, label: str, n: int, db: Path, watchlist: Path,
-             server: Server, log_dir: Path) -> PassResult:
+def run_pass(
+    args: argparse.Namespace,
+    workload: str,
+    label: str,
+    n: int,
+    db: Path,
+    watchlist: Path,
+    server: Server,
+    log_dir: Path,
+) -> PassResult:
     """One `check --all` child, measured by os.wait4 (its own rusage, not other children's)."""
     before = max_fetch_id(db)
     size_before = db_bytes(db)
@@ -312,8 +324,13 @@ def run_pass(args: argparse.Namespace, workload: str, label: str, n: int, db: Pa
     out = open(log_dir / f"{workload}-{n}-{label}.out", "w")
     err = open(log_dir / f"{workload}-{n}-{label}.err", "w")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(monitor_cmd(args.python, db, watchlist, "check", "--all"),
-                            env=monitor_env(db, watchlist), stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        monitor_cmd(args.python, db, watchlist, "check", "--all"),
+        env=monitor_env(db, watchlist),
+        stdout=out,
+        stderr=err,
+        stdin=subprocess.DEVNULL,
+    )
     sampler = TreeSampler(proc.pid)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -324,19 +341,32 @@ def run_pass(args: argparse.Namespace, workload: str, label: str, n: int, db: Pa
     err.close()
     cpu = usage.ru_utime + usage.ru_stime
     result = PassResult(
-        workload=workload, n=n, label=label, wall_s=round(wall, 3), checks_per_s=round(n / wall, 1),
+        workload=workload,
+        n=n,
+        label=label,
+        wall_s=round(wall, 3),
+        checks_per_s=round(n / wall, 1),
         cpu_s=round(cpu, 2),
-        cpu_ms_per_check=round(cpu * 1000 / n, 3), max_rss_mb=round(usage.ru_maxrss / 1024, 1),
-        server_cpu_s=round(server.cpu() - s0, 2), rc=proc.returncode, outcomes=outcomes_since(db, before),
+        cpu_ms_per_check=round(cpu * 1000 / n, 3),
+        max_rss_mb=round(usage.ru_maxrss / 1024, 1),
+        server_cpu_s=round(server.cpu() - s0, 2),
+        rc=proc.returncode,
+        outcomes=outcomes_since(db, before),
         loadavg_before=round(load, 2),
-        extra={"tree_rss_peak_mb": round(sampler.peak_mb, 1), "processes": sampler.max_procs,
-               "db_bytes": db_bytes(db), "db_growth_bytes": db_bytes(db) - size_before},
+        extra={
+            "tree_rss_peak_mb": round(sampler.peak_mb, 1),
+            "processes": sampler.max_procs,
+            "db_bytes": db_bytes(db),
+            "db_growth_bytes": db_bytes(db) - size_before,
+        },
     )
-    print(f"  {workload:<4} {n:>6} {label:<16} {result.wall_s:>8.2f}s {result.checks_per_s:>8.1f}/s"
-          f" cpu {result.cpu_s:>7.2f}s"
-          f" rss {result.max_rss_mb:>6.1f} MB (tree {sampler.peak_mb:.1f} MB, {sampler.max_procs} proc)"
-          f" db +{result.extra['db_growth_bytes'] / n:.0f} B/check rc {result.rc} {result.outcomes}",
-          flush=True)
+    print(
+        f"  {workload:<4} {n:>6} {label:<16} {result.wall_s:>8.2f}s {result.checks_per_s:>8.1f}/s"
+        f" cpu {result.cpu_s:>7.2f}s"
+        f" rss {result.max_rss_mb:>6.1f} MB (tree {sampler.peak_mb:.1f} MB, {sampler.max_procs} proc)"
+        f" db +{result.extra['db_growth_bytes'] / n:.0f} B/check rc {result.rc} {result.outcomes}",
+        flush=True,
+    )
     return result
 
 
@@ -345,8 +375,10 @@ def hide_body_hashes(db: Path) -> dict[str, list[tuple[str, int]]]:
     so that every page is normalised and segmented; returns them to put back afterwards."""
     conn = sqlite3.connect(db)
     try:
-        saved = {t: conn.execute(f"SELECT body_sha256, id FROM {t} WHERE body_sha256 IS NOT NULL").fetchall()
-                 for t in ("versions", "fetches")}
+        saved = {
+            t: conn.execute(f"SELECT body_sha256, id FROM {t} WHERE body_sha256 IS NOT NULL").fetchall()
+            for t in ("versions", "fetches")
+        }
         with conn:
             for t in saved:
                 conn.execute(f"UPDATE {t} SET body_sha256 = NULL WHERE body_sha256 IS NOT NULL")
@@ -379,8 +411,13 @@ def vm_rss_mb(pid: int) -> float | None:
 def daemon_rss(args: argparse.Namespace, n: int, db: Path, watchlist: Path, log_dir: Path) -> dict[str, Any]:
     """Start `run` on a database that has every policy checked, sample VmRSS, stop with SIGTERM."""
     out = open(log_dir / f"{n}-daemon.log", "w")
-    proc = subprocess.Popen(monitor_cmd(args.python, db, watchlist, "run"), env=monitor_env(db, watchlist),
-                            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        monitor_cmd(args.python, db, watchlist, "run"),
+        env=monitor_env(db, watchlist),
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     samples: list[float] = []
     t0 = time.monotonic()
     while time.monotonic() - t0 < args.daemon_seconds and proc.poll() is None:
@@ -398,13 +435,21 @@ def daemon_rss(args: argparse.Namespace, n: int, db: Path, watchlist: Path, log_
         proc.kill()
         rc = proc.wait()
     out.close()
-    settled = samples[len(samples) // 2:] or samples
-    result = {"n": n, "alive_after_s": args.daemon_seconds if alive else None, "rc": rc,
-              "stop_s": round(time.monotonic() - t_stop, 2), "rss_peak_mb": max(samples, default=None),
-              "rss_settled_mb": max(settled, default=None), "samples": len(samples)}
-    print(f"  daemon with {n} policies: VmRSS peak {result['rss_peak_mb']} MB, after start-up"
-          f" {result['rss_settled_mb']} MB, alive {alive}, SIGTERM -> rc {rc} in {result['stop_s']}s",
-          flush=True)
+    settled = samples[len(samples) // 2 :] or samples
+    result = {
+        "n": n,
+        "alive_after_s": args.daemon_seconds if alive else None,
+        "rc": rc,
+        "stop_s": round(time.monotonic() - t_stop, 2),
+        "rss_peak_mb": max(samples, default=None),
+        "rss_settled_mb": max(settled, default=None),
+        "samples": len(samples),
+    }
+    print(
+        f"  daemon with {n} policies: VmRSS peak {result['rss_peak_mb']} MB, after start-up"
+        f" {result['rss_settled_mb']} MB, alive {alive}, SIGTERM -> rc {rc} in {result['stop_s']}s",
+        flush=True,
+    )
     return result
 
 
@@ -450,8 +495,22 @@ def passes_at(
 
 
 def run_urlwatch(args: argparse.Namespace, pages_dir: Path | None) -> dict[str, dict[str, Any]]:
-    cmd = [sys.executable, str(SHARED_BENCH / "bench_urlwatch.py"), "--rounds", "1", "--n", str(args.n),
-           "--port", str(free_port()), "--out", args.uw_out, "--venv", args.uw_venv, "--work", args.uw_work]
+    cmd = [
+        sys.executable,
+        str(SHARED_BENCH / "bench_urlwatch.py"),
+        "--rounds",
+        "1",
+        "--n",
+        str(args.n),
+        "--port",
+        str(free_port()),
+        "--out",
+        args.uw_out,
+        "--venv",
+        args.uw_venv,
+        "--work",
+        args.uw_work,
+    ]
     if pages_dir is not None:
         cmd += ["--pages-dir", str(pages_dir)]
     print("urlwatch:", " ".join(cmd), flush=True)
@@ -497,20 +556,26 @@ def median_urlwatch(rounds: list[dict[str, dict[str, Any]]]) -> dict[str, dict[s
 
 
 def print_table(results: list[PassResult], uw: dict[str, dict[str, dict[str, Any]]]) -> None:
-    head = ("| workload | N | pass | wall s | checks/s | CPU s | CPU ms/check | max RSS MB | server CPU s"
-            " | outcomes |")
+    head = (
+        "| workload | N | pass | wall s | checks/s | CPU s | CPU ms/check | max RSS MB | server CPU s"
+        " | outcomes |"
+    )
     print("\n" + head + "\n|" + " --- |" * 10)
     for r in results:
         outs = " ".join(f"{k}={v}" for k, v in sorted(r.outcomes.items()))
-        print(f"| {r.workload} | {r.n} | {r.label} | {r.wall_s:.2f} | {r.checks_per_s:.0f} | {r.cpu_s:.2f} | "
-              f"{r.cpu_ms_per_check:.2f} | {r.max_rss_mb:.0f} | {r.server_cpu_s:.2f} | {outs} |")
+        print(
+            f"| {r.workload} | {r.n} | {r.label} | {r.wall_s:.2f} | {r.checks_per_s:.0f} | {r.cpu_s:.2f} | "
+            f"{r.cpu_ms_per_check:.2f} | {r.max_rss_mb:.0f} | {r.server_cpu_s:.2f} | {outs} |"
+        )
     for workload, rows in uw.items():
         for label, u in rows.items():
-            print(f"| {workload} | {u['n']} | urlwatch {label} | {u['wall_s']:.2f} | "
-                  f"{u['checks_per_s']:.0f} | "
-                  f"{u['cpu_s']:.2f} | "
-                  f"{u['cpu_s'] * 1000 / u['n']:.2f} | {u['max_rss_mb']:.0f} | {u['server_cpu_s']:.2f} | "
-                  f"{u.get('reported', '')} |")
+            print(
+                f"| {workload} | {u['n']} | urlwatch {label} | {u['wall_s']:.2f} | "
+                f"{u['checks_per_s']:.0f} | "
+                f"{u['cpu_s']:.2f} | "
+                f"{u['cpu_s'] * 1000 / u['n']:.2f} | {u['max_rss_mb']:.0f} | {u['server_cpu_s']:.2f} | "
+                f"{u.get('reported', '')} |"
+            )
 
 
 def ratios(results: list[PassResult], uw: dict[str, dict[str, dict[str, Any]]], n: int) -> dict[str, Any]:
@@ -521,14 +586,18 @@ def ratios(results: list[PassResult], uw: dict[str, dict[str, dict[str, Any]]], 
             if label in ours:
                 out[f"{workload} {label}"] = {
                     "checks_per_s_ratio": round(ours[label].checks_per_s / u["checks_per_s"], 2),
-                    "cpu_ratio": round(ours[label].cpu_s / u["cpu_s"], 2) if u["cpu_s"] else None}
+                    "cpu_ratio": round(ours[label].cpu_s / u["cpu_s"], 2) if u["cpu_s"] else None,
+                }
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pages-dir", default=None,
-                    help="the real pages (DIR/p*.html); default: realdocs-1000.tar.xz unpacked under --work")
+    ap.add_argument(
+        "--pages-dir",
+        default=None,
+        help="the real pages (DIR/p*.html); default: realdocs-1000.tar.xz unpacked under --work",
+    )
     ap.add_argument("--workloads", default="real,seed", help="real, seed or both (comma-separated), in order")
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--scale", type=int, default=10, help="the growth factor for the flat-cost check")
@@ -554,9 +623,12 @@ def main() -> None:
     if "real" in workloads:
         dirs["real"] = Path(args.pages_dir).resolve() if args.pages_dir else real_pages(work)
     names = ", ".join(f"{w}: {dirs[w] or 'seed-built'}" for w in workloads)
-    print(f"policy-monitor check --all on {args.n} pages of {SHARED_BENCH / 'policy_server.py'} ({names});"
-          f" per-host limit raised for the benchmark: per_host_delay 0s, per_host_concurrency {args.workers},"
-          f" max_workers {args.workers}", flush=True)
+    print(
+        f"policy-monitor check --all on {args.n} pages of {SHARED_BENCH / 'policy_server.py'} ({names});"
+        f" per-host limit raised for the benchmark: per_host_delay 0s, per_host_concurrency {args.workers},"
+        f" max_workers {args.workers}",
+        flush=True,
+    )
 
     rounds: list[PassResult] = []
     uw_rounds: dict[str, list[dict[str, dict[str, Any]]]] = {w: [] for w in workloads}
@@ -579,8 +651,10 @@ def main() -> None:
         big_dir = dirs[w]
         if big_dir is not None:
             big_dir = scaled_pages(big_dir, work, args.scale)
-            print(f"{big} pages: {dirs[w]} served {args.scale} times under different page chrome"
-                  f" ({big_dir})", flush=True)
+            print(
+                f"{big} pages: {dirs[w]} served {args.scale} times under different page chrome ({big_dir})",
+                flush=True,
+            )
         big_results, db, watchlist = passes_at(args, big, work, False, w, big_dir)
         results += big_results
         for label in ("first", "unchanged"):
@@ -603,11 +677,20 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
         "workloads": {w: str(dirs[w] or "seed-built") for w in workloads},
-        "politeness": {"per_host_delay": 0, "per_host_concurrency": args.workers,
-                       "max_workers": args.workers},
-        "cpus": os.cpu_count(), "rounds": args.rounds, "passes": [asdict(r) for r in results],
-        "all_rounds": [asdict(r) for r in rounds], "cpu_per_check_growth": scale, "daemon": daemon,
-        "urlwatch": uw, "urlwatch_rounds": uw_rounds, "ratios_to_urlwatch": rat,
+        "politeness": {
+            "per_host_delay": 0,
+            "per_host_concurrency": args.workers,
+            "max_workers": args.workers,
+        },
+        "cpus": os.cpu_count(),
+        "rounds": args.rounds,
+        "passes": [asdict(r) for r in results],
+        "all_rounds": [asdict(r) for r in rounds],
+        "cpu_per_check_growth": scale,
+        "daemon": daemon,
+        "urlwatch": uw,
+        "urlwatch_rounds": uw_rounds,
+        "ratios_to_urlwatch": rat,
     }
     stamp = time.strftime("%Y%m%dT%H%M%S")
     out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"checks-{stamp}.json"

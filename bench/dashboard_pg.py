@@ -31,15 +31,23 @@ def fill(url: str, n: int) -> None:
     Store(url).close()  # the schema
     with psycopg.connect(url, autocommit=True) as c:
         c.execute("INSERT INTO texts (sha256, text, clauses, clause_count) VALUES ('t', 'x', '[]', 0)")
-        c.execute(f"INSERT INTO policies (id, name, url) SELECT 'p' || g, 'P' || g, 'http://x/' || g"
-                  f" FROM generate_series(1, {n}) g")
-        c.execute(f"INSERT INTO fetches (policy_id, started_at, outcome) SELECT 'p' || (g % {n} + 1),"
-                  f" '2026-12-01T00:00:00Z', 'unchanged' FROM generate_series(1, {5 * n}) g")
-        c.execute("INSERT INTO versions (policy_id, seq, seen_at, text_sha256, clause_count)"
-                  f" SELECT 'p' || g, s, '2026-12-01T00:00:00Z', 't', 0"
-                  f" FROM generate_series(1, {n}) g, generate_series(1, 3) s")
-        c.execute("INSERT INTO changes (version_id, position, kind, material, severity, categories)"
-                  " SELECT id, 0, 'modified', 1, 'high', '[\"sharing\"]' FROM versions")
+        c.execute(
+            f"INSERT INTO policies (id, name, url) SELECT 'p' || g, 'P' || g, 'http://x/' || g"
+            f" FROM generate_series(1, {n}) g"
+        )
+        c.execute(
+            f"INSERT INTO fetches (policy_id, started_at, outcome) SELECT 'p' || (g % {n} + 1),"
+            f" '2026-12-01T00:00:00Z', 'unchanged' FROM generate_series(1, {5 * n}) g"
+        )
+        c.execute(
+            "INSERT INTO versions (policy_id, seq, seen_at, text_sha256, clause_count)"
+            f" SELECT 'p' || g, s, '2026-12-01T00:00:00Z', 't', 0"
+            f" FROM generate_series(1, {n}) g, generate_series(1, 3) s"
+        )
+        c.execute(
+            "INSERT INTO changes (version_id, position, kind, material, severity, categories)"
+            " SELECT id, 0, 'modified', 1, 'high', '[\"sharing\"]' FROM versions"
+        )
         c.execute("ANALYZE")
 
 

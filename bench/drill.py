@@ -71,8 +71,17 @@ SECRET = "drill-secret"
 ROUTES = ("hook-a", "hook-b")
 HOOK_TIMEOUT = 3.0  # the routes' webhook timeout: a hang longer than this is abandoned by the sender
 FAULTS = (
-    "500", "reset", "slow-ok", "slow-timeout", "huge", "empty", "login", "challenge",
-    "gzip-truncated", "short-body", "bad-utf8",
+    "500",
+    "reset",
+    "slow-ok",
+    "slow-timeout",
+    "huge",
+    "empty",
+    "login",
+    "challenge",
+    "gzip-truncated",
+    "short-body",
+    "bad-utf8",
 )
 
 
@@ -208,8 +217,11 @@ class Receiver:
         accepted = getattr(h, "accepted_at", 0.0)
         arrived = accepted if accepted and time.monotonic() - accepted < 1.0 else time.monotonic()
         pid = getattr(h, "sender_pid", None) or self._sender_of(h.client_address[1])
-        msg_id, ts, sig = h.headers.get("webhook-id"), h.headers.get("webhook-timestamp"), h.headers.get(
-            "webhook-signature")
+        msg_id, ts, sig = (
+            h.headers.get("webhook-id"),
+            h.headers.get("webhook-timestamp"),
+            h.headers.get("webhook-signature"),
+        )
         valid = bool(msg_id and ts and sig and ts.isdigit() and _verify(msg_id, ts, body, sig))
         with self._lock:
             if not valid:
@@ -283,10 +295,14 @@ class Drill:
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
         env.update(
-            PYTHONPATH=str(REPO), PM_DRILL_SECRET=SECRET,
-            POLICY_MONITOR_MIN_INTERVAL=str(self.args.interval), POLICY_MONITOR_SENDER_INTERVAL="0.3",
-            POLICY_MONITOR_WATCH_POLL="0.5", POLICY_MONITOR_RETRY_BASE="0.5",
-            POLICY_MONITOR_SENDER_BACKOFF="0.5", POLICY_MONITOR_CHECK_PROCESSES="1",
+            PYTHONPATH=str(REPO),
+            PM_DRILL_SECRET=SECRET,
+            POLICY_MONITOR_MIN_INTERVAL=str(self.args.interval),
+            POLICY_MONITOR_SENDER_INTERVAL="0.3",
+            POLICY_MONITOR_WATCH_POLL="0.5",
+            POLICY_MONITOR_RETRY_BASE="0.5",
+            POLICY_MONITOR_SENDER_BACKOFF="0.5",
+            POLICY_MONITOR_CHECK_PROCESSES="1",
             POLICY_MONITOR_CACHE_DIR=str(self.dir / "cache"),
         )
         return env
@@ -298,7 +314,8 @@ class Drill:
         )
         routes = "\n".join(
             f"  {r}: {{type: webhook, url: '{self.receiver.url(r)}', secret_env: PM_DRILL_SECRET,"
-            f" timeout: {HOOK_TIMEOUT:g}s, max_attempts: 100}}" for r in ROUTES
+            f" timeout: {HOOK_TIMEOUT:g}s, max_attempts: 100}}"
+            for r in ROUTES
         )
         self.wl.write_text(
             "defaults: {interval: 30s, alert: [" + ", ".join(ROUTES) + "]}\n"
@@ -318,8 +335,14 @@ class Drill:
         self.counter += 1
         out = self.dir / f"{kind}-{self.counter:03d}.out"
         err = self.dir / f"{kind}-{self.counter:03d}.err"
-        cmd = [str(REPO / ".venv" / "bin" / "policy-monitor"), "--watchlist", str(self.wl),
-               "--db", str(self.db), *args]
+        cmd = [
+            str(REPO / ".venv" / "bin" / "policy-monitor"),
+            "--watchlist",
+            str(self.wl),
+            "--db",
+            str(self.db),
+            *args,
+        ]
         if not Path(cmd[0]).exists():
             cmd = [sys.executable, "-m", "monitor", *cmd[1:]]
         with out.open("wb") as o, err.open("wb") as e:
@@ -364,8 +387,9 @@ class Drill:
             packed = gzip.compress(body)
             cut = packed[: len(packed) // 2]
             declared = len(packed) if self.rng.random() < 0.5 else None
-            self.site.set_fault(path, "raw", body=cut, headers={"Content-Encoding": "gzip"},
-                                declared_length=declared)
+            self.site.set_fault(
+                path, "raw", body=cut, headers={"Content-Encoding": "gzip"}, declared_length=declared
+            )
         elif kind == "short-body":
             self.site.set_fault(path, "raw", body=body[: len(body) // 3], declared_length=len(body))
         elif kind == "bad-utf8":
@@ -380,8 +404,10 @@ class Drill:
     def run(self) -> int:
         self.site.start()
         self.receiver.start()
-        log(f"drill: seed {self.args.seed}, {self.args.rounds} rounds, {len(self.policies)} policies,"
-            f" in {self.dir}")
+        log(
+            f"drill: seed {self.args.seed}, {self.args.rounds} rounds, {len(self.policies)} policies,"
+            f" in {self.dir}"
+        )
         try:
             for p in self.policies:
                 p.days = self.rng.choice([30, 60, 90, 180, 365])
@@ -389,8 +415,11 @@ class Drill:
             self.write_watchlist()
             self.start_daemon()
             everyone = [(len(self.policies),)]
-            self.wait_for(lambda: self.q("SELECT count(DISTINCT policy_id) FROM versions") == everyone,
-                          120, "a first version of every policy")
+            self.wait_for(
+                lambda: self.q("SELECT count(DISTINCT policy_id) FROM versions") == everyone,
+                120,
+                "a first version of every policy",
+            )
             for r in range(1, self.args.rounds + 1):
                 self.round(r)
             self.drain()
@@ -438,8 +467,10 @@ class Drill:
         # a daemon that died on its own is a finding; restart it to go on
         d = self.daemon
         if d is not None and d.popen.poll() is not None and d.killed_at is None and not d.expected_exit:
-            self.problems.append(f"daemon #{self.daemon.n} exited by itself ({self.daemon.popen.returncode}) "
-                                 f"before round {r}: see {self.daemon.err}")
+            self.problems.append(
+                f"daemon #{self.daemon.n} exited by itself ({self.daemon.popen.returncode}) "
+                f"before round {r}: see {self.daemon.err}"
+            )
             self.start_daemon()
         if rng.random() < 0.15:
             self.broken_watchlist()
@@ -470,10 +501,12 @@ class Drill:
             threading.Event().wait(0.02)
         if restart_at is not None or (self.daemon and self.daemon.popen.poll() is not None):
             self.start_daemon()
-        summary = (f"round {r}: faults {sorted(p.fault for p in self.policies if p.fault)}, receiver "
-                   f"fail_next={self.receiver.fail_next} hang={self.receiver.hang:g}, "
-                   f"versions {self.q('SELECT count(*) FROM versions')[0][0]}, "
-                   f"alerts {self.q('SELECT count(*) FROM alerts')[0][0]}, hits {len(self.receiver.hits)}")
+        summary = (
+            f"round {r}: faults {sorted(p.fault for p in self.policies if p.fault)}, receiver "
+            f"fail_next={self.receiver.fail_next} hang={self.receiver.hang:g}, "
+            f"versions {self.q('SELECT count(*) FROM versions')[0][0]}, "
+            f"alerts {self.q('SELECT count(*) FROM alerts')[0][0]}, hits {len(self.receiver.hits)}"
+        )
         if self.args.verbose or r % 5 == 0:
             log(summary)
 
@@ -508,8 +541,10 @@ class Drill:
             rc = None
         err = proc.err.read_text(errors="replace")
         if rc != 2 or not re.search(r"watchlist\.yaml:\d+", err):
-            self.problems.append(f"validate of a malformed watchlist ({kind} at line {at + 1}) exited {rc}"
-                                 f" without naming a line: {err[-400:]!r}")
+            self.problems.append(
+                f"validate of a malformed watchlist ({kind} at line {at + 1}) exited {rc}"
+                f" without naming a line: {err[-400:]!r}"
+            )
         self.bump(f"malformed watchlist {kind}")
         self.wl.write_text(good, encoding="utf-8")
         # a daemon (re)started just before may have read the malformed file: exit 2 is right then
@@ -542,9 +577,12 @@ class Drill:
         log("draining: every policy on its final page, the outbox empty")
 
         def settled() -> bool:
-            latest = dict(self.q(
-                "SELECT v.policy_id, v.body_sha256 FROM versions v WHERE v.seq ="
-                " (SELECT max(seq) FROM versions w WHERE w.policy_id = v.policy_id)"))
+            latest = dict(
+                self.q(
+                    "SELECT v.policy_id, v.body_sha256 FROM versions v WHERE v.seq ="
+                    " (SELECT max(seq) FROM versions w WHERE w.policy_id = v.policy_id)"
+                )
+            )
             final = all(latest.get(f"pol-{p.i}") == hashlib.sha256(p.body).hexdigest() for p in self.policies)
             left = self.q("SELECT count(*) FROM alerts WHERE status IN ('pending', 'digest')")
             return final and left == [(0,)]
@@ -554,8 +592,12 @@ class Drill:
         # a few more sender passes: nothing may be sent again
         hits = len(self.receiver.hits)
         (fetches,) = self.q("SELECT count(*) FROM fetches")[0]
-        self.wait_for(lambda: self.q("SELECT count(*) FROM fetches")[0][0] >= fetches + len(self.policies),
-                      60, "a further round of checks", fatal=False)
+        self.wait_for(
+            lambda: self.q("SELECT count(*) FROM fetches")[0][0] >= fetches + len(self.policies),
+            60,
+            "a further round of checks",
+            fatal=False,
+        )
         if len(self.receiver.hits) != hits:
             self.bump("hits after settling", len(self.receiver.hits) - hits)
         self.daemon.popen.send_signal(signal.SIGTERM)
@@ -596,8 +638,9 @@ class Drill:
                 return True
             d = self.daemon
             if d is not None and d.popen.poll() is not None and d.killed_at is None and not d.expected_exit:
-                self.problems.append(f"daemon #{d.n} exited ({d.popen.returncode}) waiting"
-                                     f" for {what}: see {d.err}")
+                self.problems.append(
+                    f"daemon #{d.n} exited ({d.popen.returncode}) waiting for {what}: see {d.err}"
+                )
                 self.start_daemon()
             threading.Event().wait(0.1)
         if fatal:
@@ -612,14 +655,17 @@ class Drill:
             fail(f"PRAGMA integrity_check: {self.q('PRAGMA integrity_check')[:5]}")
         if self.q("PRAGMA foreign_key_check"):
             fail(f"PRAGMA foreign_key_check: {self.q('PRAGMA foreign_key_check')[:5]}")
-        orphan = self.q("SELECT id, policy_id, outcome FROM fetches WHERE outcome IN ('new','changed')"
-                        " AND version_id IS NULL")
+        orphan = self.q(
+            "SELECT id, policy_id, outcome FROM fetches WHERE outcome IN ('new','changed')"
+            " AND version_id IS NULL"
+        )
         if orphan:
             fail(f"new/changed fetches without a version: {orphan[:5]}")
         by_policy = {f"pol-{p.i}": p for p in self.policies}
         versions: dict[str, list[tuple]] = {}
-        for row in self.q("SELECT policy_id, seq, id, text_sha256, body_sha256 FROM versions"
-                          " ORDER BY policy_id, seq"):
+        for row in self.q(
+            "SELECT policy_id, seq, id, text_sha256, body_sha256 FROM versions ORDER BY policy_id, seq"
+        ):
             versions.setdefault(row[0], []).append(row)
         self.bump("versions", sum(len(v) for v in versions.values()))
         for pid, vs in versions.items():
@@ -634,10 +680,15 @@ class Drill:
                 continue
             for v in vs:
                 if v[4] not in p.legit:
-                    fetch = self.q("SELECT f.outcome, f.http_status, f.error, f.bytes FROM fetches f"
-                                   " JOIN versions v ON v.fetch_id = f.id WHERE v.id = ?", v[2])
-                    fail(f"{pid} v{v[1]} was made from a body the drill never served as the page "
-                         f"(a fault's body?): fetch {fetch}")
+                    fetch = self.q(
+                        "SELECT f.outcome, f.http_status, f.error, f.bytes FROM fetches f"
+                        " JOIN versions v ON v.fetch_id = f.id WHERE v.id = ?",
+                        v[2],
+                    )
+                    fail(
+                        f"{pid} v{v[1]} was made from a body the drill never served as the page "
+                        f"(a fault's body?): fetch {fetch}"
+                    )
             if vs[-1][4] != hashlib.sha256(p.body).hexdigest():
                 fail(f"{pid}: the latest version v{vs[-1][1]} is not the final page")
             # consecutive versions with another retention: a change alert per route naming both
@@ -647,14 +698,19 @@ class Drill:
                     continue
                 self.bump("material versions")
                 for route in ROUTES:
-                    found = self.q("SELECT payload FROM alerts WHERE version_id = ? AND route = ?"
-                                   " AND kind = 'change'", b[2], route)
+                    found = self.q(
+                        "SELECT payload FROM alerts WHERE version_id = ? AND route = ? AND kind = 'change'",
+                        b[2],
+                        route,
+                    )
                     if not found:
                         fail(f"{pid} v{b[1]} ({old} -> {new} days) has no change alert for {route}")
                         continue
                     payload = json.loads(found[0][0])
-                    texts = [((c.get("old") or {}).get("text", ""), (c.get("new") or {}).get("text", ""))
-                             for c in payload.get("changes", [])]
+                    texts = [
+                        ((c.get("old") or {}).get("text", ""), (c.get("new") or {}).get("text", ""))
+                        for c in payload.get("changes", [])
+                    ]
                     if not any(f"{old} days" in o and f"{new} days" in n for o, n in texts):
                         fail(f"{pid} v{b[1]} alert for {route} does not show {old} -> {new} days: {texts}")
         for p in self.policies:
@@ -686,8 +742,10 @@ class Drill:
         for alert_id, a in by_id.items():
             hs = accepted.get(alert_id, [])
             if a[2] == "delivered" and not hs:
-                fail(f"alert {alert_id} ({a[4]} via {a[1]}) is marked delivered but the receiver"
-                     " never accepted it")
+                fail(
+                    f"alert {alert_id} ({a[4]} via {a[1]}) is marked delivered but the receiver"
+                    " never accepted it"
+                )
             for first, again in zip(hs, hs[1:], strict=False):
                 killed = kills.get(first.sender_pid or -1)
                 if first.sender_pid is None:
@@ -699,9 +757,11 @@ class Drill:
                 if killed is not None and killed >= first.arrived:
                     excused += 1
                     continue
-                fail(f"alert {alert_id} ({a[4]} via {a[1]}) accepted twice: by pid {first.sender_pid} then "
-                     f"pid {again.sender_pid}, {again.arrived - first.arrived:.1f} s apart"
-                     f" (first sender {'killed before' if killed else 'not killed'})")
+                fail(
+                    f"alert {alert_id} ({a[4]} via {a[1]}) accepted twice: by pid {first.sender_pid} then "
+                    f"pid {again.sender_pid}, {again.arrived - first.arrived:.1f} s apart"
+                    f" (first sender {'killed before' if killed else 'not killed'})"
+                )
         self.bump("deliveries accepted", sum(len(v) for v in accepted.values()))
         self.bump("repeats after a kill in flight", excused)
 
@@ -710,18 +770,24 @@ class Drill:
             err = proc.err.read_text(errors="replace")
             if "Traceback" in err:
                 at = err.index("Traceback")
-                fail(f"{proc.kind} #{proc.n} wrote a traceback ({proc.err}):\n" + err[at:at + 1500])
+                fail(f"{proc.kind} #{proc.n} wrote a traceback ({proc.err}):\n" + err[at : at + 1500])
             rc = proc.popen.returncode
             if proc.killed_at is None and proc.kind == "check" and rc not in (0, 1):
                 fail(f"check #{proc.n} exited {rc}: {err[-500:]}")
-            if proc.killed_at is None and proc.kind == "daemon" and rc not in (0, None) \
-                    and not proc.expected_exit:
+            if (
+                proc.killed_at is None
+                and proc.kind == "daemon"
+                and rc not in (0, None)
+                and not proc.expected_exit
+            ):
                 fail(f"daemon #{proc.n} exited {rc}: {err[-500:]}")
 
     def report(self) -> int:
         print()
-        print(f"drill seed {self.args.seed}: {self.args.rounds} rounds, {len(self.policies)} policies"
-              f" ({self.dir})")
+        print(
+            f"drill seed {self.args.seed}: {self.args.rounds} rounds, {len(self.policies)} policies"
+            f" ({self.dir})"
+        )
         for k in sorted(self.stats):
             print(f"  {k:32} {self.stats[k]}")
         if self.problems:
@@ -742,8 +808,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--policies", type=int, default=20)
     ap.add_argument("--interval", type=float, default=1.0, help="every policy's interval, seconds")
     ap.add_argument("--drain-timeout", type=float, default=180.0)
-    ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder,"
-                    " kept only when an invariant breaks)")
+    ap.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="work in DIR and keep it (default: a temporary folder, kept only when an invariant breaks)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per round")
     args = ap.parse_args(argv)
     if args.seed is None:

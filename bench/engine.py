@@ -145,8 +145,14 @@ def stages_ms(old: Path, new: Path) -> dict[str, float]:
     t3 = time.perf_counter()
     classify(changes)
     t4 = time.perf_counter()
-    return {"normalise": (t1 - t0) * 1000, "segment": (t2 - t1) * 1000, "align": (t3 - t2) * 1000,
-            "classify": (t4 - t3) * 1000, "changes": len(changes), "clauses": len(ca) + len(cb)}
+    return {
+        "normalise": (t1 - t0) * 1000,
+        "segment": (t2 - t1) * 1000,
+        "align": (t3 - t2) * 1000,
+        "classify": (t4 - t3) * 1000,
+        "changes": len(changes),
+        "clauses": len(ca) + len(cb),
+    }
 
 
 def run_pairs(folder: Path, repeat: int) -> None:
@@ -160,23 +166,31 @@ def run_pairs(folder: Path, repeat: int) -> None:
         ms = median_ms(cold(lambda old=old, new=new: diff_files(old, new)), repeat)
         per_pair.append((ms, old, new))
     times = [ms for ms, _, _ in per_pair]
-    print(f"{len(pairs)} real pairs in {folder} ({min(p.stat().st_size for _, p, _ in per_pair) // 1000}-"
-          f"{max(p.stat().st_size for _, p, _ in per_pair) // 1000} KB), diff_files in-process, caches cold,"
-          f" median of {repeat} per pair:")
-    print(f"  p50 {percentile(times, 0.5):.1f} ms   p95 {percentile(times, 0.95):.1f} ms"
-          f"   max {max(times):.1f} ms   total {sum(times):.0f} ms")
+    print(
+        f"{len(pairs)} real pairs in {folder} ({min(p.stat().st_size for _, p, _ in per_pair) // 1000}-"
+        f"{max(p.stat().st_size for _, p, _ in per_pair) // 1000} KB), diff_files in-process, caches cold,"
+        f" median of {repeat} per pair:"
+    )
+    print(
+        f"  p50 {percentile(times, 0.5):.1f} ms   p95 {percentile(times, 0.95):.1f} ms"
+        f"   max {max(times):.1f} ms   total {sum(times):.0f} ms"
+    )
     print("  slowest, by stage (one cold run each, ms):")
     for ms, old, new in sorted(per_pair, reverse=True)[:5]:
         st = cold(lambda old=old, new=new: stages_ms(old, new))()
-        print(f"    {old.name:<14} {ms:7.1f}  normalise {st['normalise']:6.1f}  segment {st['segment']:6.1f}"
-              f"  align {st['align']:6.1f}  classify {st['classify']:6.1f}"
-              f"  ({st['clauses']} clauses, {st['changes']} changes)")
+        print(
+            f"    {old.name:<14} {ms:7.1f}  normalise {st['normalise']:6.1f}  segment {st['segment']:6.1f}"
+            f"  align {st['align']:6.1f}  classify {st['classify']:6.1f}"
+            f"  ({st['clauses']} clauses, {st['changes']} changes)"
+        )
     old, new = min(((o, n) for _, o, n in per_pair), key=lambda p: abs(p[0].stat().st_size - 50_000))
     cmd = [sys.executable, "-m", "monitor", "diff", str(old), str(new), "--json"]
     walls = command_walls(cmd, max(3, repeat), dict(os.environ))
-    print(f"  `policy-monitor diff {old.name} {new.name} --json` ({old.stat().st_size // 1000} KB / "
-          f"{new.stat().st_size // 1000} KB), wall with start-up: median {statistics.median(walls):.0f} ms,"
-          f" min {min(walls):.0f} ms of {len(walls)}")
+    print(
+        f"  `policy-monitor diff {old.name} {new.name} --json` ({old.stat().st_size // 1000} KB / "
+        f"{new.stat().st_size // 1000} KB), wall with start-up: median {statistics.median(walls):.0f} ms,"
+        f" min {min(walls):.0f} ms of {len(walls)}"
+    )
     if sys.flags.dont_write_bytecode:
         # Here every process compiles the package's sources again; an installed package has
         # their bytecode (pip compiles it at install), so that is timed too, from a scratch cache.
@@ -185,8 +199,10 @@ def run_pairs(folder: Path, repeat: int) -> None:
             env["PYTHONPYCACHEPREFIX"] = cache
             subprocess.run(cmd, capture_output=True, cwd=ROOT, check=False, env=env)  # writes it
             walls = command_walls(cmd, max(3, repeat), env)
-        print(f"    the same with the package's bytecode (PYTHONDONTWRITEBYTECODE is set here): median"
-              f" {statistics.median(walls):.0f} ms, min {min(walls):.0f} ms of {len(walls)}")
+        print(
+            f"    the same with the package's bytecode (PYTHONDONTWRITEBYTECODE is set here): median"
+            f" {statistics.median(walls):.0f} ms, min {min(walls):.0f} ms of {len(walls)}"
+        )
 
 
 def command_walls(cmd: list[str], runs: int, env: dict[str, str]) -> list[float]:

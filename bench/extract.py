@@ -68,10 +68,17 @@ def fingerprint(body: bytes, hint: str | None = None) -> str:
         return f"error {_sha(str(e))}"
     clauses = analyse(doc, hint)
     fields = [(c.index, c.text, c.section, c.marker, c.key, c.language, c.is_heading) for c in clauses]
-    return " ".join((
-        _sha(doc.blocks), _sha(doc.truncated), _sha(doc.text), _sha(fields),
-        _sha(guards.suspicion(doc)), hint or document_language(clauses), str(len(clauses)),
-    ))
+    return " ".join(
+        (
+            _sha(doc.blocks),
+            _sha(doc.truncated),
+            _sha(doc.text),
+            _sha(fields),
+            _sha(guards.suspicion(doc)),
+            hint or document_language(clauses),
+            str(len(clauses)),
+        )
+    )
 
 
 def clear_caches() -> None:
@@ -133,10 +140,14 @@ def stages(docs: list[tuple[str, bytes]], first: bool = False) -> dict[str, floa
 
     timer = _Stages()
     for owner, name, stage in (
-        (nz, "decode_html", "n.decode"), (nz, "_decode_cfemail", "n.cfemail"),
-        (nz, "_drop_chrome", "n.drop_chrome"), (nz, "_content_root", "n.content_root"),
-        (nz._Walker, "walk", "n.walk+fold"), (nz, "_promote_headings", "n.promote_headings"),
-        (nz, "normalize", "normalize"), (segment, "_clauses", "s.clauses(lang+key)"),
+        (nz, "decode_html", "n.decode"),
+        (nz, "_decode_cfemail", "n.cfemail"),
+        (nz, "_drop_chrome", "n.drop_chrome"),
+        (nz, "_content_root", "n.content_root"),
+        (nz._Walker, "walk", "n.walk+fold"),
+        (nz, "_promote_headings", "n.promote_headings"),
+        (nz, "normalize", "normalize"),
+        (segment, "_clauses", "s.clauses(lang+key)"),
         (pipeline, "segment", "segment"),
     ):
         timer.wrap(owner, name, stage)
@@ -182,8 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label", default="")
     ap.add_argument("--hint", help="the watchlist's language hint (golden mode)")
     ap.add_argument("--limit", type=int, help="once: the first N pages only")
-    ap.add_argument("--first", action="store_true",
-                    help="segment without comparison keys, as a first check does")
+    ap.add_argument(
+        "--first", action="store_true", help="segment without comparison keys, as a first check does"
+    )
     args = ap.parse_args(argv)
     docs = pages(args.dirs)
     if args.mode == "golden":
@@ -202,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if differ else 0
         return 0
     if args.mode == "once":
-        one_round(docs[:args.limit], args.first)
+        one_round(docs[: args.limit], args.first)
         return 0
     if args.mode == "profile":
         prof = cProfile.Profile()
@@ -218,13 +230,20 @@ def main(argv: list[str] | None = None) -> int:
     for r in range(args.rounds):
         norm, seg = one_round(docs, args.first)
         both = [a + b for a, b in zip(norm, seg, strict=True)]
-        print(json.dumps({
-            "label": args.label, "round": r, "pages": len(docs),
-            "normalize_ms_mean": round(1000 * statistics.fmean(norm), 3),
-            "segment_ms_mean": round(1000 * statistics.fmean(seg), 3),
-            "total_ms_mean": round(1000 * statistics.fmean(both), 3),
-            "total_ms_median": round(1000 * statistics.median(both), 3),
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "label": args.label,
+                    "round": r,
+                    "pages": len(docs),
+                    "normalize_ms_mean": round(1000 * statistics.fmean(norm), 3),
+                    "segment_ms_mean": round(1000 * statistics.fmean(seg), 3),
+                    "total_ms_mean": round(1000 * statistics.fmean(both), 3),
+                    "total_ms_median": round(1000 * statistics.median(both), 3),
+                }
+            ),
+            flush=True,
+        )
     return 0
 
 

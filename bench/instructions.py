@@ -60,9 +60,17 @@ def instructions(code: str) -> int:
     """Instructions a `python -c code` process executes, from cachegrind's summary (exit 1 is
     `diff`'s answer for "material changes", not a failure)."""
     run = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", code],
-        capture_output=True, text=True,
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            code,
+        ],
+        capture_output=True,
+        text=True,
     )
     if run.returncode not in (0, 1):
         raise SystemExit(f"the counted process failed ({run.returncode}):\n{run.stderr[-2000:]}")
@@ -75,16 +83,23 @@ def instructions(code: str) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", required=True, help="a folder of NN-old.html / NN-new.html")
-    ap.add_argument("--ids", default="49,36,24,16,35",
-                    help="pair numbers, or 'all' (default: the five slowest)")
+    ap.add_argument(
+        "--ids", default="49,36,24,16,35", help="pair numbers, or 'all' (default: the five slowest)"
+    )
     ap.add_argument("--passes", type=int, default=2, help="cold passes counted (default 2)")
     ap.add_argument("--diff-pair", default="36", help="the pair for the `diff` process (default 36, 49 KB)")
-    ap.add_argument("--checkout", default=str(Path(__file__).resolve().parents[1]),
-                    help="the checkout whose code runs (default: this one)")
+    ap.add_argument(
+        "--checkout",
+        default=str(Path(__file__).resolve().parents[1]),
+        help="the checkout whose code runs (default: this one)",
+    )
     args = ap.parse_args()
     pairs = Path(args.pairs).resolve()
-    ids = (sorted(p.name.split("-")[0] for p in pairs.glob("*-old.html")) if args.ids == "all"
-           else args.ids.split(","))
+    ids = (
+        sorted(p.name.split("-")[0] for p in pairs.glob("*-old.html"))
+        if args.ids == "all"
+        else args.ids.split(",")
+    )
     prelude = _PRELUDE.format(root=str(Path(args.checkout).resolve()))
 
     warm = instructions(prelude + _ENGINE.format(pairs=str(pairs), ids=ids, passes=0))

@@ -61,8 +61,10 @@ PARAGRAPHS = (
 def page(n: int) -> bytes:
     """A short privacy page of its own for policy n (about 0.8 KB of HTML)."""
     paras = "".join(f"<p>{p.format(n=n, days=30 + n % 300)}</p>\n" for p in PARAGRAPHS)
-    return (f"<html><head><title>Privacy {n}</title></head><body><h1>Privacy policy {n}</h1>\n"
-            f"<h2>What we collect</h2>\n{paras}</body></html>").encode()
+    return (
+        f"<html><head><title>Privacy {n}</title></head><body><h1>Privacy policy {n}</h1>\n"
+        f"<h2>What we collect</h2>\n{paras}</body></html>"
+    ).encode()
 
 
 class Pages(BaseHTTPRequestHandler):
@@ -142,8 +144,9 @@ def run_once(wl: Path, db: Path, log: Path, seconds: float) -> dict[str, float]:
     before = scalar(db, "SELECT max(id) FROM fetches") if db.exists() else 0
     with log.open("wb") as out:
         t0 = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(wl), str(db)], stdout=out,
-                                stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", RUNNER, str(wl), str(db)], stdout=out, stderr=subprocess.STDOUT, env=env
+        )
         watching = first = None
         try:
             while first is None:
@@ -200,14 +203,20 @@ def start(n: int, hosts: int, seconds: float) -> str:
             size = db.stat().st_size
     finally:
         stop()
-    lines = [f"{n:,} policies ({registered:,} registered; CSV written in {written:.1f} s; "
-             f"database {size / 2**20:.0f} MiB)"]
+    lines = [
+        f"{n:,} policies ({registered:,} registered; CSV written in {written:.1f} s; "
+        f"database {size / 2**20:.0f} MiB)"
+    ]
     for name, r in (("first start", first), ("restart", again)):
-        lines.append(f"  {name}: watching after {r['watching_s']:.1f} s, first check after "
-                     f"{r['first_check_s']:.1f} s, {r['checks']:.0f} checks in the {seconds:g} s after, "
-                     f"peak RSS {r['rss_mb']:.0f} MB")
-    lines.append(f"  due query (LIMIT 64): {due['due_none_us']:.0f} us with none due, "
-                 f"{due['due_all_us']:.0f} us with all due")
+        lines.append(
+            f"  {name}: watching after {r['watching_s']:.1f} s, first check after "
+            f"{r['first_check_s']:.1f} s, {r['checks']:.0f} checks in the {seconds:g} s after, "
+            f"peak RSS {r['rss_mb']:.0f} MB"
+        )
+    lines.append(
+        f"  due query (LIMIT 64): {due['due_none_us']:.0f} us with none due, "
+        f"{due['due_all_us']:.0f} us with all due"
+    )
     return "\n".join(lines)
 
 
@@ -228,8 +237,10 @@ def size(n: int) -> str:
             total = db.stat().st_size
     finally:
         stop()
-    return (f"{n:,} policies, {versions:,} versions, {fetches:,} fetches: {total / 2**20:.1f} MiB,"
-            f" {total / n:,.0f} bytes per policy (a {len(page(1)):,}-byte page each)")
+    return (
+        f"{n:,} policies, {versions:,} versions, {fetches:,} fetches: {total / 2**20:.1f} MiB,"
+        f" {total / n:,.0f} bytes per policy (a {len(page(1)):,}-byte page each)"
+    )
 
 
 def main() -> None:

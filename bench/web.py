@@ -237,11 +237,15 @@ def main() -> None:
         f" {args.rounds} requests each (after 3 warm-up)"
     )
     first = timed(base + "/?severity=high", 1)[0]
-    print(f"first request after start (/?severity=high: every policy and material change read once):"
-          f" {first:.0f} ms")
+    print(
+        f"first request after start (/?severity=high: every policy and material change read once):"
+        f" {first:.0f} ms"
+    )
     status = timed(base + "/api/status", 5)
-    print(f"/api/status (every policy, the shape of `status --json`, not paged): median"
-          f" {statistics.median(status):.0f} ms")
+    print(
+        f"/api/status (every policy, the shape of `status --json`, not paged): median"
+        f" {statistics.median(status):.0f} ms"
+    )
     print()
     print("| request | median ms | p95 ms | with a commit before each: median | p95 | target |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -251,8 +255,11 @@ def main() -> None:
         xs = timed(base + path, args.rounds)
         ws = timed(base + path, args.rounds, writer)
         target = "p95 <= 50" if api else "<= 300"
-        print(f"| {name} | {statistics.median(xs):.1f} | {p95(xs):.1f} | {statistics.median(ws):.1f} |"
-              f" {p95(ws):.1f} | {target} |", flush=True)
+        print(
+            f"| {name} | {statistics.median(xs):.1f} | {p95(xs):.1f} | {statistics.median(ws):.1f} |"
+            f" {p95(ws):.1f} | {target} |",
+            flush=True,
+        )
     writer.close()
     server.should_exit = True  # type: ignore[attr-defined]
     thread.join(timeout=10)

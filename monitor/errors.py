@@ -57,6 +57,6 @@ def closest(word: str, options: Iterable[str]) -> str | None:
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest option, or nothing."""
+    """ "; did you mean 'x'?" for the closest option, or nothing."""
     close = closest(word, options)
     return f"; did you mean {close!r}?" if close else ""

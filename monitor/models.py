@@ -116,12 +116,30 @@ def new_block(kind: BlockKind, text: str, level: int = 0, marker: str | None = N
     return b
 
 
-def new_clause(index: int, text: str, section: tuple[str, ...], marker: str | None, key: str, language: str,
-               is_heading: bool) -> Clause:
+def new_clause(
+    index: int,
+    text: str,
+    section: tuple[str, ...],
+    marker: str | None,
+    key: str,
+    language: str,
+    is_heading: bool,
+) -> Clause:
     """Clause(...) with every field given, made faster (see above)."""
     c = _new(Clause)
-    _set(c, "__dict__", {"index": index, "text": text, "section": section, "marker": marker, "key": key,
-                         "language": language, "is_heading": is_heading})
+    _set(
+        c,
+        "__dict__",
+        {
+            "index": index,
+            "text": text,
+            "section": section,
+            "marker": marker,
+            "key": key,
+            "language": language,
+            "is_heading": is_heading,
+        },
+    )
     return c
 
 

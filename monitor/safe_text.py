@@ -39,7 +39,7 @@ def escape_for_terminal(text: str) -> str:
         return text
     out, last = [], 0
     for m in _SGR.finditer(text):
-        out.append(escape_unsafe(text[last:m.start()]))
+        out.append(escape_unsafe(text[last : m.start()]))
         out.append(m.group())
         last = m.end()
     out.append(escape_unsafe(text[last:]))

@@ -451,10 +451,17 @@ class _Handler(BaseHTTPRequestHandler):
             code = int(segs[1])
             self._send(code, f"<h1>Status {code}</h1>".encode())
         elif head == "429":
-            self._serve_fault(Fault("retry_after", {
-                "times": int(q.get("times", self.server.site.default_429_times)),
-                "retry_after": q.get("retry_after", "1"),
-            }), path, n)
+            self._serve_fault(
+                Fault(
+                    "retry_after",
+                    {
+                        "times": int(q.get("times", self.server.site.default_429_times)),
+                        "retry_after": q.get("retry_after", "1"),
+                    },
+                ),
+                path,
+                n,
+            )
         elif head == "flaky" and len(segs) == 2 and segs[1].isdigit():
             flaky = Fault("status", {"code": int(segs[1]), "times": int(q.get("times", 2))})
             self._serve_fault(flaky, path, n)

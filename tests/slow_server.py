@@ -48,6 +48,6 @@ class SlowHeaderServer:
                 for i in range(len(HEAD)):
                     if self._stop.wait(self.gap):
                         return
-                    conn.sendall(HEAD[i:i + 1])
+                    conn.sendall(HEAD[i : i + 1])
             except OSError:  # the client gave up
                 return

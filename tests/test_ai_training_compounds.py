@@ -21,10 +21,16 @@ def test_training_a_compound_named_model_is_ai_training(language: str, text: str
 
 
 ADDED = [
-    ("da", "Vi bruger dine data til at levere tjenesten.",
-     "Vi bruger dine data til at levere tjenesten og til at træne vores talemodeller."),
-    ("no", "Vi bruker dataene dine til å levere tjenesten.",
-     "Vi bruker dataene dine til å levere tjenesten og til å trene talemodellene våre."),
+    (
+        "da",
+        "Vi bruger dine data til at levere tjenesten.",
+        "Vi bruger dine data til at levere tjenesten og til at træne vores talemodeller.",
+    ),
+    (
+        "no",
+        "Vi bruker dataene dine til å levere tjenesten.",
+        "Vi bruker dataene dine til å levere tjenesten og til å trene talemodellene våre.",
+    ),
 ]
 
 

@@ -72,9 +72,7 @@ def sender(store: Store, wl: Watchlist) -> Sender:
     )
 
 
-def test_a_material_change_reaches_json_and_ntfy_once_with_headline_and_explanation(
-    store, receivers
-):
+def test_a_material_change_reaches_json_and_ntfy_once_with_headline_and_explanation(store, receivers):
     json_target, ntfy_target = receivers
     wl = apprise_watchlist(
         [f"json://127.0.0.1:{json_target.port}/alerts", f"ntfy://127.0.0.1:{ntfy_target.port}/privacy-team"]

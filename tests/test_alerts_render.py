@@ -304,11 +304,23 @@ def test_reports_list_material_changes_first_by_severity_then_the_rest_in_docume
     def change(i: int, material: bool, severity: str) -> Change:
         old = Clause(i, f"Clause number {i} of the terms.")
         new = Clause(i, f"Clause number {i} of the terms, changed.")
-        return Change("modified", old, new, categories=["retention"] if material else [], material=material,
-                      severity=severity, explanation=f"change {i}")
+        return Change(
+            "modified",
+            old,
+            new,
+            categories=["retention"] if material else [],
+            material=material,
+            severity=severity,
+            explanation=f"change {i}",
+        )
 
-    in_document_order = [change(0, False, "none"), change(1, True, "low"), change(2, True, "high"),
-                         change(3, False, "none"), change(4, True, "high")]
+    in_document_order = [
+        change(0, False, "none"),
+        change(1, True, "low"),
+        change(2, True, "high"),
+        change(3, False, "none"),
+        change(4, True, "high"),
+    ]
     p = change_payload(policy(), seq=3, seen_at=SEEN, changes=in_document_order, include_non_material=True)
     expected = ["change 2", "change 4", "change 1", "change 0", "change 3"]
     assert [c["explanation"] for c in p["changes"]] == expected
@@ -320,8 +332,10 @@ def test_a_page_rewritten_into_thousands_of_changes_gives_a_bounded_alert_that_s
     from monitor.alerts.routing import MAX_DETAILED_CHANGES
 
     ret = retention_change()
-    low = [Change(**{**ret.__dict__, "severity": "low", "new": Clause(i, f"Row {i} of the cookie table.")})
-           for i in range(MAX_DETAILED_CHANGES + 300)]
+    low = [
+        Change(**{**ret.__dict__, "severity": "low", "new": Clause(i, f"Row {i} of the cookie table.")})
+        for i in range(MAX_DETAILED_CHANGES + 300)
+    ]
     high = Change(**{**ret.__dict__, "new": Clause(10_000, "We keep your data for 10 years.")})
     changes = [*low[:250], high, *low[250:]]
     (alert,) = plan_change_alerts(policy(), watchlist(MAIL), seq=2, seen_at=SEEN, changes=changes)

@@ -129,10 +129,21 @@ def test_a_new_postal_address_is_a_few_modified_lines_not_a_block_removed_and_ad
     def lines(*texts: str) -> list[Clause]:
         return [Clause(i, t, key=clause_key(t)) for i, t in enumerate(texts)]
 
-    old = lines("Our data protection officer:", "Harbour Legal Ltd", "Attn. Jane Roe", "4 Quay Street",
-                "Dublin 2", "We answer within a month.")
-    new = lines("Our data protection officer:", "Mr Tom Field", "88 Hill Road", "Dublin 2",
-                "We answer within a month.")
+    old = lines(
+        "Our data protection officer:",
+        "Harbour Legal Ltd",
+        "Attn. Jane Roe",
+        "4 Quay Street",
+        "Dublin 2",
+        "We answer within a month.",
+    )
+    new = lines(
+        "Our data protection officer:",
+        "Mr Tom Field",
+        "88 Hill Road",
+        "Dublin 2",
+        "We answer within a month.",
+    )
     changes = align(old, new)
     assert sorted(c.kind for c in changes) == ["modified", "modified", "removed"]
 

@@ -9,10 +9,16 @@ from engine_checks import assert_alert, assert_quiet, modified
 from monitor.engine.facts import extract_facts
 
 MISSPELT = [
-    ("en", "Refunds are processed within thirty (30) days.",
-     "Refunds are processed within thrity (30) days."),
-    ("fr", "Nous conservons les journaux pendant trente (30) jours.",
-     "Nous conservons les journaux pendant trnete (30) jours."),
+    (
+        "en",
+        "Refunds are processed within thirty (30) days.",
+        "Refunds are processed within thrity (30) days.",
+    ),
+    (
+        "fr",
+        "Nous conservons les journaux pendant trente (30) jours.",
+        "Nous conservons les journaux pendant trnete (30) jours.",
+    ),
     ("da", "Vi opbevarer loggen i tredive (30) dage.", "Vi opbevarer loggen i tredvie (30) dage."),
 ]
 

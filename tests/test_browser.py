@@ -181,15 +181,23 @@ def test_a_rendered_page_over_the_size_cap_is_a_failure_not_half_a_version(
     tmp_path: Path, policy_site: PolicySite
 ) -> None:
     """The shell is small; the DOM its script writes is not: refused as a larger body would be."""
-    script = ("let s = '<h1>Privacy Policy</h1>'; for (let i = 0; i < 20000; i++) s += '<p>We keep your "
-              "account data for 3 years after you close your account, clause ' + i + '.</p>';"
-              "document.getElementById('root').innerHTML = s;")
-    policy_site.set_page("/privacy", SHELL.replace('<script src="/static/app.js" defer></script>', "")
-                         .replace("</body>", f"<script>{script}</script></body>"))
+    script = (
+        "let s = '<h1>Privacy Policy</h1>'; for (let i = 0; i < 20000; i++) s += '<p>We keep your "
+        "account data for 3 years after you close your account, clause ' + i + '.</p>';"
+        "document.getElementById('root').innerHTML = s;"
+    )
+    policy_site.set_page(
+        "/privacy",
+        SHELL.replace('<script src="/static/app.js" defer></script>', "").replace(
+            "</body>", f"<script>{script}</script></body>"
+        ),
+    )
     write_watchlist(tmp_path, policy_site, None)
     wl = tmp_path / "wl.yaml"
-    wl.write_text(wl.read_text(encoding="utf-8").replace("timeout: 20s}", "timeout: 20s, max_bytes: 1MiB}"),
-                  encoding="utf-8")
+    wl.write_text(
+        wl.read_text(encoding="utf-8").replace("timeout: 20s}", "timeout: 20s, max_bytes: 1MiB}"),
+        encoding="utf-8",
+    )
     proc = run(tmp_path, "check", "--all")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "spa-privacy failed" in proc.stdout, proc.stdout

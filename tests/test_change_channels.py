@@ -10,19 +10,37 @@ from engine_checks import assert_alert, assert_quiet, modified
 from monitor.engine.facts import extract_facts
 
 DIRECT_TO_POSTED = [
-    ("en", "If we change this policy, we will tell you about it by e-mail.",
-     "If we change this policy, we will tell you about it by publishing it on our website."),
-    ("de", "Über Änderungen dieser Datenschutzerklärung informieren wir Sie per E-Mail.",
-     "Über Änderungen dieser Datenschutzerklärung informieren wir Sie, indem wir sie auf unserer Website "
-     "veröffentlichen."),
-    ("fr", "Nous vous informerons de toute modification de la présente politique par courriel.",
-     "Nous vous informerons de toute modification de la présente politique en la publiant sur notre site."),
-    ("es", "Le informaremos de cualquier modificación de esta política por correo electrónico.",
-     "Le informaremos de cualquier modificación de esta política publicándola en nuestro sitio web."),
-    ("da", "Ved væsentlige ændringer informerer vi dig via e-mail.",
-     "Ved væsentlige ændringer informerer vi dig ved at offentliggøre dem på vores hjemmeside."),
-    ("sv", "Vid väsentliga ändringar kommer vi att meddela dig via e-post.",
-     "Vid väsentliga ändringar kommer vi att meddela dig genom att publicera dem på vår webbplats."),
+    (
+        "en",
+        "If we change this policy, we will tell you about it by e-mail.",
+        "If we change this policy, we will tell you about it by publishing it on our website.",
+    ),
+    (
+        "de",
+        "Über Änderungen dieser Datenschutzerklärung informieren wir Sie per E-Mail.",
+        "Über Änderungen dieser Datenschutzerklärung informieren wir Sie, indem wir sie auf unserer Website "
+        "veröffentlichen.",
+    ),
+    (
+        "fr",
+        "Nous vous informerons de toute modification de la présente politique par courriel.",
+        "Nous vous informerons de toute modification de la présente politique en la publiant sur notre site.",
+    ),
+    (
+        "es",
+        "Le informaremos de cualquier modificación de esta política por correo electrónico.",
+        "Le informaremos de cualquier modificación de esta política publicándola en nuestro sitio web.",
+    ),
+    (
+        "da",
+        "Ved væsentlige ændringer informerer vi dig via e-mail.",
+        "Ved væsentlige ændringer informerer vi dig ved at offentliggøre dem på vores hjemmeside.",
+    ),
+    (
+        "sv",
+        "Vid väsentliga ändringar kommer vi att meddela dig via e-post.",
+        "Vid väsentliga ändringar kommer vi att meddela dig genom att publicera dem på vår webbplats.",
+    ),
 ]
 
 
@@ -42,10 +60,12 @@ def test_a_direct_notice_added_to_posting_is_a_change_for_the_better() -> None:
 
 
 def test_one_direct_channel_for_another_is_no_change() -> None:
-    assert_quiet(modified(
-        "We will notify you of changes to this policy by e-mail.",
-        "We will notify you of changes to this policy by a message in the app.",
-    ))
+    assert_quiet(
+        modified(
+            "We will notify you of changes to this policy by e-mail.",
+            "We will notify you of changes to this policy by a message in the app.",
+        )
+    )
 
 
 def test_an_e_mail_about_something_else_is_no_announcement_of_changes() -> None:

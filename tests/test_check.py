@@ -41,8 +41,16 @@ def _fetcher(settings: FetchSettings) -> object:
 
 @pytest.fixture
 def settings() -> FetchSettings:
-    return FetchSettings(connect_timeout=2.0, read_timeout=1.0, retries=0, backoff_base=0.01,
-                         backoff_max=0.05, per_host_delay=0.0, per_host_concurrency=8, max_workers=4)
+    return FetchSettings(
+        connect_timeout=2.0,
+        read_timeout=1.0,
+        retries=0,
+        backoff_base=0.01,
+        backoff_max=0.05,
+        per_host_delay=0.0,
+        per_host_concurrency=8,
+        max_workers=4,
+    )
 
 
 @pytest.fixture
@@ -71,9 +79,12 @@ class Env:
 
     @property
     def watchlist(self) -> Watchlist:
-        return Watchlist(policies=tuple(self.policies), routes={"console": RouteConfig("console", "console")},
-                         fetch=self.settings,
-                         failure_threshold=self.threshold)
+        return Watchlist(
+            policies=tuple(self.policies),
+            routes={"console": RouteConfig("console", "console")},
+            fetch=self.settings,
+            failure_threshold=self.threshold,
+        )
 
     def check(self, p: PolicyConfig) -> CheckOutcome:
         return check_policy(p, store=self.store, fetcher=self.fetcher, watchlist=self.watchlist)  # type: ignore[arg-type]
@@ -148,8 +159,10 @@ def test_unchanged_checks_store_only_what_is_new_and_the_validators_stay_in_forc
     assert env.check(p).outcome == "new"
     for _ in range(3):
         assert env.check(p).outcome == "not_modified"
-    slim = env.rows("SELECT etag, last_modified, final_url, text_sha256, body_sha256 FROM fetches"
-                    " WHERE outcome = 'not_modified'")
+    slim = env.rows(
+        "SELECT etag, last_modified, final_url, text_sha256, body_sha256 FROM fetches"
+        " WHERE outcome = 'not_modified'"
+    )
     assert slim == [(None, None, None, None, None)] * 3
     env.store.prune_fetches("9999-01-01T00:00:00Z")  # everything is older than that  # type: ignore[attr-defined]
     assert [r[0] for r in env.rows("SELECT outcome FROM fetches ORDER BY id")] == ["new", "not_modified"]
@@ -221,8 +234,11 @@ def test_markup_only_change_is_no_new_version(env: Env) -> None:
     p = env.policy("acme", "/p")
     assert env.check(p).outcome == "new"
 
-    restyled = _page().replace("<main>", '<main class="policy v2">\n<!-- redesigned -->').replace(
-        "<p>", '<p class="para">')
+    restyled = (
+        _page()
+        .replace("<main>", '<main class="policy v2">\n<!-- redesigned -->')
+        .replace("<p>", '<p class="para">')
+    )
     env.site.set_page("/p", restyled)
     out = env.check(p)
     assert out.outcome == "unchanged"
@@ -295,8 +311,10 @@ def test_the_same_suspect_body_again_is_suspect_without_parsing_it(
     again = env.check(p)
     assert (again.outcome, again.error) == ("suspect", first.error)
     assert parsed == []
-    rows = env.rows("SELECT outcome, error, body_sha256, text_sha256 FROM fetches WHERE policy_id = 'acme'"
-                    " ORDER BY id DESC LIMIT 2")
+    rows = env.rows(
+        "SELECT outcome, error, body_sha256, text_sha256 FROM fetches WHERE policy_id = 'acme'"
+        " ORDER BY id DESC LIMIT 2"
+    )
     assert rows[0] == rows[1] and rows[0][2] and rows[0][3]
     assert env.count("versions", "acme") == 1
 
@@ -456,8 +474,13 @@ def test_check_many_checks_every_policy_and_one_crash_stops_nothing(env: Env) ->
         env.policy(f"pol-{i}", f"/p{i}")
     env.fetcher = _ExplodingFetcher(env.fetcher, env.site.url("/p2"))
     seen: list[str] = []
-    outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
-                      progress=lambda o: seen.append(o.policy_id))
+    outs = check_many(
+        env.policies,
+        store=env.store,
+        fetcher=env.fetcher,
+        watchlist=env.watchlist,  # type: ignore[arg-type]
+        progress=lambda o: seen.append(o.policy_id),
+    )
     assert [o.policy_id for o in outs] == [p.id for p in env.policies]
     assert sorted(seen) == sorted(p.id for p in env.policies)
     assert outs[2].outcome == "failed" and "boom" in (outs[2].error or "")
@@ -489,8 +512,14 @@ def test_a_pass_on_threads_reports_each_outcome_once_and_never_two_at_a_time(env
         with lock:
             inside[0] -= 1
 
-    outs = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
-                      progress=progress, processes=1)
+    outs = check_many(
+        env.policies,
+        store=env.store,
+        fetcher=env.fetcher,
+        watchlist=env.watchlist,  # type: ignore[arg-type]
+        progress=progress,
+        processes=1,
+    )
     assert [o.policy_id for o in outs] == [p.id for p in env.policies]
     assert [o.outcome for o in outs] == ["new"] * 8
     assert sorted(pid for pid, _ in seen) == sorted(p.id for p in env.policies)
@@ -503,14 +532,22 @@ def test_a_pass_on_threads_reports_each_outcome_once_and_never_two_at_a_time(env
 
 def test_format_outcome_is_one_readable_line() -> None:
     p = PolicyConfig(id="kaiconn-privacy", name="Kaiconn", url="https://example.org/p")
-    summary = {"added": 2, "removed": 0, "modified": 1, "moved": 0, "material": True,
-               "max_severity": "high", "categories": ["retention", "sharing"]}
+    summary = {
+        "added": 2,
+        "removed": 0,
+        "modified": 1,
+        "moved": 0,
+        "material": True,
+        "max_severity": "high",
+        "categories": ["retention", "sharing"],
+    }
     line = format_outcome(p, CheckOutcome("kaiconn-privacy", "changed", 812, 4, summary))
     assert line == (
         "kaiconn-privacy changed v4 in 812 ms: 1 modified, 2 added; material high [retention, sharing]"
     )
     assert format_outcome(p, CheckOutcome("kaiconn-privacy", "failed", 30, error="HTTP 500")) == (
-        "kaiconn-privacy failed in 30 ms: HTTP 500")
+        "kaiconn-privacy failed in 30 ms: HTTP 500"
+    )
     unchanged = format_outcome(p, CheckOutcome("kaiconn-privacy", "unchanged", 3))
     assert unchanged == "kaiconn-privacy unchanged in 3 ms"
     assert "\n" not in format_outcome(p, CheckOutcome("x", "new", 5, 1, {"clauses": 40}, alerts=1))
@@ -528,8 +565,11 @@ def test_check_many_in_a_process_pool_records_what_threads_record(
     assert [o.outcome for o in outs] == ["new"] * n
     # the clauses made in the worker processes are the ones this process makes
     for i in (0, 1, 2):
-        made_here = check_mod.analyse_page(check_mod.PageJob(
-            env.site.page(f"/p{i}").body, "text/html", "utf-8", None, (), None, None, None, None, None))
+        made_here = check_mod.analyse_page(
+            check_mod.PageJob(
+                env.site.page(f"/p{i}").body, "text/html", "utf-8", None, (), None, None, None, None, None
+            )
+        )
         assert outs[i].summary == {"clauses": len(made_here.clauses)}
         stored = env.store.latest_version(f"pol-{i}")  # type: ignore[attr-defined]
         # (a first version is analysed without comparison keys; loading it computes them)
@@ -562,8 +602,12 @@ def test_a_long_pass_keeps_the_callers_own_fetcher(env: Env, monkeypatch: pytest
         env.site.set_page(f"/r{i}", policy_html(seed_text(i % 5), f"Policy {i}"))
         env.policy(f"rec-{i}", f"/r{i}")
     monkeypatch.setenv(passes_mod.PROCESSES_ENV, "2")
-    outs = check_many(env.policies, store=env.store, fetcher=RecordingFetcher(env.fetcher),  # type: ignore[arg-type]
-                      watchlist=env.watchlist)
+    outs = check_many(
+        env.policies,
+        store=env.store,
+        fetcher=RecordingFetcher(env.fetcher),  # type: ignore[arg-type]
+        watchlist=env.watchlist,
+    )
     assert [o.outcome for o in outs] == ["new"] * n
     assert sorted(seen) == sorted(env.site.url(f"/r{i}") for i in range(n))
 
@@ -664,8 +708,13 @@ def test_unchanged_checks_of_a_pass_are_recorded_in_batches_and_all_by_its_end(
     for i in range(7):
         env.site.set_page(f"/q{i}", policy_html(seed_text(i % 5)))
         env.policy(f"quiet-{i}", f"/q{i}")
-    first = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
-                       processes=1)
+    first = check_many(
+        env.policies,
+        store=env.store,
+        fetcher=env.fetcher,
+        watchlist=env.watchlist,  # type: ignore[arg-type]
+        processes=1,
+    )
     assert [o.outcome for o in first] == ["new"] * 7
     batches: list[int] = []
     real = store_mod.Store.record_quiet_fetches
@@ -677,8 +726,13 @@ def test_unchanged_checks_of_a_pass_are_recorded_in_batches_and_all_by_its_end(
     monkeypatch.setattr(store_mod.Store, "record_quiet_fetches", spy)
     monkeypatch.setattr(check_mod, "QUIET_BATCH", 3)
     for _ in range(2):
-        again = check_many(env.policies, store=env.store, fetcher=env.fetcher, watchlist=env.watchlist,  # type: ignore[arg-type]
-                           processes=1)
+        again = check_many(
+            env.policies,
+            store=env.store,
+            fetcher=env.fetcher,
+            watchlist=env.watchlist,  # type: ignore[arg-type]
+            processes=1,
+        )
         assert [o.outcome for o in again] == ["not_modified"] * 7
     assert sorted(batches) == [1, 1, 3, 3, 3, 3]  # two passes: 3 + 3 + the last one each
     for p in env.policies:
@@ -701,8 +755,10 @@ def test_a_check_that_ends_an_outage_is_written_at_once_with_its_alert(env: Env)
     quiet = check_mod.QuietFetches(env.store, batch=100)  # type: ignore[arg-type]
     outcome = check_mod._check(p, env.store, env.fetcher, env.watchlist, check_mod.analyse_page, quiet)  # type: ignore[arg-type]
     assert outcome.outcome in ("unchanged", "not_modified") and outcome.alerts == 1
-    assert env.rows("SELECT outcome FROM fetches WHERE policy_id = 'outage' ORDER BY id DESC LIMIT 1")[0][0] \
-        == outcome.outcome  # written before the batch is
+    assert (
+        env.rows("SELECT outcome FROM fetches WHERE policy_id = 'outage' ORDER BY id DESC LIMIT 1")[0][0]
+        == outcome.outcome
+    )  # written before the batch is
     assert len(env.alerts("outage", "recovered")) == 1
     quiet.close()
     assert env.count("fetches", "outage") == 4

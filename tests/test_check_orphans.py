@@ -56,12 +56,22 @@ def test_workers_stop_when_check_is_killed(tmp_path: Path, policy_site: PolicySi
         encoding="utf-8",
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-    env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_CHECK_PROCESSES="2",
-               POLICY_MONITOR_DB=str(tmp_path / "m.db"), POLICY_MONITOR_WATCHLIST=str(wl))
-    check = subprocess.Popen([sys.executable, "-m", "monitor", "check", "--all"], cwd=tmp_path, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env.update(
+        PYTHONPATH=str(REPO),
+        POLICY_MONITOR_CHECK_PROCESSES="2",
+        POLICY_MONITOR_DB=str(tmp_path / "m.db"),
+        POLICY_MONITOR_WATCHLIST=str(wl),
+    )
+    check = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "check", "--all"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     workers: list[int] = []
     try:
+
         def started() -> bool:
             workers[:] = children(check.pid)
             return len(workers) >= 2 and policy_site.hits("/p0") + policy_site.hits(f"/p{N - 1}") > 0

@@ -483,7 +483,10 @@ def test_python_m_monitor_from_a_checkout_hands_over_to_its_venv(tmp_path: Path)
     new.write_text("We keep your data for 9 years.\n")
     proc = subprocess.run(
         [str(bare / "bin" / "python"), "-m", "monitor", "diff", str(old), str(new), "--json"],
-        cwd=checkout, capture_output=True, text=True, timeout=120,
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 1, proc.stderr  # 1: something changed
     assert json.loads(proc.stdout)["summary"]["categories"] == ["retention"]

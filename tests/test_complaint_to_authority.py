@@ -8,14 +8,26 @@ import pytest
 from engine_checks import assert_alert, assert_quiet, modified
 
 READDRESSED = [
-    ("en", "Customers may lodge a complaint with the data protection authority in their country.",
-     "Customers may lodge a complaint with us."),
-    ("fr", "Les clients peuvent introduire une réclamation auprès de l'autorité de contrôle.",
-     "Les clients peuvent nous adresser une réclamation."),
-    ("es", "Los clientes pueden presentar una reclamación ante la autoridad de control.",
-     "Los clientes pueden presentarnos una reclamación."),
-    ("nl", "Klanten kunnen een klacht indienen bij de toezichthoudende autoriteit.",
-     "Klanten kunnen een klacht bij ons indienen."),
+    (
+        "en",
+        "Customers may lodge a complaint with the data protection authority in their country.",
+        "Customers may lodge a complaint with us.",
+    ),
+    (
+        "fr",
+        "Les clients peuvent introduire une réclamation auprès de l'autorité de contrôle.",
+        "Les clients peuvent nous adresser une réclamation.",
+    ),
+    (
+        "es",
+        "Los clientes pueden presentar una reclamación ante la autoridad de control.",
+        "Los clientes pueden presentarnos una reclamación.",
+    ),
+    (
+        "nl",
+        "Klanten kunnen een klacht indienen bij de toezichthoudende autoriteit.",
+        "Klanten kunnen een klacht bij ons indienen.",
+    ),
     ("sv", "Kunder kan lämna klagomål till tillsynsmyndigheten.", "Kunder kan lämna klagomål till oss."),
     ("sl", "Stranke lahko vložijo pritožbo pri nadzornem organu.", "Stranke lahko vložijo pritožbo pri nas."),
 ]

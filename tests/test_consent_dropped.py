@@ -14,21 +14,41 @@ from monitor.engine.facts import pick_lexicon
 @pytest.mark.parametrize(
     ("language", "old", "new"),
     [
-        ("en", "We review chat transcripts to tune our assistant only if you opt in.",
-         "We review chat transcripts to tune our assistant."),
-        ("de",
-         "Wir werten Chatprotokolle nur dann zur Verbesserung des Assistenten aus, wenn Sie einwilligen.",
-         "Wir werten Chatprotokolle zur Verbesserung des Assistenten aus."),
-        ("fr", "Nous analysons les transcriptions de chat pour améliorer l'assistant si vous y consentez.",
-         "Nous analysons les transcriptions de chat pour améliorer l'assistant."),
-        ("es", "Analizamos las transcripciones del chat para mejorar el asistente solo si usted lo autoriza.",
-         "Analizamos las transcripciones del chat para mejorar el asistente."),
-        ("da", "Vi gennemgår chatudskrifter for at forbedre assistenten, kun hvis du giver samtykke.",
-         "Vi gennemgår chatudskrifter for at forbedre assistenten."),
-        ("sv", "Vi går igenom chattloggar för att förbättra assistenten endast om du samtycker.",
-         "Vi går igenom chattloggar för att förbättra assistenten."),
-        ("nl", "We bekijken chatverslagen alleen om de assistent te verbeteren als u daarmee instemt.",
-         "We bekijken chatverslagen om de assistent te verbeteren."),
+        (
+            "en",
+            "We review chat transcripts to tune our assistant only if you opt in.",
+            "We review chat transcripts to tune our assistant.",
+        ),
+        (
+            "de",
+            "Wir werten Chatprotokolle nur dann zur Verbesserung des Assistenten aus, wenn Sie einwilligen.",
+            "Wir werten Chatprotokolle zur Verbesserung des Assistenten aus.",
+        ),
+        (
+            "fr",
+            "Nous analysons les transcriptions de chat pour améliorer l'assistant si vous y consentez.",
+            "Nous analysons les transcriptions de chat pour améliorer l'assistant.",
+        ),
+        (
+            "es",
+            "Analizamos las transcripciones del chat para mejorar el asistente solo si usted lo autoriza.",
+            "Analizamos las transcripciones del chat para mejorar el asistente.",
+        ),
+        (
+            "da",
+            "Vi gennemgår chatudskrifter for at forbedre assistenten, kun hvis du giver samtykke.",
+            "Vi gennemgår chatudskrifter for at forbedre assistenten.",
+        ),
+        (
+            "sv",
+            "Vi går igenom chattloggar för att förbättra assistenten endast om du samtycker.",
+            "Vi går igenom chattloggar för att förbättra assistenten.",
+        ),
+        (
+            "nl",
+            "We bekijken chatverslagen alleen om de assistent te verbeteren als u daarmee instemt.",
+            "We bekijken chatverslagen om de assistent te verbeteren.",
+        ),
     ],
 )
 def test_an_opt_in_dropped_from_a_use_of_data_is_high(language: str, old: str, new: str) -> None:
@@ -44,10 +64,12 @@ def test_an_opt_in_added_is_material_but_not_high() -> None:
 
 
 def test_a_reworded_opt_in_that_stays_is_quiet() -> None:
-    assert_quiet(modified(
-        "We review chat transcripts to tune our assistant only if you opt in.",
-        "Only if you opt in do we review chat transcripts to tune our assistant.",
-    ))
+    assert_quiet(
+        modified(
+            "We review chat transcripts to tune our assistant only if you opt in.",
+            "Only if you opt in do we review chat transcripts to tune our assistant.",
+        )
+    )
 
 
 def test_a_dutch_sentence_opening_with_we_is_read_as_dutch() -> None:
@@ -62,8 +84,11 @@ def test_a_dutch_sentence_opening_with_we_is_read_as_dutch() -> None:
         ("da", "Vi scanner ikke indholdet af dine mails.", "Vi kan scanne indholdet af dine mails."),
         ("sv", "Vi granskar inte innehållet i dina chattar.", "Vi kan granska innehållet i dina chattar."),
         ("no", "Vi skanner ikke innholdet i filene dine.", "Vi kan skanne innholdet i filene dine."),
-        ("nl", "Wij scannen de inhoud van uw bestanden niet.",
-         "Wij kunnen de inhoud van uw bestanden scannen."),
+        (
+            "nl",
+            "Wij scannen de inhoud van uw bestanden niet.",
+            "Wij kunnen de inhoud van uw bestanden scannen.",
+        ),
         ("hr", "Ne pregledavamo sadržaj vaših datoteka.", "Možemo pregledavati sadržaj vaših datoteka."),
         ("sl", "Ne pregledujemo vsebine vaših datotek.", "Lahko pregledujemo vsebino vaših datotek."),
         ("zh", "我们不会扫描您的聊天内容。", "我们可能会扫描您的聊天内容。"),

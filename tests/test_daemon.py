@@ -53,15 +53,28 @@ def watchlist_yaml(site: PolicySite, ids: list[int]) -> str:
 
 
 class Daemon:
-    def __init__(self, tmp: Path, wl: Path, db: Path, name: str = "daemon", *, fast: bool = True,
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        tmp: Path,
+        wl: Path,
+        db: Path,
+        name: str = "daemon",
+        *,
+        fast: bool = True,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.log_path = tmp / f"{name}.log"
         env = {**os.environ, "POLICY_MONITOR_WATCH_POLL": "0.2", "PYTHONPATH": str(REPO), **(env or {})}
         if fast:
             env["POLICY_MONITOR_MIN_INTERVAL"] = "1"
         self._log = self.log_path.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(wl), str(db)], cwd=tmp, env=env,
-                                     stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", RUNNER, str(wl), str(db)],
+            cwd=tmp,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -133,8 +146,12 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     assert rows(db, "SELECT count(*) FROM versions WHERE policy_id = 'pol-0'") == [(1,)]
 
     policy_site.set_page("/p0", page(0, gen=1))
-    until(lambda: rows(db, "SELECT max(seq) FROM versions WHERE policy_id = 'pol-0'") == [(2,)], 60,
-          "the edit seen as version 2", d)
+    until(
+        lambda: rows(db, "SELECT max(seq) FROM versions WHERE policy_id = 'pol-0'") == [(2,)],
+        60,
+        "the edit seen as version 2",
+        d,
+    )
 
     second = Daemon(tmp_path, wl, db, "second")
     daemons.append(second)
@@ -148,8 +165,12 @@ def test_daemon_checks_on_schedule_reloads_refuses_a_second_and_stops_cleanly(
     wl.write_text(watchlist_yaml(policy_site, [0, 1]) + "  - {id: BAD ID, url: nowhere}\n")
     until(lambda: "not reloaded" in d.log(), 60, "the broken edit logged", d)
     (max_id,) = rows(db, "SELECT max(id) FROM fetches")[0]
-    until(lambda: all(fetch_counts(db, max_id).get(f"pol-{i}", 0) >= 1 for i in range(4)), 60,
-          "the last good watchlist still checked", d)
+    until(
+        lambda: all(fetch_counts(db, max_id).get(f"pol-{i}", 0) >= 1 for i in range(4)),
+        60,
+        "the last good watchlist still checked",
+        d,
+    )
     assert "watchlist.yaml:" in d.log().split("not reloaded", 1)[1].splitlines()[0]
 
     wl.write_text(watchlist_yaml(policy_site, [0, 1]))  # a good edit removing two policies
@@ -204,8 +225,12 @@ def test_sigkill_during_checks_loses_and_duplicates_no_version(
         (before,) = rows(db, "SELECT max(id) FROM fetches")[0]
         again = Daemon(tmp_path, wl, db, "restarted")
         daemons.append(again)
-        until(lambda: all(fetch_counts(db, before).get(f"pol-{i}", 0) >= 2 for i in ids), 60,
-              "every policy checked again after the restart", again)
+        until(
+            lambda: all(fetch_counts(db, before).get(f"pol-{i}", 0) >= 2 for i in ids),
+            60,
+            "every policy checked again after the restart",
+            again,
+        )
     finally:
         stop.set()
         changer.join()
@@ -215,8 +240,9 @@ def test_sigkill_during_checks_loses_and_duplicates_no_version(
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
     assert rows(db, "PRAGMA foreign_key_check") == []
     for i in ids:
-        versions = rows(db, "SELECT seq, text_sha256 FROM versions WHERE policy_id = ? ORDER BY seq",
-                        f"pol-{i}")
+        versions = rows(
+            db, "SELECT seq, text_sha256 FROM versions WHERE policy_id = ? ORDER BY seq", f"pol-{i}"
+        )
         assert [s for s, _ in versions] == list(range(1, len(versions) + 1))
         hashes = [h for _, h in versions]
         assert all(a != b for a, b in zip(hashes, hashes[1:], strict=False)), "two consecutive equal versions"
@@ -240,12 +266,20 @@ def test_daemon_with_10000_policies_stays_small(tmp_path: Path, daemons: list[Da
     daemons.append(d)
     until(lambda: "watching 10000 policies" in d.log(), 30, "10,000 policies scheduled", d)
     until(lambda: "... last: " in d.log(), 30, "the start-up plan logged", d)
-    rss_kb = int(next(ln for ln in Path(f"/proc/{d.proc.pid}/status").read_text().splitlines()
-                      if ln.startswith("VmRSS:")).split()[1])
+    rss_kb = int(
+        next(
+            ln
+            for ln in Path(f"/proc/{d.proc.pid}/status").read_text().splitlines()
+            if ln.startswith("VmRSS:")
+        ).split()[1]
+    )
     assert rss_kb < 150 * 1024, f"daemon RSS {rss_kb / 1024:.0f} MB with 10,000 policies"
     # spread, not a burst: the restart plan puts the first checks over the first hour
-    times = [datetime.strptime(ln.rsplit(" at ", 1)[1].strip(), "%Y-%m-%dT%H:%M:%SZ")
-             for ln in d.log().splitlines() if "  next: " in ln or "... last: " in ln]
+    times = [
+        datetime.strptime(ln.rsplit(" at ", 1)[1].strip(), "%Y-%m-%dT%H:%M:%SZ")
+        for ln in d.log().splitlines()
+        if "  next: " in ln or "... last: " in ln
+    ]
     assert len(times) == 6 and (times[-1] - times[0]).total_seconds() > 1800
     d.proc.send_signal(signal.SIGTERM)
     assert d.wait(15) == 0
@@ -258,7 +292,13 @@ def test_retry_delay_grows_from_the_base_up_to_the_interval() -> None:
     from monitor.watch.scheduler import retry_delay
 
     assert [retry_delay(n, 6 * 3600, 300) for n in (1, 2, 3, 4, 7, 8, 50)] == [
-        300, 600, 1200, 2400, 19200, 6 * 3600, 6 * 3600
+        300,
+        600,
+        1200,
+        2400,
+        19200,
+        6 * 3600,
+        6 * 3600,
     ]
     assert retry_delay(1, 60, 300) == 60  # never beyond the interval
 
@@ -300,12 +340,17 @@ class CliDaemon:
 
     def __init__(self, tmp: Path, *args: str) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-        env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_MIN_INTERVAL="1", POLICY_MONITOR_WATCH_POLL="0.2",
-                   POLICY_MONITOR_SENDER_INTERVAL="0.2")
+        env.update(
+            PYTHONPATH=str(REPO),
+            POLICY_MONITOR_MIN_INTERVAL="1",
+            POLICY_MONITOR_WATCH_POLL="0.2",
+            POLICY_MONITOR_SENDER_INTERVAL="0.2",
+        )
         self.out, self.err = tmp / "run.out", tmp / "run.err"
         with self.out.open("wb") as out, self.err.open("wb") as err:
-            self.proc = subprocess.Popen([sys.executable, "-m", "monitor", *args], cwd=tmp, env=env,
-                                         stdout=out, stderr=err)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "monitor", *args], cwd=tmp, env=env, stdout=out, stderr=err
+            )
 
     def log(self) -> str:
         return self.out.read_text(errors="replace") + self.err.read_text(errors="replace")

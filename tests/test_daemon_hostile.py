@@ -43,9 +43,14 @@ def test_validate_refuses_a_merge_bomb_at_once(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text(merge_bomb(), encoding="utf-8")
     assert len(merge_bomb().encode()) < 1000
-    proc = subprocess.run([sys.executable, "-m", "monitor", "validate", "--watchlist", str(bomb)],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "monitor", "validate", "--watchlist", str(bomb)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.returncode == 2
     assert "`<<` merges are expanded" in proc.stderr
 

@@ -110,8 +110,9 @@ def test_health_is_ok_only_while_a_daemon_runs(tmp_path: Path) -> None:
 
 def _expand(group: str, seen: set[str]) -> set[str]:
     """The system calls of a systemd group (`@system-service`), as this systemd lists them."""
-    out = subprocess.run(["systemd-analyze", "syscall-filter", group], capture_output=True, text=True,
-                         timeout=60, check=True).stdout
+    out = subprocess.run(
+        ["systemd-analyze", "syscall-filter", group], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
     names: set[str] = set()
     for line in out.splitlines()[1:]:
         word = line.strip()
@@ -173,9 +174,11 @@ def test_chromium_renders_a_page_under_the_units_system_call_filter(
     assert "capset" in allowed and "mount" not in allowed and "reboot" not in allowed
     policy_site.set_page("/privacy", SPA.format(clauses=", ".join(f"'{c}'" for c in CLAUSES)))
     wl, db = tmp_path / "wl.yaml", tmp_path / "m.db"
-    wl.write_text("fetch: {per_host_delay: 0, retries: 0, timeout: 30s}\n"
-                  f"policies: [{{id: spa, url: '{policy_site.url('/privacy')}', render: browser}}]\n",
-                  encoding="utf-8")
+    wl.write_text(
+        "fetch: {per_host_delay: 0, retries: 0, timeout: 30s}\n"
+        f"policies: [{{id: spa, url: '{policy_site.url('/privacy')}', render: browser}}]\n",
+        encoding="utf-8",
+    )
     if os.geteuid() == 0:
         # SQLite running as root gives its journal the database's owner (fchown); the unit's
         # DynamicUser is never root, so there SQLite makes no such call
@@ -188,7 +191,14 @@ def test_chromium_renders_a_page_under_the_units_system_call_filter(
             pass  # a call this libseccomp or architecture does not know
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
     env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_DB=str(db), POLICY_MONITOR_WATCHLIST=str(wl))
-    proc = subprocess.run([sys.executable, "-m", "monitor", "check", "--all"], capture_output=True, text=True,
-                          cwd=tmp_path, env=env, timeout=300, preexec_fn=rules.load)
+    proc = subprocess.run(
+        [sys.executable, "-m", "monitor", "check", "--all"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+        preexec_fn=rules.load,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "spa new v1" in proc.stdout, proc.stdout + proc.stderr

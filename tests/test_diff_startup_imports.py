@@ -45,7 +45,11 @@ def _diff_in_a_new_process(tmp_path: Path, cache: Path) -> tuple[dict[str, bool]
     env = {**os.environ, "POLICY_MONITOR_CACHE_DIR": str(cache)}
     out = subprocess.run(
         [sys.executable, "-c", _PROBE, str(old), str(new)],
-        env=env, capture_output=True, text=True, timeout=300, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     ).stdout
     report, _, imported = out.rstrip().rpartition("\n")
     return json.loads(imported), report

@@ -16,8 +16,14 @@ from monitor.fetch.http import HttpFetcher
 from monitor.models import FetchSettings, PolicyConfig, RouteConfig, Watchlist
 from monitor.watch.check import check_policy
 
-SETTINGS = FetchSettings(connect_timeout=2.0, read_timeout=2.0, retries=0, per_host_delay=0.0,
-                         per_host_concurrency=8, max_workers=4)
+SETTINGS = FetchSettings(
+    connect_timeout=2.0,
+    read_timeout=2.0,
+    retries=0,
+    per_host_delay=0.0,
+    per_host_concurrency=8,
+    max_workers=4,
+)
 
 
 @pytest.fixture
@@ -47,8 +53,9 @@ def test_a_gzip_page_cut_short_never_becomes_a_version_even_when_fetched_twice(
         assert check_policy(policy, store=store, fetcher=fetcher, watchlist=wl).outcome == "new"
 
         packed = gzip.compress(_page(90))
-        policy_site.set_fault("/privacy", "raw", body=packed[: len(packed) // 2],
-                              headers={"Content-Encoding": "gzip"})
+        policy_site.set_fault(
+            "/privacy", "raw", body=packed[: len(packed) // 2], headers={"Content-Encoding": "gzip"}
+        )
         outcomes = [check_policy(policy, store=store, fetcher=fetcher, watchlist=wl) for _ in range(3)]
         assert [o.outcome for o in outcomes] == ["failed"] * 3
         assert all((o.error or "").startswith("truncated body") for o in outcomes)
@@ -70,8 +77,9 @@ class _Race:
     def __init__(self, site: PolicySite, db: Path) -> None:
         self.site = site
         self.policy = PolicyConfig(id="acme", name="Acme", url=site.url("/p"), alert=("hook",))
-        self.wl = Watchlist(policies=(self.policy,), routes={"hook": RouteConfig("hook", "console")},
-                            fetch=SETTINGS)
+        self.wl = Watchlist(
+            policies=(self.policy,), routes={"hook": RouteConfig("hook", "console")}, fetch=SETTINGS
+        )
         self.a, self.b = store_mod.Store(db), store_mod.Store(db)
         self.a.sync_policies(self.wl.policies)
         self.fetcher = HttpFetcher(SETTINGS)
@@ -89,12 +97,21 @@ def test_the_store_refuses_a_version_compared_with_one_that_is_no_longer_the_lat
 
     race = _Race(policy_site, tmp_path / "m.db")
     try:
+
         def record(store: store_mod.Store, days: int, base_seq: int | None, seq: int):
             fetch = FetchRecord("acme", store.now_iso(), "changed" if base_seq else "new")
             alert = NewAlert(f"pm-{seq}-{days}", "hook", "change", {"version": seq})
-            return store.record_version(fetch, body=_page(days), content_type="text/html",
-                                        text=f"{days} days", language="en", clauses=[], changes=[],
-                                        alerts=[alert], base_seq=base_seq)
+            return store.record_version(
+                fetch,
+                body=_page(days),
+                content_type="text/html",
+                text=f"{days} days",
+                language="en",
+                clauses=[],
+                changes=[],
+                alerts=[alert],
+                base_seq=base_seq,
+            )
 
         assert record(race.a, 30, 0, 1).seq == 1
         assert record(race.b, 90, 1, 2).seq == 2  # the daemon's v2
@@ -129,8 +146,9 @@ def test_a_check_racing_the_daemon_neither_loses_the_alert_nor_stores_changes_fr
         def analyser(job, previous):  # the check's own analysis, with the daemon's check inside it
             result = check_mod.analyse_page(job, previous)
             policy_site.set_page("/p", _page(90))
-            daemon = check_mod.check_policy(race.policy, store=race.b, fetcher=race.fetcher,
-                                            watchlist=race.wl)
+            daemon = check_mod.check_policy(
+                race.policy, store=race.b, fetcher=race.fetcher, watchlist=race.wl
+            )
             assert (daemon.outcome, daemon.version_seq) == ("changed", 2)
             return result
 
@@ -157,14 +175,17 @@ def test_a_check_whose_page_the_daemon_recorded_meanwhile_is_unchanged_not_a_sec
     race = _Race(policy_site, tmp_path / "m.db")
     try:
         policy_site.set_page("/p", _page(30))
-        assert check_mod.check_policy(race.policy, store=race.a, fetcher=race.fetcher,
-                                      watchlist=race.wl).outcome == "new"
+        assert (
+            check_mod.check_policy(race.policy, store=race.a, fetcher=race.fetcher, watchlist=race.wl).outcome
+            == "new"
+        )
         policy_site.set_page("/p", _page(60))
 
         def analyser(job, previous):  # the daemon checks the same page while this check compares
             result = check_mod.analyse_page(job, previous)
-            daemon = check_mod.check_policy(race.policy, store=race.b, fetcher=race.fetcher,
-                                            watchlist=race.wl)
+            daemon = check_mod.check_policy(
+                race.policy, store=race.b, fetcher=race.fetcher, watchlist=race.wl
+            )
             assert (daemon.outcome, daemon.version_seq) == ("changed", 2)
             return result
 

@@ -101,8 +101,10 @@ def _symbols_one_by_one(a: list[str], b: list[str]) -> tuple[str, str, dict[str,
     return "".join(table[t] for t in a), "".join(table[t] for t in b), {c: t for t, c in table.items()}
 
 
-@given(st.lists(st.sampled_from(["we", "share", "it", ",", " ", "never", "数"]), max_size=40),
-       st.lists(st.text(max_size=3), max_size=40))
+@given(
+    st.lists(st.sampled_from(["we", "share", "it", ",", " ", "never", "数"]), max_size=40),
+    st.lists(st.text(max_size=3), max_size=40),
+)
 def test_token_symbols_follow_first_appearance(a: list[str], b: list[str]) -> None:
     assert as_symbols(a, b) == _symbols_one_by_one(a, b)
 

@@ -440,7 +440,6 @@ def test_no_explanation_carries_arrows_quotes_or_a_lower_case_start() -> None:
     assert seen
 
 
-
 def test_a_sentence_split_or_joined_reads_as_a_sentence(tmp_path: Path) -> None:
     """The quiet halves of a split sentence say so as a sentence too ("Sentence split; ...")."""
     from monitor.engine.pipeline import diff_files
@@ -451,6 +450,7 @@ def test_a_sentence_split_or_joined_reads_as_a_sentence(tmp_path: Path) -> None:
     explanations = [c.explanation for c in diff_files(old, new).changes]
     assert explanations and all(not c.material for c in diff_files(old, new).changes)
     assert all(text[:1].isupper() for text in explanations), explanations
+
 
 # --- alerts and reports: order and context --------------------------------------------------------
 

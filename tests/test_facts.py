@@ -314,8 +314,11 @@ def test_lines_that_only_mention_versions_or_updates_are_not_stamps(text: str, l
 @pytest.mark.parametrize(
     ("text", "language", "action"),
     [
-        ("We keep your information for no longer than is necessary for the purposes it was collected for.",
-         "en", "collect"),
+        (
+            "We keep your information for no longer than is necessary for the purposes it was collected for.",
+            "en",
+            "collect",
+        ),
         ("Uppgifterna som vi samlat in sparas inte längre än nödvändigt.", "sv", "collect"),
         ("我们收集的信息保存期限不超过实现目的所必需的时间。", "zh-Hans", "collect"),
     ],

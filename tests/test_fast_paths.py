@@ -35,8 +35,9 @@ def _general_scores(text: str) -> dict[str, float]:
 
 
 _ASCII = st.text(alphabet=string.printable, max_size=500)
-_WORDS = st.lists(st.sampled_from(sorted(detect._WORD_INDEX) + ["_", "9", "Data", "THE", ",", "  ", "\t"]),
-                  max_size=120).map(" ".join)
+_WORDS = st.lists(
+    st.sampled_from(sorted(detect._WORD_INDEX) + ["_", "9", "Data", "THE", ",", "  ", "\t"]), max_size=120
+).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -64,8 +65,9 @@ def _ranked_best(scores: dict[str, float], hinted: str | None) -> tuple[str, flo
     return best, best_score, len(ranked) > 1 and ranked[1][1] == best_score and best != hinted
 
 
-_SCORES = st.dictionaries(st.sampled_from(detect.LANGUAGES), st.sampled_from([0.5, 1.0, 1.5, 2.0, 2.3, 3.0]),
-                          min_size=1)
+_SCORES = st.dictionaries(
+    st.sampled_from(detect.LANGUAGES), st.sampled_from([0.5, 1.0, 1.5, 2.0, 2.3, 3.0]), min_size=1
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -79,7 +81,7 @@ def _general_is_abbreviation(text: str, dot: int) -> bool:
     from monitor.engine import segment as sg
 
     word_start = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot)) + 1
-    token = text[word_start:dot + 1].lower()
+    token = text[word_start : dot + 1].lower()
     if token in sg.abbreviations():
         return True
     core = token[:-1]
@@ -96,9 +98,34 @@ def _general_is_abbreviation(text: str, dot: int) -> bool:
     return bool(sg._NUMBERED.match(token)) and "." in core
 
 
-_TOKENS = st.lists(st.sampled_from(["Nr", "št", "ca", "We", "data", "J", "u.s.a", "“4", "3", "12", "4.2",
-                                    "(b", "Mai 2024", "130/22", "Art", "etc", "z.B", "ß", "Ab", "keep"]),
-                   min_size=1, max_size=6)
+_TOKENS = st.lists(
+    st.sampled_from(
+        [
+            "Nr",
+            "št",
+            "ca",
+            "We",
+            "data",
+            "J",
+            "u.s.a",
+            "“4",
+            "3",
+            "12",
+            "4.2",
+            "(b",
+            "Mai 2024",
+            "130/22",
+            "Art",
+            "etc",
+            "z.B",
+            "ß",
+            "Ab",
+            "keep",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -122,11 +149,32 @@ def _general_sizes(root) -> dict:  # type: ignore[no-untyped-def]
     return sizes
 
 
-_PARTS = st.lists(st.sampled_from([
-    "<main>", "</main>", "<article>", "</article>", '<div role="main">', '<section role="MAIN">', "</div>",
-    "</section>", "<p>", "</p>", "<!-- a note -->", " Some words ", "\n  ", "<br>", "<b>bold</b> tail ",
-    "<article role=main>", "<ul><li>item</li></ul>", "<?php x ?> after ", "<!-- c --> text after a comment ",
-]), max_size=30).map("".join)
+_PARTS = st.lists(
+    st.sampled_from(
+        [
+            "<main>",
+            "</main>",
+            "<article>",
+            "</article>",
+            '<div role="main">',
+            '<section role="MAIN">',
+            "</div>",
+            "</section>",
+            "<p>",
+            "</p>",
+            "<!-- a note -->",
+            " Some words ",
+            "\n  ",
+            "<br>",
+            "<b>bold</b> tail ",
+            "<article role=main>",
+            "<ul><li>item</li></ul>",
+            "<?php x ?> after ",
+            "<!-- c --> text after a comment ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)

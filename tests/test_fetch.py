@@ -264,7 +264,6 @@ def test_compressed_pages_are_decoded(policy_site: PolicySite, fetcher: HttpFetc
     assert "gzip" in headers_seen(policy_site, path)[0]["accept-encoding"]
 
 
-
 @pytest.mark.parametrize("encoding", ["gzip", "deflate", "gzip-raw-deflate"])
 def test_a_compressed_body_cut_short_is_a_truncated_body_not_half_a_page(
     policy_site: PolicySite, encoding: str
@@ -293,6 +292,7 @@ def test_a_compressed_body_cut_short_is_a_truncated_body_not_half_a_page(
     assert cut.outcome == "error" and cut.error and cut.error.startswith("truncated body") and cut.body == b""
     assert whole.outcome == "ok" and whole.body == body
     assert members.outcome == "ok" and members.body == body  # several gzip members are one body
+
 
 def test_empty_200_is_ok_with_empty_body(policy_site: PolicySite, fetcher: HttpFetcher):
     r = fetcher.fetch(policy_site.url("/empty"))

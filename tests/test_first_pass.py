@@ -51,8 +51,9 @@ def test_the_fast_constructors_make_the_very_values_of_the_dataclasses() -> None
     assert block == Block("item", "Refunds are paid within fourteen days.", 2, "3.")
     text = "Refunds are paid within fourteen days."
     clause = new_clause(4, text, ("Payments",), "3.", "refunds", "en", False)
-    made = Clause(index=4, text=text, section=("Payments",), marker="3.", key="refunds", language="en",
-                  is_heading=False)
+    made = Clause(
+        index=4, text=text, section=("Payments",), marker="3.", key="refunds", language="en", is_heading=False
+    )
     assert vars(clause) == vars(made)  # every field set, none left to a default
     assert clause == made and hash(clause) == hash(made) and repr(clause) == repr(made)
     with pytest.raises(FrozenInstanceError):
@@ -64,11 +65,11 @@ LATIN_TEXTS = [
     "Ask Dr. Moreau or Mr. Lind about it. They answer within a week.",
     "Is this covered?) Yes, under section 4.2. Further terms follow.",
     "Fees apply!! Refunds take 10 days.",
-    "She said \"no.\" Then the contract ended; Nothing else changed.",
+    'She said "no." Then the contract ended; Nothing else changed.',
     "Version 2.1 replaces 2.0; see art. 6. Next we list partners.",
     "Nous conservons vos données. Über uns: wir löschen sie nach 3. Mai 2025 spätestens.",
     "Only one sentence, no break at all",
-    "A closing run only.\")",
+    'A closing run only.")',
     "   ",
 ]
 
@@ -79,9 +80,13 @@ def test_sentences_without_cjk_end_where_the_general_rule_ends_them() -> None:
     for text in LATIN_TEXTS:
         assert list(_sentence_ends(text, True)) == list(_sentence_ends(text, False)), text
     assert split_sentences(LATIN_TEXTS[0]) == [
-        "We store server logs for 30 days.", "Backups are kept for one year."]
+        "We store server logs for 30 days.",
+        "Backups are kept for one year.",
+    ]
     assert split_sentences(LATIN_TEXTS[1]) == [
-        "Ask Dr. Moreau or Mr. Lind about it.", "They answer within a week."]
+        "Ask Dr. Moreau or Mr. Lind about it.",
+        "They answer within a week.",
+    ]
     assert split_sentences(LATIN_TEXTS[7]) == [LATIN_TEXTS[7]]
     assert split_sentences(LATIN_TEXTS[8]) == [LATIN_TEXTS[8]]
     assert split_sentences("   ") == ["   "]

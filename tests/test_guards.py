@@ -227,8 +227,12 @@ def test_the_quick_count_for_long_pages_never_changes_a_verdict():
     """Seed policies (two CJK), cut at many lengths around the 400-unit line, with challenge and
     login phrases in front, and pages of long words or of words glued by punctuation."""
     texts = [seed_text(n) for n in range(len(SEEDS))]
-    texts += ["Datenschutzgrundverordnungskonformitätsbescheinigung " * 390,
-              "a,b;c.d/" * 600, "中文" * 540 + " word" * 200, "Проверка браузера. " * 130]
+    texts += [
+        "Datenschutzgrundverordnungskonformitätsbescheinigung " * 390,
+        "a,b;c.d/" * 600,
+        "中文" * 540 + " word" * 200,
+        "Проверка браузера. " * 130,
+    ]
     samples = []
     for text in texts:
         for cut in (200, 1000, 1066, 1070, 1500, 2400, 3000, 3100, 4000, 6000, len(text)):

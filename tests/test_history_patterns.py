@@ -71,10 +71,7 @@ def test_a_new_term_glued_on_by_an_obfuscated_address_still_alerts() -> None:
         "Ask for a copy of your records by writing to records@example.org. "
         "We keep your records for two years."
     )
-    new = (
-        "Ask for a copy of your records by writing to [email protected] "
-        "We keep your records for ten years."
-    )
+    new = "Ask for a copy of your records by writing to [email protected] We keep your records for ten years."
     alerts = _material(_diff(old, new))
     assert any("retention" in c.categories and c.severity == "high" for c in alerts), alerts
 
@@ -772,16 +769,22 @@ def test_a_longer_period_for_what_a_pronoun_names_still_alerts(lang: str) -> Non
 
 def test_croatian_data_in_the_plural_names_something_kept() -> None:
     # "podaci" (data) is the plural of "podatak": a period in a sentence about it is retention
-    change = modified("Podaci o narudžbama brišu se nakon dvije godine.",
-                      "Podaci o narudžbama brišu se nakon pet godina.", "hr")
+    change = modified(
+        "Podaci o narudžbama brišu se nakon dvije godine.",
+        "Podaci o narudžbama brišu se nakon pet godina.",
+        "hr",
+    )
     assert_alert(change, "retention")
 
 
 @pytest.mark.parametrize(
     ("language", "old", "new"),
     [
-        ("es", "Lea nuestra Política de cookies para saber más.",
-         "Lea nuestra Información sobre cookies para saber más."),
+        (
+            "es",
+            "Lea nuestra Política de cookies para saber más.",
+            "Lea nuestra Información sobre cookies para saber más.",
+        ),
         ("en", "See our Cookie Notice for details.", "See more information about cookies for details."),
     ],
 )

@@ -216,8 +216,7 @@ AUTHORITY_ASKS = [
     (
         "en",
         "We hand over account records when a court requires it.",
-        "We hand over account records when a court requires it or to answer supervisory authority"
-        " requests.",
+        "We hand over account records when a court requires it or to answer supervisory authority requests.",
     ),
     (
         "en",

@@ -31,10 +31,20 @@ HOSTILE = f"We may sell your data{CSI}2J to partners {RLO}sredrob ssorca{RLO} wi
 
 def _run(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-    env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_DB=str(tmp / "m.db"),
-               POLICY_MONITOR_WATCHLIST=str(tmp / "wl.yaml"))
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=tmp, env=env, timeout=120)
+    env.update(
+        PYTHONPATH=str(REPO),
+        POLICY_MONITOR_DB=str(tmp / "m.db"),
+        POLICY_MONITOR_WATCHLIST=str(tmp / "wl.yaml"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp,
+        env=env,
+        timeout=120,
+    )
 
 
 def _clean(text: str) -> None:
@@ -49,7 +59,7 @@ def test_show_diff_history_export_and_console_alerts_escape_control_and_bidi(
     policy_site.set_page("/p", policy_html(text))
     (tmp_path / "wl.yaml").write_text(
         "policies:\n"
-        f'  - {{id: acme, name: "Acme \\u202e evil", url: \'{policy_site.url("/p")}\', alert: [console]}}\n',
+        f"  - {{id: acme, name: \"Acme \\u202e evil\", url: '{policy_site.url('/p')}', alert: [console]}}\n",
         encoding="utf-8",
     )
     assert _run(tmp_path, "check", "--all").returncode == 0
@@ -58,8 +68,14 @@ def test_show_diff_history_export_and_console_alerts_escape_control_and_bidi(
     assert checked.returncode == 0, checked.stderr
     assert "acme changed v2" in checked.stdout
     outputs = [checked.stdout, checked.stderr]
-    for args in (("show", "acme"), ("show", "acme", "--clauses"), ("diff", "acme@1", "acme@2"),
-                 ("history", "acme"), ("export",), ("status",)):
+    for args in (
+        ("show", "acme"),
+        ("show", "acme", "--clauses"),
+        ("diff", "acme@1", "acme@2"),
+        ("history", "acme"),
+        ("export",),
+        ("status",),
+    ):
         proc = _run(tmp_path, *args)
         assert proc.returncode in (0, 1), (args, proc.stderr)  # diff: 1 when something changed
         outputs += [proc.stdout, proc.stderr]
@@ -75,21 +91,42 @@ def test_show_diff_history_export_and_console_alerts_escape_control_and_bidi(
 def test_email_subject_and_body_carry_no_bidi_override_or_control(tmp_path: Path) -> None:
     smtp = SMTPServer().start()
     try:
-        route = RouteConfig(name="mail", type="email", options={
-            "to": ["dpo@example.com"], "from": "pm@example.com",
-            "smtp": {"host": "127.0.0.1", "port": smtp.port, "timeout": 5}})
-        policy = PolicyConfig(id="acme", name=f"Acme {RLO}moc.evil{RLO}", url="http://127.0.0.1/p",
-                              alert=("mail",))
+        route = RouteConfig(
+            name="mail",
+            type="email",
+            options={
+                "to": ["dpo@example.com"],
+                "from": "pm@example.com",
+                "smtp": {"host": "127.0.0.1", "port": smtp.port, "timeout": 5},
+            },
+        )
+        policy = PolicyConfig(
+            id="acme", name=f"Acme {RLO}moc.evil{RLO}", url="http://127.0.0.1/p", alert=("mail",)
+        )
         wl = Watchlist(policies=(policy,), routes={"mail": route})
         old = Clause(index=0, text="We keep your data for 30 days.")
         new = Clause(index=0, text=f"We keep your data{CSI} for {RLO}10 years.")
-        change = Change(kind="modified", old=old, new=new, categories=["retention"], material=True,
-                        severity="high", explanation=f"Retention {RLO}changed.")
+        change = Change(
+            kind="modified",
+            old=old,
+            new=new,
+            categories=["retention"],
+            material=True,
+            severity="high",
+            explanation=f"Retention {RLO}changed.",
+        )
         with Store(tmp_path / "m.db") as store:
             alerts = plan_change_alerts(policy, wl, seq=2, seen_at="2026-11-25T10:00:00Z", changes=[change])
-            store.record_version(FetchRecord("acme", "2026-11-25T10:00:00Z", "changed"), body=b"x",
-                                 content_type="text/plain", text="x", language="en", clauses=[],
-                                 changes=[change], alerts=alerts)
+            store.record_version(
+                FetchRecord("acme", "2026-11-25T10:00:00Z", "changed"),
+                body=b"x",
+                content_type="text/plain",
+                text="x",
+                language="en",
+                clauses=[],
+                changes=[change],
+                alerts=alerts,
+            )
             assert Sender(store, wl, console_stream=io.StringIO()).deliver_due()["delivered"] == 1
         [received] = smtp.messages
         msg = received.message

@@ -18,49 +18,113 @@ from monitor.lang.lexicon import canonical_language, country_names
 
 MATERIAL = [
     # retention lengthened, in digits and in words, with the unit inflected
-    ("nl", "Klantgegevens bewaren wij 2 jaar na de laatste bestelling.",
-     "Klantgegevens bewaren wij 5 jaar na de laatste bestelling.", "retention"),
-    ("nl", "Sollicitatiebrieven worden vier weken na de procedure verwijderd.",
-     "Sollicitatiebrieven worden twaalf weken na de procedure verwijderd.", "retention"),
-    ("hr", "Račune i podatke o kupnji čuvamo dvije godine.",
-     "Račune i podatke o kupnji čuvamo deset godina.", "retention"),
-    ("hr", "Snimke nadzornih kamera pohranjujemo 7 dana.",
-     "Snimke nadzornih kamera pohranjujemo 6 mjeseci.", "retention"),
+    (
+        "nl",
+        "Klantgegevens bewaren wij 2 jaar na de laatste bestelling.",
+        "Klantgegevens bewaren wij 5 jaar na de laatste bestelling.",
+        "retention",
+    ),
+    (
+        "nl",
+        "Sollicitatiebrieven worden vier weken na de procedure verwijderd.",
+        "Sollicitatiebrieven worden twaalf weken na de procedure verwijderd.",
+        "retention",
+    ),
+    (
+        "hr",
+        "Račune i podatke o kupnji čuvamo dvije godine.",
+        "Račune i podatke o kupnji čuvamo deset godina.",
+        "retention",
+    ),
+    (
+        "hr",
+        "Snimke nadzornih kamera pohranjujemo 7 dana.",
+        "Snimke nadzornih kamera pohranjujemo 6 mjeseci.",
+        "retention",
+    ),
     ("sl", "Posnetke videonadzora hranimo 30 dni.", "Posnetke videonadzora hranimo 6 mesecev.", "retention"),
     # a promise not to sell turned into a permission
-    ("nl", "Wij verkopen uw gegevens nooit aan andere bedrijven.",
-     "Wij kunnen uw gegevens aan andere bedrijven verkopen.", "sharing"),
+    (
+        "nl",
+        "Wij verkopen uw gegevens nooit aan andere bedrijven.",
+        "Wij kunnen uw gegevens aan andere bedrijven verkopen.",
+        "sharing",
+    ),
     ("hr", "Podatke ne prodajemo.", "Podatke možemo prodati.", "sharing"),
-    ("hr", "Vaše kontakt podatke nikada nećemo prodati drugim tvrtkama.",
-     "Vaše kontakt podatke možemo prodati drugim tvrtkama.", "sharing"),
+    (
+        "hr",
+        "Vaše kontakt podatke nikada nećemo prodati drugim tvrtkama.",
+        "Vaše kontakt podatke možemo prodati drugim tvrtkama.",
+        "sharing",
+    ),
     ("sl", "Podatkov o nakupih ne prodajamo.", "Podatke o nakupih lahko prodamo.", "sharing"),
     # a sharing promise dropped, a verb-second negator after the verb
-    ("nl", "Wij geven uw adres niet door aan adverteerders.",
-     "Wij geven uw adres door aan adverteerders.", "sharing"),
+    (
+        "nl",
+        "Wij geven uw adres niet door aan adverteerders.",
+        "Wij geven uw adres door aan adverteerders.",
+        "sharing",
+    ),
     ("hr", "Vaše podatke ne dijelimo s oglašivačima.", "Vaše podatke dijelimo s oglašivačima.", "sharing"),
     # a new destination abroad
     ("nl", "Back-ups staan op servers in Duitsland.", "Back-ups staan op servers in India.", "transfer"),
-    ("hr", "Podaci se pohranjuju na poslužiteljima u Europskoj uniji.",
-     "Podaci se pohranjuju na poslužiteljima u Indiji.", "transfer"),
-    ("sl", "Podatki so shranjeni na strežnikih v Evropski uniji.",
-     "Podatki so shranjeni na strežnikih v ZDA.", "transfer"),
+    (
+        "hr",
+        "Podaci se pohranjuju na poslužiteljima u Europskoj uniji.",
+        "Podaci se pohranjuju na poslužiteljima u Indiji.",
+        "transfer",
+    ),
+    (
+        "sl",
+        "Podatki so shranjeni na strežnikih v Evropski uniji.",
+        "Podatki so shranjeni na strežnikih v ZDA.",
+        "transfer",
+    ),
     # a lower minimum age
-    ("nl", "Het platform is niet bedoeld voor kinderen jonger dan 16 jaar.",
-     "Het platform is niet bedoeld voor kinderen jonger dan 13 jaar.", "children"),
-    ("hr", "Aplikacija nije namijenjena djeci mlađoj od 16 godina.",
-     "Aplikacija nije namijenjena djeci mlađoj od 14 godina.", "children"),
-    ("sl", "Aplikacija ni namenjena otrokom, mlajšim od 15 let.",
-     "Aplikacija ni namenjena otrokom, mlajšim od 12 let.", "children"),
+    (
+        "nl",
+        "Het platform is niet bedoeld voor kinderen jonger dan 16 jaar.",
+        "Het platform is niet bedoeld voor kinderen jonger dan 13 jaar.",
+        "children",
+    ),
+    (
+        "hr",
+        "Aplikacija nije namijenjena djeci mlađoj od 16 godina.",
+        "Aplikacija nije namijenjena djeci mlađoj od 14 godina.",
+        "children",
+    ),
+    (
+        "sl",
+        "Aplikacija ni namenjena otrokom, mlajšim od 15 let.",
+        "Aplikacija ni namenjena otrokom, mlajšim od 12 let.",
+        "children",
+    ),
     # a right removed
-    ("nl", "U heeft recht op inzage, rectificatie en verwijdering van uw gegevens.",
-     "U heeft recht op inzage en rectificatie van uw gegevens.", "rights"),
-    ("hr", "Imate pravo na pristup, ispravak, brisanje i prenosivost podataka.",
-     "Imate pravo na pristup, ispravak i prenosivost podataka.", "rights"),
-    ("sl", "Imate pravico do dostopa, popravka, izbrisa in ugovora.",
-     "Imate pravico do dostopa, popravka in ugovora.", "rights"),
+    (
+        "nl",
+        "U heeft recht op inzage, rectificatie en verwijdering van uw gegevens.",
+        "U heeft recht op inzage en rectificatie van uw gegevens.",
+        "rights",
+    ),
+    (
+        "hr",
+        "Imate pravo na pristup, ispravak, brisanje i prenosivost podataka.",
+        "Imate pravo na pristup, ispravak i prenosivost podataka.",
+        "rights",
+    ),
+    (
+        "sl",
+        "Imate pravico do dostopa, popravka, izbrisa in ugovora.",
+        "Imate pravico do dostopa, popravka in ugovora.",
+        "rights",
+    ),
     # a slower breach notice
-    ("hr", "O povredi podataka obavijestit ćemo vas u roku od 72 sata.",
-     "O povredi podataka obavijestit ćemo vas u roku od 10 dana.", "security"),
+    (
+        "hr",
+        "O povredi podataka obavijestit ćemo vas u roku od 72 sata.",
+        "O povredi podataka obavijestit ćemo vas u roku od 10 dana.",
+        "security",
+    ),
 ]
 
 
@@ -103,25 +167,49 @@ def test_a_consent_condition_dropped_from_sharing_is_high(lang: str) -> None:
 
 QUIET = [
     # the same meaning, re-worded
-    ("nl", "Wij bewaren uw gegevens zo lang als nodig is voor de overeenkomst.",
-     "Uw gegevens worden bewaard zolang dat nodig is voor de overeenkomst."),
-    ("hr", "Vaše podatke čuvamo onoliko dugo koliko je to potrebno za izvršenje ugovora.",
-     "Vaši se podaci čuvaju koliko je potrebno za izvršenje ugovora."),
-    ("sl", "Vaše podatke hranimo, dokler je to potrebno za izpolnitev pogodbe.",
-     "Vaši podatki se hranijo, dokler je to potrebno za izpolnitev pogodbe."),
+    (
+        "nl",
+        "Wij bewaren uw gegevens zo lang als nodig is voor de overeenkomst.",
+        "Uw gegevens worden bewaard zolang dat nodig is voor de overeenkomst.",
+    ),
+    (
+        "hr",
+        "Vaše podatke čuvamo onoliko dugo koliko je to potrebno za izvršenje ugovora.",
+        "Vaši se podaci čuvaju koliko je potrebno za izvršenje ugovora.",
+    ),
+    (
+        "sl",
+        "Vaše podatke hranimo, dokler je to potrebno za izpolnitev pogodbe.",
+        "Vaši podatki se hranijo, dokler je to potrebno za izpolnitev pogodbe.",
+    ),
     # a new date
-    ("nl", "Deze verklaring is voor het laatst gewijzigd op 3 maart 2023.",
-     "Deze verklaring is voor het laatst gewijzigd op 9 oktober 2024."),
-    ("hr", "Ova pravila primjenjuju se od 1. veljače 2023.",
-     "Ova pravila primjenjuju se od 15. lipnja 2024."),
+    (
+        "nl",
+        "Deze verklaring is voor het laatst gewijzigd op 3 maart 2023.",
+        "Deze verklaring is voor het laatst gewijzigd op 9 oktober 2024.",
+    ),
+    (
+        "hr",
+        "Ova pravila primjenjuju se od 1. veljače 2023.",
+        "Ova pravila primjenjuju se od 15. lipnja 2024.",
+    ),
     ("sl", "Ta pravila veljajo od 1. marca 2023.", "Ta pravila veljajo od 20. novembra 2024."),
     # a new postal address
-    ("nl", "Vragen kunt u sturen naar Dorpsstraat 4, 3511 Utrecht.",
-     "Vragen kunt u sturen naar Havenweg 12, 1015 Amsterdam."),
-    ("hr", "Pitanja možete poslati na adresu Ulica lipa 10, 10000 Zagreb.",
-     "Pitanja možete poslati na adresu Obala 32, 21000 Split."),
-    ("sl", "Vprašanja lahko pošljete na naslov Cesta 1, 1000 Ljubljana.",
-     "Vprašanja lahko pošljete na naslov Trg 5, 2000 Maribor."),
+    (
+        "nl",
+        "Vragen kunt u sturen naar Dorpsstraat 4, 3511 Utrecht.",
+        "Vragen kunt u sturen naar Havenweg 12, 1015 Amsterdam.",
+    ),
+    (
+        "hr",
+        "Pitanja možete poslati na adresu Ulica lipa 10, 10000 Zagreb.",
+        "Pitanja možete poslati na adresu Obala 32, 21000 Split.",
+    ),
+    (
+        "sl",
+        "Vprašanja lahko pošljete na naslov Cesta 1, 1000 Ljubljana.",
+        "Vprašanja lahko pošljete na naslov Trg 5, 2000 Maribor.",
+    ),
 ]
 
 
@@ -131,7 +219,7 @@ def test_a_reworded_or_redated_sentence_is_quiet(lang: str, old: str, new: str) 
 
 
 def test_a_dutch_request_to_email_us_is_not_the_users_own_email() -> None:
-    """"kun je een e-mail sturen": "je" is the pronoun there, not "your"."""
+    """ "kun je een e-mail sturen": "je" is the pronoun there, not "your"."""
     facts = extract_facts("Hiervoor kun je een e-mail sturen naar ons adres.", "nl")
     assert "collection" not in facts.categories
     assert "collection" in extract_facts("Wij bewaren je e-mailadres voor de nieuwsbrief.", "nl").categories
@@ -140,12 +228,17 @@ def test_a_dutch_request_to_email_us_is_not_the_users_own_email() -> None:
 @pytest.mark.parametrize(
     ("lang", "old", "new"),
     [
-        ("hr", "Korisnik ne smije dijeliti lozinku s drugim osobama.",
-         "Korisnik ne smije dijeliti lozinku ni s kim."),
-        ("nl", "Je mag je wachtwoord niet met anderen delen.",
-         "Je mag je wachtwoord met niemand delen."),
-        ("sl", "Uporabnik ne sme deliti gesla z drugimi osebami.",
-         "Uporabnik ne sme deliti gesla z nikomer."),
+        (
+            "hr",
+            "Korisnik ne smije dijeliti lozinku s drugim osobama.",
+            "Korisnik ne smije dijeliti lozinku ni s kim.",
+        ),
+        ("nl", "Je mag je wachtwoord niet met anderen delen.", "Je mag je wachtwoord met niemand delen."),
+        (
+            "sl",
+            "Uporabnik ne sme deliti gesla z drugimi osebami.",
+            "Uporabnik ne sme deliti gesla z nikomer.",
+        ),
     ],
 )
 def test_a_rule_for_the_user_rewritten_is_not_a_sharing_change(lang: str, old: str, new: str) -> None:

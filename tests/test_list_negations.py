@@ -9,22 +9,46 @@ import pytest
 from engine_checks import assert_alert, assert_quiet, modified
 
 SAID_OVER_A_LIST = [
-    ("en", "We do not pass your contact details to insurers or lenders.",
-     "We pass your contact details to neither insurers nor lenders."),
-    ("en", "Your location history is not sold to marketers or to analytics firms.",
-     "Your location history is sold neither to marketers nor to analytics firms."),
-    ("fr", "Nous ne transmettons pas vos coordonnées à des assureurs ou à des banques.",
-     "Nous ne transmettons vos coordonnées ni à des assureurs ni à des banques."),
-    ("es", "No cedemos sus datos de contacto a aseguradoras o a bancos.",
-     "No cedemos sus datos de contacto ni a aseguradoras ni a bancos."),
-    ("nl", "Wij verstrekken uw adresgegevens niet aan verzekeraars of banken.",
-     "Wij verstrekken uw adresgegevens noch aan verzekeraars noch aan banken."),
-    ("sl", "Vaših kontaktnih podatkov ne posredujemo zavarovalnicam ali bankam.",
-     "Vaših kontaktnih podatkov ne posredujemo niti zavarovalnicam niti bankam."),
-    ("hr", "Vaše kontaktne podatke ne prosljeđujemo osiguravateljima ili bankama.",
-     "Vaše kontaktne podatke ne prosljeđujemo ni osiguravateljima ni bankama."),
-    ("da", "Vi videregiver ikke dine kontaktoplysninger til forsikringsselskaber eller banker.",
-     "Vi videregiver hverken dine kontaktoplysninger til forsikringsselskaber eller til banker."),
+    (
+        "en",
+        "We do not pass your contact details to insurers or lenders.",
+        "We pass your contact details to neither insurers nor lenders.",
+    ),
+    (
+        "en",
+        "Your location history is not sold to marketers or to analytics firms.",
+        "Your location history is sold neither to marketers nor to analytics firms.",
+    ),
+    (
+        "fr",
+        "Nous ne transmettons pas vos coordonnées à des assureurs ou à des banques.",
+        "Nous ne transmettons vos coordonnées ni à des assureurs ni à des banques.",
+    ),
+    (
+        "es",
+        "No cedemos sus datos de contacto a aseguradoras o a bancos.",
+        "No cedemos sus datos de contacto ni a aseguradoras ni a bancos.",
+    ),
+    (
+        "nl",
+        "Wij verstrekken uw adresgegevens niet aan verzekeraars of banken.",
+        "Wij verstrekken uw adresgegevens noch aan verzekeraars noch aan banken.",
+    ),
+    (
+        "sl",
+        "Vaših kontaktnih podatkov ne posredujemo zavarovalnicam ali bankam.",
+        "Vaših kontaktnih podatkov ne posredujemo niti zavarovalnicam niti bankam.",
+    ),
+    (
+        "hr",
+        "Vaše kontaktne podatke ne prosljeđujemo osiguravateljima ili bankama.",
+        "Vaše kontaktne podatke ne prosljeđujemo ni osiguravateljima ni bankama.",
+    ),
+    (
+        "da",
+        "Vi videregiver ikke dine kontaktoplysninger til forsikringsselskaber eller banker.",
+        "Vi videregiver hverken dine kontaktoplysninger til forsikringsselskaber eller til banker.",
+    ),
 ]
 
 
@@ -37,12 +61,21 @@ def test_neither_nor_and_not_or_rule_out_the_same(language: str, old: str, new: 
 
 
 LIST_NEGATION_DROPPED = [
-    ("en", "We pass your contact details to neither insurers nor lenders.",
-     "We pass your contact details to insurers and lenders."),
-    ("en", "Your location history is sold neither to marketers nor to analytics firms.",
-     "Your location history is sold to marketers and to analytics firms."),
-    ("fr", "Nous ne transmettons vos coordonnées ni à des assureurs ni à des banques.",
-     "Nous transmettons vos coordonnées à des assureurs et à des banques."),
+    (
+        "en",
+        "We pass your contact details to neither insurers nor lenders.",
+        "We pass your contact details to insurers and lenders.",
+    ),
+    (
+        "en",
+        "Your location history is sold neither to marketers nor to analytics firms.",
+        "Your location history is sold to marketers and to analytics firms.",
+    ),
+    (
+        "fr",
+        "Nous ne transmettons vos coordonnées ni à des assureurs ni à des banques.",
+        "Nous transmettons vos coordonnées à des assureurs et à des banques.",
+    ),
 ]
 
 
@@ -61,12 +94,17 @@ def test_neither_without_its_second_part_negates_no_verb() -> None:
 
 
 TWO_VERBS_ONE_NEGATOR = [
-    ("nl", "Wij verhuren of verkopen uw adresgegevens niet.",
-     "Wij verhuren of verkopen uw adresgegevens."),
-    ("de", "Wir vermieten oder verkaufen Ihre Adressdaten nicht.",
-     "Wir vermieten oder verkaufen Ihre Adressdaten."),
-    ("da", "Vi udlejer eller sælger ikke dine adresseoplysninger.",
-     "Vi udlejer eller sælger dine adresseoplysninger."),
+    ("nl", "Wij verhuren of verkopen uw adresgegevens niet.", "Wij verhuren of verkopen uw adresgegevens."),
+    (
+        "de",
+        "Wir vermieten oder verkaufen Ihre Adressdaten nicht.",
+        "Wir vermieten oder verkaufen Ihre Adressdaten.",
+    ),
+    (
+        "da",
+        "Vi udlejer eller sælger ikke dine adresseoplysninger.",
+        "Vi udlejer eller sælger dine adresseoplysninger.",
+    ),
 ]
 
 

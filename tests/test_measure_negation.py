@@ -16,16 +16,31 @@ from monitor.engine.facts import extract_facts
     ("language", "old", "new"),
     [
         ("en", "Chat logs on our servers are encrypted.", "Chat logs on our servers are not encrypted."),
-        ("en", "Backups are kept in encrypted form for thirty days.",
-         "Backups are not kept in encrypted form for thirty days."),
-        ("de", "Ihre Zahlungsdaten werden verschlüsselt gespeichert.",
-         "Ihre Zahlungsdaten werden nicht verschlüsselt gespeichert."),
-        ("fr", "Vos messages sont chiffrés pendant leur envoi.",
-         "Vos messages ne sont pas chiffrés pendant leur envoi."),
-        ("es", "Los historiales de pago se guardan cifrados.",
-         "Los historiales de pago no se guardan cifrados."),
-        ("da", "Dine betalingsoplysninger bliver krypteret.",
-         "Dine betalingsoplysninger bliver ikke krypteret."),
+        (
+            "en",
+            "Backups are kept in encrypted form for thirty days.",
+            "Backups are not kept in encrypted form for thirty days.",
+        ),
+        (
+            "de",
+            "Ihre Zahlungsdaten werden verschlüsselt gespeichert.",
+            "Ihre Zahlungsdaten werden nicht verschlüsselt gespeichert.",
+        ),
+        (
+            "fr",
+            "Vos messages sont chiffrés pendant leur envoi.",
+            "Vos messages ne sont pas chiffrés pendant leur envoi.",
+        ),
+        (
+            "es",
+            "Los historiales de pago se guardan cifrados.",
+            "Los historiales de pago no se guardan cifrados.",
+        ),
+        (
+            "da",
+            "Dine betalingsoplysninger bliver krypteret.",
+            "Dine betalingsoplysninger bliver ikke krypteret.",
+        ),
     ],
 )
 def test_a_measure_negated_is_a_safeguard_dropped(language: str, old: str, new: str) -> None:
@@ -51,23 +66,29 @@ def test_a_measure_taken_elsewhere_in_the_clause_stays() -> None:
 
 
 def test_a_measure_taken_anew_is_news_but_not_high() -> None:
-    change = modified("Chat logs on our servers are not encrypted.",
-                      "Chat logs on our servers are encrypted.")
+    change = modified(
+        "Chat logs on our servers are not encrypted.", "Chat logs on our servers are encrypted."
+    )
     assert change.material and change.severity != "high", change
 
 
 def test_a_measure_negated_on_both_sides_is_quiet() -> None:
-    assert_quiet(modified("Chat logs are not encrypted on our servers.",
-                          "Chat logs aren't encrypted on our servers."))
+    assert_quiet(
+        modified("Chat logs are not encrypted on our servers.", "Chat logs aren't encrypted on our servers.")
+    )
 
 
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("We keep the passcodes of our members.",
-         "We hash the passcodes of our members before we keep them."),
-        ("Each login token is stored on our servers.",
-         "Each login token is hashed and stored on our servers."),
+        (
+            "We keep the passcodes of our members.",
+            "We hash the passcodes of our members before we keep them.",
+        ),
+        (
+            "Each login token is stored on our servers.",
+            "Each login token is hashed and stored on our servers.",
+        ),
     ],
 )
 def test_hashing_a_secret_is_a_security_measure_in_any_form_of_the_verb(old: str, new: str) -> None:

@@ -16,7 +16,6 @@ def _page(lead_in: str, entries: list[str]) -> bytes:
     return list_page(lead_in, entries, heading="Sub", title="Vendors", tail="<p>Updated yearly.</p>")
 
 
-
 # (language, lead-in naming the parties, entries kept, entry added)
 LISTS = [
     (

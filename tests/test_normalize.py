@@ -699,8 +699,9 @@ def test_blocks_are_the_models_block_type() -> None:
 
 
 def test_removed_and_chrome_elements_keep_the_text_after_them() -> None:
-    page = html("<p>Before <span class='ad'>advert</span> after.</p>"
-                "<p>Click <button>OK</button> to accept.</p>")
+    page = html(
+        "<p>Before <span class='ad'>advert</span> after.</p><p>Click <button>OK</button> to accept.</p>"
+    )
     doc = normalize(page, "text/html", remove=[".ad"])
     assert [b.text for b in doc.blocks] == ["Before after.", "Click to accept."]
 

@@ -20,18 +20,38 @@ ADDRESSES = [
     (
         "en",
         "Questions about this notice can be sent by post to:",
-        ["Northwind Pets Help Desk", "Attn: Privacy Team", "1200 Harbor Industrial Avenue, Unit 77-B,",
-         "Portland, OR 97210", "United States"],
-        ["Northwind Pets Help Desk", "Attn: Privacy Team", "55 Elm Street, Floor 3", "Boise, ID 83702",
-         "United States"],
+        [
+            "Northwind Pets Help Desk",
+            "Attn: Privacy Team",
+            "1200 Harbor Industrial Avenue, Unit 77-B,",
+            "Portland, OR 97210",
+            "United States",
+        ],
+        [
+            "Northwind Pets Help Desk",
+            "Attn: Privacy Team",
+            "55 Elm Street, Floor 3",
+            "Boise, ID 83702",
+            "United States",
+        ],
     ),
     (
         "de",
         "Schriftliche Anfragen richten Sie bitte an:",
-        ["Gartenfreunde Versand GmbH", "z. Hd. Datenschutz", "Kurze Straße 4",
-         "04109 Leipzig", "Deutschland"],
-        ["Gartenfreunde Versand GmbH", "z. Hd. Datenschutz",
-         "Am Alten Güterbahnhof 112, Gebäude C, Eingang Nord,", "99084 Erfurt", "Deutschland"],
+        [
+            "Gartenfreunde Versand GmbH",
+            "z. Hd. Datenschutz",
+            "Kurze Straße 4",
+            "04109 Leipzig",
+            "Deutschland",
+        ],
+        [
+            "Gartenfreunde Versand GmbH",
+            "z. Hd. Datenschutz",
+            "Am Alten Güterbahnhof 112, Gebäude C, Eingang Nord,",
+            "99084 Erfurt",
+            "Deutschland",
+        ],
     ),
 ]
 
@@ -113,10 +133,16 @@ ON_YOUR_PHONE = [
 
 # ... while the number itself, added to what is collected, still alerts
 PHONE_COLLECTED = [
-    ("fr", "Nous enregistrons votre nom et votre adresse e-mail.",
-     "Nous enregistrons votre nom, votre adresse e-mail et votre téléphone."),
-    ("de", "Wir erfassen Ihren Namen und Ihre E-Mail-Adresse.",
-     "Wir erfassen Ihren Namen, Ihre E-Mail-Adresse und Ihre Telefonnummer."),
+    (
+        "fr",
+        "Nous enregistrons votre nom et votre adresse e-mail.",
+        "Nous enregistrons votre nom, votre adresse e-mail et votre téléphone.",
+    ),
+    (
+        "de",
+        "Wir erfassen Ihren Namen und Ihre E-Mail-Adresse.",
+        "Wir erfassen Ihren Namen, Ihre E-Mail-Adresse und Ihre Telefonnummer.",
+    ),
 ]
 
 

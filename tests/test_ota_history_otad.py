@@ -33,8 +33,7 @@ ACCOUNT_AND_DATA = [
     (
         "fr",
         "Vous pouvez supprimer votre compte depuis la page Réglages de l'application.",
-        "Vous pouvez supprimer votre compte et toutes vos données depuis la page Réglages de"
-        " l'application.",
+        "Vous pouvez supprimer votre compte et toutes vos données depuis la page Réglages de l'application.",
     ),
     (
         "de",

@@ -60,10 +60,20 @@ class Cron:
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-        env.update(PYTHONPATH=str(REPO), PM_HOOK_SECRET=SECRET, POLICY_MONITOR_DB=str(self.db),
-                   POLICY_MONITOR_WATCHLIST=str(self.wl))
-        return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True,
-                              cwd=self.dir, env=env, timeout=120)
+        env.update(
+            PYTHONPATH=str(REPO),
+            PM_HOOK_SECRET=SECRET,
+            POLICY_MONITOR_DB=str(self.db),
+            POLICY_MONITOR_WATCHLIST=str(self.wl),
+        )
+        return subprocess.run(
+            [sys.executable, "-m", "monitor", *args],
+            capture_output=True,
+            text=True,
+            cwd=self.dir,
+            env=env,
+            timeout=120,
+        )
 
 
 def test_check_delivers_every_due_alert_whoever_wrote_them_in_batches(
@@ -101,10 +111,15 @@ def test_check_says_what_is_left_and_status_shows_it(
 
 
 def _watchlist(hook: WebhookReceiver) -> Watchlist:
-    route = RouteConfig(name="hook", type="webhook", max_attempts=8,
-                        options={"url": hook.url, "secret_env": "PM_HOOK_SECRET", "timeout": 5})
-    return Watchlist(policies=(PolicyConfig(id="acme", name="Acme", url="http://127.0.0.1/"),),
-                     routes={"hook": route})
+    route = RouteConfig(
+        name="hook",
+        type="webhook",
+        max_attempts=8,
+        options={"url": hook.url, "secret_env": "PM_HOOK_SECRET", "timeout": 5},
+    )
+    return Watchlist(
+        policies=(PolicyConfig(id="acme", name="Acme", url="http://127.0.0.1/"),), routes={"hook": route}
+    )
 
 
 def test_overlapping_senders_deliver_each_alert_once(
@@ -146,8 +161,12 @@ def test_a_dead_senders_claims_are_taken_over_and_a_live_ones_are_not(
     with Store(tmp_path / "monitor.db") as store:
         store.add_alerts(_alerts(2, "dead") + _alerts(1, "live"))
         now = store.now_iso()
-        gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True)
+        gone = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         host = socket.gethostname()
         dead_owner = f"{host}:{gone.stdout.strip()}:x"
         live_owner = f"{host}:{os.getppid()}:y"  # a process that is running
@@ -187,10 +206,19 @@ def test_a_check_killed_mid_delivery_leaves_nothing_behind_for_the_next(
         store.add_alerts(_alerts(20), policy_id="acme")
     hook.delay = 30  # the first POST hangs: the check is mid-send when it is killed
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-    env.update(PYTHONPATH=str(REPO), PM_HOOK_SECRET=SECRET, POLICY_MONITOR_DB=str(cron.db),
-               POLICY_MONITOR_WATCHLIST=str(cron.wl))
-    first = subprocess.Popen([sys.executable, "-m", "monitor", "check", "acme"], cwd=tmp_path, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env.update(
+        PYTHONPATH=str(REPO),
+        PM_HOOK_SECRET=SECRET,
+        POLICY_MONITOR_DB=str(cron.db),
+        POLICY_MONITOR_WATCHLIST=str(cron.wl),
+    )
+    first = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "check", "acme"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         until(lambda: len(hook.hits) == 1, 60, "the first POST")
         assert rows(cron.db, "SELECT count(*) FROM alerts WHERE claimed_by IS NOT NULL")[0][0] > 1
@@ -223,8 +251,9 @@ def test_a_sender_whose_claim_ran_out_mid_batch_sends_nothing_more_and_another_s
 
     with Store(tmp_path / "monitor.db") as store:
         store.add_alerts(_alerts(3))
-        slow = Sender(store, _watchlist(hook), clock=slow_clock, claim_seconds=5 * 60,
-                      console_stream=io.StringIO())
+        slow = Sender(
+            store, _watchlist(hook), clock=slow_clock, claim_seconds=5 * 60, console_stream=io.StringIO()
+        )
         assert slow.deliver_due()["delivered"] == 0  # each claim had run out when it was to be sent
         assert hook.hits == []
         later = start + timedelta(days=1)

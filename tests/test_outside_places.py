@@ -10,23 +10,44 @@ from engine_checks import assert_alert, assert_quiet, modified
 from monitor.engine.facts import extract_facts
 
 INSIDE_TO_OUTSIDE = [
-    ("en", "Your photos are hosted on servers in the EU.",
-     "Your photos are hosted on servers outside the EU."),
-    ("de", "Ihre Fotos werden auf Servern in der EU gespeichert.",
-     "Ihre Fotos werden auf Servern außerhalb der EU gespeichert."),
-    ("fr", "Vos photos sont hébergées sur des serveurs situés dans l'Union européenne.",
-     "Vos photos sont hébergées sur des serveurs situés en dehors de l'Union européenne."),
-    ("es", "Sus fotos se alojan en servidores situados en la UE.",
-     "Sus fotos se alojan en servidores situados fuera de la UE."),
+    (
+        "en",
+        "Your photos are hosted on servers in the EU.",
+        "Your photos are hosted on servers outside the EU.",
+    ),
+    (
+        "de",
+        "Ihre Fotos werden auf Servern in der EU gespeichert.",
+        "Ihre Fotos werden auf Servern außerhalb der EU gespeichert.",
+    ),
+    (
+        "fr",
+        "Vos photos sont hébergées sur des serveurs situés dans l'Union européenne.",
+        "Vos photos sont hébergées sur des serveurs situés en dehors de l'Union européenne.",
+    ),
+    (
+        "es",
+        "Sus fotos se alojan en servidores situados en la UE.",
+        "Sus fotos se alojan en servidores situados fuera de la UE.",
+    ),
     ("da", "Dine billeder opbevares på servere i EU.", "Dine billeder opbevares på servere uden for EU."),
     ("sv", "Dina bilder lagras på servrar inom EU.", "Dina bilder lagras på servrar utanför EU."),
     ("no", "Bildene dine lagres på servere i EU.", "Bildene dine lagres på servere utenfor EU."),
-    ("nl", "Uw foto's worden opgeslagen op servers in de EU.",
-     "Uw foto's worden opgeslagen op servers buiten de EU."),
-    ("hr", "Vaše fotografije pohranjujemo na poslužiteljima u EU.",
-     "Vaše fotografije pohranjujemo na poslužiteljima izvan EU."),
-    ("sl", "Vaše fotografije hranimo na strežnikih v EU.",
-     "Vaše fotografije hranimo na strežnikih zunaj EU."),
+    (
+        "nl",
+        "Uw foto's worden opgeslagen op servers in de EU.",
+        "Uw foto's worden opgeslagen op servers buiten de EU.",
+    ),
+    (
+        "hr",
+        "Vaše fotografije pohranjujemo na poslužiteljima u EU.",
+        "Vaše fotografije pohranjujemo na poslužiteljima izvan EU.",
+    ),
+    (
+        "sl",
+        "Vaše fotografije hranimo na strežnikih v EU.",
+        "Vaše fotografije hranimo na strežnikih zunaj EU.",
+    ),
     ("zh", "您的照片存储在中国境内的服务器上。", "您的照片存储在中国境外的服务器上。"),
 ]
 
@@ -46,8 +67,12 @@ def test_the_region_outside_which_data_goes_is_kept_apart_from_places_it_goes_to
 
 
 def test_outside_a_region_named_two_ways_is_the_same_place() -> None:
-    assert_quiet(modified("Support tickets may be read by staff outside the EEA.",
-                          "Support tickets may be read by staff outside the European Economic Area."))
+    assert_quiet(
+        modified(
+            "Support tickets may be read by staff outside the EEA.",
+            "Support tickets may be read by staff outside the European Economic Area.",
+        )
+    )
 
 
 def test_a_country_added_after_outside_the_region_is_named_alone() -> None:

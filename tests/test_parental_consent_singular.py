@@ -7,10 +7,16 @@ import pytest
 from engine_checks import assert_alert, modified
 
 DROPPED = [
-    ("da", "Børn under 15 år må kun oprette en profil med samtykke fra en forælder.",
-     "Børn under 15 år må oprette en profil."),
-    ("no", "Barn under 15 år kan bare opprette en profil med samtykke fra en forelder.",
-     "Barn under 15 år kan opprette en profil."),
+    (
+        "da",
+        "Børn under 15 år må kun oprette en profil med samtykke fra en forælder.",
+        "Børn under 15 år må oprette en profil.",
+    ),
+    (
+        "no",
+        "Barn under 15 år kan bare opprette en profil med samtykke fra en forelder.",
+        "Barn under 15 år kan opprette en profil.",
+    ),
 ]
 
 

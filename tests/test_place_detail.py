@@ -8,10 +8,16 @@ import pytest
 from engine_checks import assert_alert, assert_quiet, modified
 
 CITY_BESIDE_COUNTRY = [
-    ("en", "Backups are kept in a data centre in Lyon, France.",
-     "Backups are kept in a data centre in France."),
-    ("de", "Ihre Daten werden auf Servern in Wien, Österreich gespeichert.",
-     "Ihre Daten werden auf Servern in Österreich gespeichert."),
+    (
+        "en",
+        "Backups are kept in a data centre in Lyon, France.",
+        "Backups are kept in a data centre in France.",
+    ),
+    (
+        "de",
+        "Ihre Daten werden auf Servern in Wien, Österreich gespeichert.",
+        "Ihre Daten werden auf Servern in Österreich gespeichert.",
+    ),
     ("fr", "Vos données sont hébergées à Milan, en Italie.", "Vos données sont hébergées en Italie."),
 ]
 

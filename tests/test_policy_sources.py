@@ -36,8 +36,14 @@ alerts:
 
 def monitor(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**env, "PYTHONPATH": str(REPO)}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**env, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
 
 
 def write(path: Path, text: str) -> Path:
@@ -58,42 +64,68 @@ def problems(path: Path) -> list[str]:
 
 
 def test_csv_jsonl_and_yaml_sources_merge_with_the_watchlist_policies(tmp_path: Path) -> None:
-    wl = write(tmp_path / "watchlist.yaml", ROUTES + """\
+    wl = write(
+        tmp_path / "watchlist.yaml",
+        ROUTES
+        + """\
 policies:
   - {id: own-privacy, url: "https://own.example/privacy"}
 policies_from: [vendors.csv, partners/, more.yaml]
-""")
-    write(tmp_path / "vendors.csv", (
-        "id,url,name,type,interval,select,remove,alert,x-owner\n"
-        "cloudy-privacy,https://cloudy.example/privacy,Cloudy privacy,privacy,1d,main,.banner;#chat,"
-        "legal-mail;console,Ana\n"
-        "cloudy-terms,https://cloudy.example/terms,,terms,,,,,\n"
-    ))
-    write(tmp_path / "partners" / "b.jsonl", (
-        "# partners exported from the contract register\n"
-        "\n"
-        '{"id": "courier-terms", "url": "https://courier.example/tos", "type": "terms", "language": "no"}\n'
-    ))
-    write(tmp_path / "partners" / "a.yaml",
-          "- {id: bakery-cookies, url: 'https://bakery.example/c', type: cookies}\n")
+""",
+    )
+    write(
+        tmp_path / "vendors.csv",
+        (
+            "id,url,name,type,interval,select,remove,alert,x-owner\n"
+            "cloudy-privacy,https://cloudy.example/privacy,Cloudy privacy,privacy,1d,main,.banner;#chat,"
+            "legal-mail;console,Ana\n"
+            "cloudy-terms,https://cloudy.example/terms,,terms,,,,,\n"
+        ),
+    )
+    write(
+        tmp_path / "partners" / "b.jsonl",
+        (
+            "# partners exported from the contract register\n"
+            "\n"
+            '{"id": "courier-terms", "url": "https://courier.example/tos", '
+            '"type": "terms", "language": "no"}\n'
+        ),
+    )
+    write(
+        tmp_path / "partners" / "a.yaml",
+        "- {id: bakery-cookies, url: 'https://bakery.example/c', type: cookies}\n",
+    )
     write(tmp_path / "partners" / ".a.yaml.swp", "not a source\n")  # an editor's file: skipped
     write(tmp_path / "partners" / "notes.txt", "not a source either\n")
-    write(tmp_path / "more.yaml", (
-        "x-shared: &shared {type: terms, interval: 2d}\n"
-        "policies:\n"
-        "  - {<<: *shared, id: dairy-terms, url: 'https://dairy.example/terms'}\n"
-    ))
+    write(
+        tmp_path / "more.yaml",
+        (
+            "x-shared: &shared {type: terms, interval: 2d}\n"
+            "policies:\n"
+            "  - {<<: *shared, id: dairy-terms, url: 'https://dairy.example/terms'}\n"
+        ),
+    )
 
     loaded = load_watchlist(wl)
     by_id = {p.id: p for p in loaded.policies}
-    assert list(by_id) == ["own-privacy", "cloudy-privacy", "cloudy-terms", "bakery-cookies",
-                           "courier-terms", "dairy-terms"]  # the watchlist, then each file in order
+    assert list(by_id) == [
+        "own-privacy",
+        "cloudy-privacy",
+        "cloudy-terms",
+        "bakery-cookies",
+        "courier-terms",
+        "dairy-terms",
+    ]  # the watchlist, then each file in order
     cloudy = by_id["cloudy-privacy"]
     assert (cloudy.name, cloudy.interval_seconds, cloudy.select) == ("Cloudy privacy", 86400, "main")
     assert cloudy.remove == (".banner", "#chat") and cloudy.alert == ("legal-mail", "console")
     terms = by_id["cloudy-terms"]  # empty cells are not set: the watchlist's defaults apply
     assert (terms.name, terms.type, terms.interval_seconds, terms.alert) == (
-        "cloudy-terms", "terms", 12 * 3600, ("console",))
+        "cloudy-terms",
+        "terms",
+        12 * 3600,
+        ("console",),
+    )
     assert by_id["courier-terms"].language == "no"
     assert (by_id["dairy-terms"].type, by_id["dairy-terms"].interval_seconds) == ("terms", 2 * 86400)
     assert [Path(s).name for s in loaded.sources] == ["vendors.csv", "a.yaml", "b.jsonl", "more.yaml"]
@@ -106,29 +138,41 @@ def test_a_folder_holding_the_watchlist_skips_the_watchlist_itself(tmp_path: Pat
 
 
 def test_every_problem_names_its_file_and_line_across_sources(tmp_path: Path) -> None:
-    wl = write(tmp_path / "watchlist.yaml", ROUTES + """\
+    wl = write(
+        tmp_path / "watchlist.yaml",
+        ROUTES
+        + """\
 policies:
   - {id: shared-id, url: "https://own.example/a"}
 policies_from: [rows.csv, rows.jsonl, more.yaml]
-""")
-    write(tmp_path / "rows.csv", (
-        "id,url,name,interval,alert\n"                  # 1
-        "fine-one,https://a.example/1,,,\n"             # 2
-        "fine-two,gopher://a.example/2,,,\n"            # 3: not http(s)
-        'multi-line,https://a.example/3,"Two\n'         # 4: a row over two lines ...
-        'lines",6 hours,\n'                             # 5  ... whose interval is wrong
-        "shared-id,https://a.example/4,,,\n"            # 6: the watchlist's id
-        "fine-three,https://a.example/5,,,pager\n"      # 7: no such route
-    ))
-    write(tmp_path / "rows.jsonl", (
-        '{"id": "fine-one", "url": "https://b.example/1"}\n'   # 1: rows.csv line 2's id
-        "# a comment\n"                                         # 2
-        '{"id": "json-two", "url": "https://b.example/2"\n'     # 3: not closed
-        '{"id": "json-three", "ulr": "https://b.example/3"}\n'  # 4: misspelt key
-        '["json-four"]\n'                                       # 5: not an object
-    ))
-    write(tmp_path / "more.yaml",
-          "policies:\n  - id: yaml-one\n    url: https://c.example/1\n    render: maybe\n")
+""",
+    )
+    write(
+        tmp_path / "rows.csv",
+        (
+            "id,url,name,interval,alert\n"  # 1
+            "fine-one,https://a.example/1,,,\n"  # 2
+            "fine-two,gopher://a.example/2,,,\n"  # 3: not http(s)
+            'multi-line,https://a.example/3,"Two\n'  # 4: a row over two lines ...
+            'lines",6 hours,\n'  # 5  ... whose interval is wrong
+            "shared-id,https://a.example/4,,,\n"  # 6: the watchlist's id
+            "fine-three,https://a.example/5,,,pager\n"  # 7: no such route
+        ),
+    )
+    write(
+        tmp_path / "rows.jsonl",
+        (
+            '{"id": "fine-one", "url": "https://b.example/1"}\n'  # 1: rows.csv line 2's id
+            "# a comment\n"  # 2
+            '{"id": "json-two", "url": "https://b.example/2"\n'  # 3: not closed
+            '{"id": "json-three", "ulr": "https://b.example/3"}\n'  # 4: misspelt key
+            '["json-four"]\n'  # 5: not an object
+        ),
+    )
+    write(
+        tmp_path / "more.yaml",
+        "policies:\n  - id: yaml-one\n    url: https://c.example/1\n    render: maybe\n",
+    )
 
     assert problems(wl) == [
         "rows.csv:3: url: 'gopher://a.example/2' is not an http:// or https:// URL",
@@ -177,8 +221,11 @@ def test_csv_header_mistakes_are_reported_once_on_the_header_line(tmp_path: Path
 
 def test_policies_from_names_that_do_not_work_are_reported_at_their_line(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.csv")  # opening it would wait for a writer for ever
-    wl = write(tmp_path / "watchlist.yaml", "policies:\n  - {id: a, url: 'https://a.example/'}\n"
-               "policies_from:\n  - missing/\n  - notes.txt\n  - pipe.csv\n")
+    wl = write(
+        tmp_path / "watchlist.yaml",
+        "policies:\n  - {id: a, url: 'https://a.example/'}\n"
+        "policies_from:\n  - missing/\n  - notes.txt\n  - pipe.csv\n",
+    )
     write(tmp_path / "notes.txt", "id,url\n")
     found = problems(wl)
     assert found[0] == "watchlist.yaml:4: policies_from[0]: 'missing': no such file or folder"
@@ -196,13 +243,22 @@ def test_hostile_sources_give_one_clear_error_each(tmp_path: Path) -> None:
     with open(write(bad / "huge.jsonl", ""), "wb") as f:
         f.truncate(2**30)  # 1 GiB of one line (sparse: costs no disk), refused before reading
     long_row = '{"id": "long", "url": "https://l.example/' + "x" * (2 * MAX_LINE_BYTES) + '"}\n'
-    write(bad / "long.jsonl", '{"id": "ok-1", "url": "https://l.example/1"}\n' + long_row
-          + '{"id": "after-long", "url": "nowhere"}\n'  # read: the long line is skipped, not the file
-          + "[" * 50_000 + "\n")  # nested past any parser's depth
-    write(bad / "wide.csv", "id,url," + ",".join(f"c{i}" for i in range(1_000_000)) + "\nw,https://w.example/\n")
+    write(
+        bad / "long.jsonl",
+        '{"id": "ok-1", "url": "https://l.example/1"}\n'
+        + long_row
+        + '{"id": "after-long", "url": "nowhere"}\n'  # read: the long line is skipped, not the file
+        + "[" * 50_000
+        + "\n",
+    )  # nested past any parser's depth
+    write(
+        bad / "wide.csv", "id,url," + ",".join(f"c{i}" for i in range(1_000_000)) + "\nw,https://w.example/\n"
+    )
     (bad / "image.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
-    write(bad / "quote.csv",
-          'id,url,name\nq,https://q.example/,"a quote never closed\n' + "more words\n" * 20_000)
+    write(
+        bad / "quote.csv",
+        'id,url,name\nq,https://q.example/,"a quote never closed\n' + "more words\n" * 20_000,
+    )
     write(bad / "latin.csv", "id,url\n")
     with open(bad / "latin.csv", "ab") as f:
         f.write(b"caf\xe9,https://c.example/\nfine,https://f.example/\n")
@@ -245,23 +301,33 @@ def test_a_source_full_of_mistakes_stops_after_the_cap(tmp_path: Path) -> None:
 
 def test_import_checks_against_the_watchlist_and_prints_entries_that_load_the_same(tmp_path: Path) -> None:
     write(tmp_path / "watchlist.yaml", ROUTES + "policies:\n  - {id: own, url: 'https://own.example/'}\n")
-    write(tmp_path / "new.csv", "id,url,alert,remove,x-owner\n"
-          "north,https://north.example/p,legal-mail,.ad;.chat,Kim\nsouth,https://south.example/p,,,\n")
+    write(
+        tmp_path / "new.csv",
+        "id,url,alert,remove,x-owner\n"
+        "north,https://north.example/p,legal-mail,.ad;.chat,Kim\nsouth,https://south.example/p,,,\n",
+    )
     write(tmp_path / "new.jsonl", '{"id": "west", "url": "https://west.example/p", "interval": "3d"}\n')
 
     proc = monitor("import", "new.csv", "new.jsonl", "-o", "imported.yaml", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "ok: 3 policies in 2 files" in proc.stderr and "policies_from" in proc.stderr
     entries = yaml.safe_load((tmp_path / "imported.yaml").read_text())["policies"]
-    assert entries[0] == {"id": "north", "url": "https://north.example/p", "alert": ["legal-mail"],
-                          "remove": [".ad", ".chat"]}  # only what the row sets; x- columns left out
+    assert entries[0] == {
+        "id": "north",
+        "url": "https://north.example/p",
+        "alert": ["legal-mail"],
+        "remove": [".ad", ".chat"],
+    }  # only what the row sets; x- columns left out
     # pasted under policies:, the entries are the same policies as the files named by policies_from
     pasted = write(tmp_path / "pasted.yaml", ROUTES + yaml.safe_dump({"policies": entries}))
     named = write(tmp_path / "named.yaml", ROUTES + "policies_from: [new.csv, new.jsonl]\n")
     assert load_watchlist(pasted).policies == load_watchlist(named).policies
 
-    write(tmp_path / "clash.jsonl", '{"id": "own", "url": "https://o.example/"}\n'
-          '{"id": "east", "url": "https://e.example/", "alert": "pager"}\n')
+    write(
+        tmp_path / "clash.jsonl",
+        '{"id": "own", "url": "https://o.example/"}\n'
+        '{"id": "east", "url": "https://e.example/", "alert": "pager"}\n',
+    )
     proc = monitor("import", "clash.jsonl", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == ""
     assert "clash.jsonl:1: id: 'own' is already used on line 5 of watchlist.yaml" in proc.stderr
@@ -292,8 +358,11 @@ def test_a_running_daemon_reloads_on_a_source_edit_and_keeps_the_last_good_list(
     for i in range(4):
         policy_site.set_page(f"/p{i}", page(i))
     wl, db, lists = tmp_path / "watchlist.yaml", tmp_path / "monitor.db", tmp_path / "lists"
-    write(wl, "fetch: {per_host_delay: 0s, per_host_concurrency: 8, connect_timeout: 2s, read_timeout: 2s,"
-              " retries: 0, max_workers: 4}\npolicies_from: [lists]\n")
+    write(
+        wl,
+        "fetch: {per_host_delay: 0s, per_host_concurrency: 8, connect_timeout: 2s, read_timeout: 2s,"
+        " retries: 0, max_workers: 4}\npolicies_from: [lists]\n",
+    )
 
     def csv_rows(*ids: int) -> str:
         return "id,url,interval\n" + "".join(f"pol-{i},{policy_site.url(f'/p{i}')},30s\n" for i in ids)
@@ -315,8 +384,12 @@ def test_a_running_daemon_reloads_on_a_source_edit_and_keeps_the_last_good_list(
         until(lambda: "not reloaded" in d.log(), 60, "the broken source logged", d)
         assert "b.jsonl:2: url: 'nowhere'" in d.log().split("not reloaded", 1)[1].splitlines()[0]
         (after,) = rows(db, "SELECT max(id) FROM fetches")[0]
-        until(lambda: all(fetch_counts(db, after).get(f"pol-{i}", 0) >= 1 for i in range(3)), 60,
-              "the last good list still checked", d)
+        until(
+            lambda: all(fetch_counts(db, after).get(f"pol-{i}", 0) >= 1 for i in range(3)),
+            60,
+            "the last good list still checked",
+            d,
+        )
         assert "pol-3" not in fetch_counts(db)
 
         write(lists / "b.jsonl", jsonl_row(2) + jsonl_row(3))  # the fix is noticed too

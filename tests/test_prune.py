@@ -34,9 +34,15 @@ def _history(store: Store, base=DAY0) -> dict[str, int]:
     ids: dict[str, int] = {}
 
     def version(name: str, n: float, text: str) -> None:
-        v = store.record_version(FetchRecord("acme", day(n, base), "new" if name == "v1" else "changed"),
-                                 body=text.encode(), content_type="text/plain", text=text, language="en",
-                                 clauses=[Clause(index=0, text=text)], changes=[])
+        v = store.record_version(
+            FetchRecord("acme", day(n, base), "new" if name == "v1" else "changed"),
+            body=text.encode(),
+            content_type="text/plain",
+            text=text,
+            language="en",
+            clauses=[Clause(index=0, text=text)],
+            changes=[],
+        )
         ids[name] = rows(store.path, "SELECT fetch_id FROM versions WHERE id = ?", v.id)[0][0]
 
     def fetch(name: str, n: float, outcome: str) -> None:
@@ -82,8 +88,9 @@ def test_the_daemon_prunes_the_fetch_history(tmp_path: Path, policy_site: Policy
     with Store(db) as store:
         ids = _history(store, base)
     policy_site.set_page("/p", policy_html(seed_text(1)))
-    wl.write_text(f"policies:\n  - {{id: acme, url: '{policy_site.url('/p')}', interval: 1h}}\n",
-                  encoding="utf-8")
+    wl.write_text(
+        f"policies:\n  - {{id: acme, url: '{policy_site.url('/p')}', interval: 1h}}\n", encoding="utf-8"
+    )
     daemon = Daemon(tmp_path, wl, db, fast=False, env={"POLICY_MONITOR_PRUNE_AFTER": "0.5"})
     try:
         until(lambda: "fetch history pruned" in daemon.log(), 60, "the daemon's pruning pass", daemon)

@@ -75,24 +75,39 @@ BAD_CSV = (
     "fife-shop,https://fifes.invalid/p,,,,,,,,lamp-shop,\n"  # a previous id still in use
     "tuba-shop,https://tubas.invalid:99999/p,,,,,,,,,\n"  # a port out of range
 )
-BAD_JSONL = "\n".join(json.dumps(row) if not isinstance(row, str) else row for row in [
-    {"id": "cello-shop", "url": "https://cellos.invalid/p", "alert": ["legal", "console", "legal"]},
-    {"id": "viola-shop", "url": "https://violas.invalid/p", "colour": "blue"},  # unknown key
-    {"id": "banjo-shop", "url": "https://banjos.invalid/p", "intervall": "1d"},  # misspelt key
-    {"id": "piano-shop"},  # no url
-    {"id": "organ-shop", "url": "https://organs.invalid/p", "interval": 3600},  # a number, not a duration
-    {"id": None, "url": "https://none.invalid/p"},  # null id
-    {"id": 42, "url": "https://answer.invalid/p"},  # a number as id: read as the text 42
-    {"id": "zither-shop", "url": "https://zithers.invalid/p", "name": ""},  # empty name
-    {"id": "sitar-shop", "url": "https://sitars.invalid/p", "render": {"mode": "http"}},  # a mapping
-    {"id": "lyre-shop", "url": "https://lyres.invalid/p", "alert": ["legal", ["console"]]},  # a nested list
-    '{"id": "harmonium-shop", "url": "https://a.invalid/p", "url": "https://b.invalid/p"}',  # key twice
-    {"id": "cello-shop", "url": "https://cellos.invalid/again"},  # an id of this file again
-    {"id": "kazoo-shop", "url": "https://kazoos.invalid/p", "x-note": "ignored", "language": "no"},
-    {"id": "spoon-shop", "url": "https://spoons.invalid/p", "name": None, "render": "browser"},
-    '["not", "an", "object"]',
-    '{"id": "bagpipe-shop", "url": ',  # not JSON
-]) + "\n"
+BAD_JSONL = (
+    "\n".join(
+        json.dumps(row) if not isinstance(row, str) else row
+        for row in [
+            {"id": "cello-shop", "url": "https://cellos.invalid/p", "alert": ["legal", "console", "legal"]},
+            {"id": "viola-shop", "url": "https://violas.invalid/p", "colour": "blue"},  # unknown key
+            {"id": "banjo-shop", "url": "https://banjos.invalid/p", "intervall": "1d"},  # misspelt key
+            {"id": "piano-shop"},  # no url
+            {
+                "id": "organ-shop",
+                "url": "https://organs.invalid/p",
+                "interval": 3600,
+            },  # a number, not a duration
+            {"id": None, "url": "https://none.invalid/p"},  # null id
+            {"id": 42, "url": "https://answer.invalid/p"},  # a number as id: read as the text 42
+            {"id": "zither-shop", "url": "https://zithers.invalid/p", "name": ""},  # empty name
+            {"id": "sitar-shop", "url": "https://sitars.invalid/p", "render": {"mode": "http"}},  # a mapping
+            {
+                "id": "lyre-shop",
+                "url": "https://lyres.invalid/p",
+                "alert": ["legal", ["console"]],
+            },  # a nested list
+            # the key "url" twice
+            '{"id": "harmonium-shop", "url": "https://a.invalid/p", "url": "https://b.invalid/p"}',
+            {"id": "cello-shop", "url": "https://cellos.invalid/again"},  # an id of this file again
+            {"id": "kazoo-shop", "url": "https://kazoos.invalid/p", "x-note": "ignored", "language": "no"},
+            {"id": "spoon-shop", "url": "https://spoons.invalid/p", "name": None, "render": "browser"},
+            '["not", "an", "object"]',
+            '{"id": "bagpipe-shop", "url": ',  # not JSON
+        ]
+    )
+    + "\n"
+)
 
 
 def problems(wl: Path) -> str:
@@ -122,19 +137,34 @@ def test_bad_rows_get_the_same_messages_the_quick_way_and_the_node_way(
     assert quick == nodes
     assert sorted(quick_streamed.splitlines()) == sorted(nodes_streamed.splitlines())
     for expected in (
-        "shops.csv:3: url: missing", "shops.csv:4: interval: 'every other week' is not a duration",
+        "shops.csv:3: url: missing",
+        "shops.csv:4: interval: 'every other week' is not a duration",
         "shops.csv:5: interval: 10s is shorter than the minimum",
         "shops.csv:6: id: 'lamp-shop' is already used on line 2",
         "shops.csv:7: render: 'sometimes' is not one of",
         "shops.csv:8: alert[0]: no alert route named 'pager'",
-        "shops.csv:9: id:", "shops.csv:10: url:", "shops.csv:11: url:", "shops.csv:12: type:",
-        "shops.csv:13: select:", "shops.csv:14: remove[1]:", "shops.csv:15: language:",
-        "shops.csv:16: previous_ids:", "shops.csv:17: previous_ids: 'lamp-shop' is still the id",
-        "shops.csv:18: url:", "more.jsonl:2: colour: unknown key", "more.jsonl:3: intervall: unknown key",
-        "more.jsonl:4: url: missing", "more.jsonl:5: interval: '3600' is not a duration", "more.jsonl:6: id:",
-        "more.jsonl:8: name: must not be empty", "more.jsonl:9: render:", "more.jsonl:10: alert[1]:",
-        "more.jsonl:11: url: appears twice", "more.jsonl:12: id: 'cello-shop' is already used on line 1",
-        "more.jsonl:15:", "more.jsonl:16: not a JSON object",
+        "shops.csv:9: id:",
+        "shops.csv:10: url:",
+        "shops.csv:11: url:",
+        "shops.csv:12: type:",
+        "shops.csv:13: select:",
+        "shops.csv:14: remove[1]:",
+        "shops.csv:15: language:",
+        "shops.csv:16: previous_ids:",
+        "shops.csv:17: previous_ids: 'lamp-shop' is still the id",
+        "shops.csv:18: url:",
+        "more.jsonl:2: colour: unknown key",
+        "more.jsonl:3: intervall: unknown key",
+        "more.jsonl:4: url: missing",
+        "more.jsonl:5: interval: '3600' is not a duration",
+        "more.jsonl:6: id:",
+        "more.jsonl:8: name: must not be empty",
+        "more.jsonl:9: render:",
+        "more.jsonl:10: alert[1]:",
+        "more.jsonl:11: url: appears twice",
+        "more.jsonl:12: id: 'cello-shop' is already used on line 1",
+        "more.jsonl:15:",
+        "more.jsonl:16: not a JSON object",
     ):
         assert expected in quick, expected
     assert "more.jsonl:7" not in quick and "more.jsonl:13" not in quick and "more.jsonl:14" not in quick
@@ -145,15 +175,21 @@ def test_good_rows_give_the_same_policies_the_quick_way_and_the_node_way(
 ) -> None:
     wl = write_list(
         tmp_path,
-        ("shops.csv", "id,url,name,type,interval,select,remove,language,alert,previous_ids,render,x-owner\n"
-                      "lamp-shop,https://lamps.invalid/privacy?lang=sv#top,Lamp shop,terms,1h30m,main,"
-                      "nav; .cookie-banner ;,sv,legal;console;legal,old-lamps;older-lamps,http,Ann\n"
-                      "rug-shop,HTTPS://Rugs.Invalid:8443/p,,,,,,,,,,\n"
-                      "  kite-shop  , http://kites.invalid ,  Kites  ,cookies,2d,,;,zh-Hant,,,browser,\n"),
-        ("more.jsonl", '{"id": "cello-shop", "url": "https://cellos.invalid/p", "remove": "aside",'
-                       ' "alert": "legal", "previous_ids": "old-cellos", "x-note": {"any": 1}}\n'
-                       '{"id": "organ-shop", "url": "https://user:pw@organs.invalid/p", "alert": []}\n'
-                       '{"id": 42, "url": "https://answer.invalid/p", "interval": "45s"}\n'),
+        (
+            "shops.csv",
+            "id,url,name,type,interval,select,remove,language,alert,previous_ids,render,x-owner\n"
+            "lamp-shop,https://lamps.invalid/privacy?lang=sv#top,Lamp shop,terms,1h30m,main,"
+            "nav; .cookie-banner ;,sv,legal;console;legal,old-lamps;older-lamps,http,Ann\n"
+            "rug-shop,HTTPS://Rugs.Invalid:8443/p,,,,,,,,,,\n"
+            "  kite-shop  , http://kites.invalid ,  Kites  ,cookies,2d,,;,zh-Hant,,,browser,\n",
+        ),
+        (
+            "more.jsonl",
+            '{"id": "cello-shop", "url": "https://cellos.invalid/p", "remove": "aside",'
+            ' "alert": "legal", "previous_ids": "old-cellos", "x-note": {"any": 1}}\n'
+            '{"id": "organ-shop", "url": "https://user:pw@organs.invalid/p", "alert": []}\n'
+            '{"id": 42, "url": "https://answer.invalid/p", "interval": "45s"}\n',
+        ),
     )
     calls: list[bool] = []
     quick = Validator.quick_policy
@@ -182,11 +218,19 @@ def test_every_combination_of_field_values_agrees_with_the_node_way() -> None:
     validator = Validator("rows.csv")
     validator.broken_routes = {"broken"}
     context = watchlist_module._Context(
-        {"console": watchlist_module.CONSOLE, "legal": watchlist_module.CONSOLE}, 3600, ("console",))
+        {"console": watchlist_module.CONSOLE, "legal": watchlist_module.CONSOLE}, 3600, ("console",)
+    )
     values = {
         "id": ["tea-house", " tea-house ", "Tea House", "", 7, None],
-        "url": ["https://tea.invalid/p", "http://tea.invalid:80", "https://tea.invalid:70000/", "mailto:x@y",
-                "https://", "http://[::1]:8080/p", "https://tea.invalid/a b"],
+        "url": [
+            "https://tea.invalid/p",
+            "http://tea.invalid:80",
+            "https://tea.invalid:70000/",
+            "mailto:x@y",
+            "https://",
+            "http://[::1]:8080/p",
+            "https://tea.invalid/a b",
+        ],
         "interval": ["6h", " 1d ", "29s", "30s", "2.5s", "soon", "", 600],
         "alert": ["legal", ["console", "legal", "console"], [], ["broken"], "nobody", [""]],
         "remove": [["nav", "footer"], "nav", ["p:nth-child(2)"], ["a["], []],
@@ -202,8 +246,9 @@ def test_every_combination_of_field_values_agrees_with_the_node_way() -> None:
         assert not isinstance(node, WatchlistError)
         policy = validator.collect(None, validator.policy, node[1], "", *context)
         slow = policy if not validator.problems else None  # a row with any problem is refused
-        plain = all(isinstance(v, str) or isinstance(v, list) and all(isinstance(i, str) for i in v)
-                    for v in combo)
+        plain = all(
+            isinstance(v, str) or isinstance(v, list) and all(isinstance(i, str) for i in v) for v in combo
+        )
         if plain and "broken" not in str(combo):
             assert quick == slow, row  # rows of texts: the same verdict and the same policy
         else:
@@ -230,15 +275,38 @@ def urlsplit_verdict(url: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("url", [
-    "http://shop.invalid", "https://shop.invalid/privacy?x=1#y", "http://10.0.0.7:8080/p", "https://a-b.c.d/",
-    "http://shop.invalid:0/", "https://shop.invalid?q", "http://shop.invalid#frag", "https://x/\\path",
-    "http://.", "http://shop.invalid:65535/", "http://shop.invalid:65536/", "http://shop.invalid:/p",
-    "http://:80/", "https://user@shop.invalid/", "HTTP://SHOP.INVALID/", "http://[::1]/", "http://[x/",
-    "https:///path", "http://sh op.invalid/", "http://shop.invalid:8o/", "http://shop.invalid:\u0661\u0662/",
-    "http://127.0.0.2:41234/p/7", "http://shop.invalid:99999/", "http://shop.invalid:000080/",
-    "javascript://shop.invalid/", "http://shop.invalid/\u00e9t\u00e9", "http://b\u00fccher.invalid/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://shop.invalid",
+        "https://shop.invalid/privacy?x=1#y",
+        "http://10.0.0.7:8080/p",
+        "https://a-b.c.d/",
+        "http://shop.invalid:0/",
+        "https://shop.invalid?q",
+        "http://shop.invalid#frag",
+        "https://x/\\path",
+        "http://.",
+        "http://shop.invalid:65535/",
+        "http://shop.invalid:65536/",
+        "http://shop.invalid:/p",
+        "http://:80/",
+        "https://user@shop.invalid/",
+        "HTTP://SHOP.INVALID/",
+        "http://[::1]/",
+        "http://[x/",
+        "https:///path",
+        "http://sh op.invalid/",
+        "http://shop.invalid:8o/",
+        "http://shop.invalid:\u0661\u0662/",
+        "http://127.0.0.2:41234/p/7",
+        "http://shop.invalid:99999/",
+        "http://shop.invalid:000080/",
+        "javascript://shop.invalid/",
+        "http://shop.invalid/\u00e9t\u00e9",
+        "http://b\u00fccher.invalid/",
+    ],
+)
 def test_the_quick_url_pattern_gives_the_verdict_urlsplit_gives(url: str) -> None:
     assert watchlist_module._url_problem(url) == urlsplit_verdict(url)
 
@@ -275,8 +343,9 @@ def test_a_second_previous_id_claim_is_refused_the_streamed_way(tmp_path: Path) 
 
 def test_new_policies_get_their_first_check_with_their_row(tmp_path: Path) -> None:
     folder = tmp_path
-    (folder / "cafes.csv").write_text("id,url,interval\ncafe-a,https://a.invalid/p,1d\n"
-                                      "cafe-b,https://b.invalid/p,6h\n", encoding="utf-8")
+    (folder / "cafes.csv").write_text(
+        "id,url,interval\ncafe-a,https://a.invalid/p,1d\ncafe-b,https://b.invalid/p,6h\n", encoding="utf-8"
+    )
     wl = folder / "watchlist.yaml"
     wl.write_text("policies_from: cafes.csv\n", encoding="utf-8")
     with Store(tmp_path / "m.db", clock=fixed_clock(NOW)) as store:
@@ -284,12 +353,16 @@ def test_new_policies_get_their_first_check_with_their_row(tmp_path: Path) -> No
         stream_watchlist(wl, staging)
         store.apply_staged(staging, first_checks=first_checks(NOW, 2))
         planned = {r["id"]: r["next_check_at"] for r in store.policies()}
-        assert planned == {"cafe-a": iso(first_run("cafe-a", 86400, None, NOW, policies=2)),
-                           "cafe-b": iso(first_run("cafe-b", 21600, None, NOW, policies=2))}
+        assert planned == {
+            "cafe-a": iso(first_run("cafe-a", 86400, None, NOW, policies=2)),
+            "cafe-b": iso(first_run("cafe-b", 21600, None, NOW, policies=2)),
+        }
         store.set_next_check("cafe-a", NOW + timedelta(hours=3))
-        (folder / "cafes.csv").write_text("id,url,interval\ncafe-a,https://a.invalid/p,1d\n"
-                                          "cafe-b,https://b.invalid/p,12h\ncafe-c,https://c.invalid/p,1d\n",
-                                          encoding="utf-8")
+        (folder / "cafes.csv").write_text(
+            "id,url,interval\ncafe-a,https://a.invalid/p,1d\n"
+            "cafe-b,https://b.invalid/p,12h\ncafe-c,https://c.invalid/p,1d\n",
+            encoding="utf-8",
+        )
         staging = store.staging()
         stream_watchlist(wl, staging)
         store.apply_staged(staging, first_checks=FirstChecks((NOW + timedelta(minutes=7)).timestamp(), 0.0))
@@ -307,8 +380,11 @@ def test_the_first_checks_written_with_new_rows_are_the_ones_plan_gives(
     for n, interval in ((3, "1h"), (3000, "1d"), (3000, "10m")):
         folder = tmp_path / f"{n}-{interval}"
         folder.mkdir()
-        (folder / "shops.csv").write_text("id,url,interval\n" + "".join(
-            f"bookshop-{i},https://books.invalid/{i},{interval}\n" for i in range(n)), encoding="utf-8")
+        (folder / "shops.csv").write_text(
+            "id,url,interval\n"
+            + "".join(f"bookshop-{i},https://books.invalid/{i},{interval}\n" for i in range(n)),
+            encoding="utf-8",
+        )
         (folder / "watchlist.yaml").write_text("policies_from: shops.csv\n", encoding="utf-8")
         with Store(folder / "m.db", clock=fixed_clock(start)) as store:
             staging = store.staging()
@@ -328,14 +404,20 @@ def test_the_first_checks_written_with_new_rows_are_the_ones_plan_gives(
 
 
 def test_status_shows_the_check_the_daemon_planned_else_the_computed_one(tmp_path: Path) -> None:
-    policies = [PolicyConfig(id=f"{name}-terms", name=name, url=f"https://{name}.invalid/t",
-                             interval_seconds=3600) for name in ("inn", "mill")]
+    policies = [
+        PolicyConfig(id=f"{name}-terms", name=name, url=f"https://{name}.invalid/t", interval_seconds=3600)
+        for name in ("inn", "mill")
+    ]
     with Store(tmp_path / "m.db", clock=fixed_clock(NOW)) as store:
         store.sync_policies(policies)
-        store._conn.execute("INSERT INTO fetches (policy_id, started_at, outcome) VALUES (?, ?, 'unchanged')",
-                            ("inn-terms", iso(NOW)))
-        store._conn.execute("INSERT INTO fetches (policy_id, started_at, outcome) VALUES (?, ?, 'unchanged')",
-                            ("mill-terms", iso(NOW)))
+        store._conn.execute(
+            "INSERT INTO fetches (policy_id, started_at, outcome) VALUES (?, ?, 'unchanged')",
+            ("inn-terms", iso(NOW)),
+        )
+        store._conn.execute(
+            "INSERT INTO fetches (policy_id, started_at, outcome) VALUES (?, ?, 'unchanged')",
+            ("mill-terms", iso(NOW)),
+        )
         planned = NOW + timedelta(minutes=5)  # e.g. spread after a restart, not last check + interval
         store.set_next_check("inn-terms", planned)
         shown = {r.policy_id: r.next_check_at for r in read_models.status(store)}
@@ -364,8 +446,11 @@ def test_validate_streams_a_long_csv_without_a_policy_per_row(
     assert "ok: 30000 policies" in capsys.readouterr().out
     assert len(live) == 3 and max(live) < 1_000, live
 
-    (tmp_path / "kiosks.csv").write_text("id,url,interval\n" + rows + "kiosk-7,http://kiosks.invalid/x,1d\n"
-                                         "kiosk-y,http://kiosks.invalid/y,often\n", encoding="utf-8")
+    (tmp_path / "kiosks.csv").write_text(
+        "id,url,interval\n" + rows + "kiosk-7,http://kiosks.invalid/x,1d\n"
+        "kiosk-y,http://kiosks.invalid/y,often\n",
+        encoding="utf-8",
+    )
     assert main() == 2  # EXIT_ERROR
     err = capsys.readouterr().err
     assert "kiosks.csv:30002: id: 'kiosk-7' is already used on line 9" in err

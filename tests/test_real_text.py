@@ -680,18 +680,36 @@ def test_a_new_sentence_saying_data_goes_to_them_alerts(lang: str, text: str, ca
 # --- what the user must not do is not a promise about the user's data ------------------------------
 
 USER_DUTIES = [
-    ("en", "You may not sell or transfer your subscription to anyone else.",
-     "You are responsible for every purchase made with your subscription."),
-    ("en", "You agree not to share your login with other people.",
-     "Keep your login to yourself and tell us if it is stolen."),
-    ("de", "Sie dürfen Ihr Konto nicht an Dritte verkaufen oder weitergeben.",
-     "Sie sind für alle Aktivitäten in Ihrem Konto verantwortlich."),
-    ("fr", "Vous ne devez pas vendre ni partager votre compte avec des tiers.",
-     "Vous êtes responsable de toute activité sur votre compte."),
-    ("es", "Usted no debe vender ni compartir su cuenta con terceros.",
-     "Usted es responsable de toda la actividad de su cuenta."),
-    ("sv", "Du får inte sälja eller dela ditt konto med tredje part.",
-     "Du ansvarar för all aktivitet på ditt konto."),
+    (
+        "en",
+        "You may not sell or transfer your subscription to anyone else.",
+        "You are responsible for every purchase made with your subscription.",
+    ),
+    (
+        "en",
+        "You agree not to share your login with other people.",
+        "Keep your login to yourself and tell us if it is stolen.",
+    ),
+    (
+        "de",
+        "Sie dürfen Ihr Konto nicht an Dritte verkaufen oder weitergeben.",
+        "Sie sind für alle Aktivitäten in Ihrem Konto verantwortlich.",
+    ),
+    (
+        "fr",
+        "Vous ne devez pas vendre ni partager votre compte avec des tiers.",
+        "Vous êtes responsable de toute activité sur votre compte.",
+    ),
+    (
+        "es",
+        "Usted no debe vender ni compartir su cuenta con terceros.",
+        "Usted es responsable de toda la actividad de su cuenta.",
+    ),
+    (
+        "sv",
+        "Du får inte sälja eller dela ditt konto med tredje part.",
+        "Du ansvarar för all aktivitet på ditt konto.",
+    ),
     ("zh", "您不得向第三方出售或转让您的账号。", "您应对账号下的全部行为负责。"),
 ]
 
@@ -749,24 +767,38 @@ def test_a_sensitive_type_added_to_a_list_of_details_processed_is_collection(
     assert_alert(modified(old, new, lang), "collection", "high")
 
 
-
 RIGHTS_SAID_AS_ABILITIES = [
-    ("en", "You have the right to receive a copy of the data we hold about you.",
-     "You can receive a copy of the data we hold about you."),
-    ("en", "You have the right to object to our use of your data for direct marketing.",
-     "You may object to our use of your data for direct marketing."),
-    ("de", "Sie haben das Recht, eine Kopie der über Sie gespeicherten Daten zu erhalten.",
-     "Sie können eine Kopie der über Sie gespeicherten Daten erhalten."),
-    ("fr", "Vous avez le droit d'obtenir une copie des données que nous détenons sur vous.",
-     "Vous pouvez obtenir une copie des données que nous détenons sur vous."),
-    ("es", "Usted tiene derecho a obtener una copia de los datos que tenemos sobre usted.",
-     "Usted puede obtener una copia de los datos que tenemos sobre usted."),
+    (
+        "en",
+        "You have the right to receive a copy of the data we hold about you.",
+        "You can receive a copy of the data we hold about you.",
+    ),
+    (
+        "en",
+        "You have the right to object to our use of your data for direct marketing.",
+        "You may object to our use of your data for direct marketing.",
+    ),
+    (
+        "de",
+        "Sie haben das Recht, eine Kopie der über Sie gespeicherten Daten zu erhalten.",
+        "Sie können eine Kopie der über Sie gespeicherten Daten erhalten.",
+    ),
+    (
+        "fr",
+        "Vous avez le droit d'obtenir une copie des données que nous détenons sur vous.",
+        "Vous pouvez obtenir une copie des données que nous détenons sur vous.",
+    ),
+    (
+        "es",
+        "Usted tiene derecho a obtener una copia de los datos que tenemos sobre usted.",
+        "Usted puede obtener una copia de los datos que tenemos sobre usted.",
+    ),
 ]
 
 
 @pytest.mark.parametrize("lang,old,new", RIGHTS_SAID_AS_ABILITIES)
 def test_a_right_restated_as_what_the_user_can_do_is_quiet(lang: str, old: str, new: str) -> None:
-    """"You have the right to X" and "you can X" offer the same right: no right is removed."""
+    """ "You have the right to X" and "you can X" offer the same right: no right is removed."""
     assert_quiet(modified(old, new, lang))
     assert_quiet(modified(new, old, lang))
 
@@ -777,20 +809,31 @@ def test_a_right_really_narrowed_or_refused_still_alerts() -> None:
     assert_alert(modified(base, refused), "rights")
     assert_alert(modified(base, base[:-1] + ", but we may charge a fee for it."), "rights")
     assert_alert(
-        modified("You have the right to object to profiling and to request deletion of your data.",
-                 "You have the right to object to profiling."),
+        modified(
+            "You have the right to object to profiling and to request deletion of your data.",
+            "You have the right to object to profiling.",
+        ),
         "rights",
         "high",
     )
 
 
 SAME_VERB_OTHER_WORD = [
-    ("de", "Wir geben Kundendaten unter keinen Umständen an Werbepartner weiter.",
-     "Kundendaten werden unter keinen Umständen an Werbepartner weitergegeben."),
-    ("de", "Wir speichern Rechnungen, solange das Vertragsverhältnis besteht.",
-     "Wir bewahren Rechnungen auf, solange das Vertragsverhältnis besteht."),
-    ("fr", "Nous conservons vos factures pendant toute la durée du contrat.",
-     "Nous gardons vos factures pendant toute la durée du contrat."),
+    (
+        "de",
+        "Wir geben Kundendaten unter keinen Umständen an Werbepartner weiter.",
+        "Kundendaten werden unter keinen Umständen an Werbepartner weitergegeben.",
+    ),
+    (
+        "de",
+        "Wir speichern Rechnungen, solange das Vertragsverhältnis besteht.",
+        "Wir bewahren Rechnungen auf, solange das Vertragsverhältnis besteht.",
+    ),
+    (
+        "fr",
+        "Nous conservons vos factures pendant toute la durée du contrat.",
+        "Nous gardons vos factures pendant toute la durée du contrat.",
+    ),
 ]
 
 
@@ -804,8 +847,15 @@ def test_keeping_or_passing_on_said_with_another_verb_is_quiet(lang: str, old: s
 def test_the_same_split_verbs_still_carry_a_changed_term() -> None:
     kept = ("Wir bewahren Rechnungen zwei Jahre lang auf.", "Wir bewahren Rechnungen acht Jahre lang auf.")
     assert_alert(modified(*kept, "de"), "retention", "high")
-    assert_alert(modified("Wir geben Kundendaten nicht an Werbepartner weiter.",
-                          "Wir geben Kundendaten an Werbepartner weiter.", "de"), "sharing", "high")
+    assert_alert(
+        modified(
+            "Wir geben Kundendaten nicht an Werbepartner weiter.",
+            "Wir geben Kundendaten an Werbepartner weiter.",
+            "de",
+        ),
+        "sharing",
+        "high",
+    )
 
 
 def test_past_the_search_budget_a_removed_copy_of_a_clause_is_still_found_whole(monkeypatch) -> None:

@@ -8,16 +8,31 @@ import pytest
 from engine_checks import assert_alert, modified
 
 BROKERS_ADDED = [
-    ("en", "We pass your purchase history to our shipping partners.",
-     "We pass your purchase history to our shipping partners and to information resellers."),
-    ("sv", "Vi lämnar ut din köphistorik till våra fraktpartner.",
-     "Vi lämnar ut din köphistorik till våra fraktpartner och till dataförmedlare."),
-    ("da", "Vi videregiver din købshistorik til vores fragtpartnere.",
-     "Vi videregiver din købshistorik til vores fragtpartnere og til dataformidlere."),
-    ("no", "Vi deler kjøpshistorikken din med fraktpartnerne våre.",
-     "Vi deler kjøpshistorikken din med fraktpartnerne våre og med dataformidlere."),
-    ("de", "Wir übermitteln Ihre Kaufhistorie an unsere Versandpartner.",
-     "Wir übermitteln Ihre Kaufhistorie an unsere Versandpartner und an Adresshändler."),
+    (
+        "en",
+        "We pass your purchase history to our shipping partners.",
+        "We pass your purchase history to our shipping partners and to information resellers.",
+    ),
+    (
+        "sv",
+        "Vi lämnar ut din köphistorik till våra fraktpartner.",
+        "Vi lämnar ut din köphistorik till våra fraktpartner och till dataförmedlare.",
+    ),
+    (
+        "da",
+        "Vi videregiver din købshistorik til vores fragtpartnere.",
+        "Vi videregiver din købshistorik til vores fragtpartnere og til dataformidlere.",
+    ),
+    (
+        "no",
+        "Vi deler kjøpshistorikken din med fraktpartnerne våre.",
+        "Vi deler kjøpshistorikken din med fraktpartnerne våre og med dataformidlere.",
+    ),
+    (
+        "de",
+        "Wir übermitteln Ihre Kaufhistorie an unsere Versandpartner.",
+        "Wir übermitteln Ihre Kaufhistorie an unsere Versandpartner und an Adresshändler.",
+    ),
 ]
 
 

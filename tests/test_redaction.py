@@ -41,7 +41,11 @@ def test_debug_logs_never_show_the_webhook_urls_path_or_query(tmp_path: Path, ho
     env = {**os.environ, "PYTHONPATH": str(REPO), "PM_HOOK_SECRET": SECRET}
     proc = subprocess.run(
         [sys.executable, "-m", "monitor", "test-alert", "hook", "--watchlist", str(wl), "--debug"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert len(hook.accepted) == 1

@@ -46,10 +46,14 @@ RUNNER = (
 def csv_watchlist(folder: Path, ids: range, base: str = "http://127.0.0.1:9", interval: str = "1d") -> Path:
     (folder / "policies.csv").write_text(
         "id,url,name,interval\n" + "".join(f"shop-{i},{base}/p/{i},Shop {i},{interval}\n" for i in ids),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     wl = folder / "watchlist.yaml"
-    wl.write_text("fetch: {per_host_delay: 0s, per_host_concurrency: 8, retries: 0, connect_timeout: 2s,"
-                  " read_timeout: 5s, max_workers: 4}\npolicies_from: policies.csv\n", encoding="utf-8")
+    wl.write_text(
+        "fetch: {per_host_delay: 0s, per_host_concurrency: 8, retries: 0, connect_timeout: 2s,"
+        " read_timeout: 5s, max_workers: 4}\npolicies_from: policies.csv\n",
+        encoding="utf-8",
+    )
     return wl
 
 
@@ -69,9 +73,19 @@ def test_the_due_query_walks_the_partial_index(tmp_path: Path) -> None:
 
 
 def test_a_policy_entry_survives_its_row() -> None:
-    policy = PolicyConfig(id="bakery-terms", name="Bakery terms", url="https://bakery.invalid/terms",
-                          type="terms", interval_seconds=7200, select="main", remove=(".ad", "nav"),
-                          language="fr", alert=("console",), previous_ids=("old-bakery",), render="http")
+    policy = PolicyConfig(
+        id="bakery-terms",
+        name="Bakery terms",
+        url="https://bakery.invalid/terms",
+        type="terms",
+        interval_seconds=7200,
+        select="main",
+        remove=(".ad", "nav"),
+        language="fr",
+        alert=("console",),
+        previous_ids=("old-bakery",),
+        render="http",
+    )
     assert policy_from_config(config_json(policy)) == policy
 
 
@@ -87,11 +101,13 @@ def test_applying_a_list_adds_removes_and_replans_by_interval(tmp_path: Path) ->
         (folder / "policies.csv").write_text(
             "id,url,name,interval\nshop-0,http://127.0.0.1:9/p/0,Shop 0,2d\n"
             + "".join(f"shop-{i},http://127.0.0.1:9/p/{i},Shop {i},1d\n" for i in (1, 2, 3, 5)),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         counts = load_into(store, folder / "watchlist.yaml")
         assert (counts.policies, counts.added, counts.removed, counts.rescheduled) == (5, 1, 1, 1)
-        unplanned = {r[0] for r in store._all(
-            "SELECT id FROM policies WHERE active = 1 AND next_check_at IS NULL")}
+        unplanned = {
+            r[0] for r in store._all("SELECT id FROM policies WHERE active = 1 AND next_check_at IS NULL")
+        }
         assert unplanned == {"shop-0", "shop-5"}
         store.plan(NOW, lambda pid, interval, last, failures: NOW)
         assert "shop-4" not in {r.id for r in store.due_policies(NOW + timedelta(days=3), 100)}
@@ -104,12 +120,19 @@ def test_a_restart_plan_keeps_future_checks_and_spreads_the_overdue(tmp_path: Pa
         load_into(store, csv_watchlist(tmp_path, range(400)))
         later = NOW + timedelta(hours=5)
         with store._tx() as conn:  # half planned for later today, half overdue since yesterday
-            conn.execute("UPDATE policies SET next_check_at = ? WHERE CAST(substr(id, 6) AS INT) % 2 = 0",
-                         (iso(later),))
-            conn.execute("UPDATE policies SET next_check_at = ? WHERE CAST(substr(id, 6) AS INT) % 2 = 1",
-                         (iso(NOW - timedelta(days=1)),))
-        store.plan(NOW, lambda pid, interval, last, failures: first_run(
-            pid, interval, last, NOW, policies=400), overdue=True)
+            conn.execute(
+                "UPDATE policies SET next_check_at = ? WHERE CAST(substr(id, 6) AS INT) % 2 = 0",
+                (iso(later),),
+            )
+            conn.execute(
+                "UPDATE policies SET next_check_at = ? WHERE CAST(substr(id, 6) AS INT) % 2 = 1",
+                (iso(NOW - timedelta(days=1)),),
+            )
+        store.plan(
+            NOW,
+            lambda pid, interval, last, failures: first_run(pid, interval, last, NOW, policies=400),
+            overdue=True,
+        )
         planned = dict(store._all("SELECT id, next_check_at FROM policies"))
     evens = {planned[f"shop-{i}"] for i in range(0, 400, 2)}
     odds = [parse_iso(planned[f"shop-{i}"]) for i in range(1, 400, 2)]
@@ -127,7 +150,8 @@ def test_a_streamed_list_reports_each_bad_row_as_load_watchlist_does(tmp_path: P
         '{"id": "tailor-privacy", "url": "https://tailor.invalid/p", "previous_ids": ["baker-privacy"]}\n'
         '{"id": "hatter-privacy", "url": "https://hatter.invalid/privacy", "previous_ids": ["old-b"]}\n'
         '{"id": "cobbler-privacy", "url": "https://cobbler.invalid/privacy", "previous_ids": ["old-b"]}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "shops.csv").write_text(
         "id,url,interval\n"
         "butcher-privacy,https://butcher.invalid/privacy,1d\n"
@@ -135,10 +159,14 @@ def test_a_streamed_list_reports_each_bad_row_as_load_watchlist_does(tmp_path: P
         "grocer-privacy,https://grocer.invalid/privacy,sometimes\n"  # not a duration
         "butcher-privacy,https://butcher.invalid/other,1d\n"  # the id again
         "florist-privacy,https://florist.invalid/p,1d\n",  # an id of the other file
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     wl = tmp_path / "watchlist.yaml"
-    wl.write_text("policies:\n  - {id: baker-privacy, url: 'https://baker.invalid/privacy'}\n"
-                  "policies_from: [shops.csv, more.jsonl]\n", encoding="utf-8")
+    wl.write_text(
+        "policies:\n  - {id: baker-privacy, url: 'https://baker.invalid/privacy'}\n"
+        "policies_from: [shops.csv, more.jsonl]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(WatchlistError) as in_memory:
         load_watchlist(wl)
     with Store(tmp_path / "m.db") as store:
@@ -191,8 +219,10 @@ class Shops(BaseHTTPRequestHandler):
             self.most[self.path] = max(self.most[self.path], self.in_flight[self.path])
         try:
             n = self.path.rsplit("/", 1)[1]
-            body = (f"<html><body><h1>Shop {n} privacy</h1><p>Shop {n} keeps your receipts for two years"
-                    f" and sends your address to the courier {n} only.</p></body></html>").encode()
+            body = (
+                f"<html><body><h1>Shop {n} privacy</h1><p>Shop {n} keeps your receipts for two years"
+                f" and sends your address to the courier {n} only.</p></body></html>"
+            ).encode()
             threading.Event().wait(0.02)
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -224,10 +254,21 @@ class Proc:
         self.log_path = tmp / f"{name}.log"
         self._log = self.log_path.open("wb")
         # PYTHONFAULTHANDLER: a daemon that does not stop is aborted with every thread's stack in its log
-        full = {**os.environ, "PYTHONPATH": str(REPO), "POLICY_MONITOR_WATCH_POLL": "0.2",
-                "POLICY_MONITOR_DISPATCH_EVERY": "0.2", "PYTHONFAULTHANDLER": "1", **env}
-        self.proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(wl), str(db)], cwd=tmp, env=full,
-                                     stdout=self._log, stderr=subprocess.STDOUT)
+        full = {
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "POLICY_MONITOR_WATCH_POLL": "0.2",
+            "POLICY_MONITOR_DISPATCH_EVERY": "0.2",
+            "PYTHONFAULTHANDLER": "1",
+            **env,
+        }
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", RUNNER, str(wl), str(db)],
+            cwd=tmp,
+            env=full,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -272,8 +313,12 @@ def test_a_daemon_checks_a_csv_list_each_on_its_interval_and_resumes_after_a_res
 
     again = Proc(tmp_path, wl, db, "again", env)
     try:
-        until(lambda: "policies as mirrored in the store" in again.log(), 60, "a restart reading no policy",
-              again)
+        until(
+            lambda: "policies as mirrored in the store" in again.log(),
+            60,
+            "a restart reading no policy",
+            again,
+        )
         checked = "SELECT count(DISTINCT policy_id) FROM fetches WHERE id > ?"
         until(lambda: rows(db, checked, last_id) == [(n,)], 120, "every policy checked again", again)
     finally:

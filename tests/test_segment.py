@@ -199,8 +199,13 @@ def test_single_line_breaks_split_only_before_a_marker() -> None:
         # a sentence may open with a capital from Latin Extended (Croatian, Slovenian, Polish ...)
         (
             "Brišemo ih nakon godinu dana. Čuvamo samo račune. Šaljemo ih banci. Łączymy je. Živimo tu.",
-            ["Brišemo ih nakon godinu dana.", "Čuvamo samo račune.", "Šaljemo ih banci.", "Łączymy je.",
-             "Živimo tu."],
+            [
+                "Brišemo ih nakon godinu dana.",
+                "Čuvamo samo račune.",
+                "Šaljemo ih banci.",
+                "Łączymy je.",
+                "Živimo tu.",
+            ],
         ),
         ("Jedan je ovdje. ćao svima.", ["Jedan je ovdje. ćao svima."]),  # lower case opens nothing
     ],
@@ -439,8 +444,10 @@ def test_a_repeated_paragraph_keeps_its_own_marker() -> None:
     text = "We share data with processors. They act on our instructions."
     one = segment(Document(blocks=(Block("item", text, 1, "1."),)))
     two = segment(Document(blocks=(Block("item", text, 1, "2."), Block("paragraph", text))))
-    assert [(c.marker, c.text) for c in one] == [("1.", "We share data with processors."),
-                                                 (None, "They act on our instructions.")]
+    assert [(c.marker, c.text) for c in one] == [
+        ("1.", "We share data with processors."),
+        (None, "They act on our instructions."),
+    ]
     assert [c.marker for c in two] == ["2.", None, None, None]
 
 

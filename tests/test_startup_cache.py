@@ -111,8 +111,11 @@ def test_a_parsed_file_is_kept_by_its_bytes_and_parsed_again_when_they_change(tm
         "calls = []\n"
         "def parse(raw):\n    calls.append(raw)\n    return json.loads(raw)\n"
     )
-    first = _run(parse_counting + "assert parsed(b'{\"days\": 30}', parse, 't') == {'days': 30}\n"
-                 "assert len(calls) == 1\n", tmp_path)
+    first = _run(
+        parse_counting + "assert parsed(b'{\"days\": 30}', parse, 't') == {'days': 30}\n"
+        "assert len(calls) == 1\n",
+        tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     second = _run(
         parse_counting

@@ -40,10 +40,19 @@ def receiver() -> Iterator[HTTPReceiver]:
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
-    env.update(PYTHONPATH=str(REPO), POLICY_MONITOR_DB=str(tmp_path / "m.db"),
-               POLICY_MONITOR_WATCHLIST=str(tmp_path / "wl.yaml"))
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True,
-                          cwd=tmp_path, env=env, timeout=120)
+    env.update(
+        PYTHONPATH=str(REPO),
+        POLICY_MONITOR_DB=str(tmp_path / "m.db"),
+        POLICY_MONITOR_WATCHLIST=str(tmp_path / "wl.yaml"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
 
 
 def page(years: int, stamp: str = "Last updated: 1 March") -> str:
@@ -86,8 +95,19 @@ def test_status_says_what_failed_when_it_is_tried_next_and_why_alerts_wait(
     proc = run(tmp_path, "status")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0].split() == ["policy", "last", "check", "outcome", "next", "check", "versions", "last",
-                                "material", "change", "alerts"]
+    assert lines[0].split() == [
+        "policy",
+        "last",
+        "check",
+        "outcome",
+        "next",
+        "check",
+        "versions",
+        "last",
+        "material",
+        "change",
+        "alerts",
+    ]
     row = {line.split()[0]: line for line in lines[1:4]}
     assert gone["next_check_at"] in row["gone"] and "failed" in row["gone"]
     assert "1 pending (1 retrying)" in row["acme"] and acme["last_material_change_at"] in row["acme"]

@@ -34,28 +34,48 @@ def clauses(*texts: str) -> list[Clause]:
     return [Clause(index=i, text=t, section=("Retention",), key=clause_key(t)) for i, t in enumerate(texts)]
 
 
-def fetch(pid: str = "acme-privacy", outcome: str = "new", at: str = "2026-11-25T10:00:00Z",
-          **kw) -> FetchRecord:
+def fetch(
+    pid: str = "acme-privacy", outcome: str = "new", at: str = "2026-11-25T10:00:00Z", **kw
+) -> FetchRecord:
     return FetchRecord(policy_id=pid, started_at=at, outcome=outcome, **kw)
 
 
-def add_version(store: Store, text: str, *, pid: str = "acme-privacy", body: bytes | None = None,
-                changes: list[Change] | None = None, alerts=(), at: str = "2026-11-25T10:00:00Z",
-                outcome: str = "changed", **kw):
+def add_version(
+    store: Store,
+    text: str,
+    *,
+    pid: str = "acme-privacy",
+    body: bytes | None = None,
+    changes: list[Change] | None = None,
+    alerts=(),
+    at: str = "2026-11-25T10:00:00Z",
+    outcome: str = "changed",
+    **kw,
+):
     return store.record_version(
-        fetch(pid, outcome, at, http_status=200, **kw), body=body if body is not None else text.encode(),
-        content_type="text/html", text=text, language="en", clauses=clauses(*text.split("\n")),
-        changes=changes or [], alerts=alerts,
+        fetch(pid, outcome, at, http_status=200, **kw),
+        body=body if body is not None else text.encode(),
+        content_type="text/html",
+        text=text,
+        language="en",
+        clauses=clauses(*text.split("\n")),
+        changes=changes or [],
+        alerts=alerts,
     )
 
 
 def retention_change() -> Change:
     old, new = clauses("We keep logs for 30 days.")[0], clauses("We keep logs for 90 days.")[0]
     return Change(
-        kind="modified", old=old, new=new,
+        kind="modified",
+        old=old,
+        new=new,
         inline=[(0, "We keep logs for "), (-1, "30"), (1, "90"), (0, " days.")],
-        categories=["retention"], facts=[Fact("retention", "30 days", "90 days", "longer", "duration")],
-        material=True, severity="high", explanation="Retention went from 30 days to 90 days.",
+        categories=["retention"],
+        facts=[Fact("retention", "30 days", "90 days", "longer", "duration")],
+        material=True,
+        severity="high",
+        explanation="Retention went from 30 days to 90 days.",
     )
 
 
@@ -93,14 +113,17 @@ def test_open_creates_parent_dirs_with_wal_foreign_keys_and_busy_timeout(store: 
     assert p["busy_timeout"] >= 5000
     assert p["user_version"] == len(MIGRATIONS)
     with pytest.raises(sqlite3.IntegrityError):  # foreign keys really enforced
-        store._conn.execute("INSERT INTO versions (policy_id, seq, seen_at, text_sha256, clause_count)"
-                            " VALUES ('acme-privacy', 1, 'x', 'no-such-text', 0)")
+        store._conn.execute(
+            "INSERT INTO versions (policy_id, seq, seen_at, text_sha256, clause_count)"
+            " VALUES ('acme-privacy', 1, 'x', 'no-such-text', 0)"
+        )
 
 
 def test_version_round_trip_with_changes_history_and_export(store: Store):
     v1 = add_version(store, "We keep logs for 30 days.", outcome="new", etag='"a"')
-    v2 = add_version(store, "We keep logs for 90 days.", at="2026-11-25T16:00:00Z",
-                     changes=[retention_change()])
+    v2 = add_version(
+        store, "We keep logs for 90 days.", at="2026-11-25T16:00:00Z", changes=[retention_change()]
+    )
     assert (v1.seq, v2.seq) == (1, 2)
     latest = store.latest_version("acme-privacy")
     assert latest == v2
@@ -118,8 +141,15 @@ def test_version_round_trip_with_changes_history_and_export(store: Store):
     assert [h["seq"] for h in hist] == [1, 2]
     assert hist[1]["seen_at"] == "2026-11-25T16:00:00Z"
     assert hist[1]["sha"] == sha256_hex("We keep logs for 90 days.")
-    assert hist[1]["summary"] == {"added": 0, "removed": 0, "modified": 1, "moved": 0, "material": True,
-                                  "max_severity": "high", "categories": ["retention"]}
+    assert hist[1]["summary"] == {
+        "added": 0,
+        "removed": 0,
+        "modified": 1,
+        "moved": 0,
+        "material": True,
+        "max_severity": "high",
+        "categories": ["retention"],
+    }
     assert hist[0]["summary"]["material"] is False
 
     records = list(store.export())
@@ -186,8 +216,10 @@ def test_sync_policies_deactivates_removed_policies_and_keeps_their_history(stor
     add_version(store, "v1", outcome="new")
     store.sync_policies([policy("b")])
     assert [p["id"] for p in store.policies()] == ["b"]
-    assert {p["id"]: p["active"] for p in store.policies(include_inactive=True)} == {"acme-privacy": False,
-                                                                                   "b": True}
+    assert {p["id"]: p["active"] for p in store.policies(include_inactive=True)} == {
+        "acme-privacy": False,
+        "b": True,
+    }
     assert [s.policy_id for s in store.status()] == ["b"]
     assert store.latest_version("acme-privacy").text == "v1"
     store.sync_policies([policy(), policy("b")])  # re-added: active again, same history
@@ -197,16 +229,20 @@ def test_sync_policies_deactivates_removed_policies_and_keeps_their_history(stor
 def test_status_reports_last_check_change_failures_and_dead_alerts(store: Store):
     store.sync_policies([policy(), policy("b")])
     add_version(store, "v1", outcome="new", at="2026-11-25T10:00:00Z")
-    add_version(store, "v2", at="2026-11-25T11:00:00Z",
-                alerts=[NewAlert("chg-1", "team-mail", "change", {"seq": 2})])
+    add_version(
+        store, "v2", at="2026-11-25T11:00:00Z", alerts=[NewAlert("chg-1", "team-mail", "change", {"seq": 2})]
+    )
     store.record_fetch(fetch(outcome="failed", at="2026-11-25T12:00:00Z", http_status=500, error="HTTP 500"))
     [alert] = store.claim_due("test", NOW, NOW)
     store.mark_alert_failed(alert.id, "SMTP 550", NOW, dead=True)
     st = {s.policy_id: s for s in store.status()}
     a = st["acme-privacy"]
     assert (a.name, a.url) == ("acme-privacy name", "https://example.org/acme-privacy")
-    assert (a.last_check_at, a.last_outcome, a.last_change_at) == ("2026-11-25T12:00:00Z", "failed",
-                                                                   "2026-11-25T11:00:00Z")
+    assert (a.last_check_at, a.last_outcome, a.last_change_at) == (
+        "2026-11-25T12:00:00Z",
+        "failed",
+        "2026-11-25T11:00:00Z",
+    )
     assert (a.versions, a.consecutive_failures, a.dead_alerts) == (2, 1, 1)
     assert a.extra["http_status"] == 500
     b = st["b"]
@@ -226,8 +262,9 @@ def test_a_write_that_fails_halfway_leaves_nothing(store: Store, db: Path):
     with pytest.raises(TypeError):
         add_version(store, "v2", changes=[bad], alerts=[NewAlert("x", "console", "change", {})])
     with pytest.raises(ValueError):
-        store.record_fetch(fetch(outcome="failed"), alerts=[NewAlert("y", "console", "unreachable",
-                                                                      {"n": float("nan")})])
+        store.record_fetch(
+            fetch(outcome="failed"), alerts=[NewAlert("y", "console", "unreachable", {"n": float("nan")})]
+        )
     assert counts(db) == before
     assert store.latest_version("acme-privacy").seq == 1
     # the store is still usable after the rollbacks
@@ -254,8 +291,9 @@ def test_second_store_reads_while_the_first_writes(store: Store, db: Path):
     reader = Store(db)
     try:
         with store._tx() as conn:  # a write transaction held open by the "daemon"
-            conn.execute("INSERT INTO fetches (policy_id, started_at, outcome)"
-                         " VALUES ('acme-privacy', 'x', 'failed')")
+            conn.execute(
+                "INSERT INTO fetches (policy_id, started_at, outcome) VALUES ('acme-privacy', 'x', 'failed')"
+            )
             assert reader.latest_version("acme-privacy").text == "v1"  # readers are not blocked
             assert reader.check_state("acme-privacy").last.outcome == "new"  # and do not see uncommitted rows
         assert reader.check_state("acme-privacy").last.outcome == "failed"
@@ -326,8 +364,10 @@ def test_daemon_lock_refuses_a_second_holder_until_released(db: Path):
 def test_daemon_lock_is_held_across_processes(db: Path):
     holder = Store(db)
     holder.acquire_daemon_lock()
-    code = (f"from monitor.store import Store\ns = Store({str(db)!r})\n"
-            "try:\n    s.acquire_daemon_lock()\nexcept Exception as e:\n    print(e)")
+    code = (
+        f"from monitor.store import Store\ns = Store({str(db)!r})\n"
+        "try:\n    s.acquire_daemon_lock()\nexcept Exception as e:\n    print(e)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=20)
     holder.close()
     assert f"(pid {os.getpid()})" in out.stdout
@@ -369,9 +409,13 @@ def test_a_claim_holds_rows_from_other_senders_until_it_expires_or_is_released(s
 def test_outbox_retry_delivery_dead_and_digest(store: Store):
     v = add_version(store, "v1", outcome="new")
     ids = store.add_alerts(
-        [NewAlert("a1", "hooks", "change", {"n": 1}), NewAlert("a2", "hooks", "change", {"n": 2}),
-         NewAlert("d1", "mail", "change", {"n": 3}, status="digest")],
-        policy_id="acme-privacy", version_id=v.id,
+        [
+            NewAlert("a1", "hooks", "change", {"n": 1}),
+            NewAlert("a2", "hooks", "change", {"n": 2}),
+            NewAlert("d1", "mail", "change", {"n": 3}, status="digest"),
+        ],
+        policy_id="acme-privacy",
+        version_id=v.id,
     )
     now = "2099-01-01T00:00:00Z"
     due = _due(store, now)
@@ -467,8 +511,9 @@ def test_sigkill_during_writes_leaves_an_intact_database(tmp_path: Path):
     db = tmp_path / "crash.db"
     script = tmp_path / "writer.py"
     script.write_text(CRASH_SCRIPT)
-    proc = subprocess.Popen([sys.executable, str(script), str(db)], cwd=ROOT, stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "ready"
         until(lambda: rows(db, "SELECT count(*) FROM versions")[0][0] >= 20, 30, "20 versions written")
@@ -499,11 +544,20 @@ def test_a_text_recorded_twice_by_two_checkers_is_one_version_and_one_alert(stor
     """A CLI `check` beside the daemon can race it to record the same new text."""
     add_version(store, "We keep logs for 30 days.", outcome="new")
     alert = NewAlert("pm-race", "console", "change", {"x": 1})
-    first = add_version(store, "We keep logs for 90 days.", changes=[retention_change()], alerts=[alert],
-                        at="2026-11-25T11:00:00Z")
-    second = add_version(store, "We keep logs for 90 days.", changes=[retention_change()],
-                         alerts=[NewAlert("pm-race-2", "console", "change", {"x": 1})],
-                         at="2026-11-25T11:00:01Z")
+    first = add_version(
+        store,
+        "We keep logs for 90 days.",
+        changes=[retention_change()],
+        alerts=[alert],
+        at="2026-11-25T11:00:00Z",
+    )
+    second = add_version(
+        store,
+        "We keep logs for 90 days.",
+        changes=[retention_change()],
+        alerts=[NewAlert("pm-race-2", "console", "change", {"x": 1})],
+        at="2026-11-25T11:00:01Z",
+    )
     assert second.seq == first.seq == 2
     assert [v["seq"] for v in store.versions("acme-privacy")] == [1, 2]
     n = counts(db)
@@ -542,28 +596,62 @@ def segmented() -> tuple[str, list[Clause]]:
 def test_clauses_are_stored_compactly_and_come_back_equal_with_their_keys(store: Store, db: Path):
     text, segs = segmented()
     assert any(c.section for c in segs) and any(c.is_heading for c in segs) and any(c.marker for c in segs)
-    v = store.record_version(fetch(http_status=200), body=SEGMENTED_PAGE.encode(), content_type="text/html",
-                             text=text, language="en", clauses=segs, changes=[])
+    v = store.record_version(
+        fetch(http_status=200),
+        body=SEGMENTED_PAGE.encode(),
+        content_type="text/html",
+        text=text,
+        language="en",
+        clauses=segs,
+        changes=[],
+    )
     assert store.latest_version("acme-privacy").clauses == segs == v.clauses
     conn = sqlite3.connect(db)
     raw = conn.execute("SELECT clauses FROM texts").fetchone()[0]
     conn.close()
-    legacy = json.dumps([{"index": c.index, "text": c.text, "section": list(c.section), "marker": c.marker,
-                          "key": c.key, "language": c.language, "is_heading": c.is_heading} for c in segs],
-                        ensure_ascii=False, separators=(",", ":"))
+    legacy = json.dumps(
+        [
+            {
+                "index": c.index,
+                "text": c.text,
+                "section": list(c.section),
+                "marker": c.marker,
+                "key": c.key,
+                "language": c.language,
+                "is_heading": c.is_heading,
+            }
+            for c in segs
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     assert len(raw) < 0.75 * len(legacy)
     assert "key" not in json.loads(raw)
     (rec,) = [r for r in store.export() if r["type"] == "version"]
     assert rec["clauses"] == [
-        {"index": c.index, "text": c.text, "section": list(c.section), "marker": c.marker,
-         "language": c.language, "is_heading": c.is_heading} for c in segs
+        {
+            "index": c.index,
+            "text": c.text,
+            "section": list(c.section),
+            "marker": c.marker,
+            "language": c.language,
+            "is_heading": c.is_heading,
+        }
+        for c in segs
     ]
 
 
 def test_clauses_stored_as_a_list_of_dicts_by_an_older_version_still_load(store: Store, db: Path):
     text, segs = segmented()
-    v = store.record_version(fetch(http_status=200), body=b"<p>x</p>", content_type="text/html", text=text,
-                             language="en", clauses=segs, changes=[])
+    v = store.record_version(
+        fetch(http_status=200),
+        body=b"<p>x</p>",
+        content_type="text/html",
+        text=text,
+        language="en",
+        clauses=segs,
+        changes=[],
+    )
     legacy = [{"index": c.index, "text": c.text, "key": c.key} for c in segs]
     for d, c in zip(legacy, segs, strict=True):
         if c.section:
@@ -585,8 +673,15 @@ def test_clauses_stored_as_a_list_of_dicts_by_an_older_version_still_load(store:
 
 def test_clauses_numbered_other_than_by_position_keep_their_index(store: Store):
     mine = [Clause(index=i, text=t, key=clause_key(t)) for i, t in ((3, "Third clause."), (7, "Seventh."))]
-    store.record_version(fetch(http_status=200), body=b"b", content_type=None, text="t", language="en",
-                         clauses=mine, changes=[])
+    store.record_version(
+        fetch(http_status=200),
+        body=b"b",
+        content_type=None,
+        text="t",
+        language="en",
+        clauses=mine,
+        changes=[],
+    )
     assert store.latest_version("acme-privacy").clauses == mine
 
 
@@ -622,26 +717,63 @@ def test_clause_json_is_the_text_the_standard_json_encoder_writes(store: Store, 
     older releases wrote and read), for every kind of character a page can hold."""
     from monitor.store.records import clauses_json
 
-    odd = "Wir speichern Kontodaten 3 Jahre — «mindestens».\t\"Zitat\" \\ \u2028 \x7f \x1f 個人情報 🙂"
+    odd = 'Wir speichern Kontodaten 3 Jahre — «mindestens».\t"Zitat" \\ \u2028 \x7f \x1f 個人情報 🙂'
     segs = [
-        Clause(index=0, text="Datenschutz", section=(), key=clause_key("Datenschutz"), language="de",
-               is_heading=True),
-        Clause(index=1, text=odd, section=("Datenschutz", "Aufbewahrung"), marker="a)", key=clause_key(odd),
-               language="de"),
+        Clause(
+            index=0,
+            text="Datenschutz",
+            section=(),
+            key=clause_key("Datenschutz"),
+            language="de",
+            is_heading=True,
+        ),
+        Clause(
+            index=1,
+            text=odd,
+            section=("Datenschutz", "Aufbewahrung"),
+            marker="a)",
+            key=clause_key(odd),
+            language="de",
+        ),
         Clause(index=2, text="Logs are kept for one year.", section=("Datenschutz",), key=clause_key("x")),
     ]
     expected = json.dumps(
-        {"sections": [["Datenschutz", "Aufbewahrung"], ["Datenschutz"]],
-         "clauses": [["Datenschutz", -1, None, "de", 1], [odd, 0, "a)", "de", 0],
-                     ["Logs are kept for one year.", 1, None, "und", 0]]},
-        ensure_ascii=False, separators=(",", ":"))
+        {
+            "sections": [["Datenschutz", "Aufbewahrung"], ["Datenschutz"]],
+            "clauses": [
+                ["Datenschutz", -1, None, "de", 1],
+                [odd, 0, "a)", "de", 0],
+                ["Logs are kept for one year.", 1, None, "und", 0],
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     assert clauses_json(segs) == expected
-    renumbered = [Clause(index=i * 2, text=c.text, section=c.section, marker=c.marker, key=c.key,
-                         language=c.language, is_heading=c.is_heading) for i, c in enumerate(segs)]
+    renumbered = [
+        Clause(
+            index=i * 2,
+            text=c.text,
+            section=c.section,
+            marker=c.marker,
+            key=c.key,
+            language=c.language,
+            is_heading=c.is_heading,
+        )
+        for i, c in enumerate(segs)
+    ]
     assert json.loads(clauses_json(renumbered))["indices"] == [0, 2, 4]
-    store.record_version(fetch(http_status=200), body=b"<p>x</p>", content_type="text/html", text=odd,
-                         language="de", clauses=renumbered, changes=[])
+    store.record_version(
+        fetch(http_status=200),
+        body=b"<p>x</p>",
+        content_type="text/html",
+        text=odd,
+        language="de",
+        clauses=renumbered,
+        changes=[],
+    )
     got = store.latest_version("acme-privacy").clauses
     assert [(c.index, c.text, c.section, c.marker, c.is_heading) for c in got] == [
-        (c.index, c.text, c.section, c.marker, c.is_heading) for c in renumbered]
+        (c.index, c.text, c.section, c.marker, c.is_heading) for c in renumbered
+    ]
     assert [c.key for c in got] == [clause_key(c.text) for c in renumbered]

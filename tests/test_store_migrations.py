@@ -26,10 +26,15 @@ def _columns(db: Path, table: str) -> set[str]:
 def _record_next_version(store: Store) -> None:
     text = "We keep logs for 90 days."
     store.record_version(
-        FetchRecord("acme-privacy", NOW, "changed", http_status=200), body=text.encode(),
-        content_type="text/html", text=text, language="en",
-        clauses=[Clause(index=0, text=text, key=clause_key(text))], changes=[],
-        alerts=[NewAlert("a-2", "console", "change", {"title": "t2"})], extraction='["main", []]',
+        FetchRecord("acme-privacy", NOW, "changed", http_status=200),
+        body=text.encode(),
+        content_type="text/html",
+        text=text,
+        language="en",
+        clauses=[Clause(index=0, text=text, key=clause_key(text))],
+        changes=[],
+        alerts=[NewAlert("a-2", "console", "change", {"title": "t2"})],
+        extraction='["main", []]',
     )
 
 
@@ -101,5 +106,3 @@ def test_a_fresh_database_has_the_same_schema_as_an_upgraded_one(tmp_path: Path)
     assert schema(fresh) == schema(old)
     for table in ("policies", "fetches", "versions", "alerts"):
         assert _columns(fresh, table) == _columns(old, table)
-
-

@@ -91,5 +91,8 @@ def test_the_inline_diff_of_a_clause_with_more_distinct_words_than_code_points_i
     assert tokendiff.as_symbols(old.split(), new.split()) is None
     assert inline_diff(old, new) == [(-1, old), (1, new)]
     assert inline_diff("We keep it for 3 years.", "We keep it for 5 years.") == [
-        (0, "We keep it for "), (-1, "3"), (1, "5"), (0, " years.")
+        (0, "We keep it for "),
+        (-1, "3"),
+        (1, "5"),
+        (0, " years."),
     ]

@@ -23,10 +23,16 @@ def test_a_transfer_over_a_network_is_no_transfer_abroad(language: str, text: st
 
 ABROAD = [
     ("sv", "Vi överför inte dina uppgifter utanför EU.", "Vi överför dina uppgifter utanför EU."),
-    ("da", "Vi overfører dine oplysninger til Tyskland.",
-     "Vi overfører dine oplysninger til Tyskland og Indien."),
-    ("no", "Vi overfører ikke opplysningene dine til utlandet.",
-     "Vi overfører opplysningene dine til utlandet."),
+    (
+        "da",
+        "Vi overfører dine oplysninger til Tyskland.",
+        "Vi overfører dine oplysninger til Tyskland og Indien.",
+    ),
+    (
+        "no",
+        "Vi overfører ikke opplysningene dine til utlandet.",
+        "Vi overfører opplysningene dine til utlandet.",
+    ),
 ]
 
 

@@ -14,7 +14,6 @@ def _page(lead_in: str, entries: list[str]) -> bytes:
     return list_page(lead_in, entries, heading="Recipients", title="Privacy")
 
 
-
 PARTIES = [
     (
         "en",

@@ -338,8 +338,11 @@ def test_metrics_parse_and_count_what_the_database_holds(base: str, world: WebWo
     assert counts == infs == {"new": 4, "failed": 1, "changed": 3}
     # the fetch alone, beside the whole check: every stored check measured it, and it cannot
     # have taken longer than the check around it
-    fetch = {s.name: s.value for s in families["policy_monitor_fetch_duration_seconds"].samples
-             if "le" not in s.labels}
+    fetch = {
+        s.name: s.value
+        for s in families["policy_monitor_fetch_duration_seconds"].samples
+        if "le" not in s.labels
+    }
     assert fetch["policy_monitor_fetch_duration_seconds_count"] == 8
     check_sum = sum(s.value for s in hist if s.name.endswith("_sum"))
     assert 0 <= fetch["policy_monitor_fetch_duration_seconds_sum"] <= check_sum

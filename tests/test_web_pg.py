@@ -95,7 +95,7 @@ def test_dashboard_and_change_page_on_postgres_show_what_sqlite_shows(bases: tup
             i for i in ids if f'href="/policies/{i}"' in html(lite + "/" + query)
         ], query
     diff = html(pg + "/policies/brightleaf-privacy/diff?from=1&to=2")
-    card = diff[diff.index('class="change material"'):].split("</article>", 1)[0]
+    card = diff[diff.index('class="change material"') :].split("</article>", 1)[0]
     assert "<del>3</del>" in card and "<ins>10</ins>" in card
     same = html(lite + "/policies/brightleaf-privacy/diff?from=1&to=2")
     assert diff.count('class="change material"') == same.count('class="change material"') == 1
@@ -135,13 +135,23 @@ def metric_values(base: str) -> dict[str, Any]:
 def test_metrics_on_postgres_count_what_sqlite_counts(bases: tuple[str, str]) -> None:
     lite, pg = bases
     ours, theirs = metric_values(pg), metric_values(lite)
-    for name in ("policy_monitor_checks", "policy_monitor_versions", "policy_monitor_changes",
-                 "policy_monitor_alerts", "policy_monitor_policies", "policy_monitor_policies_failing"):
+    for name in (
+        "policy_monitor_checks",
+        "policy_monitor_versions",
+        "policy_monitor_changes",
+        "policy_monitor_alerts",
+        "policy_monitor_policies",
+        "policy_monitor_policies_failing",
+    ):
         assert [(s.name, s.labels, s.value) for s in ours[name].samples] == [
-            (s.name, s.labels, s.value) for s in theirs[name].samples], name
+            (s.name, s.labels, s.value) for s in theirs[name].samples
+        ], name
     assert ours["policy_monitor_versions"].samples[0].value == 7
-    counts = {s.labels["outcome"]: s.value for s in ours["policy_monitor_check_duration_seconds"].samples
-              if s.name.endswith("_count")}
+    counts = {
+        s.labels["outcome"]: s.value
+        for s in ours["policy_monitor_check_duration_seconds"].samples
+        if s.name.endswith("_count")
+    }
     assert counts == {"new": 4, "failed": 1, "changed": 3}
     assert ours["policy_monitor_workers"].samples[0].value == 0
     assert "policy_monitor_daemon_up" not in ours
@@ -151,8 +161,13 @@ def start_worker(world: PgWorld) -> tuple[threading.Event, threading.Thread]:
     from monitor.watch.worker import run_worker
 
     stop = threading.Event()
-    thread = threading.Thread(target=run_worker, args=(world.watchlist, world.db), kwargs={"stop": stop},
-                              name="test-worker", daemon=True)
+    thread = threading.Thread(
+        target=run_worker,
+        args=(world.watchlist, world.db),
+        kwargs={"stop": stop},
+        name="test-worker",
+        daemon=True,
+    )
     thread.start()
     return stop, thread
 
@@ -221,9 +236,22 @@ def test_serve_command_takes_a_postgres_url_without_printing_its_password(
     url = str(world.db).replace("postgres@", "postgres:pw-s3cret@", 1)  # the test server trusts 127.0.0.1
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "monitor", "--db", url, "--watchlist", str(world.watchlist), "serve",
-         "--bind", "127.0.0.1:0"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "monitor",
+            "--db",
+            url,
+            "--watchlist",
+            str(world.watchlist),
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stderr is not None
@@ -251,14 +279,20 @@ def test_a_version_committed_after_a_newer_one_still_reaches_the_dashboard(pg_ur
 
     Store(pg_url).close()  # the schema
     setup = psycopg.connect(pg_url, autocommit=True)
-    setup.execute("INSERT INTO policies (id, name, url) VALUES ('early', 'Early', 'http://a'),"
-                  " ('late', 'Late', 'http://b')")
+    setup.execute(
+        "INSERT INTO policies (id, name, url) VALUES ('early', 'Early', 'http://a'),"
+        " ('late', 'Late', 'http://b')"
+    )
     setup.execute("INSERT INTO texts (sha256, text, clauses, clause_count) VALUES ('t', 'x', '[]', 0)")
     slow = psycopg.connect(pg_url)  # a transaction left open: its version id is taken first
-    insert_version = ("INSERT INTO versions (policy_id, seq, seen_at, text_sha256, clause_count)"
-                      " VALUES (%s, 1, '2026-12-01T00:00:00Z', 't', 0) RETURNING id")
-    insert_change = ("INSERT INTO changes (version_id, position, kind, material, severity, categories)"
-                     " VALUES (%s, 0, 'modified', 1, 'high', %s)")
+    insert_version = (
+        "INSERT INTO versions (policy_id, seq, seen_at, text_sha256, clause_count)"
+        " VALUES (%s, 1, '2026-12-01T00:00:00Z', 't', 0) RETURNING id"
+    )
+    insert_change = (
+        "INSERT INTO changes (version_id, position, kind, material, severity, categories)"
+        " VALUES (%s, 0, 'modified', 1, 'high', %s)"
+    )
     slow_id = slow.execute(insert_version, ("early",)).fetchone()[0]
     slow.execute(insert_change, (slow_id, '["retention"]'))
     fast_id = setup.execute(insert_version, ("late",)).fetchone()[0]

@@ -170,8 +170,11 @@ class Workers:
                 )
             self.logs.append(log)
         # up: signal handlers installed, the claim loop running (a SIGTERM before that kills it)
-        until(lambda: all("check threads" in self.log(i) for i in range(len(self.procs))), 60,
-              "the workers started")
+        until(
+            lambda: all("check threads" in self.log(i) for i in range(len(self.procs))),
+            60,
+            "the workers started",
+        )
 
     def log(self, i: int) -> str:
         return self.logs[i].read_text(encoding="utf-8", errors="replace")
@@ -347,8 +350,14 @@ def test_one_leader_and_another_takes_over_when_it_dies(
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_MONITOR_")}
     env["POLICY_MONITOR_CACHE_DIR"] = os.environ.get("POLICY_MONITOR_CACHE_DIR", "")
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**env, "PYTHONPATH": str(ROOT)}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
 
 
 def test_check_status_and_history_work_on_a_postgres_url_as_on_a_file(
@@ -365,8 +374,10 @@ def test_check_status_and_history_work_on_a_postgres_url_as_on_a_file(
             history = run_cli("history", "shop-01", "--json", "--db", db, cwd=tmp_path)
             assert status.returncode == 0 and history.returncode == 0, status.stderr + history.stderr
             rows = json.loads(status.stdout)
-            results[db] = ([(r["policy_id"], r["last_outcome"], r["versions"]) for r in rows],
-                           [(v["seq"], v["sha"]) for v in json.loads(history.stdout)])
+            results[db] = (
+                [(r["policy_id"], r["last_outcome"], r["versions"]) for r in rows],
+                [(v["seq"], v["sha"]) for v in json.loads(history.stdout)],
+            )
         assert results[pg_url] == results[str(tmp_path / "monitor.db")]
         assert results[pg_url][0] == [(f"shop-0{i}", "new", 1) for i in range(3)]
     finally:
@@ -386,8 +397,11 @@ def test_a_worker_whose_database_session_is_cut_exits_1_for_its_supervisor(
         workers = Workers(tmp_path, wl, pg_url)
         workers.start(1)
         until(lambda: len({p for p, _ in site.starts}) == 2, 30, "both pages checked")
-        sql(pg_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    " WHERE application_name LIKE 'policy-monitor%' AND pid != pg_backend_pid()")
+        sql(
+            pg_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE application_name LIKE 'policy-monitor%' AND pid != pg_backend_pid()",
+        )
         assert workers.procs[0].wait(30) == 1, workers.log(0)[-2000:]
         assert "connection was lost" in workers.log(0)
     finally:

@@ -47,8 +47,6 @@ BATCH = 50  # rows claimed at a time
 CLAIM_SECONDS = 15 * 60.0
 
 
-
-
 class Sender:
     def __init__(
         self,
@@ -98,8 +96,10 @@ class Sender:
                 at = moment if now is not None else max(moment, self.now())
                 until = at + timedelta(seconds=self.claim_seconds)
                 if not self.store.renew_claim(alert.id, self.owner, iso(at), iso(until)):
-                    log.warning("alert %s: claim ran out before it was sent; left for another pass or sender",
-                                alert.alert_id)
+                    log.warning(
+                        "alert %s: claim ran out before it was sent; left for another pass or sender",
+                        alert.alert_id,
+                    )
                     continue
                 counts[self._deliver_one(alert, at)] += 1
         return counts
@@ -197,7 +197,6 @@ class Sender:
         )
         digest = NewAlert(make_alert_id("digest", route.name, iso(until)), route.name, "digest", payload)
         self.store.add_digest(digest, [p.id for p in parts])
-
 
 
 def send_test_alert(watchlist: Watchlist, route_name: str, *, console_stream: TextIO | None = None) -> None:

@@ -152,8 +152,13 @@ class WebThread:
 
         def run() -> None:
             try:
-                serve(db_path(self.args), bind=self.bind, watchlist_path=watchlist_path(self.args),
-                      stop=self.halt, started=lambda url: log.warning("serving %s (read-only)", url))
+                serve(
+                    db_path(self.args),
+                    bind=self.bind,
+                    watchlist_path=watchlist_path(self.args),
+                    stop=self.halt,
+                    started=lambda url: log.warning("serving %s (read-only)", url),
+                )
             except (MonitorError, SystemExit) as e:
                 log.error("web server stopped: %s", e)
 
@@ -171,8 +176,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     url = db_path(args)
     if not isinstance(url, str):
-        raise UsageError("workers share a PostgreSQL database: --db postgresql://...; on a SQLite file, "
-                         "run `policy-monitor run`")
+        raise UsageError(
+            "workers share a PostgreSQL database: --db postgresql://...; on a SQLite file, "
+            "run `policy-monitor run`"
+        )
     return int(run_worker(Path(args.watchlist_file) if args.watchlist_file else watchlist_path(args), url))
 
 
@@ -182,12 +189,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     db = db_path(args)  # a SQLite file, or a postgresql:// URL (the workers' database)
     if isinstance(db, Path) and not db.exists():
         raise UsageError(
-            f"no database at {db}: run `policy-monitor check --all` or the daemon first, or pass --db")
+            f"no database at {db}: run `policy-monitor check --all` or the daemon first, or pass --db"
+        )
     wl = watchlist_path(args)
     shown = db if isinstance(db, Path) else _without_password(db)
-    serve(db, bind=args.bind, watchlist_path=wl if wl.exists() else None,
-          started=lambda url: print(f"serving {url} (read-only over {shown}); Ctrl-C stops", file=sys.stderr,
-                                    flush=True))
+    serve(
+        db,
+        bind=args.bind,
+        watchlist_path=wl if wl.exists() else None,
+        started=lambda url: print(
+            f"serving {url} (read-only over {shown}); Ctrl-C stops", file=sys.stderr, flush=True
+        ),
+    )
     return EXIT_OK
 
 
@@ -358,14 +371,23 @@ def deliver_alerts(store: Any, wl: Watchlist, raised: int, console: TextIO) -> N
     if store.daemon_running():
         backlog = store.outbox_backlog(store.now_iso())
         if backlog["due"]:
-            print(f"policy-monitor: {backlog['due']} alert(s) pending; the running daemon delivers them",
-                  file=sys.stderr)
+            print(
+                f"policy-monitor: {backlog['due']} alert(s) pending; the running daemon delivers them",
+                file=sys.stderr,
+            )
         return
     Sender(store, wl, console_stream=console, clock=store.clock).deliver_due()
     backlog = store.outbox_backlog(store.now_iso())
-    left = [f"{backlog[k]} {what}" for k, what in (
-        ("due", "due but held by another sender"), ("retry_later", "to retry later"),
-        ("digest", "waiting for a digest"), ("dead", "dead")) if backlog[k]]
+    left = [
+        f"{backlog[k]} {what}"
+        for k, what in (
+            ("due", "due but held by another sender"),
+            ("retry_later", "to retry later"),
+            ("digest", "waiting for a digest"),
+            ("dead", "dead"),
+        )
+        if backlog[k]
+    ]
     if backlog["due"] or backlog["retry_later"]:
         print(f"policy-monitor: alerts not delivered yet: {', '.join(left)}; see `status`", file=sys.stderr)
 
@@ -400,8 +422,15 @@ def _status_row(r: Any) -> tuple[Any, ...]:
         alerts.append(f"{r.pending_alerts} pending{retrying}")
     if r.dead_alerts:
         alerts.append(f"{r.dead_alerts} dead")
-    return (r.policy_id, r.last_check_at or "never", r.last_outcome, r.next_check_at or "at daemon start",
-            r.versions, r.last_material_change_at, ", ".join(alerts) or "-")
+    return (
+        r.policy_id,
+        r.last_check_at or "never",
+        r.last_outcome,
+        r.next_check_at or "at daemon start",
+        r.versions,
+        r.last_material_change_at,
+        ", ".join(alerts) or "-",
+    )
 
 
 def _status_notes(r: Any) -> list[str]:
@@ -416,8 +445,11 @@ def _status_notes(r: Any) -> list[str]:
     if r.health == "unreachable":
         notes.append("unreachable (an alert was raised; one more when it recovers)")
     if (r.retrying_alerts or r.dead_alerts) and r.alert_error:
-        which = (f"{r.retrying_alerts} alert{'s' if r.retrying_alerts != 1 else ''} retrying"
-                 if r.retrying_alerts else f"{r.dead_alerts} dead alert{'s' if r.dead_alerts != 1 else ''}")
+        which = (
+            f"{r.retrying_alerts} alert{'s' if r.retrying_alerts != 1 else ''} retrying"
+            if r.retrying_alerts
+            else f"{r.dead_alerts} dead alert{'s' if r.dead_alerts != 1 else ''}"
+        )
         notes.append(f"{which}, last error: {read_models.redact_text(r.alert_error)}")
     if r.rendered:
         notes.append(f"rendered in a {r.rendered}")
@@ -560,8 +592,10 @@ def cmd_score(args: argparse.Namespace) -> int:
     score = score_cases(cases)
     for case in score.cases:
         if args.verbose or not case.ok:
-            print(f"{'PASS' if case.ok else 'FAIL'} {case.case:40s} "
-                  f"{case.seconds:6.2f}s  {'; '.join(case.problems)}")
+            print(
+                f"{'PASS' if case.ok else 'FAIL'} {case.case:40s} "
+                f"{case.seconds:6.2f}s  {'; '.join(case.problems)}"
+            )
     if args.json_out:
         saved = json.dumps(score.to_dict(), indent=2, ensure_ascii=False)
         Path(args.json_out).write_text(saved, encoding="utf-8")
@@ -651,8 +685,12 @@ def cmd_preview(args: argparse.Namespace) -> int:
         except MonitorError:
             settings = None
     result = preview(
-        args.url, select=args.select, remove=tuple(args.remove or ()), render=args.render,
-        settings=settings, language=args.language,
+        args.url,
+        select=args.select,
+        remove=tuple(args.remove or ()),
+        render=args.render,
+        settings=settings,
+        language=args.language,
     )
     if args.json:
         print_json(result.as_dict())
@@ -703,15 +741,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         names = ", ".join(str(p) for p in paths)
         text = f"# Checked and converted by `policy-monitor import` from {names}.\n" + yaml.dump(
-            {"policies": entries}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
+            {"policies": entries}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000
+        )
         if args.output and args.output != "-":
             Path(args.output).write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
     them, are = ("it", "it is") if len(files) == 1 else ("them", "they are")
-    print(f"ok: {_count(len(entries), 'policy', 'policies')} in {_count(len(files), 'file')}, checked "
-          f"against {watchlist_path(args)}; to watch {them} as {are}, name {them} under `policies_from:` "
-          "in the watchlist", file=sys.stderr)
+    print(
+        f"ok: {_count(len(entries), 'policy', 'policies')} in {_count(len(files), 'file')}, checked "
+        f"against {watchlist_path(args)}; to watch {them} as {are}, name {them} under `policies_from:` "
+        "in the watchlist",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -796,10 +838,28 @@ def add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 # Every command's name (a test holds it equal to the parser's), to tell which one a command line runs.
-COMMAND_NAMES = frozenset({
-    "check", "demo", "diff", "export", "health", "history", "import", "import-ota", "preview", "report",
-    "run", "score", "serve", "show", "status", "test-alert", "validate", "worker",
-})
+COMMAND_NAMES = frozenset(
+    {
+        "check",
+        "demo",
+        "diff",
+        "export",
+        "health",
+        "history",
+        "import",
+        "import-ota",
+        "preview",
+        "report",
+        "run",
+        "score",
+        "serve",
+        "show",
+        "status",
+        "test-alert",
+        "validate",
+        "worker",
+    }
+)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -835,8 +895,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "Run the daemon until SIGTERM/SIGINT. Exit 3 when another daemon already runs on the database, "
         "2 when the watchlist does not validate.",
     )
-    p.add_argument("--http", metavar="HOST:PORT",
-                   help="also serve the web app and API (as `serve`) on this address")
+    p.add_argument(
+        "--http", metavar="HOST:PORT", help="also serve the web app and API (as `serve`) on this address"
+    )
     p = command(
         "worker",
         cmd_worker,
@@ -846,8 +907,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "prunes. Start as many as you like, on any machines, with the same watchlist. Exit 2 when the "
         "watchlist does not validate. See docs/scale.md.",
     )
-    p.add_argument("watchlist_file", nargs="?", metavar="WATCHLIST",
-                   help="the watchlist (default --watchlist, $POLICY_MONITOR_WATCHLIST or ./watchlist.yaml)")
+    p.add_argument(
+        "watchlist_file",
+        nargs="?",
+        metavar="WATCHLIST",
+        help="the watchlist (default --watchlist, $POLICY_MONITOR_WATCHLIST or ./watchlist.yaml)",
+    )
     p = command(
         "serve",
         cmd_serve,
@@ -856,8 +921,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "/metrics. Binds 127.0.0.1:8080 by default; any other address needs POLICY_MONITOR_WEB_TOKEN, "
         "or POLICY_MONITOR_WEB_USER and POLICY_MONITOR_WEB_PASSWORD, in the environment.",
     )
-    p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:8080",
-                   help="address (default 127.0.0.1:8080)")
+    p.add_argument(
+        "--bind", metavar="HOST:PORT", default="127.0.0.1:8080", help="address (default 127.0.0.1:8080)"
+    )
 
     p = command(
         "check",
@@ -943,8 +1009,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("url", metavar="URL", help="the policy page")
     p.add_argument("--select", metavar="CSS", help="the CSS selector of the policy text")
     p.add_argument("--remove", metavar="CSS", action="append", help="a CSS selector to drop (repeatable)")
-    p.add_argument("--render", choices=("auto", "http", "browser"), default="auto",
-                   help="run the page's scripts in Chromium: auto (when the page needs it), http, browser")
+    p.add_argument(
+        "--render",
+        choices=("auto", "http", "browser"),
+        default="auto",
+        help="run the page's scripts in Chromium: auto (when the page needs it), http, browser",
+    )
     p.add_argument("--language", metavar="LANG", help="a language hint (en, sv, zh ...)")
     p.add_argument("--all", action="store_true", help="list every clause, not the first 25")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -51,9 +51,7 @@ def declaration_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*.json") if not p.name.endswith(".history.json")
-            )
+            found += sorted(p for p in path.rglob("*.json") if not p.name.endswith(".history.json"))
         elif path.exists():
             found.append(path)
         else:

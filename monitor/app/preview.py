@@ -19,8 +19,26 @@ from typing import Any
 from monitor.errors import InputError, MonitorError
 from monitor.models import Clause, FetchResult, FetchSettings, PolicyConfig
 
-_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "a", "button",
-               "label", "summary", "figcaption", "blockquote")
+_BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "a",
+    "button",
+    "label",
+    "summary",
+    "figcaption",
+    "blockquote",
+)
 
 
 @dataclass
@@ -127,8 +145,14 @@ def preview(
 
 
 def _clause(c: Clause) -> dict[str, Any]:
-    return {"index": c.index, "text": c.text, "section": " > ".join(c.section), "marker": c.marker,
-            "language": c.language, "heading": c.is_heading}
+    return {
+        "index": c.index,
+        "text": c.text,
+        "section": " > ".join(c.section),
+        "marker": c.marker,
+        "language": c.language,
+        "heading": c.is_heading,
+    }
 
 
 def _sections(clauses: list[Clause]) -> list[tuple[str, int]]:
@@ -161,8 +185,10 @@ def _dropped(res: FetchResult, kept_text: str) -> list[str]:
     kept = " ".join(kept_text.split())
     # blocks: the block-level tags, and any container with text of its own (a banner's <div>)
     blocks = {
-        el for el in root.iter()
-        if isinstance(el.tag, str) and (el.tag in _BLOCK_TAGS or (el.text and el.text.strip()))
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        and (el.tag in _BLOCK_TAGS or (el.text and el.text.strip()))
         and el.tag not in ("html", "body")
     }
     out: list[str] = []

@@ -216,13 +216,21 @@ class PolicyRow:
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> PolicyRow:
         return cls(
-            id=r["id"], name=r["name"] or r["id"], url=redact_url(r["url"] or ""), type=r["type"],
+            id=r["id"],
+            name=r["name"] or r["id"],
+            url=redact_url(r["url"] or ""),
+            type=r["type"],
             status=policy_status(r["last_outcome"], r["last_error"], r.get("health")),
-            last_check_at=r["last_check_at"], last_outcome=r["last_outcome"],
-            last_error=redact_text(r["last_error"]), versions=r["versions"], language=r["language"],
-            last_version_at=r["last_version_at"], material_seq=r["material_seq"],
+            last_check_at=r["last_check_at"],
+            last_outcome=r["last_outcome"],
+            last_error=redact_text(r["last_error"]),
+            versions=r["versions"],
+            language=r["language"],
+            last_version_at=r["last_version_at"],
+            material_seq=r["material_seq"],
             material_at=r["material_at"],
-            material_severity=r["material_severity"], material_categories=list(r["material_categories"]),
+            material_severity=r["material_severity"],
+            material_categories=list(r["material_categories"]),
         )
 
 
@@ -241,8 +249,14 @@ class PolicyPage:
         return max(1, -(-self.total // self.per_page))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"items": [asdict(i) for i in self.items], "total": self.total, "page": self.page,
-                "per_page": self.per_page, "pages": self.pages, "filters": self.filters}
+        return {
+            "items": [asdict(i) for i in self.items],
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "filters": self.filters,
+        }
 
 
 class BadQuery(MonitorError):
@@ -255,9 +269,16 @@ def _check_choice(name: str, value: str | None, choices: Sequence[str]) -> None:
 
 
 def policy_list(
-    store: Store, *, sort: str = "id", order: str = "asc", severity: str | None = None,
-    category: str | None = None, language: str | None = None, status: str | None = None,
-    page: int = 1, per_page: int = PER_PAGE,
+    store: Store,
+    *,
+    sort: str = "id",
+    order: str = "asc",
+    severity: str | None = None,
+    category: str | None = None,
+    language: str | None = None,
+    status: str | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
 ) -> PolicyPage:
     """A page of policies, filtered (severity: the last material change's at least this; category:
     among its categories; language; status) and sorted. Unfiltered by id: one page is read."""
@@ -267,8 +288,16 @@ def policy_list(
     _check_choice("category", category, CATEGORIES)
     _check_choice("status", status, STATUSES)
     page, per_page = max(1, page), min(max(1, per_page), 1000)
-    filters = {k: v for k, v in (("severity", severity), ("category", category), ("language", language),
-                                 ("status", status)) if v is not None}
+    filters = {
+        k: v
+        for k, v in (
+            ("severity", severity),
+            ("category", category),
+            ("language", language),
+            ("status", status),
+        )
+        if v is not None
+    }
     if not filters and sort == "id":
         total = store.policy_count()
         offset = (page - 1) * per_page
@@ -293,7 +322,7 @@ def policy_list(
         rows = [r for r in rows if _status_of(r) == status]
     rows = sorted(rows, key=_sort_key(sort), reverse=order == "desc")
     start = (page - 1) * per_page
-    items = [PolicyRow.from_row(r) for r in rows[start:start + per_page]]
+    items = [PolicyRow.from_row(r) for r in rows[start : start + per_page]]
     return PolicyPage(items, len(rows), page, per_page, {**filters, "sort": sort, "order": order})
 
 
@@ -329,8 +358,14 @@ def fetch_history(store: Store, policy_id: str, limit: int = 50) -> list[dict[st
 
 
 def changes(
-    store: Store, *, since: str | None = None, policy_id: str | None = None, category: str | None = None,
-    min_severity: str | None = None, material: bool | None = None, before: int | None = None,
+    store: Store,
+    *,
+    since: str | None = None,
+    policy_id: str | None = None,
+    category: str | None = None,
+    min_severity: str | None = None,
+    material: bool | None = None,
+    before: int | None = None,
     limit: int = PER_PAGE,
 ) -> list[dict[str, Any]]:
     """Changes newest first, filtered; each the Change.to_dict() shape with its id, policy_id,
@@ -344,9 +379,17 @@ def changes(
             since = iso(as_datetime(since))
         except ValueError:
             raise BadQuery(
-                f"since must be an ISO 8601 time, e.g. 2026-11-25T10:00:00Z (not {since!r})") from None
-    return store.change_rows(since=since, policy_id=policy_id, category=category, min_severity=min_severity,
-                             material=material, before_id=before, limit=min(max(1, limit), 1000))
+                f"since must be an ISO 8601 time, e.g. 2026-11-25T10:00:00Z (not {since!r})"
+            ) from None
+    return store.change_rows(
+        since=since,
+        policy_id=policy_id,
+        category=category,
+        min_severity=min_severity,
+        material=material,
+        before_id=before,
+        limit=min(max(1, limit), 1000),
+    )
 
 
 @dataclass
@@ -360,12 +403,18 @@ class Comparison:
     stored: bool  # True: the changes recorded when `new` was seen (consecutive versions)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"policy_id": self.policy_id, "from": self.old.seq, "to": self.new.seq,
-                "stored": self.stored, "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "policy_id": self.policy_id,
+            "from": self.old.seq,
+            "to": self.new.seq,
+            "stored": self.stored,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
-def compare_versions(store: Store, policy_id: str, from_seq: int | None = None,
-                     to_seq: int | None = None) -> Comparison:
+def compare_versions(
+    store: Store, policy_id: str, from_seq: int | None = None, to_seq: int | None = None
+) -> Comparison:
     """Any two versions compared (default: the latest against the one before). Consecutive
     versions show the changes stored when the newer was seen (what the alert said); others are
     compared by the engine on their stored clauses, as `policy-monitor diff ID@3 ID@7` does."""
@@ -398,7 +447,8 @@ def redact_url(url: str) -> str:
         netloc = "***@" + netloc.rsplit("@", 1)[1]
     query = "&".join(
         f"{k}=***" if _SECRET_KEYS.search(k) else (f"{k}={v}" if v or "=" in pair else k)
-        for pair in parts.query.split("&") if pair
+        for pair in parts.query.split("&")
+        if pair
         for k, _, v in [pair.partition("=")]
     )
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
@@ -415,9 +465,17 @@ def redact_text(text: str | None) -> str | None:
 def watchlist_entry(config: PolicyConfig) -> dict[str, Any]:
     """The watchlist entry of a policy as a page may show it: no secrets (the watchlist holds none,
     only route names; credentials in the URL are hidden)."""
-    return {"id": config.id, "name": config.name, "url": redact_url(config.url), "type": config.type,
-            "interval_seconds": config.interval_seconds, "select": config.select,
-            "remove": list(config.remove), "language": config.language, "alert": list(config.alert)}
+    return {
+        "id": config.id,
+        "name": config.name,
+        "url": redact_url(config.url),
+        "type": config.type,
+        "interval_seconds": config.interval_seconds,
+        "select": config.select,
+        "remove": list(config.remove),
+        "language": config.language,
+        "alert": list(config.alert),
+    }
 
 
 def status(store: Store) -> list[PolicyStatus]:

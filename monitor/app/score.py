@@ -56,15 +56,20 @@ class Score:
         return self.categories_found / self.categories_wanted if self.categories_wanted else 0.0
 
     def summary_line(self) -> str:
-        return (f"score: {self.passed}/{len(self.cases)} cases pass; alert precision {self.precision:.2f} "
-                f"recall {self.recall:.2f}; category recall {self.category_recall:.2f}; "
-                f"noise violations {self.noise_violations}")
+        return (
+            f"score: {self.passed}/{len(self.cases)} cases pass; alert precision {self.precision:.2f} "
+            f"recall {self.recall:.2f}; category recall {self.category_recall:.2f}; "
+            f"noise violations {self.noise_violations}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "summary": {
-                "cases": len(self.cases), "passed": self.passed, "alert_precision": round(self.precision, 3),
-                "alert_recall": round(self.recall, 3), "category_recall": round(self.category_recall, 3),
+                "cases": len(self.cases),
+                "passed": self.passed,
+                "alert_precision": round(self.precision, 3),
+                "alert_recall": round(self.recall, 3),
+                "category_recall": round(self.category_recall, 3),
                 "noise_violations": self.noise_violations,
             },
             "cases": [vars(c) for c in self.cases],
@@ -86,8 +91,11 @@ def judge(expect: dict[str, Any], changes: Sequence[dict[str, Any]]) -> list[str
     material = [c for c in changes if c["material"]]
     got = {k for c in material for k in c["categories"]}
     if bool(material) != expect["material"]:
-        problems.append("missed alert" if expect["material"] else
-                        f"false alert ({', '.join(sorted(got)) or 'no category'})")
+        problems.append(
+            "missed alert"
+            if expect["material"]
+            else f"false alert ({', '.join(sorted(got)) or 'no category'})"
+        )
     missing = [k for k in expect.get("categories", []) if k not in got]
     if expect["material"] and missing:
         problems.append(f"missing categories {missing} (got {sorted(got)})")
@@ -125,6 +133,15 @@ def score_cases(case_dirs: Sequence[Path]) -> Score:
             score.false_alerts += alerted
         if "max_changes" in expect and len(changes) > expect["max_changes"]:
             score.noise_violations += 1
-        score.cases.append(CaseResult(case.name, not problems, problems, round(time.perf_counter() - t0, 3),
-                                      alerted, got, len(changes)))
+        score.cases.append(
+            CaseResult(
+                case.name,
+                not problems,
+                problems,
+                round(time.perf_counter() - t0, 3),
+                alerted,
+                got,
+                len(changes),
+            )
+        )
     return score

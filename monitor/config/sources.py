@@ -29,8 +29,21 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from monitor.errors import WatchlistError, did_you_mean
 
 __all__ = [
-    "CSV_LIST_SEPARATOR", "FORMATS", "MAX_LINE_BYTES", "MAX_SOURCE_BYTES", "Pairs", "Stamp", "file_stamp",
-    "csv_rows", "csv_values", "jsonl_rows", "jsonl_values", "kind_of", "row_node", "source_files", "stale",
+    "CSV_LIST_SEPARATOR",
+    "FORMATS",
+    "MAX_LINE_BYTES",
+    "MAX_SOURCE_BYTES",
+    "Pairs",
+    "Stamp",
+    "file_stamp",
+    "csv_rows",
+    "csv_values",
+    "jsonl_rows",
+    "jsonl_values",
+    "kind_of",
+    "row_node",
+    "source_files",
+    "stale",
 ]
 
 MAX_SOURCE_BYTES = 64 * 2**20
@@ -64,7 +77,7 @@ def stale(stamps: Mapping[str, Stamp]) -> bool:
 
 
 def kind_of(path: str | Path) -> str | None:
-    """"yaml", "csv" or "jsonl" from the file name's ending; None for anything else."""
+    """ "yaml", "csv" or "jsonl" from the file name's ending; None for anything else."""
     return FORMATS.get(Path(path).suffix.lower())
 
 
@@ -77,8 +90,9 @@ def source_files(path: Path, skip: Path, stamps: dict[str, Stamp]) -> list[Path]
     mode = os.stat(path).st_mode
     if stat.S_ISREG(mode):
         if kind_of(path) is None:
-            raise ValueError(f"{path}: not a policy source (name a .yaml, .yml, .csv or .jsonl file, "
-                             "or a folder)")
+            raise ValueError(
+                f"{path}: not a policy source (name a .yaml, .yml, .csv or .jsonl file, or a folder)"
+            )
         return [path]
     if not stat.S_ISDIR(mode):
         raise ValueError(f"{path}: not a regular file or a folder")
@@ -120,8 +134,11 @@ class _Lines:
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 self._skip_rest_of_line()
                 if not self.stopped:
-                    self.problems.append(self.error(
-                        self.number, f"longer than {MAX_LINE_BYTES // 1024} KiB: the line is skipped"))
+                    self.problems.append(
+                        self.error(
+                            self.number, f"longer than {MAX_LINE_BYTES // 1024} KiB: the line is skipped"
+                        )
+                    )
                 continue
             if self.read > MAX_SOURCE_BYTES:
                 self._too_large()
@@ -134,8 +151,13 @@ class _Lines:
                 text = raw.decode("utf-8-sig" if self.number == 1 else "utf-8")
             except UnicodeDecodeError:
                 if self.number == 1:  # UTF-16 from a spreadsheet, or not text at all
-                    self.problems.append(self.error(1, "not UTF-8 text (binary, or another encoding: "
-                                                    "save it as UTF-8): the file is not read"))
+                    self.problems.append(
+                        self.error(
+                            1,
+                            "not UTF-8 text (binary, or another encoding: "
+                            "save it as UTF-8): the file is not read",
+                        )
+                    )
                     self.stopped = True
                     return
                 self.problems.append(self.error(self.number, "not UTF-8 text: the line is skipped"))
@@ -272,8 +294,13 @@ def csv_values(f: BinaryIO, path: str, keys: tuple[str, ...]) -> Iterator[tuple[
             break
         except _RowTooLong:
             yield from _flush(lines)
-            yield WatchlistError(path, feed.start, None, f"a row longer than {MAX_LINE_BYTES // 1024} KiB "
-                                 "(a quote not closed?): the rest of the file is not read")
+            yield WatchlistError(
+                path,
+                feed.start,
+                None,
+                f"a row longer than {MAX_LINE_BYTES // 1024} KiB "
+                "(a quote not closed?): the rest of the file is not read",
+            )
             return
         except csv.Error as e:
             yield from _flush(lines)
@@ -287,21 +314,27 @@ def csv_values(f: BinaryIO, path: str, keys: tuple[str, ...]) -> Iterator[tuple[
             continue
         if header is None:
             if unread:  # a line before this one was skipped: it may have been the header
-                yield WatchlistError(path, line, None, "no header row could be read before this one: "
-                                     "the rest of the file is not read")
+                yield WatchlistError(
+                    path,
+                    line,
+                    None,
+                    "no header row could be read before this one: the rest of the file is not read",
+                )
                 return
             header = yield from _header(cells, path, line, keys)
             if header is None:
                 return
             continue
         if len(cells) > len(header):
-            yield WatchlistError(path, line, None,
-                                 f"{len(cells)} cells, but the header names {len(header)} columns")
+            yield WatchlistError(
+                path, line, None, f"{len(cells)} cells, but the header names {len(header)} columns"
+            )
             continue
         stray = next((i for i, c in enumerate(cells) if header[i] == "" and c.strip()), None)
         if stray is not None:
-            yield WatchlistError(path, line, None,
-                                 f"a value in column {stray + 1}, which the header leaves unnamed")
+            yield WatchlistError(
+                path, line, None, f"a value in column {stray + 1}, which the header leaves unnamed"
+            )
             continue
         yield line, _csv_pairs(header, cells)
     yield from _flush(lines)
@@ -320,8 +353,13 @@ def _header(
             columns.append(None if name else "")
             continue
         if name not in keys:
-            yield WatchlistError(path, line, name or None, f"unknown column{did_you_mean(name, keys)} "
-                                 f"(known: {', '.join(keys)}; columns starting with x- are ignored)")
+            yield WatchlistError(
+                path,
+                line,
+                name or None,
+                f"unknown column{did_you_mean(name, keys)} "
+                f"(known: {', '.join(keys)}; columns starting with x- are ignored)",
+            )
             columns.append(None)
             continue
         if name in columns:
@@ -330,8 +368,12 @@ def _header(
         columns.append(name)
     missing = [k for k in ("id", "url") if k not in columns]
     if missing:
-        yield WatchlistError(path, line, None, f"the header has no {' and no '.join(missing)} column: "
-                             "every policy needs an id and a url")
+        yield WatchlistError(
+            path,
+            line,
+            None,
+            f"the header has no {' and no '.join(missing)} column: every policy needs an id and a url",
+        )
         bad = True
     return None if bad else columns  # type: ignore[return-value]
 

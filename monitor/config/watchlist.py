@@ -47,8 +47,14 @@ from monitor.fetch import setting_keys
 from monitor.models import CATEGORIES, SEVERITIES, FetchSettings, PolicyConfig, RouteConfig, Watchlist
 
 __all__ = [
-    "MIN_INTERVAL_SECONDS", "PolicySink", "check_policy_files", "load_watchlist", "parse_duration",
-    "parse_watchlist", "policy_entries", "stream_watchlist",
+    "MIN_INTERVAL_SECONDS",
+    "PolicySink",
+    "check_policy_files",
+    "load_watchlist",
+    "parse_duration",
+    "parse_watchlist",
+    "policy_entries",
+    "stream_watchlist",
 ]
 
 MIN_INTERVAL_SECONDS = 30
@@ -247,7 +253,9 @@ def _check_expansion(root: Node, path: str, deadline: float) -> None:
         active.discard(key)
         if total > MAX_EXPANDED_NODES:
             raise WatchlistError(
-                path, node.start_mark.line + 1, None,
+                path,
+                node.start_mark.line + 1,
+                None,
                 f"more than {MAX_EXPANDED_NODES:,} values once its aliases and `<<` merges are expanded",
             )
         sizes[key] = total
@@ -451,8 +459,9 @@ class Validator:
         if "policies_from" in top:
             entries += self.collect([], self.policies_from, top["policies_from"], context)
         for path in self.extra:
-            entries += self.named(path, context, lambda message, p=str(path): self.keep(
-                WatchlistError(p, None, None, message)))
+            entries += self.named(
+                path, context, lambda message, p=str(path): self.keep(WatchlistError(p, None, None, message))
+            )
         if "policies" not in top and "policies_from" not in top and not self.extra:
             self.note(root, "policies", "missing: the list of policies to watch (or `policies_from:` files)")
         policies = unique_policies(entries) if self.sink is None else self._sink_conflicts()
@@ -461,8 +470,10 @@ class Validator:
             top, "failure_threshold", lambda n: self.integer(n, "failure_threshold", minimum=1), 3
         )
         keep_fetches = self.optional(
-            top, "keep_fetches",
-            lambda n: int(self.seconds(n, "keep_fetches", minimum=86400, allow_number=False)), 90 * 86400,
+            top,
+            "keep_fetches",
+            lambda n: int(self.seconds(n, "keep_fetches", minimum=86400, allow_number=False)),
+            90 * 86400,
         )
         if self.problems:
             raise WatchlistError.combined(self.problems, [self.path, *self.sources])
@@ -493,12 +504,17 @@ class Validator:
         assert self.sink is not None
         for c in self.sink.conflicts():
             if c.kind == "duplicate":
-                where = f"line {c.first_line}" if c.first_source == c.source else (
-                    f"line {c.first_line} of {c.first_source}")
+                where = (
+                    f"line {c.first_line}"
+                    if c.first_source == c.source
+                    else (f"line {c.first_line} of {c.first_source}")
+                )
                 message = f"{c.policy_id!r} is already used on {where}; ids must be unique"
             else:
-                message = (f"{c.policy_id!r} is still the id of a policy, or another policy's previous id: "
-                           "one history cannot move to two policies")
+                message = (
+                    f"{c.policy_id!r} is still the id of a policy, or another policy's previous id: "
+                    "one history cannot move to two policies"
+                )
             self.keep(WatchlistError(c.source, c.line, c.field, message))
         return ()
 
@@ -653,7 +669,16 @@ class Validator:
     # --- policies --------------------------------------------------------------------------
 
     _POLICY_KEYS = (
-        "id", "name", "url", "type", "interval", "select", "remove", "language", "alert", "previous_ids",
+        "id",
+        "name",
+        "url",
+        "type",
+        "interval",
+        "select",
+        "remove",
+        "language",
+        "alert",
+        "previous_ids",
         "render",
     )
 
@@ -688,7 +713,8 @@ class Validator:
             text = self.collect(None, self.string, item, where)
             if text is not None:
                 entries += self.named(
-                    base / text, context, lambda message, n=item, w=where: self.note(n, w, message))
+                    base / text, context, lambda message, n=item, w=where: self.note(n, w, message)
+                )
         return entries
 
     def named(self, path: Path, context: _Context, report: Callable[[str], None]) -> list[_Entry]:
@@ -718,7 +744,10 @@ class Validator:
         (and sharing this one's report); at most MAX_PROBLEMS_PER_SOURCE problems, then it stops."""
         checker = Validator(str(file), self.stamps)
         checker.problems, checker.broken_routes, checker._constructor = (
-            self.problems, self.broken_routes, self._constructor)
+            self.problems,
+            self.broken_routes,
+            self._constructor,
+        )
         self.sources.append(checker.path)
         self.stamps[checker.path] = file_stamp(file)
         entries: list[_Entry] = []
@@ -727,8 +756,12 @@ class Validator:
             with open_source(checker.path) as f:
                 for item in checker.plain_rows(f):
                     if len(self.problems) - before >= MAX_PROBLEMS_PER_SOURCE:
-                        checker.note(None, None, f"more than {MAX_PROBLEMS_PER_SOURCE} problems: "
-                                     "the rest of the file is not checked")
+                        checker.note(
+                            None,
+                            None,
+                            f"more than {MAX_PROBLEMS_PER_SOURCE} problems: "
+                            "the rest of the file is not checked",
+                        )
                         break
                     if isinstance(item, WatchlistError):
                         checker.keep(item)
@@ -816,8 +849,12 @@ class Validator:
         """A YAML source: a list of entries, or a mapping with `policies:` (and `x-` anchors)."""
         raw = f.read(MAX_WATCHLIST_BYTES + 1)
         if len(raw) > MAX_WATCHLIST_BYTES:
-            self.fail(None, None, f"larger than {MAX_WATCHLIST_BYTES // 2**20} MiB (a YAML source has the "
-                      "bounds of the watchlist; CSV and JSON lines sources may be larger)")
+            self.fail(
+                None,
+                None,
+                f"larger than {MAX_WATCHLIST_BYTES // 2**20} MiB (a YAML source has the "
+                "bounds of the watchlist; CSV and JSON lines sources may be larger)",
+            )
         root = _compose(_decode(raw, self.path), self.path)
         if root is None:
             return
@@ -827,8 +864,11 @@ class Validator:
                 self.fail(root, "policies", "missing: a source holds a list of policies, or `policies:`")
             root = keys["policies"]
         elif not isinstance(root, SequenceNode):
-            self.fail(root, None,
-                      f"expected a list of policies, or a mapping with `policies:`, got {_describe(root)}")
+            self.fail(
+                root,
+                None,
+                f"expected a list of policies, or a mapping with `policies:`, got {_describe(root)}",
+            )
         for i, item in enumerate(self.sequence(root, "policies")):
             yield item.start_mark.line + 1, item, f"policies[{i}]"
 
@@ -854,21 +894,15 @@ class Validator:
             id=policy_id,
             name=self.optional(keys, "name", lambda n: self.string(n, at("name")), policy_id),
             url=self.collect("", self.url, keys["url"], at("url")),
-            type=self.optional(
-                keys, "type", lambda n: self.choice(n, at("type"), POLICY_TYPES), "privacy"
-            ),
+            type=self.optional(keys, "type", lambda n: self.choice(n, at("type"), POLICY_TYPES), "privacy"),
             interval_seconds=self.optional(
                 keys, "interval", lambda n: self.interval(n, at("interval")), interval
             ),
             select=self.optional(keys, "select", lambda n: self.selector(n, at("select")), None),
             remove=self.optional(keys, "remove", lambda n: self.selectors(n, at("remove")), ()),
             language=self.optional(keys, "language", lambda n: self.language(n, at("language")), None),
-            alert=self.optional(
-                keys, "alert", lambda n: self.route_names(n, at("alert"), routes), alert
-            ),
-            previous_ids=self.optional(
-                keys, "previous_ids", lambda n: self.slugs(n, at("previous_ids")), ()
-            ),
+            alert=self.optional(keys, "alert", lambda n: self.route_names(n, at("alert"), routes), alert),
+            previous_ids=self.optional(keys, "previous_ids", lambda n: self.slugs(n, at("previous_ids")), ()),
             render=self.optional(
                 keys, "render", lambda n: self.choice(n, at("render"), RENDER_MODES), "auto"
             ),
@@ -984,6 +1018,7 @@ def _quick_choice(options: tuple[str, ...]) -> Callable[[Validator, Any, _Contex
     def read(_v: Validator, raw: Any, _c: _Context) -> str | None:
         text = _quick_text(raw)
         return text if text in options else None
+
     return read
 
 
@@ -991,6 +1026,7 @@ def _quick_matching(pattern: re.Pattern[str]) -> Callable[[Validator, Any, _Cont
     def read(_v: Validator, raw: Any, _c: _Context) -> str | None:
         text = _quick_text(raw)
         return text if text is not None and pattern.fullmatch(text) else None
+
     return read
 
 
@@ -1078,9 +1114,14 @@ def unique_policies(entries: list[_Entry]) -> tuple[PolicyConfig, ...]:
     for entry in entries:
         pid = entry.policy.id
         if pid in first:
-            entry.checker.keep(WatchlistError(
-                entry.checker.path, entry.id_line, entry.at("id"),
-                f"{pid!r} is already used on {first[pid].where(entry)}; ids must be unique"))
+            entry.checker.keep(
+                WatchlistError(
+                    entry.checker.path,
+                    entry.id_line,
+                    entry.at("id"),
+                    f"{pid!r} is already used on {first[pid].where(entry)}; ids must be unique",
+                )
+            )
             continue
         first[pid] = entry
         kept.append(entry)
@@ -1088,10 +1129,15 @@ def unique_policies(entries: list[_Entry]) -> tuple[PolicyConfig, ...]:
     for entry in kept:
         for old in entry.policy.previous_ids:
             if old in first or old in moved:
-                entry.checker.keep(WatchlistError(
-                    entry.checker.path, entry.line, entry.at("previous_ids"),
-                    f"{old!r} is still the id of a policy, or another policy's previous id: "
-                    "one history cannot move to two policies"))
+                entry.checker.keep(
+                    WatchlistError(
+                        entry.checker.path,
+                        entry.line,
+                        entry.at("previous_ids"),
+                        f"{old!r} is still the id of a policy, or another policy's previous id: "
+                        "one history cannot move to two policies",
+                    )
+                )
         moved.update(entry.policy.previous_ids)
     return tuple(e.policy for e in kept)
 
@@ -1155,12 +1201,12 @@ def unset_secrets(path: str | Path, environ: Mapping[str, str] | None = None) ->
             elif name.endswith("_env") and isinstance(value, ScalarNode) and str(value.value).strip():
                 var = str(value.value).strip()
                 if not str(env.get(var, "")).strip():
-                    found.append(f"{path}:{key.start_mark.line + 1}: {field}: environment variable {var}"
-                                 " is not set")
+                    found.append(
+                        f"{path}:{key.start_mark.line + 1}: {field}: environment variable {var} is not set"
+                    )
 
     if isinstance(root, MappingNode):
         for key, value in root.value:
             if isinstance(key, ScalarNode) and key.value == "alerts":
                 walk(value, "alerts")
     return found
-

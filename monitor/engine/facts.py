@@ -879,6 +879,8 @@ def _without_controller_name(text: str, lex: Lexicon) -> str:
         return text
     rest = text[: m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1) :]
     return text if _states_a_flow(_blanked(controller, rest, " "), lex, {}) else rest
+
+
 SCOPE_REACH = 40  # characters after "if you are in" that may name where the user is
 
 

@@ -204,9 +204,19 @@ def _skipped(lex: Lexicon) -> frozenset[str]:
 def _states_anything(f: ClauseFacts) -> bool:
     # the fields found with the categories first: the others are read from the text when asked
     return bool(
-        f.retention_states or f.ages or f.places or f.durations or f.polarity or f.recipients
-        or f.data_types or f.purposes or f.ruled_out or f.rights_named or f.breach_states
-        or f.change_notice or f.security_measures
+        f.retention_states
+        or f.ages
+        or f.places
+        or f.durations
+        or f.polarity
+        or f.recipients
+        or f.data_types
+        or f.purposes
+        or f.ruled_out
+        or f.rights_named
+        or f.breach_states
+        or f.change_notice
+        or f.security_measures
     )
 
 

@@ -41,8 +41,9 @@ _LATIN_END = compile_cached(f"{_PUNCT.pattern}(?={_LATIN_NEXT.pattern})")
 _NUMBERED = compile_cached(r"^\(?\d+(?:\.\d+)*\.$")
 _NON_WORD = compile_cached(r"[\W_]+")
 # clause_key of ASCII text by one byte table: A-Z lowered, a-z and 0-9 kept, every other byte a space.
-_ASCII_KEY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
-                   for c in range(256))
+_ASCII_KEY = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+)
 _SPACE_NEAR_CJK = compile_cached(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
 LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations.yaml"
@@ -192,7 +193,7 @@ def split_marker(text: str) -> tuple[str | None, str]:
         if not m or m.end() >= len(rest):
             break
         markers.append(m.group().strip())
-        rest = rest[m.end():]
+        rest = rest[m.end() :]
     if not markers or not rest.strip():
         return None, text
     return " ".join(markers), rest.strip()
@@ -358,7 +359,7 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
         return True
     nxt = _LATIN_NEXT.match(text, end)
     if not nxt:
-        return bool(_CJK_RE.match(text[end:end + 1])) and punct[0] != "."
+        return bool(_CJK_RE.match(text[end : end + 1])) and punct[0] != "."
     if punct[0] != "." or len(punct.rstrip(_CLOSERS)) > 1:
         return True
     return not _is_abbreviation(text, m.start())
@@ -397,11 +398,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # "(" is looked for after the space only: searching back to the page's start for each full
     # stop made a long paragraph without brackets quadratic.
     word_start = max(space, text.rfind("(", space + 1, dot)) + 1
-    token = text[word_start:dot + 1].lower()
+    token = text[word_start : dot + 1].lower()
     if token in abbreviations():
         return True
     elided = max(token.rfind("'"), token.rfind("’"))
-    if elided > 0 and token[:elided] in _ELIDED_ARTICLES and token[elided + 1:] in abbreviations():
+    if elided > 0 and token[:elided] in _ELIDED_ARTICLES and token[elided + 1 :] in abbreviations():
         return True  # an abbreviation after an elided article: "l'art. L. 123-22", "dell'art. 6"
     core = token[:-1]
     if core.isalpha():  # a word (most full stops): only the two tests below can hold for it

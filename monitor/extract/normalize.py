@@ -104,9 +104,16 @@ def sniff_content_type(body: bytes, filename: str | None = None) -> str:
     """text/html, text/plain, text/markdown or application/pdf, from the name then the bytes."""
     if filename:
         name = filename.lower()
-        for ext, ctype in ((".html", "text/html"), (".htm", "text/html"), (".xhtml", "text/html"),
-                           (".txt", "text/plain"), (".md", "text/markdown"), (".markdown", "text/markdown"),
-                           (".pdf", "application/pdf"), (".docx", DOCX_TYPE)):
+        for ext, ctype in (
+            (".html", "text/html"),
+            (".htm", "text/html"),
+            (".xhtml", "text/html"),
+            (".txt", "text/plain"),
+            (".md", "text/markdown"),
+            (".markdown", "text/markdown"),
+            (".pdf", "application/pdf"),
+            (".docx", DOCX_TYPE),
+        ):
             if name.endswith(ext):
                 return ctype
     head = body[:4096].lstrip(b"\xef\xbb\xbf")
@@ -146,7 +153,7 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
     """
     for bom, enc in _BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(enc, errors="replace")
+            return body[len(bom) :].decode(enc, errors="replace")
     if any(enc and _SINGLE_BYTE.match(enc) for enc in declared) and not body.isascii():
         text = _try_decode(body, "utf-8")  # UTF-8 bytes labelled latin-1 (a common server default)
         if text is not None:
@@ -297,8 +304,18 @@ def _pdf_text(body: bytes) -> str:
                 break  # normalize keeps no more than this (and marks the document truncated)
     except InputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError, AssertionError, ZeroDivisionError) as e:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as e:
         raise InputError(f"unreadable PDF: {type(e).__name__}") from None
     text = "\n\n".join(pages)
     if not text.strip():
@@ -328,6 +345,7 @@ def _ends_sentence(line: str) -> bool:
     """Whether a line ends with sentence punctuation (perhaps inside closing quotes/brackets)."""
     stripped = line.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDERS
+
 
 _CJK_CHAR = compile_cached(f"[{CJK}{CJK_PUNCT}]")
 
@@ -370,7 +388,7 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
         return 0
     m = _HEADING_NUMBER.match(line)
     if m:
-        title = line[m.end():].strip()
+        title = line[m.end() :].strip()
         if not title or _ends_sentence(title) and not _numbered_title_ok(title):
             return 0
         if "," in title and _CJK_CHAR.search(title):
@@ -383,7 +401,7 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
         if not _CJK_CHAR.search(line):
             return 1
     if next_blank and next_line is not None and _titles(line, next_line):
-        if line[0].isupper() or _CJK_CHAR.match(line) or line[0] in "《\"":
+        if line[0].isupper() or _CJK_CHAR.match(line) or line[0] in '《"':
             return 1
     return 0
 
@@ -538,7 +556,7 @@ def _nest_headings(blocks: list[Block]) -> list[Block]:
             continue
         m = _HEADING_NUMBER.match(b.text)
         marker = m.group("m") if m else None
-        cjk_title = bool(_CJK_CHAR.search(b.text[m.end():] if m else b.text))
+        cjk_title = bool(_CJK_CHAR.search(b.text[m.end() :] if m else b.text))
         level = b.level
         if marker and _CJK_NUMERAL_MARK.match(marker):
             cjk_depth = level
@@ -1191,4 +1209,3 @@ def _roman(n: int) -> str:
             out += sym
             n -= value
     return out
-

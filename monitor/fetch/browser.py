@@ -264,6 +264,7 @@ class _RenderThread(threading.Thread):
                 return
             job[3].set_exception(error)
 
+
 def _render_page(browser: Any, res: FetchResult, deadline: float, user_agent: str) -> str:
     """Load `res` (its body served for its own URL) in a fresh context and return the DOM."""
     url = res.final_url or res.url

@@ -612,8 +612,9 @@ class HttpFetcher:
         with self._gates_lock:
             gate = self._gates.get(host)
             if gate is None:
-                gate = _HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay, host,
-                                 self.host_slot)
+                gate = _HostGate(
+                    self.settings.per_host_concurrency, self.settings.per_host_delay, host, self.host_slot
+                )
                 self._gates[host] = gate
             return gate
 

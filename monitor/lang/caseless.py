@@ -39,7 +39,8 @@ _LATIN1_AND_PUNCTUATION = (*range(0xA0, 0x100), *range(0x2000, 0x2070))
 FOLDABLE = frozenset(
     chr(c)
     for c in (*range(0x80), *_LATIN1_AND_PUNCTUATION)
-    if len(chr(c).lower()) == 1 and (c < 0x80 or not chr(c).isalpha() or 0xC0 <= c <= 0xFF)
+    if len(chr(c).lower()) == 1
+    and (c < 0x80 or not chr(c).isalpha() or 0xC0 <= c <= 0xFF)
     and chr(c) not in "\u00b5\u00aa\u00ba\u00df\u00ff"  # micro, ordinals, sharp s, y-diaeresis
 )
 _OUTSIDE = re.compile("[^" + "".join(re.escape(c) for c in sorted(FOLDABLE)) + "]")

@@ -30,11 +30,40 @@ LANGUAGES: tuple[str, ...] = (
 )  # fmt: skip
 
 _HINTS = {
-    "nb": "no", "nn": "no", "no": "no", "nob": "no", "nno": "no", "sv": "sv", "swe": "sv", "da": "da",
-    "dan": "da", "de": "de", "deu": "de", "ger": "de", "fr": "fr", "fra": "fr", "fre": "fr", "es": "es",
-    "spa": "es", "en": "en", "eng": "en", "zh": "zh-Hans", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans",
-    "zh-sg": "zh-Hans", "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
-    "nl": "nl", "nld": "nl", "dut": "nl", "hr": "hr", "hrv": "hr", "sl": "sl", "slv": "sl",
+    "nb": "no",
+    "nn": "no",
+    "no": "no",
+    "nob": "no",
+    "nno": "no",
+    "sv": "sv",
+    "swe": "sv",
+    "da": "da",
+    "dan": "da",
+    "de": "de",
+    "deu": "de",
+    "ger": "de",
+    "fr": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "es": "es",
+    "spa": "es",
+    "en": "en",
+    "eng": "en",
+    "zh": "zh-Hans",
+    "zh-hans": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh-hant": "zh-Hant",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "nl": "nl",
+    "nld": "nl",
+    "dut": "nl",
+    "hr": "hr",
+    "hrv": "hr",
+    "sl": "sl",
+    "slv": "sl",
 }
 
 # Characters that exist in only one of the two written forms (common in policies).
@@ -48,16 +77,19 @@ _SIMPLIFIED = frozenset(
     "语误说请诺读课谁调谈负贡财责败货质购贮贷费资赏赔赖输辑达迁运还这进远违连迟适选递逻邮邻释钥铁银"
     "链锁长闭问间阅队阶际陆险随隐难雇须顾预领频题额风飞饰馈驱验骤齐龄"
 )
-_TRADITIONAL = frozenset(
-    "們這個數據為說時會對與隱東車門問間關開發實經結給統計過還進選鐘網絡設備記錄議務護權規則協訪該認證請"
-    "應讓證將兩從眾優傷傳體側債儲兒冊軍農衝決況淨減憑擊劉則剛創刪別劇勸辦動勞勢區醫華單賣衛歷壓廠縣"
-    "發變號葉嗎聽啟響團圍國圖圓場壞塊堅報夠頭奪奮婦媽學寧寶審寬導盡層屬歲島幣師帳帶幫庫廢異張"
-    "錄徹徑總惡懸慣戶執擴掃擾搶擬擇擔擁換損撿攜攝攤敵鬥斷無舊顯曬書術雜條來極構標樣檔橋檢"
-    "匯漢沒洩潔測濟瀏漸灣滿滅靈熱愛狀獨獵環現電畫暢療監蓋盤確碼礎禍離種積稱穩竊競筆築簽簡類級紀納縱"
-    "線練組細織終紹絕繼續維綜緩編縮職聯膚腦藥獲營補裝觀視覽覺訊許論評識訴詞譯試詳"
-    "語誤諾讀課誰調談負貢財責敗貨質購貯貸費資賞賠賴輸輯達遷運違連遲適遞邏郵鄰釋鑰鐵銀"
-    "鏈鎖長閉閱隊階際陸險隨難僱須顧預領頻題額風飛飾饋驅驗驟齊齡資訊"
-) - _SIMPLIFIED
+_TRADITIONAL = (
+    frozenset(
+        "們這個數據為說時會對與隱東車門問間關開發實經結給統計過還進選鐘網絡設備記錄議務護權規則協訪該認證請"
+        "應讓證將兩從眾優傷傳體側債儲兒冊軍農衝決況淨減憑擊劉則剛創刪別劇勸辦動勞勢區醫華單賣衛歷壓廠縣"
+        "發變號葉嗎聽啟響團圍國圖圓場壞塊堅報夠頭奪奮婦媽學寧寶審寬導盡層屬歲島幣師帳帶幫庫廢異張"
+        "錄徹徑總惡懸慣戶執擴掃擾搶擬擇擔擁換損撿攜攝攤敵鬥斷無舊顯曬書術雜條來極構標樣檔橋檢"
+        "匯漢沒洩潔測濟瀏漸灣滿滅靈熱愛狀獨獵環現電畫暢療監蓋盤確碼礎禍離種積稱穩竊競筆築簽簡類級紀納縱"
+        "線練組細織終紹絕繼續維綜緩編縮職聯膚腦藥獲營補裝觀視覽覺訊許論評識訴詞譯試詳"
+        "語誤諾讀課誰調談負貢財責敗貨質購貯貸費資賞賠賴輸輯達遷運違連遲適遞邏郵鄰釋鑰鐵銀"
+        "鏈鎖長閉閱隊階際陸險隨難僱須顧預領頻題額風飛飾饋驅驗驟齊齡資訊"
+    )
+    - _SIMPLIFIED
+)
 
 _SIMPLIFIED_RE = compile_cached("[" + "".join(sorted(_SIMPLIFIED)) + "]")
 _TRADITIONAL_RE = compile_cached("[" + "".join(sorted(_TRADITIONAL)) + "]")
@@ -74,29 +106,43 @@ _WORDS: dict[str, dict[str, float]] = {
     "en": dict.fromkeys(
         "the and of to we you your our is are will may with for this that not personal information "
         "data use by or be any such which have it from as on in policy privacy must can if at us their "
-        "these when other about only into than its least".split(), 1.0),
+        "these when other about only into than its least".split(),
+        1.0,
+    ),
     "sv": dict.fromkeys(
         "och att är inte vi för med som personuppgifter dina din våra vår till av på den det de om kan "
         "eller ett en har vid använda kommer sådan sådana uppgifter tjänster också hur när samt"
-        " enligt information personlig våra sina".split(), 1.0),
+        " enligt information personlig våra sina".split(),
+        1.0,
+    ),
     "no": dict.fromkeys(
         "og ikke vi for med som personopplysninger å være deg din dine vår våre til av på den det de om "
         "kan eller et en har ved bruke vil slik slike opplysninger tjenester også hvordan når samt "
-        "informasjon personlig personvern hvis dersom nettstedet noen fra".split(), 1.0),
+        "informasjon personlig personvern hvis dersom nettstedet noen fra".split(),
+        1.0,
+    ),
     "da": dict.fromkeys(
         "og ikke at er personoplysninger af være dig din dine vores til på den det de om kan eller et en "
         "har ved bruge vil sådan sådanne oplysninger tjenester også hvordan når samt hvis nogen "
-        "behandler vi med som for fra".split(), 1.0),
+        "behandler vi med som for fra".split(),
+        1.0,
+    ),
     "de": dict.fromkeys(
         "und der die das nicht wir sie ihre ihr zu mit für ist sind von den dem des auf ein eine einer "
         "daten personenbezogenen werden wird oder bei auch diese dieser datenschutz keine kein "
-        "verwendet verwenden nutzt nutzen genutzt uns unser unsere unseren weder noch wenn".split(), 1.0),
+        "verwendet verwenden nutzt nutzen genutzt uns unser unsere unseren weder noch wenn".split(),
+        1.0,
+    ),
     "fr": dict.fromkeys(
         "et le la les des de du nous vous votre vos ne pas pour avec est sont une un à données "
-        "personnelles ou par sur dans ce cette qui que peut être".split(), 1.0),
+        "personnelles ou par sur dans ce cette qui que peut être".split(),
+        1.0,
+    ),
     "es": dict.fromkeys(
         "y el la los las de del nosotros usted su sus no para con es son una un datos personales o "
-        "por en este esta que puede ser información".split(), 1.0),
+        "por en este esta que puede ser información".split(),
+        1.0,
+    ),
     # Dutch: words other languages here do not write the same way ("de", "en", "die", "is", "of",
     # "om", "kan" and "dit" are left out; "u" and "je", which Croatian writes too, count once)
     "nl": dict.fromkeys(
@@ -105,7 +151,9 @@ _WORDS: dict[str, dict[str, float]] = {
         "het een gegevens persoonsgegevens verwerken verwerking privacyverklaring je jullie kun "
         "hebt heb bent zal zullen mag mogen moet moeten elk elke altijd waar hoe wat maar omdat "
         "andere gebruiken gebruikt verwijderen delen bewaren bewaard toestemming derden doeleinden "
-        "verzamelen verbeteren".split(), 1.0),
+        "verzamelen verbeteren".split(),
+        1.0,
+    ),
     # Croatian and Slovenian share many short words ("je", "za", "na", "da", "od"): those count for
     # both, equally, and only each one's own words (and ć, đ) tell them apart
     "hr": dict.fromkeys(
@@ -114,23 +162,33 @@ _WORDS: dict[str, dict[str, float]] = {
         "prema nakon radi svrhu također podaci podataka osobni osobne osobnih osobnim osobnog "
         "korisnik korisnika korisnici korisniku korisnicima usluge usluga uslugu može mogu "
         "treće trećim trećih strane stranama zaštite zaštita obrada obrade obradu privola privole "
-        "privolu uvjeti uvjeta kolačići kolačića kolačiće".split(), 1.0),
+        "privolu uvjeti uvjeta kolačići kolačića kolačiće".split(),
+        1.0,
+    ),
     "sl": dict.fromkeys(
         "je za na da od iz kako biti vas vam vaše vaših vašim podatke "
         "in ki so bo bodo bomo lahko tudi ali oziroma ter če kot pri glede vse vsi vseh jih "
         "podatki podatkov osebni osebne osebnih osebnim osebnega uporabnik uporabnika uporabniki "
         "uporabnikov uporabniku storitev storitve piškotki piškotkov piškotke piškotek tretjim "
         "tretje tretjih osebe obdelava obdelave obdelavo obdelavi privolitev privolitve varstvo "
-        "varstva pravica pravice pravico".split(), 1.0),
+        "varstva pravica pravice pravico".split(),
+        1.0,
+    ),
 }
 # Words that tell close languages apart (the three Scandinavian ones, Dutch, Croatian and Slovenian)
 # carry more weight.
 for _lang, _distinct in (
     ("sv", "och är inte personuppgifter för att vi kommer också sådan hur använder dig"),
-    ("no", "ikke personopplysninger være også hvordan slik deg bruker hvis nettstedet informasjon gitt "
-           "samtykke personlige behandle avtalen denne eller"),
-    ("da", "ikke personoplysninger af være også hvordan sådan dig bruger hvis vores samtykke personlige "
-           "behandle denne eller"),
+    (
+        "no",
+        "ikke personopplysninger være også hvordan slik deg bruker hvis nettstedet informasjon gitt "
+        "samtykke personlige behandle avtalen denne eller",
+    ),
+    (
+        "da",
+        "ikke personoplysninger af være også hvordan sådan dig bruger hvis vores samtykke personlige "
+        "behandle denne eller",
+    ),
     ("sv", "personliga samtycke behandla denna eller dessa detta"),
     # periods and passives in each one's spelling ("raderas efter 30 dagar", "slettes etter 30 dager",
     # "slettes efter 30 dage"); Swedish writes "efter" as Danish does
@@ -138,15 +196,27 @@ for _lang, _distinct in (
     ("sv", "inom"),
     # Swedish passives and plurals the other two spell "-es", "-er" ("vises", "meddelelser")
     ("sv", "visas meddelanden"),
-    ("no", "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen "
-           "oppbevare oppbevarer oppbevaring"),
-    ("da", "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen "
-           "opbevare opbevarer opbevaring"),
+    (
+        "no",
+        "dager uker opprette foreldre foreldrene lagres innen måneder henvendelse henvendelsen "
+        "oppbevare oppbevarer oppbevaring",
+    ),
+    (
+        "da",
+        "dage uger oprette forældre forældrene opbevares inden måneder henvendelse henvendelsen "
+        "opbevare opbevarer opbevaring",
+    ),
     # spellings that part Danish from Norwegian Bokmål (dit/ditt, efter/etter, bliver/blir ...)
-    ("da", "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
-           "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne"),
-    ("no", "ditt etter blir gir tar gjennom uten noen meg seg hva annen annet selger "
-           "oppbevarer lagrer inn opplysninger opplysningene personopplysningene"),
+    (
+        "da",
+        "dit efter bliver giver tager gennem uden nogle mig sig hvad jeres anden andet sælger "
+        "indsamler opbevarer videregiver oplysninger oplysningerne personoplysningerne",
+    ),
+    (
+        "no",
+        "ditt etter blir gir tar gjennom uten noen meg seg hva annen annet selger "
+        "oppbevarer lagrer inn opplysninger opplysningene personopplysningene",
+    ),
     # rights, deletion and direction in each one's spelling ("rett til sletting mot", "ret til
     # sletning mod", "rätt till radering mot")
     ("no", "rett retten mot slette sletter slettes sletting"),
@@ -157,16 +227,22 @@ for _lang, _distinct in (
     # periods and changes in Dutch spelling ("treden 30 dagen na publicatie in werking")
     ("nl", "dagen weken maanden wijzigingen wijziging voorwaarden treden werking verwijderd"),
     ("nl", "meer informatie lees"),
-    ("hr", "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
-           "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
-           "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
-           "mjeseca dana brišemo koristi internetska stranica stranice voditelj obrade obradu obrada"),
-    ("sl", "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
-           "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
-           # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
-           "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
-           "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno "
-           "upravljavec upravljavca obdelave obdelavo posredujemo poročil poročila poročilo poročilih"),
+    (
+        "hr",
+        "ili će ćemo što također podaci podataka osobni osobnih korisnik korisnika korisnici "
+        "nije kolačići kolačića čuvamo prikupljamo koristimo obrađujemo prosljeđujemo sljedeće "
+        "uz vašu dijelimo osobama djeca djece svrhe kada više nisu godina godine godinu mjeseci "
+        "mjeseca dana brišemo koristi internetska stranica stranice voditelj obrade obradu obrada",
+    ),
+    (
+        "sl",
+        "ki bo bodo bomo lahko tudi oziroma če podatki podatkov osebni osebnih uporabnik "
+        "uporabnika uporabniki piškotki piškotkov hranimo zbiramo uporabljamo obdelujemo naslednje "
+        # "z vašo privolitvijo", "s tretjimi osebami": Croatian says "uz vašu privolu", "s trećim osobama"
+        "z vašo delimo tretjimi osebami osebam privolitvijo privolite otroci otrok namen namene "
+        "ko več niso let leti letih letu mesecev dni izbrišemo uporablja spletna spletni spletno "
+        "upravljavec upravljavca obdelave obdelavo posredujemo poročil poročila poročilo poročilih",
+    ),
 ):
     for _w in _distinct.split():
         _WORDS[_lang][_w] = 2.0
@@ -191,8 +267,18 @@ _CHARS: dict[str, dict[str, float]] = {
     "no": {"ø": 1.5, "æ": 1.0, "å": 0.5},
     "da": {"ø": 1.5, "æ": 1.0, "å": 0.5},
     "de": {"ß": 2.0, "ü": 1.5, "ä": 0.5, "ö": 0.5},
-    "fr": {"é": 0.7, "è": 1.0, "ê": 1.0, "à": 1.0, "ç": 1.0, "ù": 1.0, "œ": 2.0, "â": 1.0, "ô": 1.0,
-           "î": 1.0},
+    "fr": {
+        "é": 0.7,
+        "è": 1.0,
+        "ê": 1.0,
+        "à": 1.0,
+        "ç": 1.0,
+        "ù": 1.0,
+        "œ": 2.0,
+        "â": 1.0,
+        "ô": 1.0,
+        "î": 1.0,
+    },
     "es": {"ñ": 2.0, "á": 1.0, "í": 1.0, "ó": 1.0, "ú": 1.0, "¿": 2.0, "¡": 2.0, "é": 0.3},
     "nl": {"ë": 1.0, "ï": 1.0},
     # č, š, ž are written in both (and in Czech, Slovak ...); ć and đ only in Croatian
@@ -313,8 +399,9 @@ def _shapes_may_tell(scores: dict[str, float]) -> bool:
     return ranked[0][1] < MIN_EVIDENCE or any(lang in _SHAPE_LANGS for lang, _ in ranked)
 
 
-def _verdict(best: str, best_score: float, tied: bool, hinted: str | None,
-             hinted_score: float | None) -> tuple[str, bool]:
+def _verdict(
+    best: str, best_score: float, tied: bool, hinted: str | None, hinted_score: float | None
+) -> tuple[str, bool]:
     """The language from the top one and its score, whether another tied with it, and the hinted
     language's score (None when the text has no evidence for it)."""
     if best_score < MIN_EVIDENCE or tied:

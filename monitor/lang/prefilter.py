@@ -435,8 +435,9 @@ def _database(group: str) -> Prefilter | None:
         if found is not None:
             _databases[group] = found
             return found
-        thread = threading.Thread(target=_build_in_background, args=(group,), daemon=True,
-                                  name=f"hyperscan-{group}")
+        thread = threading.Thread(
+            target=_build_in_background, args=(group,), daemon=True, name=f"hyperscan-{group}"
+        )
         _building[group] = thread
         thread.start()
         return None

@@ -53,6 +53,17 @@ class Store(PolicyVersions, Schedule, Outbox, Queries, Browse, Leases, Connectio
 
 
 __all__ = [
-    "DEFAULT_DB", "MIGRATIONS", "CheckState", "FetchRecord", "HealthChange", "NewAlert", "OutboxAlert",
-    "PolicyStatus", "Store", "StoredVersion", "VersionConflict", "sha256_hex", "storage_error",
+    "DEFAULT_DB",
+    "MIGRATIONS",
+    "CheckState",
+    "FetchRecord",
+    "HealthChange",
+    "NewAlert",
+    "OutboxAlert",
+    "PolicyStatus",
+    "Store",
+    "StoredVersion",
+    "VersionConflict",
+    "sha256_hex",
+    "storage_error",
 ]

@@ -296,7 +296,9 @@ class Browse(Connection):
             f"SELECT count(*), coalesce(sum(fetch_ms), 0), {fetch_le} FROM fetches WHERE fetch_ms IS NOT NULL"
         )
         out["fetch_buckets"] = {
-            "count": fetched[0], "sum_ms": int(fetched[1]), "le": [int(x or 0) for x in tuple(fetched)[2:]]
+            "count": fetched[0],
+            "sum_ms": int(fetched[1]),
+            "le": [int(x or 0) for x in tuple(fetched)[2:]],
         }
         out["versions"] = self._one("SELECT count(*) FROM versions")[0]  # type: ignore[index]
         out["changes"] = {

@@ -76,7 +76,8 @@ class Connection:
             known = len(MIGRATIONS if migrations is None else migrations)
             if self._check_version(known) < known:
                 raise MonitorError(
-                    f"{self.path} has an older schema: run a check or the daemon once to upgrade it")
+                    f"{self.path} has an older schema: run a check or the daemon once to upgrade it"
+                )
             return
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -92,7 +93,8 @@ class Connection:
         if self.read_only:
             if self._check_version(known) < known:
                 raise MonitorError(
-                    "the database has an older schema: run a check or a worker once to upgrade it")
+                    "the database has an older schema: run a check or a worker once to upgrade it"
+                )
             # the server refuses any write of this session (the web app): reads only, as SQLite's mode=ro
             self._conn.execute("SET default_transaction_read_only = on")
             return
@@ -104,7 +106,8 @@ class Connection:
             for version in range(current + 1, known + 1):
                 conn.execute(PG_MIGRATIONS[version - 1])
                 conn.execute(
-                    "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, self.now_iso()))
+                    "INSERT INTO migrations (version, applied_at) VALUES (?, ?)", (version, self.now_iso())
+                )
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -161,11 +164,16 @@ class Connection:
         if self.postgres:
             # pg_tables through the statement's snapshot: to_regclass() may answer from a catalog
             # cache that has not yet seen another session's migration committed meanwhile
-            row = self._conn.execute("SELECT count(*) > 0 FROM pg_tables WHERE schemaname = current_schema()"
-                                     " AND tablename = 'migrations'").fetchone()
+            row = self._conn.execute(
+                "SELECT count(*) > 0 FROM pg_tables WHERE schemaname = current_schema()"
+                " AND tablename = 'migrations'"
+            ).fetchone()
             has_table = row is not None and row[0]
-            current = self._conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0] \
-                if has_table else 0
+            current = (
+                self._conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0]
+                if has_table
+                else 0
+            )
         else:
             current = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if current > known:
@@ -239,7 +247,6 @@ class Connection:
             os.close(fd)
         return False
 
-
     def connection_lost(self) -> bool:
         """Whether the PostgreSQL session is gone (the server restarted, the network failed):
         nothing more can be done through this Store. Always False for SQLite."""
@@ -262,10 +269,13 @@ class Connection:
         """Whether a session (this one or another) holds the advisory lock `key` now."""
         if key == DAEMON_LOCK and self._pg_locked:
             return True
-        row = self._one("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                        " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1"
-                        " AND database = (SELECT oid FROM pg_database"
-                        " WHERE datname = current_database())", (key >> 32, key & 0xFFFFFFFF))
+        row = self._one(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1"
+            " AND database = (SELECT oid FROM pg_database"
+            " WHERE datname = current_database())",
+            (key >> 32, key & 0xFFFFFFFF),
+        )
         return bool(row and row[0])
 
 

@@ -23,7 +23,10 @@ _ALERT_INSERT = (
 
 
 def insert_alerts(
-    conn: sqlite3.Connection, alerts: Sequence[NewAlert], policy_id: str | None, version_id: int | None,
+    conn: sqlite3.Connection,
+    alerts: Sequence[NewAlert],
+    policy_id: str | None,
+    version_id: int | None,
     now: str,
 ) -> list[int]:
     """Insert into the outbox inside the caller's transaction; an alert_id already there is left
@@ -78,11 +81,14 @@ class Outbox(Connection):
         # PostgreSQL: rows another sender is claiming right now are passed over, not waited for
         skip = " FOR UPDATE SKIP LOCKED" if self.postgres else ""
         with self._tx() as conn:
-            ids = [r[0] for r in conn.execute(
-                "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= ?1 AND id > ?3"
-                f" AND (claimed_by IS NULL OR claim_expires_at <= ?1) ORDER BY id LIMIT ?2{skip}",
-                (now, limit, after),
-            )]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= ?1 AND id > ?3"
+                    f" AND (claimed_by IS NULL OR claim_expires_at <= ?1) ORDER BY id LIMIT ?2{skip}",
+                    (now, limit, after),
+                )
+            ]
             conn.executemany(
                 "UPDATE alerts SET claimed_by = ?, claim_expires_at = ? WHERE id = ?",
                 [(owner, until, i) for i in ids],
@@ -95,11 +101,14 @@ class Outbox(Connection):
         False when the claim ran out (another sender may have the row) or the row was settled:
         the caller must not send it."""
         with self._tx() as conn:
-            return conn.execute(
-                "UPDATE alerts SET claim_expires_at = ? WHERE id = ? AND claimed_by = ?"
-                " AND claim_expires_at > ? AND status = 'pending'",
-                (until, id, owner, now),
-            ).rowcount == 1
+            return (
+                conn.execute(
+                    "UPDATE alerts SET claim_expires_at = ? WHERE id = ? AND claimed_by = ?"
+                    " AND claim_expires_at > ? AND status = 'pending'",
+                    (until, id, owner, now),
+                ).rowcount
+                == 1
+            )
 
     def claim_owners(self) -> list[str]:
         """The senders holding claims now (expired or not)."""

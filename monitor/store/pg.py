@@ -200,7 +200,8 @@ def _rewrite(sql: str) -> str:
     sql = sql.replace(" IS NOT (SELECT", " IS DISTINCT FROM (SELECT")
     # the change filter by category: the elements of a JSON array of names (browse.change_rows)
     sql = sql.replace(
-        "json_each(c.categories) j", "jsonb_array_elements_text(c.categories::jsonb) AS j(value)")
+        "json_each(c.categories) j", "jsonb_array_elements_text(c.categories::jsonb) AS j(value)"
+    )
     if "FROM (SELECT 1) AS one" in sql:  # check_state's LEFT JOINs of one-row subqueries
         sql = re.sub(r"\) AS (f|v|val)\b(?! ON)", r") AS \1 ON TRUE", sql)
     # a subquery in FROM needs an alias before PostgreSQL 16 (prune_fetches)

@@ -60,9 +60,16 @@ class Queries(Connection):
         for c in crows:
             by_version.setdefault(c["version_id"], []).append(c)
         return [
-            {"id": v["id"], "seq": v["seq"], "seen_at": v["seen_at"], "sha": v["text_sha256"],
-             "body_sha256": v["body_sha256"], "language": v["language"], "clause_count": v["clause_count"],
-             "summary": changes_summary(by_version.get(v["id"], []))}
+            {
+                "id": v["id"],
+                "seq": v["seq"],
+                "seen_at": v["seen_at"],
+                "sha": v["text_sha256"],
+                "body_sha256": v["body_sha256"],
+                "language": v["language"],
+                "clause_count": v["clause_count"],
+                "summary": changes_summary(by_version.get(v["id"], [])),
+            }
             for v in vrows
         ]
 
@@ -93,15 +100,30 @@ class Queries(Connection):
         )
         return [
             PolicyStatus(
-                policy_id=r["id"], name=r["name"], url=r["url"], last_check_at=r["last_check_at"],
-                last_outcome=r["outcome"], last_change_at=r["last_change_at"], versions=r["n_versions"],
-                consecutive_failures=self._failures(r["id"]), dead_alerts=r["dead"],
-                pending_alerts=r["pending"], health=r["health"], rendered=r["rendered"],
-                last_material_change_at=r["last_material_change_at"], retrying_alerts=r["retrying"],
-                alert_error=r["alert_error"], retry_streak=r["retry_streak"],
-                interval_seconds=r["interval_seconds"], next_check_at=r["next_check_at"],
-                extra={"type": r["type"], "active": bool(r["active"]), "http_status": r["http_status"],
-                       "error": r["error"]},
+                policy_id=r["id"],
+                name=r["name"],
+                url=r["url"],
+                last_check_at=r["last_check_at"],
+                last_outcome=r["outcome"],
+                last_change_at=r["last_change_at"],
+                versions=r["n_versions"],
+                consecutive_failures=self._failures(r["id"]),
+                dead_alerts=r["dead"],
+                pending_alerts=r["pending"],
+                health=r["health"],
+                rendered=r["rendered"],
+                last_material_change_at=r["last_material_change_at"],
+                retrying_alerts=r["retrying"],
+                alert_error=r["alert_error"],
+                retry_streak=r["retry_streak"],
+                interval_seconds=r["interval_seconds"],
+                next_check_at=r["next_check_at"],
+                extra={
+                    "type": r["type"],
+                    "active": bool(r["active"]),
+                    "http_status": r["http_status"],
+                    "error": r["error"],
+                },
             )
             for r in rows
         ]
@@ -117,8 +139,13 @@ class Queries(Connection):
             )
             for v in vrows:
                 rec: dict[str, Any] = {
-                    "type": "version", "policy_id": pid, "seq": v["seq"], "seen_at": v["seen_at"],
-                    "sha256": v["text_sha256"], "body_sha256": v["body_sha256"], "language": v["language"],
+                    "type": "version",
+                    "policy_id": pid,
+                    "seq": v["seq"],
+                    "seen_at": v["seen_at"],
+                    "sha256": v["text_sha256"],
+                    "body_sha256": v["body_sha256"],
+                    "language": v["language"],
                     "clause_count": v["clause_count"],
                 }
                 if include_text:

@@ -170,22 +170,40 @@ def clauses_from_json(raw: str | bytes) -> list[Clause]:
     sections = [tuple(s) for s in data["sections"]]
     indices = data.get("indices") or range(len(data["clauses"]))
     return [
-        new_clause(indices[i], text, sections[ref] if ref >= 0 else (), marker, clause_key(text), language,
-                   bool(heading))
+        new_clause(
+            indices[i],
+            text,
+            sections[ref] if ref >= 0 else (),
+            marker,
+            clause_key(text),
+            language,
+            bool(heading),
+        )
         for i, (text, ref, marker, language, heading) in enumerate(data["clauses"])
     ]
 
 
 def clause_to_dict(c: Clause) -> dict[str, Any]:
     """One clause as export() writes it."""
-    return {"index": c.index, "text": c.text, "section": list(c.section), "marker": c.marker,
-            "language": c.language, "is_heading": c.is_heading}
+    return {
+        "index": c.index,
+        "text": c.text,
+        "section": list(c.section),
+        "marker": c.marker,
+        "language": c.language,
+        "is_heading": c.is_heading,
+    }
 
 
 def clause_from_dict(d: dict[str, Any]) -> Clause:
     return Clause(
-        index=d["index"], text=d["text"], section=tuple(d.get("section", ())), marker=d.get("marker"),
-        key=d.get("key", ""), language=d.get("language", "und"), is_heading=d.get("is_heading", False),
+        index=d["index"],
+        text=d["text"],
+        section=tuple(d.get("section", ())),
+        marker=d.get("marker"),
+        key=d.get("key", ""),
+        language=d.get("language", "und"),
+        is_heading=d.get("is_heading", False),
     )
 
 
@@ -198,11 +216,21 @@ def change_row(version_id: int, position: int, change: Change) -> tuple[Any, ...
     d = change.to_dict()
     old, new = d["old"], d["new"]
     return (
-        version_id, position, d["kind"], int(bool(d["material"])), d["severity"], dumps(d["categories"]),
-        old["index"] if old else None, new["index"] if new else None,
-        old["section"] if old else None, new["section"] if new else None,
-        old["text"] if old else None, new["text"] if new else None,
-        dumps(d["inline"]) if "inline" in d else None, dumps(d["facts"]), d["explanation"],
+        version_id,
+        position,
+        d["kind"],
+        int(bool(d["material"])),
+        d["severity"],
+        dumps(d["categories"]),
+        old["index"] if old else None,
+        new["index"] if new else None,
+        old["section"] if old else None,
+        new["section"] if new else None,
+        old["text"] if old else None,
+        new["text"] if new else None,
+        dumps(d["inline"]) if "inline" in d else None,
+        dumps(d["facts"]),
+        d["explanation"],
     )
 
 
@@ -212,12 +240,19 @@ def change_dict(row: sqlite3.Row) -> dict[str, Any]:
     def side(which: str) -> dict[str, Any] | None:
         if row[f"{which}_index"] is None:
             return None
-        return {"index": row[f"{which}_index"], "section": row[f"{which}_section"],
-                "text": row[f"{which}_text"]}
+        return {
+            "index": row[f"{which}_index"],
+            "section": row[f"{which}_section"],
+            "text": row[f"{which}_text"],
+        }
 
     out: dict[str, Any] = {
-        "kind": row["kind"], "material": bool(row["material"]), "severity": row["severity"],
-        "categories": json.loads(row["categories"] or "[]"), "old": side("old"), "new": side("new"),
+        "kind": row["kind"],
+        "material": bool(row["material"]),
+        "severity": row["severity"],
+        "categories": json.loads(row["categories"] or "[]"),
+        "old": side("old"),
+        "new": side("new"),
     }
     if row["inline"] is not None:
         out["inline"] = json.loads(row["inline"])
@@ -228,10 +263,18 @@ def change_dict(row: sqlite3.Row) -> dict[str, Any]:
 
 def fetch_from_row(row: sqlite3.Row) -> FetchRecord:
     return FetchRecord(
-        policy_id=row["policy_id"], started_at=row["started_at"], outcome=row["outcome"],
-        duration_ms=row["duration_ms"] or 0, http_status=row["http_status"], bytes=row["bytes"] or 0,
-        etag=row["etag"], last_modified=row["last_modified"], final_url=row["final_url"],
-        error=row["error"], text_sha256=row["text_sha256"], body_sha256=row["body_sha256"],
+        policy_id=row["policy_id"],
+        started_at=row["started_at"],
+        outcome=row["outcome"],
+        duration_ms=row["duration_ms"] or 0,
+        http_status=row["http_status"],
+        bytes=row["bytes"] or 0,
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        final_url=row["final_url"],
+        error=row["error"],
+        text_sha256=row["text_sha256"],
+        body_sha256=row["body_sha256"],
         rendered=row["rendered"] if "rendered" in row.keys() else None,
         fetch_ms=row["fetch_ms"] if "fetch_ms" in row.keys() else None,
     )
@@ -239,12 +282,22 @@ def fetch_from_row(row: sqlite3.Row) -> FetchRecord:
 
 def alert_from_row(row: sqlite3.Row) -> OutboxAlert:
     return OutboxAlert(
-        id=row["id"], alert_id=row["alert_id"], policy_id=row["policy_id"], version_id=row["version_id"],
-        route=row["route"], kind=row["kind"], status=row["status"], attempts=row["attempts"],
-        next_attempt_at=row["next_attempt_at"], created_at=row["created_at"],
-        payload=json.loads(row["payload"]), delivered_at=row["delivered_at"],
-        last_error=row["last_error"], digest_id=row["digest_id"],
-        claimed_by=row["claimed_by"], claim_expires_at=row["claim_expires_at"],
+        id=row["id"],
+        alert_id=row["alert_id"],
+        policy_id=row["policy_id"],
+        version_id=row["version_id"],
+        route=row["route"],
+        kind=row["kind"],
+        status=row["status"],
+        attempts=row["attempts"],
+        next_attempt_at=row["next_attempt_at"],
+        created_at=row["created_at"],
+        payload=json.loads(row["payload"]),
+        delivered_at=row["delivered_at"],
+        last_error=row["last_error"],
+        digest_id=row["digest_id"],
+        claimed_by=row["claimed_by"],
+        claim_expires_at=row["claim_expires_at"],
     )
 
 
@@ -261,5 +314,9 @@ def changes_summary(rows: Iterable[sqlite3.Row]) -> dict[str, Any]:
             top = max(top, severity_rank(r["severity"]))
             cats.update(json.loads(r["categories"] or "[]"))
     order = {c: i for i, c in enumerate(CATEGORIES)}
-    return {**counts, "material": material, "max_severity": SEVERITIES[top],
-            "categories": sorted(cats, key=lambda c: (order.get(c, len(order)), c))}
+    return {
+        **counts,
+        "material": material,
+        "max_severity": SEVERITIES[top],
+        "categories": sorted(cats, key=lambda c: (order.get(c, len(order)), c)),
+    }

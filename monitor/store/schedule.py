@@ -28,8 +28,17 @@ from monitor.store.connection import Connection
 from monitor.store.queries import RETRY_STREAK_SQL
 from monitor.store.versions import _rename_policy
 
-__all__ = ["Conflict", "FirstChecks", "PolicyStaging", "Schedule", "ScheduledPolicy", "SyncCounts",
-           "config_json", "policy_from_config", "spread_fraction"]
+__all__ = [
+    "Conflict",
+    "FirstChecks",
+    "PolicyStaging",
+    "Schedule",
+    "ScheduledPolicy",
+    "SyncCounts",
+    "config_json",
+    "policy_from_config",
+    "spread_fraction",
+]
 
 STAGE_BATCH = 5000  # rows per staging write
 LOOKUP_BATCH = 500  # ids per IN (...) when a batch held a duplicate: under SQLite's 999 parameters
@@ -179,8 +188,19 @@ class PolicyStaging:
             self.sources.append(source)
         at = f"{field}." if field else ""
         self._order += 1
-        row = (policy.id, policy.name, policy.url, policy.type, policy.interval_seconds, config_json(policy),
-               index, line, id_line, self._order, spread_fraction(policy.id))
+        row = (
+            policy.id,
+            policy.name,
+            policy.url,
+            policy.type,
+            policy.interval_seconds,
+            config_json(policy),
+            index,
+            line,
+            id_line,
+            self._order,
+            spread_fraction(policy.id),
+        )
         moves = [(old, policy.id, index, line, f"{at}previous_ids") for old in policy.previous_ids]
         self._rows.append((row, f"{at}id", moves))
         if len(self._rows) >= STAGE_BATCH:
@@ -196,10 +216,13 @@ class PolicyStaging:
             try:
                 inserted = conn.executemany(
                     "INSERT OR IGNORE INTO temp.staged_policies VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [r[0] for r in buffered]).rowcount
+                    [r[0] for r in buffered],
+                ).rowcount
                 refused = self._refused(buffered) if inserted < len(buffered) else set()
-                conn.executemany("INSERT INTO temp.staged_moves VALUES (?,?,?,?,?)", [
-                    m for row, _, moves in buffered if row[9] not in refused for m in moves])
+                conn.executemany(
+                    "INSERT INTO temp.staged_moves VALUES (?,?,?,?,?)",
+                    [m for row, _, moves in buffered if row[9] not in refused for m in moves],
+                )
                 self.count += inserted
                 conn.execute("COMMIT")
             except BaseException:
@@ -213,16 +236,24 @@ class PolicyStaging:
         first: dict[str, tuple[int, int, int]] = {}
         ids = list({r[0][0] for r in buffered})
         for start in range(0, len(ids), LOOKUP_BATCH):
-            chunk = ids[start:start + LOOKUP_BATCH]
-            first.update((r[0], (r[1], r[2], r[3])) for r in self._conn.execute(
-                "SELECT id, source, line, staged FROM temp.staged_policies"
-                f" WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            chunk = ids[start : start + LOOKUP_BATCH]
+            first.update(
+                (r[0], (r[1], r[2], r[3]))
+                for r in self._conn.execute(
+                    "SELECT id, source, line, staged FROM temp.staged_policies"
+                    f" WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
         refused: set[int] = set()
         for row, field, _ in buffered:
             source, line, order = first[row[0]]
             if order != row[9]:
-                self.duplicates.append(Conflict("duplicate", self.sources[row[6]], row[8], field, row[0],
-                                                self.sources[source], line))
+                self.duplicates.append(
+                    Conflict(
+                        "duplicate", self.sources[row[6]], row[8], field, row[0], self.sources[source], line
+                    )
+                )
                 refused.add(row[9])
         return refused
 
@@ -255,9 +286,14 @@ class Schedule(Connection):
         """An empty staging area for one watchlist load (the previous one is discarded)."""
         return PolicyStaging(self._conn, self._lock)
 
-    def apply_staged(self, staging: PolicyStaging, *, watchlist: str | None = None,
-                     stamps: Mapping[str, Stamp] | None = None,
-                     first_checks: FirstChecks | None = None) -> SyncCounts:
+    def apply_staged(
+        self,
+        staging: PolicyStaging,
+        *,
+        watchlist: str | None = None,
+        stamps: Mapping[str, Stamp] | None = None,
+        first_checks: FirstChecks | None = None,
+    ) -> SyncCounts:
         """Mirror the staged watchlist in one transaction: previous ids hand their history over,
         staged policies become (or stay) active with their entry, the others become inactive.
         `watchlist` (its resolved path) and the `stamps` of what was read are kept beside it.
@@ -268,8 +304,10 @@ class Schedule(Connection):
         with self._tx() as conn:
             conn.execute("DELETE FROM watchlist_state")
             if watchlist is not None and stamps is not None:
-                conn.execute("INSERT INTO watchlist_state (id, path, stamps, synced_at) VALUES (1, ?, ?, ?)",
-                             (watchlist, json.dumps(dict(stamps)), now))
+                conn.execute(
+                    "INSERT INTO watchlist_state (id, path, stamps, synced_at) VALUES (1, ?, ?, ?)",
+                    (watchlist, json.dumps(dict(stamps)), now),
+                )
             moves = conn.execute("SELECT old, id FROM temp.staged_moves ORDER BY rowid").fetchall()
             for old, new in moves:
                 if _rename_policy(conn, old, new):
@@ -297,8 +335,13 @@ class Schedule(Connection):
             return None
         return {k: tuple(v) if v is not None else None for k, v in json.loads(row[1]).items()}
 
-    def plan(self, now: datetime, first_run: Callable[[str, int, str | None, int], datetime], *,
-             overdue: bool = False) -> int:
+    def plan(
+        self,
+        now: datetime,
+        first_run: Callable[[str, int, str | None, int], datetime],
+        *,
+        overdue: bool = False,
+    ) -> int:
         """Give every active policy without a next check one: first_run(id, interval, last check,
         failures in a row). With `overdue`, also those whose next check has passed (a restart
         spreads them rather than checking them all at once). Returns how many were planned."""
@@ -317,8 +360,10 @@ class Schedule(Connection):
             if not rows:
                 return planned
             # an overdue policy is spread like a never-checked one: now + its offset
-            updates = [(iso(first_run(pid, interval or 0, last if never else None, streak or 0)), pid)
-                       for pid, interval, never, last, streak in rows]
+            updates = [
+                (iso(first_run(pid, interval or 0, last if never else None, streak or 0)), pid)
+                for pid, interval, never, last, streak in rows
+            ]
             with self._tx() as conn:
                 conn.executemany("UPDATE policies SET next_check_at = ? WHERE id = ?", updates)
             planned += len(rows)
@@ -342,10 +387,15 @@ class Schedule(Connection):
 
     def schedule_ends(self, first: int = 5) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
         """The `first` next checks (id, time) and the last one planned, for the start-up log."""
-        head = self._all("SELECT id, next_check_at FROM policies INDEXED BY policies_due WHERE active = 1"
-                         " AND next_check_at IS NOT NULL ORDER BY next_check_at LIMIT ?", (first,))
-        tail = self._one("SELECT id, next_check_at FROM policies INDEXED BY policies_due WHERE active = 1"
-                         " AND next_check_at IS NOT NULL ORDER BY next_check_at DESC LIMIT 1")
+        head = self._all(
+            "SELECT id, next_check_at FROM policies INDEXED BY policies_due WHERE active = 1"
+            " AND next_check_at IS NOT NULL ORDER BY next_check_at LIMIT ?",
+            (first,),
+        )
+        tail = self._one(
+            "SELECT id, next_check_at FROM policies INDEXED BY policies_due WHERE active = 1"
+            " AND next_check_at IS NOT NULL ORDER BY next_check_at DESC LIMIT 1"
+        )
         return [(r[0], r[1]) for r in head], (tail[0], tail[1]) if tail else None
 
 

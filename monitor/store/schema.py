@@ -22,46 +22,123 @@ SUCCESS_SQL = "('new', 'changed', 'unchanged', 'not_modified')"
 def _migration_1(db: sqlite_utils.Database) -> None:
     """Creates every table and the indexes the CLI and the daemon query by (release 0.1.0)."""
     db["policies"].create(
-        {"id": str, "name": str, "url": str, "type": str, "interval_seconds": int, "active": int,
-         "added_at": str, "updated_at": str},
-        pk="id", not_null=["name", "url", "active"], defaults={"active": 1, "type": "privacy"},
+        {
+            "id": str,
+            "name": str,
+            "url": str,
+            "type": str,
+            "interval_seconds": int,
+            "active": int,
+            "added_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null=["name", "url", "active"],
+        defaults={"active": 1, "type": "privacy"},
     )
     db["bodies"].create(
         {"sha256": str, "content_type": str, "size": int, "data": bytes},
-        pk="sha256", not_null=["data", "size"],
+        pk="sha256",
+        not_null=["data", "size"],
     )
     db["texts"].create(
         {"sha256": str, "text": str, "clauses": str, "clause_count": int},
-        pk="sha256", not_null=["text", "clauses", "clause_count"],
+        pk="sha256",
+        not_null=["text", "clauses", "clause_count"],
     )
     db["fetches"].create(
-        {"id": int, "policy_id": str, "started_at": str, "outcome": str, "http_status": int,
-         "duration_ms": int, "bytes": int, "etag": str, "last_modified": str, "final_url": str,
-         "error": str, "text_sha256": str, "body_sha256": str, "version_id": int},
-        pk="id", not_null=["policy_id", "started_at", "outcome"],
+        {
+            "id": int,
+            "policy_id": str,
+            "started_at": str,
+            "outcome": str,
+            "http_status": int,
+            "duration_ms": int,
+            "bytes": int,
+            "etag": str,
+            "last_modified": str,
+            "final_url": str,
+            "error": str,
+            "text_sha256": str,
+            "body_sha256": str,
+            "version_id": int,
+        },
+        pk="id",
+        not_null=["policy_id", "started_at", "outcome"],
         foreign_keys=[("policy_id", "policies", "id")],
     )
     db["versions"].create(
-        {"id": int, "policy_id": str, "seq": int, "seen_at": str, "text_sha256": str,
-         "body_sha256": str, "language": str, "clause_count": int, "fetch_id": int},
-        pk="id", not_null=["policy_id", "seq", "seen_at", "text_sha256", "clause_count"],
-        foreign_keys=[("policy_id", "policies", "id"), ("text_sha256", "texts", "sha256"),
-                      ("body_sha256", "bodies", "sha256"), ("fetch_id", "fetches", "id")],
+        {
+            "id": int,
+            "policy_id": str,
+            "seq": int,
+            "seen_at": str,
+            "text_sha256": str,
+            "body_sha256": str,
+            "language": str,
+            "clause_count": int,
+            "fetch_id": int,
+        },
+        pk="id",
+        not_null=["policy_id", "seq", "seen_at", "text_sha256", "clause_count"],
+        foreign_keys=[
+            ("policy_id", "policies", "id"),
+            ("text_sha256", "texts", "sha256"),
+            ("body_sha256", "bodies", "sha256"),
+            ("fetch_id", "fetches", "id"),
+        ],
     )
     db["changes"].create(
-        {"id": int, "version_id": int, "position": int, "kind": str, "material": int, "severity": str,
-         "categories": str, "old_index": int, "new_index": int, "old_section": str,
-         "new_section": str, "old_text": str, "new_text": str, "inline": str, "facts": str,
-         "explanation": str},
-        pk="id", not_null=["version_id", "position", "kind", "material", "severity"],
+        {
+            "id": int,
+            "version_id": int,
+            "position": int,
+            "kind": str,
+            "material": int,
+            "severity": str,
+            "categories": str,
+            "old_index": int,
+            "new_index": int,
+            "old_section": str,
+            "new_section": str,
+            "old_text": str,
+            "new_text": str,
+            "inline": str,
+            "facts": str,
+            "explanation": str,
+        },
+        pk="id",
+        not_null=["version_id", "position", "kind", "material", "severity"],
         foreign_keys=[("version_id", "versions", "id")],
     )
     db["alerts"].create(
-        {"id": int, "alert_id": str, "policy_id": str, "version_id": int, "route": str, "kind": str,
-         "status": str, "attempts": int, "next_attempt_at": str, "created_at": str,
-         "delivered_at": str, "last_error": str, "payload": str, "digest_id": int},
-        pk="id", not_null=["alert_id", "route", "kind", "status", "attempts", "next_attempt_at",
-                           "created_at", "payload"],
+        {
+            "id": int,
+            "alert_id": str,
+            "policy_id": str,
+            "version_id": int,
+            "route": str,
+            "kind": str,
+            "status": str,
+            "attempts": int,
+            "next_attempt_at": str,
+            "created_at": str,
+            "delivered_at": str,
+            "last_error": str,
+            "payload": str,
+            "digest_id": int,
+        },
+        pk="id",
+        not_null=[
+            "alert_id",
+            "route",
+            "kind",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "created_at",
+            "payload",
+        ],
         defaults={"attempts": 0},
         foreign_keys=[("version_id", "versions", "id")],
     )
@@ -142,8 +219,10 @@ def _migration_7(db: sqlite_utils.Database) -> None:
     of every file and folder read to make it, as JSON; a daemon restarted with none of them edited
     keeps the mirror instead of streaming every entry again. One row; any other writer of the
     policies (sync_policies) deletes it."""
-    db.execute("CREATE TABLE watchlist_state (id INTEGER PRIMARY KEY CHECK (id = 1), path TEXT NOT NULL,"
-               " stamps TEXT NOT NULL, synced_at TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE watchlist_state (id INTEGER PRIMARY KEY CHECK (id = 1), path TEXT NOT NULL,"
+        " stamps TEXT NOT NULL, synced_at TEXT NOT NULL)"
+    )
 
 
 def _migration_8(db: sqlite_utils.Database) -> None:
@@ -160,5 +239,13 @@ def _migration_8(db: sqlite_utils.Database) -> None:
 
 Migration = Callable[["sqlite_utils.Database"], None]
 # MIGRATIONS[i] brings the schema from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4,
-                           _migration_5, _migration_6, _migration_7, _migration_8]
+MIGRATIONS: list[Migration] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
+    _migration_6,
+    _migration_7,
+    _migration_8,
+]

@@ -54,6 +54,7 @@ class VersionConflict(MonitorError):
         super().__init__(f"{policy_id}: compared with v{base_seq}, but v{latest_seq} was recorded meanwhile")
         self.policy_id, self.base_seq, self.latest_seq = policy_id, base_seq, latest_seq
 
+
 _FETCH_INSERT = (
     "INSERT INTO fetches (policy_id, started_at, outcome, http_status, duration_ms, bytes, etag,"
     " last_modified, final_url, error, text_sha256, body_sha256, version_id, rendered,"
@@ -167,9 +168,15 @@ class PolicyVersions(Connection):
         if row is None:
             return None
         return StoredVersion(
-            id=row["id"], policy_id=row["policy_id"], seq=row["seq"], seen_at=row["seen_at"],
-            text_sha256=row["text_sha256"], body_sha256=row["body_sha256"], language=row["language"],
-            text=row["text"], clauses=clauses_from_json(row["clauses"]),
+            id=row["id"],
+            policy_id=row["policy_id"],
+            seq=row["seq"],
+            seen_at=row["seen_at"],
+            text_sha256=row["text_sha256"],
+            body_sha256=row["body_sha256"],
+            language=row["language"],
+            text=row["text"],
+            clauses=clauses_from_json(row["clauses"]),
         )
 
     def latest_version(self, policy_id: str) -> StoredVersion | None:
@@ -225,8 +232,9 @@ class PolicyVersions(Connection):
         cur = conn.execute(_FETCH_INSERT, _fetch_row(f, version_id))
         return cur.lastrowid  # type: ignore[return-value]
 
-    def _change_health(self, conn: sqlite3.Connection, policy_id: str, change: HealthChange | None,
-                       at: str) -> int:
+    def _change_health(
+        self, conn: sqlite3.Connection, policy_id: str, change: HealthChange | None, at: str
+    ) -> int:
         """Move the policy to `change.state` and raise its alerts, only if it was in another state.
         Returns how many alerts that put in the outbox."""
         if change is None:
@@ -313,9 +321,15 @@ class PolicyVersions(Connection):
                 self._insert_fetch(conn, fetch)
                 self._change_health(conn, fetch.policy_id, health, fetch.started_at)
                 return StoredVersion(
-                    id=latest["id"], policy_id=fetch.policy_id, seq=latest["seq"], seen_at=latest["seen_at"],
-                    text_sha256=text_sha, body_sha256=latest["body_sha256"], language=latest["language"],
-                    text=text, clauses=list(clauses),
+                    id=latest["id"],
+                    policy_id=fetch.policy_id,
+                    seq=latest["seq"],
+                    seen_at=latest["seen_at"],
+                    text_sha256=text_sha,
+                    body_sha256=latest["body_sha256"],
+                    language=latest["language"],
+                    text=text,
+                    clauses=list(clauses),
                 )
             # the latest seq is the highest: the versions_policy_seq index is walked from the top
             seq = latest["seq"] + 1 if latest is not None else 1
@@ -333,8 +347,17 @@ class PolicyVersions(Connection):
             version_id = conn.execute(
                 "INSERT INTO versions (policy_id, seq, seen_at, text_sha256, body_sha256, language,"
                 " clause_count, fetch_id, extraction) VALUES (?,?,?,?,?,?,?,?,?)",
-                (fetch.policy_id, seq, fetch.started_at, text_sha, body_sha, language, len(clauses),
-                 fetch_id, extraction),
+                (
+                    fetch.policy_id,
+                    seq,
+                    fetch.started_at,
+                    text_sha,
+                    body_sha,
+                    language,
+                    len(clauses),
+                    fetch_id,
+                    extraction,
+                ),
             ).lastrowid
             conn.execute("UPDATE fetches SET version_id = ? WHERE id = ?", (version_id, fetch_id))
             if changes:
@@ -345,8 +368,15 @@ class PolicyVersions(Connection):
             self._change_health(conn, fetch.policy_id, health, fetch.started_at)
         self._known_policies.add(fetch.policy_id)
         return StoredVersion(
-            id=version_id, policy_id=fetch.policy_id, seq=seq, seen_at=fetch.started_at,  # type: ignore[arg-type]
-            text_sha256=text_sha, body_sha256=body_sha, language=language, text=text, clauses=list(clauses),
+            id=version_id,
+            policy_id=fetch.policy_id,
+            seq=seq,
+            seen_at=fetch.started_at,  # type: ignore[arg-type]
+            text_sha256=text_sha,
+            body_sha256=body_sha,
+            language=language,
+            text=text,
+            clauses=list(clauses),
         )
 
     def prune_fetches(self, before: str, stop: Callable[[], bool] = lambda: False) -> int:
@@ -371,9 +401,23 @@ class PolicyVersions(Connection):
 
 def _fetch_row(f: FetchRecord, version_id: int | None = None) -> tuple[Any, ...]:
     """The values of _FETCH_INSERT for one fetch."""
-    return (f.policy_id, f.started_at, f.outcome, f.http_status, f.duration_ms, f.bytes, f.etag,
-            f.last_modified, f.final_url, f.error, f.text_sha256, f.body_sha256, version_id, f.rendered,
-            f.fetch_ms)
+    return (
+        f.policy_id,
+        f.started_at,
+        f.outcome,
+        f.http_status,
+        f.duration_ms,
+        f.bytes,
+        f.etag,
+        f.last_modified,
+        f.final_url,
+        f.error,
+        f.text_sha256,
+        f.body_sha256,
+        version_id,
+        f.rendered,
+        f.fetch_ms,
+    )
 
 
 def _rename_policy(conn: sqlite3.Connection, old: str, new: str) -> bool:
@@ -395,4 +439,3 @@ def _rename_policy(conn: sqlite3.Connection, old: str, new: str) -> bool:
     conn.execute("DELETE FROM policies WHERE id = ?", (old,))
     log.info("policy %r renamed %r (previous_ids): its versions, fetches and alerts moved", old, new)
     return True
-

@@ -124,8 +124,12 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
         raise ValueError("the latest version's text and clauses were not given")
     if "\ufffd" in text and job.prev_text is not None and "\ufffd" not in job.prev_text:
         # mojibake (a charset the bytes are not in) must never become a version of its own
-        return PageResult("failed", text_sha=sha, error="decoding error: the page decodes only with"
-                          " replacement characters (U+FFFD), the stored version has none")
+        return PageResult(
+            "failed",
+            text_sha=sha,
+            error="decoding error: the page decodes only with"
+            " replacement characters (U+FFFD), the stored version has none",
+        )
     prev_len = len(job.prev_text) if job.prev_text is not None else None
     reason = guards.suspicion(doc, previous_text_length=prev_len)
     if reason is not None:
@@ -139,11 +143,19 @@ def analyse_page(job: PageJob, load_previous: Previous | None = None) -> PageRes
     clauses = analyse(doc, job.language, keys=not first)
     language = job.language or document_language(clauses)
     if first:
-        return PageResult("version", sha, text=text, language=language, clauses=clauses,
-                          summary={"clauses": len(clauses)})
+        return PageResult(
+            "version", sha, text=text, language=language, clauses=clauses, summary={"clauses": len(clauses)}
+        )
     diff = compare(job.prev_clauses, clauses, old_text=job.prev_text, new_text=text)
-    return PageResult("version", sha, text=text, language=language, clauses=clauses,
-                      changes=diff.changes, summary=diff.summary())
+    return PageResult(
+        "version",
+        sha,
+        text=text,
+        language=language,
+        clauses=clauses,
+        changes=diff.changes,
+        summary=diff.summary(),
+    )
 
 
 Analyser = Callable[[PageJob, Previous], PageResult]
@@ -216,7 +228,11 @@ class QuietFetches:
 
 
 def _check(
-    policy: PolicyConfig, store: Store, fetcher: Any, watchlist: Watchlist, analyser: Analyser,
+    policy: PolicyConfig,
+    store: Store,
+    fetcher: Any,
+    watchlist: Watchlist,
+    analyser: Analyser,
     quiet: QuietFetches | None = None,
 ) -> CheckOutcome:
     t0 = time.perf_counter()
@@ -249,8 +265,16 @@ def _ms(t0: float) -> int:
 class _Check:
     """The steps of one check, sharing the policy, store and the fetch's record."""
 
-    def __init__(self, policy: PolicyConfig, store: Store, fetcher: Any, watchlist: Watchlist,
-                 started: str, t0: float, quiet: QuietFetches | None = None) -> None:
+    def __init__(
+        self,
+        policy: PolicyConfig,
+        store: Store,
+        fetcher: Any,
+        watchlist: Watchlist,
+        started: str,
+        t0: float,
+        quiet: QuietFetches | None = None,
+    ) -> None:
         self.policy, self.store, self.fetcher, self.watchlist = policy, store, fetcher, watchlist
         self.started, self.t0, self.quiet = started, t0, quiet
         # one read for the last fetch, validators, latest hashes and extraction, failures
@@ -279,8 +303,11 @@ class _Check:
             return self._reached(self._rec(res, "unchanged", body_sha=body_sha))
         if not self.reextract and self._same_suspect_body(body_sha):
             assert self.last is not None
-            return self._suspect(self._rec(res, "suspect", error=self.last.error, body_sha=body_sha,
-                                           text_sha=self.last.text_sha256))
+            return self._suspect(
+                self._rec(
+                    res, "suspect", error=self.last.error, body_sha=body_sha, text_sha=self.last.text_sha256
+                )
+            )
         return self._analysed(res, body_sha, analyser)
 
     # -- outcomes
@@ -289,8 +316,16 @@ class _Check:
         hashes = self.state.latest_hashes
         confirm = self.last.text_sha256 if self.last is not None and self.last.outcome == "suspect" else None
         job = PageJob(
-            res.body, res.content_type, res.charset, self.policy.select, tuple(self.policy.remove),
-            self.policy.language, None, hashes[0] if hashes else None, None, confirm,
+            res.body,
+            res.content_type,
+            res.charset,
+            self.policy.select,
+            tuple(self.policy.remove),
+            self.policy.language,
+            None,
+            hashes[0] if hashes else None,
+            None,
+            confirm,
         )
         page = analyser(job, self._previous)
         if page.kind == "failed":
@@ -315,8 +350,15 @@ class _Check:
                     unchanged = self._rec(res, "unchanged", body_sha=body_sha, text_sha=page.text_sha)
                     return self._reached(unchanged)
                 page = _compared_with(page, latest)
-        return self._failed(self._rec(res, "failed", body_sha=body_sha, text_sha=page.text_sha,
-                                      error="other checkers kept recording versions meanwhile"))
+        return self._failed(
+            self._rec(
+                res,
+                "failed",
+                body_sha=body_sha,
+                text_sha=page.text_sha,
+                error="other checkers kept recording versions meanwhile",
+            )
+        )
 
     def _reload_latest(self) -> StoredVersion | None:
         self.state = self.store.check_state(self.policy.id)
@@ -329,23 +371,42 @@ class _Check:
         fetch = self._rec(res, outcome, body_sha=body_sha, text_sha=page.text_sha)
         alerts: list[NewAlert] = []
         if self.reextract:
-            log.info("%s: select/remove changed; v%d is the new baseline, no change alerts",
-                     self.policy.id, prev_seq + 1)
+            log.info(
+                "%s: select/remove changed; v%d is the new baseline, no change alerts",
+                self.policy.id,
+                prev_seq + 1,
+            )
         elif page.changes:
             from monitor.alerts import plan_change_alerts
 
-            alerts += plan_change_alerts(self.policy, self.watchlist, seq=prev_seq + 1, seen_at=self.started,
-                                         changes=page.changes)
+            alerts += plan_change_alerts(
+                self.policy, self.watchlist, seq=prev_seq + 1, seen_at=self.started, changes=page.changes
+            )
         health = self._recovery()
         version = self.store.record_version(
-            fetch, body=res.body, content_type=res.content_type, text=page.text, language=page.language,
-            clauses=page.clauses, changes=page.changes, alerts=alerts, extraction=self.extraction,
-            health=health, base_seq=prev_seq, hashes=(body_sha, page.text_sha) if page.text_sha else None,
+            fetch,
+            body=res.body,
+            content_type=res.content_type,
+            text=page.text,
+            language=page.language,
+            clauses=page.clauses,
+            changes=page.changes,
+            alerts=alerts,
+            extraction=self.extraction,
+            health=health,
+            base_seq=prev_seq,
+            hashes=(body_sha, page.text_sha) if page.text_sha else None,
         )
         if fetch.outcome == "unchanged":  # another checker recorded this very text first: no alerts
             return CheckOutcome(self.policy.id, "unchanged", fetch.duration_ms, version.seq)
-        return CheckOutcome(self.policy.id, outcome, fetch.duration_ms, version.seq, page.summary,
-                            alerts=len(alerts) + (len(health.alerts) if health else 0))
+        return CheckOutcome(
+            self.policy.id,
+            outcome,
+            fetch.duration_ms,
+            version.seq,
+            page.summary,
+            alerts=len(alerts) + (len(health.alerts) if health else 0),
+        )
 
     def _reached(self, fetch: FetchRecord) -> CheckOutcome:
         health = self._recovery()
@@ -360,9 +421,16 @@ class _Check:
         ran: no validators or hashes (_only_news dropped them as known), after a reached fetch
         (so no run of failures or suspicion ends here)."""
         last = self.last
-        return (fetch.outcome in ("not_modified", "unchanged") and last is not None
-                and last.outcome in REACHED and fetch.etag is None and fetch.last_modified is None
-                and fetch.body_sha256 is None and fetch.text_sha256 is None and fetch.final_url is None)
+        return (
+            fetch.outcome in ("not_modified", "unchanged")
+            and last is not None
+            and last.outcome in REACHED
+            and fetch.etag is None
+            and fetch.last_modified is None
+            and fetch.body_sha256 is None
+            and fetch.text_sha256 is None
+            and fetch.final_url is None
+        )
 
     def _failed(self, fetch: FetchRecord, *, challenge: bool = False) -> CheckOutcome:
         alerts: list[NewAlert] = []
@@ -370,8 +438,10 @@ class _Check:
         failures = self.state.consecutive_failures + 1
         if failures >= self.watchlist.failure_threshold and self.state.health != "unreachable":
             # the store raises these only if the policy was not unreachable yet: once per outage
-            health = HealthChange("unreachable", self._health(
-                "unreachable", f"{failures} failed checks in a row: {fetch.error}"))
+            health = HealthChange(
+                "unreachable",
+                self._health("unreachable", f"{failures} failed checks in a row: {fetch.error}"),
+            )
         if challenge and not self._last_was_challenge():
             alerts += self._health("challenge", fetch.error or CHALLENGE)
         self.store.record_fetch(fetch, alerts, health=health)
@@ -431,15 +501,24 @@ class _Check:
     def _health(self, kind: str, detail: str) -> list[NewAlert]:
         from monitor.alerts import plan_health_alerts
 
-        return list(plan_health_alerts(self.policy, self.watchlist, kind=kind, at=self.started,
-                                       detail=detail))
+        return list(
+            plan_health_alerts(self.policy, self.watchlist, kind=kind, at=self.started, detail=detail)
+        )
 
     def _outcome(self, fetch: FetchRecord, alerts: Sequence[NewAlert]) -> CheckOutcome:
-        return CheckOutcome(self.policy.id, fetch.outcome, fetch.duration_ms, error=fetch.error,
-                            alerts=len(alerts))
+        return CheckOutcome(
+            self.policy.id, fetch.outcome, fetch.duration_ms, error=fetch.error, alerts=len(alerts)
+        )
 
-    def _rec(self, res: FetchResult, outcome: str, *, error: str | None = None,
-             body_sha: str | None = None, text_sha: str | None = None) -> FetchRecord:
+    def _rec(
+        self,
+        res: FetchResult,
+        outcome: str,
+        *,
+        error: str | None = None,
+        body_sha: str | None = None,
+        text_sha: str | None = None,
+    ) -> FetchRecord:
         # Validators only of a page we accepted: after a suspect or failed fetch the next one must be
         # a full GET, or a 304 would hide the page that confirms (or ends) the suspicion.
         reached = outcome in REACHED
@@ -447,11 +526,20 @@ class _Check:
         if outcome in ("not_modified", "unchanged"):
             validators, body_sha, text_sha = self._only_news(validators, body_sha, text_sha)
         return FetchRecord(
-            policy_id=self.policy.id, started_at=self.started, outcome=outcome, duration_ms=_ms(self.t0),
-            http_status=res.status, bytes=len(res.body), etag=validators[0], last_modified=validators[1],
+            policy_id=self.policy.id,
+            started_at=self.started,
+            outcome=outcome,
+            duration_ms=_ms(self.t0),
+            http_status=res.status,
+            bytes=len(res.body),
+            etag=validators[0],
+            last_modified=validators[1],
             final_url=None if res.final_url == self.policy.url else res.final_url,  # NULL: no redirect
-            error=error, text_sha256=text_sha, body_sha256=body_sha,
-            rendered=res.rendered, fetch_ms=res.duration_ms,
+            error=error,
+            text_sha256=text_sha,
+            body_sha256=body_sha,
+            rendered=res.rendered,
+            fetch_ms=res.duration_ms,
         )
 
     def _only_news(

@@ -41,8 +41,14 @@ def check_many(
         checked = store.last_checked_at()
         first_visits = sum(1 for p in policies if p.id not in checked)
         return check_in_processes(
-            policies, db_path=store.path, fetcher_kind=kind, settings=fetcher.settings, watchlist=watchlist,
-            processes=processes, progress=progress, preload=first_visits * 10 >= len(policies),
+            policies,
+            db_path=store.path,
+            fetcher_kind=kind,
+            settings=fetcher.settings,
+            watchlist=watchlist,
+            processes=processes,
+            progress=progress,
+            preload=first_visits * 10 >= len(policies),
         )
     return check_on_threads(policies, store=store, fetcher=fetcher, watchlist=watchlist, progress=progress)
 

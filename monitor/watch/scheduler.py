@@ -126,8 +126,9 @@ def run_daemon(
             return EXIT_LOCKED
         if started is not None:
             started()
-        Daemon(Path(watchlist_path), store, watchlist, stop, sender=sender, stamps=stamps,
-               staging=staging).run()
+        Daemon(
+            Path(watchlist_path), store, watchlist, stop, sender=sender, stamps=stamps, staging=staging
+        ).run()
     finally:
         store.close()  # also releases the daemon lock
     return EXIT_OK
@@ -151,7 +152,12 @@ def spread_offset(policy_id: str, window: float) -> float:
 
 
 def first_run(
-    policy_id: str, interval: float, last_check: str | None, now: datetime, *, policies: int = 1 << 30,
+    policy_id: str,
+    interval: float,
+    last_check: str | None,
+    now: datetime,
+    *,
+    policies: int = 1 << 30,
     failures: int = 0,
 ) -> datetime:
     """Last check + interval (+ the retry delay after `failures` failed checks in a row) when that
@@ -168,16 +174,25 @@ def first_checks(now: datetime, policies: int) -> FirstChecks:
     """first_run(id, interval, None, now, policies=policies) of every policy never checked, as the
     store works it out for a first start's million rows in SQL (the same second: tests)."""
     override = os.environ.get(INTERVAL_ENV)
-    return FirstChecks(now.timestamp(), min(SPREAD_MAX, SPREAD_PER_POLICY * policies),
-                       float(override) if override else None)
+    return FirstChecks(
+        now.timestamp(), min(SPREAD_MAX, SPREAD_PER_POLICY * policies), float(override) if override else None
+    )
 
 
 class Daemon:
     """The scheduler, the watchlist watcher and the alert sender of one running daemon."""
 
-    def __init__(self, watchlist_path: Path, store: Any, watchlist: Watchlist, stop: threading.Event,
-                 *, sender: bool = True, stamps: dict[str, Stamp] | None = None,
-                 staging: PolicyStaging | None = None) -> None:
+    def __init__(
+        self,
+        watchlist_path: Path,
+        store: Any,
+        watchlist: Watchlist,
+        stop: threading.Event,
+        *,
+        sender: bool = True,
+        stamps: dict[str, Stamp] | None = None,
+        staging: PolicyStaging | None = None,
+    ) -> None:
         from monitor.fetch.http import HttpFetcher
 
         self.path, self.store, self.watchlist, self.stop = watchlist_path, store, watchlist, stop
@@ -215,19 +230,28 @@ class Daemon:
             self.scheduler.add_job(
                 self._dispatch,
                 trigger=IntervalTrigger(seconds=DISPATCH_EVERY, start_date=now, timezone=timezone.utc),
-                id=DISPATCH_JOB, name="dispatch due checks", replace_existing=True,
+                id=DISPATCH_JOB,
+                name="dispatch due checks",
+                replace_existing=True,
             )
             # the heartbeat goes on while the main loop streams a long watchlist (a minute a million)
             self.scheduler.add_job(
                 self._tick,
                 trigger=IntervalTrigger(seconds=WATCH_POLL, start_date=now, timezone=timezone.utc),
-                id=HEARTBEAT_JOB, name="heartbeat", replace_existing=True,
+                id=HEARTBEAT_JOB,
+                name="heartbeat",
+                replace_existing=True,
             )
             self.scheduler.add_job(
-                self._prune, trigger=IntervalTrigger(
-                    seconds=PRUNE_EVERY, start_date=now + timedelta(seconds=PRUNE_FIRST_AFTER),
-                    timezone=timezone.utc),
-                id=PRUNE_JOB, name="prune fetch history", replace_existing=True,
+                self._prune,
+                trigger=IntervalTrigger(
+                    seconds=PRUNE_EVERY,
+                    start_date=now + timedelta(seconds=PRUNE_FIRST_AFTER),
+                    timezone=timezone.utc,
+                ),
+                id=PRUNE_JOB,
+                name="prune fetch history",
+                replace_existing=True,
             )
             self._log_start()
             self.scheduler.start()
@@ -292,8 +316,12 @@ class Daemon:
 
     def _log_start(self) -> None:
         head, last = self.store.schedule_ends(5)
-        log.info("watching %d policies from %s (%d check threads)", self.store.active_count(), self.path,
-                 self.watchlist.fetch.max_workers)
+        log.info(
+            "watching %d policies from %s (%d check threads)",
+            self.store.active_count(),
+            self.path,
+            self.watchlist.fetch.max_workers,
+        )
         for pid, at in head:
             log.info("  next: %s at %s", pid, at)
         if last is not None and len(head) == 5 and last[0] not in {pid for pid, _ in head}:
@@ -304,8 +332,12 @@ class Daemon:
     def _apply(self, staging: PolicyStaging, *, overdue: bool = False) -> SyncCounts:
         """Mirror a loaded watchlist in the store and plan the policies without a next check
         (with `overdue`, at start, also spread those whose time passed while the daemon was down)."""
-        counts = self.store.apply_staged(staging, watchlist=str(self.path.resolve()), stamps=self.stamps,
-                                         first_checks=first_checks(self.store.clock(), staging.count))
+        counts = self.store.apply_staged(
+            staging,
+            watchlist=str(self.path.resolve()),
+            stamps=self.stamps,
+            first_checks=first_checks(self.store.clock(), staging.count),
+        )
         self._plan(counts.policies, overdue=overdue)
         return counts
 
@@ -315,8 +347,9 @@ class Daemon:
         now = self.store.clock()
 
         def plan(policy_id: str, interval: int, last_check: str | None, failures: int) -> datetime:
-            return first_run(policy_id, effective_interval(interval), last_check, now, policies=policies,
-                             failures=failures)
+            return first_run(
+                policy_id, effective_interval(interval), last_check, now, policies=policies, failures=failures
+            )
 
         self.store.plan(now, plan, overdue=overdue)
 
@@ -378,8 +411,13 @@ class Daemon:
         failures = self.store.retry_streak(policy.id) if failed else 0
         delay = next_delay(failures, interval)
         if failures and delay < interval:
-            log.info("%s: next try in %s (failed %d time%s in a row)", policy.id, _fmt_delay(delay), failures,
-                     "" if failures == 1 else "s")
+            log.info(
+                "%s: next try in %s (failed %d time%s in a row)",
+                policy.id,
+                _fmt_delay(delay),
+                failures,
+                "" if failures == 1 else "s",
+            )
         elif jitter := jitter_of(interval):
             delay += random.uniform(0, jitter)  # noqa: S311 - spreading, not secrecy
         self._write_next(policy.id, started, delay)

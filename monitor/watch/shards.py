@@ -88,8 +88,15 @@ def check_in_processes(
     workers = [
         ctx.Process(
             target=_worker,
-            args=(str(db_path), fetcher_kind, settings, watchlist, [policies[i] for i in shard], outcomes,
-                  os.getpid()),
+            args=(
+                str(db_path),
+                fetcher_kind,
+                settings,
+                watchlist,
+                [policies[i] for i in shard],
+                outcomes,
+                os.getpid(),
+            ),
             name=f"check-shard-{n}",
             daemon=True,
         )
@@ -133,8 +140,13 @@ def _preload_engine() -> None:
 
 
 def _worker(
-    db_path: str, fetcher_kind: str, settings: FetchSettings, watchlist: Watchlist,
-    policies: list[PolicyConfig], outcomes: multiprocessing.Queue, parent: int,
+    db_path: str,
+    fetcher_kind: str,
+    settings: FetchSettings,
+    watchlist: Watchlist,
+    policies: list[PolicyConfig],
+    outcomes: multiprocessing.Queue,
+    parent: int,
 ) -> None:
     _exit_with_parent(parent)
     store = Store(db_path)

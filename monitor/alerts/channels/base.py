@@ -40,9 +40,7 @@ class Channel:
         self.console_stream = console_stream
 
     @classmethod
-    def read_options(
-        cls, reader: Validator, keys: dict[str, Node], field: str, node: Node
-    ) -> dict[str, Any]:
+    def read_options(cls, reader: Validator, keys: dict[str, Node], field: str, node: Node) -> dict[str, Any]:
         """This type's options from a route's keys; `reader.fail(...)` reports an error at its line."""
         return {}
 

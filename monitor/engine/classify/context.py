@@ -86,13 +86,13 @@ def _as_list_entry(
     return _done(change, cats, findings, True, severity, _explain(findings[:6]))
 
 
-
 def _entry_findings(category: str, kind: str, item: str, added: bool) -> list[_Finding]:
     """A list entry added or dropped, ranked as a changed set of facts is (_diff_set): a party or
     a data type added is high, one dropped medium."""
     none: frozenset[str] = frozenset()
     one = frozenset({item})
     return _diff_set(category, kind, none if added else one, one if added else none, "high", "medium")
+
 
 def _entry_replaced(
     change: Change, classified: Change, old_clauses: Sequence[Clause], new_clauses: Sequence[Clause]
