@@ -14,6 +14,7 @@ from monitor.engine.classify.added_removed import _single
 from monitor.engine.classify.context import (
     _as_list_entry,
     _condition_from_removed_neighbour,
+    _edited_entry,
     _entry_replaced,
     _in_consent_banner,
     _notice_after_changes,
@@ -93,6 +94,8 @@ def _classify_changes(
             classified = _notice_after_changes(change, classified, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
+            if not classified.material and old_clauses is not None:
+                classified = _edited_entry(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind == "added" and new_clauses:
