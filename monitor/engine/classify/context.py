@@ -21,7 +21,7 @@ from monitor.engine.classify.fact_diff import (
     _diff_timing,
 )
 from monitor.engine.classify.findings import _done, _explain, _facts, _Finding, _ordered
-from monitor.engine.classify.modified import SECTION_PERIOD_TOPICS
+from monitor.engine.classify.modified import SECTION_PERIOD_TOPICS, TRACKER_TERMS
 from monitor.engine.classify.page_parts import (
     _NAME_JOINERS,
     _NAME_WORD,
@@ -114,6 +114,58 @@ def _entry_replaced(
         return classified
     findings = _diff_set("sharing", "recipient", frozenset({before}), frozenset({after}), "high", "medium")
     return _done(change, ["sharing"], findings, True, "high", _explain(findings))
+
+
+ENTRY_MAX_WORDS = 40  # an entry of a list that follows a lead-in may be a sentence of its own
+BETWEEN_MAX_WORDS = 30  # the entries between it and the lead-in: short sentences at most
+
+
+def _edited_entry(
+    change: Change, classified: Change, old_clauses: Sequence[Clause], new_clauses: Sequence[Clause]
+) -> Change:
+    """An entry of a list whose lead-in says what is done with data ("We use cookies to provide
+    our services, for example:") that loses or gains a use, a recipient or a data type ("Showing
+    products you may like, including ads" -> "Showing products you may like"): the entry alone
+    names no data, so it is read after its lead-in on each side, and what the two readings
+    differ in is the change."""
+    old, new = change.old, change.new
+    if old is None or new is None or old.is_heading or new.is_heading:
+        return classified
+    lead_old, lead_new = _loose_lead_in(old, old_clauses), _loose_lead_in(new, new_clauses)
+    if lead_old is None or lead_new is None or lead_old.key != lead_new.key:
+        return classified
+    alone = _facts(lead_old)
+    lead_cats = set(alone.categories) & MATERIAL_CATEGORIES
+    if not (lead_cats and (alone.states_flow or lead_cats & {"purpose", "tracking"})):
+        return classified  # "We use cookies for:" says what for, as "We share data with:" says where
+    intro = lead_old.text.rstrip().rstrip(":：")
+    read_old = extract_facts(f"{intro} {old.text}", old.language)
+    read_new = extract_facts(f"{intro} {new.text}", new.language)
+    findings = [f for f in _diff_facts(read_old, read_new) if f.fact.category in MATERIAL_CATEGORIES]
+    if not findings:
+        return classified
+    cats = {f.fact.category for f in findings}
+    if cats & TRACKER_TERMS and "tracking" in lead_cats:
+        cats.add("tracking")  # what the cookies the lead-in names are used for
+    severity = max((f.severity for f in findings), key=severity_rank)
+    return _done(change, _ordered(cats), findings, True, severity, _explain(findings[:6]))
+
+
+def _loose_lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
+    """The line ending in ":" that `clause` follows in its section, over short sentences only
+    (the list's other entries); None when the clause is long, or a heading, a long sentence or
+    another section comes first."""
+    if not _in_place(clause, clauses) or len(_NAME_WORD.findall(clause.text)) > ENTRY_MAX_WORDS:
+        return None
+    for k in range(clause.index - 1, max(-1, clause.index - LEAD_IN_REACH), -1):
+        other = clauses[k]
+        if other.section != clause.section or other.is_heading:
+            return None
+        if _OPENS_A_LIST.search(other.text):
+            return other
+        if len(_NAME_WORD.findall(other.text)) > BETWEEN_MAX_WORDS:
+            return None
+    return None
 
 
 def _names_recipients(lead: Clause) -> bool:

@@ -14,6 +14,7 @@ from monitor.engine.classify.added_removed import _single
 from monitor.engine.classify.context import (
     _as_list_entry,
     _condition_from_removed_neighbour,
+    _edited_entry,
     _entry_replaced,
     _in_consent_banner,
     _notice_after_changes,
@@ -93,6 +94,11 @@ def _classify_changes(
             classified = _notice_after_changes(change, classified, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
+            if not classified.material and old_clauses is not None:
+                classified = _edited_entry(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind in ("added", "removed"):
+            theirs = new_clauses if change.kind == "removed" else old_clauses
+            classified = _destination_named_elsewhere(change, classified, theirs)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind == "added" and new_clauses:
@@ -162,6 +168,41 @@ def _quiet_part(change: Change, what: str) -> Change:
         severity="none",
         explanation=f"{what.capitalize()}; no term changed",
     )
+
+
+# a sentence that names a place for data: sent there, kept there, gathered or handed over there
+_WHERE_DATA_IS = frozenset({"transfer", "retention", "collection", "sharing"})
+
+
+def _destination_named_elsewhere(
+    change: Change, classified: Change, theirs: Sequence[Clause] | None
+) -> Change:
+    """A sentence added or dropped whose only finding is a country data goes to or is kept in
+    ("Our servers are located in Canada." dropped) while a sentence of the other version still
+    says data is stored, processed or sent there ("We store your data in Canada."): the place is
+    still named, so no destination came or went. A safeguard, recipient or other term dropped
+    with it is a finding of its own and still alerts."""
+    facts = classified.facts
+    if not theirs or not facts or any(f.category != "transfer" or f.kind != "country" for f in facts):
+        return classified
+    clause = change.old if change.kind == "removed" else change.new
+    own = extract_facts(clause.text, clause.language) if clause is not None else None
+    if own is None or own.conditions or set(own.categories) - {"transfer"}:
+        return classified  # "... only under standard contractual clauses": a safeguard goes too
+    places = {f.old if change.kind == "removed" else f.new for f in facts}
+    for clause in theirs:
+        other = extract_facts(clause.text, clause.language)
+        if set(other.categories) & _WHERE_DATA_IS and places <= other.places:
+            where = "new" if change.kind == "removed" else "old"
+            verb = "Clause removed" if change.kind == "removed" else "New clause"
+            return replace(
+                classified,
+                facts=[],
+                material=False,
+                severity="none",
+                explanation=f"{verb}; the place it names for your data is still named in the {where} version",
+            )
+    return classified
 
 
 def _without_joined_sentences(change: Change, classified: Change, versions: _Versions) -> Change:
