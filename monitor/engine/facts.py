@@ -705,6 +705,17 @@ def _security_measures(text: str, lex: Lexicon, hits: Collection[str]) -> frozen
     return measures - CONTEXT_MEASURES
 
 
+def _security_beyond_backups(text: str, lex: Lexicon) -> bool:
+    """The text speaks of security in words other than its name for backups: "sikkerhetskopier",
+    "copias de seguridad", "Sicherungskopien" hold the word for security, yet "we delete your data
+    from our systems and backups" names where data is deleted, not a safeguard."""
+    backups = lex.security_measures.get("backups")
+    security = lex.categories.get("security")
+    if backups is None or security is None or not caseless.search(backups, text):
+        return True
+    return bool(caseless.search(security, _blanked(backups, text, lambda m: " " * len(m.group(0)))))
+
+
 # A negator this close before a measure's words negates the measure, not the sentence's verb:
 # "is not encrypted", "werden nicht verschlüsselt übertragen", "no se almacenan cifrados"; not
 # across a comma or a colon, which ends the clause the negator is in: "if erasure is not possible,
@@ -1580,6 +1591,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         # "if we learn of a breach, we will notify you": a breach notice; "if we suspend your
         # account, we will e-mail you": the notice of that event, not of a change to the policy
         del hits["changes"]
+    if "security" in hits and not _security_beyond_backups(text, lex):
+        del hits["security"]  # "deleted from our systems and backups (sikkerhetskopier)"
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)

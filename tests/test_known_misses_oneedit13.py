@@ -1,0 +1,200 @@
+"""Held-out round 13 (one real edit per case): engine errors stated as their general patterns in
+new sentences, with the contrasts that must stay as they were: a period alone after the sentence
+that names its act ("We keep X while ... . Until two years after ..."), backups dropped from where
+data is deleted (a deletion scope, though the word for backups holds the word for security in
+several languages), and data "taken care of" (kept) in Norwegian's passive."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+from monitor.engine.facts import extract_facts
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
+
+
+def _changes(old: str, new: str) -> list[Change]:
+    """The changes between two plain-text versions."""
+    result = compare_documents(normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain"))
+    return result.changes
+
+
+# --- a period alone, opened by "until", after the sentence that keeps the data --------------------
+
+UNTIL_PERIODS = [
+    # (language, the act, the period alone with {} for its length, old length, new length)
+    (
+        "en",
+        "We keep your order history while your account is open.",
+        "Until {} after you close it.",
+        "2 years",
+        "6 years",
+    ),
+    (
+        "de",
+        "Wir bewahren Ihre Bestellhistorie auf, solange Ihr Kundenkonto besteht.",
+        "Bis {} nach der Kündigung.",
+        "2 Jahre",
+        "6 Jahre",
+    ),
+    (
+        "fr",
+        "Nous conservons l'historique de vos commandes tant que votre compte est ouvert.",
+        "Jusqu'à {} après sa clôture.",
+        "2 ans",
+        "6 ans",
+    ),
+    (
+        "es",
+        "Guardamos el historial de sus pedidos mientras su cuenta esté abierta.",
+        "Hasta {} después de su cierre.",
+        "2 años",
+        "6 años",
+    ),
+    (
+        "da",
+        "Vi gemmer din ordrehistorik, så længe din konto er åben.",
+        "Indtil {} efter lukningen.",
+        "2 år",
+        "6 år",
+    ),
+    (
+        "sv",
+        "Vi sparar din orderhistorik så länge ditt konto är öppet.",
+        "Fram till {} efter att det avslutas.",
+        "2 år",
+        "6 år",
+    ),
+    (
+        "no",
+        "Vi lagrer ordrehistorikken din så lenge kontoen er åpen.",
+        "Inntil {} etter at den er avsluttet.",
+        "2 år",
+        "6 år",
+    ),
+    (
+        "nl",
+        "Wij bewaren je bestelgeschiedenis zolang je account open is.",
+        "Tot {} na het opzeggen ervan.",
+        "2 jaar",
+        "6 jaar",
+    ),
+    (
+        "hr",
+        "Vašu povijest narudžbi čuvamo dok je vaš račun otvoren.",
+        "Do {} nakon njegova zatvaranja.",
+        "2 godine",
+        "6 godina",
+    ),
+    (
+        "sl",
+        "Zgodovino vaših naročil hranimo, dokler je vaš račun odprt.",
+        "Do {} po njegovem zaprtju.",
+        "2 let",
+        "6 let",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "act", "period", "was", "now"), UNTIL_PERIODS, ids=[c[0] for c in UNTIL_PERIODS]
+)
+def test_a_period_alone_after_the_keeping_sentence_is_its_retention(
+    language: str, act: str, period: str, was: str, now: str
+) -> None:
+    (change,) = _changes(f"{act} {period.format(was)}", f"{act} {period.format(now)}")
+    assert_alert(change, "retention")
+
+
+def test_a_period_alone_after_a_sentence_about_no_term_stays_quiet() -> None:
+    act = "Our help desk answers calls on weekdays."
+    old, new = f"{act} Until 30 days after your purchase.", f"{act} Until 14 days after your purchase."
+    (change,) = _changes(old, new)
+    assert_quiet(change)
+
+
+# --- backups dropped from the places data is deleted from ---------------------------------------
+
+DELETION_SCOPES = [
+    # (language, the deletion with every place, the same without backups)
+    (
+        "en",
+        "When your account is closed, we erase your data from our servers, databases and backups.",
+        "When your account is closed, we erase your data from our servers and databases.",
+    ),
+    (
+        "no",
+        "Når kontoen avsluttes, sletter vi dataene dine fra serverne, databasene og sikkerhetskopiene våre.",
+        "Når kontoen avsluttes, sletter vi dataene dine fra serverne og databasene våre.",
+    ),
+    (
+        "da",
+        "Når kontoen lukkes, sletter vi dine data fra vores servere, databaser og sikkerhedskopier.",
+        "Når kontoen lukkes, sletter vi dine data fra vores servere og databaser.",
+    ),
+    (
+        "sv",
+        "När kontot avslutas raderar vi dina uppgifter från våra servrar, databaser och säkerhetskopior.",
+        "När kontot avslutas raderar vi dina uppgifter från våra servrar och databaser.",
+    ),
+    (
+        "de",
+        "Endet Ihr Vertrag, löschen wir Ihre Daten von Servern, aus Datenbanken und Sicherungskopien.",
+        "Endet Ihr Vertrag, löschen wir Ihre Daten von Servern und aus Datenbanken.",
+    ),
+    (
+        "es",
+        "Al cerrar su cuenta, borramos sus datos de servidores, bases de datos y copias de seguridad.",
+        "Al cerrar su cuenta, borramos sus datos de servidores y bases de datos.",
+    ),
+    (
+        "hr",
+        "Kad zatvorite račun, brišemo vaše podatke s naših poslužitelja, baza podataka i sigurnosnih kopija.",
+        "Kad zatvorite račun, brišemo vaše podatke s naših poslužitelja i baza podataka.",
+    ),
+    (
+        "sl",
+        "Ko zaprete račun, vaše podatke izbrišemo z naših strežnikov, podatkovnih baz in varnostnih kopij.",
+        "Ko zaprete račun, vaše podatke izbrišemo z naših strežnikov in podatkovnih baz.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), DELETION_SCOPES, ids=[c[0] for c in DELETION_SCOPES])
+def test_backups_dropped_from_a_deletion_leave_data_kept(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language=language)
+    assert_alert(change, "retention")
+    assert "security" not in change.categories, change
+
+
+def test_backups_dropped_from_the_safeguards_stay_a_security_change() -> None:
+    change = modified(
+        "We protect your files with encryption, access controls and daily backups.",
+        "We protect your files with encryption and access controls.",
+    )
+    assert_alert(change, "security")
+
+
+def test_the_word_for_backups_alone_is_no_security_topic() -> None:
+    facts = extract_facts("Vi sletter kundedata fra sikkerhetskopiene etter 30 dager.", "no")
+    assert "security" not in facts.categories
+    assert "retention" in facts.categories
+
+
+# --- Norwegian: data "taken care of" in the passive is data kept --------------------------------
+
+
+def test_data_taken_care_of_for_a_period_is_kept_for_it() -> None:
+    change = modified(
+        "Søknadene dine blir tatt vare på i 2 år etter at stillingen er besatt.",
+        "Søknadene dine blir tatt vare på i 6 år etter at stillingen er besatt.",
+        language="no",
+    )
+    assert_alert(change, "retention")
+
+
+def test_taking_care_of_privacy_is_no_keeping() -> None:
+    facts = extract_facts("Vi tar godt vare på personvernet ditt.", "no")
+    assert "retention" not in facts.categories
