@@ -198,3 +198,48 @@ def test_data_taken_care_of_for_a_period_is_kept_for_it() -> None:
 def test_taking_care_of_privacy_is_no_keeping() -> None:
     facts = extract_facts("Vi tar godt vare på personvernet ditt.", "no")
     assert "retention" not in facts.categories
+
+
+# --- words for the same right, the same keeping, the same provider --------------------------------
+
+OBJECTION_SAID_TWO_WAYS = [
+    (
+        "sv",
+        "Du kan när som helst motsätta dig att vi använder din adress för utskick.",
+        "Du kan när som helst invända mot att vi använder din adress för utskick.",
+    ),
+    (
+        "da",
+        "Du kan til enhver tid modsætte dig, at vi bruger din adresse til udsendelser.",
+        "Du kan til enhver tid gøre indsigelse mod, at vi bruger din adresse til udsendelser.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"), OBJECTION_SAID_TWO_WAYS, ids=[c[0] for c in OBJECTION_SAID_TWO_WAYS]
+)
+def test_objecting_said_in_other_words_stays_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language=language))
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "_new"), OBJECTION_SAID_TWO_WAYS, ids=[c[0] for c in OBJECTION_SAID_TWO_WAYS]
+)
+def test_the_right_to_resist_processing_is_the_right_to_object(language: str, old: str, _new: str) -> None:
+    assert "objection" in extract_facts(old, language).rights
+
+
+def test_croatian_stores_said_with_sprema_is_the_same_keeping() -> None:
+    old = "Poslužitelj zapise o posjetima privremeno pohranjuje na 30 dana."
+    assert_quiet(modified(old, old.replace("pohranjuje", "sprema"), language="hr"))
+    kept = "Poslužitelj zapise o posjetima sprema na 30 dana."
+    assert_alert(modified(kept, kept.replace("30 dana", "12 mjeseci"), language="hr"), "retention")
+
+
+def test_a_payment_processor_renamed_a_payment_provider_stays_quiet() -> None:
+    old = "订单付款由第三方支付处理器完成，我们不保存您的银行卡号。"
+    assert_quiet(modified(old, old.replace("支付处理器", "支付服务商"), language="zh"))
+    assert_alert(
+        modified(old, old.replace("支付处理器完成", "支付处理器及广告合作伙伴完成"), language="zh"), "sharing"
+    )
