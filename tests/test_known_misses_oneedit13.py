@@ -7,7 +7,7 @@ several languages), and data "taken care of" (kept) in Norwegian's passive."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified
+from engine_checks import assert_alert, assert_quiet, modified, removed
 
 from monitor.engine.facts import extract_facts
 from monitor.engine.pipeline import compare_documents
@@ -243,3 +243,112 @@ def test_a_payment_processor_renamed_a_payment_provider_stays_quiet() -> None:
     assert_alert(
         modified(old, old.replace("支付处理器完成", "支付处理器及广告合作伙伴完成"), language="zh"), "sharing"
     )
+
+
+# --- access limited by us, and technical and organisational measures, are safeguards ------------
+
+ACCESS_LIMITED = [
+    ("en", "We restrict access to your personal data to the staff who handle your orders."),
+    ("de", "Wir beschränken den Zugriff auf Ihre Daten auf die Mitarbeiter, die Ihre Bestellung bearbeiten."),
+    ("da", "Vi begrænser adgangen til dine oplysninger til de medarbejdere, der behandler din ordre."),
+    ("sv", "Vi begränsar åtkomsten till dina uppgifter till de anställda som hanterar din order."),
+    ("no", "Vi begrenser tilgangen til dine opplysninger til de ansatte som behandler bestillingen din."),
+    ("nl", "Wij beperken de toegang tot uw gegevens tot de medewerkers die uw bestelling verwerken."),
+    ("fr", "Nous limitons l'accès à vos données aux employés qui traitent votre commande."),
+    ("es", "Limitamos el acceso a sus datos a los empleados que gestionan su pedido."),
+    ("hr", "Ograničavamo pristup vašim podacima na zaposlenike koji obrađuju vašu narudžbu."),
+    ("sl", "Omejujemo dostop do vaših podatkov na zaposlene, ki obdelujejo vaše naročilo."),
+    ("zh", "我们严格限制员工对您的个人信息的访问，仅处理订单的人员可以查看。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ACCESS_LIMITED, ids=[c[0] for c in ACCESS_LIMITED])
+def test_dropping_the_limit_on_who_sees_the_data_is_a_security_change(language: str, text: str) -> None:
+    assert_alert(removed(text, language=language), "security")
+
+
+def test_limiting_a_user_s_access_to_the_service_is_no_safeguard() -> None:
+    change = removed("We may limit access to the service if you break these rules.")
+    assert "security" not in change.categories, change
+
+
+ACCESS_CONTROLLED_STORE = [
+    (
+        "en",
+        "Your case notes are kept in an access-controlled database.",
+        "an access-controlled database",
+        "a database",
+    ),
+    ("de", "Ihre Fallnotizen liegen in einer zugriffsgeschützten Datenbank.", "zugriffsgeschützten ", ""),
+    ("da", "Dine sagsnotater opbevares i en adgangsreguleret database.", "adgangsreguleret ", ""),
+    ("sv", "Dina ärendeanteckningar lagras i en åtkomstskyddad databas.", "åtkomstskyddad ", ""),
+    ("no", "Saksnotatene dine lagres i en tilgangsstyrt database.", "tilgangsstyrt ", ""),
+    (
+        "nl",
+        "Uw dossiernotities worden bewaard in een toegangsbeveiligde database.",
+        "toegangsbeveiligde ",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words", "plain"),
+    ACCESS_CONTROLLED_STORE,
+    ids=[c[0] for c in ACCESS_CONTROLLED_STORE],
+)
+def test_a_store_no_longer_access_controlled_is_a_security_change(
+    language: str, text: str, words: str, plain: str
+) -> None:
+    assert_alert(modified(text, text.replace(words, plain), language=language), "security")
+
+
+MEASURES_CLAUSE = [
+    (
+        "en",
+        "We handle your data lawfully",
+        " and under appropriate technical and organisational measures",
+        ".",
+    ),
+    (
+        "de",
+        "Wir verarbeiten Ihre Daten rechtmäßig",
+        " und unter Einsatz geeigneter technischer und organisatorischer Maßnahmen",
+        ".",
+    ),
+    (
+        "fr",
+        "Nous traitons vos données de manière licite",
+        " et selon des mesures techniques et organisationnelles appropriées",
+        ".",
+    ),
+    ("es", "Tratamos sus datos de forma lícita", " y con medidas técnicas y organizativas adecuadas", "."),
+    (
+        "da",
+        "Vi behandler dine data lovligt",
+        " og under passende tekniske og organisatoriske foranstaltninger",
+        ".",
+    ),
+    (
+        "sv",
+        "Vi behandlar dina uppgifter lagligt",
+        " och med lämpliga tekniska och organisatoriska åtgärder",
+        ".",
+    ),
+    (
+        "no",
+        "Vi behandler opplysningene dine lovlig",
+        " og med egnede tekniske og organisatoriske tiltak",
+        ".",
+    ),
+    ("zh", "我们依法处理您的个人信息", "，并采取适当的技术和组织措施", "。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "measures", "end"), MEASURES_CLAUSE, ids=[c[0] for c in MEASURES_CLAUSE]
+)
+def test_technical_and_organisational_measures_dropped_is_a_security_change(
+    language: str, head: str, measures: str, end: str
+) -> None:
+    assert_alert(modified(head + measures + end, head + end, language=language), "security")
