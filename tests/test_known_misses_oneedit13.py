@@ -352,3 +352,56 @@ def test_technical_and_organisational_measures_dropped_is_a_security_change(
     language: str, head: str, measures: str, end: str
 ) -> None:
     assert_alert(modified(head + measures + end, head + end, language=language), "security")
+
+
+# --- advertising or marketing added to what kept or collected data is for ------------------------
+
+ADS_ADDED = [
+    # (language, the clause, the words added to it)
+    ("en", "We keep your e-mail address to answer your questions.", " and to show you ads"),
+    (
+        "de",
+        "Wir speichern Ihre E-Mail-Adresse, um Ihre Fragen zu beantworten.",
+        " und Ihnen Werbung anzuzeigen",
+    ),
+    (
+        "fr",
+        "Nous conservons votre adresse e-mail pour répondre à vos questions.",
+        " et vous afficher de la publicité",
+    ),
+    (
+        "es",
+        "Conservamos su dirección de correo electrónico para responder a sus preguntas.",
+        " y mostrarle publicidad",
+    ),
+    ("da", "Vi gemmer din e-mailadresse for at besvare dine spørgsmål.", " og vise dig reklamer"),
+    ("sv", "Vi sparar din e-postadress för att besvara dina frågor.", " och visa dig reklam"),
+    ("no", "Vi lagrer e-postadressen din for å svare på spørsmålene dine.", " og vise deg reklame"),
+    ("nl", "Wij bewaren je e-mailadres om je vragen te beantwoorden.", " en je advertenties te tonen"),
+    (
+        "hr",
+        "Vašu adresu e-pošte pohranjujemo kako bismo odgovorili na vaša pitanja.",
+        " i prikazali vam oglase",
+    ),
+    ("sl", "Vaš e-poštni naslov hranimo, da odgovorimo na vaša vprašanja.", " in za prikazovanje oglasov"),
+    ("zh", "我们保存您的电子邮箱地址，用于回复您的问题。", "并向您展示广告"),
+]
+
+
+@pytest.mark.parametrize(("language", "clause", "added"), ADS_ADDED, ids=[c[0] for c in ADS_ADDED])
+def test_advertising_added_to_what_kept_data_is_for_is_a_new_purpose(
+    language: str, clause: str, added: str
+) -> None:
+    end = clause[-1]
+    assert_alert(modified(clause, clause[:-1] + added + end, language=language), "purpose")
+
+
+def test_sending_news_of_our_products_is_marketing() -> None:
+    old = "We store your e-mail address to answer your questions."
+    new = old[:-1] + " and to send you information about our products."
+    assert_alert(modified(old, new), "purpose")
+
+
+def test_ads_named_where_no_data_is_handled_set_no_purpose() -> None:
+    facts = extract_facts("Ads may appear next to the videos you watch.", "en")
+    assert "purpose" not in facts.categories

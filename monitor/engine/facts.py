@@ -856,6 +856,17 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     return any(p is not None and caseless.search(p, text) for p in (lex.actions.any, lex.processing))
 
 
+COMMERCIAL_USES = ("advertising", "marketing")
+
+
+def _names_a_commercial_use(text: str, lex: Lexicon) -> bool:
+    """The clause names advertising or marketing ("to show you ads", "to send you offers"): in a
+    sentence where something happens to data, that is what the data is (also) used for, even with
+    no word for "purpose" or "use" ("stored to answer your questions and to show you ads")."""
+    patterns = (lex.purposes.get(use) for use in COMMERCIAL_USES)
+    return any(p is not None and caseless.search(p, text) for p in patterns)
+
+
 def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
     """The clause names the controller near its start ("The controller is X and its subsidiaries,
     including Y", "Le responsable du traitement est X et ses filiales") and, the controller's own
@@ -1618,6 +1629,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and caseless.search(training, text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
+    if "purpose" not in hits and flows and _names_a_commercial_use(text, lex):
+        hits["purpose"] = 1  # "kept to answer your questions and to send you offers": what it is for
     ages, age_spans = _ages(text, lex)
     if not ages and whole is not text:
         # "you may not use the app if you are under 16": the user's duty states the minimum age
