@@ -405,3 +405,42 @@ def test_sending_news_of_our_products_is_marketing() -> None:
 def test_ads_named_where_no_data_is_handled_set_no_purpose() -> None:
     facts = extract_facts("Ads may appear next to the videos you watch.", "en")
     assert "purpose" not in facts.categories
+
+
+# --- "sent to such a country": a transfer abroad, and a protection of it dropped ----------------
+
+SUCH_A_COUNTRY = [
+    ("en", "If your data is transferred to such a country, we make sure it stays protected."),
+    ("no", "Hvis dataene dine overføres til et slikt land, sørger vi for at de forblir beskyttet."),
+    ("da", "Hvis dine data overføres til et sådant land, sørger vi for, at de forbliver beskyttet."),
+    ("sv", "Om dina uppgifter överförs till ett sådant land ser vi till att de förblir skyddade."),
+    (
+        "nl",
+        "Als uw gegevens worden doorgegeven aan een dergelijk land, zorgen wij dat ze beschermd blijven.",
+    ),
+    (
+        "fr",
+        "Si vos données sont transférées vers un tel pays, nous veillons à ce qu'elles restent protégées.",
+    ),
+    ("es", "Si sus datos se transfieren a dicho país, nos aseguramos de que sigan protegidos."),
+    ("hr", "Ako se vaši podaci prenose u takvu zemlju, osiguravamo da ostanu zaštićeni."),
+    ("sl", "Če se vaši podatki prenesejo v takšno državo, poskrbimo, da ostanejo zaščiteni."),
+    ("zh", "如您的个人信息传输至其他国家，我们将确保其得到保护。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SUCH_A_COUNTRY, ids=[c[0] for c in SUCH_A_COUNTRY])
+def test_data_sent_to_such_a_country_is_a_transfer(language: str, text: str) -> None:
+    assert "transfer" in extract_facts(text, language).categories
+
+
+def test_the_protection_of_a_transfer_dropped_is_a_transfer_change() -> None:
+    head = "If personal data is transferred to another country, we ensure that"
+    old, new = f"{head} it is protected and that it is lawful.", f"{head} it is lawful."
+    assert_alert(modified(old, new), "transfer")
+    head_no = "Hvis opplysningene overføres til et annet land, sikrer vi at"
+    old_no, new_no = (
+        f"{head_no} de beskyttes, og at overføringen er lovlig.",
+        f"{head_no} overføringen er lovlig.",
+    )
+    assert_alert(modified(old_no, new_no, language="no"), "transfer")
