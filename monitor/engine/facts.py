@@ -705,6 +705,17 @@ def _security_measures(text: str, lex: Lexicon, hits: Collection[str]) -> frozen
     return measures - CONTEXT_MEASURES
 
 
+def _security_beyond_backups(text: str, lex: Lexicon) -> bool:
+    """The text speaks of security in words other than its name for backups: "sikkerhetskopier",
+    "copias de seguridad", "Sicherungskopien" hold the word for security, yet "we delete your data
+    from our systems and backups" names where data is deleted, not a safeguard."""
+    backups = lex.security_measures.get("backups")
+    security = lex.categories.get("security")
+    if backups is None or security is None or not caseless.search(backups, text):
+        return True
+    return bool(caseless.search(security, _blanked(backups, text, lambda m: " " * len(m.group(0)))))
+
+
 # A negator this close before a measure's words negates the measure, not the sentence's verb:
 # "is not encrypted", "werden nicht verschlüsselt übertragen", "no se almacenan cifrados"; not
 # across a comma or a colon, which ends the clause the negator is in: "if erasure is not possible,
@@ -843,6 +854,17 @@ def _states_a_flow(text: str, lex: Lexicon, hits: dict[str, int]) -> bool:
     if hits.keys() & FLOW_CATEGORIES:
         return True
     return any(p is not None and caseless.search(p, text) for p in (lex.actions.any, lex.processing))
+
+
+COMMERCIAL_USES = ("advertising", "marketing")
+
+
+def _names_a_commercial_use(text: str, lex: Lexicon) -> bool:
+    """The clause names advertising or marketing ("to show you ads", "to send you offers"): in a
+    sentence where something happens to data, that is what the data is (also) used for, even with
+    no word for "purpose" or "use" ("stored to answer your questions and to show you ads")."""
+    patterns = (lex.purposes.get(use) for use in COMMERCIAL_USES)
+    return any(p is not None and caseless.search(p, text) for p in patterns)
 
 
 def _says_who_the_controller_is(text: str, lex: Lexicon) -> bool:
@@ -1580,6 +1602,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         # "if we learn of a breach, we will notify you": a breach notice; "if we suspend your
         # account, we will e-mail you": the notice of that event, not of a change to the policy
         del hits["changes"]
+    if "security" in hits and not _security_beyond_backups(text, lex):
+        del hits["security"]  # "deleted from our systems and backups (sikkerhetskopier)"
     states = _retention_states(text, lex)
     if states:  # "until you delete it", "indefinitely": about retention whatever the verb
         hits["retention"] = hits.get("retention", 0) + len(states)
@@ -1605,6 +1629,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     training = lex.purposes.get("AI training")
     if training is not None and "purpose" not in hits and caseless.search(training, text):
         hits["purpose"] = 1  # "used to train our models": what the data is for
+    if "purpose" not in hits and flows and _names_a_commercial_use(text, lex):
+        hits["purpose"] = 1  # "kept to answer your questions and to send you offers": what it is for
     ages, age_spans = _ages(text, lex)
     if not ages and whole is not text:
         # "you may not use the app if you are under 16": the user's duty states the minimum age

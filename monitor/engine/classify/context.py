@@ -386,12 +386,14 @@ BACK_REFERENCE_REACH = 40  # characters: "We do so", "Dies geschieht", "我们�
 def _period_of_previous_act(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
     """A period in a sentence that refers back to the one before it ("If your data is breached we
     will tell you. We do so within 72 hours.", "Wir speichern Ihre Daten. Dies geschieht für 10
-    Jahre."): the period is the previous sentence's act's (a breach notice, a retention)."""
+    Jahre.") or that is a period alone ("We keep your data while you are a customer. Until two
+    years after you leave."): the period is the previous sentence's act's (a breach notice, a
+    retention)."""
     old, new = change.old, change.new
     if classified.material or old is None or new is None:
         return classified
     lex = pick_lexicon(new.text, new.language)
-    if not _refers_back(new.text, lex):
+    if not (_refers_back(new.text, lex) or _opens_with_period(new.text, lex)):
         return classified
     of, nf = _facts(old), _facts(new)
     durations = (*of.durations, *nf.durations)
@@ -436,6 +438,18 @@ def _refers_back(text: str, lex: Lexicon) -> bool:
         return False
     found = lex.back_references.search(text[:BACK_REFERENCE_REACH])
     return found is not None and not _words_before(text[: found.start()])
+
+
+def _opens_with_period(text: str, lex: Lexicon) -> bool:
+    """The sentence is a period opened by "until" and no act of its own ("Until five years after
+    the contract ends."): it says how long the sentence before it goes on."""
+    if lex.until_words is None:
+        return False
+    found = lex.until_words.search(text[:BACK_REFERENCE_REACH])
+    if found is None or _words_before(text[: found.start()]):
+        return False
+    period = lex.duration.search(text, found.end())
+    return period is not None and not _lower_words(text[found.end() : period.start()])
 
 
 def _words_before(text: str) -> bool:

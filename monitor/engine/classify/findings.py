@@ -46,9 +46,9 @@ def _collected_from_children(change: Change, cats: list[str]) -> bool:
 
 
 def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
-    """A security measure came or went in a clause that, in every version, is about a transfer
-    abroad: the measure is one of the transfer's safeguards."""
-    if not any(f.fact.kind == "security_measure" for f in findings):
+    """A security measure (or an item of a list of safeguards) came or went in a clause that, in
+    every version, is about a transfer abroad: the measure is one of the transfer's safeguards."""
+    if not any(f.fact.kind == "security_measure" or f.fact.category == "security" for f in findings):
         return False
     sides = [c for c in (change.old, change.new) if c is not None]
     return bool(sides) and all("transfer" in _facts(c).categories for c in sides)

@@ -275,6 +275,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     held = "retention" in material_cats
     if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language, held):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
+    if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
+        list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
         # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
@@ -295,8 +297,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 named = set(item_facts.categories)
                 if list_cats == {"purpose"} or (not item_facts.data_types and _names_purpose(item, language)):
                     own = named = {"purpose"}  # "… or commercial messages": what the data is used for
-                if _names_a_source(item, text, language):
-                    own = named = {"collection"}  # "… and from credit agencies": where data comes from
+                # "… and from credit agencies": where data comes from (erased "from our backups": no source)
+                if list_cats != {"retention"} and _names_a_source(item, text, language):
+                    own = named = {"collection"}
                 if "contact" in named:  # "phone number" in a list: a kind of data, collected
                     named.add("collection")
                 data = "collection" in named
@@ -909,6 +912,27 @@ def _fragment_hits(
 
 
 NAMELESS_LIST_CATEGORIES = frozenset({"collection", "purpose"})  # lists whose items are never names
+
+
+# What a list in a sentence that deletes data may otherwise be read as: places ("servers"), kinds
+# of data or safeguards ("backups"); a list of recipients, uses or rights stays what it is.
+DELETION_SCOPE_READINGS = frozenset({"transfer", "collection", "security"})
+
+
+def _deletion_scope_narrowed(
+    listed: tuple[Sequence[str], Sequence[str]],
+    list_cats: set[str],
+    material_cats: set[str],
+    old_text: str,
+    lex: Lexicon,
+) -> bool:
+    """Items only dropped from a list in a sentence that deletes data ("we erase it from our
+    servers, databases and backups" -> "from our servers and databases"): the list names where
+    (or what) data is erased, so what was dropped is no longer said to be erased."""
+    if not listed[1] or listed[0] or "retention" not in material_cats or list_cats - DELETION_SCOPE_READINGS:
+        return False
+    return lex.deletion is not None and bool(caseless.search(lex.deletion, old_text))
+
 
 # What the right of access tells the user besides the data held: who receives it, what for, how long.
 ACCESS_TOPICS = frozenset({"sharing", "purpose", "retention"})
