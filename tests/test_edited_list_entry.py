@@ -155,3 +155,14 @@ def test_a_list_entry_reworded_stays_quiet(case: tuple) -> None:
         _page(heading, lead_in, others, without), _page(heading, lead_in, others, reworded)
     )
     assert not any(c.material for c in changes), changes
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
+def test_a_use_dropped_from_an_entry_under_cookies_is_a_tracking_change(case: tuple) -> None:
+    """Whether the entry alone already names the use (advertising) or only the lead-in makes it
+    one, what the cookies are used for changed: the alert is filed under tracking too."""
+    _, heading, lead_in, others, with_ads, without, _ = case
+    old, new = _page(heading, lead_in, others, with_ads), _page(heading, lead_in, others, without)
+    assert any(c.material and "tracking" in c.categories for c in page_changes(old, new)), page_changes(
+        old, new
+    )

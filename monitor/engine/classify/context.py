@@ -136,6 +136,8 @@ def _edited_entry(
         return classified
     alone = _facts(lead_old)
     lead_cats = set(alone.categories) & MATERIAL_CATEGORIES
+    if classified.material:
+        return _under_cookie_lead_in(classified, lead_cats)
     if not (lead_cats and (alone.states_flow or lead_cats & {"purpose", "tracking"})):
         return classified  # "We use cookies for:" says what for, as "We share data with:" says where
     intro = lead_old.text.rstrip().rstrip(":：")
@@ -149,6 +151,15 @@ def _edited_entry(
         cats.add("tracking")  # what the cookies the lead-in names are used for
     severity = max((f.severity for f in findings), key=severity_rank)
     return _done(change, _ordered(cats), findings, True, severity, _explain(findings[:6]))
+
+
+def _under_cookie_lead_in(classified: Change, lead_cats: set[str]) -> Change:
+    """A material change to an entry whose lead-in is about cookies ("We use cookies to ...,
+    for example:") is about what the cookies do, so it is a tracking change as well."""
+    cats = set(classified.categories)
+    if "tracking" not in lead_cats or "tracking" in cats or not cats & TRACKER_TERMS:
+        return classified
+    return replace(classified, categories=_ordered(cats | {"tracking"}))
 
 
 def _loose_lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:

@@ -89,6 +89,8 @@ def _classify_changes(
             classified = _without_joined_sentences(change, classified, versions)
             if classified.material and old_clauses is not None:
                 classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
+            if classified.material and change.kind == "modified" and old_clauses and new_clauses:
+                classified = _edited_entry(change, classified, old_clauses, new_clauses)
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
             classified = _notice_after_changes(change, classified, new_clauses)
