@@ -277,7 +277,7 @@ def _sentence_ends(text: str, latin: bool) -> Iterator[int]:
     if latin:
         # Only a candidate followed by a capital or a digit can end a sentence (see
         # _is_boundary), and the look-ahead of _LATIN_END leaves the others to the regex engine.
-        for m in _LATIN_END.finditer(text):
+        for m in _latin_end_matches(text):
             punct = m.group()
             if punct[0] != "." or len(punct.rstrip(_CLOSERS)) > 1 or not _is_abbreviation(text, m.start()):
                 yield m.end()
@@ -289,6 +289,28 @@ def _sentence_ends(text: str, latin: bool) -> Iterator[int]:
             return
         if _is_boundary(text, m, end):
             yield end
+
+
+def _latin_end_matches(text: str) -> Iterator[re.Match[str]]:
+    """_LATIN_END.finditer(text) for text without "。": every match starts at one of ". ! ? ;",
+    so the regex is tried only there (found by str.find, a fast scan; the regex engine's scan
+    for a character class costs ~15 ns a character, most of a paragraph's splitting)."""
+    stops = []
+    for ch in ".!?;":
+        i = text.find(ch)
+        while i >= 0:
+            stops.append(i)
+            i = text.find(ch, i + 1)
+    if len(stops) > 1:
+        stops.sort()
+    match = _LATIN_END.match
+    end = 0
+    for i in stops:
+        if i >= end:
+            m = match(text, i)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 _LABEL_WORD = compile_cached(r"[^\W\d_][\w’'/-]*")
