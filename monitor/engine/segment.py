@@ -277,13 +277,13 @@ def _sentence_ends(text: str, latin: bool) -> Iterator[int]:
     if latin:
         # Only a candidate followed by a capital or a digit can end a sentence (see
         # _is_boundary), and the look-ahead of _LATIN_END leaves the others to the regex engine.
-        for m in _latin_end_matches(text):
+        for m in _matches_at_stops(_LATIN_END, text, ".!?;"):
             punct = m.group()
             if punct[0] != "." or len(punct.rstrip(_CLOSERS)) > 1 or not _is_abbreviation(text, m.start()):
                 yield m.end()
         return
     n = len(text)
-    for m in _PUNCT.finditer(text):
+    for m in _matches_at_stops(_PUNCT, text, ".!?;。"):
         end = m.end()
         if end >= n:
             return
@@ -291,21 +291,22 @@ def _sentence_ends(text: str, latin: bool) -> Iterator[int]:
             yield end
 
 
-def _latin_end_matches(text: str) -> Iterator[re.Match[str]]:
-    """_LATIN_END.finditer(text) for text without "。": every match starts at one of ". ! ? ;",
-    so the regex is tried only there (found by str.find, a fast scan; the regex engine's scan
-    for a character class costs ~15 ns a character, most of a paragraph's splitting)."""
-    stops = []
-    for ch in ".!?;":
+def _matches_at_stops(pattern: re.Pattern[str], text: str, stops: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern (_LATIN_END, _PUNCT) whose every match starts with one
+    of the characters `stops`: the pattern is tried only where str.find finds one (a fast scan;
+    the regex engine's scan for a character class costs ~15 ns a character, most of a
+    paragraph's splitting). _LATIN_END's stops leave out "。": the text it is asked of has none."""
+    at = []
+    for ch in stops:
         i = text.find(ch)
         while i >= 0:
-            stops.append(i)
+            at.append(i)
             i = text.find(ch, i + 1)
-    if len(stops) > 1:
-        stops.sort()
-    match = _LATIN_END.match
+    if len(at) > 1:
+        at.sort()
+    match = pattern.match
     end = 0
-    for i in stops:
+    for i in at:
         if i >= end:
             m = match(text, i)
             if m is not None:
