@@ -984,10 +984,8 @@ def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
     from lxml import etree
 
     sizes: dict = {}
-    # the elements below `root` in document order (XPath's node sets are), found in C rather
-    # than by a test of each element's tag and role in the walk below
-    mains = _MAINS(root)
-    articles = _ARTICLES(root)  # an <article role="main"> is both
+    mains: list = []
+    articles: list = []
     total = 0
     starts: list[int] = []
     # iterwalk passes over comments and processing instructions (_drop_chrome has removed them
@@ -1001,31 +999,19 @@ def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
                 total += len(text.strip())
             if loose:
                 total += loose.get(el, 0)
+            if el is root:
+                continue
+            tag = el.tag
+            if tag == "main" or el.get("role") == "main":
+                mains.append(el)
+            if tag == "article":  # an <article role="main"> is both
+                articles.append(el)
         else:
             sizes[el] = total - starts.pop()
             tail = el.tail
             if tail and el is not root:
                 total += len(tail.strip())
     return sizes, mains, articles
-
-
-def _xpath(path: str):  # type: ignore[no-untyped-def]
-    """A compiled XPath, its lxml import on first use (a pass of unchanged pages never parses)."""
-    compiled = None
-
-    def run(el):  # type: ignore[no-untyped-def]
-        nonlocal compiled
-        if compiled is None:
-            from lxml import etree
-
-            compiled = etree.XPath(path)
-        return compiled(el)
-
-    return run
-
-
-_MAINS = _xpath("descendant::*[self::main or @role = 'main']")
-_ARTICLES = _xpath("descendant::article")
 
 
 def _loose_tails(root) -> dict:  # type: ignore[no-untyped-def]
