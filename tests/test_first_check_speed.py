@@ -127,3 +127,34 @@ def test_clauses_json_with_shared_and_equal_sections() -> None:
         (c.text, c.section, c.marker, c.language, c.is_heading) for c in clauses
     ]
     assert all(isinstance(c, Clause) for c in back)
+
+
+LABELS = [
+    "Accounts Created Through a Partner App.",  # a label: twelve words or fewer, title case
+    "Third Party Services And Our Own Partners Who Help Us Run The Shop Every Day.",  # 15 words
+    "We keep the invoices you receive from us for as long as the tax law of your country requires.",
+    "Section 12 (a) – 3 4 5 6 7 8 9 10 11 12 13 14.",  # pieces without letters are no words
+    "A B C D E F G H I J K L M.",  # thirteen one-letter words
+    "A B C D E F G H I J K L.",  # twelve
+    *(PARAGRAPHS[lang].split(". ")[0] + "." for lang in sorted(PARAGRAPHS)),
+]
+
+
+@pytest.mark.parametrize("sentence", LABELS)
+def test_long_sentence_pre_check_keeps_the_label_answer(sentence: str) -> None:
+    words = [m.group() for m in segment._LABEL_WORD.finditer(sentence)]
+    if sentence.isascii() and segment._over_label_words(sentence):
+        assert len(words) > segment.LABEL_MAX_WORDS
+        assert not segment._is_run_in_label(sentence)
+    assert segment._is_run_in_label(LABELS[0])
+    assert not segment._is_run_in_label(LABELS[1])
+
+
+def test_long_sentence_pre_check_on_random_ascii_sentences() -> None:
+    rng = random.Random(14)
+    pieces = ["Data", "we", "Keep", "1", "2024", "(a)", "--", "x", "Partner", "'s", ".", ",", "A.B", "_", "/"]
+    for _ in range(20000):
+        sentence = " ".join(rng.choice(pieces) for _ in range(rng.randrange(25)))
+        if segment._over_label_words(sentence):
+            words = list(segment._LABEL_WORD.finditer(sentence))
+            assert len(words) > segment.LABEL_MAX_WORDS, sentence

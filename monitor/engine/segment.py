@@ -322,6 +322,8 @@ def _is_run_in_label(sentence: str) -> bool:
     """A paragraph's opening label in title case ("Users Accessing the Service through a Partner
     App."): at most twelve words, the longer ones nearly all capitalised. Read as a statement it
     would be added or removed as one, and take its section's topic; it is a heading."""
+    if sentence.isascii() and _over_label_words(sentence):
+        return False
     # the words up to one past the limit: a long sentence is not scanned to its end
     words = [m.group() for m in islice(_LABEL_WORD.finditer(sentence), LABEL_MAX_WORDS + 1)]
     if not words or len(words) > LABEL_MAX_WORDS or not words[0][0].isupper():
@@ -334,6 +336,17 @@ def _is_run_in_label(sentence: str) -> bool:
     if any(w in _GERMAN_STATEMENT_WORDS or w.lower() in _GERMAN_PRONOUNS for w in words):
         return False  # "Sie haben das Recht auf Auskunft, Berichtigung ...": German capitalises nouns
     return 4 * sum(w[0].isupper() for w in longer) >= 3 * len(longer)
+
+
+def _over_label_words(sentence: str) -> bool:
+    """Whether ASCII `sentence` surely has more than LABEL_MAX_WORDS words (_LABEL_WORD matches),
+    told without the regex: each of its first LABEL_MAX_WORDS + 1 space-separated pieces holds a
+    letter (lower() and upper() differ: in ASCII only letters are cased), and no match spans a
+    space, so each holds a word of its own. Most opening sentences are longer than a label."""
+    pieces = sentence.split(None, LABEL_MAX_WORDS + 1)
+    if len(pieces) <= LABEL_MAX_WORDS + 1:
+        return False
+    return all(p.lower() != p.upper() for p in pieces[: LABEL_MAX_WORDS + 1])
 
 
 # German writes every noun with a capital, so its statements look like title case ("Wir empfehlen
