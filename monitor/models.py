@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -74,7 +75,7 @@ class Document:
     blocks: tuple[Block, ...]
     truncated: bool = False
 
-    @property
+    @cached_property  # read by the check, its guard and the store: joined once (into __dict__)
     def text(self) -> str:
         """The normalised text: one block a line. Its sha256 identifies a version."""
         return "\n".join(b.text for b in self.blocks)

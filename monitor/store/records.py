@@ -148,9 +148,13 @@ def clauses_json(clauses: Sequence[Clause]) -> str:
     refs: dict[tuple[str, ...], int] = {}
     rows = []
     positional = True
+    last: tuple[str, ...] = ()
+    ref = -1
     for i, c in enumerate(clauses):
         section = c.section
-        ref = refs.setdefault(section, len(refs)) if section else -1
+        if section is not last:  # a section's clauses share its tuple (segment): hashed once
+            ref = refs.setdefault(section, len(refs)) if section else -1
+            last = section
         rows.append((c.text, ref, c.marker, c.language, 1 if c.is_heading else 0))
         if c.index != i:
             positional = False

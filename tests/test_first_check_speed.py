@@ -1,0 +1,160 @@
+"""The first check's shortcuts (issue 11) give what the plain computation gives.
+
+Each shortcut is stated against the computation it replaces: sentence ends found where str.find
+sees a stop instead of by a regex scan, the words of a non-ASCII clause split by a byte table,
+control characters deleted from ASCII text by bytes.translate, the content root's landmarks
+found by XPath, bodies deflated by ISA-L, a Document's text joined once and sections packed once.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+
+import pytest
+
+from monitor.engine import segment
+from monitor.extract import normalize
+from monitor.lang import detect
+from monitor.models import Clause, Document, new_block, new_clause
+from monitor.store.records import clauses_from_json, clauses_json
+
+# Our own sentences, two or three to a paragraph, in every supported language.
+PARAGRAPHS = {
+    "en": "We keep your order history for 24 months. After that, it is erased! Questions? Write to us.",
+    "de": "Wir speichern Ihre Bestellungen 24 Monate. Danach werden sie gelöscht. Fragen? Schreiben Sie uns.",
+    "fr": "Nous gardons l’historique de vos commandes 24 mois. Ensuite, il est effacé ; écrivez-nous.",
+    "es": "Guardamos su historial de pedidos durante 24 meses. Después se borra. ¿Preguntas? Escríbanos.",
+    "da": "Vi gemmer din ordrehistorik i 24 måneder. Derefter slettes den. Spørgsmål? Skriv til os.",
+    "sv": "Vi sparar din orderhistorik i 24 månader. Därefter raderas den. Frågor? Skriv till oss.",
+    "no": "Vi lagrer ordrehistorikken din i 24 måneder. Deretter slettes den. Spørsmål? Skriv til oss.",
+    "nl": "Wij bewaren uw bestelgeschiedenis 24 maanden. Daarna wordt deze gewist. Vragen? Schrijf ons.",
+    "hr": "Vašu povijest narudžbi čuvamo 24 mjeseca. Nakon toga se briše. Pitanja? Pišite nam.",
+    "sl": "Vašo zgodovino naročil hranimo 24 mesecev. Nato se izbriše. Vprašanja? Pišite nam.",
+    "zh": "我们将您的订单记录保存24个月。此后将其删除！如有疑问？请联系我们。",
+}
+
+
+def _random_texts(alphabet: str, n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_sentence_stops_match_finditer(lang: str) -> None:
+    text = PARAGRAPHS[lang]
+    spans = [m.span() for m in segment._matches_at_stops(segment._PUNCT, text, ".!?;。")]
+    assert spans == [m.span() for m in segment._PUNCT.finditer(text)]
+    if "。" not in text:
+        spans = [m.span() for m in segment._matches_at_stops(segment._LATIN_END, text, ".!?;")]
+        assert spans == [m.span() for m in segment._LATIN_END.finditer(text)]
+        assert len(segment.split_sentences(text)) >= 2
+
+
+def test_sentence_stops_match_finditer_on_random_text() -> None:
+    for text in _random_texts("ab .!?;。\"'”’»」』)]  AZ09中\n", 20000, 11):
+        spans = [m.span() for m in segment._matches_at_stops(segment._PUNCT, text, ".!?;。")]
+        assert spans == [m.span() for m in segment._PUNCT.finditer(text)], text
+        if "。" not in text:
+            found = segment._matches_at_stops(segment._LATIN_END, text, ".!?;")
+            assert [m.span() for m in found] == [m.span() for m in segment._LATIN_END.finditer(text)], text
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_words_match_the_word_pattern(lang: str) -> None:
+    low = PARAGRAPHS[lang].lower()
+    assert detect._words(low) == detect._WORD.findall(low)
+
+
+def test_words_match_the_word_pattern_on_random_text() -> None:
+    alphabet = "abz AZ09_-.,’“”‘–—«»§©²½Ⅳ٣０Ａßéøåčšžćđ中\u00a0\u2003\x1c\x85"
+    for text in _random_texts(alphabet, 20000, 12):
+        assert detect._words(text) == detect._WORD.findall(text), text
+
+
+def test_ascii_control_characters_deleted_as_the_regex_does() -> None:
+    every = "".join(map(chr, range(128)))
+    assert normalize._fold_chars(every) == normalize._CONTROL.sub("", every)
+    for text in _random_texts("ab \t\n\r\x00\x07\x0b\x0c\x1b\x1e\x1f\x7f", 2000, 13):
+        assert normalize._fold_chars(text) == normalize._CONTROL.sub("", text)
+
+
+def test_measured_landmarks_in_document_order() -> None:
+    from lxml import etree
+
+    html = (
+        "<html><body><div role='main'><article><p>One</p></article></div>"
+        "<main><p>Two</p><article role='main'><p>Three</p></article></main>"
+        "<div role='Main'><p>Four</p></div></body></html>"
+    )
+    root = etree.fromstring(html, etree.HTMLParser())
+    sizes, mains, articles = normalize._measure(root)
+    below = [el for el in root.iter() if el is not root]
+    assert mains == [el for el in below if el.tag == "main" or el.get("role") == "main"]
+    assert articles == [el for el in below if el.tag == "article"]
+    assert [el.tag for el in mains] == ["div", "main", "article"]
+    assert sizes[root] == len("OneTwoThreeFour")
+
+
+def test_stored_body_reads_back_with_zlib(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from monitor.store import versions
+
+    body = ("<p>" + PARAGRAPHS["de"] + "</p>").encode() * 50
+    assert zlib.decompress(versions._deflate(body, 1)) == body
+
+
+def test_document_text_joined_once_and_equal() -> None:
+    doc = Document((new_block("heading", "Title", 1), new_block("paragraph", PARAGRAPHS["sv"])))
+    assert doc.text == "Title\n" + PARAGRAPHS["sv"]
+    assert doc.text is doc.text
+    assert doc == Document(doc.blocks) and hash(doc) == hash(Document(doc.blocks))
+
+
+def test_clauses_json_with_shared_and_equal_sections() -> None:
+    shared = ("Storage",)
+    clauses = [
+        new_clause(0, "Storage", (), None, "", "en", True),
+        new_clause(1, PARAGRAPHS["en"], shared, None, "", "en", False),
+        new_clause(2, PARAGRAPHS["nl"], shared, "1.", "", "nl", False),
+        new_clause(3, PARAGRAPHS["hr"], ("Storage",), None, "", "hr", False),  # equal, not the same
+        new_clause(4, PARAGRAPHS["sl"], ("Rights",), None, "", "sl", False),
+        new_clause(5, PARAGRAPHS["fr"], (), None, "", "fr", False),
+    ]
+    packed = clauses_json(clauses)
+    assert '"sections":[["Storage"],["Rights"]]' in packed
+    back = clauses_from_json(packed)
+    assert [(c.text, c.section, c.marker, c.language, c.is_heading) for c in back] == [
+        (c.text, c.section, c.marker, c.language, c.is_heading) for c in clauses
+    ]
+    assert all(isinstance(c, Clause) for c in back)
+
+
+LABELS = [
+    "Accounts Created Through a Partner App.",  # a label: twelve words or fewer, title case
+    "Third Party Services And Our Own Partners Who Help Us Run The Shop Every Day.",  # 15 words
+    "We keep the invoices you receive from us for as long as the tax law of your country requires.",
+    "Section 12 (a) – 3 4 5 6 7 8 9 10 11 12 13 14.",  # pieces without letters are no words
+    "A B C D E F G H I J K L M.",  # thirteen one-letter words
+    "A B C D E F G H I J K L.",  # twelve
+    *(PARAGRAPHS[lang].split(". ")[0] + "." for lang in sorted(PARAGRAPHS)),
+]
+
+
+@pytest.mark.parametrize("sentence", LABELS)
+def test_long_sentence_pre_check_keeps_the_label_answer(sentence: str) -> None:
+    words = [m.group() for m in segment._LABEL_WORD.finditer(sentence)]
+    if sentence.isascii() and segment._over_label_words(sentence):
+        assert len(words) > segment.LABEL_MAX_WORDS
+        assert not segment._is_run_in_label(sentence)
+    assert segment._is_run_in_label(LABELS[0])
+    assert not segment._is_run_in_label(LABELS[1])
+
+
+def test_long_sentence_pre_check_on_random_ascii_sentences() -> None:
+    rng = random.Random(14)
+    pieces = ["Data", "we", "Keep", "1", "2024", "(a)", "--", "x", "Partner", "'s", ".", ",", "A.B", "_", "/"]
+    for _ in range(20000):
+        sentence = " ".join(rng.choice(pieces) for _ in range(rng.randrange(25)))
+        if segment._over_label_words(sentence):
+            words = list(segment._LABEL_WORD.finditer(sentence))
+            assert len(words) > segment.LABEL_MAX_WORDS, sentence
