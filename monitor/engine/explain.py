@@ -200,11 +200,14 @@ def new_or_removed_clause(added: bool, categories: Sequence[str], *, in_section:
     return f"New clause {about}" if added else f"A clause {about} was removed"
 
 
-def wording(categories: Sequence[str], negation: int, modality: int = 0) -> str:
+def wording(categories: Sequence[str], negation: int, modality: int = 0, aimed: bool = False) -> str:
     """A change in how strongly a term is stated (a negator or a modal came or went) when no
     fact says more: the words are in the inline diff beside it, so the sentence says which way
-    the statement moved ("will notify" -> "may notify": a promise became a possibility)."""
+    the statement moved ("will notify" -> "may notify": a promise became a possibility; "we
+    encrypt" -> "we strive to encrypt": `aimed`, a promise became an aim)."""
     what = _about(categories)
+    if aimed and negation == 0:
+        return sentence(f"what the policy stated about {what} is now only something it aims for")
     if negation < 0:
         return sentence(f"something the policy ruled out about {what} may now happen")
     if negation > 0:

@@ -159,6 +159,8 @@ class Lexicon:
     whole_scope: re.Pattern[str] | None = None
     # "at any time", "jederzeit": when a right may be used, without limit
     any_time: re.Pattern[str] | None = None
+    # "we strive to", "wir bemühen uns": an aim, where a promise said what is done (also in modals)
+    aims: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -382,7 +384,8 @@ def load_lexicon(language: str) -> Lexicon:
         ages=[_lazy(p, re.IGNORECASE) for p in data.get("ages") or []],
         retention_states=_keyed(data.get("retention_states"), cjk),
         negators=_alternation(data.get("negators"), cjk),
-        modals=_alternation(data.get("modals"), cjk),
+        # an aim ("we strive to encrypt") hedges a promise as a modal does ("we may encrypt")
+        modals=_alternation([*(data.get("modals") or []), *(data.get("aims") or [])], cjk),
         actions=_keyed(data.get("actions"), cjk),
         recipients=_keyed(data.get("recipients"), cjk),
         data_types=_keyed(data.get("data_types"), cjk),
@@ -438,6 +441,7 @@ def load_lexicon(language: str) -> Lexicon:
         legal_grounds=_alternation(data.get("legal_grounds"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         waived_conditions=_alternation(data.get("waived_conditions"), cjk),
+        aims=_alternation(data.get("aims"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         user_modals=_alternation(data.get("user_modals"), cjk),

@@ -92,6 +92,7 @@ SCHEMA: dict[str, str] = {
     "legal_grounds": "list",
     "negative_prefixes": "list",
     "waived_conditions": "list",
+    "aims": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

@@ -242,7 +242,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
-        text = wording(_ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0)
+        aimed = modality > 0 and _count_change(lex.aims, old.text, new.text) > 0
+        text = wording(
+            _ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0, aimed
+        )
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
     if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
