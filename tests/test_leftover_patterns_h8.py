@@ -1,5 +1,6 @@
 """More leftover patterns from the held-out rounds, each stated in new sentences in every
-language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt").
+language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt"); a
+fee added to a right ("you may request a copy" -> "... for a fee of ...").
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -152,3 +153,129 @@ def test_an_aim_is_explained_as_one() -> None:
         "We encrypt all payment data in transit.", "We strive to encrypt all payment data in transit."
     )
     assert "aims for" in change.explanation, change
+
+
+# --- a fee added to a right: using it now costs the user ---
+
+FEES = [
+    (
+        "en",
+        "You may request a copy of the personal data we hold about you.",
+        "You may request a copy of the personal data we hold about you for a fee of $15.",
+        "rights",
+    ),
+    (
+        "en",
+        "You can ask us to correct inaccurate data.",
+        "You can ask us to correct inaccurate data; we may charge a reasonable fee for this.",
+        "rights",
+    ),
+    (
+        "de",
+        "Sie können eine Kopie Ihrer bei uns gespeicherten Daten anfordern.",
+        "Sie können gegen eine Gebühr von 10 Euro eine Kopie Ihrer bei uns gespeicherten Daten anfordern.",
+        "rights",
+    ),
+    (
+        "fr",
+        "Vous pouvez demander une copie de vos données.",
+        "Vous pouvez demander une copie de vos données, moyennant des frais de 10 euros.",
+        "rights",
+    ),
+    (
+        "es",
+        "Puede solicitar una copia de sus datos.",
+        "Puede solicitar una copia de sus datos, previo pago de una tarifa de 10 euros.",
+        "rights",
+    ),
+    (
+        "da",
+        "Du kan anmode om en kopi af de oplysninger, vi har om dig.",
+        "Du kan anmode om en kopi af de oplysninger, vi har om dig, mod et gebyr på 100 kr.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Du kan begära en kopia av de uppgifter vi har om dig.",
+        "Du kan begära en kopia av de uppgifter vi har om dig mot en avgift på 100 kronor.",
+        "rights",
+    ),
+    (
+        "no",
+        "Du kan be om en kopi av opplysningene vi har om deg.",
+        "Du kan be om en kopi av opplysningene vi har om deg mot et gebyr på 100 kroner.",
+        "rights",
+    ),
+    (
+        "nl",
+        "U kunt een kopie opvragen van de gegevens die wij over u bewaren.",
+        "U kunt tegen betaling van 10 euro een kopie opvragen van de gegevens die wij over u bewaren.",
+        "rights",
+    ),
+    (
+        "hr",
+        "Možete zatražiti kopiju podataka koje o vama čuvamo.",
+        "Možete zatražiti kopiju podataka koje o vama čuvamo uz naknadu od 10 eura.",
+        "rights",
+    ),
+    (
+        "sl",
+        "Zahtevate lahko kopijo podatkov, ki jih hranimo o vas.",
+        "Zahtevate lahko kopijo podatkov, ki jih hranimo o vas, proti plačilu pristojbine 10 evrov.",
+        "rights",
+    ),
+    (
+        "zh",
+        "您可以要求获取我们持有的关于您的个人信息副本。",
+        "您可以要求获取我们持有的关于您的个人信息副本，但需支付50元手续费。",
+        "rights",
+    ),
+    (
+        "en",
+        "The premium plan costs a fee of $10 per month.",
+        "The premium plan costs a fee of $12 per month.",
+        "quiet",
+    ),
+    (
+        "en",
+        "You can ask for a copy of your data free of charge.",
+        "You can ask for a copy of your data.",
+        "rights",
+    ),
+    (
+        "de",
+        "Sie können jederzeit kostenlos Auskunft über Ihre Daten verlangen.",
+        "Sie können jederzeit Auskunft über Ihre Daten verlangen.",
+        "rights",
+    ),
+    (
+        "en",
+        "You can ask for a copy of your data for a fee of $5.",
+        "You can ask for a copy of your data.",
+        "rights",
+    ),
+    (
+        "da",
+        "Ved køb betaler du et gebyr på 20 kr. for levering.",
+        "Ved køb betaler du et gebyr på 30 kr. for levering.",
+        "quiet",
+    ),
+    (
+        "en",
+        "You can ask for a copy of your data.",
+        "You can ask for a copy of your data for a small fee.",
+        "rights",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), FEES)
+def test_fees(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+def test_a_fee_is_explained_as_a_cost() -> None:
+    change = modified(
+        "You can ask for a copy of your data.", "You can ask for a copy of your data for a fee of $5."
+    )
+    assert change.explanation == "Using your rights may now cost you a fee", change

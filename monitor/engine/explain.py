@@ -345,11 +345,30 @@ def _data_type(facts: Sequence[Fact]) -> str:
 
 
 def _right(facts: Sequence[Fact]) -> str:
+    costs = _costs(facts)
+    if costs:
+        return costs
     if facts[0].direction == "added":
         return f"you now have the right {_values(facts, right_name)}"
     plural = "rights" if len(facts) > 1 else "right"
     verb = "are" if len(facts) > 1 else "is"
     return f"the {plural} {_values(facts, right_name)} {verb} no longer stated"
+
+
+def _costs(facts: Sequence[Fact]) -> str | None:
+    """What using the rights costs, when that is all the facts say: a fee added or dropped, the
+    promise that they cost nothing made or dropped."""
+    keys = {f.new if f.direction == "added" else f.old for f in facts}
+    added = facts[0].direction == "added"
+    if keys == {"fee"}:
+        return (
+            "using your rights may now cost you a fee"
+            if added
+            else "a fee for using your rights is no longer stated"
+        )
+    if keys == {"free of charge"}:
+        return f"using your rights is {'now' if added else 'no longer'} said to be free of charge"
+    return None
 
 
 def _breach_notice(fact: Fact) -> str:

@@ -170,6 +170,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "account data deletion",
             "human review",
             "free of charge",
+            "fee",
         }
     ),
     "breach_states": frozenset({"without undue delay", "promptly"}),
