@@ -1,6 +1,7 @@
 """More leftover patterns from the held-out rounds, each stated in new sentences in every
 language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt"); a
-fee added to a right ("you may request a copy" -> "... for a fee of ...").
+fee added to a right ("you may request a copy" -> "... for a fee of ..."); asking us to delete is
+the right to erasure, not only a retention term.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -279,3 +280,32 @@ def test_a_fee_is_explained_as_a_cost() -> None:
         "You can ask for a copy of your data.", "You can ask for a copy of your data for a fee of $5."
     )
     assert change.explanation == "Using your rights may now cost you a fee", change
+
+
+# --- asking us to delete (an infinitive after the request) is the right to erasure ---
+
+ASK_TO_DELETE = [
+    ("en", None, "You can ask us to delete the photos you uploaded.", "rights"),
+    ("da", None, "Du kan bede os om at slette de billeder, du har uploadet.", "rights"),
+    ("sv", None, "Du kan be oss att radera de bilder du har laddat upp.", "rights"),
+    ("no", None, "Du kan be oss om å slette bildene du har lastet opp.", "rights"),
+    ("zh", None, "您可以要求我们删除您上传的照片。", "rights"),
+    ("de", None, "Sie können uns bitten, die von Ihnen hochgeladenen Fotos zu löschen.", "rights"),
+    ("fr", None, "Vous pouvez nous demander de supprimer les photos que vous avez téléchargées.", "rights"),
+    ("es", None, "Puede pedirnos que eliminemos las fotos que ha subido.", "rights"),
+    ("nl", None, "U kunt ons vragen de foto's die u heeft geüpload te verwijderen.", "rights"),
+    ("hr", None, "Možete nas zatražiti da izbrišemo fotografije koje ste učitali.", "rights"),
+    ("sl", None, "Lahko nas prosite, da izbrišemo fotografije, ki ste jih naložili.", "rights"),
+    (
+        "da",
+        "Du kan bede os om at slette dine billeder.",
+        "Du kan ikke bede os om at slette dine billeder.",
+        "rights",
+    ),
+    ("de", None, "Wir bitten Sie, alte Fotos regelmäßig selbst zu löschen.", "-rights"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), ASK_TO_DELETE)
+def test_ask_to_delete(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
