@@ -1,7 +1,7 @@
 """More leftover patterns from the held-out rounds, each stated in new sentences in every
 language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt"); a
 fee added to a right ("you may request a copy" -> "... for a fee of ..."); asking us to delete is
-the right to erasure, not only a retention term.
+the right to erasure, not only a retention term; an account only deactivated where it was deleted.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -308,4 +308,88 @@ ASK_TO_DELETE = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), ASK_TO_DELETE)
 def test_ask_to_delete(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- an account deactivated where it was deleted: the right to delete it went ---
+
+DEACTIVATED = [
+    (
+        "en",
+        "You can ask us at any time to delete your account and the data linked to it.",
+        "You can ask us at any time to deactivate your account.",
+        "rights",
+    ),
+    (
+        "en",
+        "You can delete your account in the settings.",
+        "You can deactivate your account in the settings.",
+        "rights",
+    ),
+    (
+        "de",
+        "Du kannst uns jederzeit auffordern, dass wir Dein Konto und damit Deine Daten löschen.",
+        "Du kannst uns jederzeit auffordern, dass wir Dein Konto deaktivieren.",
+        "rights",
+    ),
+    (
+        "de",
+        "Sie können Ihr Konto jederzeit in den Einstellungen löschen.",
+        "Sie können Ihr Konto jederzeit in den Einstellungen deaktivieren.",
+        "rights",
+    ),
+    (
+        "fr",
+        "Vous pouvez supprimer votre compte à tout moment dans les paramètres.",
+        "Vous pouvez désactiver votre compte à tout moment dans les paramètres.",
+        "rights",
+    ),
+    (
+        "es",
+        "Puede eliminar su cuenta en cualquier momento desde la configuración.",
+        "Puede desactivar su cuenta en cualquier momento desde la configuración.",
+        "rights",
+    ),
+    (
+        "da",
+        "Du kan slette din konto når som helst under indstillinger.",
+        "Du kan deaktivere din konto når som helst under indstillinger.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Du kan radera ditt konto när som helst under inställningar.",
+        "Du kan inaktivera ditt konto när som helst under inställningar.",
+        "rights",
+    ),
+    (
+        "no",
+        "Du kan slette kontoen din når som helst under innstillinger.",
+        "Du kan deaktivere kontoen din når som helst under innstillinger.",
+        "rights",
+    ),
+    (
+        "nl",
+        "U kunt uw account op elk moment verwijderen via de instellingen.",
+        "U kunt uw account op elk moment deactiveren via de instellingen.",
+        "rights",
+    ),
+    (
+        "hr",
+        "Svoj račun možete u bilo kojem trenutku izbrisati u postavkama.",
+        "Svoj račun možete u bilo kojem trenutku deaktivirati u postavkama.",
+        "rights",
+    ),
+    (
+        "sl",
+        "Svoj račun lahko kadar koli izbrišete v nastavitvah.",
+        "Svoj račun lahko kadar koli deaktivirate v nastavitvah.",
+        "rights",
+    ),
+    ("zh", "您可以随时在设置中删除您的账号。", "您可以随时在设置中停用您的账号。", "rights"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), DEACTIVATED)
+def test_deactivated(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)
