@@ -1,7 +1,9 @@
 """More leftover patterns from the held-out rounds, each stated in new sentences in every
-language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt"); a
-fee added to a right ("you may request a copy" -> "... for a fee of ..."); asking us to delete is
-the right to erasure, not only a retention term; an account only deactivated where it was deleted.
+language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt");
+a fee added to a right ("you may request a copy" -> "... for a fee of ..."); asking us to
+delete is the right to erasure, not only a retention term; an account only deactivated where it
+was deleted; one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing
+new.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -392,4 +394,105 @@ DEACTIVATED = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), DEACTIVATED)
 def test_deactivated(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- one verb of keeping data put for another says the same ---
+
+KEEP_VERBS = [
+    (
+        "en",
+        "We delete your data unless we must keep it for tax reasons.",
+        "We delete your data unless we must retain it for tax reasons.",
+        "quiet",
+    ),
+    (
+        "en",
+        "We delete your data unless we must hold on to it for tax reasons.",
+        "We delete your data unless we must keep it for tax reasons.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Wir löschen Deine Daten, sofern wir sie nicht aus steuerlichen Gründen aufheben müssen.",
+        "Wir löschen Deine Daten, sofern wir sie nicht aus steuerlichen Gründen aufbewahren müssen.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Wir löschen Deine Daten, sofern wir sie nicht aus steuerlichen Gründen behalten müssen.",
+        "Wir löschen Deine Daten, sofern wir sie nicht aus steuerlichen Gründen speichern müssen.",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Nous supprimons vos données, sauf si nous devons les garder pour des raisons fiscales.",
+        "Nous supprimons vos données, sauf si nous devons les conserver pour des raisons fiscales.",
+        "quiet",
+    ),
+    (
+        "es",
+        "Eliminamos sus datos salvo que debamos guardarlos por motivos fiscales.",
+        "Eliminamos sus datos salvo que debamos conservarlos por motivos fiscales.",
+        "quiet",
+    ),
+    (
+        "da",
+        "Vi sletter dine data, medmindre vi skal beholde dem af skattemæssige grunde.",
+        "Vi sletter dine data, medmindre vi skal opbevare dem af skattemæssige grunde.",
+        "quiet",
+    ),
+    (
+        "sv",
+        "Vi raderar dina uppgifter om vi inte måste behålla dem av skatteskäl.",
+        "Vi raderar dina uppgifter om vi inte måste spara dem av skatteskäl.",
+        "quiet",
+    ),
+    (
+        "no",
+        "Vi sletter opplysningene dine med mindre vi må beholde dem av skattemessige grunner.",
+        "Vi sletter opplysningene dine med mindre vi må oppbevare dem av skattemessige grunner.",
+        "quiet",
+    ),
+    (
+        "nl",
+        "Wij verwijderen uw gegevens, tenzij wij ze om fiscale redenen moeten houden.",
+        "Wij verwijderen uw gegevens, tenzij wij ze om fiscale redenen moeten bewaren.",
+        "quiet",
+    ),
+    (
+        "hr",
+        "Vaše podatke brišemo, osim ako ih moramo zadržati iz poreznih razloga.",
+        "Vaše podatke brišemo, osim ako ih moramo čuvati iz poreznih razloga.",
+        "quiet",
+    ),
+    (
+        "sl",
+        "Vaše podatke izbrišemo, razen če jih moramo obdržati iz davčnih razlogov.",
+        "Vaše podatke izbrišemo, razen če jih moramo hraniti iz davčnih razlogov.",
+        "quiet",
+    ),
+    (
+        "zh",
+        "除非因税务原因必须保存，我们会删除您的数据。",
+        "除非因税务原因必须保留，我们会删除您的数据。",
+        "quiet",
+    ),
+    (
+        "de",
+        "Wir löschen Deine Daten, sofern wir sie nicht aus steuerlichen Gründen aufheben müssen.",
+        "Wir löschen Deine Daten, sofern wir sie nicht aus steuerlichen Gründen weitergeben müssen.",
+        "sharing",
+    ),
+    (
+        "en",
+        "We delete your data unless we must keep it for tax reasons.",
+        "We delete your data unless we must keep it for marketing reasons.",
+        "purpose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), KEEP_VERBS)
+def test_keep_verbs(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)

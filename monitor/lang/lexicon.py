@@ -161,6 +161,8 @@ class Lexicon:
     any_time: re.Pattern[str] | None = None
     # "we strive to", "wir bemühen uns": an aim, where a promise said what is done (also in modals)
     aims: re.Pattern[str] | None = None
+    # "keep", "retain", "aufheben", "aufbewahren": verbs that say data is kept, one as good as another
+    keep_verbs: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -442,6 +444,7 @@ def load_lexicon(language: str) -> Lexicon:
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         waived_conditions=_alternation(data.get("waived_conditions"), cjk),
         aims=_alternation(data.get("aims"), cjk),
+        keep_verbs=_alternation(data.get("keep_verbs"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         user_modals=_alternation(data.get("user_modals"), cjk),

@@ -93,6 +93,7 @@ SCHEMA: dict[str, str] = {
     "negative_prefixes": "list",
     "waived_conditions": "list",
     "aims": "list",
+    "keep_verbs": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

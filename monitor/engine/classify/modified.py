@@ -419,6 +419,8 @@ def _synonyms_swapped(
     patterns = [p for c in sorted(cats) if (p := lex.categories.get(c)) is not None]
     if not patterns:
         return False
+    if "retention" in cats and lex.keep_verbs is not None:
+        patterns.append(lex.keep_verbs)  # "aufheben" -> "aufbewahren": one verb of keeping for another
 
     def rest(text: str) -> list[str]:
         for pattern in patterns:
