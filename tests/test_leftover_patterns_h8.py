@@ -3,7 +3,8 @@ language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive
 a fee added to a right ("you may request a copy" -> "... for a fee of ..."); asking us to
 delete is the right to erasure, not only a retention term; an account only deactivated where it
 was deleted; one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing
-new.
+new; a complaint to the service itself (customer service, about an order) is no right to
+complain to an authority.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -495,4 +496,66 @@ KEEP_VERBS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), KEEP_VERBS)
 def test_keep_verbs(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- a complaint made to the service itself is no right to complain to an authority ---
+
+SERVICE_COMPLAINTS = [
+    (
+        "fr",
+        None,
+        "En cas de réclamation concernant votre commande, contactez notre service client.",
+        "-rights",
+    ),
+    (
+        "fr",
+        None,
+        "Pour toute réclamation relative à une livraison, écrivez à notre service client.",
+        "-rights",
+    ),
+    ("en", None, "If you have a complaint about your order, please contact our customer service.", "-rights"),
+    (
+        "de",
+        None,
+        "Bei Reklamationen zu Ihrer Bestellung wenden Sie sich an unseren Kundenservice.",
+        "-rights",
+    ),
+    (
+        "es",
+        None,
+        "En caso de reclamación sobre su pedido, contacte con nuestro servicio de atención al cliente.",
+        "-rights",
+    ),
+    ("da", None, "Har du en klage over din ordre, så kontakt vores kundeservice.", "-rights"),
+    ("sv", None, "Klagomål på din beställning ska lämnas till vår kundtjänst.", "-rights"),
+    ("no", None, "Har du en klage på bestillingen din, kontakt kundeservice.", "-rights"),
+    (
+        "nl",
+        None,
+        "Heeft u een klacht over uw bestelling, neem dan contact op met onze klantenservice.",
+        "-rights",
+    ),
+    ("hr", None, "Ako imate pritužbu na narudžbu, obratite se našoj službi za korisnike.", "-rights"),
+    ("sl", None, "Če imate pritožbo glede naročila, se obrnite na našo službo za stranke.", "-rights"),
+    ("zh", None, "如对订单有投诉，请联系我们的客服。", "-rights"),
+    ("fr", None, "Vous pouvez introduire une réclamation auprès de la CNIL.", "rights"),
+    (
+        "fr",
+        None,
+        "En cas de réclamation, vous pouvez contacter notre service client ou saisir la CNIL.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Du kan lämna klagomål till Integritetsskyddsmyndigheten.",
+        "Klagomål lämnas i första hand till vår kundtjänst.",
+        "rights",
+    ),
+    ("de", None, "Sie haben das Recht auf Beschwerde bei einer Datenschutzbehörde.", "rights"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), SERVICE_COMPLAINTS)
+def test_service_complaints(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)

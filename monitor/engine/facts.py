@@ -994,6 +994,31 @@ def _country_first_words(language: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def _complaint_to_the_service(text: str, lex: Lexicon) -> bool:
+    """The complaint the clause speaks of goes to the service itself ("complaints about your order
+    go to customer service", "en cas de réclamation, contactez notre service client"), and no
+    data protection authority is named: no right to complain to one."""
+    service, authorities = lex.service_complaints, lex.supervisory_authorities
+    if service is None or not caseless.search(service, text):
+        return False
+    return authorities is None or not caseless.search(authorities, text)
+
+
+def _without_service_complaints(text: str, lex: Lexicon, hits: dict[str, int]) -> None:
+    """The rights words counted again with the complaint and the service it goes to blanked
+    out: "complaints about your order go to customer service" states no right of the user's."""
+    complaint, rights = lex.rights.get("complaint"), lex.categories.get("rights")
+    if complaint is None or rights is None or lex.service_complaints is None:
+        return
+    for pattern in (complaint, lex.service_complaints):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    left = caseless.count(rights, text)
+    if left:
+        hits["rights"] = left
+    else:
+        del hits["rights"]
+
+
 def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
     """Of the rights whose words occur, those the clause states: all of them in a clause about
     rights; elsewhere words like "correct" are not rights, but a clause about cookies may name
@@ -1565,6 +1590,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits["collection"] = hits.get("collection", 0) + given
     if hits and _defines_a_term(text, lex):
         hits = {}
+    if "rights" in hits and _complaint_to_the_service(text, lex):
+        _without_service_complaints(text, lex, hits)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
         hits["collection"] = hits.get("collection", 0) + own
@@ -1713,7 +1740,10 @@ class _DeferredFacts(ClauseFacts):
 
     @_deferred
     def rights_named(self) -> frozenset[str]:
-        return _keys(self._reading.lex.rights, self._reading.text)
+        named = _keys(self._reading.lex.rights, self._reading.text)
+        if "complaint" in named and _complaint_to_the_service(self._reading.text, self._reading.lex):
+            named -= {"complaint"}
+        return named
 
     @_deferred
     def rights(self) -> frozenset[str]:

@@ -163,6 +163,9 @@ class Lexicon:
     aims: re.Pattern[str] | None = None
     # "keep", "retain", "aufheben", "aufbewahren": verbs that say data is kept, one as good as another
     keep_verbs: re.Pattern[str] | None = None
+    # data protection authorities, and a complaint made to the service itself (customer service)
+    supervisory_authorities: re.Pattern[str] | None = None
+    service_complaints: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -445,6 +448,8 @@ def load_lexicon(language: str) -> Lexicon:
         waived_conditions=_alternation(data.get("waived_conditions"), cjk),
         aims=_alternation(data.get("aims"), cjk),
         keep_verbs=_alternation(data.get("keep_verbs"), cjk),
+        supervisory_authorities=_alternation(data.get("supervisory_authorities"), cjk),
+        service_complaints=_alternation(data.get("service_complaints"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         user_modals=_alternation(data.get("user_modals"), cjk),

@@ -94,6 +94,8 @@ SCHEMA: dict[str, str] = {
     "waived_conditions": "list",
     "aims": "list",
     "keep_verbs": "list",
+    "supervisory_authorities": "list",
+    "service_complaints": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
