@@ -4,7 +4,7 @@ a fee added to a right ("you may request a copy" -> "... for a fee of ..."); ask
 delete is the right to erasure, not only a retention term; an account only deactivated where it
 was deleted; one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing
 new; a complaint to the service itself (customer service, about an order) is no right to
-complain to an authority.
+complain to an authority; a period said in two sentences, dropped from one, still stands.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 from engine_checks import modified, single
 
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
 from monitor.models import Change
 
 
@@ -559,3 +561,70 @@ SERVICE_COMPLAINTS = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), SERVICE_COMPLAINTS)
 def test_service_complaints(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)
+
+
+# --- a period said twice, dropped from one sentence, still stands in the other ---
+
+PERIOD_SAID_TWICE = [
+    (
+        "nl",
+        "Wij bewaren supporttickets 60 dagen. Na 60 dagen worden ze automatisch verwijderd.",
+        "Wij bewaren supporttickets 60 dagen. Daarna worden ze automatisch verwijderd.",
+        "quiet",
+    ),
+    (
+        "en",
+        "We keep support tickets for 60 days. After 60 days they are deleted automatically.",
+        "We keep support tickets for 60 days. After that they are deleted automatically.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Wir speichern Support-Tickets 60 Tage. Nach 60 Tagen werden sie automatisch gelöscht.",
+        "Wir speichern Support-Tickets 60 Tage. Danach werden sie automatisch gelöscht.",
+        "quiet",
+    ),
+    (
+        "en",
+        "We keep support tickets for 60 days. After 60 days they are deleted automatically.",
+        "We keep support tickets for 60 days. They are deleted automatically.",
+        "quiet",
+    ),
+    (
+        "en",
+        "We answer requests within 30 days. We keep server logs for 30 days.",
+        "We answer requests within 30 days. We keep server logs.",
+        "retention",
+    ),
+    (
+        "sv",
+        "Vi sparar chattloggar i 60 dagar. Efter 60 dagar raderas de automatiskt.",
+        "Vi sparar chattloggar i 60 dagar. Därefter raderas de automatiskt.",
+        "quiet",
+    ),
+    (
+        "zh",
+        "我们将聊天记录保存60天。60天后，聊天记录将被自动删除。",
+        "我们将聊天记录保存60天。此后，聊天记录将被自动删除。",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Nous gardons les journaux de chat 60 jours. Après 60 jours, ils sont supprimés.",
+        "Nous gardons les journaux de chat 60 jours. Ensuite, ils sont supprimés.",
+        "quiet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), PERIOD_SAID_TWICE)
+def test_period_said_twice(language: str, old: str, new: str, expected: str) -> None:
+    changes = compare_documents(
+        normalize(old.encode(), "text/plain"), normalize(new.encode(), "text/plain")
+    ).changes
+    assert changes, changes
+    material = [c for c in changes if c.material]
+    if expected == "quiet":
+        assert not material, changes
+    else:
+        assert any(expected in c.categories for c in material), changes
