@@ -4,7 +4,8 @@ a fee added to a right ("you may request a copy" -> "... for a fee of ..."); ask
 delete is the right to erasure, not only a retention term; an account only deactivated where it
 was deleted; one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing
 new; a complaint to the service itself (customer service, about an order) is no right to
-complain to an authority; a period said in two sentences, dropped from one, still stands.
+complain to an authority; a period said in two sentences, dropped from one, still stands; a
+transfer "without additional safeguards" lacks safeguards (the negator does not negate the transfer).
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -628,3 +629,82 @@ def test_period_said_twice(language: str, old: str, new: str, expected: str) -> 
         assert not material, changes
     else:
         assert any(expected in c.categories for c in material), changes
+
+
+# --- a transfer said to happen without safeguards: the safeguards are negated, not the transfer ---
+
+WITHOUT_SAFEGUARDS = [
+    (
+        "en",
+        "We transfer your data to India.",
+        "We transfer your data to India without additional safeguards.",
+    ),
+    (
+        "en",
+        "We transfer your data to India under appropriate safeguards.",
+        "We transfer your data to India without appropriate safeguards.",
+    ),
+    (
+        "de",
+        "Wir übermitteln Ihre Daten in die USA.",
+        "Wir übermitteln Ihre Daten ohne zusätzliche Garantien in die USA.",
+    ),
+    (
+        "fr",
+        "Nous transférons vos données vers l'Inde.",
+        "Nous transférons vos données vers l'Inde sans garanties supplémentaires.",
+    ),
+    (
+        "da",
+        "Vi overfører dine oplysninger til Indien.",
+        "Vi overfører dine oplysninger til Indien uden yderligere garantier.",
+    ),
+    (
+        "sv",
+        "Vi överför dina uppgifter till Indien.",
+        "Vi överför dina uppgifter till Indien utan ytterligare skyddsåtgärder.",
+    ),
+    (
+        "nl",
+        "Wij geven uw gegevens door aan India.",
+        "Wij geven uw gegevens zonder aanvullende waarborgen door aan India.",
+    ),
+    ("zh", "我们将您的数据传输至印度。", "我们在没有额外保障措施的情况下将您的数据传输至印度。"),
+    (
+        "es",
+        "Transferimos sus datos a la India.",
+        "Transferimos sus datos a la India sin garantías adicionales.",
+    ),
+    (
+        "no",
+        "Vi overfører opplysningene dine til India.",
+        "Vi overfører opplysningene dine til India uten ytterligere garantier.",
+    ),
+    (
+        "hr",
+        "Vaše podatke prenosimo u Indiju.",
+        "Vaše podatke prenosimo u Indiju bez dodatnih zaštitnih mjera.",
+    ),
+    (
+        "sl",
+        "Vaše podatke prenašamo v Indijo.",
+        "Vaše podatke prenašamo v Indijo brez dodatnih zaščitnih ukrepov.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), WITHOUT_SAFEGUARDS)
+def test_without_safeguards(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert change.material and "transfer" in change.categories and change.severity == "high", change
+    assert "without safeguards" in change.explanation and "no longer" not in change.explanation, change
+    back = modified(new, old, language)
+    assert back.material and "no longer said to happen without safeguards" in back.explanation, back
+
+
+def test_not_without_safeguards_is_a_limit_not_a_lack() -> None:
+    change = modified(
+        "We transfer your data to India.",
+        "We do not transfer your data to India without appropriate safeguards.",
+    )
+    assert "may now be transferred abroad without safeguards" not in change.explanation, change

@@ -536,8 +536,16 @@ def _default(fact: Fact) -> str:
     return sentence(f"a setting that was {fact.old} is now {fact.new}")
 
 
+def _unsafeguarded(fact: Fact) -> str:
+    """A transfer said to happen "without additional safeguards", or no longer said so."""
+    if fact.direction == "added":
+        return sentence(f"data may now be transferred abroad without safeguards (“{fact.new}”)")
+    return sentence(f"transfers abroad are no longer said to happen without safeguards (“{fact.old}”)")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "unsafeguarded": _unsafeguarded,
     "default": _default,
     "right_timing": _right_timing,
     "retention_state": _retention_state,

@@ -166,6 +166,8 @@ class Lexicon:
     # data protection authorities, and a complaint made to the service itself (customer service)
     supervisory_authorities: re.Pattern[str] | None = None
     service_complaints: re.Pattern[str] | None = None
+    # "without additional safeguards": what a transfer lacks (also a negator exception)
+    without_safeguards: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -411,7 +413,12 @@ def load_lexicon(language: str) -> Lexicon:
         controller=_alternation(data.get("controller"), cjk),
         # a waived condition's negator denies the requirement ("no consent is needed"), not a practice
         negator_exceptions=_alternation(
-            [*(data.get("negator_exceptions") or []), *(data.get("waived_conditions") or [])], cjk
+            [
+                *(data.get("negator_exceptions") or []),
+                *(data.get("waived_conditions") or []),
+                *(data.get("without_safeguards") or []),
+            ],
+            cjk,
         ),
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
@@ -450,6 +457,7 @@ def load_lexicon(language: str) -> Lexicon:
         keep_verbs=_alternation(data.get("keep_verbs"), cjk),
         supervisory_authorities=_alternation(data.get("supervisory_authorities"), cjk),
         service_complaints=_alternation(data.get("service_complaints"), cjk),
+        without_safeguards=_alternation(data.get("without_safeguards"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         user_modals=_alternation(data.get("user_modals"), cjk),

@@ -96,6 +96,7 @@ SCHEMA: dict[str, str] = {
     "keep_verbs": "list",
     "supervisory_authorities": "list",
     "service_complaints": "list",
+    "without_safeguards": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

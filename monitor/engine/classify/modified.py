@@ -162,6 +162,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     findings = _without_items_now_banned(findings, nf) + _any_time_changed(of, nf, lex, old.text, new.text)
     findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
+    findings += _unsafeguarded(lex, old.text, new.text, of, nf)
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -643,6 +644,34 @@ def _default_switched(lex: Lexicon, old: str, new: str, cats: Collection[str]) -
     cat = _ordered(set(cats) & MATERIAL_CATEGORIES or {"purpose"})[0]
     fact = Fact(cat, f"{was} by default", f"{now} by default", "changed", "default")
     return [_Finding(fact, "high" if now == "on" else "medium")]
+
+
+def _unsafeguarded(lex: Lexicon, old: str, new: str, of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    """ "We transfer your data to India" -> "... without additional safeguards": the transfer now
+    lacks what protected it (high); the words dropped, it no longer says so (medium). The negator
+    negates the safeguards, not the transfer (the phrase is a negator exception)."""
+    pattern = lex.without_safeguards
+    if pattern is None or not (
+        {"transfer"} & (set(of.categories) | set(nf.categories)) or of.places or nf.places
+    ):
+        return []
+    was, now = _lacked(pattern, old, lex), _lacked(pattern, new, lex)
+    if (was is None) == (now is None):
+        return []
+    if now is not None:
+        return [_Finding(Fact("transfer", None, now.group(0), "added", "unsafeguarded"), "high")]
+    assert was is not None
+    return [_Finding(Fact("transfer", was.group(0), None, "removed", "unsafeguarded"), "medium")]
+
+
+def _lacked(pattern: re.Pattern[str], text: str, lex: Lexicon) -> re.Match[str] | None:
+    """The first "without safeguards" that no negator before it turns into a limit ("we do not
+    transfer it without appropriate safeguards" = only with them)."""
+    for m in pattern.finditer(text):
+        before = re.split(r"[.;!?。；！？]", text[: m.start()])[-1]
+        if lex.negators is None or not lex.negators.search(before):
+            return m
+    return None
 
 
 def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
