@@ -5,7 +5,8 @@ delete is the right to erasure, not only a retention term; an account only deact
 was deleted; one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing
 new; a complaint to the service itself (customer service, about an order) is no right to
 complain to an authority; a period said in two sentences, dropped from one, still stands; a
-transfer "without additional safeguards" lacks safeguards (the negator does not negate the transfer).
+transfer "without additional safeguards" lacks safeguards (the negator does not negate the transfer);
+Croatian and Slovenian country names with a case ending ("na Filipinima", "v Nemčiji") are places.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -708,3 +709,25 @@ def test_not_without_safeguards_is_a_limit_not_a_lack() -> None:
         "We do not transfer your data to India without appropriate safeguards.",
     )
     assert "may now be transferred abroad without safeguards" not in change.explanation, change
+
+
+# --- a declined country name (hr, sl) is a place ---
+
+DECLINED_PLACES = [
+    ("hr", "Vaše podatke obrađuje naš tim na Filipinima.", "Philippines"),
+    ("hr", "Vaše podatke prenosimo u Njemačku i Indiju.", "India"),
+    ("hr", "Podaci se pohranjuju na poslužiteljima u Njemačkoj.", "Germany"),
+    ("hr", "Podaci se obrađuju u Kanadi i Japanu.", "Japan"),
+    ("sl", "Vaše podatke obdeluje naša ekipa na Filipinih.", "Philippines"),
+    ("sl", "Podatki se hranijo na strežnikih v Nemčiji.", "Germany"),
+    ("sl", "Vaše podatke prenašamo v Indijo in na Japonsko.", "India"),
+    ("sl", "Podatki se obdelujejo v Kanadi in na Japonskem.", "Japan"),
+    ("hr", "Dio podataka obrađuju naši suradnici u Portugalu.", "Portugal"),
+    ("sl", "Del podatkov obdelujejo naši sodelavci na Portugalskem.", "Portugal"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), DECLINED_PLACES)
+def test_declined_places(language: str, text: str, place: str) -> None:
+    change = single("added", text, language=language)
+    assert change.material and "transfer" in change.categories and place in change.explanation, change

@@ -38,6 +38,7 @@ from monitor.lang.lexicon import (
     all_lexicons,
     canonical_language,
     country_names,
+    inflected_country_names,
     load_lexicon,
 )
 from monitor.lang.scripts import HAN_CHAR
@@ -973,6 +974,9 @@ def _named_places(text: str, lex: Lexicon) -> frozenset[str]:
     first_words = _country_first_words(lex.language)
     if pattern is not None and (first_words is None or not first_words.isdisjoint(_WORD_RUN.findall(text))):
         places |= {names[m.group(0)] for m in pattern.finditer(text)}
+    declined, stems = inflected_country_names(lex.language)
+    if declined is not None:  # "na Filipinima", "v Nemčiji": a name with its case ending
+        places |= {stems[m.group("stem")] for m in declined.finditer(text)}
     return places
 
 

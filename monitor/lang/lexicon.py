@@ -513,6 +513,42 @@ def all_lexicons() -> tuple[Lexicon, ...]:
 COUNTRY_DIR = LEXICON_DIR / "countries"
 
 
+# Case endings a country's name takes in a language that declines it ("na Filipinima", "v Nemčiji"):
+# the name with its last "a" or "i" dropped (or whole) takes one of these.
+CASE_ENDINGS = {
+    "hr": ("a", "e", "i", "u", "om", "oj", "ima", "ama", "ovi", "ove"),
+    "sl": ("a", "e", "i", "o", "u", "ih", "ah", "em", "om", "ijo", "ije"),
+}
+MIN_STEM = 4  # letters: a shorter stem ("Kin", "Per") would take in other words
+
+
+@cache
+def inflected_country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The one-word country names of a declining language (CASE_ENDINGS) by their stems: one
+    pattern matching a stem with a case ending (group "stem"), and each stem -> canonical
+    English name. None for a language whose names are not declined."""
+    lang = canonical_language(language) or "en"
+    endings = CASE_ENDINGS.get(lang)
+    path = COUNTRY_DIR / f"{lang}.yaml"
+    if endings is None or not path.exists():
+        return None, {}
+    data = parsed(path.read_bytes(), _load_yaml, "countries") or {}
+    stems: dict[str, str] = {}
+    for canonical, written in data.items():
+        for name in written or []:
+            name = str(name)
+            if " " in name or "-" in name:
+                continue
+            stem = name[:-1] if name[-1:] in ("a", "i") else name
+            if len(stem) >= MIN_STEM:
+                stems.setdefault(stem, str(canonical))
+    if not stems:
+        return None, {}
+    body = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    tails = "|".join(sorted(endings, key=len, reverse=True))
+    return compile_cached(rf"(?<!\w)(?P<stem>{body})(?:{tails})(?!\w)"), stems
+
+
 @cache
 def country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """Every country's names in `language` and in English (which every language borrows), from
