@@ -1,12 +1,17 @@
 """More leftover patterns from the held-out rounds, each stated in new sentences in every
-language it applies to: a promise weakened to an aim ("we encrypt" -> "we strive to encrypt");
-a fee added to a right ("you may request a copy" -> "... for a fee of ..."); asking us to
-delete is the right to erasure, not only a retention term; an account only deactivated where it
-was deleted; one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing
-new; a complaint to the service itself (customer service, about an order) is no right to
-complain to an authority; a period said in two sentences, dropped from one, still stands; a
-transfer "without additional safeguards" lacks safeguards (the negator does not negate the transfer);
-Croatian and Slovenian country names with a case ending ("na Filipinima", "v Nemčiji") are places.
+language it applies to:
+- a promise weakened to an aim ("we encrypt" -> "we strive to encrypt");
+- a fee added to a right ("you may request a copy" -> "... for a fee of ...");
+- asking us to delete is the right to erasure, not only a retention term;
+- an account only deactivated where it was deleted;
+- one verb of keeping put for another ("aufheben" -> "aufbewahren") states nothing new;
+- a complaint to the service itself (customer service, an order) is no right to complain to an
+  authority;
+- a period said in two sentences, dropped from one, still stands;
+- a transfer "without additional safeguards" lacks safeguards (the negator does not negate the
+  transfer);
+- Croatian and Slovenian country names with a case ending ("na Filipinima", "v Nemčiji") are places;
+- a kind of data added to what "we or third parties process" is collected (no verb hands it on).
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -731,3 +736,78 @@ DECLINED_PLACES = [
 def test_declined_places(language: str, text: str, place: str) -> None:
     change = single("added", text, language=language)
     assert change.material and "transfer" in change.categories and place in change.explanation, change
+
+
+# --- data processed by us or by third parties: a kind of data added is collected ---
+
+PROCESSED_BY_PARTIES_PARTS = [
+    (
+        "en",
+        "The personal data processed by us or by third parties includes log",
+        " files and usage data.",
+        " files, usage data and location data.",
+    ),
+    (
+        "de",
+        "Zu den Daten, die von uns oder durch Dritte verarbeitet werden, gehören",
+        " Logdateien und Nutzungsdaten.",
+        " Logdateien, Nutzungsdaten und Standortdaten.",
+    ),
+    (
+        "fr",
+        "Les données traitées par nous ou par des tiers comprennent les fichiers",
+        " journaux et les données d'utilisation.",
+        " journaux, les données d'utilisation et les données de localisation.",
+    ),
+    (
+        "es",
+        "Los datos tratados por nosotros o por terceros incluyen archivos de",
+        " registro y datos de uso.",
+        " registro, datos de uso y datos de ubicación.",
+    ),
+    (
+        "da",
+        "De oplysninger, der behandles af os eller af tredjeparter, omfatter",
+        " logfiler og brugsdata.",
+        " logfiler, brugsdata og lokationsdata.",
+    ),
+    (
+        "sv",
+        "De uppgifter som behandlas av oss eller av tredje part omfattar",
+        " loggfiler och användningsdata.",
+        " loggfiler, användningsdata och platsdata.",
+    ),
+    (
+        "no",
+        "Opplysningene som behandles av oss eller av tredjeparter, omfatter",
+        " loggfiler og bruksdata.",
+        " loggfiler, bruksdata og posisjonsdata.",
+    ),
+    (
+        "nl",
+        "De gegevens die door ons of door derden worden verwerkt, omvatten",
+        " logbestanden en gebruiksgegevens.",
+        " logbestanden, gebruiksgegevens en locatiegegevens.",
+    ),
+    (
+        "hr",
+        "Podaci koje obrađujemo mi ili treće strane uključuju",
+        " zapisnike i podatke o korištenju.",
+        " zapisnike, podatke o korištenju i podatke o lokaciji.",
+    ),
+    (
+        "sl",
+        "Podatki, ki jih obdelujemo mi ali tretje osebe, vključujejo dnevniške",
+        " datoteke in podatke o uporabi.",
+        " datoteke, podatke o uporabi in podatke o lokaciji.",
+    ),
+    ("zh", "由我们或第三方处理的个人信息包括日志文件", "和使用数据。", "、使用数据和位置数据。"),
+]
+PROCESSED_BY_PARTIES = [
+    (lang, lead + old, lead + new, "collection") for lang, lead, old, new in PROCESSED_BY_PARTIES_PARTS
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), PROCESSED_BY_PARTIES)
+def test_processed_by_parties(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
