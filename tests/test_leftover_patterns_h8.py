@@ -11,7 +11,8 @@ language it applies to:
 - a transfer "without additional safeguards" lacks safeguards (the negator does not negate the
   transfer);
 - Croatian and Slovenian country names with a case ending ("na Filipinima", "v Nemčiji") are places;
-- a kind of data added to what "we or third parties process" is collected (no verb hands it on).
+- a kind of data added to what "we or third parties process" is collected (no verb hands it on);
+- a breach notice sent to the user directly now only posted in public.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -811,3 +812,81 @@ PROCESSED_BY_PARTIES = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), PROCESSED_BY_PARTIES)
 def test_processed_by_parties(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)
+
+
+# --- a breach notice that reached the user directly, now only posted ---
+
+BREACH_CHANNELS = [
+    (
+        "en",
+        "If a data breach occurs, we will inform you by e-mail, letter or phone.",
+        "If a data breach occurs, we will inform you by posting a notice on our website.",
+    ),
+    (
+        "zh",
+        "发生个人信息安全事件后，我们将以邮件、电话、推送通知等方式告知您。",
+        "发生个人信息安全事件后，我们将以发布公告的方式告知您。",
+    ),
+    (
+        "de",
+        "Im Falle einer Datenpanne informieren wir Sie per E-Mail oder Brief.",
+        "Im Falle einer Datenpanne informieren wir Sie durch eine Mitteilung auf unserer Website.",
+    ),
+    (
+        "fr",
+        "En cas de violation de données, nous vous informerons par e-mail ou par courrier.",
+        "En cas de violation de données, nous vous informerons par un avis publié sur notre site.",
+    ),
+    (
+        "es",
+        "En caso de violación de datos, le informaremos por correo electrónico o por carta.",
+        "En caso de violación de datos, le informaremos mediante un aviso publicado en nuestro sitio web.",
+    ),
+    (
+        "da",
+        "Ved et brud på persondatasikkerheden underretter vi dig via e-mail eller brev.",
+        "Ved et brud på persondatasikkerheden underretter vi dig via en meddelelse på vores hjemmeside.",
+    ),
+    (
+        "sv",
+        "Vid en personuppgiftsincident informerar vi dig via e-post eller brev.",
+        "Vid en personuppgiftsincident informerar vi dig genom ett meddelande på vår webbplats.",
+    ),
+    (
+        "no",
+        "Ved et brudd på personopplysningssikkerheten varsler vi deg via e-post eller brev.",
+        "Ved et brudd på personopplysningssikkerheten varsler vi deg gjennom en melding på nettstedet vårt.",
+    ),
+    (
+        "nl",
+        "Bij een datalek informeren wij u per e-mail of per brief.",
+        "Bij een datalek informeren wij u via een bericht op onze website.",
+    ),
+    (
+        "hr",
+        "U slučaju povrede osobnih podataka obavijestit ćemo vas e-poštom ili pismom.",
+        "U slučaju povrede osobnih podataka obavijestit ćemo vas objavom na našoj web stranici.",
+    ),
+    (
+        "sl",
+        "V primeru kršitve varnosti osebnih podatkov vas bomo obvestili po e-pošti ali pisno.",
+        "V primeru kršitve varnosti osebnih podatkov vas bomo obvestili z obvestilom na naši spletni strani.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), BREACH_CHANNELS)
+def test_breach_channels(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert change.material and "security" in change.categories and change.severity == "high", change
+    assert "data breach directly" in change.explanation, change
+    back = modified(new, old, language)
+    assert back.material and "security" in back.categories, back
+
+
+def test_a_change_notice_channel_is_no_breach_channel() -> None:
+    change = modified(
+        "We will tell you of changes to this policy by e-mail.",
+        "We will tell you of changes to this policy by posting them on this page.",
+    )
+    assert change.material and "changes" in change.categories and "security" not in change.categories, change

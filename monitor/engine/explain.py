@@ -536,6 +536,15 @@ def _default(fact: Fact) -> str:
     return sentence(f"a setting that was {fact.old} is now {fact.new}")
 
 
+def _breach_channel(fact: Fact) -> str:
+    """A breach notice that reached the user directly, or no longer does."""
+    if fact.direction == "added":
+        return sentence("you will now be told of a data breach directly (by e-mail or a message)")
+    if fact.new == "posted":
+        return sentence("you will no longer be told of a data breach directly, only by a public notice")
+    return sentence("you will no longer be told of a data breach directly (by e-mail or a message)")
+
+
 def _unsafeguarded(fact: Fact) -> str:
     """A transfer said to happen "without additional safeguards", or no longer said so."""
     if fact.direction == "added":
@@ -546,6 +555,7 @@ def _unsafeguarded(fact: Fact) -> str:
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
     "unsafeguarded": _unsafeguarded,
+    "breach_channel": _breach_channel,
     "default": _default,
     "right_timing": _right_timing,
     "retention_state": _retention_state,

@@ -53,6 +53,7 @@ from monitor.engine.explain import reworded, wording
 from monitor.engine.facts import (
     SOURCE_LOOKBACK,
     ClauseFacts,
+    _names_breach,
     _source_tail,
     extract_facts,
     is_list_negator,
@@ -163,6 +164,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings = _without_items_now_banned(findings, nf) + _any_time_changed(of, nf, lex, old.text, new.text)
     findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
     findings += _unsafeguarded(lex, old.text, new.text, of, nf)
+    findings += _breach_channel_changed(of, nf, lex, old, new)
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -662,6 +664,25 @@ def _unsafeguarded(lex: Lexicon, old: str, new: str, of: ClauseFacts, nf: Clause
         return [_Finding(Fact("transfer", None, now.group(0), "added", "unsafeguarded"), "high")]
     assert was is not None
     return [_Finding(Fact("transfer", was.group(0), None, "removed", "unsafeguarded"), "medium")]
+
+
+def _breach_channel_changed(
+    of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: Clause, new: Clause
+) -> list[_Finding]:
+    """A breach notice that reached the user directly (e-mail, letter, phone, push message) now only
+    posted for all to see ("we will inform you by e-mail" -> "by a notice on our website"): the
+    user may never learn of it (high); the reverse is a direct notice promised (medium). Only
+    where the clause or its heading is about a breach."""
+    if ("direct" in of.change_channels) == ("direct" in nf.change_channels):
+        return []
+    if not (
+        _names_breach(old.text, lex) or _names_breach(new.text, lex) or "security" in _section_categories(new)
+    ):
+        return []
+    if "direct" in of.change_channels:
+        now = "posted" if "posted" in nf.change_channels else None
+        return [_Finding(Fact("security", "direct", now, "removed", "breach_channel"), "high")]
+    return [_Finding(Fact("security", None, "direct", "added", "breach_channel"), "medium")]
 
 
 def _lacked(pattern: re.Pattern[str], text: str, lex: Lexicon) -> re.Match[str] | None:
