@@ -12,7 +12,8 @@ language it applies to:
   transfer);
 - Croatian and Slovenian country names with a case ending ("na Filipinima", "v Nemčiji") are places;
 - a kind of data added to what "we or third parties process" is collected (no verb hands it on);
-- a breach notice sent to the user directly now only posted in public.
+- a breach notice sent to the user directly now only posted in public;
+- a reassurance ("don't worry", "不用担心") opening a list of rights is no item of it.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -890,3 +891,98 @@ def test_a_change_notice_channel_is_no_breach_channel() -> None:
         "We will tell you of changes to this policy by posting them on this page.",
     )
     assert change.material and "changes" in change.categories and "security" not in change.categories, change
+
+
+# --- a reassurance is no list item and negates nothing ---
+
+REASSURANCES = [
+    (
+        "zh",
+        "您可以随时查阅、更正或删除您的个人信息。",
+        "不用担心，您可以随时查阅、更正或删除您的个人信息。",
+        "quiet",
+    ),
+    (
+        "zh",
+        "不用担心，您可以随时查阅、更正或删除您的个人信息。",
+        "您可以随时查阅、更正或删除您的个人信息。",
+        "quiet",
+    ),
+    (
+        "zh",
+        "您可以随时查阅、更正或删除您的个人信息。",
+        "别担心，您可以随时查阅、更正或删除您的个人信息。",
+        "quiet",
+    ),
+    (
+        "en",
+        "You can access, correct or delete your data at any time.",
+        "Don't worry, you can access, correct or delete your data at any time.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Sie können Ihre Daten jederzeit einsehen, berichtigen oder löschen.",
+        "Keine Sorge, Sie können Ihre Daten jederzeit einsehen, berichtigen oder löschen.",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Vous pouvez accéder à vos données, les rectifier ou les supprimer à tout moment.",
+        "Pas d'inquiétude, vous pouvez accéder à vos données, les rectifier ou les supprimer à tout moment.",
+        "quiet",
+    ),
+    (
+        "es",
+        "Puede acceder, rectificar o suprimir sus datos en cualquier momento.",
+        "No se preocupe, puede acceder, rectificar o suprimir sus datos en cualquier momento.",
+        "quiet",
+    ),
+    (
+        "da",
+        "Du kan til enhver tid se, rette eller slette dine oplysninger.",
+        "Bare rolig, du kan til enhver tid se, rette eller slette dine oplysninger.",
+        "quiet",
+    ),
+    (
+        "sv",
+        "Du kan när som helst se, rätta eller radera dina uppgifter.",
+        "Oroa dig inte, du kan när som helst se, rätta eller radera dina uppgifter.",
+        "quiet",
+    ),
+    (
+        "no",
+        "Du kan når som helst se, rette eller slette opplysningene dine.",
+        "Ikke bekymre deg, du kan når som helst se, rette eller slette opplysningene dine.",
+        "quiet",
+    ),
+    (
+        "nl",
+        "U kunt uw gegevens op elk moment inzien, corrigeren of verwijderen.",
+        "Geen zorgen, u kunt uw gegevens op elk moment inzien, corrigeren of verwijderen.",
+        "quiet",
+    ),
+    (
+        "hr",
+        "Svoje podatke možete u bilo kojem trenutku pregledati, ispraviti ili izbrisati.",
+        "Bez brige, svoje podatke možete u bilo kojem trenutku pregledati, ispraviti ili izbrisati.",
+        "quiet",
+    ),
+    (
+        "sl",
+        "Svoje podatke lahko kadar koli pregledate, popravite ali izbrišete.",
+        "Brez skrbi, svoje podatke lahko kadar koli pregledate, popravite ali izbrišete.",
+        "quiet",
+    ),
+    (
+        "zh",
+        "不用担心，您可以随时查阅、更正或删除您的个人信息。",
+        "不用担心，您可以随时查阅或更正您的个人信息。",
+        "rights",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), REASSURANCES)
+def test_reassurances(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)

@@ -168,6 +168,8 @@ class Lexicon:
     service_complaints: re.Pattern[str] | None = None
     # "without additional safeguards": what a transfer lacks (also a negator exception)
     without_safeguards: re.Pattern[str] | None = None
+    # "don't worry", "keine Sorge": a reassurance, no term and no list item (also a negator exception)
+    reassurances: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -417,6 +419,7 @@ def load_lexicon(language: str) -> Lexicon:
                 *(data.get("negator_exceptions") or []),
                 *(data.get("waived_conditions") or []),
                 *(data.get("without_safeguards") or []),
+                *(data.get("reassurances") or []),
             ],
             cjk,
         ),
@@ -458,6 +461,7 @@ def load_lexicon(language: str) -> Lexicon:
         supervisory_authorities=_alternation(data.get("supervisory_authorities"), cjk),
         service_complaints=_alternation(data.get("service_complaints"), cjk),
         without_safeguards=_alternation(data.get("without_safeguards"), cjk),
+        reassurances=_alternation(data.get("reassurances"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         user_modals=_alternation(data.get("user_modals"), cjk),

@@ -97,6 +97,7 @@ SCHEMA: dict[str, str] = {
     "supervisory_authorities": "list",
     "service_complaints": "list",
     "without_safeguards": "list",
+    "reassurances": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

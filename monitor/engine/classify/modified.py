@@ -251,6 +251,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         )
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
+    if lex.reassurances is not None:  # "不用担心，您可以查阅、更正……": a reassurance opens the list, no item
+        listed = (
+            tuple(i for i in listed[0] if not _reassures(i, lex)),
+            tuple(i for i in listed[1] if not _reassures(i, lex)),
+        )
     if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
         listed = (
             [i for i in listed[0] if not _restates_actions(i, lex)],
@@ -683,6 +688,12 @@ def _breach_channel_changed(
         now = "posted" if "posted" in nf.change_channels else None
         return [_Finding(Fact("security", "direct", now, "removed", "breach_channel"), "high")]
     return [_Finding(Fact("security", None, "direct", "added", "breach_channel"), "medium")]
+
+
+def _reassures(item: str, lex: Lexicon) -> bool:
+    """The list item is only a reassurance ("Keine Sorge", "不用担心"), its punctuation aside."""
+    assert lex.reassurances is not None
+    return lex.reassurances.fullmatch(item.strip(" \t,.:;!?，。：；！？")) is not None
 
 
 def _lacked(pattern: re.Pattern[str], text: str, lex: Lexicon) -> re.Match[str] | None:
