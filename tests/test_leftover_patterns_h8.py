@@ -13,7 +13,8 @@ language it applies to:
 - Croatian and Slovenian country names with a case ending ("na Filipinima", "v Nemčiji") are places;
 - a kind of data added to what "we or third parties process" is collected (no verb hands it on);
 - a breach notice sent to the user directly now only posted in public;
-- a reassurance ("don't worry", "不用担心") opening a list of rights is no item of it.
+- a reassurance ("don't worry", "不用担心") opening a list of rights is no item of it;
+- "We will reply within one month" after a sentence about rights requests: the time to answer them.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -986,3 +987,106 @@ REASSURANCES = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), REASSURANCES)
 def test_reassurances(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)
+
+
+# --- a reply period in the sentence after a rights request is the time to answer it ---
+
+REPLY_PARTS = [
+    (
+        "en",
+        "Send your request for access, correction or erasure to our e-mail address. ",
+        "We will reply within one month.",
+        "We will reply within three months.",
+        "rights",
+    ),
+    (
+        "de",
+        "Richten Sie Ihren Antrag auf Auskunft, Berichtigung oder Löschung an unsere E-Mail-Adresse. ",
+        "Wir antworten innerhalb eines Monats.",
+        "Wir antworten innerhalb von drei Monaten.",
+        "rights",
+    ),
+    (
+        "sl",
+        "Zahtevo za dostop ali izbris nam pošljite po e-pošti. ",
+        "Odgovorili vam bomo v enem mesecu.",
+        "Odgovorili vam bomo v treh mesecih.",
+        "rights",
+    ),
+    (
+        "en",
+        "Send your request for access, correction or erasure to our e-mail address. ",
+        "We will reply within one month.",
+        "We will reply within one month, usually sooner.",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Envoyez votre demande d'accès ou d'effacement à notre adresse e-mail. ",
+        "Nous vous répondrons dans un délai d'un mois.",
+        "Nous vous répondrons dans un délai de trois mois.",
+        "rights",
+    ),
+    (
+        "es",
+        "Envíe su solicitud de acceso o supresión a nuestra dirección de correo electrónico. ",
+        "Le responderemos en el plazo de un mes.",
+        "Le responderemos en el plazo de tres meses.",
+        "rights",
+    ),
+    (
+        "da",
+        "Send din anmodning om indsigt eller sletning til vores e-mailadresse. ",
+        "Vi svarer inden for en måned.",
+        "Vi svarer inden for tre måneder.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Skicka din begäran om tillgång eller radering till vår e-postadress. ",
+        "Vi svarar inom en månad.",
+        "Vi svarar inom tre månader.",
+        "rights",
+    ),
+    (
+        "no",
+        "Send forespørselen din om innsyn eller sletting til vår e-postadresse. ",
+        "Vi svarer innen én måned.",
+        "Vi svarer innen tre måneder.",
+        "rights",
+    ),
+    (
+        "nl",
+        "Stuur uw verzoek om inzage of verwijdering naar ons e-mailadres. ",
+        "Wij antwoorden binnen een maand.",
+        "Wij antwoorden binnen drie maanden.",
+        "rights",
+    ),
+    (
+        "hr",
+        "Zahtjev za pristup ili brisanje pošaljite na našu adresu e-pošte. ",
+        "Odgovorit ćemo vam u roku od mjesec dana.",
+        "Odgovorit ćemo vam u roku od tri mjeseca.",
+        "rights",
+    ),
+    (
+        "zh",
+        "请将您的查阅或删除请求发送至我们的电子邮箱。",
+        "我们将在一个月内答复。",
+        "我们将在三个月内答复。",
+        "rights",
+    ),
+    (
+        "en",
+        "Our office is open on weekdays. ",
+        "We will reply within one month.",
+        "We will reply within three months.",
+        "quiet",
+    ),
+]
+REPLY_PERIODS = [(lang, lead + old, lead + new, want) for lang, lead, old, new, want in REPLY_PARTS]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), REPLY_PERIODS)
+def test_reply_periods(language: str, old: str, new: str, expected: str) -> None:
+    test_period_said_twice(language, old, new, expected)

@@ -386,6 +386,30 @@ def _period_of_previous_act(change: Change, classified: Change, clauses: Sequenc
     return _done(change, [f.fact.category for f in findings], findings, True, severity, text)
 
 
+def _reply_period_after_request(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """A period in a sentence that names no term of its own ("We will reply within one month")
+    just after a sentence about the user's rights requests ("Send your request for access or
+    erasure to ..."): the time to answer those requests, a rights term."""
+    old, new = change.old, change.new
+    if classified.material or old is None or new is None:
+        return classified
+    of, nf = _facts(old), _facts(new)
+    durations = (*of.durations, *nf.durations)
+    if of.categories != nf.categories or set(of.categories) & MATERIAL_CATEGORIES or not durations:
+        return classified
+    if any(d.category != "contact" for d in durations):
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None or "rights" not in _facts(previous).categories:
+        return classified
+    findings = _diff_durations(of, nf, "rights")
+    if not findings:
+        return classified
+    severity = max((f.severity for f in findings), key=severity_rank)
+    text = with_subject(_explain(findings), new.text, new.language)
+    return _done(change, ["rights"], findings, True, severity, text)
+
+
 def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
     """A promise to tell the user in the sentence after one about changing the policy ("We update
     these terms from time to time. We will e-mail you when we do."): the notice is of those

@@ -19,6 +19,7 @@ from monitor.engine.classify.context import (
     _notice_after_changes,
     _period_of_previous_act,
     _period_said_beside,
+    _reply_period_after_request,
     _under_own_label,
 )
 from monitor.engine.classify.findings import _ordered
@@ -94,6 +95,7 @@ def _classify_changes(
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
             classified = _notice_after_changes(change, classified, new_clauses)
+            classified = _reply_period_after_request(change, classified, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
