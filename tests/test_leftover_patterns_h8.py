@@ -14,7 +14,9 @@ language it applies to:
 - a kind of data added to what "we or third parties process" is collected (no verb hands it on);
 - a breach notice sent to the user directly now only posted in public;
 - a reassurance ("don't worry", "不用担心") opening a list of rights is no item of it;
-- "We will reply within one month" after a sentence about rights requests: the time to answer them.
+- "We will reply within one month" after a sentence about rights requests: the time to answer them;
+- data the user gives us, said with an auxiliary or adverb between ("nam jih boste sami posredovali"),
+  is collected, not shared.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -1090,3 +1092,81 @@ REPLY_PERIODS = [(lang, lead + old, lead + new, want) for lang, lead, old, new, 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), REPLY_PERIODS)
 def test_reply_periods(language: str, old: str, new: str, expected: str) -> None:
     test_period_said_twice(language, old, new, expected)
+
+
+# --- only what the user gives us, now also collected automatically: collection, not sharing ---
+
+GIVEN_VOLUNTARILY = [
+    (
+        "sl",
+        "Vaše kontaktne podatke bomo zbirali samo, če nam jih boste sami posredovali.",
+        "Vaše kontaktne podatke bomo zbirali tudi samodejno, ko uporabljate aplikacijo.",
+        "collection,-sharing",
+    ),
+    (
+        "hr",
+        "Vaše kontaktne podatke prikupljamo samo ako nam ih dobrovoljno dostavite.",
+        "Vaše kontaktne podatke prikupljamo i automatski kada koristite aplikaciju.",
+        "collection,-sharing",
+    ),
+    (
+        "en",
+        "We collect your contact details only if you voluntarily provide them to us.",
+        "We also collect your contact details automatically when you use the app.",
+        "collection,-sharing",
+    ),
+    (
+        "de",
+        "Wir erheben Ihre Kontaktdaten nur, wenn Sie sie uns freiwillig mitteilen.",
+        "Wir erheben Ihre Kontaktdaten auch automatisch, wenn Sie die App nutzen.",
+        "collection,-sharing",
+    ),
+    (
+        "fr",
+        "Nous collectons vos coordonnées uniquement si vous nous les communiquez volontairement.",
+        "Nous collectons également vos coordonnées automatiquement lorsque vous utilisez l'application.",
+        "collection,-sharing",
+    ),
+    (
+        "es",
+        "Solo recogemos sus datos de contacto si nos los facilita voluntariamente.",
+        "También recogemos sus datos de contacto automáticamente cuando usa la aplicación.",
+        "collection,-sharing",
+    ),
+    (
+        "da",
+        "Vi indsamler kun dine kontaktoplysninger, hvis du frivilligt giver os dem.",
+        "Vi indsamler også dine kontaktoplysninger automatisk, når du bruger appen.",
+        "collection,-sharing",
+    ),
+    (
+        "sv",
+        "Vi samlar bara in dina kontaktuppgifter om du frivilligt lämnar dem till oss.",
+        "Vi samlar också in dina kontaktuppgifter automatiskt när du använder appen.",
+        "collection,-sharing",
+    ),
+    (
+        "no",
+        "Vi samler bare inn kontaktopplysningene dine hvis du frivillig gir dem til oss.",
+        "Vi samler også inn kontaktopplysningene dine automatisk når du bruker appen.",
+        "collection,-sharing",
+    ),
+    (
+        "nl",
+        "Wij verzamelen uw contactgegevens alleen als u ze ons vrijwillig verstrekt.",
+        "Wij verzamelen uw contactgegevens ook automatisch wanneer u de app gebruikt.",
+        "collection,-sharing",
+    ),
+    (
+        "zh",
+        "只有在您自愿向我们提供时，我们才会收集您的联系方式。",
+        "当您使用应用时，我们也会自动收集您的联系方式。",
+        "collection,-sharing",
+    ),
+    ("sl", None, "Vaše podatke bomo posredovali našim partnerjem za dostavo.", "sharing"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), GIVEN_VOLUNTARILY)
+def test_given_voluntarily(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
