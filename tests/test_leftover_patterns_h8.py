@@ -16,7 +16,8 @@ language it applies to:
 - a reassurance ("don't worry", "不用担心") opening a list of rights is no item of it;
 - "We will reply within one month" after a sentence about rights requests: the time to answer them;
 - data the user gives us, said with an auxiliary or adverb between ("nam jih boste sami posredovali"),
-  is collected, not shared.
+  is collected, not shared;
+- the user needing (or not) to share data to use the service gives it to us: collection.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -1169,4 +1170,82 @@ GIVEN_VOLUNTARILY = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), GIVEN_VOLUNTARILY)
 def test_given_voluntarily(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- the user required to share data to use the service: data given to us, collected ---
+
+REQUIRED_TO_SHARE = [
+    (
+        "sv",
+        "Du behöver inte dela med dig av några personuppgifter för att använda appen.",
+        "Du behöver dela med dig av vissa personuppgifter för att använda appen.",
+        "collection,-sharing",
+    ),
+    (
+        "en",
+        "You do not need to share any personal data to use the app.",
+        "You need to share some personal data to use the app.",
+        "collection,-sharing",
+    ),
+    (
+        "de",
+        "Sie müssen keine personenbezogenen Daten teilen, um die App zu nutzen.",
+        "Sie müssen einige personenbezogene Daten teilen, um die App zu nutzen.",
+        "collection,-sharing",
+    ),
+    (
+        "da",
+        "Du behøver ikke at dele nogen personoplysninger for at bruge appen.",
+        "Du skal dele visse personoplysninger for at bruge appen.",
+        "collection,-sharing",
+    ),
+    (
+        "no",
+        "Du trenger ikke å dele noen personopplysninger for å bruke appen.",
+        "Du må dele visse personopplysninger for å bruke appen.",
+        "collection,-sharing",
+    ),
+    (
+        "nl",
+        "U hoeft geen persoonsgegevens te delen om de app te gebruiken.",
+        "U moet bepaalde persoonsgegevens delen om de app te gebruiken.",
+        "collection,-sharing",
+    ),
+    (
+        "fr",
+        "Vous n'avez pas besoin de partager de données personnelles pour utiliser l'application.",
+        "Vous devez partager certaines données personnelles pour utiliser l'application.",
+        "collection,-sharing",
+    ),
+    (
+        "es",
+        "No necesita compartir datos personales para usar la aplicación.",
+        "Necesita compartir algunos datos personales para usar la aplicación.",
+        "collection,-sharing",
+    ),
+    (
+        "hr",
+        "Za korištenje aplikacije ne morate podijeliti nikakve osobne podatke.",
+        "Za korištenje aplikacije morate podijeliti neke osobne podatke.",
+        "collection,-sharing",
+    ),
+    (
+        "sl",
+        "Za uporabo aplikacije vam ni treba deliti nobenih osebnih podatkov.",
+        "Za uporabo aplikacije morate deliti nekatere osebne podatke.",
+        "collection,-sharing",
+    ),
+    (
+        "zh",
+        "使用本应用时，您无需提供任何个人信息。",
+        "使用本应用时，您需要提供部分个人信息。",
+        "collection,-sharing",
+    ),
+    ("en", None, "You must share your location with the driver to book a ride.", "sharing"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), REQUIRED_TO_SHARE)
+def test_required_to_share(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)
