@@ -17,7 +17,8 @@ language it applies to:
 - "We will reply within one month" after a sentence about rights requests: the time to answer them;
 - data the user gives us, said with an auxiliary or adverb between ("nam jih boste sami posredovali"),
   is collected, not shared;
-- the user needing (or not) to share data to use the service gives it to us: collection.
+- the user needing (or not) to share data to use the service gives it to us: collection;
+- anonymised data sent to a party, now the data itself: sharing as well as security.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -1248,4 +1249,81 @@ REQUIRED_TO_SHARE = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), REQUIRED_TO_SHARE)
 def test_required_to_share(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- anonymised data sent to a party, now the data itself: what goes out changed ---
+
+ANONYMISED_SENT = [
+    (
+        "en",
+        "A pseudonymised version of your e-mail address may be sent to our newsletter provider.",
+        "Your e-mail address may be sent to our newsletter provider.",
+        "sharing,security",
+    ),
+    (
+        "de",
+        "Eine pseudonymisierte Kennung Ihrer E-Mail-Adresse wird an X übermittelt.",
+        "Ihre E-Mail-Adresse wird an X übermittelt.",
+        "sharing,security",
+    ),
+    (
+        "fr",
+        "Une version anonymisée de votre adresse e-mail peut être transmise à notre routeur.",
+        "Votre adresse e-mail peut être transmise à notre routeur.",
+        "sharing,security",
+    ),
+    (
+        "es",
+        "Una versión anonimizada de su dirección de correo electrónico puede enviarse a nuestro proveedor.",
+        "Su dirección de correo electrónico puede enviarse a nuestro proveedor.",
+        "sharing,security",
+    ),
+    (
+        "da",
+        "En anonymiseret udgave af din e-mailadresse kan blive overført til vores nyhedsbrevsudbyder.",
+        "Din e-mailadresse kan blive overført til vores nyhedsbrevsudbyder.",
+        "sharing,security",
+    ),
+    (
+        "sv",
+        "En anonymiserad version av din e-postadress kan skickas till vår nyhetsbrevsleverantör.",
+        "Din e-postadress kan skickas till vår nyhetsbrevsleverantör.",
+        "sharing,security",
+    ),
+    (
+        "no",
+        "En anonymisert versjon av e-postadressen din kan bli overført til vår nyhetsbrevleverandør.",
+        "E-postadressen din kan bli overført til vår nyhetsbrevleverandør.",
+        "sharing,security",
+    ),
+    (
+        "nl",
+        "Een geanonimiseerde versie van uw e-mailadres kan worden doorgegeven aan onze nieuwsbriefaanbieder.",
+        "Uw e-mailadres kan worden doorgegeven aan onze nieuwsbriefaanbieder.",
+        "sharing,security",
+    ),
+    (
+        "hr",
+        "Anonimizirana inačica vaše adrese e-pošte može se prenijeti našem pružatelju biltena.",
+        "Vaša adresa e-pošte može se prenijeti našem pružatelju biltena.",
+        "sharing,security",
+    ),
+    (
+        "sl",
+        "Anonimizirana različica vašega e-poštnega naslova se lahko posreduje našemu ponudniku novic.",
+        "Vaš e-poštni naslov se lahko posreduje našemu ponudniku novic.",
+        "sharing,security",
+    ),
+    (
+        "zh",
+        "您电子邮件地址的匿名化版本可能会被传输给我们的邮件服务商。",
+        "您的电子邮件地址可能会被传输给我们的邮件服务商。",
+        "sharing,security",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), ANONYMISED_SENT)
+def test_anonymised_sent(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)

@@ -202,8 +202,12 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
             # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
             cats.add("collection")
-        anonymised = ("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
-        if "security_measure" in kinds and any(anonymised):
+        anonymised = any("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
+        if "security_measure" in kinds and anonymised and _sent_out(old.text, new.text, lex):
+            # "a hash of your e-mail address may be sent to Gravatar" -> "your e-mail address may be
+            # sent": what goes out to the party is now the data itself
+            cats.add("sharing")
+        if "security_measure" in kinds and anonymised:
             # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
             # data kept or used is now about you, a change to what is kept or what it is used for
             cats |= clause_cats & {"retention", "purpose"}
@@ -688,6 +692,13 @@ def _breach_channel_changed(
         now = "posted" if "posted" in nf.change_channels else None
         return [_Finding(Fact("security", "direct", now, "removed", "breach_channel"), "high")]
     return [_Finding(Fact("security", None, "direct", "added", "breach_channel"), "medium")]
+
+
+def _sent_out(old: str, new: str, lex: Lexicon) -> bool:
+    """Either side sends data to a party: a verb of transfer, sharing or disclosure, or of sending
+    ("sent to", "sändas till": the verbs of `processed_by`)."""
+    sent = lex.processed_by
+    return any(_text_sends(t, lex) or (sent is not None and caseless.search(sent, t)) for t in (old, new))
 
 
 def _reassures(item: str, lex: Lexicon) -> bool:
