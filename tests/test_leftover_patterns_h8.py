@@ -18,7 +18,11 @@ language it applies to:
 - data the user gives us, said with an auxiliary or adverb between ("nam jih boste sami posredovali"),
   is collected, not shared;
 - the user needing (or not) to share data to use the service gives it to us: collection;
-- anonymised data sent to a party, now the data itself: sharing as well as security.
+- anonymised data sent to a party, now the data itself: sharing as well as security;
+- a new reason to share in a sentence that shares ("only when the law requires it, or for
+  advertising") is sharing; backups dropped from where data is deleted is retention; a second
+  analytics tool hosted elsewhere is tracking;
+- what parents, users or customers may do is their option, no hedge on a promise.
 
 Each row: language, old clause (None: the clause is added), new clause, and what is expected:
 "quiet", a category the change must be about, or "-category" one it must not be about."""
@@ -1326,4 +1330,124 @@ ANONYMISED_SENT = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), ANONYMISED_SENT)
 def test_anonymised_sent(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- what a change in a sharing, deletion or analytics sentence is about ---
+
+CHANGE_TOPICS = [
+    (
+        "en",
+        "Our website uses Matomo, an analytics service hosted in Germany.",
+        "Our website uses Matomo, an analytics service hosted in Germany, and Clarity, hosted in the USA.",
+        "tracking",
+    ),
+    (
+        "de",
+        "Wir geben Ihre Daten nur weiter, wenn das Gesetz es verlangt oder Sie einwilligen.",
+        "Wir geben Ihre Daten nur weiter, wenn das Gesetz es verlangt, Sie einwilligen oder für Werbung.",
+        "sharing,purpose",
+    ),
+    (
+        "es",
+        "Borraremos sus datos de nuestros servidores y de las copias de seguridad.",
+        "Borraremos sus datos de nuestros servidores.",
+        "retention",
+    ),
+    (
+        "sl",
+        "Podatke delimo le, ko to zahteva zakon ali ko ste dali soglasje.",
+        "Podatke delimo le, ko to zahteva zakon, ko ste dali soglasje ali ko je to potrebno za oglaševanje.",
+        "sharing,purpose",
+    ),
+    (
+        "nl",
+        "Wij delen uw gegevens alleen als de wet dat vereist of als u toestemming geeft.",
+        "Wij delen uw gegevens alleen als de wet dat vereist, met toestemming of voor reclamedoeleinden.",
+        "sharing,purpose",
+    ),
+    (
+        "da",
+        "Vi sletter dine data fra vores servere og sikkerhedskopier.",
+        "Vi sletter dine data fra vores servere.",
+        "retention",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), CHANGE_TOPICS)
+def test_change_topics(language: str, old: str | None, new: str, expected: str) -> None:
+    _check(_classified(language, old, new), expected)
+
+
+# --- what parents, users or customers may do is their option, not a hedge ---
+
+OTHERS_MAY = [
+    (
+        "en",
+        "Parents are invited to review their child's information by writing to us.",
+        "Parents may review their child's information by writing to us.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Eltern sind eingeladen, die Daten ihres Kindes einzusehen.",
+        "Eltern können die Daten ihres Kindes einsehen.",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Les parents sont invités à consulter les données de leur enfant.",
+        "Les parents peuvent consulter les données de leur enfant.",
+        "quiet",
+    ),
+    (
+        "es",
+        "Invitamos a los padres a revisar los datos de sus hijos.",
+        "Los padres pueden revisar los datos de sus hijos.",
+        "quiet",
+    ),
+    (
+        "da",
+        "Forældre opfordres til at gennemgå deres barns oplysninger.",
+        "Forældre kan gennemgå deres barns oplysninger.",
+        "quiet",
+    ),
+    (
+        "sv",
+        "Föräldrar uppmanas att granska sitt barns uppgifter.",
+        "Föräldrar kan granska sitt barns uppgifter.",
+        "quiet",
+    ),
+    (
+        "no",
+        "Foreldre oppfordres til å gå gjennom barnets opplysninger.",
+        "Foreldre kan gå gjennom barnets opplysninger.",
+        "quiet",
+    ),
+    (
+        "nl",
+        "Ouders worden uitgenodigd de gegevens van hun kind te bekijken.",
+        "Ouders kunnen de gegevens van hun kind bekijken.",
+        "quiet",
+    ),
+    (
+        "hr",
+        "Roditelji se pozivaju da pregledaju podatke svog djeteta.",
+        "Roditelji mogu pregledati podatke svog djeteta.",
+        "quiet",
+    ),
+    (
+        "sl",
+        "Starše vabimo, da pregledajo podatke svojega otroka.",
+        "Starši lahko pregledajo podatke svojega otroka.",
+        "quiet",
+    ),
+    ("zh", "我们邀请家长查看其子女的个人信息。", "家长可以查看其子女的个人信息。", "quiet"),
+    ("en", "We never sell children's data.", "We may sell children's data.", "sharing"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), OTHERS_MAY)
+def test_others_may(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)

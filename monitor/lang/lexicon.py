@@ -464,7 +464,8 @@ def load_lexicon(language: str) -> Lexicon:
         reassurances=_alternation(data.get("reassurances"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
-        user_modals=_alternation(data.get("user_modals"), cjk),
+        # what parents, users or customers may do: their option too, as "you can" is the user's
+        user_modals=_alternation([*(data.get("user_modals") or []), *(data.get("others_modals") or [])], cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),
         definition_verbs=_alternation(data.get("definition_verbs"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),

@@ -98,6 +98,7 @@ SCHEMA: dict[str, str] = {
     "service_complaints": "list",
     "without_safeguards": "list",
     "reassurances": "list",
+    "others_modals": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

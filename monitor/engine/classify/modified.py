@@ -199,6 +199,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if "purpose" in kinds and sends and "sharing" in clause_cats:
+            cats.add("sharing")  # "we share it only when the law requires it, or for advertising"
+        backups = any("backups" in (f.fact.old, f.fact.new) for f in findings)
+        if backups and "retention" in clause_cats:
+            cats.add("retention")  # "deleted from our systems and backups" -> "... systems": kept in backups
         if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
             # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
             cats.add("collection")
@@ -749,7 +754,7 @@ def _opt_out_dropped(findings: list[_Finding]) -> bool:
 
 
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
-TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security"})
+TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security", "transfer"})
 
 
 def findings_state_terms(findings: list[_Finding]) -> bool:
