@@ -802,13 +802,13 @@ PROCESSED_BY_PARTIES_PARTS = [
     ),
     (
         "hr",
-        "Podaci koje obrađujemo mi ili treće strane uključuju",
+        "Podaci koje obrađuju naši partneri uključuju",
         " zapisnike i podatke o korištenju.",
         " zapisnike, podatke o korištenju i podatke o lokaciji.",
     ),
     (
         "sl",
-        "Podatki, ki jih obdelujemo mi ali tretje osebe, vključujejo dnevniške",
+        "Podatki, ki jih obdelujejo naši partnerji, vključujejo dnevniške",
         " datoteke in podatke o uporabi.",
         " datoteke, podatke o uporabi in podatke o lokaciji.",
     ),
@@ -1451,3 +1451,10 @@ OTHERS_MAY = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), OTHERS_MAY)
 def test_others_may(language: str, old: str | None, new: str, expected: str) -> None:
     _check(_classified(language, old, new), expected)
+
+
+def test_data_shown_to_other_members_stays_shared() -> None:
+    change = modified(
+        "Your profile is shown to other members.", "Your profile and messages are shown to other members."
+    )
+    assert change.material and "sharing" in change.categories, change

@@ -908,6 +908,12 @@ def _processed_by(text: str, lex: Lexicon) -> bool:
     return lex.processed_by is not None and caseless.search(lex.processed_by, text)
 
 
+def processed_by_a_party(facts: ClauseFacts) -> bool:
+    """The clause's text says a party handles the data ("processed by us or by third parties")."""
+    reading = getattr(facts, "_reading", None)
+    return reading is not None and bool(_processed_by(reading.text, reading.lex))
+
+
 def _sends(text: str, lex: Lexicon) -> bool:
     """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
     named place a destination; "processing activities in Nigeria" names none)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from monitor.engine.classify.findings import _Finding, _shown
 from monitor.engine.classify.negation import RIGHT_CATEGORY
-from monitor.engine.facts import ClauseFacts, Duration
+from monitor.engine.facts import ClauseFacts, Duration, processed_by_a_party
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Fact
 
 ALLOWING = frozenset({"may", "affirmed"})
@@ -203,11 +203,14 @@ HANDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent", "transfer"})
 
 
 def _processed_by_parties_only(of: ClauseFacts, nf: ClauseFacts) -> bool:
-    """Both sides state a flow of data that parties handle, with no verb that hands data to anyone
-    (sell, share, disclose, rent, transfer) and no recipient named as one: the parties process it."""
+    """Both sides state a flow of data that parties handle ("processed by us or by third
+    parties"), with no verb that hands data to anyone (sell, share, disclose, rent, transfer):
+    the parties process it. Data "shown to other members" is handed to them."""
     if not (of.states_flow and nf.states_flow):
         return False
-    return not any(p.action in HANDING_ACTIONS for f in (of, nf) for p in f.polarity)
+    if any(p.action in HANDING_ACTIONS for f in (of, nf) for p in f.polarity):
+        return False
+    return processed_by_a_party(of) or processed_by_a_party(nf)
 
 
 def _state_names(states: frozenset[str]) -> str | None:

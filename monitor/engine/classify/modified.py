@@ -689,13 +689,14 @@ def _breach_channel_changed(
     where the clause or its heading is about a breach."""
     if ("direct" in of.change_channels) == ("direct" in nf.change_channels):
         return []
+    if "posted" not in (nf.change_channels if "direct" in of.change_channels else of.change_channels):
+        return []  # "We will inform you" -> "The Company will inform you": no public notice instead
     if not (
         _names_breach(old.text, lex) or _names_breach(new.text, lex) or "security" in _section_categories(new)
     ):
         return []
     if "direct" in of.change_channels:
-        now = "posted" if "posted" in nf.change_channels else None
-        return [_Finding(Fact("security", "direct", now, "removed", "breach_channel"), "high")]
+        return [_Finding(Fact("security", "direct", "posted", "removed", "breach_channel"), "high")]
     return [_Finding(Fact("security", None, "direct", "added", "breach_channel"), "medium")]
 
 
