@@ -659,19 +659,19 @@ SCOPES_AND_EXCEPTIONS = [
         "da",
         "Hvis du bor i EU, kan du bede os om at slette dine oplysninger.",
         "Du kan bede os om at slette dine oplysninger.",
-        "-transfer,retention",
+        "-transfer,rights",
     ),
     (
         "sv",
         "Om du bor i EU kan du be oss radera dina uppgifter.",
         "Du kan be oss radera dina uppgifter.",
-        "-transfer,retention",
+        "-transfer,rights",
     ),
     (
         "no",
         "Hvis du bor i EU, kan du be oss slette opplysningene dine.",
         "Du kan be oss slette opplysningene dine.",
-        "-transfer,retention",
+        "-transfer,rights",
     ),
     (
         "hr",
@@ -689,7 +689,7 @@ SCOPES_AND_EXCEPTIONS = [
         "zh",
         "如果您位于欧盟，您可以要求我们删除您的数据。",
         "您可以要求我们删除您的数据。",
-        "-transfer,retention",
+        "-transfer,rights",
     ),
     (
         "en",

@@ -200,11 +200,14 @@ def new_or_removed_clause(added: bool, categories: Sequence[str], *, in_section:
     return f"New clause {about}" if added else f"A clause {about} was removed"
 
 
-def wording(categories: Sequence[str], negation: int, modality: int = 0) -> str:
+def wording(categories: Sequence[str], negation: int, modality: int = 0, aimed: bool = False) -> str:
     """A change in how strongly a term is stated (a negator or a modal came or went) when no
     fact says more: the words are in the inline diff beside it, so the sentence says which way
-    the statement moved ("will notify" -> "may notify": a promise became a possibility)."""
+    the statement moved ("will notify" -> "may notify": a promise became a possibility; "we
+    encrypt" -> "we strive to encrypt": `aimed`, a promise became an aim)."""
     what = _about(categories)
+    if aimed and negation == 0:
+        return sentence(f"what the policy stated about {what} is now only something it aims for")
     if negation < 0:
         return sentence(f"something the policy ruled out about {what} may now happen")
     if negation > 0:
@@ -342,11 +345,30 @@ def _data_type(facts: Sequence[Fact]) -> str:
 
 
 def _right(facts: Sequence[Fact]) -> str:
+    costs = _costs(facts)
+    if costs:
+        return costs
     if facts[0].direction == "added":
         return f"you now have the right {_values(facts, right_name)}"
     plural = "rights" if len(facts) > 1 else "right"
     verb = "are" if len(facts) > 1 else "is"
     return f"the {plural} {_values(facts, right_name)} {verb} no longer stated"
+
+
+def _costs(facts: Sequence[Fact]) -> str | None:
+    """What using the rights costs, when that is all the facts say: a fee added or dropped, the
+    promise that they cost nothing made or dropped."""
+    keys = {f.new if f.direction == "added" else f.old for f in facts}
+    added = facts[0].direction == "added"
+    if keys == {"fee"}:
+        return (
+            "using your rights may now cost you a fee"
+            if added
+            else "a fee for using your rights is no longer stated"
+        )
+    if keys == {"free of charge"}:
+        return f"using your rights is {'now' if added else 'no longer'} said to be free of charge"
+    return None
 
 
 def _breach_notice(fact: Fact) -> str:
@@ -514,8 +536,26 @@ def _default(fact: Fact) -> str:
     return sentence(f"a setting that was {fact.old} is now {fact.new}")
 
 
+def _breach_channel(fact: Fact) -> str:
+    """A breach notice that reached the user directly, or no longer does."""
+    if fact.direction == "added":
+        return sentence("you will now be told of a data breach directly (by e-mail or a message)")
+    if fact.new == "posted":
+        return sentence("you will no longer be told of a data breach directly, only by a public notice")
+    return sentence("you will no longer be told of a data breach directly (by e-mail or a message)")
+
+
+def _unsafeguarded(fact: Fact) -> str:
+    """A transfer said to happen "without additional safeguards", or no longer said so."""
+    if fact.direction == "added":
+        return sentence(f"data may now be transferred abroad without safeguards (“{fact.new}”)")
+    return sentence(f"transfers abroad are no longer said to happen without safeguards (“{fact.old}”)")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "unsafeguarded": _unsafeguarded,
+    "breach_channel": _breach_channel,
     "default": _default,
     "right_timing": _right_timing,
     "retention_state": _retention_state,

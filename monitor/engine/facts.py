@@ -38,6 +38,7 @@ from monitor.lang.lexicon import (
     all_lexicons,
     canonical_language,
     country_names,
+    inflected_country_names,
     load_lexicon,
 )
 from monitor.lang.scripts import HAN_CHAR
@@ -929,6 +930,12 @@ def _processed_by(text: str, lex: Lexicon) -> bool:
     return lex.processed_by is not None and caseless.search(lex.processed_by, text)
 
 
+def processed_by_a_party(facts: ClauseFacts) -> bool:
+    """The clause's text says a party handles the data ("processed by us or by third parties")."""
+    reading = getattr(facts, "_reading", None)
+    return reading is not None and bool(_processed_by(reading.text, reading.lex))
+
+
 def _sends(text: str, lex: Lexicon) -> bool:
     """The clause moves data to someone: transferred, shared or disclosed (the verbs that make a
     named place a destination; "processing activities in Nigeria" names none)."""
@@ -995,6 +1002,9 @@ def _named_places(text: str, lex: Lexicon) -> frozenset[str]:
     first_words = _country_first_words(lex.language)
     if pattern is not None and (first_words is None or not first_words.isdisjoint(_WORD_RUN.findall(text))):
         places |= {names[m.group(0)] for m in pattern.finditer(text)}
+    declined, stems = inflected_country_names(lex.language)
+    if declined is not None:  # "na Filipinima", "v Nemčiji": a name with its case ending
+        places |= {stems[m.group("stem")] for m in declined.finditer(text)}
     return places
 
 
@@ -1014,6 +1024,31 @@ def _country_first_words(language: str) -> frozenset[str] | None:
             return None
         words.add(first.group(0))
     return frozenset(words)
+
+
+def _complaint_to_the_service(text: str, lex: Lexicon) -> bool:
+    """The complaint the clause speaks of goes to the service itself ("complaints about your order
+    go to customer service", "en cas de réclamation, contactez notre service client"), and no
+    data protection authority is named: no right to complain to one."""
+    service, authorities = lex.service_complaints, lex.supervisory_authorities
+    if service is None or not caseless.search(service, text):
+        return False
+    return authorities is None or not caseless.search(authorities, text)
+
+
+def _without_service_complaints(text: str, lex: Lexicon, hits: dict[str, int]) -> None:
+    """The rights words counted again with the complaint and the service it goes to blanked
+    out: "complaints about your order go to customer service" states no right of the user's."""
+    complaint, rights = lex.rights.get("complaint"), lex.categories.get("rights")
+    if complaint is None or rights is None or lex.service_complaints is None:
+        return
+    for pattern in (complaint, lex.service_complaints):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    left = caseless.count(rights, text)
+    if left:
+        hits["rights"] = left
+    else:
+        del hits["rights"]
 
 
 def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
@@ -1587,6 +1622,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits["collection"] = hits.get("collection", 0) + given
     if hits and _defines_a_term(text, lex):
         hits = {}
+    if "rights" in hits and _complaint_to_the_service(text, lex):
+        _without_service_complaints(text, lex, hits)
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
         hits["collection"] = hits.get("collection", 0) + own
@@ -1739,7 +1776,10 @@ class _DeferredFacts(ClauseFacts):
 
     @_deferred
     def rights_named(self) -> frozenset[str]:
-        return _keys(self._reading.lex.rights, self._reading.text)
+        named = _keys(self._reading.lex.rights, self._reading.text)
+        if "complaint" in named and _complaint_to_the_service(self._reading.text, self._reading.lex):
+            named -= {"complaint"}
+        return named
 
     @_deferred
     def rights(self) -> frozenset[str]:

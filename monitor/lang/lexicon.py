@@ -159,6 +159,17 @@ class Lexicon:
     whole_scope: re.Pattern[str] | None = None
     # "at any time", "jederzeit": when a right may be used, without limit
     any_time: re.Pattern[str] | None = None
+    # "we strive to", "wir bemühen uns": an aim, where a promise said what is done (also in modals)
+    aims: re.Pattern[str] | None = None
+    # "keep", "retain", "aufheben", "aufbewahren": verbs that say data is kept, one as good as another
+    keep_verbs: re.Pattern[str] | None = None
+    # data protection authorities, and a complaint made to the service itself (customer service)
+    supervisory_authorities: re.Pattern[str] | None = None
+    service_complaints: re.Pattern[str] | None = None
+    # "without additional safeguards": what a transfer lacks (also a negator exception)
+    without_safeguards: re.Pattern[str] | None = None
+    # "don't worry", "keine Sorge": a reassurance, no term and no list item (also a negator exception)
+    reassurances: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -382,7 +393,8 @@ def load_lexicon(language: str) -> Lexicon:
         ages=[_lazy(p, re.IGNORECASE) for p in data.get("ages") or []],
         retention_states=_keyed(data.get("retention_states"), cjk),
         negators=_alternation(data.get("negators"), cjk),
-        modals=_alternation(data.get("modals"), cjk),
+        # an aim ("we strive to encrypt") hedges a promise as a modal does ("we may encrypt")
+        modals=_alternation([*(data.get("modals") or []), *(data.get("aims") or [])], cjk),
         actions=_keyed(data.get("actions"), cjk),
         recipients=_keyed(data.get("recipients"), cjk),
         data_types=_keyed(data.get("data_types"), cjk),
@@ -403,7 +415,13 @@ def load_lexicon(language: str) -> Lexicon:
         controller=_alternation(data.get("controller"), cjk),
         # a waived condition's negator denies the requirement ("no consent is needed"), not a practice
         negator_exceptions=_alternation(
-            [*(data.get("negator_exceptions") or []), *(data.get("waived_conditions") or [])], cjk
+            [
+                *(data.get("negator_exceptions") or []),
+                *(data.get("waived_conditions") or []),
+                *(data.get("without_safeguards") or []),
+                *(data.get("reassurances") or []),
+            ],
+            cjk,
         ),
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
@@ -438,9 +456,16 @@ def load_lexicon(language: str) -> Lexicon:
         legal_grounds=_alternation(data.get("legal_grounds"), cjk),
         negative_prefixes=tuple(data.get("negative_prefixes") or []),
         waived_conditions=_alternation(data.get("waived_conditions"), cjk),
+        aims=_alternation(data.get("aims"), cjk),
+        keep_verbs=_alternation(data.get("keep_verbs"), cjk),
+        supervisory_authorities=_alternation(data.get("supervisory_authorities"), cjk),
+        service_complaints=_alternation(data.get("service_complaints"), cjk),
+        without_safeguards=_alternation(data.get("without_safeguards"), cjk),
+        reassurances=_alternation(data.get("reassurances"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
-        user_modals=_alternation(data.get("user_modals"), cjk),
+        # what parents, users or customers may do: their option too, as "you can" is the user's
+        user_modals=_alternation([*(data.get("user_modals") or []), *(data.get("others_modals") or [])], cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),
         definition_verbs=_alternation(data.get("definition_verbs"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),
@@ -491,6 +516,42 @@ def all_lexicons() -> tuple[Lexicon, ...]:
 
 
 COUNTRY_DIR = LEXICON_DIR / "countries"
+
+
+# Case endings a country's name takes in a language that declines it ("na Filipinima", "v Nemčiji"):
+# the name with its last "a" or "i" dropped (or whole) takes one of these.
+CASE_ENDINGS = {
+    "hr": ("a", "e", "i", "u", "om", "oj", "ima", "ama", "ovi", "ove"),
+    "sl": ("a", "e", "i", "o", "u", "ih", "ah", "em", "om", "ijo", "ije"),
+}
+MIN_STEM = 4  # letters: a shorter stem ("Kin", "Per") would take in other words
+
+
+@cache
+def inflected_country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The one-word country names of a declining language (CASE_ENDINGS) by their stems: one
+    pattern matching a stem with a case ending (group "stem"), and each stem -> canonical
+    English name. None for a language whose names are not declined."""
+    lang = canonical_language(language) or "en"
+    endings = CASE_ENDINGS.get(lang)
+    path = COUNTRY_DIR / f"{lang}.yaml"
+    if endings is None or not path.exists():
+        return None, {}
+    data = parsed(path.read_bytes(), _load_yaml, "countries") or {}
+    stems: dict[str, str] = {}
+    for canonical, written in data.items():
+        for name in written or []:
+            name = str(name)
+            if " " in name or "-" in name:
+                continue
+            stem = name[:-1] if name[-1:] in ("a", "i") else name
+            if len(stem) >= MIN_STEM:
+                stems.setdefault(stem, str(canonical))
+    if not stems:
+        return None, {}
+    body = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    tails = "|".join(sorted(endings, key=len, reverse=True))
+    return compile_cached(rf"(?<!\w)(?P<stem>{body})(?:{tails})(?!\w)"), stems
 
 
 @cache

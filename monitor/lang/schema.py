@@ -92,6 +92,13 @@ SCHEMA: dict[str, str] = {
     "legal_grounds": "list",
     "negative_prefixes": "list",
     "waived_conditions": "list",
+    "aims": "list",
+    "keep_verbs": "list",
+    "supervisory_authorities": "list",
+    "service_complaints": "list",
+    "without_safeguards": "list",
+    "reassurances": "list",
+    "others_modals": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
@@ -169,6 +176,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "account data deletion",
             "human review",
             "free of charge",
+            "fee",
         }
     ),
     "breach_states": frozenset({"without undue delay", "promptly"}),

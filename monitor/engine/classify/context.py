@@ -390,6 +390,35 @@ def _condition_from_removed_neighbour(
     return classified
 
 
+def _period_said_beside(
+    change: Change, classified: Change, old_clauses: Sequence[Clause], new_clauses: Sequence[Clause]
+) -> Change:
+    """A period dropped from a sentence while the sentence next to it, unchanged, states the same
+    period ("We keep tickets for 60 days. After 60 days they are deleted." -> "... After that
+    they are deleted."): the period was said twice and still stands once."""
+    old, new = change.old, change.new
+    if old is None or new is None or not classified.facts or not _in_place(new, new_clauses):
+        return classified
+    if any(f.kind != "duration" or f.direction != "removed" for f in classified.facts):
+        return classified
+    gone = {(d.days, d.category) for d in _facts(old).durations} - {
+        (d.days, d.category) for d in _facts(new).durations
+    }
+    if not gone:
+        return classified
+    old_texts = {c.text for c in old_clauses}
+    for at in (new.index - 1, new.index + 1):
+        if not 0 <= at < len(new_clauses):
+            continue
+        beside = new_clauses[at]
+        if beside.is_heading or beside.section != new.section or beside.text not in old_texts:
+            continue
+        if gone <= {(d.days, d.category) for d in _facts(beside).durations}:
+            what = as_sentence("Re-worded; the period is still stated in the sentence next to it")
+            return replace(classified, facts=[], material=False, severity="none", explanation=what)
+    return classified
+
+
 REFERRED_PERIOD_TOPICS = ("security", *SECTION_PERIOD_TOPICS)
 BACK_REFERENCE_REACH = 40  # characters: "We do so", "Dies geschieht", "我们会这样做" open a sentence
 
@@ -420,6 +449,30 @@ def _period_of_previous_act(change: Change, classified: Change, clauses: Sequenc
     severity = max((f.severity for f in findings), key=severity_rank)
     text = with_subject(_explain(findings), new.text, new.language)
     return _done(change, [f.fact.category for f in findings], findings, True, severity, text)
+
+
+def _reply_period_after_request(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """A period in a sentence that names no term of its own ("We will reply within one month")
+    just after a sentence about the user's rights requests ("Send your request for access or
+    erasure to ..."): the time to answer those requests, a rights term."""
+    old, new = change.old, change.new
+    if classified.material or old is None or new is None:
+        return classified
+    of, nf = _facts(old), _facts(new)
+    durations = (*of.durations, *nf.durations)
+    if of.categories != nf.categories or set(of.categories) & MATERIAL_CATEGORIES or not durations:
+        return classified
+    if any(d.category != "contact" for d in durations):
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None or "rights" not in _facts(previous).categories:
+        return classified
+    findings = _diff_durations(of, nf, "rights")
+    if not findings:
+        return classified
+    severity = max((f.severity for f in findings), key=severity_rank)
+    text = with_subject(_explain(findings), new.text, new.language)
+    return _done(change, ["rights"], findings, True, severity, text)
 
 
 def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:

@@ -19,6 +19,8 @@ from monitor.engine.classify.context import (
     _in_consent_banner,
     _notice_after_changes,
     _period_of_previous_act,
+    _period_said_beside,
+    _reply_period_after_request,
     _under_own_label,
 )
 from monitor.engine.classify.findings import _ordered
@@ -89,11 +91,14 @@ def _classify_changes(
             classified = _without_joined_sentences(change, classified, versions)
             if classified.material and old_clauses is not None:
                 classified = _condition_from_removed_neighbour(change, classified, old_clauses, removed)
+            if classified.material and old_clauses is not None and new_clauses is not None:
+                classified = _period_said_beside(change, classified, old_clauses, new_clauses)
             if classified.material and change.kind == "modified" and old_clauses and new_clauses:
                 classified = _edited_entry(change, classified, old_clauses, new_clauses)
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
             classified = _notice_after_changes(change, classified, new_clauses)
+            classified = _reply_period_after_request(change, classified, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
             if not classified.material and old_clauses is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from monitor.engine.classify.findings import _Finding, _shown
 from monitor.engine.classify.negation import RIGHT_CATEGORY
-from monitor.engine.facts import ClauseFacts, Duration
+from monitor.engine.facts import ClauseFacts, Duration, processed_by_a_party
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Fact
 
 ALLOWING = frozenset({"may", "affirmed"})
@@ -55,6 +55,10 @@ def _diff_facts(
         if "collection" in cats or not cats & {"sharing", "purpose"}
         else ("sharing" if "sharing" in cats else "purpose")
     )
+    if data_cat == "sharing" and _processed_by_parties_only(of, nf):
+        # "data processed by us or by third parties includes ... and location data": a kind of data
+        # the parties process, named where no verb hands it to anyone, is data collected
+        data_cat = "collection"
     # "reclaimed if you send no messages" is about no data practice; "we process the following
     # data: name, e-mail, location" is one, though its only keywords name personal details
     # (read with one lexicon on both sides: two lexicons name different data types in one text)
@@ -193,6 +197,20 @@ def _diff_durations(of: ClauseFacts, nf: ClauseFacts, topic: str | None = None) 
                 _Finding(Fact(cat, _shown(old_d), None, "removed", "duration"), "high" if bad else "medium")
             )
     return out
+
+
+HANDING_ACTIONS = frozenset({"sell", "share", "disclose", "rent", "transfer"})
+
+
+def _processed_by_parties_only(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """Both sides state a flow of data that parties handle ("processed by us or by third
+    parties"), with no verb that hands data to anyone (sell, share, disclose, rent, transfer):
+    the parties process it. Data "shown to other members" is handed to them."""
+    if not (of.states_flow and nf.states_flow):
+        return False
+    if any(p.action in HANDING_ACTIONS for f in (of, nf) for p in f.polarity):
+        return False
+    return processed_by_a_party(of) or processed_by_a_party(nf)
 
 
 def _state_names(states: frozenset[str]) -> str | None:

@@ -53,6 +53,7 @@ from monitor.engine.explain import reworded, wording
 from monitor.engine.facts import (
     SOURCE_LOOKBACK,
     ClauseFacts,
+    _names_breach,
     _source_tail,
     extract_facts,
     is_list_negator,
@@ -162,6 +163,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings += _diff_conditions(sof, snf, material_cats, lex, old.text, new.text, _section_categories(new))
     findings = _without_items_now_banned(findings, nf) + _any_time_changed(of, nf, lex, old.text, new.text)
     findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
+    findings += _unsafeguarded(lex, old.text, new.text, of, nf)
+    findings += _breach_channel_changed(of, nf, lex, old, new)
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -196,11 +199,20 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if "purpose" in kinds and sends and "sharing" in clause_cats:
+            cats.add("sharing")  # "we share it only when the law requires it, or for advertising"
+        backups = any("backups" in (f.fact.old, f.fact.new) for f in findings)
+        if backups and "retention" in clause_cats:
+            cats.add("retention")  # "deleted from our systems and backups" -> "... systems": kept in backups
         if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
             # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
             cats.add("collection")
-        anonymised = ("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
-        if "security_measure" in kinds and any(anonymised):
+        anonymised = any("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
+        if "security_measure" in kinds and anonymised and _sent_out(old.text, new.text, lex):
+            # "a hash of your e-mail address may be sent to Gravatar" -> "your e-mail address may be
+            # sent": what goes out to the party is now the data itself
+            cats.add("sharing")
+        if "security_measure" in kinds and anonymised:
             # "anonymous, aggregated data may be kept / is used for analytics" -> "your data ...": the
             # data kept or used is now about you, a change to what is kept or what it is used for
             cats |= clause_cats & {"retention", "purpose"}
@@ -242,9 +254,17 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # Fewer negations: something once ruled out may now happen.
         severity = "high" if negation < 0 else "medium"
         finding = _Finding(Fact(_ordered(material_cats)[0], was, now, "changed", "wording"), severity)
-        text = wording(_ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0)
+        aimed = modality > 0 and _count_change(lex.aims, old.text, new.text) > 0
+        text = wording(
+            _ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0, aimed
+        )
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
     listed = _list_items(old.text, new.text, lex)
+    if lex.reassurances is not None:  # "不用担心，您可以查阅、更正……": a reassurance opens the list, no item
+        listed = (
+            tuple(i for i in listed[0] if not _reassures(i, lex)),
+            tuple(i for i in listed[1] if not _reassures(i, lex)),
+        )
     if same_actions:  # "is never sold or rented" for "do not sell or rent": the same ban, re-worded
         listed = (
             [i for i in listed[0] if not _restates_actions(i, lex)],
@@ -419,6 +439,8 @@ def _synonyms_swapped(
     patterns = [p for c in sorted(cats) if (p := lex.categories.get(c)) is not None]
     if not patterns:
         return False
+    if "retention" in cats and lex.keep_verbs is not None:
+        patterns.append(lex.keep_verbs)  # "aufheben" -> "aufbewahren": one verb of keeping for another
 
     def rest(text: str) -> list[str]:
         for pattern in patterns:
@@ -643,6 +665,67 @@ def _default_switched(lex: Lexicon, old: str, new: str, cats: Collection[str]) -
     return [_Finding(fact, "high" if now == "on" else "medium")]
 
 
+def _unsafeguarded(lex: Lexicon, old: str, new: str, of: ClauseFacts, nf: ClauseFacts) -> list[_Finding]:
+    """ "We transfer your data to India" -> "... without additional safeguards": the transfer now
+    lacks what protected it (high); the words dropped, it no longer says so (medium). The negator
+    negates the safeguards, not the transfer (the phrase is a negator exception)."""
+    pattern = lex.without_safeguards
+    if pattern is None or not (
+        {"transfer"} & (set(of.categories) | set(nf.categories)) or of.places or nf.places
+    ):
+        return []
+    was, now = _lacked(pattern, old, lex), _lacked(pattern, new, lex)
+    if (was is None) == (now is None):
+        return []
+    if now is not None:
+        return [_Finding(Fact("transfer", None, now.group(0), "added", "unsafeguarded"), "high")]
+    assert was is not None
+    return [_Finding(Fact("transfer", was.group(0), None, "removed", "unsafeguarded"), "medium")]
+
+
+def _breach_channel_changed(
+    of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: Clause, new: Clause
+) -> list[_Finding]:
+    """A breach notice that reached the user directly (e-mail, letter, phone, push message) now only
+    posted for all to see ("we will inform you by e-mail" -> "by a notice on our website"): the
+    user may never learn of it (high); the reverse is a direct notice promised (medium). Only
+    where the clause or its heading is about a breach."""
+    if ("direct" in of.change_channels) == ("direct" in nf.change_channels):
+        return []
+    if "posted" not in (nf.change_channels if "direct" in of.change_channels else of.change_channels):
+        return []  # "We will inform you" -> "The Company will inform you": no public notice instead
+    if not (
+        _names_breach(old.text, lex) or _names_breach(new.text, lex) or "security" in _section_categories(new)
+    ):
+        return []
+    if "direct" in of.change_channels:
+        return [_Finding(Fact("security", "direct", "posted", "removed", "breach_channel"), "high")]
+    return [_Finding(Fact("security", None, "direct", "added", "breach_channel"), "medium")]
+
+
+def _sent_out(old: str, new: str, lex: Lexicon) -> bool:
+    """Either side sends data to a party: a verb of transfer, sharing or disclosure, or of sending
+    ("sent to", "sändas till": the verbs of `processed_by`)."""
+    sent = lex.processed_by
+    return any(_text_sends(t, lex) or (sent is not None and caseless.search(sent, t)) for t in (old, new))
+
+
+def _reassures(item: str, lex: Lexicon) -> bool:
+    """The list item is only a reassurance ("Keine Sorge", "不用担心"), its punctuation aside."""
+    assert lex.reassurances is not None
+    return lex.reassurances.fullmatch(item.strip(" \t,.:;!?，。：；！？")) is not None
+
+
+def _lacked(pattern: re.Pattern[str], text: str, lex: Lexicon) -> re.Match[str] | None:
+    """The first "without safeguards" that no negator before it turns into a limit ("we do not
+    transfer it without appropriate safeguards" = only with them)."""
+    for m in pattern.finditer(text):
+        before = re.split(r"[.;!?。；！？]", text[: m.start()])[-1]
+        if lex.negators is None or not lex.negators.search(before):
+            return m
+    return None
+
+
 def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str) -> list[_Finding]:
     """ "You may ask for erasure at any time" -> "... once a year": the same right, now limited in
     when it may be used (high). "At any time" added ("you can access your history at any time")
@@ -675,7 +758,7 @@ def _opt_out_dropped(findings: list[_Finding]) -> bool:
 
 
 TERM_KINDS = frozenset({"duration", "age", "polarity"})
-TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security"})
+TRACKER_TERMS = frozenset({"rights", "purpose", "sharing", "collection", "security", "transfer"})
 
 
 def findings_state_terms(findings: list[_Finding]) -> bool:

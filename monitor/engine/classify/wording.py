@@ -175,6 +175,8 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
             return False
         swapped = sorted(removed) == sorted(inserted)
         substituted = all(o and n for o, n in han_pairs) and len(removed) <= 2 and len(inserted) <= 2
+        # two characters side by side both replaced ("删除" -> "停用"): a word replaced, no slip
+        substituted = substituted and not any(len(o.strip()) == len(n.strip()) == 2 for o, n in han_pairs)
         if not (swapped or substituted):
             return False
     if (_negation_change(old, new, lex) != 0 and _touches_negator(pairs, lex)) or (
