@@ -116,6 +116,11 @@ _DATA_NAME = {  # the canonical data types (lang/schema.py) as the data they nam
     "sexual orientation": "sexual orientation",
     "racial or ethnic origin": "racial or ethnic origin",
     "trade union": "trade union membership",
+    "approximate location": "approximate location data",
+    "advertising id": "advertising IDs",
+    "device identifiers": "device identifiers",
+    "ip address": "IP addresses",
+    "purchase history": "purchase history",
     "government id": "government ID numbers",
     "communications": "the content of communications",
     "criminal records": "criminal records",
@@ -339,9 +344,20 @@ def _age(fact: Fact) -> str:
 
 def _data_type(facts: Sequence[Fact]) -> str:
     done = _DATA_VERB.get(facts[0].category, ("mentioned", ""))[0]
+    kind = "data" if all(_plain_data(f) for f in facts) else "sensitive data"
     if facts[0].direction == "added":
-        return f"new sensitive data {done}: {_values(facts, data_name)}"
-    return f"sensitive data no longer said to be {done}: {_values(facts, data_name)}"
+        return f"new {kind} {done}: {_values(facts, data_name)}"
+    return f"{kind} no longer said to be {done}: {_values(facts, data_name)}"
+
+
+# the data types (lang/schema.py) that are no special category: named, they are data all the same
+PLAIN_DATA_TYPES = frozenset(
+    {"approximate location", "advertising id", "device identifiers", "ip address", "purchase history"}
+)
+
+
+def _plain_data(fact: Fact) -> bool:
+    return (fact.new or fact.old) in PLAIN_DATA_TYPES
 
 
 def _right(facts: Sequence[Fact]) -> str:

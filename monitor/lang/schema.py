@@ -157,6 +157,11 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "government id",
             "communications",
             "criminal records",
+            "approximate location",
+            "advertising id",
+            "device identifiers",
+            "ip address",
+            "purchase history",
         }
     ),
     "rights": frozenset(

@@ -49,7 +49,7 @@ from monitor.engine.classify.wording import (
     _repeat_dropped,
     _words_repeat_dropped,
 )
-from monitor.engine.explain import reworded, wording
+from monitor.engine.explain import PLAIN_DATA_TYPES, reworded, wording
 from monitor.engine.facts import (
     SOURCE_LOOKBACK,
     ClauseFacts,
@@ -295,6 +295,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     held = "retention" in material_cats
     if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language, held):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
+    if not list_cats and not material_cats and _lists_data_kind(listed, new.language, plain=True):
+        # "our servers log the pages opened, the time and your IP address": a sentence that names
+        # no other practice and lists kinds of data lists what is recorded, collected
+        list_cats = {"collection"}
     if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
@@ -607,14 +611,18 @@ def _names_a_source(item: str, text: str, language: str) -> bool:
     return opening is not None or tail.search(text[max(0, at - SOURCE_LOOKBACK) : at]) is not None
 
 
-def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False) -> bool:
+def _lists_data_kind(
+    listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False, plain: bool = False
+) -> bool:
     """An item added to or dropped from an enumeration names a kind of data ("location data"):
     a sentence that says data is processed and lists what, lists the data it processes. In a
     sentence that says data is kept (`held`), a way to reach the user ("telefonsko številko",
-    "phone number"; not an address itself) listed is data kept about them too."""
+    "phone number"; not an address itself) listed is data kept about them too. With `plain`, only
+    the kinds that are no special category (an IP address, a device identifier) count."""
     for item in (*listed[0], *listed[1]):
         facts = extract_facts(item, language)
-        if facts.data_types or (held and "contact" in facts.categories and not facts.contacts):
+        types = facts.data_types & PLAIN_DATA_TYPES if plain else facts.data_types
+        if types or (held and "contact" in facts.categories and not facts.contacts):
             return True
     return False
 

@@ -1,0 +1,119 @@
+"""Leftover patterns of the held-out rounds 22-23, each stated in new sentences in every language
+it applies to: a kind of data that is no special category (approximate location, an advertising
+ID, device identifiers, an IP address, purchase history) added to or dropped from what is
+collected or logged is a collection change, an advertising ID a tracking one too and no purpose.
+
+Each row: language, old clause, new clause, and what is expected: "quiet", a category the change
+must be about, or "-category" one it must not be about."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import modified
+
+from monitor.models import Change
+
+
+def _check(change: Change, expected: str) -> None:
+    categories = set(change.categories) if change.material else set()
+    for want in expected.split(","):
+        if want == "quiet":
+            assert not change.material, change
+        elif want.startswith("-"):
+            assert want[1:] not in categories, change
+        else:
+            assert change.material and want in categories, change
+
+
+# --- a plain kind of data added to or dropped from what is collected or logged ---
+
+PLAIN_DATA = [
+    (
+        "en",
+        "Our servers log the pages you open, the time of each visit and your browser type.",
+        "Our servers log the pages you open, the time of each visit, "
+        "your device identifier and your browser type.",
+        "collection",
+    ),
+    (
+        "en",
+        "We collect the app version and crash reports.",
+        "We collect the app version, your advertising ID and crash reports.",
+        "collection,tracking,-purpose",
+    ),
+    (
+        "en",
+        "We collect your name, e-mail address and purchase history.",
+        "We collect your name and e-mail address.",
+        "collection",
+    ),
+    (
+        "de",
+        "Unsere Server protokollieren die aufgerufenen Seiten, die Uhrzeit und den Browsertyp.",
+        "Unsere Server protokollieren die aufgerufenen Seiten, die Uhrzeit, "
+        "Ihre IP-Adresse und den Browsertyp.",
+        "collection",
+    ),
+    (
+        "fr",
+        "Nous enregistrons les pages consultées, l'heure de la visite et le type de navigateur.",
+        "Nous enregistrons les pages consultées, l'heure de la visite, "
+        "votre localisation approximative et le type de navigateur.",
+        "collection",
+    ),
+    (
+        "es",
+        "Registramos las páginas visitadas, la hora de la visita y el tipo de navegador.",
+        "Registramos las páginas visitadas, la hora de la visita, "
+        "su historial de compras y el tipo de navegador.",
+        "collection",
+    ),
+    (
+        "da",
+        "Vi registrerer de besøgte sider, tidspunktet for besøget og browsertypen.",
+        "Vi registrerer de besøgte sider, tidspunktet for besøget, din IP-adresse og browsertypen.",
+        "collection",
+    ),
+    (
+        "sv",
+        "Vi loggar besökta sidor, tidpunkten för besöket och webbläsartyp.",
+        "Vi loggar besökta sidor, tidpunkten för besöket, enhetens annons-ID och webbläsartyp.",
+        "collection,tracking",
+    ),
+    (
+        "no",
+        "Vi logger besøkte sider, tidspunktet for besøket og nettlesertypen.",
+        "Vi logger besøkte sider, tidspunktet for besøket, enhets-ID-en din og nettlesertypen.",
+        "collection",
+    ),
+    (
+        "nl",
+        "Wij registreren de bezochte pagina's, het tijdstip van het bezoek en het type browser.",
+        "Wij registreren de bezochte pagina's, het tijdstip van het bezoek, "
+        "uw locatie bij benadering en het type browser.",
+        "collection",
+    ),
+    (
+        "hr",
+        "Bilježimo posjećene stranice, vrijeme posjeta i vrstu preglednika.",
+        "Bilježimo posjećene stranice, vrijeme posjeta, IP adresu vašeg uređaja i vrstu preglednika.",
+        "collection",
+    ),
+    (
+        "sl",
+        "Beležimo obiskane strani, čas obiska in vrsto brskalnika.",
+        "Beležimo obiskane strani, čas obiska, vašo približno lokacijo in vrsto brskalnika.",
+        "collection",
+    ),
+    (
+        "zh",
+        "我们记录您访问的页面、访问时间和浏览器类型。",
+        "我们记录您访问的页面、访问时间、设备标识符和浏览器类型。",
+        "collection",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), PLAIN_DATA)
+def test_plain_data_kind_listed_is_collection(language: str, old: str, new: str, expected: str) -> None:
+    _check(modified(old, new, language), expected)
