@@ -117,3 +117,87 @@ PLAIN_DATA = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), PLAIN_DATA)
 def test_plain_data_kind_listed_is_collection(language: str, old: str, new: str, expected: str) -> None:
     _check(modified(old, new, language), expected)
+
+
+# --- a verb of recording put in place of a verb of storing (or back): the same act ---
+
+RECORD_FOR_STORE = [
+    (
+        "en",
+        "Support requests are recorded in our ticketing system.",
+        "Support requests are stored in our ticketing system.",
+        "quiet",
+    ),
+    (
+        "en",
+        "Support requests are recorded in our ticketing system.",
+        "Support requests are deleted from our ticketing system.",
+        "retention",
+    ),
+    (
+        "en",
+        "Support requests are recorded in our ticketing system.",
+        "Support requests are stored in our ticketing system for ten years.",
+        "retention",
+    ),
+    (
+        "de",
+        "Ihre Anfragen werden in unserem Ticketsystem erfasst.",
+        "Ihre Anfragen werden in unserem Ticketsystem gespeichert.",
+        "quiet",
+    ),
+    (
+        "fr",
+        "Vos demandes sont enregistrées dans notre outil de suivi.",
+        "Vos demandes sont conservées dans notre outil de suivi.",
+        "quiet",
+    ),
+    (
+        "es",
+        "Sus solicitudes se registran en nuestro sistema de atención.",
+        "Sus solicitudes se almacenan en nuestro sistema de atención.",
+        "quiet",
+    ),
+    (
+        "da",
+        "Dine henvendelser registreres i vores sagssystem.",
+        "Dine henvendelser gemmes i vores sagssystem.",
+        "quiet",
+    ),
+    (
+        "sv",
+        "Dina ärenden registreras i vårt ärendesystem.",
+        "Dina ärenden lagras i vårt ärendesystem.",
+        "quiet",
+    ),
+    (
+        "no",
+        "Henvendelsene dine registreres i vårt saksbehandlingssystem.",
+        "Henvendelsene dine lagres i vårt saksbehandlingssystem.",
+        "quiet",
+    ),
+    (
+        "nl",
+        "Uw verzoeken worden vastgelegd in ons klantsysteem.",
+        "Uw verzoeken worden opgeslagen in ons klantsysteem.",
+        "quiet",
+    ),
+    (
+        "hr",
+        "Vaši se upiti evidentiraju u našem sustavu za podršku.",
+        "Vaši se upiti pohranjuju u našem sustavu za podršku.",
+        "quiet",
+    ),
+    (
+        "sl",
+        "Vaše zahteve se evidentirajo v našem sistemu za podporo.",
+        "Vaše zahteve se shranjujejo v našem sistemu za podporo.",
+        "quiet",
+    ),
+    ("zh", "您的咨询记录在我们的客服系统中。", "您的咨询存储在我们的客服系统中。", "quiet"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), RECORD_FOR_STORE)
+def test_record_verb_for_store(language: str, old: str, new: str, expected: str) -> None:
+    _check(modified(old, new, language), expected)

@@ -99,6 +99,7 @@ SCHEMA: dict[str, str] = {
     "without_safeguards": "list",
     "reassurances": "list",
     "others_modals": "list",
+    "record_verbs": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

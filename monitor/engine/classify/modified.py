@@ -360,6 +360,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+    if (
+        changed_cats
+        and changed_cats <= {"collection", "retention"}
+        and _record_verb_for_store(pairs, lex, old.text, new.text)
+    ):
+        # "registreres i en database" -> "gemmes i en database": data recorded somewhere is kept
+        # there; the same act in another verb
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
         # "uses third-party services to store them" -> "hands them to third-party services to
         # store": the same parties receive the same data; only the verb for it changed
@@ -449,6 +457,28 @@ def _synonyms_swapped(
     def rest(text: str) -> list[str]:
         for pattern in patterns:
             text = pattern.sub(" ", text)
+        return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
+
+    return rest(old) == rest(new)
+
+
+def _record_verb_for_store(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
+    """A verb of recording data ("recorded", "erfasst", "registreras") put in place of a verb of
+    storing it ("stored", "gespeichert", "lagras"), or back, and nothing else changed: what is
+    recorded in a database or log is kept there, one act said two ways."""
+    record, keep = lex.record_verbs, lex.keep_verbs
+    if record is None or keep is None:
+        return False
+
+    def swap(a: str, b: str) -> bool:
+        a, b = a.strip().lower(), b.strip().lower()
+        return bool(a and b) and record.fullmatch(a) is not None and keep.fullmatch(b) is not None
+
+    if not any(swap(o, n) or swap(n, o) for o, n in pairs):
+        return False
+
+    def rest(text: str) -> list[str]:
+        text = keep.sub(" ", record.sub(" ", text))
         return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
 
     return rest(old) == rest(new)
