@@ -201,3 +201,92 @@ RECORD_FOR_STORE = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), RECORD_FOR_STORE)
 def test_record_verb_for_store(language: str, old: str, new: str, expected: str) -> None:
     _check(modified(old, new, language), expected)
+
+
+# --- the grounds needed to go on despite an objection weakened (or made stronger) ---
+
+OVERRIDE_GROUNDS = [
+    (
+        "en",
+        "After an objection we stop, unless we can show compelling legitimate grounds for the processing.",
+        "After an objection we stop, unless we can show legitimate grounds for the processing.",
+        "rights",
+    ),
+    (
+        "en",
+        "After an objection we stop, unless we can show legitimate grounds for the processing.",
+        "After an objection we stop, unless we can show compelling legitimate grounds for the processing.",
+        "rights",
+    ),
+    (
+        "en",
+        "Our grounds must override your interests, rights and freedoms before we continue.",
+        "Our grounds must override your interests, rights and freedoms before we go on.",
+        "quiet",
+    ),
+    (
+        "de",
+        "Nach einem Widerspruch machen wir nur weiter, wenn wir zwingende schutzwürdige Gründe nachweisen.",
+        "Nach einem Widerspruch machen wir nur weiter, wenn wir schutzwürdige Gründe nachweisen.",
+        "rights",
+    ),
+    (
+        "fr",
+        "Après une opposition, nous cessons le traitement, sauf motifs légitimes et impérieux de notre part.",
+        "Après une opposition, nous cessons le traitement, sauf motifs légitimes de notre part.",
+        "rights",
+    ),
+    (
+        "es",
+        "Tras su oposición dejaremos de tratar los datos, salvo por motivos legítimos imperiosos.",
+        "Tras su oposición dejaremos de tratar los datos, salvo por motivos legítimos.",
+        "rights",
+    ),
+    (
+        "da",
+        "Efter en indsigelse ophører vi med behandlingen, medmindre vi har tvingende legitime grunde.",
+        "Efter en indsigelse ophører vi med behandlingen, medmindre vi har legitime grunde.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Efter en invändning upphör vi med behandlingen, om vi inte har tvingande berättigade skäl.",
+        "Efter en invändning upphör vi med behandlingen, om vi inte har berättigade skäl.",
+        "rights",
+    ),
+    (
+        "no",
+        "Etter en innsigelse stanser vi behandlingen, med mindre vi har tvingende berettigede grunner.",
+        "Etter en innsigelse stanser vi behandlingen, med mindre vi har berettigede grunner.",
+        "rights",
+    ),
+    (
+        "nl",
+        "Na een bezwaar stoppen wij met de verwerking, tenzij wij dwingende gerechtvaardigde gronden hebben.",
+        "Na een bezwaar stoppen wij met de verwerking, tenzij wij gerechtvaardigde gronden hebben.",
+        "rights",
+    ),
+    (
+        "hr",
+        "Nakon prigovora prestajemo s obradom, osim ako imamo uvjerljive legitimne razloge.",
+        "Nakon prigovora prestajemo s obradom, osim ako imamo legitimne razloge.",
+        "rights",
+    ),
+    (
+        "sl",
+        "Po ugovoru prenehamo z obdelavo, razen če imamo nujne zakonite razloge.",
+        "Po ugovoru prenehamo z obdelavo, razen če imamo zakonite razloge.",
+        "rights",
+    ),
+    (
+        "zh",
+        "您提出反对后，我们将停止处理，除非我们有令人信服的正当理由。",
+        "您提出反对后，我们将停止处理，除非我们有正当理由。",
+        "rights",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), OVERRIDE_GROUNDS)
+def test_override_grounds_changed(language: str, old: str, new: str, expected: str) -> None:
+    _check(modified(old, new, language), expected)

@@ -568,8 +568,18 @@ def _unsafeguarded(fact: Fact) -> str:
     return sentence(f"transfers abroad are no longer said to happen without safeguards (“{fact.old}”)")
 
 
+def _override_grounds(fact: Fact) -> str:
+    """The grounds on which processing may go on despite an objection made weaker, or stronger."""
+    if fact.direction == "removed":
+        return sentence(
+            f"processing may go on despite your objection on weaker grounds (“{fact.old}” dropped)"
+        )
+    return sentence(f"processing may go on despite your objection only on stronger grounds (“{fact.new}”)")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "override_grounds": _override_grounds,
     "unsafeguarded": _unsafeguarded,
     "breach_channel": _breach_channel,
     "default": _default,

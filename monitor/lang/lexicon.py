@@ -172,6 +172,8 @@ class Lexicon:
     reassurances: re.Pattern[str] | None = None
     # verbs of recording data in a place ("recorded in a database", "erfasst"): as keep_verbs there
     record_verbs: re.Pattern[str] | None = None
+    # what grounds to go on despite an objection must be ("compelling", "that override your interests")
+    override_grounds: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -465,6 +467,7 @@ def load_lexicon(language: str) -> Lexicon:
         without_safeguards=_alternation(data.get("without_safeguards"), cjk),
         reassurances=_alternation(data.get("reassurances"), cjk),
         record_verbs=_alternation(data.get("record_verbs"), cjk),
+        override_grounds=_alternation(data.get("override_grounds"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's

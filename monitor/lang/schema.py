@@ -100,6 +100,7 @@ SCHEMA: dict[str, str] = {
     "reassurances": "list",
     "others_modals": "list",
     "record_verbs": "list",
+    "override_grounds": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

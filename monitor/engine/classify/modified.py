@@ -165,6 +165,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
     findings += _unsafeguarded(lex, old.text, new.text, of, nf)
     findings += _breach_channel_changed(of, nf, lex, old, new)
+    findings += _override_grounds_changed(lex, old.text, new.text)
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -776,6 +777,24 @@ def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, 
         return []
     fact = Fact("rights", '"at any time"', None, "removed", "right_timing")
     return [_Finding(fact, "high")]
+
+
+def _override_grounds_changed(lex: Lexicon, old: str, new: str) -> list[_Finding]:
+    """ "unless we have compelling legitimate grounds that override your interests" -> "unless we
+    have legitimate grounds": what the service needs to go on despite an objection, a limit on it,
+    weakened (high); made stronger, medium. Said only of that exception to the right to object."""
+    pattern = lex.override_grounds
+    if pattern is None:
+        return []
+    was = [m.group(0) for m in pattern.finditer(old)]
+    now = [m.group(0) for m in pattern.finditer(new)]
+    if len(was) > len(now):
+        gone = [w for w in was if w not in now] or was
+        return [_Finding(Fact("rights", gone[0], None, "removed", "override_grounds"), "high")]
+    if len(now) > len(was):
+        added = [w for w in now if w not in was] or now
+        return [_Finding(Fact("rights", None, added[0], "added", "override_grounds"), "medium")]
+    return []
 
 
 def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
