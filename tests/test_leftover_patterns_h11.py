@@ -9,7 +9,7 @@ must be about, or "-category" one it must not be about."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import modified
+from engine_checks import modified, page_changes
 
 from monitor.models import Change
 
@@ -290,3 +290,82 @@ OVERRIDE_GROUNDS = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), OVERRIDE_GROUNDS)
 def test_override_grounds_changed(language: str, old: str, new: str, expected: str) -> None:
     _check(modified(old, new, language), expected)
+
+
+# --- a promise to tell the user, beside a merger or an acquisition, is of the data passing on ---
+
+BUSINESS_TRANSFER_NOTICE = [
+    (
+        "en",
+        "In a merger or a sale of our business, your account data would go to the new owner.",
+        "We will notify you by e-mail before that happens.",
+    ),
+    (
+        "de",
+        "Bei einer Fusion gehen Ihre Kontodaten an den neuen Eigentümer über.",
+        "Wir benachrichtigen Sie vorher per E-Mail darüber.",
+    ),
+    (
+        "fr",
+        "En cas de fusion, les données de votre compte seraient transmises au nouveau propriétaire.",
+        "Nous vous en informerons au préalable par e-mail.",
+    ),
+    (
+        "es",
+        "En caso de fusión o adquisición, los datos de su cuenta pasarían al nuevo propietario.",
+        "Le notificaremos previamente por correo electrónico.",
+    ),
+    (
+        "da",
+        "Ved en fusion eller et opkøb overgår dine kontooplysninger til den nye ejer.",
+        "Vi giver dig besked på e-mail forinden.",
+    ),
+    (
+        "sv",
+        "Vid en sammanslagning eller ett förvärv övergår dina kontouppgifter till den nya ägaren.",
+        "Vi meddelar dig via e-post innan dess.",
+    ),
+    (
+        "no",
+        "Ved en fusjon eller et oppkjøp overføres kontoopplysningene dine til den nye eieren.",
+        "Vi varsler deg på e-post før det skjer.",
+    ),
+    (
+        "nl",
+        "Bij een fusie of overname gaan uw accountgegevens over naar de nieuwe eigenaar.",
+        "Wij zullen u vooraf informeren.",
+    ),
+    (
+        "hr",
+        "U slučaju spajanja ili preuzimanja, podaci vašeg računa prelaze na novog vlasnika.",
+        "O tome ćemo vas unaprijed obavijestiti e-poštom.",
+    ),
+    (
+        "sl",
+        "V primeru združitve ali prevzema podatki vašega računa preidejo na novega lastnika.",
+        "O tem vas bomo vnaprej obvestili po e-pošti.",
+    ),
+    ("zh", "如发生并购，您的账户数据将转给新的所有者。", "我们会事先通过电子邮件通知您。"),
+]
+
+
+def _page(language: str, body: str) -> bytes:
+    return f'<html lang="{language}"><body><main><h1>Privacy</h1><p>{body}</p></main></body></html>'.encode()
+
+
+def _dropped(language: str, first: str, second: str) -> list[Change]:
+    both = first + ("" if language == "zh" else " ") + second
+    return [c for c in page_changes(_page(language, both), _page(language, first)) if c.kind != "unchanged"]
+
+
+@pytest.mark.parametrize(("language", "transfer", "notice"), BUSINESS_TRANSFER_NOTICE)
+def test_business_transfer_notice_dropped_is_sharing(language: str, transfer: str, notice: str) -> None:
+    (change,) = _dropped(language, transfer, notice)
+    _check(change, "sharing")
+
+
+def test_notice_after_policy_update_stays_about_changes() -> None:
+    (change,) = _dropped(
+        "en", "We update this policy from time to time.", "We will notify you by e-mail before that happens."
+    )
+    _check(change, "changes,-sharing")

@@ -577,8 +577,17 @@ def _override_grounds(fact: Fact) -> str:
     return sentence(f"processing may go on despite your objection only on stronger grounds (“{fact.new}”)")
 
 
+def _transfer_notice(fact: Fact) -> str:
+    """The promise to tell the user when their data passes to a buyer of the business (a merger,
+    an acquisition), dropped or made."""
+    if fact.direction == "removed":
+        return sentence("you will no longer be told when your data passes to a buyer of the business")
+    return sentence("you will now be told when your data passes to a buyer of the business")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "transfer_notice": _transfer_notice,
     "override_grounds": _override_grounds,
     "unsafeguarded": _unsafeguarded,
     "breach_channel": _breach_channel,

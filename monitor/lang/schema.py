@@ -101,6 +101,7 @@ SCHEMA: dict[str, str] = {
     "others_modals": "list",
     "record_verbs": "list",
     "override_grounds": "list",
+    "business_transfers": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
