@@ -369,3 +369,86 @@ def test_notice_after_policy_update_stays_about_changes() -> None:
         "en", "We update this policy from time to time.", "We will notify you by e-mail before that happens."
     )
     _check(change, "changes,-sharing")
+
+
+# --- a use added to what the parties that receive the data do with it: a term of that sharing ---
+
+RECIPIENTS_USE = [
+    (
+        "en",
+        "We send your data to our service providers for hosting and storage.",
+        "We send your data to our service providers for hosting, storage and advertising.",
+        "sharing,purpose",
+    ),
+    (
+        "en",
+        "We use your data for hosting and storage.",
+        "We use your data for hosting, storage and advertising.",
+        "purpose,-sharing",
+    ),
+    (
+        "de",
+        "Wir übermitteln Ihre Daten an unsere Dienstleister für Hosting und Speicherung.",
+        "Wir übermitteln Ihre Daten an unsere Dienstleister für Hosting, Speicherung und Werbung.",
+        "sharing",
+    ),
+    (
+        "fr",
+        "Nous transmettons vos données à nos prestataires pour l'hébergement et le stockage.",
+        "Nous transmettons vos données à nos prestataires pour l'hébergement, le stockage et la publicité.",
+        "sharing",
+    ),
+    (
+        "es",
+        "Enviamos sus datos a nuestros proveedores de servicios para alojamiento y copias.",
+        "Enviamos sus datos a nuestros proveedores de servicios para alojamiento, copias y publicidad.",
+        "sharing",
+    ),
+    (
+        "da",
+        "Vi videregiver dine data til vores tjenesteudbydere til hosting og lagring.",
+        "Vi videregiver dine data til vores tjenesteudbydere til hosting, lagring og markedsføring.",
+        "sharing",
+    ),
+    (
+        "sv",
+        "Vi lämnar ut dina uppgifter till våra tjänsteleverantörer för drift och lagring.",
+        "Vi lämnar ut dina uppgifter till våra tjänsteleverantörer för drift, lagring och marknadsföring.",
+        "sharing",
+    ),
+    (
+        "no",
+        "Vi utleverer dine data til våre tjenesteleverandører for drift og lagring.",
+        "Vi utleverer dine data til våre tjenesteleverandører for drift, lagring og markedsføring.",
+        "sharing",
+    ),
+    (
+        "nl",
+        "Wij verstrekken uw gegevens aan onze dienstverleners voor hosting en opslag.",
+        "Wij verstrekken uw gegevens aan onze dienstverleners voor hosting, opslag en marketing.",
+        "sharing",
+    ),
+    (
+        "hr",
+        "Vaše podatke prosljeđujemo našim pružateljima usluga radi smještaja i pohrane.",
+        "Vaše podatke prosljeđujemo našim pružateljima usluga radi smještaja, pohrane i marketinga.",
+        "sharing",
+    ),
+    (
+        "sl",
+        "Vaše podatke posredujemo našim ponudnikom storitev za gostovanje in hrambo.",
+        "Vaše podatke posredujemo našim ponudnikom storitev za gostovanje, hrambo in trženje.",
+        "sharing",
+    ),
+    (
+        "zh",
+        "我们会将您的数据共享给服务提供商，用于托管和存储。",
+        "我们会将您的数据共享给服务提供商，用于托管、存储和广告。",
+        "sharing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), RECIPIENTS_USE)
+def test_use_added_to_what_recipients_do(language: str, old: str, new: str, expected: str) -> None:
+    _check(modified(old, new, language), expected)

@@ -200,6 +200,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if (
+            "purpose" in kinds
+            and of.recipients & nf.recipients
+            and (sends or clause_cats & {"sharing", "transfer"})
+        ):
+            # "transferred to service providers for hosting and storage" -> "… and advertising": what
+            # the parties who get the data do with it, a term of that sharing
+            cats.add("sharing")
         if "purpose" in kinds and sends and "sharing" in clause_cats:
             cats.add("sharing")  # "we share it only when the law requires it, or for advertising"
         backups = any("backups" in (f.fact.old, f.fact.new) for f in findings)
