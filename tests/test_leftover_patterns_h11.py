@@ -452,3 +452,86 @@ RECIPIENTS_USE = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), RECIPIENTS_USE)
 def test_use_added_to_what_recipients_do(language: str, old: str, new: str, expected: str) -> None:
     _check(modified(old, new, language), expected)
+
+
+# --- a refusal after which data is deleted, dropped: when data is deleted, a retention term ---
+
+DELETION_TRIGGERS = [
+    (
+        "en",
+        "We erase your profile when you withdraw consent or object to its use, or once the contract ends.",
+        "We erase your profile once the contract ends.",
+        "retention,-rights",
+    ),
+    (
+        "en",
+        "You can have your data erased, withdraw your consent or object to its use.",
+        "You can have your data erased or object to its use.",
+        "rights",
+    ),
+    (
+        "de",
+        "Wir löschen Ihr Profil, wenn Sie Ihre Einwilligung widerrufen oder wenn der Vertrag endet.",
+        "Wir löschen Ihr Profil, wenn der Vertrag endet.",
+        "retention",
+    ),
+    (
+        "fr",
+        "Nous supprimons votre profil lorsque vous retirez votre consentement ou à la fin du contrat.",
+        "Nous supprimons votre profil à la fin du contrat.",
+        "retention",
+    ),
+    (
+        "es",
+        "Suprimimos su perfil cuando retira su consentimiento o cuando termina el contrato.",
+        "Suprimimos su perfil cuando termina el contrato.",
+        "retention",
+    ),
+    (
+        "da",
+        "Vi sletter din profil, når du trækker dit samtykke tilbage, eller når aftalen ophører.",
+        "Vi sletter din profil, når aftalen ophører.",
+        "retention",
+    ),
+    (
+        "sv",
+        "Vi raderar din profil när du återkallar ditt samtycke eller när avtalet upphör.",
+        "Vi raderar din profil när avtalet upphör.",
+        "retention",
+    ),
+    (
+        "no",
+        "Vi sletter profilen din når du trekker tilbake samtykket ditt, eller når avtalen opphører.",
+        "Vi sletter profilen din når avtalen opphører.",
+        "retention",
+    ),
+    (
+        "nl",
+        "Wij verwijderen uw profiel wanneer u uw toestemming intrekt of wanneer de overeenkomst eindigt.",
+        "Wij verwijderen uw profiel wanneer de overeenkomst eindigt.",
+        "retention",
+    ),
+    (
+        "hr",
+        "Vaš profil brišemo kada povučete privolu ili kada ugovor istekne.",
+        "Vaš profil brišemo kada ugovor istekne.",
+        "retention",
+    ),
+    (
+        "sl",
+        "Vaš profil izbrišemo, ko prekličete privolitev ali ko pogodba preneha.",
+        "Vaš profil izbrišemo, ko pogodba preneha.",
+        "retention",
+    ),
+    (
+        "zh",
+        "当您撤回同意或合同终止时，我们会删除您的资料。",
+        "当合同终止时，我们会删除您的资料。",
+        "retention",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), DELETION_TRIGGERS)
+def test_refusal_as_deletion_trigger(language: str, old: str, new: str, expected: str) -> None:
+    _check(modified(old, new, language), expected)

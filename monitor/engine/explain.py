@@ -531,9 +531,18 @@ def _labelled(
     return say
 
 
+def _deletion_trigger(facts: Sequence[Fact]) -> str:
+    """Refusals (withdrawing consent, objecting) after which the data is deleted, dropped or added."""
+    when = _joined(_unique([right_name(f.old or f.new).removeprefix("to ") for f in facts]), "or")
+    if facts[0].old:
+        return f"your data is no longer said to be deleted when you {when}"
+    return f"your data will now be deleted when you {when}"
+
+
 _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
     **{kind: _labelled(*labels) for kind, labels in _LABELS.items()},
     "data_type": _data_type,
+    "deletion_trigger": _deletion_trigger,
     "right": _right,
     "item": _item,
     "shared_data": _shared_data,

@@ -181,6 +181,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
+    findings = _rights_as_deletion_triggers(findings, of, nf, lex, old.text, new.text)
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
@@ -803,6 +804,51 @@ def _override_grounds_changed(lex: Lexicon, old: str, new: str) -> list[_Finding
         added = [w for w in now if w not in was] or now
         return [_Finding(Fact("rights", None, added[0], "added", "override_grounds"), "medium")]
     return []
+
+
+DELETION_TRIGGERS = frozenset({"withdraw consent", "objection", "opt-out"})
+DELETION_RIGHTS = frozenset({"account deletion", "account data deletion"})
+
+
+def _rights_as_deletion_triggers(
+    findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str
+) -> list[_Finding]:
+    """ "We delete your data when you withdraw your consent or object" -> "… when the purpose
+    has gone": a refusal named beside the verb of deleting, in a sentence on keeping data, is when
+    the data is deleted, not a right offered: one dropped or added is a retention term. A
+    sentence that offers the user something ("you can") or names deleting their account lists
+    rights instead."""
+    if lex.deletion is None or "retention" not in of.categories or "retention" not in nf.categories:
+        return findings
+    if (of.rights_named | nf.rights_named) & DELETION_RIGHTS:
+        return findings
+    was = {r for r in of.rights_named & DELETION_TRIGGERS if _named_after_deletion(r, old, lex)}
+    now = {r for r in nf.rights_named & DELETION_TRIGGERS if _named_after_deletion(r, new, lex)}
+    if was == now:
+        return findings
+    moved = was ^ now
+    out = [f for f in findings if not (f.fact.kind == "right" and (f.fact.old or f.fact.new) in moved)]
+    out += [
+        _Finding(Fact("retention", r, None, "removed", "deletion_trigger"), "high") for r in sorted(was - now)
+    ]
+    out += [
+        _Finding(Fact("retention", None, r, "added", "deletion_trigger"), "medium") for r in sorted(now - was)
+    ]
+    if "withdraw consent" in moved:
+        # "when you withdraw your consent" names no consent the rights need
+        out = [f for f in out if not (f.fact.kind == "condition" and f.fact.category == "rights")]
+    return out
+
+
+def _named_after_deletion(right: str, text: str, lex: Lexicon) -> bool:
+    """The text names the right and a verb of deleting, and offers the user nothing ("you may",
+    "you have the right"): the refusal is when the data is deleted."""
+    pattern = lex.rights.get(right)
+    if lex.deletion is None or pattern is None or not caseless.search(lex.deletion, text):
+        return False
+    return caseless.search(pattern, text) and not (
+        lex.user_modals is not None and caseless.search(lex.user_modals, text)
+    )
 
 
 def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
