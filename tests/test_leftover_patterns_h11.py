@@ -535,3 +535,65 @@ DELETION_TRIGGERS = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), DELETION_TRIGGERS)
 def test_refusal_as_deletion_trigger(language: str, old: str, new: str, expected: str) -> None:
     _check(modified(old, new, language), expected)
+
+
+# --- a period beside a verb of documenting or recording: how long the record is kept ---
+
+RECORD_PERIODS = [
+    (
+        "en",
+        "Each invoice is documented for a period of two years to demonstrate compliance.",
+        "Each invoice is documented for a period of five years to demonstrate compliance.",
+    ),
+    (
+        "de",
+        "Jede Rechnung wird für einen Zeitraum von 2 Jahren dokumentiert, um Pflichten nachzuweisen.",
+        "Jede Rechnung wird für einen Zeitraum von 5 Jahren dokumentiert, um Pflichten nachzuweisen.",
+    ),
+    (
+        "fr",
+        "Chaque facture est documentée pendant une période de 2 ans afin de prouver nos obligations.",
+        "Chaque facture est documentée pendant une période de 5 ans afin de prouver nos obligations.",
+    ),
+    (
+        "es",
+        "Cada factura queda documentada durante un período de 2 años para acreditar el cumplimiento.",
+        "Cada factura queda documentada durante un período de 5 años para acreditar el cumplimiento.",
+    ),
+    (
+        "da",
+        "Hver faktura dokumenteres i en periode på 2 år med henblik på at vise, at vi overholder reglerne.",
+        "Hver faktura dokumenteres i en periode på 5 år med henblik på at vise, at vi overholder reglerne.",
+    ),
+    (
+        "sv",
+        "Varje faktura dokumenteras under en period av 2 år i syfte att visa att vi följer reglerna.",
+        "Varje faktura dokumenteras under en period av 5 år i syfte att visa att vi följer reglerna.",
+    ),
+    (
+        "no",
+        "Hver faktura dokumenteres i en periode på 2 år for å vise at vi følger reglene.",
+        "Hver faktura dokumenteres i en periode på 5 år for å vise at vi følger reglene.",
+    ),
+    (
+        "nl",
+        "Elke factuur wordt gedurende een periode van 2 jaar gedocumenteerd om naleving aan te tonen.",
+        "Elke factuur wordt gedurende een periode van 5 jaar gedocumenteerd om naleving aan te tonen.",
+    ),
+    (
+        "hr",
+        "Svaki račun dokumentira se u razdoblju od 24 mjeseca u svrhu dokazivanja usklađenosti.",
+        "Svaki račun dokumentira se u razdoblju od 60 mjeseci u svrhu dokazivanja usklađenosti.",
+    ),
+    (
+        "sl",
+        "Vsak račun se evidentira za obdobje 2 let z namenom izkazovanja skladnosti.",
+        "Vsak račun se evidentira za obdobje 5 let z namenom izkazovanja skladnosti.",
+    ),
+    ("zh", "每张发票将存档2年，以证明我们履行了义务。", "每张发票将存档5年，以证明我们履行了义务。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), RECORD_PERIODS)
+def test_period_of_a_record_is_retention(language: str, old: str, new: str) -> None:
+    _check(modified(old, new, language), "retention")

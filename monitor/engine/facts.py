@@ -451,6 +451,9 @@ def _duration_category(
             continue  # "at risk of a data breach": a period here is no deadline for telling
         if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
+    if lex.record_verbs is not None and caseless.search(lex.record_verbs, segment):
+        # "the reply is documented for a period of 3 years": how long the record is kept
+        return "retention"
     return "contact" if risk_only and fallback == "security" else fallback
 
 

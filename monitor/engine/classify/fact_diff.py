@@ -60,6 +60,10 @@ def _diff_facts(
         # "data processed by us or by third parties includes ... and location data": a kind of data
         # the parties process, named where no verb hands it to anyone, is data collected
         data_cat = "collection"
+    elif data_cat == "collection" and _sent_to_the_same_parties(of, nf, cats):
+        # "le navigateur envoie … votre adresse IP au service X": a kind of data added to what goes
+        # to the parties named on both sides, where no verb says it is collected: shared
+        data_cat = "sharing"
     # "reclaimed if you send no messages" is about no data practice; "we process the following
     # data: name, e-mail, location" is one, though its only keywords name personal details
     # (read with one lexicon on both sides: two lexicons name different data types in one text)
@@ -94,6 +98,15 @@ def _diff_facts(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
     return out
+
+
+def _sent_to_the_same_parties(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> bool:
+    """Both sides send data to the same parties and neither says data is collected."""
+    if "sharing" not in cats or not of.recipients or of.recipients != nf.recipients:
+        return False
+    if not (of.states_flow and nf.states_flow):
+        return False
+    return not any(p.action == "collect" for p in (*of.polarity, *nf.polarity))
 
 
 def _named_data(f: ClauseFacts) -> frozenset[str]:
