@@ -597,3 +597,76 @@ RECORD_PERIODS = [
 @pytest.mark.parametrize(("language", "old", "new"), RECORD_PERIODS)
 def test_period_of_a_record_is_retention(language: str, old: str, new: str) -> None:
     _check(modified(old, new, language), "retention")
+
+
+# --- backups dropped from where data is erased: less is erased, retention (in every language) ---
+
+BACKUPS_DROPPED = [
+    (
+        "en",
+        "When you close your account, we erase your messages from our servers and backups.",
+        "When you close your account, we erase your messages from our servers.",
+    ),
+    (
+        "de",
+        "Schließen Sie Ihr Konto, löschen wir Ihre Nachrichten von unseren Servern und aus Sicherungskopien.",
+        "Schließen Sie Ihr Konto, löschen wir Ihre Nachrichten von unseren Servern.",
+    ),
+    (
+        "fr",
+        "Lorsque vous fermez votre compte, nous effaçons vos messages de nos serveurs et de nos sauvegardes.",
+        "Lorsque vous fermez votre compte, nous effaçons vos messages de nos serveurs.",
+    ),
+    (
+        "es",
+        "Al cerrar su cuenta, borramos sus mensajes de nuestros servidores y de las copias de seguridad.",
+        "Al cerrar su cuenta, borramos sus mensajes de nuestros servidores.",
+    ),
+    (
+        "da",
+        "Når du lukker din konto, sletter vi dine beskeder fra vores servere og sikkerhedskopier.",
+        "Når du lukker din konto, sletter vi dine beskeder fra vores servere.",
+    ),
+    (
+        "sv",
+        "När du stänger ditt konto raderar vi dina meddelanden från våra servrar och säkerhetskopior.",
+        "När du stänger ditt konto raderar vi dina meddelanden från våra servrar.",
+    ),
+    (
+        "no",
+        "Når du lukker kontoen din, sletter vi meldingene dine fra våre servere og sikkerhetskopier.",
+        "Når du lukker kontoen din, sletter vi meldingene dine fra våre servere.",
+    ),
+    (
+        "nl",
+        "Wanneer u uw account sluit, wissen wij uw berichten van onze servers en back-ups.",
+        "Wanneer u uw account sluit, wissen wij uw berichten van onze servers.",
+    ),
+    (
+        "hr",
+        "Kada zatvorite račun, brišemo vaše poruke s naših poslužitelja i sigurnosnih kopija.",
+        "Kada zatvorite račun, brišemo vaše poruke s naših poslužitelja.",
+    ),
+    (
+        "sl",
+        "Ko zaprete račun, izbrišemo vaša sporočila z naših strežnikov in varnostnih kopij.",
+        "Ko zaprete račun, izbrišemo vaša sporočila z naših strežnikov.",
+    ),
+    (
+        "zh",
+        "当您关闭账户时，我们会从服务器和备份中删除您的消息。",
+        "当您关闭账户时，我们会从服务器中删除您的消息。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), BACKUPS_DROPPED)
+def test_backups_dropped_from_erasing_is_retention(language: str, old: str, new: str) -> None:
+    _check(modified(old, new, language), "retention,-collection")
+
+
+def test_right_dropped_beside_deleting_stays_a_right() -> None:
+    _check(
+        modified("You can access, correct or delete your data.", "You can access or delete your data."),
+        "rights",
+    )
