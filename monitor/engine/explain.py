@@ -344,10 +344,18 @@ def _age(fact: Fact) -> str:
 
 def _data_type(facts: Sequence[Fact]) -> str:
     done = _DATA_VERB.get(facts[0].category, ("mentioned", ""))[0]
-    kind = "data" if all(_plain_data(f) for f in facts) else "sensitive data"
-    if facts[0].direction == "added":
-        return f"new {kind} {done}: {_values(facts, data_name)}"
-    return f"{kind} no longer said to be {done}: {_values(facts, data_name)}"
+    parts = []
+    for kind, group in (
+        ("sensitive data", [f for f in facts if not _plain_data(f)]),
+        ("data", [f for f in facts if _plain_data(f)]),
+    ):
+        if not group:
+            continue
+        if facts[0].direction == "added":
+            parts.append(f"new {kind} {done}: {_values(group, data_name)}")
+        else:
+            parts.append(f"{kind} no longer said to be {done}: {_values(group, data_name)}")
+    return "; ".join(parts)
 
 
 # the data types (lang/schema.py) that are no special category: named, they are data all the same
