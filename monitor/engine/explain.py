@@ -116,6 +116,11 @@ _DATA_NAME = {  # the canonical data types (lang/schema.py) as the data they nam
     "sexual orientation": "sexual orientation",
     "racial or ethnic origin": "racial or ethnic origin",
     "trade union": "trade union membership",
+    "approximate location": "approximate location data",
+    "advertising id": "advertising IDs",
+    "device identifiers": "device identifiers",
+    "ip address": "IP addresses",
+    "purchase history": "purchase history",
     "government id": "government ID numbers",
     "communications": "the content of communications",
     "criminal records": "criminal records",
@@ -339,9 +344,28 @@ def _age(fact: Fact) -> str:
 
 def _data_type(facts: Sequence[Fact]) -> str:
     done = _DATA_VERB.get(facts[0].category, ("mentioned", ""))[0]
-    if facts[0].direction == "added":
-        return f"new sensitive data {done}: {_values(facts, data_name)}"
-    return f"sensitive data no longer said to be {done}: {_values(facts, data_name)}"
+    parts = []
+    for kind, group in (
+        ("sensitive data", [f for f in facts if not _plain_data(f)]),
+        ("data", [f for f in facts if _plain_data(f)]),
+    ):
+        if not group:
+            continue
+        if facts[0].direction == "added":
+            parts.append(f"new {kind} {done}: {_values(group, data_name)}")
+        else:
+            parts.append(f"{kind} no longer said to be {done}: {_values(group, data_name)}")
+    return "; ".join(parts)
+
+
+# the data types (lang/schema.py) that are no special category: named, they are data all the same
+PLAIN_DATA_TYPES = frozenset(
+    {"approximate location", "advertising id", "device identifiers", "ip address", "purchase history"}
+)
+
+
+def _plain_data(fact: Fact) -> bool:
+    return (fact.new or fact.old) in PLAIN_DATA_TYPES
 
 
 def _right(facts: Sequence[Fact]) -> str:
@@ -515,9 +539,18 @@ def _labelled(
     return say
 
 
+def _deletion_trigger(facts: Sequence[Fact]) -> str:
+    """Refusals (withdrawing consent, objecting) after which the data is deleted, dropped or added."""
+    when = _joined(_unique([right_name(f.old or f.new).removeprefix("to ") for f in facts]), "or")
+    if facts[0].old:
+        return f"your data is no longer said to be deleted when you {when}"
+    return f"your data will now be deleted when you {when}"
+
+
 _LISTED: dict[str, Callable[[Sequence[Fact]], str]] = {
     **{kind: _labelled(*labels) for kind, labels in _LABELS.items()},
     "data_type": _data_type,
+    "deletion_trigger": _deletion_trigger,
     "right": _right,
     "item": _item,
     "shared_data": _shared_data,
@@ -552,8 +585,27 @@ def _unsafeguarded(fact: Fact) -> str:
     return sentence(f"transfers abroad are no longer said to happen without safeguards (“{fact.old}”)")
 
 
+def _override_grounds(fact: Fact) -> str:
+    """The grounds on which processing may go on despite an objection made weaker, or stronger."""
+    if fact.direction == "removed":
+        return sentence(
+            f"processing may go on despite your objection on weaker grounds (“{fact.old}” dropped)"
+        )
+    return sentence(f"processing may go on despite your objection only on stronger grounds (“{fact.new}”)")
+
+
+def _transfer_notice(fact: Fact) -> str:
+    """The promise to tell the user when their data passes to a buyer of the business (a merger,
+    an acquisition), dropped or made."""
+    if fact.direction == "removed":
+        return sentence("you will no longer be told when your data passes to a buyer of the business")
+    return sentence("you will now be told when your data passes to a buyer of the business")
+
+
 _DESCRIBERS: dict[str, Callable[[Fact], str]] = {
     "duration": _duration,
+    "transfer_notice": _transfer_notice,
+    "override_grounds": _override_grounds,
     "unsafeguarded": _unsafeguarded,
     "breach_channel": _breach_channel,
     "default": _default,

@@ -451,6 +451,9 @@ def _duration_category(
             continue  # "at risk of a data breach": a period here is no deadline for telling
         if cat in lex.categories and caseless.search(lex.categories[cat], segment):
             return cat
+    if lex.record_verbs is not None and caseless.search(lex.record_verbs, segment):
+        # "the reply is documented for a period of 3 years": how long the record is kept
+        return "retention"
     return "contact" if risk_only and fallback == "security" else fallback
 
 
@@ -789,7 +792,8 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
         found = [
             (kind, key)
             for kind, key in found
-            if kind != "recipient" or not _source_only(key, named, text, lex)
+            if (kind != "recipient" or not _source_only(key, named, text, lex))
+            and (kind != "purpose" or not _inside_ad_id(key, named, lex))
         ]
         if not found:
             continue
@@ -809,6 +813,15 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
             stated[kind].add(key)
     ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
+
+
+def _inside_ad_id(key: str, seg: str, lex: Lexicon) -> bool:
+    """Every mention of the purpose `key` is part of an advertising ID's name ("your advertising
+    ID", "Werbe-ID"): a kind of data named, no use of it."""
+    ad_id = lex.data_types.get("advertising id")
+    if ad_id is None or not caseless.search(ad_id, seg):
+        return False
+    return not caseless.search(lex.purposes[key], _blanked(ad_id, seg, " "))
 
 
 SOURCE_REACH = 3  # words between "from" and the party it names ("from the credit reference agencies")

@@ -170,6 +170,12 @@ class Lexicon:
     without_safeguards: re.Pattern[str] | None = None
     # "don't worry", "keine Sorge": a reassurance, no term and no list item (also a negator exception)
     reassurances: re.Pattern[str] | None = None
+    # verbs of recording data in a place ("recorded in a database", "erfasst"): as keep_verbs there
+    record_verbs: re.Pattern[str] | None = None
+    # what grounds to go on despite an objection must be ("compelling", "that override your interests")
+    override_grounds: re.Pattern[str] | None = None
+    # a merger, an acquisition, a sale of the business: the user's data may pass to a new owner
+    business_transfers: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -462,6 +468,9 @@ def load_lexicon(language: str) -> Lexicon:
         service_complaints=_alternation(data.get("service_complaints"), cjk),
         without_safeguards=_alternation(data.get("without_safeguards"), cjk),
         reassurances=_alternation(data.get("reassurances"), cjk),
+        record_verbs=_alternation(data.get("record_verbs"), cjk),
+        override_grounds=_alternation(data.get("override_grounds"), cjk),
+        business_transfers=_alternation(data.get("business_transfers"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's

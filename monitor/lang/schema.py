@@ -99,6 +99,9 @@ SCHEMA: dict[str, str] = {
     "without_safeguards": "list",
     "reassurances": "list",
     "others_modals": "list",
+    "record_verbs": "list",
+    "override_grounds": "list",
+    "business_transfers": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
@@ -157,6 +160,11 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "government id",
             "communications",
             "criminal records",
+            "approximate location",
+            "advertising id",
+            "device identifiers",
+            "ip address",
+            "purchase history",
         }
     ),
     "rights": frozenset(

@@ -38,7 +38,7 @@ from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, canonical_language, load_lexicon
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import MATERIAL_CATEGORIES, Change, Clause, severity_rank
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
 
 LEAD_IN_REACH = 30  # list entries walked back over to the line that leads into the list
 
@@ -494,6 +494,43 @@ def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[
     severity = max((f.severity for f in findings), key=severity_rank)
     text = with_subject(_explain(findings), new.text, new.language)
     return _done(change, ["changes"], findings, True, severity, text)
+
+
+CHANGE_NOTICE_KINDS = frozenset({"change_notice", "change_channel", "change_timing"})
+
+
+def _notice_of_business_transfer(
+    change: Change, classified: Change, clauses: Sequence[Clause] | None
+) -> Change:
+    """A promise to tell the user, added or dropped, in a sentence about a merger or acquisition
+    or just after one ("If we are bought, your data passes to the buyer. We will e-mail you
+    first."): the notice is of the data passing to a new owner, a sharing term, not of changes to
+    the policy."""
+    if not classified.material or not classified.facts or clauses is None:
+        return classified
+    if any(f.kind not in CHANGE_NOTICE_KINDS for f in classified.facts):
+        return classified
+    clause = change.old if change.kind == "removed" else change.new
+    if clause is None:
+        return classified
+    lex = pick_lexicon(clause.text, clause.language)
+    if lex.business_transfers is None:
+        return classified
+    previous = _previous_sentence(clause, clauses)
+    texts = [clause.text] + ([previous.text] if previous is not None else [])
+    if not any(caseless.search(lex.business_transfers, t) for t in texts):
+        return classified
+    dropped = change.kind == "removed" or any(
+        f.direction == "removed" or f.new in ("no notice", "posted") for f in classified.facts
+    )
+    fact = (
+        Fact("sharing", "notice of a business transfer", None, "removed", "transfer_notice")
+        if dropped
+        else Fact("sharing", None, "notice of a business transfer", "added", "transfer_notice")
+    )
+    finding = _Finding(fact, "high" if dropped else "medium")
+    text = with_subject(_explain([finding]), clause.text, clause.language)
+    return _done(change, ["sharing"], [finding], True, finding.severity, text)
 
 
 def _refers_back(text: str, lex: Lexicon) -> bool:

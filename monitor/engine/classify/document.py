@@ -18,6 +18,7 @@ from monitor.engine.classify.context import (
     _entry_replaced,
     _in_consent_banner,
     _notice_after_changes,
+    _notice_of_business_transfer,
     _period_of_previous_act,
     _period_said_beside,
     _reply_period_after_request,
@@ -103,6 +104,9 @@ def _classify_changes(
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _edited_entry(change, classified, old_clauses, new_clauses)
+        if classified.material:
+            mine = old_clauses if change.kind == "removed" else new_clauses
+            classified = _notice_of_business_transfer(change, classified, mine)
         if classified.material and change.kind in ("added", "removed"):
             theirs = new_clauses if change.kind == "removed" else old_clauses
             classified = _destination_named_elsewhere(change, classified, theirs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from monitor.engine.classify.findings import _Finding, _shown
 from monitor.engine.classify.negation import RIGHT_CATEGORY
+from monitor.engine.explain import PLAIN_DATA_TYPES
 from monitor.engine.facts import ClauseFacts, Duration, processed_by_a_party
 from monitor.models import CATEGORIES, MATERIAL_CATEGORIES, Fact
 
@@ -59,12 +60,16 @@ def _diff_facts(
         # "data processed by us or by third parties includes ... and location data": a kind of data
         # the parties process, named where no verb hands it to anyone, is data collected
         data_cat = "collection"
+    elif data_cat == "collection" and _sent_to_the_same_parties(of, nf, cats):
+        # "le navigateur envoie … votre adresse IP au service X": a kind of data added to what goes
+        # to the parties named on both sides, where no verb says it is collected: shared
+        data_cat = "sharing"
     # "reclaimed if you send no messages" is about no data practice; "we process the following
     # data: name, e-mail, location" is one, though its only keywords name personal details
     # (read with one lexicon on both sides: two lexicons name different data types in one text)
     lists_details = "contact" in cats and (of.states_flow or nf.states_flow) and of.language == nf.language
     if cats & MATERIAL_CATEGORIES or lists_details:
-        out += _diff_set(data_cat, "data_type", of.data_types, nf.data_types, "high", "medium")
+        out += _diff_set(data_cat, "data_type", _named_data(of), _named_data(nf), "high", "medium")
     out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
     out += _diff_ruled_out(of, nf, data_cat)
     for right in sorted(of.rights ^ nf.rights):
@@ -95,21 +100,44 @@ def _diff_facts(
     return out
 
 
+def _sent_to_the_same_parties(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> bool:
+    """Both sides send data to the same parties and neither says data is collected."""
+    if "sharing" not in cats or not of.recipients or of.recipients != nf.recipients:
+        return False
+    if not (of.states_flow and nf.states_flow):
+        return False
+    return not any(p.action == "collect" for p in (*of.polarity, *nf.polarity))
+
+
+def _named_data(f: ClauseFacts) -> frozenset[str]:
+    """The data types a clause names, a kind that is no special category (an IP address) whether
+    stated or ruled out: "your purchase history is never combined" -> "may be combined" is about
+    what is done with it (the sentence's verb), not a kind of data newly collected."""
+    return f.data_types | {
+        key for kind, key in f.ruled_out if kind == "data_type" and key in PLAIN_DATA_TYPES
+    }
+
+
 def _diff_ruled_out(of: ClauseFacts, nf: ClauseFacts, data_cat: str) -> list[_Finding]:
     """Things a sentence rules out ("we never share with data brokers"): a new one is favourable,
-    a dropped one (the promise gone) is not."""
+    a dropped one (the promise gone) is not. A plain kind of data (PLAIN_DATA_TYPES) ruled out or
+    no longer: the negation's change says what changed, with the sentence's own categories."""
     cat = {"recipient": "sharing", "data_type": data_cat, "purpose": "purpose"}
     out = [
         _Finding(Fact(cat[kind], None, key, "negated", kind), "medium")
         for kind, key in sorted(nf.ruled_out - of.ruled_out)
-        if key not in _stated(of, kind)
+        if key not in _stated(of, kind) and not _plain(kind, key)
     ]
     out += [
         _Finding(Fact(cat[kind], key, None, "affirmed", kind), "high")
         for kind, key in sorted(of.ruled_out - nf.ruled_out)
-        if key not in _stated(nf, kind)  # stated now: the affirmed set reports it
+        if key not in _stated(nf, kind) and not _plain(kind, key)  # stated now: the affirmed set reports it
     ]
     return out
+
+
+def _plain(kind: str, key: str) -> bool:
+    return kind == "data_type" and key in PLAIN_DATA_TYPES
 
 
 def _stated(f: ClauseFacts, kind: str) -> frozenset[str]:

@@ -49,7 +49,7 @@ from monitor.engine.classify.wording import (
     _repeat_dropped,
     _words_repeat_dropped,
 )
-from monitor.engine.explain import reworded, wording
+from monitor.engine.explain import PLAIN_DATA_TYPES, reworded, wording
 from monitor.engine.facts import (
     SOURCE_LOOKBACK,
     ClauseFacts,
@@ -165,6 +165,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     findings += _default_switched(lex, old.text, new.text, material_cats or set(_section_categories(new)))
     findings += _unsafeguarded(lex, old.text, new.text, of, nf)
     findings += _breach_channel_changed(of, nf, lex, old, new)
+    findings += _override_grounds_changed(lex, old.text, new.text)
     if not findings:
         listed = _details_listed(of, nf, old.text, new.text, clause_cats, lex)
         findings = listed or _access_narrowed(of, nf, pairs)
@@ -180,6 +181,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
+    findings = _rights_as_deletion_triggers(findings, of, nf, lex, old.text, new.text)
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
@@ -199,6 +201,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
         if "security_measure" in kinds and sends:
             cats.add("sharing")  # "an anonymised ID is shared" -> "your e-mail is shared": what goes out
+        if (
+            "purpose" in kinds
+            and of.recipients & nf.recipients
+            and (sends or clause_cats & {"sharing", "transfer"})
+        ):
+            # "transferred to service providers for hosting and storage" -> "… and advertising": what
+            # the parties who get the data do with it, a term of that sharing
+            cats.add("sharing")
         if "purpose" in kinds and sends and "sharing" in clause_cats:
             cats.add("sharing")  # "we share it only when the law requires it, or for advertising"
         backups = any("backups" in (f.fact.old, f.fact.new) for f in findings)
@@ -295,6 +305,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     held = "retention" in material_cats
     if not list_cats and (of.states_flow or nf.states_flow) and _lists_data_kind(listed, new.language, held):
         list_cats = {"collection"}  # "we process device data, location data and crash reports"
+    if not list_cats and not material_cats and _lists_data_kind(listed, new.language, plain=True):
+        # "our servers log the pages opened, the time and your IP address": a sentence that names
+        # no other practice and lists kinds of data lists what is recorded, collected
+        list_cats = {"collection"}
     if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
@@ -355,6 +369,14 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
         changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
+    if (
+        changed_cats
+        and changed_cats <= {"collection", "retention"}
+        and _record_verb_for_store(pairs, lex, old.text, new.text)
+    ):
+        # "registreres i en database" -> "gemmes i en database": data recorded somewhere is kept
+        # there; the same act in another verb
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats == {"sharing"} and _same_recipients_reworded(of, nf, pairs, lex, old.text, new.text):
         # "uses third-party services to store them" -> "hands them to third-party services to
@@ -445,6 +467,28 @@ def _synonyms_swapped(
     def rest(text: str) -> list[str]:
         for pattern in patterns:
             text = pattern.sub(" ", text)
+        return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
+
+    return rest(old) == rest(new)
+
+
+def _record_verb_for_store(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
+    """A verb of recording data ("recorded", "erfasst", "registreras") put in place of a verb of
+    storing it ("stored", "gespeichert", "lagras"), or back, and nothing else changed: what is
+    recorded in a database or log is kept there, one act said two ways."""
+    record, keep = lex.record_verbs, lex.keep_verbs
+    if record is None or keep is None:
+        return False
+
+    def swap(a: str, b: str) -> bool:
+        a, b = a.strip().lower(), b.strip().lower()
+        return bool(a and b) and record.fullmatch(a) is not None and keep.fullmatch(b) is not None
+
+    if not any(swap(o, n) or swap(n, o) for o, n in pairs):
+        return False
+
+    def rest(text: str) -> list[str]:
+        text = keep.sub(" ", record.sub(" ", text))
         return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
 
     return rest(old) == rest(new)
@@ -607,14 +651,18 @@ def _names_a_source(item: str, text: str, language: str) -> bool:
     return opening is not None or tail.search(text[max(0, at - SOURCE_LOOKBACK) : at]) is not None
 
 
-def _lists_data_kind(listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False) -> bool:
+def _lists_data_kind(
+    listed: tuple[Sequence[str], Sequence[str]], language: str, held: bool = False, plain: bool = False
+) -> bool:
     """An item added to or dropped from an enumeration names a kind of data ("location data"):
     a sentence that says data is processed and lists what, lists the data it processes. In a
     sentence that says data is kept (`held`), a way to reach the user ("telefonsko številko",
-    "phone number"; not an address itself) listed is data kept about them too."""
+    "phone number"; not an address itself) listed is data kept about them too. With `plain`, only
+    the kinds that are no special category (an IP address, a device identifier) count."""
     for item in (*listed[0], *listed[1]):
         facts = extract_facts(item, language)
-        if facts.data_types or (held and "contact" in facts.categories and not facts.contacts):
+        types = facts.data_types & PLAIN_DATA_TYPES if plain else facts.data_types
+        if types or (held and "contact" in facts.categories and not facts.contacts):
             return True
     return False
 
@@ -738,6 +786,69 @@ def _any_time_changed(of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, 
         return []
     fact = Fact("rights", '"at any time"', None, "removed", "right_timing")
     return [_Finding(fact, "high")]
+
+
+def _override_grounds_changed(lex: Lexicon, old: str, new: str) -> list[_Finding]:
+    """ "unless we have compelling legitimate grounds that override your interests" -> "unless we
+    have legitimate grounds": what the service needs to go on despite an objection, a limit on it,
+    weakened (high); made stronger, medium. Said only of that exception to the right to object."""
+    pattern = lex.override_grounds
+    if pattern is None:
+        return []
+    was = [m.group(0) for m in pattern.finditer(old)]
+    now = [m.group(0) for m in pattern.finditer(new)]
+    if len(was) > len(now):
+        gone = [w for w in was if w not in now] or was
+        return [_Finding(Fact("rights", gone[0], None, "removed", "override_grounds"), "high")]
+    if len(now) > len(was):
+        added = [w for w in now if w not in was] or now
+        return [_Finding(Fact("rights", None, added[0], "added", "override_grounds"), "medium")]
+    return []
+
+
+DELETION_TRIGGERS = frozenset({"withdraw consent", "objection", "opt-out"})
+DELETION_RIGHTS = frozenset({"account deletion", "account data deletion"})
+
+
+def _rights_as_deletion_triggers(
+    findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts, lex: Lexicon, old: str, new: str
+) -> list[_Finding]:
+    """ "We delete your data when you withdraw your consent or object" -> "… when the purpose
+    has gone": a refusal named beside the verb of deleting, in a sentence on keeping data, is when
+    the data is deleted, not a right offered: one dropped or added is a retention term. A
+    sentence that offers the user something ("you can") or names deleting their account lists
+    rights instead."""
+    if lex.deletion is None or "retention" not in of.categories or "retention" not in nf.categories:
+        return findings
+    if (of.rights_named | nf.rights_named) & DELETION_RIGHTS:
+        return findings
+    was = {r for r in of.rights_named & DELETION_TRIGGERS if _named_after_deletion(r, old, lex)}
+    now = {r for r in nf.rights_named & DELETION_TRIGGERS if _named_after_deletion(r, new, lex)}
+    if was == now:
+        return findings
+    moved = was ^ now
+    out = [f for f in findings if not (f.fact.kind == "right" and (f.fact.old or f.fact.new) in moved)]
+    out += [
+        _Finding(Fact("retention", r, None, "removed", "deletion_trigger"), "high") for r in sorted(was - now)
+    ]
+    out += [
+        _Finding(Fact("retention", None, r, "added", "deletion_trigger"), "medium") for r in sorted(now - was)
+    ]
+    if "withdraw consent" in moved:
+        # "when you withdraw your consent" names no consent the rights need
+        out = [f for f in out if not (f.fact.kind == "condition" and f.fact.category == "rights")]
+    return out
+
+
+def _named_after_deletion(right: str, text: str, lex: Lexicon) -> bool:
+    """The text names the right and a verb of deleting, and offers the user nothing ("you may",
+    "you have the right"): the refusal is when the data is deleted."""
+    pattern = lex.rights.get(right)
+    if lex.deletion is None or pattern is None or not caseless.search(lex.deletion, text):
+        return False
+    return caseless.search(pattern, text) and not (
+        lex.user_modals is not None and caseless.search(lex.user_modals, text)
+    )
 
 
 def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
@@ -1012,9 +1123,18 @@ def _deletion_scope_narrowed(
     """Items only dropped from a list in a sentence that deletes data ("we erase it from our
     servers, databases and backups" -> "from our servers and databases"): the list names where
     (or what) data is erased, so what was dropped is no longer said to be erased."""
-    if not listed[1] or listed[0] or "retention" not in material_cats or list_cats - DELETION_SCOPE_READINGS:
+    if not listed[1] or listed[0] or "retention" not in material_cats:
+        return False
+    other = list_cats - DELETION_SCOPE_READINGS
+    if other and (other != {"rights"} or any(_names_a_right(i, lex) for i in listed[1])):
+        # a sentence on closing an account ("Konto schließen") reads as rights: a place dropped
+        # from where data is erased still narrows the erasing; a right dropped is a right
         return False
     return lex.deletion is not None and bool(caseless.search(lex.deletion, old_text))
+
+
+def _names_a_right(item: str, lex: Lexicon) -> bool:
+    return any(caseless.search(p, item) for p in lex.rights.values())
 
 
 # What the right of access tells the user besides the data held: who receives it, what for, how long.
