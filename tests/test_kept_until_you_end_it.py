@@ -86,3 +86,14 @@ UNTIL_WORD_SWAPPED = [
 @pytest.mark.parametrize(("old", "new", "language"), UNTIL_WORD_SWAPPED)
 def test_one_word_for_until_put_for_another_stays_quiet(old: str, new: str, language: str) -> None:
     assert_quiet(modified(old, new, language=language))
+
+
+SENT_UNTIL_YOU_WITHDRAW = [
+    ("We will keep sending you text messages until you withdraw your consent.", "en"),
+    ("Wir senden Ihnen den Newsletter, bis Sie Ihre Einwilligung widerrufen.", "de"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), SENT_UNTIL_YOU_WITHDRAW)
+def test_messages_sent_until_consent_is_withdrawn_keep_nothing(text: str, language: str) -> None:
+    assert "until_deletion" not in extract_facts(text, language).retention_states
