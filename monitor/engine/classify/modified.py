@@ -382,6 +382,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "uses third-party services to store them" -> "hands them to third-party services to
         # store": the same parties receive the same data; only the verb for it changed
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
+    if changed_cats == {"sharing"} and _recipient_named_otherwise(of, nf, pairs, lex, old.text, new.text):
+        # "über sichere Zahlungsdienstleister" -> "über sichere Zahlungsanbieter": one name for the
+        # same kind of party put for another; no party came or went
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
     if changed_cats and changed_cats <= {"sharing", "transfer"} and _transfer_verb_for_sharing(of, nf):
         # "geben wir Ihre Daten an den Versanddienstleister weiter" -> "übermitteln wir … an den
         # Versanddienstleister": the same party gets the data; no country is named on either side
@@ -519,6 +523,31 @@ def _same_recipients_reworded(
                 if word not in said and text.lower().count(word) > other.lower().count(word):
                     return False
     return True
+
+
+def _recipient_named_otherwise(
+    of: ClauseFacts, nf: ClauseFacts, pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str
+) -> bool:
+    """Every changed stretch puts one name of a kind of party for another name of the same kind
+    ("payment service providers" -> "payment providers"), both texts name the same kinds of
+    party, and no stretch only adds or drops words: the parties are the same."""
+    if of.recipients != nf.recipients or not pairs:
+        return False
+
+    def kinds(text: str) -> set[str]:
+        return {k for k, p in lex.recipients.items() if caseless.search(p, text)}
+
+    def covering(text: str, fragment: str) -> set[str]:
+        """The kinds of party whose name in `text` holds the changed words."""
+        words = fragment.strip().lower()
+        return {k for k, p in lex.recipients.items() for m in p.finditer(text) if words in m.group(0).lower()}
+
+    if not kinds(old) or kinds(old) != kinds(new):
+        return False
+    return all(
+        o.strip() and n.strip() and covering(old, o) and covering(old, o) == covering(new, n)
+        for o, n in pairs
+    )
 
 
 def _transfer_verb_for_sharing(of: ClauseFacts, nf: ClauseFacts) -> bool:
