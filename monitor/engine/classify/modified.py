@@ -1152,18 +1152,9 @@ def _deletion_scope_narrowed(
     """Items only dropped from a list in a sentence that deletes data ("we erase it from our
     servers, databases and backups" -> "from our servers and databases"): the list names where
     (or what) data is erased, so what was dropped is no longer said to be erased."""
-    if not listed[1] or listed[0] or "retention" not in material_cats:
-        return False
-    other = list_cats - DELETION_SCOPE_READINGS
-    if other and (other != {"rights"} or any(_names_a_right(i, lex) for i in listed[1])):
-        # a sentence on closing an account ("Konto schließen") reads as rights: a place dropped
-        # from where data is erased still narrows the erasing; a right dropped is a right
+    if not listed[1] or listed[0] or "retention" not in material_cats or list_cats - DELETION_SCOPE_READINGS:
         return False
     return lex.deletion is not None and bool(caseless.search(lex.deletion, old_text))
-
-
-def _names_a_right(item: str, lex: Lexicon) -> bool:
-    return any(caseless.search(p, item) for p in lex.rights.values())
 
 
 # What the right of access tells the user besides the data held: who receives it, what for, how long.
