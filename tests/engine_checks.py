@@ -56,3 +56,21 @@ def assert_alert(change: Change, category: str, severity: str | None = None) -> 
 def assert_quiet(change: Change) -> None:
     assert not change.material, change
     assert change.severity == "none", change
+
+
+def one_edit(language: str, old: str | None, new: str) -> Change:
+    """`old` edited into `new` (None: `new` is added), classified in `language`."""
+    return single("added", new, language=language) if old is None else modified(old, new, language)
+
+
+def check_expected(change: Change, expected: str) -> None:
+    """`expected`, comma-separated: "quiet", a category the change must be about, or
+    "-category" one it must not be about."""
+    categories = set(change.categories) if change.material else set()
+    for want in expected.split(","):
+        if want == "quiet":
+            assert not change.material, change
+        elif want.startswith("-"):
+            assert want[1:] not in categories, change
+        else:
+            assert change.material and want in categories, change

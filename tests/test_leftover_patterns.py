@@ -10,25 +10,7 @@ Each row: language, old clause (None: the clause is added), new clause, and what
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, modified, single
-
-from monitor.models import Change
-
-
-def _classified(language: str, old: str | None, new: str) -> Change:
-    return single("added", new, language=language) if old is None else modified(old, new, language)
-
-
-def _check(change: Change, expected: str) -> None:
-    categories = set(change.categories) if change.material else set()
-    for want in expected.split(","):
-        if want == "quiet":
-            assert not change.material, change
-        elif want.startswith("-"):
-            assert want[1:] not in categories, change
-        else:
-            assert change.material and want in categories, change
-
+from engine_checks import assert_alert, check_expected, modified, one_edit
 
 # --- the user giving data to the service is collection, not sharing with a recipient ---
 
@@ -130,7 +112,7 @@ GIVEN_TO_US = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), GIVEN_TO_US)
 def test_given_to_us(language: str, old: str | None, new: str, expected: str) -> None:
     """The user giving data to the service is collection, not sharing with a recipient."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a place named where a party processes the data is a transfer destination ---
@@ -251,7 +233,7 @@ PROCESSED_AT = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), PROCESSED_AT)
 def test_processed_at(language: str, old: str | None, new: str, expected: str) -> None:
     """A place named where a party processes the data is a transfer destination."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- combining data with another data set ('never combined' -> 'may be combined') ---
@@ -343,7 +325,7 @@ COMBINED = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), COMBINED)
 def test_combined(language: str, old: str | None, new: str, expected: str) -> None:
     """Combining data with another data set ('never combined' -> 'may be combined')."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a frequency is not a retention period; a right limited to 'once a year' is a rights change ---
@@ -509,7 +491,7 @@ FREQUENCIES = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), FREQUENCIES)
 def test_frequencies(language: str, old: str | None, new: str, expected: str) -> None:
     """A frequency is not a retention period; a right limited to 'once a year' is a rights change."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- da/no/sv 'if X is not possible' is a circumstance, not 'unless' ---
@@ -569,7 +551,7 @@ IF_NOT = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), IF_NOT)
 def test_if_not(language: str, old: str | None, new: str, expected: str) -> None:
     """Da/no/sv 'if X is not possible' is a circumstance, not 'unless'."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- terse change notices that do not name the policy are about changes ---
@@ -607,7 +589,7 @@ TERSE_NOTICES = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), TERSE_NOTICES)
 def test_terse_notices(language: str, old: str | None, new: str, expected: str) -> None:
     """Terse change notices that do not name the policy are about changes."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a scope condition on a right ("if you are in the EU") and a legal-duty exception widened ---
@@ -813,7 +795,7 @@ SCOPES_AND_EXCEPTIONS = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), SCOPES_AND_EXCEPTIONS)
 def test_scopes_and_exceptions(language: str, old: str | None, new: str, expected: str) -> None:
     """A right's residence scope dropped widens it (no transfer); a legal-duty exception widened."""
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 def test_at_any_time_limited_to_once_a_year_on_a_request_for_ones_data_alerts() -> None:

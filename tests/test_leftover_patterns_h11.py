@@ -9,21 +9,9 @@ must be about, or "-category" one it must not be about."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import modified, page_changes
+from engine_checks import check_expected, modified, page_changes
 
 from monitor.models import Change
-
-
-def _check(change: Change, expected: str) -> None:
-    categories = set(change.categories) if change.material else set()
-    for want in expected.split(","):
-        if want == "quiet":
-            assert not change.material, change
-        elif want.startswith("-"):
-            assert want[1:] not in categories, change
-        else:
-            assert change.material and want in categories, change
-
 
 # --- a plain kind of data added to or dropped from what is collected or logged ---
 
@@ -116,7 +104,7 @@ PLAIN_DATA = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), PLAIN_DATA)
 def test_plain_data_kind_listed_is_collection(language: str, old: str, new: str, expected: str) -> None:
-    _check(modified(old, new, language), expected)
+    check_expected(modified(old, new, language), expected)
 
 
 # --- a verb of recording put in place of a verb of storing (or back): the same act ---
@@ -200,7 +188,7 @@ RECORD_FOR_STORE = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), RECORD_FOR_STORE)
 def test_record_verb_for_store(language: str, old: str, new: str, expected: str) -> None:
-    _check(modified(old, new, language), expected)
+    check_expected(modified(old, new, language), expected)
 
 
 # --- the grounds needed to go on despite an objection weakened (or made stronger) ---
@@ -289,7 +277,7 @@ OVERRIDE_GROUNDS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), OVERRIDE_GROUNDS)
 def test_override_grounds_changed(language: str, old: str, new: str, expected: str) -> None:
-    _check(modified(old, new, language), expected)
+    check_expected(modified(old, new, language), expected)
 
 
 # --- a promise to tell the user, beside a merger or an acquisition, is of the data passing on ---
@@ -361,14 +349,14 @@ def _dropped(language: str, first: str, second: str) -> list[Change]:
 @pytest.mark.parametrize(("language", "transfer", "notice"), BUSINESS_TRANSFER_NOTICE)
 def test_business_transfer_notice_dropped_is_sharing(language: str, transfer: str, notice: str) -> None:
     (change,) = _dropped(language, transfer, notice)
-    _check(change, "sharing")
+    check_expected(change, "sharing")
 
 
 def test_notice_after_policy_update_stays_about_changes() -> None:
     (change,) = _dropped(
         "en", "We update this policy from time to time.", "We will notify you by e-mail before that happens."
     )
-    _check(change, "changes,-sharing")
+    check_expected(change, "changes,-sharing")
 
 
 # --- a use added to what the parties that receive the data do with it: a term of that sharing ---
@@ -451,7 +439,7 @@ RECIPIENTS_USE = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), RECIPIENTS_USE)
 def test_use_added_to_what_recipients_do(language: str, old: str, new: str, expected: str) -> None:
-    _check(modified(old, new, language), expected)
+    check_expected(modified(old, new, language), expected)
 
 
 # --- a refusal after which data is deleted, dropped: when data is deleted, a retention term ---
@@ -534,7 +522,7 @@ DELETION_TRIGGERS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), DELETION_TRIGGERS)
 def test_refusal_as_deletion_trigger(language: str, old: str, new: str, expected: str) -> None:
-    _check(modified(old, new, language), expected)
+    check_expected(modified(old, new, language), expected)
 
 
 # --- a period beside a verb of documenting or recording: how long the record is kept ---
@@ -596,4 +584,4 @@ RECORD_PERIODS = [
 
 @pytest.mark.parametrize(("language", "old", "new"), RECORD_PERIODS)
 def test_period_of_a_record_is_retention(language: str, old: str, new: str) -> None:
-    _check(modified(old, new, language), "retention")
+    check_expected(modified(old, new, language), "retention")

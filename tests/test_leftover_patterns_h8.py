@@ -30,27 +30,10 @@ Each row: language, old clause (None: the clause is added), new clause, and what
 from __future__ import annotations
 
 import pytest
-from engine_checks import modified, single
+from engine_checks import check_expected, modified, one_edit, single
 
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
-from monitor.models import Change
-
-
-def _classified(language: str, old: str | None, new: str) -> Change:
-    return single("added", new, language=language) if old is None else modified(old, new, language)
-
-
-def _check(change: Change, expected: str) -> None:
-    categories = set(change.categories) if change.material else set()
-    for want in expected.split(","):
-        if want == "quiet":
-            assert not change.material, change
-        elif want.startswith("-"):
-            assert want[1:] not in categories, change
-        else:
-            assert change.material and want in categories, change
-
 
 # --- a promise weakened to an aim: what was done is now only tried for ---
 
@@ -169,7 +152,7 @@ AIMS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), AIMS)
 def test_aims(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 def test_an_aim_is_explained_as_one() -> None:
@@ -295,7 +278,7 @@ FEES = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), FEES)
 def test_fees(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 def test_a_fee_is_explained_as_a_cost() -> None:
@@ -331,7 +314,7 @@ ASK_TO_DELETE = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), ASK_TO_DELETE)
 def test_ask_to_delete(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- an account deactivated where it was deleted: the right to delete it went ---
@@ -415,7 +398,7 @@ DEACTIVATED = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), DEACTIVATED)
 def test_deactivated(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- one verb of keeping data put for another says the same ---
@@ -516,7 +499,7 @@ KEEP_VERBS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), KEEP_VERBS)
 def test_keep_verbs(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a complaint made to the service itself is no right to complain to an authority ---
@@ -578,7 +561,7 @@ SERVICE_COMPLAINTS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), SERVICE_COMPLAINTS)
 def test_service_complaints(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a period said twice, dropped from one sentence, still stands in the other ---
@@ -821,7 +804,7 @@ PROCESSED_BY_PARTIES = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), PROCESSED_BY_PARTIES)
 def test_processed_by_parties(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a breach notice that reached the user directly, now only posted ---
@@ -994,7 +977,7 @@ REASSURANCES = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), REASSURANCES)
 def test_reassurances(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- a reply period in the sentence after a rights request is the time to answer it ---
@@ -1175,7 +1158,7 @@ GIVEN_VOLUNTARILY = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), GIVEN_VOLUNTARILY)
 def test_given_voluntarily(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- the user required to share data to use the service: data given to us, collected ---
@@ -1253,7 +1236,7 @@ REQUIRED_TO_SHARE = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), REQUIRED_TO_SHARE)
 def test_required_to_share(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- anonymised data sent to a party, now the data itself: what goes out changed ---
@@ -1330,7 +1313,7 @@ ANONYMISED_SENT = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), ANONYMISED_SENT)
 def test_anonymised_sent(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- what a change in a sharing, deletion or analytics sentence is about ---
@@ -1377,7 +1360,7 @@ CHANGE_TOPICS = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), CHANGE_TOPICS)
 def test_change_topics(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 # --- what parents, users or customers may do is their option, not a hedge ---
@@ -1450,7 +1433,7 @@ OTHERS_MAY = [
 
 @pytest.mark.parametrize(("language", "old", "new", "expected"), OTHERS_MAY)
 def test_others_may(language: str, old: str | None, new: str, expected: str) -> None:
-    _check(_classified(language, old, new), expected)
+    check_expected(one_edit(language, old, new), expected)
 
 
 def test_data_shown_to_other_members_stays_shared() -> None:

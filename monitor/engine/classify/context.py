@@ -8,7 +8,7 @@ its categories) in that context.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from monitor.engine.classify.added_removed import _OPENS_A_LIST
@@ -166,17 +166,11 @@ def _loose_lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
     """The line ending in ":" that `clause` follows in its section, over short sentences only
     (the list's other entries); None when the clause is long, or a heading, a long sentence or
     another section comes first."""
-    if not _in_place(clause, clauses) or len(_NAME_WORD.findall(clause.text)) > ENTRY_MAX_WORDS:
+    if len(_NAME_WORD.findall(clause.text)) > ENTRY_MAX_WORDS:
         return None
-    for k in range(clause.index - 1, max(-1, clause.index - LEAD_IN_REACH), -1):
-        other = clauses[k]
-        if other.section != clause.section or other.is_heading:
-            return None
-        if _OPENS_A_LIST.search(other.text):
-            return other
-        if len(_NAME_WORD.findall(other.text)) > BETWEEN_MAX_WORDS:
-            return None
-    return None
+    return _lead_in_over(
+        clause, clauses, lambda other: len(_NAME_WORD.findall(other.text)) <= BETWEEN_MAX_WORDS
+    )
 
 
 def _names_recipients(lead: Clause) -> bool:
@@ -261,6 +255,15 @@ def _in_place(clause: Clause, clauses: Sequence[Clause]) -> bool:
 def _lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
     """The line ending in ":" that the list holding `clause` follows, in the same section, with
     only list entries between them; None when there is none."""
+    return _lead_in_over(clause, clauses, _is_entry)
+
+
+def _lead_in_over(
+    clause: Clause, clauses: Sequence[Clause], may_stand_between: Callable[[Clause], bool]
+) -> Clause | None:
+    """The nearest line ending in ":" before `clause` in its section, over clauses that
+    `may_stand_between` allows; None when a heading, another section or any other clause comes
+    first."""
     if not _in_place(clause, clauses):
         return None
     for k in range(clause.index - 1, max(-1, clause.index - LEAD_IN_REACH), -1):
@@ -269,7 +272,7 @@ def _lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
             return None
         if _OPENS_A_LIST.search(other.text):
             return other
-        if not _is_entry(other):
+        if not may_stand_between(other):
             return None
     return None
 
