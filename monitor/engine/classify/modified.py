@@ -542,12 +542,15 @@ def _recipient_named_otherwise(
         words = fragment.strip().lower()
         return {k for k, p in lex.recipients.items() for m in p.finditer(text) if words in m.group(0).lower()}
 
-    if not kinds(old) or kinds(old) != kinds(new):
+    named_before = kinds(old)
+    if not named_before or named_before != kinds(new):
         return False
-    return all(
-        o.strip() and n.strip() and covering(old, o) and covering(old, o) == covering(new, n)
-        for o, n in pairs
-    )
+
+    def same_kind(o: str, n: str) -> bool:
+        before = covering(old, o)
+        return bool(before) and before == covering(new, n)
+
+    return all(o.strip() and n.strip() and same_kind(o, n) for o, n in pairs)
 
 
 def _transfer_verb_for_sharing(of: ClauseFacts, nf: ClauseFacts) -> bool:
@@ -875,9 +878,8 @@ def _named_after_deletion(right: str, text: str, lex: Lexicon) -> bool:
     pattern = lex.rights.get(right)
     if lex.deletion is None or pattern is None or not caseless.search(lex.deletion, text):
         return False
-    return caseless.search(pattern, text) and not (
-        lex.user_modals is not None and caseless.search(lex.user_modals, text)
-    )
+    offered = lex.user_modals is not None and caseless.search(lex.user_modals, text)
+    return bool(caseless.search(pattern, text)) and not offered
 
 
 def _rights_term_changed(findings: list[_Finding], of: ClauseFacts, nf: ClauseFacts) -> bool:
