@@ -1,13 +1,16 @@
-"""Speed shortcuts of the re-split checks give what the plain computation gives: a word is a
-function word of some language exactly when one lexicon says so, and a text's content words in
-order are the same read once or again (they are cached per text)."""
+"""Speed shortcuts give what the plain computation gives: a word is a function word of some
+language exactly when one lexicon says so, a text's content words in order are the same read
+once or again (they are cached per text), and Change.replaced is dataclasses.replace."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
 from monitor.engine.classify import resplit, textwords
 from monitor.lang.lexicon import all_lexicons
+from monitor.models import Change, Clause, Context
 
 
 def _asked_of_every_lexicon(word: str) -> bool:
@@ -53,3 +56,29 @@ def test_content_sequence_is_the_same_when_asked_again() -> None:
     expected = [w for w in textwords._lower_words(text) if not _asked_of_every_lexicon(w)]
     assert list(first) == expected
     assert "invoices" in first and "and" not in first
+
+
+def test_change_replaced_is_dataclasses_replace() -> None:
+    clause = Clause(index=3, text="We keep invoices for ten years.", section=("Retention",))
+    change = Change(kind="added", old=None, new=clause, categories=["retention"], explanation="x")
+    for name, value in (
+        ("material", True),
+        ("severity", "high"),
+        ("categories", ["retention", "sharing"]),
+        ("context", Context(before="Before.", after=None)),
+        ("explanation", "New clause about how long invoices are kept"),
+    ):
+        fast, plain = change.replaced(**{name: value}), dataclasses.replace(change, **{name: value})
+        assert fast == plain and fast is not change
+        assert fast.to_dict() == plain.to_dict()
+    assert change.material is False and change.context is None  # the original is left as it was
+
+
+def test_change_replaced_refuses_what_replace_refuses() -> None:
+    change = Change(kind="removed", old=None, new=None)
+    with pytest.raises(TypeError):
+        change.replaced(materiality=True)
+    # replaced() copies fields: it stays dataclasses.replace only while every field is set by
+    # __init__ and nothing runs after it
+    assert all(f.init for f in dataclasses.fields(Change))
+    assert not hasattr(Change, "__post_init__")

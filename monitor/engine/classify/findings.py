@@ -7,7 +7,7 @@ formatted for people.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from monitor.engine.explain import explain, moved
 from monitor.engine.explain import sentence as as_sentence
@@ -74,8 +74,7 @@ def _done(
         # "transferred to the US with safeguards such as encryption and access controls" ->
         # "… such as access controls": a safeguard of the transfer dropped
         cats = [*cats, "transfer"]
-    return replace(
-        change,
+    return change.replaced(
         categories=_ordered(cats),
         facts=[f.fact for f in findings],
         material=material,
