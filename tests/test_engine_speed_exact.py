@@ -1,6 +1,7 @@
 """Speed shortcuts give what the plain computation gives: a word is a function word of some
 language exactly when one lexicon says so, a text's content words in order are the same read
-once or again (they are cached per text), and Change.replaced is dataclasses.replace."""
+once or again (they are cached per text), Change.replaced is dataclasses.replace, and the
+contacts found with the patterns run only where they can match are all of them."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import dataclasses
 
 import pytest
 
+from monitor.engine import facts
 from monitor.engine.classify import resplit, textwords
-from monitor.lang.lexicon import all_lexicons
+from monitor.engine.classify.findings import _ordered
+from monitor.lang.lexicon import all_lexicons, canonical_language
 from monitor.models import Change, Clause, Context
 
 
@@ -82,3 +85,55 @@ def test_change_replaced_refuses_what_replace_refuses() -> None:
     # __init__ and nothing runs after it
     assert all(f.init for f in dataclasses.fields(Change))
     assert not hasattr(Change, "__post_init__")
+
+
+@pytest.mark.parametrize(
+    ("tag", "lexicon"),
+    [
+        ("en-GB", "en"),
+        ("nb", "no"),
+        ("nn", "no"),
+        ("zh-Hant", "zh"),
+        (" DE_at ", "de"),
+        ("sv", "sv"),
+        ("hr", "hr"),
+        ("sl-SI", "sl"),
+        ("und", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_canonical_language_asked_twice_answers_alike(tag: str | None, lexicon: str | None) -> None:
+    assert canonical_language(tag) == lexicon
+    assert canonical_language(tag) == lexicon  # from the cache
+    assert canonical_language.__wrapped__(tag) == lexicon
+
+
+def test_ordered_categories_keep_the_document_order_once() -> None:
+    assert _ordered(["tracking", "retention", "tracking", "sharing"]) == ["retention", "sharing", "tracking"]
+    assert _ordered({"contact", "children"}) == ["children", "contact"]
+    assert _ordered(()) == []
+
+
+def _contacts_unguarded(text: str) -> frozenset[str]:
+    """contacts_in without its shortcuts: every pattern run on every text."""
+    found = facts.EMAIL_RE.findall(text) + facts.URL_RE.findall(text)
+    found += [p for p in facts.PHONE_RE.findall(text) if sum(ch.isdigit() for ch in p) >= 7]
+    return frozenset(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to our privacy team at privacy-desk@example.org or call +44 20 7946 0958.",
+        "Schreiben Sie an datenschutz@beispiel.de oder besuchen Sie WWW.BEISPIEL.DE/KONTAKT.",
+        "Contactez-nous : [email protected] ou HTTPS://exemple.fr/confidentialite",
+        "Llámenos al (91) 123 45 67 o escriba a soporte@ejemplo.es.",
+        "Ring os på ３３ ４４ ５５ ６６ ７７ hvis du har spørgsmål.",  # full-width digits
+        "我们的电话是 010-8888 6666，网址 www.example.cn。",
+        "Vi sparar uppgifterna i tolv månader och delar dem inte med någon.",
+        "Postboks 12, 0101 Oslo",
+    ],
+)
+def test_contacts_found_as_without_the_shortcuts(text: str) -> None:
+    assert facts.contacts_in(text) == _contacts_unguarded(text)

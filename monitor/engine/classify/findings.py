@@ -55,7 +55,9 @@ def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
 
 
 def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
-    return [c for c in CATEGORIES if c in set(cats)]
+    """The categories in CATEGORIES order, each once (the set made once, not once per category)."""
+    wanted = set(cats)
+    return [c for c in CATEGORIES if c in wanted]
 
 
 def _done(
