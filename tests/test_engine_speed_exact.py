@@ -137,3 +137,25 @@ def _contacts_unguarded(text: str) -> frozenset[str]:
 )
 def test_contacts_found_as_without_the_shortcuts(text: str) -> None:
     assert facts.contacts_in(text) == _contacts_unguarded(text)
+
+
+LIST_SENTENCES = [
+    "We do not use it for advertising, profiling, sale or rental of your data.",
+    "Wir geben Namen, Anschrift,  E-Mail-Adresse und Telefonnummer nicht weiter.",
+    "Nous ne vendons pas vos nom, adresse, ni numéro de téléphone.",
+    "No compartimos nombre,\tdirección, o correo con terceros, salvo obligación legal.",
+    "Vi deler ikke navn, adresse eller telefonnummer, heller ikke med partnere.",
+    "Nigdy, nikomu, 3 razy, we never, ever, sell it, and, or, but.",
+    "我们不会出售您的姓名、地址, 或电话号码。",
+]
+
+
+@pytest.mark.parametrize("text", LIST_SENTENCES)
+def test_item_before_is_the_search_everywhere(text: str) -> None:
+    for hi in range(len(text) + 1):
+        for lo in {0, max(0, hi - facts.LIST_LOOKBACK), max(0, hi - 7)}:
+            fast, plain = facts._item_before(text, lo, hi), facts._ITEM_BEFORE.search(text, lo, hi)
+            assert (fast and fast.span(), fast and fast.groups()) == (
+                plain and plain.span(),
+                plain and plain.groups(),
+            )
