@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 from typing import Any, Literal
 
@@ -192,6 +192,19 @@ class Change:
     explanation: str = ""
     context: Context | None = None  # the clauses around it (pipeline.with_context)
 
+    def replaced(self, **changes: Any) -> Change:
+        """dataclasses.replace(self, **fields), a few times faster (the engine makes one per
+        change, twice): every field is an __init__ argument and nothing runs after __init__, so a
+        shallow copy with the given fields set is what replace builds. A name that is no field
+        is refused, as replace refuses it."""
+        if not _CHANGE_FIELDS.issuperset(changes):
+            unknown = sorted(changes.keys() - _CHANGE_FIELDS)
+            raise TypeError(f"Change has no field {unknown[0]!r}")
+        copy = _new(Change)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape of one change (see docs/diff-contract.md)."""
 
@@ -215,6 +228,9 @@ class Change:
         if self.context is not None:
             out["context"] = self.context.to_dict()
         return out
+
+
+_CHANGE_FIELDS = frozenset(f.name for f in fields(Change))
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,8 @@ def explain(findings: Sequence[Finding]) -> str:
 
 def topics(categories: Sequence[str]) -> str:
     """Categories as a reader's list: "sharing, data collection and your rights"."""
-    names = [SHORT_TOPIC.get(c, c) for c in CATEGORIES if c in set(categories)]
+    wanted = set(categories)
+    names = [SHORT_TOPIC.get(c, c) for c in CATEGORIES if c in wanted]
     names += [c for c in categories if c not in CATEGORIES]
     return _joined(names, "and")
 

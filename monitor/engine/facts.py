@@ -671,11 +671,25 @@ def _list_start(text: str, at: int, lex: Lexicon) -> int:
     reaches it as it reaches the first item. `at` itself when the word follows no list."""
     start = at
     for _ in range(LIST_MAX_ITEMS):
-        m = _ITEM_BEFORE.search(text, max(0, start - LIST_LOOKBACK), start)
+        m = _item_before(text, max(0, start - LIST_LOOKBACK), start)
         if m is None or (m.group(2) and m.group(2).lower() not in lex.conjunctions):
             break
         start = m.start(1)
     return start
+
+
+_ITEM_TAIL = compile_cached(r"[ \t]+(?:[^\W\d_]+[ \t]+)?")  # what follows _ITEM_BEFORE's comma
+
+
+def _item_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """_ITEM_BEFORE.search(text, lo, hi), told at once where it cannot match. Only blanks and one
+    word may follow its comma up to `hi`, so that comma is the last one before `hi`: with none,
+    or with anything else after the last, there is no match (the search itself tries every
+    start in the stretch, each over every word to the comma)."""
+    comma = text.rfind(",", lo, hi)
+    if comma < 0 or not _ITEM_TAIL.fullmatch(text, comma + 1, hi):
+        return None
+    return _ITEM_BEFORE.search(text, lo, hi)
 
 
 def _clauses_of(text: str, lex: Lexicon) -> list[str]:
@@ -1280,9 +1294,17 @@ def _without_links(text: str) -> str:
 
 
 def contacts_in(text: str) -> frozenset[str]:
-    """E-mail addresses, URLs and phone numbers written in the text."""
-    found = EMAIL_RE.findall(text) + URL_RE.findall(text)
-    found += [p for p in PHONE_RE.findall(text) if sum(ch.isdigit() for ch in p) >= 7]
+    """E-mail addresses, URLs and phone numbers written in the text. Each pattern is run only
+    where the text holds what every match of it holds (as in without_addresses; a phone number,
+    a digit): most clauses have no "@", "[", "://", "www." or digit at all, and the e-mail
+    pattern reads every word to its end at every letter before it can tell."""
+    found: list[str] = []
+    if "@" in text or "[" in text:
+        found += EMAIL_RE.findall(text)
+    if "://" in text or "www." in text.lower():
+        found += URL_RE.findall(text)
+    if _DIGIT.search(text):  # a phone number's digits are \d's, as the search's
+        found += [p for p in PHONE_RE.findall(text) if sum(ch.isdigit() for ch in p) >= 7]
     return frozenset(found)
 
 

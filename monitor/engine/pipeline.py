@@ -110,7 +110,7 @@ def with_context(
     out = []
     for change in changes:
         side, clauses = (change.new, new_clauses) if change.new is not None else (change.old, old_clauses)
-        out.append(change if side is None else replace(change, context=context_of(side, clauses)))
+        out.append(change if side is None else change.replaced(context=context_of(side, clauses)))
     return out
 
 

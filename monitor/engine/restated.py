@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from monitor.engine.facts import ClauseFacts, extract_facts, is_cjk
 from monitor.lang.lexicon import Lexicon, canonical_language, load_lexicon
@@ -115,7 +116,7 @@ class OtherVersion:
         self.walked += sum(map(len, postings))
         if self.walked > WALK_BUDGET:
             return None
-        shared = Counter(i for ids in postings for i in ids)
+        shared = Counter(chain.from_iterable(postings))  # counted in C, in the same order
         self._last_shared = (words, shared)
         return shared
 

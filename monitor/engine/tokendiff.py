@@ -30,7 +30,7 @@ TOTAL_WORK = 5_000_000  # ... and all the exact diffs of one classification (rea
 DEADLINE = 0.05  # seconds diff-match-patch may spend on one bounded diff
 _BMP_SYMBOLS = 6400  # U+E000..U+F8FF
 _MAX_SYMBOLS = 0x10FFFD - 0xF0000  # ... then U+F0000 + n up to U+10FFFD
-_BMP_CODES = tuple(chr(0xE000 + n) for n in range(_BMP_SYMBOLS))
+_BMP_CODES = tuple(map(chr, range(0xE000, 0xE000 + _BMP_SYMBOLS)))
 
 _work_left: ContextVar[int | None] = ContextVar("token_diff_work_left", default=None)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -244,6 +244,7 @@ class Lexicon:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=64)  # asked for every clause, with the few tags a page has
 def canonical_language(language: str | None) -> str | None:
     """The lexicon a language tag uses ("nb" -> "no", "zh-Hant" -> "zh"), or None if there is none."""
     if not language:

@@ -7,7 +7,7 @@ formatted for people.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from monitor.engine.explain import explain, moved
 from monitor.engine.explain import sentence as as_sentence
@@ -55,7 +55,9 @@ def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
 
 
 def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
-    return [c for c in CATEGORIES if c in set(cats)]
+    """The categories in CATEGORIES order, each once (the set made once, not once per category)."""
+    wanted = set(cats)
+    return [c for c in CATEGORIES if c in wanted]
 
 
 def _done(
@@ -74,8 +76,7 @@ def _done(
         # "transferred to the US with safeguards such as encryption and access controls" ->
         # "… such as access controls": a safeguard of the transfer dropped
         cats = [*cats, "transfer"]
-    return replace(
-        change,
+    return change.replaced(
         categories=_ordered(cats),
         facts=[f.fact for f in findings],
         material=material,

@@ -101,9 +101,10 @@ def _sentences(text: str) -> list[str]:
     return [p for p in _SENTENCE_SPLIT.split(text) if p.strip()] or [text]
 
 
-def _content_sequence(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a clause is weighed with each edited neighbour, from either side
+def _content_sequence(text: str) -> tuple[str, ...]:
     """The text's words in order, lower-cased, without any language's function words."""
-    return [w for w in _lower_words(text) if not _function_word_somewhere(w)]
+    return tuple(w for w in _lower_words(text) if not _function_word_somewhere(w))
 
 
 REWORDED_WORDS = 3  # words a split sentence may say otherwise ("benutzen wir keine" / "setzen wir nicht ein")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from monitor.engine.facts import without_user_duties
+from monitor.engine.facts import _plain_stopwords, without_user_duties
 from monitor.engine.tokendiff import token_opcodes
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, all_lexicons
@@ -33,7 +33,39 @@ def _lower_words(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _function_word_somewhere(word: str) -> bool:
     """A function word or list joiner of at least one language (`word` lower case)."""
+    if word.isascii():
+        listed = _ascii_listed_words(all_lexicons())
+        if listed is not None and word.lower() not in listed:
+            return False  # most words: no language lists them, told without a pattern each
     return any(word in lex.conjunctions or _function_word(word, lex) for lex in all_lexicons())
+
+
+# Non-ASCII letters that re, ignoring case, takes for an ASCII one (long s, the Kelvin sign,
+# dotted and dotless I): a function word written with them could match an ASCII word.
+_ASCII_LOOKALIKES = frozenset("\u017f\u212a\u0130\u0131")
+
+
+@cache
+def _ascii_listed_words(lexicons: tuple[Lexicon, ...]) -> frozenset[str] | None:
+    """Every language's list joiners and ASCII function words, lower case: an ASCII word not
+    among them is no function word of any language (`_function_word` could only say yes to a
+    word its lexicon lists). None when a lexicon's function words are not all plain words
+    (facts._plain_stopwords), or one of them might match an ASCII word without being ASCII:
+    then every word is asked of every lexicon."""
+    words: set[str] = set()
+    for lex in lexicons:
+        words |= lex.conjunctions
+        if lex.stopwords is None:
+            continue
+        plain = _plain_stopwords(lex)
+        lookalike = any(
+            not w.isascii() and all(ch.isascii() or ch in _ASCII_LOOKALIKES for ch in w)
+            for w in lex.stopword_items
+        )
+        if plain is None or lookalike:
+            return None
+        words |= plain
+    return frozenset(words)
 
 
 def _content_words(text: str, lex: Lexicon) -> Counter[str]:
