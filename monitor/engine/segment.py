@@ -100,7 +100,7 @@ def segment(doc: Document, language_hint: str | None = None, *, keys: bool = Tru
             sections.append((block.level, block.text))
             path = (*path, block.text)
             continue
-        for marker, text, label in _pieces(block, keys):
+        for marker, text, label in _pieces(block):
             raw.append((text, path, marker, label))
     if pending:  # a trailing lone marker is all the text there is
         raw.append((pending, path, None, False))
@@ -203,11 +203,9 @@ def split_marker(text: str) -> tuple[str | None, str]:
     return " ".join(markers), rest.strip()
 
 
-def _pieces(block: Block, cached: bool = True) -> tuple[tuple[str | None, str, bool], ...]:
-    """(marker, sentence, is a run-in label) of one paragraph or list item. Without `cached`
-    (a first version, whose blocks nothing compares) the cache is not asked: a page's blocks
-    are nearly all new, and hashing each to look it up and keep it is work for nothing."""
-    if not cached or len(block.text) > _CACHED_BLOCK_CHARS:
+def _pieces(block: Block) -> tuple[tuple[str | None, str, bool], ...]:
+    """(marker, sentence, is a run-in label) of one paragraph or list item."""
+    if len(block.text) > _CACHED_BLOCK_CHARS:
         return _split_block.__wrapped__(block.text, block.marker)
     return _split_block(block.text, block.marker)
 

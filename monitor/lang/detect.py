@@ -369,18 +369,17 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
 
 def evidence_of_clauses(texts: Sequence[str], hint: str | None = None) -> list[tuple[str, bool]]:
     """[detect_language_evidence(text, hint) for text in texts], for the clauses of a page seen
-    once (a first version, which nothing compares): nothing is looked up in the cache or kept
-    there (the texts are nearly all new: hashing them is work for nothing), and the samples of
-    the ASCII ones (most) go through the byte table of _ascii_evidence in one call, joined by
-    line breaks (none of them holds one, else each text is asked alone)."""
-    alone = detect_language_evidence.__wrapped__
+    once (a first version, which nothing compares): the ASCII ones (most) are not cached, and
+    their samples go through the byte table of _ascii_evidence in one call, joined by line
+    breaks (none of them holds one, else each text is asked alone). Another text is asked
+    through the cache, as ever."""
     hinted = normalize_hint(hint)
     at = [i for i, text in enumerate(texts) if text.isascii()]
     samples = "\n".join([texts[i][:SAMPLE_CHARS] for i in at])
     pieces = samples.encode("ascii").translate(_ASCII_WORDS_LINES).decode("ascii").split("\n") if at else []
     if len(pieces) != len(at):  # a text with a line break of its own
-        return [alone(text, hint) for text in texts]
-    out = [alone(text, hint) if not text.isascii() else None for text in texts]
+        return [detect_language_evidence(text, hint) for text in texts]
+    out = [detect_language_evidence(text, hint) if not text.isascii() else None for text in texts]
     words_of = _PACKED_WORDS.get
     for i, piece in zip(at, pieces, strict=True):
         packed = sum(filter(None, map(words_of, piece.split())))
