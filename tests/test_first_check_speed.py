@@ -158,3 +158,117 @@ def test_long_sentence_pre_check_on_random_ascii_sentences() -> None:
         if segment._over_label_words(sentence):
             words = list(segment._LABEL_WORD.finditer(sentence))
             assert len(words) > segment.LABEL_MAX_WORDS, sentence
+
+
+def test_ascii_blocks_folded_in_place_as_by_normalize_text() -> None:
+    alphabet = "ab Z9.\t\n\r\x00\x07\x0b\x0c\x1b\x1c\x1e\x1f\x7f\u00a0é\u200b①"
+    for text in _random_texts(alphabet, 20000, 15):
+        assert normalize._fold_chunk(text) == normalize._fold_html_text(text), repr(text)
+    for lang in sorted(PARAGRAPHS):
+        text = " \n " + PARAGRAPHS[lang] + "\x1e" + PARAGRAPHS[lang] + "\t"
+        assert normalize._fold_chunk(text) == normalize._fold_html_text(text)
+
+
+def _drop_chrome_judging_every_element(root) -> None:  # type: ignore[no-untyped-def]
+    """_drop_chrome as it was: _is_chrome asked of every element below the root."""
+    doomed = []
+    it = root.iter()
+    next(it, None)
+    skip_under: set = set()
+    for el in it:
+        if el.getparent() in skip_under:
+            skip_under.add(el)
+            continue
+        if normalize._is_chrome(el):
+            doomed.append(el)
+            skip_under.add(el)
+    for el in doomed:
+        normalize._drop(el)
+
+
+CHROME_PAGE = """<html><head><title>T</title><script>x()</script></head><body>
+<header class="site">Menu <a href="/">Home</a></header><!-- a comment --><?pi x?>
+<main><header><h1>Privacy</h1><p>Updated <b>today</b></p></header>
+<div><p>{0}</p><nav><ul><li>One</li></ul></nav> after nav
+<div class="cookie-banner"><p>We use cookies <strong>OK</strong></p></div> after banner
+<p hidden>secret</p><p style="display: none">hidden</p><span aria-hidden="true">x</span>
+<form><input type="text"><p>{1}</p></form><section role="navigation"><p>skip</p></section>
+<p>{2} <em>emphasised</em> <a href="/x">link</a></p><footer>Footer <p>in article?</p></footer></div>
+</main><footer><p>Copyright</p></footer><div role="dialog"><p>Sign up</p></div></body></html>"""
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_chrome_dropped_as_when_every_element_is_judged(lang: str) -> None:
+    from lxml import etree
+
+    text = PARAGRAPHS[lang]
+    html = CHROME_PAGE.format(text, text[:20], text[-20:])
+    ours, theirs = (etree.fromstring(html, etree.HTMLParser()) for _ in range(2))
+    normalize._drop_chrome(ours)
+    _drop_chrome_judging_every_element(theirs)
+    assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+    assert "cookies" not in etree.tostring(ours, encoding="unicode")
+
+
+def test_label_pre_check_pieces_test_as_a_generator_would() -> None:
+    rng = random.Random(16)
+    pieces = ["Data", "we", "1", "(a)", "--", "x", "'s", ".", "A.B", "_", "/", "é", "Ünd"]
+    for _ in range(5000):
+        sentence = " ".join(rng.choice(pieces) for _ in range(rng.randrange(10, 25)))
+        split = sentence.split(None, segment.LABEL_MAX_WORDS + 1)
+        expected = len(split) > segment.LABEL_MAX_WORDS + 1 and all(
+            p.lower() != p.upper() for p in split[: segment.LABEL_MAX_WORDS + 1]
+        )
+        assert segment._over_label_words(sentence) == expected, sentence
+
+
+@pytest.mark.parametrize("hint", [None, "de", "en", "zh-TW", "nb"])
+def test_evidence_of_clauses_as_each_clause_asked_alone(hint: str | None) -> None:
+    texts = [s for lang in sorted(PARAGRAPHS) for s in segment.split_sentences(PARAGRAPHS[lang])]
+    texts += ["Cookies", "", "1.", "Vi og vores partnere", "we keep it. the data, the logs", "Et la les"]
+    detect.detect_language_evidence.cache_clear()
+    expected = [detect.detect_language_evidence(text, hint) for text in texts]
+    assert detect.evidence_of_clauses(texts, hint) == expected
+    assert detect.evidence_of_clauses([*texts, "two\nlines of the text"], hint)[:-1] == expected
+    assert detect.evidence_of_clauses([], hint) == []
+    han = "中文条款。"
+    assert detect.evidence_of_clauses([han], hint) == [detect.detect_language_evidence(han, hint)]
+
+
+def test_marker_pre_test_passes_every_marker() -> None:
+    from monitor.lang import markers
+
+    rng = random.Random(17)
+    pieces = [
+        "I",
+        "V",
+        "X",
+        "i",
+        "a",
+        "A",
+        "S",
+        "C",
+        "K",
+        ")",
+        "(",
+        ".",
+        " ",
+        "1",
+        "12",
+        "§",
+        "•",
+        "-",
+        "第三",
+        "一",
+    ]
+    words = ["Section", "Article", "Artikel", "Art.", "Chapter", "Kapitel", "Avsnitt", "In", "As", "If"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8))) for _ in range(30000)]
+    texts += [
+        f"{rng.choice(words)}{rng.choice(pieces)}{rng.choice(pieces)} 4.{rng.choice(pieces)} x"
+        for _ in range(5000)
+    ]
+    texts += ["IV. Rights", "XII. Scope", "VIII. Too long", "b) then", "Art. 6 GDPR", "Section 3. Data"]
+    for text in texts + [t + " We keep it." for t in texts]:
+        if markers.MARKER.match(text) or markers.MARKER_ONLY.match(text):
+            assert markers.may_be_marker(text), text
+    assert not any(markers.may_be_marker(t) for t in ("In short.", "As said.", "Cookies", "Kept", "If so"))

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from monitor.lang.detect import detect_language_evidence, normalize_hint
+from monitor.lang.detect import detect_language_evidence, evidence_of_clauses, normalize_hint
 from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
 from monitor.lang.schema import load_yaml
 from monitor.lang.scripts import CJK, CJK_CHAR
@@ -111,7 +111,11 @@ def _clauses(
     raw: list[tuple[str, tuple[str, ...], str | None, bool]], hint: str | None, keys: bool = True
 ) -> list[Clause]:
     texts = [r[0] for r in raw]
-    found = [detect_language_evidence(text, hint) for text in texts]
+    # a first version's clauses are seen once: their evidence is not cached (evidence_of_clauses)
+    if keys:
+        found = [detect_language_evidence(text, hint) for text in texts]
+    else:
+        found = evidence_of_clauses(texts, hint)
     if hint is None:
         langs = _fill_weak(found)
         main = _main_language(texts, found)
@@ -346,7 +350,8 @@ def _over_label_words(sentence: str) -> bool:
     pieces = sentence.split(None, LABEL_MAX_WORDS + 1)
     if len(pieces) <= LABEL_MAX_WORDS + 1:
         return False
-    return all(p.lower() != p.upper() for p in pieces[: LABEL_MAX_WORDS + 1])
+    first = pieces[: LABEL_MAX_WORDS + 1]
+    return all(map(str.__ne__, map(str.lower, first), map(str.upper, first)))  # no generator frames
 
 
 # German writes every noun with a capital, so its statements look like title case ("Wir empfehlen

@@ -898,14 +898,25 @@ def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+# the tags _is_chrome may call chrome on an element without attributes
+_CHROME_TAGS = _DROP_TAGS | {"header", "footer", "form"}
+
+
 def _drop_chrome(root) -> None:  # type: ignore[no-untyped-def]
+    """Drop every element _is_chrome calls chrome (and what is under it), judged on the page
+    as parsed. An element of another tag without attributes (most of a page: <p>, <li>,
+    <strong>) is never chrome: told without the call."""
     doomed = []
     it = root.iter()
     next(it, None)  # never the root itself
     skip_under: set = set()
     for el in it:
-        parent = el.getparent()
-        if parent in skip_under:
+        tag = el.tag
+        if tag.__class__ is str and tag not in _CHROME_TAGS and not el.attrib:
+            if skip_under and el.getparent() in skip_under:
+                skip_under.add(el)
+            continue
+        if el.getparent() in skip_under:
             skip_under.add(el)
             continue
         if _is_chrome(el):
@@ -1164,8 +1175,7 @@ class _Walker:
             return  # the source whitespace between two tags
         ctx = self.contexts[-1]
         for chunk in _DOUBLE_BR.split(raw) if _BR in raw else (raw,):
-            fold = _fold_html_text_cached if len(chunk) <= _CACHED_CHUNK_CHARS else _fold_html_text
-            text = fold(chunk)
+            text = _fold_chunk(chunk)
             if not text:
                 continue
             if ctx.kind == "heading":
@@ -1177,6 +1187,15 @@ class _Walker:
 
 
 _CACHED_CHUNK_CHARS = 4096  # longer text is folded without keeping it in the cache
+
+
+def _fold_chunk(chunk: str) -> str:
+    """_fold_html_text of a block's collected text. ASCII text without a <br> (most blocks) is
+    folded in place, as normalize_text would: hashing it for the cache costs what folding it
+    does, and the five calls on the way cost more."""
+    if chunk.isascii() and _BR not in chunk:
+        return " ".join(chunk.encode("ascii").translate(None, _CONTROL_BYTES).decode("ascii").split())
+    return (_fold_html_text_cached if len(chunk) <= _CACHED_CHUNK_CHARS else _fold_html_text)(chunk)
 
 
 @lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs

@@ -98,6 +98,8 @@ _WORD = compile_cached(r"[^\W\d_]+", re.UNICODE)
 # _WORD's matches in lower-cased ASCII text are the runs of a-z: this table lowers A-Z and blanks
 # every other byte, so that split() gives them.
 _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# the same, keeping "\n": the samples of many clauses, joined by line breaks, go through at once
+_ASCII_WORDS_LINES = _ASCII_WORDS[:10] + b"\n" + _ASCII_WORDS[11:]
 _LATIN_WORD = compile_cached(r"[A-Za-z\u00c0-\u024f]+")
 
 # Function words and policy words that mark one language more than the others.
@@ -363,6 +365,30 @@ def detect_language_evidence(text: str, hint: str | None = None) -> tuple[str, b
         if han >= 2 and (2 * han >= len(sample) or han >= len(_LATIN_WORD.findall(sample))):
             return _chinese_form(sample, hinted)
     return _scored_evidence(_with_shapes(text, _latin_scores(text), hinted), hinted)
+
+
+def evidence_of_clauses(texts: Sequence[str], hint: str | None = None) -> list[tuple[str, bool]]:
+    """[detect_language_evidence(text, hint) for text in texts], for the clauses of a page seen
+    once (a first version, which nothing compares): the ASCII ones (most) are not cached, and
+    their samples go through the byte table of _ascii_evidence in one call, joined by line
+    breaks (none of them holds one, else each text is asked alone). Another text is asked
+    through the cache, as ever."""
+    hinted = normalize_hint(hint)
+    at = [i for i, text in enumerate(texts) if text.isascii()]
+    samples = "\n".join([texts[i][:SAMPLE_CHARS] for i in at])
+    pieces = samples.encode("ascii").translate(_ASCII_WORDS_LINES).decode("ascii").split("\n") if at else []
+    if len(pieces) != len(at):  # a text with a line break of its own
+        return [detect_language_evidence(text, hint) for text in texts]
+    out = [detect_language_evidence(text, hint) if not text.isascii() else None for text in texts]
+    words_of = _PACKED_WORDS.get
+    for i, piece in zip(at, pieces, strict=True):
+        packed = sum(filter(None, map(words_of, piece.split())))
+        verdict = _packed_verdict(packed, hinted) if packed else (hinted or "und", False)
+        if verdict is None:  # a close call: as _ascii_evidence decides it
+            sample = texts[i][:SAMPLE_CHARS]
+            verdict = _scored_evidence(_with_shapes(sample, _latin_scores(sample), hinted), hinted)
+        out[i] = verdict
+    return out  # type: ignore[return-value]
 
 
 def _scored_evidence(scores: dict[str, float], hinted: str | None) -> tuple[str, bool]:

@@ -60,16 +60,26 @@ MARKER_ONLY = compile_cached(f"^(?:{_MARKER_ALT})$")
 # Every alternative above starts with one of these, a digit, or a Latin letter that is "I", "V",
 # "X", the first of a section word or "Art.", or is followed by ")".
 _MARKER_FIRST = frozenset(f"第{CJK_NUMERALS}(§{BULLETS}-*–—+")
-_MARKER_LETTERS = frozenset("IVXSACK")
+# A marker that starts with a Latin letter: a letter and ")"; one to four of I, V, X and a full
+# stop; or a section word (SECTION_WORDS, "Art.").
+_ROMAN = "IVX"
+_SECTION_STARTS = (*SECTION_WORDS.split("|"), "Art.")
+_SECTION_FIRST = frozenset(word[0] for word in _SECTION_STARTS)
 
 
 def may_be_marker(text: str) -> bool:
-    """A quick test that rules out MARKER for most sentences (it tries every alternative)."""
+    """A quick test that rules out MARKER (and MARKER_ONLY) for most sentences, which the
+    regex would try against every alternative: the first character must start one, and a Latin
+    letter only starts a marker as the alternatives above say ("In", "As", "Cookies" do not)."""
     c = text[:1]
     if c in _MARKER_FIRST or c.isdigit():
         return bool(c)
     if "A" <= c <= "Z" or "a" <= c <= "z":
-        return c in _MARKER_LETTERS or text[1:2] == ")"
+        if text[1:2] == ")":
+            return True
+        if c in _ROMAN:
+            return "." in text[1:5]
+        return c in _SECTION_FIRST and text.startswith(_SECTION_STARTS)
     return False
 
 
