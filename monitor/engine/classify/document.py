@@ -28,9 +28,9 @@ from monitor.engine.classify.findings import _ordered
 from monitor.engine.classify.modified import _compare
 from monitor.engine.classify.resplit import _cut_sentences, _resplit, _Versions, statement_key
 from monitor.engine.classify.textwords import _changed_words
-from monitor.engine.facts import extract_facts, without_addresses
+from monitor.engine.facts import ClauseFacts, extract_facts, without_addresses
 from monitor.engine.tokendiff import diff_budget
-from monitor.models import Change, Clause
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,8 @@ def _classify_changes(
         if classified.material and change.kind in ("added", "removed"):
             theirs = new_clauses if change.kind == "removed" else old_clauses
             classified = _destination_named_elsewhere(change, classified, theirs)
+        if classified.material and change.kind == "removed" and new_clauses:
+            classified = _vague_line_dropped(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind == "added" and new_clauses:
@@ -212,6 +214,59 @@ def _destination_named_elsewhere(
                 material=False,
                 severity="none",
                 explanation=f"{verb}; the place it names for your data is still named in the {where} version",
+            )
+    return classified
+
+
+def _states_nothing(facts: ClauseFacts) -> bool:
+    """The clause is about a topic by its words alone: it names no period, party, kind of data,
+    use, place, right, measure, age, promise, condition or notice ("We care deeply about the
+    security of your information.")."""
+    return not (
+        facts.durations
+        or facts.retention_states
+        or facts.ages
+        or facts.places
+        or facts.polarity
+        or facts.recipients
+        or facts.data_types
+        or facts.purposes
+        or facts.ruled_out
+        or facts.rights
+        or facts.rights_named
+        or facts.breach_states
+        or facts.change_notice
+        or facts.change_channels
+        or facts.change_timing
+        or facts.security_measures
+        or facts.conditions
+    )
+
+
+def _vague_line_dropped(change: Change, classified: Change, new_clauses: Sequence[Clause]) -> Change:
+    """A removed sentence that only speaks of security in general ("We value the security of your
+    data and work hard to protect it."), naming no measure, incident, promise or condition of its
+    own, while a sentence of the new version still names a security measure or what is done after
+    a breach: an introduction re-written or a line of reassurance dropped takes away no safeguard.
+    A sentence that names a measure itself, or one dropped when the new version names none any
+    more, still alerts. Only security: a sentence about rights, data or sharing may state a term
+    in words no lexicon lists ("you can ask us to complete your data"), and its topic is taken
+    from its own words only (a list item under "Information we collect" says what it lists)."""
+    clause = change.old
+    if clause is None or classified.facts:
+        return classified
+    facts = extract_facts(clause.text, clause.language)
+    if set(facts.categories) & MATERIAL_CATEGORIES != {"security"} or not _states_nothing(facts):
+        return classified
+    for other in new_clauses:
+        kept = extract_facts(other.text, other.language)
+        if kept.security_measures or kept.breach_states:
+            return replace(
+                classified,
+                material=False,
+                severity="none",
+                explanation="Clause removed; it named no safeguard, and the new version still names "
+                "security measures",
             )
     return classified
 
