@@ -418,7 +418,9 @@ def _shapes_may_tell(scores: dict[str, float]) -> bool:
     """The top two are a close call that word shapes may decide: one of them is a language the
     shapes tell apart, or the evidence is too weak to tell anything (an English clause nearly
     level with French is no question for them)."""
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
+    # ties broken by name, not by the order the text's words gave the scores in: the ASCII fast
+    # path (_packed_verdict) lists languages by name, and both must ask the shapes alike
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= CLOSE_CALL):
         return False
     return ranked[0][1] < MIN_EVIDENCE or any(lang in _SHAPE_LANGS for lang, _ in ranked)

@@ -28,9 +28,10 @@ from monitor.engine.classify.findings import _ordered
 from monitor.engine.classify.modified import _compare
 from monitor.engine.classify.resplit import _cut_sentences, _resplit, _Versions, statement_key
 from monitor.engine.classify.textwords import _changed_words
-from monitor.engine.facts import extract_facts, without_addresses
+from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon, without_addresses
+from monitor.engine.restated import _clause_words as _words_of
 from monitor.engine.tokendiff import diff_budget
-from monitor.models import Change, Clause
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ def _classify_changes(
     added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
     removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
     repeated: set[int] | None = None  # found when a clause added or removed first alerts
+    split_off: dict[int, Change] = {}  # new clause saying a negated part cut off -> the cut clause
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
@@ -96,6 +98,10 @@ def _classify_changes(
                 classified = _period_said_beside(change, classified, old_clauses, new_clauses)
             if classified.material and change.kind == "modified" and old_clauses and new_clauses:
                 classified = _edited_entry(change, classified, old_clauses, new_clauses)
+            if classified.material and change.kind == "modified" and new_clauses:
+                classified, part = _negated_part_split_off(change, classified, new_clauses)
+                if part is not None:
+                    split_off[part.index] = change
         elif change.kind == "modified" and new_clauses is not None:
             classified = _period_of_previous_act(change, classified, new_clauses)
             classified = _notice_after_changes(change, classified, new_clauses)
@@ -110,12 +116,14 @@ def _classify_changes(
         if classified.material and change.kind in ("added", "removed"):
             theirs = new_clauses if change.kind == "removed" else old_clauses
             classified = _destination_named_elsewhere(change, classified, theirs)
+        if classified.material and change.kind == "removed" and new_clauses:
+            classified = _vague_line_dropped(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind == "added" and new_clauses:
             classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
-    return out
+    return _split_off_parts_quiet(out, split_off) if split_off else out
 
 
 MIN_RUN_CHARS = 24  # a repeated run of lines shorter than this ("Yes" "No") may be another row
@@ -214,6 +222,130 @@ def _destination_named_elsewhere(
                 explanation=f"{verb}; the place it names for your data is still named in the {where} version",
             )
     return classified
+
+
+def _states_nothing(facts: ClauseFacts) -> bool:
+    """The clause is about a topic by its words alone: it names no period, party, kind of data,
+    use, place, right, measure, age, promise, condition or notice ("We care deeply about the
+    security of your information.")."""
+    return not (
+        facts.durations
+        or facts.retention_states
+        or facts.ages
+        or facts.places
+        or facts.polarity
+        or facts.recipients
+        or facts.data_types
+        or facts.purposes
+        or facts.ruled_out
+        or facts.rights
+        or facts.rights_named
+        or facts.breach_states
+        or facts.change_notice
+        or facts.change_channels
+        or facts.change_timing
+        or facts.security_measures
+        or facts.conditions
+    )
+
+
+def _vague_line_dropped(change: Change, classified: Change, new_clauses: Sequence[Clause]) -> Change:
+    """A removed sentence that only speaks of security in general ("We value the security of your
+    data and work hard to protect it."), naming no measure, incident, promise or condition of its
+    own, while a sentence of the new version still names a security measure or what is done after
+    a breach: an introduction re-written or a line of reassurance dropped takes away no safeguard.
+    A sentence that names a measure itself, or one dropped when the new version names none any
+    more, still alerts. Only security: a sentence about rights, data or sharing may state a term
+    in words no lexicon lists ("you can ask us to complete your data"), and its topic is taken
+    from its own words only (a list item under "Information we collect" says what it lists)."""
+    clause = change.old
+    if clause is None or classified.facts:
+        return classified
+    facts = extract_facts(clause.text, clause.language)
+    if set(facts.categories) & MATERIAL_CATEGORIES != {"security"} or not _states_nothing(facts):
+        return classified
+    for other in new_clauses:
+        kept = extract_facts(other.text, other.language)
+        if kept.security_measures or kept.breach_states:
+            return replace(
+                classified,
+                material=False,
+                severity="none",
+                explanation="Clause removed; it named no safeguard, and the new version still names "
+                "security measures",
+            )
+    return classified
+
+
+SPLIT_COVER = 0.7  # share of the words cut off that the sentence restating them must hold
+SPLIT_MIN_WORDS = 3  # fewer words cut off say too little to be found again
+
+
+def _negated_part_split_off(
+    change: Change, classified: Change, new_clauses: Sequence[Clause]
+) -> tuple[Change, Clause | None]:
+    """A sentence that lost only a negated part ("We do not sell your data and do not
+    discriminate against you for using your rights." -> "We do not sell your data.") while
+    another sentence of the new version says that part again, negated ("We will not discriminate
+    against you for exercising your privacy rights."): the sentence was split in two and the part
+    re-worded, so nothing once ruled out may now happen. Only a pure cut: words put in as well
+    are judged as they are, and a part found nowhere else, or found without a negator, still
+    alerts. Also gives the sentence saying the part again."""
+    old, new = change.old, change.new
+    if old is None or new is None:
+        return classified, None
+    lex = pick_lexicon(old.text, old.language)
+    if lex.negators is None:
+        return classified, None
+    pairs = _changed_words(old.text, new.text)
+    if not pairs or any(_words_in(n) for _, n in pairs):
+        return classified, None  # words were put in too: not a part cut off
+    cut = " ".join(o for o, _ in pairs)
+    if not lex.negators.search(cut):
+        return classified, None
+    words = _words_of(replace(old, text=cut))
+    if len(words) < SPLIT_MIN_WORDS:
+        return classified, None
+    for other in new_clauses:
+        if other.index == new.index or not lex.negators.search(other.text):
+            continue
+        if len(words & _words_of(other)) >= SPLIT_COVER * len(words):
+            quiet = replace(
+                classified,
+                facts=[],
+                material=False,
+                severity="none",
+                explanation="Sentence split; the part cut off is said again, negated, in a sentence "
+                "of its own",
+            )
+            return quiet, other
+    return classified, None
+
+
+def _split_off_parts_quiet(out: list[Change], split_off: dict[int, Change]) -> list[Change]:
+    """The added sentences that say again a negated part cut off another sentence are quiet too,
+    when most of their words stand in the sentence they were cut from: the part, not something
+    new beside it."""
+    result = []
+    for change in out:
+        cut_from = split_off.get(change.new.index) if change.kind == "added" and change.new else None
+        if change.material and cut_from is not None and cut_from.old is not None and change.new is not None:
+            words = _words_of(change.new)
+            if words and len(words & _words_of(cut_from.old)) >= SPLIT_COVER * len(words):
+                change = replace(
+                    change,
+                    facts=[],
+                    material=False,
+                    severity="none",
+                    explanation="Sentence split; this part was said in one sentence of the old version",
+                )
+        result.append(change)
+    return result
+
+
+def _words_in(text: str) -> bool:
+    """The text holds a word (letters or Han characters), not only punctuation or spaces."""
+    return any(ch.isalpha() for ch in text)
 
 
 def _without_joined_sentences(change: Change, classified: Change, versions: _Versions) -> Change:
