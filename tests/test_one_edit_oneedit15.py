@@ -422,3 +422,52 @@ def test_a_security_change_where_nothing_is_shared_gets_no_sharing_term() -> Non
     check_expected(
         one_edit("en", "We protect your data with encryption.", "We protect your data."), "security,-sharing"
     )
+
+
+# --- changes applied to the past: a term of the changes ----------------------------------------
+
+RETROACTIVE_ALLOWED = [
+    ("en", "Updated terms will not apply retroactively.", "Updated terms may apply retroactively."),
+    ("de", "Änderungen gelten nicht rückwirkend.", "Änderungen können rückwirkend gelten."),
+    (
+        "fr",
+        "Les modifications ne s'appliquent pas de manière rétroactive.",
+        "Les modifications peuvent s'appliquer de manière rétroactive.",
+    ),
+    (
+        "es",
+        "Los cambios no se aplicarán de forma retroactiva.",
+        "Los cambios podrán aplicarse de forma retroactiva.",
+    ),
+    (
+        "da",
+        "Ændringer gælder ikke med tilbagevirkende kraft.",
+        "Ændringer kan gælde med tilbagevirkende kraft.",
+    ),
+    ("sv", "Ändringar gäller inte retroaktivt.", "Ändringar kan gälla retroaktivt."),
+    (
+        "no",
+        "Endringer gjelder ikke med tilbakevirkende kraft.",
+        "Endringer kan gjelde med tilbakevirkende kraft.",
+    ),
+    (
+        "nl",
+        "Wijzigingen gelden niet met terugwerkende kracht.",
+        "Wijzigingen kunnen met terugwerkende kracht gelden.",
+    ),
+    ("hr", "Izmjene se ne primjenjuju retroaktivno.", "Izmjene se mogu primjenjivati retroaktivno."),
+    ("sl", "Spremembe ne veljajo retroaktivno.", "Spremembe lahko veljajo retroaktivno."),
+    ("zh", "本政策的更新不具有追溯效力。", "本政策的更新可能具有追溯效力。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), RETROACTIVE_ALLOWED)
+def test_changes_allowed_to_apply_to_the_past_alert(language: str, old: str, new: str) -> None:
+    check_expected(one_edit(language, old, new), "changes")
+
+
+def test_no_retroactive_effect_said_otherwise_is_quiet() -> None:
+    change = one_edit(
+        "en", "Updated terms will not apply retroactively.", "Updated terms will not have retroactive effect."
+    )
+    check_expected(change, "quiet")

@@ -69,10 +69,15 @@ def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
 
 
 def _shared_on_every_side(change: Change) -> bool:
-    """Every version of the changed clause says data is shared or disclosed (or that it is not)."""
-    sides = [c for c in (change.old, change.new) if c is not None]
-    return bool(sides) and all(
-        any(p.action in ("share", "disclose") for p in _facts(c).polarity) for c in sides
+    """Both versions of the changed clause are about sharing and say data is shared or disclosed
+    (or that it is not): "we share it only with couriers bound by confidentiality" -> "...
+    with couriers". A clause added or removed, or one that only "provides a service", is not."""
+    if change.old is None or change.new is None:
+        return False
+    return all(
+        "sharing" in (facts := _facts(c)).categories
+        and any(p.action in ("share", "disclose") for p in facts.polarity)
+        for c in (change.old, change.new)
     )
 
 
