@@ -471,3 +471,60 @@ def test_no_retroactive_effect_said_otherwise_is_quiet() -> None:
         "en", "Updated terms will not apply retroactively.", "Updated terms will not have retroactive effect."
     )
     check_expected(change, "quiet")
+
+
+# --- an item of a list that says how long data is kept: a retention term -------------------------
+
+RETENTION_ITEM_DROPPED = [
+    (
+        "en",
+        "Privacy by design ensures only necessary data is collected, with legitimate purposes,"
+        " limited retention"
+        " periods and respect for your rights.",
+        "Privacy by design ensures only necessary data is collected, with legitimate purposes"
+        " and respect for your"
+        " rights.",
+    ),
+    (
+        "de",
+        "Datenschutz durch Technikgestaltung bedeutet: nur nötige Daten, klare Zwecke,"
+        " begrenzte Speicherfristen"
+        " und Achtung Ihrer Rechte.",
+        "Datenschutz durch Technikgestaltung bedeutet: nur nötige Daten, klare Zwecke und"
+        " Achtung Ihrer Rechte.",
+    ),
+    (
+        "fr",
+        "Nous appliquons la protection des données dès la conception : données nécessaires,"
+        " finalités légitimes,"
+        " durées de conservation limitées et respect de vos droits.",
+        "Nous appliquons la protection des données dès la conception : données nécessaires,"
+        " finalités légitimes et"
+        " respect de vos droits.",
+    ),
+    (
+        "es",
+        "Aplicamos la privacidad desde el diseño: datos necesarios, fines legítimos, plazos de conservación"
+        " limitados y respeto a sus derechos.",
+        "Aplicamos la privacidad desde el diseño: datos necesarios, fines legítimos y respeto a"
+        " sus derechos.",
+    ),
+    (
+        "nl",
+        "Wij passen privacy by design toe: noodzakelijke gegevens, legitieme doeleinden,"
+        " beperkte bewaartermijnen"
+        " en respect voor uw rechten.",
+        "Wij passen privacy by design toe: noodzakelijke gegevens, legitieme doeleinden en"
+        " respect voor uw rechten.",
+    ),
+    (
+        "zh",
+        "我们遵循隐私设计原则：必要的数据、正当的目的、有限的保存期限以及尊重您的权利。",
+        "我们遵循隐私设计原则：必要的数据、正当的目的以及尊重您的权利。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), RETENTION_ITEM_DROPPED)
+def test_a_retention_item_dropped_from_a_list_is_a_retention_term(language: str, old: str, new: str) -> None:
+    check_expected(one_edit(language, old, new), "retention")

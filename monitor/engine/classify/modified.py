@@ -340,6 +340,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 if data and "sharing" in own:
                     named.add("sharing")  # "your e-mail and phone number will be public": data shared
                 own = own & named or own
+                if "retention" in named and not own & named:
+                    # "… legitimate purposes, limited retention periods and respect for your rights":
+                    # an item that says how long data is kept is a retention term, whatever the list
+                    own = {"retention"}
                 cats |= own
                 kind = {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item")
                 if kind == "item" and data and _ordered(own)[0] == "sharing":
