@@ -342,8 +342,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 own = own & named or own
                 if "retention" in named and not own & named:
                     # "… legitimate purposes, limited retention periods and respect for your rights":
-                    # an item that says how long data is kept is a retention term, whatever the list
-                    own = {"retention"}
+                    # an item that says how long data is kept is a retention term too, beside what the
+                    # list is about ("decide on cookies and their deletion": still about cookies)
+                    own = own | {"retention"}
                 cats |= own
                 kind = {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item")
                 if kind == "item" and data and _ordered(own)[0] == "sharing":
