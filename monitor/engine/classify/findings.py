@@ -14,6 +14,7 @@ from monitor.engine.explain import sentence as as_sentence
 from monitor.engine.facts import ClauseFacts, Duration, extract_facts
 from monitor.lang import caseless
 from monitor.lang.lexicon import canonical_language, load_lexicon
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES, Change, Clause, Fact
 
 
@@ -38,6 +39,9 @@ def _about_children(change: Change) -> bool:
     return bool(sides) and all(_names_children(c) for c in sides)
 
 
+_DIGITS = compile_cached(r"\d+")
+
+
 def _names_children(clause: Clause) -> bool:
     """The clause names children: an age for them, or a word of the language's children lexicon."""
     facts = _facts(clause)
@@ -46,7 +50,8 @@ def _names_children(clause: Clause) -> bool:
     if facts.ages:
         return True
     words = load_lexicon(canonical_language(clause.language) or "en").categories.get("children")
-    return words is not None and caseless.search(words, clause.text)
+    # digits blanked: "under 12 months" matches the lexicon's age patterns, but names no child
+    return words is not None and caseless.search(words, _DIGITS.sub(" ", clause.text))
 
 
 def _collected_from_children(change: Change, cats: list[str]) -> bool:
