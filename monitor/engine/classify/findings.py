@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from monitor.engine.explain import explain, moved
 from monitor.engine.explain import sentence as as_sentence
 from monitor.engine.facts import ClauseFacts, Duration, extract_facts
+from monitor.lang import caseless
+from monitor.lang.lexicon import canonical_language, load_lexicon
+from monitor.lang.startup_cache import compile_cached
 from monitor.models import CATEGORIES, Change, Clause, Fact
 
 
@@ -29,10 +32,26 @@ def _facts(clause: Clause) -> ClauseFacts:
 
 
 def _about_children(change: Change) -> bool:
-    """Every version of the changed clause names children and an age for them ("a child under
-    14"): "under 12 months" names a period, no child."""
+    """Every version of the changed clause names children, by an age for them ("a child under 14")
+    or by a word for them ("a child", "minors", "parents"): "under 12 months" names a period, no
+    child, and an age read that way alone is no child."""
     sides = [c for c in (change.old, change.new) if c is not None]
-    return bool(sides) and all("children" in _facts(c).categories and _facts(c).ages for c in sides)
+    return bool(sides) and all(_names_children(c) for c in sides)
+
+
+_DIGITS = compile_cached(r"\d+")
+
+
+def _names_children(clause: Clause) -> bool:
+    """The clause names children: an age for them, or a word of the language's children lexicon."""
+    facts = _facts(clause)
+    if "children" not in facts.categories:
+        return False
+    if facts.ages:
+        return True
+    words = load_lexicon(canonical_language(clause.language) or "en").categories.get("children")
+    # digits blanked: "under 12 months" matches the lexicon's age patterns, but names no child
+    return words is not None and caseless.search(words, _DIGITS.sub(" ", clause.text))
 
 
 def _collected_from_children(change: Change, cats: list[str]) -> bool:
@@ -54,6 +73,19 @@ def _transfer_safeguard(change: Change, findings: list[_Finding]) -> bool:
     return bool(sides) and all("transfer" in _facts(c).categories for c in sides)
 
 
+def _shared_on_every_side(change: Change) -> bool:
+    """Both versions of the changed clause are about sharing and say data is shared or disclosed
+    (or that it is not): "we share it only with couriers bound by confidentiality" -> "...
+    with couriers". A clause added or removed, or one that only "provides a service", is not."""
+    if change.old is None or change.new is None:
+        return False
+    return all(
+        "sharing" in (facts := _facts(c)).categories
+        and any(p.action in ("share", "disclose") for p in facts.polarity)
+        for c in (change.old, change.new)
+    )
+
+
 def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     """The categories in CATEGORIES order, each once (the set made once, not once per category)."""
     wanted = set(cats)
@@ -72,6 +104,10 @@ def _done(
         # "if we learn a child under 14 gave us data, we delete it at once" -> "within 30 days": a
         # change to what is done with children's data is about children as well
         cats = [*cats, "children"]
+    if material and "security" in cats and "sharing" not in cats and _shared_on_every_side(change):
+        # "we share it only with couriers bound by confidentiality" -> "... with couriers": a
+        # safeguard the recipients were held to, a term of that sharing
+        cats = [*cats, "sharing"]
     if material and "transfer" not in cats and _transfer_safeguard(change, findings):
         # "transferred to the US with safeguards such as encryption and access controls" ->
         # "… such as access controls": a safeguard of the transfer dropped

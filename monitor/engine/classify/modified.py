@@ -340,6 +340,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 if data and "sharing" in own:
                     named.add("sharing")  # "your e-mail and phone number will be public": data shared
                 own = own & named or own
+                if "retention" in named and not own & named:
+                    # "… legitimate purposes, limited retention periods and respect for your rights":
+                    # an item that says how long data is kept is a retention term too, beside what the
+                    # list is about ("decide on cookies and their deletion": still about cookies)
+                    own = own | {"retention"}
                 cats |= own
                 kind = {"promise": "excepted_item", "exception": "promise_exception"}.get(part, "item")
                 if kind == "item" and data and _ordered(own)[0] == "sharing":
@@ -557,8 +562,10 @@ def _transfer_verb_for_sharing(of: ClauseFacts, nf: ClauseFacts) -> bool:
     """A verb of transfer and one of sharing swapped for the same named parties, with no place on
     either side ("we pass it to our payment provider" -> "we transmit it to our payment
     provider"): data handed to a party, said two ways. A place named makes it a transfer abroad."""
-    if of.places or nf.places or not of.recipients or of.recipients != nf.recipients:
+    if of.places or nf.places or of.recipients != nf.recipients:
         return False
+    if not of.recipients and not _shared_alike(of, nf):
+        return False  # no party named: only a verb read as sharing with third parties on both sides
     if not (of.states_flow and nf.states_flow) or of.conditions != nf.conditions:
         return False
     shared, moved = (nf.category_hits.get(c, 0) - of.category_hits.get(c, 0) for c in ("sharing", "transfer"))
@@ -568,6 +575,13 @@ def _transfer_verb_for_sharing(of: ClauseFacts, nf: ClauseFacts) -> bool:
     if not actions <= {"share", "transfer"}:
         return False
     return {p.state for p in of.polarity} == {p.state for p in nf.polarity} and bool(of.polarity)
+
+
+def _shared_alike(of: ClauseFacts, nf: ClauseFacts) -> bool:
+    """Both versions share the data in the same state ("not passed on to third parties" -> "not
+    transferred to third parties", a transfer to third parties read as sharing)."""
+    was, now = of.polarity_states("share"), nf.polarity_states("share")
+    return bool(was) and was == now
 
 
 def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, lex: Lexicon) -> bool:
