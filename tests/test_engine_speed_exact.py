@@ -93,6 +93,8 @@ def test_change_replaced_refuses_what_replace_refuses() -> None:
         ("en-GB", "en"),
         ("nb", "no"),
         ("nn", "no"),
+        ("nb-NO", "no"),  # a regional tag of an alias is the alias's language
+        ("nn_no", "no"),
         ("zh-Hant", "zh"),
         (" DE_at ", "de"),
         ("sv", "sv"),

@@ -7,7 +7,7 @@ import re
 import string
 from collections import Counter
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from monitor.engine import facts, restated
@@ -136,15 +136,20 @@ def test_content_words_are_the_general_ones(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_ANY_TEXT)
+@example("Children aged 2 or under travel free; phones on Android 4.4 or older are not supported.")
 def test_ages_are_those_every_pattern_finds(text: str) -> None:
     lex = load_lexicon("en")
     ages, spans = [], []
     for pattern in lex.ages:  # the general reading: every pattern run over the whole text
+        above = "above" in pattern.groupindex  # "2 or under" is the threshold 3, as "under 3" says it
         for m in pattern.finditer(text):
             value = facts.parse_number(m.group(1), lex)
-            if value is not None and 0 < value < 30 and not facts._shorter_than_a_year(text, m.start(1), lex):
-                ages.append(int(value))
-                spans.append((m.start(), m.end()))
+            if value is None or not 0 < value < 30 or facts._shorter_than_a_year(text, m.start(1), lex):
+                continue
+            if facts._version_number(text, m.start(1), m.end(1)):
+                continue
+            ages.append(int(value) + above)
+            spans.append((m.start(), m.end()))
     assert facts._ages(text, lex) == (sorted(set(ages)), spans)
 
 

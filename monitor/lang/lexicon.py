@@ -250,7 +250,8 @@ def canonical_language(language: str | None) -> str | None:
     if not language:
         return None
     tag = language.strip().lower().replace("_", "-")
-    tag = _ALIASES.get(tag, tag.split("-")[0])
+    primary = tag.split("-")[0]
+    tag = _ALIASES.get(tag) or _ALIASES.get(primary, primary)  # "nb-NO" is Norwegian as "nb" is
     return tag if tag in LANGUAGES else None
 
 
