@@ -114,7 +114,7 @@ def _done(
         cats = [*cats, "transfer"]
     return change.replaced(
         categories=_ordered(cats),
-        facts=[f.fact for f in findings],
+        facts=list(dict.fromkeys(f.fact for f in findings)),  # two verbs can read as one fact
         material=material,
         severity=severity if material else "none",
         explanation=explanation,
