@@ -56,6 +56,7 @@ from monitor.store.schedule import (
     spread_fraction,
 )
 from monitor.watch.check import check_policy, format_outcome
+from monitor.watch.signals import relay_signals
 from monitor.watch.timing import (
     INTERVAL_ENV,
     effective_interval,
@@ -489,24 +490,22 @@ def _fmt_delay(seconds: float) -> str:
     return f"{seconds / 60:.0f} min" if seconds >= 60 else f"{seconds:.1f} s"
 
 
-def _install_signals(stop: threading.Event, hangup: threading.Event) -> Any:
+def _install_signals(stop: threading.Event, hangup: threading.Event) -> Callable[[], None]:
     """SIGTERM/SIGINT set `stop`, SIGHUP sets `hangup` (reload), as daemons do (main thread only);
-    returns a function restoring the old handlers."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
+    returns a function restoring the old handlers. The events are set by a relay thread, never in
+    the handler (see monitor.watch.signals)."""
 
-    def handler(signum: int, frame: Any) -> None:
-        log.info("received %s", signal.Signals(signum).name)
-        stop.set()
+    def stopping(name: str) -> Callable[[], None]:
+        def action() -> None:
+            log.info("received %s", name)
+            stop.set()
 
-    def on_hangup(signum: int, frame: Any) -> None:
-        hangup.set()  # the main loop reloads; nothing else is safe inside a signal handler
+        return action
 
-    old = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
-    old[signal.SIGHUP] = signal.signal(signal.SIGHUP, on_hangup)
-
-    def restore() -> None:
-        for s, h in old.items():
-            signal.signal(s, h)
-
-    return restore
+    return relay_signals(
+        {
+            signal.SIGTERM: stopping("SIGTERM"),
+            signal.SIGINT: stopping("SIGINT"),
+            signal.SIGHUP: hangup.set,  # the main loop reloads
+        }
+    )

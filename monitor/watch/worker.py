@@ -37,7 +37,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from monitor.alerts.sender import Sender
 from monitor.clock import Clock, iso, system_clock
@@ -49,6 +48,7 @@ from monitor.store import Store, storage_error
 from monitor.store.pg import WORKER_SESSION
 from monitor.watch.check import check_policy, format_outcome
 from monitor.watch.scheduler import jitter_of
+from monitor.watch.signals import relay_signals
 from monitor.watch.timing import interval_of, next_delay
 
 log = logging.getLogger("monitor.worker")
@@ -322,18 +322,14 @@ class Worker:
 
 
 def _install_signals(stop: threading.Event) -> Callable[[], None]:
-    """SIGTERM and SIGINT set `stop` (only from the main thread; elsewhere nothing changes)."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
+    """SIGTERM and SIGINT set `stop` (only from the main thread; elsewhere nothing changes), from a
+    relay thread, never in the handler (see monitor.watch.signals)."""
 
-    def handler(signum: int, frame: Any) -> None:
-        log.info("received signal %d: stopping", signum)
-        stop.set()
+    def stopping(signum: int) -> Callable[[], None]:
+        def action() -> None:
+            log.info("received signal %d: stopping", signum)
+            stop.set()
 
-    old = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
+        return action
 
-    def restore() -> None:
-        for s, h in old.items():
-            signal.signal(s, h)
-
-    return restore
+    return relay_signals({s: stopping(s) for s in (signal.SIGTERM, signal.SIGINT)})
