@@ -141,3 +141,20 @@ def test_a_lean_build_has_only_the_named_command() -> None:
     parser = cli.build_parser("diff", lean=True)
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert set(commands.choices) == {"diff"}
+
+
+def test_without_the_code_to_hash_lexicons_are_built_from_their_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No hash of the code (no source files to read): nothing kept is read, the file is built."""
+    monkeypatch.setattr(lexicon, "_code_version", lambda: "")
+    monkeypatch.setattr(
+        lexicon.prefilter, "register", lambda *a: None
+    )  # the process's own "sv" stays as it is
+    calls: list[str] = []
+    plan = lexicon._plan
+    monkeypatch.setattr(lexicon, "_plan", lambda *a: calls.append(a[0]) or plan(*a))
+    built = lexicon.load_lexicon.__wrapped__("sv")
+    assert (
+        calls == ["sv"] and built.categories.any.pattern == lexicon.load_lexicon("sv").categories.any.pattern
+    )

@@ -385,7 +385,12 @@ def load_lexicon(language: str) -> Lexicon:
     # The fields as plain data (regex sources, words), kept on disk for these bytes and this code:
     # a process then neither checks the file nor builds ~2,000 alternations' sources (~25 ms).
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
-    plan = remembered("lexicon-fields", (lang, digest, _code_version()), lambda: _plan(lang, path, raw))
+    version = _code_version()
+    plan = (
+        remembered("lexicon-fields", (lang, digest, version), lambda: _plan(lang, path, raw))
+        if version
+        else _plan(lang, path, raw)
+    )
     patterns: list[LazyPattern] = []  # in field order, as `_patterns` walks a lexicon
     lexicon = Lexicon(language=lang, **{name: _decode(value, patterns) for name, value in plan.items()})
     # one Hyperscan database per lexicon tells which of its patterns cannot match a text
@@ -513,8 +518,11 @@ def _code_version() -> str:
     from monitor.lang import schema
 
     digest = hashlib.blake2b(digest_size=16)
-    for module_file in (__file__, schema.__file__):
-        digest.update(Path(module_file).read_bytes())
+    try:
+        for module_file in (__file__, schema.__file__):
+            digest.update(Path(str(module_file)).read_bytes())
+    except (OSError, TypeError):  # no file to read (a frozen build): never read kept fields
+        return ""
     return digest.hexdigest()
 
 
