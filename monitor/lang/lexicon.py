@@ -9,6 +9,7 @@ when loaded: an unknown or misspelt key is an error naming the file and line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -17,7 +18,7 @@ from typing import Any
 
 from monitor.lang import prefilter
 from monitor.lang.schema import load_yaml, validate
-from monitor.lang.startup_cache import compile_cached, parsed
+from monitor.lang.startup_cache import compile_cached, parsed, remembered
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES: tuple[str, ...] = ("en", "sv", "no", "da", "de", "fr", "es", "zh", "nl", "hr", "sl")
@@ -381,15 +382,33 @@ def load_lexicon(language: str) -> Lexicon:
         raise KeyError(f"no lexicon for language {language!r}")
     path = LEXICON_DIR / f"{lang}.yaml"
     raw = path.read_bytes()
+    # The fields as plain data (regex sources, words), kept on disk for these bytes and this code:
+    # a process then neither checks the file nor builds ~2,000 alternations' sources (~25 ms).
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    version = _code_version()
+    plan = (
+        remembered("lexicon-fields", (lang, digest, version), lambda: _plan(lang, path, raw))
+        if version
+        else _plan(lang, path, raw)
+    )
+    patterns: list[LazyPattern] = []  # in field order, as `_patterns` walks a lexicon
+    lexicon = Lexicon(language=lang, **{name: _decode(value, patterns) for name, value in plan.items()})
+    # one Hyperscan database per lexicon tells which of its patterns cannot match a text
+    prefilter.register(lang, patterns)
+    return lexicon
+
+
+def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
+    """Every field of the lexicon but its language, built from the file's bytes (checked against
+    the schema first: an unknown or misspelt key is an error naming file and line)."""
     text = raw.decode("utf-8")
     data: dict[str, Any] = parsed(raw, _load_yaml, "lexicon") or {}
-    validate(data, path, text)  # an unknown or misspelt key is an error naming file and line
+    validate(data, path, text)
     cjk = bool(data.get("cjk"))
     numbers = {str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items()}
     units = {str(k): float(v) for k, v in (data.get("units") or {}).items()}
     change = data.get("change_notice") or {}
-    lexicon = Lexicon(
-        language=lang,
+    return dict(
         cjk=cjk,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         categories=_keyed(data.get("categories"), cjk),
@@ -490,9 +509,75 @@ def load_lexicon(language: str) -> Lexicon:
             "negator_after_words": int(data.get("negator_after_words") or 0),
         },
     )
-    # one Hyperscan database per lexicon tells which of its patterns cannot match a text
-    prefilter.register(lang, [p for value in vars(lexicon).values() for p in _patterns(value)])
-    return lexicon
+
+
+@cache
+def _code_version() -> str:
+    """A hash of the code that turns a lexicon file into fields (this module and the schema): a
+    change to either builds every lexicon anew instead of reading fields kept by older code."""
+    from monitor.lang import schema
+
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        for module_file in (__file__, schema.__file__):
+            digest.update(Path(str(module_file)).read_bytes())
+    except (OSError, TypeError):  # no file to read (a frozen build): never read kept fields
+        return ""
+    return digest.hexdigest()
+
+
+def _plan(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
+    """The lexicon's fields but its language, in the dataclass's order, as plain data (`_encode`)."""
+    built = Lexicon(language=lang, **_fields(lang, path, raw))
+    return {name: _encode(value) for name, value in vars(built).items() if name != "language"}
+
+
+def _encode(value: Any) -> Any:
+    """A lexicon field's value as plain data that marshal keeps: each lazy regex as its source and
+    flags, a KeyedPatterns with its union (`_decode` rebuilds the value); a value without a regex
+    as it is."""
+    if isinstance(value, LazyPattern):
+        return ("P", value.pattern, int(value.flags), isinstance(value.flags, re.RegexFlag))
+    if isinstance(value, KeyedPatterns):
+        return ("K", {k: _encode(v) for k, v in value.items()}, _encode(value.any))
+    if isinstance(value, re.Pattern):
+        raise TypeError("a compiled pattern in a lexicon field: only lazy ones can be kept")
+    if isinstance(value, dict):
+        items = {k: _encode(v) for k, v in value.items()}
+    elif isinstance(value, (list, tuple)):
+        items = [_encode(v) for v in value]
+    else:
+        return ("V", value)
+    children = items.values() if isinstance(items, dict) else items
+    if all(child[0] == "V" for child in children):
+        return ("V", value)
+    return ("D" if isinstance(value, dict) else "L" if isinstance(value, list) else "T", items)
+
+
+_FLAGS: dict[int, re.RegexFlag] = {}
+
+
+def _decode(value: Any, patterns: list[LazyPattern]) -> Any:
+    """The value `_encode` made plain data of, with fresh lazy regexes (compiled when first used),
+    each also appended to `patterns` in the order `_patterns` walks the value."""
+    tag = value[0]
+    if tag == "V":
+        return value[1]
+    if tag == "P":
+        flags = _FLAGS.get(value[2]) if value[3] else value[2]
+        if flags is None:
+            flags = _FLAGS[value[2]] = re.RegexFlag(value[2])
+        pattern = LazyPattern(value[1], flags)
+        patterns.append(pattern)
+        return pattern
+    if tag == "K":
+        keyed = KeyedPatterns((k, _decode(v, patterns)) for k, v in value[1].items())
+        keyed.any = _decode(value[2], patterns)
+        return keyed
+    if tag == "D":
+        return {k: _decode(v, patterns) for k, v in value[1].items()}
+    items = [_decode(v, patterns) for v in value[1]]
+    return items if tag == "L" else tuple(items)
 
 
 def compile_all(lex: Lexicon) -> int:
