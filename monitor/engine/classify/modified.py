@@ -193,6 +193,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
         if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
             cats.add("tracking")  # "analytics cookies are stored for 13 months" -> "24 months": a lifetime
+        if _tracker_lifetime_changed(findings):
+            # "the _ga cookie expires after 2 years" -> "5 years": how long the identifier stays
+            # stored on the device is a storage period as well as a tracking term
+            cats.add("retention")
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
         kinds = {f.fact.kind for f in findings}
@@ -649,6 +653,12 @@ def _details_listed(
     if nouns is None or not (caseless.search(nouns, old) and caseless.search(nouns, new)):
         return []
     return _diff_set("collection", "data_type", of.data_types, nf.data_types, "high", "medium")
+
+
+def _tracker_lifetime_changed(findings: Sequence[_Finding]) -> bool:
+    """A period the engine read as the lifetime of cookies or other trackers was lengthened,
+    shortened, set or dropped."""
+    return any(f.fact.kind == "duration" and f.fact.category == "tracking" for f in findings)
 
 
 def _keeps_only_trackers(clause_cats: Collection[str], lex: Lexicon, old: str, new: str) -> bool:
