@@ -11,6 +11,11 @@ new sentences of its own, in every language it applies to.
 - A permission (to use the camera, the location) that "can be revoked at any time" is the right to
   withdraw consent said with the word for permission ("Erlaubnis", "autorisation", "permiso",
   "tillatelse", "dopuštenje", "dovoljenje", "授权"); the sentence saying so dropped drops the right.
+- A use dropped from what the right to object reaches ("object to our use of your data for
+  statistics or for direct marketing" -> "... for statistics") is a term of that right, not only a
+  purpose no longer named. Spanish says the right with the verb in other persons ("oponerte") and
+  as the right to refuse that data be processed ("derecho a negarte a que ..."): the use it names
+  is what the right is against, not a use ruled out.
 """
 
 from __future__ import annotations
@@ -191,3 +196,75 @@ def test_the_revocable_permission_said_otherwise_stays_quiet() -> None:
         "any time in the settings of the app."
     )
     assert_quiet(modified(old, new, "en"))
+
+
+OBJECT_SCOPE = [
+    (
+        "en",
+        "You have the right to object to our use of your data for statistics or for direct marketing.",
+        "You have the right to object to our use of your data for statistics.",
+    ),
+    (
+        "de",
+        "Sie haben das Recht, der Nutzung Ihrer Daten für Statistiken oder für "
+        "Direktwerbung zu widersprechen.",
+        "Sie haben das Recht, der Nutzung Ihrer Daten für Statistiken zu widersprechen.",
+    ),
+    (
+        "fr",
+        "Vous avez le droit de vous opposer à l'utilisation de vos données à "
+        "des fins statistiques ou de prospection commerciale.",
+        "Vous avez le droit de vous opposer à l'utilisation de vos données à des fins statistiques.",
+    ),
+    (
+        "es",
+        "Tienes derecho a oponerte al uso de tus datos con fines estadísticos o de marketing directo.",
+        "Tienes derecho a oponerte al uso de tus datos con fines estadísticos.",
+    ),
+    (
+        "da",
+        "Du har ret til at gøre indsigelse mod brugen af dine oplysninger til "
+        "statistik eller direkte markedsføring.",
+        "Du har ret til at gøre indsigelse mod brugen af dine oplysninger til statistik.",
+    ),
+    (
+        "sv",
+        "Du har rätt att invända mot att vi använder dina uppgifter för "
+        "statistik eller direktmarknadsföring.",
+        "Du har rätt att invända mot att vi använder dina uppgifter för statistik.",
+    ),
+    (
+        "no",
+        "Du har rett til å protestere mot at vi bruker opplysningene dine til "
+        "statistikk eller direkte markedsføring.",
+        "Du har rett til å protestere mot at vi bruker opplysningene dine til statistikk.",
+    ),
+    (
+        "nl",
+        "U hebt het recht bezwaar te maken tegen het gebruik van uw gegevens "
+        "voor statistiek of direct marketing.",
+        "U hebt het recht bezwaar te maken tegen het gebruik van uw gegevens voor statistiek.",
+    ),
+    (
+        "hr",
+        "Imate pravo prigovora na korištenje vaših podataka u statističke svrhe ili za izravni marketing.",
+        "Imate pravo prigovora na korištenje vaših podataka u statističke svrhe.",
+    ),
+    (
+        "sl",
+        "Imate pravico do ugovora uporabi vaših podatkov za statistiko ali za neposredno trženje.",
+        "Imate pravico do ugovora uporabi vaših podatkov za statistiko.",
+    ),
+    ("zh", "您有权反对我们将您的信息用于统计或直接营销。", "您有权反对我们将您的信息用于统计。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), OBJECT_SCOPE)
+def test_a_use_dropped_from_the_right_to_object_narrows_the_right(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "rights")
+
+
+def test_refusing_and_objecting_are_the_same_right_in_spanish() -> None:
+    old = "Tienes derecho a negarte a que usemos tus datos para enviarte publicidad por correo."
+    new = "Tienes derecho a oponerte a que usemos tus datos para enviarte publicidad por correo."
+    assert_quiet(modified(old, new, "es"))
