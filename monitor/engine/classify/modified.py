@@ -185,6 +185,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if findings:
         severity = max((f.severity for f in findings), key=severity_rank)
         cats = {f.fact.category for f in findings}
+        kinds = {f.fact.kind for f in findings}
         if cats & TRACKER_TERMS and "tracking" in clause_cats:
             # what cookies are for, what they gather, who gets their data, the choice, how they
             # are safeguarded: tracking terms
@@ -193,9 +194,16 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
         if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
             cats.add("tracking")  # "analytics cookies are stored for 13 months" -> "24 months": a lifetime
+        if "purpose" in kinds and "objection" in of.rights & nf.rights:
+            # "you may object to our use of your data for analytics or for marketing" -> "... for
+            # analytics": the uses the right to object reaches, a term of that right
+            cats.add("rights")
+        if _tracker_lifetime_changed(findings):
+            # "the _ga cookie expires after 2 years" -> "5 years": how long the identifier stays
+            # stored on the device is a storage period as well as a tracking term
+            cats.add("retention")
         if "condition" in {f.fact.kind for f in findings} and "tracking" in _section_categories(new):
             cats.add("tracking")  # "kept on your device only if you allow it" under "Cookies"
-        kinds = {f.fact.kind for f in findings}
         sends = _sends(of) or _sends(nf)
         if "recipient" in kinds and "collection" in clause_cats and not sends:
             cats.add("collection")  # "obtained from partners or data brokers": where data comes from
@@ -361,6 +369,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
                 # train on A, B or C"), or an exception added to one ("no one except A, B or C").
                 widens = (part == "promise" and side) or (part == "exception" and not side)
                 findings.append(_Finding(fact, "high" if widens else "medium"))
+        if "purpose" in cats and "objection" in of.rights & nf.rights:
+            cats.add("rights")  # a use dropped from or added to what the right to object reaches
         severity = max((f.severity for f in findings), key=severity_rank)
         return _done(change, list(cats), findings, True, severity, prefix + _explain(findings))
     changed_cats = {
@@ -649,6 +659,12 @@ def _details_listed(
     if nouns is None or not (caseless.search(nouns, old) and caseless.search(nouns, new)):
         return []
     return _diff_set("collection", "data_type", of.data_types, nf.data_types, "high", "medium")
+
+
+def _tracker_lifetime_changed(findings: Sequence[_Finding]) -> bool:
+    """A period the engine read as the lifetime of cookies or other trackers was lengthened,
+    shortened, set or dropped."""
+    return any(f.fact.kind == "duration" and f.fact.category == "tracking" for f in findings)
 
 
 def _keeps_only_trackers(clause_cats: Collection[str], lex: Lexicon, old: str, new: str) -> bool:
