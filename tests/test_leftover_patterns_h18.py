@@ -132,3 +132,192 @@ PERIOD_NOT_AGE = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), PERIOD_NOT_AGE)
 def test_period_of_years_is_no_age(language: str, old: str, new: str, expected: str) -> None:
     check_expected(modified(old, new, language), expected)
+
+
+# --- a ban on giving data to a party lifted: sharing, in Chinese also with "提供给" (given to) ---
+
+GIVEN_TO_A_PARTY = [
+    (
+        "en",
+        "Your order history will not be handed to service providers.",
+        "Your order history may be handed to service providers.",
+        "sharing",
+    ),
+    (
+        "de",
+        "Ihre Bestellhistorie wird nicht an Dienstleister weitergegeben.",
+        "Ihre Bestellhistorie kann an Dienstleister weitergegeben werden.",
+        "sharing",
+    ),
+    (
+        "fr",
+        "Votre historique de commandes ne sera pas transmis à des prestataires de services.",
+        "Votre historique de commandes peut être transmis à des prestataires de services.",
+        "sharing",
+    ),
+    (
+        "es",
+        "Su historial de pedidos no se facilitará a proveedores de servicios.",
+        "Su historial de pedidos podrá facilitarse a proveedores de servicios.",
+        "sharing",
+    ),
+    (
+        "da",
+        "Din ordrehistorik bliver ikke givet videre til tjenesteudbydere.",
+        "Din ordrehistorik kan blive givet videre til tjenesteudbydere.",
+        "sharing",
+    ),
+    (
+        "sv",
+        "Din orderhistorik lämnas inte ut till tjänsteleverantörer.",
+        "Din orderhistorik kan lämnas ut till tjänsteleverantörer.",
+        "sharing",
+    ),
+    (
+        "no",
+        "Ordrehistorikken din blir ikke gitt videre til tjenesteleverandører.",
+        "Ordrehistorikken din kan bli gitt videre til tjenesteleverandører.",
+        "sharing",
+    ),
+    (
+        "nl",
+        "Uw bestelgeschiedenis wordt niet aan dienstverleners verstrekt.",
+        "Uw bestelgeschiedenis kan aan dienstverleners worden verstrekt.",
+        "sharing",
+    ),
+    (
+        "hr",
+        "Vaša povijest narudžbi neće se dati pružateljima usluga.",
+        "Vaša povijest narudžbi može se dati pružateljima usluga.",
+        "sharing",
+    ),
+    (
+        "sl",
+        "Vaše zgodovine naročil ne bomo posredovali ponudnikom storitev.",
+        "Vašo zgodovino naročil lahko posredujemo ponudnikom storitev.",
+        "sharing",
+    ),
+    ("zh", "您的订单记录不会提供给服务提供商。", "您的订单记录可能会提供给服务提供商。", "sharing"),
+    ("zh", "我们不会把您的通讯录交给供应商。", "我们可能会把您的通讯录交给供应商。", "sharing"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), GIVEN_TO_A_PARTY)
+def test_ban_on_giving_to_a_party_lifted_is_sharing(language: str, old: str, new: str, expected: str) -> None:
+    check_expected(modified(old, new, language), expected)
+
+
+# --- a condition on when a right may be used narrowed: the right covers less (rights) ---
+# (zh is left out: a dropped run of more than five Han characters is not read as a list item)
+
+RIGHT_CONDITION_NARROWED = [
+    (
+        "en",
+        "You can exercise this right if the automated decision has legal or similarly serious "
+        "consequences for you.",
+        "You can exercise this right if the automated decision has legal consequences for you.",
+        "rights",
+    ),
+    (
+        "de",
+        "Sie können dieses Recht ausüben, wenn die automatisierte Entscheidung rechtliche oder ähnlich "
+        "schwerwiegende Folgen für Sie hat.",
+        "Sie können dieses Recht ausüben, wenn die automatisierte Entscheidung rechtliche Folgen für "
+        "Sie hat.",
+        "rights",
+    ),
+    (
+        "fr",
+        "Vous pouvez exercer ce droit lorsque la décision automatisée a des conséquences juridiques "
+        "ou d'autres conséquences graves pour vous.",
+        "Vous pouvez exercer ce droit lorsque la décision automatisée a des conséquences juridiques "
+        "pour vous.",
+        "rights",
+    ),
+    (
+        "es",
+        "Puede ejercer este derecho cuando la decisión automatizada tenga consecuencias jurídicas u "
+        "otras consecuencias graves para usted.",
+        "Puede ejercer este derecho cuando la decisión automatizada tenga consecuencias jurídicas para "
+        "usted.",
+        "rights",
+    ),
+    (
+        "da",
+        "Du kan udøve denne ret, hvis den automatiske afgørelse har retlige eller andre alvorlige "
+        "følger for dig.",
+        "Du kan udøve denne ret, hvis den automatiske afgørelse har retlige følger for dig.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Du kan utöva denna rätt om det automatiska beslutet får rättsliga eller andra allvarliga "
+        "följder för dig.",
+        "Du kan utöva denna rätt om det automatiska beslutet får rättsliga följder för dig.",
+        "rights",
+    ),
+    (
+        "no",
+        "Du kan utøve denne retten dersom den automatiske avgjørelsen får rettslige eller andre "
+        "alvorlige følger for deg.",
+        "Du kan utøve denne retten dersom den automatiske avgjørelsen får rettslige følger for deg.",
+        "rights",
+    ),
+    (
+        "nl",
+        "U kunt dit recht uitoefenen als het geautomatiseerde besluit juridische of andere ernstige "
+        "gevolgen voor u heeft.",
+        "U kunt dit recht uitoefenen als het geautomatiseerde besluit juridische gevolgen voor u heeft.",
+        "rights",
+    ),
+    (
+        "hr",
+        "Ovo pravo možete ostvariti ako automatizirana odluka ima pravne ili druge ozbiljne posljedice "
+        "za vas.",
+        "Ovo pravo možete ostvariti ako automatizirana odluka ima pravne posljedice za vas.",
+        "rights",
+    ),
+    (
+        "sl",
+        "To pravico lahko uveljavljate, če ima avtomatizirana odločitev pravne ali druge resne "
+        "posledice za vas.",
+        "To pravico lahko uveljavljate, če ima avtomatizirana odločitev pravne posledice za vas.",
+        "rights",
+    ),
+    (
+        "en",
+        "You may exercise this right where we rely on your consent or on a contract with you.",
+        "You may exercise this right where we rely on your consent.",
+        "rights",
+    ),
+    (
+        "de",
+        "Sie können dieses Recht ausüben, soweit die Verarbeitung auf Ihrer Einwilligung oder auf einem "
+        "Vertrag beruht.",
+        "Sie können dieses Recht ausüben, soweit die Verarbeitung auf Ihrer Einwilligung beruht.",
+        "rights",
+    ),
+    (
+        "fr",
+        "Vous pouvez exercer ce droit lorsque le traitement repose sur votre consentement ou sur un contrat.",
+        "Vous pouvez exercer ce droit lorsque le traitement repose sur votre consentement.",
+        "rights",
+    ),
+    (
+        "nl",
+        "U kunt dit recht uitoefenen wanneer de verwerking berust op uw toestemming of op een overeenkomst.",
+        "U kunt dit recht uitoefenen wanneer de verwerking berust op uw toestemming.",
+        "rights",
+    ),
+    (
+        "sv",
+        "Du kan utöva denna rätt när behandlingen grundar sig på ditt samtycke eller på ett avtal.",
+        "Du kan utöva denna rätt när behandlingen grundar sig på ditt samtycke.",
+        "rights",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), RIGHT_CONDITION_NARROWED)
+def test_condition_on_a_right_narrowed_is_rights(language: str, old: str, new: str, expected: str) -> None:
+    check_expected(modified(old, new, language), expected)
