@@ -321,3 +321,83 @@ RIGHT_CONDITION_NARROWED = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), RIGHT_CONDITION_NARROWED)
 def test_condition_on_a_right_narrowed_is_rights(language: str, old: str, new: str, expected: str) -> None:
     check_expected(modified(old, new, language), expected)
+
+
+# --- telling the affected people when there is a high risk to them: a breach notice without the
+# word for a breach (security) ---
+
+HIGH_RISK_NOTICE = [
+    (
+        "en",
+        "Where there is a high risk, we inform the affected users without delay.",
+        "Where there is a high risk, we may inform the affected users within a month.",
+        "security",
+    ),
+    (
+        "es",
+        "Si existe un riesgo alto, avisamos sin demora a los usuarios afectados.",
+        "Si existe un riesgo alto, podremos avisar a los usuarios afectados en el plazo de un mes.",
+        "security",
+    ),
+    (
+        "de",
+        "Besteht ein hohes Risiko, informieren wir die betroffenen Nutzer unverzüglich.",
+        "Besteht ein hohes Risiko, können wir die betroffenen Nutzer innerhalb eines Monats informieren.",
+        "security",
+    ),
+    (
+        "fr",
+        "En cas de risque élevé, nous prévenons sans délai les utilisateurs concernés.",
+        "En cas de risque élevé, nous pouvons prévenir les utilisateurs concernés dans un délai d'un mois.",
+        "security",
+    ),
+    (
+        "da",
+        "Ved høj risiko giver vi straks de berørte brugere besked.",
+        "Ved høj risiko kan vi give de berørte brugere besked inden for en måned.",
+        "security",
+    ),
+    (
+        "sv",
+        "Vid hög risk meddelar vi de berörda användarna utan dröjsmål.",
+        "Vid hög risk kan vi meddela de berörda användarna inom en månad.",
+        "security",
+    ),
+    (
+        "no",
+        "Ved høy risiko varsler vi de berørte brukerne uten opphold.",
+        "Ved høy risiko kan vi varsle de berørte brukerne innen en måned.",
+        "security",
+    ),
+    (
+        "nl",
+        "Bij een hoog risico informeren wij de getroffen gebruikers onverwijld.",
+        "Bij een hoog risico kunnen wij de getroffen gebruikers binnen een maand informeren.",
+        "security",
+    ),
+    (
+        "hr",
+        "Kod visokog rizika uvijek obavješćujemo pogođene korisnike.",
+        "Kod visokog rizika možemo obavijestiti pogođene korisnike ako to smatramo potrebnim.",
+        "security",
+    ),
+    (
+        "sl",
+        "Pri visokem tveganju prizadete uporabnike obvestimo nemudoma.",
+        "Pri visokem tveganju lahko prizadete uporabnike obvestimo v enem mesecu.",
+        "security",
+    ),
+    (
+        "zh",
+        "如存在高风险，我们会立即通知受影响的用户。",
+        "如存在高风险，我们可能会在一个月内通知受影响的用户。",
+        "security",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), HIGH_RISK_NOTICE)
+def test_high_risk_notice_to_affected_people_is_security(
+    language: str, old: str, new: str, expected: str
+) -> None:
+    check_expected(modified(old, new, language), expected)
