@@ -401,3 +401,75 @@ def test_high_risk_notice_to_affected_people_is_security(
     language: str, old: str, new: str, expected: str
 ) -> None:
     check_expected(modified(old, new, language), expected)
+
+
+# --- cookies said to follow what the user does online: tracking, said with the verb ---
+
+TRACKS_BROWSING = [
+    (
+        "en",
+        "Some cookies remember the language you chose.",
+        "Some cookies track your browsing on other websites.",
+        "tracking",
+    ),
+    (
+        "de",
+        "Einige Cookies merken sich die von Ihnen gewählte Sprache.",
+        "Einige Cookies verfolgen Ihr Surfverhalten auf anderen Websites.",
+        "tracking",
+    ),
+    (
+        "fr",
+        "Certains cookies mémorisent la langue que vous avez choisie.",
+        "Certains cookies suivent votre navigation sur d'autres sites.",
+        "tracking",
+    ),
+    (
+        "es",
+        "Algunas cookies recuerdan el idioma que ha elegido.",
+        "Algunas cookies rastrean su navegación en otros sitios web.",
+        "tracking",
+    ),
+    (
+        "da",
+        "Nogle cookies husker det sprog, du har valgt.",
+        "Nogle cookies sporer din browsing på andre websteder.",
+        "tracking",
+    ),
+    (
+        "sv",
+        "Vissa cookies kommer ihåg det språk du har valt.",
+        "Vissa cookies spårar din surfning på andra webbplatser.",
+        "tracking",
+    ),
+    (
+        "no",
+        "Noen informasjonskapsler husker språket du har valgt.",
+        "Noen informasjonskapsler sporer din surfing på andre nettsteder.",
+        "tracking",
+    ),
+    (
+        "nl",
+        "Sommige cookies onthouden de taal die u hebt gekozen.",
+        "Sommige cookies volgen uw surfgedrag op andere websites.",
+        "tracking",
+    ),
+    (
+        "hr",
+        "Neki kolačići pamte jezik koji ste odabrali.",
+        "Neki kolačići prate vaše pregledavanje drugih web-stranica.",
+        "tracking",
+    ),
+    (
+        "sl",
+        "Nekateri piškotki si zapomnijo jezik, ki ste ga izbrali.",
+        "Nekateri piškotki sledijo vašemu brskanju po drugih spletnih mestih.",
+        "tracking",
+    ),
+    ("zh", "部分Cookie会记住您选择的语言。", "部分Cookie会跟踪您在其他网站上的浏览。", "tracking"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new", "expected"), TRACKS_BROWSING)
+def test_cookies_that_track_browsing_is_tracking(language: str, old: str, new: str, expected: str) -> None:
+    check_expected(modified(old, new, language), expected)
