@@ -8,7 +8,7 @@ about, or "-category" one it must not be about."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import check_expected, modified
+from engine_checks import check_expected, modified, page_changes
 
 # --- an item added to the exception of a deletion: more is kept past it ---
 
@@ -473,3 +473,83 @@ TRACKS_BROWSING = [
 @pytest.mark.parametrize(("language", "old", "new", "expected"), TRACKS_BROWSING)
 def test_cookies_that_track_browsing_is_tracking(language: str, old: str, new: str, expected: str) -> None:
     check_expected(modified(old, new, language), expected)
+
+
+# --- a deletion duty weakened just after the sentence granting the right it serves: rights ---
+
+DELETION_AFTER_RIGHT = [
+    (
+        "en",
+        "You have the right to object to how we use your data.",
+        "We must then delete it.",
+        "We may then choose to delete it.",
+    ),
+    (
+        "de",
+        "Sie haben das Recht, der Nutzung Ihrer Daten zu widersprechen.",
+        "Wir müssen sie dann löschen.",
+        "Wir können dann entscheiden, sie zu löschen.",
+    ),
+    (
+        "fr",
+        "Vous avez le droit de vous opposer à l'utilisation de vos données.",
+        "Nous devons alors les supprimer.",
+        "Nous pouvons alors choisir de les supprimer.",
+    ),
+    (
+        "es",
+        "Tiene derecho a oponerse al uso de sus datos.",
+        "En ese caso debemos eliminarlos.",
+        "En ese caso podemos decidir eliminarlos.",
+    ),
+    (
+        "da",
+        "Du har ret til at gøre indsigelse mod vores brug af dine data.",
+        "Vi skal så slette dem.",
+        "Vi kan så vælge at slette dem.",
+    ),
+    (
+        "sv",
+        "Du har rätt att invända mot hur vi använder dina uppgifter.",
+        "Vi måste då radera dem.",
+        "Vi kan då välja att radera dem.",
+    ),
+    (
+        "no",
+        "Du har rett til å protestere mot hvordan vi bruker opplysningene dine.",
+        "Vi må da slette dem.",
+        "Vi kan da velge å slette dem.",
+    ),
+    (
+        "nl",
+        "U hebt het recht bezwaar te maken tegen het gebruik van uw gegevens.",
+        "Wij moeten ze dan wissen.",
+        "Wij kunnen er dan voor kiezen ze te wissen.",
+    ),
+    (
+        "hr",
+        "Imate pravo prigovora na korištenje vaših podataka.",
+        "Tada ih moramo izbrisati.",
+        "Tada ih možemo odlučiti izbrisati.",
+    ),
+    (
+        "sl",
+        "Imate pravico do ugovora zoper uporabo vaših podatkov.",
+        "Takrat jih moramo izbrisati.",
+        "Takrat se lahko odločimo, da jih izbrišemo.",
+    ),
+    ("zh", "您有权反对我们使用您的数据。", "届时我们必须删除这些数据。", "届时我们可以选择删除这些数据。"),
+]
+
+
+def _paragraph(language: str, body: str) -> bytes:
+    return f'<html lang="{language}"><body><p>{body}</p></body></html>'.encode()
+
+
+@pytest.mark.parametrize(("language", "right", "old", "new"), DELETION_AFTER_RIGHT)
+def test_deletion_duty_after_a_right_is_rights(language: str, right: str, old: str, new: str) -> None:
+    sep = "" if language == "zh" else " "
+    changes = page_changes(_paragraph(language, right + sep + old), _paragraph(language, right + sep + new))
+    material = [c for c in changes if c.material]
+    assert material, changes
+    assert any("rights" in c.categories for c in material), material
