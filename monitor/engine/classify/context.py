@@ -478,6 +478,24 @@ def _reply_period_after_request(change: Change, classified: Change, clauses: Seq
     return _done(change, ["rights"], findings, True, severity, text)
 
 
+def _deletion_after_right(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """A deletion said just after a sentence granting a right ("You may object to our use of your
+    data. We must then delete it." -> "We may then choose to delete it."): the deletion is what
+    that right obtains, so a change to it is a rights term as well as a retention one."""
+    old, new = change.old, change.new
+    if not classified.material or old is None or new is None or "rights" in classified.categories:
+        return classified
+    if "retention" not in classified.categories:
+        return classified
+    lex = pick_lexicon(new.text, new.language)
+    if lex.deletion is None or not (lex.deletion.search(old.text) and lex.deletion.search(new.text)):
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None or "rights" not in _facts(previous).categories:
+        return classified
+    return replace(classified, categories=[*classified.categories, "rights"])
+
+
 def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
     """A promise to tell the user in the sentence after one about changing the policy ("We update
     these terms from time to time. We will e-mail you when we do."): the notice is of those

@@ -14,6 +14,7 @@ from monitor.engine.classify.added_removed import _single
 from monitor.engine.classify.context import (
     _as_list_entry,
     _condition_from_removed_neighbour,
+    _deletion_after_right,
     _edited_entry,
     _entry_replaced,
     _in_consent_banner,
@@ -98,6 +99,8 @@ def _classify_changes(
                 classified = _period_said_beside(change, classified, old_clauses, new_clauses)
             if classified.material and change.kind == "modified" and old_clauses and new_clauses:
                 classified = _edited_entry(change, classified, old_clauses, new_clauses)
+            if classified.material and change.kind == "modified" and new_clauses:
+                classified = _deletion_after_right(change, classified, new_clauses)
             if classified.material and change.kind == "modified" and new_clauses:
                 classified, part = _negated_part_split_off(change, classified, new_clauses)
                 if part is not None:

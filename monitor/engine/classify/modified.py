@@ -319,6 +319,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         list_cats = {"collection"}
     if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
+    if _deletion_exception_listed(listed, material_cats, old.text, new.text, lex):
+        list_cats = {"retention"}  # "erased unless needed for A" -> "… for A or B": less is erased
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
         # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
@@ -1187,6 +1189,36 @@ def _deletion_scope_narrowed(
     if not listed[1] or listed[0] or "retention" not in material_cats or list_cats - DELETION_SCOPE_READINGS:
         return False
     return lex.deletion is not None and bool(caseless.search(lex.deletion, old_text))
+
+
+def _deletion_exception_listed(
+    listed: tuple[Sequence[str], Sequence[str]],
+    material_cats: set[str],
+    old_text: str,
+    new_text: str,
+    lex: Lexicon,
+) -> bool:
+    """Items added to or dropped from the exception of a sentence that deletes data ("we erase
+    it after a year unless it is of legal value" -> "… of legal or business value"): what the
+    exception covers is kept past the deletion, so the exception widened (or narrowed) changes
+    what is kept. Each item must stand after a deletion word and then an exception word."""
+    if not (listed[0] or listed[1]) or "retention" not in material_cats or lex.deletion is None:
+        return False
+    return all(
+        _after_deletion_exception(item, text, lex)
+        for items, text in ((listed[0], new_text), (listed[1], old_text))
+        for item in items
+    )
+
+
+def _after_deletion_exception(item: str, text: str, lex: Lexicon) -> bool:
+    """The item stands after an exception word ("unless", "except") that follows a deletion word."""
+    at = text.lower().find(item.lower())
+    deleted = lex.deletion.search(text, 0, at) if at > 0 else None
+    if deleted is None:
+        return False
+    words = [p for p in (lex.list_exceptions, lex.conditions.get("limit")) if p is not None]
+    return any(p.search(text, deleted.end(), at) for p in words)
 
 
 # What the right of access tells the user besides the data held: who receives it, what for, how long.
