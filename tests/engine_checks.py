@@ -41,6 +41,12 @@ def page_changes(old: bytes, new: bytes) -> list[Change]:
     return compare_documents(normalize(old, "text/html"), normalize(new, "text/html")).changes
 
 
+def section_page(heading: str, sentences: list[str]) -> bytes:
+    """An HTML page: `heading` over one paragraph per sentence, inside <main>."""
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    return f"<html><body><main><h1>{heading}</h1><h2>{heading}</h2>{body}</main></body></html>".encode()
+
+
 def removed(text: str, language: str = "en") -> Change:
     return single("removed", text, language=language)
 

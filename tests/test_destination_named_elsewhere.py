@@ -6,7 +6,7 @@ names it, or when a safeguard goes with it, the change still alerts."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import page_changes
+from engine_checks import page_changes, section_page
 
 # (language, heading, sentence naming the servers' country, one storing the data there, another)
 CASES = [
@@ -90,27 +90,26 @@ CASES = [
 ]
 
 
-def _page(heading: str, sentences: list[str]) -> bytes:
-    body = "".join(f"<p>{s}</p>" for s in sentences)
-    return f"<html><body><main><h1>{heading}</h1><h2>{heading}</h2>{body}</main></body></html>".encode()
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_servers_sentence_dropped_while_the_place_is_still_named_is_quiet(case: tuple) -> None:
     _, heading, servers, stored, other = case
-    changes = page_changes(_page(heading, [servers, stored, other]), _page(heading, [stored, other]))
+    changes = page_changes(
+        section_page(heading, [servers, stored, other]), section_page(heading, [stored, other])
+    )
     assert changes and not any(c.material for c in changes), changes
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_the_only_sentence_naming_the_place_dropped_alerts(case: tuple) -> None:
     _, heading, servers, _, other = case
-    changes = page_changes(_page(heading, [servers, other]), _page(heading, [other]))
+    changes = page_changes(section_page(heading, [servers, other]), section_page(heading, [other]))
     assert any(c.material and "transfer" in c.categories for c in changes), changes
 
 
 def test_a_safeguard_dropped_with_the_place_still_alerts() -> None:
     stored = "We store and process your personal data in Canada."
     safeguard = "We transfer your personal data to Canada only under standard contractual clauses."
-    changes = page_changes(_page("Transfers", [safeguard, stored]), _page("Transfers", [stored]))
+    changes = page_changes(
+        section_page("Transfers", [safeguard, stored]), section_page("Transfers", [stored])
+    )
     assert any(c.material and "transfer" in c.categories for c in changes), changes

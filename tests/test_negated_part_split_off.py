@@ -7,7 +7,7 @@ its negation, the change still alerts."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import page_changes
+from engine_checks import page_changes, section_page
 
 # (language, heading, joined sentence, its first part alone, the negated part on its own,
 #  that part said without a negation, an unrelated sentence)
@@ -130,27 +130,26 @@ CASES = [
 ]
 
 
-def _page(heading: str, sentences: list[str]) -> bytes:
-    body = "".join(f"<p>{s}</p>" for s in sentences)
-    return f"<html><body><main><h1>{heading}</h1><h2>{heading}</h2>{body}</main></body></html>".encode()
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_negated_part_split_into_its_own_sentence_is_quiet(case: tuple) -> None:
     _, heading, joined, first, negated, _, other = case
-    changes = page_changes(_page(heading, [joined, other]), _page(heading, [first, negated, other]))
+    changes = page_changes(
+        section_page(heading, [joined, other]), section_page(heading, [first, negated, other])
+    )
     assert changes and not any(c.material for c in changes), changes
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_negated_part_dropped_alerts(case: tuple) -> None:
     _, heading, joined, first, _, _, other = case
-    changes = page_changes(_page(heading, [joined, other]), _page(heading, [first, other]))
+    changes = page_changes(section_page(heading, [joined, other]), section_page(heading, [first, other]))
     assert any(c.material for c in changes), changes
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_part_said_again_without_its_negation_alerts(case: tuple) -> None:
     _, heading, joined, first, _, allowed, other = case
-    changes = page_changes(_page(heading, [joined, other]), _page(heading, [first, allowed, other]))
+    changes = page_changes(
+        section_page(heading, [joined, other]), section_page(heading, [first, allowed, other])
+    )
     assert any(c.material for c in changes), changes

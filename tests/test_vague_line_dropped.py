@@ -8,7 +8,7 @@ measure itself, the change still alerts."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import page_changes
+from engine_checks import page_changes, section_page
 
 # (language, heading, sentence only about security, one naming a measure, an unrelated one)
 CASES = [
@@ -92,27 +92,26 @@ CASES = [
 ]
 
 
-def _page(heading: str, sentences: list[str]) -> bytes:
-    body = "".join(f"<p>{s}</p>" for s in sentences)
-    return f"<html><body><main><h1>{heading}</h1><h2>{heading}</h2>{body}</main></body></html>".encode()
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_reassurance_dropped_while_a_measure_is_still_named_is_quiet(case: tuple) -> None:
     _, heading, vague, measure, other = case
-    changes = page_changes(_page(heading, [vague, measure, other]), _page(heading, [measure, other]))
+    changes = page_changes(
+        section_page(heading, [vague, measure, other]), section_page(heading, [measure, other])
+    )
     assert changes and not any(c.material for c in changes), changes
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_reassurance_dropped_with_no_security_term_left_alerts(case: tuple) -> None:
     _, heading, vague, _, other = case
-    changes = page_changes(_page("Info", [vague, other]), _page("Info", [other]))
+    changes = page_changes(section_page("Info", [vague, other]), section_page("Info", [other]))
     assert any(c.material and "security" in c.categories for c in changes), changes
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_the_measure_dropped_while_the_reassurance_stays_alerts(case: tuple) -> None:
     _, heading, vague, measure, other = case
-    changes = page_changes(_page(heading, [vague, measure, other]), _page(heading, [vague, other]))
+    changes = page_changes(
+        section_page(heading, [vague, measure, other]), section_page(heading, [vague, other])
+    )
     assert any(c.material and "security" in c.categories for c in changes), changes
