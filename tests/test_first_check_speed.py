@@ -169,47 +169,6 @@ def test_ascii_blocks_folded_in_place_as_by_normalize_text() -> None:
         assert normalize._fold_chunk(text) == normalize._fold_html_text(text)
 
 
-def _drop_chrome_judging_every_element(root) -> None:  # type: ignore[no-untyped-def]
-    """_drop_chrome as it was: _is_chrome asked of every element below the root."""
-    doomed = []
-    it = root.iter()
-    next(it, None)
-    skip_under: set = set()
-    for el in it:
-        if el.getparent() in skip_under:
-            skip_under.add(el)
-            continue
-        if normalize._is_chrome(el):
-            doomed.append(el)
-            skip_under.add(el)
-    for el in doomed:
-        normalize._drop(el)
-
-
-CHROME_PAGE = """<html><head><title>T</title><script>x()</script></head><body>
-<header class="site">Menu <a href="/">Home</a></header><!-- a comment --><?pi x?>
-<main><header><h1>Privacy</h1><p>Updated <b>today</b></p></header>
-<div><p>{0}</p><nav><ul><li>One</li></ul></nav> after nav
-<div class="cookie-banner"><p>We use cookies <strong>OK</strong></p></div> after banner
-<p hidden>secret</p><p style="display: none">hidden</p><span aria-hidden="true">x</span>
-<form><input type="text"><p>{1}</p></form><section role="navigation"><p>skip</p></section>
-<p>{2} <em>emphasised</em> <a href="/x">link</a></p><footer>Footer <p>in article?</p></footer></div>
-</main><footer><p>Copyright</p></footer><div role="dialog"><p>Sign up</p></div></body></html>"""
-
-
-@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
-def test_chrome_dropped_as_when_every_element_is_judged(lang: str) -> None:
-    from lxml import etree
-
-    text = PARAGRAPHS[lang]
-    html = CHROME_PAGE.format(text, text[:20], text[-20:])
-    ours, theirs = (etree.fromstring(html, etree.HTMLParser()) for _ in range(2))
-    normalize._drop_chrome(ours)
-    _drop_chrome_judging_every_element(theirs)
-    assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
-    assert "cookies" not in etree.tostring(ours, encoding="unicode")
-
-
 def test_label_pre_check_pieces_test_as_a_generator_would() -> None:
     rng = random.Random(16)
     pieces = ["Data", "we", "1", "(a)", "--", "x", "'s", ".", "A.B", "_", "/", "é", "Ünd"]

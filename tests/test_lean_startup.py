@@ -1,11 +1,9 @@
 """Start-up shortcuts of a short command: a lexicon's fields read back from the startup cache are
 the fields built from its file (same regex sources and flags, same words, same Hyperscan
-registration order), and a lean command line (only the named command's parser) parses what
-the whole one parses and fails with the whole one's message."""
+registration order)."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import pickle
 import re
@@ -16,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from monitor.app import cli
 from monitor.lang import lexicon
 
 _DUMP = """
@@ -86,61 +83,6 @@ def test_encoded_fields_round_trip() -> None:
 def test_a_compiled_pattern_in_a_field_is_never_kept() -> None:
     with pytest.raises(TypeError):
         lexicon._encode([re.compile("x")])
-
-
-LINES = [
-    ["diff", "old.html", "new.html", "--json"],
-    ["diff", "old.html", "new.html", "--db", "x.db", "-v"],
-    ["--debug", "diff", "a", "b"],
-    ["status", "--db", "m.db"],
-    ["score", "cases", "more"],
-    ["show", "policy-1"],
-]
-
-
-@pytest.mark.parametrize("words", LINES)
-def test_a_lean_parser_parses_what_the_whole_one_parses(words: list[str]) -> None:
-    only = cli._named_command(words)
-    lean = vars(cli.build_parser(only, lean=True).parse_args(words))
-    whole = vars(cli.build_parser(only=only).parse_args(words))
-    assert lean == whole
-
-
-BAD_LINES = [
-    ["diff"],  # the command's own arguments missing
-    ["diff", "a", "b", "--no-such-option"],
-    ["nonsense", "diff", "a", "b"],  # not a command where one is expected: every choice listed
-    ["--no-such-option", "status"],
-]
-
-
-@pytest.mark.parametrize("words", BAD_LINES)
-def test_a_lean_parse_fails_with_the_whole_parsers_message(
-    words: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as whole:
-        cli.build_parser(only=cli._named_command(words)).parse_args(words)
-    expected = capsys.readouterr().err
-    with pytest.raises(cli._Rebuild):
-        cli.build_parser(cli._named_command(words), lean=True).parse_args(words)
-    with pytest.raises(SystemExit) as done:
-        cli.main(words)
-    assert done.value.code == whole.value.code == 2
-    assert capsys.readouterr().err == expected and "usage: policy-monitor" in expected
-
-
-def test_help_beside_a_command_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        cli.main(["--help", "diff"])
-    out = capsys.readouterr().out
-    for name in cli.COMMAND_NAMES:
-        assert name in out
-
-
-def test_a_lean_build_has_only_the_named_command() -> None:
-    parser = cli.build_parser("diff", lean=True)
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert set(commands.choices) == {"diff"}
 
 
 def test_without_the_code_to_hash_lexicons_are_built_from_their_files(

@@ -862,35 +862,10 @@ COMMAND_NAMES = frozenset(
 )
 
 
-class _Rebuild(Exception):
-    """A lean parser (`build_parser(lean=True)`) met an error: the whole parser parses again and
-    says what is wrong, as it always did (its usage and choices name every command)."""
-
-
-class _LeanParser(argparse.ArgumentParser):
-    """A parser that leaves the error message to the whole parser (`_Rebuild`)."""
-
-    def error(self, message: str) -> Any:  # argparse's own signature: never returns
-        raise _Rebuild(message)
-
-
-class _Unbuilt:
-    """The parser of a command a lean build leaves out: its arguments are not read."""
-
-    def add_argument(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-    def set_defaults(self, **kwargs: Any) -> None:
-        return None
-
-
-def build_parser(only: str | None = None, *, lean: bool = False) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; `only`: the command being run, whose parser alone gets the global
-    options (a short command such as `diff` does not pay for twenty parsers it never reads);
-    `lean` (with `only`): the other commands' parsers are not built at all, and an error raises
-    _Rebuild instead of exiting (`main` then parses with the whole parser)."""
-    lean = lean and only is not None
-    parser = (_LeanParser if lean else argparse.ArgumentParser)(
+    options (a short command such as `diff` does not pay for twenty parsers it never reads)."""
+    parser = argparse.ArgumentParser(
         prog="policy-monitor",
         description="Watch privacy policies and terms, keep every version, alert on material changes. "
         "Start with `policy-monitor demo`.",
@@ -907,8 +882,6 @@ def build_parser(only: str | None = None, *, lean: bool = False) -> argparse.Arg
         help: str,
         description: str = "",
     ) -> argparse.ArgumentParser:
-        if lean and name != only:
-            return _Unbuilt()  # type: ignore[return-value]  # takes the arguments, keeps nothing
         p = sub.add_parser(name, help=help, description=description or help)
         if only is None or name == only:
             add_globals(p, top=False)
@@ -1105,13 +1078,8 @@ def setup_logging(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    only = _named_command(words)
-    try:  # only the command's own parser (help lists every command: the whole parser gives it)
-        if only is None or "-h" in words or "--help" in words:
-            raise _Rebuild("help or no single command")
-        args = build_parser(only, lean=True).parse_args(words)
-    except _Rebuild:
-        args = build_parser(only=only).parse_args(words)
+    parser = build_parser(only=_named_command(words))
+    args = parser.parse_args(words)
     args.process_ends = argv is None  # the console command: this process ends with the command
     # everything printed (show, diff, export, console alerts, logs) goes through SafeStream:
     # control and bidi-override characters from pages and watchlists come out as \uXXXX

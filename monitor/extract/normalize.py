@@ -898,24 +898,14 @@ def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-# the tags _is_chrome may call chrome on an element without attributes
-_CHROME_TAGS = _DROP_TAGS | {"header", "footer", "form"}
-
-
 def _drop_chrome(root) -> None:  # type: ignore[no-untyped-def]
     """Drop every element _is_chrome calls chrome (and what is under it), judged on the page
-    as parsed. An element of another tag without attributes (most of a page: <p>, <li>,
-    <strong>) is never chrome: told without the call."""
+    as parsed."""
     doomed = []
     it = root.iter()
     next(it, None)  # never the root itself
     skip_under: set = set()
     for el in it:
-        tag = el.tag
-        if tag.__class__ is str and tag not in _CHROME_TAGS and not el.attrib:
-            if skip_under and el.getparent() in skip_under:
-                skip_under.add(el)
-            continue
         if el.getparent() in skip_under:
             skip_under.add(el)
             continue
