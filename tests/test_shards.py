@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from db_watch import until
 
 from monitor.models import FetchSettings, PolicyConfig
 from monitor.watch.shards import plan_shards, shard_settings
@@ -41,7 +42,6 @@ def test_a_workers_outcomes_reach_the_pass_in_order_in_a_few_messages(
     """Outcomes leave a worker as lists (one message each OUTCOME_BATCH_SECONDS, not one per
     check), in the order they came, and close() sends the rest: none is lost or repeated."""
     import queue
-    import time
 
     from monitor.watch import shards
     from monitor.watch.check import CheckOutcome
@@ -52,8 +52,13 @@ def test_a_workers_outcomes_reach_the_pass_in_order_in_a_few_messages(
     outcomes = [CheckOutcome(f"p{i}", "not_modified", 1) for i in range(50)]
     for o in outcomes[:40]:
         batches.add(o)
-    time.sleep(0.2)  # the sender has sent what came so far without being asked
-    early = [sent.get_nowait() for _ in range(sent.qsize())]
+    early: list[list[CheckOutcome]] = []
+
+    def sent_so_far() -> bool:  # the sender sends what came without being asked
+        early.extend(sent.get_nowait() for _ in range(sent.qsize()))
+        return sum(map(len, early)) >= 40
+
+    until(sent_so_far, 10, "the first 40 outcomes sent")
     assert [o.policy_id for batch in early for o in batch] == [f"p{i}" for i in range(40)]
     for o in outcomes[40:]:
         batches.add(o)

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from monitor.clock import pause
 from monitor.fetch import fetcher_for
+from monitor.lang import startup_cache
 from monitor.models import FetchSettings, PolicyConfig, Watchlist
 from monitor.procs import pid_running
 from monitor.store import Store
@@ -161,6 +162,9 @@ def _worker(
         outcomes.put(DONE)
         outcomes.close()
         outcomes.join_thread()
+        # A multiprocessing child leaves by os._exit, which runs no atexit hook: without this,
+        # the lexicon patterns it compiled would be compiled again by every later pass.
+        startup_cache.save()
 
 
 OUTCOME_BATCH_SECONDS = 0.05  # how long an outcome may wait in a worker before it is sent
