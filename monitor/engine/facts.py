@@ -508,6 +508,24 @@ def _cell_category(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     return "retention" if _kept(text, lex) == "retention" else None
 
 
+def _labelled_data_period(text: str, at: int, lex: Lexicon) -> bool:
+    """A period right after a short label naming a kind of data and a colon ("Pièce d'identité :
+    1 an à compter de l'exercice de vos droits", "ID document: 1 year from your request") is how
+    long that data is kept, a row of a list of periods, whatever else the row names; a label
+    about cookies gives their lifetime, a tracking term, and is left to the clause's words."""
+    head = text[:at].rstrip()
+    if not head.endswith(":"):
+        return False
+    label = _LABEL_START.split(head[:-1])[-1]
+    if len(label.split()) > LABEL_WORDS or "tracking" in _category_hits(label, lex):
+        return False
+    return any(caseless.search(p, label) for p in lex.data_types.values())
+
+
+LABEL_WORDS = 6  # words: a longer text before the colon is a sentence, no label
+_LABEL_START = compile_cached(r"[.;!?。；\n]")
+
+
 def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
     """How far (in characters) the match of `pattern` nearest to `at` stands; 0 when `at` is -1
     and the pattern matches anywhere, None when it matches nowhere."""
@@ -552,6 +570,8 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             if m.groupdict().get("half"):
                 value += 0.5
             category = _cell_category(text, a, b, lex) if "|" in seg else None
+            if category is None and _labelled_data_period(text, a, lex):
+                category = "retention"
             category = category or _duration_category(seg, lex, fallback, m.start(), clause_breach)
             if category == "retention" and _how_often(seg, m.start(), m.end(), lex):
                 continue

@@ -219,6 +219,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("sharing")
         if "purpose" in kinds and sends and "sharing" in clause_cats:
             cats.add("sharing")  # "we share it only when the law requires it, or for advertising"
+        if "purpose" in kinds and "sharing" in set(of.categories) & set(nf.categories):
+            # "where we engage service providers, the same strict rules apply to them" -> "…, they
+            # may also use your data for their own advertising": a use by the party the data goes to
+            cats.add("sharing")
         backups = any("backups" in (f.fact.old, f.fact.new) for f in findings)
         if backups and "retention" in clause_cats:
             cats.add("retention")  # "deleted from our systems and backups" -> "... systems": kept in backups
