@@ -50,17 +50,20 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     opcodes = token_opcodes(a, b)
     added: list[str] = []
     dropped: list[str] = []
+    opened = False  # a stretch that opens the sentence ("例如，我们…", "…, nutzen wir TLS"): no item
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "insert":
             item = _slid_item(b, j1, j2, old, lex)
             if item and not _opens_clause(b, j2, lex):
                 added.append(item)
+            opened |= bool(item) and _opens_clause(b, j2, lex)
         elif tag == "delete":
             item = _slid_item(a, i1, i2, new, lex)
             if item and not _opens_clause(a, i2, lex):
                 dropped.append(item)
+            opened |= bool(item) and _opens_clause(a, i2, lex)
     if not added and not dropped:
-        return _appended_item(a, b, opcodes, lex)
+        return ((), ()) if opened else _appended_item(a, b, opcodes, lex)
     gone = {t.lower() for tag, i1, i2, _, _ in opcodes if tag != "equal" for t in a[i1:i2]}
     came = {t.lower() for tag, _, _, j1, j2 in opcodes if tag != "equal" for t in b[j1:j2]}
     return (

@@ -20,6 +20,10 @@ from monitor.models import Fact
 RIGHT_CATEGORY = {"reject cookies": "tracking", "opt-out of sale": "rights"}
 
 
+# "will" after a Chinese "not" ("不会", "不將"): a bare "不" before the verb negates it as well
+_CJK_WILL_AFTER_NOT = compile_cached(r"不(?:会|會|将|將)")
+
+
 @lru_cache(maxsize=4096)  # the negation and modal counts of one comparison ask for it again
 def _negation_change(old: str, new: str, lex: Lexicon) -> int:
     """How many more negators the new text has than the old (_unexcepted), where a negator that
@@ -36,6 +40,8 @@ def _negation_change(old: str, new: str, lex: Lexicon) -> int:
         change = _count_change(lex.negators, a, b)
     if change and _negation_said_by_prefix(old, new, lex, change):
         return 0  # "if this proves impossible" -> "if this is not possible"
+    if change and lex.cjk and _CJK_WILL_AFTER_NOT.sub("不", old) == _CJK_WILL_AFTER_NOT.sub("不", new):
+        return 0  # "不影响" -> "不会影响": the same verb negated, now with "will"
     return change
 
 
