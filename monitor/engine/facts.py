@@ -514,7 +514,7 @@ def _labelled_data_period(text: str, at: int, lex: Lexicon) -> bool:
     long that data is kept, a row of a list of periods, whatever else the row names; a label
     about cookies gives their lifetime, a tracking term, and is left to the clause's words."""
     head = text[:at].rstrip()
-    if not head.endswith(":"):
+    if not head.endswith((":", "：")):
         return False
     label = _LABEL_START.split(head[:-1])[-1]
     if len(label.split()) > LABEL_WORDS or "tracking" in _category_hits(label, lex):
