@@ -6,13 +6,15 @@ transfer safeguard said without the usual adjective, a sentence about a policy c
 the verb and an impersonal promise to announce it in good time, access to data limited to the
 staff who need it, a right said as what the user can have done ("have it corrected"), a period
 after a label naming a kind of data, and a purpose the party receiving the data is now allowed;
-each beside a look-alike that must stay quiet where one exists.
+each beside a look-alike that must stay quiet where one exists. Last, in all eleven languages:
+how often kept data is reviewed ("the records we keep are reviewed every three years") is a
+retention term, lengthened or re-worded, while a review of accuracy stays a mere frequency.
 """
 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, modified, single
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 from monitor.engine.facts import extract_facts
 
@@ -281,3 +283,109 @@ def test_a_recipient_allowed_its_own_advertising_is_a_sharing_term(lang: str, ol
     change = modified(old, new, lang)
     assert_alert(change, "sharing")
     assert "purpose" in change.categories
+
+
+# --- how often kept data is reviewed: a retention term ----------------------------------------------
+
+# (language, old, the review period lengthened, the same period re-worded)
+REVIEW_PERIODS = [
+    (
+        "en",
+        "We keep the records of your orders and review them every three years.",
+        "We keep the records of your orders and review them every five years.",
+        "Order records are kept by us and reviewed every three years.",
+    ),
+    (
+        "de",
+        "Wir speichern Ihre Bestelldaten und überprüfen sie alle drei Jahre.",
+        "Wir speichern Ihre Bestelldaten und überprüfen sie alle fünf Jahre.",
+        "Ihre Bestelldaten werden gespeichert und alle drei Jahre überprüft.",
+    ),
+    (
+        "fr",
+        "Nous conservons l'historique de vos commandes et le réexaminons tous les trois ans.",
+        "Nous conservons l'historique de vos commandes et le réexaminons tous les cinq ans.",
+        "L'historique de vos commandes est conservé et réexaminé tous les trois ans.",
+    ),
+    (
+        "es",
+        "Conservamos el historial de sus pedidos y lo revisamos cada tres años.",
+        "Conservamos el historial de sus pedidos y lo revisamos cada cinco años.",
+        "El historial de sus pedidos se conserva y se revisa cada tres años.",
+    ),
+    (
+        "da",
+        "Vi opbevarer din ordrehistorik og gennemgår den hvert tredje år.",
+        "Vi opbevarer din ordrehistorik og gennemgår den hvert femte år.",
+        "Din ordrehistorik opbevares og gennemgås hvert tredje år.",
+    ),
+    (
+        "sv",
+        "Vi sparar din orderhistorik och ser över den vart tredje år.",
+        "Vi sparar din orderhistorik och ser över den vart femte år.",
+        "Din orderhistorik sparas och ses över vart tredje år.",
+    ),
+    (
+        "no",
+        "Vi lagrer ordrehistorikken din og gjennomgår den hvert tredje år.",
+        "Vi lagrer ordrehistorikken din og gjennomgår den hvert femte år.",
+        "Ordrehistorikken din lagres og gjennomgås hvert tredje år.",
+    ),
+    (
+        "nl",
+        "Wij bewaren uw bestelgeschiedenis en beoordelen die om de drie jaar.",
+        "Wij bewaren uw bestelgeschiedenis en beoordelen die om de vijf jaar.",
+        "Uw bestelgeschiedenis wordt bewaard en om de drie jaar beoordeeld.",
+    ),
+    (
+        "hr",
+        "Povijest vaših narudžbi čuvamo i preispitujemo je svake tri godine.",
+        "Povijest vaših narudžbi čuvamo i preispitujemo je svakih pet godina.",
+        "Povijest vaših narudžbi čuva se i preispituje svake tri godine.",
+    ),
+    (
+        "sl",
+        "Zgodovino vaših naročil hranimo in jo pregledamo vsaka tri leta.",
+        "Zgodovino vaših naročil hranimo in jo pregledamo vsakih pet let.",
+        "Zgodovina vaših naročil se hrani in pregleda vsaka tri leta.",
+    ),
+    (
+        "zh",
+        "我们保存您的订单记录，并每三年审查一次。",
+        "我们保存您的订单记录，并每五年审查一次。",
+        "您的订单记录由我们保存，每三年审查一次。",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,longer,reworded", REVIEW_PERIODS)
+def test_a_longer_review_period_of_kept_data_alerts_as_retention(
+    lang: str, old: str, longer: str, reworded: str
+) -> None:
+    assert_alert(modified(old, longer, lang), "retention")
+
+
+@pytest.mark.parametrize("lang,old,longer,reworded", REVIEW_PERIODS)
+def test_the_same_review_period_re_worded_is_quiet(lang: str, old: str, longer: str, reworded: str) -> None:
+    assert_quiet(modified(old, reworded, lang))
+
+
+ACCURACY_REVIEWED = [
+    (
+        "en",
+        "We review the accuracy of your contact details every year.",
+        "We review the accuracy of your contact details every two years.",
+    ),
+    ("zh", "我们每年审查一次您的联系方式是否准确。", "我们每两年审查一次您的联系方式是否准确。"),
+    (
+        "sl",
+        "Točnost vaših podatkov pregledamo vsaka tri leta.",
+        "Točnost vaših podatkov pregledamo vsakih pet let.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,old,new", ACCURACY_REVIEWED)
+def test_a_review_of_accuracy_keeps_nothing_and_is_no_retention_period(lang: str, old: str, new: str) -> None:
+    change = modified(old, new, lang)
+    assert not (change.material and "retention" in change.categories), change
