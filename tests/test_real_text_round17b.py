@@ -389,3 +389,59 @@ ACCURACY_REVIEWED = [
 def test_a_review_of_accuracy_keeps_nothing_and_is_no_retention_period(lang: str, old: str, new: str) -> None:
     change = modified(old, new, lang)
     assert not (change.material and "retention" in change.categories), change
+
+
+# --- "only authorised staff have access" said two ways: quiet; opened to all staff: security ------
+
+# (language, "open only to authorised staff", "only authorised staff have access", "all staff have access")
+ONLY_AUTHORISED_STAFF = [
+    (
+        "no",
+        "Disse filene er bare tilgjengelige for autoriserte ansatte.",
+        "Bare autoriserte ansatte har tilgang til disse filene.",
+        "Alle ansatte har tilgang til disse filene.",
+    ),
+    (
+        "nl",
+        "Deze bestanden zijn alleen toegankelijk voor bevoegde medewerkers.",
+        "Alleen bevoegde medewerkers hebben toegang tot deze bestanden.",
+        "Alle medewerkers hebben toegang tot deze bestanden.",
+    ),
+    (
+        "hr",
+        "Ove su datoteke dostupne samo ovlaštenim zaposlenicima.",
+        "Samo ovlašteni zaposlenici imaju pristup ovim datotekama.",
+        "Svi zaposlenici imaju pristup ovim datotekama.",
+    ),
+    (
+        "sl",
+        "Te datoteke so dostopne samo pooblaščenim zaposlenim.",
+        "Samo pooblaščeni zaposleni imajo dostop do teh datotek.",
+        "Vsi zaposleni imajo dostop do teh datotek.",
+    ),
+    (
+        "zh",
+        "这些文件仅供授权员工访问。",
+        "只有授权员工才能访问这些文件。",
+        "所有员工都可以访问这些文件。",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,limited,only,everyone", ONLY_AUTHORISED_STAFF)
+def test_only_authorised_staff_said_the_other_way_round_is_quiet(
+    lang: str, limited: str, only: str, everyone: str
+) -> None:
+    assert_quiet(modified(limited, only, lang))
+
+
+@pytest.mark.parametrize("lang,limited,only,everyone", ONLY_AUTHORISED_STAFF)
+def test_only_authorised_staff_opened_to_all_staff_alerts(
+    lang: str, limited: str, only: str, everyone: str
+) -> None:
+    assert_alert(modified(only, everyone, lang), "security")
+
+
+def test_chinese_unauthorised_people_are_no_authorised_staff() -> None:
+    facts = extract_facts("我们采取措施防止未经授权的人员访问您的信息。", "zh")
+    assert "access control" not in facts.security_measures
