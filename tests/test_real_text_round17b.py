@@ -445,3 +445,13 @@ def test_only_authorised_staff_opened_to_all_staff_alerts(
 def test_chinese_unauthorised_people_are_no_authorised_staff() -> None:
     facts = extract_facts("我们采取措施防止未经授权的人员访问您的信息。", "zh")
     assert "access control" not in facts.security_measures
+
+
+def test_chinese_necessary_protective_measures_are_no_transfer_safeguard() -> None:
+    facts = extract_facts("我们会采取必要的保护措施保护您的个人信息。", "zh")
+    assert "safeguard" not in facts.conditions
+
+
+def test_croatian_a_product_warranty_is_no_transfer_safeguard() -> None:
+    facts = extract_facts("Svi proizvodi pokriveni su jamstvom proizvođača.", "hr")
+    assert "safeguard" not in facts.conditions
