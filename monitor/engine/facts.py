@@ -514,7 +514,7 @@ def _labelled_data_period(text: str, at: int, lex: Lexicon) -> bool:
     long that data is kept, a row of a list of periods, whatever else the row names; a label
     about cookies gives their lifetime, a tracking term, and is left to the clause's words."""
     head = text[:at].rstrip()
-    if not head.endswith(":"):
+    if not head.endswith((":", "：")):
         return False
     label = _LABEL_START.split(head[:-1])[-1]
     if len(label.split()) > LABEL_WORDS or "tracking" in _category_hits(label, lex):
@@ -535,14 +535,24 @@ def _nearest(pattern: re.Pattern[str], segment: str, at: int) -> int | None:
     return 0 if at < 0 else min(max(s - at, at - e, 0) for s, e in spans)
 
 
-def _how_often(seg: str, start: int, end: int, lex: Lexicon) -> bool:
+def _how_often(seg: str, start: int, end: int, lex: Lexicon, clause: str = "") -> bool:
     """The period at seg[start:end] says how often something is done ("once a year", "alle zwei
     Jahre"), in a part that deletes nothing: no time data is kept ("we purge logs every 30 days"
     still is one)."""
     often = lex.frequencies
     if often is None or not any(f.start() <= start and end <= f.end() for f in often.finditer(seg)):
         return False
+    if _reviewed_while_kept(seg, clause or seg, lex):
+        return False
     return lex.deletion is None or not caseless.search(lex.deletion, seg)
+
+
+def _reviewed_while_kept(seg: str, clause: str, lex: Lexicon) -> bool:
+    """The part says how often data is reviewed in a clause that keeps it ("the records we keep
+    are reviewed every three years", "我们保存您的订单记录，并每三年审查一次"): the period between
+    reviews is how long data stays before someone checks it is still needed, a retention term; a
+    review of accuracy ("we review your data every year") keeps nothing and stays a frequency."""
+    return lex.reviews is not None and bool(caseless.search(lex.reviews, seg)) and _kept_for(clause, lex)
 
 
 def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: str) -> list[Duration]:
@@ -573,7 +583,7 @@ def _durations(text: str, lex: Lexicon, skip: list[tuple[int, int]], fallback: s
             if category is None and _labelled_data_period(text, a, lex):
                 category = "retention"
             category = category or _duration_category(seg, lex, fallback, m.start(), clause_breach)
-            if category == "retention" and _how_often(seg, m.start(), m.end(), lex):
+            if category == "retention" and _how_often(seg, m.start(), m.end(), lex, text):
                 continue
             out.append(
                 Duration(

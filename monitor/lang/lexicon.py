@@ -147,6 +147,9 @@ class Lexicon:
     given_to_us: re.Pattern[str] | None = None
     # "once a year", "every two years", "einmal jährlich": how often, not how long data is kept
     frequencies: re.Pattern[str] | None = None
+    # "reviewed every three years", "alle drei Jahre überprüft": how often kept data is looked at
+    # again; with a word of keeping, the period between reviews is a retention term
+    reviews: re.Pattern[str] | None = None
     # "processed by our team", "sent to a lab": a party handles the data, so a place named with it
     # ("in the Philippines") is where the data goes
     processed_by: re.Pattern[str] | None = None
@@ -455,6 +458,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         data_sources=_alternation(data.get("data_sources"), cjk),
         given_to_us=_alternation(data.get("given_to_us"), cjk),
         frequencies=_alternation(data.get("frequencies"), cjk),
+        reviews=_alternation(data.get("reviews"), cjk),
         processed_by=_alternation(data.get("processed_by"), cjk),
         residence_scope=_alternation(data.get("residence_scope"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),

@@ -75,6 +75,7 @@ SCHEMA: dict[str, str] = {
     "data_sources": "list",
     "given_to_us": "list",
     "frequencies": "list",
+    "reviews": "list",
     "processed_by": "list",
     "residence_scope": "list",
     "source_markers": "list",
