@@ -26,7 +26,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from monitor.lang import prefilter
+from monitor.lang import firstchar, prefilter
 
 try:  # re's own parser and compiler (CPython 3.11+), to read a pattern's single-character tests
     from re import _compiler as _sre_compiler
@@ -132,7 +132,9 @@ def _twin(source: str, flags: int) -> re.Pattern[str] | None:
     # compiled code is, so a short command does not pay it again.
     if not remembered("caseless-1", (source, flags), lambda: _provably_alike(source, flags)):
         return None
-    return compile_cached(source, plain)
+    # without IGNORECASE, a union led by a look-behind can be led by its first characters
+    # instead, which re then skips to (monitor/lang/firstchar.py)
+    return compile_cached(firstchar.split_cached(source, plain) or source, plain)
 
 
 def _provably_alike(source: str, flags: int) -> bool:
