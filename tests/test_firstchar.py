@@ -100,7 +100,24 @@ _CASED_TEXT = st.text(alphabet="abcABC  -.\nÉé\u212a\u017fkKsS", max_size=40)
 @given(
     st.lists(
         st.lists(
-            st.sampled_from(_PIECES + ["a", "b", "k", "s", "K", "S", "Ab", "B", "(?-i:Ab)"] * 2),
+            st.sampled_from(
+                _PIECES
+                + [
+                    "a",
+                    "b",
+                    "k",
+                    "s",
+                    "K",
+                    "S",
+                    "Ab",
+                    "B",
+                    "(?-i:Ab)",
+                    "(?-i:A|bA)",
+                    "(?-i:[aB]c)",
+                    "(?-i:(?<!b)A)",
+                ]
+                * 2
+            ),
             min_size=1,
             max_size=4,
         ).map("".join),

@@ -129,6 +129,9 @@ def _first(seq: list[Any], folded: bool) -> set[str] | None:
         return None if folded else _class_chars(av)
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return _first(rest, folded)
+    if op is _c.SUBPATTERN:  # (?-i:...) in a case-insensitive pattern: its letters lower-cased
+        exact = _first(_case_sensitive_body(av, folded), False)
+        return None if exact is None else {chr(_lower(ord(ch))) for ch in exact}
     if op is _c.BRANCH:
         out: set[str] = set()
         for alt in av[1]:
@@ -156,7 +159,7 @@ def _class_chars(items: list[Any]) -> set[str] | None:
             out.add(chr(av))
         elif op is _c.RANGE and av[1] - av[0] < MAX_FIRST:
             out.update(chr(i) for i in range(av[0], av[1] + 1))
-        else:  # NEGATE, CATEGORY, a wide range
+        else:  # NEGATE, CATEGORY (\s too: spaces are everywhere, no position is skipped), a wide range
             return None
     return out
 
@@ -171,6 +174,9 @@ def _nullable(seq: list[Any]) -> bool:
                 return False
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             if av[0] >= 1 and not _nullable(list(av[2])):
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _nullable(list(av[3])):
                 return False
         elif op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return True
@@ -214,7 +220,36 @@ def _derive(seq: list[Any], ch: str, folded: bool) -> str | None:
         return None if not found else _group(found) + _source(rest)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         return _derive_repeat(op, av, ch, rest, folded)
+    if op is _c.SUBPATTERN:
+        return _derive_case_sensitive(av, ch, rest, folded)
     raise _GiveUp
+
+
+def _case_sensitive_body(av: Any, folded: bool) -> list[Any]:
+    """The body of a (?-i:...) group in a case-insensitive pattern, which matches something;
+    _GiveUp for any other group."""
+    group, add, remove, body = av
+    if not folded or group is not None or add or remove != re.IGNORECASE or _nullable(list(body)):
+        raise _GiveUp
+    return list(body)
+
+
+def _derive_case_sensitive(av: Any, ch: str, rest: list[Any], folded: bool) -> str | None:
+    """A (?-i:...) group first, where the letter read is `ch` in any case: for each character it
+    can start with that lower-cases to `ch`, a look-behind for that very character, then the
+    group's derivative by it (case-sensitive), then the rest."""
+    body = _case_sensitive_body(av, folded)
+    exact = _first(body, False)
+    if exact is None:
+        raise _GiveUp
+    found = []
+    for t in sorted(exact):
+        if _lower(ord(t)) != ord(ch):
+            continue
+        inner = _derive(body, t, False)
+        if inner is not None:
+            found.append(f"(?<=(?-i:{re.escape(t)}))(?-i:{inner})")
+    return None if not found else _group(found) + _source(rest)
 
 
 def _derive_repeat(op: Any, av: Any, ch: str, rest: list[Any], folded: bool) -> str | None:
