@@ -125,7 +125,7 @@ def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
 
 @cache
 def _twin(source: str, flags: int) -> re.Pattern[str] | None:
-    from monitor.lang.startup_cache import compile_cached, remembered
+    from monitor.lang.startup_cache import remembered
 
     plain = flags & ~re.IGNORECASE
     # The proof parses the whole pattern (~1 ms for a lexicon's union): kept on disk, as the
@@ -134,7 +134,7 @@ def _twin(source: str, flags: int) -> re.Pattern[str] | None:
         return None
     # without IGNORECASE, a union led by a look-behind can be led by its first characters
     # instead, which re then skips to (monitor/lang/firstchar.py)
-    return compile_cached(firstchar.split_cached(source, plain) or source, plain)
+    return firstchar.compiled(source, plain)
 
 
 def _provably_alike(source: str, flags: int) -> bool:

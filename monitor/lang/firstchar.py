@@ -53,11 +53,13 @@ def version() -> str:
         return "unknown"
 
 
-def split_cached(source: str, flags: int) -> str:
-    """`split`, kept on disk as compiled code is (monitor/lang/startup_cache.py); "" for None."""
-    from monitor.lang.startup_cache import remembered
+def compiled(source: str, flags: int) -> re.Pattern[str]:
+    """The pattern compiled from its split (`split`, where there is one), through the start-up
+    cache (monitor/lang/startup_cache.py): one entry keeps the split's code, so a process that
+    finds it neither splits nor compiles; `.pattern` is `source`."""
+    from monitor.lang.startup_cache import compile_cached
 
-    return remembered("firstchar", (source, int(flags), version()), lambda: split(source, flags) or "")
+    return compile_cached(source, flags, rewrite=(split, "firstchar-" + version()))
 
 
 class _GiveUp(Exception):

@@ -56,7 +56,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         # the same matches, led by first letters where it can be (monitor/lang/firstchar.py)
-        p = compile_cached(firstchar.split_cached(self.pattern, self.flags) or self.pattern, self.flags)
+        p = firstchar.compiled(self.pattern, self.flags)
         for name in self._METHODS:
             setattr(self, name, getattr(p, name))
         self.__dict__["_compiled"] = p
@@ -679,4 +679,4 @@ def country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]
     body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     if lang == "zh":
         return compile_cached(body), names
-    return compile_cached(rf"(?<!\w)(?<!New )(?:{body})(?!\w)"), names
+    return firstchar.compiled(rf"(?<!\w)(?<!New )(?:{body})(?!\w)", 0), names
