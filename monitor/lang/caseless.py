@@ -26,7 +26,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from monitor.lang import prefilter
+from monitor.lang import firstchar, prefilter
 
 try:  # re's own parser and compiler (CPython 3.11+), to read a pattern's single-character tests
     from re import _compiler as _sre_compiler
@@ -125,14 +125,16 @@ def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
 
 @cache
 def _twin(source: str, flags: int) -> re.Pattern[str] | None:
-    from monitor.lang.startup_cache import compile_cached, remembered
+    from monitor.lang.startup_cache import remembered
 
     plain = flags & ~re.IGNORECASE
     # The proof parses the whole pattern (~1 ms for a lexicon's union): kept on disk, as the
     # compiled code is, so a short command does not pay it again.
     if not remembered("caseless-1", (source, flags), lambda: _provably_alike(source, flags)):
         return None
-    return compile_cached(source, plain)
+    # without IGNORECASE, a union led by a look-behind can be led by its first characters
+    # instead, which re then skips to (monitor/lang/firstchar.py)
+    return firstchar.compiled(source, plain)
 
 
 def _provably_alike(source: str, flags: int) -> bool:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from monitor.lang import prefilter
+from monitor.lang import firstchar, prefilter
 from monitor.lang.schema import load_yaml, validate
 from monitor.lang.startup_cache import compile_cached, parsed, remembered
 
@@ -55,7 +55,8 @@ class LazyPattern:
         self.flags = flags
 
     def compiled(self) -> re.Pattern[str]:
-        p = compile_cached(self.pattern, self.flags)
+        # the same matches, led by first letters where it can be (monitor/lang/firstchar.py)
+        p = firstchar.compiled(self.pattern, self.flags)
         for name in self._METHODS:
             setattr(self, name, getattr(p, name))
         self.__dict__["_compiled"] = p
@@ -682,4 +683,4 @@ def country_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]
     body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     if lang == "zh":
         return compile_cached(body), names
-    return compile_cached(rf"(?<!\w)(?<!New )(?:{body})(?!\w)"), names
+    return firstchar.compiled(rf"(?<!\w)(?<!New )(?:{body})(?!\w)", 0), names

@@ -54,6 +54,7 @@ MMAP_BYTES = 256 * 2**20  # address space only: pages are read when an entry is
 SIDE_FILES_KEPT = 8  # versions of one side file (a language's Hyperscan database) kept
 
 _T = TypeVar("_T")
+Rewrite = tuple[Callable[[str, int], "str | None"], str]  # (source, flags) -> an equal source; its version
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
 _opened_in: int | None = None  # the process that opened _conn: a forked child opens its own
@@ -76,13 +77,18 @@ def cache_path() -> Path:
     return folder / f"startup-{tag}-{magic}-{codesize}.sqlite"
 
 
-def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(pattern, flags), from the cache when this interpreter compiled it before."""
+def compile_cached(pattern: str, flags: int = 0, rewrite: Rewrite | None = None) -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the cache when this interpreter compiled it before.
+    `rewrite` (a function and a tag of its version): a source that matches what `pattern`
+    matches, or None, whose code is compiled and kept instead, under the same one entry (the
+    compiled pattern's `.pattern` stays `pattern`)."""
     if not _USABLE:
-        return re.compile(pattern, flags)
+        return re.compile((rewrite[0](pattern, flags) if rewrite else None) or pattern, flags)
     try:
-        key = _key("re", pattern, int(flags))
-        code = _remember(key, lambda: _generate(pattern, int(flags)))
+        key = _key("re", pattern, int(flags), *(rewrite[1:] if rewrite else ()))
+        code = _remember(
+            key, lambda: _generate((rewrite[0](pattern, flags) if rewrite else None) or pattern, int(flags))
+        )
         return _build(pattern, code)
     except Exception:  # noqa: BLE001 - a cache must never break matching: compile the usual way
         return re.compile(pattern, flags)
