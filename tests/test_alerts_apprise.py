@@ -19,13 +19,14 @@ from monitor.errors import WatchlistError
 from monitor.models import RouteConfig, Watchlist
 from monitor.store import FetchRecord, Store
 
-T0 = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=60)
+# One clock for the store and the senders: what is due never depends on when the test runs.
+T0 = datetime(2026, 11, 25, 10, 1, tzinfo=timezone.utc)
 EXPLANATION = "Retention period set to 10 years instead of keeping data as long as necessary"
 
 
 @pytest.fixture
 def store(tmp_path) -> Iterator[Store]:
-    s = Store(tmp_path / "monitor.db")
+    s = Store(tmp_path / "monitor.db", clock=lambda: T0)
     yield s
     s.close()
 
