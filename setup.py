@@ -13,10 +13,17 @@ library at the top level and gives its modules their __file__ from there) and ea
 missing, the compiler fails or POLICY_MONITOR_PURE_PYTHON=1 is set, the install goes on with
 the .py files alone, which is the same program, only slower. The compiled modules enforce their
 type annotations at run time, and their functions cannot be replaced by monkeypatching.
+
+A successful build also writes monitor/compiled-sources.txt (in build_lib for a wheel, and in
+the source tree for an editable install): each compiled module's source and its SHA-256.
+monitor/__init__.py compares it with the .py files when it is imported and, when any differs
+(a module edited, merged or checked out since the build), loads all five from their .py files:
+an editable checkout would otherwise import the old .so first.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -33,6 +40,8 @@ COMPILED = [
     "monitor/lang/scripts.py",
 ]
 PURE_ENV = "POLICY_MONITOR_PURE_PYTHON"
+SOURCES_FILE = "monitor/compiled-sources.txt"  # read by monitor/__init__.py
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _warn(message: str) -> None:
@@ -45,6 +54,8 @@ class AllOrNothingBuildExt(build_ext):
     modules' .so files without their shared library)."""
 
     def run(self) -> None:
+        self._write_sources(None)
+        listing = _sources_listing()  # before compiling: a source edited meanwhile reads as stale
         try:
             super().run()
         except Exception as e:  # noqa: BLE001 - a compiler's failure must not fail the install
@@ -53,9 +64,34 @@ class AllOrNothingBuildExt(build_ext):
                 if os.path.exists(path):
                     os.remove(path)
             self.extensions = []
+        if self.extensions:
+            self._write_sources(listing)
+
+    def _write_sources(self, listing: str | None) -> None:
+        """Write compiled-sources.txt beside the built modules (build_lib, and the source tree
+        when building in place), or remove it (listing None)."""
+        targets = [os.path.join(self.build_lib, SOURCES_FILE)]
+        if self.inplace or getattr(self, "editable_mode", False):
+            targets.append(os.path.join(HERE, SOURCES_FILE))
+        for target in targets:
+            if listing is not None:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(listing)
+            elif os.path.exists(target):
+                os.remove(target)
 
     def get_outputs(self) -> list[str]:
         return super().get_outputs() if self.extensions else []
+
+
+def _sources_listing() -> str:
+    """compiled-sources.txt: one "path sha256" line per compiled module's source."""
+    lines = ["# the sources the compiled modules were built from (setup.py; monitor/__init__.py)"]
+    for path in COMPILED:
+        with open(os.path.join(HERE, path), "rb") as f:
+            lines.append(f"{path} {hashlib.sha256(f.read()).hexdigest()}")
+    return "\n".join(lines) + "\n"
 
 
 def ext_modules() -> list:
