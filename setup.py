@@ -97,6 +97,10 @@ def _sources_listing() -> str:
 def ext_modules() -> list:
     """The mypyc extensions, or none when they cannot or must not be built."""
     if os.environ.get(PURE_ENV, "") not in ("", "0"):
+        # build_ext does not run without extensions: an earlier build's .so files in the source
+        # tree (editable) stay, unused once their record is gone (monitor/__init__.py)
+        if os.path.exists(os.path.join(HERE, SOURCES_FILE)):
+            os.remove(os.path.join(HERE, SOURCES_FILE))
         return []
     compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:  # e.g. a slim container: skip mypy's ~20 s of C generation
