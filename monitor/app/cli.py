@@ -873,6 +873,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "3 another daemon runs on the database.",
     )
     add_globals(parser, top=True)
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -1089,6 +1090,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def _version() -> str:
+    """`policy-monitor --version`: the version, and whether the text modules run compiled."""
+    import monitor
+
+    how = "compiled" if monitor.compiled_modules_active() else "pure Python"
+    return f"policy-monitor {monitor.__version__} (text modules: {how})"
 
 
 def _named_command(words: Sequence[str]) -> str | None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from monitor.lang.detect import detect_language_evidence, evidence_of_clauses, normalize_hint
 from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
@@ -26,27 +26,27 @@ from monitor.lang.scripts import CJK, CJK_CHAR
 from monitor.lang.startup_cache import compile_cached, parsed
 from monitor.models import Block, Clause, Document, new_clause
 
-_CJK = CJK
-_CJK_RE = CJK_CHAR
+_CJK: Final = CJK
+_CJK_RE: Final = CJK_CHAR
 _MARKER, _MARKER_ONLY, _may_be_marker = MARKER, MARKER_ONLY, may_be_marker  # markers.py: one grammar
 # Candidate sentence ends (with any closing quotes/brackets); _is_boundary decides.
-_PUNCT = compile_cached(r"[.!?;。]+[\"'”’»」』)\]]*")
-_CLOSERS = "\"'”’»」』)]"
-_END_RUN = ".!?;。" + _CLOSERS  # what the closing run of a sentence is made of
+_PUNCT: Final = compile_cached(r"[.!?;。]+[\"'”’»」』)\]]*")
+_CLOSERS: Final = "\"'”’»」』)]"
+_END_RUN: Final = ".!?;。" + _CLOSERS  # what the closing run of a sentence is made of
 # Capitals a sentence may open with: ASCII, Latin-1 and Latin Extended (Č, Ć, Š, Ž, Đ, Ł, Ő ...).
-_CAPITALS = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-_LATIN_NEXT = compile_cached(rf"\s+[\"'“‘«(\[]?[{_CAPITALS}0-9{_CJK}]")
+_CAPITALS: Final = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LATIN_NEXT: Final = compile_cached(rf"\s+[\"'“‘«(\[]?[{_CAPITALS}0-9{_CJK}]")
 # A candidate end of a sentence in text without CJK: followed by what _LATIN_NEXT matches.
-_LATIN_END = compile_cached(f"{_PUNCT.pattern}(?={_LATIN_NEXT.pattern})")
-_NUMBERED = compile_cached(r"^\(?\d+(?:\.\d+)*\.$")
-_NON_WORD = compile_cached(r"[\W_]+")
+_LATIN_END: Final = compile_cached(f"{_PUNCT.pattern}(?={_LATIN_NEXT.pattern})")
+_NUMBERED: Final = compile_cached(r"^\(?\d+(?:\.\d+)*\.$")
+_NON_WORD: Final = compile_cached(r"[\W_]+")
 # clause_key of ASCII text by one byte table: A-Z lowered, a-z and 0-9 kept, every other byte a space.
-_ASCII_KEY = bytes(
+_ASCII_KEY: Final = bytes(
     c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
 )
-_SPACE_NEAR_CJK = compile_cached(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
+_SPACE_NEAR_CJK: Final = compile_cached(f" (?:(?=[{_CJK}])|(?<=[{_CJK}] ))")
 
-LEXICON = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations.yaml"
+LEXICON: Final = Path(__file__).resolve().parents[1] / "lang" / "data" / "abbreviations.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +64,7 @@ def ordinal_months() -> frozenset[str]:
     return frozenset(str(m).lower() for m in _abbreviation_data().get(_ORDINAL_MONTHS) or ())
 
 
-_ORDINAL_MONTHS = "ordinal_months"
+_ORDINAL_MONTHS: Final = "ordinal_months"
 
 
 def _abbreviation_data() -> dict[str, Any]:
@@ -210,7 +210,7 @@ def _pieces(block: Block) -> tuple[tuple[str | None, str, bool], ...]:
     return _split_block(block.text, block.marker)
 
 
-_CACHED_BLOCK_CHARS = 4096  # a longer block is split without keeping it in the cache
+_CACHED_BLOCK_CHARS: Final = 4096  # a longer block is split without keeping it in the cache
 
 
 @lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs
@@ -318,8 +318,8 @@ def _matches_at_stops(pattern: re.Pattern[str], text: str, stops: str) -> Iterat
                 yield m
 
 
-_LABEL_WORD = compile_cached(r"[^\W\d_][\w’'/-]*")
-LABEL_MAX_WORDS = 12
+_LABEL_WORD: Final = compile_cached(r"[^\W\d_][\w’'/-]*")
+LABEL_MAX_WORDS: Final = 12
 
 
 def _is_run_in_label(sentence: str) -> bool:
@@ -357,11 +357,11 @@ def _over_label_words(sentence: str) -> bool:
 # German writes every noun with a capital, so its statements look like title case ("Wir empfehlen
 # Ihnen Inhalte ..."): a sentence with a German verb of being, having or may/must, or a pronoun
 # that speaks to or for someone, states something and is never a title-case label.
-_GERMAN_STATEMENT_WORDS = frozenset(
+_GERMAN_STATEMENT_WORDS: Final = frozenset(
     "ist sind wird werden wurde wurden haben hat hatte kann können darf dürfen muss müssen soll"
     " sollen nicht".split()
 )
-_GERMAN_PRONOUNS = frozenset("wir sie ihnen ich du".split())
+_GERMAN_PRONOUNS: Final = frozenset("wir sie ihnen ich du".split())
 
 
 def _is_fragment(sentence: str) -> bool:
@@ -406,20 +406,20 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     return not _is_abbreviation(text, m.start())
 
 
-_NUMBER_NEXT = compile_cached(r"\s+\d")
-_OPENERS = frozenset("“\"«‘„‚'[")
-_ORDINAL_DATE = compile_cached(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
+_NUMBER_NEXT: Final = compile_cached(r"\s+\d")
+_OPENERS: Final = frozenset("“\"«‘„‚'[")
+_ORDINAL_DATE: Final = compile_cached(r"\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?!\d)")
 # an ordinal after its article or a possessive: "sofern Sie das 13. Lebensjahr noch nicht
 # vollendet haben", "ab ihrem 16. Lebensjahr", "vor Vollendung seines 18. Geburtstags"; Danish and
 # Norwegian "det fyldte 15. år"
-_ORDINAL_ARTICLE = compile_cached(
+_ORDINAL_ARTICLE: Final = compile_cached(
     r"(?:^|\s)(?:das|des|dem|den|am|im|zum|zur|vom|beim"
     r"|(?:ihr|sein|dein|unser|euer|eur)(?:e[mnrs]?)?|vollendete[mnrs]?|det|fyldte|fylte)\s+$",
     re.IGNORECASE,
 )
 
 
-_NEXT_WORD = compile_cached(r"\s+([^\W\d_]{3,12})\b")
+_NEXT_WORD: Final = compile_cached(r"\s+([^\W\d_]{3,12})\b")
 
 
 def _month_next(text: str, at: int) -> bool:
@@ -430,7 +430,7 @@ def _month_next(text: str, at: int) -> bool:
 
 # articles and prepositions written into the next word ("l'art.", "d'env.", "dell'art."); not a
 # possessive ("Greetings's.", "API’s."), whose "s." is no abbreviation
-_ELIDED_ARTICLES = frozenset({"l", "d", "qu", "dell", "all", "dall", "nell", "sull"})
+_ELIDED_ARTICLES: Final = frozenset({"l", "d", "qu", "dell", "all", "dall", "nell", "sull"})
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Final
 
 from monitor.errors import InputError
 from monitor.extract.docx import DOCX_TYPE, docx_to_html, looks_like_docx
@@ -27,35 +28,35 @@ from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import Block, Document, new_block
 
-MAX_INPUT_BYTES = 20 * 2**20
+MAX_INPUT_BYTES: Final = 20 * 2**20
 # Text after folding is capped too, so one huge page cannot make segment/align slow.
-MAX_TEXT_CHARS = 4 * 2**20
-MAX_PDF_PAGES = 2_000  # no policy is longer; a page tree of millions is a bomb
+MAX_TEXT_CHARS: Final = 4 * 2**20
+MAX_PDF_PAGES: Final = 2_000  # no policy is longer; a page tree of millions is a bomb
 # Decompressed page content, which pypdf reads at about 1 MB a second, more slowly on big pages
 # (a text page holds 5-50 KB): per page and in all.
-MAX_PDF_PAGE_CONTENT_BYTES = 2 * 2**20
-MAX_PDF_CONTENT_BYTES = 8 * 2**20
+MAX_PDF_PAGE_CONTENT_BYTES: Final = 2 * 2**20
+MAX_PDF_CONTENT_BYTES: Final = 8 * 2**20
 # Drawing operators run in all, counted inside form XObjects too (one small page can draw a big
 # form thousands of times); a text page runs 1,000-3,000, pypdf about 70,000 a second.
 MAX_PDF_OPERATORS = 500_000
 
 # --- text folding -------------------------------------------------------------------------------
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 # Circled numbers fold to bare digits under NFKC ("①" -> "1"); keep them recognisable markers.
-_CIRCLED = {0x2460 + i: f"({i + 1})" for i in range(20)}
+_CIRCLED: Final = {0x2460 + i: f"({i + 1})" for i in range(20)}
 _CIRCLED.update({0x24D0 + i: f"({chr(97 + i)})" for i in range(26)})
 _CIRCLED.update({0x2776 + i: f"({i + 1})" for i in range(10)})
 _CIRCLED.update({0x278A + i: f"({i + 1})" for i in range(10)})
-_FOLD_TABLE = {**_ZERO_WIDTH, **_CIRCLED}
-_FOLD_CHARS = compile_cached("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
-_LINE_BREAK = compile_cached(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL_KEEP_BREAKS = compile_cached(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
-_CONTROL = compile_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FOLD_OR_CONTROL = compile_cached(_FOLD_CHARS.pattern[:-1] + _CONTROL.pattern[1:])
+_FOLD_TABLE: Final = {**_ZERO_WIDTH, **_CIRCLED}
+_FOLD_CHARS: Final = compile_cached("[" + "".join(sorted(map(chr, _FOLD_TABLE))) + "]")
+_LINE_BREAK: Final = compile_cached(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL_KEEP_BREAKS: Final = compile_cached(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_CONTROL: Final = compile_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FOLD_OR_CONTROL: Final = compile_cached(_FOLD_CHARS.pattern[:-1] + _CONTROL.pattern[1:])
 # the bytes _CONTROL matches, deleted from ASCII text by bytes.translate (a C loop; the regex
 # engine's scan for a character class costs several times as much per character)
-_CONTROL_BYTES = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
+_CONTROL_BYTES: Final = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
 
 
 def normalize_text(text: str) -> str:
@@ -96,7 +97,7 @@ def _fold_each(text: str) -> list[str]:
 
 # --- content type and decoding ------------------------------------------------------------------
 
-_HTML_START = compile_cached(
+_HTML_START: Final = compile_cached(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
     rb"<(?:!doctype\s+html|html|head|body|p|div|meta|title|h[1-6]|table|ul|ol|section|article|main|span|a|br)\b",
     re.I | re.S,
@@ -129,9 +130,9 @@ def sniff_content_type(body: bytes, filename: str | None = None) -> str:
     return "text/plain"
 
 
-_META_CHARSET = compile_cached(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_SINGLE_BYTE = compile_cached(r"(?i)^(?:iso[-_]?8859|latin|l1$|windows-125|cp125|us-ascii|ascii)")
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_META_CHARSET: Final = compile_cached(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SINGLE_BYTE: Final = compile_cached(r"(?i)^(?:iso[-_]?8859|latin|l1$|windows-125|cp125|us-ascii|ascii)")
+_BOMS: Final = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def _charset_of(content_type: str | None) -> str | None:
@@ -161,9 +162,9 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
         text = _try_decode(body, "utf-8")  # UTF-8 bytes labelled latin-1 (a common server default)
         if text is not None:
             return text
-    for enc in [*declared, "utf-8"]:
-        if enc:
-            text = _try_decode(body, enc)
+    for charset in [*declared, "utf-8"]:
+        if charset:
+            text = _try_decode(body, charset)
             if text is not None:
                 return text
     lenient = body.decode("utf-8", errors="replace")
@@ -188,7 +189,7 @@ def decode(body: bytes, declared: Sequence[str | None] = ()) -> str:
     return body.decode("utf-8", errors="replace")
 
 
-_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])
+_TEXT_BYTES: Final = bytes([9, 10, 12, 13, *range(32, 256)])
 
 
 def _check_not_binary(body: bytes) -> None:
@@ -245,7 +246,7 @@ def normalize(
     return Document(blocks=tuple(blocks), truncated=truncated or cut)
 
 
-_KNOWN_TYPES = frozenset(
+_KNOWN_TYPES: Final = frozenset(
     "text/html application/xhtml+xml text/plain text/markdown text/x-markdown application/pdf".split()
 ) | {DOCX_TYPE}
 
@@ -340,8 +341,8 @@ class _OperatorBudget:
 
 # --- plain text and Markdown --------------------------------------------------------------------
 
-_CLOSERS = "\"'”’»)]"
-_ENDERS = frozenset(".!?;:。!?;:")
+_CLOSERS: Final = "\"'”’»)]"
+_ENDERS: Final = frozenset(".!?;:。!?;:")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -350,25 +351,25 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _ENDERS
 
 
-_CJK_CHAR = compile_cached(f"[{CJK}{CJK_PUNCT}]")
+_CJK_CHAR: Final = compile_cached(f"[{CJK}{CJK_PUNCT}]")
 
 # Plain-text headings: a section number of a heading scheme, then a short title (markers.py).
-_HEADING_NUMBER = HEADING_NUMBER
-_ATX_HEADING = compile_cached(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
-_MD_HEADING = compile_cached(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_RULE = compile_cached(r"^(?:[-*_=]\s*){3,}$")
-_MD_FENCE = compile_cached(r"^(?:```|~~~)")
-_MD_QUOTE = compile_cached(r"^(?:>\s?)+")
-_MD_ITEM = compile_cached(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
-_MD_LINK = compile_cached(r"!?\[([^\]]*)\]\([^)]*\)")
+_HEADING_NUMBER: Final = HEADING_NUMBER
+_ATX_HEADING: Final = compile_cached(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_HEADING: Final = compile_cached(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE: Final = compile_cached(r"^(?:[-*_=]\s*){3,}$")
+_MD_FENCE: Final = compile_cached(r"^(?:```|~~~)")
+_MD_QUOTE: Final = compile_cached(r"^(?:>\s?)+")
+_MD_ITEM: Final = compile_cached(r"^(\s*)(?:([-*+])|(\d{1,3}[.)]))\s+(.*)$")
+_MD_LINK: Final = compile_cached(r"!?\[([^\]]*)\]\([^)]*\)")
 # A backslash escape ("11\.", "\*") stands for the character itself: the same text as in HTML.
-_MD_ESCAPE = compile_cached(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
-_MD_ESCAPED = 0xE000  # escaped characters wait in the Private Use Area while emphasis is read
-_MD_UNESCAPE = {_MD_ESCAPED + c: chr(c) for c in range(128)}
-_MD_BR = compile_cached(r"<br\s*/?>", re.I)
-_MD_TABLE_RULE = compile_cached(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_MD_CELL_BAR = compile_cached(r"(?<!\\)\|")
-_MD_EMPH = compile_cached(
+_MD_ESCAPE: Final = compile_cached(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_MD_ESCAPED: Final = 0xE000  # escaped characters wait in the Private Use Area while emphasis is read
+_MD_UNESCAPE: Final = {_MD_ESCAPED + c: chr(c) for c in range(128)}
+_MD_BR: Final = compile_cached(r"<br\s*/?>", re.I)
+_MD_TABLE_RULE: Final = compile_cached(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_MD_CELL_BAR: Final = compile_cached(r"(?<!\\)\|")
+_MD_EMPH: Final = compile_cached(
     r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|`([^`]*)`"
 )
 
@@ -409,7 +410,7 @@ def _is_heading(line: str, next_blank: bool, next_line: str | None) -> int:
     return 0
 
 
-TITLE_MAX_WORDS = 8  # a line this short above a paragraph of sentences is its title
+TITLE_MAX_WORDS: Final = 8  # a line this short above a paragraph of sentences is its title
 
 
 def _titles(line: str, paragraph: str) -> bool:
@@ -544,7 +545,7 @@ def _demote_contents_lists(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_CJK_NUMERAL_MARK = compile_cached(r"^(?:第|[一二三四五六七八九十百]|\([一二三四五六七八九十])")
+_CJK_NUMERAL_MARK: Final = compile_cached(r"^(?:第|[一二三四五六七八九十百]|\([一二三四五六七八九十])")
 
 
 def _nest_headings(blocks: list[Block]) -> list[Block]:
@@ -620,23 +621,23 @@ def _markdown_line(line: str, indent: int, follows_line: bool, blocks: list[Bloc
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_DROP_TAGS = frozenset(
+_DROP_TAGS: Final = frozenset(
     "script style noscript template svg iframe button input select textarea option nav "
     "aside head title meta link object embed canvas video audio map dialog math".split()
 )
-_BLOCK_TAGS = frozenset(
+_BLOCK_TAGS: Final = frozenset(
     "p div section article main li dt dd h1 h2 h3 h4 h5 h6 ul ol dl table thead tbody tfoot tr "
     "blockquote address figure figcaption center details summary fieldset body html hr caption".split()
 )
-_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_HEADINGS: Final = {f"h{i}": i for i in range(1, 7)}
 # The start tags _Walker does more for than collect their text.
-_START_TAGS = _BLOCK_TAGS | {"br", "td", "th", "pre"}
+_START_TAGS: Final = _BLOCK_TAGS | {"br", "td", "th", "pre"}
 # Block tags that only open a paragraph (or continue a list item) and close it again.
-_PLAIN_BLOCKS = _BLOCK_TAGS - {*_HEADINGS, "dt", "ul", "ol", "dl", "li", "tr"}
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
+_PLAIN_BLOCKS: Final = _BLOCK_TAGS - {*_HEADINGS, "dt", "ul", "ol", "dl", "li", "tr"}
+_CHROME_ROLES: Final = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
 # Consent banners by vendor, or by a cookie/consent/gdpr word next to a banner-like word; a policy
 # section merely called "cookies" or "consent" must survive.
-_CHROME_WORDS = compile_cached(
+_CHROME_WORDS: Final = compile_cached(
     r"onetrust|optanon|cookiebot|cybot|truste-|trustarc|usercentrics|didomi|quantcast|qc-cmp|sp_message"
     r"|cookieyes|cky-consent|iubenda|osano|termly|klaro|cookie-law|cc-banner|cc-window|cc-revoke|\bcmp-"
     r"|(?:cookie|consent|gdpr|ccpa)[\w-]*?(?:banner|notice|bar|popup|pop-up|modal|overlay|dialog|wall|box"
@@ -645,23 +646,23 @@ _CHROME_WORDS = compile_cached(
     r"|skip-link|skip-to|sr-only|visually-hidden|screen-reader-text",
     re.I,
 )
-_HIDDEN_STYLE = compile_cached(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_CJK_NL = compile_cached(
+_HIDDEN_STYLE: Final = compile_cached(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CJK_NL: Final = compile_cached(
     f"(?<=[{CJK}{CJK_PUNCT}{FULLWIDTH}])"
     r"[ \t\r\n\f\v]*\n[ \t\r\n\f\v]*"
     f"(?=[{CJK}{CJK_PUNCT}{FULLWIDTH}])"
 )
-_BR = "\x1e"  # stands for a <br> inside collected text until lines are folded
-_DOUBLE_BR = compile_cached(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
-_XML_DECL = compile_cached(r"^\s*<\?xml[^>]*\?>", re.I)
+_BR: Final = "\x1e"  # stands for a <br> inside collected text until lines are folded
+_DOUBLE_BR: Final = compile_cached(_BR + r"\s*" + _BR + r"[\s" + _BR + "]*")
+_XML_DECL: Final = compile_cached(r"^\s*<\?xml[^>]*\?>", re.I)
 # libxml2 checks each attribute of a start tag against all the ones before it: a hostile tag with
 # 700,000 attributes took the parser over ten minutes. Start tags longer than LONG_TAG characters
 # (real ones: an inline SVG path, a data- attribute of JSON, but few attributes) are counted, and
 # past MAX_ATTRIBUTES keep only their name (attributes hold no text).
-LONG_TAG = 8192
-MAX_ATTRIBUTES = 500
-_LONG_START_TAG = compile_cached(rf"<([A-Za-z][^\s/<>]*)[^<>]{{{LONG_TAG},}}>?")
-_ATTRIBUTE = compile_cached(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?""")
+LONG_TAG: Final = 8192
+MAX_ATTRIBUTES: Final = 500
+_LONG_START_TAG: Final = compile_cached(rf"<([A-Za-z][^\s/<>]*)[^<>]{{{LONG_TAG},}}>?")
+_ATTRIBUTE: Final = compile_cached(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?""")
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:
@@ -730,10 +731,10 @@ def _unwrapped_lines(blocks: list[Block], cells: set[int]) -> list[Block]:
     return out
 
 
-PRINTED_LINE = (60, 130)  # characters: a line of a page printed from a PDF
+PRINTED_LINE: Final = (60, 130)  # characters: a line of a page printed from a PDF
 # "iii. under Clause 9", "4° Sharing …": a new item of a printed list
-_PRINTED_ITEM = compile_cached(r"(?:[ivx]{1,4}\.|\d{1,3}°)\s")
-PRINTED_RUN = 5  # lines in a row, most of them stopping mid-sentence
+_PRINTED_ITEM: Final = compile_cached(r"(?:[ivx]{1,4}\.|\d{1,3}°)\s")
+PRINTED_RUN: Final = 5  # lines in a row, most of them stopping mid-sentence
 
 
 def _joinable(block: Block, i: int, cells: set[int]) -> bool:
@@ -803,13 +804,13 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_FLAT_DROP = compile_cached(
+_FLAT_DROP: Final = compile_cached(
     r"<(script|style|noscript|template|svg|head|nav|footer)\b.*?</\1\s*>", re.S | re.I
 )
-_FLAT_BLOCK = compile_cached(
+_FLAT_BLOCK: Final = compile_cached(
     r"<\s*/?\s*(?:p|div|section|article|main|li|h[1-6]|tr|br|ul|ol|table|blockquote|pre|dt|dd)\b[^>]*>", re.I
 )
-_FLAT_TAG = compile_cached(r"<[^>]*>")
+_FLAT_TAG: Final = compile_cached(r"<[^>]*>")
 
 
 def _flat_html_text(text: str) -> str:
@@ -864,7 +865,7 @@ def _drop(el) -> None:  # type: ignore[no-untyped-def]
     parent.remove(el)
 
 
-_NOT_XML = compile_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML: Final = compile_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _is_chrome(el) -> bool:  # type: ignore[no-untyped-def]
@@ -971,7 +972,7 @@ def _content_root(root):  # type: ignore[no-untyped-def]
         node = child
 
 
-_CONTAINERS = frozenset("div section article main body span font center td form".split())
+_CONTAINERS: Final = frozenset("div section article main body span font center td form".split())
 
 
 def _has_heading(el) -> bool:  # type: ignore[no-untyped-def]
@@ -1176,7 +1177,7 @@ class _Walker:
             ctx.marker = None  # the marker belongs to the item's first block only
 
 
-_CACHED_CHUNK_CHARS = 4096  # longer text is folded without keeping it in the cache
+_CACHED_CHUNK_CHARS: Final = 4096  # longer text is folded without keeping it in the cache
 
 
 def _fold_chunk(chunk: str) -> str:

@@ -19,16 +19,17 @@ import re
 import struct
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from monitor.lang.scripts import HAN_CHAR, HANGUL
 from monitor.lang.startup_cache import compile_cached
 from monitor.models import Clause
 
-LANGUAGES: tuple[str, ...] = (
+LANGUAGES: Final[tuple[str, ...]] = (
     "en", "sv", "no", "da", "de", "fr", "es", "nl", "hr", "sl", "zh-Hans", "zh-Hant",
 )  # fmt: skip
 
-_HINTS = {
+_HINTS: Final = {
     "nb": "no",
     "nn": "no",
     "no": "no",
@@ -66,7 +67,7 @@ _HINTS = {
 }
 
 # Characters that exist in only one of the two written forms (common in policies).
-_SIMPLIFIED = frozenset(
+_SIMPLIFIED: Final = frozenset(
     "们这个数据为说时会对与隐东车门问间关开发实经结给统计过还进选钟网络设备记录议务护权规则协访该认证请"
     "应让证将两从众优伤传体侧债储儿册军农冲决况净减凭击刘则刚创删别剧劝办动劳势区医华单卖卫历压厂县"
     "发变号叶吗听启响团围国图圆场坏块坚报够头夺奋妇妈学宁宝实审宽导尽层属岁岛币师帐带帮库应废开异张"
@@ -76,7 +77,7 @@ _SIMPLIFIED = frozenset(
     "语误说请诺读课谁调谈负贡财责败货质购贮贷费资赏赔赖输辑达迁运还这进远违连迟适选递逻邮邻释钥铁银"
     "链锁长闭问间阅队阶际陆险随隐难雇须顾预领频题额风飞饰馈驱验骤齐龄"
 )
-_TRADITIONAL = (
+_TRADITIONAL: Final = (
     frozenset(
         "們這個數據為說時會對與隱東車門問間關開發實經結給統計過還進選鐘網絡設備記錄議務護權規則協訪該認證請"
         "應讓證將兩從眾優傷傳體側債儲兒冊軍農衝決況淨減憑擊劉則剛創刪別劇勸辦動勞勢區醫華單賣衛歷壓廠縣"
@@ -90,20 +91,22 @@ _TRADITIONAL = (
     - _SIMPLIFIED
 )
 
-_SIMPLIFIED_RE = compile_cached("[" + "".join(sorted(_SIMPLIFIED)) + "]")
-_TRADITIONAL_RE = compile_cached("[" + "".join(sorted(_TRADITIONAL)) + "]")
-_HAN = HAN_CHAR
-_KANA_HANGUL = compile_cached(f"[\u3040-\u30fa\u30fd-\u30ff{HANGUL}]")  # not ・ ー, used in Chinese too
-_WORD = compile_cached(r"[^\W\d_]+", re.UNICODE)
+_SIMPLIFIED_RE: Final = compile_cached("[" + "".join(sorted(_SIMPLIFIED)) + "]")
+_TRADITIONAL_RE: Final = compile_cached("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_HAN: Final = HAN_CHAR
+_KANA_HANGUL: Final = compile_cached(
+    f"[\u3040-\u30fa\u30fd-\u30ff{HANGUL}]"
+)  # not ・ ー, used in Chinese too
+_WORD: Final = compile_cached(r"[^\W\d_]+", re.UNICODE)
 # _WORD's matches in lower-cased ASCII text are the runs of a-z: this table lowers A-Z and blanks
 # every other byte, so that split() gives them.
-_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_ASCII_WORDS: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 # the same, keeping "\n": the samples of many clauses, joined by line breaks, go through at once
-_ASCII_WORDS_LINES = _ASCII_WORDS[:10] + b"\n" + _ASCII_WORDS[11:]
-_LATIN_WORD = compile_cached(r"[A-Za-z\u00c0-\u024f]+")
+_ASCII_WORDS_LINES: Final = _ASCII_WORDS[:10] + b"\n" + _ASCII_WORDS[11:]
+_LATIN_WORD: Final = compile_cached(r"[A-Za-z\u00c0-\u024f]+")
 
 # Function words and policy words that mark one language more than the others.
-_WORDS: dict[str, dict[str, float]] = {
+_WORDS: Final[dict[str, dict[str, float]]] = {
     "en": dict.fromkeys(
         "the and of to we you your our is are will may with for this that not personal information "
         "data use by or be any such which have it from as on in policy privacy must can if at us their "
@@ -263,7 +266,7 @@ _WORDS["da"]["og"] = 1.5
 _WORDS["hr"]["o"] = 1.0
 _WORDS["sl"]["o"] = 1.0
 
-_CHARS: dict[str, dict[str, float]] = {
+_CHARS: Final[dict[str, dict[str, float]]] = {
     "sv": {"ä": 1.5, "ö": 1.5, "å": 0.5},
     "no": {"ø": 1.5, "æ": 1.0, "å": 0.5},
     "da": {"ø": 1.5, "æ": 1.0, "å": 0.5},
@@ -292,10 +295,12 @@ _CHARS: dict[str, dict[str, float]] = {
 # They count only in a close call with no hint (a hint, or the document's language, decides one), and
 # only for a language the words already speak for (Dutch "ij" always: no other language here
 # writes it so).
-_LETTER = "a-zæøåäöéèüëïčšžćđ"
-_NO_SHAPES = rf"\bopp[{_LETTER}]{{3,}}|\bpersonvern|[{_LETTER}]{{3,}}(?:sjon|sjonen|sjoner|ene|(?<!e)ert)\b"
-_SV_SHAPES = rf"[{_LETTER}]{{3,}}(?:(?<![ut])ar|arna|erna|orna)\b|\bupp[{_LETTER}]{{3,}}"
-_SHAPES: tuple[tuple[str, re.Pattern[str], float], ...] = (
+_LETTER: Final = "a-zæøåäöéèüëïčšžćđ"
+_NO_SHAPES: Final = (
+    rf"\bopp[{_LETTER}]{{3,}}|\bpersonvern|[{_LETTER}]{{3,}}(?:sjon|sjonen|sjoner|ene|(?<!e)ert)\b"
+)
+_SV_SHAPES: Final = rf"[{_LETTER}]{{3,}}(?:(?<![ut])ar|arna|erna|orna)\b|\bupp[{_LETTER}]{{3,}}"
+_SHAPES: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = (
     ("no", compile_cached(_NO_SHAPES), 1.5),
     ("da", compile_cached(rf"[{_LETTER}]{{3,}}(?:erne|eret)\b"), 1.5),
     ("sv", compile_cached(_SV_SHAPES), 1.5),
@@ -304,32 +309,32 @@ _SHAPES: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("sl", compile_cached(rf"[{_LETTER}]{{3,}}(?:ijo|ega|emu)\b"), 1.0),
     ("hr", compile_cached(rf"[{_LETTER}]{{3,}}(?:iju|og|oga)\b"), 1.0),
 )
-CLOSE_CALL = 2.0  # top two scores nearer than this: word shapes are asked too
-_SHAPE_LANGS = frozenset(lang for lang, _, _ in _SHAPES)
-_WORD_INDEX: dict[str, list[tuple[str, float]]] = {}
+CLOSE_CALL: Final = 2.0  # top two scores nearer than this: word shapes are asked too
+_SHAPE_LANGS: Final = frozenset(lang for lang, _, _ in _SHAPES)
+_WORD_INDEX: Final[dict[str, list[tuple[str, float]]]] = {}
 for _lang, _table in _WORDS.items():
     for _w, _weight in _table.items():
         _WORD_INDEX.setdefault(_w, []).append((_lang, _weight))
-_CHAR_INDEX: dict[str, list[tuple[str, float]]] = {}
+_CHAR_INDEX: Final[dict[str, list[tuple[str, float]]]] = {}
 for _lang, _table in _CHARS.items():
     for _c, _weight in _table.items():
         _CHAR_INDEX.setdefault(_c, []).append((_lang, _weight))
-_SPECIAL = compile_cached("[" + "".join(_CHAR_INDEX) + "]")
+_SPECIAL: Final = compile_cached("[" + "".join(_CHAR_INDEX) + "]")
 
-SAMPLE_CHARS = 400
-MIN_EVIDENCE = 2.0  # below this the hint (or "und") wins
+SAMPLE_CHARS: Final = 400
+MIN_EVIDENCE: Final = 2.0  # below this the hint (or "und") wins
 
 # ASCII text has none of the special letters, so its evidence is the sum of its words' weights.
 # Every word weight is a whole number of halves: a word's weights, in halves, are packed into one
 # integer, 16 bits per language (in name order), so that sum() adds them for all languages at
 # once. A sample holds at most SAMPLE_CHARS / 2 words: no field can overflow into the next.
-_PACKED_LANGS: tuple[str, ...] = tuple(sorted(_WORDS))
-_PACKED_INDEX = {lang: i for i, lang in enumerate(_PACKED_LANGS)}
-_PACKED_WORDS: dict[str, int] = {
+_PACKED_LANGS: Final[tuple[str, ...]] = tuple(sorted(_WORDS))
+_PACKED_INDEX: Final = {lang: i for i, lang in enumerate(_PACKED_LANGS)}
+_PACKED_WORDS: Final[dict[str, int]] = {
     word: sum(int(2 * weight) << (16 * _PACKED_INDEX[lang]) for lang, weight in entry)
     for word, entry in _WORD_INDEX.items()
 }
-_HALVES = struct.Struct(f"<{len(_PACKED_LANGS)}H")
+_HALVES: Final = struct.Struct(f"<{len(_PACKED_LANGS)}H")
 if any(2 * w != int(2 * w) for table in _WORDS.values() for w in table.values()) or (
     max(w for table in _WORDS.values() for w in table.values()) * 2 * (SAMPLE_CHARS // 2 + 1) >= 2**16
 ):
@@ -493,7 +498,9 @@ def _chinese_form(text: str, hinted: str | None) -> tuple[str, bool]:
 
 # ASCII bytes that are no part of a _WORD match (all but a-z and A-Z) as spaces; the bytes of
 # other characters (UTF-8: 0x80-0xff) kept as they are
-_ASCII_NON_LETTERS = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 or c >= 128 else 32 for c in range(256))
+_ASCII_NON_LETTERS: Final = bytes(
+    c if 97 <= c <= 122 or 65 <= c <= 90 or c >= 128 else 32 for c in range(256)
+)
 
 
 def _words(low: str) -> list[str]:
@@ -519,7 +526,7 @@ def _words(low: str) -> list[str]:
     return out
 
 
-_TYPOGRAPHIC = "’“”‘–—«»"  # no word characters (Pi, Pf, Pd)
+_TYPOGRAPHIC: Final = "’“”‘–—«»"  # no word characters (Pi, Pf, Pd)
 
 
 def _latin_scores(text: str) -> dict[str, float]:

@@ -15,12 +15,14 @@ The CJK classes come from monitor/lang/scripts.py.
 
 from __future__ import annotations
 
+from typing import Final
+
 from monitor.lang.scripts import CJK
 from monitor.lang.startup_cache import compile_cached
 
 # "30. juni", "1. Januar": a date, not a numbered clause (da, de, no, sv, fr, es, en, nl, hr, sl
 # month names).
-MONTHS = (
+MONTHS: Final = (
     r"(?i:(?:jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?)?|février|fév|mar(?:s|ch|ts|zo)?|märz|apr(?:il)?|avril"
     r"|abril|ma[iyj]|mayo|jun[ie]?|junio|juin|jul[iy]?|julio|juillet|aug(?:ust[i]?)?|août|agosto"
     r"|sep(?:t|tember|tembre|tiembre)?|o[kc]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?"
@@ -32,12 +34,12 @@ MONTHS = (
     r"|listopada?|studen(?:i|og|oga)|prosin(?:ac|ca))\b)"
 )
 
-CJK_NUMERALS = "一二三四五六七八九十百"
-_CJK_ORDINAL = rf"第[{CJK_NUMERALS}零〇\d]+"  # 第三, 第12
-SECTION_WORDS = "Section|Article|Artikel|Chapter|Kapitel|Avsnitt"  # (a marker also takes "Art.")
-BULLETS = "•·‧・▪◦●○■□►▸✓➢➤"
+CJK_NUMERALS: Final = "一二三四五六七八九十百"
+_CJK_ORDINAL: Final = rf"第[{CJK_NUMERALS}零〇\d]+"  # 第三, 第12
+SECTION_WORDS: Final = "Section|Article|Artikel|Chapter|Kapitel|Avsnitt"  # (a marker also takes "Art.")
+BULLETS: Final = "•·‧・▪◦●○■□►▸✓➢➤"
 
-_MARKER_ALT = (
+_MARKER_ALT: Final = (
     rf"{_CJK_ORDINAL}[条章节款部分]\s*"
     rf"|[{CJK_NUMERALS}]+[、.]\s*"
     rf"|\([{CJK_NUMERALS}]{{1,4}}\)\s*"
@@ -54,17 +56,17 @@ _MARKER_ALT = (
     rf"|[{BULLETS}]\s*"
     r"|[-*–—+](?=\s)\s*"
 )
-MARKER = compile_cached(f"^(?:{_MARKER_ALT})")
-MARKER_ONLY = compile_cached(f"^(?:{_MARKER_ALT})$")
+MARKER: Final = compile_cached(f"^(?:{_MARKER_ALT})")
+MARKER_ONLY: Final = compile_cached(f"^(?:{_MARKER_ALT})$")
 
 # Every alternative above starts with one of these, a digit, or a Latin letter that is "I", "V",
 # "X", the first of a section word or "Art.", or is followed by ")".
-_MARKER_FIRST = frozenset(f"第{CJK_NUMERALS}(§{BULLETS}-*–—+")
+_MARKER_FIRST: Final = frozenset(f"第{CJK_NUMERALS}(§{BULLETS}-*–—+")
 # A marker that starts with a Latin letter: a letter and ")"; one to four of I, V, X and a full
 # stop; or a section word (SECTION_WORDS, "Art.").
-_ROMAN = "IVX"
-_SECTION_STARTS = (*SECTION_WORDS.split("|"), "Art.")
-_SECTION_FIRST = frozenset(word[0] for word in _SECTION_STARTS)
+_ROMAN: Final = "IVX"
+_SECTION_STARTS: Final = (*SECTION_WORDS.split("|"), "Art.")
+_SECTION_FIRST: Final = frozenset(word[0] for word in _SECTION_STARTS)
 
 
 def may_be_marker(text: str) -> bool:
@@ -89,7 +91,7 @@ def starts_with_marker(line: str) -> bool:
 
 
 # Plain-text headings: a section number of a heading scheme, then a short title.
-HEADING_NUMBER = compile_cached(
+HEADING_NUMBER: Final = compile_cached(
     rf"^(?P<m>{_CJK_ORDINAL}[章部分]|{_CJK_ORDINAL}[条节]"
     rf"|[{CJK_NUMERALS}]+[、.]|\([一二三四五六七八九十]{{1,3}}\)"
     r"|\d{1,2}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?(?=\s*\D)|\d{1,2}[.、](?!\d)(?!\s*" + MONTHS + r")"

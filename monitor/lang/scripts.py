@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Final
 
 from monitor.lang.startup_cache import compile_cached
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK unified ideographs (+ ext. A, compatibility)
-KANA = "\u3040-\u30ff"  # hiragana, katakana (with ・ and ー)
-HANGUL = "\uac00-\ud7af"  # Hangul syllables
-CJK_PUNCT = "\u3000-\u303f"  # CJK symbols and punctuation (、。「」 ...)
-FULLWIDTH = "\uff00-\uffef"  # half-width and full-width forms
+HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK unified ideographs (+ ext. A, compatibility)
+KANA: Final = "\u3040-\u30ff"  # hiragana, katakana (with ・ and ー)
+HANGUL: Final = "\uac00-\ud7af"  # Hangul syllables
+CJK_PUNCT: Final = "\u3000-\u303f"  # CJK symbols and punctuation (、。「」 ...)
+FULLWIDTH: Final = "\uff00-\uffef"  # half-width and full-width forms
 
-CJK = KANA + HAN  # the letters of Chinese and Japanese text
-CJK_CHAR = compile_cached(f"[{CJK}]")
-HAN_CHAR = compile_cached(f"[{HAN}]")
+CJK: Final = KANA + HAN  # the letters of Chinese and Japanese text
+CJK_CHAR: Final = compile_cached(f"[{CJK}]")
+HAN_CHAR: Final = compile_cached(f"[{HAN}]")
 
 
 class _RunSplitter:
@@ -53,9 +54,9 @@ class _RunSplitter:
 
 
 # A letter is a word character that is not a digit or "_": `[^\W\d_]`.
-_LETTERS = _RunSplitter(r"[\W\d_]")
+_LETTERS: Final = _RunSplitter(r"[\W\d_]")
 # A word character apart from "_": `[^\W_]`.
-_WORDS = _RunSplitter(r"[\W_]")
+_WORDS: Final = _RunSplitter(r"[\W_]")
 
 
 def letter_runs(text: str) -> list[str]:

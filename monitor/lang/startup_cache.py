@@ -32,7 +32,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, AnyStr, TypeVar, overload
 
 try:  # CPython's regex internals: 3.11+ first, then 3.10's names
     import _sre
@@ -77,11 +77,16 @@ def cache_path() -> Path:
     return folder / f"startup-{tag}-{magic}-{codesize}.sqlite"
 
 
-def compile_cached(pattern: str, flags: int = 0, rewrite: Rewrite | None = None) -> re.Pattern[str]:
-    """re.compile(pattern, flags), from the cache when this interpreter compiled it before.
-    `rewrite` (a function and a tag of its version): a source that matches what `pattern`
-    matches, or None, whose code is compiled and kept instead, under the same one entry (the
-    compiled pattern's `.pattern` stays `pattern`)."""
+@overload
+def compile_cached(pattern: str, flags: int = 0, rewrite: Rewrite | None = None) -> re.Pattern[str]: ...
+@overload
+def compile_cached(pattern: bytes, flags: int = 0, rewrite: None = None) -> re.Pattern[bytes]: ...
+def compile_cached(pattern: AnyStr, flags: int = 0, rewrite: Rewrite | None = None) -> re.Pattern[AnyStr]:
+    """re.compile(pattern, flags), from the cache when this interpreter compiled it before (a
+    bytes pattern gives a bytes regex, as with re.compile). `rewrite` (a function and a tag of its
+    version; str patterns only): a source that matches what `pattern` matches, or None, whose code
+    is compiled and kept instead, under the same one entry (the compiled pattern's `.pattern`
+    stays `pattern`)."""
     if not _USABLE:
         return re.compile((rewrite[0](pattern, flags) if rewrite else None) or pattern, flags)
     try:
@@ -235,14 +240,14 @@ def save() -> None:
         pass  # another time: a cache is never worth an error
 
 
-def _generate(pattern: str, flags: int) -> tuple[int, list[int], int, dict[str, int]]:
+def _generate(pattern: str | bytes, flags: int) -> tuple[int, list[int], int, dict[str, int]]:
     parsed_pattern = _sre_parse.parse(pattern, flags)
     code = [int(c) for c in _sre_compile._code(parsed_pattern, flags)]
     state = parsed_pattern.state
     return (int(flags | state.flags), code, state.groups - 1, dict(state.groupdict))
 
 
-def _build(pattern: str, entry: tuple[int, list[int], int, dict[str, int]]) -> re.Pattern[str]:
+def _build(pattern: AnyStr, entry: tuple[int, list[int], int, dict[str, int]]) -> re.Pattern[AnyStr]:
     flags, code, groups, groupindex = entry
     indexgroup: list[str | None] = [None] * (groups + 1)
     for name, index in groupindex.items():
