@@ -77,6 +77,7 @@ SCHEMA: dict[str, str] = {
     "frequencies": "list",
     "processed_by": "list",
     "residence_scope": "list",
+    "availability_scope": "list",
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",

@@ -16,8 +16,9 @@ One SQLite file per interpreter (`startup-cpython-311-<sre magic>-<codesize>.sql
 $POLICY_MONITOR_CACHE_DIR, else $XDG_CACHE_HOME/policy-monitor, else ~/.cache/policy-monitor:
 each entry is read when first asked for (a `diff` reads the few hundred it needs, not all), and
 what a process added is written when it exits (a `check --all` worker process, which leaves by
-`os._exit` without atexit hooks, writes it when its share of the pass is done). Any failure (no such internals, an unwritable
-or damaged file) falls back to compiling and parsing as usual, silently.
+`os._exit` without atexit hooks, writes it when its share of the pass is done). Any failure
+(no such internals, an unwritable or damaged file) falls back to compiling and parsing as
+usual, silently.
 """
 
 from __future__ import annotations
