@@ -1455,6 +1455,8 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if conditions & WAIVABLE and lex.waived_conditions is not None:
         conditions -= _waived(conditions & WAIVABLE, text, lex)
     limit = lex.conditions.get("limit")
+    if "limit" in conditions and limit is not None and _only_where_offered(text, limit, lex):
+        conditions -= {"limit"}
     minimum = lex.conditions.get("minimum") if "minimum" in conditions else None
     if "limit" not in conditions or limit is None:
         return conditions
@@ -1465,6 +1467,18 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
         return conditions - {"limit"}
     return conditions
+
+
+def _only_where_offered(text: str, limit: re.Pattern[str], lex: Lexicon) -> bool:
+    """Every limiting word of the clause says where a feature is offered, in countries it does
+    not name ("only in the territories concerned, we work with Batch ..."): whom the clause
+    applies to, no limit on what is done with the data. A named place ("only in the EU") is no
+    such scope: the lexicons' phrases name none."""
+    scope = lex.availability_scope
+    if scope is None:
+        return False
+    spans = [(m.start(), m.end()) for m in scope.finditer(text)]
+    return bool(spans) and all(_overlaps(m, spans) for m in limit.finditer(text))
 
 
 # Conditions a clause can say do not apply: consent not needed, a destination without adequate

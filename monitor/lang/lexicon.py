@@ -157,6 +157,9 @@ class Lexicon:
     # "if you are in the EU", "wenn Sie in der EU wohnen": who a term applies to (a limit on it);
     # the place it names is where the user is, no destination of data
     residence_scope: re.Pattern[str] | None = None
+    # "only in the territories concerned", "nur in bestimmten Ländern": where a feature is offered
+    # (unnamed countries); an "only" inside it limits no use of data
+    availability_scope: re.Pattern[str] | None = None
     # "from", "van", "od", "从": a party named after it is where data comes from, not a recipient
     source_markers: re.Pattern[str] | None = None
     # "some" / "all": a word that says a part of the data, and one that says the whole of it
@@ -462,6 +465,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         reviews=_alternation(data.get("reviews"), cjk),
         processed_by=_alternation(data.get("processed_by"), cjk),
         residence_scope=_alternation(data.get("residence_scope"), cjk),
+        availability_scope=_alternation(data.get("availability_scope"), cjk),
         source_markers=_alternation(data.get("source_markers"), cjk),
         partial_scope=_alternation(data.get("partial_scope"), cjk),
         whole_scope=_alternation(data.get("whole_scope"), cjk),

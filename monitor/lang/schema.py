@@ -78,6 +78,7 @@ SCHEMA: dict[str, str] = {
     "reviews": "list",
     "processed_by": "list",
     "residence_scope": "list",
+    "availability_scope": "list",
     "source_markers": "list",
     "partial_scope": "list",
     "whole_scope": "list",

@@ -60,6 +60,7 @@ def _classify_changes(
     questions = sum(1 for change in changes if change.kind in ("added", "removed"))
     versions = _Versions(old_clauses, new_clauses, questions)
     resplit = _resplit(changes)
+    resplit.update((k, "table cells moved") for k in _moved_cell_tails(changes) if k not in resplit)
     added = {c.new.index for c in changes if c.kind == "added" and c.new is not None}
     removed = {c.old.index for c in changes if c.kind == "removed" and c.old is not None}
     repeated: set[int] | None = None  # found when a clause added or removed first alerts
@@ -175,6 +176,33 @@ def _in_repeated_run(
                 if end - start >= 2 and sum(len(my_keys[n]) for n in range(start, end)) >= MIN_RUN_CHARS:
                     found.add(changed[place])
                     break
+    return found
+
+
+def _moved_cell_tails(changes: Sequence[Change]) -> set[int]:
+    """Positions of edited clauses that only gained (or lost) the other cells of a table row at
+    their end, from the row's last sentence dropped (or added) beside them: "... complète." ->
+    "... complète. | Contrat | Qwant" when "Enfin, ... | Contrat | Qwant" was deleted from the
+    cell. The row's other columns moved to the sentence before; that sentence says the same."""
+    found: set[int] = set()
+    for k, change in enumerate(changes):
+        old, new = change.old, change.new
+        if change.kind != "modified" or old is None or new is None:
+            continue
+        gained = new.text.startswith(old.text)
+        longer, shorter = (new.text, old.text) if gained else (old.text, new.text)
+        tail = longer[len(shorter) :].strip()
+        if not tail.startswith("|") or not longer.startswith(shorter):
+            continue
+        wanted = "removed" if gained else "added"
+        for n in (k - 1, k + 1, k - 2, k + 2):
+            if not 0 <= n < len(changes) or changes[n].kind != wanted:
+                continue
+            other = changes[n].old if gained else changes[n].new
+            mine = old if gained else new
+            if other is not None and abs(other.index - mine.index) == 1 and other.text.endswith(tail):
+                found.add(k)
+                break
     return found
 
 
