@@ -8,7 +8,7 @@ Each row: language and a sentence (or an old and a new clause)."""
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, check_expected, modified, removed
+from engine_checks import assert_alert, check_expected, modified, page_changes, removed, section_page
 
 # --- "you can turn it off in your settings", dropped: the user's control is gone ---
 
@@ -57,3 +57,39 @@ BARE_NOT = [
 @pytest.mark.parametrize(("old", "new", "expected"), BARE_NOT)
 def test_a_bare_chinese_not_negates_the_verb_after_it(old: str, new: str, expected: str) -> None:
     check_expected(modified(old, new, "zh"), expected)
+
+
+# --- a sentence whose first letter was left small, then capitalised: no split, no change ---
+
+SMALL_STARTS = [
+    ("en", "We review the stored files every spring. in all other cases the statutory periods apply."),
+    (
+        "de",
+        "Die gespeicherten Dateien prüfen wir jedes Frühjahr. im Übrigen gelten die gesetzlichen Fristen.",
+    ),
+    (
+        "fr",
+        "Nous vérifions les fichiers chaque printemps. pour le reste, les délais légaux s'appliquent.",
+    ),
+    ("es", "Revisamos los archivos guardados cada primavera. en lo demás se aplican los plazos legales."),
+    ("da", "Vi gennemgår de gemte filer hvert forår. i øvrigt gælder de lovbestemte frister."),
+    ("sv", "Vi granskar de sparade filerna varje månad. i övrigt gäller de lagstadgade tidsfristerna."),
+    ("no", "Vi gjennomgår de lagrede filene hver måned. for øvrig gjelder de lovbestemte fristene."),
+    (
+        "nl",
+        "Wij controleren de bestanden elk voorjaar. voor het overige gelden de wettelijke termijnen.",
+    ),
+    ("hr", "Pohranjene datoteke pregledavamo svakog proljeća. u ostalom vrijede zakonski rokovi."),
+    ("sl", "Shranjene datoteke pregledamo vsako pomlad. sicer veljajo zakonski roki."),
+]
+
+
+def _capitalised_after_stop(text: str) -> str:
+    at = text.index(". ") + 2
+    return text[:at] + text[at].upper() + text[at + 1 :]
+
+
+@pytest.mark.parametrize(("language", "text"), SMALL_STARTS)
+def test_a_sentence_start_capitalised_is_no_change(language: str, text: str) -> None:
+    old, new = section_page("Storage", [text]), section_page("Storage", [_capitalised_after_stop(text)])
+    assert page_changes(old, new) == [], language

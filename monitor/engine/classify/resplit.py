@@ -57,14 +57,29 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
     if other.kind == "added" and other.new is not None and abs(other.new.index - new.index) == 1:
         halves = sorted((other.new, new), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
+        if _same_letters(old.text, joined):
+            return CASE_ONLY
         return "sentence split" if _same_terms(old.text, joined, new.language) else None
     if other.kind == "removed" and other.old is not None and abs(other.old.index - old.index) == 1:
         halves = sorted((other.old, old), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
+        if _same_letters(joined, new.text):
+            return CASE_ONLY
         return "sentences joined" if _same_terms(joined, new.text, new.language) else None
     if other.kind == "modified" and other.old is not None and other.new is not None:
         return _boundary_moved(change, other)
     return None
+
+
+# A sentence whose first letter was only capitalised ("… geprüft. im Übrigen" -> "… geprüft. Im
+# Übrigen"), or made small: the segmenter splits before a capital only, so one version has two
+# clauses where the other has one, and no word of either changed. No change at all.
+CASE_ONLY = "letter case only"
+
+
+def _same_letters(old: str, new: str) -> bool:
+    """The two texts are the same words, letter case and spacing aside."""
+    return " ".join(old.split()).casefold() == " ".join(new.split()).casefold()
 
 
 def _boundary_moved(change: Change, other: Change) -> str | None:
