@@ -58,23 +58,24 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
         halves = sorted((other.new, new), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
         if _same_letters(old.text, joined):
-            return CASE_ONLY
+            return SAME_WORDS
         return "sentence split" if _same_terms(old.text, joined, new.language) else None
     if other.kind == "removed" and other.old is not None and abs(other.old.index - old.index) == 1:
         halves = sorted((other.old, old), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
         if _same_letters(joined, new.text):
-            return CASE_ONLY
+            return SAME_WORDS
         return "sentences joined" if _same_terms(joined, new.text, new.language) else None
     if other.kind == "modified" and other.old is not None and other.new is not None:
         return _boundary_moved(change, other)
     return None
 
 
-# A sentence whose first letter was only capitalised ("… geprüft. im Übrigen" -> "… geprüft. Im
-# Übrigen"), or made small: the segmenter splits before a capital only, so one version has two
-# clauses where the other has one, and no word of either changed. No change at all.
-CASE_ONLY = "letter case only"
+# The same words, only cut into sentences otherwise: a sentence whose first letter was only
+# capitalised ("… geprüft. im Übrigen" -> "… geprüft. Im Übrigen"; the segmenter splits before a
+# capital only), or a run-in label set on a line of its own ("Audits OVH shall …" -> "Audits" /
+# "OVH shall …"). No word changed: no change at all.
+SAME_WORDS = "same words"
 
 
 def _same_letters(old: str, new: str) -> bool:
