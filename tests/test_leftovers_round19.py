@@ -13,21 +13,20 @@ from engine_checks import assert_alert, check_expected, modified, page_changes, 
 # --- "you can turn it off in your settings", dropped: the user's control is gone ---
 
 SETTINGS_OPT_OUTS = [
-    ("en", "You may switch off the recording of your step count in the settings of your phone."),
-    ("de", "Die Aufzeichnung Ihrer Schrittzahl können Sie in den Einstellungen Ihres Telefons deaktivieren."),
+    ("en", "You may switch off the collection of your step count in the settings of your phone."),
+    ("de", "Die Erhebung Ihrer Schrittzahl können Sie in den Einstellungen Ihres Telefons deaktivieren."),
     (
         "fr",
-        "Vous pouvez désactiver l'enregistrement de votre nombre de pas dans les paramètres de votre "
-        "téléphone.",
+        "Vous pouvez désactiver la collecte de votre nombre de pas dans les paramètres de votre téléphone.",
     ),
-    ("es", "Puede desactivar el registro de su número de pasos en la configuración de su teléfono."),
+    ("es", "Puede desactivar la recopilación de su número de pasos en la configuración de su teléfono."),
     ("da", "Du kan slå registreringen af dit skridttal fra i indstillingerne på din telefon."),
-    ("sv", "Du kan stänga av registreringen av ditt antal steg i inställningarna på din telefon."),
+    ("sv", "Du kan stänga av insamlingen av ditt antal steg i inställningarna på din telefon."),
     ("no", "Du kan slå av registreringen av antall skritt i innstillingene på telefonen din."),
-    ("nl", "U kunt het registreren van uw aantal stappen uitschakelen in de instellingen van uw telefoon."),
-    ("hr", "Bilježenje broja koraka možete isključiti u postavkama svog telefona."),
-    ("sl", "Beleženje števila korakov lahko izklopite v nastavitvah svojega telefona."),
-    ("zh", "您可以在手机的设置中关闭步数记录功能。"),
+    ("nl", "U kunt het verzamelen van uw aantal stappen uitschakelen in de instellingen van uw telefoon."),
+    ("hr", "Prikupljanje podataka o broju koraka možete isključiti u postavkama svog telefona."),
+    ("sl", "Zbiranje podatkov o številu korakov lahko izklopite v nastavitvah svojega telefona."),
+    ("zh", "您可以在手机的设置中关闭步数信息的收集。"),
 ]
 
 

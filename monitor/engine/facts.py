@@ -1098,8 +1098,12 @@ def _without_service_complaints(text: str, lex: Lexicon, hits: dict[str, int]) -
         del hits["rights"]
 
 
+# what is done with data: a practice the user may turn off is one of these (not pop-up notices)
+_DATA_PRACTICES = frozenset({"collection", "sharing", "purpose", "transfer", "retention"})
+
+
 def _turned_off_in_settings(text: str, lex: Lexicon) -> bool:
-    """The clause tells the user they can block, disable or turn off a practice in their device,
+    """The clause tells the user they can block, disable or turn off a data practice in their device,
     browser or app settings (not cookies: rejecting them is a choice about tracking): a control
     the user holds, so the clause is about the user's rights whatever data it names."""
     settings = lex.rights.get("settings opt-out")
@@ -1696,8 +1700,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits = {}
     if "rights" in hits and _complaint_to_the_service(text, lex):
         _without_service_complaints(text, lex, hits)
-    if "tracking" not in hits and _turned_off_in_settings(text, lex):
-        hits["rights"] = hits.get("rights", 0) + 1  # "you can turn it off in your device settings"
+    if _DATA_PRACTICES & hits.keys() and "tracking" not in hits and _turned_off_in_settings(text, lex):
+        hits["rights"] = hits.get("rights", 0) + 1  # "you can turn off its collection in your settings"
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
         hits["collection"] = hits.get("collection", 0) + own
