@@ -142,6 +142,7 @@ _RIGHT = {  # the canonical rights (lang/schema.py), said as what the user may d
     "opt-out of sale": "to opt out of the sale of your data",
     "reject cookies": "to reject cookies",
     "opt-out": "to opt out",
+    "settings opt-out": "to turn it off in your settings",
     "account deletion": "to delete your account",
     "account data deletion": "to have your data deleted with your account",
     "human review": "to have a person review an automated decision",
@@ -373,6 +374,11 @@ def _right(facts: Sequence[Fact]) -> str:
     costs = _costs(facts)
     if costs:
         return costs
+    if {f.new or f.old for f in facts} == {"settings opt-out"}:
+        # "you can turn off location collection in your device settings" dropped: a control taken away
+        if facts[0].direction == "added":
+            return "you are now told you can turn this off in your settings"
+        return "you are no longer told you can turn this off in your settings"
     if facts[0].direction == "added":
         return f"you now have the right {_values(facts, right_name)}"
     plural = "rights" if len(facts) > 1 else "right"

@@ -1108,6 +1108,21 @@ def _without_service_complaints(text: str, lex: Lexicon, hits: dict[str, int]) -
         del hits["rights"]
 
 
+# what is done with data: a practice the user may turn off is one of these (not pop-up notices)
+_DATA_PRACTICES = frozenset({"collection", "sharing", "purpose", "transfer", "retention"})
+
+
+def _turned_off_in_settings(text: str, lex: Lexicon) -> bool:
+    """The clause tells the user they can block, disable or turn off a data practice in their device,
+    browser or app settings (not cookies: rejecting them is a choice about tracking): a control
+    the user holds, so the clause is about the user's rights whatever data it names."""
+    settings = lex.rights.get("settings opt-out")
+    if settings is None or not caseless.search(settings, text):
+        return False
+    cookies = lex.rights.get("reject cookies")
+    return cookies is None or not caseless.search(cookies, text)
+
+
 def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
     """Of the rights whose words occur, those the clause states: all of them in a clause about
     rights; elsewhere words like "correct" are not rights, but a clause about cookies may name
@@ -1117,8 +1132,14 @@ def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
     return named & {"reject cookies"} if "tracking" in hits else frozenset()
 
 
+# a Chinese "not" standing alone right before the verb ("我们不披露"); not the "must" of "不得不"
+_CJK_BARE_NOT = compile_cached(r"(?<!不得)(?<!不能)不\Z")
+
+
 def _state_before(before: str, lex: Lexicon) -> tuple[str, str]:
     """negated/may/affirmed from the words just before a verb, and the words that say so."""
+    if lex.cjk and _CJK_BARE_NOT.search(before):
+        return "negated", "不"  # "我们不披露": a bare "not" just before the verb, as "不会披露"
     neg = [n.start() for n in lex.negators.finditer(before)] if lex.negators else []
     may = [n.start() for n in lex.modals.finditer(before)] if lex.modals else []
     if neg and (not may or max(neg) >= max(may) or lex.cjk):
@@ -1703,6 +1724,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits = {}
     if "rights" in hits and _complaint_to_the_service(text, lex):
         _without_service_complaints(text, lex, hits)
+    if _DATA_PRACTICES & hits.keys() and "tracking" not in hits and _turned_off_in_settings(text, lex):
+        hits["rights"] = hits.get("rights", 0) + 1  # "you can turn off its collection in your settings"
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
         hits["collection"] = hits.get("collection", 0) + own
@@ -1858,6 +1881,8 @@ class _DeferredFacts(ClauseFacts):
         named = _keys(self._reading.lex.rights, self._reading.text)
         if "complaint" in named and _complaint_to_the_service(self._reading.text, self._reading.lex):
             named -= {"complaint"}
+        if "reject cookies" in named:  # "block cookies in your browser settings": a choice about cookies
+            named -= {"settings opt-out"}
         return named
 
     @_deferred

@@ -182,6 +182,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "opt-out of sale",
             "reject cookies",
             "opt-out",
+            "settings opt-out",
             "account deletion",
             "account data deletion",
             "human review",

@@ -27,7 +27,7 @@ from monitor.engine.classify.context import (
 )
 from monitor.engine.classify.findings import _ordered
 from monitor.engine.classify.modified import _compare
-from monitor.engine.classify.resplit import _cut_sentences, _resplit, _Versions, statement_key
+from monitor.engine.classify.resplit import SAME_WORDS, _cut_sentences, _resplit, _Versions, statement_key
 from monitor.engine.classify.textwords import _changed_words
 from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon, without_addresses
 from monitor.engine.restated import _clause_words as _words_of
@@ -68,7 +68,8 @@ def _classify_changes(
     out = []
     for position, change in enumerate(changes):
         if position in resplit:
-            out.append(_quiet_part(change, resplit[position]))
+            if resplit[position] != SAME_WORDS:  # the same words cut otherwise: no change at all
+                out.append(_quiet_part(change, resplit[position]))
             continue
         classified = _classify_safely(change)
         if not classified.material and change.kind in ("added", "removed"):

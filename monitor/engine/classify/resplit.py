@@ -57,14 +57,30 @@ def _resplit_pair(change: Change, other: Change) -> str | None:
     if other.kind == "added" and other.new is not None and abs(other.new.index - new.index) == 1:
         halves = sorted((other.new, new), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
+        if _same_letters(old.text, joined):
+            return SAME_WORDS
         return "sentence split" if _same_terms(old.text, joined, new.language) else None
     if other.kind == "removed" and other.old is not None and abs(other.old.index - old.index) == 1:
         halves = sorted((other.old, old), key=lambda c: c.index)
         joined = " ".join(c.text for c in halves)
+        if _same_letters(joined, new.text):
+            return SAME_WORDS
         return "sentences joined" if _same_terms(joined, new.text, new.language) else None
     if other.kind == "modified" and other.old is not None and other.new is not None:
         return _boundary_moved(change, other)
     return None
+
+
+# The same words, only cut into sentences otherwise: a sentence whose first letter was only
+# capitalised ("… geprüft. im Übrigen" -> "… geprüft. Im Übrigen"; the segmenter splits before a
+# capital only), or a run-in label set on a line of its own ("Audits OVH shall …" -> "Audits" /
+# "OVH shall …"). No word changed: no change at all.
+SAME_WORDS = "same words"
+
+
+def _same_letters(old: str, new: str) -> bool:
+    """The two texts are the same words, letter case and spacing aside."""
+    return " ".join(old.split()).casefold() == " ".join(new.split()).casefold()
 
 
 def _boundary_moved(change: Change, other: Change) -> str | None:
