@@ -143,6 +143,12 @@ class Lexicon:
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
     data_sources: re.Pattern[str] | None = None
+    # "other similar information", "etc.", "ähnliche Daten": a list's closing sweep that names no
+    # kind of data, party or use of its own; adding or dropping it changes no term
+    catch_all_items: re.Pattern[str] | None = None
+    # "the use of your data enables us to", "l'utilisation des données permet de": a use stated as
+    # what it makes possible, the same potential use a modal ("we may use it to") states
+    enabling_use: re.Pattern[str] | None = None
     # "if you share your location with us", "wenn Sie uns ... mitteilen": the user gives data to the
     # service, data collected; a share verb inside it names no recipient
     given_to_us: re.Pattern[str] | None = None
@@ -460,6 +466,8 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
+        catch_all_items=_alternation(data.get("catch_all_items"), cjk),
+        enabling_use=_alternation(data.get("enabling_use"), cjk),
         given_to_us=_alternation(data.get("given_to_us"), cjk),
         frequencies=_alternation(data.get("frequencies"), cjk),
         reviews=_alternation(data.get("reviews"), cjk),

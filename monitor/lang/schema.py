@@ -73,6 +73,8 @@ SCHEMA: dict[str, str] = {
     "place_prepositions": "list",
     "outside_places": "list",
     "data_sources": "list",
+    "catch_all_items": "list",
+    "enabling_use": "list",
     "given_to_us": "list",
     "frequencies": "list",
     "reviews": "list",

@@ -111,6 +111,15 @@ def _slid_item(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> s
     if serial and j - i > 2 and tokens[j - 1] in _SEPARATORS:
         j -= 1  # ", B," before "and C": a serial comma closes the item, it makes no aside
     item = _list_item(tokens[i:j], other, lex)
+    if item is None and serial and 0 < i < j and tokens[i - 1] in _SEPARATORS:
+        # "A, B, and C" -> "A, B, X and C": the new item fills the slot between the serial comma
+        # and the closing "and", so the stretch itself carries no separator
+        item = _list_item(tokens[i - 1 : j], other, lex)
+        cuts = [c for c in range(i, j) if tokens[c] in _SEPARATORS]
+        if item is None and cuts:
+            # "…, images you associate with your profile, birth date and C": several items went in
+            # at once; the last one, after the last separator, stands for them
+            item = _list_item(tokens[cuts[-1] : j], other, lex)
     k = 0  # slide right: the stretch's first token repeats just after it
     while item is None and i + k < j and j + k < len(tokens) and tokens[i + k] == tokens[j + k]:
         k += 1

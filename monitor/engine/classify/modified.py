@@ -268,6 +268,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     modality = _modality_change(_unexcepted(old.text, lex), _unexcepted(new.text, lex), lex)
     if modality and not negation and _right_said_as_ability(of, nf, material_cats):
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
+    if modality and not negation and _use_said_as_enabling(old.text, new.text, material_cats, lex):
+        modality = 0  # "we may use your data to X" -> "the use of your data enables X": the same use
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
         # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
         # with no keyword of its own is about what its section is about
@@ -281,7 +283,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             _ordered(material_cats), negation, modality if _modal_swapped(pairs, lex) else 0, aimed
         )
         return _done(change, list(material_cats), [finding], True, severity, prefix + text)
-    listed = _list_items(old.text, new.text, lex)
+    listed = _without_catch_alls(_list_items(old.text, new.text, lex), lex)
     if lex.reassurances is not None:  # "不用担心，您可以查阅、更正……": a reassurance opens the list, no item
         listed = (
             tuple(i for i in listed[0] if not _reassures(i, lex)),
@@ -411,6 +413,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "geben wir Ihre Daten an den Versanddienstleister weiter" -> "übermitteln wir … an den
         # Versanddienstleister": the same party gets the data; no country is named on either side
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same recipients")
+    if changed_cats == {"purpose"} and _use_said_as_enabling(old.text, new.text, material_cats, lex):
+        # "podemos utilizar … para" -> "el uso de … nos permite": "use" said once as a verb with its
+        # aim, once as a noun; the hit counts differ, the use does not
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if not changed_cats and scope_swapped:
@@ -1247,3 +1253,28 @@ def _only_what_the_policy_covers(
     if not findings or any(f.fact.kind != "item" for f in findings):
         return False
     return _describes_the_policy(old, of) and _describes_the_policy(new, nf)
+
+
+def _without_catch_alls(
+    listed: tuple[Sequence[str], Sequence[str]], lex: Lexicon
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The listed items less a list's closing sweep ("…, and other similar information", "etc."):
+    it names no kind of data, party or use of its own, so adding or dropping it changes no term."""
+    sweep = lex.catch_all_items
+    if sweep is None:
+        return tuple(listed[0]), tuple(listed[1])
+    return (
+        tuple(i for i in listed[0] if not sweep.fullmatch(i.strip().rstrip(".").strip())),
+        tuple(i for i in listed[1] if not sweep.fullmatch(i.strip().rstrip(".").strip())),
+    )
+
+
+def _use_said_as_enabling(old: str, new: str, material_cats: set[str], lex: Lexicon) -> bool:
+    """One side says the service may use the data for an aim ("we may use your data to X"), the
+    other names the use as what makes the aim possible ("the use of your data enables X"): the
+    modal turned into a noun phrase, the same potential use. Only for a use (purpose): "may share"
+    -> "is shared" keeps its alert, no enabling phrase stands there."""
+    pattern = lex.enabling_use
+    if pattern is None or "purpose" not in material_cats or material_cats & {"sharing", "transfer"}:
+        return False
+    return bool(caseless.search(pattern, old)) != bool(caseless.search(pattern, new))
