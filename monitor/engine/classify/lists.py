@@ -54,14 +54,16 @@ def _list_items(old: str, new: str, lex: Lexicon) -> tuple[tuple[str, ...], tupl
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "insert":
             item = _slid_item(b, j1, j2, old, lex)
-            if item and not _opens_clause(b, j2, lex):
+            if item and _opens_clause(b, j2, lex):
+                opened = True
+            elif item:
                 added.append(item)
-            opened |= bool(item) and _opens_clause(b, j2, lex)
         elif tag == "delete":
             item = _slid_item(a, i1, i2, new, lex)
-            if item and not _opens_clause(a, i2, lex):
+            if item and _opens_clause(a, i2, lex):
+                opened = True
+            elif item:
                 dropped.append(item)
-            opened |= bool(item) and _opens_clause(a, i2, lex)
     if not added and not dropped:
         return ((), ()) if opened else _appended_item(a, b, opcodes, lex)
     gone = {t.lower() for tag, i1, i2, _, _ in opcodes if tag != "equal" for t in a[i1:i2]}
