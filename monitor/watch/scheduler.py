@@ -44,7 +44,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.clock import Clock, iso, system_clock
 from monitor.config.sources import Stamp, file_stamp, stale
 from monitor.errors import MonitorError
-from monitor.lang import prefilter
+from monitor.lang import prefilter, startup_cache
 from monitor.models import PolicyConfig, Watchlist
 from monitor.store.connection import storage_error
 from monitor.store.schedule import (
@@ -403,6 +403,9 @@ class Daemon:
         outcome = check_policy(policy, store=self.store, fetcher=self.fetcher, watchlist=self.watchlist)
         level = logging.WARNING if outcome.outcome in ("failed", "suspect") else logging.INFO
         log.log(level, format_outcome(policy, outcome))
+        # what comparing compiled is kept now, not only at exit, which a daemon killed (-9, OOM)
+        # never reaches; nothing new (most checks) costs a lock and a test
+        startup_cache.save()
         self._reschedule(policy, started, outcome.outcome in ("failed", "suspect"))
 
     def _reschedule(self, policy: PolicyConfig, started: datetime, failed: bool) -> None:
