@@ -1,0 +1,78 @@
+"""Patterns from real consecutive versions of large platforms' policies (round 21, h30), stated in
+our own sentences in every language they apply to:
+
+- a compound ending in a dotted short form ("EU-U.S.", "Swiss-U.S.") ends no sentence, as the
+  short form alone does not: "the EU-U.S. Data Privacy Framework" stays one sentence;
+- a sentence that opens with where to read more ("To learn more about the framework, visit the
+  U.S. Department of Commerce's website") sends the reader elsewhere however long the page's
+  name: the country in that name is whose page it is, not a destination of data;
+- the user shown ads ("you may see ads in Channels") says that the service advertises: a new
+  advertising purpose where there was none;
+- a list inside a Markdown table cell ("…, we:<br><br>* enable …<br>* deliver …") is read as a
+  list: each item is its own clause, so an item edited is one change about that item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.engine.segment import split_sentences
+
+# --- a compound ending in a dotted short form --------------------------------------------------
+
+COMPOUNDS = [
+    (
+        "We rely on the EU-U.S. Privacy Shield successor for these transfers. We also sign model clauses.",
+        "en",
+    ),
+    ("Members certify under the Swiss-U.S. Framework every year. Our certificate is public.", "en"),
+    (
+        "Wir stützen uns auf das EU-U.S. Rahmenabkommen für diese Übermittlungen. "
+        "Zusätzlich unterzeichnen wir die Standardvertragsklauseln der Kommission.",
+        "de",
+    ),
+    (
+        "Nous nous appuyons sur le cadre UE-U.S. Privacy Framework pour ces "
+        "transferts. Nous signons aussi des clauses types.",
+        "fr",
+    ),
+    (
+        "Nos basamos en el marco UE-U.S. Privacy Framework para estas "
+        "transferencias. También firmamos cláusulas tipo.",
+        "es",
+    ),
+    (
+        "Vi bygger på EU-U.S. Rammeaftalen ved disse overførsler. Vi underskriver også standardklausuler.",
+        "da",
+    ),
+    (
+        "Vi stöder oss på EU-U.S. Ramverket för dessa överföringar. "
+        "Vi tecknar också standardavtalsklausuler.",
+        "sv",
+    ),
+    (
+        "Vi baserer oss på EU-U.S. Rammeverket for disse overføringene. Vi signerer også standardklausuler.",
+        "no",
+    ),
+    (
+        "Wij baseren ons op het EU-U.S. Kader voor deze doorgiften. Wij tekenen ook modelcontractbepalingen.",
+        "nl",
+    ),
+    (
+        "Oslanjamo se na EU-U.S. Okvir za ove prijenose. Također potpisujemo standardne ugovorne klauzule.",
+        "hr",
+    ),
+    ("Opiramo se na EU-U.S. Okvir za te prenose. Podpisujemo tudi standardna pogodbena določila.", "sl"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), COMPOUNDS)
+def test_compound_with_dotted_short_form_ends_no_sentence(text: str, language: str) -> None:
+    sentences = split_sentences(text)
+    assert len(sentences) == 2, sentences
+    assert "U.S." in sentences[0] and sentences[0].endswith("."), sentences
+
+
+def test_plain_hyphenated_word_still_ends_a_sentence() -> None:
+    text = "You can always reach our support team by e-mail. Then we answer your request within one month."
+    assert len(split_sentences(text)) == 2
