@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.engine.pipeline import compare_documents
 from monitor.engine.segment import split_sentences
+from monitor.extract.normalize import normalize
 
 # --- a compound ending in a dotted short form --------------------------------------------------
 
@@ -76,3 +78,49 @@ def test_compound_with_dotted_short_form_ends_no_sentence(text: str, language: s
 def test_plain_hyphenated_word_still_ends_a_sentence() -> None:
     text = "You can always reach our support team by e-mail. Then we answer your request within one month."
     assert len(split_sentences(text)) == 2
+
+
+# --- a list inside a Markdown table cell -----------------------------------------------------
+
+_HEAD = "| Why we use it | What we use |\n| --- | --- |\n"
+
+
+def _table(items: list[str], tail: str) -> bytes:
+    cell = "**To run your account, we:**<br><br>" + "<br>".join(f"* {i}" for i in items)
+    return (f"# Policy\n\n## Processing\n\n{_HEAD}| {cell} | {tail} |\n").encode()
+
+
+def _changes(old: bytes, new: bytes) -> list:
+    return compare_documents(normalize(old, "text/markdown"), normalize(new, "text/markdown")).changes
+
+
+def test_items_of_a_cell_list_are_clauses_of_their_own() -> None:
+    items = [
+        "check your phone number when you sign up.",
+        "keep a record of the settings you chose.",
+        "show your profile photo to your contacts.",
+    ]
+    doc = normalize(_table(items, "Account details"), "text/markdown")
+    from monitor.engine.pipeline import analyse
+
+    texts = [c.text for c in analyse(doc)]
+    assert any(t.startswith("keep a record of the settings") for t in texts), texts
+
+
+def test_one_item_edited_in_a_cell_list_is_one_change_about_that_item() -> None:
+    old = [
+        "check your phone number when you sign up.",
+        "keep a record of the settings you chose.",
+        "show your profile photo to your contacts.",
+    ]
+    new = [*old[:2], "show your profile photo to your contacts and to everyone on the platform."]
+    changes = _changes(_table(old, "Account details"), _table(new, "Account details"))
+    assert len(changes) == 1, changes
+    (change,) = changes
+    assert change.new is not None and change.new.text.startswith("show your profile photo"), change
+
+
+def test_a_break_that_only_wraps_a_cell_is_a_space() -> None:
+    old = b"| Purpose | Basis |\n| --- | --- |\n| We keep logs<br>for security. | Legitimate interest |\n"
+    new = b"| Purpose | Basis |\n| --- | --- |\n| We keep logs for security. | Legitimate interest |\n"
+    assert _changes(old, new) == []
