@@ -15,6 +15,7 @@ our own sentences in every language they apply to:
 from __future__ import annotations
 
 import pytest
+from engine_checks import assert_alert, assert_quiet, single
 
 from monitor.engine.pipeline import compare_documents
 from monitor.engine.segment import split_sentences
@@ -78,6 +79,105 @@ def test_compound_with_dotted_short_form_ends_no_sentence(text: str, language: s
 def test_plain_hyphenated_word_still_ends_a_sentence() -> None:
     text = "You can always reach our support team by e-mail. Then we answer your request within one month."
     assert len(split_sentences(text)) == 2
+
+
+# --- a sentence opening with where to read more ------------------------------------------------
+
+POINTERS = [
+    (
+        "To learn more about the framework and to view our certificate, please visit the website of "
+        "the U.S. Department of Commerce and its Data Privacy Framework program pages.",
+        "en",
+    ),
+    (
+        "For more information about the adequacy decision and the list of certified companies, see "
+        "the pages of the European Commission about Japan and South Korea.",
+        "en",
+    ),
+    (
+        "Weitere Informationen zu dem Rahmenabkommen und zu unserer Zertifizierung finden Sie auf der "
+        "Website des Handelsministeriums der Vereinigten Staaten.",
+        "de",
+    ),
+    (
+        "Pour en savoir plus sur ce cadre et consulter notre certification, rendez-vous sur le site du "
+        "ministère du Commerce des États-Unis.",
+        "fr",
+    ),
+    (
+        "Para obtener más información sobre este marco y consultar nuestra certificación, visite el "
+        "sitio web del Departamento de Comercio de Estados Unidos.",
+        "es",
+    ),
+    (
+        "For flere oplysninger om rammen og vores certificering kan du besøge hjemmesiden for "
+        "handelsministeriet i USA.",
+        "da",
+    ),
+    (
+        "För mer information om ramverket och vår certifiering kan du besöka webbplatsen för "
+        "handelsdepartementet i USA.",
+        "sv",
+    ),
+    (
+        "For mer informasjon om rammeverket og vår sertifisering kan du besøke nettstedet til "
+        "handelsdepartementet i USA.",
+        "no",
+    ),
+    (
+        "Voor meer informatie over het kader en onze certificering kunt u de website van het "
+        "ministerie van Handel van de Verenigde Staten bezoeken.",
+        "nl",
+    ),
+    (
+        "Za više informacija o okviru i našem certifikatu posjetite mrežnu stranicu Ministarstva "
+        "trgovine Sjedinjenih Američkih Država.",
+        "hr",
+    ),
+    (
+        "Za več informacij o okviru in našem potrdilu obiščite spletno stran ministrstva za trgovino "
+        "Združenih držav Amerike.",
+        "sl",
+    ),
+    ("了解更多关于该框架及我们认证的信息，请访问美国商务部的数据隐私框架网站。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), POINTERS)
+def test_added_sentence_opening_with_a_pointer_is_quiet(text: str, language: str) -> None:
+    assert_quiet(single("added", text, section=("International transfers",), language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "To learn more, note that we now share your e-mail address "
+            "with advertisers in the United States.",
+            "en",
+        ),
+        (
+            "Weitere Informationen: Wir geben Ihre E-Mail-Adresse jetzt an Werbepartner in den USA weiter.",
+            "de",
+        ),
+        (
+            "Pour en savoir plus : nous partageons désormais votre adresse "
+            "e-mail avec des annonceurs aux États-Unis.",
+            "fr",
+        ),
+    ],
+)
+def test_pointer_opening_that_states_a_flow_still_alerts(text: str, language: str) -> None:
+    change = single("added", text, section=("International transfers",), language=language)
+    assert change.material, change
+
+
+def test_long_pointer_not_at_the_start_is_no_pointer() -> None:
+    text = (
+        "We transfer your account data to our processor in the United States under the framework "
+        "described on the U.S. Department of Commerce website; to learn more, see its pages."
+    )
+    assert_alert(single("added", text, section=("International transfers",)), "transfer")
 
 
 # --- a list inside a Markdown table cell -----------------------------------------------------

@@ -8,6 +8,7 @@ statement of terms on its own.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from monitor.engine.classify.textwords import _HAN_RE, _WORD, _unexcepted
 from monitor.engine.facts import ClauseFacts, Polarity, extract_facts, pick_lexicon
@@ -66,6 +67,28 @@ def _points_elsewhere(clause: Clause) -> bool:
     if pointers is None or len(_WORD.findall(clause.text)) > POINTER_MAX_WORDS:
         return False
     return bool(caseless.search(pointers, clause.text))
+
+
+POINTER_OPENING_MAX_WORDS = 45
+# what may come before the opening pointer: a bracket, a quote, a dash, markup
+_LEAD: Final = compile_cached(r"[\W_]{0,3}")
+
+
+def opens_with_pointer(clause: Clause, facts: ClauseFacts) -> bool:
+    """The sentence opens with where to read more ("To learn more about the framework and our
+    certification, visit the U.S. Department of Commerce's website", "Pour en savoir plus,
+    consultez le site de la CNIL"): it sends the reader elsewhere, however long the name of the
+    page; a country in that name (the U.S. Department of Commerce) says whose page it is, not where
+    data goes. One that names data, a recipient, a use, a period or a verb done to data ("To learn
+    more, note that we share your e-mail with ...") says something itself."""
+    pointers = pick_lexicon(clause.text, clause.language).pointers
+    if pointers is None or len(_WORD.findall(clause.text)) > POINTER_OPENING_MAX_WORDS:
+        return False
+    lead = _LEAD.match(clause.text)
+    if not pointers.match(clause.text, lead.end() if lead else 0):
+        return False
+    named = facts.recipients or facts.data_types or facts.purposes or facts.durations or facts.ages
+    return not (named or facts.polarity or facts.rights or facts.security_measures)
 
 
 def _about_language_versions(clause: Clause) -> bool:
