@@ -15,8 +15,9 @@ our own sentences in every language they apply to:
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, single
+from engine_checks import assert_alert, assert_quiet, modified, single
 
+from monitor.engine.facts import extract_facts
 from monitor.engine.pipeline import compare_documents
 from monitor.engine.segment import split_sentences
 from monitor.extract.normalize import normalize
@@ -178,6 +179,64 @@ def test_long_pointer_not_at_the_start_is_no_pointer() -> None:
         "described on the U.S. Department of Commerce website; to learn more, see its pages."
     )
     assert_alert(single("added", text, section=("International transfers",)), "transfer")
+
+
+# --- the user shown ads -----------------------------------------------------------------------
+
+SEEN_ADS = [
+    ("You may see other kinds of ads in Highlights and Groups.", "en"),
+    ("Members will be shown advertisements between the stories of their friends.", "en"),
+    ("Sie sehen in den Kanälen möglicherweise auch Werbung.", "de"),
+    ("Vous pourrez voir des publicités entre les stories de vos amis.", "fr"),
+    ("Es posible que veas anuncios entre las historias de tus amigos.", "es"),
+    ("Du kan se annoncer mellem dine venners historier.", "da"),
+    ("Du kan se annonser mellan dina vänners berättelser.", "sv"),
+    ("Du kan se annonser mellom vennenes historier.", "no"),
+    ("U kunt advertenties zien tussen de verhalen van uw vrienden.", "nl"),
+    ("Između priča vaših prijatelja možete vidjeti reklame.", "hr"),
+    ("Med zgodbami prijateljev boste lahko videli reklame.", "sl"),
+    ("你可能会在好友动态之间看到广告。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), SEEN_ADS)
+def test_ads_the_user_sees_are_an_advertising_purpose(text: str, language: str) -> None:
+    facts = extract_facts(text, language)
+    assert "purpose" in facts.categories, facts.categories
+    assert "advertising" in facts.purposes
+
+
+def test_seeing_something_else_is_no_purpose() -> None:
+    assert not extract_facts("You may see the list of your linked devices in Settings.", "en").purposes
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        (
+            "We do not plan to sell banner space, and we would revise this notice before doing so.",
+            "We do not plan to sell banner space, but you may see other kinds of ads in Highlights.",
+            "en",
+        ),
+        (
+            "Wir planen keine Bannerflächen, und wir würden diese Erklärung vorher anpassen.",
+            "Wir planen keine Bannerflächen, aber Sie sehen in Highlights möglicherweise Werbung.",
+            "de",
+        ),
+        (
+            "No planeamos vender espacios de banner y revisaríamos este aviso antes de hacerlo.",
+            "No planeamos vender espacios de banner, pero es posible que veas anuncios en Destacados.",
+            "es",
+        ),
+        (
+            "Vi planlægger ikke at sælge bannerplads, og vi ville ændre denne meddelelse først.",
+            "Vi planlægger ikke at sælge bannerplads, men du kan se annoncer i Højdepunkter.",
+            "da",
+        ),
+    ],
+)
+def test_ads_now_shown_alert_as_purpose(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "purpose")
 
 
 # --- a list inside a Markdown table cell -----------------------------------------------------
