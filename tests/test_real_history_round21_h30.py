@@ -283,3 +283,38 @@ def test_a_break_that_only_wraps_a_cell_is_a_space() -> None:
     old = b"| Purpose | Basis |\n| --- | --- |\n| We keep logs<br>for security. | Legitimate interest |\n"
     new = b"| Purpose | Basis |\n| --- | --- |\n| We keep logs for security. | Legitimate interest |\n"
     assert _changes(old, new) == []
+
+
+# --- a table's head row with joined labels -------------------------------------------------------
+
+HEAD_ROWS = [
+    ("Context | Examples of Personal Data | Primary Purpose and Legal Basis", "en"),
+    ("Zweck | Kategorien der personenbezogenen Daten | Rechtsgrundlage und Dauer der Speicherung", "de"),
+    ("Finalité | Catégories de données | Base légale et durée de conservation", "fr"),
+    ("Finalidad | Categorías de datos | Base jurídica y plazo de conservación", "es"),
+    ("Formål | Kategorier af oplysninger | Retsgrundlag og periode for opbevaring", "da"),
+    ("Ändamål | Kategorier av uppgifter | Rättslig grund och tid för lagring", "sv"),
+    ("Formål | Kategorier av opplysninger | Rettslig grunnlag og tid for lagring", "no"),
+    ("Doel | Categorieën van gegevens | Rechtsgrond en bewaartermijn van gegevens", "nl"),
+    ("Svrha | Kategorije podataka | Pravna osnova i rok čuvanja", "hr"),
+    ("Namen | Vrste podatkov | Pravna podlaga in rok hrambe", "sl"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), HEAD_ROWS)
+def test_head_row_with_joined_labels_added_is_quiet(text: str, language: str) -> None:
+    assert_quiet(single("added", text, section=("How we use your data",), language=language))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marketing | We share it with advertisers",
+        "Analytics | We keep the logs of the site",
+        "Security | We store backups of your account in the United States",
+    ],
+)
+def test_row_of_short_statements_is_no_head_row(text: str) -> None:
+    from monitor.engine.classify.page_parts import _is_head_row
+
+    assert not _is_head_row(text)

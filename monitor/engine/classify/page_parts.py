@@ -182,17 +182,26 @@ def _is_name(text: str) -> bool:
 
 
 HEAD_CELL_MAX_WORDS = 4
+HEAD_CELL_MAX_JOINERS = 2
+# the small words that join a label's words ("Purpose and Legal Basis", "Categories of Data",
+# "Rechtsgrond en duur van de bewaring"): a label's length is told without them
+_LABEL_JOINERS = _NAME_JOINERS | {"en", "van", "het", "af", "av", "för", "in", "za", "e", "et", "o", "des"}
 
 
 def _is_head_row(text: str) -> bool:
-    """A table's head row ("Purpose | Legal basis | Retention period"): two or more cells, each a
-    short label that opens with a capital, holds no digit and ends no sentence."""
+    """A table's head row ("Purpose | Legal basis | Retention period", "Context | Examples of
+    Personal Data | Primary Purpose and Legal Basis"): two or more cells, each a short label that
+    opens with a capital, holds no digit and ends no sentence; a label's joining words ("and",
+    "of", "und", "de") do not count towards its length (up to two of them)."""
     cells = [c.strip() for c in text.split(" | ")]
     if len(cells) < 2 or _HAN_RE.search(text) or re.search(r"\d", text):
         return False
     for cell in cells:
         words = _NAME_WORD.findall(cell)
-        if not words or len(words) > HEAD_CELL_MAX_WORDS or not words[0][0].isupper():
+        if not words or not words[0][0].isupper():
+            return False
+        joiners = sum(1 for w in words[1:] if w.lower() in _LABEL_JOINERS)
+        if joiners > HEAD_CELL_MAX_JOINERS or len(words) - joiners > HEAD_CELL_MAX_WORDS:
             return False
         if cell.endswith(SENTENCE_ENDS):
             return False
