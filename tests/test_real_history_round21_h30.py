@@ -318,3 +318,46 @@ def test_row_of_short_statements_is_no_head_row(text: str) -> None:
     from monitor.engine.classify.page_parts import _is_head_row
 
     assert not _is_head_row(text)
+
+
+# --- training named in a list of verbs -----------------------------------------------------------
+
+TRAINING_IN_A_VERB_LIST = [
+    ("We may use your prompts to build, train, and refine our models.", "en"),
+    ("We use the files you upload to design, train, test, or fine-tune AI systems.", "en"),
+    ("Wir nutzen Ihre Eingaben, um unsere KI-Modelle zu entwickeln, zu trainieren und zu verbessern.", "de"),
+    ("Nous utilisons vos requêtes pour concevoir, entraîner, tester nos modèles.", "fr"),
+    ("Usamos tus consultas para entrenar, probar y ajustar nuestros modelos.", "es"),
+    ("Vi bruger dine forespørgsler til at træne, teste og justere vores modeller.", "da"),
+    ("Vi använder dina frågor för att träna, testa och justera våra modeller.", "sv"),
+    ("Vi bruker forespørslene dine til å trene, teste og justere modellene våre.", "no"),
+    ("Wij gebruiken uw vragen om onze modellen te ontwerpen, te trainen en te testen.", "nl"),
+    ("Vaše upite koristimo za treniranje, testiranje i prilagodbu naših modela.", "hr"),
+    ("Vaša vprašanja uporabljamo za treniranje, testiranje in prilagajanje naših modelov.", "sl"),
+    ("我们会使用你的提问来开发、训练和改进我们的模型。", "zh"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), TRAINING_IN_A_VERB_LIST)
+def test_training_in_a_list_of_verbs_is_ai_training(text: str, language: str) -> None:
+    assert "AI training" in extract_facts(text, language).purposes
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language"),
+    [
+        (
+            "We use your prompts to answer your questions.",
+            "We use your prompts to answer your questions and to build, train, and refine our models.",
+            "en",
+        ),
+        (
+            "Wir nutzen Ihre Eingaben, um Ihre Fragen zu beantworten.",
+            "Wir nutzen Ihre Eingaben, um Ihre Fragen zu beantworten und unsere KI-Modelle zu "
+            "entwickeln, zu trainieren und zu verbessern.",
+            "de",
+        ),
+    ],
+)
+def test_training_added_in_a_verb_list_alerts(old: str, new: str, language: str) -> None:
+    assert_alert(modified(old, new, language), "purpose")
