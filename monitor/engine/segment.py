@@ -445,6 +445,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     elided = max(token.rfind("'"), token.rfind("’"))
     if elided > 0 and token[:elided] in _ELIDED_ARTICLES and token[elided + 1 :] in abbreviations():
         return True  # an abbreviation after an elided article: "l'art. L. 123-22", "dell'art. 6"
+    joined = token.rfind("-")
+    if joined > 0 and "." in token[joined + 1 : -1] and token[joined + 1 :] in abbreviations():
+        return True  # a compound ending in a dotted short form: "EU-U.S. Data Privacy Framework"
     core = token[:-1]
     if core.isalpha():  # a word (most full stops): only the two tests below can hold for it
         if len(core) == 1:

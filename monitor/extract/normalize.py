@@ -586,7 +586,20 @@ def _md_table_row(line: str) -> str:
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
     cells = _MD_CELL_BAR.split(row)
-    return " | ".join(c for c in (_md_inline(cell) for cell in cells) if c)
+    return " | ".join(c for c in (_md_cell(cell) for cell in cells) if c)
+
+
+# a <br> (or several) before a list marker inside a cell: "…, we:<br><br>* enable …<br>* deliver …"
+_MD_CELL_ITEM: Final = compile_cached(r"(?:<br\s*/?>\s*)+(?=(?:[*•+-]|\d{1,3}[.)])\s+\S)", re.I)
+
+
+def _md_cell(cell: str) -> str:
+    """A cell's text. A list inside the cell keeps one line per item, so each item is a clause of
+    its own as in a list outside a table (an item edited is one change, not its whole cell); a
+    <br> that only wraps the cell's text is a space."""
+    if "<" not in cell:
+        return _md_inline(cell)
+    return "\n".join(t for t in (_md_inline(part) for part in _MD_CELL_ITEM.split(cell)) if t)
 
 
 def _markdown_line(line: str, indent: int, follows_line: bool, blocks: list[Block]) -> None:

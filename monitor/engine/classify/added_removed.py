@@ -26,6 +26,7 @@ from monitor.engine.classify.page_parts import (
     _promises,
     _section_categories,
     _substantial,
+    opens_with_pointer,
 )
 from monitor.engine.explain import new_or_removed_clause
 from monitor.engine.facts import ClauseFacts, pick_lexicon
@@ -55,6 +56,8 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", f"{verb} (a denial of liability)")
     if material_cats and _describes_the_policy(clause, facts):
         return _done(change, list(cats), [], False, "none", f"{verb} (says what the policy explains)")
+    if material_cats and opens_with_pointer(clause, facts):
+        return _done(change, list(cats), [], False, "none", f"{verb} (points to where to read more)")
     if clause.is_heading and not _promises(facts):
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
     if (

@@ -8,6 +8,7 @@ statement of terms on its own.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from monitor.engine.classify.textwords import _HAN_RE, _WORD, _unexcepted
 from monitor.engine.facts import ClauseFacts, Polarity, extract_facts, pick_lexicon
@@ -66,6 +67,28 @@ def _points_elsewhere(clause: Clause) -> bool:
     if pointers is None or len(_WORD.findall(clause.text)) > POINTER_MAX_WORDS:
         return False
     return bool(caseless.search(pointers, clause.text))
+
+
+POINTER_OPENING_MAX_WORDS = 45
+# what may come before the opening pointer: a bracket, a quote, a dash, markup
+_LEAD: Final = compile_cached(r"[\W_]{0,3}")
+
+
+def opens_with_pointer(clause: Clause, facts: ClauseFacts) -> bool:
+    """The sentence opens with where to read more ("To learn more about the framework and our
+    certification, visit the U.S. Department of Commerce's website", "Pour en savoir plus,
+    consultez le site de la CNIL"): it sends the reader elsewhere, however long the name of the
+    page; a country in that name (the U.S. Department of Commerce) says whose page it is, not where
+    data goes. One that names data, a recipient, a use, a period or a verb done to data ("To learn
+    more, note that we share your e-mail with ...") says something itself."""
+    pointers = pick_lexicon(clause.text, clause.language).pointers
+    if pointers is None or len(_WORD.findall(clause.text)) > POINTER_OPENING_MAX_WORDS:
+        return False
+    lead = _LEAD.match(clause.text)
+    if not pointers.match(clause.text, lead.end() if lead else 0):
+        return False
+    named = facts.recipients or facts.data_types or facts.purposes or facts.durations or facts.ages
+    return not (named or facts.polarity or facts.rights or facts.security_measures)
 
 
 def _about_language_versions(clause: Clause) -> bool:
@@ -159,17 +182,26 @@ def _is_name(text: str) -> bool:
 
 
 HEAD_CELL_MAX_WORDS = 4
+HEAD_CELL_MAX_JOINERS = 2
+# the small words that join a label's words ("Purpose and Legal Basis", "Categories of Data",
+# "Rechtsgrond en duur van de bewaring"): a label's length is told without them
+_LABEL_JOINERS = _NAME_JOINERS | {"en", "van", "het", "af", "av", "för", "in", "za", "e", "et", "o", "des"}
 
 
 def _is_head_row(text: str) -> bool:
-    """A table's head row ("Purpose | Legal basis | Retention period"): two or more cells, each a
-    short label that opens with a capital, holds no digit and ends no sentence."""
+    """A table's head row ("Purpose | Legal basis | Retention period", "Context | Examples of
+    Personal Data | Primary Purpose and Legal Basis"): two or more cells, each a short label that
+    opens with a capital, holds no digit and ends no sentence; a label's joining words ("and",
+    "of", "und", "de") do not count towards its length (up to two of them)."""
     cells = [c.strip() for c in text.split(" | ")]
     if len(cells) < 2 or _HAN_RE.search(text) or re.search(r"\d", text):
         return False
     for cell in cells:
         words = _NAME_WORD.findall(cell)
-        if not words or len(words) > HEAD_CELL_MAX_WORDS or not words[0][0].isupper():
+        if not words or not words[0][0].isupper():
+            return False
+        joiners = sum(1 for w in words[1:] if w.lower() in _LABEL_JOINERS)
+        if joiners > HEAD_CELL_MAX_JOINERS or len(words) - joiners > HEAD_CELL_MAX_WORDS:
             return False
         if cell.endswith(SENTENCE_ENDS):
             return False
