@@ -115,6 +115,42 @@ def test_text_that_only_scripts_styles_or_the_head_hold_does_not_count_as_the_pa
     assert builds_in_script(shell.encode(), "text/html")
 
 
+HIDDEN_CASES = [
+    b"<p>kept</p><SCRIPT type=x>gone</Script ><p>kept too</p>",
+    b"<head><title>t</title></HEAD\t><header>kept: not a head</header>",
+    b"<script>an opening without its closing tag<p>kept</p>",
+    b"<style>a</styles> still inside</style\n><p>after</p>",
+    b"<noscript>x</noscript><template>y</template><scriptx>kept</scriptx>",
+    b"<script>a</style></script><style>b</script></style>tail",
+    b"<script><script>nested</script>left</script>",
+    b"<script>a</script x><p>no end: </script > here</p>",
+    b"",
+]
+
+
+@pytest.mark.parametrize("body", HIDDEN_CASES)
+def test_hidden_blocks_are_cut_as_the_regex_cuts_them(body: bytes) -> None:
+    """The hidden blocks (script, style, template, noscript, head) are removed byte for byte as
+    the regex _HIDDEN_BLOCKS would remove them, without its lazy scan of every byte."""
+    from monitor.fetch.browser import _HIDDEN_BLOCKS, _without_hidden
+
+    assert _without_hidden(body, body.lower()) == _HIDDEN_BLOCKS.sub(b"", body)
+
+
+def test_hidden_blocks_match_the_regex_on_generated_markup() -> None:
+    import random
+
+    from monitor.fetch.browser import _HIDDEN_BLOCKS, _without_hidden
+
+    parts = b"<script>|</script>|</SCRIPT >|<Style a=b>|</style\n>|</styles>|<head>|<header>|</head>|"
+    parts += b"<noscript>|</noscript>|<template>|</template >|words |<p>|</p>|<|>|</|<scriptx>|\xc3\xa9"
+    pieces = parts.split(b"|")
+    rnd = random.Random(11)
+    for _ in range(5000):
+        body = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert _without_hidden(body, body.lower()) == _HIDDEN_BLOCKS.sub(b"", body), body
+
+
 @needs_browser
 @pytest.mark.parametrize("render", ["browser", None])
 def test_a_page_written_by_script_is_rendered_and_its_clauses_stored(

@@ -105,3 +105,34 @@ def test_a_run_in_label_is_told_without_reading_a_long_sentence_to_its_end() -> 
     assert not _is_run_in_label("Linked Accounts 关联账户 Partner Wallets.")  # CJK is never a run-in label
     long_sentence = "We keep invoices for ten years because tax law asks us to, " * 20
     assert not _is_run_in_label(long_sentence)
+
+
+_FIRST_VERSION_ONLY = """
+import sys
+from monitor.watch import shards
+from monitor.watch.check import PageJob, analyse_page
+
+shards._preload_engine()
+loaded = {name for name in ("monitor.engine.pipeline", "monitor.engine.segment", "monitor.fetch.guards")
+          if name in sys.modules}
+job = PageJob(sys.argv[1].encode(), "text/html", "utf-8", None, (), None, None, None, None, None)
+page = analyse_page(job)
+assert page.kind == "version" and page.clauses, page
+print(len(loaded), "monitor.engine.align" in sys.modules, "monitor.engine.classify" in sys.modules)
+from monitor.engine import compare, diff_files  # the package's calls, loaded when asked for
+print(callable(compare) and callable(diff_files), "monitor.engine.classify" in sys.modules)
+"""
+
+
+def test_a_first_version_loads_neither_align_nor_classify() -> None:
+    """A pass of first versions (preloaded before the fork, or checked on threads) normalises,
+    guards and segments; it compares nothing, so align and classify (~25 ms to import) are loaded
+    only by the first comparison, and the engine package's calls only when asked for."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _FIRST_VERSION_ONLY, PAGE], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["3", "False", "False", "True", "False"]

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from monitor.engine.align import align
-from monitor.engine.classify import classify
 from monitor.engine.segment import clause_key, segment
 from monitor.errors import InputError
 from monitor.extract.normalize import MAX_INPUT_BYTES, normalize, sniff_content_type
@@ -71,6 +69,10 @@ def compare(
     new_text: str,
 ) -> DiffResult:
     """Align and classify two clause sequences; equal texts short-circuit to no changes."""
+    # Here, not at the top: a check that only stores a first version never loads them (~30 ms).
+    from monitor.engine.align import align
+    from monitor.engine.classify import classify
+
     old_sha, new_sha = text_sha256(old_text), text_sha256(new_text)
     changes = (
         [] if old_sha == new_sha else classify(align(old_clauses, new_clauses), old_clauses, new_clauses)

@@ -103,9 +103,11 @@ def builds_in_script(body: bytes, content_type: str | None) -> bool:
     """An HTML page with scripts and almost no text outside them: its text is built in script."""
     if (content_type or "text/html").split(";")[0].strip().lower() not in _HTML_TYPES:
         return False
-    if b"<script" not in body[:2_000_000].lower():
+    head = body[:5_000_000]
+    low = head.lower()  # once: the script test and the hidden blocks' tags are ASCII, case-blind
+    if low.find(b"<script", 0, 2_000_000) < 0:
         return False
-    if _plainly_has_text(body[:5_000_000]):
+    if _plainly_has_text(head, low):
         return False  # most pages: their text is in the HTML, no need to parse it a second time
     import lxml.html
 
@@ -119,19 +121,60 @@ def builds_in_script(body: bytes, content_type: str | None) -> bool:
     return len(text) < SCRIPT_TEXT_LIMIT
 
 
+# The blocks whose text a reader never sees: what _HIDDEN_BLOCKS.sub(b"", body) removes, with
+# rb"<(script|style|template|noscript|head)\b.*?</\1\s*>" (re.S | re.I), found by _without_hidden
+# (the regex's lazy scan tests every byte of a block for its closing tag; bytes.find does not).
 _HIDDEN_BLOCKS = re.compile(rb"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.S | re.I)
+_HIDDEN_OPEN = re.compile(rb"<(script|style|template|noscript|head)\b")  # on the lower-cased body
 _TEXT_RUN = re.compile(rb">([^<]+)<")
+_BYTES_SPACE = frozenset(b" \t\n\r\f\v")  # \s of a bytes pattern
 
 
-def _plainly_has_text(body: bytes) -> bool:
+def _plainly_has_text(body: bytes, low: bytes | None = None) -> bool:
     """A quick look without parsing: runs of text between tags, outside scripts, styles and the
-    head, well over the limit. (A page that fails it is parsed properly by builds_in_script.)"""
+    head, well over the limit. (A page that fails it is parsed properly by builds_in_script.)
+    `low`: body.lower(), when the caller has it."""
     shown = 0
-    for run in _TEXT_RUN.finditer(_HIDDEN_BLOCKS.sub(b"", body)):
+    for run in _TEXT_RUN.finditer(_without_hidden(body, body.lower() if low is None else low)):
         shown += len(run.group(1).strip())
         if shown >= 2 * SCRIPT_TEXT_LIMIT:
             return True
     return False
+
+
+def _without_hidden(body: bytes, low: bytes) -> bytes:
+    """_HIDDEN_BLOCKS.sub(b"", body), byte for byte: left to right, a block opens at the first
+    <script, <style, <template, <noscript or <head (any case, a whole tag name) that has a closing
+    tag of its name after it (</name, spaces, >), and ends at the first such closing tag; an
+    opening without one is left as it is and the search goes on from the byte after its "<".
+    `low` is body.lower() (bytes lower ASCII letters only, as re.I does for bytes)."""
+    pieces: list[bytes] = []
+    kept = pos = 0
+    while (m := _HIDDEN_OPEN.search(low, pos)) is not None:
+        end = _closing_end(low, b"</" + m.group(1), m.end())
+        if end < 0:
+            pos = m.start() + 1
+            continue
+        pieces.append(body[kept : m.start()])
+        kept = pos = end
+    if not pieces:
+        return body
+    pieces.append(body[kept:])
+    return b"".join(pieces)
+
+
+def _closing_end(low: bytes, closing: bytes, start: int) -> int:
+    """Where the first `closing` tag (b"</name", then \\s*, then ">") at or after `start` ends; -1
+    when there is none."""
+    size = len(low)
+    while (at := low.find(closing, start)) >= 0:
+        end = at + len(closing)
+        while end < size and low[end] in _BYTES_SPACE:
+            end += 1
+        if end < size and low[end] == 0x3E:  # ">"
+            return end + 1
+        start = at + 1
+    return -1
 
 
 @register

@@ -135,9 +135,10 @@ def check_in_processes(
 
 
 def _preload_engine() -> None:
-    # Only the engine's modules: first versions are never classified, so the lexicons stay
-    # unloaded until a process meets a change.
-    from monitor import engine  # noqa: F401 - imported for the forked processes to inherit
+    # What a first version needs: normalise, the guards, segment. First versions are never
+    # compared, so align and classify (and the lexicons) stay unloaded until a process meets a change.
+    from monitor.engine import pipeline  # noqa: F401 - imported for the forked processes to inherit
+    from monitor.fetch import guards  # noqa: F401
 
 
 def _worker(
