@@ -136,3 +136,14 @@ def test_a_first_version_loads_neither_align_nor_classify() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["3", "False", "False", "True", "False"]
+
+
+def test_the_engine_package_lists_and_gives_every_call_of_the_pipeline() -> None:
+    """The package names its calls itself (to load them lazily): the list must not drift from
+    the pipeline's, and each name must give the pipeline's own function."""
+    import monitor.engine as engine
+    from monitor.engine import pipeline
+
+    assert sorted(engine.__all__) == sorted(pipeline.__all__)
+    for name in engine.__all__:
+        assert getattr(engine, name) is getattr(pipeline, name)
