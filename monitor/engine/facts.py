@@ -1476,6 +1476,8 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if conditions & WAIVABLE and lex.waived_conditions is not None:
         conditions -= _waived(conditions & WAIVABLE, text, lex)
     limit = lex.conditions.get("limit")
+    if "limit" in conditions and limit is not None and _controller_for_residents(text, limit, lex):
+        conditions -= {"limit"}
     if "limit" in conditions and limit is not None and _only_where_offered(text, limit, lex):
         conditions -= {"limit"}
     minimum = lex.conditions.get("minimum") if "minimum" in conditions else None
@@ -1488,6 +1490,17 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
         return conditions - {"limit"}
     return conditions
+
+
+def _controller_for_residents(text: str, limit: re.Pattern[str], lex: Lexicon) -> bool:
+    """Every limiting word of the clause says where the user lives, and the clause only says who
+    the controller is ("If you live in the EU, the company responsible for your data is X"): whom
+    that company answers for, a matter of contact details, no limit on what is done with data."""
+    scope = lex.residence_scope
+    if scope is None or not _says_who_the_controller_is(text, lex):
+        return False
+    spans = [(m.start(), m.end()) for m in scope.finditer(text)]
+    return bool(spans) and all(_overlaps(m, spans) for m in limit.finditer(text))
 
 
 def _only_where_offered(text: str, limit: re.Pattern[str], lex: Lexicon) -> bool:
