@@ -161,3 +161,48 @@ def test_user_unable_to_get_assets_is_no_collection() -> None:
     facts = extract_facts("因此造成你无法正常获取账号内虚拟资产的，我们不承担责任。", "zh")
     assert "collection" not in facts.categories
     assert "collection" in extract_facts("我们会获取你的设备型号。", "zh").categories
+
+
+def test_zh_verb_describing_a_noun_is_not_negated() -> None:
+    facts = extract_facts("云盘不会对用户传输和生成的内容做修改。", "zh")
+    assert not any(p.action == "transfer" and p.state == "negated" for p in facts.polarity)
+    plain = extract_facts("我们不会传输你的聊天记录。", "zh")
+    assert any(p.action == "transfer" and p.state == "negated" for p in plain.polarity)
+
+
+@pytest.mark.parametrize("text", ["你在对话中上传的文件会自动存在云盘内。", "你生成的文档将存入你的空间。"])
+def test_zh_files_stored_automatically_are_kept(text: str) -> None:
+    assert "retention" in extract_facts(text, "zh").categories
+
+
+# a sentence that stated no term now says data is stored and may be deleted: its new terms count
+NO_TERM_TO_TERMS = [
+    (
+        "en",
+        "The workspace is a place for your projects.",
+        "The workspace is a place for your projects; files you upload in chats are stored there "
+        "automatically and you can delete them at any time.",
+    ),
+    (
+        "de",
+        "Der Arbeitsbereich ist ein Ort für Ihre Projekte.",
+        "Der Arbeitsbereich ist ein Ort für Ihre Projekte; Dateien, die Sie im Chat hochladen, werden dort "
+        "automatisch gespeichert und Sie können sie jederzeit löschen.",
+    ),
+    (
+        "fr",
+        "L’espace de travail est un lieu pour vos projets.",
+        "L’espace de travail est un lieu pour vos projets ; les fichiers que vous téléversez dans le chat "
+        "y sont conservés automatiquement et vous pouvez les supprimer à tout moment.",
+    ),
+    (
+        "zh",
+        "工作空间用于你的项目。",
+        "工作空间是项目的地方，你在对话中上传的文件会自动存入空间，你可以随时删除文件。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), NO_TERM_TO_TERMS)
+def test_sentence_that_stated_no_term_reports_its_new_terms(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "retention")

@@ -639,6 +639,10 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
                     _without_asides(cleaned[_window_start(cleaned, m.start(), window, lex) : m.start()]), lex
                 )
                 state, snippet = _state_before(before, lex)
+                if state == "negated" and lex.cjk and _CJK_RELATIVE.match(cleaned, m.end()):
+                    # "不会对用户传输的内容做修改": the verb says which content (a clause before 的),
+                    # the negator denies the main verb after it
+                    state, snippet = "affirmed", ""
                 if state == "affirmed" and not lex.cjk:  # "we do not use it for ads, sale or rental"
                     state, snippet = _state_over_list(cleaned, m.start(), window, lex) or (state, snippet)
                 if state == "affirmed" and (
@@ -1131,6 +1135,10 @@ def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
         return named
     return named & {"reject cookies"} if "tracking" in hits else frozenset()
 
+
+# a Chinese verb that describes a noun ("用户传输和生成的内容", "您提供的信息"): maybe a second verb
+# joined by 和/或/及, then 的
+_CJK_RELATIVE = compile_cached(r"(?:[和与與或及、][\u4e00-\u9fff]{1,3})?的")
 
 # a Chinese "not" standing alone right before the verb ("我们不披露"); not the "must" of "不得不"
 _CJK_BARE_NOT = compile_cached(r"(?<!不得)(?<!不能)不\Z")
