@@ -168,6 +168,10 @@ def test_zh_verb_describing_a_noun_is_not_negated() -> None:
     assert not any(p.action == "transfer" and p.state == "negated" for p in facts.polarity)
     plain = extract_facts("我们不会传输你的聊天记录。", "zh")
     assert any(p.action == "transfer" and p.state == "negated" for p in plain.polarity)
+    # "或出租您的": the second verb takes the user's data as its object, the first is negated too
+    ban = extract_facts("我们不会出售或出租您的个人信息。", "zh")
+    assert all(p.state == "negated" for p in ban.polarity if p.action in {"sell", "share"})
+    assert ban.polarity
 
 
 @pytest.mark.parametrize("text", ["你在对话中上传的文件会自动存在云盘内。", "你生成的文档将存入你的空间。"])

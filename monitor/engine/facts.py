@@ -1137,8 +1137,8 @@ def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
 
 
 # a Chinese verb that describes a noun ("用户传输和生成的内容", "您提供的信息"): maybe a second verb
-# joined by 和/或/及, then 的
-_CJK_RELATIVE = compile_cached(r"(?:[和与與或及、][\u4e00-\u9fff]{1,3})?的")
+# of two characters joined by 和/或/及 (not "或出租您的信息": there 的 follows a pronoun), then 的
+_CJK_RELATIVE = compile_cached(r"(?:[和与與或及、](?![您你我他她它其])[\u4e00-\u9fff]{2})?的")
 
 # a Chinese "not" standing alone right before the verb ("我们不披露"); not the "must" of "不得不"
 _CJK_BARE_NOT = compile_cached(r"(?<!不得)(?<!不能)不\Z")
