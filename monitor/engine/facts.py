@@ -639,6 +639,10 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
                     _without_asides(cleaned[_window_start(cleaned, m.start(), window, lex) : m.start()]), lex
                 )
                 state, snippet = _state_before(before, lex)
+                if state == "negated" and lex.cjk and _CJK_RELATIVE.match(cleaned, m.end()):
+                    # "不会对用户传输的内容做修改": the verb says which content (a clause before 的),
+                    # the negator denies the main verb after it
+                    state, snippet = "affirmed", ""
                 if state == "affirmed" and not lex.cjk:  # "we do not use it for ads, sale or rental"
                     state, snippet = _state_over_list(cleaned, m.start(), window, lex) or (state, snippet)
                 if state == "affirmed" and (
@@ -1132,6 +1136,10 @@ def _rights(named: frozenset[str], hits: Collection[str]) -> frozenset[str]:
     return named & {"reject cookies"} if "tracking" in hits else frozenset()
 
 
+# a Chinese verb that describes a noun ("用户传输和生成的内容", "您提供的信息"): maybe a second verb
+# of two characters joined by 和/或/及 (not "或出租您的信息": there 的 follows a pronoun), then 的
+_CJK_RELATIVE = compile_cached(r"(?:[和与與或及、](?![您你我他她它其])[\u4e00-\u9fff]{2})?的")
+
 # a Chinese "not" standing alone right before the verb ("我们不披露"); not the "must" of "不得不"
 _CJK_BARE_NOT = compile_cached(r"(?<!不得)(?<!不能)不\Z")
 
@@ -1476,6 +1484,8 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if conditions & WAIVABLE and lex.waived_conditions is not None:
         conditions -= _waived(conditions & WAIVABLE, text, lex)
     limit = lex.conditions.get("limit")
+    if "limit" in conditions and limit is not None and _controller_for_residents(text, limit, lex):
+        conditions -= {"limit"}
     if "limit" in conditions and limit is not None and _only_where_offered(text, limit, lex):
         conditions -= {"limit"}
     minimum = lex.conditions.get("minimum") if "minimum" in conditions else None
@@ -1488,6 +1498,17 @@ def _conditions(text: str, lex: Lexicon) -> frozenset[str]:
     if all(_in_state(text, m.start(), m.end(), spans) for m in limit.finditer(text)):
         return conditions - {"limit"}
     return conditions
+
+
+def _controller_for_residents(text: str, limit: re.Pattern[str], lex: Lexicon) -> bool:
+    """Every limiting word of the clause says where the user lives, and the clause only says who
+    the controller is ("If you live in the EU, the company responsible for your data is X"): whom
+    that company answers for, a matter of contact details, no limit on what is done with data."""
+    scope = lex.residence_scope
+    if scope is None or not _says_who_the_controller_is(text, lex):
+        return False
+    spans = [(m.start(), m.end()) for m in scope.finditer(text)]
+    return bool(spans) and all(_overlaps(m, spans) for m in limit.finditer(text))
 
 
 def _only_where_offered(text: str, limit: re.Pattern[str], lex: Lexicon) -> bool:

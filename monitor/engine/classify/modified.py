@@ -192,6 +192,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats.add("tracking")
         if ("tracking" in of.categories) != ("tracking" in nf.categories):
             cats.add("tracking")  # "we count visits" -> "we count visits with cookies": a tracker named anew
+        if not of.categories:
+            # "the drive is a storage platform" -> "... your files are saved in it automatically, and
+            # you can delete them": a sentence that stated no term now states these, as if added
+            cats |= set(nf.categories) & MATERIAL_CATEGORIES
         if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
             cats.add("tracking")  # "analytics cookies are stored for 13 months" -> "24 months": a lifetime
         if "purpose" in kinds and "objection" in of.rights & nf.rights:
