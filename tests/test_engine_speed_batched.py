@@ -1,0 +1,47 @@
+"""A speed shortcut of the lexicon look-ups gives what the plain computation gives: a lexicon's
+keyed patterns asked about one text at once (one prefilter look-up for all of them) find the
+keys and counts that asking one pattern at a time finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.lang import caseless, prefilter
+from monitor.lang.lexicon import load_lexicon
+
+_TEXTS = [
+    "We share your e-mail address with advertising partners and payment processors.",
+    "Wir geben Ihre Daten nicht an Werbepartner weiter, nur an Zahlungsdienstleister.",
+    "Nous ne vendons jamais vos données; nous les partageons avec nos sous-traitants.",
+    "No vendemos sus datos personales a terceros ni a anunciantes.",
+    "Vi deler dine oplysninger med vores databehandlere i EU.",
+    "Vi säljer aldrig dina uppgifter till annonsörer.",
+    "Vi deler ikke opplysningene dine med annonsører.",
+    "Wij verkopen uw gegevens niet aan adverteerders.",
+    "Vaše podatke ne prodajemo oglašivačima.",
+    "Vaših podatkov ne prodajamo oglaševalcem.",
+    "我们不会向广告商出售您的个人信息。",
+    "Nothing here.",
+]
+_LANGS = ["en", "de", "fr", "es", "da", "sv", "no", "nl", "hr", "sl", "zh"]
+
+
+@pytest.mark.parametrize("language", _LANGS)
+def test_keyed_patterns_at_once_are_each_pattern_asked(language: str) -> None:
+    """matching_keys and counts over a lexicon's keyed patterns are caseless.search and
+    caseless.count asked of each pattern, in the mapping's order (prefilter on and off)."""
+    lex = load_lexicon(language)
+    keyed = [lex.categories, lex.actions, lex.recipients, lex.data_types, lex.purposes, lex.rights]
+    was = prefilter._enabled
+    for enabled in (True, False):
+        prefilter.set_enabled(enabled)
+        try:
+            for patterns in keyed:
+                for text in _TEXTS:
+                    for pos in (0, 5):
+                        one_by_one = [k for k, p in patterns.items() if caseless.search(p, text, pos)]
+                        assert caseless.matching_keys(patterns, text, pos) == one_by_one
+                        counted = [(k, n) for k, p in patterns.items() if (n := caseless.count(p, text, pos))]
+                        assert caseless.counts(patterns, text, pos) == counted
+        finally:
+            prefilter.set_enabled(was)
