@@ -45,3 +45,43 @@ def test_keyed_patterns_at_once_are_each_pattern_asked(language: str) -> None:
                         assert caseless.counts(patterns, text, pos) == counted
         finally:
             prefilter.set_enabled(was)
+
+
+def _plain_content_words(text: str, language: str) -> frozenset[str]:
+    """restated.content_words as first written: every word in turn, lower-cased, cut, kept
+    unless a function or number word."""
+    from monitor.engine import restated
+
+    lex = restated._tagged_lexicon(language)
+    skip = restated._skipped(lex)
+    words = (m.lower() for m in restated._WORD.findall(text))
+    return frozenset(w[: restated.STEM] for w in words if w not in skip)
+
+
+def _plain_shingles(text: str) -> set[str]:
+    """align._shingles as first written: the words, and every pair of one-character words."""
+    from monitor.engine import align
+
+    words = [w.lower() for w in align._WORD.findall(text)]
+    return set(words) | {a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 1 and len(b) == 1}
+
+
+_MORE = [
+    "Kelvin ſo İnfo ıtem ÆØÅ Straße STRASSE two 2 twenty data DATA Data",
+    "a b c we keep it, I a x",
+    "我们保存发票 ten years 十年 存储于中国",
+    "",
+]
+
+
+@pytest.mark.parametrize("language", _LANGS)
+def test_content_words_and_shingles_are_the_plain_ones(language: str) -> None:
+    """The set-based content words and the shingles (bigrams only where two one-character
+    words stand) are what reading every word in turn gives, in every language."""
+    from monitor.engine import align, restated
+
+    for text in [*_TEXTS, *_MORE]:
+        lex = restated._tagged_lexicon(language)
+        restated.content_words.cache_clear()
+        assert restated.content_words(text, lex) == _plain_content_words(text, language)
+        assert align._shingles(text) == _plain_shingles(text)
