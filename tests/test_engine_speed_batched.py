@@ -85,3 +85,11 @@ def test_content_words_and_shingles_are_the_plain_ones(language: str) -> None:
         restated.content_words.cache_clear()
         assert restated.content_words(text, lex) == _plain_content_words(text, language)
         assert align._shingles(text) == _plain_shingles(text)
+
+
+def test_han_found_as_by_the_search() -> None:
+    """_has_han is whether _HAN_RE finds a Han character, for ASCII, Latin and CJK texts."""
+    from monitor.engine.classify.textwords import _HAN_RE, _has_han
+
+    for text in [*_TEXTS, *_MORE, "abc 十", "ÆØÅ 存储", "ſ"]:
+        assert _has_han(text) == (_HAN_RE.search(text) is not None)
