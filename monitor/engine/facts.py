@@ -1192,7 +1192,7 @@ def _negated_over_list(text: str, verb_end: int, lex: Lexicon) -> bool:
     negates the verb: "we share it with neither advertisers nor brokers", "is sold neither to A
     nor to B" (not "with partners, neither of whom ...": no second part)."""
     marks = _list_negators(lex)
-    if marks is None or not marks.search(text, verb_end):
+    if marks is None or not caseless.search(marks, text, verb_end):
         return False  # most sentences hold no "neither" or "nor" after the verb
     words = [w.lower() for w in _words_after(text, verb_end, LIST_NEGATION_REACH + LIST_ALLOWANCE)]
     opened = False
