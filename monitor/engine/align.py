@@ -374,7 +374,8 @@ def _shingles(text: str) -> set[str]:
     # ASCII text lower-cased at once holds the same words, each lower-cased (one call for all)
     words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
     shingles = set(words)
-    shingles.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 1 and len(b) == 1)
+    if list(map(len, words)).count(1) > 1:  # bigrams need two one-character words (told in C)
+        shingles.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 1 and len(b) == 1)
     return shingles
 
 

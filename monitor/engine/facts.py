@@ -162,7 +162,7 @@ def _counted_categories(text: str, lex: Lexicon) -> tuple[tuple[str, int], ...]:
         return ()
     # No category's word starts before the first of all of them: the counts start there (or at
     # 0, the same counts, where the scan alone ruled).
-    return tuple((c, n) for c, p in lex.categories.items() if (n := caseless.count(p, text, start)))
+    return tuple(caseless.counts(lex.categories, text, start))
 
 
 @lru_cache(maxsize=8192)  # extract_facts and classify ask for the same clause's lexicon
@@ -605,7 +605,7 @@ def _keys(patterns: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
     start = caseless.start_of_any(prefilter, text) if prefilter is not None else 0
     if start is None:
         return frozenset()
-    return frozenset(k for k, p in patterns.items() if caseless.search(p, text, start))
+    return frozenset(caseless.matching_keys(patterns, text, start))
 
 
 def _may_match(patterns: dict[str, re.Pattern[str]], text: str) -> bool:
@@ -631,9 +631,8 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
         start = caseless.start_of_any(lex.actions.any, cleaned) if lex.actions.any is not None else 0
         if start is None:
             continue
-        for action, pat in lex.actions.items():
-            if not caseless.search(pat, cleaned, start):
-                continue
+        for action in caseless.matching_keys(lex.actions, cleaned, start):
+            pat = lex.actions[action]
             for m in pat.finditer(cleaned, start):
                 before = _this_clause(
                     _without_asides(cleaned[_window_start(cleaned, m.start(), window, lex) : m.start()]), lex
@@ -1201,7 +1200,7 @@ def _negated_over_list(text: str, verb_end: int, lex: Lexicon) -> bool:
     negates the verb: "we share it with neither advertisers nor brokers", "is sold neither to A
     nor to B" (not "with partners, neither of whom ...": no second part)."""
     marks = _list_negators(lex)
-    if marks is None or not marks.search(text, verb_end):
+    if marks is None or not caseless.search(marks, text, verb_end):
         return False  # most sentences hold no "neither" or "nor" after the verb
     words = [w.lower() for w in _words_after(text, verb_end, LIST_NEGATION_REACH + LIST_ALLOWANCE)]
     opened = False

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 from monitor.engine.facts import ClauseFacts, extract_facts, is_cjk
 from monitor.lang.lexicon import Lexicon, canonical_language, load_lexicon
@@ -38,6 +39,7 @@ UNINDEXED_QUESTIONS = 4  # answered by text search before the version is indexed
 MAX_SEARCHED_CLAUSES = 200  # past this many clauses holding a rare word, the index is cheaper
 
 _WORD = compile_cached(r"[^\W\d_]{3,}", re.UNICODE)
+_STEMMED = itemgetter(slice(None, STEM))  # a word's first STEM letters (w[:STEM])
 _HAN_RUN = compile_cached(r"[\u3400-\u9fff]{2,}", re.UNICODE)
 
 
@@ -184,10 +186,12 @@ def han_pairs(text: str) -> frozenset[str]:
 def content_words(text: str, lex: Lexicon) -> frozenset[str]:
     """The text's words of three letters or more, lower-cased and cut to their first STEM letters
     ("restrict", "restriction"), without the lexicon's function words and number words."""
-    skip = _skipped(lex)
     if text.isascii():  # lower-casing ASCII keeps every word as it is: one lower() for all
-        return frozenset(w[:STEM] for w in _WORD.findall(text.lower()) if w not in skip)
-    return frozenset(w[:STEM] for w in (m.lower() for m in _WORD.findall(text)) if w not in skip)
+        words = set(_WORD.findall(text.lower()))
+    else:
+        words = set(map(str.lower, _WORD.findall(text)))
+    # each distinct word once, the function words taken out and the rest cut, all in C
+    return frozenset(map(_STEMMED, words.difference(_skipped(lex))))
 
 
 def _tagged_lexicon(language: str) -> Lexicon:

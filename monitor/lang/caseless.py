@@ -110,6 +110,29 @@ def count(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
     return len(chosen.findall(read, pos))
 
 
+def matching_keys(patterns: dict[str, re.Pattern[str]], text: str, pos: int = 0) -> list[str]:
+    """The keys whose pattern `search`es true, in the mapping's order: one prefilter look-up
+    for all the patterns, then only those it leaves are run."""
+    out = []
+    for key, pattern in prefilter.may_match(patterns.items(), text):
+        chosen, read = _pick(pattern, text)
+        if chosen.search(read, pos) is not None:
+            out.append(key)
+    return out
+
+
+def counts(patterns: dict[str, re.Pattern[str]], text: str, pos: int = 0) -> list[tuple[str, int]]:
+    """(key, `count`) of the keys whose pattern matches, in the mapping's order: one prefilter
+    look-up for all the patterns, then only those it leaves are run."""
+    out = []
+    for key, pattern in prefilter.may_match(patterns.items(), text):
+        chosen, read = _pick(pattern, text)
+        n = len(chosen.findall(read, pos))
+        if n:
+            out.append((key, n))
+    return out
+
+
 def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
     """The pattern's twin and the folded text when there are both; else the two as given."""
     try:  # caseless(pattern), without a call for the patterns met before (nearly all)

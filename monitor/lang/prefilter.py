@@ -388,6 +388,32 @@ def cannot_match(pattern: Any, text: str) -> bool:
     return found is not None and slot[1] not in found
 
 
+def may_match(items: Iterable[tuple[str, Any]], text: str) -> list[tuple[str, Any]]:
+    """The (key, pattern) items whose pattern may match in the text: those cannot_match rules
+    out left out (a lexicon's keyed patterns asked about one text, the scan read once for all
+    of them instead of once a pattern)."""
+    if not _enabled:
+        return list(items)
+    out = []
+    resolved = _resolved
+    last: Prefilter | None = None
+    found: frozenset[int] | None = None
+    for item in items:
+        try:
+            slot = resolved[id(item[1])]
+        except KeyError:
+            slot = _resolve(item[1])
+        if slot is None:
+            out.append(item)
+            continue
+        if slot[0] is not last:
+            last = slot[0]
+            found = _possible(last, text)
+        if found is None or slot[1] in found:
+            out.append(item)
+    return out
+
+
 def rules_on(pattern: Any) -> bool:
     """Whether cannot_match can tell, from a scan, that the pattern has no match (it is in a
     database this process has); False when every question about it runs the pattern."""

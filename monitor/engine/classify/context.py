@@ -31,7 +31,7 @@ from monitor.engine.classify.page_parts import (
     _is_title,
     _substantial,
 )
-from monitor.engine.classify.textwords import _HAN_RE, _lower_words
+from monitor.engine.classify.textwords import _has_han, _lower_words
 from monitor.engine.explain import sentence as as_sentence
 from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon
 from monitor.engine.subject import with_subject
@@ -200,7 +200,7 @@ def _named_party(text: str, language: str) -> str | None:
     text = text.strip()
     name = _PARTY_SPLIT.split(text, maxsplit=1)[0].strip().rstrip(".")
     words = _NAME_WORD.findall(_DOMAIN_END.sub("", name))  # "Convert.com", "Customer.io": the name
-    if not words or len(words) > PARTY_MAX_WORDS or _HAN_RE.search(name) or not name[:1].isalnum():
+    if not words or len(words) > PARTY_MAX_WORDS or _has_han(name) or not name[:1].isalnum():
         return None
     if not all(any(ch.isupper() for ch in w) or w.lower() in _NAME_JOINERS for w in words):
         return None
@@ -223,7 +223,7 @@ def _is_entry(clause: Clause) -> bool:
     if _is_item(clause):
         return True
     text = clause.text.strip()
-    if clause.is_heading or _HAN_RE.search(text) or not text.endswith("."):
+    if clause.is_heading or _has_han(text) or not text.endswith("."):
         return False
     parts = [p for p in re.split(r"\.\s+", _DOMAIN_END.sub("", text).rstrip(".")) if p]
     if len(parts) != 2:
@@ -356,7 +356,7 @@ def _is_plain_label(clause: Clause) -> bool:
     if clause.is_heading or clause.marker or not text or text.endswith(SENTENCE_ENDS):
         return False
     words = _NAME_WORD.findall(text)
-    if not words or len(words) > FOOTER_LABEL_MAX_WORDS or re.search(r"\d", text) or _HAN_RE.search(text):
+    if not words or len(words) > FOOTER_LABEL_MAX_WORDS or re.search(r"\d", text) or _has_han(text):
         return False
     return not _names_term(clause)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from monitor.engine.classify.textwords import _HAN_RE, _WORD, _unexcepted
+from monitor.engine.classify.textwords import _HAN_RE, _WORD, _has_han, _unexcepted
 from monitor.engine.facts import ClauseFacts, Polarity, extract_facts, pick_lexicon
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
@@ -176,7 +176,7 @@ def _is_name_only(text: str, facts: ClauseFacts) -> bool:
 def _is_name(text: str) -> bool:
     """A short title-cased fragment ("Privacy Rules Program", "Global CBPR Directory"): a name."""
     words = _NAME_WORD.findall(text)
-    if not words or len(words) > 6 or _HAN_RE.search(text) or text.rstrip().endswith((".", ":")):
+    if not words or len(words) > 6 or _has_han(text) or text.rstrip().endswith((".", ":")):
         return False
     return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words) and words[0][0].isupper()
 
@@ -194,7 +194,7 @@ def _is_head_row(text: str) -> bool:
     opens with a capital, holds no digit and ends no sentence; a label's joining words ("and",
     "of", "und", "de") do not count towards its length (up to two of them)."""
     cells = [c.strip() for c in text.split(" | ")]
-    if len(cells) < 2 or _HAN_RE.search(text) or re.search(r"\d", text):
+    if len(cells) < 2 or _has_han(text) or re.search(r"\d", text):
         return False
     for cell in cells:
         words = _NAME_WORD.findall(cell)
@@ -228,7 +228,7 @@ def _is_address(text: str) -> bool:
     Springfield, CA 90045, USA"): a number among words that are all capitalised (or joiners),
     so no sentence. Whoever it names, it states no term."""
     tokens = [t for t in _ADDRESS_TOKEN.findall(text) if any(ch.isalnum() for ch in t)]
-    if not tokens or len(text) > 240 or _HAN_RE.search(text) or not re.search(r"\d", text):
+    if not tokens or len(text) > 240 or _has_han(text) or not re.search(r"\d", text):
         return False
     for token in tokens:
         word = token.strip(".'’\"“”-")
@@ -261,4 +261,5 @@ _DOMAIN = compile_cached(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?\S*", re.IGNORECAS
 
 def _substantial(text: str) -> bool:
     """A sentence, not a fragment: six words, or twelve Han characters."""
-    return len(_HAN_RE.findall(text)) >= 12 or len(re.findall(r"[^\W\d_]+", text)) >= 6
+    han = not text.isascii() and len(_HAN_RE.findall(text)) >= 12  # no Han character in ASCII
+    return han or len(re.findall(r"[^\W\d_]+", text)) >= 6

@@ -21,6 +21,14 @@ _WORD = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+", re.UNICODE)  # a Han characte
 
 _TOKEN = compile_cached(rf"[{_HAN}]|[^\W_{_HAN}]+|[^\w\s]", re.UNICODE)
 _HAN_RE = compile_cached(f"[{_HAN}]")
+
+
+def _has_han(text: str) -> bool:
+    """Whether the text holds a Han character (_HAN_RE.search): never in ASCII text, which
+    str.isascii tells at once (a flag of the string), while the search reads every character."""
+    return not text.isascii() and _HAN_RE.search(text) is not None
+
+
 _HAN_GAP = compile_cached(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 _SEPARATORS = frozenset({",", "、", ";", "/", "，", "；"})
 

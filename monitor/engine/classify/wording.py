@@ -12,7 +12,14 @@ from functools import lru_cache
 
 from monitor.engine.classify.lists import _list_items
 from monitor.engine.classify.negation import _negation_change
-from monitor.engine.classify.textwords import _HAN_RE, _WORD, _changed_words, _count_changed, _function_word
+from monitor.engine.classify.textwords import (
+    _HAN_RE,
+    _WORD,
+    _changed_words,
+    _count_changed,
+    _function_word,
+    _has_han,
+)
 from monitor.engine.facts import EMAIL_RE, PHONE_RE, URL_RE, ClauseFacts, link_labels
 from monitor.engine.tokendiff import token_opcodes
 from monitor.lang import caseless
@@ -163,7 +170,7 @@ def _is_typo_fix(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str)
 
     Every test must pass; the word-by-word ones come first, as they are the cheapest and a
     re-written sentence fails them at its first pair."""
-    han_pairs = [(o, n) for o, n in pairs if _HAN_RE.search(o + n)]
+    han_pairs = [(o, n) for o, n in pairs if _has_han(o + n)]
     if not _latin_typos([p for p in pairs if p not in han_pairs], lex):
         return False
     if han_pairs:
@@ -193,7 +200,7 @@ def _touches_negator(pairs: list[tuple[str, str]], lex: Lexicon) -> bool:
     negators = lex.negators
     if negators is None:
         return False
-    if any(_HAN_RE.search(o + n) for o, n in pairs):
+    if any(_has_han(o + n) for o, n in pairs):
         return True  # Han text has no words to tell a negator by ("但不" -> "並"): held as touched
     return any(negators.fullmatch(w) for o, n in pairs for w in (*o.split(), *n.split()))
 
