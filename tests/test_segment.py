@@ -163,6 +163,23 @@ def test_single_line_breaks_split_only_before_a_marker() -> None:
             "Wir nutzen z.B. Cookies. Das ist d.h. gut, usw. Nr. 5 gilt bzw. Abs. 2. Ende.",
             ["Wir nutzen z.B. Cookies.", "Das ist d.h. gut, usw. Nr. 5 gilt bzw. Abs. 2.", "Ende."],
         ),
+        # "ff." (and the following ones) in a legal citation ends no sentence
+        (
+            "Ihre Rechte folgen aus §§ 32 ff. BDSG und gelten immer. Fragen Sie uns.",
+            ["Ihre Rechte folgen aus §§ 32 ff. BDSG und gelten immer.", "Fragen Sie uns."],
+        ),
+        (
+            "Reglerne i §§ 4 ff. Databeskyttelsesloven gælder også her. Spørg os gerne.",
+            ["Reglerne i §§ 4 ff. Databeskyttelsesloven gælder også her.", "Spørg os gerne."],
+        ),
+        (
+            "Enligt artikel 12 ff. Dataskyddsförordningen har du rätt till insyn. Fråga oss.",
+            ["Enligt artikel 12 ff. Dataskyddsförordningen har du rätt till insyn.", "Fråga oss."],
+        ),
+        (
+            "Etter artikkel 12 ff. Personvernforordningen har du rett til innsyn. Spør oss.",
+            ["Etter artikkel 12 ff. Personvernforordningen har du rett til innsyn.", "Spør oss."],
+        ),
         (
             "Nous utilisons p.ex. des cookies. M. Dupont et Mme Martin. Fin.",
             ["Nous utilisons p.ex. des cookies.", "M. Dupont et Mme Martin.", "Fin."],
