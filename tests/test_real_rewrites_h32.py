@@ -1,0 +1,176 @@
+"""Patterns from real re-writes of large platforms' policies (issue 10, realedits20): one
+paragraph re-written in place is one change, however many of its sentences were re-worded,
+dropped, joined or added (a caption, table head or address line next to it goes with it); a
+paragraph where a real term changed still alerts, with that term's category; a heading and a
+paragraph of its own stay changes of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.engine.pipeline import compare_documents
+from monitor.extract.normalize import normalize
+from monitor.models import Change
+
+
+def changes_of(old: str, new: str) -> list[Change]:
+    """Two Markdown texts normalised and compared: the classified changes."""
+    old_doc, new_doc = normalize(old.encode(), "text/markdown"), normalize(new.encode(), "text/markdown")
+    return compare_documents(old_doc, new_doc).changes
+
+
+# (language, old paragraph, new paragraph): every sentence re-worded, no term changed
+REWORDED = [
+    (
+        "en",
+        "Our bakery opened in 1998. We bake bread every morning. Our shop is near the river.",
+        "The bakery first opened its doors in 1998. Every morning we bake fresh bread. You will find "
+        "the shop close to the river.",
+    ),
+    (
+        "de",
+        "Unsere Bäckerei wurde 1998 eröffnet. Wir backen jeden Morgen Brot. Der Laden liegt am Fluss.",
+        "Die Bäckerei hat 1998 zum ersten Mal geöffnet. Jeden Morgen backen wir frisches Brot. Sie finden "
+        "den Laden direkt am Fluss.",
+    ),
+    (
+        "fr",
+        "Notre boulangerie a ouvert en 1998. Nous cuisons du pain chaque matin. "
+        "La boutique est près du fleuve.",
+        "La boulangerie a ouvert ses portes en 1998. Chaque matin, nous cuisons du pain frais. Vous "
+        "trouverez la boutique tout près du fleuve.",
+    ),
+    (
+        "es",
+        "Nuestra panadería abrió en 1998. Horneamos pan cada mañana. La tienda está junto al río.",
+        "La panadería abrió sus puertas en 1998. Cada mañana horneamos pan fresco. Encontrará la "
+        "tienda muy cerca del río.",
+    ),
+    (
+        "nl",
+        "Onze bakkerij opende in 1998. We bakken elke ochtend brood. De winkel ligt bij de rivier.",
+        "De bakkerij ging in 1998 open. Elke ochtend bakken we vers brood. "
+        "U vindt de winkel vlak bij de rivier.",
+    ),
+    (
+        "da",
+        "Vores bageri åbnede i 1998. Vi bager brød hver morgen. Butikken ligger ved floden.",
+        "Bageriet åbnede dørene i 1998. Hver morgen bager vi frisk brød. Du finder butikken tæt ved floden.",
+    ),
+    (
+        "sv",
+        "Vårt bageri öppnade 1998. Vi bakar bröd varje morgon. Butiken ligger vid floden.",
+        "Bageriet slog upp dörrarna 1998. Varje morgon bakar vi färskt bröd. Du hittar butiken nära floden.",
+    ),
+    (
+        "no",
+        "Bakeriet vårt åpnet i 1998. Vi baker brød hver morgen. Butikken ligger ved elva.",
+        "Bakeriet åpnet dørene i 1998. Hver morgen baker vi ferskt brød. Du finner butikken like ved elva.",
+    ),
+    (
+        "hr",
+        "Naša pekarnica otvorena je 1998. Svako jutro pečemo kruh. Trgovina je uz rijeku.",
+        "Pekarnica je otvorila vrata 1998. Svakog jutra pečemo svjež kruh. Trgovinu ćete naći blizu rijeke.",
+    ),
+    (
+        "sl",
+        "Naša pekarna je odprla vrata leta 1998. Vsako jutro pečemo kruh. Trgovina je ob reki.",
+        "Pekarna je prvič odprla leta 1998. Vsako jutro spečemo svež kruh. "
+        "Trgovino najdete čisto blizu reke.",
+    ),
+    (
+        "zh",
+        "我们的面包店于1998年开业。我们每天早上烤面包。店铺位于河边。",
+        "本面包店在1998年首次开门营业。每天清晨我们都会烤新鲜面包。您可以在河边找到我们的店铺。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), REWORDED)
+def test_reworded_paragraph_is_one_quiet_change(language: str, old: str, new: str) -> None:
+    changes = changes_of(f"# About us\n\n{old}\n", f"# About us\n\n{new}\n")
+    assert len(changes) == 1, changes
+    assert not changes[0].material, changes[0]
+
+
+def test_paragraph_with_a_new_recipient_is_one_change_that_alerts() -> None:
+    old = (
+        "# Sharing\n\nWe keep your order history so that you can reorder quickly. "
+        "It is stored on servers in Ireland. Only our support team can see it.\n"
+    )
+    new = (
+        "# Sharing\n\nWe store your order history so you can reorder with one click. "
+        "The history is stored on servers in Ireland. Only our support team can see it, and we "
+        "also share it with our payment processor.\n"
+    )
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert changes[0].material and "sharing" in changes[0].categories, changes[0]
+
+
+def test_two_paragraphs_reworded_stay_two_changes() -> None:
+    old = (
+        "# About us\n\nOur bakery opened in 1998. We bake bread every morning.\n\n"
+        "We sell cakes on Sundays. Our cakes are made with butter.\n"
+    )
+    new = (
+        "# About us\n\nThe bakery first opened its doors in 1998. Every morning we bake fresh bread.\n\n"
+        "On Sundays we sell cakes. All our cakes are made with real butter.\n"
+    )
+    assert len(changes_of(old, new)) == 2
+
+
+def test_unchanged_sentence_between_keeps_edits_apart() -> None:
+    old = "Our bakery opened in 1998. We bake bread every morning. Our shop is near the river.\n"
+    new = (
+        "The bakery first opened its doors in 1998. We bake bread every morning. "
+        "You will find the shop close to the river.\n"
+    )
+    assert len(changes_of(old, new)) == 2
+
+
+def test_heading_reworded_is_a_change_of_its_own() -> None:
+    old = "# About our bakery\n\nOur bakery opened in 1998. We bake bread every morning.\n"
+    new = "# The bakery\n\nThe bakery first opened its doors in 1998. Every morning we bake fresh bread.\n"
+    changes = changes_of(old, new)
+    assert len(changes) == 2, changes
+    assert not any(c.material for c in changes)
+
+
+def test_caption_and_table_head_go_with_the_row() -> None:
+    old = "* **Photos**\n\nYou can add photos to your profile, for example a picture of your garden.\n"
+    new = (
+        "| Content you add |     |\n| --- | --- |\n| Type | What it is |\n| --- | --- |\n"
+        "| Photos | You may add pictures to your profile, such as a picture of your garden. |\n"
+    )
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert not changes[0].material, changes[0]
+
+
+def test_address_lines_moved_are_one_change() -> None:
+    old = "Contact us:\n\nBakery Ltd  \nMill Lane 4  \nUnit 2  \n12345 Riverton\n"
+    new = "Contact us:\n\nBakery Ltd  \nHarbour Road 17  \nSecond floor  \n12399 Riverton\n"
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert not changes[0].material, changes[0]
+
+
+def test_sentence_replaced_at_its_place_is_one_change() -> None:
+    old = "Small files remember the language you chose. They serve no other use at all.\n"
+    new = (
+        "Small files remember the language you chose. "
+        "We also use cookies to show you targeted ads on other websites.\n"
+    )
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert changes[0].material and "tracking" in changes[0].categories, changes[0]
+
+
+def test_one_sentence_paragraph_replaced_is_one_change() -> None:
+    old = "# Complaints\n\nYou may always lodge a complaint with the data protection authority.\n"
+    new = "# Complaints\n\nPlease send any complaint to our customer desk first.\n"
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert changes[0].material and "rights" in changes[0].categories, changes[0]
+
