@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.engine.facts import extract_facts
 from monitor.engine.pipeline import compare_documents
 from monitor.extract.normalize import normalize
 from monitor.models import Change
@@ -174,3 +175,124 @@ def test_one_sentence_paragraph_replaced_is_one_change() -> None:
     assert len(changes) == 1, changes
     assert changes[0].material and "rights" in changes[0].categories, changes[0]
 
+
+# The reader using the service ("when you use our apps") is no use made of personal data: de
+# "nutzen"/"verwenden", fr "utiliser", es "utilizar" with the service as the object (en, nl, da,
+# sv, no, hr, sl, zh already read it so).
+SERVICE_USED = [
+    ("en", "These house rules apply whenever you use our apps or our website."),
+    ("de", "Diese Hausregeln gelten immer, wenn Sie unsere Apps oder unsere Website nutzen."),
+    ("de", "Um die App zu verwenden, brauchen Sie ein Smartphone."),
+    ("fr", "Ces règles de la maison s'appliquent chaque fois que vous utilisez nos applications."),
+    ("fr", "Ces règles s'appliquent à toute utilisation de nos services de location."),
+    ("es", "Estas normas de la casa se aplican siempre que utiliza nuestras aplicaciones."),
+    ("nl", "Deze huisregels gelden telkens wanneer u onze apps gebruikt."),
+    ("da", "Disse husregler gælder, hver gang du bruger vores apps."),
+    ("sv", "Dessa husregler gäller varje gång du använder våra appar."),
+    ("no", "Disse husreglene gjelder hver gang du bruker appene våre."),
+    ("hr", "Ova kućna pravila vrijede svaki put kada koristite naše aplikacije."),
+    ("sl", "Ta hišna pravila veljajo vsakič, ko uporabljate naše aplikacije."),
+    ("zh", "每当您使用我们的应用时, 本守则均适用。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SERVICE_USED)
+def test_reader_using_the_service_is_no_purpose(language: str, text: str) -> None:
+    assert "purpose" not in extract_facts(text, language).categories
+
+
+# ... while the service using data still is
+DATA_USED = [
+    ("de", "Wir nutzen Ihre Telefonnummer, um Ihnen Erinnerungen zu schicken."),
+    ("de", "Ihre Angaben werden verwendet, um Betrug zu verhindern."),
+    ("fr", "Nous utilisons votre numéro de téléphone pour vous envoyer des rappels."),
+    ("es", "Utilizamos su número de teléfono para enviarle recordatorios."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DATA_USED)
+def test_service_using_data_is_still_a_purpose(language: str, text: str) -> None:
+    assert "purpose" in extract_facts(text, language).categories
+
+
+# "we may also receive data ...": a modal and an adverb between the subject and "receive" (and, in
+# de and nl, the verb at the end) - data received is data collected
+RECEIVED = [
+    ("en", "We may also get details about the purchases you make in partner shops."),
+    ("de", "Wir können außerdem von Partnerläden Angaben zu Ihren dortigen Einkäufen erhalten."),
+    ("fr", "Nous pouvons aussi recevoir des informations sur vos achats dans les boutiques partenaires."),
+    ("es", "También podemos recibir información sobre sus compras en tiendas asociadas."),
+    ("nl", "We kunnen ook gegevens over uw aankopen in partnerwinkels ontvangen."),
+    ("da", "Vi kan også modtage oplysninger om dine køb i partnerbutikker."),
+    ("sv", "Vi kan också ta emot uppgifter om dina köp i partnerbutiker."),
+    ("no", "Vi kan også motta opplysninger om kjøpene dine i partnerbutikker."),
+    ("hr", "Također možemo primiti podatke o vašim kupnjama u partnerskim trgovinama."),
+    ("sl", "Prejmemo lahko tudi podatke o vaših nakupih v partnerskih trgovinah."),
+    ("zh", "我们也可能会收到您在合作商店购物的相关信息。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), RECEIVED)
+def test_data_received_with_a_modal_is_collected(language: str, text: str) -> None:
+    assert "collection" in extract_facts(text, language).categories
+
+
+def test_new_sentence_receiving_data_alerts_as_collection() -> None:
+    old = "# Data\n\nWe record which pages of the app you open.\n"
+    new = (
+        "# Data\n\nWe record which pages of the app you open. We may also receive information about "
+        "how you respond to our adverts on other companies' apps.\n"
+    )
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert changes[0].material and "collection" in changes[0].categories, changes[0]
+
+
+# a pseudonym used in place of a person's name is pseudonymisation, a safeguard (sv "här ska i
+# stället en pseudonym användas")
+PSEUDONYM_USED = [
+    ("en", "Instead of your name, a pseudonym is used in our member files."),
+    ("de", "Statt Ihres Namens wird in unseren Mitgliederakten ein Pseudonym verwendet."),
+    ("fr", "Au lieu de votre nom, un pseudonyme est utilisé dans nos fichiers de membres."),
+    ("es", "En lugar de su nombre, utilizamos un seudónimo en nuestros ficheros de socios."),
+    ("nl", "In plaats van uw naam wordt in onze ledenbestanden een pseudoniem gebruikt."),
+    ("da", "I stedet for dit navn bruges et pseudonym i vores medlemsfiler."),
+    ("sv", "I stället för ditt namn används en pseudonym i våra medlemsfiler."),
+    ("no", "I stedet for navnet ditt brukes et pseudonym i medlemsfilene våre."),
+    ("hr", "Umjesto vašeg imena u našim datotekama članova koristi se pseudonim."),
+    ("sl", "Namesto vašega imena se v naših datotekah članov uporablja psevdonim."),
+    ("zh", "在我们的会员档案中, 我们使用化名代替您的真实姓名。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PSEUDONYM_USED)
+def test_pseudonym_used_is_a_safeguard(language: str, text: str) -> None:
+    facts = extract_facts(text, language)
+    assert "security" in facts.categories
+    assert "pseudonymisation" in facts.security_measures
+
+
+def test_own_pseudonym_shown_is_no_safeguard() -> None:
+    assert "security" not in extract_facts("Your pseudonym is shown on your public profile.", "en").categories
+
+
+# the reader told they can turn a data practice off, without naming any settings, holds an opt-out
+TURNED_OFF = [
+    ("en", "You can turn off the collection of your heart rate at any time from the watch itself."),
+    ("de", "Sie können die Erfassung Ihrer Herzfrequenz jederzeit direkt an der Uhr deaktivieren."),
+    ("fr", "Vous pouvez à tout moment désactiver la collecte de votre fréquence cardiaque depuis la montre."),
+    ("es", "Puede desactivar en cualquier momento la recogida de su frecuencia cardiaca desde el reloj."),
+    ("nl", "U kunt het verzamelen van uw hartslag op elk moment op het horloge zelf uitschakelen."),
+    ("da", "Du kan til enhver tid slå indsamlingen af din puls fra direkte på uret."),
+    ("sv", "Du kan när som helst stänga av insamlingen av din puls direkt på klockan."),
+    ("no", "Du kan når som helst slå av innsamlingen av pulsen din direkte på klokken."),
+    ("hr", "Prikupljanje vašeg pulsa možete u bilo kojem trenutku isključiti izravno na satu."),
+    ("sl", "Zbiranje vašega srčnega utripa lahko kadar koli izklopite neposredno na uri."),
+    ("zh", "您可以随时在手表上关闭心率数据的收集。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TURNED_OFF)
+def test_turning_a_practice_off_is_an_opt_out(language: str, text: str) -> None:
+    categories = extract_facts(text, language).categories
+    assert "rights" in categories and "collection" in categories
