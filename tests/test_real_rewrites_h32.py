@@ -296,3 +296,18 @@ TURNED_OFF = [
 def test_turning_a_practice_off_is_an_opt_out(language: str, text: str) -> None:
     categories = extract_facts(text, language).categories
     assert "rights" in categories and "collection" in categories
+
+
+def test_sentence_joined_into_its_neighbour_leaves_the_paragraph_quiet() -> None:
+    # the guardian's check was its own sentence; joined into the one before, nothing was dropped
+    old = (
+        "Players under 14 need the approval of a guardian. The guardian must watch over your games "
+        "in the app. We store your high scores.\n"
+    )
+    new = (
+        "Players under 14 need the approval of a guardian, who must watch over your games in the app. "
+        "We store your high scores.\n"
+    )
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert not changes[0].material, changes[0]
