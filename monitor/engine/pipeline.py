@@ -1,6 +1,7 @@
 """The clause engine as one call: two versions in, a DiffResult out.
 
-normalize (normalize.py) -> segment (segment.py) -> align (align.py) -> classify (classify/).
+normalize (normalize.py) -> segment (segment.py) -> align (align.py) -> classify (classify/)
+-> runs of consecutive changed clauses grouped, one change per re-written passage (hunks.py).
 The daemon's check stage and `policy-monitor diff` both come through here, so what the CLI
 reports for two files is what an alert would say for two fetches.
 
@@ -72,12 +73,14 @@ def compare(
     # Here, not at the top: a check that only stores a first version never loads them (~30 ms).
     from monitor.engine.align import align
     from monitor.engine.classify import classify
+    from monitor.engine.hunks import group_runs
 
     old_sha, new_sha = text_sha256(old_text), text_sha256(new_text)
     changes = (
         [] if old_sha == new_sha else classify(align(old_clauses, new_clauses), old_clauses, new_clauses)
     )
     changes = with_context(changes, old_clauses, new_clauses)
+    changes = group_runs(changes, old_clauses, new_clauses, old_text, new_text)
     return DiffResult(
         old=VersionInfo(old_sha, len(old_clauses), document_language(old_clauses)),
         new=VersionInfo(new_sha, len(new_clauses), document_language(new_clauses)),

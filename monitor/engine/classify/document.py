@@ -128,7 +128,35 @@ def _classify_changes(
         if classified.material and change.kind == "added" and new_clauses:
             classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
+    out = _joined_sentences_quiet(out) if removed else out
     return _split_off_parts_quiet(out, split_off) if split_off else out
+
+
+def _joined_sentences_quiet(out: list[Change]) -> list[Change]:
+    """A removed sentence joined into the edited sentence next to it ("The parent must supervise
+    your use." -> "You need a parent's consent, who must supervise your use."): most of its words
+    stand in that sentence now, and were not there before. It was joined, not dropped: quiet."""
+    edited = {c.old.index: c for c in out if c.kind == "modified" and c.old is not None and c.new is not None}
+    result = []
+    for change in out:
+        if change.material and change.kind == "removed" and change.old is not None:
+            words = _words_of(change.old)
+            for n in (change.old.index - 1, change.old.index + 1):
+                into = edited.get(n)
+                if into is None or into.old is None or into.new is None or not words:
+                    continue
+                gained = words & (_words_of(into.new) - _words_of(into.old))
+                if len(words & _words_of(into.new)) >= SPLIT_COVER * len(words) and gained:
+                    change = replace(
+                        change,
+                        facts=[],
+                        material=False,
+                        severity="none",
+                        explanation="Sentence joined into the sentence next to it; what it says still stands",
+                    )
+                    break
+        result.append(change)
+    return result
 
 
 MIN_RUN_CHARS = 24  # a repeated run of lines shorter than this ("Yes" "No") may be another row
