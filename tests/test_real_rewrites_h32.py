@@ -311,3 +311,25 @@ def test_sentence_joined_into_its_neighbour_leaves_the_paragraph_quiet() -> None
     changes = changes_of(old, new)
     assert len(changes) == 1, changes
     assert not changes[0].material, changes[0]
+
+
+def test_short_line_between_two_rewritten_paragraphs_does_not_join_them() -> None:
+    """A short line joins the change after it (a caption over its row, a label over its text),
+    never the one before: otherwise a re-written paragraph, a short line and the next re-written
+    paragraph chain into one change of a whole page."""
+    old = (
+        "Our bakery opened in 1998. We bake bread every morning.\n\n"
+        "Open daily\n\n"
+        "We sell cakes on Sundays. Our cakes are made with butter.\n"
+    )
+    new = (
+        "The bakery first opened its doors in 1998. Every morning we bake fresh bread.\n\n"
+        "Open every day\n\n"
+        "On Sundays we sell cakes. All our cakes are made with real butter.\n"
+    )
+    changes = changes_of(old, new)
+    assert len(changes) == 2, changes
+    first, second = changes
+    assert first.new is not None and first.new.text.startswith("The bakery first opened")
+    assert second.new is not None and second.new.text.startswith("Open every day")
+    assert second.new.text.endswith("real butter.")

@@ -9,7 +9,7 @@ most of them "re-worded; no term changed". A reader (and a labeller) sees one ed
 Two changes join when their clauses follow each other in one version (no clause between them)
 on the same line of the normalised text (one paragraph, list item or table row), in the same
 section; a short line of its own (a caption over a table, a table head, an address line, a
-label) joins the changes next to it. A heading stays a change of its own (a section's title),
+label) joins the change after it. A heading stays a change of its own (a section's title),
 and so does a moved clause (moved text is reported where it went).
 
 In: the classified Changes in document order (classify/), both versions' clauses and texts.
@@ -120,9 +120,10 @@ def _groupable(change: Change) -> bool:
 
 def _neighbours(changes: Sequence[Change], sides: dict[str, _Side]) -> list[tuple[int, int]]:
     """Pairs of changes (positions) that follow each other in one version with no other clause
-    between them, in the same section, on the same line there (or one of them a short line of its
-    own: a caption over a table row, an address line) and, where both have a clause in the other
-    version too, in the same order there."""
+    between them, in the same section, on the same line there (or the first a short line of its
+    own: a caption over a table row, a label over its text, an address line before the next) and,
+    where both have a clause in the other version too, in the same order there. A short line
+    joins what follows it, never what precedes it, so one cannot chain two paragraphs into one."""
     pairs = []
     for name, side in sides.items():
         held = sorted(
@@ -137,11 +138,7 @@ def _neighbours(changes: Sequence[Change], sides: dict[str, _Side]) -> list[tupl
             if not _in_order(changes[a], changes[b], "new" if name == "old" else "old"):
                 continue
             line = side.line(first)
-            if (
-                (line is not None and line == side.line(second))
-                or _label(changes[a], sides)
-                or _label(changes[b], sides)
-            ):
+            if (line is not None and line == side.line(second)) or _label(changes[a], sides):
                 pairs.append((a, b))
     return pairs
 
