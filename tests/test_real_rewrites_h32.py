@@ -333,3 +333,18 @@ def test_short_line_between_two_rewritten_paragraphs_does_not_join_them() -> Non
     assert first.new is not None and first.new.text.startswith("The bakery first opened")
     assert second.new is not None and second.new.text.startswith("Open every day")
     assert second.new.text.endswith("real butter.")
+
+
+def test_a_quiet_run_of_removed_lines_is_explained_as_removed() -> None:
+    """Lines dropped together (an address block and a tax number) are one change that says they
+    were removed, not that a paragraph was re-worded."""
+    old = (
+        "We process your order data to deliver your parcels.\n\n"
+        "Contact\n\nBakery Ltd  \nMill Lane 4  \nVAT ID DE123456789\n\n"
+        "Thank you for your trust.\n"
+    )
+    new = "We process your order data to deliver your parcels.\n\nContact\n\nThank you for your trust.\n"
+    changes = changes_of(old, new)
+    assert len(changes) == 1, changes
+    assert changes[0].kind == "removed" and not changes[0].material
+    assert "removed" in changes[0].explanation.lower(), changes[0].explanation

@@ -29,7 +29,12 @@ from monitor.engine.align import inline_diff
 from monitor.engine.classify.findings import _ordered
 from monitor.models import Change, Clause, Context, Fact, new_clause, severity_rank
 
-QUIET_RUN = "Paragraph re-worded; no term changed"
+# a quiet run whose parts were explained differently, by what was done to it
+QUIET_RUN = {
+    "modified": "Paragraph re-worded; no term changed",
+    "removed": "Clauses removed (no policy term)",
+    "added": "New clauses (no policy term)",
+}
 LABEL_WORDS = 8  # a line of its own this short is a label, caption, table head or address line
 
 
@@ -206,7 +211,7 @@ def _merged(run: list[Change]) -> Change:
     if material or len(explanations) == 1:
         explanation = "; ".join(explanations)
     else:
-        explanation = QUIET_RUN
+        explanation = QUIET_RUN.get(kind, QUIET_RUN["modified"])
     severity = max((c.severity for c in material), key=severity_rank, default="none")
     inline = inline_diff(old.text, new.text) if old is not None and new is not None else None
     return Change(
