@@ -126,6 +126,25 @@ def changes_in(store: Store, v: StoredVersion) -> list[Change]:
     return [change_from_dict(d) for d in store.changes_of(v.id)]
 
 
+def changed_clauses(v: StoredVersion, changes: list[Change]) -> set[int]:
+    """The indices of version `v`'s clauses that its changes touch. A change of one re-written
+    paragraph (engine/hunks.py) stands at its first clause and holds the text of the clauses
+    that follow it: each of those that its text holds is marked too."""
+    marked: set[int] = set()
+    for change in changes:
+        if change.new is None:
+            continue
+        marked.add(change.new.index)
+        text, at = change.new.text, 0
+        for clause in v.clauses[change.new.index + 1 :]:
+            found = text.find(clause.text, at) if clause.text else -1
+            if found < 0:
+                break
+            marked.add(clause.index)
+            at = found + len(clause.text)
+    return marked
+
+
 def policy_config(store: Store, policy_id: str, watchlist: Watchlist | None) -> PolicyConfig:
     """The policy as the watchlist has it, else as the store last mirrored it."""
     if watchlist is not None:

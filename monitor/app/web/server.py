@@ -338,7 +338,7 @@ def _context(cmp: read_models.Comparison) -> Callable[[Any], tuple[str | None, s
 def version_page(web: Web, request: Request) -> Response:
     pid, seq = request.path_params["policy_id"], request.path_params["seq"]
     v = read_models.version(web.store, pid, str(seq))
-    changed = {c.new.index for c in read_models.changes_in(web.store, v) if c.new is not None}
+    changed = read_models.changed_clauses(v, read_models.changes_in(web.store, v))
     row = read_models.policy_row(web.store, pid)
     return web.render("version.html", policy=row, version=v, changed=changed)
 
