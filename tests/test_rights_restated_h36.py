@@ -277,3 +277,33 @@ def test_a_link_label_naming_a_complaint_form_states_no_right(lang: str, heading
 )
 def test_a_line_naming_the_right_itself_still_alerts(lang: str, text: str) -> None:
     assert_alert(single("added", text, section=("Rights",), language=lang), "rights")
+
+
+# A sentence added that limits a right the old version states ("you cannot ask us to erase ..."):
+# the right narrowed, not re-stated.
+LIMITS = [
+    (
+        "en",
+        "Your rights",
+        "You may ask us to erase your personal data.",
+        "You cannot ask us to erase reviews you published.",
+    ),
+    (
+        "de",
+        "Ihre Rechte",
+        "Sie können die Löschung Ihrer Daten verlangen.",
+        "Die Löschung veröffentlichter Bewertungen können Sie nicht verlangen.",
+    ),
+    (
+        "fr",
+        "Vos droits",
+        "Vous pouvez demander l'effacement de vos données.",
+        "Vous ne pouvez pas demander l'effacement des avis que vous avez publiés.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "heading", "right", "limit"), LIMITS, ids=[c[0] for c in LIMITS])
+def test_a_sentence_limiting_a_right_still_alerts(lang: str, heading: str, right: str, limit: str) -> None:
+    found = _material([right], [right, limit], heading)
+    assert found and any("rights" in c.categories for c in found), found

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.engine.classify.page_parts import _promises, _section_categories
-from monitor.engine.facts import ClauseFacts, extract_facts
+from monitor.engine.classify.textwords import _unexcepted
+from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon
+from monitor.lang import caseless
 from monitor.models import MATERIAL_CATEGORIES, Change, Clause
 
 # the rights a person holds over their data as a whole, whatever practice a sentence speaks of:
@@ -62,8 +64,8 @@ def right_stated_elsewhere(
         return classified
     removal = change.kind == "removed" or (change.kind == "modified" and clause is change.old)
     theirs = new_clauses if removal else old_clauses
-    if not theirs:
-        return classified
+    if not theirs or _negated(clause):
+        return classified  # "you cannot ask us to erase public posts": a right limited, not stated
     for right in rights:
         if not any(_states(right, other, facts, removal) for other in theirs if other.index != own):
             return classified
@@ -124,6 +126,8 @@ def _only_rights(facts: ClauseFacts, classified: Change, clause: Clause) -> froz
 def _states(right: str, other: Clause, own: ClauseFacts, removal: bool) -> bool:
     """`other` states `right`, on terms no narrower on the version that is new: with no condition,
     cost or period the old side did not have."""
+    if other.is_heading or (removal and _negated(other)):
+        return False  # a heading names a section; "... cannot be erased" limits the right
     facts = extract_facts(other.text, other.language)
     if right not in facts.rights and not (
         right in facts.rights_named and "rights" in _section_categories(other)
@@ -138,3 +142,9 @@ def _states(right: str, other: Clause, own: ClauseFacts, removal: bool) -> bool:
         return False
     periods = {(d.category, d.days) for d in new.durations}
     return periods <= {(d.category, d.days) for d in old.durations}
+
+
+def _negated(clause: Clause) -> bool:
+    """The clause holds a negator that negates something ("you cannot ...", "we will not ...")."""
+    lex = pick_lexicon(clause.text, clause.language)
+    return lex.negators is not None and caseless.search(lex.negators, _unexcepted(clause.text, lex))
