@@ -127,6 +127,8 @@ class Lexicon:
     update_stamp: re.Pattern[str] | None
     # "see here for more information": a sentence that only sends the reader elsewhere
     pointers: re.Pattern[str] | None = None
+    # "complaint form", "web page": what a link label names, no term
+    form_labels: re.Pattern[str] | None = None
     # "the English version shall prevail": which translation binds, no term of any section
     language_versions: re.Pattern[str] | None = None
     # "this policy explains how we collect data": a sentence about what the document tells
@@ -449,6 +451,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         pointers=_alternation(data.get("pointers"), cjk),
+        form_labels=_alternation(data.get("form_labels"), cjk),
         language_versions=_alternation(data.get("language_versions"), cjk),
         describes=_alternation(data.get("describes"), cjk),
         breach_notice=_alternation(data.get("breach_notice"), cjk),

@@ -11,7 +11,9 @@ import re
 from monitor.engine.classify.fact_diff import ALLOWING, _diff_facts
 from monitor.engine.classify.findings import _done, _explain, _facts, _ordered
 from monitor.engine.classify.page_parts import (
+    _NAME_WORD,
     RECIPIENT_CATEGORIES,
+    SENTENCE_ENDS,
     _about_language_versions,
     _describes_the_policy,
     _disclaims_liability,
@@ -31,6 +33,8 @@ from monitor.engine.classify.page_parts import (
 from monitor.engine.explain import new_or_removed_clause
 from monitor.engine.facts import ClauseFacts, pick_lexicon
 from monitor.engine.subject import with_subject
+from monitor.lang import caseless
+from monitor.lang.lexicon import Lexicon
 from monitor.models import MATERIAL_CATEGORIES, Change, Clause, severity_rank
 
 # A clause about these that disappears takes away a right, a safeguard or a protection.
@@ -60,6 +64,8 @@ def _single(change: Change, clause: Clause) -> Change:
         return _done(change, list(cats), [], False, "none", f"{verb} (points to where to read more)")
     if clause.is_heading and not _promises(facts):
         return _done(change, list(cats), [], False, "none", f"heading {'added' if added else 'removed'}")
+    if material_cats == {"rights"} and _is_form_label(clause, facts, lex):
+        return _done(change, list(cats), [], False, "none", f"{verb} (a link label naming a form or page)")
     if (
         not material_cats
         and not facts.contacts
@@ -71,7 +77,7 @@ def _single(change: Change, clause: Clause) -> Change:
     ):
         # A sentence with no keyword of its own is about what its section is about.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
-        if section:
+        if section and not (section == {"rights"} and _is_form_label(clause, facts, lex)):
             text = new_or_removed_clause(added, _ordered(section), in_section=True)
             return _done(change, list(section), [], True, "medium", text)
     if not material_cats:
@@ -115,3 +121,37 @@ def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: s
     if material_cats != {"rights"} or facts.rights or facts.rights_named:
         return False
     return bool(_OPENS_A_LIST.search(clause.text))
+
+
+FORM_LABEL_MAX_WORDS = 6
+# rights whose link is the control itself: a new "Opt-out page" gives a way to say no
+_CONTROLS = frozenset(
+    {
+        "opt-out",
+        "opt-out of sale",
+        "reject cookies",
+        "settings opt-out",
+        "withdraw consent",
+        "account deletion",
+    }
+)
+FORM_LABEL_MAX_HAN = 16
+
+
+def _is_form_label(clause: Clause, facts: ClauseFacts, lex: Lexicon) -> bool:
+    """A short line that only names a form, a page or a link ("Complaint form of the authority",
+    "Formulaire de réclamation"): a link's label, which states no right; a sentence, or a line
+    that says what may be done, when or on what terms, is no label."""
+    text = clause.text.strip()
+    if lex.form_labels is None or not text or text.endswith(SENTENCE_ENDS):
+        return False
+    if lex.cjk:
+        if len(text) > FORM_LABEL_MAX_HAN:
+            return False
+    elif len(_NAME_WORD.findall(text)) > FORM_LABEL_MAX_WORDS:
+        return False
+    if facts.polarity or facts.conditions or facts.durations or facts.data_types or facts.recipients:
+        return False
+    if facts.rights_named & _CONTROLS:
+        return False  # "Opt-out page": the label is the way to say no itself
+    return bool(caseless.search(lex.form_labels, text))

@@ -28,6 +28,7 @@ from monitor.engine.classify.context import (
 from monitor.engine.classify.findings import _ordered
 from monitor.engine.classify.modified import _compare
 from monitor.engine.classify.resplit import SAME_WORDS, _cut_sentences, _resplit, _Versions, statement_key
+from monitor.engine.classify.rights_elsewhere import right_stated_elsewhere
 from monitor.engine.classify.textwords import _changed_words
 from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon, without_addresses
 from monitor.engine.restated import _clause_words as _words_of
@@ -125,6 +126,8 @@ def _classify_changes(
             classified = _vague_line_dropped(change, classified, new_clauses)
         if classified.material and change.kind in ("added", "removed"):
             classified = _under_own_label(change, classified, old_clauses, new_clauses)
+        if classified.material and change.kind in ("added", "removed", "modified"):
+            classified = right_stated_elsewhere(change, classified, old_clauses, new_clauses)
         if classified.material and change.kind == "added" and new_clauses:
             classified = _in_consent_banner(change, classified, new_clauses, added)
         out.append(classified)
