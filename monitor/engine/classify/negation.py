@@ -136,9 +136,11 @@ def _right_negated(of: ClauseFacts, nf: ClauseFacts, old: str, new: str, lex: Le
 def _modality_change(old: str, new: str, lex: Lexicon) -> int:
     """How many more modals the new text has. A "you can" that came ("use of the site is possible
     without cookies" -> "you can use the site without cookies") offers the user an option and is
-    not counted; one that went ("you may opt out") takes a choice away and still counts."""
+    not counted, nor is one said in another form of address ("Du kannst" -> "Sie können", "je kan"
+    -> "u kunt": as many of the user's options on both sides); one that went ("you may opt out")
+    takes a choice away and still counts."""
     came = _count_change(lex.user_modals, old, new)
-    if came > 0:
+    if came >= 0:
         return _count_change(lex.modals, _without_user_modals(old, lex), _without_user_modals(new, lex))
     return _count_change(lex.modals, old, new)
 
