@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -128,11 +129,15 @@ HIDDEN_CASES = [
 ]
 
 
+# the reference: what the quick text look cut with a regex before _without_hidden replaced it
+_HIDDEN_BLOCKS = re.compile(rb"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.S | re.I)
+
+
 @pytest.mark.parametrize("body", HIDDEN_CASES)
 def test_hidden_blocks_are_cut_as_the_regex_cuts_them(body: bytes) -> None:
     """The hidden blocks (script, style, template, noscript, head) are removed byte for byte as
     the regex _HIDDEN_BLOCKS would remove them, without its lazy scan of every byte."""
-    from monitor.fetch.browser import _HIDDEN_BLOCKS, _without_hidden
+    from monitor.fetch.browser import _without_hidden
 
     assert _without_hidden(body, body.lower()) == _HIDDEN_BLOCKS.sub(b"", body)
 
@@ -140,7 +145,7 @@ def test_hidden_blocks_are_cut_as_the_regex_cuts_them(body: bytes) -> None:
 def test_hidden_blocks_match_the_regex_on_generated_markup() -> None:
     import random
 
-    from monitor.fetch.browser import _HIDDEN_BLOCKS, _without_hidden
+    from monitor.fetch.browser import _without_hidden
 
     parts = b"<script>|</script>|</SCRIPT >|<Style a=b>|</style\n>|</styles>|<head>|<header>|</head>|"
     parts += b"<noscript>|</noscript>|<template>|</template >|words |<p>|</p>|<|>|</|<scriptx>|\xc3\xa9"
