@@ -96,41 +96,37 @@ def start_of_any(union: re.Pattern[str], text: str) -> int | None:
 def search(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
     """Whether the pattern matches in the text, at `pos` or after (as `pattern.search(text, pos)`:
     what stands before `pos` still counts for a look-behind)."""
-    if prefilter.cannot_match(pattern, text):
-        return False
-    chosen, read = _pick(pattern, text)
-    return chosen.search(read, pos) is not None
+    return not prefilter.cannot_match(pattern, text) and _found(pattern, text, pos)
 
 
 def count(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
     """How many (non-overlapping) matches `pattern.findall(text, pos)` finds."""
-    if prefilter.cannot_match(pattern, text):
-        return 0
-    chosen, read = _pick(pattern, text)
-    return len(chosen.findall(read, pos))
+    return 0 if prefilter.cannot_match(pattern, text) else _count(pattern, text, pos)
 
 
 def matching_keys(patterns: dict[str, re.Pattern[str]], text: str, pos: int = 0) -> list[str]:
     """The keys whose pattern `search`es true, in the mapping's order: one prefilter look-up
     for all the patterns, then only those it leaves are run."""
-    out = []
-    for key, pattern in prefilter.may_match(patterns.items(), text):
-        chosen, read = _pick(pattern, text)
-        if chosen.search(read, pos) is not None:
-            out.append(key)
-    return out
+    return [key for key, pattern in prefilter.may_match(patterns.items(), text) if _found(pattern, text, pos)]
 
 
 def counts(patterns: dict[str, re.Pattern[str]], text: str, pos: int = 0) -> list[tuple[str, int]]:
     """(key, `count`) of the keys whose pattern matches, in the mapping's order: one prefilter
     look-up for all the patterns, then only those it leaves are run."""
-    out = []
-    for key, pattern in prefilter.may_match(patterns.items(), text):
-        chosen, read = _pick(pattern, text)
-        n = len(chosen.findall(read, pos))
-        if n:
-            out.append((key, n))
-    return out
+    left = prefilter.may_match(patterns.items(), text)
+    return [(key, n) for key, pattern in left if (n := _count(pattern, text, pos))]
+
+
+def _found(pattern: re.Pattern[str], text: str, pos: int) -> bool:
+    """`pattern.search(text, pos)` through the pattern's case-folded twin where it has one."""
+    chosen, read = _pick(pattern, text)
+    return chosen.search(read, pos) is not None
+
+
+def _count(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """`len(pattern.findall(text, pos))` through the pattern's case-folded twin where it has one."""
+    chosen, read = _pick(pattern, text)
+    return len(chosen.findall(read, pos))
 
 
 def _pick(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
