@@ -192,6 +192,8 @@ class Lexicon:
     override_grounds: re.Pattern[str] | None = None
     # a merger, an acquisition, a sale of the business: the user's data may pass to a new owner
     business_transfers: re.Pattern[str] | None = None
+    # a period named again by pointing back ("that period", "dieser Frist", "上述期限"): the one named before
+    period_references: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -514,6 +516,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         business_transfers=_alternation(data.get("business_transfers"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
+        period_references=_alternation(data.get("period_references"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's
         user_modals=_alternation([*(data.get("user_modals") or []), *(data.get("others_modals") or [])], cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),
