@@ -348,7 +348,10 @@ def _duration_pattern(
     unit_alt = "|".join(f"(?:{u})" for u in sorted(units, key=len, reverse=True))
     if cjk:
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
-        return _lazy(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
+        # "三十（30）天": the number in characters, then in digits in brackets (`digits`), as in
+        # "thirty (30) days"
+        digits = r"(?:\s*[（(](?P<digits>\d+)[）)])?"
+        return _lazy(rf"{num}{digits}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
     # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own; a ten and a
     # unit said apart ("cuarenta y cinco", "četrdeset pet") are one number, not the unit alone
@@ -514,9 +517,9 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         record_verbs=_alternation(data.get("record_verbs"), cjk),
         override_grounds=_alternation(data.get("override_grounds"), cjk),
         business_transfers=_alternation(data.get("business_transfers"), cjk),
+        period_references=_alternation(data.get("period_references"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
-        period_references=_alternation(data.get("period_references"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's
         user_modals=_alternation([*(data.get("user_modals") or []), *(data.get("others_modals") or [])], cjk),
         data_nouns=_alternation(data.get("data_nouns"), cjk),

@@ -534,7 +534,7 @@ def _period_named_again(
             elsewhere.append((old_part, new_part))
     if not pointing or not all(_only_articles_left(part, keep, lex, pointed) for part in pointing):
         return False
-    kept = [Counter(m.group(0).lower() for pair in elsewhere for m in keep.finditer(pair[side])) for side in (0, 1)]
+    kept = [Counter(m.group(0).lower() for pair in elsewhere for m in keep.finditer(pair[k])) for k in (0, 1)]
     if kept[1] - kept[0]:
         return False  # a word of keeping put in elsewhere
     # a word of keeping taken out elsewhere only beside the reference ("cette durée de conservation")
