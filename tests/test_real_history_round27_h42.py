@@ -5,7 +5,8 @@ where data goes is a new recipient; Spanish "seguro" / "aseguradora" (insurance)
 measure; "we will delete your data" said by the service is no right of the user's (Chinese); a
 period named again by pointing back ("the retention period" -> "that period") is no new term;
 a number in Chinese characters followed by its digits in brackets ("三十（30）天") is that number;
-a Dutch main clause "Wij informeren je over wijzigingen" is a notice of changes."""
+a Dutch main clause "Wij informeren je over wijzigingen" is a notice of changes; several kinds of
+data put into (or taken from) a list at once ("A, X, Y and B") are items added (or dropped)."""
 
 from __future__ import annotations
 
@@ -273,3 +274,73 @@ def test_dutch_main_clause_notice_of_changes() -> None:
         ).categories
     )
     assert change.categories and "changes" in change.categories
+
+
+# several kinds of data added to a collection list at once ("A, X, Y and B"): each new item counts
+SEVERAL_ITEMS_ADDED = [
+    (
+        "en",
+        "For deliveries we collect your street address and your phone number.",
+        "For deliveries we collect your street address, your floor, your door code and your phone number.",
+    ),
+    (
+        "de",
+        "Für Lieferungen erheben wir Ihre Anschrift und Ihre Telefonnummer.",
+        "Für Lieferungen erheben wir Ihre Anschrift, Ihren Türcode, Ihre Etage und Ihre Telefonnummer.",
+    ),
+    (
+        "fr",
+        "Pour les livraisons, nous collectons votre adresse et votre téléphone.",
+        "Pour les livraisons, nous collectons votre adresse, votre digicode, votre étage et votre téléphone.",
+    ),
+    (
+        "es",
+        "Para las entregas recopilamos tu dirección y tu número de teléfono.",
+        "Para las entregas recopilamos tu dirección, tu código de portal, tu planta y tu número de teléfono.",
+    ),
+    (
+        "da",
+        "Til leveringer indsamler vi din adresse og dit telefonnummer.",
+        "Til leveringer indsamler vi din adresse, din dørkode, din etage og dit telefonnummer.",
+    ),
+    (
+        "sv",
+        "För leveranser samlar vi in din adress och ditt telefonnummer.",
+        "För leveranser samlar vi in din adress, din portkod, din våning och ditt telefonnummer.",
+    ),
+    (
+        "no",
+        "For leveranser samler vi inn adressen din og telefonnummeret ditt.",
+        "For leveranser samler vi inn adressen din, portkoden din, etasjen din og telefonnummeret ditt.",
+    ),
+    (
+        "nl",
+        "Voor leveringen verzamelen wij je adres en je telefoonnummer.",
+        "Voor leveringen verzamelen wij je adres, je deurcode, je verdieping en je telefoonnummer.",
+    ),
+    (
+        "hr",
+        "Za dostavu prikupljamo vašu adresu i vaš broj telefona.",
+        "Za dostavu prikupljamo vašu adresu, vaš kod ulaznih vrata, vaš kat i vaš broj telefona.",
+    ),
+    (
+        "sl",
+        "Za dostavo zbiramo vaš naslov in vašo telefonsko številko.",
+        "Za dostavo zbiramo vaš naslov, vašo kodo vhodnih vrat, vaše nadstropje in vašo telefonsko številko.",
+    ),
+    (
+        "zh",
+        "为完成配送，我们会收集您的收货地址和电话号码。",
+        "为完成配送，我们会收集您的收货地址、门禁密码、楼层和电话号码。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), SEVERAL_ITEMS_ADDED)
+def test_several_items_added_to_a_collection_list_at_once(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "collection")
+
+
+@pytest.mark.parametrize(("language", "old", "new"), SEVERAL_ITEMS_ADDED)
+def test_several_items_dropped_from_a_collection_list_at_once(language: str, old: str, new: str) -> None:
+    assert modified(new, old, language).material
