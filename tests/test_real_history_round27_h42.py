@@ -344,3 +344,66 @@ def test_several_items_added_to_a_collection_list_at_once(language: str, old: st
 @pytest.mark.parametrize(("language", "old", "new"), SEVERAL_ITEMS_ADDED)
 def test_several_items_dropped_from_a_collection_list_at_once(language: str, old: str, new: str) -> None:
     assert modified(new, old, language).material
+
+
+# a lead-in that lists reasons, not recipients: a sentence entry naming a party is no recipient
+REASON_ENTRY_ADDED = [
+    (
+        "en",
+        "We may close your account if any of these things happen:",
+        ["you break these terms again and again,", "you do not pay for two months,"],
+        "a court orders us to do so or the police ask us to, or",
+    ),
+    (
+        "de",
+        "Wir können Ihr Konto schließen, wenn einer dieser Fälle eintritt:",
+        ["Sie verstoßen wiederholt gegen diese Bedingungen,", "Sie zahlen zwei Monate lang nicht,"],
+        "ein Gericht ordnet es an oder die Polizei verlangt es von uns, oder",
+    ),
+    (
+        "es",
+        "Podemos cerrar tu cuenta si ocurre alguna de estas situaciones:",
+        ["incumples estas condiciones de forma reiterada,", "no pagas durante dos meses,"],
+        "un juez nos lo ordena o la policía nos lo pide, o",
+    ),
+    (
+        "da",
+        "Vi kan lukke din konto, hvis et af disse forhold indtræffer:",
+        ["du gentagne gange overtræder disse vilkår,", "du ikke betaler i to måneder,"],
+        "en domstol pålægger os det, eller politiet beder os om det, eller",
+    ),
+    (
+        "zh",
+        "发生以下任一情形时，我们可能关闭您的账号：",
+        ["您多次违反本条款；", "您连续两个月未付款；"],
+        "法院命令我们这样做，或警方要求我们这样做；",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "lead_in", "entries", "extra"), REASON_ENTRY_ADDED, ids=lambda c: str(c)[:2]
+)
+def test_sentence_entry_under_a_lead_in_of_reasons_is_no_recipient(
+    language: str, lead_in: str, entries: list[str], extra: str
+) -> None:
+    changes = page_changes(list_page(lead_in, entries), list_page(lead_in, [*entries, extra]))
+    (change,) = [c for c in changes if c.kind == "added"]
+    assert "sharing" not in (change.categories if change.material else [])
+
+
+# a heading or sentence about changes to "this statement" / "these terms": about changes to the policy
+CHANGES_TO_THE_STATEMENT = [
+    ("da", "Ændringer af denne erklæring"),
+    ("da", "Vi kan til enhver tid ændre denne privatlivserklæring."),
+    ("no", "Endringer i denne erklæringen"),
+    ("no", "Endringer i disse vilkårene"),
+    ("no", "Vi kan oppdatere vilkårene ved behov."),
+    ("fr", "Modifications de la présente déclaration"),
+    ("fr", "Nous pouvons modifier la présente politique à tout moment."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CHANGES_TO_THE_STATEMENT)
+def test_changes_to_the_statement_or_terms_are_about_changes(language: str, text: str) -> None:
+    assert "changes" in extract_facts(text, language).categories

@@ -67,9 +67,12 @@ def _as_list_entry(
         return classified
     read = extract_facts(f"{lead.text.rstrip().rstrip(':：')} {clause.text}", lead.language)
     findings = _diff_facts(alone, read) if added else _diff_facts(read, alone)
-    findings = [f for f in findings if f.fact.category in (MATERIAL_CATEGORIES if entry else ENTRY_TERMS)]
     if not entry:  # a sentence of its own: only a party or data the lexicon knows, no guess at a name
-        return _with_findings(change, classified, findings)
+        # and only of what the lead-in is about ("We share your data with:" lists recipients;
+        # "We may close your account if:" lists reasons, whatever parties they name)
+        about = ENTRY_TERMS & set(alone.categories)
+        return _with_findings(change, classified, [f for f in findings if f.fact.category in about])
+    findings = [f for f in findings if f.fact.category in MATERIAL_CATEGORIES]
     own_detail = "contact" in set(read.categories) - set(alone.categories)
     if not findings and "collection" in alone.categories and own_detail:
         # "E-mail address" under "We collect the following data:": the user's own detail, collected
