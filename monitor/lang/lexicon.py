@@ -192,6 +192,8 @@ class Lexicon:
     override_grounds: re.Pattern[str] | None = None
     # a merger, an acquisition, a sale of the business: the user's data may pass to a new owner
     business_transfers: re.Pattern[str] | None = None
+    # a period named again by pointing back ("that period", "dieser Frist", "上述期限"): the one named before
+    period_references: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -346,7 +348,10 @@ def _duration_pattern(
     unit_alt = "|".join(f"(?:{u})" for u in sorted(units, key=len, reverse=True))
     if cjk:
         num = rf"(?P<num>\d+(?:\.\d+)?|[{numeral_chars}]+)"
-        return _lazy(rf"{num}\s*(?P<unit>{unit_alt})(?P<half>半)?")
+        # "三十（30）天": the number in characters, then in digits in brackets (`digits`), as in
+        # "thirty (30) days"
+        digits = r"(?:\s*[（(](?P<digits>\d+)[）)])?"
+        return _lazy(rf"{num}{digits}\s*(?P<unit>{unit_alt})(?P<half>半)?")
     words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
     # a number word starts a word: "quatre" in "vingt-quatre" is no number of its own; a ten and a
     # unit said apart ("cuarenta y cinco", "četrdeset pet") are one number, not the unit alone
@@ -512,6 +517,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         record_verbs=_alternation(data.get("record_verbs"), cjk),
         override_grounds=_alternation(data.get("override_grounds"), cjk),
         business_transfers=_alternation(data.get("business_transfers"), cjk),
+        period_references=_alternation(data.get("period_references"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's

@@ -107,6 +107,7 @@ SCHEMA: dict[str, str] = {
     "record_verbs": "list",
     "override_grounds": "list",
     "business_transfers": "list",
+    "period_references": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

@@ -55,9 +55,10 @@ def _as_list_entry(
     added = change.kind == "added"
     clause = change.new if added else change.old
     clauses = new_clauses if added else old_clauses
-    if clause is None or not clauses or not _is_entry(clause):
+    if clause is None or not clauses:
         return classified
-    lead = _lead_in(clause, clauses)
+    entry = _is_entry(clause)
+    lead = _lead_in(clause, clauses) if entry else _lead_in_of_sentence_entry(clause, clauses)
     if lead is None:
         return classified
     alone = _facts(lead)
@@ -66,6 +67,11 @@ def _as_list_entry(
         return classified
     read = extract_facts(f"{lead.text.rstrip().rstrip(':：')} {clause.text}", lead.language)
     findings = _diff_facts(alone, read) if added else _diff_facts(read, alone)
+    if not entry:  # a sentence of its own: only a party or data the lexicon knows, no guess at a name
+        # and only of what the lead-in is about ("We share your data with:" lists recipients;
+        # "We may close your account if:" lists reasons, whatever parties they name)
+        about = ENTRY_TERMS & set(alone.categories)
+        return _with_findings(change, classified, [f for f in findings if f.fact.category in about])
     findings = [f for f in findings if f.fact.category in MATERIAL_CATEGORIES]
     own_detail = "contact" in set(read.categories) - set(alone.categories)
     if not findings and "collection" in alone.categories and own_detail:
@@ -79,11 +85,31 @@ def _as_list_entry(
         # "our regional branches" under "Other recipients of your data are:": a party the
         # lexicon does not know, named where the lead-in says data goes, is a recipient
         findings = _entry_findings("sharing", "item", clause.text.strip().rstrip(",;."), added)
+    return _with_findings(change, classified, findings)
+
+
+def _with_findings(change: Change, classified: Change, findings: list[_Finding]) -> Change:
+    """The change re-read from what the entry adds to (or takes from) its lead-in; as classified
+    when it adds nothing."""
     if not findings:
         return classified
     severity = max((f.severity for f in findings), key=severity_rank)
     cats = _ordered({f.fact.category for f in findings})
     return _done(change, cats, findings, True, severity, _explain(findings[:6]))
+
+
+# what an entry that is a sentence of its own adds under a lead-in: a party data goes to, data collected
+ENTRY_TERMS = frozenset({"sharing", "collection"})
+
+
+def _lead_in_of_sentence_entry(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
+    """The lead-in of a list whose entries are sentences ("We may share your data with:" then
+    "Insurers and banks, when you buy cover through us."): an entry that names its party or data
+    and then a condition or a purpose. None when the entry says on its own that data goes or is
+    collected somewhere ("We never sell your data."): a statement of its own, not an entry."""
+    if clause.is_heading or _facts(clause).states_flow:
+        return None
+    return _loose_lead_in(clause, clauses)
 
 
 def _entry_findings(category: str, kind: str, item: str, added: bool) -> list[_Finding]:

@@ -122,6 +122,8 @@ def _slid_item(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> s
             # "…, images you associate with your profile, birth date and C": several items went in
             # at once; the last one, after the last separator, stands for them
             item = _list_item(tokens[cuts[-1] : j], other, lex)
+    if item is None:
+        item = _several_items(tokens, i, j, other, lex)
     k = 0  # slide right: the stretch's first token repeats just after it
     while item is None and i + k < j and j + k < len(tokens) and tokens[i + k] == tokens[j + k]:
         k += 1
@@ -131,6 +133,19 @@ def _slid_item(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> s
         k += 1
         item = _list_item(tokens[i - k : j - k], other, lex)
     return item
+
+
+def _several_items(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) -> str | None:
+    """Several items went in (or out) at once ("e-mail, birth date, profile photo and user name",
+    "电子邮箱、出生日期、头像和用户名"): too long for one item, the stretch opens with a separator
+    and each part from one separator to the next reads as an item; together they are the change."""
+    cuts = [c for c in range(i, j) if tokens[c] in _SEPARATORS]
+    if len(cuts) < 2 or cuts[0] != i:
+        return None
+    items = [_list_item(tokens[a:b], other, lex) for a, b in zip(cuts, [*cuts[1:], j], strict=True)]
+    if any(item is None for item in items):
+        return None
+    return ", ".join(item for item in items if item)
 
 
 def _appended_item(

@@ -423,6 +423,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
+    if changed_cats == {"retention"} and _period_named_again(pairs, lex, of, nf, new.text):
+        # "when the retention period ends" -> "when that period ends": the period the clause
+        # named before, pointed back at; no period, deletion or data kept changed
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if not changed_cats and scope_swapped:
         # "delete some of your data" -> "delete all of your data": the same act over more or less
         changed_cats = material_cats
@@ -505,6 +509,54 @@ def _synonyms_swapped(
         return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in lex.conjunctions]
 
     return rest(old) == rest(new)
+
+
+def _period_named_again(
+    pairs: list[tuple[str, str]], lex: Lexicon, of: ClauseFacts, nf: ClauseFacts, new: str
+) -> bool:
+    """The words of keeping that the edit took out named a period ("the retention period",
+    "der Speicherfrist", "存储期限") that the new side points back at ("that period", "dieser
+    Frist", "上述期限"): what is put in there lies inside such a reference, what is taken out is a
+    word of keeping, an article or the reference's own noun; elsewhere the edit moves words of
+    keeping without adding or dropping one, and the periods stated are the same."""
+    refs, keep = lex.period_references, lex.categories.get("retention")
+    if refs is None or keep is None or of.durations != nf.durations:
+        return False
+    pointed = [m.group(0).lower() for m in refs.finditer(new)]
+    if not pointed:
+        return False
+    pointing, elsewhere = [], []
+    for old_part, new_part in pairs:
+        put_in = new_part.strip().lower()
+        if put_in and any(put_in in ref or ref in put_in for ref in pointed):
+            pointing.append(old_part)  # "the retention" -> "that", "la" -> "cette"
+        else:
+            elsewhere.append((old_part, new_part))
+    if not pointing or not all(_only_articles_left(part, keep, lex, pointed) for part in pointing):
+        return False
+    kept = [Counter(m.group(0).lower() for pair in elsewhere for m in keep.finditer(pair[k])) for k in (0, 1)]
+    if kept[1] - kept[0]:
+        return False  # a word of keeping put in elsewhere
+    # a word of keeping taken out elsewhere only beside the reference ("cette durée de conservation")
+    dropped = [old_part for old_part, new_part in elsewhere if not new_part.strip() and keep.search(old_part)]
+    if kept[0] - kept[1] and not all(_only_articles_left(part, keep, lex, pointed) for part in dropped):
+        return False
+    return True
+
+
+def _only_articles_left(part: str, keep: re.Pattern[str], lex: Lexicon, pointed: list[str]) -> bool:
+    """Without its words of keeping, `part` holds only articles and the noun the reference uses
+    ("de bewaar|termijn" -> "die termijn": the period's own noun may stay)."""
+    left = [w.lower() for w in _WORD.findall(keep.sub(" ", part))]
+    return all(_is_stopword(w, lex) or any(w in ref.split() for ref in pointed) for w in left)
+
+
+ARTICLE_MAX_LETTERS = 3  # "the", "der", "la", "de", "el": an article or a preposition names nothing
+
+
+def _is_stopword(word: str, lex: Lexicon) -> bool:
+    """An article, a preposition or a conjunction: a word that names nothing."""
+    return len(word) <= ARTICLE_MAX_LETTERS or word in lex.conjunctions
 
 
 def _record_verb_for_store(pairs: list[tuple[str, str]], lex: Lexicon, old: str, new: str) -> bool:
