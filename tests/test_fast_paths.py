@@ -218,3 +218,35 @@ _HINTS = st.one_of(st.none(), st.sampled_from(["nb", "sv", "da", "de", "hr", "sl
 @given(st.one_of(_ASCII, _WORDS, _SHARED), _HINTS)
 def test_ascii_language_evidence_is_the_general_one(text: str, hint: str | None) -> None:
     assert detect.detect_language_evidence.__wrapped__(text, hint) == _general_evidence(text, hint)
+
+
+_TAG_PIECES = st.lists(
+    st.one_of(
+        st.sampled_from(["<", ">", "<p ", "<a", 'x="1" ', " ", "é", "<div class=", "\n"]),
+        st.integers(min_value=1, max_value=9000).map(lambda n: "a" * n),
+        st.integers(min_value=1, max_value=600).map(lambda n: ' k="v"' * n),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TAG_PIECES)
+def test_long_tag_windows_never_miss_a_long_start_tag(html: str) -> None:
+    from monitor.extract import normalize as nz
+
+    if nz._LONG_START_TAG.search(html):
+        assert nz._may_hold_long_tag(html)
+    flooded = nz._LONG_START_TAG.sub(lambda m: f"<{m.group(1)}>", html)
+    assert (nz._without_attribute_floods(html) == html) or flooded != html
+
+
+def test_a_tag_of_many_attributes_is_cut_where_the_windows_see_it() -> None:
+    from monitor.extract import normalize as nz
+
+    assert 6 * 2000 > nz.LONG_TAG and 2000 > nz.MAX_ATTRIBUTES
+
+    for at in (0, 1, nz.LONG_TAG // 2 - 3, nz.LONG_TAG, 3 * nz.LONG_TAG + 7):
+        html = "<p>" + "x" * at + "<div" + ' a="1"' * 2000 + ">text</div>"
+        assert nz._may_hold_long_tag(html)
+        assert nz._without_attribute_floods(html) == "<p>" + "x" * at + "<div>text</div>"

@@ -327,7 +327,8 @@ MIN_EVIDENCE: Final = 2.0  # below this the hint (or "und") wins
 # ASCII text has none of the special letters, so its evidence is the sum of its words' weights.
 # Every word weight is a whole number of halves: a word's weights, in halves, are packed into one
 # integer, 16 bits per language (in name order), so that sum() adds them for all languages at
-# once. A sample holds at most SAMPLE_CHARS / 2 words: no field can overflow into the next.
+# once. A sample holds at most SAMPLE_CHARS / 2 + 1 words, its lower-cased form (a character
+# lowers to at most three) three times as many: no field can overflow into the next.
 _PACKED_LANGS: Final[tuple[str, ...]] = tuple(sorted(_WORDS))
 _PACKED_INDEX: Final = {lang: i for i, lang in enumerate(_PACKED_LANGS)}
 _PACKED_WORDS: Final[dict[str, int]] = {
@@ -336,7 +337,7 @@ _PACKED_WORDS: Final[dict[str, int]] = {
 }
 _HALVES: Final = struct.Struct(f"<{len(_PACKED_LANGS)}H")
 if any(2 * w != int(2 * w) for table in _WORDS.values() for w in table.values()) or (
-    max(w for table in _WORDS.values() for w in table.values()) * 2 * (SAMPLE_CHARS // 2 + 1) >= 2**16
+    max(w for table in _WORDS.values() for w in table.values()) * 2 * (3 * SAMPLE_CHARS // 2 + 1) >= 2**16
 ):
     raise AssertionError("word weights must be whole halves, small enough for 16-bit sums")
 
@@ -530,18 +531,25 @@ _TYPOGRAPHIC: Final = "’“”‘–—«»"  # no word characters (Pi, Pf, Pd
 
 
 def _latin_scores(text: str) -> dict[str, float]:
-    """Evidence per language from the first SAMPLE_CHARS characters (plenty for a clause)."""
+    """Evidence per language from the first SAMPLE_CHARS characters (plenty for a clause).
+
+    The words' weights are summed packed (_PACKED_WORDS: one C-level sum, not a dictionary
+    update per weight found); their sums are whole halves, which a float holds exactly, so each
+    language's score before its special letters is the same number in any order of addition.
+    The letters are then added in the text's order, as ever. (The scores' order in the dict
+    differs; every reader of them looks up, sorts or takes the minimum.)"""
     sample = text[:SAMPLE_CHARS]
-    scores: dict[str, float] = {}
     if sample.isascii():  # the words _WORD finds, by one byte table; no special characters
         words = sample.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
         low = ""
     else:
         low = sample.lower()
         words = _words(low)
-    for entry in filter(None, map(_WORD_INDEX.get, words)):
-        for lang, weight in entry:
-            scores[lang] = scores.get(lang, 0.0) + weight
+    scores: dict[str, float] = {}
+    packed = sum(filter(None, map(_PACKED_WORDS.get, words)))
+    if packed:
+        halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))
+        scores = {lang: h / 2 for lang, h in zip(_PACKED_LANGS, halves, strict=True) if h}
     for c in _SPECIAL.findall(low) if low else ():
         for lang, weight in _CHAR_INDEX[c]:
             scores[lang] = scores.get(lang, 0.0) + weight
