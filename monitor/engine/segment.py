@@ -24,7 +24,7 @@ from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
 from monitor.lang.schema import load_yaml
 from monitor.lang.scripts import CJK, CJK_CHAR
 from monitor.lang.startup_cache import compile_cached, parsed
-from monitor.models import Block, Clause, Document, new_clause
+from monitor.models import Block, Clause, Document, _new, _set
 
 _CJK: Final = CJK
 _CJK_RE: Final = CJK_CHAR
@@ -127,10 +127,26 @@ def _clauses(
     else:
         langs = [lang for lang, _ in found]
     key_of = clause_key if keys else _no_key
-    return [
-        new_clause(i, text, path, marker, key_of(text), lang, heading)
-        for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
-    ]
+    # new_clause's body, here: a call into the interpreter per clause saved (models.py)
+    new, set_dict = _new, _set
+    out: list[Clause] = []
+    for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True)):
+        c = new(Clause)
+        set_dict(
+            c,
+            "__dict__",
+            {
+                "index": i,
+                "text": text,
+                "section": path,
+                "marker": marker,
+                "key": key_of(text),
+                "language": lang,
+                "is_heading": heading,
+            },
+        )
+        out.append(c)
+    return out
 
 
 def _no_key(text: str) -> str:
