@@ -218,3 +218,90 @@ _HINTS = st.one_of(st.none(), st.sampled_from(["nb", "sv", "da", "de", "hr", "sl
 @given(st.one_of(_ASCII, _WORDS, _SHARED), _HINTS)
 def test_ascii_language_evidence_is_the_general_one(text: str, hint: str | None) -> None:
     assert detect.detect_language_evidence.__wrapped__(text, hint) == _general_evidence(text, hint)
+
+
+_TAG_PIECES = st.lists(
+    st.one_of(
+        st.sampled_from(["<", ">", "<p ", "<a", 'x="1" ', " ", "é", "<div class=", "\n"]),
+        st.integers(min_value=1, max_value=9000).map(lambda n: "a" * n),
+        st.integers(min_value=1, max_value=600).map(lambda n: ' k="v"' * n),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TAG_PIECES)
+def test_long_tag_windows_never_miss_a_long_start_tag(html: str) -> None:
+    from monitor.extract import normalize as nz
+
+    if nz._LONG_START_TAG.search(html):
+        assert nz._may_hold_long_tag(html)
+    flooded = nz._LONG_START_TAG.sub(lambda m: f"<{m.group(1)}>", html)
+    assert (nz._without_attribute_floods(html) == html) or flooded != html
+
+
+def test_a_tag_of_many_attributes_is_cut_where_the_windows_see_it() -> None:
+    from monitor.extract import normalize as nz
+
+    assert 6 * 2000 > nz.LONG_TAG and 2000 > nz.MAX_ATTRIBUTES
+
+    for at in (0, 1, nz.LONG_TAG // 2 - 3, nz.LONG_TAG, 3 * nz.LONG_TAG + 7):
+        html = "<p>" + "x" * at + "<div" + ' a="1"' * 2000 + ">text</div>"
+        assert nz._may_hold_long_tag(html)
+        assert nz._without_attribute_floods(html) == "<p>" + "x" * at + "<div>text</div>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_non_ascii_characters_are_kept_in_order(text: str) -> None:
+    encoded = text.encode("utf-8", "surrogatepass")
+    assert detect._non_ascii(encoded) == "".join(c for c in text if not c.isascii())
+
+
+def _block_split_line_by_line(block_text: str, marker: str | None) -> tuple:
+    """segment._split_block as it was: whether a piece holds CJK asked of each line and sentence."""
+    from monitor.engine import segment as sg
+
+    out = []
+    for i, line in enumerate(sg._lines(block_text)):
+        line_marker, text = sg.split_marker(line)
+        if i == 0 and marker:
+            line_marker = sg._join_markers(marker, line_marker)
+        sentences = sg.split_sentences(text)
+        for j, sentence in enumerate(sentences):
+            label = j == 0 and len(sentences) > 1 and sg._is_run_in_label(sentence)
+            out.append((line_marker if j == 0 else None, sentence, label))
+    return tuple(out)
+
+
+_BLOCK_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "Data Retention.",
+            " We keep it. ",
+            "我们会保存。",
+            "个人信息",
+            "Cookies!",
+            "\n",
+            "\n1. ",
+            "Ok.",
+            " (a) ",
+            "。",
+            "Die Daten.",
+            " été ",
+            "e.g. ",
+            " Third Parties We Share With. ",
+            "第一条",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BLOCK_PIECES, st.sampled_from([None, "1.", "•"]))
+def test_block_split_asks_cjk_once_with_the_same_result(block_text: str, marker: str | None) -> None:
+    from monitor.engine import segment as sg
+
+    assert sg._split_block.__wrapped__(block_text, marker) == _block_split_line_by_line(block_text, marker)

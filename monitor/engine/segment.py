@@ -24,7 +24,7 @@ from monitor.lang.markers import MARKER, MARKER_ONLY, may_be_marker
 from monitor.lang.schema import load_yaml
 from monitor.lang.scripts import CJK, CJK_CHAR
 from monitor.lang.startup_cache import compile_cached, parsed
-from monitor.models import Block, Clause, Document, new_clause
+from monitor.models import Block, Clause, Document, _new, _set
 
 _CJK: Final = CJK
 _CJK_RE: Final = CJK_CHAR
@@ -127,10 +127,26 @@ def _clauses(
     else:
         langs = [lang for lang, _ in found]
     key_of = clause_key if keys else _no_key
-    return [
-        new_clause(i, text, path, marker, key_of(text), lang, heading)
-        for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True))
-    ]
+    # new_clause's body, here: a call into the interpreter per clause saved (models.py)
+    new, set_dict = _new, _set
+    out: list[Clause] = []
+    for i, ((text, path, marker, heading), lang) in enumerate(zip(raw, langs, strict=True)):
+        c = new(Clause)
+        set_dict(
+            c,
+            "__dict__",
+            {
+                "index": i,
+                "text": text,
+                "section": path,
+                "marker": marker,
+                "key": key_of(text),
+                "language": lang,
+                "is_heading": heading,
+            },
+        )
+        out.append(c)
+    return out
 
 
 def _no_key(text: str) -> str:
@@ -216,14 +232,18 @@ _CACHED_BLOCK_CHARS: Final = 4096  # a longer block is split without keeping it 
 @lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs
 def _split_block(block_text: str, block_marker: str | None) -> tuple[tuple[str | None, str, bool], ...]:
     out: list[tuple[str | None, str, bool]] = []
+    # A block without CJK has none in its lines and sentences (pieces of it, joined by spaces):
+    # told once here, not again for each line, sentence and fragment.
+    block_latin = _is_latin(block_text)
     for i, line in enumerate(_lines(block_text)):
         marker, text = split_marker(line)
         if i == 0 and block_marker:
             marker = _join_markers(block_marker, marker)
-        sentences = split_sentences(text)
+        latin = block_latin or _is_latin(text)
+        sentences = _sentences(text, True, latin)
         for j, sentence in enumerate(sentences):
             # "Co-Branded Products. We offer ...": a label that opens the paragraph is a heading
-            label = j == 0 and len(sentences) > 1 and _is_run_in_label(sentence)
+            label = j == 0 and len(sentences) > 1 and _is_run_in_label(sentence, latin)
             out.append((marker if j == 0 else None, sentence, label))
     return tuple(out)
 
@@ -248,7 +268,16 @@ def _lines(text: str) -> list[str]:
 def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
     """Sentences of one paragraph, each keeping its end punctuation; fragments too short to
     stand alone are joined to a neighbour unless `merge_fragments` is False."""
-    latin = text.isascii() or ("。" not in text and not _CJK_RE.search(text))
+    return _sentences(text, merge_fragments, _is_latin(text))
+
+
+def _is_latin(text: str) -> bool:
+    """`text` holds no CJK character and no "。" (nor does any piece of it)."""
+    return text.isascii() or ("。" not in text and not _CJK_RE.search(text))
+
+
+def _sentences(text: str, merge_fragments: bool, latin: bool) -> list[str]:
+    """split_sentences, told whether `text` is _is_latin."""
     if latin and not _inner_punctuation(text):
         return [text.strip() or text]  # what the loop below gives when no sentence ends early
     out: list[str] = []
@@ -262,7 +291,7 @@ def split_sentences(text: str, merge_fragments: bool = True) -> list[str]:
     if tail:
         out.append(tail)
     if merge_fragments and len(out) > 1:
-        return _merge_fragments(out)
+        return _merge_fragments(out, latin)
     return out or [text]
 
 
@@ -322,17 +351,18 @@ _LABEL_WORD: Final = compile_cached(r"[^\W\d_][\w’'/-]*")
 LABEL_MAX_WORDS: Final = 12
 
 
-def _is_run_in_label(sentence: str) -> bool:
+def _is_run_in_label(sentence: str, latin: bool = False) -> bool:
     """A paragraph's opening label in title case ("Users Accessing the Service through a Partner
     App."): at most twelve words, the longer ones nearly all capitalised. Read as a statement it
-    would be added or removed as one, and take its section's topic; it is a heading."""
+    would be added or removed as one, and take its section's topic; it is a heading. `latin`:
+    the sentence is known to hold no CJK (a piece of an _is_latin text)."""
     if sentence.isascii() and _over_label_words(sentence):
         return False
     # the words up to one past the limit: a long sentence is not scanned to its end
     words = [m.group() for m in islice(_LABEL_WORD.finditer(sentence), LABEL_MAX_WORDS + 1)]
     if not words or len(words) > LABEL_MAX_WORDS or not words[0][0].isupper():
         return False
-    if not sentence.isascii() and _CJK_RE.search(sentence):
+    if not latin and not sentence.isascii() and _CJK_RE.search(sentence):
         return False
     longer = [w for w in words if len(w) >= 4]
     if len(longer) < 2:
@@ -364,21 +394,23 @@ _GERMAN_STATEMENT_WORDS: Final = frozenset(
 _GERMAN_PRONOUNS: Final = frozenset("wir sie ihnen ich du".split())
 
 
-def _is_fragment(sentence: str) -> bool:
+def _is_fragment(sentence: str, latin: bool = False) -> bool:
     """A lead-in label ("Logginformation.", "Cookies.") or an interjection ("Done!") is too
-    short to be a clause of its own: it would be added or removed alone."""
-    if not sentence.isascii() and _CJK_RE.search(sentence):  # isascii is O(1), the search is not
+    short to be a clause of its own: it would be added or removed alone. `latin`: the sentence
+    is known to hold no CJK."""
+    # isascii is O(1), the search is not
+    if not latin and not sentence.isascii() and _CJK_RE.search(sentence):
         return len(sentence) < 6
     return sentence.count(" ") < 3
 
 
-def _merge_fragments(sentences: list[str]) -> list[str]:
+def _merge_fragments(sentences: list[str], latin: bool = False) -> list[str]:
     out: list[str] = []
     carry = ""
     for s in sentences:
         s = f"{carry} {s}" if carry and not _CJK_RE.match(s[:1]) else carry + s
         carry = ""
-        if _is_fragment(s):
+        if _is_fragment(s, latin):
             carry = s
         else:
             out.append(s)

@@ -788,7 +788,7 @@ def _continues(line: str, text: str) -> bool:
 
 def _without_attribute_floods(html: str) -> str:
     """The page with every start tag of more than MAX_ATTRIBUTES attributes cut to its name."""
-    if len(html) <= LONG_TAG:
+    if len(html) <= LONG_TAG or not _may_hold_long_tag(html):
         return html
 
     def tamed(m: re.Match[str]) -> str:
@@ -798,6 +798,24 @@ def _without_attribute_floods(html: str) -> str:
         return f"<{m.group(1)}>"
 
     return _LONG_START_TAG.sub(tamed, html)
+
+
+_WINDOW: Final = LONG_TAG // 2
+
+
+def _may_hold_long_tag(html: str) -> bool:
+    """Whether `html` may hold a match of _LONG_START_TAG: "<", then more than LONG_TAG
+    characters none of which is "<" or ">". Such a run holds one of the windows of LONG_TAG // 2
+    characters at multiples of that (any run of 2 * _WINDOW - 1 does) whole, so a page each of
+    whose windows has a "<" or a ">" has no long tag. str.find answers in a fast scan that stops
+    at the window's first bracket; the pattern's search costs a character-class test per
+    character of every tag on the page."""
+    find = html.find
+    for start in range(0, len(html), _WINDOW):
+        end = start + _WINDOW
+        if find("<", start, end) < 0 and find(">", start, end) < 0:
+            return True
+    return False
 
 
 def _promote_headings(blocks: list[Block]) -> list[Block]:
@@ -930,8 +948,17 @@ def _drop_chrome(root) -> None:  # type: ignore[no-untyped-def]
         _drop(el)
 
 
+@lru_cache(maxsize=1)
+def _cfemail_xpath():  # type: ignore[no-untyped-def]
+    """The elements Cloudflare's e-mail obfuscation wrote, compiled once (el.xpath(str) compiles
+    its expression on every call)."""
+    from lxml import etree
+
+    return etree.XPath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]")
+
+
 def _decode_cfemail(root) -> None:  # type: ignore[no-untyped-def]
-    for el in root.xpath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]"):
+    for el in _cfemail_xpath()(root):
         code = el.get("data-cfemail") or el.get("href", "").rsplit("#", 1)[-1]
         address = cf_decode(code)
         if address is None or _NOT_XML.search(address):
@@ -989,7 +1016,14 @@ _CONTAINERS: Final = frozenset("div section article main body span font center t
 
 
 def _has_heading(el) -> bool:  # type: ignore[no-untyped-def]
-    return isinstance(el.tag, str) and bool(el.xpath("self::h1|self::h2|self::h3|.//h1|.//h2|.//h3"))
+    return isinstance(el.tag, str) and bool(_heading_xpath()(el))
+
+
+@lru_cache(maxsize=1)
+def _heading_xpath():  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.XPath("self::h1|self::h2|self::h3|.//h1|.//h2|.//h3")
 
 
 def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]

@@ -320,6 +320,8 @@ for _lang, _table in _CHARS.items():
     for _c, _weight in _table.items():
         _CHAR_INDEX.setdefault(_c, []).append((_lang, _weight))
 _SPECIAL: Final = compile_cached("[" + "".join(_CHAR_INDEX) + "]")
+if any(c.isascii() for c in _CHAR_INDEX):
+    raise AssertionError("_latin_scores looks for the special letters among non-ASCII characters")
 
 SAMPLE_CHARS: Final = 400
 MIN_EVIDENCE: Final = 2.0  # below this the hint (or "und") wins
@@ -327,7 +329,8 @@ MIN_EVIDENCE: Final = 2.0  # below this the hint (or "und") wins
 # ASCII text has none of the special letters, so its evidence is the sum of its words' weights.
 # Every word weight is a whole number of halves: a word's weights, in halves, are packed into one
 # integer, 16 bits per language (in name order), so that sum() adds them for all languages at
-# once. A sample holds at most SAMPLE_CHARS / 2 words: no field can overflow into the next.
+# once. A sample holds at most SAMPLE_CHARS / 2 + 1 words, its lower-cased form (a character
+# lowers to at most three) three times as many: no field can overflow into the next.
 _PACKED_LANGS: Final[tuple[str, ...]] = tuple(sorted(_WORDS))
 _PACKED_INDEX: Final = {lang: i for i, lang in enumerate(_PACKED_LANGS)}
 _PACKED_WORDS: Final[dict[str, int]] = {
@@ -336,7 +339,7 @@ _PACKED_WORDS: Final[dict[str, int]] = {
 }
 _HALVES: Final = struct.Struct(f"<{len(_PACKED_LANGS)}H")
 if any(2 * w != int(2 * w) for table in _WORDS.values() for w in table.values()) or (
-    max(w for table in _WORDS.values() for w in table.values()) * 2 * (SAMPLE_CHARS // 2 + 1) >= 2**16
+    max(w for table in _WORDS.values() for w in table.values()) * 2 * (3 * SAMPLE_CHARS // 2 + 1) >= 2**16
 ):
     raise AssertionError("word weights must be whole halves, small enough for 16-bit sums")
 
@@ -503,14 +506,24 @@ _ASCII_NON_LETTERS: Final = bytes(
 )
 
 
-def _words(low: str) -> list[str]:
+def _non_ascii(encoded: bytes) -> str:
+    """The characters of UTF-8 `encoded` that are not ASCII, in order."""
+    return encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
+_ASCII_BYTES: Final = bytes(range(128))
+
+
+def _words(low: str, encoded: bytes | None = None) -> list[str]:
     """_WORD.findall(low), without the regex engine's per-character class test (~10 µs a clause):
     ASCII non-letters become spaces by one byte table (their UTF-8 bytes are theirs alone), and
     so do the typographic quotes and dashes most non-ASCII clauses have; the text is split there,
     and only a piece that is not all letters ("§", "©", a digit of another script beside its
     letters) is searched by _WORD; a piece of letters (str.isalpha: the categories L*, none of
     them \\d or "_") is one match."""
-    text = low.encode("utf-8", "surrogatepass").translate(_ASCII_NON_LETTERS).decode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = low.encode("utf-8", "surrogatepass")
+    text = encoded.translate(_ASCII_NON_LETTERS).decode("utf-8", "surrogatepass")
     for mark in _TYPOGRAPHIC:
         if mark in text:
             text = text.replace(mark, " ")
@@ -530,19 +543,29 @@ _TYPOGRAPHIC: Final = "’“”‘–—«»"  # no word characters (Pi, Pf, Pd
 
 
 def _latin_scores(text: str) -> dict[str, float]:
-    """Evidence per language from the first SAMPLE_CHARS characters (plenty for a clause)."""
+    """Evidence per language from the first SAMPLE_CHARS characters (plenty for a clause).
+
+    The words' weights are summed packed (_PACKED_WORDS: one C-level sum, not a dictionary
+    update per weight found); their sums are whole halves, which a float holds exactly, so each
+    language's score before its special letters is the same number in any order of addition.
+    The letters are then added in the text's order, as ever. (The scores' order in the dict
+    differs; every reader of them looks up, sorts or takes the minimum.)"""
     sample = text[:SAMPLE_CHARS]
-    scores: dict[str, float] = {}
     if sample.isascii():  # the words _WORD finds, by one byte table; no special characters
         words = sample.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-        low = ""
+        low, encoded = "", b""
     else:
         low = sample.lower()
-        words = _words(low)
-    for entry in filter(None, map(_WORD_INDEX.get, words)):
-        for lang, weight in entry:
-            scores[lang] = scores.get(lang, 0.0) + weight
-    for c in _SPECIAL.findall(low) if low else ():
+        encoded = low.encode("utf-8", "surrogatepass")
+        words = _words(low, encoded)
+    scores: dict[str, float] = {}
+    packed = sum(filter(None, map(_PACKED_WORDS.get, words)))
+    if packed:
+        halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))
+        scores = {lang: h / 2 for lang, h in zip(_PACKED_LANGS, halves, strict=True) if h}
+    # the special letters are none of them ASCII: searched for among the text's other characters
+    # alone, in order (UTF-8 without its ASCII bytes: the others' sequences, whole)
+    for c in _SPECIAL.findall(_non_ascii(encoded)) if low else ():
         for lang, weight in _CHAR_INDEX[c]:
             scores[lang] = scores.get(lang, 0.0) + weight
     return scores
