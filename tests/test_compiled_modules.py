@@ -203,3 +203,21 @@ def test_compiled_and_pure_engines_give_the_same_verdict(tmp_path: Path) -> None
     assert compiled_from.endswith(".so") and pure_from == str(shadow / "monitor/engine/facts.py")
     assert '"material": true' in compiled.replace('"material":true', '"material": true')
     assert compiled == pure
+
+
+@pytest.mark.parametrize("pure", ["0", "1"])
+def test_the_engine_runs_without_mypy_extensions(tmp_path: Path, pure: str) -> None:
+    """mypy_extensions (mypyc_attr) is a build tool's: the package imports and diffs without it,
+    compiled or from the .py files (monitor/_mypyc.py's no-op decorator)."""
+    script = (
+        "import sys\n"
+        "sys.modules['mypy_extensions'] = None  # not installed\n"
+        "from monitor.engine.facts import extract_facts\n"
+        "facts = extract_facts('We keep your invoices for 7 years.', 'en')\n"
+        "print(facts.categories, facts.polarity != ())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"POLICY_MONITOR_PURE_PYTHON": pure}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+    )
+    assert "retention" in out.stdout
