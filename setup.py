@@ -5,6 +5,10 @@ The modules in COMPILED (the HTML walk and text folding, segmentation, language 
 marker grammar and script classes they call) are the ones a first check of a page spends its
 CPU in; compiled, the same code runs without the interpreter loop: the same output
 (bench/extract.py golden), ~16% fewer instructions and ~20% less CPU for normalise + segment.
+The engine's fact extraction, alignment, "stated elsewhere" index and the lexicon patterns'
+caseless search and Hyperscan prefilter follow (a re-write's diff: ~6% fewer instructions, the
+same verdicts, bench/verdicts.py); their classes that need a __dict__, a descriptor or a Python
+base class stay plain classes (`@mypyc_attr(native_class=False)`, monitor/_mypyc.py).
 
 They are built all or none, never in part: mypyc puts the code of all of them in one shared
 library (policy_monitor_native__mypyc*.so, beside the monitor package: mypyc places a group's
@@ -17,7 +21,7 @@ type annotations at run time, and their functions cannot be replaced by monkeypa
 A successful build also writes monitor/compiled-sources.txt (in build_lib for a wheel, and in
 the source tree for an editable install): each compiled module's source and its SHA-256.
 monitor/__init__.py compares it with the .py files when it is imported and, when any differs
-(a module edited, merged or checked out since the build), loads all five from their .py files:
+(a module edited, merged or checked out since the build), loads all of them from their .py files:
 an editable checkout would otherwise import the old .so first.
 """
 
@@ -38,6 +42,11 @@ COMPILED = [
     "monitor/lang/detect.py",
     "monitor/lang/markers.py",
     "monitor/lang/scripts.py",
+    "monitor/engine/facts.py",
+    "monitor/engine/align.py",
+    "monitor/engine/restated.py",
+    "monitor/lang/caseless.py",
+    "monitor/lang/prefilter.py",
 ]
 PURE_ENV = "POLICY_MONITOR_PURE_PYTHON"
 SOURCES_FILE = "monitor/compiled-sources.txt"  # read by monitor/__init__.py

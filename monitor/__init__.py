@@ -2,14 +2,15 @@
 
 The library mirrors the CLI: `monitor.engine.diff_files(old, new)` is `policy-monitor diff`.
 
-Compiled modules (setup.py): where a C compiler was at hand, five text modules are also built
-with mypyc, as one group whose modules call each other natively, and Python imports a module's
-.so before its .py. So that an edited .py (by hand, a merge or a checkout) can never run as its
-old compiled code, the build records each source's SHA-256 in compiled-sources.txt; here, once
-per process and before any submodule is imported, the five sources are hashed (110 KB, ~0.3 ms
-with the file reads) and, unless every hash matches (and POLICY_MONITOR_PURE_PYTHON is unset), a finder
-first in sys.meta_path loads all five from their .py files: the same program, only slower,
-never a mix of compiled and source modules. `pip install -e .` builds them again.
+Compiled modules (setup.py): where a C compiler was at hand, the text and engine modules
+in COMPILED_MODULES are also built with mypyc, as one group whose modules call each other
+natively, and Python imports a module's .so before its .py. So that an edited .py (by hand, a
+merge or a checkout) can never run as its old compiled code, the build records each source's
+SHA-256 in compiled-sources.txt; here, once per process and before any submodule is imported,
+their sources are hashed (270 KB, ~0.7 ms with the file reads) and, unless every hash matches
+(and POLICY_MONITOR_PURE_PYTHON is unset), a finder first in sys.meta_path loads all of them
+from their .py files: the same program, only slower, never a mix of compiled and source
+modules. `pip install -e .` builds them again.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ COMPILED_MODULES = (
     "monitor.lang.detect",
     "monitor.lang.markers",
     "monitor.lang.scripts",
+    "monitor.engine.facts",
+    "monitor.engine.align",
+    "monitor.engine.restated",
+    "monitor.lang.caseless",
+    "monitor.lang.prefilter",
 )
 
 
@@ -72,6 +78,6 @@ if not _COMPILED_ACTIVE:
 
 
 def compiled_modules_active() -> bool:
-    """Whether the five text modules run their compiled code (False: their .py files, as decided
+    """Whether the compiled modules run their compiled code (False: their .py files, as decided
     once at import: no build, a source changed since it, or POLICY_MONITOR_PURE_PYTHON set)."""
     return _COMPILED_ACTIVE

@@ -3,7 +3,7 @@
 
 An editable checkout keeps each compiled module's .so beside its .py, and Python imports the .so
 first; monitor/__init__.py compares the sources with the hashes the build recorded and, when one
-differs (or POLICY_MONITOR_PURE_PYTHON is set), loads all five from their .py files. The tests
+differs (or POLICY_MONITOR_PURE_PYTHON is set), loads all of them from their .py files. The tests
 run a copy of the package (with its .so files) in a subprocess, edited or not.
 """
 
@@ -55,7 +55,7 @@ def package_copy(tmp_path: Path) -> Path:
 
 
 def _run(root: Path, **env: str) -> tuple[list[str], bool, dict[str, int]]:
-    """The five modules' __file__, compiled_modules_active() and the modules' EDITED_IN_COPY, as a
+    """The compiled modules' __file__, compiled_modules_active() and the modules' EDITED_IN_COPY, as a
     fresh interpreter importing the package from root sees them."""
     environ = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POLICY_MONITOR_PURE_PYTHON")}
     environ |= {"PYTHONPATH": str(root), **env}
@@ -72,8 +72,10 @@ def test_an_unchanged_build_runs_the_compiled_modules(package_copy: Path) -> Non
     assert all(f.endswith(".so") for f in files) and active and edited == {}
 
 
-@pytest.mark.parametrize("edited", ["engine/segment.py", "lang/scripts.py"])
-def test_a_source_edited_after_the_build_runs_all_five_from_their_py_files(
+@pytest.mark.parametrize(
+    "edited", ["engine/segment.py", "lang/scripts.py", "engine/facts.py", "lang/prefilter.py"]
+)
+def test_a_source_edited_after_the_build_runs_all_of_them_from_their_py_files(
     package_copy: Path, edited: str
 ) -> None:
     with open(package_copy / "monitor" / edited, "a", encoding="utf-8") as f:
@@ -147,3 +149,75 @@ def test_compiled_and_pure_modules_give_the_same_clauses(tmp_path: Path) -> None
     (compiled, compiled_from), (pure, pure_from) = run(None), run(str(shadow))
     assert compiled_from.endswith(".so") and pure_from == str(shadow / "monitor/engine/segment.py")
     assert "Datenschutz" in compiled and compiled == pure
+
+
+def test_the_engine_modules_are_in_the_build_and_its_record() -> None:
+    """setup.py compiles what monitor/__init__.py checks: the same modules, in both lists."""
+    listed = (ROOT / "setup.py").read_text(encoding="utf-8").split("COMPILED = [", 1)[1].split("]", 1)[0]
+    paths = [p.strip().strip('",') for p in listed.splitlines() if p.strip()]
+    assert [p.removesuffix(".py").replace("/", ".") for p in paths] == list(COMPILED)
+    assert {"monitor.engine.facts", "monitor.engine.align", "monitor.lang.caseless"} <= set(COMPILED)
+
+
+def test_compiled_and_pure_engines_give_the_same_verdict(tmp_path: Path) -> None:
+    """facts, align, restated, caseless and prefilter compiled: `diff --json` as from the .py files."""
+    if not monitor.compiled_modules_active():
+        pytest.skip("the modules run from their .py files")
+    old = (
+        "<h1>Privacy</h1><p>We keep your invoices for 7 years and delete chat logs after 30 days.</p>"
+        "<p>We share your e-mail address with our payment provider in Ireland.</p>"
+        "<p>You can ask us for a copy of your data at any time.</p>"
+        "<p>Wir löschen Ihre Kontodaten nach 30 Tagen.</p><p>Contact: privacy@example.org</p>"
+    )
+    new = (
+        "<h1>Privacy</h1><p>We keep your invoices for 10 years and delete chat logs after 90 days.</p>"
+        "<p>We share and sell your e-mail address to advertising partners in the United States.</p>"
+        "<p>Contact: privacy@example.org</p><p>Wir löschen Ihre Kontodaten nach 2 Jahren.</p>"
+        "<p>Children under 13 may not use the service.</p>"
+    )
+    (tmp_path / "old.html").write_text(old, encoding="utf-8")
+    (tmp_path / "new.html").write_text(new, encoding="utf-8")
+    shadow = tmp_path / "pure"
+    shutil.copytree(ROOT / "monitor", shadow / "monitor", ignore=shutil.ignore_patterns("*.so"))
+    script = (
+        "import sys, monitor.engine.facts as f\n"
+        "from monitor.app.cli import main\n"
+        "print(f.__file__, file=sys.stderr)\n"
+        "sys.exit(main(['diff', sys.argv[1], sys.argv[2], '--json']))\n"
+    )
+
+    def run(pythonpath: str | None) -> tuple[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POLICY_MONITOR_PURE_PYTHON")}
+        if pythonpath:
+            env["PYTHONPATH"] = pythonpath
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "old.html"), str(tmp_path / "new.html")],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        return out.stdout, out.stderr.strip().splitlines()[0]
+
+    (compiled, compiled_from), (pure, pure_from) = run(None), run(str(shadow))
+    assert compiled_from.endswith(".so") and pure_from == str(shadow / "monitor/engine/facts.py")
+    assert '"material": true' in compiled.replace('"material":true', '"material": true')
+    assert compiled == pure
+
+
+@pytest.mark.parametrize("pure", ["0", "1"])
+def test_the_engine_runs_without_mypy_extensions(tmp_path: Path, pure: str) -> None:
+    """mypy_extensions (mypyc_attr) is a build tool's: the package imports and diffs without it,
+    compiled or from the .py files (monitor/_mypyc.py's no-op decorator)."""
+    script = (
+        "import sys\n"
+        "sys.modules['mypy_extensions'] = None  # not installed\n"
+        "from monitor.engine.facts import extract_facts\n"
+        "facts = extract_facts('We keep your invoices for 7 years.', 'en')\n"
+        "print(facts.categories, facts.polarity != ())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"POLICY_MONITOR_PURE_PYTHON": pure}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+    )
+    assert "retention" in out.stdout

@@ -35,6 +35,7 @@ from itertools import accumulate, chain, repeat
 
 import fast_diff_match_patch
 
+from monitor._mypyc import mypyc_attr
 from monitor.engine.tokendiff import as_symbols
 from monitor.lang.scripts import CJK, HANGUL
 from monitor.lang.startup_cache import compile_cached
@@ -111,7 +112,7 @@ def _gaps(old: Sequence[Clause], new: Sequence[Clause]) -> list[_Gap]:
     if _key_match_work(old_keys, new_keys) > KEY_MATCH_BUDGET:
         old_keys, new_keys = _numbered(old_keys), _numbered(new_keys)
     try:
-        blocks = _BudgetedMatcher(old_keys, new_keys).get_matching_blocks()
+        blocks: Sequence[tuple[int, int, int]] = _BudgetedMatcher(old_keys, new_keys).get_matching_blocks()
     except _OverBudget:
         blocks = _anchored_blocks(old_keys, new_keys)
     gaps = []
@@ -127,6 +128,7 @@ class _OverBudget(Exception):
     """SequenceMatcher would walk more than MATCH_SCAN_BUDGET keys."""
 
 
+@mypyc_attr(native_class=False)  # a SequenceMatcher: a Python base class (monitor/_mypyc.py)
 class _BudgetedMatcher(SequenceMatcher):
     """SequenceMatcher on keys that stops past MATCH_SCAN_BUDGET: each longest-match search
     walks its whole old range and every new position of those keys, and the search is repeated
@@ -140,7 +142,7 @@ class _BudgetedMatcher(SequenceMatcher):
         self._left = MATCH_SCAN_BUDGET
 
     def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None):  # type: ignore[no-untyped-def]  # noqa: E501
-        ahi = len(self.a) if ahi is None else ahi
+        ahi = len(self.a) if ahi is None else ahi  # type: ignore[attr-defined]
         self._left -= self._walk[ahi] - self._walk[alo]
         if self._left < 0:
             raise _OverBudget
@@ -351,7 +353,7 @@ def _pair_replaced_lines(
     """Lines (a name, a street, a postcode: short, no sentence end) left unpaired in one gap are
     replaced in place, line by line: a new postal address is a few modified lines, not a block
     removed and another added."""
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for gap in gaps:
         lines_old = [i for i in gap.old if i not in taken_old and _is_line(old[i])]
         lines_new = [j for j in gap.new if j not in taken_new and _is_line(new[j])]

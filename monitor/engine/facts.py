@@ -25,12 +25,13 @@ from itertools import islice
 from typing import Any
 
 try:  # re's own parser (CPython 3.11+), to tell the age patterns that need a digit
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parser
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - 3.10's names
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
+from monitor._mypyc import mypyc_attr
 from monitor.lang import caseless
 from monitor.lang.lexicon import (
     NUMBER_JOINER,
@@ -77,6 +78,7 @@ _WORD_STARTS = compile_cached(r"(?<!\S)\S")
 OWN_WINDOW = {False: 60, True: 8}  # characters before a contact word where "your" makes it the user's
 
 
+@mypyc_attr(native_class=False)  # a plain class, compiled or not (monitor/_mypyc.py)
 @dataclass(frozen=True)
 class Duration:
     """A period stated in the clause: `days` normalised, `text` as written, `category` it is about;
@@ -89,6 +91,7 @@ class Duration:
     unit_days: float = 1.0
 
 
+@mypyc_attr(native_class=False)  # a plain class, compiled or not (monitor/_mypyc.py)
 @dataclass(frozen=True)
 class Polarity:
     """How an action is stated: `state` negated/affirmed/may; `text` the words that say so."""
@@ -98,6 +101,7 @@ class Polarity:
     text: str
 
 
+@mypyc_attr(native_class=False)  # a plain class, compiled or not (monitor/_mypyc.py)
 @dataclass(frozen=True)
 class ClauseFacts:
     """Everything extract_facts found in one clause."""
@@ -312,7 +316,7 @@ def parse_number(token: str, lex: Lexicon) -> float | None:
         v = values[ch]
         if v in (10, 100, 1000):
             total += (current or 1) * v
-            current = 0
+            current = 0.0
         else:
             current = current * 10 + v if current >= 1 else v
     return total + current
@@ -624,9 +628,9 @@ def _polarity(text: str, lex: Lexicon) -> list[Polarity]:
             if lex.negator_exceptions
             else seg
         )
-        for start, end, _ in _measure_negations(cleaned, lex):
+        for at, end, _ in _measure_negations(cleaned, lex):
             # "werden nicht verschlüsselt übertragen": the negator denies the measure, not the verb
-            cleaned = cleaned[:start] + " " * (end - start) + cleaned[end:]
+            cleaned = cleaned[:at] + " " * (end - at) + cleaned[end:]
         # no verb is found before the first place their union matches (caseless.start_of_any)
         start = caseless.start_of_any(lex.actions.any, cleaned) if lex.actions.any is not None else 0
         if start is None:
@@ -1032,7 +1036,7 @@ def _places_with_outside(text: str, lex: Lexicon) -> frozenset[str]:
     named_outside: set[str] = set()
     kept: list[str] = []
     last = 0
-    for m in lex.outside_places.finditer(text):
+    for m in lex.outside_places.finditer(text):  # type: ignore[union-attr]  # callers check it is set
         if m.start() < last:
             continue
         if lex.cjk:
@@ -1321,7 +1325,7 @@ def _is_update_stamp(text: str, lex: Lexicon) -> bool:
     if lex.update_stamp is None or len(text) > 160 or not re.search(r"\d", text):
         return False
     m = lex.update_stamp.search(text)
-    return bool(m) and m.start() < 8
+    return m is not None and m.start() < 8
 
 
 def statement_text(text: str) -> str:
@@ -1744,7 +1748,7 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits = {}
     if "rights" in hits and _complaint_to_the_service(text, lex):
         _without_service_complaints(text, lex, hits)
-    if _DATA_PRACTICES & hits.keys() and "tracking" not in hits and _turned_off_in_settings(text, lex):
+    if hits.keys() & _DATA_PRACTICES and "tracking" not in hits and _turned_off_in_settings(text, lex):
         hits["rights"] = hits.get("rights", 0) + 1  # "you can turn off its collection in your settings"
     own = _own_details(text, lex) if "contact" in hits else 0
     if own:
@@ -1831,14 +1835,18 @@ class _Reading:
     fallback: str
 
 
+@mypyc_attr(native_class=False)  # a plain class, compiled or not (monitor/_mypyc.py)
 class _deferred:  # noqa: N801 - used as a decorator, like functools.cached_property
     """A field read once, on first use, then stored on the instance (whose stored value then
     hides this descriptor). functools.cached_property does the same under a lock per read."""
 
     def __init__(self, read: Callable[[Any], Any]) -> None:
         self.read = read
-        self.name = read.__name__
-        self.__doc__ = read.__doc__
+        self.name = ""  # __set_name__: a mypyc-compiled method has no __name__
+        self.__doc__ = getattr(read, "__doc__", None)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
 
     def __get__(self, facts: Any, owner: type | None = None) -> Any:
         if facts is None:
@@ -1847,10 +1855,13 @@ class _deferred:  # noqa: N801 - used as a decorator, like functools.cached_prop
         return value
 
 
+@mypyc_attr(native_class=False)  # a plain class, compiled or not (monitor/_mypyc.py)
 class _DeferredFacts(ClauseFacts):
     """ClauseFacts whose costlier fields are found when first read. Most clauses are settled by
     their categories (no policy term, a heading, an update stamp) and never need their periods,
     parties, rights or conditions; each field, once read, is what reading it at once gives."""
+
+    _reading: _Reading  # set in __init__ (the instance's own __dict__)
 
     def __init__(self, reading: _Reading, **settled: object) -> None:
         # Only the settled fields are stored: the others are cached properties below, which

@@ -29,9 +29,9 @@ from typing import Any
 from monitor.lang import firstchar, prefilter
 
 try:  # re's own parser and compiler (CPython 3.11+), to read a pattern's single-character tests
-    from re import _compiler as _sre_compiler
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parser
+    from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another implementation: always use the pattern itself
     _sre_parser = None  # type: ignore[assignment]
 

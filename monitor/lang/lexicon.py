@@ -114,7 +114,7 @@ class Lexicon:
     retention_states: Patterns
     negators: re.Pattern[str] | None
     modals: re.Pattern[str] | None
-    actions: Patterns
+    actions: KeyedPatterns  # `any`: the union of every key's words
     recipients: Patterns
     data_types: Patterns
     rights: Patterns

@@ -50,9 +50,9 @@ except ImportError:  # the accelerator is optional: every pattern then runs, as 
 
 try:  # re's own parser and tables (CPython 3.11+)
     import _sre
-    from re import _compiler as _sre_compiler
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parser
+    from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another implementation
     _sre_parser = None  # type: ignore[assignment]
 
@@ -503,7 +503,7 @@ def _load_or_build(group: str, *, may_build: bool = True) -> Prefilter | None:
     from monitor.lang.startup_cache import side_file, stored
 
     keys = tuple(_groups.get(group, ()))
-    identity = (VERSION, hyperscan.__version__, _machine(), group, keys)
+    identity = (VERSION, hyperscan.__version__, _machine(), group, keys)  # type: ignore[attr-defined]
     path = side_file("hyperscan-2", identity, group)
     found = _read_database(path)
     if found is None:
