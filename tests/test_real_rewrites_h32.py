@@ -121,13 +121,15 @@ def test_two_paragraphs_reworded_stay_two_changes() -> None:
     assert len(changes_of(old, new)) == 2
 
 
-def test_unchanged_sentence_between_keeps_edits_apart() -> None:
+def test_unchanged_sentence_between_still_one_paragraph_edit() -> None:
+    # round 26 (h41): labellers of real histories count one paragraph edited around an unchanged
+    # sentence as one change (realedits22's Doubao 2.4, realedits26's Pinterest and Threads bullets)
     old = "Our bakery opened in 1998. We bake bread every morning. Our shop is near the river.\n"
     new = (
         "The bakery first opened its doors in 1998. We bake bread every morning. "
         "You will find the shop close to the river.\n"
     )
-    assert len(changes_of(old, new)) == 2
+    assert len(changes_of(old, new)) == 1
 
 
 def test_heading_reworded_is_a_change_of_its_own() -> None:

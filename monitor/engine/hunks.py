@@ -8,9 +8,11 @@ most of them "re-worded; no term changed". A reader (and a labeller) sees one ed
 
 Two changes join when their clauses follow each other in one version (no clause between them)
 on the same line of the normalised text (one paragraph, list item or table row), in the same
-section; a short line of its own (a caption over a table, a table head, an address line, a
-label) joins the change after it. A heading stays a change of its own (a section's title),
-and so does a moved clause (moved text is reported where it went).
+section; so do two edits of one paragraph with unchanged sentences between them, when in each
+version that has both their clauses stand on the same line (one bullet re-worded in its first
+and its last sentence is one edit); a short line of its own (a caption over a table, a table
+head, an address line, a label) joins the change after it. A heading stays a change of its own
+(a section's title), and so does a moved clause (moved text is reported where it went).
 
 In: the classified Changes in document order (classify/), both versions' clauses and texts.
 Out: the same changes with each group merged: kind `modified` (`added` / `removed` when every
@@ -60,7 +62,12 @@ def group_runs(
             k = parent[k]
         return k
 
-    for a, b in [*_neighbours(changes, sides), *_replaced_in_place(changes, sides)]:
+    pairs = [
+        *_neighbours(changes, sides),
+        *_replaced_in_place(changes, sides),
+        *_one_paragraph(changes, sides),
+    ]
+    for a, b in pairs:
         parent[root(b)] = root(a)
     runs: dict[int, list[Change]] = {}
     for k, change in enumerate(changes):
@@ -145,6 +152,30 @@ def _neighbours(changes: Sequence[Change], sides: dict[str, _Side]) -> list[tupl
             line = side.line(first)
             if (line is not None and line == side.line(second)) or _label(changes[a], sides):
                 pairs.append((a, b))
+    return pairs
+
+
+def _one_paragraph(changes: Sequence[Change], sides: dict[str, _Side]) -> list[tuple[int, int]]:
+    """Pairs of changes (positions) next to each other among the changes, whose clauses stand on
+    one line (paragraph, list item, row) of every version that has both, in the same section and
+    the same order: edits of one paragraph with unchanged sentences between them."""
+    pairs = []
+    for k in range(len(changes) - 1):
+        first, second = changes[k], changes[k + 1]
+        if not (_groupable(first) and _groupable(second)):
+            continue
+        shared = 0
+        for name, side in sides.items():
+            a, b = getattr(first, name), getattr(second, name)
+            if a is None or b is None:
+                continue
+            line = side.line(a)
+            if line is None or line != side.line(b) or a.section != b.section or a.index >= b.index:
+                break
+            shared += 1
+        else:
+            if shared:
+                pairs.append((k, k + 1))
     return pairs
 
 

@@ -395,6 +395,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
     if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
         changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
+    if changed_cats and _label_restates_body(old, new, changed_cats):
+        # "Device information that we collect: We collect ..." -> "Device information: We collect
+        # ...": the label's words for what is done say again what the text after it states
+        return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if changed_cats and _synonyms_swapped(old.text, new.text, pairs, changed_cats, of, nf, lex):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; no term changed")
     if (
@@ -1334,3 +1338,26 @@ def _use_said_as_enabling(old: str, new: str, material_cats: set[str], lex: Lexi
     if pattern is None or "purpose" not in material_cats or material_cats & {"sharing", "transfer"}:
         return False
     return bool(caseless.search(pattern, old)) != bool(caseless.search(pattern, new))
+
+
+LABEL_END = compile_cached("[:：]")  # a label ("Device information:", "设备信息：") ends at its first colon
+
+
+def _label_restates_body(old_clause: Clause, new_clause: Clause, changed: set[str]) -> bool:
+    """Every edit is words put into or taken out of a label that ends at a colon, with the text
+    after the colon the same on both sides, and each changed category is stated in that text:
+    "Device information that we collect regardless of whether you are signed in: We collect ..."
+    -> "Device information: We collect ...". The label named the act its text states."""
+    old, new = old_clause.text, new_clause.text
+    end_old, end_new = LABEL_END.search(old), LABEL_END.search(new)
+    if end_old is None or end_new is None:
+        return False
+    at_old, at_new = end_old.start(), end_new.start()
+    if old[at_old:] != new[at_new:]:
+        return False
+    head_old, head_new = old[:at_old], new[:at_new]
+    edits = _changed_words(head_old, head_new)
+    if not edits or any(a and b for a, b in edits):
+        return False  # a word replaced by another in the label: not only said or left unsaid
+    body = extract_facts(old[at_old + 1 :], old_clause.language)
+    return changed <= set(body.categories)
