@@ -94,10 +94,27 @@ def _diff_facts(
     out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
     if "changes" in cats:
         out += (_diff_notice(of, nf) or _diff_channels(of, nf)) + _diff_timing(of, nf)
-    out += _diff_set(
+    measures = _diff_set(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
+    out += _anonymisation_findings(measures, of.security_measures)
     return out
+
+
+def _anonymisation_findings(found: list[_Finding], before: frozenset[str]) -> list[_Finding]:
+    """Anonymised data is found as "pseudonymisation" and "anonymisation", pseudonymised data as
+    the first only: both gone or both new is one safeguard ("anonymisation or pseudonymisation");
+    pseudonymised data now anonymised loses nothing (the new safeguard is the stronger), while
+    anonymised data now only pseudonymised lost "anonymisation"."""
+    gone = {f.fact.old for f in found if f.fact.old}
+    new = {f.fact.new for f in found if f.fact.new}
+    pair = {"pseudonymisation", "anonymisation"}
+    return [
+        f
+        for f in found
+        if not (f.fact.old == "anonymisation" and pair <= gone)
+        and not (f.fact.new == "anonymisation" and (pair <= new or "pseudonymisation" in before))
+    ]
 
 
 def _sent_to_the_same_parties(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> bool:

@@ -1,0 +1,262 @@
+"""Leftover general patterns of the fifteenth session (issue 10), each stated in new sentences in
+every language it applies to:
+
+- a sentence that only says from which date the terms apply ("these rules take effect on 1 March
+  2025") is an effective date, no term about how changes are told; a promise to tell the user, a
+  notice period or a change named beside it still is;
+- a sentence that defines a term or a role ("you are the data subject within the meaning of the
+  GDPR"), added or removed under a rights heading, takes no right with it;
+- "anonymised" re-worded as "de-identified" keeps the safeguard; "anonymised" made
+  "pseudonymised" (data that can be tied back to a person) weakens it (in Chinese 去标识化 is that
+  weaker step, by the law's own definition).
+
+Each row: language and a sentence (or an old and a new clause)."""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified, single
+
+# --- an effective date is no change-notice term ---
+
+EFFECTIVE_DATES = [
+    ("en", "These house rules come into effect on 1 April 2026."),
+    ("de", "Diese Hausregeln treten am 1. April 2026 in Kraft."),
+    ("fr", "Le présent règlement entre en vigueur le 1er avril 2026."),
+    ("es", "Estas normas de la casa entrarán en vigor el 1 de abril de 2026."),
+    ("da", "Disse husregler træder i kraft den 1. april 2026."),
+    ("sv", "Dessa ordningsregler träder i kraft den 1 april 2026."),
+    ("no", "Disse husreglene trer i kraft 1. april 2026."),
+    ("nl", "Dit huisreglement treedt in werking op 1 april 2026."),
+    ("hr", "Ova kućna pravila stupaju na snagu 1. travnja 2026."),
+    ("sl", "Ta hišna pravila začnejo veljati 1. aprila 2026."),
+    ("zh", "本社区规则自2026年4月1日起生效。"),
+]
+
+NOTICES_WITH_A_DATE = [
+    ("en", "We will e-mail you before the revised rules take effect on 1 April 2026."),
+    ("de", "Wir informieren Sie per E-Mail, bevor die geänderten Regeln am 1. April 2026 in Kraft treten."),
+    (
+        "fr",
+        "Nous vous informerons par e-mail avant que les règles modifiées entrent en vigueur le 1er avril 2026.",
+    ),
+    ("nl", "Wij informeren u per e-mail voordat de gewijzigde regels op 1 april 2026 in werking treden."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), EFFECTIVE_DATES)
+@pytest.mark.parametrize("kind", ["added", "removed"])
+def test_an_effective_date_is_no_change_notice(language: str, sentence: str, kind: str) -> None:
+    assert_quiet(single(kind, sentence, language=language))
+
+
+@pytest.mark.parametrize(("language", "sentence"), EFFECTIVE_DATES)
+def test_an_effective_date_under_a_changes_heading_states_no_term(language: str, sentence: str) -> None:
+    heading = {"de": "Änderungen dieser Regeln", "fr": "Modifications de ces règles"}.get(
+        language, "Changes to these rules"
+    )
+    assert_quiet(single("added", sentence, section=(heading,), language=language))
+
+
+def test_a_new_effective_date_is_a_date_changed() -> None:
+    assert_quiet(
+        modified(
+            "These house rules come into effect on 1 April 2025.",
+            "These house rules come into effect on 1 April 2026.",
+        )
+    )
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOTICES_WITH_A_DATE)
+def test_a_notice_before_the_date_is_still_about_changes(language: str, sentence: str) -> None:
+    assert_alert(single("removed", sentence, language=language), "changes")
+
+
+def test_a_notice_period_without_a_date_is_still_about_changes() -> None:
+    change = single("added", "Changes to these rules take effect 14 days after we announce them in the app.")
+    assert_alert(change, "changes")
+
+
+# --- a term defined under a rights heading grants or takes nothing ---
+
+DEFINITIONS = [
+    ("en", "Whoever the records describe is referred to below as the “data subject”.", "Your rights"),
+    ("en", "As a member whose details we hold, you are a so-called data subject.", "Your rights"),
+    (
+        "de",
+        "Wer in unseren Unterlagen beschrieben ist, gilt als betroffene Person im Sinne der DSGVO.",
+        "Ihre Rechte",
+    ),
+    ("fr", "On entend par « personne concernée » le membre dont nous gardons la fiche.", "Vos droits"),
+    ("es", "Se entiende por «interesado» la persona física a la que se refiere la ficha.", "Sus derechos"),
+    ("da", "Som medlem er du i lovens forstand en såkaldt forbruger.", "Dine rettigheder"),
+    ("sv", "Som medlem är du i lagens mening en så kallad konsument.", "Dina rättigheter"),
+    ("no", "Som medlem er du i lovens forstand en såkalt forbruker.", "Dine rettigheter"),
+    ("nl", "Als lid bent u een zogenaamde betrokkene in de zin van de AVG.", "Uw rechten"),
+    ("hr", "Kao član ste takozvani ispitanik u smislu Opće uredbe.", "Vaša prava"),
+    ("sl", "Kot član ste tako imenovani posameznik v smislu splošne uredbe.", "Vaše pravice"),
+    ("zh", "本节所称会员，是指在本俱乐部登记的个人。", "您的权利"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "heading"), DEFINITIONS)
+def test_a_definition_removed_under_a_rights_heading_takes_no_right(
+    language: str, sentence: str, heading: str
+) -> None:
+    assert_quiet(single("removed", sentence, section=(heading,), language=language))
+
+
+def test_a_sentence_with_no_keyword_under_a_rights_heading_still_counts() -> None:
+    change = single(
+        "removed", "You can ask us for a copy of everything on your member card.", section=("Your rights",)
+    )
+    assert_alert(change, "rights")
+
+
+# --- anonymised, de-identified, pseudonymised ---
+
+DE_IDENTIFIED = [
+    (
+        "en",
+        "Anonymised ticket sales are passed to the festival board.",
+        "De-identified ticket sales are passed to the festival board.",
+    ),
+    (
+        "en",
+        "Anonymised ticket sales are passed to the festival board.",
+        "Deidentified ticket sales are passed to the festival board.",
+    ),
+    (
+        "de",
+        "Anonymisierte Ticketverkäufe geben wir an den Festivalvorstand weiter.",
+        "De-identifizierte Ticketverkäufe geben wir an den Festivalvorstand weiter.",
+    ),
+    (
+        "fr",
+        "Nous transmettons les ventes de billets anonymisées au bureau du festival.",
+        "Nous transmettons les ventes de billets désidentifiées au bureau du festival.",
+    ),
+    (
+        "es",
+        "Transmitimos las ventas de entradas anonimizadas a la junta del festival.",
+        "Transmitimos las ventas de entradas desidentificadas a la junta del festival.",
+    ),
+    (
+        "da",
+        "Vi videregiver anonymiserede billetsalg til festivalens bestyrelse.",
+        "Vi videregiver afidentificerede billetsalg til festivalens bestyrelse.",
+    ),
+    (
+        "sv",
+        "Vi lämnar anonymiserad biljettförsäljning till festivalens styrelse.",
+        "Vi lämnar avidentifierad biljettförsäljning till festivalens styrelse.",
+    ),
+    (
+        "no",
+        "Vi gir anonymisert billettsalg videre til festivalstyret.",
+        "Vi gir avidentifisert billettsalg videre til festivalstyret.",
+    ),
+    (
+        "nl",
+        "Wij geven geanonimiseerde kaartverkopen door aan het festivalbestuur.",
+        "Wij geven gedeïdentificeerde kaartverkopen door aan het festivalbestuur.",
+    ),
+    (
+        "hr",
+        "Festivalskom odboru prosljeđujemo anonimizirane podatke o prodaji ulaznica.",
+        "Festivalskom odboru prosljeđujemo deidentificirane podatke o prodaji ulaznica.",
+    ),
+    (
+        "sl",
+        "Festivalskemu odboru posredujemo anonimizirane podatke o prodaji vstopnic.",
+        "Festivalskemu odboru posredujemo deidentificirane podatke o prodaji vstopnic.",
+    ),
+]
+
+PSEUDONYMISED = [
+    (
+        "en",
+        "Anonymised ticket sales are passed to the festival board.",
+        "Pseudonymised ticket sales are passed to the festival board.",
+    ),
+    (
+        "de",
+        "Anonymisierte Ticketverkäufe geben wir an den Festivalvorstand weiter.",
+        "Pseudonymisierte Ticketverkäufe geben wir an den Festivalvorstand weiter.",
+    ),
+    (
+        "fr",
+        "Nous transmettons les ventes de billets anonymisées au bureau du festival.",
+        "Nous transmettons les ventes de billets pseudonymisées au bureau du festival.",
+    ),
+    (
+        "es",
+        "Transmitimos las ventas de entradas anonimizadas a la junta del festival.",
+        "Transmitimos las ventas de entradas seudonimizadas a la junta del festival.",
+    ),
+    (
+        "da",
+        "Vi videregiver anonymiserede billetsalg til festivalens bestyrelse.",
+        "Vi videregiver pseudonymiserede billetsalg til festivalens bestyrelse.",
+    ),
+    (
+        "sv",
+        "Vi lämnar anonymiserad biljettförsäljning till festivalens styrelse.",
+        "Vi lämnar pseudonymiserad biljettförsäljning till festivalens styrelse.",
+    ),
+    (
+        "no",
+        "Vi gir anonymisert billettsalg videre til festivalstyret.",
+        "Vi gir pseudonymisert billettsalg videre til festivalstyret.",
+    ),
+    (
+        "nl",
+        "Wij geven geanonimiseerde kaartverkopen door aan het festivalbestuur.",
+        "Wij geven gepseudonimiseerde kaartverkopen door aan het festivalbestuur.",
+    ),
+    (
+        "hr",
+        "Festivalskom odboru prosljeđujemo anonimizirane podatke o prodaji ulaznica.",
+        "Festivalskom odboru prosljeđujemo pseudonimizirane podatke o prodaji ulaznica.",
+    ),
+    (
+        "sl",
+        "Festivalskemu odboru posredujemo anonimizirane podatke o prodaji vstopnic.",
+        "Festivalskemu odboru posredujemo psevdonimizirane podatke o prodaji vstopnic.",
+    ),
+    (
+        "zh",
+        "我们向音乐节理事会提供经匿名化处理的售票数据。",
+        "我们向音乐节理事会提供经去标识化处理的售票数据。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), DE_IDENTIFIED)
+def test_anonymised_said_as_de_identified_keeps_the_safeguard(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+@pytest.mark.parametrize(("language", "old", "new"), PSEUDONYMISED)
+def test_anonymised_made_pseudonymised_weakens_the_safeguard(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "security", "high")
+    assert "anonymisation" in change.explanation, change
+
+
+def test_pseudonymised_made_anonymised_loses_no_safeguard() -> None:
+    change = modified(
+        "Pseudonymised ticket sales are passed to the festival board.",
+        "Anonymised ticket sales are passed to the festival board.",
+    )
+    assert "no longer named" not in change.explanation, change
+
+
+def test_a_misspelt_anonymised_is_still_a_typo() -> None:
+    assert_quiet(
+        modified(
+            "Anonymisierte Ticketverkäufe geben wir an den Festivalvorstand weiter.",
+            "Anonymsierte Ticketverkäufe geben wir an den Festivalvorstand weiter.",
+            "de",
+        )
+    )
