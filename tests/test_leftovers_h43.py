@@ -38,7 +38,7 @@ NOTICES_WITH_A_DATE = [
     ("de", "Wir informieren Sie per E-Mail, bevor die geänderten Regeln am 1. April 2026 in Kraft treten."),
     (
         "fr",
-        "Nous vous informerons par e-mail avant que les règles modifiées entrent en vigueur le 1er avril 2026.",
+        "Nous vous informerons par e-mail avant que ces règles entrent en vigueur le 1er avril 2026.",
     ),
     ("nl", "Wij informeren u per e-mail voordat de gewijzigde regels op 1 april 2026 in werking treden."),
 ]
