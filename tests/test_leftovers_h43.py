@@ -260,3 +260,80 @@ def test_a_misspelt_anonymised_is_still_a_typo() -> None:
             "de",
         )
     )
+
+
+# --- content shown to an audience the user picks: shared with people beyond the service ---
+
+AUDIENCES = [
+    (
+        "en",
+        "Your rehearsal recordings are shown to your band mates.",
+        "Your rehearsal recordings are shown to your band mates or an audience of your choice.",
+    ),
+    (
+        "de",
+        "Ihre Probenaufnahmen werden Ihren Bandkollegen gezeigt.",
+        "Ihre Probenaufnahmen werden Ihren Bandkollegen oder einem Publikum Ihrer Wahl gezeigt.",
+    ),
+    (
+        "fr",
+        "Vos répétitions enregistrées sont montrées à votre groupe.",
+        "Vos répétitions enregistrées sont montrées à votre groupe ou à un public de votre choix.",
+    ),
+    (
+        "es",
+        "Sus grabaciones de ensayo se muestran a los miembros de su banda.",
+        "Sus grabaciones de ensayo se muestran a los miembros de su banda o a un público de su elección.",
+    ),
+    (
+        "da",
+        "Dine øveoptagelser vises for dine bandkammerater.",
+        "Dine øveoptagelser vises for dine bandkammerater eller et publikum efter dit valg.",
+    ),
+    (
+        "sv",
+        "Dina repetitionsinspelningar visas för dina bandkamrater.",
+        "Dina repetitionsinspelningar visas för dina bandkamrater eller en publik du väljer.",
+    ),
+    (
+        "no",
+        "Øvingsopptakene dine vises for bandkameratene dine.",
+        "Øvingsopptakene dine vises for bandkameratene dine eller et publikum du velger.",
+    ),
+    (
+        "nl",
+        "Uw repetitieopnamen worden aan uw bandleden getoond.",
+        "Uw repetitieopnamen worden aan uw bandleden of een publiek naar uw keuze getoond.",
+    ),
+    (
+        "hr",
+        "Vaše snimke proba prikazuju se članovima vašeg benda.",
+        "Vaše snimke proba prikazuju se članovima vašeg benda ili publici po vašem izboru.",
+    ),
+    (
+        "sl",
+        "Vaši posnetki vaj so prikazani članom vaše skupine.",
+        "Vaši posnetki vaj so prikazani članom vaše skupine ali občinstvu po vaši izbiri.",
+    ),
+    ("zh", "您的排练录音会向您的乐队成员展示。", "您的排练录音会向您的乐队成员或您选择的观众展示。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), AUDIENCES)
+def test_an_audience_of_the_users_choice_is_a_wider_sharing(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing", "high")
+
+
+def test_broadcast_to_a_wider_audience_added_is_sharing() -> None:
+    assert_alert(single("added", "Your rehearsal streams may be broadcast to a wider audience."), "sharing")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "We measure the audience of our website with simple visit counts."),
+        ("fr", "Nous mesurons l'audience de notre site à l'aide de simples comptages de visites."),
+    ],
+)
+def test_audience_measurement_shares_nothing(language: str, sentence: str) -> None:
+    assert_quiet(single("added", sentence, language=language))
