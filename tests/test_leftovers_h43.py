@@ -337,3 +337,76 @@ def test_broadcast_to_a_wider_audience_added_is_sharing() -> None:
 )
 def test_audience_measurement_shares_nothing(language: str, sentence: str) -> None:
     assert_quiet(single("added", sentence, language=language))
+
+
+# --- photos or playlists brought from another account: a kind of data collected ---
+
+UPLOADED = [
+    (
+        "en",
+        "You can upload pictures from your other accounts to our service.",
+        "You can upload playlists from your other accounts to our service.",
+    ),
+    (
+        "de",
+        "Sie können Fotos aus Ihren anderen Konten auf unseren Dienst hochladen.",
+        "Sie können Playlisten aus Ihren anderen Konten auf unseren Dienst hochladen.",
+    ),
+    (
+        "fr",
+        "Vous pouvez télécharger sur nos services des photos provenant de vos autres comptes.",
+        "Vous pouvez télécharger sur nos services des listes de lecture provenant de vos autres comptes.",
+    ),
+    (
+        "es",
+        "Puede subir fotos de sus otras cuentas a nuestro servicio.",
+        "Puede subir listas de reproducción de sus otras cuentas a nuestro servicio.",
+    ),
+    (
+        "da",
+        "Du kan uploade fotos fra dine andre konti til vores tjeneste.",
+        "Du kan uploade playlister fra dine andre konti til vores tjeneste.",
+    ),
+    (
+        "sv",
+        "Du kan ladda upp foton från dina andra konton till vår tjänst.",
+        "Du kan ladda upp spellistor från dina andra konton till vår tjänst.",
+    ),
+    (
+        "no",
+        "Du kan laste opp foto fra de andre kontoene dine til vår tjeneste.",
+        "Du kan laste opp spillelister fra de andre kontoene dine til vår tjeneste.",
+    ),
+    (
+        "nl",
+        "U kunt foto's uit uw andere accounts naar onze dienst uploaden.",
+        "U kunt afspeellijsten uit uw andere accounts naar onze dienst uploaden.",
+    ),
+    (
+        "hr",
+        "Fotografije s drugih računa možete učitati na našu uslugu.",
+        "Popise za reprodukciju s drugih računa možete učitati na našu uslugu.",
+    ),
+    (
+        "sl",
+        "Fotografije iz drugih računov lahko naložite v našo storitev.",
+        "Sezname predvajanja iz drugih računov lahko naložite v našo storitev.",
+    ),
+    ("zh", "您可以将其他账号中的照片上传至我们的服务。", "您可以将其他账号中的播放列表上传至我们的服务。"),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), UPLOADED)
+def test_media_brought_from_another_account_is_data_collected(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "collection", "high")
+    assert "playlists" in change.explanation, change
+
+
+def test_data_received_from_a_connected_service_is_collected() -> None:
+    change = single("added", "When you link your music account, we receive your playlists from that service.")
+    assert_alert(change, "collection")
+
+
+def test_photos_named_with_no_data_flow_stay_quiet() -> None:
+    assert_quiet(single("added", "You can view photos of our office on our website."))

@@ -171,6 +171,8 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "device identifiers",
             "ip address",
             "purchase history",
+            "photos",
+            "playlists",
         }
     ),
     "rights": frozenset(
