@@ -17,6 +17,8 @@ from __future__ import annotations
 import pytest
 from engine_checks import assert_alert, assert_quiet, modified, single
 
+from monitor.engine.facts import extract_facts
+
 # --- an effective date is no change-notice term ---
 
 EFFECTIVE_DATES = [
@@ -410,3 +412,114 @@ def test_data_received_from_a_connected_service_is_collected() -> None:
 
 def test_photos_named_with_no_data_flow_stay_quiet() -> None:
     assert_quiet(single("added", "You can view photos of our office on our website."))
+
+
+# --- consent for other sharing replaced by a notice: a limit on the sharing, not on changes ---
+# (revealed by zh-face-app-share--notice-only: "we will ask for your consent" reads as a promise
+# to tell, yet its sentence names no change to the policy)
+
+CONSENT_MADE_NOTICE = [
+    (
+        "en",
+        "We do not sell your ride history; if we ever pass it to others, we will ask for your"
+        " explicit consent.",
+        "We do not sell your ride history; if we ever pass it to others, we will tell you by"
+        " updating this policy.",
+    ),
+    (
+        "de",
+        "Wir verkaufen Ihren Fahrtverlauf nicht; sollten wir ihn anderen übermitteln, holen wir Ihre"
+        " ausdrückliche Einwilligung ein.",
+        "Wir verkaufen Ihren Fahrtverlauf nicht; sollten wir ihn anderen übermitteln, informieren"
+        " wir Sie durch eine Aktualisierung dieser Richtlinie.",
+    ),
+    (
+        "fr",
+        "Nous ne vendons pas votre historique de trajets ; si nous le transmettons à d'autres, nous"
+        " demanderons votre consentement explicite.",
+        "Nous ne vendons pas votre historique de trajets ; si nous le transmettons à d'autres, nous"
+        " vous informerons en mettant à jour cette politique.",
+    ),
+    (
+        "es",
+        "No vendemos su historial de viajes; si lo cedemos a otros, le pediremos su consentimiento expreso.",
+        "No vendemos su historial de viajes; si lo cedemos a otros, le informaremos actualizando"
+        " esta política.",
+    ),
+    (
+        "zh",
+        "我们不会出售您的行程记录，如需向他人提供，我们会征得您的明示同意。",
+        "我们不会出售您的行程记录，如需向他人提供，我们会通过更新本政策的方式告知您。",
+    ),
+    (
+        "nl",
+        "Wij verkopen uw ritgeschiedenis niet; als wij deze aan anderen verstrekken, vragen wij uw"
+        " uitdrukkelijke toestemming.",
+        "Wij verkopen uw ritgeschiedenis niet; als wij deze aan anderen verstrekken, informeren wij"
+        " u door dit beleid bij te werken.",
+    ),
+    (
+        "da",
+        "Vi sælger ikke din turhistorik; hvis vi videregiver den til andre, beder vi om dit"
+        " udtrykkelige samtykke.",
+        "Vi sælger ikke din turhistorik; hvis vi videregiver den til andre, informerer vi dig ved at"
+        " opdatere denne politik.",
+    ),
+    (
+        "sv",
+        "Vi säljer inte din resehistorik; om vi lämnar ut den till andra ber vi om ditt uttryckliga"
+        " samtycke.",
+        "Vi säljer inte din resehistorik; om vi lämnar ut den till andra informerar vi dig genom att"
+        " uppdatera denna policy.",
+    ),
+    (
+        "no",
+        "Vi selger ikke turhistorikken din; hvis vi utleverer den til andre, ber vi om ditt"
+        " uttrykkelige samtykke.",
+        "Vi selger ikke turhistorikken din; hvis vi utleverer den til andre, informerer vi deg ved å"
+        " oppdatere denne policyen.",
+    ),
+    (
+        "hr",
+        "Ne prodajemo vašu povijest vožnji; ako je ustupimo drugima, zatražit ćemo vašu izričitu privolu.",
+        "Ne prodajemo vašu povijest vožnji; ako je ustupimo drugima, obavijestit ćemo vas"
+        " ažuriranjem ove politike.",
+    ),
+    (
+        "sl",
+        "Vaše zgodovine voženj ne prodajamo; če jo posredujemo drugim, bomo zaprosili za vašo"
+        " izrecno privolitev.",
+        "Vaše zgodovine voženj ne prodajamo; če jo posredujemo drugim, vas bomo obvestili s"
+        " posodobitvijo tega pravilnika.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), CONSENT_MADE_NOTICE)
+def test_consent_for_other_sharing_made_a_notice_is_a_sharing_term(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing", "high")
+
+
+# --- Danish and Norwegian "politik(k)" is the policy, "politisk" political: not the police ---
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("da", "Vi deler dine bookinger med vores partnere som beskrevet i denne politik."),
+        ("no", "Vi deler bestillingene dine med partnerne våre som beskrevet i denne politikken."),
+    ],
+)
+def test_the_policy_is_no_police(language: str, sentence: str) -> None:
+    assert "law enforcement" not in extract_facts(sentence, language).recipients
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("da", "Vi videregiver dine bookinger til politiet, når loven kræver det."),
+        ("no", "Vi utleverer bestillingene dine til politiet når loven krever det."),
+    ],
+)
+def test_the_police_are_still_law_enforcement(language: str, sentence: str) -> None:
+    assert "law enforcement" in extract_facts(sentence, language).recipients
