@@ -523,3 +523,26 @@ def test_the_policy_is_no_police(language: str, sentence: str) -> None:
 )
 def test_the_police_are_still_law_enforcement(language: str, sentence: str) -> None:
     assert "law enforcement" in extract_facts(sentence, language).recipients
+
+
+# --- "monitoring your browsing" is tracking, as "tracking your browsing" is (revealed by
+# sl-simtaly-cookie--ad-networks: "omrežji, ki spremljajo vaše brskanje") ---
+
+MONITORED_BROWSING = [
+    ("en", "The widgets of our partners monitor your browsing on this site."),
+    ("de", "Die Widgets unserer Partner überwachen Ihr Surfverhalten auf dieser Website."),
+    ("fr", "Les widgets de nos partenaires surveillent votre navigation sur ce site."),
+    ("es", "Los widgets de nuestros socios monitorizan su navegación en este sitio."),
+    ("da", "Vores partneres widgets overvåger din browsing på dette websted."),
+    ("sv", "Våra partners widgetar övervakar din surfning på denna webbplats."),
+    ("no", "Partnernes widgeter overvåker din surfing på dette nettstedet."),
+    ("nl", "De widgets van onze partners monitoren uw surfgedrag op deze site."),
+    ("hr", "Widgeti naših partnera nadziru vaše pregledavanje na ovoj stranici."),
+    ("sl", "Pripomočki naših partnerjev spremljajo vaše brskanje po tej strani."),
+    ("zh", "我们合作伙伴的插件会监控您在本网站的浏览行为。"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), MONITORED_BROWSING)
+def test_monitoring_the_users_browsing_is_tracking(language: str, sentence: str) -> None:
+    assert "tracking" in extract_facts(sentence, language).categories
