@@ -546,3 +546,19 @@ MONITORED_BROWSING = [
 @pytest.mark.parametrize(("language", "sentence"), MONITORED_BROWSING)
 def test_monitoring_the_users_browsing_is_tracking(language: str, sentence: str) -> None:
     assert "tracking" in extract_facts(sentence, language).categories
+
+
+# --- an added clause that rules out a use of a plain kind of data handles no new data ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not use your pictures to train our recommendation models.",
+        "We do not use your IP address to train our recommendation models.",
+    ],
+)
+def test_a_use_ruled_out_in_an_added_clause_names_no_new_data(sentence: str) -> None:
+    change = single("added", sentence)
+    assert change.material and "rules out" in change.explanation, change
+    assert "New data used" not in change.explanation, change

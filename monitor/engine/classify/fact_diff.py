@@ -69,7 +69,11 @@ def _diff_facts(
     # (read with one lexicon on both sides: two lexicons name different data types in one text)
     lists_details = "contact" in cats and (of.states_flow or nf.states_flow) and of.language == nf.language
     if cats & MATERIAL_CATEGORIES or lists_details:
-        out += _diff_set(data_cat, "data_type", _named_data(of), _named_data(nf), "high", "medium")
+        # a clause added or dropped whole ("we do not use your photos for X" added): what it rules
+        # out is said by the negation's finding, no kind of data newly (or no longer) handled
+        named_old = _named_data(of) if nf.categories else of.data_types
+        named_new = _named_data(nf) if of.categories else nf.data_types
+        out += _diff_set(data_cat, "data_type", named_old, named_new, "high", "medium")
     out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
     out += _diff_ruled_out(of, nf, data_cat)
     for right in sorted(of.rights ^ nf.rights):
