@@ -92,8 +92,9 @@ def test_a_real_item_beside_the_sweep_still_alerts() -> None:
         ),
         (
             "When you sign up we ask for your e-mail address, a password, and a display name.",
-            "When you sign up we ask for your e-mail address, a password, photos you put on your "
-            "public page, your gender and a display name.",
+            # (not "photos": a known kind of data added is named alone, the other items then unsaid)
+            "When you sign up we ask for your e-mail address, a password, the school you attend, "
+            "your gender and a display name.",
             "gender",
         ),
     ],

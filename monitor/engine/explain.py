@@ -121,6 +121,8 @@ _DATA_NAME = {  # the canonical data types (lang/schema.py) as the data they nam
     "device identifiers": "device identifiers",
     "ip address": "IP addresses",
     "purchase history": "purchase history",
+    "photos": "photos",
+    "playlists": "playlists",
     "government id": "government ID numbers",
     "communications": "the content of communications",
     "criminal records": "criminal records",
@@ -362,7 +364,15 @@ def _data_type(facts: Sequence[Fact]) -> str:
 
 # the data types (lang/schema.py) that are no special category: named, they are data all the same
 PLAIN_DATA_TYPES = frozenset(
-    {"approximate location", "advertising id", "device identifiers", "ip address", "purchase history"}
+    {
+        "approximate location",
+        "advertising id",
+        "device identifiers",
+        "ip address",
+        "purchase history",
+        "photos",
+        "playlists",
+    }
 )
 
 

@@ -1320,6 +1320,39 @@ def _notice_only(text: str, lex: Lexicon) -> bool:
     return rest != text and "changes" not in _category_hits(rest, lex)
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _names_a_date(text: str, lex: Lexicon) -> bool:
+    """The text names a calendar date: a year ("2025", "2025年") or a month with a day ("1 March")."""
+    if _YEAR.search(text):
+        return True
+    if lex.months is None or _DIGIT.search(text) is None:
+        return False
+    return bool(caseless.search(lex.months, text))
+
+
+def _only_in_force(text: str, lex: Lexicon) -> bool:
+    """The clause's words about changes only say from which date a document applies ("these terms
+    take effect on 1 March 2025", "treden in werking per 1 juni 2014"): an effective date, not how
+    changes are told; a promise to tell ("we will notify you"), a notice period or a change named
+    ("changes to this policy") beside it is still about changes."""
+    if not states_effective_date(text, lex):
+        return False
+    rest = _blanked(lex.in_force, text, " ") if lex.in_force is not None else text
+    return "changes" not in _category_hits(rest, lex)
+
+
+def states_effective_date(text: str, lex: Lexicon) -> bool:
+    """The text says from which date something applies ("take effect on 1 March 2025") and
+    says nothing of how or when changes are told."""
+    if lex.in_force is None or not caseless.search(lex.in_force, text) or not _names_a_date(text, lex):
+        return False
+    if _keys(lex.change_channels, text) or _keys(lex.change_timing, text):
+        return False  # "we will e-mail you before they take effect on 1 March": how changes are told
+    return _change_notice(text, lex) is None
+
+
 def _is_update_stamp(text: str, lex: Lexicon) -> bool:
     """A short line that starts with "Last updated", "更新日期"... and carries a date."""
     if lex.update_stamp is None or len(text) > 160 or not re.search(r"\d", text):
@@ -1765,6 +1798,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         # "if we learn of a breach, we will notify you": a breach notice; "if we suspend your
         # account, we will e-mail you": the notice of that event, not of a change to the policy
         del hits["changes"]
+    if "changes" in hits and _only_in_force(text, lex):
+        del hits["changes"]  # "these terms take effect on 1 March 2025": an effective date
     if "security" in hits and not _security_beyond_backups(text, lex):
         del hits["security"]  # "deleted from our systems and backups (sikkerhetskopier)"
     states = _retention_states(text, lex)

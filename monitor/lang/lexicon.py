@@ -194,6 +194,8 @@ class Lexicon:
     business_transfers: re.Pattern[str] | None = None
     # a period named again by pointing back ("that period", "dieser Frist", "上述期限"): the one named before
     period_references: re.Pattern[str] | None = None
+    # "within the meaning of", "hereinafter", "so-called": a sentence that defines a term
+    term_definitions: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -203,6 +205,8 @@ class Lexicon:
     change_channels: Patterns = field(default_factory=dict)
     # when changes are told: "advance" (before they take effect) or "afterwards" (once made)
     change_timing: Patterns = field(default_factory=dict)
+    # when a document applies: "take effect", "treten in Kraft", "entrent en vigueur", "生效"
+    in_force: re.Pattern[str] | None = None
     conditions: Patterns = field(default_factory=dict)
     # a setting "off by default" (disabled) or "on by default" (enabled)
     defaults: Patterns = field(default_factory=dict)
@@ -453,6 +457,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         change_channels=_keyed({k: change[k] for k in ("direct", "posted") if k in change}, cjk),
         change_no_notice=_alternation(change.get("no_notice"), cjk),
         change_timing=_keyed({k: change[k] for k in ("advance", "afterwards") if k in change}, cjk),
+        in_force=_alternation(change.get("in_force"), cjk),
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         pointers=_alternation(data.get("pointers"), cjk),
@@ -518,6 +523,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         override_grounds=_alternation(data.get("override_grounds"), cjk),
         business_transfers=_alternation(data.get("business_transfers"), cjk),
         period_references=_alternation(data.get("period_references"), cjk),
+        term_definitions=_alternation(data.get("term_definitions"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's

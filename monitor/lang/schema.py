@@ -108,6 +108,7 @@ SCHEMA: dict[str, str] = {
     "override_grounds": "list",
     "business_transfers": "list",
     "period_references": "list",
+    "term_definitions": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is
@@ -171,6 +172,8 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "device identifiers",
             "ip address",
             "purchase history",
+            "photos",
+            "playlists",
         }
     ),
     "rights": frozenset(
@@ -195,13 +198,16 @@ CONCEPTS: dict[str, frozenset[str]] = {
         }
     ),
     "breach_states": frozenset({"without undue delay", "promptly"}),
-    "change_notice": frozenset({"promise", "no_notice", "direct", "posted", "advance", "afterwards"}),
+    "change_notice": frozenset(
+        {"promise", "no_notice", "direct", "posted", "advance", "afterwards", "in_force"}
+    ),
     "security_measures": frozenset(
         {
             "encryption",
             "end-to-end encryption",
             "access control",
             "pseudonymisation",
+            "anonymisation",
             "firewall",
             "audits",
             "two-factor authentication",

@@ -31,7 +31,7 @@ from monitor.engine.classify.page_parts import (
     opens_with_pointer,
 )
 from monitor.engine.explain import new_or_removed_clause
-from monitor.engine.facts import ClauseFacts, pick_lexicon
+from monitor.engine.facts import ClauseFacts, pick_lexicon, states_effective_date
 from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
@@ -74,8 +74,12 @@ def _single(change: Change, clause: Clause) -> Change:
         and not _is_address(clause.text)
         and not _points_elsewhere(clause)
         and not _about_language_versions(clause)
+        and not states_effective_date(clause.text, lex)
+        and not _defines_a_term(clause.text, lex)
     ):
-        # A sentence with no keyword of its own is about what its section is about.
+        # A sentence with no keyword of its own is about what its section is about; a date from
+        # which the terms apply ("they take effect on 1 March 2025") or a term defined ("you are
+        # the data subject within the meaning of the GDPR") is no term of its section.
         section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
         if section and not (section == {"rights"} and _is_form_label(clause, facts, lex)):
             text = new_or_removed_clause(added, _ordered(section), in_section=True)
@@ -112,6 +116,12 @@ def _single(change: Change, clause: Clause) -> Change:
 
 
 _OPENS_A_LIST = re.compile(r"[:：]\s*$")
+
+
+def _defines_a_term(text: str, lex: Lexicon) -> bool:
+    """The sentence defines a term or a role ("hereinafter 'the Provider'", "a so-called data
+    subject within the meaning of the GDPR"): it grants, takes or keeps nothing."""
+    return lex.term_definitions is not None and bool(caseless.search(lex.term_definitions, text))
 
 
 def _introduces_ways_to_ask(clause: Clause, facts: ClauseFacts, material_cats: set[str]) -> bool:

@@ -77,8 +77,9 @@ def _diff_conditions(
         # and on what that sentence's own verbs do ("除…外，不会收集": an exception to not collecting)
         own_acts = {ACTION_CATEGORY.get(p.action) for p in facts.polarity} & material_cats
         # "we will not reduce your rights under this policy without your consent": a condition on
-        # how the policy may change, whatever else its words name
-        told = {"changes"} & material_cats if facts.change_notice == "promised" else set()
+        # how the policy may change, whatever else its words name; not "if we share it otherwise,
+        # we will ask for your explicit consent", whose sentence names no change to the policy
+        told = {"changes"} & material_cats & side if facts.change_notice == "promised" else set()
         limited = _right_limited(facts, material_cats)
         pool = told or own_acts or limited or (acted & side) or (material_cats & side)
         cat = own or _ordered(pool or acted or material_cats)[0]

@@ -69,7 +69,11 @@ def _diff_facts(
     # (read with one lexicon on both sides: two lexicons name different data types in one text)
     lists_details = "contact" in cats and (of.states_flow or nf.states_flow) and of.language == nf.language
     if cats & MATERIAL_CATEGORIES or lists_details:
-        out += _diff_set(data_cat, "data_type", _named_data(of), _named_data(nf), "high", "medium")
+        # a clause added or dropped whole ("we do not use your photos for X" added): what it rules
+        # out is said by the negation's finding, no kind of data newly (or no longer) handled
+        named_old = _named_data(of) if nf.categories else of.data_types
+        named_new = _named_data(nf) if of.categories else nf.data_types
+        out += _diff_set(data_cat, "data_type", named_old, named_new, "high", "medium")
     out += _diff_set("purpose", "purpose", of.purposes, nf.purposes, "high", "medium")
     out += _diff_ruled_out(of, nf, data_cat)
     for right in sorted(of.rights ^ nf.rights):
@@ -94,10 +98,27 @@ def _diff_facts(
     out += _diff_set("security", "breach_notice", of.breach_states, nf.breach_states, "medium", "high")
     if "changes" in cats:
         out += (_diff_notice(of, nf) or _diff_channels(of, nf)) + _diff_timing(of, nf)
-    out += _diff_set(
+    measures = _diff_set(
         "security", "security_measure", of.security_measures, nf.security_measures, "medium", "high"
     )
+    out += _anonymisation_findings(measures, of.security_measures)
     return out
+
+
+def _anonymisation_findings(found: list[_Finding], before: frozenset[str]) -> list[_Finding]:
+    """Anonymised data is found as "pseudonymisation" and "anonymisation", pseudonymised data as
+    the first only: both gone or both new is one safeguard ("anonymisation or pseudonymisation");
+    pseudonymised data now anonymised loses nothing (the new safeguard is the stronger), while
+    anonymised data now only pseudonymised lost "anonymisation"."""
+    gone = {f.fact.old for f in found if f.fact.old}
+    new = {f.fact.new for f in found if f.fact.new}
+    pair = {"pseudonymisation", "anonymisation"}
+    return [
+        f
+        for f in found
+        if not (f.fact.old == "anonymisation" and pair <= gone)
+        and not (f.fact.new == "anonymisation" and (pair <= new or "pseudonymisation" in before))
+    ]
 
 
 def _sent_to_the_same_parties(of: ClauseFacts, nf: ClauseFacts, cats: set[str]) -> bool:

@@ -108,6 +108,19 @@ def _one_reading(old: Clause, new: Clause) -> tuple[ClauseFacts, ClauseFacts]:
     return of, nf
 
 
+def _measure_word_replaced(
+    pairs: list[tuple[str, str]], of: ClauseFacts, nf: ClauseFacts, lex: Lexicon
+) -> bool:
+    """A safeguard's word put in place of another's ("anonymised" -> "pseudonymised"): the
+    measures differ and a new word names one, no misspelling and no name swapped."""
+    if of.security_measures == nf.security_measures:
+        return False
+    return any(
+        was and now and any(caseless.search(p, now) for p in lex.security_measures.values())
+        for was, now in pairs
+    )
+
+
 def _compare(change: Change, old: Clause, new: Clause) -> Change:
     of, nf = _one_reading(old, new)
     clause_cats = set(of.categories) | set(nf.categories)
@@ -143,6 +156,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # liability names is what it covers, no data practice of the service
         return _done(change, list(clause_cats), [], False, "none", prefix + "liability disclaimer re-worded")
     same_parties = of.places == nf.places and of.recipients == nf.recipients
+    same_parties = same_parties and not _measure_word_replaced(pairs, of, nf, lex)
     scope_swapped = bool(material_cats) and _scope_swapped(pairs, old.text, new.text, lex)
     if same_parties and not scope_swapped and _names_swapped(pairs, old.text, new.text, lex):
         # "we use Google Analytics" -> "we use Matomo": another product named, the same term stated
@@ -178,7 +192,11 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
         return _done(change, list(clause_cats), [], False, "none", prefix + "heading re-worded")
     unrespelt = _unless_place_respelt(findings, pairs, lex, old.text, new.text)
-    if _one_sided(unrespelt) and _is_typo_fix(pairs, lex, old.text, new.text):
+    if (
+        _one_sided(unrespelt)
+        and not _measure_word_replaced(pairs, of, nf, lex)
+        and _is_typo_fix(pairs, lex, old.text, new.text)
+    ):
         # A misspelt keyword makes a fact vanish (or a fixed one appear) with nothing in its place.
         return _done(change, list(clause_cats), [], False, "none", prefix + "typo fix")
     findings = _rights_as_deletion_triggers(findings, of, nf, lex, old.text, new.text)
@@ -233,7 +251,7 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         if "security_measure" in kinds and "collection" in set(nf.categories) - set(of.categories):
             # "kept in anonymous form" -> "kept with your IP address": the data is now tied to you
             cats.add("collection")
-        anonymised = any("pseudonymisation" in (f.fact.old, f.fact.new) for f in findings)
+        anonymised = any({"pseudonymisation", "anonymisation"} & {f.fact.old, f.fact.new} for f in findings)
         if "security_measure" in kinds and anonymised and _sent_out(old.text, new.text, lex):
             # "a hash of your e-mail address may be sent to Gravatar" -> "your e-mail address may be
             # sent": what goes out to the party is now the data itself
