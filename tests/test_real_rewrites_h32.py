@@ -350,3 +350,32 @@ def test_a_quiet_run_of_removed_lines_is_explained_as_removed() -> None:
     assert len(changes) == 1, changes
     assert changes[0].kind == "removed" and not changes[0].material
     assert "removed" in changes[0].explanation.lower(), changes[0].explanation
+
+
+def test_a_merged_paragraph_names_each_new_fact_once() -> None:
+    """Two added sentences of one paragraph that both name the same new data: the merged change's
+    explanation says it once, as one sentence (not "...: photos; New data collected: photos")."""
+    old = "# Data we collect\n\nWe collect your name and your e-mail address when you sign up.\n"
+    new = (
+        "# Data we collect\n\nWe collect your name and your e-mail address when you sign up. "
+        "We also collect your fingerprints and the photos you upload to your album. "
+        "When you enter a contest, we collect the photos you send in.\n"
+    )
+    material = [c for c in changes_of(old, new) if c.material]
+    assert len(material) == 1
+    explanation = material[0].explanation
+    assert explanation.casefold().count("photos") == 1, explanation
+    assert explanation[:1].isupper() and "; N" not in explanation, explanation
+
+
+def test_one_sentence_says_each_part_once() -> None:
+    from monitor.engine.explain import one_sentence
+
+    joined = one_sentence(
+        ["Retention lengthened from 1 to 2 years; new data collected: photos", "New data collected: photos"]
+    )
+    assert joined == "Retention lengthened from 1 to 2 years; new data collected: photos"
+    assert (
+        one_sentence(["EU/EEA transfers added", "New recipient: insurers"])
+        == "EU/EEA transfers added; new recipient: insurers"
+    )

@@ -169,6 +169,20 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def one_sentence(explanations: Sequence[str]) -> str:
+    """Several explanations (each one sentence of parts joined by "; ") as one sentence: each
+    part said once, whatever its first letter's case (two sentences of one re-written paragraph
+    may each name the same new data), later parts lower-cased at their start as `explain` does."""
+    parts: list[str] = []
+    said: set[str] = set()
+    for explanation in explanations:
+        for part in explanation.split("; "):
+            if part and part.casefold() not in said:
+                said.add(part.casefold())
+                parts.append(_lower_first(part))
+    return sentence("; ".join(parts))
+
+
 def explain(findings: Sequence[Finding]) -> str:
     """One sentence for the facts of a change: the most severe first (ties in the order found);
     flips of several verbs in one clause read as one flip, and recipients named with a new

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from monitor.engine.align import inline_diff
 from monitor.engine.classify.findings import _ordered
+from monitor.engine.explain import one_sentence
 from monitor.models import Change, Clause, Context, Fact, new_clause, severity_rank
 
 # a quiet run whose parts were explained differently, by what was done to it
@@ -240,7 +241,7 @@ def _merged(run: list[Change]) -> Change:
         facts.extend(f for f in c.facts if f not in facts)
     explanations = list(dict.fromkeys(c.explanation for c in telling if c.explanation))
     if material or len(explanations) == 1:
-        explanation = "; ".join(explanations)
+        explanation = one_sentence(explanations)
     else:
         explanation = QUIET_RUN.get(kind, QUIET_RUN["modified"])
     severity = max((c.severity for c in material), key=severity_rank, default="none")
