@@ -7,7 +7,7 @@
 #
 # The image runs as an unprivileged user (uid 10001); the database lives in /data (a volume);
 # the watchlist is read from /config/watchlist.yaml (mount your own; the example is built in).
-# Build stage: a wheel with the text modules compiled by mypyc (setup.py), which needs a C
+# Build stage: a wheel with the text and engine modules compiled by mypyc (setup.py), which needs a C
 # compiler the runtime image does without. The build fails if they did not compile, rather
 # than ship the slower pure-Python fallback unnoticed.
 FROM python:3.12-slim AS build
@@ -21,7 +21,7 @@ COPY monitor ./monitor
 RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels . \
     && python -c "import glob, zipfile, sys; \
 names = zipfile.ZipFile(glob.glob('/wheels/*.whl')[0]).namelist(); \
-sys.exit(0 if 'monitor/compiled-sources.txt' in names else 'the text modules did not compile')"
+sys.exit(0 if 'monitor/compiled-sources.txt' in names else 'the compiled modules did not compile')"
 
 FROM python:3.12-slim
 

@@ -103,7 +103,7 @@ def test_the_version_says_whether_the_text_modules_run_compiled(capsys: pytest.C
         main(["--version"])
     how = "compiled" if monitor.compiled_modules_active() else "pure Python"
     assert (
-        exited.value.code == 0 and capsys.readouterr().out == f"policy-monitor 0.1.0 (text modules: {how})\n"
+        exited.value.code == 0 and capsys.readouterr().out == f"policy-monitor 0.1.0 (text and engine modules: {how})\n"
     )
 
 

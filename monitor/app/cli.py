@@ -1093,11 +1093,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _version() -> str:
-    """`policy-monitor --version`: the version, and whether the text modules run compiled."""
+    """`policy-monitor --version`: the version, and whether the modules setup.py compiles with mypyc
+    (the text pipeline's and the engine's hot modules) run compiled."""
     import monitor
 
     how = "compiled" if monitor.compiled_modules_active() else "pure Python"
-    return f"policy-monitor {monitor.__version__} (text modules: {how})"
+    return f"policy-monitor {monitor.__version__} (text and engine modules: {how})"
 
 
 def _named_command(words: Sequence[str]) -> str | None:
