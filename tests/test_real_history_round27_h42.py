@@ -407,3 +407,19 @@ CHANGES_TO_THE_STATEMENT = [
 @pytest.mark.parametrize(("language", "text"), CHANGES_TO_THE_STATEMENT)
 def test_changes_to_the_statement_or_terms_are_about_changes(language: str, text: str) -> None:
     assert "changes" in extract_facts(text, language).categories
+
+
+# a choice closed by "or not" taken out after a label ("Statistics, whether you are signed in or
+# not: ..."): its comma-separated pieces are the two sides of a choice, not items of a list of data
+OR_NOT_CHOICE_DROPPED = [
+    ("en", "Usage figures, per page, whether you log in or not: we collect the pages you open."),
+    ("de", "Nutzungszahlen, pro Seite, ob Sie eingeloggt sind oder nicht: Wir erheben, was Sie öffnen."),
+    ("da", "Brugstal, pr. side, om du logger på eller ej: vi indsamler de sider, du åbner."),
+    ("nl", "Gebruikscijfers, per pagina, of je inlogt of niet: wij verzamelen de pagina's die je opent."),
+]
+
+
+@pytest.mark.parametrize(("language", "old"), OR_NOT_CHOICE_DROPPED)
+def test_a_choice_closed_by_or_not_is_no_list_of_items(language: str, old: str) -> None:
+    new = old.split(",", 1)[0] + ":" + old.split(":", 1)[1]
+    assert_quiet(modified(old, new, language))

@@ -148,6 +148,18 @@ def _several_items(tokens: list[str], i: int, j: int, other: str, lex: Lexicon) 
     return ", ".join(item for item in items if item)
 
 
+def _or_not(part: list[str], lex: Lexicon) -> bool:
+    """The part ends on a joiner and a negator ("... signed in or not", "oder nicht", "eller ej"):
+    the two sides of a choice, no item of a list."""
+    words = [t for t in part if _WORD.fullmatch(t)]
+    return (
+        len(words) >= 2
+        and words[-2].lower() in lex.conjunctions
+        and lex.negators is not None
+        and lex.negators.fullmatch(words[-1]) is not None
+    )
+
+
 def _appended_item(
     a: list[str], b: list[str], opcodes: list[Opcode], lex: Lexicon
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -232,6 +244,8 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
         return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
     if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
         return None
+    if _or_not(tokens, lex):
+        return None  # "..., whether you are signed in or not": the two sides of a choice
     if _cut_fragment(tokens, words, lex) or _place_phrase(tokens, lex):
         return None
     if len(tokens) > 2 and tokens[0] in _SEPARATORS and tokens[-1] in _SEPARATORS:
