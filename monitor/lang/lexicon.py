@@ -127,6 +127,8 @@ class Lexicon:
     update_stamp: re.Pattern[str] | None
     # "see here for more information": a sentence that only sends the reader elsewhere
     pointers: re.Pattern[str] | None = None
+    # "Table of contents", "Inhaltsverzeichnis", "Sommaire": a heading over links to the sections
+    contents_headings: re.Pattern[str] | None = None
     # "complaint form", "web page": what a link label names, no term
     form_labels: re.Pattern[str] | None = None
     # "the English version shall prevail": which translation binds, no term of any section
@@ -461,6 +463,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         security_measures=_keyed(data.get("security_measures"), cjk),
         update_stamp=_alternation(data.get("update_stamp"), cjk),
         pointers=_alternation(data.get("pointers"), cjk),
+        contents_headings=_alternation(data.get("contents_headings"), cjk),
         form_labels=_alternation(data.get("form_labels"), cjk),
         language_versions=_alternation(data.get("language_versions"), cjk),
         describes=_alternation(data.get("describes"), cjk),

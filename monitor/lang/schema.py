@@ -60,6 +60,7 @@ SCHEMA: dict[str, str] = {
     "change_notice": "keyed",
     "update_stamp": "list",
     "pointers": "list",
+    "contents_headings": "list",
     "form_labels": "list",
     "language_versions": "list",
     "describes": "list",

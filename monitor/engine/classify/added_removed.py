@@ -28,6 +28,7 @@ from monitor.engine.classify.page_parts import (
     _promises,
     _section_categories,
     _substantial,
+    in_table_of_contents,
     opens_with_pointer,
 )
 from monitor.engine.explain import new_or_removed_clause
@@ -53,6 +54,8 @@ def _single(change: Change, clause: Clause) -> Change:
         what = f"copyright notice {'added' if added else 'removed'}"
         return _done(change, list(cats), [], False, "none", what)
     material_cats = cats & MATERIAL_CATEGORIES
+    if material_cats and in_table_of_contents(clause):
+        return _done(change, list(cats), [], False, "none", f"{verb} (an entry of the table of contents)")
     lex = pick_lexicon(clause.text, clause.language)
     if material_cats and _disclaims_liability(clause.text, lex) and (not added or _names_nothing_done(facts)):
         # "we accept no liability for what members send to third parties" removed: no ban went;

@@ -91,6 +91,21 @@ def opens_with_pointer(clause: Clause, facts: ClauseFacts) -> bool:
     return not (named or facts.polarity or facts.rights or facts.security_measures)
 
 
+_NUMBERING: Final = compile_cached(r"^[\W\d_]+|[\W_]+$")
+
+
+def in_table_of_contents(clause: Clause) -> bool:
+    """The clause is an entry of a table of contents: a few words without a sentence's end right
+    under a heading that is only "Table of contents", "Inhaltsverzeichnis", "Sommaire"... Its
+    entries name the document's sections ("6. Analytics and advertising"), which state the terms;
+    the list added or dropped is navigation, whatever its section names are about."""
+    if not clause.section or not _is_item(clause):
+        return False
+    heading = _NUMBERING.sub("", clause.section[-1])
+    contents = pick_lexicon(heading, clause.language).contents_headings
+    return contents is not None and contents.fullmatch(heading) is not None
+
+
 def _about_language_versions(clause: Clause) -> bool:
     """The sentence says which language version of the document binds ("Any translation is for
     convenience; the English version prevails"): it states no term of the section it sits in."""
