@@ -1,0 +1,227 @@
+"""Patterns of the fifteenth session's quality round (h47), each in every language it applies to:
+
+- items added to a list under a heading about the data collected are data collected, even where
+  their own sentence names no verb of collecting (only under such a heading, only short items
+  that read as data);
+- "if you keep using the service after a change, you accept the new version": continued use as
+  acceptance is a term of changes wherever it stands, not a purpose (the use is the user's own);
+- a heading about changes to "this notice" or "this statement" is about changes to the policy.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, single
+
+from monitor.engine.classify import classify
+from monitor.engine.facts import extract_facts
+from monitor.models import Change, Clause
+
+# (language, heading about data collected, old sentence, new sentence with items added)
+COLLECTED_LISTS = [
+    (
+        "en",
+        "Information we collect",
+        "For a car rental these are, for instance, licence class, seat preference and luggage size.",
+        "For a car rental these are, for instance, licence class, seat preference, preferred pick-up"
+        " time, travel companions and luggage size.",
+    ),
+    (
+        "de",
+        "Welche Daten wir erheben",
+        "Bei Mietwagen sind dies etwa Führerscheinklasse, Sitzwunsch und Gepäckgröße.",
+        "Bei Mietwagen sind dies etwa Führerscheinklasse, Sitzwunsch, gewünschte Abholzeit, Mitreisende"
+        " und Gepäckgröße.",
+    ),
+    (
+        "fr",
+        "Les données que nous collectons",
+        "Pour une réservation d'hôtel, il s'agit par exemple du type de chambre, de l'étage préféré et"
+        " de l'heure d'arrivée.",
+        "Pour une réservation d'hôtel, il s'agit par exemple du type de chambre, de l'étage préféré,"
+        " du type d'oreiller, de la vue souhaitée et de l'heure d'arrivée.",
+    ),
+    (
+        "es",
+        "Información que recopilamos",
+        "Para una reserva de hotel son, por ejemplo, el tipo de habitación, la planta preferida y la"
+        " hora de llegada.",
+        "Para una reserva de hotel son, por ejemplo, el tipo de habitación, la planta preferida, el tipo"
+        " de almohada, la vista deseada y la hora de llegada.",
+    ),
+    (
+        "da",
+        "Hvilke oplysninger vi indsamler",
+        "Ved billeje er det for eksempel kørekortklasse, sædeønske og bagagestørrelse.",
+        "Ved billeje er det for eksempel kørekortklasse, sædeønske, ønsket afhentningstid, medrejsende og"
+        " bagagestørrelse.",
+    ),
+    (
+        "sv",
+        "Vilka uppgifter vi samlar in",
+        "Vid biluthyrning är det till exempel körkortsklass, sätesönskemål och bagagestorlek.",
+        "Vid biluthyrning är det till exempel körkortsklass, sätesönskemål, önskad upphämtningstid,"
+        " medresenärer och bagagestorlek.",
+    ),
+    (
+        "no",
+        "Hvilke opplysninger vi samler inn",
+        "Ved bilutleie er dette for eksempel førerkortklasse, seteønske og bagasjestørrelse.",
+        "Ved bilutleie er dette for eksempel førerkortklasse, seteønske, ønsket hentetid, medreisende og"
+        " bagasjestørrelse.",
+    ),
+    (
+        "nl",
+        "Welke gegevens wij verzamelen",
+        "Bij autohuur zijn dit bijvoorbeeld rijbewijscategorie, stoelvoorkeur en bagagegrootte.",
+        "Bij autohuur zijn dit bijvoorbeeld rijbewijscategorie, stoelvoorkeur, gewenste ophaaltijd,"
+        " medereizigers en bagagegrootte.",
+    ),
+    (
+        "hr",
+        "Koje podatke prikupljamo",
+        "Kod najma automobila to su primjerice kategorija dozvole, željeno sjedalo i veličina prtljage.",
+        "Kod najma automobila to su primjerice kategorija dozvole, željeno sjedalo, vrijeme preuzimanja,"
+        " suputnici i veličina prtljage.",
+    ),
+    (
+        "sl",
+        "Katere podatke zbiramo",
+        "Pri najemu avtomobila so to na primer kategorija dovoljenja, želeni sedež in velikost prtljage.",
+        "Pri najemu avtomobila so to na primer kategorija dovoljenja, želeni sedež, čas prevzema,"
+        " sopotniki in velikost prtljage.",
+    ),
+    (
+        "zh",
+        "我们收集的信息",
+        "租车时，例如驾照类型、座位偏好和行李大小。",
+        "租车时，例如驾照类型、座位偏好、取车时间、同行人员和行李大小。",
+    ),
+]
+
+
+def _edited_under(heading: str, old: str, new: str, language: str) -> Change:
+    """A sentence edited in place under `heading`, classified."""
+    section = (heading,)
+    change = Change(
+        "modified",
+        Clause(3, old, section=section, language=language),
+        Clause(3, new, section=section, language=language),
+    )
+    (classified,) = classify([change])
+    return classified
+
+
+@pytest.mark.parametrize(("language", "heading", "old", "new"), COLLECTED_LISTS)
+def test_items_added_under_a_collection_heading_are_data_collected(
+    language: str, heading: str, old: str, new: str
+) -> None:
+    assert_alert(_edited_under(heading, old, new, language), "collection")
+
+
+@pytest.mark.parametrize(("language", "heading", "old", "new"), COLLECTED_LISTS)
+def test_the_same_items_under_a_heading_about_something_else_are_quiet(
+    language: str, heading: str, old: str, new: str
+) -> None:
+    assert_quiet(_edited_under("", old, new, language))
+
+
+def test_names_added_under_a_collection_heading_are_no_data() -> None:
+    old = "We work with rental partners such as Hertz and Sixt."
+    new = "We work with rental partners such as Hertz, Europcar and Sixt."
+    assert_quiet(_edited_under("Information we collect", old, new, "en"))
+
+
+def test_items_under_a_heading_about_sharing_are_not_read_as_collected() -> None:
+    old = "For a hotel stay these are, for instance, room type, preferred floor and arrival time."
+    new = (
+        "For a hotel stay these are, for instance, room type, preferred floor, pillow type and arrival time."
+    )
+    change = _edited_under("What we share with our partners", old, new, "en")
+    assert not change.material or "collection" not in change.categories, change
+
+
+# (language, continued use as acceptance, a sentence where we go on using data: a purpose)
+CONTINUED_USE = [
+    (
+        "en",
+        "Should you carry on using the app once a revision is live, you agree to the revised version.",
+        "We continue to use your details to send invoices.",
+    ),
+    (
+        "de",
+        "Wenn Sie die App nach einer Überarbeitung weiter nutzen, gilt dies als Zustimmung zur neuen"
+        " Fassung.",
+        "Wir nutzen Ihre Angaben weiterhin für den Versand von Rechnungen.",
+    ),
+    (
+        "fr",
+        "Si vous continuez à utiliser l'application après une révision, vous acceptez la version révisée.",
+        "Nous continuons à utiliser vos coordonnées pour l'envoi des factures.",
+    ),
+    (
+        "es",
+        "Si sigue utilizando la aplicación tras una revisión, acepta la versión revisada.",
+        "Seguimos utilizando sus datos para el envío de facturas.",
+    ),
+    (
+        "da",
+        "Hvis du fortsætter med at bruge appen efter en revision, accepterer du den reviderede version.",
+        "Vi fortsætter med at bruge dine oplysninger til at sende fakturaer.",
+    ),
+    (
+        "sv",
+        "Om du fortsätter att använda appen efter en revidering godkänner du den reviderade versionen.",
+        "Vi fortsätter att använda dina uppgifter för att skicka fakturor.",
+    ),
+    (
+        "no",
+        "Hvis du fortsetter å bruke appen etter en revisjon, godtar du den reviderte versjonen.",
+        "Vi fortsetter å bruke opplysningene dine til å sende fakturaer.",
+    ),
+    ("nl", "Als u de app na een herziening blijft gebruiken, aanvaardt u de herziene versie.", None),
+    ("hr", "Ako nastavite koristiti aplikaciju nakon revizije, prihvaćate revidiranu verziju.", None),
+    ("sl", "Če aplikacijo po reviziji še naprej uporabljate, sprejemate revidirano različico.", None),
+    ("zh", "如您在修订后继续使用本应用，即表示您同意修订后的版本。", None),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "ours"), CONTINUED_USE)
+def test_continued_use_as_acceptance_is_a_term_of_changes(
+    language: str, sentence: str, ours: str | None
+) -> None:
+    facts = extract_facts(sentence, language)
+    assert "changes" in facts.categories and "purpose" not in facts.categories, facts.categories
+    change = single("added", sentence, section=("Account",), language=language)
+    assert_alert(change, "changes")
+    assert "purpose" not in change.categories, change
+
+
+@pytest.mark.parametrize(("language", "sentence", "ours"), [c for c in CONTINUED_USE if c[2]])
+def test_our_own_continued_use_of_data_is_no_change_notice(language: str, sentence: str, ours: str) -> None:
+    assert "changes" not in extract_facts(ours, language).categories
+
+
+NOTICE_HEADINGS = [
+    ("en", "Changes to this notice"),
+    ("de", "Änderungen dieser Mitteilung"),
+    ("de", "Änderungen dieses Hinweises"),
+    ("fr", "Modifications du présent avis"),
+    ("fr", "Modifications de cette notice"),
+    ("es", "Cambios en este aviso"),
+    ("da", "Ændringer af denne meddelelse"),
+    ("sv", "Ändringar av detta meddelande"),
+    ("sv", "Ändringar av denna förklaring"),
+    ("sv", "Ändringar i detta integritetsmeddelande"),
+    ("no", "Endringer i denne meldingen"),
+    ("no", "Endringer i dette varselet"),
+    ("nl", "Wijzigingen in deze kennisgeving"),
+    ("hr", "Izmjene ove obavijesti"),
+    ("sl", "Spremembe tega obvestila"),
+    ("zh", "本通知的变更"),
+]
+
+
+@pytest.mark.parametrize(("language", "heading"), NOTICE_HEADINGS)
+def test_a_heading_about_changes_to_this_notice_is_about_changes(language: str, heading: str) -> None:
+    assert "changes" in extract_facts(heading, language).categories
