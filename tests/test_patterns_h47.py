@@ -5,13 +5,17 @@
   that read as data);
 - "if you keep using the service after a change, you accept the new version": continued use as
   acceptance is a term of changes wherever it stands, not a purpose (the use is the user's own);
-- a heading about changes to "this notice" or "this statement" is about changes to the policy.
+- a heading about changes to "this notice" or "this statement" is about changes to the policy;
+- a promise to remove the data ("we will check (and remove, if we hold any) such data") dropped is
+  a retention term (en "remove", fr "les retirer", zh "予以移除" were missing; oneedit14 en-kids);
+- a use added to the reasons data is kept for is a retention term as well as a purpose (oneedit14
+  da-jetpak).
 """
 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, single
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 from monitor.engine.classify import classify
 from monitor.engine.facts import extract_facts
@@ -225,3 +229,162 @@ NOTICE_HEADINGS = [
 @pytest.mark.parametrize(("language", "heading"), NOTICE_HEADINGS)
 def test_a_heading_about_changes_to_this_notice_is_about_changes(language: str, heading: str) -> None:
     assert "changes" in extract_facts(heading, language).categories
+
+
+# (language, a promise to look into and remove a child's data, the same without the removal)
+REMOVAL_DROPPED = [
+    (
+        "en",
+        "If you tell us we hold data of a child under 16, we will check (and remove, if we hold any)"
+        " that data.",
+        "If you tell us we hold data of a child under 16, we will check that data.",
+    ),
+    (
+        "de",
+        "Wenn Sie uns mitteilen, dass wir Daten eines Kindes unter 16 haben, prüfen (und entfernen,"
+        " falls vorhanden) wir diese Daten.",
+        "Wenn Sie uns mitteilen, dass wir Daten eines Kindes unter 16 haben, prüfen wir diese Daten.",
+    ),
+    (
+        "fr",
+        "Si vous nous signalez que nous détenons des données d'un enfant de moins de 16 ans, nous les"
+        " vérifierons (et les retirerons, le cas échéant).",
+        "Si vous nous signalez que nous détenons des données d'un enfant de moins de 16 ans, nous les"
+        " vérifierons.",
+    ),
+    (
+        "es",
+        "Si nos indica que tenemos datos de un menor de 16 años, los revisaremos (y los eliminaremos, si"
+        " los hay).",
+        "Si nos indica que tenemos datos de un menor de 16 años, los revisaremos.",
+    ),
+    (
+        "da",
+        "Hvis du fortæller os, at vi har data om et barn under 16 år, undersøger vi dem (og fjerner dem,"
+        " hvis vi har nogen).",
+        "Hvis du fortæller os, at vi har data om et barn under 16 år, undersøger vi dem.",
+    ),
+    (
+        "sv",
+        "Om du berättar att vi har uppgifter om ett barn under 16 år undersöker vi dem (och tar bort"
+        " dem, om vi har några).",
+        "Om du berättar att vi har uppgifter om ett barn under 16 år undersöker vi dem.",
+    ),
+    (
+        "no",
+        "Hvis du forteller oss at vi har data om et barn under 16 år, undersøker vi dem (og fjerner dem,"
+        " hvis vi har noen).",
+        "Hvis du forteller oss at vi har data om et barn under 16 år, undersøker vi dem.",
+    ),
+    (
+        "nl",
+        "Als u ons meldt dat wij gegevens van een kind onder 16 jaar hebben, onderzoeken wij die (en"
+        " verwijderen wij ze, als we ze hebben).",
+        "Als u ons meldt dat wij gegevens van een kind onder 16 jaar hebben, onderzoeken wij die.",
+    ),
+    (
+        "hr",
+        "Ako nam javite da imamo podatke djeteta mlađeg od 16 godina, provjerit ćemo ih (i ukloniti ih,"
+        " ako ih imamo).",
+        "Ako nam javite da imamo podatke djeteta mlađeg od 16 godina, provjerit ćemo ih.",
+    ),
+    (
+        "sl",
+        "Če nam sporočite, da imamo podatke otroka, mlajšega od 16 let, jih bomo preverili (in"
+        " odstranili, če jih imamo).",
+        "Če nam sporočite, da imamo podatke otroka, mlajšega od 16 let, jih bomo preverili.",
+    ),
+    (
+        "zh",
+        "如果您告知我们持有16岁以下儿童的数据，我们将进行核查（如有，将予以移除）。",
+        "如果您告知我们持有16岁以下儿童的数据，我们将进行核查。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), REMOVAL_DROPPED)
+def test_a_promise_to_remove_data_dropped_is_a_retention_term(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "retention")
+
+
+def test_removing_what_is_no_data_is_no_retention_term() -> None:
+    assert "retention" not in extract_facts("You can remove the app at any time.", "en").categories
+    assert "retention" not in extract_facts("Vous pouvez le retirer à tout moment.", "fr").categories
+    assert "retention" not in extract_facts("您可以移除该应用。", "zh").categories
+
+
+# (language, data kept for other reasons, the same with a use added to the reasons)
+KEPT_FOR_A_NEW_USE = [
+    (
+        "en",
+        "We may keep your details for other reasons, such as to meet legal duties.",
+        "We may keep your details for other reasons, such as to meet legal duties or for advertising.",
+    ),
+    (
+        "de",
+        "Wir können Ihre Angaben aus anderen Gründen aufbewahren, etwa zur Erfüllung gesetzlicher Pflichten.",
+        "Wir können Ihre Angaben aus anderen Gründen aufbewahren, etwa zur Erfüllung gesetzlicher"
+        " Pflichten oder für Werbung.",
+    ),
+    (
+        "fr",
+        "Nous pouvons conserver vos informations pour d'autres raisons, par exemple pour respecter nos"
+        " obligations légales.",
+        "Nous pouvons conserver vos informations pour d'autres raisons, par exemple pour respecter nos"
+        " obligations légales ou à des fins publicitaires.",
+    ),
+    (
+        "es",
+        "Podemos conservar sus datos por otros motivos, como cumplir obligaciones legales.",
+        "Podemos conservar sus datos por otros motivos, como cumplir obligaciones legales o con fines"
+        " publicitarios.",
+    ),
+    (
+        "da",
+        "Vi kan opbevare dine oplysninger af andre grunde, såsom for at opfylde lovkrav.",
+        "Vi kan opbevare dine oplysninger af andre grunde, såsom for at opfylde lovkrav eller til"
+        " markedsføring.",
+    ),
+    (
+        "sv",
+        "Vi kan lagra dina uppgifter av andra skäl, till exempel för att uppfylla lagkrav.",
+        "Vi kan lagra dina uppgifter av andra skäl, till exempel för att uppfylla lagkrav eller för"
+        " marknadsföring.",
+    ),
+    (
+        "no",
+        "Vi kan lagre opplysningene dine av andre grunner, for eksempel for å oppfylle lovkrav.",
+        "Vi kan lagre opplysningene dine av andre grunner, for eksempel for å oppfylle lovkrav eller for"
+        " markedsføring.",
+    ),
+    (
+        "nl",
+        "Wij kunnen uw gegevens om andere redenen bewaren, zoals om aan wettelijke plichten te voldoen.",
+        "Wij kunnen uw gegevens om andere redenen bewaren, zoals om aan wettelijke plichten te voldoen"
+        " of voor marketing.",
+    ),
+    (
+        "hr",
+        "Vaše podatke možemo čuvati iz drugih razloga, primjerice radi ispunjavanja zakonskih obveza.",
+        "Vaše podatke možemo čuvati iz drugih razloga, primjerice radi ispunjavanja zakonskih obveza ili"
+        " za marketing.",
+    ),
+    (
+        "sl",
+        "Vaše podatke lahko hranimo iz drugih razlogov, na primer za izpolnjevanje zakonskih obveznosti.",
+        "Vaše podatke lahko hranimo iz drugih razlogov, na primer za izpolnjevanje zakonskih obveznosti"
+        " ali za trženje.",
+    ),
+    (
+        "zh",
+        "我们可能出于其他原因保存您的信息，例如履行法律义务。",
+        "我们可能出于其他原因保存您的信息，例如履行法律义务或用于营销。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), KEPT_FOR_A_NEW_USE)
+def test_a_use_added_to_why_data_is_kept_is_retention_and_purpose(language: str, old: str, new: str) -> None:
+    change = modified(old, new, language)
+    assert_alert(change, "retention")
+    assert_alert(change, "purpose")

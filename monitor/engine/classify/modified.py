@@ -216,6 +216,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats |= set(nf.categories) & MATERIAL_CATEGORIES
         if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
             cats.add("tracking")  # "analytics cookies are stored for 13 months" -> "24 months": a lifetime
+        if "purpose" in kinds and "retention" in set(of.categories) & set(nf.categories):
+            # "we may keep your data for other reasons, such as legal duties" -> "... or for
+            # advertising": a new reason to keep the data is a term of keeping it, as of its use
+            cats.add("retention")
         if "purpose" in kinds and "objection" in of.rights & nf.rights:
             # "you may object to our use of your data for analytics or for marketing" -> "... for
             # analytics": the uses the right to object reaches, a term of that right
