@@ -9,7 +9,11 @@
 - a promise to remove the data ("we will check (and remove, if we hold any) such data") dropped is
   a retention term (en "remove", fr "les retirer", zh "予以移除" were missing; oneedit14 en-kids);
 - a use added to the reasons data is kept for is a retention term as well as a purpose (oneedit14
-  da-jetpak).
+  da-jetpak);
+- data handled "confidentially" (the adverb) is a safeguard in every language, not only in English
+  (oneedit14 hr-unikomerc);
+- what the user's own device transmits reaches us: in German "übermittelt dein Endgerät" is no
+  transfer, so "übermittelt" -> "sendet" said of the device is quiet (oneedit16 de-walks).
 """
 
 from __future__ import annotations
@@ -388,3 +392,135 @@ def test_a_use_added_to_why_data_is_kept_is_retention_and_purpose(language: str,
     change = modified(old, new, language)
     assert_alert(change, "retention")
     assert_alert(change, "purpose")
+
+
+# (language, data handled carefully and in confidence, the same with the safeguard gone)
+CONFIDENTIALLY_DROPPED = [
+    (
+        "en",
+        "We handle your details carefully and confidentially and only as the law allows.",
+        "We handle your details and only as the law allows.",
+    ),
+    (
+        "de",
+        "Wir behandeln Ihre Angaben sorgfältig und vertraulich und nur im Rahmen der Gesetze.",
+        "Wir behandeln Ihre Angaben nur im Rahmen der Gesetze.",
+    ),
+    (
+        "fr",
+        "Nous traitons vos informations avec soin et confidentiellement, dans le respect de la loi.",
+        "Nous traitons vos informations dans le respect de la loi.",
+    ),
+    (
+        "es",
+        "Tratamos sus datos con cuidado y de forma confidencial, conforme a la ley.",
+        "Tratamos sus datos conforme a la ley.",
+    ),
+    (
+        "da",
+        "Vi behandler dine oplysninger omhyggeligt og fortroligt og kun som loven tillader.",
+        "Vi behandler dine oplysninger kun som loven tillader.",
+    ),
+    (
+        "sv",
+        "Vi behandlar dina uppgifter noggrant och konfidentiellt och bara som lagen tillåter.",
+        "Vi behandlar dina uppgifter bara som lagen tillåter.",
+    ),
+    (
+        "no",
+        "Vi behandler opplysningene dine nøye og konfidensielt og bare slik loven tillater.",
+        "Vi behandler opplysningene dine bare slik loven tillater.",
+    ),
+    (
+        "nl",
+        "Wij behandelen uw gegevens zorgvuldig en vertrouwelijk en alleen zoals de wet toestaat.",
+        "Wij behandelen uw gegevens alleen zoals de wet toestaat.",
+    ),
+    (
+        "hr",
+        "Vaše podatke obrađujemo pažljivo i povjerljivo te samo u skladu sa zakonom.",
+        "Vaše podatke obrađujemo samo u skladu sa zakonom.",
+    ),
+    (
+        "sl",
+        "Vaše podatke obdelujemo skrbno in zaupno ter le v skladu z zakonom.",
+        "Vaše podatke obdelujemo le v skladu z zakonom.",
+    ),
+    (
+        "zh",
+        "我们谨慎并保密地处理您的信息，且仅在法律允许的范围内。",
+        "我们仅在法律允许的范围内处理您的信息。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), CONFIDENTIALLY_DROPPED)
+def test_handling_data_confidentially_dropped_is_a_security_term(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "security")
+
+
+# (language, the user's phone transmits data, the same said with "sends")
+DEVICE_SENDS = [
+    (
+        "en",
+        "When you open our app, your phone automatically transmits some technical data.",
+        "When you open our app, your phone automatically sends some technical data.",
+    ),
+    (
+        "de",
+        "Beim Öffnen unserer App übermittelt Ihr Smartphone automatisch einige technische Daten.",
+        "Beim Öffnen unserer App sendet Ihr Smartphone automatisch einige technische Daten.",
+    ),
+    (
+        "fr",
+        "Lorsque vous ouvrez notre application, votre téléphone transmet automatiquement certaines données"
+        " techniques.",
+        "Lorsque vous ouvrez notre application, votre téléphone envoie automatiquement certaines"
+        " données techniques.",
+    ),
+    (
+        "es",
+        "Cuando abre nuestra aplicación, su teléfono transmite automáticamente algunos datos técnicos.",
+        "Cuando abre nuestra aplicación, su teléfono envía automáticamente algunos datos técnicos.",
+    ),
+    (
+        "da",
+        "Når du åbner vores app, overfører din telefon automatisk nogle tekniske data.",
+        "Når du åbner vores app, sender din telefon automatisk nogle tekniske data.",
+    ),
+    (
+        "sv",
+        "När du öppnar vår app överför din telefon automatiskt vissa tekniska data.",
+        "När du öppnar vår app skickar din telefon automatiskt vissa tekniska data.",
+    ),
+    (
+        "no",
+        "Når du åpner appen vår, overfører telefonen din automatisk noen tekniske data.",
+        "Når du åpner appen vår, sender telefonen din automatisk noen tekniske data.",
+    ),
+    (
+        "nl",
+        "Wanneer u onze app opent, verzendt uw telefoon automatisch enkele technische gegevens.",
+        "Wanneer u onze app opent, stuurt uw telefoon automatisch enkele technische gegevens.",
+    ),
+    (
+        "hr",
+        "Kada otvorite našu aplikaciju, vaš telefon automatski prenosi neke tehničke podatke.",
+        "Kada otvorite našu aplikaciju, vaš telefon automatski šalje neke tehničke podatke.",
+    ),
+    (
+        "sl",
+        "Ko odprete našo aplikacijo, vaš telefon samodejno prenese nekatere tehnične podatke.",
+        "Ko odprete našo aplikacijo, vaš telefon samodejno pošlje nekatere tehnične podatke.",
+    ),
+    (
+        "zh",
+        "当您打开我们的应用时，您的手机会自动传输一些技术数据。",
+        "当您打开我们的应用时，您的手机会自动发送一些技术数据。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), DEVICE_SENDS)
+def test_the_users_device_sending_data_in_other_words_is_quiet(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
