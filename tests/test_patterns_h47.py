@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, single
+from engine_checks import assert_alert, assert_quiet, modified, page_changes, single
 
 from monitor.engine.classify import classify
 from monitor.engine.facts import extract_facts
@@ -37,9 +37,9 @@ COLLECTED_LISTS = [
     (
         "de",
         "Welche Daten wir erheben",
-        "Bei Mietwagen sind dies etwa Führerscheinklasse, Sitzwunsch und Gepäckgröße.",
-        "Bei Mietwagen sind dies etwa Führerscheinklasse, Sitzwunsch, gewünschte Abholzeit, Mitreisende"
-        " und Gepäckgröße.",
+        "Bei Hotelaufenthalten sind dies etwa Zimmertyp, Wunschetage und Ankunftszeit.",
+        "Bei Hotelaufenthalten sind dies etwa Zimmertyp, Wunschetage, Kissenart, gewünschte Aussicht"
+        " und Ankunftszeit.",
     ),
     (
         "fr",
@@ -524,3 +524,39 @@ DEVICE_SENDS = [
 @pytest.mark.parametrize(("language", "old", "new"), DEVICE_SENDS)
 def test_the_users_device_sending_data_in_other_words_is_quiet(language: str, old: str, new: str) -> None:
     assert_quiet(modified(old, new, language))
+
+
+# (language, a neutral heading, a lead-in naming data and no practice) for COLLECTED_LISTS' sentences
+LEAD_INS = {
+    "en": ("Your trip", "Some extra details about your trip (optional)."),
+    "de": ("Ihre Reise", "Je nach Angebot zusätzlich freiwillige Angaben zu Ihrer Reise (optional)."),
+    "fr": ("Votre séjour", "Des informations supplémentaires sur votre séjour (facultatif)."),
+    "es": ("Su estancia", "Datos adicionales sobre su estancia (opcional)."),
+    "da": ("Din rejse", "Yderligere oplysninger om din rejse (valgfrit)."),
+    "sv": ("Din resa", "Ytterligare uppgifter om din resa (frivilligt)."),
+    "no": ("Reisen din", "Ytterligere opplysninger om reisen din (valgfritt)."),
+    "nl": ("Uw reis", "Aanvullende gegevens over uw reis (optioneel)."),
+    "hr": ("Vaše putovanje", "Dodatni podaci o vašem putovanju (neobavezno)."),
+    "sl": ("Vaše potovanje", "Dodatni podatki o vašem potovanju (neobvezno)."),
+    "zh": ("您的行程", "关于您行程的其他信息（可选）。"),
+}
+
+
+def _page(heading: str, sentences: list[str]) -> bytes:
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    return f"<html><body><main><h1>{heading}</h1><h2>{heading}</h2>{body}</main></body></html>".encode()
+
+
+@pytest.mark.parametrize(("language", "heading", "old", "new"), COLLECTED_LISTS)
+def test_items_added_after_a_lead_in_naming_data_are_data_collected(
+    language: str, heading: str, old: str, new: str
+) -> None:
+    title, lead_in = LEAD_INS[language]
+    changes = page_changes(_page(title, [lead_in + " " + old]), _page(title, [lead_in + " " + new]))
+    assert [c for c in changes if c.material and "collection" in c.categories], changes
+
+
+def test_items_added_after_a_sentence_that_collects_are_not_read_as_data() -> None:
+    old = "We collect some data when you shop. The app runs on phones, tablets and laptops."
+    new = "We collect some data when you shop. The app runs on phones, tablets, watches and laptops."
+    assert not [c for c in page_changes(_page("Our app", [old]), _page("Our app", [new])) if c.material]
