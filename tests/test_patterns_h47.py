@@ -560,3 +560,15 @@ def test_items_added_after_a_sentence_that_collects_are_not_read_as_data() -> No
     old = "We collect some data when you shop. The app runs on phones, tablets and laptops."
     new = "We collect some data when you shop. The app runs on phones, tablets, watches and laptops."
     assert not [c for c in page_changes(_page("Our app", [old]), _page("Our app", [new])) if c.material]
+
+
+def test_laws_added_after_a_lead_in_naming_data_are_no_data() -> None:
+    lead_in = "This part gives information for residents of some states."
+    old = "Under the OCPA and for this part, personal data means data about a resident."
+    new = (
+        "Under the OCPA, the MTDPA and the IDPA and for this part, personal data means data about a resident."
+    )
+    changes = page_changes(
+        _page("State laws", [lead_in + " " + old]), _page("State laws", [lead_in + " " + new])
+    )
+    assert not [c for c in changes if c.material and "collection" in c.categories], changes

@@ -883,12 +883,24 @@ def _reads_as_data(item: str, lex: Lexicon) -> bool:
             return False
     elif len(_ITEM_WORD.findall(text)) > COLLECTED_ITEM_MAX_WORDS:
         return False
-    if _proper_name(text, lex) or _names_purpose(text, lex.language):
+    if _proper_name(text, lex) or _names_purpose(text, lex.language) or _capitalised_name(text, lex):
         return False
     facts = extract_facts(text, lex.language)
     if facts.polarity or facts.recipients or facts.places or facts.durations:
         return False
     return set(facts.categories) & MATERIAL_CATEGORIES <= {"collection"}
+
+
+def _capitalised_name(text: str, lex: Lexicon) -> bool:
+    """Beside its articles, the item is written in capitals only ("the CPA", "the CDPA": laws) or,
+    where common nouns are written small, with capital initials only ("the Colorado Act"): a name."""
+    stop = lex.stopwords
+    words = [w for w in _ITEM_WORD.findall(text) if stop is None or not stop.fullmatch(w.lower())]
+    if not words or lex.cjk:
+        return False
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return True
+    return not lex.nouns_capitalised and all(w[0].isupper() for w in words)
 
 
 def _names_purpose(item: str, language: str) -> bool:
