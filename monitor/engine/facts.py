@@ -1765,6 +1765,22 @@ def _without_giving_to_us(text: str, lex: Lexicon) -> tuple[str, int]:
     return "".join(out), len(spans)
 
 
+def _as_acceptance(text: str, lex: Lexicon, hits: dict[str, int]) -> None:
+    """ "If you keep using the app after a change, you accept the new version": using the service
+    on counts as accepting the changed terms, a term of changes. The use is the user's own, no
+    purpose of the data: purpose stays only if words outside that phrase name one."""
+    assert lex.continued_use is not None
+    hits["changes"] = hits.get("changes", 0) + 1
+    if "purpose" not in hits:
+        return
+    rest = _blanked(lex.continued_use, text, " ")
+    purpose = _category_hits(rest, lex).get("purpose", 0)
+    if purpose:
+        hits["purpose"] = purpose
+    else:
+        del hits["purpose"]
+
+
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
@@ -1779,6 +1795,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
         hits["collection"] = hits.get("collection", 0) + given
     if hits and _defines_a_term(text, lex):
         hits = {}
+    if lex.continued_use is not None and caseless.search(lex.continued_use, text):
+        _as_acceptance(text, lex, hits)
     if "rights" in hits and _complaint_to_the_service(text, lex):
         _without_service_complaints(text, lex, hits)
     if hits.keys() & _DATA_PRACTICES and "tracking" not in hits and _turned_off_in_settings(text, lex):

@@ -198,6 +198,8 @@ class Lexicon:
     period_references: re.Pattern[str] | None = None
     # "within the meaning of", "hereinafter", "so-called": a sentence that defines a term
     term_definitions: re.Pattern[str] | None = None
+    # "if you keep using the service after a change, you accept it": continued use as acceptance
+    continued_use: re.Pattern[str] | None = None
     list_exceptions: re.Pattern[str] | None = None  # "except", "other than": a promise's exceptions
     months: re.Pattern[str] | None = None
     stopwords: re.Pattern[str] | None = None
@@ -527,6 +529,7 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         business_transfers=_alternation(data.get("business_transfers"), cjk),
         period_references=_alternation(data.get("period_references"), cjk),
         term_definitions=_alternation(data.get("term_definitions"), cjk),
+        continued_use=_alternation(data.get("continued_use"), cjk),
         processing=_alternation(data.get("processing"), cjk),
         user_duties=_alternation(data.get("user_duties"), cjk),
         # what parents, users or customers may do: their option too, as "you can" is the user's

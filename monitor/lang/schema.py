@@ -110,6 +110,7 @@ SCHEMA: dict[str, str] = {
     "business_transfers": "list",
     "period_references": "list",
     "term_definitions": "list",
+    "continued_use": "list",
 }
 
 # Keys a language may leave out: Chinese has no month names, number words or stop words (it is

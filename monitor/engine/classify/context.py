@@ -21,7 +21,8 @@ from monitor.engine.classify.fact_diff import (
     _diff_timing,
 )
 from monitor.engine.classify.findings import _done, _explain, _facts, _Finding, _ordered
-from monitor.engine.classify.modified import SECTION_PERIOD_TOPICS, TRACKER_TERMS
+from monitor.engine.classify.lists import _list_items
+from monitor.engine.classify.modified import SECTION_PERIOD_TOPICS, TRACKER_TERMS, _pieces, _reads_as_data
 from monitor.engine.classify.page_parts import (
     _NAME_JOINERS,
     _NAME_WORD,
@@ -541,6 +542,32 @@ def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[
     severity = max((f.severity for f in findings), key=severity_rank)
     text = with_subject(_explain(findings), new.text, new.language)
     return _done(change, ["changes"], findings, True, severity, text)
+
+
+def _data_listed_after_data(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:
+    """Items added to a list in a sentence that names no practice, right after one that names data
+    and no practice either, a lead-in ("Optional details about your situation. For a flat search
+    these are, for example, marital status, household size and pets"): the items are kinds of that
+    data, collected. Only short items that read as data count (no name, use or term)."""
+    old, new = change.old, change.new
+    if classified.material or old is None or new is None:
+        return classified
+    if set(_facts(new).categories) & MATERIAL_CATEGORIES:
+        return classified
+    previous = _previous_sentence(new, clauses)
+    if previous is None:
+        return classified
+    lex = pick_lexicon(new.text, new.language)
+    if lex.data_nouns is None or not caseless.search(lex.data_nouns, previous.text):
+        return classified
+    if set(_facts(previous).categories) & MATERIAL_CATEGORIES:
+        return classified  # "We collect some data. It runs on phones, tablets and watches": devices
+    added, dropped = _list_items(old.text, new.text, lex)
+    if not added or dropped or not all(_reads_as_data(p, lex) for i in added for p in _pieces(i, lex)):
+        return classified
+    findings = [_Finding(Fact("collection", None, item, "added", "item"), "medium") for item in added]
+    text = with_subject(_explain(findings), new.text, new.language)
+    return _done(change, ["collection"], findings, True, "medium", text)
 
 
 CHANGE_NOTICE_KINDS = frozenset({"change_notice", "change_channel", "change_timing"})

@@ -14,6 +14,7 @@ from monitor.engine.classify.added_removed import _single
 from monitor.engine.classify.context import (
     _as_list_entry,
     _condition_from_removed_neighbour,
+    _data_listed_after_data,
     _deletion_after_right,
     _edited_entry,
     _entry_replaced,
@@ -112,6 +113,7 @@ def _classify_changes(
             classified = _period_of_previous_act(change, classified, new_clauses)
             classified = _notice_after_changes(change, classified, new_clauses)
             classified = _reply_period_after_request(change, classified, new_clauses)
+            classified = _data_listed_after_data(change, classified, new_clauses)
             if not classified.material and old_clauses is not None:
                 classified = _entry_replaced(change, classified, old_clauses, new_clauses)
             if not classified.material and old_clauses is not None:

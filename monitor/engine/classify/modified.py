@@ -216,6 +216,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
             cats |= set(nf.categories) & MATERIAL_CATEGORIES
         if "retention" in cats and _keeps_only_trackers(clause_cats, lex, old.text, new.text):
             cats.add("tracking")  # "analytics cookies are stored for 13 months" -> "24 months": a lifetime
+        if "purpose" in kinds and "retention" in set(of.categories) & set(nf.categories):
+            # "we may keep your data for other reasons, such as legal duties" -> "... or for
+            # advertising": a new reason to keep the data is a term of keeping it, as of its use
+            cats.add("retention")
         if "purpose" in kinds and "objection" in of.rights & nf.rights:
             # "you may object to our use of your data for analytics or for marketing" -> "... for
             # analytics": the uses the right to object reaches, a term of that right
@@ -344,6 +348,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     if not list_cats and not material_cats and _lists_data_kind(listed, new.language, plain=True):
         # "our servers log the pages opened, the time and your IP address": a sentence that names
         # no other practice and lists kinds of data lists what is recorded, collected
+        list_cats = {"collection"}
+    if not list_cats and not material_cats and _lists_under_collection(listed, new, lex):
+        # "… household size, preferred move-in date and pets" under "Information we collect": the
+        # sentence names no verb, its section says what its items are, data collected
         list_cats = {"collection"}
     if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
@@ -817,6 +825,82 @@ def _lists_data_kind(
         if types or (held and "contact" in facts.categories and not facts.contacts):
             return True
     return False
+
+
+# a section about these is about something else than what is collected, whatever else it names
+_NOT_COLLECTION_SECTIONS = frozenset(
+    {"sharing", "transfer", "retention", "rights", "children", "security", "tracking", "changes"}
+)
+COLLECTED_ITEM_MAX_WORDS = 5
+_ITEM_WORD = compile_cached(r"[^\W\d_][\w’'-]*")
+COLLECTED_ITEM_MAX_HAN = 12
+
+
+def _lists_under_collection(
+    listed: tuple[Sequence[str], Sequence[str]], clause: Clause, lex: Lexicon
+) -> bool:
+    """Items added to or dropped from an enumeration under a heading about the data collected
+    ("Information we collect", "Welche Daten wir erheben"): where the sentence itself names no
+    practice, the heading says what its items are, kinds of data collected. Only short items that
+    read as data count: no name, no use, no other term of their own; a heading that is about
+    sharing, keeping, rights or another term as well says the items are something else."""
+    items = (*listed[0], *listed[1])
+    if not items:
+        return False
+    section = set(_section_categories(clause)) & MATERIAL_CATEGORIES
+    if "collection" not in section or section & _NOT_COLLECTION_SECTIONS:
+        return False
+    return all(_reads_as_data(piece, lex) for item in items for piece in _pieces(item, lex))
+
+
+_SEPARATORS = compile_cached(r"\s*[,;、，；]\s*")
+
+
+def _pieces(item: str, lex: Lexicon) -> list[str]:
+    """The items a stretch inserted into a list holds ("a car, viewing day and pets": three)."""
+    pieces = []
+    for part in _SEPARATORS.split(item):
+        words: list[str] = []
+        for word in part.split():
+            if word.lower() in lex.conjunctions and words:
+                pieces.append(" ".join(words))
+                words = []
+            elif word.lower() not in lex.conjunctions:
+                words.append(word)
+        if words:
+            pieces.append(" ".join(words))
+    return pieces
+
+
+def _reads_as_data(item: str, lex: Lexicon) -> bool:
+    """A short item that may name a kind of data ("preferred move-in date", "pets"): no proper
+    name, no use, no number, and no term of its own beyond data or a way to reach someone."""
+    text = item.strip()
+    if not text or any(c.isdigit() for c in text):
+        return False
+    if lex.cjk:
+        if len(text) > COLLECTED_ITEM_MAX_HAN:
+            return False
+    elif len(_ITEM_WORD.findall(text)) > COLLECTED_ITEM_MAX_WORDS:
+        return False
+    if _proper_name(text, lex) or _names_purpose(text, lex.language) or _capitalised_name(text, lex):
+        return False
+    facts = extract_facts(text, lex.language)
+    if facts.polarity or facts.recipients or facts.places or facts.durations:
+        return False
+    return set(facts.categories) & MATERIAL_CATEGORIES <= {"collection"}
+
+
+def _capitalised_name(text: str, lex: Lexicon) -> bool:
+    """Beside its articles, the item is written in capitals only ("the CPA", "the CDPA": laws) or,
+    where common nouns are written small, with capital initials only ("the Colorado Act"): a name."""
+    stop = lex.stopwords
+    words = [w for w in _ITEM_WORD.findall(text) if stop is None or not stop.fullmatch(w.lower())]
+    if not words or lex.cjk:
+        return False
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return True
+    return not lex.nouns_capitalised and all(w[0].isupper() for w in words)
 
 
 def _names_purpose(item: str, language: str) -> bool:
