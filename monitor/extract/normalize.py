@@ -26,7 +26,7 @@ from monitor.extract.docx import DOCX_TYPE, docx_to_html, looks_like_docx
 from monitor.lang.markers import HEADING_NUMBER, starts_with_marker
 from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import Block, Document, new_block
+from monitor.models import Block, Document, _new, _set
 
 MAX_INPUT_BYTES: Final = 20 * 2**20
 # Text after folding is capped too, so one huge page cannot make segment/align slow.
@@ -1029,12 +1029,11 @@ def _heading_xpath():  # type: ignore[no-untyped-def]
 def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
     """One walk, without recursion, for what _content_root weighs: the characters of (non-space)
     text under each element (the text read between its start and its end, its own tail excluded),
-    and the <main> or [role=main] and the <article> elements below `root`, in document order."""
+    and the <main> or [role=main] and the <article> elements below `root`, in document order
+    (found by XPath in C: the walk reads no element's tag or attribute)."""
     from lxml import etree
 
     sizes: dict = {}
-    mains: list = []
-    articles: list = []
     total = 0
     starts: list[int] = []
     # iterwalk passes over comments and processing instructions (_drop_chrome has removed them
@@ -1048,19 +1047,26 @@ def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
                 total += len(text.strip())
             if loose:
                 total += loose.get(el, 0)
-            if el is root:
-                continue
-            tag = el.tag
-            if tag == "main" or el.get("role") == "main":
-                mains.append(el)
-            if tag == "article":  # an <article role="main"> is both
-                articles.append(el)
         else:
             sizes[el] = total - starts.pop()
             tail = el.tail
-            if tail and el is not root:
+            if tail:  # root's own tail too: it comes after every size is taken
                 total += len(tail.strip())
-    return sizes, mains, articles
+    return sizes, _mains_xpath()(root), _articles_xpath()(root)
+
+
+@lru_cache(maxsize=1)
+def _mains_xpath():  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.XPath(".//*[self::main or @role='main']")
+
+
+@lru_cache(maxsize=1)
+def _articles_xpath():  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.XPath(".//article")
 
 
 def _loose_tails(root) -> dict:  # type: ignore[no-untyped-def]
@@ -1220,7 +1226,12 @@ class _Walker:
                 text = text.replace("\n", " ")
             if self.row_depth:
                 self.cells.add(len(self.blocks))
-            self.blocks.append(new_block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
+            # new_block's body, here: a call into the interpreter per block saved (models.py)
+            block = _new(Block)
+            _set(
+                block, "__dict__", {"kind": ctx.kind, "text": text, "level": ctx.level, "marker": ctx.marker}
+            )
+            self.blocks.append(block)
             ctx.marker = None  # the marker belongs to the item's first block only
 
 
