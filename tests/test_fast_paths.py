@@ -348,3 +348,46 @@ def test_word_shapes_inside_long_runs_and_after_personvern() -> None:
     ):
         for lang, shape, _, needles in detect._SHAPES:
             assert detect._shape_count(shape, needles, low) == len(re.findall(_PLAIN_SHAPES[lang], low)), lang
+
+
+_PAGE_PARTS = st.lists(
+    st.sampled_from(
+        [
+            "<header><nav>Home | About</nav></header>",
+            "<footer>© 2024 <a href='/x'>Terms</a></footer>",
+            '<div class="cookie-banner">We use cookies.</div>',
+            "<main><h2>Retention</h2><p>We keep data for 30 days.</p>",
+            "</main>",
+            "<article><p>We share data with partners.</p></article>",
+            "<ol start='3'><li>First item</li><li>Second<br>line</li></ol>",
+            "<table><tr><td>Cookie</td><td>1 year</td></tr></table>",
+            "<pre>Plain text\n\nin a pre</pre>",
+            "<p>Plain paragraph with <b>bold</b> words.</p>",
+            "<!-- a note --> tail text ",
+            "<div><div><p>Deep text that is most of the page, in a nested div.</p></div></div>",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PAGE_PARTS)
+def test_html_blocks_are_those_of_each_pass_alone(body: str) -> None:
+    """normalize holds every node's lxml object across its passes: the blocks are those the
+    passes give when each makes its own (and _Walker's blocks those new_block makes)."""
+    from lxml import etree
+
+    from monitor.extract import normalize as nz
+    from monitor.models import new_block
+
+    html = f"<html><body>{body}<p>End.</p></body></html>"
+    root = etree.fromstring(html, etree.HTMLParser())
+    nz._decode_cfemail(root)
+    nz._drop_chrome(root)
+    walker = nz._Walker()
+    plain = nz._promote_headings(nz._unwrapped_lines(walker.walk(nz._content_root(root)), walker.cells))
+    got = nz._html_blocks(html.encode(), "utf-8", None, ())
+    assert got == plain
+    assert got == [new_block(b.kind, b.text, b.level, b.marker) for b in got]
+    assert all(type(b) is nz.Block for b in got)

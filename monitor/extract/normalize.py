@@ -715,11 +715,14 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
             raise InputError(f"selector {select!r} matches nothing on the page")
     blocks: list[Block] = []
     for r in roots:
+        # lxml makes a node's Python object when one is first asked for and drops it with its
+        # last reference: held from the start, each node's is made once, not again by each pass
+        # below (the chrome's, whose getparent() made the parent's anew too, the measure's, the walk's)
+        walker = _Walker(held=list(r.iter()))
         _decode_cfemail(r)
         _drop_chrome(r)
         if not select:
             r = _content_root(r)
-        walker = _Walker()
         blocks.extend(_unwrapped_lines(walker.walk(r), walker.cells))
     return _promote_headings(blocks)
 
@@ -1029,11 +1032,12 @@ def _heading_xpath():  # type: ignore[no-untyped-def]
 def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
     """One walk, without recursion, for what _content_root weighs: the characters of (non-space)
     text under each element (the text read between its start and its end, its own tail excluded),
-    and the <main> or [role=main] and the <article> elements below `root`, in document order
-    (found by XPath in C: the walk reads no element's tag or attribute)."""
+    and the <main> or [role=main] and the <article> elements below `root`, in document order."""
     from lxml import etree
 
     sizes: dict = {}
+    mains: list = []
+    articles: list = []
     total = 0
     starts: list[int] = []
     # iterwalk passes over comments and processing instructions (_drop_chrome has removed them
@@ -1047,26 +1051,19 @@ def _measure(root) -> tuple[dict, list, list]:  # type: ignore[no-untyped-def]
                 total += len(text.strip())
             if loose:
                 total += loose.get(el, 0)
+            if el is root:
+                continue
+            tag = el.tag
+            if tag == "main" or el.get("role") == "main":
+                mains.append(el)
+            if tag == "article":  # an <article role="main"> is both
+                articles.append(el)
         else:
             sizes[el] = total - starts.pop()
             tail = el.tail
-            if tail:  # root's own tail too: it comes after every size is taken
+            if tail and el is not root:
                 total += len(tail.strip())
-    return sizes, _mains_xpath()(root), _articles_xpath()(root)
-
-
-@lru_cache(maxsize=1)
-def _mains_xpath():  # type: ignore[no-untyped-def]
-    from lxml import etree
-
-    return etree.XPath(".//*[self::main or @role='main']")
-
-
-@lru_cache(maxsize=1)
-def _articles_xpath():  # type: ignore[no-untyped-def]
-    from lxml import etree
-
-    return etree.XPath(".//article")
+    return sizes, mains, articles
 
 
 def _loose_tails(root) -> dict:  # type: ignore[no-untyped-def]
@@ -1099,6 +1096,7 @@ class _Walker:
     row_depth: int = 0
     row_cells: int = 0
     cells: set[int] = field(default_factory=set)  # indexes of the blocks that are table rows
+    held: list = field(default_factory=list)  # kept alive while the walk runs (see _html_blocks)
 
     def walk(self, root) -> list[Block]:  # type: ignore[no-untyped-def]
         from lxml import etree
