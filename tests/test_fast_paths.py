@@ -305,3 +305,89 @@ def test_block_split_asks_cjk_once_with_the_same_result(block_text: str, marker:
     from monitor.engine import segment as sg
 
     assert sg._split_block.__wrapped__(block_text, marker) == _block_split_line_by_line(block_text, marker)
+
+
+# The word shapes as first written (no needles, no look-behind): each count the same on any text.
+_LETTERS = "a-zæøåäöéèüëïčšžćđ"
+_PLAIN_SHAPES = {
+    "no": rf"\bopp[{_LETTERS}]{{3,}}|\bpersonvern|[{_LETTERS}]{{3,}}(?:sjon|sjonen|sjoner|ene|(?<!e)ert)\b",
+    "da": rf"[{_LETTERS}]{{3,}}(?:erne|eret)\b",
+    "sv": rf"[{_LETTERS}]{{3,}}(?:(?<![ut])ar|arna|erna|orna)\b|\bupp[{_LETTERS}]{{3,}}",
+    "nl": r"ij[kntdlgzfwv]",
+    "sl": rf"[{_LETTERS}]{{3,}}(?:ijo|ega|emu)\b",
+    "hr": rf"[{_LETTERS}]{{3,}}(?:iju|og|oga)\b",
+}
+# pieces of words that end (or start) the shapes, letters the pattern does not know (ß, digits,
+# "_"), and separators: so that runs meet, split and end in every way
+_SHAPE_PIECES = st.lists(
+    st.sampled_from(
+        "opp upp personvern sjon sjonen sjoner ene ert eert erne eret ar tar uar arna erna orna ijk ijo ega"
+        " emu iju og oga a ab abc æøå čšž ß 9 _ é".split()
+        + [" ", ", ", "-", "\n", "’"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SHAPE_PIECES)
+def test_word_shapes_counted_as_the_plain_patterns_count(low: str) -> None:
+    assert {lang for lang, _, _, _ in detect._SHAPES} == set(_PLAIN_SHAPES)
+    for lang, shape, _, needles in detect._SHAPES:
+        assert detect._shape_count(shape, needles, low) == len(re.findall(_PLAIN_SHAPES[lang], low)), lang
+
+
+def test_word_shapes_inside_long_runs_and_after_personvern() -> None:
+    long_run = "abc" * 200
+    for low in (
+        "personvernerklæringene",  # a match ends inside a run: the next starts there
+        f"{long_run}ar {long_run}arna upp{long_run} {long_run}",
+        f"{long_run}ene {long_run}og {long_run}ijo {long_run}eret",
+        "utar tar star uppar",
+        "",
+    ):
+        for lang, shape, _, needles in detect._SHAPES:
+            assert detect._shape_count(shape, needles, low) == len(re.findall(_PLAIN_SHAPES[lang], low)), lang
+
+
+_PAGE_PARTS = st.lists(
+    st.sampled_from(
+        [
+            "<header><nav>Home | About</nav></header>",
+            "<footer>© 2024 <a href='/x'>Terms</a></footer>",
+            '<div class="cookie-banner">We use cookies.</div>',
+            "<main><h2>Retention</h2><p>We keep data for 30 days.</p>",
+            "</main>",
+            "<article><p>We share data with partners.</p></article>",
+            "<ol start='3'><li>First item</li><li>Second<br>line</li></ol>",
+            "<table><tr><td>Cookie</td><td>1 year</td></tr></table>",
+            "<pre>Plain text\n\nin a pre</pre>",
+            "<p>Plain paragraph with <b>bold</b> words.</p>",
+            "<!-- a note --> tail text ",
+            "<div><div><p>Deep text that is most of the page, in a nested div.</p></div></div>",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PAGE_PARTS)
+def test_html_blocks_are_those_of_each_pass_alone(body: str) -> None:
+    """normalize holds every node's lxml object across its passes: the blocks are those the
+    passes give when each makes its own (and _Walker's blocks those new_block makes)."""
+    from lxml import etree
+
+    from monitor.extract import normalize as nz
+    from monitor.models import new_block
+
+    html = f"<html><body>{body}<p>End.</p></body></html>"
+    root = etree.fromstring(html, etree.HTMLParser())
+    nz._decode_cfemail(root)
+    nz._drop_chrome(root)
+    walker = nz._Walker()
+    plain = nz._promote_headings(nz._unwrapped_lines(walker.walk(nz._content_root(root)), walker.cells))
+    got = nz._html_blocks(html.encode(), "utf-8", None, ())
+    assert got == plain
+    assert got == [new_block(b.kind, b.text, b.level, b.marker) for b in got]
+    assert all(type(b) is nz.Block for b in got)

@@ -26,7 +26,7 @@ from monitor.extract.docx import DOCX_TYPE, docx_to_html, looks_like_docx
 from monitor.lang.markers import HEADING_NUMBER, starts_with_marker
 from monitor.lang.scripts import CJK, CJK_PUNCT, FULLWIDTH
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import Block, Document, new_block
+from monitor.models import Block, Document, _new, _set
 
 MAX_INPUT_BYTES: Final = 20 * 2**20
 # Text after folding is capped too, so one huge page cannot make segment/align slow.
@@ -715,11 +715,14 @@ def _html_blocks(body: bytes, charset: str | None, select: str | None, remove: S
             raise InputError(f"selector {select!r} matches nothing on the page")
     blocks: list[Block] = []
     for r in roots:
+        # lxml makes a node's Python object when one is first asked for and drops it with its
+        # last reference: held from the start, each node's is made once, not again by each pass
+        # below (the chrome's, whose getparent() made the parent's anew too, the measure's, the walk's)
+        walker = _Walker(held=list(r.iter()))
         _decode_cfemail(r)
         _drop_chrome(r)
         if not select:
             r = _content_root(r)
-        walker = _Walker()
         blocks.extend(_unwrapped_lines(walker.walk(r), walker.cells))
     return _promote_headings(blocks)
 
@@ -1093,6 +1096,7 @@ class _Walker:
     row_depth: int = 0
     row_cells: int = 0
     cells: set[int] = field(default_factory=set)  # indexes of the blocks that are table rows
+    held: list = field(default_factory=list)  # kept alive while the walk runs (see _html_blocks)
 
     def walk(self, root) -> list[Block]:  # type: ignore[no-untyped-def]
         from lxml import etree
@@ -1220,7 +1224,12 @@ class _Walker:
                 text = text.replace("\n", " ")
             if self.row_depth:
                 self.cells.add(len(self.blocks))
-            self.blocks.append(new_block(ctx.kind, text, ctx.level, ctx.marker))  # type: ignore[arg-type]
+            # new_block's body, here: a call into the interpreter per block saved (models.py)
+            block = _new(Block)
+            _set(
+                block, "__dict__", {"kind": ctx.kind, "text": text, "level": ctx.level, "marker": ctx.marker}
+            )
+            self.blocks.append(block)
             ctx.marker = None  # the marker belongs to the item's first block only
 
 

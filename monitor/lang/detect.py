@@ -299,18 +299,26 @@ _LETTER: Final = "a-zæøåäöéèüëïčšžćđ"
 _NO_SHAPES: Final = (
     rf"\bopp[{_LETTER}]{{3,}}|\bpersonvern|[{_LETTER}]{{3,}}(?:sjon|sjonen|sjoner|ene|(?<!e)ert)\b"
 )
-_SV_SHAPES: Final = rf"[{_LETTER}]{{3,}}(?:(?<![ut])ar|arna|erna|orna)\b|\bupp[{_LETTER}]{{3,}}"
-_SHAPES: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = (
-    ("no", compile_cached(_NO_SHAPES), 1.5),
-    ("da", compile_cached(rf"[{_LETTER}]{{3,}}(?:erne|eret)\b"), 1.5),
-    ("sv", compile_cached(_SV_SHAPES), 1.5),
-    ("nl", compile_cached(r"ij[kntdlgzfwv]"), 1.5),
+# Swedish: each match ends where its run of letters does (the suffix before \b, or upp's letters
+# taken greedily), so the next one starts at a run's start, never inside one: the look-behind
+# says so and spares the engine a retry at every letter of a long run (same matches).
+_SV_SHAPES: Final = (
+    rf"(?<![{_LETTER}])[{_LETTER}]{{3,}}(?:(?<![ut])ar|arna|erna|orna)\b|\bupp[{_LETTER}]{{3,}}"
+)
+# (language, pattern, weight, needles): a text holding none of the needles (one from each of
+# the pattern's alternatives, each a string every match contains) has no match, and its
+# regex search (a retry at each letter of each word) is skipped.
+_SHAPES: Final[tuple[tuple[str, re.Pattern[str], float, tuple[str, ...]], ...]] = (
+    ("no", compile_cached(_NO_SHAPES), 1.5, ("opp", "personvern", "sjon", "ene", "ert")),
+    ("da", compile_cached(rf"[{_LETTER}]{{3,}}(?:erne|eret)\b"), 1.5, ("erne", "eret")),
+    ("sv", compile_cached(_SV_SHAPES), 1.5, ("ar", "erna", "orna", "upp")),
+    ("nl", compile_cached(r"ij[kntdlgzfwv]"), 1.5, ()),  # a literal start: the search is quick
     # Slovenian "informacijo", "osebnega"; Croatian "informaciju", "osobnog"
-    ("sl", compile_cached(rf"[{_LETTER}]{{3,}}(?:ijo|ega|emu)\b"), 1.0),
-    ("hr", compile_cached(rf"[{_LETTER}]{{3,}}(?:iju|og|oga)\b"), 1.0),
+    ("sl", compile_cached(rf"[{_LETTER}]{{3,}}(?:ijo|ega|emu)\b"), 1.0, ("ijo", "ega", "emu")),
+    ("hr", compile_cached(rf"[{_LETTER}]{{3,}}(?:iju|og|oga)\b"), 1.0, ("iju", "og")),
 )
 CLOSE_CALL: Final = 2.0  # top two scores nearer than this: word shapes are asked too
-_SHAPE_LANGS: Final = frozenset(lang for lang, _, _ in _SHAPES)
+_SHAPE_LANGS: Final = frozenset(lang for lang, _, _, _ in _SHAPES)
 _WORD_INDEX: Final[dict[str, list[tuple[str, float]]]] = {}
 for _lang, _table in _WORDS.items():
     for _w, _weight in _table.items():
@@ -414,12 +422,23 @@ def _with_shapes(text: str, scores: dict[str, float], hinted: str | None) -> dic
         return scores
     low = text[:SAMPLE_CHARS].lower()
     shaped = dict(scores)
-    for lang, shape, weight in _SHAPES:
+    for lang, shape, weight, needles in _SHAPES:
         if lang in scores or lang == "nl":
-            found = len(shape.findall(low))
+            found = _shape_count(shape, needles, low)
             if found:
                 shaped[lang] = shaped.get(lang, 0.0) + weight * found
     return shaped
+
+
+def _shape_count(shape: re.Pattern[str], needles: tuple[str, ...], low: str) -> int:
+    """len(shape.findall(low)); 0 at once when `low` holds none of the shape's needles."""
+    if needles:
+        for needle in needles:
+            if needle in low:
+                break
+        else:
+            return 0
+    return len(shape.findall(low))
 
 
 def _shapes_may_tell(scores: dict[str, float]) -> bool:
