@@ -102,9 +102,8 @@ def test_the_version_says_whether_the_text_modules_run_compiled(capsys: pytest.C
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
     how = "compiled" if monitor.compiled_modules_active() else "pure Python"
-    assert (
-        exited.value.code == 0 and capsys.readouterr().out == f"policy-monitor 0.1.0 (text and engine modules: {how})\n"
-    )
+    expected = f"policy-monitor 0.1.0 (text and engine modules: {how})\n"
+    assert exited.value.code == 0 and capsys.readouterr().out == expected
 
 
 def test_compiled_and_pure_modules_give_the_same_clauses(tmp_path: Path) -> None:
