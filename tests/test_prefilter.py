@@ -256,3 +256,17 @@ def test_letter_classes_stay_ascii_and_the_text_holds_the_letter_for_its_odd_var
     check = prefilter.load(*prefilter.build([("this kiss", re.IGNORECASE)]))  # type: ignore[misc]
     assert check.possible("th\u0130\u017f \u212ai\u017fs") == {0}  # dotted I, long s, Kelvin sign
     assert check.possible("this kit") == frozenset()
+
+
+def test_the_last_scan_answers_as_a_fresh_scan_of_the_same_text() -> None:
+    """prefilter._scan (the last scan kept by the objects it was asked for) gives what a scan of
+    the text gives, whichever database and text come next: the same text object again, an equal
+    text that is another object, another text, another database."""
+    keep = prefilter.load(*prefilter.build([(r"(?<!\w)(?:keep|retain)\w*", re.IGNORECASE)]))  # type: ignore[misc]
+    sell = prefilter.load(*prefilter.build([(r"(?<!\w)sell(?:s|ing)?\b", re.IGNORECASE)]))  # type: ignore[misc]
+    texts = ["We keep it.", "We sell it.", "Wir verkaufen nichts.", "We RETAIN and sell it."]
+    texts += ["".join(["We keep", " it."])]  # equal to the first, another object
+    order = [(db, text) for text in texts for db in (keep, sell, keep)] + [(keep, t) for t in texts[::-1]]
+    for db, text in order:
+        assert prefilter._scan(db, text) == db.possible(text), (text, db is keep)
+        assert prefilter._scan(db, text) == db.possible(text)  # asked again: the kept answer

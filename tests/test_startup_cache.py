@@ -174,3 +174,38 @@ def test_a_forked_child_reads_the_cache_through_its_own_connection(tmp_path: Pat
         tmp_path,
     )
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.skipif(not startup_cache._USABLE, reason="not CPython: re.compile is used directly")
+def test_code_kept_as_array_bytes_reads_back_as_the_generated_code_words() -> None:
+    """The packed form of an entry (the code's array bytes) gives back exactly the code words
+    `_generate` made, the largest ones (an unbounded repeat's MAXREPEAT) included, and a pattern
+    built from it matches as re.compile's."""
+    sources = [
+        (r"(?<!\w)(?:retain\w*|kept|stor(?:e|ed|es|ing))(?!\w)", re.IGNORECASE),
+        (r"\d+(?:[.,]\d+)*\s*(?:days?|Tage|jours)", 0),
+        (r"(?P<n>\w+)\s+(?P=n)", re.UNICODE),
+        ("我们.{0,12}?(?:保存|出售)", 0),
+    ]
+    lex = load_lexicon("de")
+    lazies = [lazy for value in vars(lex).values() for lazy in _lazy_patterns(value)]
+    sources += [(lazy.pattern, lazy.flags) for lazy in lazies[:30]]
+    for source, flags in sources:
+        generated = startup_cache._generate(source, flags)
+        packed = startup_cache._packed(generated)
+        if startup_cache._CODE_TYPE is not None:
+            assert isinstance(packed[1], bytes)
+        assert startup_cache._code_list(packed[1]) == generated[1]
+        assert packed[0] == generated[0] and packed[2:] == generated[2:]
+        built, plain = startup_cache._build(source, packed), re.compile(source, flags)
+        for text in [*SAMPLE_TEXTS, "Wir speichern es 30 Tage, stored and retained; das das"]:
+            assert [m.span() for m in built.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.skipif(not startup_cache._USABLE, reason="not CPython: re.compile is used directly")
+def test_an_entry_kept_as_a_list_of_code_words_still_builds() -> None:
+    source = r"(?:kept|stored)\s+for\s+\d+\s+years?"
+    generated = startup_cache._generate(source, re.IGNORECASE)
+    built = startup_cache._build(source, generated)
+    assert built.search("Records are KEPT for 10 years.") is not None
+    assert built.search("Records are deleted.") is None

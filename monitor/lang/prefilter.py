@@ -384,7 +384,7 @@ def cannot_match(pattern: Any, text: str) -> bool:
         slot = _resolve(pattern)
     if slot is None:
         return False
-    found = _possible(slot[0], text)
+    found = _scan(slot[0], text)
     return found is not None and slot[1] not in found
 
 
@@ -408,7 +408,7 @@ def may_match(items: Iterable[tuple[str, Any]], text: str) -> list[tuple[str, An
             continue
         if slot[0] is not last:
             last = slot[0]
-            found = _possible(last, text)
+            found = _scan(last, text)
         if found is None or slot[1] in found:
             out.append(item)
     return out
@@ -423,6 +423,24 @@ def rules_on(pattern: Any) -> bool:
         return _resolved[id(pattern)] is not None
     except KeyError:
         return _resolve(pattern) is not None
+
+
+# The last scan asked for: (its database, the very text object, what it found). A clause's text
+# is asked about by ~30 patterns in a row (its facts): the same two objects answer at once, without
+# building and hashing _possible's cache key. Identity only: an equal text that is another object
+# goes through _possible, whose answer is the same.
+_last_scan: tuple[Prefilter | None, str, frozenset[int] | None] = (None, "", None)
+
+
+def _scan(prefilter: Prefilter, text: str) -> frozenset[int] | None:
+    """_possible(prefilter, text), the same answer, straight from the last one when asked again."""
+    global _last_scan
+    last = _last_scan
+    if last[0] is prefilter and last[1] is text:
+        return last[2]
+    found = _possible(prefilter, text)
+    _last_scan = (prefilter, text, found)
+    return found
 
 
 @lru_cache(maxsize=1024)  # a clause's text is asked about by many patterns in a row
