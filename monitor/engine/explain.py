@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from monitor.lang.schema import PLAIN_DATA_TYPES
 from monitor.models import CATEGORIES, Fact, severity_rank
 
 # The words a fact says consent with, however the policy worded it (the classify package sets it).
@@ -374,20 +375,6 @@ def _data_type(facts: Sequence[Fact]) -> str:
         else:
             parts.append(f"{kind} no longer said to be {done}: {_values(group, data_name)}")
     return "; ".join(parts)
-
-
-# the data types (lang/schema.py) that are no special category: named, they are data all the same
-PLAIN_DATA_TYPES = frozenset(
-    {
-        "approximate location",
-        "advertising id",
-        "device identifiers",
-        "ip address",
-        "purchase history",
-        "photos",
-        "playlists",
-    }
-)
 
 
 def _plain_data(fact: Fact) -> bool:

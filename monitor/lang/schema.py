@@ -133,6 +133,20 @@ OPTIONAL = frozenset(
     }
 )
 
+# The kinds of data that are no special category: named, they are data all the same (an
+# explanation says "new data collected", not "new sensitive data").
+PLAIN_DATA_TYPES = frozenset(
+    {
+        "approximate location",
+        "advertising id",
+        "device identifiers",
+        "ip address",
+        "purchase history",
+        "photos",
+        "playlists",
+    }
+)
+
 # The canonical concepts: every language names each of them (keys of the keyed sections).
 CONCEPTS: dict[str, frozenset[str]] = {
     "categories": frozenset(CATEGORIES),
@@ -169,15 +183,9 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "government id",
             "communications",
             "criminal records",
-            "approximate location",
-            "advertising id",
-            "device identifiers",
-            "ip address",
-            "purchase history",
-            "photos",
-            "playlists",
         }
-    ),
+    )
+    | PLAIN_DATA_TYPES,
     "rights": frozenset(
         {
             "access",
