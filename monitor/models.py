@@ -8,10 +8,10 @@ watchlist -> fetch (FetchResult) -> normalize (Document of Blocks) -> segment (C
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 BlockKind = Literal["heading", "paragraph", "item"]
 ChangeKind = Literal["added", "removed", "modified", "moved"]
@@ -177,6 +177,44 @@ class Context:
         return cls(before=d.get("before"), after=d.get("after"))
 
 
+InlineDiff = list[tuple[int, str]]
+
+
+class _DeferredInline:
+    """An inline diff not computed yet: `make(old_text, new_text)` gives it when first read."""
+
+    __slots__ = ("make", "old_text", "new_text")
+
+    def __init__(self, make: Callable[[str, str], InlineDiff], old_text: str, new_text: str) -> None:
+        self.make, self.old_text, self.new_text = make, old_text, new_text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a copy or pickle holds the diff itself
+        return (_identity, (self.make(self.old_text, self.new_text),))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+class _InlineField:
+    """Change.inline: a list of (op, text), None, or a diff deferred until first read
+    (`with_deferred_inline`). The engine diffs every clause pair it aligns, and a re-written
+    paragraph's pairs are then merged into one change whose own diff replaces theirs (hunks.py):
+    their diffs (a few ms each for long clauses) were computed for nothing. Read, the deferred
+    diff is computed once and kept; its value is the one computing it at once would give."""
+
+    def __get__(self, obj: Any, objtype: Any = None) -> InlineDiff | None:
+        if obj is None:
+            return None  # the dataclass default
+        value = obj.__dict__.get("inline")
+        if type(value) is _DeferredInline:
+            value = obj.__dict__["inline"] = value.make(value.old_text, value.new_text)
+        return value
+
+    def __set__(self, obj: Any, value: InlineDiff | None) -> None:
+        obj.__dict__["inline"] = value  # a data descriptor: reads still come through __get__
+
+
 @dataclass
 class Change:
     """A difference between two versions, first as aligned, then as classified."""
@@ -184,7 +222,7 @@ class Change:
     kind: ChangeKind
     old: Clause | None
     new: Clause | None
-    inline: list[tuple[int, str]] | None = None
+    inline: InlineDiff | None = _InlineField()  # type: ignore[assignment]
     categories: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     material: bool = False
@@ -204,6 +242,10 @@ class Change:
         copy.__dict__.update(self.__dict__)
         copy.__dict__.update(changes)
         return copy
+
+    def inline_pending(self) -> bool:
+        """Whether the inline diff is deferred and not read yet (for tests and measurements)."""
+        return type(self.__dict__.get("inline")) is _DeferredInline
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape of one change (see docs/diff-contract.md)."""
@@ -231,6 +273,25 @@ class Change:
 
 
 _CHANGE_FIELDS = frozenset(f.name for f in fields(Change))
+
+
+_T = TypeVar("_T")
+
+
+def copy_with(obj: _T, **changes: Any) -> _T:
+    """dataclasses.replace(obj, **changes), a Change through Change.replaced: the same copy,
+    without reading (and so computing) a deferred inline diff on the way."""
+    if type(obj) is Change:
+        return obj.replaced(**changes)  # type: ignore[return-value]
+    return replace(obj, **changes)  # type: ignore[type-var]
+
+
+def with_deferred_inline(
+    change: Change, make: Callable[[str, str], InlineDiff], old_text: str, new_text: str
+) -> Change:
+    """The change, its inline diff `make(old_text, new_text)` computed only if someone reads it."""
+    change.__dict__["inline"] = _DeferredInline(make, old_text, new_text)
+    return change
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from monitor._mypyc import mypyc_attr
 from monitor.engine.tokendiff import as_symbols
 from monitor.lang.scripts import CJK, HANGUL
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import Change, Clause
+from monitor.models import Change, Clause, with_deferred_inline
 
 # Pairing thresholds on the Dice similarity of the clauses' shingles.
 SAME_GAP_THRESHOLD = 0.3  # old and new sit in the same gap between unchanged clauses
@@ -382,8 +382,10 @@ def _shingles(text: str) -> set[str]:
 
 
 def _paired_change(a: Clause, b: Clause, kind: str) -> Change:
-    inline = inline_diff(a.text, b.text) if a.text != b.text else None
-    return Change(kind=kind, old=a, new=b, inline=inline)  # type: ignore[arg-type]
+    """The change of a pair; its inline diff computed when read (a pair merged into a re-written
+    paragraph's change never needs its own: models.with_deferred_inline)."""
+    change = Change(kind=kind, old=a, new=b)  # type: ignore[arg-type]
+    return with_deferred_inline(change, inline_diff, a.text, b.text) if a.text != b.text else change
 
 
 def _in_document_order(changes: list[Change], gaps: Sequence[_Gap]) -> list[Change]:

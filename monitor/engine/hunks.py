@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from monitor.engine.align import inline_diff
 from monitor.engine.classify.findings import _ordered
 from monitor.engine.explain import one_sentence
-from monitor.models import Change, Clause, Context, Fact, new_clause, severity_rank
+from monitor.models import Change, Clause, Context, Fact, new_clause, severity_rank, with_deferred_inline
 
 # a quiet run whose parts were explained differently, by what was done to it
 QUIET_RUN = {
@@ -245,12 +245,10 @@ def _merged(run: list[Change]) -> Change:
     else:
         explanation = QUIET_RUN.get(kind, QUIET_RUN["modified"])
     severity = max((c.severity for c in material), key=severity_rank, default="none")
-    inline = inline_diff(old.text, new.text) if old is not None and new is not None else None
-    return Change(
+    merged = Change(
         kind=kind,  # type: ignore[arg-type]
         old=old,
         new=new,
-        inline=inline,
         categories=_ordered([k for c in telling for k in c.categories]),
         facts=facts,
         material=bool(material),
@@ -258,6 +256,9 @@ def _merged(run: list[Change]) -> Change:
         explanation=explanation,
         context=_outer_context(run),
     )
+    if old is None or new is None:
+        return merged
+    return with_deferred_inline(merged, inline_diff, old.text, new.text)  # computed when read
 
 
 def _joined(clauses: list[Clause]) -> Clause | None:

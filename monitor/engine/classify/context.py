@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from monitor.engine.classify.added_removed import _OPENS_A_LIST
 from monitor.engine.classify.fact_diff import (
@@ -39,7 +38,7 @@ from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon, canonical_language, load_lexicon
 from monitor.lang.startup_cache import compile_cached
-from monitor.models import MATERIAL_CATEGORIES, Change, Clause, Fact, severity_rank
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause, Fact, copy_with, severity_rank
 
 LEAD_IN_REACH = 30  # list entries walked back over to the line that leads into the list
 
@@ -186,7 +185,7 @@ def _under_cookie_lead_in(classified: Change, lead_cats: set[str]) -> Change:
     cats = set(classified.categories)
     if "tracking" not in lead_cats or "tracking" in cats or not cats & TRACKER_TERMS:
         return classified
-    return replace(classified, categories=_ordered(cats | {"tracking"}))
+    return copy_with(classified, categories=_ordered(cats | {"tracking"}))
 
 
 def _loose_lead_in(clause: Clause, clauses: Sequence[Clause]) -> Clause | None:
@@ -328,7 +327,7 @@ def _under_own_label(
         return classified
     verb = "New clause" if change.kind == "added" else "Clause removed"
     what = f"{verb} under a label that names no policy term"
-    return replace(classified, material=False, severity="none", explanation=as_sentence(what))
+    return copy_with(classified, material=False, severity="none", explanation=as_sentence(what))
 
 
 BANNER_CATEGORIES = frozenset({"tracking", "purpose"})  # what a banner's blurb says: cookies, what for
@@ -351,7 +350,7 @@ def _in_consent_banner(
     if not all(c.index in added for c in tail) or not _is_button_line(tail[-1]):
         return classified
     what = as_sentence("New clause (cookie banner text)")
-    return replace(classified, material=False, severity="none", explanation=what)
+    return copy_with(classified, material=False, severity="none", explanation=what)
 
 
 def _is_button_line(clause: Clause) -> bool:
@@ -416,7 +415,7 @@ def _condition_from_removed_neighbour(
             continue
         if kinds <= _facts(n).conditions:
             what = as_sentence("Re-worded; a condition joined from the sentence next to it")
-            return replace(classified, facts=[], material=False, severity="none", explanation=what)
+            return copy_with(classified, facts=[], material=False, severity="none", explanation=what)
     return classified
 
 
@@ -445,7 +444,7 @@ def _period_said_beside(
             continue
         if gone <= {(d.days, d.category) for d in _facts(beside).durations}:
             what = as_sentence("Re-worded; the period is still stated in the sentence next to it")
-            return replace(classified, facts=[], material=False, severity="none", explanation=what)
+            return copy_with(classified, facts=[], material=False, severity="none", explanation=what)
     return classified
 
 
@@ -520,7 +519,7 @@ def _deletion_after_right(change: Change, classified: Change, clauses: Sequence[
     previous = _previous_sentence(new, clauses)
     if previous is None or "rights" not in _facts(previous).categories:
         return classified
-    return replace(classified, categories=[*classified.categories, "rights"])
+    return copy_with(classified, categories=[*classified.categories, "rights"])
 
 
 def _notice_after_changes(change: Change, classified: Change, clauses: Sequence[Clause]) -> Change:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 
 from monitor.engine.classify.added_removed import _single
 from monitor.engine.classify.context import (
@@ -34,7 +33,7 @@ from monitor.engine.classify.textwords import _changed_words
 from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon, without_addresses
 from monitor.engine.restated import _clause_words as _words_of
 from monitor.engine.tokendiff import diff_budget
-from monitor.models import MATERIAL_CATEGORIES, Change, Clause
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause, copy_with
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +87,7 @@ def _classify_changes(
             ):
                 where = "new" if change.kind == "removed" else "old"
                 verb = "Clause removed" if change.kind == "removed" else "New clause"
-                classified = replace(
+                classified = copy_with(
                     classified,
                     facts=[],
                     material=False,
@@ -152,7 +151,7 @@ def _joined_sentences_quiet(out: list[Change]) -> list[Change]:
                     continue
                 gained = words & (_words_of(into.new) - _words_of(into.old))
                 if len(words & _words_of(into.new)) >= SPLIT_COVER * len(words) and gained:
-                    change = replace(
+                    change = copy_with(
                         change,
                         facts=[],
                         material=False,
@@ -244,7 +243,7 @@ def _quiet_part(change: Change, what: str) -> Change:
     """One half of a split or joined sentence, classified as no change of terms."""
     clause = change.new if change.new is not None else change.old
     cats = list(extract_facts(clause.text, clause.language).categories) if clause is not None else []
-    return replace(
+    return copy_with(
         change,
         categories=_ordered(cats),
         facts=[],
@@ -279,7 +278,7 @@ def _destination_named_elsewhere(
         if set(other.categories) & _WHERE_DATA_IS and places <= other.places:
             where = "new" if change.kind == "removed" else "old"
             verb = "Clause removed" if change.kind == "removed" else "New clause"
-            return replace(
+            return copy_with(
                 classified,
                 facts=[],
                 material=False,
@@ -332,7 +331,7 @@ def _vague_line_dropped(change: Change, classified: Change, new_clauses: Sequenc
     for other in new_clauses:
         kept = extract_facts(other.text, other.language)
         if kept.security_measures or kept.breach_states:
-            return replace(
+            return copy_with(
                 classified,
                 material=False,
                 severity="none",
@@ -368,14 +367,14 @@ def _negated_part_split_off(
     cut = " ".join(o for o, _ in pairs)
     if not lex.negators.search(cut):
         return classified, None
-    words = _words_of(replace(old, text=cut))
+    words = _words_of(copy_with(old, text=cut))
     if len(words) < SPLIT_MIN_WORDS:
         return classified, None
     for other in new_clauses:
         if other.index == new.index or not lex.negators.search(other.text):
             continue
         if len(words & _words_of(other)) >= SPLIT_COVER * len(words):
-            quiet = replace(
+            quiet = copy_with(
                 classified,
                 facts=[],
                 material=False,
@@ -397,7 +396,7 @@ def _split_off_parts_quiet(out: list[Change], split_off: dict[int, Change]) -> l
         if change.material and cut_from is not None and cut_from.old is not None and change.new is not None:
             words = _words_of(change.new)
             if words and len(words & _words_of(cut_from.old)) >= SPLIT_COVER * len(words):
-                change = replace(
+                change = copy_with(
                     change,
                     facts=[],
                     material=False,
@@ -426,11 +425,11 @@ def _without_joined_sentences(change: Change, classified: Change, versions: _Ver
     new_text = _cut_sentences(new.text, [n for _, n in pairs], lambda: versions.old, statement_key(old.text))
     if old_text == old.text and new_text == new.text:
         return classified
-    cut = replace(change, old=replace(old, text=old_text), new=replace(new, text=new_text))
+    cut = copy_with(change, old=copy_with(old, text=old_text), new=copy_with(new, text=new_text))
     again = _classify_safely(cut)
     if again.material:
-        return replace(again, old=old, new=new)
-    return replace(
+        return copy_with(again, old=old, new=new)
+    return copy_with(
         again,
         old=old,
         new=new,
@@ -444,7 +443,7 @@ def _classify_safely(change: Change) -> Change:
         return _classify(change)
     except Exception as exc:  # noqa: BLE001 - any failure here is a bug to log, not to raise
         log.exception("could not classify a %s change", change.kind)
-        return replace(change, explanation=f"Could not be classified ({type(exc).__name__})")
+        return copy_with(change, explanation=f"Could not be classified ({type(exc).__name__})")
 
 
 def clause_categories(text: str, language: str) -> list[str]:
@@ -461,7 +460,7 @@ def _classify(change: Change) -> Change:
         return change
     if old.text == new.text:
         cats = list(extract_facts(new.text, new.language).categories)
-        return replace(
+        return copy_with(
             change,
             categories=cats,
             facts=[],

@@ -14,13 +14,12 @@ restated.py asks for mostly the same words, which a re-written rights section do
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from monitor.engine.classify.page_parts import _promises, _section_categories
 from monitor.engine.classify.textwords import _unexcepted
 from monitor.engine.facts import ClauseFacts, extract_facts, pick_lexicon
 from monitor.lang import caseless
-from monitor.models import MATERIAL_CATEGORIES, Change, Clause
+from monitor.models import MATERIAL_CATEGORIES, Change, Clause, copy_with
 
 # the rights a person holds over their data as a whole, whatever practice a sentence speaks of:
 # said anywhere, they are stated. Opting out, objecting, withdrawing consent or deleting an
@@ -70,7 +69,7 @@ def right_stated_elsewhere(
         if not any(_states(right, other, facts, removal) for other in theirs if other.index != own):
             return classified
     where = "new" if removal else "old"
-    return replace(
+    return copy_with(
         classified,
         facts=[],
         material=False,
