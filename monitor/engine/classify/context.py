@@ -27,6 +27,7 @@ from monitor.engine.classify.page_parts import (
     _NAME_WORD,
     ITEM_MAX_WORDS,
     SENTENCE_ENDS,
+    _is_head_row,
     _is_item,
     _is_title,
     _substantial,
@@ -63,7 +64,10 @@ def _as_list_entry(
         return classified
     alone = _facts(lead)
     names_recipients = _names_recipients(lead)
-    if not (names_recipients or (alone.states_flow and set(alone.categories) & MATERIAL_CATEGORIES)):
+    cookie_row = "tracking" in alone.categories and _is_body_row(clause)
+    if not (
+        names_recipients or cookie_row or (alone.states_flow and set(alone.categories) & MATERIAL_CATEGORIES)
+    ):
         return classified
     read = extract_facts(f"{lead.text.rstrip().rstrip(':：')} {clause.text}", lead.language)
     findings = _diff_facts(alone, read) if added else _diff_facts(read, alone)
@@ -71,7 +75,17 @@ def _as_list_entry(
         # and only of what the lead-in is about ("We share your data with:" lists recipients;
         # "We may close your account if:" lists reasons, whatever parties they name)
         about = ENTRY_TERMS & set(alone.categories)
-        return _with_findings(change, classified, [f for f in findings if f.fact.category in about])
+        kept = [f for f in findings if f.fact.category in about]
+        party = (
+            _labelled_party(clause.text, clause.language)
+            if "sharing" in about and alone.states_flow
+            else None
+        )
+        if not kept and party:
+            # "Acme Pay: handles refunds for some orders." under "We may share your data with our
+            # partners, for example:": the partner the entry is about, a party data goes to
+            kept = _entry_findings("sharing", "recipient", party, added)
+        return _with_findings(change, classified, kept)
     findings = [f for f in findings if f.fact.category in MATERIAL_CATEGORIES]
     own_detail = "contact" in set(read.categories) - set(alone.categories)
     if not findings and "collection" in alone.categories and own_detail:
@@ -85,7 +99,23 @@ def _as_list_entry(
         # "our regional branches" under "Other recipients of your data are:": a party the
         # lexicon does not know, named where the lead-in says data goes, is a recipient
         findings = _entry_findings("sharing", "item", clause.text.strip().rstrip(",;."), added)
+    if cookie_row and not any(f.fact.category == "tracking" for f in findings):
+        # "_ga | Google | Analytics | 2 years" under "The cookies we use are the following:": a
+        # cookie (or tracker) the table lists, set or no longer set, whatever else its cells say
+        findings = _entry_findings("tracking", "item", _row_name(clause.text), added) + findings
     return _with_findings(change, classified, findings)
+
+
+def _is_body_row(clause: Clause) -> bool:
+    """A table row of cells that is no head row (a head row names the columns: "Name | Purpose")."""
+    return " | " in clause.text and not _is_head_row(clause.text)
+
+
+def _row_name(text: str) -> str:
+    """What a table row names: its first one-word cell ("JSESSIONID" in "All sites | JSESSIONID |
+    Acme | session"), else its first cell."""
+    cells = [c.strip() for c in text.split(" | ") if c.strip()]
+    return next((c for c in cells if len(c.split()) == 1), cells[0] if cells else text.strip())
 
 
 def _with_findings(change: Change, classified: Change, findings: list[_Finding]) -> Change:
@@ -234,6 +264,34 @@ def _named_party(text: str, language: str) -> str | None:
         return None
     facts = extract_facts(name, language)
     if facts.data_types or facts.rights_named or facts.durations or facts.states_flow:
+        return None
+    return name
+
+
+_LABEL_SPLIT = compile_cached(r"\s*[:：]\s+")
+_ASIDE = compile_cached(r"\s*\([^)]*\)")
+
+
+def _labelled_party(text: str, language: str) -> str | None:
+    """The name an entry that is a sentence opens with as its label ("Acme Pay (\"AP\"): handles
+    refunds ...", "Bag on Board: picks up luggage ..."): a few words before the colon, the first
+    and the last capitalised (short joining words between them), naming nothing the lexicon knows.
+    None when the entry opens with no such label."""
+    parts = _LABEL_SPLIT.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    name = _ASIDE.sub("", parts[0]).strip()
+    words = _NAME_WORD.findall(_DOMAIN_END.sub("", name))
+    if not words or len(words) > PARTY_MAX_WORDS or _has_han(name) or not name[:1].isalnum():
+        return None
+    if not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    if not all(w[0].isupper() or len(w) <= 3 for w in words):
+        return None
+    if _is_title(name, language):
+        return None
+    facts = extract_facts(name, language)
+    if facts.categories or facts.data_types or facts.rights_named or facts.durations or facts.states_flow:
         return None
     return name
 

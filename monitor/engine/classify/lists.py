@@ -170,8 +170,8 @@ def _appended_item(
     if not changed:
         return (), ()
     i1, i2, j1, j2 = changed[0][1], changed[-1][2], changed[0][3], changed[-1][4]
-    if max(i2 - i1, j2 - j1) > 16:  # a re-worded stretch, not one item
-        return (), ()
+    if max(_outside_asides(a[i1:i2]), _outside_asides(b[j1:j2])) > APPENDED_MAX_TOKENS:
+        return (), ()  # a re-worded stretch, not one item
     old_part, new_part = Counter(a[i1:i2]), Counter(b[j1:j2])
     plural = _plural_verb(old_part - new_part, new_part - old_part, lex)
     if plural:  # "your e-mail is shared" -> "your e-mail and phone are shared": the verb agrees
@@ -188,6 +188,28 @@ def _appended_item(
         item = _left_over_item(a[i1:i2], new_part, " ".join(b), lex)
         return ((), (item,)) if item else ((), ())
     return (), ()
+
+
+APPENDED_MAX_TOKENS = 16
+
+
+def _words_only(tokens: list[str], conjunctions: frozenset[str]) -> list[str]:
+    """The words of a stretch and its brackets, joining words left out."""
+    return [t for t in tokens if (_WORD.fullmatch(t) and t.lower() not in conjunctions) or t in "()（）"]
+
+
+def _outside_asides(tokens: list[str]) -> int:
+    """The tokens of a stretch outside brackets: an item's aside ("voice (if you call our help
+    line)") says when it applies, it makes the item no longer."""
+    depth = count = 0
+    for t in tokens:
+        if t in "(（":
+            depth += 1
+        elif t in ")）":
+            depth = max(0, depth - 1)
+        elif not depth:
+            count += 1
+    return count
 
 
 def _plural_verb(lost: Counter[str], gained: Counter[str], lex: Lexicon) -> str | None:
@@ -242,8 +264,8 @@ def _list_item(tokens: list[str], other: str, lex: Lexicon) -> str | None:
     separated = any(t in _SEPARATORS or t.lower() in conjunctions for t in tokens)
     if any(any(ch.isdigit() for ch in t) for t in tokens):
         return None  # "20 Main Street", "Art. 6": addresses and citations are not list items
-    if not separated or not words or len(words) > 5:  # an item is a few words, not a clause
-        return None
+    if not separated or not words or _outside_asides(_words_only(tokens, conjunctions)) > 5:
+        return None  # an item is a few words, not a clause (its aside in brackets aside)
     if _or_not(tokens, lex):
         return None  # "..., whether you are signed in or not": the two sides of a choice
     if _cut_fragment(tokens, words, lex) or _place_phrase(tokens, lex):
