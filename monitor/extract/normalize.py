@@ -61,7 +61,29 @@ _CONTROL_BYTES: Final = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
 
 def normalize_text(text: str) -> str:
     """Fold one string: NFKC, whitespace collapsed, NBSP/zero-width/soft hyphen removed."""
-    return " ".join(_fold_chars(text).split())  # str.split() splits on exactly what \s matches
+    if text.isascii():
+        return _collapse_ascii(text)
+    return _collapse_spaces(_fold_chars(text))
+
+
+# The whitespace (str.isspace) a folded text may still hold besides space, tab, LF and CR: NFKC
+# makes the others a space (NBSP, U+2000-U+200A, U+3000 ...) and _CONTROL deletes VT, FF, 0x1c-0x1f.
+_OTHER_SPACES: Final = ("\x85", "\u1680", "\u2028", "\u2029")
+
+
+def _collapse_spaces(text: str) -> str:
+    """" ".join(text.split()) of a folded text (_fold_chars), without a str object per word (most
+    texts hold no other whitespace than space, tab, LF and CR: those are made spaces, runs of
+    spaces halved until none is left, the ends stripped)."""
+    for other in _OTHER_SPACES:
+        if other in text:
+            return " ".join(text.split())  # str.split() splits on exactly what \s matches
+    for space in "\t\n\r":
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def _fold_chars(text: str) -> str:
@@ -957,7 +979,9 @@ def _cfemail_xpath():  # type: ignore[no-untyped-def]
     its expression on every call)."""
     from lxml import etree
 
-    return etree.XPath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]")
+    # one walk of the descendants with both tests, not a union of two walks (the same elements,
+    # in document order either way)
+    return etree.XPath("descendant::*[@data-cfemail or self::a[contains(@href,'/cdn-cgi/l/email-protection#')]]")
 
 
 def _decode_cfemail(root) -> None:  # type: ignore[no-untyped-def]
@@ -1241,8 +1265,26 @@ def _fold_chunk(chunk: str) -> str:
     folded in place, as normalize_text would: hashing it for the cache costs what folding it
     does, and the five calls on the way cost more."""
     if chunk.isascii() and _BR not in chunk:
-        return " ".join(chunk.encode("ascii").translate(None, _CONTROL_BYTES).decode("ascii").split())
+        return _collapse_ascii(chunk)
     return (_fold_html_text_cached if len(chunk) <= _CACHED_CHUNK_CHARS else _fold_html_text)(chunk)
+
+
+# ASCII bytes: the whitespace str.split() splits on that survives _CONTROL_BYTES' deletion (tab,
+# line feed, carriage return) as a space; every other byte kept
+_ASCII_SPACES: Final = bytes(32 if c in (9, 10, 13) else c for c in range(256))
+
+
+def _collapse_ascii(chunk: str) -> str:
+    """" ".join(ASCII `chunk` without _CONTROL_BYTES .split()), without a str object per word:
+    the control bytes deleted and the other whitespace made a space in one bytes.translate, then
+    runs of spaces halved by bytes.replace until none is left (a run of n takes log2(n) passes,
+    each a C scan that makes no object per word), then the ends stripped. The only whitespace
+    split() knows in ASCII is space, tab, LF, VT, FF, CR and 0x1c-0x1f, and the translate leaves
+    none but spaces."""
+    data = chunk.encode("ascii").translate(_ASCII_SPACES, _CONTROL_BYTES)
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return data.strip(b" ").decode("ascii")
 
 
 @lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs
