@@ -72,7 +72,7 @@ _OTHER_SPACES: Final = ("\x85", "\u1680", "\u2028", "\u2029")
 
 
 def _collapse_spaces(text: str) -> str:
-    """" ".join(text.split()) of a folded text (_fold_chars), without a str object per word (most
+    """The " ".join(text.split()) of a folded text (_fold_chars), without a str object per word (most
     texts hold no other whitespace than space, tab, LF and CR: those are made spaces, runs of
     spaces halved until none is left, the ends stripped)."""
     for other in _OTHER_SPACES:
@@ -981,7 +981,9 @@ def _cfemail_xpath():  # type: ignore[no-untyped-def]
 
     # one walk of the descendants with both tests, not a union of two walks (the same elements,
     # in document order either way)
-    return etree.XPath("descendant::*[@data-cfemail or self::a[contains(@href,'/cdn-cgi/l/email-protection#')]]")
+    return etree.XPath(
+        "descendant::*[@data-cfemail or self::a[contains(@href,'/cdn-cgi/l/email-protection#')]]"
+    )
 
 
 def _decode_cfemail(root) -> None:  # type: ignore[no-untyped-def]
@@ -1275,7 +1277,7 @@ _ASCII_SPACES: Final = bytes(32 if c in (9, 10, 13) else c for c in range(256))
 
 
 def _collapse_ascii(chunk: str) -> str:
-    """" ".join(ASCII `chunk` without _CONTROL_BYTES .split()), without a str object per word:
+    """The " ".join(ASCII `chunk` without _CONTROL_BYTES .split()), without a str object per word:
     the control bytes deleted and the other whitespace made a space in one bytes.translate, then
     runs of spaces halved by bytes.replace until none is left (a run of n takes log2(n) passes,
     each a C scan that makes no object per word), then the ends stripped. The only whitespace
