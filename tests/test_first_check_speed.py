@@ -276,3 +276,14 @@ def test_packed_weights_summed_as_by_sum_of_the_words_that_weigh(lang: str) -> N
     words = detect._words(PARAGRAPHS[lang].lower())
     assert detect._packed_sum(words) == sum(filter(None, map(detect._PACKED_WORDS.get, words)))
     assert detect._packed_sum([]) == 0
+
+
+def test_nfkc_with_no_break_spaces_made_spaces_first_is_nfkc() -> None:
+    import unicodedata
+
+    for text in PARAGRAPHS.values():
+        for raw in (text, text.replace(" ", "\u00a0", 2), "\u00a0\u0301" + text + "\u00a0\u0308"):
+            assert normalize._nfkc(raw) == unicodedata.normalize("NFKC", raw), repr(raw)
+    alphabet = "ae\u0301\u0308\u00a0\u00a8é中 …ﬁ\u202f\u3000Å\u212b한\u1100\u1161"
+    for raw in _random_texts(alphabet, 5000, 13):
+        assert normalize._nfkc(raw) == unicodedata.normalize("NFKC", raw), repr(raw)

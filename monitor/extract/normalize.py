@@ -92,12 +92,22 @@ def _fold_chars(text: str) -> str:
         return text.encode("ascii").translate(None, _CONTROL_BYTES).decode("ascii")
     if not _FOLD_OR_CONTROL.search(text):
         # The common case, in one scan (NFKC never makes a control or folded character).
-        return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+        return _nfkc(text)
     if _FOLD_CHARS.search(text):
         text = _FOLD_CHARS.sub(lambda m: _FOLD_TABLE[ord(m.group())] or "", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _CONTROL.sub("", text)
+
+
+def _nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text). A no-break space (most pages' one character NFKC
+    changes) is made a space first: NFKC decomposes it to one, a starter as it is, so the text
+    with spaces has the same NFKD and so the same NFKC; is_normalized then answers from its quick
+    check, where a no-break space sent the whole text through decomposition and recomposition."""
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def fold_lines(text: str) -> list[str]:
