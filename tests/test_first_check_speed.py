@@ -255,22 +255,6 @@ def test_whitespace_collapsed_as_split_and_join_on_random_text() -> None:
         assert normalize._collapse_ascii(raw) == plain, repr(raw)
 
 
-def test_cloudflare_email_elements_found_by_one_walk_as_by_the_union() -> None:
-    from lxml import etree
-
-    html = (
-        '<html><body><p data-cfemail="1">a<a href="/cdn-cgi/l/email-protection#ab">b'
-        '<span data-cfemail="2">c</span></a></p>'
-        '<A HREF="x/cdn-cgi/l/email-protection#1" DATA-CFEMAIL="3">d</A>'
-        '<a href="/cdn-cgi/l/email-protection">no hash</a><b href="/cdn-cgi/l/email-protection#9">no a</b>'
-        "</body></html>"
-    )
-    root = etree.fromstring(html, etree.HTMLParser())
-    union = etree.XPath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]")(root)
-    assert normalize._cfemail_xpath()(root) == union
-    assert [el.tag for el in union] == ["p", "a", "span", "a"]
-
-
 @pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
 def test_packed_weights_summed_as_by_sum_of_the_words_that_weigh(lang: str) -> None:
     words = detect._words(PARAGRAPHS[lang].lower())

@@ -989,11 +989,7 @@ def _cfemail_xpath():  # type: ignore[no-untyped-def]
     its expression on every call)."""
     from lxml import etree
 
-    # one walk of the descendants with both tests, not a union of two walks (the same elements,
-    # in document order either way)
-    return etree.XPath(
-        "descendant::*[@data-cfemail or self::a[contains(@href,'/cdn-cgi/l/email-protection#')]]"
-    )
+    return etree.XPath(".//*[@data-cfemail]|.//a[contains(@href,'/cdn-cgi/l/email-protection#')]")
 
 
 def _decode_cfemail(root) -> None:  # type: ignore[no-untyped-def]
