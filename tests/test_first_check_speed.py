@@ -231,3 +231,43 @@ def test_marker_pre_test_passes_every_marker() -> None:
         if markers.MARKER.match(text) or markers.MARKER_ONLY.match(text):
             assert markers.may_be_marker(text), text
     assert not any(markers.may_be_marker(t) for t in ("In short.", "As said.", "Cookies", "Kept", "If so"))
+
+
+def _split_join_folded(text: str) -> str:
+    """normalize_text as it was: the folded text split on whitespace and joined by spaces."""
+    return " ".join(normalize._fold_chars(text).split())
+
+
+def test_whitespace_collapsed_as_split_and_join_in_every_language() -> None:
+    for text in PARAGRAPHS.values():
+        messy = "\n\t " + text.replace(" ", " \r\n   \t ", 3).replace(".", ".\u00a0 \u2003", 2) + "  \n"
+        for raw in (text, messy, messy + "\u2028x", messy + "\x85", "\u1680" + messy):
+            assert normalize.normalize_text(raw) == _split_join_folded(raw), repr(raw)
+
+
+def test_whitespace_collapsed_as_split_and_join_on_random_text() -> None:
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    for raw in _random_texts("ab é中\u00ad\u200b①\x00\x7f" + spaces + "   ", 3000, 11):
+        assert normalize.normalize_text(raw) == _split_join_folded(raw), repr(raw)
+    for raw in _random_texts("ab. \t\n\r\x0b\x0c\x1c\x1d\x1f\x00\x7f   ", 3000, 12):
+        kept = raw.encode("ascii").translate(None, normalize._CONTROL_BYTES).decode("ascii")
+        plain = " ".join(kept.split())
+        assert normalize._collapse_ascii(raw) == plain, repr(raw)
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_packed_weights_summed_as_by_sum_of_the_words_that_weigh(lang: str) -> None:
+    words = detect._words(PARAGRAPHS[lang].lower())
+    assert detect._packed_sum(words) == sum(filter(None, map(detect._PACKED_WORDS.get, words)))
+    assert detect._packed_sum([]) == 0
+
+
+def test_nfkc_with_no_break_spaces_made_spaces_first_is_nfkc() -> None:
+    import unicodedata
+
+    for text in PARAGRAPHS.values():
+        for raw in (text, text.replace(" ", "\u00a0", 2), "\u00a0\u0301" + text + "\u00a0\u0308"):
+            assert normalize._nfkc(raw) == unicodedata.normalize("NFKC", raw), repr(raw)
+    alphabet = "ae\u0301\u0308\u00a0\u00a8é中 …ﬁ\u202f\u3000Å\u212b한\u1100\u1161"
+    for raw in _random_texts(alphabet, 5000, 13):
+        assert normalize._nfkc(raw) == unicodedata.normalize("NFKC", raw), repr(raw)

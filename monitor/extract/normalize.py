@@ -61,7 +61,29 @@ _CONTROL_BYTES: Final = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
 
 def normalize_text(text: str) -> str:
     """Fold one string: NFKC, whitespace collapsed, NBSP/zero-width/soft hyphen removed."""
-    return " ".join(_fold_chars(text).split())  # str.split() splits on exactly what \s matches
+    if text.isascii():
+        return _collapse_ascii(text)
+    return _collapse_spaces(_fold_chars(text))
+
+
+# The whitespace (str.isspace) a folded text may still hold besides space, tab, LF and CR: NFKC
+# makes the others a space (NBSP, U+2000-U+200A, U+3000 ...) and _CONTROL deletes VT, FF, 0x1c-0x1f.
+_OTHER_SPACES: Final = ("\x85", "\u1680", "\u2028", "\u2029")
+
+
+def _collapse_spaces(text: str) -> str:
+    """The " ".join(text.split()) of a folded text (_fold_chars), without a str object per word (most
+    texts hold no other whitespace than space, tab, LF and CR: those are made spaces, runs of
+    spaces halved until none is left, the ends stripped)."""
+    for other in _OTHER_SPACES:
+        if other in text:
+            return " ".join(text.split())  # str.split() splits on exactly what \s matches
+    for space in "\t\n\r":
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def _fold_chars(text: str) -> str:
@@ -70,12 +92,22 @@ def _fold_chars(text: str) -> str:
         return text.encode("ascii").translate(None, _CONTROL_BYTES).decode("ascii")
     if not _FOLD_OR_CONTROL.search(text):
         # The common case, in one scan (NFKC never makes a control or folded character).
-        return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+        return _nfkc(text)
     if _FOLD_CHARS.search(text):
         text = _FOLD_CHARS.sub(lambda m: _FOLD_TABLE[ord(m.group())] or "", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _CONTROL.sub("", text)
+
+
+def _nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text). A no-break space (most pages' one character NFKC
+    changes) is made a space first: NFKC decomposes it to one, a starter as it is, so the text
+    with spaces has the same NFKD and so the same NFKC; is_normalized then answers from its quick
+    check, where a no-break space sent the whole text through decomposition and recomposition."""
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def fold_lines(text: str) -> list[str]:
@@ -1241,8 +1273,26 @@ def _fold_chunk(chunk: str) -> str:
     folded in place, as normalize_text would: hashing it for the cache costs what folding it
     does, and the five calls on the way cost more."""
     if chunk.isascii() and _BR not in chunk:
-        return " ".join(chunk.encode("ascii").translate(None, _CONTROL_BYTES).decode("ascii").split())
+        return _collapse_ascii(chunk)
     return (_fold_html_text_cached if len(chunk) <= _CACHED_CHUNK_CHARS else _fold_html_text)(chunk)
+
+
+# ASCII bytes: the whitespace str.split() splits on that survives _CONTROL_BYTES' deletion (tab,
+# line feed, carriage return) as a space; every other byte kept
+_ASCII_SPACES: Final = bytes(32 if c in (9, 10, 13) else c for c in range(256))
+
+
+def _collapse_ascii(chunk: str) -> str:
+    """The " ".join(ASCII `chunk` without _CONTROL_BYTES .split()), without a str object per word:
+    the control bytes deleted and the other whitespace made a space in one bytes.translate, then
+    runs of spaces halved by bytes.replace until none is left (a run of n takes log2(n) passes,
+    each a C scan that makes no object per word), then the ends stripped. The only whitespace
+    split() knows in ASCII is space, tab, LF, VT, FF, CR and 0x1c-0x1f, and the translate leaves
+    none but spaces."""
+    data = chunk.encode("ascii").translate(_ASCII_SPACES, _CONTROL_BYTES)
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return data.strip(b" ").decode("ascii")
 
 
 @lru_cache(maxsize=8192)  # two versions of a policy (and policies from one template) share most paragraphs

@@ -396,15 +396,27 @@ def evidence_of_clauses(texts: Sequence[str], hint: str | None = None) -> list[t
     if len(pieces) != len(at):  # a text with a line break of its own
         return [detect_language_evidence(text, hint) for text in texts]
     out = [detect_language_evidence(text, hint) if not text.isascii() else None for text in texts]
-    words_of = _PACKED_WORDS.get
     for i, piece in zip(at, pieces, strict=True):
-        packed = sum(filter(None, map(words_of, piece.split())))
+        packed = _packed_sum(piece.split())
         verdict = _packed_verdict(packed, hinted) if packed else (hinted or "und", False)
         if verdict is None:  # a close call: as _ascii_evidence decides it
             sample = texts[i][:SAMPLE_CHARS]
             verdict = _scored_evidence(_with_shapes(sample, _latin_scores(sample), hinted), hinted)
         out[i] = verdict
     return out  # type: ignore[return-value]
+
+
+def _packed_sum(words: list[str]) -> int:
+    """The sum of the packed weights (_PACKED_WORDS) of the words that weigh: a compiled loop
+    asks the dict directly (map, filter and sum called its .get through the generic call
+    protocol for every word). The sums are of whole numbers: the same in any order."""
+    packed = 0
+    weights = _PACKED_WORDS
+    for word in words:
+        weight = weights.get(word)
+        if weight is not None:
+            packed += weight
+    return packed
 
 
 def _scored_evidence(scores: dict[str, float], hinted: str | None) -> tuple[str, bool]:
@@ -469,7 +481,7 @@ def _ascii_evidence(sample: str, hinted: str | None) -> tuple[str, bool]:
     """detect_language_evidence of ASCII text (most clauses), by one C-level sum of packed word
     weights (see _PACKED_WORDS) instead of a dictionary update per function word found."""
     words = sample.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    packed = sum(filter(None, map(_PACKED_WORDS.get, words)))  # only the words that weigh
+    packed = _packed_sum(words)
     if not packed:
         return hinted or "und", False
     verdict = _packed_verdict(packed, hinted)
@@ -578,7 +590,7 @@ def _latin_scores(text: str) -> dict[str, float]:
         encoded = low.encode("utf-8", "surrogatepass")
         words = _words(low, encoded)
     scores: dict[str, float] = {}
-    packed = sum(filter(None, map(_PACKED_WORDS.get, words)))
+    packed = _packed_sum(words)
     if packed:
         halves = _HALVES.unpack(packed.to_bytes(_HALVES.size, "little"))
         scores = {lang: h / 2 for lang, h in zip(_PACKED_LANGS, halves, strict=True) if h}
