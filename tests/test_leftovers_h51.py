@@ -324,3 +324,38 @@ SIMILAR_TECHNOLOGIES = [
 @pytest.mark.parametrize(("text", "language"), SIMILAR_TECHNOLOGIES)
 def test_similar_technologies_are_tracking(text: str, language: str) -> None:
     assert "tracking" in extract_facts(text, language).categories
+
+
+# --- the supervisory authority as the one that requires something -----------------------------
+
+AUTHORITY_REQUIRES = [
+    ("We may tell the affected users if the supervisory authority requires it.", "en"),
+    ("Wir können die betroffenen Nutzer informieren, wenn die Aufsichtsbehörde dies verlangt.", "de"),
+    ("Nous pouvons informer les utilisateurs concernés si l’autorité de contrôle l’exige.", "fr"),
+    ("Podemos informar a los usuarios afectados si la autoridad de control lo exige.", "es"),
+    ("Vi kan underrette de berørte brugere, hvis tilsynsmyndigheden kræver det.", "da"),
+    ("Vi kan informera de berörda användarna om tillsynsmyndigheten kräver det.", "sv"),
+    ("Vi kan varsle de berørte brukerne hvis tilsynsmyndigheten krever det.", "no"),
+    ("Wij kunnen de betrokken gebruikers informeren als de toezichthouder dit eist.", "nl"),
+    ("Možemo obavijestiti pogođene korisnike ako nadzorno tijelo to zahtijeva.", "hr"),
+    ("Prizadete uporabnike lahko obvestimo, če nadzorni organ to zahteva.", "sl"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), AUTHORITY_REQUIRES)
+def test_authority_that_requires_is_no_right_to_complain(text: str, language: str) -> None:
+    assert "rights" not in extract_facts(text, language).categories
+
+
+def test_breach_notice_made_conditional_on_the_authority_is_security() -> None:
+    old = "If there is a high risk, we contact the affected individuals directly."
+    new = (
+        "If there is a high risk, we may contact the affected individuals "
+        "if the supervisory authority requires it."
+    )
+    assert_alert(modified(old, new), "security")
+
+
+def test_right_to_complain_still_read() -> None:
+    text = "You may lodge a complaint with the supervisory authority in your country."
+    assert "rights" in extract_facts(text, "en").categories
