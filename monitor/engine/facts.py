@@ -1842,9 +1842,8 @@ def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     )
     if places and "transfer" not in hits and (_sends(text, lex) or processed):
         hits["transfer"] = 1  # "transferred to Canada", "sent to our centre in India": a destination
-    training = lex.purposes.get("AI training")
-    if training is not None and "purpose" not in hits and caseless.search(training, text):
-        hits["purpose"] = 1  # "used to train our models": what the data is for
+    if "purpose" not in hits and _names_ai_use(text, lex, flows):
+        hits["purpose"] = 1  # "used to train our models", "answered by our AI assistant": what it is for
     if "purpose" not in hits and flows and _names_a_commercial_use(text, lex):
         hits["purpose"] = 1  # "kept to answer your questions and to send you offers": what it is for
     ages, age_spans = _ages(text, lex)
@@ -2019,3 +2018,18 @@ class _DeferredFacts(ClauseFacts):
     @_deferred
     def is_update_stamp(self) -> bool:
         return _is_update_stamp(self._reading.raw, self._reading.lex)
+
+
+def _names_ai_use(text: str, lex: Lexicon, flows: bool) -> bool:
+    """The text names an AI system trained on or working on data ("to train our models", "answered
+    by our AI assistant"): a use of the data, even where no verb of using it stands. The title of a
+    document about such a system ("Terms for testing our AI chatbot"), naming no flow of data, is
+    a link to those terms, no use."""
+    training = lex.purposes.get("AI training")
+    if training is not None and caseless.search(training, text):
+        return True
+    working = lex.purposes.get("AI processing")
+    if working is None or not caseless.search(working, text):
+        return False
+    titles = lex.document_titles
+    return flows or titles is None or not caseless.search(titles, text)

@@ -231,6 +231,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "marketing",
             "profiling",
             "AI training",
+            "AI processing",
             "research",
             "analytics",
             "personalisation",

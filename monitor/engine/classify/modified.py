@@ -29,6 +29,7 @@ from monitor.engine.classify.page_parts import (
     _names_nothing_done,
     _section_categories,
     _substantial,
+    only_points_to_other_texts,
 )
 from monitor.engine.classify.textwords import (
     _WORD,
@@ -60,6 +61,7 @@ from monitor.engine.facts import (
     pick_lexicon,
 )
 from monitor.engine.facts import _sends as _text_sends
+from monitor.engine.segment import split_sentences
 from monitor.engine.subject import with_subject
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
@@ -187,6 +189,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "It governs data transfers, storage periods and your rights" -> "... and storage periods":
         # the topics a document covers, listed; its other sentences state the terms
         return _done(change, list(clause_cats), [], False, "none", prefix + "says what the policy explains")
+    if only_points_to_other_texts(old) and only_points_to_other_texts(new):
+        # "Our cookie notice explains which cookies we set" -> "Read which cookies we set and how to
+        # refuse them in our cookie notice": what another text explains, said either way
+        return _done(change, list(clause_cats), [], False, "none", prefix + "points to another text")
     if old.is_heading and new.is_heading and not findings_state_terms(findings):
         # "Export of data" -> "Transfer of data to third countries": a title names what its section
         # is about; the terms are in the section's sentences (an added heading is quiet alike)
@@ -464,6 +470,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "data gathered by cookies is processed on your consent" -> "on our legitimate interest":
         # what is said of the cookies in other words is a tracking term, as in the findings above
         changed_cats.add("tracking")
+    if changed_cats & RECIPIENT_CATEGORIES and _edited_sentences_secure(old, new):
+        # "measures taken by us and by our service providers" -> "… by us": whom the safeguards
+        # bind, a term of security as well as of who handles the data
+        changed_cats.add("security")
     if changed_cats:
         finding = _Finding(Fact(_ordered(changed_cats)[0], was, now, "changed", "wording"), "low")
         return _done(
@@ -1463,3 +1473,14 @@ def _label_restates_body(old_clause: Clause, new_clause: Clause, changed: set[st
         return False  # a word replaced by another in the label: not only said or left unsaid
     body = extract_facts(old[at_old + 1 :], old_clause.language)
     return changed <= set(body.categories)
+
+
+def _edited_sentences_secure(old: Clause, new: Clause) -> bool:
+    """Each sentence that differs between the versions, on both sides, states safeguards (security
+    measures): what was edited is said of the measures."""
+    old_sentences, new_sentences = split_sentences(old.text), split_sentences(new.text)
+    edited = [(t, old.language) for t in old_sentences if t not in new_sentences]
+    edited += [(t, new.language) for t in new_sentences if t not in old_sentences]
+    if not edited or len(edited) > 2 * len(old_sentences):
+        return False
+    return all("security" in extract_facts(text, language).categories for text, language in edited)

@@ -12,6 +12,7 @@ from typing import Final
 
 from monitor.engine.classify.textwords import _HAN_RE, _WORD, _has_han, _unexcepted
 from monitor.engine.facts import ClauseFacts, Polarity, extract_facts, pick_lexicon
+from monitor.engine.segment import split_sentences
 from monitor.lang import caseless
 from monitor.lang.lexicon import Lexicon
 from monitor.lang.startup_cache import compile_cached
@@ -72,6 +73,39 @@ def _points_elsewhere(clause: Clause) -> bool:
 POINTER_OPENING_MAX_WORDS = 45
 # what may come before the opening pointer: a bracket, a quote, a dash, markup
 _LEAD: Final = compile_cached(r"[\W_]{0,3}")
+
+
+def only_points_to_other_texts(clause: Clause) -> bool:
+    """Every sentence of the clause that touches a term sends the reader to another text ("Our
+    cookie notice tells you which cookies we set and how to refuse them"): what it names is what
+    that text explains, so re-wording it changes no term here. Sentences naming no term (what the
+    other texts apply to) may stand beside them; the clause holds a pointer somewhere."""
+    lex = pick_lexicon(clause.text, clause.language)
+    if lex.pointers is None or not caseless.search(lex.pointers, clause.text):
+        return False
+    # unmerged: a pointer alone ("Learn more.") must not lend its opening to the next sentence
+    for sentence in split_sentences(clause.text, merge_fragments=False):
+        facts = extract_facts(sentence, clause.language)
+        if MATERIAL_CATEGORIES.intersection(facts.categories) and not _sentence_points_elsewhere(
+            sentence, facts, lex
+        ):
+            return False
+    return True
+
+
+def _sentence_points_elsewhere(sentence: str, facts: ClauseFacts, lex: Lexicon) -> bool:
+    """A short sentence holding a pointer, or one that opens with it ("In our notice you can read
+    how ..."), naming no recipient, period, place, age or promise of its own."""
+    assert lex.pointers is not None
+    if facts.recipients or facts.durations or facts.places or facts.ages or _promises(facts):
+        return False
+    words = len(_WORD.findall(sentence))
+    if words <= POINTER_MAX_WORDS and caseless.search(lex.pointers, sentence):
+        return True
+    if words > POINTER_OPENING_MAX_WORDS:
+        return False
+    lead = _LEAD.match(sentence)
+    return lex.pointers.match(sentence, lead.end() if lead else 0) is not None
 
 
 def opens_with_pointer(clause: Clause, facts: ClauseFacts) -> bool:
