@@ -6,14 +6,13 @@ for ads, sell it, or share it except as needed"), the earlier items stay ruled o
 asking for access to the user's storage, or the user importing files, is data collected;
 "payment information" is financial data, and a kind of data dropped from what a purpose clause
 processes is a collection change; the reason of a request is no right; "for your identification"
-said as "for identification purposes" beside other edits is the same purpose; the right to the
-deletion of data said again elsewhere is no new right, though deleting is a retention word;
-recording when the user opens a newsletter is tracking."""
+said as "for identification purposes" beside other edits is the same purpose; recording when the
+user opens a newsletter is tracking."""
 
 from __future__ import annotations
 
 import pytest
-from engine_checks import assert_alert, assert_quiet, modified, page_changes, section_page, single
+from engine_checks import assert_alert, assert_quiet, modified, single
 
 from monitor.engine.facts import extract_facts
 
@@ -423,17 +422,6 @@ def test_for_identification_said_as_identification_purposes_beside_other_edits(
     language: str, old: str, new: str
 ) -> None:
     assert_quiet(modified(old, new, language))
-
-
-# deleting is a retention word: the right to the deletion of data, stated in the old version, is no new right
-def test_erasure_right_restated_with_a_form_is_quiet() -> None:
-    rights = [
-        "You have the right to access your data, to correct it and to have it deleted.",
-        "Write to us to use these rights.",
-    ]
-    extra = "In particular, you can use your right to the deletion of your data through our online form."
-    changes = page_changes(section_page("Your rights", rights), section_page("Your rights", [*rights, extra]))
-    assert changes and not any(c.material for c in changes), changes
 
 
 # recording whether the user opens a newsletter: tracking

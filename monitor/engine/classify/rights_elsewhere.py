@@ -97,15 +97,12 @@ def _only_rights(facts: ClauseFacts, classified: Change, clause: Clause) -> froz
     """The rights a clause states, when rights are the only material term it states: no data, no
     party, no use, no period, no promise, no place. Under a heading about rights, a right named
     in words the rights keywords miss ("a right of complaint exists") is stated there."""
+    if set(classified.categories) & MATERIAL_CATEGORIES != {"rights"}:
+        return frozenset()
     if any(f.kind != "right" for f in classified.facts):
         return frozenset()
     named = facts.rights or (facts.rights_named if "rights" in _section_categories(clause) else frozenset())
     if not named or not named <= GENERAL_RIGHTS:
-        return frozenset()
-    # "your right to the deletion of your data": deleting is a word of retention too, with no
-    # period or state of keeping said (checked below) it names the right only
-    erasing = {"retention"} if "erasure" in named else set()
-    if set(classified.categories) & MATERIAL_CATEGORIES - erasing != {"rights"}:
         return frozenset()
     rights = named
     said = (
