@@ -849,7 +849,12 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
         if not found:
             continue
         if not _denies(text, seg, lex):
+            split = _excepted_last_item(named, lex)
             for kind, key in found:
+                if split is not None and key in _keys(kinds[kind], named[:split]):
+                    if key not in _keys(kinds[kind], named[split:]):
+                        negated.add((kind, key))
+                        continue
                 stated[kind].add(key)
             continue
         # "we share it with no one except our payment processor": what the exceptions name is
@@ -864,6 +869,41 @@ def _named_things(text: str, lex: Lexicon) -> tuple[dict[str, frozenset[str]], f
             stated[kind].add(key)
     ruled_out = frozenset(n for n in negated if n[1] not in stated[n[0]])
     return {k: frozenset(v) for k, v in stated.items()}, ruled_out
+
+
+ITEM_VERB_REACH = 3  # words a list item's verb may come after ("ni ne les transmettons")
+
+
+@lru_cache(maxsize=32)
+def _item_bounds(lex: Lexicon) -> re.Pattern[str]:
+    """A comma or a conjunction: where one item of a list ends and the next begins."""
+    words = "|".join(re.escape(w) for w in sorted(lex.conjunctions, key=len, reverse=True))
+    return re.compile(rf"[,，、]|\b(?:{words})\b" if words else r"[,，、]", re.IGNORECASE)
+
+
+def _excepted_last_item(seg: str, lex: Lexicon) -> int | None:
+    """Where the last of a list of things not done starts, when only that last one carries an
+    exception: in "we do not use it for ads, sell it, or pass it on except as needed to run the
+    app" the exception lets the data be passed on, while ads and selling stay ruled out. The
+    last item opens (after its conjunction or "nor") with a verb of doing something with data;
+    None when there is no such list ("we do not share it except with our host", "not for ads or
+    analytics, except ...": the exception is the whole promise's)."""
+    exceptions, negators, verbs = lex.list_exceptions, lex.negators, lex.actions.any
+    if exceptions is None or negators is None or verbs is None or lex.cjk:
+        return None
+    opening = exceptions.search(seg)
+    if opening is None:
+        return None
+    head = seg[: opening.start()].rstrip().rstrip(",，、").rstrip()
+    bounds = list(_item_bounds(lex).finditer(head))
+    if not bounds or not negators.search(head, 0, bounds[-1].start()):
+        return None
+    words = head[bounds[-1].end() :].split()
+    while words and is_list_negator(words[0].strip(",;"), lex):
+        words = words[1:]
+    if not any(verbs.match(" ".join(words[i:])) for i in range(min(ITEM_VERB_REACH, len(words)))):
+        return None
+    return bounds[-1].start()
 
 
 def _inside_ad_id(key: str, seg: str, lex: Lexicon) -> bool:
@@ -1641,6 +1681,21 @@ def _without_warranty_terms(text: str, lex: Lexicon) -> str:
     return terms.sub(" ", text)
 
 
+def _without_contract_withdrawal(text: str, lex: Lexicon) -> str:
+    """A sentence without the consumer's right to withdraw from a contract it names ("you may
+    exercise your right of withdrawal online", "droit de rétractation"): a right under consumer
+    law, no right over personal data. Kept where the sentence is about withdrawing consent
+    ("right of withdrawal: you may withdraw your consent at any time")."""
+    terms = lex.contract_withdrawal
+    if terms is None or not caseless.search(terms, text):
+        return text
+    rest = terms.sub(" ", text)
+    consent = lex.rights.get("withdraw consent")
+    if consent is not None and caseless.search(consent, rest):
+        return text
+    return rest
+
+
 DEFINED_TERM_WORDS = 6  # a defined term is a short name: "Transaction", "Digital Asset Account"
 _QUOTES = "\"'“”„«»‘’「」『』"
 
@@ -1784,7 +1839,7 @@ def _as_acceptance(text: str, lex: Lexicon, hits: dict[str, int]) -> None:
 def _extract(text: str, lex: Lexicon, raw: str) -> ClauseFacts:
     whole, text = text, _without_users_own_sharing(without_user_duties(text, lex), lex)
     text = _without_warranty_terms(_without_document_names(text, lex), lex)
-    text = _without_controller_name(text, lex)
+    text = _without_contract_withdrawal(_without_controller_name(text, lex), lex)
     unblanked, (text, given) = text, _without_giving_to_us(text, lex)
     # the share words blanked count for sharing only: "delete what you shared with us" is a right
     hits = _category_hits(unblanked, lex)

@@ -257,6 +257,11 @@ class Lexicon:
     # the warranties a service disclaims ("fitness for a particular purpose"): a legal formula,
     # no use of personal data
     warranty_terms: re.Pattern[str] | None = None
+    # a consumer's right to withdraw from a contract ("right of withdrawal", "Widerrufsrecht"):
+    # consumer law, no right over personal data
+    contract_withdrawal: re.Pattern[str] | None = None
+    # the user's request named as a thing ("the reason for your request"): no right by itself
+    request_nouns: re.Pattern[str] | None = None
     # events other than a change of the policy a promise to tell may follow ("if we suspend your
     # account"): the notice is of that event
     notice_events: re.Pattern[str] | None = None
@@ -538,6 +543,8 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         definition_verbs=_alternation(data.get("definition_verbs"), cjk),
         document_names=_alternation(data.get("document_names"), cjk),
         warranty_terms=_alternation(data.get("warranty_terms"), cjk),
+        contract_withdrawal=_alternation(data.get("contract_withdrawal"), cjk),
+        request_nouns=_alternation(data.get("request_nouns"), cjk),
         notice_events=_alternation(data.get("notice_events"), cjk),
         deletion=_alternation(data.get("deletion"), cjk),
         document_titles=_alternation(data.get("document_titles"), cjk),

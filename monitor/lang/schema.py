@@ -45,6 +45,8 @@ SCHEMA: dict[str, str] = {
     "definition_verbs": "list",
     "document_names": "list",
     "warranty_terms": "list",
+    "contract_withdrawal": "list",
+    "request_nouns": "list",
     "notice_events": "list",
     "deletion": "list",
     "document_titles": "list",

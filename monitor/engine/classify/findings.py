@@ -92,6 +92,19 @@ def _ordered(cats: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c in wanted]
 
 
+def _data_used_for_a_purpose(change: Change, findings: list[_Finding]) -> bool:
+    """A kind of data added to or dropped from what a clause about a purpose says is processed
+    ("for fraud checks we process A, B and C"). Messages named in such a clause are mostly what
+    is sent to the user ("... or commercial messages": a use), not the content of the user's own
+    communications, so they add no collection."""
+    named = [f.fact for f in findings if f.fact.kind == "data_type" and f.fact.category == "purpose"]
+    kinds = {fact.old or fact.new for fact in named}
+    if not kinds - {"communications"}:
+        return False
+    clause = change.new or change.old
+    return clause is not None and _facts(clause).states_flow
+
+
 def _done(
     change: Change, cats: list[str], findings: list[_Finding], material: bool, severity: str, explanation: str
 ) -> Change:
@@ -108,6 +121,10 @@ def _done(
         # "we share it only with couriers bound by confidentiality" -> "... with couriers": a
         # safeguard the recipients were held to, a term of that sharing
         cats = [*cats, "sharing"]
+    if material and "collection" not in cats and _data_used_for_a_purpose(change, findings):
+        # "for fraud prevention we process your visits, devices and payment details" -> "... your
+        # visits and devices": a kind of data no longer (or newly) handled is what is collected too
+        cats = [*cats, "collection"]
     if material and "transfer" not in cats and _transfer_safeguard(change, findings):
         # "transferred to the US with safeguards such as encryption and access controls" ->
         # "… such as access controls": a safeguard of the transfer dropped

@@ -341,6 +341,13 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         tuple(i for i in listed[0] if not _names_only(i, kept, lex)),
         tuple(i for i in listed[1] if not _names_only(i, kept, lex)),
     )
+    if "rights" in material_cats and lex.request_nouns is not None:
+        # "stating your name, the reason for your request and the right concerned": what a request
+        # gives is no right; an item named only by "your request" drops or adds none
+        listed = (
+            tuple(i for i in listed[0] if not _request_detail(i, new.language, lex)),
+            tuple(i for i in listed[1] if not _request_detail(i, old.language, lex)),
+        )
     list_cats = material_cats & LIST_CATEGORIES
     if not (of.states_flow or nf.states_flow):  # "bought A or B through a reseller": products
         list_cats -= RECIPIENT_CATEGORIES
@@ -425,6 +432,8 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if "rights" in changed_cats and _request_named_only(old, new, lex):
+        changed_cats.discard("rights")  # "state the reason for your request" dropped: no right went
     if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
         changed_cats.discard("purpose")  # "Sie können unsere Website nutzen": the user uses the site
     if changed_cats and _label_restates_body(old, new, changed_cats):
@@ -457,7 +466,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "podemos utilizar … para" -> "el uso de … nos permite": "use" said once as a verb with its
         # aim, once as a noun; the hit counts differ, the use does not
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
-    if changed_cats == {"purpose"} and _purpose_marker_only(old.text, new.text, of, nf, lex):
+    if changed_cats == {"purpose"} and (
+        _purpose_marker_only(old.text, new.text, of, nf, lex) or _purpose_marker_in_edits(pairs, of, nf, lex)
+    ):
         return _done(change, list(clause_cats), [], False, "none", prefix + "re-worded; the same purpose")
     if changed_cats == {"retention"} and _period_named_again(pairs, lex, of, nf, new.text):
         # "when the retention period ends" -> "when that period ends": the period the clause
@@ -715,6 +726,46 @@ def _purpose_marker_only(old: str, new: str, of: ClauseFacts, nf: ClauseFacts, l
         return Counter({w: n for w, n in words.items() if len(w) > 1 or not w.isascii()})  # "d'", "l'"
 
     return rest(old) == rest(new)
+
+
+def _request_detail(item: str, language: str, lex: Lexicon) -> bool:
+    """A list item about rights only by naming the user's request ("the reason for your
+    request"): without those words it is about no right."""
+    assert lex.request_nouns is not None
+    if not caseless.search(lex.request_nouns, item):
+        return False
+    return "rights" not in extract_facts(lex.request_nouns.sub(" ", item), language).categories
+
+
+def _request_named_only(old: Clause, new: Clause, lex: Lexicon) -> bool:
+    """The two sides name rights as often once the words for the user's request are blanked
+    ("... stating the reason for your request and the right concerned" -> "... stating the right
+    concerned"): only how often "your request" is said changed."""
+    if lex.request_nouns is None:
+        return False
+    counts = [
+        extract_facts(lex.request_nouns.sub(" ", c.text), c.language).category_hits.get("rights", 0)
+        for c in (old, new)
+    ]
+    return counts[0] == counts[1]
+
+
+def _purpose_marker_in_edits(
+    pairs: list[tuple[str, str]], of: ClauseFacts, nf: ClauseFacts, lex: Lexicon
+) -> bool:
+    """The edits that change how often the clause says "purpose" only swap the words that say
+    "for" ("pour votre identification" -> "à des fins d'identification"), while the clause's
+    other edits (a name, an address) say nothing of purpose: the same purposes."""
+    pattern = lex.categories.get("purpose")
+    if pattern is None or of.purposes != nf.purposes:
+        return False
+
+    def rest(text: str) -> Counter[str]:
+        words = _content_words(pattern.sub(" ", text), lex)
+        return Counter({w: n for w, n in words.items() if len(w) > 1 or not w.isascii()})
+
+    marked = [(o, n) for o, n in pairs if caseless.count(pattern, o) != caseless.count(pattern, n)]
+    return bool(marked) and all(rest(o) == rest(n) for o, n in marked)
 
 
 SWAP_MAX_EDITED_WORDS = 24  # a re-written paragraph's verbs are no swap of one for another
