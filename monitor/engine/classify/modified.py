@@ -370,6 +370,13 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
     if _deletion_exception_listed(listed, material_cats, old.text, new.text, lex):
         list_cats = {"retention"}  # "erased unless needed for A" -> "… for A or B": less is erased
+    if list_cats & RECIPIENT_CATEGORIES and lex.journeys is not None:
+        # "if you book a flight from A to B or C, we give your data to the authorities": the
+        # places of the user's trip are where the user goes, not whom the data is given to
+        listed = (
+            tuple(i for i in listed[0] if not _trip_place(i, new.text, lex)),
+            tuple(i for i in listed[1] if not _trip_place(i, old.text, lex)),
+        )
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
         # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
@@ -1244,6 +1251,34 @@ def _negated_other_term(of: ClauseFacts, lex: Lexicon, old: str, new: str) -> bo
 
 
 _NEGATED_SPAN = 4  # words after a negator that it rules out
+
+
+JOURNEY_REACH = 60  # characters before an item where the trip it is a place of is named
+
+
+def _trip_place(item: str, text: str, lex: Lexicon) -> bool:
+    """Every mention of the list item stands shortly after a word for a trip of the user ("a
+    flight from A to B or C", "Reise nach A oder B", "航班飞往A或B"), with no verb of doing
+    something with data nor any recipient between: a place the user travels to or from."""
+    journeys, verbs = lex.journeys, lex.actions.any
+    needle = item.strip().lower()
+    if journeys is None or not needle:
+        return False
+    low = text.lower()
+    starts = [m.start() for m in re.finditer(re.escape(needle), low)]
+    for at in starts:
+        window = text[max(0, at - JOURNEY_REACH) : at]
+        trips = list(journeys.finditer(window))
+        if not trips:
+            return False
+        between = window[trips[-1].end() :]
+        if (verbs is not None and caseless.search(verbs, between)) or any(
+            p.search(between) for p in lex.recipients.values()
+        ):
+            return False
+        if re.search(r"[.;:!?。；：]", between):
+            return False
+    return bool(starts)
 
 
 def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:

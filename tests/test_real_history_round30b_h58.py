@@ -1,0 +1,164 @@
+"""Real version histories, round 30b (h58): patterns from a French airline's policy history.
+
+Each test states, in new sentences, a pattern the engine got wrong on real consecutive versions:
+the places of a trip the user makes ("when you book a trip from A to B or C, we must hand your
+booking to the border police") are where the user goes, not whom the data is given to: a place
+added to or dropped from that trip is no recipient.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_checks import assert_alert, assert_quiet, modified
+
+# --- the places of the user's trip are no recipients -----------------------------------------
+
+# (language, old, new): a place added to the trip of an example; the recipient stays the same
+TRIP_PLACES = [
+    (
+        "en",
+        (
+            "For instance, "
+            "if you book a trip from Oslo to Bergen, we have to hand your booking to the border police."
+        ),
+        (
+            "For instance, "
+            "if you book a trip from Oslo to Bergen or Tromsø, "
+            "we have to hand your booking to the border police."
+        ),
+    ),
+    (
+        "de",
+        (
+            "Wenn Sie zum Beispiel eine Reise von Graz nach Split buchen, "
+            "müssen wir Ihre Buchung an die Grenzpolizei weitergeben."
+        ),
+        (
+            "Wenn Sie zum Beispiel eine Reise von Graz nach Split oder Zadar buchen, "
+            "müssen wir Ihre Buchung an die Grenzpolizei weitergeben."
+        ),
+    ),
+    (
+        "fr",
+        (
+            "Ainsi, "
+            "si vous réservez un voyage de Nantes vers Porto, "
+            "nous devons transmettre votre réservation à la police des frontières."
+        ),
+        (
+            "Ainsi, "
+            "si vous réservez un voyage de Nantes vers Porto ou Faro, "
+            "nous devons transmettre votre réservation à la police des frontières."
+        ),
+    ),
+    (
+        "es",
+        (
+            "Por ejemplo, "
+            "si reserva un viaje de Bilbao a Lisboa, debemos comunicar su reserva a la policía de fronteras."
+        ),
+        (
+            "Por ejemplo, "
+            "si reserva un viaje de Bilbao a Lisboa o Oporto, "
+            "debemos comunicar su reserva a la policía de fronteras."
+        ),
+    ),
+    (
+        "da",
+        (
+            "Hvis du for eksempel bestiller en rejse fra Aalborg til Riga, "
+            "skal vi videregive din booking til grænsepolitiet."
+        ),
+        (
+            "Hvis du for eksempel bestiller en rejse fra Aalborg til Riga eller Vilnius, "
+            "skal vi videregive din booking til grænsepolitiet."
+        ),
+    ),
+    (
+        "sv",
+        (
+            "Om du till exempel bokar en resa från Luleå till Tallinn "
+            "måste vi lämna ut din bokning till gränspolisen."
+        ),
+        (
+            "Om du till exempel bokar en resa från Luleå till Tallinn eller "
+            "Riga måste vi lämna ut din bokning till gränspolisen."
+        ),
+    ),
+    (
+        "no",
+        (
+            "Hvis du for eksempel bestiller en reise fra Tromsø til Riga, "
+            "må vi utlevere bestillingen din til grensepolitiet."
+        ),
+        (
+            "Hvis du for eksempel bestiller en reise fra Tromsø til Riga eller Vilnius, "
+            "må vi utlevere bestillingen din til grensepolitiet."
+        ),
+    ),
+    (
+        "nl",
+        (
+            "Als u bijvoorbeeld een reis van Groningen naar Porto boekt, "
+            "moeten wij uw boeking doorgeven aan de grenspolitie."
+        ),
+        (
+            "Als u bijvoorbeeld een reis van Groningen naar Porto of Faro boekt, "
+            "moeten wij uw boeking doorgeven aan de grenspolitie."
+        ),
+    ),
+    (
+        "hr",
+        (
+            "Na primjer, "
+            "ako rezervirate putovanje iz Osijeka u Beč, "
+            "vašu rezervaciju moramo proslijediti graničnoj policiji."
+        ),
+        (
+            "Na primjer, "
+            "ako rezervirate putovanje iz Osijeka u Beč ili Graz, "
+            "vašu rezervaciju moramo proslijediti graničnoj policiji."
+        ),
+    ),
+    (
+        "sl",
+        (
+            "Če na primer rezervirate potovanje iz Maribora v Split, "
+            "moramo vašo rezervacijo posredovati mejni policiji."
+        ),
+        (
+            "Če na primer rezervirate potovanje iz Maribora v Split ali Zadar, "
+            "moramo vašo rezervacijo posredovati mejni policiji."
+        ),
+    ),
+    (
+        "zh",
+        "例如，如果您预订从成都飞往曼谷的航班，我们必须将您的预订信息提供给边境警察。",
+        "例如，如果您预订从成都飞往曼谷或清迈的航班，我们必须将您的预订信息提供给边境警察。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), TRIP_PLACES, ids=[t[0] for t in TRIP_PLACES])
+def test_a_place_of_the_users_trip_is_no_recipient(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+# (language, old, new): a party added to whom the data is given: still a recipient added
+RECIPIENTS_ADDED = [
+    (
+        "en",
+        "We hand your booking to the border police or Skyguard.",
+        "We hand your booking to the border police, Skyguard or Tripcheck.",
+    ),
+    (
+        "fr",
+        "Nous transmettons votre réservation à la police des frontières ou à Skyguard.",
+        "Nous transmettons votre réservation à la police des frontières, à Skyguard ou à Tripcheck.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), RECIPIENTS_ADDED, ids=[t[0] for t in RECIPIENTS_ADDED])
+def test_a_party_added_beside_a_trip_word_is_still_a_recipient(language: str, old: str, new: str) -> None:
+    assert_alert(modified(old, new, language), "sharing")
