@@ -162,3 +162,79 @@ RECIPIENTS_ADDED = [
 @pytest.mark.parametrize(("language", "old", "new"), RECIPIENTS_ADDED, ids=[t[0] for t in RECIPIENTS_ADDED])
 def test_a_party_added_beside_a_trip_word_is_still_a_recipient(language: str, old: str, new: str) -> None:
     assert_alert(modified(old, new, language), "sharing")
+
+
+# --- "may reveal X" said as "allows inferring X": the same possibility -------------------------
+
+# (language, old, new): a modal and its verb put as an enabler and another verb; nothing else.
+# Dutch is left out: its verb comes at the end ("maakt het mogelijk X te verkrijgen"), beyond the reach.
+POSSIBILITY_AS_ENABLING = [
+    (
+        "en",
+        "A request for a special meal may reveal your religion or a health condition.",
+        "A request for a special meal allows obtaining hints about your religion or a health condition.",
+    ),
+    (
+        "de",
+        "Ein Wunsch nach einer Sondermahlzeit kann Hinweise auf Ihre Religion oder Gesundheit geben.",
+        (
+            "Ein Wunsch nach einer Sondermahlzeit ermöglicht es, Hinweise "
+            "auf Ihre Religion oder Gesundheit zu erhalten."
+        ),
+    ),
+    (
+        "fr",
+        "Une demande de repas spécial peut révéler votre religion ou votre état de santé.",
+        (
+            "Une demande de repas spécial permet d'obtenir des indices "
+            "sur votre religion ou votre état de santé."
+        ),
+    ),
+    (
+        "es",
+        "Una solicitud de comida especial puede revelar su religión o su estado de salud.",
+        "Una solicitud de comida especial permite obtener indicios sobre su religión o su estado de salud.",
+    ),
+    (
+        "da",
+        "En anmodning om et særligt måltid kan afsløre din religion eller dit helbred.",
+        (
+            "En anmodning om et særligt måltid gør det muligt at "
+            "indsamle tegn på din religion eller dit helbred."
+        ),
+    ),
+    (
+        "sv",
+        "En begäran om en specialmåltid kan avslöja din religion eller din hälsa.",
+        "En begäran om en specialmåltid gör det möjligt att samla in tecken på din religion eller din hälsa.",
+    ),
+    (
+        "no",
+        "En forespørsel om et spesialmåltid kan avsløre din religion eller din helse.",
+        "En forespørsel om et spesialmåltid gjør det mulig å samle inn tegn på din religion eller din helse.",
+    ),
+    (
+        "hr",
+        "Zahtjev za posebnim obrokom može otkriti vašu vjeru ili zdravstveno stanje.",
+        "Zahtjev za posebnim obrokom omogućuje prikupiti naznake o vašoj vjeri ili zdravstvenom stanju.",
+    ),
+    (
+        "sl",
+        "Zahteva za poseben obrok lahko razkrije vašo vero ali zdravstveno stanje.",
+        "Zahteva za poseben obrok omogoča zbrati namige o vaši veri ali zdravstvenem stanju.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"), POSSIBILITY_AS_ENABLING, ids=[t[0] for t in POSSIBILITY_AS_ENABLING]
+)
+def test_a_possibility_said_as_enabling_changes_no_term(language: str, old: str, new: str) -> None:
+    assert_quiet(modified(old, new, language))
+
+
+def test_a_modal_dropped_without_an_enabler_still_alerts() -> None:
+    change = modified(
+        "We may share your booking with the border police.", "We share your booking with the border police."
+    )
+    assert change.material, change

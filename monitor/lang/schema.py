@@ -77,6 +77,7 @@ SCHEMA: dict[str, str] = {
     "place_prepositions": "list",
     "outside_places": "list",
     "journeys": "list",
+    "enablers": "list",
     "data_sources": "list",
     "catch_all_items": "list",
     "enabling_use": "list",

@@ -302,6 +302,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
     if modality and not negation and _use_said_as_enabling(old.text, new.text, material_cats, lex):
         modality = 0  # "we may use your data to X" -> "the use of your data enables X": the same use
+    possibility_reworded = bool(modality) and _count_change(lex.enablers, old.text, new.text) == -modality
+    if possibility_reworded and not negation:
+        modality = 0  # "which may reveal X" -> "and allow inferring X": a possibility said as enabling
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
         # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
         # with no keyword of its own is about what its section is about
@@ -439,6 +442,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if changed_cats and possibility_reworded:
+        # "pouvant révéler X" -> "permettant de déduire X": the verb of what is possible changed
+        # with its modal put as an enabler; what the rest of the sentence states is the same
+        changed_cats = _beyond_possibilities(changed_cats, old.text, new.text, lex)
     if "rights" in changed_cats and _request_named_only(old, new, lex):
         changed_cats.discard("rights")  # "state the reason for your request" dropped: no right went
     if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
@@ -1525,6 +1532,21 @@ def _without_catch_alls(
         tuple(i for i in listed[0] if not sweep.fullmatch(i.strip().rstrip(".").strip())),
         tuple(i for i in listed[1] if not sweep.fullmatch(i.strip().rstrip(".").strip())),
     )
+
+
+POSSIBLE_VERB_REACH = 3  # words after a modal or an enabler: the verb of what is possible
+
+
+def _beyond_possibilities(cats: set[str], old: str, new: str, lex: Lexicon) -> set[str]:
+    """The categories whose keywords still differ once each modal or enabler and the few words
+    after it (the thing said to be possible) are set aside on both sides."""
+    sources = [p.pattern for p in (lex.modals, lex.enablers) if p is not None]
+    if lex.cjk or not sources:
+        return cats
+    tail = rf"(?:[\s'’]+[\w-]+){{0,{POSSIBLE_VERB_REACH}}}"
+    possible = compile_cached(rf"(?:{'|'.join(sources)}){tail}", re.IGNORECASE)
+    bare_old, bare_new = possible.sub(" ", old), possible.sub(" ", new)
+    return {c for c in cats if _count_changed(lex.categories.get(c), bare_old, bare_new)}
 
 
 def _use_said_as_enabling(old: str, new: str, material_cats: set[str], lex: Lexicon) -> bool:
