@@ -238,3 +238,104 @@ def test_a_modal_dropped_without_an_enabler_still_alerts() -> None:
         "We may share your booking with the border police.", "We share your booking with the border police."
     )
     assert change.material, change
+
+
+# --- items added to "further data is processed, such as A, B and C": data collected -------------
+
+# (language, sentence with the listed data as {}, the items before, the items after)
+PROCESSED_DATA_LISTED = [
+    (
+        "en",
+        "When you join the club, we process further personal data, such as {} and the points you earned.",
+        "your member number, your tier",
+        "your member number, your shoe size, your allergies, your tier",
+    ),
+    (
+        "de",
+        (
+            "Wenn Sie dem Club beitreten, verarbeiten wir weitere "
+            "personenbezogene Daten, wie {} und Ihre Punkte."
+        ),
+        "Ihre Mitgliedsnummer, Ihre Stufe",
+        "Ihre Mitgliedsnummer, Ihre Schuhgröße, Ihre Allergien, Ihre Stufe",
+    ),
+    (
+        "fr",
+        (
+            "Lorsque vous rejoignez le club, nous traitons d'autres "
+            "données personnelles, comme {} et vos points."
+        ),
+        "votre numéro de membre, votre niveau",
+        "votre numéro de membre, votre pointure, vos allergies, votre niveau",
+    ),
+    (
+        "es",
+        "Cuando se une al club, tratamos otros datos personales, como {} y sus puntos.",
+        "su número de miembro, su nivel",
+        "su número de miembro, su talla de calzado, su nivel",
+    ),
+    (
+        "da",
+        "Når du bliver medlem af klubben, behandler vi yderligere personoplysninger, såsom {} og dine point.",
+        "dit medlemsnummer, dit niveau",
+        "dit medlemsnummer, din skostørrelse, dine allergier, dit niveau",
+    ),
+    (
+        "sv",
+        "När du går med i klubben behandlar vi ytterligare personuppgifter, till exempel {} och dina poäng.",
+        "ditt medlemsnummer, din nivå",
+        "ditt medlemsnummer, din skostorlek, dina allergier, din nivå",
+    ),
+    (
+        "no",
+        (
+            "Når du blir medlem av klubben, behandler vi flere personopplysninger, "
+            "for eksempel {} og poengene dine."
+        ),
+        "medlemsnummeret ditt, nivået ditt",
+        "medlemsnummeret ditt, skostørrelsen din, allergiene dine, nivået ditt",
+    ),
+    (
+        "nl",
+        "Wanneer u lid wordt van de club, verwerken wij aanvullende persoonsgegevens, zoals {} en uw punten.",
+        "uw lidnummer, uw niveau",
+        "uw lidnummer, uw schoenmaat, uw allergieën, uw niveau",
+    ),
+    (
+        "hr",
+        "Kada se učlanite u klub, obrađujemo dodatne osobne podatke, kao što su {} i vaši bodovi.",
+        "vaš članski broj, vaša razina",
+        "vaš članski broj, vaša veličina cipela, vaše alergije, vaša razina",
+    ),
+    (
+        "sl",
+        "Ko se včlanite v klub, obdelujemo dodatne osebne podatke, kot so {} in vaše točke.",
+        "vaša članska številka, vaša raven",
+        "vaša članska številka, vaša velikost čevljev, vaše alergije, vaša raven",
+    ),
+    (
+        "zh",
+        "当您加入俱乐部时，我们会处理更多个人数据，例如{}和积分。",
+        "会员号、等级",
+        "会员号、鞋码、等级",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "before", "after"),
+    PROCESSED_DATA_LISTED,
+    ids=[t[0] for t in PROCESSED_DATA_LISTED],
+)
+def test_items_added_to_the_data_processed_are_collected(
+    language: str, sentence: str, before: str, after: str
+) -> None:
+    assert_alert(modified(sentence.format(before), sentence.format(after), language), "collection")
+
+
+def test_items_listed_before_a_verb_of_sending_are_no_data_processed() -> None:
+    change = modified(
+        "General questions, praise and complaints about the club can be sent to our office.",
+        "General questions, refund wishes, praise and complaints about the club can be sent to our office.",
+    )
+    assert "collection" not in change.categories, change

@@ -369,6 +369,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "… household size, preferred move-in date and pets" under "Information we collect": the
         # sentence names no verb, its section says what its items are, data collected
         list_cats = {"collection"}
+    if not list_cats and not material_cats and _lists_processed_data(listed, old.text, new.text, lex):
+        # "further data will be processed, such as your card number, your address and your date
+        # of birth": items of the data the sentence says is processed, collected
+        list_cats = {"collection"}
     if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
     if _deletion_exception_listed(listed, material_cats, old.text, new.text, lex):
@@ -929,6 +933,36 @@ def _lists_under_collection(
 
 
 _SEPARATORS = compile_cached(r"\s*[,;、，；]\s*")
+
+
+def _lists_processed_data(
+    listed: tuple[Sequence[str], Sequence[str]], old: str, new: str, lex: Lexicon
+) -> bool:
+    """Items added to or dropped from a list that follows a word for data and a word for
+    processing it ("other data is processed, such as A, B and C"; "send us A, B or C" puts the
+    verb after the list and lists what is sent, no data processed): at least half of the pieces
+    read as kinds of data (short, no name, no use), none is a proper name."""
+    if lex.data_nouns is None or lex.processing is None:
+        return False
+    for items, text in ((listed[0], new), (listed[1], old)):
+        for item in items:
+            at = _item_start(item, text)
+            if at < 0 or not lex.processing.search(text.lower(), 0, at):
+                return False
+            if not lex.data_nouns.search(text.lower(), 0, at):
+                return False
+            pieces = _pieces(item, lex)
+            if not pieces or any(_proper_name(p, lex) for p in pieces):
+                return False
+            if 2 * sum(_reads_as_data(p, lex) for p in pieces) < len(pieces):
+                return False
+    return bool(listed[0] or listed[1])
+
+
+def _item_start(item: str, text: str) -> int:
+    """Where the item's first long word stands in the text (the item may have lost brackets)."""
+    words = [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+    return text.lower().find(words[0].lower()) if words[0] else -1
 
 
 def _pieces(item: str, lex: Lexicon) -> list[str]:
