@@ -940,8 +940,10 @@ def _lists_processed_data(
 ) -> bool:
     """Items added to or dropped from a list that follows a word for data and a word for
     processing it ("other data is processed, such as A, B and C"; "send us A, B or C" puts the
-    verb after the list and lists what is sent, no data processed): at least half of the pieces
-    read as kinds of data (short, no name, no use), none is a proper name."""
+    verb after the list and lists what is sent, no data processed): more than half of the pieces
+    read as kinds of data (short, no name, no use; "by our group and partners" names a recipient),
+    none is a proper name, and the list goes on after the item: a phrase put at the sentence's end
+    after a comma ("…, in the territories concerned") is no item of it."""
     if lex.data_nouns is None or lex.processing is None:
         return False
     for items, text in ((listed[0], new), (listed[1], old)):
@@ -952,11 +954,23 @@ def _lists_processed_data(
             if not lex.data_nouns.search(text.lower(), 0, at):
                 return False
             pieces = _pieces(item, lex)
-            if not pieces or any(_proper_name(p, lex) for p in pieces):
+            if not pieces or any(_proper_name(p, lex) or _names_party(p, lex) for p in pieces):
                 return False
-            if 2 * sum(_reads_as_data(p, lex) for p in pieces) < len(pieces):
+            if 2 * sum(_reads_as_data(p, lex) for p in pieces) <= len(pieces) or _ends_sentence(item, text):
                 return False
     return bool(listed[0] or listed[1])
+
+
+def _names_party(piece: str, lex: Lexicon) -> bool:
+    """The piece names a kind of party ("by our group companies and partners"): who, not what."""
+    return any(caseless.search(p, piece) for p in lex.recipients.values())
+
+
+def _ends_sentence(item: str, text: str) -> bool:
+    """The item's last long word is the last word of the text's sentence it stands in."""
+    words = [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+    at = text.lower().find(words[-1].lower(), max(0, _item_start(item, text)))
+    return at >= 0 and not _ITEM_WORD.search(re.split(r"[.;!?。；！？]", text[at + len(words[-1]) :])[0])
 
 
 def _item_start(item: str, text: str) -> int:
