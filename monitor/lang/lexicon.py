@@ -146,6 +146,8 @@ class Lexicon:
     negation_continuers: re.Pattern[str] | None = None
     # "outside (the EU)", "außerhalb", "以外": the places named with it are where data is NOT kept
     outside_places: re.Pattern[str] | None = None
+    journeys: re.Pattern[str] | None = None
+    enablers: re.Pattern[str] | None = None
     data_sources: re.Pattern[str] | None = None
     # "other similar information", "etc.", "ähnliche Daten": a list's closing sweep that names no
     # kind of data, party or use of its own; adding or dropping it changes no term
@@ -488,6 +490,8 @@ def _fields(lang: str, path: Path, raw: bytes) -> dict[str, Any]:
         ),
         negation_continuers=_alternation(data.get("negation_continuers"), cjk),
         outside_places=_alternation(data.get("outside_places"), cjk),
+        journeys=_alternation(data.get("journeys"), cjk),
+        enablers=_alternation(data.get("enablers"), cjk),
         data_sources=_alternation(data.get("data_sources"), cjk),
         catch_all_items=_alternation(data.get("catch_all_items"), cjk),
         enabling_use=_alternation(data.get("enabling_use"), cjk),

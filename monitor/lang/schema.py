@@ -76,6 +76,8 @@ SCHEMA: dict[str, str] = {
     "item_open_ends": "list",
     "place_prepositions": "list",
     "outside_places": "list",
+    "journeys": "list",
+    "enablers": "list",
     "data_sources": "list",
     "catch_all_items": "list",
     "enabling_use": "list",

@@ -302,6 +302,9 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         modality = 0  # "you have the right to object" -> "you may object": the same right, offered alike
     if modality and not negation and _use_said_as_enabling(old.text, new.text, material_cats, lex):
         modality = 0  # "we may use your data to X" -> "the use of your data enables X": the same use
+    possibility_reworded = bool(modality) and _count_change(lex.enablers, old.text, new.text) == -modality
+    if possibility_reworded and not negation:
+        modality = 0  # "which may reveal X" -> "and allow inferring X": a possibility said as enabling
     if not material_cats and negation and not (of.contacts or nf.contacts or "contact" in clause_cats):
         # "We ask for your consent first" -> "We do not ask for it", under "Cookies": a sentence
         # with no keyword of its own is about what its section is about
@@ -366,10 +369,21 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
         # "… household size, preferred move-in date and pets" under "Information we collect": the
         # sentence names no verb, its section says what its items are, data collected
         list_cats = {"collection"}
+    if not list_cats and not material_cats and _lists_processed_data(listed, old.text, new.text, lex):
+        # "further data will be processed, such as your card number, your address and your date
+        # of birth": items of the data the sentence says is processed, collected
+        list_cats = {"collection"}
     if _deletion_scope_narrowed(listed, list_cats, material_cats, old.text, lex):
         list_cats = {"retention"}  # "deleted from our servers, databases and backups": less is deleted
     if _deletion_exception_listed(listed, material_cats, old.text, new.text, lex):
         list_cats = {"retention"}  # "erased unless needed for A" -> "… for A or B": less is erased
+    if list_cats & RECIPIENT_CATEGORIES and lex.journeys is not None:
+        # "if you book a flight from A to B or C, we give your data to the authorities": the
+        # places of the user's trip are where the user goes, not whom the data is given to
+        listed = (
+            tuple(i for i in listed[0] if not _trip_place(i, new.text, lex)),
+            tuple(i for i in listed[1] if not _trip_place(i, old.text, lex)),
+        )
     if list_cats and list_cats <= NAMELESS_LIST_CATEGORIES:
         # A product or company dropped from a list of data or uses ("accounts such as Kite"): a name,
         # not a kind of data or a use that went. A name added stays: it may be a new source. Rights
@@ -432,6 +446,10 @@ def _compare(change: Change, old: Clause, new: Clause) -> Change:
     }
     if _right_said_as_ability(of, nf, material_cats):
         changed_cats.discard("rights")  # the same rights offered in other words ("the right to" -> "can")
+    if changed_cats and possibility_reworded:
+        # "pouvant révéler X" -> "permettant de déduire X": the verb of what is possible changed
+        # with its modal put as an enabler; what the rest of the sentence states is the same
+        changed_cats = _beyond_possibilities(changed_cats, old.text, new.text, lex)
     if "rights" in changed_cats and _request_named_only(old, new, lex):
         changed_cats.discard("rights")  # "state the reason for your request" dropped: no right went
     if "purpose" in changed_cats and _users_own_use(lex, old.text, new.text):
@@ -917,6 +935,50 @@ def _lists_under_collection(
 _SEPARATORS = compile_cached(r"\s*[,;、，；]\s*")
 
 
+def _lists_processed_data(
+    listed: tuple[Sequence[str], Sequence[str]], old: str, new: str, lex: Lexicon
+) -> bool:
+    """Items added to or dropped from a list that follows a word for data and a word for
+    processing it ("other data is processed, such as A, B and C"; "send us A, B or C" puts the
+    verb after the list and lists what is sent, no data processed): more than half of the pieces
+    read as kinds of data (short, no name, no use; "by our group and partners" names a recipient),
+    none is a proper name, and the list goes on after the item: a phrase put at the sentence's end
+    after a comma ("…, in the territories concerned") is no item of it."""
+    if lex.data_nouns is None or lex.processing is None:
+        return False
+    for items, text in ((listed[0], new), (listed[1], old)):
+        for item in items:
+            at = _item_start(item, text)
+            if at < 0 or not lex.processing.search(text.lower(), 0, at):
+                return False
+            if not lex.data_nouns.search(text.lower(), 0, at):
+                return False
+            pieces = _pieces(item, lex)
+            if not pieces or any(_proper_name(p, lex) or _names_party(p, lex) for p in pieces):
+                return False
+            if 2 * sum(_reads_as_data(p, lex) for p in pieces) <= len(pieces) or _ends_sentence(item, text):
+                return False
+    return bool(listed[0] or listed[1])
+
+
+def _names_party(piece: str, lex: Lexicon) -> bool:
+    """The piece names a kind of party ("by our group companies and partners"): who, not what."""
+    return any(caseless.search(p, piece) for p in lex.recipients.values())
+
+
+def _ends_sentence(item: str, text: str) -> bool:
+    """The item's last long word is the last word of the text's sentence it stands in."""
+    words = [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+    at = text.lower().find(words[-1].lower(), max(0, _item_start(item, text)))
+    return at >= 0 and not _ITEM_WORD.search(re.split(r"[.;!?。；！？]", text[at + len(words[-1]) :])[0])
+
+
+def _item_start(item: str, text: str) -> int:
+    """Where the item's first long word stands in the text (the item may have lost brackets)."""
+    words = [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+    return text.lower().find(words[0].lower()) if words[0] else -1
+
+
 def _pieces(item: str, lex: Lexicon) -> list[str]:
     """The items a stretch inserted into a list holds ("a car, viewing day and pets": three)."""
     pieces = []
@@ -1246,6 +1308,34 @@ def _negated_other_term(of: ClauseFacts, lex: Lexicon, old: str, new: str) -> bo
 _NEGATED_SPAN = 4  # words after a negator that it rules out
 
 
+JOURNEY_REACH = 60  # characters before an item where the trip it is a place of is named
+
+
+def _trip_place(item: str, text: str, lex: Lexicon) -> bool:
+    """Every mention of the list item stands shortly after a word for a trip of the user ("a
+    flight from A to B or C", "Reise nach A oder B", "航班飞往A或B"), with no verb of doing
+    something with data nor any recipient between: a place the user travels to or from."""
+    journeys, verbs = lex.journeys, lex.actions.any
+    needle = item.strip().lower()
+    if journeys is None or not needle:
+        return False
+    low = text.lower()
+    starts = [m.start() for m in re.finditer(re.escape(needle), low)]
+    for at in starts:
+        window = text[max(0, at - JOURNEY_REACH) : at]
+        trips = list(journeys.finditer(window))
+        if not trips:
+            return False
+        between = window[trips[-1].end() :]
+        if (verbs is not None and caseless.search(verbs, between)) or any(
+            p.search(between) for p in lex.recipients.values()
+        ):
+            return False
+        if re.search(r"[.;:!?。；：]", between):
+            return False
+    return bool(starts)
+
+
 def _conditioned(of: ClauseFacts, nf: ClauseFacts) -> bool:
     """A side permits on a limit or consent: the negation may have moved into the condition
     ("never without your consent" -> "only with your consent")."""
@@ -1490,6 +1580,21 @@ def _without_catch_alls(
         tuple(i for i in listed[0] if not sweep.fullmatch(i.strip().rstrip(".").strip())),
         tuple(i for i in listed[1] if not sweep.fullmatch(i.strip().rstrip(".").strip())),
     )
+
+
+POSSIBLE_VERB_REACH = 3  # words after a modal or an enabler: the verb of what is possible
+
+
+def _beyond_possibilities(cats: set[str], old: str, new: str, lex: Lexicon) -> set[str]:
+    """The categories whose keywords still differ once each modal or enabler and the few words
+    after it (the thing said to be possible) are set aside on both sides."""
+    sources = [p.pattern for p in (lex.modals, lex.enablers) if p is not None]
+    if lex.cjk or not sources:
+        return cats
+    tail = rf"(?:[\s'’]+[\w-]+){{0,{POSSIBLE_VERB_REACH}}}"
+    possible = compile_cached(rf"(?:{'|'.join(sources)}){tail}", re.IGNORECASE)
+    bare_old, bare_new = possible.sub(" ", old), possible.sub(" ", new)
+    return {c for c in cats if _count_changed(lex.categories.get(c), bare_old, bare_new)}
 
 
 def _use_said_as_enabling(old: str, new: str, material_cats: set[str], lex: Lexicon) -> bool:
