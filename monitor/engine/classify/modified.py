@@ -966,16 +966,21 @@ def _names_party(piece: str, lex: Lexicon) -> bool:
     return any(caseless.search(p, piece) for p in lex.recipients.values())
 
 
+def _long_words(item: str) -> list[str]:
+    """The item's words of three letters or more (the item itself when it has none)."""
+    return [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+
+
 def _ends_sentence(item: str, text: str) -> bool:
     """The item's last long word is the last word of the text's sentence it stands in."""
-    words = [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+    words = _long_words(item)
     at = text.lower().find(words[-1].lower(), max(0, _item_start(item, text)))
     return at >= 0 and not _ITEM_WORD.search(re.split(r"[.;!?。；！？]", text[at + len(words[-1]) :])[0])
 
 
 def _item_start(item: str, text: str) -> int:
     """Where the item's first long word stands in the text (the item may have lost brackets)."""
-    words = [w for w in _ITEM_WORD.findall(item) if len(w) > 2] or [item.strip()]
+    words = _long_words(item)
     return text.lower().find(words[0].lower()) if words[0] else -1
 
 
@@ -1327,9 +1332,7 @@ def _trip_place(item: str, text: str, lex: Lexicon) -> bool:
         if not trips:
             return False
         between = window[trips[-1].end() :]
-        if (verbs is not None and caseless.search(verbs, between)) or any(
-            p.search(between) for p in lex.recipients.values()
-        ):
+        if (verbs is not None and caseless.search(verbs, between)) or _names_party(between, lex):
             return False
         if re.search(r"[.;:!?。；：]", between):
             return False
